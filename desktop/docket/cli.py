@@ -1,0 +1,255 @@
+"""The ``docket`` command (see DESIGN.md, "The public surface").
+
+Every verb of the brief is declared here with its flags, so ``docket VERB --help`` shows
+the contract even before the step that implements it lands; such verbs say which step
+brings them and exit with :data:`EXIT_NOT_IMPLEMENTED`. User errors print their message
+(never a traceback) and exit with :data:`EXIT_ERROR`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from docket import __version__
+from docket.errors import DocketError, NotImplementedYetError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_IMPLEMENTED = 0, 1, 2, 3
+VERBS = (
+    "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
+    "agreement", "disagreements", "adjudication", "dataset", "demo",
+)  # fmt: skip
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _passphrase_from_env(var: str | None) -> str | None:
+    if var is None:
+        return None
+    value = os.environ.get(var)
+    if value is None:
+        raise DocketError(f"The environment variable {var} is not set.", hint=f"Set {var} to the passphrase.")
+    return value
+
+
+def _ask_passphrase(prompt: str, *, confirm: bool) -> str:
+    if not sys.stdin.isatty():
+        raise DocketError(
+            "A passphrase is needed but there is no terminal to ask for it.",
+            hint="Use --passphrase-env VAR (or --no-passphrase for automation keys).",
+        )
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise DocketError("The two passphrases differ.", hint="Run the command again.")
+    if not first:
+        raise DocketError("An empty passphrase is not allowed.", hint="Use --no-passphrase to store the key unprotected.")
+    return first
+
+
+def _not_yet(step: str, what: str) -> Handler:
+    def handler(_: argparse.Namespace) -> int:
+        raise NotImplementedYetError(f"{what} arrives in {step}; this build does not do it yet.")
+
+    return handler
+
+
+# --- implemented verbs ---------------------------------------------------------------------
+
+
+def _cmd_keygen(args: argparse.Namespace) -> int:
+    from docket.bundles import keys
+
+    name = keys.check_name(args.name)
+    if args.no_passphrase:
+        passphrase = None
+        print(
+            "warning: the secret key is stored WITHOUT a passphrase; anyone who can read "
+            "the file can decrypt and sign as this party. Use this for automation only.",
+            file=sys.stderr,
+        )
+    else:
+        passphrase = _passphrase_from_env(args.passphrase_env) or _ask_passphrase(
+            f"Passphrase for {name}.key: ", confirm=True
+        )
+    key = keys.generate(name)
+    key_path, card_path = keys.write_key_pair(key, args.out, passphrase)
+    print(f"secret key:  {key_path}  (keep it private)")
+    print(f"public card: {card_path}  (share it)")
+    print(f"fingerprint: {key.card().fingerprint}")
+    return EXIT_OK
+
+
+def _load_key(path: str, passphrase_env: str | None) -> object:
+    from docket.bundles import keys
+
+    passphrase = _passphrase_from_env(passphrase_env)
+    if passphrase is None and keys.is_protected(path):
+        passphrase = _ask_passphrase(f"Passphrase for {path}: ", confirm=False)
+    return keys.load_secret_key(path, passphrase)
+
+
+def _cmd_export_age_identity(args: argparse.Namespace) -> int:
+    from docket.bundles.keys import SecretKey
+
+    key = _load_key(args.key, args.passphrase_env)
+    assert isinstance(key, SecretKey)
+    print(f"# age identity of {key.name} (public: {key.card().age_recipient})")
+    print(key.age_identity)
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        raise NotImplementedYetError("The review window (and its --screenshot) arrives in Step 3.")
+    from docket.demo import prepare_demo
+
+    demo = prepare_demo()
+    print(f"Demo workspace: {demo.workspace}")
+    print(f"Demo reviewer key: {demo.key}")
+    print(f"{demo.tasks} real tasks ({demo.pairs} pairs, {demo.rankings} rankings), {demo.answered} answered.")
+    print("The review window arrives in Step 3; until then use the Python API, e.g.:")
+    print(f"  python -c \"import docket; ws = docket.Workspace.open('{demo.workspace}', '{demo.key}'); "
+          "print(next(iter(ws.tasks())).prompt)\"")
+    return EXIT_OK
+
+
+# --- parser --------------------------------------------------------------------------------
+
+DESCRIPTION = """\
+Offline, encrypted, signed expert review of LLM responses.
+
+  docket [BUNDLE_OR_WORKSPACE]   open the desktop app (on a bundle or workspace)
+  docket VERB --help             help on one verb
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="docket", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"docket {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", title="verbs")
+
+    def verb(name: str, help_text: str, handler: Handler, sub: argparse._SubParsersAction | None = None) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+        p = (sub or verbs).add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    def passphrase_env(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--passphrase-env", metavar="VAR", help="read the key's passphrase from this environment variable")
+
+    p = verb("keygen", "create a key pair: NAME.key (secret) and NAME.pub (public card)", _cmd_keygen)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--out", metavar="DIR", default=".", help="directory to write to (default: .)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this environment variable")
+    group.add_argument("--no-passphrase", action="store_true", help="store the secret key unprotected (automation only)")
+
+    key = verbs.add_parser("key", help="key utilities", description="key utilities")
+    key_verbs = key.add_subparsers(dest="key_verb", metavar="KEY_VERB", required=True)
+    p = verb("export-age-identity", "print the AGE-SECRET-KEY-1... line for the age CLI", _cmd_export_age_identity, key_verbs)
+    p.add_argument("key", metavar="NAME.key")
+    passphrase_env(p)
+
+    p = verb("pack", "pack tasks into one encrypted, signed bundle per reviewer", _not_yet("Step 2", "`docket pack`"))
+    p.add_argument("tasks", metavar="TASKS.jsonl")
+    p.add_argument("--server-key", required=True, metavar="server.key")
+    p.add_argument("--reviewer", action="append", required=True, metavar="NAME.pub")
+    p.add_argument("--overlap", type=int, default=1, metavar="K")
+    p.add_argument("--gold", metavar="GOLD.jsonl")
+    p.add_argument("--schema", metavar="S.json")
+    p.add_argument("--guidelines", metavar="G.md")
+    p.add_argument("--expires-days", type=int, metavar="N")
+    p.add_argument("--out", required=True, metavar="DIR")
+
+    p = verb("import", "verify a task bundle and import it into a workspace", _not_yet("Step 2", "`docket import`"))
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("--workspace", required=True, metavar="DIR")
+    p.add_argument("--key", required=True, metavar="NAME.key")
+    p.add_argument("--server", required=True, metavar="server.pub")
+    passphrase_env(p)
+
+    p = verb("export", "write the workspace's answers as a signed, encrypted result bundle", _not_yet("Step 2", "`docket export`"))
+    p.add_argument("--workspace", required=True, metavar="DIR")
+    p.add_argument("--key", required=True, metavar="NAME.key")
+    p.add_argument("--out", required=True, metavar="RESULT_FILE")
+    passphrase_env(p)
+
+    p = verb("inspect", "decrypt and verify a bundle, show its manifest", _not_yet("Step 2", "`docket inspect`"))
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("--key", required=True, metavar="NAME.key")
+    p.add_argument("--extract", metavar="DIR")
+
+    p = verb("verify", "verify result bundles against a keyring of public cards", _not_yet("Step 2", "`docket verify`"))
+    p.add_argument("results", nargs="+", metavar="RESULT")
+    p.add_argument("--server-key", required=True, metavar="server.key")
+    p.add_argument("--keyring", required=True, metavar="DIR")
+
+    p = verb("merge", "verify and merge result bundles into one database", _not_yet("Step 4", "`docket merge`"))
+    p.add_argument("results", nargs="+", metavar="RESULT")
+    p.add_argument("--server-key", required=True, metavar="server.key")
+    p.add_argument("--keyring", required=True, metavar="DIR")
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+
+    p = verb("agreement", "inter-reviewer agreement per question", _not_yet("Step 4", "`docket agreement`"))
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--json", action="store_true")
+
+    p = verb("disagreements", "tasks where reviewers disagree, most severe first", _not_yet("Step 4", "`docket disagreements`"))
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--json", action="store_true")
+
+    adj = verbs.add_parser("adjudication", help="adjudication bundles for a lead", description="adjudication bundles for a lead")
+    adj_verbs = adj.add_subparsers(dest="adj_verb", metavar="ADJ_VERB", required=True)
+    p = verb("pack", "pack the disagreements for one lead", _not_yet("Step 5", "`docket adjudication pack`"), adj_verbs)
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--server-key", required=True, metavar="server.key")
+    p.add_argument("--lead", required=True, metavar="lead.pub")
+    p.add_argument("--out", required=True, metavar="DIR")
+
+    ds = verbs.add_parser("dataset", help="export merged data as training data", description="export merged data as training data")
+    ds_verbs = ds.add_subparsers(dest="ds_verb", metavar="DATASET_VERB", required=True)
+    p = verb("export", "write DPO pairs or judgments as JSONL", _not_yet("Step 4", "`docket dataset export`"), ds_verbs)
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--format", required=True, choices=["dpo", "judgments"])
+    p.add_argument("--out", required=True, metavar="FILE.jsonl")
+
+    p = verb("demo", "open the app on the built-in demo (prepares a demo workspace)", _cmd_demo)
+    p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or (not args_list[0].startswith("-") and args_list[0] not in VERBS):
+        # `docket` or `docket BUNDLE_OR_WORKSPACE`: the desktop app.
+        if len(args_list) > 1:
+            parser.error(f"unknown verb {args_list[0]!r}; see `docket --help`")
+        target = f" on {args_list[0]}" if args_list else ""
+        print(f"docket: the desktop app{target} arrives in Step 3 (the review window).", file=sys.stderr)
+        print("Run `docket --help` for the command-line verbs.", file=sys.stderr)
+        return EXIT_NOT_IMPLEMENTED
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.handler(args))
+    except NotImplementedYetError as exc:
+        print(f"docket: {exc}", file=sys.stderr)
+        return EXIT_NOT_IMPLEMENTED
+    except DocketError as exc:
+        print(f"docket: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("docket: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

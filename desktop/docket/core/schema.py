@@ -1,0 +1,435 @@
+"""The answer form a bundle carries: question types, rules, defaults, and their JSON form.
+
+A schema is data, not code: the server writes it into the bundle as JSON, the app builds
+its answer panel from it, and :mod:`docket.core.validation` checks answers against it.
+Parsing is strict (unknown types or keys are errors) because a typo in a schema would
+otherwise silently drop a question from thousands of reviews.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from docket.errors import SchemaError
+
+SCHEMA_VERSION = 1
+TASK_FLAGS_KEY = "task"
+"""Key of the per-task flags in a ``flags`` answer (the other keys are response ids)."""
+
+DEFAULT_FLAGS: tuple[tuple[str, str], ...] = (
+    ("hallucination", "Hallucination"),
+    ("unsafe", "Unsafe"),
+    ("pii", "PII"),
+    ("refusal", "Refusal"),
+    ("off-topic", "Off-topic"),
+)
+DEFAULT_LIKERT_DIMENSIONS: tuple[str, ...] = ("helpfulness", "correctness", "safety")
+
+Condition = Literal["strength", "any_flag", "choice", "answered"]
+_CONDITIONS: tuple[str, ...] = ("strength", "any_flag", "choice", "answered")
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredWhen:
+    """A rule that makes a question required depending on another question's answer.
+
+    - ``strength``: the preference question's strength is one of ``values``;
+    - ``any_flag``: any flag is set in the flags question;
+    - ``choice``: the choice question's answer (or any of them) is one of ``values``;
+    - ``answered``: the other question has any answer.
+    """
+
+    question: str
+    condition: Condition
+    values: tuple[str, ...] = ()
+
+    def holds(self, answers: Mapping[str, Any]) -> bool:
+        value = answers.get(self.question)
+        if value is None:
+            return False
+        if self.condition == "answered":
+            return value not in ("", [], {})
+        if self.condition == "strength":
+            return (
+                isinstance(value, Mapping)
+                and value.get("better") is not None
+                and value.get("strength") in self.values
+            )
+        if self.condition == "any_flag":
+            return isinstance(value, Mapping) and any(
+                isinstance(flags, list) and len(flags) > 0 for flags in value.values()
+            )
+        if self.condition == "choice":
+            chosen = value if isinstance(value, list) else [value]
+            return any(c in self.values for c in chosen)
+        return False
+
+    def describe(self) -> str:
+        """Human wording for the inline hint next to the field."""
+        if self.condition == "strength":
+            return f"a {' or '.join(self.values)} preference"
+        if self.condition == "any_flag":
+            return "any flag"
+        if self.condition == "choice":
+            return f"{self.question} is {' or '.join(self.values)}"
+        return f"{self.question} is answered"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"question": self.question, "condition": self.condition}
+        if self.values:
+            out["values"] = list(self.values)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """Base of every question type. ``id`` is the key of its answer in the answers dict."""
+
+    id: str
+    label: str = ""
+    required: bool = True
+    help: str = ""
+    kind: ClassVar[str] = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.kind, "id": self.id, "required": self.required}
+        if self.label:
+            out["label"] = self.label
+        if self.help:
+            out["help"] = self.help
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PreferenceQuestion(Question):
+    """Pairwise preference with strength: A much better ... tie ... B much better."""
+
+    strengths: tuple[str, ...] = ("slight", "strong")
+    allow_tie: bool = True
+    kind: ClassVar[str] = "preference"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **Question.to_json(self),
+            "strengths": list(self.strengths),
+            "allow_tie": self.allow_tie,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RankingQuestion(Question):
+    """N-way ranking, best first; a group of several ids is a tie."""
+
+    allow_ties: bool = True
+    kind: ClassVar[str] = "ranking"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**Question.to_json(self), "allow_ties": self.allow_ties}
+
+
+@dataclass(frozen=True, slots=True)
+class LikertQuestion(Question):
+    """A rating per response and per named dimension on an integer scale."""
+
+    dimensions: tuple[str, ...] = DEFAULT_LIKERT_DIMENSIONS
+    scale_min: int = 1
+    scale_max: int = 5
+    kind: ClassVar[str] = "likert"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **Question.to_json(self),
+            "dimensions": list(self.dimensions),
+            "scale_min": self.scale_min,
+            "scale_max": self.scale_max,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FlagsQuestion(Question):
+    """Flags per response and per task. Each flag is ``(id, label)``."""
+
+    response_flags: tuple[tuple[str, str], ...] = DEFAULT_FLAGS
+    task_flags: tuple[tuple[str, str], ...] = DEFAULT_FLAGS
+    kind: ClassVar[str] = "flags"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **Question.to_json(self),
+            "response_flags": [list(f) for f in self.response_flags],
+            "task_flags": [list(f) for f in self.task_flags],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceQuestion(Question):
+    """One (or, with ``multiple``, several) of a fixed list of options."""
+
+    options: tuple[str, ...] = ()
+    multiple: bool = False
+    kind: ClassVar[str] = "choice"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**Question.to_json(self), "options": list(self.options), "multiple": self.multiple}
+
+
+@dataclass(frozen=True, slots=True)
+class TextQuestion(Question):
+    """Free text such as a rationale. ``min_length`` applies whenever the text is required
+    (always, or because a ``required_when`` rule holds). Optional unless said otherwise."""
+
+    required: bool = False
+    min_length: int = 0
+    max_length: int = 20_000
+    required_when: tuple[RequiredWhen, ...] = ()
+    kind: ClassVar[str] = "text"
+
+    def is_required(self, answers: Mapping[str, Any]) -> bool:
+        return self.required or any(rule.holds(answers) for rule in self.required_when)
+
+    def to_json(self) -> dict[str, Any]:
+        out = {**Question.to_json(self), "min_length": self.min_length, "max_length": self.max_length}
+        if self.required_when:
+            out["required_when"] = [r.to_json() for r in self.required_when]
+        return out
+
+
+QUESTION_TYPES: dict[str, type[Question]] = {
+    q.kind: q
+    for q in (
+        PreferenceQuestion,
+        RankingQuestion,
+        LikertQuestion,
+        FlagsQuestion,
+        ChoiceQuestion,
+        TextQuestion,
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """An ordered set of questions (the answer form of a task)."""
+
+    questions: tuple[Question, ...]
+    version: int = SCHEMA_VERSION
+    _by_id: dict[str, Question] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, Question] = {}
+        for q in self.questions:
+            if q.id in by_id:
+                raise SchemaError(f"Two questions share the id {q.id!r}.")
+            by_id[q.id] = q
+        object.__setattr__(self, "_by_id", by_id)
+        for q in self.questions:
+            if isinstance(q, TextQuestion):
+                for rule in q.required_when:
+                    if rule.question not in by_id:
+                        raise SchemaError(
+                            f"Question {q.id!r} is required when {rule.question!r} ..., "
+                            f"but there is no question {rule.question!r}."
+                        )
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self._by_id
+
+    def question(self, question_id: str) -> Question:
+        return self._by_id[question_id]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": self.version, "questions": [q.to_json() for q in self.questions]}
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def loads(cls, text: str | bytes) -> Schema:
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise SchemaError(f"The schema is not valid JSON: {exc}") from None
+        return cls.from_json(data)
+
+    @classmethod
+    def from_json(cls, data: Any) -> Schema:
+        if not isinstance(data, dict):
+            raise SchemaError("The schema must be a JSON object with 'version' and 'questions'.")
+        _no_unknown_keys(data, {"version", "questions"}, "the schema")
+        version = data.get("version")
+        if version != SCHEMA_VERSION:
+            raise SchemaError(
+                f"Schema version {version!r} is not supported (this Docket reads version "
+                f"{SCHEMA_VERSION}).",
+                hint="Update Docket, or ask the project owner for a bundle in a supported version.",
+            )
+        items = data.get("questions")
+        if not isinstance(items, list) or not items:
+            raise SchemaError("The schema's 'questions' must be a non-empty list.")
+        return cls(tuple(_question_from_json(item, i) for i, item in enumerate(items)))
+
+
+def _no_unknown_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise SchemaError(f"Unknown key(s) {unknown} in {where}; allowed: {sorted(allowed)}.")
+
+
+def _str_tuple(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise SchemaError(f"{where} must be a list of non-empty strings.")
+    if len(set(value)) != len(value):
+        raise SchemaError(f"{where} has duplicates.")
+    return tuple(value)
+
+
+def _flag_pairs(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        raise SchemaError(f"{where} must be a list of [id, label] pairs.")
+    pairs: list[tuple[str, str]] = []
+    for item in value:
+        if isinstance(item, str) and item:
+            pairs.append((item, item))
+        elif (
+            isinstance(item, list)
+            and len(item) == 2
+            and all(isinstance(x, str) and x for x in item)
+        ):
+            pairs.append((item[0], item[1]))
+        else:
+            raise SchemaError(f"{where}: each flag is an id or an [id, label] pair, got {item!r}.")
+    if len({p[0] for p in pairs}) != len(pairs):
+        raise SchemaError(f"{where} has duplicate flag ids.")
+    return tuple(pairs)
+
+
+def _question_from_json(item: Any, index: int) -> Question:
+    where = f"question #{index + 1}"
+    if not isinstance(item, dict):
+        raise SchemaError(f"{where} must be a JSON object.")
+    kind = item.get("type")
+    if kind not in QUESTION_TYPES:
+        raise SchemaError(f"{where} has unknown type {kind!r}; known: {sorted(QUESTION_TYPES)}.")
+    qid = item.get("id")
+    if not isinstance(qid, str) or not qid:
+        raise SchemaError(f"{where} needs a non-empty string 'id'.")
+    where = f"question {qid!r}"
+    common = {"type", "id", "label", "required", "help"}
+    base: dict[str, Any] = {"id": qid}
+    for key, typ in (("label", str), ("help", str), ("required", bool)):
+        if key in item:
+            if not isinstance(item[key], typ):
+                raise SchemaError(f"{where}: {key!r} must be a {typ.__name__}.")
+            base[key] = item[key]
+
+    def boolean(key: str, default: bool) -> bool:
+        value = item.get(key, default)
+        if not isinstance(value, bool):
+            raise SchemaError(f"{where}: {key!r} must be true or false.")
+        return value
+
+    def integer(key: str, default: int) -> int:
+        value = item.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SchemaError(f"{where}: {key!r} must be an integer.")
+        return value
+
+    if kind == "preference":
+        _no_unknown_keys(item, common | {"strengths", "allow_tie"}, where)
+        return PreferenceQuestion(
+            **base,
+            strengths=_str_tuple(item.get("strengths", ["slight", "strong"]), f"{where} strengths"),
+            allow_tie=boolean("allow_tie", True),
+        )
+    if kind == "ranking":
+        _no_unknown_keys(item, common | {"allow_ties"}, where)
+        return RankingQuestion(**base, allow_ties=boolean("allow_ties", True))
+    if kind == "likert":
+        _no_unknown_keys(item, common | {"dimensions", "scale_min", "scale_max"}, where)
+        lo, hi = integer("scale_min", 1), integer("scale_max", 5)
+        if not lo < hi or hi - lo > 100:
+            raise SchemaError(f"{where}: the scale must run from a lower to a higher integer.")
+        return LikertQuestion(
+            **base,
+            dimensions=_str_tuple(
+                item.get("dimensions", list(DEFAULT_LIKERT_DIMENSIONS)), f"{where} dimensions"
+            ),
+            scale_min=lo,
+            scale_max=hi,
+        )
+    if kind == "flags":
+        _no_unknown_keys(item, common | {"response_flags", "task_flags"}, where)
+        default = [list(f) for f in DEFAULT_FLAGS]
+        return FlagsQuestion(
+            **base,
+            response_flags=_flag_pairs(item.get("response_flags", default), f"{where} response_flags"),
+            task_flags=_flag_pairs(item.get("task_flags", default), f"{where} task_flags"),
+        )
+    if kind == "choice":
+        _no_unknown_keys(item, common | {"options", "multiple"}, where)
+        options = _str_tuple(item.get("options"), f"{where} options")
+        if not options:
+            raise SchemaError(f"{where} needs at least one option.")
+        return ChoiceQuestion(**base, options=options, multiple=boolean("multiple", False))
+    # text
+    _no_unknown_keys(item, common | {"min_length", "max_length", "required_when"}, where)
+    rules_json = item.get("required_when", [])
+    if not isinstance(rules_json, list):
+        raise SchemaError(f"{where}: 'required_when' must be a list of rules.")
+    rules: list[RequiredWhen] = []
+    for rule in rules_json:
+        if not isinstance(rule, dict):
+            raise SchemaError(f"{where}: each 'required_when' rule is an object.")
+        _no_unknown_keys(rule, {"question", "condition", "values"}, f"{where} rule")
+        if rule.get("condition") not in _CONDITIONS:
+            raise SchemaError(f"{where}: rule condition must be one of {list(_CONDITIONS)}.")
+        if not isinstance(rule.get("question"), str):
+            raise SchemaError(f"{where}: a rule names a 'question' id.")
+        rules.append(
+            RequiredWhen(
+                question=rule["question"],
+                condition=rule["condition"],
+                values=_str_tuple(rule.get("values", []), f"{where} rule values"),
+            )
+        )
+    lo, hi = integer("min_length", 0), integer("max_length", 20_000)
+    if lo < 0 or hi < max(lo, 1):
+        raise SchemaError(f"{where}: need 0 <= min_length <= max_length.")
+    return TextQuestion(**base, min_length=lo, max_length=hi, required_when=tuple(rules))
+
+
+def default_schema(response_count: int) -> Schema:
+    """The brief's default form: preference for two responses, ranking for three or more;
+    optional likert; flags per response and task; a rationale required for a strong
+    preference or any flag."""
+    if response_count < 2:
+        raise ValueError("a task needs at least two responses")
+    flags_rule = RequiredWhen("flags", "any_flag")
+    first: Question
+    rules: tuple[RequiredWhen, ...]
+    if response_count == 2:
+        first = PreferenceQuestion(
+            "preference", label="Which response is better?", strengths=("slight", "strong")
+        )
+        rules = (RequiredWhen("preference", "strength", ("strong",)), flags_rule)
+    else:
+        first = RankingQuestion("ranking", label="Rank the responses, best first (ties allowed)")
+        rules = (flags_rule,)
+    return Schema(
+        (
+            first,
+            LikertQuestion("likert", label="Rate each response", required=False),
+            FlagsQuestion("flags", label="Flags", required=False),
+            TextQuestion(
+                "rationale",
+                label="Rationale",
+                required=False,
+                min_length=10,
+                required_when=rules,
+            ),
+        )
+    )
+

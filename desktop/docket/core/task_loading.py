@@ -1,0 +1,282 @@
+"""Read tasks from JSONL in the conventions people already use.
+
+Accepted rows (one JSON object per line):
+
+- TRL preference, explicit prompt: ``{"prompt", "chosen", "rejected"}`` where each is a
+  string or a list of ``{role, content}`` messages;
+- TRL preference, implicit prompt: ``{"chosen", "rejected"}`` as message lists or as
+  ``\\n\\nHuman: ... \\n\\nAssistant: ...`` transcripts (hh-rlhf); the shared prefix is the
+  conversation and the differing last assistant turns are the responses;
+- multi-response: ``{"prompt" | "messages" | "conversation", "responses": [{id?, model?, text}]}``.
+
+An optional ``id`` names the task; otherwise the id is a hash of the row, so re-packing
+the same file gives the same ids. Which TRL response was ``chosen`` is returned beside the
+task (``LoadedRow.reference``), never inside it, so it cannot reach a reviewer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docket.core.tasks import Response, Role, Task, Turn
+from docket.errors import TaskFormatError
+
+MAX_LINE_BYTES = 32 * 1024 * 1024
+MAX_RESPONSES = 26 * 4
+MAX_TURNS = 10_000
+_TRANSCRIPT_SPLIT = re.compile(r"\n\n(Human|Assistant): ?")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRow:
+    task: Task
+    line: int
+    reference: dict[str, str] = field(default_factory=dict)
+    """Server-side knowledge about the row (``chosen`` / ``rejected`` response ids)."""
+
+
+@dataclass(slots=True)
+class LoadResult:
+    rows: list[LoadedRow]
+    errors: list[TaskFormatError]
+
+    def tasks(self) -> list[Task]:
+        return [row.task for row in self.rows]
+
+
+def load_tasks_jsonl(path: str | Path) -> list[Task]:
+    """Every task of a JSONL file; raises the first :class:`TaskFormatError` if any line is bad."""
+    result = read_tasks_jsonl(path)
+    if result.errors:
+        first = result.errors[0]
+        more = len(result.errors) - 1
+        if more:
+            first.message += f" (and {more} more bad line{'s' if more > 1 else ''})"
+        raise first
+    return result.tasks()
+
+
+def read_tasks_jsonl(path: str | Path) -> LoadResult:
+    """Parse a JSONL file, collecting every bad line instead of stopping at the first."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            return parse_task_lines(fh, source=str(path))
+    except OSError as exc:
+        raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
+
+
+def parse_task_lines(lines: Iterable[bytes | str], *, source: str = "<input>") -> LoadResult:
+    rows: list[LoadedRow] = []
+    errors: list[TaskFormatError] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(lines, start=1):
+        try:
+            obj = _decode_line(raw, source, number)
+            if obj is None:
+                continue
+            row = parse_task_row(obj, source=source, line=number)
+            if row.task.id in seen:
+                raise TaskFormatError(
+                    f"task id {row.task.id!r} already used on line {seen[row.task.id]}",
+                    source=source,
+                    line=number,
+                )
+            seen[row.task.id] = number
+            rows.append(row)
+        except TaskFormatError as exc:
+            errors.append(exc)
+    return LoadResult(rows, errors)
+
+
+def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
+    if len(raw) > MAX_LINE_BYTES:
+        raise TaskFormatError(
+            f"line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB", source=source, line=line
+        )
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TaskFormatError(f"not UTF-8 text ({exc.reason})", source=source, line=line) from None
+    if not raw.strip():
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise TaskFormatError(f"not valid JSON: {exc}", source=source, line=line) from None
+
+
+def parse_task_row(obj: Any, *, source: str = "<input>", line: int = 0) -> LoadedRow:
+    """One row in any accepted convention -> a task (and what the server knows of it)."""
+
+    def fail(message: str) -> TaskFormatError:
+        return TaskFormatError(message, source=source, line=line)
+
+    if not isinstance(obj, dict):
+        raise fail("expected a JSON object")
+    task_id = _task_id(obj, fail)
+    reference: dict[str, str] = {}
+    try:
+        if "responses" in obj:
+            conversation = _conversation(_first(obj, ("prompt", "messages", "conversation")), "prompt")
+            responses = _responses(obj["responses"], task_id)
+        elif "chosen" in obj and "rejected" in obj:
+            conversation, responses = _preference_row(obj, task_id)
+            reference = {"chosen": responses[0].id, "rejected": responses[1].id}
+        else:
+            raise ValueError(
+                "expected 'prompt' with 'chosen' and 'rejected' (TRL preference), "
+                "'chosen' and 'rejected' conversations, or a prompt with 'responses'"
+            )
+        meta = {"source_line": str(line)} if line else {}
+        task = Task(task_id, tuple(conversation), tuple(responses), meta=meta)
+    except (ValueError, TypeError) as exc:
+        raise fail(str(exc)) from None
+    return LoadedRow(task, line, reference)
+
+
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if key in obj:
+            return obj[key]
+    raise ValueError(f"missing the prompt: one of {list(keys)}")
+
+
+def _task_id(obj: dict[str, Any], fail: Any) -> str:
+    raw = obj.get("id")
+    if raw is None:
+        canonical = json.dumps(obj, sort_keys=True, ensure_ascii=False).encode()
+        return "t-" + hashlib.sha256(canonical).hexdigest()[:16]
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)) or raw == "":
+        raise fail("'id' must be a non-empty string or an integer")
+    task_id = str(raw)
+    if len(task_id) > 200 or any(ord(c) < 32 for c in task_id):
+        raise fail("'id' must be at most 200 printable characters")
+    return task_id
+
+
+def _conversation(value: Any, what: str) -> list[Turn]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(f"'{what}' is empty")
+        return [Turn(Role.USER, value)]
+    if isinstance(value, list):
+        return _messages(value, what)
+    raise ValueError(f"'{what}' must be a string or a list of {{role, content}} messages")
+
+
+def _messages(value: list[Any], what: str) -> list[Turn]:
+    if not value:
+        raise ValueError(f"'{what}' is an empty message list")
+    if len(value) > MAX_TURNS:
+        raise ValueError(f"'{what}' has more than {MAX_TURNS} messages")
+    turns = []
+    for i, msg in enumerate(value):
+        if not isinstance(msg, dict) or not isinstance(msg.get("content"), str):
+            raise ValueError(f"'{what}'[{i}] must be an object with string 'role' and 'content'")
+        try:
+            role = Role(msg.get("role"))
+        except ValueError:
+            raise ValueError(
+                f"'{what}'[{i}] has role {msg.get('role')!r}; expected one of {[r.value for r in Role]}"
+            ) from None
+        turns.append(Turn(role, msg["content"]))
+    return turns
+
+
+def _response_id(task_id: str, text: str, taken: set[str]) -> str:
+    """A response id that reveals nothing about the response's role (chosen/rejected)."""
+    base = "r-" + hashlib.sha256(f"{task_id}\0{text}".encode()).hexdigest()[:10]
+    rid, n = base, 1
+    while rid in taken:
+        n += 1
+        rid = f"{base}-{n}"
+    taken.add(rid)
+    return rid
+
+
+def _responses(value: Any, task_id: str) -> list[Response]:
+    if not isinstance(value, list) or len(value) < 2:
+        raise ValueError("'responses' must be a list of at least two responses")
+    if len(value) > MAX_RESPONSES:
+        raise ValueError(f"'responses' has more than {MAX_RESPONSES} entries")
+    out: list[Response] = []
+    taken: set[str] = set()
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise ValueError(f"'responses'[{i}] must be an object with a string 'text'")
+        model = item.get("model")
+        if model is not None and not isinstance(model, str):
+            raise ValueError(f"'responses'[{i}].model must be a string")
+        rid = item.get("id")
+        if rid is None:
+            rid = _response_id(task_id, item["text"], taken)
+        elif not isinstance(rid, str) or not rid or rid == "task":
+            raise ValueError(f"'responses'[{i}].id must be a non-empty string other than 'task'")
+        elif rid in taken:
+            raise ValueError(f"'responses'[{i}].id {rid!r} is used twice")
+        taken.add(rid)
+        out.append(Response(rid, item["text"], model))
+    return out
+
+
+def _preference_row(obj: dict[str, Any], task_id: str) -> tuple[list[Turn], list[Response]]:
+    chosen, rejected = obj["chosen"], obj["rejected"]
+    if "prompt" in obj:
+        conversation = _conversation(obj["prompt"], "prompt")
+        texts = [_completion_text(chosen, "chosen"), _completion_text(rejected, "rejected")]
+    else:
+        chosen_turns = _transcript_or_messages(chosen, "chosen")
+        rejected_turns = _transcript_or_messages(rejected, "rejected")
+        conversation, texts = _split_shared_prefix(chosen_turns, rejected_turns)
+    taken: set[str] = set()
+    responses = [Response(_response_id(task_id, text, taken), text) for text in texts]
+    return conversation, responses
+
+
+def _completion_text(value: Any, what: str) -> str:
+    if isinstance(value, str):
+        return value
+    turns = _conversation(value, what)
+    if any(t.role is not Role.ASSISTANT for t in turns):
+        raise ValueError(f"'{what}' must hold only assistant messages when 'prompt' is given")
+    return "\n\n".join(t.content for t in turns)
+
+
+def _transcript_or_messages(value: Any, what: str) -> list[Turn]:
+    if isinstance(value, list):
+        return _messages(value, what)
+    if not isinstance(value, str):
+        raise ValueError(f"'{what}' must be a transcript string or a message list")
+    parts = _TRANSCRIPT_SPLIT.split(value)
+    if parts[0].strip() or len(parts) < 3:
+        raise ValueError(
+            f"'{what}' without a 'prompt' must be a message list or a "
+            "'\\n\\nHuman: ... \\n\\nAssistant: ...' transcript"
+        )
+    turns = []
+    for speaker, content in zip(parts[1::2], parts[2::2], strict=True):
+        turns.append(Turn(Role.USER if speaker == "Human" else Role.ASSISTANT, content.strip()))
+    return turns
+
+
+def _split_shared_prefix(a: list[Turn], b: list[Turn]) -> tuple[list[Turn], list[str]]:
+    shared = 0
+    while shared < min(len(a), len(b)) - 1 and a[shared] == b[shared]:
+        shared += 1
+    tails = (a[shared:], b[shared:])
+    if not shared or any(not tail or any(t.role is not Role.ASSISTANT for t in tail) for tail in tails):
+        raise ValueError(
+            "'chosen' and 'rejected' must share the conversation up to the final assistant turn"
+        )
+    return a[:shared], ["\n\n".join(t.content for t in tail) for tail in tails]
+

@@ -1,0 +1,85 @@
+"""Tasks as reviewers see them: a prompt (or conversation) and two or more responses.
+
+Responses are identified by ids that never depend on screen position; model names travel
+with them for the server's benefit but are never shown to a reviewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    SYSTEM = "system"
+    USER = "user"
+    ASSISTANT = "assistant"
+    TOOL = "tool"
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One message of a conversation."""
+
+    role: Role
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One model response. ``model`` is hidden from reviewers (blinding)."""
+
+    id: str
+    text: str
+    model: str | None = None
+
+
+class TaskStatus(StrEnum):
+    NEW = "new"
+    DRAFT = "draft"
+    DONE = "done"
+    SKIPPED = "skipped"
+    FLAGGED = "flagged"
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A comparison task.
+
+    ``conversation`` is every turn before the responses; the last user turn is the
+    ``prompt`` a task list shows. ``meta`` carries what the server packed alongside
+    (source row number, dataset name); it is never used for blinding-sensitive data.
+    """
+
+    id: str
+    conversation: tuple[Turn, ...]
+    responses: tuple[Response, ...]
+    status: TaskStatus = TaskStatus.NEW
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise ValueError("a task needs an id")
+        if len(self.responses) < 2:
+            raise ValueError(f"task {self.id}: needs at least two responses to compare")
+        ids = [r.id for r in self.responses]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"task {self.id}: response ids must be unique, got {ids}")
+
+    @property
+    def prompt(self) -> str:
+        """The last user message (what a reviewer reads first)."""
+        for turn in reversed(self.conversation):
+            if turn.role is Role.USER:
+                return turn.content
+        return self.conversation[-1].content if self.conversation else ""
+
+    @property
+    def response_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.responses)
+
+    def response(self, response_id: str) -> Response:
+        for r in self.responses:
+            if r.id == response_id:
+                return r
+        raise KeyError(response_id)

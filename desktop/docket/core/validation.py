@@ -1,0 +1,232 @@
+"""Check an answers dict against a schema and the task's response ids.
+
+Every problem is reported as ``(field, message)`` where ``field`` is a path such as
+``likert.r2.helpfulness``, so the answer panel can put the message next to the field and
+the CLI can name it. Answers always name response ids, never screen positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from docket.core.schema import (
+    TASK_FLAGS_KEY,
+    ChoiceQuestion,
+    FlagsQuestion,
+    LikertQuestion,
+    PreferenceQuestion,
+    Question,
+    RankingQuestion,
+    Schema,
+    TextQuestion,
+)
+from docket.errors import AnswerValidationError
+
+Issue = tuple[str, str]
+
+
+def check_answers(
+    schema: Schema, response_ids: Sequence[str], answers: Mapping[str, Any]
+) -> list[Issue]:
+    """All problems with ``answers``; an empty list means the answer is valid."""
+    if not isinstance(answers, Mapping):
+        return [("", "the answers must be an object keyed by question id")]
+    issues: list[Issue] = []
+    for key in answers:
+        if key not in schema:
+            known = ", ".join(q.id for q in schema.questions)
+            issues.append((str(key), f"not a question of this task (questions: {known})"))
+    ids = list(response_ids)
+    for question in schema.questions:
+        value = answers.get(question.id)
+        if _is_empty(value):
+            if _is_required(question, answers):
+                issues.append((question.id, _missing_message(question)))
+            continue
+        issues.extend(_check(question, value, ids, answers))
+    return issues
+
+
+def validate_answers(
+    schema: Schema, response_ids: Sequence[str], answers: Mapping[str, Any]
+) -> None:
+    """Raise :class:`AnswerValidationError` naming every field at fault."""
+    issues = check_answers(schema, response_ids, answers)
+    if issues:
+        raise AnswerValidationError(issues)
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or value == [] or value == {}
+
+
+def _is_required(question: Question, answers: Mapping[str, Any]) -> bool:
+    if isinstance(question, TextQuestion):
+        return question.is_required(answers)
+    return question.required
+
+
+def _missing_message(question: Question) -> str:
+    if isinstance(question, TextQuestion) and not question.required:
+        why = " or ".join(rule.describe() for rule in question.required_when)
+        need = f" (at least {question.min_length} characters)" if question.min_length else ""
+        return f"required for {why}{need}"
+    return "required"
+
+
+def _check(question: Question, value: Any, ids: list[str], answers: Mapping[str, Any]) -> list[Issue]:
+    if isinstance(question, PreferenceQuestion):
+        return _check_preference(question, value, ids)
+    if isinstance(question, RankingQuestion):
+        return _check_ranking(question, value, ids)
+    if isinstance(question, LikertQuestion):
+        return _check_likert(question, value, ids)
+    if isinstance(question, FlagsQuestion):
+        return _check_flags(question, value, ids)
+    if isinstance(question, ChoiceQuestion):
+        return _check_choice(question, value)
+    if isinstance(question, TextQuestion):
+        return _check_text(question, value, answers)
+    raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def _check_preference(q: PreferenceQuestion, value: Any, ids: list[str]) -> list[Issue]:
+    f = q.id
+    if not isinstance(value, Mapping):
+        return [(f, 'expected {"better": <response id> or null, "strength": ...}')]
+    issues: list[Issue] = [
+        (f"{f}.{k}", "unknown key (expected 'better' and 'strength')")
+        for k in value
+        if k not in ("better", "strength")
+    ]
+    if "better" not in value:
+        issues.append((f"{f}.better", "missing: a response id, or null for a tie"))
+        return issues
+    better, strength = value["better"], value.get("strength")
+    if len(ids) != 2:
+        issues.append((f, f"a preference compares exactly two responses; this task has {len(ids)}"))
+    if better is None:
+        if not q.allow_tie:
+            issues.append((f"{f}.better", "a tie is not allowed here; choose a response"))
+        if strength is not None:
+            issues.append((f"{f}.strength", "a tie has no strength; leave it out or null"))
+        return issues
+    if not isinstance(better, str) or better not in ids:
+        issues.append((f"{f}.better", f"expected one of the response ids {ids} or null, got {better!r}"))
+    if strength not in q.strengths:
+        issues.append((f"{f}.strength", f"expected one of {list(q.strengths)}, got {strength!r}"))
+    return issues
+
+
+def _check_ranking(q: RankingQuestion, value: Any, ids: list[str]) -> list[Issue]:
+    f = q.id
+    if not isinstance(value, list) or not all(isinstance(g, list) for g in value):
+        return [(f, 'expected a list of groups, best first, e.g. [["r1"], ["r2", "r3"]]')]
+    issues: list[Issue] = []
+    seen: list[str] = []
+    for i, group in enumerate(value):
+        if not group:
+            issues.append((f"{f}[{i}]", "empty group"))
+        if len(group) > 1 and not q.allow_ties:
+            issues.append((f"{f}[{i}]", "ties are not allowed here; one response per place"))
+        for rid in group:
+            if not isinstance(rid, str) or rid not in ids:
+                issues.append((f"{f}[{i}]", f"{rid!r} is not a response id of this task {ids}"))
+            elif rid in seen:
+                issues.append((f"{f}[{i}]", f"{rid!r} is ranked more than once"))
+            else:
+                seen.append(rid)
+    missing = [rid for rid in ids if rid not in seen]
+    if missing:
+        issues.append((f, f"every response must be ranked; missing {missing}"))
+    return issues
+
+
+def _check_likert(q: LikertQuestion, value: Any, ids: list[str]) -> list[Issue]:
+    f = q.id
+    if not isinstance(value, Mapping):
+        return [(f, 'expected {"<response id>": {"<dimension>": <score>}}')]
+    issues: list[Issue] = []
+    for rid, ratings in value.items():
+        if rid not in ids:
+            issues.append((f"{f}.{rid}", f"not a response id of this task {ids}"))
+            continue
+        if not isinstance(ratings, Mapping):
+            issues.append((f"{f}.{rid}", "expected an object of dimension -> score"))
+            continue
+        for dim, score in ratings.items():
+            where = f"{f}.{rid}.{dim}"
+            if dim not in q.dimensions:
+                issues.append((where, f"unknown dimension; expected one of {list(q.dimensions)}"))
+            elif (
+                isinstance(score, bool)
+                or not isinstance(score, int)
+                or not q.scale_min <= score <= q.scale_max
+            ):
+                issues.append((where, f"expected a whole number {q.scale_min}-{q.scale_max}, got {score!r}"))
+    if q.required:
+        for rid in ids:
+            for dim in q.dimensions:
+                got = value.get(rid)
+                if not isinstance(got, Mapping) or dim not in got:
+                    issues.append((f"{f}.{rid}.{dim}", "required"))
+    return issues
+
+
+def _check_flags(q: FlagsQuestion, value: Any, ids: list[str]) -> list[Issue]:
+    f = q.id
+    if not isinstance(value, Mapping):
+        return [(f, 'expected {"<response id>": [flags], "task": [flags]}')]
+    issues: list[Issue] = []
+    for key, flags in value.items():
+        where = f"{f}.{key}"
+        if key == TASK_FLAGS_KEY:
+            allowed = [flag for flag, _ in q.task_flags]
+        elif key in ids:
+            allowed = [flag for flag, _ in q.response_flags]
+        else:
+            issues.append((where, f"expected a response id of this task {ids} or {TASK_FLAGS_KEY!r}"))
+            continue
+        if not isinstance(flags, list):
+            issues.append((where, "expected a list of flags"))
+            continue
+        issues.extend(_check_members(where, flags, allowed))
+    return issues
+
+
+def _check_members(where: str, items: Iterable[Any], allowed: list[str]) -> list[Issue]:
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    for item in items:
+        if item not in allowed:
+            issues.append((where, f"{item!r} is not one of {allowed}"))
+        elif item in seen:
+            issues.append((where, f"{item!r} is given twice"))
+        else:
+            seen.add(item)
+    return issues
+
+
+def _check_choice(q: ChoiceQuestion, value: Any) -> list[Issue]:
+    if q.multiple:
+        if not isinstance(value, list):
+            return [(q.id, f"expected a list of options from {list(q.options)}")]
+        return _check_members(q.id, value, list(q.options))
+    if value not in q.options:
+        return [(q.id, f"expected one of {list(q.options)}, got {value!r}")]
+    return []
+
+
+def _check_text(q: TextQuestion, value: Any, answers: Mapping[str, Any]) -> list[Issue]:
+    if not isinstance(value, str):
+        return [(q.id, "expected text")]
+    length = len(value.strip())
+    if q.is_required(answers) and length < q.min_length:
+        why = "" if q.required else f" for {' or '.join(r.describe() for r in q.required_when if r.holds(answers))}"
+        return [(q.id, f"at least {q.min_length} characters required{why} ({length} given)")]
+    if len(value) > q.max_length:
+        return [(q.id, f"at most {q.max_length} characters ({len(value)} given)")]
+    return []

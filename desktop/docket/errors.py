@@ -1,0 +1,111 @@
+"""Typed errors a user can cause, each with a message that says what happened and what to do.
+
+The CLI and the UI show ``str(error)`` (message, then the hint on its own line) and never a
+traceback. Anything that is *not* a :class:`DocketError` is a bug in Docket.
+"""
+
+from __future__ import annotations
+
+
+class DocketError(Exception):
+    """Base of every error a user can cause. ``hint`` says what to do about it."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n{self.hint}" if self.hint else self.message
+
+
+# --- input files -------------------------------------------------------------------------
+
+
+class TaskFormatError(DocketError):
+    """A task file (JSONL) holds a line Docket cannot read as a task."""
+
+    hint = "Fix or remove the line and try again."
+
+    def __init__(self, message: str, *, source: str = "", line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        where = f"{source}:{line}: " if source and line is not None else ""
+        super().__init__(f"{where}{message}")
+
+
+class SchemaError(DocketError):
+    """A question schema (the answer form) is malformed."""
+
+    hint = "Check the schema JSON against the question types in the documentation."
+
+
+class AnswerValidationError(DocketError):
+    """An answer does not fit the task's questions. ``issues`` names each field at fault."""
+
+    hint = "Correct the fields named above; nothing was saved."
+
+    def __init__(self, issues: list[tuple[str, str]]) -> None:
+        self.issues = issues
+        lines = "; ".join(f"{field}: {msg}" for field, msg in issues)
+        super().__init__(f"The answer is not valid: {lines}")
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+
+class KeyFileError(DocketError):
+    """A key file or public card cannot be used."""
+
+
+class WrongPassphraseError(KeyFileError):
+    hint = "Type the passphrase again; it is the one chosen at `docket keygen`."
+
+
+# --- workspace store -----------------------------------------------------------------------
+
+
+class WorkspaceError(DocketError):
+    """The workspace database cannot be used."""
+
+
+class WrongKeyError(WorkspaceError):
+    hint = (
+        "Open it with the key it was created with, or choose another directory "
+        "for a new workspace."
+    )
+
+
+class UnknownTaskError(WorkspaceError):
+    hint = "List the tasks with `Workspace.tasks()`; the id must be one of them."
+
+
+class DiskFullError(WorkspaceError):
+    hint = "Free some disk space; answers saved before this one are intact."
+
+
+class ReadOnlyWorkspaceError(WorkspaceError):
+    hint = "Make the workspace directory writable; answers saved before this one are intact."
+
+
+class WorkspaceBusyError(WorkspaceError):
+    hint = "Close the other Docket window or process using this workspace, then try again."
+
+
+class WorkspaceCorruptError(WorkspaceError):
+    hint = "Restore the workspace from a backup, or re-import the bundle into a new workspace."
+
+
+class NewerWorkspaceError(WorkspaceError):
+    hint = "Update Docket to open this workspace."
+
+
+class AuditChainError(WorkspaceError):
+    hint = "The workspace was modified outside Docket; do not export from it and tell your lead."
+
+
+class NotImplementedYetError(DocketError):
+    """A verb of the public surface whose step has not landed yet."""

@@ -1,0 +1,111 @@
+"""Opening an encrypted database, and turning SQLCipher's exceptions into Docket's.
+
+sqlcipher3 is a fork of the stdlib ``sqlite3`` module with its *own* exception classes;
+sqlite-utils only catches the stdlib ones. So every store entry point runs inside
+:func:`translated_errors`, which maps SQLite result codes (not message text) to typed
+:class:`~docket.errors.WorkspaceError` subclasses. Code paths of sqlite-utils that rely on
+catching ``sqlite3.OperationalError`` (``strict=`` probing, ``drop(ignore=True)``,
+``transform``) are avoided in the store for the same reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+from sqlcipher3 import dbapi2
+
+from docket.errors import (
+    DiskFullError,
+    ReadOnlyWorkspaceError,
+    WorkspaceBusyError,
+    WorkspaceCorruptError,
+    WorkspaceError,
+    WrongKeyError,
+)
+
+KEY_BYTES = 32
+
+# Primary SQLite result codes (extended codes carry them in the low byte).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+
+SqlError = dbapi2.Error
+
+
+def translate(exc: Exception, path: Path | str) -> Exception:
+    """The Docket error for a SQLCipher exception, or ``exc`` unchanged if it is not one."""
+    if not isinstance(exc, dbapi2.Error):
+        return exc
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    detail = str(exc)
+    if code == SQLITE_NOTADB:
+        return WrongKeyError(f"{path}: wrong key or not a Docket workspace.")
+    if code == SQLITE_FULL:
+        return DiskFullError(f"The disk holding {path} is full; the last change was not saved.")
+    if code == SQLITE_READONLY:
+        return ReadOnlyWorkspaceError(f"{path} is read-only; the last change was not saved.")
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return WorkspaceBusyError(f"{path} is in use by another process.")
+    if code == SQLITE_CORRUPT:
+        return WorkspaceCorruptError(f"{path} is damaged ({detail}).")
+    if code == SQLITE_CANTOPEN:
+        return WorkspaceError(
+            f"Cannot open {path}.", hint="Check that the directory exists and is writable."
+        )
+    if code == SQLITE_IOERR:
+        return WorkspaceError(
+            f"Input/output error on {path} ({detail}); the last change was not saved.",
+            hint="Check the disk; answers saved before this one are intact.",
+        )
+    return WorkspaceError(f"Database error in {path}: {detail}")
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path | str) -> Iterator[None]:
+    try:
+        yield
+    except dbapi2.Error as exc:
+        raise translate(exc, path) from exc
+
+
+def open_encrypted(path: Path, key: bytes) -> sqlite_utils.Database:
+    """Open (creating if missing) the SQLCipher database at ``path`` with a raw 256-bit key.
+
+    WAL with ``synchronous=FULL``: a committed answer survives kill -9 and power loss.
+    ``temp_store=MEMORY`` keeps sorts and temporary tables off the disk, where they
+    would not be encrypted. Raises :class:`WrongKeyError` if the key does not open it.
+    """
+    if len(key) != KEY_BYTES:
+        raise ValueError(f"the database key must be {KEY_BYTES} bytes")
+    with translated_errors(path):
+        conn = dbapi2.connect(str(path), isolation_level=None)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 2000")
+        except BaseException:
+            conn.close()
+            raise
+    return sqlite_utils.Database(conn)
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``: all of it lands, or none of it does."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,116 @@
+"""Schema migrations keyed on ``PRAGMA user_version``.
+
+Each migration runs in its own transaction together with the ``user_version`` bump, so a
+crash mid-migration leaves the previous version intact. A workspace from a newer Docket
+is refused rather than guessed at. To change the schema, append a function to
+:data:`MIGRATIONS`; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from docket.errors import NewerWorkspaceError
+from docket.store.db import write_transaction
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db["bundles"].create(
+        {
+            "id": str,
+            "source": str,
+            "manifest": str,
+            "guidelines": str,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"source", "manifest", "guidelines", "imported_at"},
+    )
+    db["schemas"].create({"id": str, "body": str}, pk="id", not_null={"body"})
+    db["tasks"].create(
+        {
+            "id": str,
+            "bundle_id": str,
+            "position": int,
+            "prompt": str,
+            "conversation": str,
+            "schema_id": str,
+            "meta": str,
+            "status": str,
+            "time_spent_s": float,
+        },
+        pk="id",
+        not_null={"bundle_id", "position", "prompt", "conversation", "schema_id", "meta", "status", "time_spent_s"},
+        defaults={"meta": "{}", "status": "new", "time_spent_s": 0.0},
+        foreign_keys=[("bundle_id", "bundles", "id"), ("schema_id", "schemas", "id")],
+    )
+    db["tasks"].create_index(["bundle_id", "position"])
+    db["responses"].create(
+        {"task_id": str, "id": str, "position": int, "text": str, "model": str},
+        pk=("task_id", "id"),
+        not_null={"position", "text"},
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db["answers"].create(
+        {
+            "task_id": str,
+            "revision": int,
+            "body": str,
+            "display_order": str,
+            "saved_at": str,
+            "time_spent_s": float,
+        },
+        pk=("task_id", "revision"),
+        not_null={"body", "display_order", "saved_at", "time_spent_s"},
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db["audit"].create(
+        {
+            "seq": int,
+            "at": str,
+            "action": str,
+            "subject": str,
+            "detail": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="seq",
+        not_null={"at", "action", "subject", "detail", "prev_hash", "hash"},
+    )
+    # Answers and the audit log are append-only: a revision is never rewritten, an audit
+    # entry never changed. (The hash chain detects what bypasses these triggers.)
+    for table in ("answers", "audit"):
+        for op in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"
+            )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, *, path: str = "the workspace") -> int:
+    """Bring the database to :data:`CURRENT_VERSION`; returns the version it started at."""
+    start = user_version(db)
+    if start > CURRENT_VERSION:
+        raise NewerWorkspaceError(
+            f"{path} was written by a newer Docket (schema version {start}; this one "
+            f"knows up to {CURRENT_VERSION})."
+        )
+    for version in range(start, CURRENT_VERSION):
+        with write_transaction(db):
+            # Re-check inside the lock: another process may have migrated meanwhile.
+            if user_version(db) != version:
+                continue
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+    return start

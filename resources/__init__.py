@@ -1,0 +1,1 @@
+"""Package data: demo sample, icons, stylesheets, translations (loaded via importlib.resources)."""

@@ -1,0 +1,66 @@
+"""Suite-wide configuration.
+
+- Qt runs offscreen (set before anything imports Qt).
+- Tests that use ``qtbot`` or ``qapp`` are marked ``gui`` automatically, so
+  ``pytest -m "not gui"`` runs the headless suite, also where PySide6 is not installed.
+- Each test gets its own HOME and XDG (platformdirs) directories, so nothing leaks between tests or
+  into the developer's real directories.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.helpers import sample_tasks
+
+if TYPE_CHECKING:
+    from docket import Workspace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    yield
+
+
+@pytest.fixture
+def key_path(tmp_path: Path) -> Path:
+    """An unprotected reviewer key ("alice"), as automation would use."""
+    from docket.bundles import keys
+
+    path, _ = keys.write_key_pair(keys.generate("alice"), tmp_path / "keys", passphrase=None)
+    return path
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, key_path: Path) -> Iterator[Workspace]:
+    """A workspace with three tasks: a pair, a three-way comparison, a conversation."""
+    from docket import Workspace
+
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    ws.load_tasks(sample_tasks())
+    yield ws
+    ws.close()

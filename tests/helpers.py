@@ -1,0 +1,56 @@
+"""Helpers shared by the tests (plain functions; fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from docket.core import Response, Role, Task, Turn
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+MARKER = "ZEBRA-PLAINTEXT-MARKER-7f3a"
+
+
+def shared_data(*parts: str) -> Path:
+    """A path under ../shared/data; skips the test when the reference data is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"reference data {path} is not present (see ../shared/data/README.md)")
+    return path
+
+
+def require_binary(name: str) -> str:
+    """The path of an external tool; skips the test with a reason when it is missing."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"the `{name}` binary is not installed (.ci/run installs it with apt-get)")
+    return found
+
+
+def sample_tasks() -> list[Task]:
+    """A pair (ids r1/r2), a three-way task (x/y/z), and a multi-turn conversation pair."""
+    return [
+        Task(
+            "pair",
+            (Turn(Role.USER, f"Explain WAL mode. {MARKER}-prompt"),),
+            (Response("r1", f"It is a journal. {MARKER}-response"), Response("r2", "It logs writes.", "m2")),
+        ),
+        Task(
+            "three",
+            (Turn(Role.USER, "Sort these numbers."),),
+            (Response("x", "1 2 3"), Response("y", "3 2 1"), Response("z", "2 1 3")),
+        ),
+        Task(
+            "chat",
+            (
+                Turn(Role.SYSTEM, "Be brief."),
+                Turn(Role.USER, "Hi"),
+                Turn(Role.ASSISTANT, "Hello!"),
+                Turn(Role.USER, "What is 2+2?"),
+            ),
+            (Response("a", "4"), Response("b", "Four, I think.")),
+        ),
+    ]
