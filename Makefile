@@ -13,7 +13,9 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test test-headless lint typecheck bench clean help
+HEADLESS_VENV ?= .venv-headless
+
+.PHONY: demo test test-headless lint bench clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
@@ -46,6 +48,23 @@ test: $(VENV)/.installed-test
 	$(BIN)/lint-imports --no-cache
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The headless suite in an environment without PySide6 (and so without pytest-qt):
+# proves that everything outside docket.ui works without Qt.
+$(HEADLESS_VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Docket needs Python 3.11 or newer on PATH." >&2; exit 1; }
+	$(PYTHON) -m venv $(HEADLESS_VENV)
+	$(HEADLESS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HEADLESS_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	$(HEADLESS_VENV)/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+		print("\n".join(d for d in p["dependencies"] + p["optional-dependencies"]["test"] \
+		if not d.lower().startswith(("pyside6", "pytest-qt"))))' > $(HEADLESS_VENV)/requirements.txt
+	$(HEADLESS_VENV)/bin/python -m pip install --quiet -r $(HEADLESS_VENV)/requirements.txt
+	@touch $@
+
+test-headless: $(HEADLESS_VENV)/.installed
+	@! $(HEADLESS_VENV)/bin/python -c 'import PySide6' 2>/dev/null || { echo "PySide6 is installed in $(HEADLESS_VENV)" >&2; exit 1; }
+	$(HEADLESS_VENV)/bin/python -m pytest -m "not gui" $(PYTEST_ARGS)
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check desktop tests resources
 	$(BIN)/ruff format --check desktop tests resources
@@ -55,4 +74,4 @@ bench: $(VENV)/.installed-test
 	@echo "The benchmark script arrives with Step 7 (tests/benchmarks/)." >&2; exit 3
 
 clean:
-	rm -rf $(VENV) build *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(HEADLESS_VENV) build *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -36,7 +36,10 @@ def sample_tasks() -> list[Task]:
         Task(
             "pair",
             (Turn(Role.USER, f"Explain WAL mode. {MARKER}-prompt"),),
-            (Response("r1", f"It is a journal. {MARKER}-response"), Response("r2", "It logs writes.", "m2")),
+            (
+                Response("r1", f"It is a journal. {MARKER}-response"),
+                Response("r2", "It logs writes.", "m2"),
+            ),
         ),
         Task(
             "three",

@@ -13,7 +13,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docket import __version__
 from docket.errors import DocketError, NotImplementedYetError
@@ -25,6 +25,8 @@ VERBS = (
 )  # fmt: skip
 
 Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:
+    Verbs = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -35,7 +37,9 @@ def _passphrase_from_env(var: str | None) -> str | None:
         return None
     value = os.environ.get(var)
     if value is None:
-        raise DocketError(f"The environment variable {var} is not set.", hint=f"Set {var} to the passphrase.")
+        raise DocketError(
+            f"The environment variable {var} is not set.", hint=f"Set {var} to the passphrase."
+        )
     return value
 
 
@@ -49,7 +53,10 @@ def _ask_passphrase(prompt: str, *, confirm: bool) -> str:
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
         raise DocketError("The two passphrases differ.", hint="Run the command again.")
     if not first:
-        raise DocketError("An empty passphrase is not allowed.", hint="Use --no-passphrase to store the key unprotected.")
+        raise DocketError(
+            "An empty passphrase is not allowed.",
+            hint="Use --no-passphrase to store the key unprotected.",
+        )
     return first
 
 
@@ -113,10 +120,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     demo = prepare_demo()
     print(f"Demo workspace: {demo.workspace}")
     print(f"Demo reviewer key: {demo.key}")
-    print(f"{demo.tasks} real tasks ({demo.pairs} pairs, {demo.rankings} rankings), {demo.answered} answered.")
+    print(
+        f"{demo.tasks} real tasks ({demo.pairs} pairs, {demo.rankings} rankings), "
+        f"{demo.answered} answered."
+    )
     print("The review window arrives in Step 3; until then use the Python API, e.g.:")
-    print(f"  python -c \"import docket; ws = docket.Workspace.open('{demo.workspace}', '{demo.key}'); "
-          "print(next(iter(ws.tasks())).prompt)\"")
+    print(
+        '  python -c "import docket; '
+        f"ws = docket.Workspace.open('{demo.workspace}', '{demo.key}'); "
+        'print(next(iter(ws.tasks())).prompt)"'
+    )
     return EXIT_OK
 
 
@@ -137,28 +150,51 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"docket {__version__}")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", title="verbs")
 
-    def verb(name: str, help_text: str, handler: Handler, sub: argparse._SubParsersAction | None = None) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    def verb(
+        name: str, help_text: str, handler: Handler, sub: Verbs | None = None
+    ) -> argparse.ArgumentParser:
         p = (sub or verbs).add_parser(name, help=help_text, description=help_text)
         p.set_defaults(handler=handler)
         return p
 
     def passphrase_env(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--passphrase-env", metavar="VAR", help="read the key's passphrase from this environment variable")
+        p.add_argument(
+            "--passphrase-env",
+            metavar="VAR",
+            help="read the key's passphrase from this environment variable",
+        )
 
-    p = verb("keygen", "create a key pair: NAME.key (secret) and NAME.pub (public card)", _cmd_keygen)
+    p = verb(
+        "keygen", "create a key pair: NAME.key (secret) and NAME.pub (public card)", _cmd_keygen
+    )
     p.add_argument("name", metavar="NAME")
     p.add_argument("--out", metavar="DIR", default=".", help="directory to write to (default: .)")
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from this environment variable")
-    group.add_argument("--no-passphrase", action="store_true", help="store the secret key unprotected (automation only)")
+    group.add_argument(
+        "--passphrase-env", metavar="VAR", help="read the passphrase from this environment variable"
+    )
+    group.add_argument(
+        "--no-passphrase",
+        action="store_true",
+        help="store the secret key unprotected (automation only)",
+    )
 
     key = verbs.add_parser("key", help="key utilities", description="key utilities")
     key_verbs = key.add_subparsers(dest="key_verb", metavar="KEY_VERB", required=True)
-    p = verb("export-age-identity", "print the AGE-SECRET-KEY-1... line for the age CLI", _cmd_export_age_identity, key_verbs)
+    p = verb(
+        "export-age-identity",
+        "print the AGE-SECRET-KEY-1... line for the age CLI",
+        _cmd_export_age_identity,
+        key_verbs,
+    )
     p.add_argument("key", metavar="NAME.key")
     passphrase_env(p)
 
-    p = verb("pack", "pack tasks into one encrypted, signed bundle per reviewer", _not_yet("Step 2", "`docket pack`"))
+    p = verb(
+        "pack",
+        "pack tasks into one encrypted, signed bundle per reviewer",
+        _not_yet("Step 2", "`docket pack`"),
+    )
     p.add_argument("tasks", metavar="TASKS.jsonl")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--reviewer", action="append", required=True, metavar="NAME.pub")
@@ -169,54 +205,100 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--expires-days", type=int, metavar="N")
     p.add_argument("--out", required=True, metavar="DIR")
 
-    p = verb("import", "verify a task bundle and import it into a workspace", _not_yet("Step 2", "`docket import`"))
+    p = verb(
+        "import",
+        "verify a task bundle and import it into a workspace",
+        _not_yet("Step 2", "`docket import`"),
+    )
     p.add_argument("bundle", metavar="BUNDLE")
     p.add_argument("--workspace", required=True, metavar="DIR")
     p.add_argument("--key", required=True, metavar="NAME.key")
     p.add_argument("--server", required=True, metavar="server.pub")
     passphrase_env(p)
 
-    p = verb("export", "write the workspace's answers as a signed, encrypted result bundle", _not_yet("Step 2", "`docket export`"))
+    p = verb(
+        "export",
+        "write the workspace's answers as a signed, encrypted result bundle",
+        _not_yet("Step 2", "`docket export`"),
+    )
     p.add_argument("--workspace", required=True, metavar="DIR")
     p.add_argument("--key", required=True, metavar="NAME.key")
     p.add_argument("--out", required=True, metavar="RESULT_FILE")
     passphrase_env(p)
 
-    p = verb("inspect", "decrypt and verify a bundle, show its manifest", _not_yet("Step 2", "`docket inspect`"))
+    p = verb(
+        "inspect",
+        "decrypt and verify a bundle, show its manifest",
+        _not_yet("Step 2", "`docket inspect`"),
+    )
     p.add_argument("bundle", metavar="BUNDLE")
     p.add_argument("--key", required=True, metavar="NAME.key")
     p.add_argument("--extract", metavar="DIR")
 
-    p = verb("verify", "verify result bundles against a keyring of public cards", _not_yet("Step 2", "`docket verify`"))
+    p = verb(
+        "verify",
+        "verify result bundles against a keyring of public cards",
+        _not_yet("Step 2", "`docket verify`"),
+    )
     p.add_argument("results", nargs="+", metavar="RESULT")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--keyring", required=True, metavar="DIR")
 
-    p = verb("merge", "verify and merge result bundles into one database", _not_yet("Step 4", "`docket merge`"))
+    p = verb(
+        "merge",
+        "verify and merge result bundles into one database",
+        _not_yet("Step 4", "`docket merge`"),
+    )
     p.add_argument("results", nargs="+", metavar="RESULT")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--keyring", required=True, metavar="DIR")
     p.add_argument("--db", required=True, metavar="MERGED.db")
 
-    p = verb("agreement", "inter-reviewer agreement per question", _not_yet("Step 4", "`docket agreement`"))
+    p = verb(
+        "agreement",
+        "inter-reviewer agreement per question",
+        _not_yet("Step 4", "`docket agreement`"),
+    )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--json", action="store_true")
 
-    p = verb("disagreements", "tasks where reviewers disagree, most severe first", _not_yet("Step 4", "`docket disagreements`"))
+    p = verb(
+        "disagreements",
+        "tasks where reviewers disagree, most severe first",
+        _not_yet("Step 4", "`docket disagreements`"),
+    )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--json", action="store_true")
 
-    adj = verbs.add_parser("adjudication", help="adjudication bundles for a lead", description="adjudication bundles for a lead")
+    adj = verbs.add_parser(
+        "adjudication",
+        help="adjudication bundles for a lead",
+        description="adjudication bundles for a lead",
+    )
     adj_verbs = adj.add_subparsers(dest="adj_verb", metavar="ADJ_VERB", required=True)
-    p = verb("pack", "pack the disagreements for one lead", _not_yet("Step 5", "`docket adjudication pack`"), adj_verbs)
+    p = verb(
+        "pack",
+        "pack the disagreements for one lead",
+        _not_yet("Step 5", "`docket adjudication pack`"),
+        adj_verbs,
+    )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--lead", required=True, metavar="lead.pub")
     p.add_argument("--out", required=True, metavar="DIR")
 
-    ds = verbs.add_parser("dataset", help="export merged data as training data", description="export merged data as training data")
+    ds = verbs.add_parser(
+        "dataset",
+        help="export merged data as training data",
+        description="export merged data as training data",
+    )
     ds_verbs = ds.add_subparsers(dest="ds_verb", metavar="DATASET_VERB", required=True)
-    p = verb("export", "write DPO pairs or judgments as JSONL", _not_yet("Step 4", "`docket dataset export`"), ds_verbs)
+    p = verb(
+        "export",
+        "write DPO pairs or judgments as JSONL",
+        _not_yet("Step 4", "`docket dataset export`"),
+        ds_verbs,
+    )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--format", required=True, choices=["dpo", "judgments"])
     p.add_argument("--out", required=True, metavar="FILE.jsonl")
@@ -234,7 +316,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if len(args_list) > 1:
             parser.error(f"unknown verb {args_list[0]!r}; see `docket --help`")
         target = f" on {args_list[0]}" if args_list else ""
-        print(f"docket: the desktop app{target} arrives in Step 3 (the review window).", file=sys.stderr)
+        print(
+            f"docket: the desktop app{target} arrives in Step 3 (the review window).",
+            file=sys.stderr,
+        )
         print("Run `docket --help` for the command-line verbs.", file=sys.stderr)
         return EXIT_NOT_IMPLEMENTED
     args = parser.parse_args(args_list)

@@ -74,8 +74,7 @@ class WorkspaceError(DocketError):
 
 class WrongKeyError(WorkspaceError):
     hint = (
-        "Open it with the key it was created with, or choose another directory "
-        "for a new workspace."
+        "Open it with the key it was created with, or choose another directory for a new workspace."
     )
 
 

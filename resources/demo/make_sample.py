@@ -41,7 +41,11 @@ def main(data_dir: Path, out: Path) -> None:
             continue
         for n in found:
             want[n] += 1
-        k = 3 if len(rows) % 3 == 2 and sum(1 for r in rows if len(r["responses"]) == 3) < TRIPLES else 2
+        k = (
+            3
+            if len(rows) % 3 == 2 and sum(1 for r in rows if len(r["responses"]) == 3) < TRIPLES
+            else 2
+        )
         models = [MODELS[(len(rows) + j) % len(MODELS)] for j in range(k)]
         rows.append(
             {
@@ -60,5 +64,7 @@ def main(data_dir: Path, out: Path) -> None:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[2]
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared/data/alpaca_eval",
-         root / "resources/demo/tasks.jsonl")
+    main(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared/data/alpaca_eval",
+        root / "resources/demo/tasks.jsonl",
+    )

@@ -34,8 +34,20 @@ def test_default_schema_for_two_responses_is_preference_likert_flags_rationale()
     assert (likert.scale_min, likert.scale_max) == (1, 5)
     flags = schema.question("flags")
     assert isinstance(flags, FlagsQuestion)
-    assert [f for f, _ in flags.response_flags] == ["hallucination", "unsafe", "pii", "refusal", "off-topic"]
-    assert [f for f, _ in flags.task_flags] == ["hallucination", "unsafe", "pii", "refusal", "off-topic"]
+    assert [f for f, _ in flags.response_flags] == [
+        "hallucination",
+        "unsafe",
+        "pii",
+        "refusal",
+        "off-topic",
+    ]
+    assert [f for f, _ in flags.task_flags] == [
+        "hallucination",
+        "unsafe",
+        "pii",
+        "refusal",
+        "off-topic",
+    ]
     rationale = schema.question("rationale")
     assert isinstance(rationale, TextQuestion)
     assert not rationale.required
@@ -63,12 +75,21 @@ def test_default_schema_needs_two_responses() -> None:
 def test_every_question_type_round_trips_through_json() -> None:
     schema = Schema(
         (
-            PreferenceQuestion("p", label="Better?", strengths=("slight", "clear", "strong"), allow_tie=False),
+            PreferenceQuestion(
+                "p", label="Better?", strengths=("slight", "clear", "strong"), allow_tie=False
+            ),
             RankingQuestion("r", allow_ties=False, help="best first"),
             LikertQuestion("l", dimensions=("clarity",), scale_min=0, scale_max=10),
-            FlagsQuestion("f", response_flags=(("bad", "Bad"),), task_flags=(("dup", "Duplicate"),)),
+            FlagsQuestion(
+                "f", response_flags=(("bad", "Bad"),), task_flags=(("dup", "Duplicate"),)
+            ),
             ChoiceQuestion("c", options=("yes", "no"), multiple=True, required=False),
-            TextQuestion("t", min_length=5, max_length=50, required_when=(RequiredWhen("c", "choice", ("no",)),)),
+            TextQuestion(
+                "t",
+                min_length=5,
+                max_length=50,
+                required_when=(RequiredWhen("c", "choice", ("no",)),),
+            ),
         )
     )
     text = schema.dumps()
@@ -86,23 +107,59 @@ def test_every_question_type_round_trips_through_json() -> None:
         ({"version": 1, "questions": [{"type": "essay", "id": "t"}]}, "unknown type 'essay'"),
         ({"version": 1, "questions": [{"type": "text"}]}, "non-empty string 'id'"),
         ({"version": 1, "questions": [{"type": "text", "id": "t", "minlength": 3}]}, "Unknown key"),
-        ({"version": 1, "questions": [{"type": "text", "id": "t", "required": "yes"}]}, "'required' must be a bool"),
-        ({"version": 1, "questions": [{"type": "likert", "id": "l", "scale_min": 5, "scale_max": 1}]}, "lower to a higher"),
-        ({"version": 1, "questions": [{"type": "choice", "id": "c", "options": []}]}, "at least one option"),
-        ({"version": 1, "questions": [{"type": "choice", "id": "c", "options": ["a", "a"]}]}, "duplicates"),
+        (
+            {"version": 1, "questions": [{"type": "text", "id": "t", "required": "yes"}]},
+            "'required' must be a bool",
+        ),
+        (
+            {
+                "version": 1,
+                "questions": [{"type": "likert", "id": "l", "scale_min": 5, "scale_max": 1}],
+            },
+            "lower to a higher",
+        ),
+        (
+            {"version": 1, "questions": [{"type": "choice", "id": "c", "options": []}]},
+            "at least one option",
+        ),
+        (
+            {"version": 1, "questions": [{"type": "choice", "id": "c", "options": ["a", "a"]}]},
+            "duplicates",
+        ),
         (
             {"version": 1, "questions": [{"type": "text", "id": "t"}, {"type": "text", "id": "t"}]},
             "share the id",
         ),
         (
-            {"version": 1, "questions": [{"type": "text", "id": "t", "required_when": [{"question": "x", "condition": "any_flag"}]}]},
+            {
+                "version": 1,
+                "questions": [
+                    {
+                        "type": "text",
+                        "id": "t",
+                        "required_when": [{"question": "x", "condition": "any_flag"}],
+                    }
+                ],
+            },
             "no question 'x'",
         ),
         (
-            {"version": 1, "questions": [{"type": "text", "id": "t", "required_when": [{"question": "t", "condition": "always"}]}]},
+            {
+                "version": 1,
+                "questions": [
+                    {
+                        "type": "text",
+                        "id": "t",
+                        "required_when": [{"question": "t", "condition": "always"}],
+                    }
+                ],
+            },
             "condition must be one of",
         ),
-        ({"version": 1, "questions": [{"type": "flags", "id": "f", "task_flags": [["a"]]}]}, "an id or an"),
+        (
+            {"version": 1, "questions": [{"type": "flags", "id": "f", "task_flags": [["a"]]}]},
+            "an id or an",
+        ),
     ],
 )
 def test_malformed_schemas_are_rejected_with_a_precise_message(data: object, message: str) -> None:

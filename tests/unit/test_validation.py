@@ -50,13 +50,33 @@ def test_good_preferences(answers: dict[str, Any]) -> None:
         ({}, "preference", "required"),
         ({"preference": "r1"}, "preference", "expected {"),
         ({"preference": {"strength": "slight"}}, "preference.better", "null for a tie"),
-        ({"preference": {"better": "r3", "strength": "slight"}}, "preference.better", "response ids"),
+        (
+            {"preference": {"better": "r3", "strength": "slight"}},
+            "preference.better",
+            "response ids",
+        ),
         ({"preference": {"better": 0, "strength": "slight"}}, "preference.better", "response ids"),
-        ({"preference": {"better": "r1", "strength": "huge"}}, "preference.strength", "'slight', 'strong'"),
+        (
+            {"preference": {"better": "r1", "strength": "huge"}},
+            "preference.strength",
+            "'slight', 'strong'",
+        ),
         ({"preference": {"better": "r1"}}, "preference.strength", "got None"),
-        ({"preference": {"better": None, "strength": "strong"}}, "preference.strength", "a tie has no strength"),
-        ({"preference": {"better": "r1", "strength": "slight", "why": 1}}, "preference.why", "unknown key"),
-        ({"preference": {"better": "r1", "strength": "slight"}, "mood": "ok"}, "mood", "not a question"),
+        (
+            {"preference": {"better": None, "strength": "strong"}},
+            "preference.strength",
+            "a tie has no strength",
+        ),
+        (
+            {"preference": {"better": "r1", "strength": "slight", "why": 1}},
+            "preference.why",
+            "unknown key",
+        ),
+        (
+            {"preference": {"better": "r1", "strength": "slight"}, "mood": "ok"},
+            "mood",
+            "not a question",
+        ),
     ],
 )
 def test_bad_preferences_name_the_field(answers: dict[str, Any], field: str, words: str) -> None:
@@ -77,7 +97,10 @@ def test_answers_name_response_ids_not_positions() -> None:
 
 def test_tie_not_allowed_when_schema_says_so() -> None:
     schema = Schema.from_json(
-        {"version": 1, "questions": [{"type": "preference", "id": "preference", "allow_tie": False}]}
+        {
+            "version": 1,
+            "questions": [{"type": "preference", "id": "preference", "allow_tie": False}],
+        }
     )
     assert fields(schema, PAIR, {"preference": {"better": None}}) == ["preference.better"]
 
@@ -110,13 +133,17 @@ def test_bad_rankings(ranking: Any, field: str, words: str) -> None:
 
 
 def test_ranking_without_ties_allowed() -> None:
-    schema = Schema.from_json({"version": 1, "questions": [{"type": "ranking", "id": "ranking", "allow_ties": False}]})
+    schema = Schema.from_json(
+        {"version": 1, "questions": [{"type": "ranking", "id": "ranking", "allow_ties": False}]}
+    )
     assert fields(schema, THREE, {"ranking": [["x", "y"], ["z"]]}) == ["ranking[0]"]
     validate_answers(schema, THREE, {"ranking": [["x"], ["z"], ["y"]]})
 
 
 @given(st.permutations(THREE), st.lists(st.booleans(), min_size=2, max_size=2))
-def test_any_ordered_partition_of_the_ids_is_a_valid_ranking(order: list[str], cuts: list[bool]) -> None:
+def test_any_ordered_partition_of_the_ids_is_a_valid_ranking(
+    order: list[str], cuts: list[bool]
+) -> None:
     groups: list[list[str]] = [[order[0]]]
     for rid, cut in zip(order[1:], cuts, strict=True):
         if cut:
@@ -127,7 +154,11 @@ def test_any_ordered_partition_of_the_ids_is_a_valid_ranking(order: list[str], c
 
 
 def test_a_preference_answer_does_not_fit_a_three_way_task() -> None:
-    assert "preference" in fields(default_schema(3), THREE, {"ranking": [["x"], ["y"], ["z"]], "preference": {"better": "x", "strength": "slight"}})
+    assert "preference" in fields(
+        default_schema(3),
+        THREE,
+        {"ranking": [["x"], ["y"], ["z"]], "preference": {"better": "x", "strength": "slight"}},
+    )
 
 
 # --- likert ---------------------------------------------------------------------------------
@@ -137,7 +168,10 @@ def test_good_likert_partial_is_fine_when_optional() -> None:
     validate_answers(
         default_schema(2),
         PAIR,
-        {"preference": {"better": None}, "likert": {"r1": {"helpfulness": 4}, "r2": {"safety": 1, "correctness": 5}}},
+        {
+            "preference": {"better": None},
+            "likert": {"r1": {"helpfulness": 4}, "r2": {"safety": 1, "correctness": 5}},
+        },
     )
 
 
@@ -156,12 +190,16 @@ def test_good_likert_partial_is_fine_when_optional() -> None:
     ],
 )
 def test_bad_likert(likert: Any, field: str) -> None:
-    assert field in fields(default_schema(2), PAIR, {"preference": {"better": None}, "likert": likert})
+    assert field in fields(
+        default_schema(2), PAIR, {"preference": {"better": None}, "likert": likert}
+    )
 
 
 def test_required_likert_needs_every_response_and_dimension() -> None:
     schema = Schema((LikertQuestion("likert", dimensions=("clarity", "depth")),))
-    missing = fields(schema, PAIR, {"likert": {"r1": {"clarity": 3, "depth": 2}, "r2": {"clarity": 1}}})
+    missing = fields(
+        schema, PAIR, {"likert": {"r1": {"clarity": 3, "depth": 2}, "r2": {"clarity": 1}}}
+    )
     assert missing == ["likert.r2.depth"]
     assert fields(schema, PAIR, {}) == ["likert"]
 
@@ -207,9 +245,11 @@ def test_bad_flags(flags: Any, field: str) -> None:
         ({"preference": {"better": None}, "flags": {"r1": [], "task": []}}, False),
     ],
 )
-def test_rationale_required_for_strong_preference_or_any_flag(answers: dict[str, Any], needs_rationale: bool) -> None:
+def test_rationale_required_for_strong_preference_or_any_flag(
+    answers: dict[str, Any], needs_rationale: bool
+) -> None:
     issues = check_answers(default_schema(2), PAIR, answers)
-    assert (("rationale" in dict(issues)) is needs_rationale), issues
+    assert ("rationale" in dict(issues)) is needs_rationale, issues
     if needs_rationale:
         message = dict(issues)["rationale"]
         assert "required for" in message and "at least 10 characters" in message
@@ -219,14 +259,18 @@ def test_rationale_required_for_strong_preference_or_any_flag(answers: dict[str,
 def test_rationale_too_short_or_blank_when_required() -> None:
     base = {"preference": {"better": "r2", "strength": "strong"}}
     short = dict(check_answers(default_schema(2), PAIR, {**base, "rationale": "bad"}))
-    assert "at least 10 characters required for a strong preference (3 given)" == short["rationale"]
+    assert short["rationale"] == "at least 10 characters required for a strong preference (3 given)"
     blank = dict(check_answers(default_schema(2), PAIR, {**base, "rationale": "          "}))
     assert blank["rationale"].startswith("required for a strong")
 
 
 def test_optional_rationale_may_be_short_and_ranking_schema_ignores_strength() -> None:
     validate_answers(default_schema(2), PAIR, {"preference": {"better": None}, "rationale": "ok"})
-    issues = dict(check_answers(default_schema(3), THREE, {"ranking": [["x"], ["y", "z"]], "flags": {"y": ["unsafe"]}}))
+    issues = dict(
+        check_answers(
+            default_schema(3), THREE, {"ranking": [["x"], ["y", "z"]], "flags": {"y": ["unsafe"]}}
+        )
+    )
     assert list(issues) == ["rationale"] and "any flag" in issues["rationale"]
 
 
@@ -244,7 +288,9 @@ def test_choice_single_and_multiple_and_choice_rule() -> None:
         (
             ChoiceQuestion("domain", options=("medicine", "law")),
             ChoiceQuestion("issues", options=("tone", "length"), multiple=True, required=False),
-            TextQuestion("why", min_length=3, required_when=(RequiredWhen("domain", "choice", ("law",)),)),
+            TextQuestion(
+                "why", min_length=3, required_when=(RequiredWhen("domain", "choice", ("law",)),)
+            ),
         )
     )
     validate_answers(schema, PAIR, {"domain": "medicine", "issues": ["tone", "length"]})
@@ -261,5 +307,12 @@ def test_answers_must_be_an_object() -> None:
 
 def test_error_lists_every_issue() -> None:
     with pytest.raises(AnswerValidationError) as info:
-        validate_answers(default_schema(2), PAIR, {"preference": {"better": "r1", "strength": "strong"}, "likert": {"r1": {"helpfulness": 9}}})
+        validate_answers(
+            default_schema(2),
+            PAIR,
+            {
+                "preference": {"better": "r1", "strength": "strong"},
+                "likert": {"r1": {"helpfulness": 9}},
+            },
+        )
     assert [f for f, _ in info.value.issues] == ["likert.r1.helpfulness", "rationale"]

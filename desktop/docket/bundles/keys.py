@@ -106,7 +106,9 @@ class PublicCard:
             else:
                 recipients.append(line)
         if len(recipients) != 1 or not {"name", "minisign"} <= fields.keys():
-            raise KeyFileError(f"{source} is incomplete: it needs a name, a minisign key and one age recipient.")
+            raise KeyFileError(
+                f"{source} is incomplete: it needs a name, a minisign key and one age recipient."
+            )
         card = cls(fields["name"], recipients[0], fields["minisign"])
         try:
             card.recipient()
@@ -174,14 +176,19 @@ def generate(name: str) -> SecretKey:
     )
 
 
-def write_key_pair(key: SecretKey, out_dir: str | Path, passphrase: str | None) -> tuple[Path, Path]:
+def write_key_pair(
+    key: SecretKey, out_dir: str | Path, passphrase: str | None
+) -> tuple[Path, Path]:
     """Write ``NAME.key`` (0600) and ``NAME.pub``; refuse to overwrite either."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     key_path, card_path = out / f"{key.name}.key", out / f"{key.name}.pub"
     for p in (key_path, card_path):
         if p.exists():
-            raise KeyFileError(f"{p} already exists.", hint="Choose another name or directory; keys are never overwritten.")
+            raise KeyFileError(
+                f"{p} already exists.",
+                hint="Choose another name or directory; keys are never overwritten.",
+            )
     payload = key._payload()
     data = pyrage.passphrase.encrypt(payload, passphrase) if passphrase else payload
     fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -215,7 +222,9 @@ def load_secret_key(path: str | Path, passphrase: str | None = None) -> SecretKe
         if obj.get("format") != KEY_FORMAT:
             raise ValueError("not a Docket key")
         if obj.get("version") != KEY_VERSION:
-            raise KeyFileError(f"{path} has key format version {obj.get('version')!r}; update Docket.")
+            raise KeyFileError(
+                f"{path} has key format version {obj.get('version')!r}; update Docket."
+            )
         key = SecretKey(obj["name"], obj["age_identity"], obj["minisign_secret"], obj["created_at"])
         key.identity()
         key.signer()
@@ -230,7 +239,7 @@ def load_secret_key(path: str | Path, passphrase: str | None = None) -> SecretKe
 
 
 def _check_work_factor(data: bytes, path: Path) -> None:
-    header = data[: 4096].split(b"\n---", 1)[0]
+    header = data[:4096].split(b"\n---", 1)[0]
     for line in header.split(b"\n"):
         if line.startswith(b"-> scrypt "):
             parts = line.split(b" ")
@@ -251,10 +260,11 @@ def _read_small(path: Path) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(MAX_KEY_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise KeyFileError(f"{path} does not exist.", hint="Check the path, or create keys with `docket keygen`.") from None
+        raise KeyFileError(
+            f"{path} does not exist.", hint="Check the path, or create keys with `docket keygen`."
+        ) from None
     except OSError as exc:
         raise KeyFileError(f"Cannot read {path}: {exc.strerror or exc}") from None
     if len(data) > MAX_KEY_FILE_BYTES:
         raise KeyFileError(f"{path} is too large to be a key file.")
     return data
-

@@ -62,10 +62,9 @@ class RequiredWhen:
             return isinstance(value, Mapping) and any(
                 isinstance(flags, list) and len(flags) > 0 for flags in value.values()
             )
-        if self.condition == "choice":
-            chosen = value if isinstance(value, list) else [value]
-            return any(c in self.values for c in chosen)
-        return False
+        # "choice"
+        chosen = value if isinstance(value, list) else [value]
+        return any(c in self.values for c in chosen)
 
     def describe(self) -> str:
         """Human wording for the inline hint next to the field."""
@@ -191,7 +190,11 @@ class TextQuestion(Question):
         return self.required or any(rule.holds(answers) for rule in self.required_when)
 
     def to_json(self) -> dict[str, Any]:
-        out = {**Question.to_json(self), "min_length": self.min_length, "max_length": self.max_length}
+        out = {
+            **Question.to_json(self),
+            "min_length": self.min_length,
+            "max_length": self.max_length,
+        }
         if self.required_when:
             out["required_when"] = [r.to_json() for r in self.required_when]
         return out
@@ -365,7 +368,9 @@ def _question_from_json(item: Any, index: int) -> Question:
         default = [list(f) for f in DEFAULT_FLAGS]
         return FlagsQuestion(
             **base,
-            response_flags=_flag_pairs(item.get("response_flags", default), f"{where} response_flags"),
+            response_flags=_flag_pairs(
+                item.get("response_flags", default), f"{where} response_flags"
+            ),
             task_flags=_flag_pairs(item.get("task_flags", default), f"{where} task_flags"),
         )
     if kind == "choice":
@@ -432,4 +437,3 @@ def default_schema(response_count: int) -> Schema:
             ),
         )
     )
-

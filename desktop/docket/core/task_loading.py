@@ -104,7 +104,9 @@ def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise TaskFormatError(f"not UTF-8 text ({exc.reason})", source=source, line=line) from None
+            raise TaskFormatError(
+                f"not UTF-8 text ({exc.reason})", source=source, line=line
+            ) from None
     if not raw.strip():
         return None
     try:
@@ -125,7 +127,9 @@ def parse_task_row(obj: Any, *, source: str = "<input>", line: int = 0) -> Loade
     reference: dict[str, str] = {}
     try:
         if "responses" in obj:
-            conversation = _conversation(_first(obj, ("prompt", "messages", "conversation")), "prompt")
+            conversation = _conversation(
+                _first(obj, ("prompt", "messages", "conversation")), "prompt"
+            )
             responses = _responses(obj["responses"], task_id)
         elif "chosen" in obj and "rejected" in obj:
             conversation, responses = _preference_row(obj, task_id)
@@ -182,10 +186,11 @@ def _messages(value: list[Any], what: str) -> list[Turn]:
         if not isinstance(msg, dict) or not isinstance(msg.get("content"), str):
             raise ValueError(f"'{what}'[{i}] must be an object with string 'role' and 'content'")
         try:
-            role = Role(msg.get("role"))
+            role = Role(str(msg.get("role")))
         except ValueError:
             raise ValueError(
-                f"'{what}'[{i}] has role {msg.get('role')!r}; expected one of {[r.value for r in Role]}"
+                f"'{what}'[{i}] has role {msg.get('role')!r}; "
+                f"expected one of {[r.value for r in Role]}"
             ) from None
         turns.append(Turn(role, msg["content"]))
     return turns
@@ -274,9 +279,10 @@ def _split_shared_prefix(a: list[Turn], b: list[Turn]) -> tuple[list[Turn], list
     while shared < min(len(a), len(b)) - 1 and a[shared] == b[shared]:
         shared += 1
     tails = (a[shared:], b[shared:])
-    if not shared or any(not tail or any(t.role is not Role.ASSISTANT for t in tail) for tail in tails):
+    if not shared or any(
+        not tail or any(t.role is not Role.ASSISTANT for t in tail) for tail in tails
+    ):
         raise ValueError(
             "'chosen' and 'rejected' must share the conversation up to the final assistant turn"
         )
     return a[:shared], ["\n\n".join(t.content for t in tail) for tail in tails]
-

@@ -26,9 +26,7 @@ from docket.errors import AnswerValidationError
 Issue = tuple[str, str]
 
 
-def check_answers(
-    schema: Schema, response_ids: Sequence[str], answers: Mapping[str, Any]
-) -> list[Issue]:
+def check_answers(schema: Schema, response_ids: Sequence[str], answers: Any) -> list[Issue]:
     """All problems with ``answers``; an empty list means the answer is valid."""
     if not isinstance(answers, Mapping):
         return [("", "the answers must be an object keyed by question id")]
@@ -48,9 +46,7 @@ def check_answers(
     return issues
 
 
-def validate_answers(
-    schema: Schema, response_ids: Sequence[str], answers: Mapping[str, Any]
-) -> None:
+def validate_answers(schema: Schema, response_ids: Sequence[str], answers: Any) -> None:
     """Raise :class:`AnswerValidationError` naming every field at fault."""
     issues = check_answers(schema, response_ids, answers)
     if issues:
@@ -77,7 +73,9 @@ def _missing_message(question: Question) -> str:
     return "required"
 
 
-def _check(question: Question, value: Any, ids: list[str], answers: Mapping[str, Any]) -> list[Issue]:
+def _check(
+    question: Question, value: Any, ids: list[str], answers: Mapping[str, Any]
+) -> list[Issue]:
     if isinstance(question, PreferenceQuestion):
         return _check_preference(question, value, ids)
     if isinstance(question, RankingQuestion):
@@ -115,7 +113,9 @@ def _check_preference(q: PreferenceQuestion, value: Any, ids: list[str]) -> list
             issues.append((f"{f}.strength", "a tie has no strength; leave it out or null"))
         return issues
     if not isinstance(better, str) or better not in ids:
-        issues.append((f"{f}.better", f"expected one of the response ids {ids} or null, got {better!r}"))
+        issues.append(
+            (f"{f}.better", f"expected one of the response ids {ids} or null, got {better!r}")
+        )
     if strength not in q.strengths:
         issues.append((f"{f}.strength", f"expected one of {list(q.strengths)}, got {strength!r}"))
     return issues
@@ -166,7 +166,9 @@ def _check_likert(q: LikertQuestion, value: Any, ids: list[str]) -> list[Issue]:
                 or not isinstance(score, int)
                 or not q.scale_min <= score <= q.scale_max
             ):
-                issues.append((where, f"expected a whole number {q.scale_min}-{q.scale_max}, got {score!r}"))
+                issues.append(
+                    (where, f"expected a whole number {q.scale_min}-{q.scale_max}, got {score!r}")
+                )
     if q.required:
         for rid in ids:
             for dim in q.dimensions:
@@ -188,7 +190,9 @@ def _check_flags(q: FlagsQuestion, value: Any, ids: list[str]) -> list[Issue]:
         elif key in ids:
             allowed = [flag for flag, _ in q.response_flags]
         else:
-            issues.append((where, f"expected a response id of this task {ids} or {TASK_FLAGS_KEY!r}"))
+            issues.append(
+                (where, f"expected a response id of this task {ids} or {TASK_FLAGS_KEY!r}")
+            )
             continue
         if not isinstance(flags, list):
             issues.append((where, "expected a list of flags"))
@@ -225,7 +229,11 @@ def _check_text(q: TextQuestion, value: Any, answers: Mapping[str, Any]) -> list
         return [(q.id, "expected text")]
     length = len(value.strip())
     if q.is_required(answers) and length < q.min_length:
-        why = "" if q.required else f" for {' or '.join(r.describe() for r in q.required_when if r.holds(answers))}"
+        why = (
+            ""
+            if q.required
+            else f" for {' or '.join(r.describe() for r in q.required_when if r.holds(answers))}"
+        )
         return [(q.id, f"at least {q.min_length} characters required{why} ({length} given)")]
     if len(value) > q.max_length:
         return [(q.id, f"at most {q.max_length} characters ({len(value)} given)")]

@@ -36,14 +36,17 @@ def entry_hash(prev_hash: str, seq: int, at: str, action: str, subject: str, det
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def append(db: sqlite_utils.Database, at: str, action: str, subject: str, detail: dict[str, Any]) -> str:
+def append(
+    db: sqlite_utils.Database, at: str, action: str, subject: str, detail: dict[str, Any]
+) -> str:
     """Append one entry; call inside the transaction that made the change it records."""
     row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
     body = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     digest = entry_hash(prev, seq, at, action, subject, body)
     db.execute(
-        "INSERT INTO audit (seq, at, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit (seq, at, action, subject, detail, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (seq, at, action, subject, body, prev, digest),
     )
     return digest

@@ -17,8 +17,8 @@ from docket.store.db import write_transaction
 
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key", not_null={"value"})
-    db["bundles"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("bundles").create(
         {
             "id": str,
             "source": str,
@@ -29,8 +29,8 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"source", "manifest", "guidelines", "imported_at"},
     )
-    db["schemas"].create({"id": str, "body": str}, pk="id", not_null={"body"})
-    db["tasks"].create(
+    db.table("schemas").create({"id": str, "body": str}, pk="id", not_null={"body"})
+    db.table("tasks").create(
         {
             "id": str,
             "bundle_id": str,
@@ -43,18 +43,27 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             "time_spent_s": float,
         },
         pk="id",
-        not_null={"bundle_id", "position", "prompt", "conversation", "schema_id", "meta", "status", "time_spent_s"},
+        not_null={
+            "bundle_id",
+            "position",
+            "prompt",
+            "conversation",
+            "schema_id",
+            "meta",
+            "status",
+            "time_spent_s",
+        },
         defaults={"meta": "{}", "status": "new", "time_spent_s": 0.0},
         foreign_keys=[("bundle_id", "bundles", "id"), ("schema_id", "schemas", "id")],
     )
-    db["tasks"].create_index(["bundle_id", "position"])
-    db["responses"].create(
+    db.table("tasks").create_index(["bundle_id", "position"])
+    db.table("responses").create(
         {"task_id": str, "id": str, "position": int, "text": str, "model": str},
         pk=("task_id", "id"),
         not_null={"position", "text"},
         foreign_keys=[("task_id", "tasks", "id")],
     )
-    db["answers"].create(
+    db.table("answers").create(
         {
             "task_id": str,
             "revision": int,
@@ -67,7 +76,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         not_null={"body", "display_order", "saved_at", "time_spent_s"},
         foreign_keys=[("task_id", "tasks", "id")],
     )
-    db["audit"].create(
+    db.table("audit").create(
         {
             "seq": int,
             "at": str,

@@ -78,7 +78,7 @@ class WorkspaceStore:
 
     def set_meta(self, key: str, value: str) -> None:
         with translated_errors(self.path), write_transaction(self._db):
-            self._db["meta"].upsert({"key": key, "value": value}, pk="key")
+            self._db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # --- tasks ---------------------------------------------------------------------------
 
@@ -94,7 +94,7 @@ class WorkspaceStore:
         """Store a bundle's tasks in one transaction: all of them, or (on any error) none."""
         at = now_iso()
         with translated_errors(self.path), write_transaction(self._db):
-            self._db["bundles"].insert(
+            self._db.table("bundles").insert(
                 {
                     "id": bundle_id,
                     "source": source,
@@ -103,9 +103,13 @@ class WorkspaceStore:
                     "imported_at": at,
                 }
             )
-            base = self._db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM tasks").fetchone()[0]
+            base = self._db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM tasks").fetchone()[
+                0
+            ]
             count = 0
-            task_rows, response_rows, schema_rows = [], [], {}
+            task_rows: list[dict[str, Any]] = []
+            response_rows: list[dict[str, Any]] = []
+            schema_rows: dict[str, dict[str, str]] = {}
             for offset, (task, schema) in enumerate(tasks):
                 body = schema.dumps()
                 schema_id = hashlib.sha256(body.encode()).hexdigest()
@@ -116,7 +120,9 @@ class WorkspaceStore:
                         "bundle_id": bundle_id,
                         "position": base + offset,
                         "prompt": task.prompt,
-                        "conversation": canonical_json([[t.role.value, t.content] for t in task.conversation]),
+                        "conversation": canonical_json(
+                            [[t.role.value, t.content] for t in task.conversation]
+                        ),
                         "schema_id": schema_id,
                         "meta": canonical_json(task.meta),
                         "status": TaskStatus.NEW.value,
@@ -124,13 +130,19 @@ class WorkspaceStore:
                     }
                 )
                 response_rows.extend(
-                    {"task_id": task.id, "id": r.id, "position": i, "text": r.text, "model": r.model}
+                    {
+                        "task_id": task.id,
+                        "id": r.id,
+                        "position": i,
+                        "text": r.text,
+                        "model": r.model,
+                    }
                     for i, r in enumerate(task.responses)
                 )
                 count += 1
-            self._db["schemas"].insert_all(schema_rows.values(), ignore=True)
-            self._db["tasks"].insert_all(task_rows)
-            self._db["responses"].insert_all(response_rows)
+            self._db.table("schemas").insert_all(schema_rows.values(), ignore=True)
+            self._db.table("tasks").insert_all(task_rows)
+            self._db.table("responses").insert_all(response_rows)
             audit.append(self._db, at, "import", bundle_id, {"source": source, "tasks": count})
         return ImportedTasks(bundle_id, count)
 
@@ -170,12 +182,14 @@ class WorkspaceStore:
                     (task_id,),
                 )
             ]
-        return _task(*row, responses)
+        task_id, conversation, meta, status = row
+        return _task(task_id, conversation, meta, status, responses)
 
     def schema(self, task_id: str) -> Schema:
         with translated_errors(self.path):
             row = self._db.execute(
-                "SELECT s.id, s.body FROM tasks t JOIN schemas s ON s.id = t.schema_id WHERE t.id = ?",
+                "SELECT s.id, s.body FROM tasks t JOIN schemas s ON s.id = t.schema_id "
+                "WHERE t.id = ?",
                 (task_id,),
             ).fetchone()
         if row is None:
@@ -188,7 +202,8 @@ class WorkspaceStore:
     def guidelines(self, task_id: str) -> str:
         with translated_errors(self.path):
             row = self._db.execute(
-                "SELECT b.guidelines FROM tasks t JOIN bundles b ON b.id = t.bundle_id WHERE t.id = ?",
+                "SELECT b.guidelines FROM tasks t JOIN bundles b ON b.id = t.bundle_id "
+                "WHERE t.id = ?",
                 (task_id,),
             ).fetchone()
         if row is None:
@@ -219,11 +234,15 @@ class WorkspaceStore:
         status = _status_of(schema, answers)
         at = now_iso()
         with translated_errors(self.path), write_transaction(self._db):
-            revision = 1 + self._db.execute(
-                "SELECT COALESCE(MAX(revision), 0) FROM answers WHERE task_id = ?", (task_id,)
-            ).fetchone()[0]
+            revision = (
+                1
+                + self._db.execute(
+                    "SELECT COALESCE(MAX(revision), 0) FROM answers WHERE task_id = ?", (task_id,)
+                ).fetchone()[0]
+            )
             self._db.execute(
-                "INSERT INTO answers (task_id, revision, body, display_order, saved_at, time_spent_s) "
+                "INSERT INTO answers "
+                "(task_id, revision, body, display_order, saved_at, time_spent_s) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (task_id, revision, body, canonical_json(order.to_json()), at, float(time_spent_s)),
             )
@@ -253,7 +272,14 @@ class WorkspaceStore:
         if row is None:
             return None
         revision, body, order, saved_at, spent = row
-        return Answer(task_id, json.loads(body), revision, DisplayOrder.from_json(json.loads(order)), saved_at, spent)
+        return Answer(
+            task_id,
+            json.loads(body),
+            revision,
+            DisplayOrder.from_json(json.loads(order)),
+            saved_at,
+            spent,
+        )
 
     def revisions(self, task_id: str) -> int:
         with translated_errors(self.path):
@@ -277,7 +303,9 @@ class WorkspaceStore:
             return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
 
-def _task(task_id: str, conversation: str, meta: str, status: str, responses: list[Response]) -> Task:
+def _task(
+    task_id: str, conversation: str, meta: str, status: str, responses: list[Response]
+) -> Task:
     turns = tuple(Turn(Role(role), content) for role, content in json.loads(conversation))
     return Task(task_id, turns, tuple(responses), TaskStatus(status), json.loads(meta))
 

@@ -1,0 +1,143 @@
+"""The `docket` command: the verbs of the brief, clear errors, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from docket import __version__
+from docket.cli import EXIT_ERROR, EXIT_NOT_IMPLEMENTED, EXIT_OK, VERBS, main
+
+BRIEF_VERBS = [
+    "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
+    "agreement", "disagreements", "adjudication", "dataset", "demo",
+]  # fmt: skip
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "docket.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_help_lists_every_verb_of_the_brief() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for verb in BRIEF_VERBS:
+        assert f"    {verb}" in result.stdout, verb
+    assert "BUNDLE_OR_WORKSPACE" in result.stdout
+    assert set(VERBS) == set(BRIEF_VERBS)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"docket {__version__}")
+
+
+@pytest.mark.parametrize(
+    ("argv", "step"),
+    [
+        (
+            ["pack", "t.jsonl", "--server-key", "s.key", "--reviewer", "a.pub", "--out", "o"],
+            "Step 2",
+        ),
+        (["import", "b", "--workspace", "w", "--key", "k", "--server", "s.pub"], "Step 2"),
+        (["export", "--workspace", "w", "--key", "k", "--out", "r"], "Step 2"),
+        (["inspect", "b", "--key", "k"], "Step 2"),
+        (["verify", "r", "--server-key", "s", "--keyring", "d"], "Step 2"),
+        (["merge", "r", "--server-key", "s", "--keyring", "d", "--db", "m"], "Step 4"),
+        (["agreement", "--db", "m"], "Step 4"),
+        (["disagreements", "--db", "m", "--json"], "Step 4"),
+        (
+            ["adjudication", "pack", "--db", "m", "--server-key", "s", "--lead", "l", "--out", "o"],
+            "Step 5",
+        ),
+        (["dataset", "export", "--db", "m", "--format", "dpo", "--out", "o"], "Step 4"),
+        (["demo", "--screenshot", "x.png"], "Step 3"),
+        ([], "Step 3"),
+        (["some.bundle"], "Step 3"),
+    ],
+)
+def test_unimplemented_verbs_name_their_step_and_exit_non_zero(
+    argv: list[str], step: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == EXIT_NOT_IMPLEMENTED
+    assert step in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "verb", [v for v in BRIEF_VERBS if v not in ("key", "adjudication", "dataset")]
+)
+def test_every_verb_has_help(verb: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([verb, "--help"])
+    assert info.value.code == 0
+
+
+def test_keygen_and_export_age_identity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["keygen", "rev1", "--out", str(tmp_path), "--no-passphrase"]) == EXIT_OK
+    out = capsys.readouterr()
+    assert "WITHOUT a passphrase" in out.err
+    assert (tmp_path / "rev1.key").exists() and (tmp_path / "rev1.pub").exists()
+    assert main(["key", "export-age-identity", str(tmp_path / "rev1.key")]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].startswith("AGE-SECRET-KEY-1")
+
+
+def test_keygen_with_passphrase_from_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DOCKET_PW", "a long passphrase")
+    assert (
+        main(["keygen", "rev2", "--out", str(tmp_path), "--passphrase-env", "DOCKET_PW"]) == EXIT_OK
+    )
+    monkeypatch.setenv("WRONG_PW", "not it")
+    assert (
+        main(
+            [
+                "key",
+                "export-age-identity",
+                str(tmp_path / "rev2.key"),
+                "--passphrase-env",
+                "WRONG_PW",
+            ]
+        )
+        == EXIT_ERROR
+    )
+    err = capsys.readouterr().err
+    assert "Wrong passphrase" in err and "Traceback" not in err
+
+
+def test_user_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    result = run("key", "export-age-identity", str(tmp_path / "missing.key"))
+    assert result.returncode == EXIT_ERROR
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run("keygen", "../bad", "--no-passphrase", "--out", str(tmp_path))
+    assert result.returncode == EXIT_ERROR and "not a usable key name" in result.stderr
+    result = run("keygen", "x", "--passphrase-env", "UNSET_VAR_FOR_TEST", "--out", str(tmp_path))
+    assert result.returncode == EXIT_ERROR and "UNSET_VAR_FOR_TEST is not set" in result.stderr
+
+
+def test_keygen_without_a_terminal_asks_for_passphrase_env(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "docket.cli", "keygen", "x", "--out", str(tmp_path)],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == EXIT_ERROR
+    assert "--passphrase-env" in result.stderr
+
+
+def test_demo_prepares_a_real_workspace_once(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == EXIT_OK
+    first = capsys.readouterr().out
+    assert "36 real tasks (24 pairs, 12 rankings)" in first
+    assert main(["demo"]) == EXIT_OK
+    assert "36 real tasks" in capsys.readouterr().out
