@@ -63,6 +63,15 @@ def test_migrates_an_empty_file_to_the_current_version(tmp_path: Path) -> None:
     again.close()
 
 
+def test_durability_and_privacy_pragmas(store: WorkspaceStore) -> None:
+    pragma = lambda name: store._db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("synchronous") == 2  # FULL: a committed answer survives power loss
+    assert pragma("temp_store") == 2  # MEMORY: no unencrypted temp files
+    assert pragma("foreign_keys") == 1
+    assert pragma("cipher_version")
+
+
 def test_refuses_a_workspace_from_a_newer_docket(tmp_path: Path) -> None:
     path = tmp_path / "w.db"
     WorkspaceStore.open(path, KEY).close()
