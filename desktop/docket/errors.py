@@ -108,3 +108,57 @@ class AuditChainError(WorkspaceError):
 
 class NotImplementedYetError(DocketError):
     """A verb of the public surface whose step has not landed yet."""
+
+
+# --- bundles -------------------------------------------------------------------------------
+
+
+class BundleError(DocketError):
+    """A bundle cannot be used; nothing was imported or changed."""
+
+    hint = "Ask the sender for a fresh copy of the bundle; nothing was imported."
+
+
+class AgeHeaderError(BundleError):
+    """The age header is malformed (rejected before any decryption)."""
+
+
+class NotForYouError(BundleError):
+    hint = "This bundle was encrypted for someone else: check that you opened it with your own key."
+
+
+class AgeHmacError(BundleError):
+    """The age header's MAC does not match: the header was altered."""
+
+
+class AgePayloadError(BundleError):
+    """The encrypted payload is damaged or truncated."""
+
+
+class ContainerError(BundleError):
+    """The decrypted bundle does not have the expected sections."""
+
+
+class SignatureError(BundleError):
+    hint = (
+        "Do not use this bundle: it was altered, or it was not signed by the expected key. "
+        "Ask the sender for a fresh copy."
+    )
+
+
+class ManifestError(BundleError):
+    """The signed manifest is malformed or does not match the bundle."""
+
+
+class ExpiredBundleError(BundleError):
+    hint = "Ask the project owner for a new bundle."
+
+
+class UnsupportedVersionError(BundleError):
+    hint = "Update Docket, or ask the sender for a bundle in a version this Docket reads."
+
+
+class ReplayError(BundleError):
+    """A result bundle was seen before, or is out of sequence in its reviewer's chain."""
+
+    hint = "Each result bundle can be merged once, in its reviewer's order; see the report."
