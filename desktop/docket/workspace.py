@@ -83,7 +83,11 @@ class Workspace:
             label, tasks = str(source), load_tasks_jsonl(source)
         else:
             label, tasks = "<python>", list(source)
-        pairs = [(t, schema or default_schema(len(t.responses))) for t in tasks]
+        defaults: dict[int, Schema] = {}
+        pairs = [
+            (t, schema or defaults.setdefault(len(t.responses), default_schema(len(t.responses))))
+            for t in tasks
+        ]
         return self._store.add_tasks(
             bundle_id or f"local-{uuid.uuid4().hex}", pairs, source=label, guidelines=guidelines
         )

@@ -14,6 +14,7 @@ from docket.core import Response, Role, Task, TaskStatus, Turn, default_schema
 from docket.errors import (
     AnswerValidationError,
     AuditChainError,
+    BundleError,
     DiskFullError,
     NewerWorkspaceError,
     ReadOnlyWorkspaceError,
@@ -151,15 +152,25 @@ def test_unknown_task(store: WorkspaceStore) -> None:
 def test_import_is_atomic(store: WorkspaceStore) -> None:
     """A failure in the middle of an import leaves nothing of it behind."""
     good = Task("fresh", (Turn(Role.USER, "q"),), (Response("a", "1"), Response("b", "2")))
-    clash = sample_tasks()[0]  # id "pair" already exists -> constraint error mid-import
-    before = (store.task_count(), len(store.audit_entries()))
+    twin = Task("twin", (Turn(Role.USER, "q"),), (Response("a", "1"), Response("b", "2")))
+    before = (store.task_count(), len(store.audit_entries()), len(store.active_bundles()))
+    # The second "twin" fails the primary key after the bundle row and "fresh" were written.
     with pytest.raises(WorkspaceError, match=r"UNIQUE constraint failed: tasks\.id"):
         store.add_tasks(
-            "b2", [(good, default_schema(2)), (clash, default_schema(2))], source="test"
+            "b2",
+            [(good, default_schema(2)), (twin, default_schema(2)), (twin, default_schema(2))],
+            source="t",
         )
-    assert (store.task_count(), len(store.audit_entries())) == before
+    assert (store.task_count(), len(store.audit_entries()), len(store.active_bundles())) == before
     with pytest.raises(UnknownTaskError):
         store.task("fresh")
+
+
+def test_a_task_id_of_another_bundle_is_refused_before_writing(store: WorkspaceStore) -> None:
+    clash = sample_tasks()[0]
+    with pytest.raises(BundleError, match="'pair' already belongs to another bundle"):
+        store.add_tasks("b2", [(clash, default_schema(2))], source="t")
+    assert [b.id for b in store.active_bundles()] == ["b1"]
 
 
 def test_audit_chain_verifies_and_detects_an_edited_entry(store: WorkspaceStore) -> None:

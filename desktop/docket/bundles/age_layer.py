@@ -18,7 +18,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, TypeAlias
 
 import pyrage
 
@@ -35,8 +35,8 @@ _VCHAR_ARG = re.compile(rb"^[\x21-\x7e]+$")
 _B64_LINE = re.compile(rb"^[A-Za-z0-9+/]*$")
 _DECIMAL = re.compile(rb"^[1-9][0-9]*$")
 
-Identity = pyrage.x25519.Identity
-Recipient = pyrage.x25519.Recipient
+Identity: TypeAlias = pyrage.x25519.Identity
+Recipient: TypeAlias = pyrage.x25519.Recipient
 
 
 @dataclass(frozen=True, slots=True)

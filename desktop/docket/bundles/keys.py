@@ -5,8 +5,8 @@ Each party has an age X25519 identity (encryption) and an Ed25519 minisign key
 
 - ``NAME.key`` holds both secrets as JSON. With a passphrase it is an age file encrypted
   under that passphrase (age's scrypt recipient, so ``age -d`` can open it too); the
-  scrypt work factor is checked against :data:`MAX_SCRYPT_LOG_N` *before* decrypting, so
-  a hostile key file cannot make Docket spin for minutes. Without a passphrase it is the
+  header is checked strictly, work factor included, *before* decrypting (see
+  :mod:`docket.bundles.age_layer`), so a hostile key file cannot make Docket spin. Without a passphrase it is the
   JSON itself, readable only by its owner (mode 0600).
 - ``NAME.pub`` is plain text. Every line but the recipient is a ``#`` comment, so the card
   is also a valid recipients file for ``age -R NAME.pub``; the minisign key is the
@@ -31,14 +31,13 @@ import pyrage
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from docket.errors import KeyFileError, WrongPassphraseError
+from docket.bundles import age_layer
+from docket.errors import BundleError, KeyFileError, NotForYouError, WrongPassphraseError
 
 KEY_FORMAT = "docket-secret-key"
 KEY_VERSION = 1
 CARD_HEADER = "# docket public card v1"
 AGE_MAGIC = b"age-encryption.org/v1\n"
-MAX_SCRYPT_LOG_N = 22
-"""Highest scrypt work factor accepted when reading a key file (age's own default cap)."""
 MAX_KEY_FILE_BYTES = 64 * 1024
 WORKSPACE_KEY_LABEL = b"docket/workspace-db/v1"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -212,11 +211,15 @@ def load_secret_key(path: str | Path, passphrase: str | None = None) -> SecretKe
     if data.startswith(AGE_MAGIC):
         if not passphrase:
             raise PassphraseRequiredError(f"{path} is protected by a passphrase.")
-        _check_work_factor(data, path)
         try:
-            data = pyrage.passphrase.decrypt(data, passphrase)
-        except pyrage.DecryptError:
+            data = age_layer.decrypt(data, passphrase=passphrase)
+        except NotForYouError:
             raise WrongPassphraseError(f"Wrong passphrase for {path}.") from None
+        except BundleError as exc:
+            raise KeyFileError(
+                f"{path} cannot be read as a protected key: {exc.message}",
+                hint="Re-create the key with `docket keygen`.",
+            ) from None
     try:
         obj = json.loads(data)
         if obj.get("format") != KEY_FORMAT:
@@ -236,23 +239,6 @@ def load_secret_key(path: str | Path, passphrase: str | None = None) -> SecretKe
             hint="Use the NAME.key file written by `docket keygen`.",
         ) from None
     return key
-
-
-def _check_work_factor(data: bytes, path: Path) -> None:
-    header = data[:4096].split(b"\n---", 1)[0]
-    for line in header.split(b"\n"):
-        if line.startswith(b"-> scrypt "):
-            parts = line.split(b" ")
-            if len(parts) != 4 or not parts[3].isdigit() or len(parts[3]) > 2:
-                break
-            if int(parts[3]) > MAX_SCRYPT_LOG_N:
-                raise KeyFileError(
-                    f"{path} asks for scrypt work factor 2^{int(parts[3])}, above the cap of "
-                    f"2^{MAX_SCRYPT_LOG_N}.",
-                    hint="Re-create the key with `docket keygen`.",
-                )
-            return
-    raise KeyFileError(f"{path} is an age file but not a passphrase-protected key.")
 
 
 def _read_small(path: Path) -> bytes:

@@ -33,6 +33,10 @@ class DisplayOrder:
 
     order: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        if len(set(self.order)) != len(self.order):
+            raise ValueError(f"response ids must be unique, got {list(self.order)}")
+
     @property
     def labels(self) -> tuple[str, ...]:
         return tuple(blinded_label(i) for i in range(len(self.order)))
@@ -50,6 +54,10 @@ class DisplayOrder:
     @classmethod
     def from_json(cls, data: dict[str, str]) -> DisplayOrder:
         labels = sorted(data, key=lambda lab: (len(lab), lab))
+        expected = [blinded_label(i) for i in range(len(labels))]
+        if labels != expected:
+            # A gap or a foreign key would otherwise silently shift every later label.
+            raise ValueError(f"display order labels must be {expected}, got {labels}")
         return cls(tuple(data[lab] for lab in labels))
 
 

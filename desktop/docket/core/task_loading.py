@@ -31,6 +31,8 @@ MAX_LINE_BYTES = 32 * 1024 * 1024
 MAX_RESPONSES = 26 * 4
 MAX_TURNS = 10_000
 _TRANSCRIPT_SPLIT = re.compile(r"\n\n(Human|Assistant): ?")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_BLANK: Any = object()  # a blank line (distinct from a JSON ``null`` line, which is an error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ def parse_task_lines(lines: Iterable[bytes | str], *, source: str = "<input>") -
     for number, raw in enumerate(lines, start=1):
         try:
             obj = _decode_line(raw, source, number)
-            if obj is None:
+            if obj is _BLANK:
                 continue
             row = parse_task_row(obj, source=source, line=number)
             if row.task.id in seen:
@@ -96,23 +98,42 @@ def parse_task_lines(lines: Iterable[bytes | str], *, source: str = "<input>") -
 
 
 def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
+    if isinstance(raw, str):
+        # Measure (and check) the UTF-8 bytes, not the characters.
+        try:
+            raw = raw.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise TaskFormatError(
+                f"not valid Unicode text ({exc.reason})", source=source, line=line
+            ) from None
     if len(raw) > MAX_LINE_BYTES:
         raise TaskFormatError(
             f"line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB", source=source, line=line
         )
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise TaskFormatError(
-                f"not UTF-8 text ({exc.reason})", source=source, line=line
-            ) from None
-    if not raw.strip():
-        return None
+    if line == 1 and raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]  # files saved by Notepad / PowerShell start with a BOM
     try:
-        return json.loads(raw)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TaskFormatError(f"not UTF-8 text ({exc.reason})", source=source, line=line) from None
+    if not text.strip():
+        return _BLANK
+    try:
+        obj = json.loads(text)
     except ValueError as exc:
         raise TaskFormatError(f"not valid JSON: {exc}", source=source, line=line) from None
+    if "\\ud" in text.lower():
+        # JSON escapes can spell lone surrogates ("\\ud800"), which no UTF-8 file, store or
+        # bundle can hold later on; paired escapes (emoji) are fine.
+        try:
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise TaskFormatError(
+                "not valid Unicode text (a \\u escape spells a lone surrogate)",
+                source=source,
+                line=line,
+            ) from None
+    return obj
 
 
 def parse_task_row(obj: Any, *, source: str = "<input>", line: int = 0) -> LoadedRow:

@@ -99,7 +99,38 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+def _v2_signed_bundles(db: sqlite_utils.Database) -> None:
+    """Signed task bundles (Step 2): what was verified at import, and the export chain."""
+    for column, kind in (
+        ("kind", "TEXT NOT NULL DEFAULT 'local'"),
+        ("project", "TEXT NOT NULL DEFAULT ''"),
+        ("assignment", "TEXT"),
+        ("created_at", "TEXT"),
+        ("manifest_sha256", "TEXT"),
+        ("manifest_raw", "BLOB"),
+        ("signature", "BLOB"),
+        ("server_card", "TEXT"),
+        ("sealed", "BLOB"),
+        ("superseded_by", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE bundles ADD COLUMN {column} {kind}")
+    db.execute("CREATE INDEX bundles_assignment ON bundles (assignment)")
+    db.table("exports").create(
+        {
+            "sequence": int,
+            "bundle_id": str,
+            "answered_bundle": str,
+            "manifest_sha256": str,
+            "created_at": str,
+            "answers": int,
+            "path": str,
+        },
+        pk="sequence",
+        not_null={"bundle_id", "answered_bundle", "manifest_sha256", "created_at", "answers"},
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_signed_bundles]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from docket.core.display_order import DisplayOrder, display_order
 from docket.core.schema import FlagsQuestion, Schema
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
-from docket.errors import UnknownTaskError
+from docket.errors import BundleError, UnknownTaskError, WorkspaceError
 from docket.store import audit
 from docket.store.db import open_encrypted, translated_errors, write_transaction
 from docket.store.migrations import migrate
@@ -38,8 +38,39 @@ def canonical_json(value: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ImportedTasks:
+    """What an import changed. ``status`` is imported, updated or unchanged."""
+
     bundle_id: str
+    status: str
     added: int
+    updated: int
+    removed: int
+
+
+BUNDLE_COLUMNS = (
+    "id", "source", "kind", "project", "assignment", "created_at", "manifest", "manifest_sha256",
+    "manifest_raw", "signature", "server_card", "sealed", "guidelines",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class BundleRecord:
+    """A bundle as stored: for signed bundles, the exact verified manifest and signature
+    (returned to the server inside result bundles) and the sealed server-only section."""
+
+    id: str
+    source: str
+    kind: str = "local"
+    project: str = ""
+    assignment: str | None = None
+    created_at: str | None = None
+    manifest_json: str = "{}"
+    manifest_sha256: str | None = None
+    manifest_raw: bytes | None = None
+    signature: bytes | None = None
+    server_card: str | None = None
+    sealed: bytes | None = None
+    guidelines: str = ""
 
 
 class WorkspaceStore:
@@ -85,66 +116,184 @@ class WorkspaceStore:
     def add_tasks(
         self,
         bundle_id: str,
-        tasks: Iterable[tuple[Task, Schema]],
+        tasks: Sequence[tuple[Task, Schema]],
         *,
         source: str,
-        manifest: Mapping[str, Any] | None = None,
         guidelines: str = "",
     ) -> ImportedTasks:
-        """Store a bundle's tasks in one transaction: all of them, or (on any error) none."""
+        """Add unsigned local tasks (tests, the demo): a bundle record of kind ``local``."""
+        return self.import_tasks(BundleRecord(bundle_id, source, guidelines=guidelines), tasks)
+
+    def import_tasks(
+        self, record: BundleRecord, tasks: Sequence[tuple[Task, Schema]]
+    ) -> ImportedTasks:
+        """Store a bundle and its tasks in one transaction: all of it, or (on any error) none.
+
+        The same bundle again changes nothing. A newer bundle for the same assignment
+        replaces that assignment's tasks: tasks it keeps are updated in place with their
+        answers, new ones are added, and dropped ones are removed unless already answered.
+        """
         at = now_iso()
         with translated_errors(self.path), write_transaction(self._db):
-            self._db.table("bundles").insert(
-                {
-                    "id": bundle_id,
-                    "source": source,
-                    "manifest": canonical_json(dict(manifest or {})),
-                    "guidelines": guidelines,
-                    "imported_at": at,
-                }
-            )
+            if self._db.execute("SELECT 1 FROM bundles WHERE id = ?", (record.id,)).fetchone():
+                return ImportedTasks(record.id, "unchanged", 0, 0, 0)
+            previous = self._previous_of(record)
+            self._db.execute(
+                "INSERT INTO bundles (id, source, manifest, guidelines, imported_at, kind, project, "
+                "assignment, created_at, manifest_sha256, manifest_raw, signature, server_card, "
+                "sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.id, record.source, record.manifest_json, record.guidelines, at,
+                    record.kind, record.project, record.assignment, record.created_at,
+                    record.manifest_sha256, record.manifest_raw, record.signature,
+                    record.server_card, record.sealed,
+                ),
+            )  # fmt: skip
+            existing = {
+                task_id: bundle_id
+                for task_id, bundle_id in self._db.execute("SELECT id, bundle_id FROM tasks")
+            }
+            replaced = {previous} if previous else set()
+            clashes = [
+                t.id for t, _ in tasks if t.id in existing and existing[t.id] not in replaced
+            ]
+            if clashes:
+                raise BundleError(
+                    f"Task id {clashes[0]!r} already belongs to another bundle in this workspace "
+                    f"({len(clashes)} clash{'es' if len(clashes) > 1 else ''}).",
+                    hint="Import this bundle into its own workspace.",
+                )
             base = self._db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM tasks").fetchone()[
                 0
             ]
-            count = 0
-            task_rows: list[dict[str, Any]] = []
-            response_rows: list[dict[str, Any]] = []
-            schema_rows: dict[str, dict[str, str]] = {}
-            for offset, (task, schema) in enumerate(tasks):
+            kept = {t.id for t, _ in tasks}
+            removed = 0
+            if previous:
+                base = self._db.execute(
+                    "SELECT COALESCE(MIN(position), 0) FROM tasks WHERE bundle_id = ?", (previous,)
+                ).fetchone()[0]
+                removed = self._drop_unanswered(previous, kept)
+                self._db.execute(
+                    "UPDATE bundles SET superseded_by = ? WHERE id = ?", (record.id, previous)
+                )
+            updated = sum(1 for t, _ in tasks if t.id in existing)
+            self._write_tasks(record.id, tasks, base, update=set(existing) & kept)
+            audit.append(
+                self._db,
+                at,
+                "import",
+                record.id,
+                {
+                    "source": record.kind,
+                    "tasks": len(tasks),
+                    "replaces": previous,
+                    "sha256": record.manifest_sha256,
+                },
+            )
+        status = "updated" if previous else "imported"
+        return ImportedTasks(record.id, status, len(tasks) - updated, updated, removed)
+
+    def _previous_of(self, record: BundleRecord) -> str | None:
+        if not record.assignment:
+            return None
+        row = self._db.execute(
+            "SELECT id, created_at FROM bundles WHERE assignment = ? AND server_card = ? "
+            "AND superseded_by IS NULL",
+            (record.assignment, record.server_card),
+        ).fetchone()
+        if row is None:
+            return None
+        if (record.created_at or "") <= (row[1] or ""):
+            raise BundleError(
+                f"This bundle ({record.created_at}) is older than the one already imported for "
+                f"the same assignment ({row[1]}).",
+                hint="Import the newest bundle you received; nothing was changed.",
+            )
+        return str(row[0])
+
+    def _drop_unanswered(self, bundle_id: str, kept: set[str]) -> int:
+        gone = [
+            task_id
+            for (task_id,) in self._db.execute(
+                "SELECT id FROM tasks WHERE bundle_id = ? AND id NOT IN "
+                "(SELECT DISTINCT task_id FROM answers)",
+                (bundle_id,),
+            )
+            if task_id not in kept
+        ]
+        for task_id in gone:
+            self._db.execute("DELETE FROM responses WHERE task_id = ?", (task_id,))
+            self._db.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
+        return len(gone)
+
+    def _write_tasks(
+        self, bundle_id: str, tasks: Sequence[tuple[Task, Schema]], base: int, *, update: set[str]
+    ) -> None:
+        task_rows: list[dict[str, Any]] = []
+        response_rows: list[dict[str, Any]] = []
+        schema_rows: dict[str, dict[str, str]] = {}
+        schema_ids: dict[int, str] = {}
+        for offset, (task, schema) in enumerate(tasks):
+            schema_id = schema_ids.get(id(schema))
+            if schema_id is None:
                 body = schema.dumps()
                 schema_id = hashlib.sha256(body.encode()).hexdigest()
+                schema_ids[id(schema)] = schema_id
                 schema_rows[schema_id] = {"id": schema_id, "body": body}
-                task_rows.append(
-                    {
-                        "id": task.id,
-                        "bundle_id": bundle_id,
-                        "position": base + offset,
-                        "prompt": task.prompt,
-                        "conversation": canonical_json(
-                            [[t.role.value, t.content] for t in task.conversation]
-                        ),
-                        "schema_id": schema_id,
-                        "meta": canonical_json(task.meta),
-                        "status": TaskStatus.NEW.value,
-                        "time_spent_s": 0.0,
-                    }
-                )
-                response_rows.extend(
-                    {
-                        "task_id": task.id,
-                        "id": r.id,
-                        "position": i,
-                        "text": r.text,
-                        "model": r.model,
-                    }
-                    for i, r in enumerate(task.responses)
-                )
-                count += 1
-            self._db.table("schemas").insert_all(schema_rows.values(), ignore=True)
-            self._db.table("tasks").insert_all(task_rows)
-            self._db.table("responses").insert_all(response_rows)
-            audit.append(self._db, at, "import", bundle_id, {"source": source, "tasks": count})
-        return ImportedTasks(bundle_id, count)
+            task_rows.append(
+                {
+                    "id": task.id,
+                    "bundle_id": bundle_id,
+                    "position": base + offset,
+                    "prompt": task.prompt,
+                    "conversation": canonical_json(
+                        [[t.role.value, t.content] for t in task.conversation]
+                    ),
+                    "schema_id": schema_id,
+                    "meta": canonical_json(task.meta),
+                }
+            )
+            response_rows.extend(
+                {"task_id": task.id, "id": r.id, "position": i, "text": r.text, "model": r.model}
+                for i, r in enumerate(task.responses)
+            )
+        self._db.table("schemas").insert_all(schema_rows.values(), ignore=True)
+        if update:
+            # Same task, new content: keep its status, time and answers; new responses.
+            for task_id in update:
+                self._db.execute("DELETE FROM responses WHERE task_id = ?", (task_id,))
+            self._db.executemany(
+                "UPDATE tasks SET bundle_id = :bundle_id, position = :position, prompt = :prompt, "
+                "conversation = :conversation, schema_id = :schema_id, meta = :meta WHERE id = :id",
+                [row for row in task_rows if row["id"] in update],
+            )
+        self._db.table("tasks").insert_all(
+            [row for row in task_rows if row["id"] not in update],
+            batch_size=500,
+        )
+        self._db.table("responses").insert_all(response_rows, batch_size=500)
+
+    def bundle(self, bundle_id: str) -> BundleRecord:
+        with translated_errors(self.path):
+            row = self._db.execute(
+                f"SELECT {', '.join(BUNDLE_COLUMNS)} FROM bundles WHERE id = ?", (bundle_id,)
+            ).fetchone()
+        if row is None:
+            raise WorkspaceError(f"There is no bundle {bundle_id!r} in this workspace.")
+        return BundleRecord(*row)
+
+    def active_bundles(self, kind: str | None = None) -> list[BundleRecord]:
+        """Bundles not superseded by a newer one for the same assignment, oldest first."""
+        query = f"SELECT {', '.join(BUNDLE_COLUMNS)} FROM bundles WHERE superseded_by IS NULL"
+        args: tuple[str, ...] = ()
+        if kind:
+            query += " AND kind = ?"
+            args = (kind,)
+        with translated_errors(self.path):
+            return [
+                BundleRecord(*row)
+                for row in self._db.execute(query + " ORDER BY imported_at", args)
+            ]
 
     def task_count(self) -> int:
         with translated_errors(self.path):

@@ -1,0 +1,184 @@
+"""Sign, then encrypt; decrypt, then verify, then parse.
+
+:func:`seal` builds the container (manifest, its minisign signature, the payload
+sections), and encrypts it to one recipient. :func:`open_sealed` reverses it in the only
+safe order: decrypt (age), split the container (capped lengths, allow-listed names),
+verify the signature over the exact manifest bytes with the expected signer's key, and
+only then parse the manifest and check recipient, expiry, section hashes and lengths.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import minisign
+
+from docket.bundles import age_layer, container
+from docket.bundles.keys import PublicCard, SecretKey
+from docket.bundles.manifest import Manifest, SectionDigest, sha256
+from docket.errors import (
+    BundleError,
+    ContainerError,
+    ExpiredBundleError,
+    ManifestError,
+    NotForYouError,
+    SignatureError,
+)
+
+MAX_BUNDLE_BYTES = 2 * 1024 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """A verified bundle: its manifest (exact signed bytes too) and payload sections."""
+
+    manifest: Manifest
+    manifest_bytes: bytes
+    signature: bytes
+    sections: dict[str, bytes]
+    signer: PublicCard
+
+    @property
+    def hash(self) -> str:
+        return sha256(self.manifest_bytes)
+
+
+def digests(sections: Mapping[str, bytes]) -> tuple[SectionDigest, ...]:
+    return tuple(SectionDigest(n, sha256(d), len(d)) for n, d in sections.items())
+
+
+def sign_manifest(manifest: Manifest, key: SecretKey) -> tuple[bytes, bytes]:
+    raw = manifest.to_bytes()
+    signature = key.signer().sign(raw, trusted_comment=manifest.trusted_comment)
+    return raw, bytes(signature)
+
+
+def seal(
+    manifest: Manifest, sections: Mapping[str, bytes], key: SecretKey, to: PublicCard
+) -> bytes:
+    """The encrypted bundle bytes. ``manifest.sections`` must describe ``sections``."""
+    if manifest.sections != digests(sections):
+        raise ValueError("the manifest does not describe these sections")
+    raw, signature = sign_manifest(manifest, key)
+    plain = container.pack({container.MANIFEST: raw, container.SIGNATURE: signature, **sections})
+    return age_layer.encrypt(plain, to.recipient())
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file so that it is either absent or complete, even on a crash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def read_bundle_file(path: str | Path) -> bytes:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BUNDLE_BYTES:
+            raise BundleError(f"{path} is {size} bytes, larger than any Docket bundle may be.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BundleError(f"{path} does not exist.", hint="Check the path of the bundle.") from None
+    except IsADirectoryError:
+        raise BundleError(f"{path} is a directory, not a bundle file.") from None
+    except OSError as exc:
+        raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from None
+
+
+SignerLookup = Callable[[minisign.Signature], PublicCard]
+
+
+def pinned(card: PublicCard) -> SignerLookup:
+    """Accept only signatures by this card's key."""
+
+    def lookup(signature: minisign.Signature) -> PublicCard:
+        return card
+
+    return lookup
+
+
+def keyring(cards: list[PublicCard]) -> SignerLookup:
+    """Find the signer among ``cards`` by the key id in the signature."""
+
+    by_id = {bytes(c.verifier()._keynum_pk.key_id): c for c in cards}
+
+    def lookup(signature: minisign.Signature) -> PublicCard:
+        card = by_id.get(bytes(signature._key_id))
+        if card is None:
+            raise SignatureError("The bundle is signed by a key that is not in the keyring.")
+        return card
+
+    return lookup
+
+
+def open_sealed(
+    data: bytes,
+    key: SecretKey,
+    *,
+    signer: SignerLookup,
+    expected_type: str,
+    now: datetime | None = None,
+    check_expiry: bool = True,
+) -> Opened:
+    """Decrypt with ``key``, verify, and parse. Raises a :class:`BundleError` subclass
+    naming what is wrong; returns only bundles that passed every check."""
+    plain = age_layer.decrypt(data, [key.identity()])
+    # Which payload sections belong is known only from the (verified) manifest; here
+    # every name is allow-listed and capped, and the manifest and signature must exist.
+    sections = container.unpack(plain, required=None)
+    if container.MANIFEST not in sections or container.SIGNATURE not in sections:
+        raise ContainerError("The bundle lacks its manifest or signature.")
+    raw, sig_bytes = sections.pop(container.MANIFEST), sections.pop(container.SIGNATURE)
+    try:
+        signature = minisign.Signature.from_bytes(sig_bytes)
+    except (minisign.Error, ValueError):
+        raise SignatureError("The bundle's signature is malformed.") from None
+    card = signer(signature)
+    try:
+        card.verifier().verify(raw, signature)
+    except (minisign.Error, ValueError):
+        raise SignatureError(
+            f"The bundle's signature does not verify with the key of {card.name!r}."
+        ) from None
+    manifest = Manifest.parse(raw)
+    if signature.trusted_comment != manifest.trusted_comment:
+        raise SignatureError("The signature belongs to another bundle (trusted comment mismatch).")
+    if manifest.type != expected_type:
+        raise ManifestError(f"This is a {manifest.type} bundle, not a {expected_type} bundle.")
+    if not manifest.issuer.matches(card):
+        raise SignatureError(f"The manifest names an issuer other than the signer {card.name!r}.")
+    me = key.card()
+    if not manifest.recipient.matches(me):
+        raise NotForYouError(
+            f"The manifest addresses {manifest.recipient.name!r}, not you ({me.name!r})."
+        )
+    if check_expiry and manifest.is_expired(now):
+        raise ExpiredBundleError(f"The bundle expired on {manifest.expires_at}.")
+    if manifest.sections != digests(sections):
+        for declared in manifest.sections:
+            got = sections.get(declared.name)
+            if got is None or len(got) != declared.length or sha256(got) != declared.sha256:
+                raise ManifestError(
+                    f"Section {declared.name!r} does not match its hash in the manifest."
+                )
+        raise ManifestError("The bundle's sections are not the ones its manifest lists.")
+    return Opened(manifest, raw, sig_bytes, sections, card)
