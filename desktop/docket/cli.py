@@ -13,10 +13,14 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket import __version__
 from docket.errors import DocketError, NotImplementedYetError
+
+if TYPE_CHECKING:
+    from docket.bundles.keys import SecretKey
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_IMPLEMENTED = 0, 1, 2, 3
 VERBS = (
@@ -93,23 +97,139 @@ def _cmd_keygen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_key(path: str, passphrase_env: str | None) -> object:
+def _passphrase_for(path: str, passphrase_env: str | None) -> str | None:
     from docket.bundles import keys
 
     passphrase = _passphrase_from_env(passphrase_env)
     if passphrase is None and keys.is_protected(path):
         passphrase = _ask_passphrase(f"Passphrase for {path}: ", confirm=False)
-    return keys.load_secret_key(path, passphrase)
+    return passphrase
+
+
+def _load_key(path: str, passphrase_env: str | None) -> SecretKey:
+    from docket.bundles import keys
+
+    return keys.load_secret_key(path, _passphrase_for(path, passphrase_env))
 
 
 def _cmd_export_age_identity(args: argparse.Namespace) -> int:
-    from docket.bundles.keys import SecretKey
-
     key = _load_key(args.key, args.passphrase_env)
-    assert isinstance(key, SecretKey)
     print(f"# age identity of {key.name} (public: {key.card().age_recipient})")
     print(key.age_identity)
     return EXIT_OK
+
+
+def _cmd_pack(args: argparse.Namespace) -> int:
+    from docket.bundles.keys import PublicCard
+    from docket.core.schema import Schema
+    from docket.server.pack import pack
+
+    server = _load_key(args.server_key, args.passphrase_env)
+    reviewers = [PublicCard.load(p) for p in args.reviewer]
+    schema = None
+    if args.schema:
+        schema = Schema.loads(_read_text(args.schema, "schema"))
+    guidelines = _read_text(args.guidelines, "guidelines") if args.guidelines else ""
+    result = pack(
+        Path(args.tasks),
+        server=server,
+        reviewers=reviewers,
+        out_dir=Path(args.out),
+        overlap=args.overlap,
+        gold_path=Path(args.gold) if args.gold else None,
+        schema=schema,
+        guidelines=guidelines,
+        expires_days=args.expires_days,
+        project=args.project,
+        skip_bad=args.skip_bad,
+    )
+    for bad in result.skipped_lines:
+        print(f"skipped: {bad.message}", file=sys.stderr)
+    for b in result.bundles:
+        print(f"{b.path}  {b.reviewer}: {b.tasks} tasks ({b.gold} gold)  {b.bundle_id}")
+    print(f"summary: {result.summary_path}")
+    return EXIT_OK
+
+
+def _read_text(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocketError(f"Cannot read the {what} file {path}: {exc}") from None
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from docket.workspace import Workspace
+
+    passphrase = _passphrase_for(args.key, args.passphrase_env)
+    with Workspace.open(args.workspace, args.key, passphrase) as ws:
+        done = ws.import_bundle(args.bundle, args.server)
+    if done.status == "unchanged":
+        print(f"{args.bundle}: already imported ({done.bundle_id}); nothing changed.")
+    elif done.status == "updated":
+        print(
+            f"{args.bundle}: updated the assignment: {done.added} new, {done.updated} updated, "
+            f"{done.removed} removed tasks; answers kept."
+        )
+    else:
+        print(f"{args.bundle}: imported {done.added} tasks into {args.workspace}.")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from docket.workspace import Workspace
+
+    passphrase = _passphrase_for(args.key, args.passphrase_env)
+    with Workspace.open(args.workspace, args.key, passphrase) as ws:
+        done = ws.export_results(args.out, bundle_id=args.bundle)
+    print(f"{done.path}: {done.answers} answers, sequence {done.sequence} ({done.bundle_id})")
+    return EXIT_OK
+
+
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    import json
+
+    from docket.bundles.envelope import open_sealed, read_bundle_file
+
+    key = _load_key(args.key, args.passphrase_env)
+    data = read_bundle_file(args.bundle)
+    # inspect shows, it does not trust: the signature is checked against the key the
+    # manifest names (import and verify pin the expected signer instead).
+    opened = open_sealed(data, key, signer=None, expected_type=None, check_expiry=False)
+    m = opened.manifest
+    print(json.dumps(m.to_json(), indent=2, sort_keys=True))
+    print(
+        f"signature: valid, by the key the manifest names: {opened.signer.name} "
+        f"(fingerprint {opened.signer.fingerprint}); compare it with the sender's card"
+    )
+    print(f"hash: {opened.hash}")
+    if m.is_expired():
+        print(f"warning: expired on {m.expires_at}", file=sys.stderr)
+    if args.extract:
+        out = Path(args.extract)
+        out.mkdir(parents=True, exist_ok=True)
+        files = {"manifest.json": opened.manifest_bytes, "manifest.json.minisig": opened.signature}
+        files.update(opened.sections)
+        for name, content in files.items():
+            (out / name).write_bytes(content)  # names come from the fixed allow-list
+        (out / "signer.pub").write_text(opened.signer.dumps(), encoding="utf-8")
+        print(
+            f"extracted {len(files) + 1} files (sections, manifest, signature, signer.pub) to {out}"
+        )
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from docket.bundles.result_bundle import keyring_cards
+    from docket.server.verify import verify_results
+
+    server = _load_key(args.server_key, args.passphrase_env)
+    verdicts = verify_results([Path(p) for p in args.results], server, keyring_cards(args.keyring))
+    for v in verdicts:
+        print(f"{'OK  ' if v.ok else 'FAIL'} {v.path}: {v.reason}")
+    bad = sum(1 for v in verdicts if not v.ok)
+    print(f"{len(verdicts) - bad} verified, {bad} rejected")
+    return EXIT_OK if bad == 0 else EXIT_ERROR
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -193,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb(
         "pack",
         "pack tasks into one encrypted, signed bundle per reviewer",
-        _not_yet("Step 2", "`docket pack`"),
+        _cmd_pack,
     )
     p.add_argument("tasks", metavar="TASKS.jsonl")
     p.add_argument("--server-key", required=True, metavar="server.key")
@@ -202,13 +322,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", metavar="GOLD.jsonl")
     p.add_argument("--schema", metavar="S.json")
     p.add_argument("--guidelines", metavar="G.md")
-    p.add_argument("--expires-days", type=int, metavar="N")
+    p.add_argument("--expires-days", type=int, default=90, metavar="N", help="default: 90")
     p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--project", metavar="NAME", help="project name (default: the tasks file name)")
+    p.add_argument("--skip-bad", action="store_true", help="pack the good lines, report the bad")
+    passphrase_env(p)
 
     p = verb(
         "import",
         "verify a task bundle and import it into a workspace",
-        _not_yet("Step 2", "`docket import`"),
+        _cmd_import,
     )
     p.add_argument("bundle", metavar="BUNDLE")
     p.add_argument("--workspace", required=True, metavar="DIR")
@@ -219,30 +342,33 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb(
         "export",
         "write the workspace's answers as a signed, encrypted result bundle",
-        _not_yet("Step 2", "`docket export`"),
+        _cmd_export,
     )
     p.add_argument("--workspace", required=True, metavar="DIR")
     p.add_argument("--key", required=True, metavar="NAME.key")
     p.add_argument("--out", required=True, metavar="RESULT_FILE")
+    p.add_argument("--bundle", metavar="BUNDLE_ID", help="which task bundle, if there are several")
     passphrase_env(p)
 
     p = verb(
         "inspect",
         "decrypt and verify a bundle, show its manifest",
-        _not_yet("Step 2", "`docket inspect`"),
+        _cmd_inspect,
     )
     p.add_argument("bundle", metavar="BUNDLE")
     p.add_argument("--key", required=True, metavar="NAME.key")
     p.add_argument("--extract", metavar="DIR")
+    passphrase_env(p)
 
     p = verb(
         "verify",
         "verify result bundles against a keyring of public cards",
-        _not_yet("Step 2", "`docket verify`"),
+        _cmd_verify,
     )
     p.add_argument("results", nargs="+", metavar="RESULT")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--keyring", required=True, metavar="DIR")
+    passphrase_env(p)
 
     p = verb(
         "merge",
@@ -334,6 +460,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("docket: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so plainly; the traceback only on request
+        if os.environ.get("DOCKET_DEBUG"):
+            raise
+        print(f"docket: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Please report it; set DOCKET_DEBUG=1 to see the details.", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

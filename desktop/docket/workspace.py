@@ -10,20 +10,34 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from docket.bundles.keys import SecretKey, load_secret_key
+from docket.bundles.envelope import open_sealed, pinned, read_bundle_file, write_atomically
+from docket.bundles.keys import PublicCard, SecretKey, load_secret_key
+from docket.bundles.manifest import sha256
+from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
+from docket.bundles.task_bundle import read_task_bundle
 from docket.core.answers import Answer
 from docket.core.display_order import DisplayOrder
 from docket.core.schema import Schema, default_schema
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
-from docket.errors import NotImplementedYetError, WorkspaceError
-from docket.store.workspace_store import ImportedTasks, WorkspaceStore
+from docket.errors import WorkspaceError
+from docket.store.workspace_store import BundleRecord, ImportedTasks, WorkspaceStore
 
 DB_NAME = "workspace.db"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedResults:
+    path: Path
+    bundle_id: str
+    sequence: int
+    answers: int
+    manifest_sha256: str
 
 
 class Workspace:
@@ -62,9 +76,32 @@ class Workspace:
     # --- loading -------------------------------------------------------------------------
 
     def import_bundle(self, path: str | Path, server_card_path: str | Path) -> ImportedTasks:
-        raise NotImplementedYetError(
-            "Importing signed task bundles arrives in Step 2 (keys and bundles)."
+        """Verify a task bundle against the pinned server card and store it in one
+        transaction. Raises a :class:`~docket.errors.BundleError` (nothing changed) when
+        it is not addressed to this reviewer, not signed by that server, expired,
+        tampered, truncated or otherwise malformed."""
+        server = PublicCard.load(server_card_path)
+        opened = open_sealed(
+            read_bundle_file(path), self._key, signer=pinned(server), expected_type="task"
         )
+        content = read_task_bundle(opened)
+        m = opened.manifest
+        record = BundleRecord(
+            id=m.bundle_id,
+            source=Path(path).name,
+            kind="task",
+            project=m.project,
+            assignment=str(m.extra.get("assignment") or f"{m.project}/{m.recipient.name}"),
+            created_at=m.created_at,
+            manifest_json=opened.manifest_bytes.decode(),
+            manifest_sha256=opened.hash,
+            manifest_raw=opened.manifest_bytes,
+            signature=opened.signature,
+            server_card=server.dumps(),
+            sealed=content.sealed,
+            guidelines=content.guidelines,
+        )
+        return self._store.import_tasks(record, content.tasks)
 
     def load_tasks(
         self,
@@ -124,8 +161,60 @@ class Workspace:
     def verify_audit(self) -> int:
         return self._store.verify_audit()
 
-    def export_results(self, path: str | Path) -> Path:
-        raise NotImplementedYetError("Signed result bundles arrive in Step 2 (keys and bundles).")
+    def export_results(self, path: str | Path, *, bundle_id: str | None = None) -> ExportedResults:
+        """Write the latest answers to one task bundle as a result bundle: signed by this
+        reviewer, encrypted to the server that sent the tasks, chained to the previous
+        export (sequence number and hash). The file appears complete or not at all."""
+        bundle = self._bundle_to_export(bundle_id)
+        assert bundle.manifest_raw and bundle.signature and bundle.sealed and bundle.server_card
+        answered = AnsweredBundle(
+            bundle_id=bundle.id,
+            project=bundle.project,
+            manifest_raw=bundle.manifest_raw,
+            signature=bundle.signature,
+            sealed=bundle.sealed,
+            server=PublicCard.loads(bundle.server_card),
+        )
+        last = self._store.last_export()
+        sequence, previous = (last[0] + 1, last[1]) if last else (1, None)
+        answers = self._store.latest_answers(bundle.id)
+        data, manifest = build_result_bundle(
+            reviewer=self._key,
+            answered=answered,
+            answers=answers,
+            audit=self._store.audit_entries(),
+            sequence=sequence,
+            previous=previous,
+        )
+        out = Path(path)
+        digest = sha256(manifest.to_bytes())
+        write_atomically(out, data)
+        self._store.record_export(
+            sequence, manifest.bundle_id, bundle.id, digest, len(answers), str(out)
+        )
+        return ExportedResults(out, manifest.bundle_id, sequence, len(answers), digest)
+
+    def _bundle_to_export(self, bundle_id: str | None) -> BundleRecord:
+        bundles = self._store.active_bundles(kind="task")
+        if bundle_id is not None:
+            for b in bundles:
+                if b.id == bundle_id:
+                    return b
+            raise WorkspaceError(
+                f"There is no current task bundle {bundle_id!r} in this workspace."
+            )
+        if not bundles:
+            raise WorkspaceError(
+                "This workspace holds no signed task bundle, so there is nothing to send back.",
+                hint="Import a task bundle with `docket import` first.",
+            )
+        if len(bundles) > 1:
+            names = ", ".join(f"{b.id} ({b.project})" for b in bundles)
+            raise WorkspaceError(
+                f"This workspace holds several task bundles: {names}.",
+                hint="Name the one to export (bundle_id=..., or --bundle on the command line).",
+            )
+        return bundles[0]
 
     # --- lifetime ------------------------------------------------------------------------
 

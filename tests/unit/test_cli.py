@@ -44,14 +44,6 @@ def test_version() -> None:
 @pytest.mark.parametrize(
     ("argv", "step"),
     [
-        (
-            ["pack", "t.jsonl", "--server-key", "s.key", "--reviewer", "a.pub", "--out", "o"],
-            "Step 2",
-        ),
-        (["import", "b", "--workspace", "w", "--key", "k", "--server", "s.pub"], "Step 2"),
-        (["export", "--workspace", "w", "--key", "k", "--out", "r"], "Step 2"),
-        (["inspect", "b", "--key", "k"], "Step 2"),
-        (["verify", "r", "--server-key", "s", "--keyring", "d"], "Step 2"),
         (["merge", "r", "--server-key", "s", "--keyring", "d", "--db", "m"], "Step 4"),
         (["agreement", "--db", "m"], "Step 4"),
         (["disagreements", "--db", "m", "--json"], "Step 4"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -179,7 +180,7 @@ def test_audit_chain_verifies_and_detects_an_edited_entry(store: WorkspaceStore)
     assert store.verify_audit() == 3  # import + two records
     actions = [(e.action, e.subject) for e in store.audit_entries()]
     assert actions == [("import", "b1"), ("record", "pair"), ("record", "pair")]
-    assert store.audit_entries()[2].detail["revision"] == 2
+    assert json.loads(store.audit_entries()[2].detail)["revision"] == 2
 
     # The log is append-only inside Docket ...
     with pytest.raises(Exception, match="append-only"):

@@ -13,7 +13,6 @@ from docket.bundles import keys
 from docket.core import TaskStatus, display_order
 from docket.errors import (
     AnswerValidationError,
-    NotImplementedYetError,
     WorkspaceError,
     WrongKeyError,
 )
@@ -80,13 +79,6 @@ def test_a_file_is_not_a_workspace_directory(tmp_path: Path, key_path: Path) -> 
     (tmp_path / "f").write_text("x")
     with pytest.raises(WorkspaceError, match="is a file"):
         Workspace.open(tmp_path / "f", key_path)
-
-
-def test_bundle_verbs_say_which_step_brings_them(workspace: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(NotImplementedYetError, match="Step 2"):
-        workspace.import_bundle(tmp_path / "b", tmp_path / "s.pub")
-    with pytest.raises(NotImplementedYetError, match="Step 2"):
-        workspace.export_results(tmp_path / "r")
 
 
 def test_no_known_plaintext_in_any_workspace_file(tmp_path: Path, key_path: Path) -> None:

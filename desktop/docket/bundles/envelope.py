@@ -9,6 +9,7 @@ only then parse the manifest and check recipient, expiry, section hashes and len
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -130,17 +131,29 @@ def keyring(cards: list[PublicCard]) -> SignerLookup:
     return lookup
 
 
+def self_declared(raw_manifest: bytes) -> PublicCard:
+    """The card a manifest names as its issuer, for ``inspect`` only: it shows who signed,
+    it does not decide whom to trust. Reads just the issuer before verification."""
+    try:
+        issuer = json.loads(raw_manifest)["issuer"]
+        return PublicCard(str(issuer["name"]), str(issuer["age"]), str(issuer["minisign"]))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise ManifestError("The bundle manifest does not name its issuer.") from None
+
+
 def open_sealed(
     data: bytes,
     key: SecretKey,
     *,
-    signer: SignerLookup,
-    expected_type: str,
+    signer: SignerLookup | None,
+    expected_type: str | None,
     now: datetime | None = None,
     check_expiry: bool = True,
 ) -> Opened:
     """Decrypt with ``key``, verify, and parse. Raises a :class:`BundleError` subclass
-    naming what is wrong; returns only bundles that passed every check."""
+    naming what is wrong; returns only bundles that passed every check. ``signer`` picks
+    the key the signature must verify with (None: the one the manifest names, for
+    ``inspect``); ``expected_type`` None accepts any payload type."""
     plain = age_layer.decrypt(data, [key.identity()])
     # Which payload sections belong is known only from the (verified) manifest; here
     # every name is allow-listed and capped, and the manifest and signature must exist.
@@ -152,7 +165,7 @@ def open_sealed(
         signature = minisign.Signature.from_bytes(sig_bytes)
     except (minisign.Error, ValueError):
         raise SignatureError("The bundle's signature is malformed.") from None
-    card = signer(signature)
+    card = signer(signature) if signer is not None else self_declared(raw)
     try:
         card.verifier().verify(raw, signature)
     except (minisign.Error, ValueError):
@@ -162,7 +175,7 @@ def open_sealed(
     manifest = Manifest.parse(raw)
     if signature.trusted_comment != manifest.trusted_comment:
         raise SignatureError("The signature belongs to another bundle (trusted comment mismatch).")
-    if manifest.type != expected_type:
+    if expected_type is not None and manifest.type != expected_type:
         raise ManifestError(f"This is a {manifest.type} bundle, not a {expected_type} bundle.")
     if not manifest.issuer.matches(card):
         raise SignatureError(f"The manifest names an issuer other than the signer {card.name!r}.")

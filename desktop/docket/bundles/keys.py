@@ -6,8 +6,8 @@ Each party has an age X25519 identity (encryption) and an Ed25519 minisign key
 - ``NAME.key`` holds both secrets as JSON. With a passphrase it is an age file encrypted
   under that passphrase (age's scrypt recipient, so ``age -d`` can open it too); the
   header is checked strictly, work factor included, *before* decrypting (see
-  :mod:`docket.bundles.age_layer`), so a hostile key file cannot make Docket spin. Without a passphrase it is the
-  JSON itself, readable only by its owner (mode 0600).
+  :mod:`docket.bundles.age_layer`), so a hostile key file cannot make Docket spin.
+  Without a passphrase it is the JSON itself, readable only by its owner (mode 0600).
 - ``NAME.pub`` is plain text. Every line but the recipient is a ``#`` comment, so the card
   is also a valid recipients file for ``age -R NAME.pub``; the minisign key is the
   ``RW...`` string that ``minisign -P`` takes.

@@ -139,8 +139,8 @@ class WorkspaceStore:
                 return ImportedTasks(record.id, "unchanged", 0, 0, 0)
             previous = self._previous_of(record)
             self._db.execute(
-                "INSERT INTO bundles (id, source, manifest, guidelines, imported_at, kind, project, "
-                "assignment, created_at, manifest_sha256, manifest_raw, signature, server_card, "
+                "INSERT INTO bundles (id, source, manifest, guidelines, imported_at, kind, "
+                "project, assignment, created_at, manifest_sha256, manifest_raw, signature, server_card, "
                 "sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.id, record.source, record.manifest_json, record.guidelines, at,
@@ -262,7 +262,7 @@ class WorkspaceStore:
             # Same task, new content: keep its status, time and answers; new responses.
             for task_id in update:
                 self._db.execute("DELETE FROM responses WHERE task_id = ?", (task_id,))
-            self._db.executemany(
+            self._db.conn.executemany(
                 "UPDATE tasks SET bundle_id = :bundle_id, position = :position, prompt = :prompt, "
                 "conversation = :conversation, schema_id = :schema_id, meta = :meta WHERE id = :id",
                 [row for row in task_rows if row["id"] in update],
@@ -436,6 +436,68 @@ class WorkspaceStore:
                 "SELECT COALESCE(MAX(revision), 0) FROM answers WHERE task_id = ?", (task_id,)
             ).fetchone()
         return int(row[0])
+
+    def latest_answers(self, bundle_id: str) -> list[dict[str, Any]]:
+        """The latest revision of every answered task of a bundle, as result-bundle rows."""
+        with translated_errors(self.path):
+            rows = self._db.execute(
+                "SELECT a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
+                "t.time_spent_s, t.status FROM answers a JOIN tasks t ON t.id = a.task_id "
+                "WHERE t.bundle_id = ? AND a.revision = "
+                "(SELECT MAX(revision) FROM answers WHERE task_id = a.task_id) ORDER BY t.position",
+                (bundle_id,),
+            ).fetchall()
+        return [
+            {
+                "task_id": task_id,
+                "revision": revision,
+                "answers": json.loads(body),
+                "display_order": json.loads(order),
+                "saved_at": saved_at,
+                "time_spent_s": spent,
+                "status": status,
+            }
+            for task_id, revision, body, order, saved_at, spent, status in rows
+        ]
+
+    # --- exports -------------------------------------------------------------------------
+
+    def last_export(self) -> tuple[int, str] | None:
+        """``(sequence, manifest sha256)`` of the latest result bundle, or None."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT sequence, manifest_sha256 FROM exports ORDER BY sequence DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def record_export(
+        self,
+        sequence: int,
+        bundle_id: str,
+        answered: str,
+        manifest_sha256: str,
+        answers: int,
+        path: str,
+    ) -> None:
+        at = now_iso()
+        with translated_errors(self.path), write_transaction(self._db):
+            self._db.execute(
+                "INSERT INTO exports (sequence, bundle_id, answered_bundle, manifest_sha256, "
+                "created_at, answers, path) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (sequence, bundle_id, answered, manifest_sha256, at, answers, path),
+            )
+            audit.append(
+                self._db,
+                at,
+                "export",
+                bundle_id,
+                {
+                    "sequence": sequence,
+                    "answered": answered,
+                    "answers": answers,
+                    "sha256": manifest_sha256,
+                },
+            )
 
     # --- audit ---------------------------------------------------------------------------
 

@@ -1,0 +1,205 @@
+"""Result bundles: a reviewer's answers, signed by the reviewer, encrypted to the server.
+
+Sections: ``answers.jsonl`` (latest revision per task, with display order, time spent,
+status), ``audit.jsonl`` (the workspace's hash-chained log), and, returned unchanged from
+the answered task bundle, its signed manifest (``task-manifest.json`` + ``.minisig``) and
+the server-only ``sealed.age``. The server thus verifies, with no state of its own, that
+it issued the answered bundle to this very reviewer. The manifest names the answered
+bundle's hash, a per-reviewer ``sequence`` number and the ``previous`` result's hash:
+a chain in which a replay, a gap or a fork shows.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import minisign
+
+from docket.bundles.envelope import Opened, SignerLookup, digests, open_sealed, seal
+from docket.bundles.keys import PublicCard, SecretKey
+from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
+from docket.core.audit_chain import AuditEntry, first_break
+from docket.errors import BundleError, SignatureError
+
+ANSWERS, AUDIT = "answers.jsonl", "audit.jsonl"
+TASK_MANIFEST, TASK_SIGNATURE, SEALED = (
+    "task-manifest.json",
+    "task-manifest.json.minisig",
+    "sealed.age",
+)
+ANSWER_KEYS = {
+    "task_id",
+    "revision",
+    "answers",
+    "display_order",
+    "saved_at",
+    "time_spent_s",
+    "status",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredBundle:
+    """What the reviewer's workspace kept of the task bundle it answers."""
+
+    bundle_id: str
+    project: str
+    manifest_raw: bytes
+    signature: bytes
+    sealed: bytes
+    server: PublicCard
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedResult:
+    opened: Opened
+    task_manifest: Manifest
+    answers: list[dict[str, Any]]
+    audit: list[AuditEntry]
+
+    @property
+    def reviewer(self) -> PublicCard:
+        return self.opened.signer
+
+    @property
+    def sequence(self) -> int:
+        return int(self.opened.manifest.extra["sequence"])
+
+    @property
+    def previous(self) -> str | None:
+        value = self.opened.manifest.extra["previous"]
+        return None if value is None else str(value)
+
+    @property
+    def hash(self) -> str:
+        return self.opened.hash
+
+
+def _jsonl(rows: Sequence[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in rows).encode()
+
+
+def build_result_bundle(
+    *,
+    reviewer: SecretKey,
+    answered: AnsweredBundle,
+    answers: Sequence[dict[str, Any]],
+    audit: Sequence[AuditEntry],
+    sequence: int,
+    previous: str | None,
+) -> tuple[bytes, Manifest]:
+    sections = {
+        ANSWERS: _jsonl(answers),
+        AUDIT: _jsonl([e.to_json() for e in audit]),
+        TASK_MANIFEST: answered.manifest_raw,
+        TASK_SIGNATURE: answered.signature,
+        SEALED: answered.sealed,
+    }
+    manifest = Manifest(
+        type="result",
+        bundle_id=f"result-{uuid.uuid4().hex}",
+        project=answered.project,
+        issuer=Party.of(reviewer.card()),
+        recipient=Party.of(answered.server),
+        created_at=iso(utc_now()),
+        expires_at=None,
+        sections=digests(sections),
+        extra={
+            "answers_bundle": {
+                "bundle_id": answered.bundle_id,
+                "manifest_sha256": sha256(answered.manifest_raw),
+            },
+            "answer_count": len(answers),
+            "sequence": sequence,
+            "previous": previous,
+        },
+    )
+    return seal(manifest, sections, reviewer, answered.server), manifest
+
+
+def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> VerifiedResult:
+    """Decrypt with the server key and verify everything a single file can prove."""
+    opened = open_sealed(data, server, signer=signer, expected_type="result", check_expiry=False)
+    m = opened.manifest
+    reviewer = opened.signer
+    task_raw, task_sig = opened.sections[TASK_MANIFEST], opened.sections[TASK_SIGNATURE]
+    try:
+        signature = minisign.Signature.from_bytes(task_sig)
+        server.card().verifier().verify(task_raw, signature)
+    except (minisign.Error, ValueError):
+        raise SignatureError("The answered task bundle was not issued by this server.") from None
+    task_manifest = Manifest.parse(task_raw)
+    if signature.trusted_comment != task_manifest.trusted_comment or task_manifest.type != "task":
+        raise SignatureError("The answered bundle's signature does not belong to a task bundle.")
+    if not task_manifest.issuer.matches(server.card()):
+        raise SignatureError("The answered task bundle was not issued by this server.")
+    if not task_manifest.recipient.matches(reviewer):
+        raise SignatureError(
+            f"The answered task bundle was issued to {task_manifest.recipient.name!r}, "
+            f"but {reviewer.name!r} signed these results."
+        )
+    ref = m.extra.get("answers_bundle")
+    if ref != {"bundle_id": task_manifest.bundle_id, "manifest_sha256": sha256(task_raw)}:
+        raise BundleError("The result names another task bundle than the one it carries.")
+    sealed_digest = next(s for s in task_manifest.sections if s.name == SEALED)
+    if sha256(opened.sections[SEALED]) != sealed_digest.sha256:
+        raise BundleError("The server-only section was altered.")
+    sequence, previous = m.extra.get("sequence"), m.extra.get("previous")
+    if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 1:
+        raise BundleError("The result's sequence number is malformed.")
+    if (sequence == 1) != (previous is None) or (
+        previous is not None and not isinstance(previous, str)
+    ):
+        raise BundleError("The result's chain link is malformed (first result has no previous).")
+    answers = _answers(opened.sections[ANSWERS], m.extra.get("answer_count"))
+    audit = _audit(opened.sections[AUDIT])
+    return VerifiedResult(opened, task_manifest, answers, audit)
+
+
+def _lines(data: bytes, what: str) -> list[Any]:
+    try:
+        return [json.loads(line) for line in data.splitlines() if line.strip()]
+    except (ValueError, UnicodeDecodeError):
+        raise BundleError(f"The result's {what} section is not valid JSONL.") from None
+
+
+def _answers(data: bytes, count: Any) -> list[dict[str, Any]]:
+    rows = _lines(data, "answers")
+    seen: set[str] = set()
+    for row in rows:
+        if (
+            not isinstance(row, dict)
+            or set(row) != ANSWER_KEYS
+            or not isinstance(row["task_id"], str)
+        ):
+            raise BundleError("The result holds a malformed answer row.")
+        if row["task_id"] in seen:
+            raise BundleError(f"The result answers task {row['task_id']!r} twice.")
+        seen.add(row["task_id"])
+    if count != len(rows):
+        raise BundleError(f"The result holds {len(rows)} answers; its manifest says {count}.")
+    return rows
+
+
+def _audit(data: bytes) -> list[AuditEntry]:
+    try:
+        entries = [AuditEntry(**row) for row in _lines(data, "audit")]
+    except TypeError:
+        raise BundleError("The result's audit log is malformed.") from None
+    problem = first_break(entries)
+    if problem:
+        raise BundleError(f"The result's audit log does not verify: {problem}")
+    return entries
+
+
+def keyring_cards(directory: Any) -> list[PublicCard]:
+    from pathlib import Path
+
+    cards = [PublicCard.load(p) for p in sorted(Path(directory).glob("*.pub"))]
+    if not cards:
+        raise BundleError(f"No public cards (*.pub) in the keyring {directory}.")
+    return cards

@@ -1,0 +1,133 @@
+"""Task bundles: what a server sends one reviewer.
+
+Sections: ``tasks.jsonl`` (one normalised task per line: id, conversation, responses with
+ids and model names, and the id of its schema), ``schema.json`` (the answer forms, keyed
+by id), ``guidelines.md``, and ``sealed.age``: server-only data (which items are gold and
+their known answers, which TRL response was chosen) encrypted to the *server's own* key.
+The reviewer carries it back inside result bundles without being able to read it, so
+nothing in the bundle marks a gold item as gold.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from docket.bundles import age_layer
+from docket.bundles.envelope import Opened, digests, seal
+from docket.bundles.keys import PublicCard, SecretKey
+from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
+from docket.core.schema import Schema
+from docket.core.task_loading import parse_task_row
+from docket.core.tasks import Task
+from docket.errors import BundleError, SchemaError, TaskFormatError
+
+TASKS, SCHEMAS, GUIDELINES, SEALED = "tasks.jsonl", "schema.json", "guidelines.md", "sealed.age"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskBundle:
+    """The parsed payload of a verified task bundle."""
+
+    tasks: list[tuple[Task, Schema]]
+    guidelines: str
+    sealed: bytes
+
+
+def task_row(task: Task, schema_id: str) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "conversation": [{"role": t.role.value, "content": t.content} for t in task.conversation],
+        "responses": [{"id": r.id, "model": r.model, "text": r.text} for r in task.responses],
+        "schema": schema_id,
+    }
+
+
+def build_task_bundle(
+    *,
+    tasks: Sequence[tuple[Task, Schema]],
+    server: SecretKey,
+    reviewer: PublicCard,
+    project: str,
+    guidelines: str,
+    sealed: dict[str, Any],
+    expires_days: int | None,
+    bundle_id: str | None = None,
+) -> tuple[bytes, Manifest]:
+    """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest."""
+    schemas: dict[str, Any] = {}
+    lines = []
+    for task, schema in tasks:
+        body = schema.dumps()
+        schema_id = sha256(body.encode())[:16]
+        schemas.setdefault(schema_id, schema.to_json())
+        lines.append(
+            json.dumps(task_row(task, schema_id), ensure_ascii=False, separators=(",", ":"))
+        )
+    bundle_id = bundle_id or f"task-{uuid.uuid4().hex}"
+    server_card = server.card()
+    sealed_bytes = age_layer.encrypt(
+        json.dumps({"bundle_id": bundle_id, **sealed}, sort_keys=True).encode(),
+        server_card.recipient(),
+    )
+    sections = {
+        TASKS: ("\n".join(lines) + "\n").encode(),
+        SCHEMAS: json.dumps({"schemas": schemas}, sort_keys=True).encode(),
+        GUIDELINES: guidelines.encode(),
+        SEALED: sealed_bytes,
+    }
+    now = utc_now()
+    manifest = Manifest(
+        type="task",
+        bundle_id=bundle_id,
+        project=project,
+        issuer=Party.of(server_card),
+        recipient=Party.of(reviewer),
+        created_at=iso(now),
+        expires_at=iso(now + timedelta(days=expires_days)) if expires_days else None,
+        sections=digests(sections),
+        extra={
+            "assignment": f"{project}/{reviewer.name}",
+            "task_count": len(lines),
+            "guidelines_sha256": sha256(sections[GUIDELINES]),
+        },
+    )
+    return seal(manifest, sections, server, reviewer), manifest
+
+
+def read_task_bundle(opened: Opened) -> TaskBundle:
+    """Parse the payload of a verified task bundle strictly."""
+    try:
+        raw_schemas = json.loads(opened.sections[SCHEMAS])["schemas"]
+        if not isinstance(raw_schemas, dict):
+            raise ValueError("'schemas' is not an object")
+        schemas = {sid: Schema.from_json(body) for sid, body in raw_schemas.items()}
+    except SchemaError as exc:
+        raise BundleError(f"The bundle's answer form is invalid: {exc.message}") from None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise BundleError(f"The bundle's schema section is malformed ({exc}).") from None
+    tasks: list[tuple[Task, Schema]] = []
+    for number, line in enumerate(opened.sections[TASKS].splitlines(), start=1):
+        try:
+            obj = json.loads(line)
+            row = parse_task_row(obj, source="the bundle", line=number)
+            schema = schemas[obj["schema"]]
+        except TaskFormatError as exc:
+            raise BundleError(f"The bundle holds a malformed task: {exc.message}") from None
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            raise BundleError(f"The bundle's task line {number} is malformed ({exc}).") from None
+        tasks.append((row.task, schema))
+    count = opened.manifest.extra.get("task_count")
+    if count != len(tasks):
+        raise BundleError(f"The bundle holds {len(tasks)} tasks; its manifest says {count}.")
+    if len({t.id for t, _ in tasks}) != len(tasks):
+        raise BundleError("The bundle lists a task id twice.")
+    try:
+        guidelines = opened.sections[GUIDELINES].decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError("The bundle's guidelines are not UTF-8 text.") from None
+    return TaskBundle(tasks, guidelines, opened.sections[SEALED])
