@@ -95,7 +95,8 @@ def unpack(data: bytes | memoryview, *, required: frozenset[str] | None) -> dict
         pos += _LENGTH.size
         if length > SECTION_LIMITS[name]:
             raise ContainerError(
-                f"Section {name!r} declares {length} bytes, over its {SECTION_LIMITS[name]}-byte limit."
+                f"Section {name!r} declares {length} bytes, "
+                f"over its {SECTION_LIMITS[name]}-byte limit."
             )
         if pos + length > len(view):
             raise ContainerError(f"The bundle is truncated inside section {name!r}.")

@@ -140,7 +140,8 @@ class WorkspaceStore:
             previous = self._previous_of(record)
             self._db.execute(
                 "INSERT INTO bundles (id, source, manifest, guidelines, imported_at, kind, "
-                "project, assignment, created_at, manifest_sha256, manifest_raw, signature, server_card, "
+                "project, assignment, created_at, manifest_sha256, manifest_raw, signature, "
+                "server_card, "
                 "sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.id, record.source, record.manifest_json, record.guidelines, at,
