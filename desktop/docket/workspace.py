@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from docket.bundles.envelope import open_sealed, pinned, read_bundle_file, write_atomically
+from docket.bundles.envelope import open_sealed, pinned, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey, load_secret_key
 from docket.bundles.manifest import sha256
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
@@ -81,9 +81,7 @@ class Workspace:
         it is not addressed to this reviewer, not signed by that server, expired,
         tampered, truncated or otherwise malformed."""
         server = PublicCard.load(server_card_path)
-        opened = open_sealed(
-            read_bundle_file(path), self._key, signer=pinned(server), expected_type="task"
-        )
+        opened = open_sealed(Path(path), self._key, signer=pinned(server), expected_type="task")
         content = read_task_bundle(opened)
         m = opened.manifest
         record = BundleRecord(

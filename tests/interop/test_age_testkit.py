@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,22 +101,25 @@ def _params() -> list[object]:
 
 
 @pytest.mark.parametrize("vector", _params())
-def test_age_testkit(vector: Vector) -> None:
-    def run() -> bytes:
-        if vector.passphrase is not None:
-            return age_layer.decrypt(vector.body, passphrase=vector.passphrase)
-        identities = [pyrage.x25519.Identity.from_str(i) for i in vector.identities]
-        return age_layer.decrypt(vector.body, identities)
-
-    if vector.expect == "success":
-        plaintext = run()
-        assert hashlib.sha256(plaintext).hexdigest() == vector.payload_sha256
+def test_age_testkit(vector: Vector, tmp_path: Path) -> None:
+    """Both entry points: in memory, and streaming from a file (what import uses)."""
+    runs: list[Callable[[], bytes]] = []
+    if vector.passphrase is not None:
+        runs.append(lambda: age_layer.decrypt(vector.body, passphrase=vector.passphrase))
     else:
-        error = STAGE_ERRORS[vector.expect]
-        released: bytes | None = None
-        with pytest.raises(error):
-            released = run()
-        assert released is None  # nothing is handed out from a failed decryption
+        identities = [pyrage.x25519.Identity.from_str(i) for i in vector.identities]
+        path = tmp_path / vector.name
+        path.write_bytes(vector.body)
+        runs.append(lambda: age_layer.decrypt(vector.body, identities))
+        runs.append(lambda: age_layer.decrypt_path(path, identities))
+    for run in runs:
+        if vector.expect == "success":
+            assert hashlib.sha256(run()).hexdigest() == vector.payload_sha256
+        else:
+            released: bytes | None = None
+            with pytest.raises(STAGE_ERRORS[vector.expect]):
+                released = run()
+            assert released is None  # nothing is handed out from a failed decryption
 
 
 def test_the_suite_is_complete_apart_from_the_named_skips() -> None:

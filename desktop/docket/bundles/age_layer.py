@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, TypeAlias
 
 import pyrage
@@ -210,12 +211,27 @@ def decrypt(
         raise _classify(exc, header) from None
 
 
-def decrypt_file(src: BinaryIO, identity: Identity, *, max_bytes: int) -> bytes:
-    """Decrypt from a file object (read once, capped at ``max_bytes``)."""
-    data = src.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise AgePayloadError(f"The bundle is larger than the {max_bytes // 2**20} MiB limit.")
-    return decrypt(data, [identity])
+def decrypt_path(path: Path, identities: Sequence[Identity]) -> bytes:
+    """Decrypt a file, streaming: the ciphertext is never held in memory as a whole.
+
+    Plaintext is accumulated privately and returned only once the last chunk has
+    authenticated; on any failure it is dropped with the exception.
+    """
+    with path.open("rb") as fh:
+        header = check_header(fh.read(MAX_HEADER_BYTES + NONCE_BYTES))
+        fh.seek(0)
+        out = io.BytesIO()
+        try:
+            pyrage.decrypt_io(fh, out, list(identities))
+        except pyrage.DecryptError as exc:
+            raise _classify(exc, header) from None
+        except OSError as exc:
+            # pyrage reports STREAM failures while reading as OSError without an errno;
+            # a real I/O error carries one.
+            if exc.errno is not None:
+                raise AgePayloadError(f"Cannot read {path}: {exc.strerror or exc}") from None
+            raise _classify(exc, header) from None
+        return out.getvalue()
 
 
 def encrypt(plaintext: bytes, recipient: Recipient) -> bytes:

@@ -90,17 +90,26 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
-def read_bundle_file(path: str | Path) -> bytes:
+def check_bundle_path(path: str | Path) -> Path:
+    """The path of a readable bundle file within the size limit, or a clear error."""
     path = Path(path)
     try:
+        if path.is_dir():
+            raise BundleError(f"{path} is a directory, not a bundle file.")
         size = path.stat().st_size
-        if size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"{path} is {size} bytes, larger than any Docket bundle may be.")
-        return path.read_bytes()
     except FileNotFoundError:
         raise BundleError(f"{path} does not exist.", hint="Check the path of the bundle.") from None
-    except IsADirectoryError:
-        raise BundleError(f"{path} is a directory, not a bundle file.") from None
+    except OSError as exc:
+        raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleError(f"{path} is {size} bytes, larger than any Docket bundle may be.")
+    return path
+
+
+def read_bundle_file(path: str | Path) -> bytes:
+    path = check_bundle_path(path)
+    try:
+        return path.read_bytes()
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from None
 
@@ -142,7 +151,7 @@ def self_declared(raw_manifest: bytes) -> PublicCard:
 
 
 def open_sealed(
-    data: bytes,
+    data: bytes | Path,
     key: SecretKey,
     *,
     signer: SignerLookup | None,
@@ -154,7 +163,10 @@ def open_sealed(
     naming what is wrong; returns only bundles that passed every check. ``signer`` picks
     the key the signature must verify with (None: the one the manifest names, for
     ``inspect``); ``expected_type`` None accepts any payload type."""
-    plain = age_layer.decrypt(data, [key.identity()])
+    if isinstance(data, Path):
+        plain = age_layer.decrypt_path(check_bundle_path(data), [key.identity()])
+    else:
+        plain = age_layer.decrypt(data, [key.identity()])
     # Which payload sections belong is known only from the (verified) manifest; here
     # every name is allow-listed and capped, and the manifest and signature must exist.
     sections = container.unpack(plain, required=None)
