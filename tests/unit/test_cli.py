@@ -133,3 +133,92 @@ def test_demo_prepares_a_real_workspace_once(capsys: pytest.CaptureFixture[str])
     assert "36 real tasks (24 pairs, 12 rankings)" in first
     assert main(["demo"]) == EXIT_OK
     assert "36 real tasks" in capsys.readouterr().out
+
+
+def test_the_round_trip_through_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from docket import Workspace
+
+    k = tmp_path / "keys"
+    for name in ("server", "ann"):
+        assert main(["keygen", name, "--out", str(k), "--no-passphrase"]) == EXIT_OK
+    tasks = tmp_path / "t.jsonl"
+    tasks.write_text(
+        json.dumps(
+            {
+                "id": "q1",
+                "prompt": "Is 91 prime?",
+                "responses": [{"id": "y", "text": "Yes"}, {"id": "n", "text": "No, 7 x 13."}],
+            }
+        )
+        + "\n"
+    )
+    schema = tmp_path / "s.json"
+    schema.write_text(json.dumps({"version": 1, "questions": [
+        {"type": "choice", "id": "correct", "options": ["y", "n", "neither"]},
+        {"type": "text", "id": "note", "min_length": 3, "required_when": [{"question": "correct", "condition": "choice", "values": ["neither"]}]},
+    ]}))  # fmt: skip
+    out = tmp_path / "out"
+    assert main(["pack", str(tasks), "--server-key", str(k / "server.key"), "--reviewer", str(k / "ann.pub"),
+                 "--schema", str(schema), "--out", str(out), "--project", "primes"]) == EXIT_OK  # fmt: skip
+    bundle = out / "primes-ann.docket"
+    ws_dir = tmp_path / "ws"
+    common = ["--workspace", str(ws_dir), "--key", str(k / "ann.key")]
+    assert main(["import", str(bundle), *common, "--server", str(k / "server.pub")]) == EXIT_OK
+    assert "imported 1 tasks" in capsys.readouterr().out
+    assert main(["import", str(bundle), *common, "--server", str(k / "server.pub")]) == EXIT_OK
+    assert "already imported" in capsys.readouterr().out
+    with Workspace.open(ws_dir, k / "ann.key") as ws:
+        assert [q.id for q in ws.schema("q1").questions] == ["correct", "note"]
+        ws.record("q1", {"correct": "n"})
+    result = tmp_path / "ann.result"
+    assert main(["export", *common, "--out", str(result)]) == EXIT_OK
+    assert "1 answers, sequence 1" in capsys.readouterr().out
+    ring = tmp_path / "ring"
+    ring.mkdir()
+    (ring / "ann.pub").write_text((k / "ann.pub").read_text())
+    assert (
+        main(["verify", str(result), "--server-key", str(k / "server.key"), "--keyring", str(ring)])
+        == EXIT_OK
+    )
+    assert "1 verified, 0 rejected" in capsys.readouterr().out
+    # The reviewer cannot read a result bundle (it is for the server) ...
+    assert main(["inspect", str(result), "--key", str(k / "ann.key")]) == EXIT_ERROR
+    assert "not addressed to your key" in capsys.readouterr().err
+    # ... the server can, and sees who signed it.
+    assert main(["inspect", str(result), "--key", str(k / "server.key")]) == EXIT_OK
+    assert "by the key the manifest names: ann" in capsys.readouterr().out
+
+
+def test_pack_reports_bad_lines_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    k = tmp_path / "keys"
+    for name in ("server", "ann"):
+        assert main(["keygen", name, "--out", str(k), "--no-passphrase"]) == EXIT_OK
+    tasks = tmp_path / "t.jsonl"
+    tasks.write_text('{"prompt": "x", "chosen": "a", "rejected": "b"}\n[1, 2]\n')
+    out = tmp_path / "out"
+    code = main(
+        [
+            "pack",
+            str(tasks),
+            "--server-key",
+            str(k / "server.key"),
+            "--reviewer",
+            str(k / "ann.pub"),
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert (
+        f"{tasks}:2: expected a JSON object" in err
+        and "nothing was written" in err
+        and "Traceback" not in err
+    )
+    assert not list(out.glob("*.docket"))
