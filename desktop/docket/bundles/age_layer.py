@@ -217,7 +217,11 @@ def decrypt_path(path: Path, identities: Sequence[Identity]) -> bytes:
     Plaintext is accumulated privately and returned only once the last chunk has
     authenticated; on any failure it is dropped with the exception.
     """
-    with path.open("rb") as fh:
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise AgePayloadError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    with fh:
         header = check_header(fh.read(MAX_HEADER_BYTES + NONCE_BYTES))
         fh.seek(0)
         out = io.BytesIO()
