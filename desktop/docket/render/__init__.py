@@ -1,1 +1,26 @@
-"""Markdown -> safe HTML for Qt rich text, and word diffs (Step 2b). No Qt."""
+"""Markdown, code, math and conversations -> safe HTML for Qt's rich text; word diffs.
+
+No Qt here: the output is a string for ``QTextDocument.setHtml``, designed for Qt's
+HTML subset (see :mod:`docket.render.markdown`). Raw HTML in the input is shown as text,
+nothing remote or local is ever loaded, and every input renders in bounded time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docket.render.conversation import conversation_to_html
+from docket.render.diff import diff_html
+from docket.render.markdown import markdown_to_html
+from docket.render.theme import DARK, LIGHT, THEMES, Theme, theme_named
+
+__all__ = ["DARK", "LIGHT", "THEMES", "Theme", "diff_html", "to_html"]
+
+
+def to_html(markdown: str | Sequence[Any], *, theme: str | Theme = "light") -> str:
+    """Render a markdown string, or a conversation (a list of ``{role, content}`` turns)."""
+    t = theme if isinstance(theme, Theme) else theme_named(theme)
+    if isinstance(markdown, str):
+        return markdown_to_html(markdown, t)
+    return conversation_to_html(markdown, t)

@@ -1,0 +1,42 @@
+"""Fenced code through pygments, as inline-styled spans Qt's rich text understands.
+
+Lexers and formatters are cached: looking a lexer up by name costs more than
+highlighting a typical block. Very large blocks are shown plain (escaped) so a hostile
+response cannot make highlighting the slow part of opening a task.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from docket.render.theme import Theme
+
+MAX_HIGHLIGHT_CHARS = 100_000
+
+
+@lru_cache(maxsize=128)
+def _lexer(language: str) -> Lexer | None:
+    try:
+        return get_lexer_by_name(language, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+@lru_cache(maxsize=8)
+def _formatter(style: str) -> HtmlFormatter[str]:
+    return HtmlFormatter(style=style, noclasses=True, nowrap=True)
+
+
+def highlight_code(code: str, language: str, theme: Theme) -> str:
+    """HTML for the inside of a ``<pre>``: highlighted when the language is known."""
+    lexer = _lexer(language.strip().lower()) if language.strip() else None
+    if lexer is None or len(code) > MAX_HIGHLIGHT_CHARS:
+        return html.escape(code, quote=False)
+    return str(highlight(code, lexer, _formatter(theme.pygments_style)))

@@ -1,0 +1,365 @@
+"""Markdown -> HTML for Qt's rich-text engine (QTextDocument's HTML subset).
+
+markdown-it-py in CommonMark mode, raw HTML *off* (it becomes text), with tables,
+strikethrough, task lists, footnotes, GFM autolinks and math in the four delimiters
+models use. Render rules are overridden where Qt needs something other than browser
+HTML: code blocks and block quotes are one-cell tables (Qt has no block padding or
+left borders), task-list checkboxes are characters (Qt has no ``<input>``), images are
+a visible placeholder (nothing is ever loaded), and only absolute http(s) and mailto
+links stay links. Currency such as ``$5 and $10`` is not math (no digit next to a
+``$``, no space inside it).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+from mdit_py_plugins.texmath import texmath_plugin
+
+from docket.render.code import highlight_code
+from docket.render.math import latex_to_html
+from docket.render.theme import Theme
+
+MAX_INPUT_CHARS = 200_000
+"""Longer input is cut (with a visible notice): no response needs more on screen, and
+it bounds the time and memory any input can cost."""
+MAX_NESTING = 50
+MAX_INLINE_CHARS = 50_000
+MAX_TABLE_ROWS = 1_000
+_SPECIALS = "*_[]()<>`~!\\|$&"
+SAFE_SCHEMES = ("http", "https", "mailto")
+MONO = "font-family: 'DejaVu Sans Mono', 'Menlo', 'Consolas', monospace"
+Rule = Any
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def safe_href(url: str) -> str | None:
+    """The URL if it may be a link (absolute http/https, or mailto), else None."""
+    url = url.strip()
+    if any(ord(c) < 32 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SAFE_SCHEMES:
+        return None
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return None
+    return url
+
+
+class QtRenderer(RendererHTML):
+    """markdown-it's HTML renderer with rules for Qt's HTML subset and for safety."""
+
+    def __init__(self, parser: Any = None) -> None:
+        super().__init__(parser)
+        self.theme: Theme | None = None
+
+    # -- code ------------------------------------------------------------------------------
+
+    def _code_block(self, code: str, language: str) -> str:
+        t = self._t()
+        caption = ""
+        if language:
+            caption = (
+                f'<tr><td style="color: {t.muted}; font-size: small; {MONO}">'
+                f"{_esc(language)}</td></tr>"
+            )
+        body = highlight_code(code.rstrip("\n"), language, t)
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
+            f'style="border-style: solid; border-color: {t.code_border}; '
+            f"background-color: {t.code_background}; border-collapse: collapse; "
+            f'margin-top: 4px; margin-bottom: 8px">{caption}'
+            f'<tr><td><pre style="{MONO}; color: {t.code_text}">{body}</pre></td></tr></table>\n'
+        )
+
+    def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+        return self._code_block(token.content, language)
+
+    def code_block(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return self._code_block(tokens[idx].content, "")
+
+    def code_inline(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        t = self._t()
+        return (
+            f'<code style="{MONO}; background-color: {t.inline_code_background}">'
+            f"{_esc(tokens[idx].content)}</code>"
+        )
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def blockquote_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        t = self._t()
+        return (
+            f'<table cellspacing="0" cellpadding="0" style="margin-top: 4px; margin-bottom: 8px">'
+            f'<tr><td width="4" bgcolor="{t.quote_bar}"></td>'
+            f'<td style="padding-left: 10px; color: {t.quote_text}">'
+        )
+
+    def blockquote_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return "</td></tr></table>\n"
+
+    def table_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        t = self._t()
+        return (
+            f'<table border="1" cellspacing="0" cellpadding="6" style="border-collapse: collapse; '
+            f"border-style: solid; border-color: {t.table_border}; margin-top: 4px; "
+            f'margin-bottom: 8px">\n'
+        )
+
+    def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        t = self._t()
+        align = self._align(tokens[idx])
+        return f'<th bgcolor="{t.table_header_background}"{align}>'
+
+    def td_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return f"<td{self._align(tokens[idx])}>"
+
+    @staticmethod
+    def _align(token: Token) -> str:
+        style = str(token.attrs.get("style", ""))
+        for side in ("left", "center", "right"):
+            if f"text-align:{side}" in style.replace(" ", ""):
+                return f' align="{side}"'
+        return ""
+
+    def hr(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        # Qt draws <hr> in a fixed dark colour; a one-pixel table row follows the theme.
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px; '
+            f'margin-bottom: 6px"><tr><td height="1" bgcolor="{self._t().table_border}" '
+            f'style="font-size: 1px">&nbsp;</td></tr></table>\n'
+        )
+
+    # -- inline ----------------------------------------------------------------------------
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        t = self._t()
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        src = str(token.attrs.get("src", ""))
+        return (
+            f'<span style="color: {t.muted}; background-color: {t.inline_code_background}">'
+            f"[image: {_esc(alt) or 'no description'} · {_esc(src)} · not loaded]</span>"
+        )
+
+    def link_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        token = tokens[idx]
+        href = safe_href(str(token.attrs.get("href", "")))
+        stack = env.setdefault("_links", [])
+        stack.append(None if href else str(token.attrs.get("href", "")))
+        if href is None:
+            return '<span style="text-decoration: underline">'
+        return f'<a href="{_attr(href)}" style="color: {self._t().link}">'
+
+    def link_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        blocked = env.get("_links", [None]).pop() if env.get("_links") else None
+        if blocked is None:
+            return "</a>"
+        return (
+            f'</span><span style="color: {self._t().muted}"> '
+            f"[link not followed: {_esc(blocked[:200])}]</span>"
+        )
+
+    def html_inline(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        content = tokens[idx].content
+        if content.startswith('<input class="task-list-item-checkbox"'):
+            return "☑" if 'checked="checked"' in content else "☐"
+        return _esc(content)
+
+    def html_block(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return f"<p>{_esc(tokens[idx].content)}</p>"
+
+    # -- math ------------------------------------------------------------------------------
+
+    def _math_inline(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        latex = tokens[idx].content
+        return (
+            f'<span style="background-color: {self._t().math_background}" title="{_attr(latex)}">'
+            f"{latex_to_html(latex)}</span>"
+        )
+
+    def _math_block(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        latex = tokens[idx].content
+        return (
+            f'<table width="100%" cellpadding="6" cellspacing="0" '
+            f'style="margin-top: 4px; margin-bottom: 8px">'
+            f'<tr><td align="center" bgcolor="{self._t().math_background}" title="{_attr(latex)}">'
+            f"{latex_to_html(latex)}</td></tr></table>\n"
+        )
+
+    def _t(self) -> Theme:
+        assert self.theme is not None
+        return self.theme
+
+
+MATH_RULES = {
+    "math_inline": QtRenderer._math_inline,
+    "math_inline_double": QtRenderer._math_inline,
+    "math_single": QtRenderer._math_inline,
+    "math_block": QtRenderer._math_block,
+    "math_block_label": QtRenderer._math_block,
+    "math_block_eqno": QtRenderer._math_block,
+}
+
+
+def _too_costly(text: str) -> bool:
+    """Inline parsing of a long run dense with markup characters is superlinear in
+    markdown-it; such a paragraph (never seen in real responses) is shown as plain text."""
+    n = len(text)
+    if n > MAX_INLINE_CHARS:
+        return True
+    if n < 2_000:
+        return False
+    return sum(text.count(c) for c in _SPECIALS) > 0.15 * n
+
+
+def _guarded_inline(state: StateCore) -> None:
+    """markdown-it's ``inline`` core rule, with :func:`_too_costly` paragraphs kept plain."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        if _too_costly(token.content):
+            plain = Token("text", "", 0)
+            plain.content = token.content
+            token.children.append(plain)
+            _notice(
+                state.env, "A paragraph too dense with markup to format is shown as plain text."
+            )
+        else:
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _limit_nesting(state: StateCore) -> None:
+    """markdown-it stops parsing at ``maxNesting`` and the rest would vanish silently:
+    say so."""
+    if max((t.level for t in state.tokens), default=0) >= MAX_NESTING - 2:
+        _notice(state.env, "Parts nested too deeply to show are left out.")
+
+
+def _cut_long_tables(markdown: str, env: EnvType) -> str:
+    """Keep the first :data:`MAX_TABLE_ROWS` rows of any table (a run of lines with
+    ``|`` outside code fences): table parsing costs about 30 µs a row."""
+    if markdown.count("|") < MAX_TABLE_ROWS:
+        return markdown
+    out: list[str] = []
+    run = 0
+    fence = ""
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        if not fence and "|" in line and line.strip():
+            run += 1
+            if run == MAX_TABLE_ROWS + 3:  # header, delimiter, then the rows
+                _notice(env, f"A table was cut after {MAX_TABLE_ROWS:,} rows.")
+            if run > MAX_TABLE_ROWS + 2:
+                continue
+        else:
+            run = 0
+        out.append(line)
+    return "\n".join(out)
+
+
+def _notice(env: EnvType, text: str) -> None:
+    notices = env.setdefault("_notices", [])
+    if text not in notices:
+        notices.append(text)
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    md = (
+        MarkdownIt(
+            "commonmark", {"html": False, "maxNesting": MAX_NESTING}, renderer_cls=QtRenderer
+        )
+        .enable(["table", "strikethrough"])
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+        .use(texmath_plugin, delimiters="brackets")
+        .use(footnote_plugin)
+        .use(tasklists_plugin)
+        .use(gfm_autolink_plugin)
+    )
+    # The math plugins register render rules of their own; ours replace them.
+    for name, rule in MATH_RULES.items():
+        md.add_render_rule(name, rule)
+    md.core.ruler.at("inline", _guarded_inline)
+    md.core.ruler.after("block", "docket_nesting", _limit_nesting)
+    # Every link reaches the renderer, which decides (safe_href) what stays a link;
+    # markdown-it's own check would print unsafe links as raw markdown instead.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def markdown_to_html(markdown: str, theme: Theme) -> str:
+    md = parser()
+    env: dict[str, Any] = {}
+    if len(markdown) > MAX_INPUT_CHARS:
+        _notice(
+            env,
+            f"Shown: the first {MAX_INPUT_CHARS:,} of {len(markdown):,} characters. "
+            "The raw view shows the rest.",
+        )
+        markdown = markdown[:MAX_INPUT_CHARS]
+    markdown = _cut_long_tables(markdown, env)
+    renderer = md.renderer
+    assert isinstance(renderer, QtRenderer)
+    renderer.theme = theme
+    body = str(md.render(markdown, env))
+    notices = "".join(
+        f'<p style="background-color: {theme.notice_background}; color: {theme.text}">'
+        f"⚠ {_esc(text)}</p>"
+        for text in env.get("_notices", [])
+    )
+    return body + notices
