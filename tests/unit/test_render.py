@@ -187,3 +187,18 @@ def test_every_real_alpaca_response_renders() -> None:
                 assert "<script" not in out and "<img" not in out
             count += 1
     assert count == 3220
+
+
+def test_display_math_right_after_a_line_of_text_as_models_write_it() -> None:
+    """GPT-4o writes "is given by:" and then \\[ on the next line, with no blank line."""
+    source = "1. Step\n\n   The magnitude is given by:\n   \\[\n   \\|v\\| = \\sqrt{v_1^2}\n   \\]\n2. Next"
+    out = to_html(source)
+    assert "<p>The magnitude is given by:</p>" in out
+    assert re.search(r'<td align="center"[^>]*>‖v‖ = √\(v<sub>1</sub><sup>2</sup>\)</td>', out)
+    assert "\\[" not in out.replace('title="', "").split("title=")[0]
+    para = to_html("para\n$$\nx^2\n$$\nmore")
+    assert "<p>para</p>" in para and '<td align="center"' in para and "<p>more</p>" in para
+    inline = to_html("where \\[x^2\\] holds, and \\[ is unclosed")
+    assert "x<sup>2</sup></span> holds" in inline and "[ is unclosed" in inline
+    fenced = to_html("```\n\\[\nnot math\n\\]\n```")
+    assert "<sup>" not in fenced and "\\[\nnot math\n\\]" in fenced

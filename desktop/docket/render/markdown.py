@@ -13,6 +13,7 @@ links stay links. Currency such as ``$5 and $10`` is not math (no digit next to 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -20,7 +21,9 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -312,6 +315,73 @@ def _cut_long_tables(markdown: str, env: EnvType) -> str:
     return "\n".join(out)
 
 
+_DISPLAY_DELIMITERS = (("\\[", "\\]"), ("$$", "$$"))
+
+
+def _display_math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Display math opened by ``\\[`` or ``$$`` at the start of a line, closed by ``\\]`` or
+    ``$$`` on the same or a later line, even in the middle of a paragraph (models write
+    "is given by:" and the formula on the next line, with no blank line between)."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    pos = state.bMarks[start] + state.tShift[start]
+    line = state.src[pos : state.eMarks[start]]
+    for opener, closer in _DISPLAY_DELIMITERS:
+        if line.startswith(opener):
+            break
+    else:
+        return False
+    parts: list[str] = []
+    rest = line[len(opener) :]
+    number = start
+    while True:
+        found = rest.find(closer)
+        if found >= 0:
+            parts.append(rest[:found])
+            if rest[found + len(closer) :].strip(" \t.,;:"):
+                return False  # text after the formula on its line: leave it inline
+            break
+        parts.append(rest)
+        number += 1
+        if number >= end:
+            return False
+        begin = state.bMarks[number] + state.tShift[number]
+        rest = state.src[begin : state.eMarks[number]]
+        if not rest.strip():
+            return False  # a blank line: not a formula
+    latex = "\n".join(parts).strip()
+    if not latex:
+        return False
+    if silent:
+        return True
+    token = state.push("math_block", "math", 0)
+    token.block = True
+    token.content = latex
+    token.markup = opener
+    token.map = [start, number + 1]
+    state.line = number + 1
+    return True
+
+
+_INLINE_DISPLAY = re.compile(r"\\\[(.+?)\\\]", re.DOTALL)
+
+
+def _display_math_inline(state: StateInline, silent: bool) -> bool:
+    """``\\[ ... \\]`` in the middle of a line: shown as (shaded) inline math rather
+    than as the escaped brackets CommonMark would make of it."""
+    if not state.src.startswith("\\[", state.pos):
+        return False
+    match = _INLINE_DISPLAY.match(state.src, state.pos)
+    if match is None or not match[1].strip():
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content = match[1]
+        token.markup = "\\["
+    state.pos = match.end()
+    return True
+
+
 def _notice(env: EnvType, text: str) -> None:
     notices = env.setdefault("_notices", [])
     if text not in notices:
@@ -334,6 +404,13 @@ def parser() -> MarkdownIt:
     # The math plugins register render rules of their own; ours replace them.
     for name, rule in MATH_RULES.items():
         md.add_render_rule(name, rule)
+    md.block.ruler.before(
+        "fence",
+        "display_math",
+        _display_math_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.inline.ruler.before("escape", "display_math_inline", _display_math_inline)
     md.core.ruler.at("inline", _guarded_inline)
     md.core.ruler.after("block", "docket_nesting", _limit_nesting)
     # Every link reaches the renderer, which decides (safe_href) what stays a link;

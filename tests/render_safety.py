@@ -1,0 +1,53 @@
+"""The safety property of rendered HTML, checked structurally (shared by several tests).
+
+Every tag and attribute must be on an allow-list of what docket.render emits; no
+attribute may load anything (no ``src``, no ``background``); every ``href`` is an
+absolute http(s)/mailto URL or an in-document anchor.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from docket.render.markdown import safe_href
+
+ALLOWED_TAGS = {
+    "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "s", "code", "pre", "span",
+    "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "hr",
+    "section",
+}  # fmt: skip
+ALLOWED_ATTRS = {
+    "style", "href", "title", "bgcolor", "align", "width", "height", "border", "cellspacing",
+    "cellpadding", "class", "id", "start",
+}  # fmt: skip
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"tag <{tag}>")
+        for name, value in attrs:
+            if name not in ALLOWED_ATTRS:
+                self.problems.append(f"attribute {name}= on <{tag}>")
+            if (
+                name == "href"
+                and value is not None
+                and not value.startswith("#")
+                and safe_href(value) is None
+            ):
+                self.problems.append(f"unsafe href {value!r}")
+            if name == "style" and value and ("url(" in value or "image" in value):
+                self.problems.append(f"style loads something: {value!r}")
+
+    handle_startendtag = handle_starttag
+
+
+def unsafe_parts(html: str) -> list[str]:
+    checker = _Checker()
+    checker.feed(html)
+    checker.close()
+    return checker.problems
