@@ -17,12 +17,12 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
-from PySide6.QtCore import QUrl  # noqa: E402
-from PySide6.QtGui import QFontInfo, QTextCharFormat, QTextDocument, QTextTable  # noqa: E402
-from PySide6.QtWidgets import QTextBrowser  # noqa: E402
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFontInfo, QTextCharFormat, QTextDocument, QTextTable
+from PySide6.QtWidgets import QTextBrowser
 
-from docket.render import to_html  # noqa: E402
-from tests.helpers import ROOT, shared_data  # noqa: E402
+from docket.render import to_html
+from tests.helpers import ROOT, shared_data
 
 OUTLINES = ROOT / "tests" / "render" / "outlines.json"
 
@@ -36,7 +36,7 @@ class RecordingBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, url: QUrl) -> Any:
         self.requests.append(url.toString())
         return None
 

@@ -326,11 +326,10 @@ def _display_math_block(state: StateBlock, start: int, end: int, silent: bool) -
         return False
     pos = state.bMarks[start] + state.tShift[start]
     line = state.src[pos : state.eMarks[start]]
-    for opener, closer in _DISPLAY_DELIMITERS:
-        if line.startswith(opener):
-            break
-    else:
+    pair = next(((o, c) for o, c in _DISPLAY_DELIMITERS if line.startswith(o)), None)
+    if pair is None:
         return False
+    opener, closer = pair
     parts: list[str] = []
     rest = line[len(opener) :]
     number = start
