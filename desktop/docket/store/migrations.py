@@ -130,7 +130,28 @@ def _v2_signed_bundles(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_signed_bundles]
+def _v3_review_state(db: sqlite_utils.Database) -> None:
+    """The review window (Step 3): drafts with an undo history, skips with a reason."""
+    db.table("drafts").create(
+        {"task_id": str, "position": int, "updated_at": str},
+        pk="task_id",
+        not_null={"position", "updated_at"},
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db.table("edits").create(
+        {"task_id": str, "seq": int, "body": str},
+        pk=("task_id", "seq"),
+        not_null={"body"},
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db.execute("ALTER TABLE tasks ADD COLUMN skip_reason TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial,
+    _v2_signed_bundles,
+    _v3_review_state,
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

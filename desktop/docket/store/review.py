@@ -1,0 +1,265 @@
+"""What the review window needs from the store: drafts saved as they are typed, undo
+and redo of answer edits, skips, active time, search, and the task list's rows.
+
+Undo lives here, not in widgets: every edit is a row in ``edits`` (per task, numbered),
+and ``drafts.position`` points at the current one. Undo moves the pointer back, redo
+forward, and a new edit after an undo drops the edits ahead of the pointer, like any
+editor. Drafts are saved unvalidated (a half-filled form is fine); :meth:`submit` is
+:meth:`WorkspaceStore.record`, which validates.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from docket.core.schema import FlagsQuestion
+from docket.core.tasks import TaskStatus
+from docket.errors import UnknownTaskError
+from docket.store import audit
+from docket.store.db import translated_errors, write_transaction
+from docket.store.workspace_store import WorkspaceStore, canonical_json, now_iso
+
+PREVIEW_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRow:
+    """One line of the task list: cheap to load for 10,000 tasks."""
+
+    id: str
+    position: int
+    status: TaskStatus
+    preview: str
+    time_spent_s: float
+    flagged: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EditState:
+    answers: dict[str, Any]
+    can_undo: bool
+    can_redo: bool
+
+
+class ReviewStore:
+    """Review-window operations on an open :class:`WorkspaceStore`."""
+
+    def __init__(self, store: WorkspaceStore) -> None:
+        self._store = store
+        self._db = store._db
+        self.path = store.path
+
+    # --- the task list -------------------------------------------------------------------
+
+    def task_rows(self) -> list[TaskRow]:
+        with translated_errors(self.path):
+            rows = self._db.execute(
+                "SELECT id, position, status, substr(prompt, 1, ?), time_spent_s FROM tasks "
+                "ORDER BY position",
+                (PREVIEW_CHARS,),
+            ).fetchall()
+        return [
+            TaskRow(
+                task_id,
+                position,
+                TaskStatus(status),
+                " ".join(str(preview).split()),
+                float(spent),
+                status == TaskStatus.FLAGGED.value,
+            )
+            for task_id, position, status, preview, spent in rows
+        ]
+
+    def task_row(self, task_id: str) -> TaskRow:
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT id, position, status, substr(prompt, 1, ?), time_spent_s FROM tasks "
+                "WHERE id = ?",
+                (PREVIEW_CHARS, task_id),
+            ).fetchone()
+        if row is None:
+            raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
+        task_id, position, status, preview, spent = row
+        return TaskRow(
+            task_id, position, TaskStatus(status), " ".join(str(preview).split()), float(spent),
+            status == TaskStatus.FLAGGED.value,
+        )  # fmt: skip
+
+    def search(self, query: str) -> set[str]:
+        """Ids of tasks whose prompt, conversation or any response contains ``query``
+        (case-insensitive). Runs inside the encrypted database: no plaintext index."""
+        needle = query.strip().lower()
+        if not needle:
+            return set()
+        with translated_errors(self.path):
+            hits = self._db.execute(
+                "SELECT id FROM tasks WHERE instr(lower(conversation), ?) > 0 "
+                "UNION SELECT task_id FROM responses WHERE instr(lower(text), ?) > 0",
+                (needle, needle),
+            ).fetchall()
+        return {row[0] for row in hits}
+
+    # --- drafts, undo, redo ---------------------------------------------------------------
+
+    def current(self, task_id: str) -> EditState:
+        """The answers to show: the draft if there is one, else the last submitted."""
+        with translated_errors(self.path):
+            draft = self._db.execute(
+                "SELECT position FROM drafts WHERE task_id = ?", (task_id,)
+            ).fetchone()
+            top = self._top(task_id)
+        if draft is not None:
+            body = self._body(task_id, int(draft[0]))
+            return EditState(body, int(draft[0]) > 0, int(draft[0]) < top)
+        answer = self._store.answer(task_id)
+        answers = answer.answers if answer else {}
+        return EditState(answers, top > 0, False)
+
+    def edit(self, task_id: str, answers: dict[str, Any]) -> EditState:
+        """Save the form as it is now (unvalidated) as the next edit of the task."""
+        body = canonical_json(answers)
+        with translated_errors(self.path), write_transaction(self._db):
+            self._require(task_id)
+            position = self._position(task_id)
+            if position and self._body_raw(task_id, position) == body:
+                return EditState(answers, position > 0, position < self._top(task_id))
+            self._db.execute("DELETE FROM edits WHERE task_id = ? AND seq > ?", (task_id, position))
+            position += 1
+            self._db.execute(
+                "INSERT INTO edits (task_id, seq, body) VALUES (?, ?, ?)", (task_id, position, body)
+            )
+            self._set_position(task_id, position)
+            self._db.execute(
+                "UPDATE tasks SET status = ? WHERE id = ? AND status IN (?, ?)",
+                (TaskStatus.DRAFT.value, task_id, TaskStatus.NEW.value, TaskStatus.SKIPPED.value),
+            )
+        return EditState(json.loads(body), True, False)
+
+    def undo(self, task_id: str) -> EditState | None:
+        """Step back one edit; None when there is nothing to undo."""
+        with translated_errors(self.path), write_transaction(self._db):
+            position = self._position(task_id)
+            if position <= 0:
+                return None
+            position -= 1
+            self._set_position(task_id, position)
+            top = self._top(task_id)
+        return EditState(self._body(task_id, position), position > 0, position < top)
+
+    def redo(self, task_id: str) -> EditState | None:
+        with translated_errors(self.path), write_transaction(self._db):
+            position = self._position(task_id)
+            top = self._top(task_id)
+            if position >= top:
+                return None
+            position += 1
+            self._set_position(task_id, position)
+        return EditState(self._body(task_id, position), True, position < top)
+
+    def has_draft(self, task_id: str) -> bool:
+        with translated_errors(self.path):
+            row = self._db.execute("SELECT 1 FROM drafts WHERE task_id = ?", (task_id,)).fetchone()
+        return row is not None
+
+    def submit(
+        self, reviewer: str, task_id: str, answers: dict[str, Any], time_spent_s: float = 0.0
+    ) -> Any:
+        """Validate and record (a new revision); the draft is folded into the record."""
+        saved = self._store.record(reviewer, task_id, answers, time_spent_s=time_spent_s)
+        with translated_errors(self.path), write_transaction(self._db):
+            self._db.execute("DELETE FROM drafts WHERE task_id = ?", (task_id,))
+        return saved
+
+    def skip(self, task_id: str, reason: str) -> None:
+        at = now_iso()
+        with translated_errors(self.path), write_transaction(self._db):
+            self._require(task_id)
+            self._db.execute(
+                "UPDATE tasks SET status = ?, skip_reason = ? WHERE id = ?",
+                (TaskStatus.SKIPPED.value, reason.strip(), task_id),
+            )
+            audit.append(self._db, at, "skip", task_id, {"reason_chars": len(reason.strip())})
+
+    def skip_reason(self, task_id: str) -> str | None:
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT skip_reason FROM tasks WHERE id = ?", (task_id,)
+            ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def add_time(self, task_id: str, seconds: float) -> None:
+        """Add active review time (the window measures it; idle time is not counted)."""
+        if seconds <= 0:
+            return
+        with translated_errors(self.path), write_transaction(self._db):
+            self._db.execute(
+                "UPDATE tasks SET time_spent_s = time_spent_s + ? WHERE id = ?", (seconds, task_id)
+            )
+
+    def is_flagged(self, task_id: str, answers: dict[str, Any]) -> bool:
+        schema = self._store.schema(task_id)
+        for q in schema.questions:
+            if isinstance(q, FlagsQuestion):
+                flags = answers.get(q.id) or {}
+                if isinstance(flags, dict) and any(flags.values()):
+                    return True
+        return False
+
+    # --- reminders -----------------------------------------------------------------------
+
+    def unexported_since(self) -> str | None:
+        """When the oldest answer not yet in any result bundle was saved, or None."""
+        with translated_errors(self.path):
+            last = self._db.execute("SELECT MAX(created_at) FROM exports").fetchone()[0]
+            row = self._db.execute(
+                "SELECT MIN(saved_at) FROM answers WHERE ? IS NULL OR saved_at > ?", (last, last)
+            ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def export_overdue(self, now: datetime | None = None) -> bool:
+        since = self.unexported_since()
+        if since is None:
+            return False
+        moment = datetime.fromisoformat(since)
+        return (now or datetime.now(UTC)) - moment > timedelta(days=1)
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _require(self, task_id: str) -> None:
+        if self._db.execute("SELECT 1 FROM tasks WHERE id = ?", (task_id,)).fetchone() is None:
+            raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
+
+    def _position(self, task_id: str) -> int:
+        row = self._db.execute(
+            "SELECT position FROM drafts WHERE task_id = ?", (task_id,)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        return self._top(task_id)
+
+    def _top(self, task_id: str) -> int:
+        row = self._db.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM edits WHERE task_id = ?", (task_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def _set_position(self, task_id: str, position: int) -> None:
+        self._db.execute(
+            "INSERT INTO drafts (task_id, position, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (task_id) DO UPDATE SET position = excluded.position, "
+            "updated_at = excluded.updated_at",
+            (task_id, position, now_iso()),
+        )
+
+    def _body_raw(self, task_id: str, position: int) -> str | None:
+        row = self._db.execute(
+            "SELECT body FROM edits WHERE task_id = ? AND seq = ?", (task_id, position)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def _body(self, task_id: str, position: int) -> dict[str, Any]:
+        raw = self._body_raw(task_id, position) if position > 0 else None
+        return json.loads(raw) if raw else {}
