@@ -233,8 +233,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    if args.screenshot:
-        raise NotImplementedYetError("The review window (and its --screenshot) arrives in Step 3.")
+    if not args.no_window:
+        from docket.ui.app import run_demo  # Qt is loaded only to open a window
+
+        return run_demo(Path(args.screenshot) if args.screenshot else None)
     from docket.demo import prepare_demo
 
     demo = prepare_demo()
@@ -244,7 +246,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         f"{demo.tasks} real tasks ({demo.pairs} pairs, {demo.rankings} rankings), "
         f"{demo.answered} answered."
     )
-    print("The review window arrives in Step 3; until then use the Python API, e.g.:")
+    print("Open it in the review window with `docket demo`, or use the Python API, e.g.:")
     print(
         '  python -c "import docket; '
         f"ws = docket.Workspace.open('{demo.workspace}', '{demo.key}'); "
@@ -431,6 +433,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verb("demo", "open the app on the built-in demo (prepares a demo workspace)", _cmd_demo)
     p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+    p.add_argument(
+        "--no-window", action="store_true", help="only prepare the demo workspace and say where it is"
+    )
     return parser
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 import platformdirs
 
 from docket.bundles import keys
+from docket.server.pack import pack
 from docket.workspace import Workspace
 
 DEMO_REVIEWER = "demo-reviewer"
+DEMO_SERVER = "demo-server"
 DEMO_GUIDELINES = """\
 # Demo guidelines
 
@@ -31,6 +33,7 @@ Compare the responses as an expert would.
 class DemoInfo:
     workspace: Path
     key: Path
+    server_card: Path
     tasks: int
     pairs: int
     rankings: int
@@ -42,21 +45,36 @@ def demo_home() -> Path:
 
 
 def prepare_demo(home: Path | None = None) -> DemoInfo:
-    """Create (once) the demo key and workspace; returns what is in it."""
+    """Create (once) demo keys for a server and a reviewer, a signed task bundle of the
+    sample tasks, and a workspace with that bundle imported; returns what is in it."""
     home = home or demo_home()
-    key_path = home / "keys" / f"{DEMO_REVIEWER}.key"
-    if not key_path.exists():
-        keys.write_key_pair(keys.generate(DEMO_REVIEWER), key_path.parent, passphrase=None)
+    key_dir = home / "keys"
+    key_path = key_dir / f"{DEMO_REVIEWER}.key"
+    server_key_path = key_dir / f"{DEMO_SERVER}.key"
+    for name, path in ((DEMO_REVIEWER, key_path), (DEMO_SERVER, server_key_path)):
+        if not path.exists():
+            keys.write_key_pair(keys.generate(name), key_dir, passphrase=None)
+    server_card = key_dir / f"{DEMO_SERVER}.pub"
     with Workspace.open(home / "workspace", key_path) as ws:
         if ws.store.task_count() == 0:
             sample = resources.files("docket.resources") / "demo" / "tasks.jsonl"
-            with resources.as_file(sample) as path:
-                ws.load_tasks(path, guidelines=DEMO_GUIDELINES, bundle_id="demo")
+            with resources.as_file(sample) as tasks_path:
+                packed = pack(
+                    tasks_path,
+                    server=keys.load_secret_key(server_key_path),
+                    reviewers=[keys.load_secret_key(key_path).card()],
+                    out_dir=home / "bundles",
+                    guidelines=DEMO_GUIDELINES,
+                    project="demo",
+                    expires_days=3650,
+                )
+            ws.import_bundle(packed.bundles[0].path, server_card)
         tasks = list(ws.tasks())
         answered = sum(1 for t in tasks if ws.answer(t.id) is not None)
     return DemoInfo(
         workspace=home / "workspace",
         key=key_path,
+        server_card=server_card,
         tasks=len(tasks),
         pairs=sum(1 for t in tasks if len(t.responses) == 2),
         rankings=sum(1 for t in tasks if len(t.responses) > 2),

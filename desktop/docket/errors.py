@@ -162,3 +162,7 @@ class ReplayError(BundleError):
     """A result bundle was seen before, or is out of sequence in its reviewer's chain."""
 
     hint = "Each result bundle can be merged once, in its reviewer's order; see the report."
+
+
+class ImportCancelledError(BundleError):
+    hint = "Nothing was imported; import the bundle again when you are ready."

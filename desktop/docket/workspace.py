@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -75,14 +75,28 @@ class Workspace:
 
     # --- loading -------------------------------------------------------------------------
 
-    def import_bundle(self, path: str | Path, server_card_path: str | Path) -> ImportedTasks:
+    def import_bundle(
+        self,
+        path: str | Path,
+        server_card_path: str | Path,
+        *,
+        progress: Callable[[str, float], None] | None = None,
+    ) -> ImportedTasks:
         """Verify a task bundle against the pinned server card and store it in one
         transaction. Raises a :class:`~docket.errors.BundleError` (nothing changed) when
         it is not addressed to this reviewer, not signed by that server, expired,
-        tampered, truncated or otherwise malformed."""
+        tampered, truncated or otherwise malformed.
+
+        ``progress(stage, fraction)`` is called between stages; it may raise
+        :class:`~docket.errors.ImportCancelledError` to stop, up to the moment of commit,
+        and nothing is imported."""
+        report = progress or (lambda stage, fraction: None)
+        report("Decrypting and verifying", 0.05)
         server = PublicCard.load(server_card_path)
         opened = open_sealed(Path(path), self._key, signer=pinned(server), expected_type="task")
+        report("Reading tasks", 0.45)
         content = read_task_bundle(opened)
+        report("Storing", 0.65)
         m = opened.manifest
         record = BundleRecord(
             id=m.bundle_id,
@@ -99,7 +113,11 @@ class Workspace:
             sealed=content.sealed,
             guidelines=content.guidelines,
         )
-        return self._store.import_tasks(record, content.tasks)
+        done = self._store.import_tasks(
+            record, content.tasks, before_commit=lambda: report("Saving", 0.95)
+        )
+        report("Done", 1.0)
+        return done
 
     def load_tasks(
         self,

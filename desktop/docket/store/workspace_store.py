@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,7 +125,11 @@ class WorkspaceStore:
         return self.import_tasks(BundleRecord(bundle_id, source, guidelines=guidelines), tasks)
 
     def import_tasks(
-        self, record: BundleRecord, tasks: Sequence[tuple[Task, Schema]]
+        self,
+        record: BundleRecord,
+        tasks: Sequence[tuple[Task, Schema]],
+        *,
+        before_commit: Callable[[], None] | None = None,
     ) -> ImportedTasks:
         """Store a bundle and its tasks in one transaction: all of it, or (on any error) none.
 
@@ -191,6 +195,8 @@ class WorkspaceStore:
                     "sha256": record.manifest_sha256,
                 },
             )
+            if before_commit is not None:
+                before_commit()  # may raise (a cancel): the whole transaction rolls back
         status = "updated" if previous else "imported"
         return ImportedTasks(record.id, status, len(tasks) - updated, updated, removed)
 

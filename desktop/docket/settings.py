@@ -1,0 +1,66 @@
+"""User settings: typed, versioned, stored as JSON in the platform's config directory.
+
+Only preferences and paths live here (never task text, keys or passphrases). Window
+geometry and dock layout are Qt's business (QSettings), kept out of this file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+SETTINGS_VERSION = 1
+THEME_CHOICES = ("system", "light", "dark")
+
+
+@dataclass(slots=True)
+class Settings:
+    version: int = SETTINGS_VERSION
+    last_workspace: str | None = None
+    last_key: str | None = None
+    server_card: str | None = None
+    theme: str = "system"
+    zoom: int = 0
+    sync_scroll: bool = True
+    show_task_list: bool = True
+
+    @classmethod
+    def path(cls) -> Path:
+        return Path(platformdirs.user_config_dir("docket", appauthor=False)) / "settings.json"
+
+    @classmethod
+    def load(cls) -> Settings:
+        """The saved settings; defaults for anything missing, unknown or malformed."""
+        try:
+            data = json.loads(cls.path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict) or data.get("version") != SETTINGS_VERSION:
+            return cls()
+        out = cls()
+        for f in fields(cls):
+            if f.name in data and _fits(getattr(out, f.name), data[f.name]):
+                setattr(out, f.name, data[f.name])
+        if out.theme not in THEME_CHOICES:
+            out.theme = "system"
+        return out
+
+    def save(self) -> None:
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+def _fits(default: Any, value: Any) -> bool:
+    if default is None:
+        return value is None or isinstance(value, str)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    return isinstance(value, type(default)) and not isinstance(value, bool)

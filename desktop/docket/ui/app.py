@@ -1,0 +1,217 @@
+"""Starting the desktop app: ``docket``, ``docket FILE`` and ``docket demo``.
+
+Finds the workspace and key (from the command line, the last session, or a welcome
+dialog), unlocks the key (passphrase dialog), and opens the main window. Every error a
+user can cause is shown as its message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docket.bundles import keys
+from docket.errors import DocketError, WrongPassphraseError
+from docket.settings import Settings
+from docket.ui.dialogs import ask_passphrase
+from docket.workspace import DB_NAME, Workspace
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Docket")
+    app.setOrganizationName("Docket")
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    return app
+
+
+def unlock(
+    parent: QWidget | None, workspace_dir: Path, key_path: Path
+) -> tuple[Workspace, str | None] | None:
+    """Open the workspace, asking for the key's passphrase (three tries)."""
+    passphrase: str | None = None
+    if keys.is_protected(key_path):
+        for attempt in range(3):
+            passphrase = ask_passphrase(parent, key_path.name)
+            if passphrase is None:
+                return None
+            try:
+                return Workspace.open(workspace_dir, key_path, passphrase), passphrase
+            except WrongPassphraseError as exc:
+                if attempt == 2:
+                    QMessageBox.warning(parent, "Docket", str(exc))
+                    return None
+                QMessageBox.warning(parent, "Docket", f"{exc.message} Try again.")
+        return None
+    return Workspace.open(workspace_dir, key_path), None
+
+
+class WelcomeDialog(QDialog):
+    """First start: which workspace, which key, and optionally a bundle to import."""
+
+    def __init__(self, settings: Settings, bundle: Path | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Welcome to Docket")
+        self.workspace = self._path_row(
+            settings.last_workspace or str(Path.home() / "docket-workspace"), True
+        )
+        self.key = self._path_row(settings.last_key or "", False, "Keys (*.key)")
+        self.bundle = self._path_row(
+            str(bundle) if bundle else "", False, "Docket bundles (*.docket)"
+        )
+        self.server = self._path_row(settings.server_card or "", False, "Public cards (*.pub)")
+        form = QFormLayout()
+        form.addRow("Workspace folder (created if new):", self.workspace[0])
+        form.addRow("Your key (NAME.key):", self.key[0])
+        form.addRow("Bundle to import (optional):", self.bundle[0])
+        form.addRow("Server's public card (server.pub):", self.server[0])
+        intro = QLabel(
+            "Docket keeps your review encrypted in a workspace folder, unlocked by your key.\n"
+            "Your key and public card come from `docket keygen` (or from your project lead); "
+            "bundles come from the project server."
+        )
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(720, 260)
+
+    def _path_row(
+        self, value: str, directory: bool, pattern: str = ""
+    ) -> tuple[QWidget, QLineEdit]:
+        row = QWidget()
+        edit = QLineEdit(value)
+        button = QPushButton("Choose…")
+
+        def choose() -> None:
+            if directory:
+                chosen = QFileDialog.getExistingDirectory(self, "Workspace folder", edit.text())
+            else:
+                chosen, _ = QFileDialog.getOpenFileName(self, "Choose a file", edit.text(), pattern)
+            if chosen:
+                edit.setText(chosen)
+
+        button.clicked.connect(choose)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(edit, 1)
+        box.addWidget(button)
+        edit.setAccessibleName(value or "path")
+        return row, edit
+
+
+def run(target: str | None = None) -> int:
+    """``docket [BUNDLE_OR_WORKSPACE]``."""
+    app = application()
+    settings = Settings.load()
+    workspace_dir = Path(settings.last_workspace) if settings.last_workspace else None
+    key = Path(settings.last_key) if settings.last_key else None
+    bundle: Path | None = None
+    if target:
+        path = Path(target)
+        if path.is_dir():
+            workspace_dir = path
+        elif path.is_file():
+            bundle = path
+        else:
+            QMessageBox.warning(
+                None, "Docket", f"{path} is neither a workspace folder nor a bundle file."
+            )
+            return EXIT_ERROR
+    if (
+        workspace_dir is None
+        or key is None
+        or not key.exists()
+        or (bundle is not None
+        and not settings.server_card)
+    ):
+        dialog = WelcomeDialog(settings, bundle)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return EXIT_OK
+        workspace_dir = Path(dialog.workspace[1].text()).expanduser()
+        key = Path(dialog.key[1].text()).expanduser()
+        bundle = Path(dialog.bundle[1].text()) if dialog.bundle[1].text() else None
+        if dialog.server[1].text():
+            settings.server_card = dialog.server[1].text()
+    try:
+        opened = unlock(None, workspace_dir, key)
+    except DocketError as exc:
+        QMessageBox.warning(None, "Docket", str(exc))
+        return EXIT_ERROR
+    if opened is None:
+        return EXIT_OK
+    workspace, passphrase = opened
+    settings.last_workspace, settings.last_key = str(workspace_dir), str(key)
+    from docket.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, key, passphrase, settings)
+    window.show()
+    if bundle is not None:
+        QTimer.singleShot(0, lambda: window.import_bundle(bundle))
+    code = app.exec()
+    workspace.close()
+    return code
+
+
+def run_demo(screenshot: Path | None = None) -> int:
+    """``docket demo [--screenshot PNG]``: the demo workspace in the review window."""
+    from docket.demo import prepare_demo
+    from docket.ui.main_window import MainWindow
+
+    app = application()
+    info = prepare_demo()
+    settings = Settings.load()
+    settings.server_card = settings.server_card or str(info.server_card)
+    workspace = Workspace.open(info.workspace, info.key)
+    window = MainWindow(workspace, info.key, None, settings)
+    if screenshot is not None:
+        window.resize(1600, 1000)
+    window.show()
+    if screenshot is not None:
+
+        def shoot() -> None:
+            app.processEvents()
+            window.grab().save(str(screenshot))
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(300, shoot)
+    code = app.exec()
+    workspace.close()
+    return code
+
+
+def workspace_exists(directory: Path) -> bool:
+    return (directory / DB_NAME).exists()

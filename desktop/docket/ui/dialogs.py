@@ -1,0 +1,177 @@
+"""Small dialogs: passphrase, skip reason, the shortcut sheet, and bundle import with
+progress off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docket.errors import DocketError, ImportCancelledError
+from docket.store.workspace_store import ImportedTasks
+from docket.workspace import Workspace
+
+SHORTCUTS: list[tuple[str, str]] = [
+    ("1 – 5", "Preference: A much better … tie … B much better"),
+    ("J / Page Down", "Next task"),
+    ("K / Page Up", "Previous task"),
+    ("Ctrl+Enter", "Submit and go to the next task"),
+    ("Ctrl+S", "Keep as draft"),
+    ("S", "Skip the task (asks for a reason)"),
+    ("F", "Focus the flags"),
+    ("R", "Focus the rationale"),
+    ("D", "Show differences between two responses"),
+    ("Ctrl+F", "Search prompts and responses"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an answer edit"),
+    ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in / out / reset"),
+    ("Ctrl+E", "Export results"),
+    ("Ctrl+I", "Import a bundle"),
+    ("F1", "This sheet"),
+]
+
+
+def ask_passphrase(parent: QWidget | None, what: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        parent, "Passphrase", f"Passphrase for {what}:", QLineEdit.EchoMode.Password
+    )
+    return text if ok and text else None
+
+
+class SkipDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Skip this task")
+        self.reason = QPlainTextEdit()
+        self.reason.setAccessibleName("Reason for skipping")
+        self.reason.setPlaceholderText("Why skip it? (e.g. outside my expertise, prompt unclear)")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Skip")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("A short reason helps the project lead:"))
+        layout.addWidget(self.reason)
+        layout.addWidget(buttons)
+        self.resize(420, 200)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> str | None:
+        dialog = cls(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason.toPlainText().strip() or "no reason given"
+
+
+class ShortcutSheet(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(SHORTCUTS), 2)
+        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(["Keys", "Action"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, action) in enumerate(SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(action))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+
+
+class _ImportWorker(QObject):
+    progressed = Signal(str, float)
+    finished = Signal(object)  # ImportedTasks or DocketError
+
+    def __init__(
+        self, directory: Path, key: Path, passphrase: str | None, bundle: Path, server: Path
+    ) -> None:
+        super().__init__()
+        self.args = (directory, key, passphrase, bundle, server)
+        self.cancelled = False
+
+    def run(self) -> None:
+        directory, key, passphrase, bundle, server = self.args
+
+        def progress(stage: str, fraction: float) -> None:
+            if self.cancelled:
+                raise ImportCancelledError("Import cancelled.")
+            self.progressed.emit(stage, fraction)
+
+        try:
+            # Its own connection: SQLite connections stay in the thread that made them.
+            with Workspace.open(directory, key, passphrase) as ws:
+                result: object = ws.import_bundle(bundle, server, progress=progress)
+        except DocketError as exc:
+            result = exc
+        self.finished.emit(result)
+
+
+def import_with_progress(
+    parent: QWidget | None,
+    directory: Path,
+    key: Path,
+    passphrase: str | None,
+    bundle: Path,
+    server: Path,
+) -> ImportedTasks | DocketError:
+    """Import on a worker thread behind a cancellable progress dialog. Cancel (or any
+    error) leaves the workspace as it was: the import commits in one transaction."""
+    dialog = QProgressDialog(f"Importing {bundle.name} …", "Cancel", 0, 100, parent)
+    dialog.setWindowTitle("Import bundle")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    thread = QThread()
+    worker = _ImportWorker(directory, key, passphrase, bundle, server)
+    worker.moveToThread(thread)
+    outcome: list[object] = []
+    loop = QEventLoop()
+
+    def done(result: object) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    def stage(text: str, fraction: float) -> None:
+        dialog.setLabelText(f"{text} …")
+        dialog.setValue(int(fraction * 100))
+
+    def cancel() -> None:
+        worker.cancelled = True
+        dialog.setLabelText("Cancelling …")
+
+    worker.progressed.connect(stage)
+    worker.finished.connect(done)
+    dialog.canceled.connect(cancel)
+    thread.started.connect(worker.run)
+    thread.start()
+    if not outcome:
+        loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.reset()
+    dialog.close()
+    result = outcome[0]
+    assert isinstance(result, (ImportedTasks, DocketError))
+    return result

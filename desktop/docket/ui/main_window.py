@@ -1,0 +1,455 @@
+"""The main window: wiring only. Each feature is its own module (task list, comparison
+view, answer panel, guidelines); the review state is in the store, reached through
+:class:`~docket.ui.review_controller.ReviewController`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+)
+
+from docket.errors import DocketError
+from docket.render.theme import DARK, LIGHT, Theme
+from docket.settings import Settings
+from docket.store.workspace_store import ImportedTasks
+from docket.ui.answer_panel import AnswerPanel
+from docket.ui.comparison_view import ComparisonView
+from docket.ui.dialogs import ShortcutSheet, SkipDialog, import_with_progress
+from docket.ui.guidelines import GuidelinesDock
+from docket.ui.palette import palette_for, system_prefers_dark
+from docket.ui.review_controller import ReviewController
+from docket.ui.task_list import TaskListPanel
+from docket.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        workspace: Workspace,
+        key_path: Path,
+        passphrase: str | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.key_path = key_path
+        self._passphrase = passphrase
+        self.settings = settings or Settings.load()
+        self.setWindowTitle(f"Docket — {workspace.reviewer} — {workspace.directory.name}")
+        self.setAcceptDrops(True)
+        theme = self._theme()
+
+        self.controller = ReviewController(workspace, self)
+        self.task_list = TaskListPanel(self.controller.review)
+        self.task_list.setAccessibleName("Tasks")
+        self.comparison = ComparisonView(theme)
+        self.comparison.set_sync_scroll(self.settings.sync_scroll)
+        self.comparison.set_zoom(self.settings.zoom)
+        self.answer_panel = AnswerPanel()
+        answer_scroll = QScrollArea()
+        answer_scroll.setWidget(self.answer_panel)
+        answer_scroll.setWidgetResizable(True)
+        answer_scroll.setMinimumWidth(300)
+        self.guidelines = GuidelinesDock(theme, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guidelines)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.task_list)
+        self.splitter.addWidget(self.comparison)
+        self.splitter.addWidget(answer_scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([280, 900, 380])
+        self.setCentralWidget(self.splitter)
+
+        self.progress_label = QLabel()
+        self.save_label = QLabel()
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.progress_label)
+
+        self._build_actions()
+        self._connect()
+        self._apply_theme(theme)
+        self._restore_geometry()
+        self._update_progress()
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        QTimer.singleShot(0, self._open_first_task)
+        self._reminder = QTimer(self)
+        self._reminder.setInterval(60 * 60 * 1000)
+        self._reminder.timeout.connect(self._remind_export)
+        self._reminder.start()
+        QTimer.singleShot(2000, self._remind_export)
+
+    # --- construction --------------------------------------------------------------------
+
+    def _action(
+        self, text: str, keys: list[str] | str | None, slot: object, menu: object
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts(
+                [QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)]
+            )
+            action.setToolTip(f"{text} ({', '.join([keys] if isinstance(keys, str) else keys)})")
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action("&Import bundle…", "Ctrl+I", self.import_bundle_dialog, file)
+        self._action("&Export results…", "Ctrl+E", self.export_dialog, file)
+        file.addSeparator()
+        self._action("&Quit", "Ctrl+Q", self.close, file)
+
+        task = bar.addMenu("&Task")
+        self._action("&Next task", ["J", "PgDown"], self.next_task, task)
+        self._action("&Previous task", ["K", "PgUp"], self.previous_task, task)
+        self._action("&Submit and next", ["Ctrl+Return", "Ctrl+Enter"], self.submit_and_next, task)
+        self._action("Keep as &draft", "Ctrl+S", self.keep_draft, task)
+        self._action("S&kip…", "S", self.skip, task)
+        task.addSeparator()
+        self.undo_action = self._action("&Undo answer edit", "Ctrl+Z", self.controller.undo, task)
+        self.redo_action = self._action(
+            "&Redo answer edit", "Ctrl+Shift+Z", self.controller.redo, task
+        )
+        task.addSeparator()
+        self._action("Focus &flags", "F", self.answer_panel.focus_flags, task)
+        self._action("Focus &rationale", "R", self.answer_panel.focus_rationale, task)
+        self._action("&Search tasks", "Ctrl+F", self.task_list.focus_search, task)
+
+        view = bar.addMenu("&View")
+        self.diff_action = self._action("Show &differences", "D", self.toggle_diff, view)
+        self.diff_action.setCheckable(True)
+        self.sync_action = self._action("&Synchronised scrolling", None, self.toggle_sync, view)
+        self.sync_action.setCheckable(True)
+        self.sync_action.setChecked(self.settings.sync_scroll)
+        view.addSeparator()
+        self._action("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.zoom(1), view)
+        self._action("Zoom &out", "Ctrl+-", lambda: self.zoom(-1), view)
+        self._action("&Reset zoom", "Ctrl+0", lambda: self.zoom(0), view)
+        view.addSeparator()
+        themes = view.addMenu("&Theme")
+        for name in ("system", "light", "dark"):
+            action = self._action(
+                name.capitalize(), None, lambda _=False, n=name: self.set_theme(n), themes
+            )
+            action.setCheckable(True)
+            action.setChecked(self.settings.theme == name)
+        view.addAction(self.guidelines.toggleViewAction())
+
+        help_menu = bar.addMenu("&Help")
+        self._action("&Keyboard shortcuts", "F1", lambda: ShortcutSheet(self).exec(), help_menu)
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.task_list.taskActivated.connect(self.open_task)
+        self.answer_panel.answersEdited.connect(c.edit)
+        c.answersLoaded.connect(self._load_answers)
+        c.issuesChanged.connect(self._show_issues)
+        c.undoStateChanged.connect(self._undo_state)
+        c.saved.connect(lambda _: self.save_label.setText("Saved"))
+        c.taskUpdated.connect(self._task_updated)
+        c.failed.connect(self._error)
+        self.comparison.linkRequested.connect(self._open_link)
+        self.guidelines.browser.linkRequested.connect(self._open_link)
+
+    # --- tasks ---------------------------------------------------------------------------
+
+    def _open_first_task(self) -> None:
+        last = self.controller.last_task()
+        ids = [r.id for r in self.controller.review.task_rows()[:1]]
+        target = last if last else (ids[0] if ids else None)
+        if target is not None:
+            try:
+                self.open_task(target)
+            except DocketError:
+                if ids:
+                    self.open_task(ids[0])
+
+    def open_task(self, task_id: str) -> None:
+        c = self.controller
+        c.open_task(task_id)
+        assert c.task is not None and c.order is not None and c.schema is not None
+        self.comparison.set_task(c.task, c.order)
+        self.answer_panel.set_task(c.schema, c.order, c.answers())
+        self.guidelines.set_guidelines(self.workspace.guidelines(task_id))
+        self.task_list.select_task(task_id)
+        self.save_label.setText("")
+        scroll = self.workspace.store.get_meta(f"ui.scroll.{task_id}")
+        if scroll:
+            QTimer.singleShot(
+                0, lambda: self.comparison.restore_scroll([int(v) for v in scroll.split(",")])
+            )
+
+    def _load_answers(self, answers: dict[str, object]) -> None:
+        c = self.controller
+        if c.schema is not None and c.order is not None:
+            self.answer_panel.set_task(c.schema, c.order, dict(answers))
+
+    def _show_issues(self, issues: list[tuple[str, str]]) -> None:
+        if issues:
+            self.answer_panel.show_issues(issues)
+            self.statusBar().showMessage(
+                "Not submitted: " + "; ".join(m for _, m in issues[:2]), 8000
+            )
+        else:
+            self.answer_panel.clear_issues()
+
+    def _undo_state(self, can_undo: bool, can_redo: bool) -> None:
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+
+    def _task_updated(self, task_id: str) -> None:
+        self.task_list.model.refresh_task(task_id)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        done, total = self.task_list.model.progress()
+        self.progress_label.setText(f"{done} / {total} answered")
+
+    def _remember_scroll(self) -> None:
+        c = self.controller
+        if c.task is not None:
+            values = ",".join(str(v) for v in self.comparison.scroll_state())
+            self.workspace.store.set_meta(f"ui.scroll.{c.task.id}", values)
+
+    def next_task(self) -> None:
+        self._step(self.task_list.next_task_id)
+
+    def previous_task(self) -> None:
+        self._step(self.task_list.previous_task_id)
+
+    def _step(self, pick: object) -> None:
+        c = self.controller
+        if c.task is None:
+            return
+        target = pick(c.task.id)  # type: ignore[operator]
+        if target is not None:
+            self._remember_scroll()
+            self.open_task(target)
+        else:
+            self.statusBar().showMessage("No more tasks in this direction.", 3000)
+
+    def submit_and_next(self) -> None:
+        if self.controller.submit() is not None:
+            self.statusBar().showMessage("Submitted.", 2000)
+            self.next_task()
+
+    def keep_draft(self) -> None:
+        self.controller.keep_draft()
+        self.statusBar().showMessage("Kept as draft.", 2000)
+
+    def skip(self) -> None:
+        if self.controller.task is None:
+            return
+        reason = SkipDialog.ask(self)
+        if reason is not None:
+            self.controller.skip(reason)
+            self.next_task()
+
+    # --- view ----------------------------------------------------------------------------
+
+    def toggle_diff(self) -> None:
+        self.comparison.set_diff(self.diff_action.isChecked())
+
+    def toggle_sync(self) -> None:
+        self.settings.sync_scroll = self.sync_action.isChecked()
+        self.comparison.set_sync_scroll(self.settings.sync_scroll)
+
+    def zoom(self, step: int) -> None:
+        self.comparison.zoom(step)
+        self.settings.zoom = self.comparison.zoom_level()
+
+    def _theme(self) -> Theme:
+        if self.settings.theme == "dark" or (
+            self.settings.theme == "system" and system_prefers_dark()
+        ):
+            return DARK
+        return LIGHT
+
+    def set_theme(self, name: str) -> None:
+        self.settings.theme = name
+        for action in self.menuBar().findChildren(QAction):
+            if action.text() in ("System", "Light", "Dark"):
+                action.setChecked(action.text().lower() == name)
+        self._apply_theme(self._theme())
+
+    def _apply_theme(self, theme: Theme) -> None:
+        QApplication.setPalette(palette_for(theme))
+        self.comparison.set_theme(theme)
+        self.guidelines.set_theme(theme)
+
+    # --- import / export -----------------------------------------------------------------
+
+    def import_bundle_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import bundle", "", "Docket bundles (*.docket);;All files (*)"
+        )
+        if path:
+            self.import_bundle(Path(path))
+
+    def import_bundle(self, bundle: Path) -> None:
+        server = self.settings.server_card
+        if not server or not Path(server).exists():
+            server, _ = QFileDialog.getOpenFileName(
+                self, "The server's public card (server.pub)", "", "Public cards (*.pub)"
+            )
+            if not server:
+                return
+            self.settings.server_card = server
+        self.controller.flush()
+        result = import_with_progress(
+            self, self.workspace.directory, self.key_path, self._passphrase, bundle, Path(server)
+        )
+        if isinstance(result, DocketError):
+            self._error(str(result))
+            return
+        assert isinstance(result, ImportedTasks)
+        self.task_list.model.reload()
+        self._update_progress()
+        message = {
+            "unchanged": "This bundle was already imported; nothing changed.",
+            "updated": f"Updated: {result.added} new, {result.updated} updated, {result.removed} removed; answers kept.",
+        }.get(result.status, f"Imported {result.added} tasks.")
+        QMessageBox.information(self, "Import", message)
+        if self.controller.task is None:
+            self._open_first_task()
+
+    def export_dialog(self) -> None:
+        self.controller.flush()
+        rows = self.controller.review.task_rows()
+        counts = {
+            s: sum(1 for r in rows if r.status.value == s)
+            for s in ("done", "flagged", "skipped", "draft")
+        }
+        summary = (
+            f"Answered: {counts['done'] + counts['flagged']} (flagged: {counts['flagged']})\n"
+            f"Skipped: {counts['skipped']}\nDrafts not submitted: {counts['draft']} (not exported)\n"
+            f"Tasks in total: {len(rows)}"
+        )
+        if (
+            QMessageBox.question(
+                self, "Export results", summary + "\n\nWrite the signed result bundle?"
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        default = str(
+            self.workspace.directory.parent / f"{self.workspace.reviewer}-results.docket-result"
+        )
+        path, _ = QFileDialog.getSaveFileName(self, "Save result bundle", default)
+        if not path:
+            return
+        try:
+            done = self.workspace.export_results(path)
+        except DocketError as exc:
+            self._error(str(exc))
+            return
+        QMessageBox.information(
+            self,
+            "Export",
+            f"Wrote {done.answers} answers (sequence {done.sequence}) to\n{done.path}",
+        )
+
+    def _remind_export(self) -> None:
+        if self.controller.review.export_overdue():
+            self.statusBar().showMessage(
+                "Some answers are more than a day old and not exported yet (File > Export results).",
+                15000,
+            )
+
+    # --- events --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            self.controller.clock.user_input()
+        if kind == QEvent.Type.KeyPress and watched is not None:
+            key = event.key()  # type: ignore[attr-defined]
+            mods = event.modifiers()  # type: ignore[attr-defined]
+            focus = QApplication.focusWidget()
+            typing = isinstance(focus, (QLineEdit, QPlainTextEdit))
+            if (
+                not typing
+                and Qt.Key.Key_1 <= key <= Qt.Key.Key_5
+                and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+                and self.isActiveWindow()
+                and self.answer_panel.handle_number_key(key - Qt.Key.Key_0)
+            ):
+                return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange:
+            self.controller.clock.set_active(self.isActiveWindow())
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.import_bundle(Path(url.toLocalFile()))
+                break
+
+    def _open_link(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Open link?",
+            f"Open this link in your web browser?\n\n{url.toString()}\n\n"
+            "It was written by a model; it may be wrong or unsafe.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def _error(self, message: str) -> None:
+        QMessageBox.warning(self, "Docket", message)
+
+    def _restore_geometry(self) -> None:
+        qs = QSettings("Docket", "Docket")
+        geometry, state = qs.value("window/geometry"), qs.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1500, 900)
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self._remember_scroll()
+            self.controller.leave_task()
+            self.settings.save()
+        except DocketError as exc:
+            self._error(str(exc))
+        qs = QSettings("Docket", "Docket")
+        qs.setValue("window/geometry", self.saveGeometry())
+        qs.setValue("window/state", self.saveState())
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        super().closeEvent(event)

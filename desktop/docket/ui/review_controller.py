@@ -1,0 +1,205 @@
+"""The review session as the window drives it: which task is open, its answers as the
+reviewer edits them, and the time spent on it.
+
+Thin over :class:`~docket.store.review.ReviewStore`: every edit is committed to the
+store within :data:`AUTOSAVE_MS` (debounced), undo and redo are store operations, and
+submit validates through the store. Active time is counted only while the window is
+active and the reviewer has touched the keyboard or mouse in the last
+:data:`IDLE_AFTER_S` seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from docket.core.answers import Answer
+from docket.core.display_order import DisplayOrder
+from docket.core.schema import Schema
+from docket.core.tasks import Task
+from docket.core.validation import check_answers
+from docket.errors import DocketError
+from docket.store.review import EditState, ReviewStore
+from docket.workspace import Workspace
+
+AUTOSAVE_MS = 300
+IDLE_AFTER_S = 120.0
+
+
+class ActiveClock:
+    """Seconds of active work: paused when the window is inactive or the user is idle."""
+
+    def __init__(self, now: Any = time.monotonic) -> None:
+        self._now = now
+        self._active = True
+        self._last_input = now()
+        self._since = now()
+        self._banked = 0.0
+
+    def _settle(self) -> None:
+        now = self._now()
+        if self._active:
+            until = min(now, self._last_input + IDLE_AFTER_S)
+            self._banked += max(0.0, until - self._since)
+        self._since = now
+
+    def user_input(self) -> None:
+        self._settle()
+        self._last_input = self._now()
+
+    def set_active(self, active: bool) -> None:
+        self._settle()
+        self._active = active
+        if active:
+            self._last_input = self._now()
+
+    def take(self) -> float:
+        """The active seconds since the last call."""
+        self._settle()
+        banked, self._banked = self._banked, 0.0
+        return banked
+
+
+class ReviewController(QObject):
+    taskOpened = Signal(str)
+    answersLoaded = Signal(dict)
+    saved = Signal(str)
+    undoStateChanged = Signal(bool, bool)
+    issuesChanged = Signal(list)
+    taskUpdated = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.review = ReviewStore(workspace.store)
+        self.task: Task | None = None
+        self.schema: Schema | None = None
+        self.order: DisplayOrder | None = None
+        self._answers: dict[str, Any] = {}
+        self._dirty = False
+        self.clock = ActiveClock()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def open_task(self, task_id: str) -> None:
+        if self.task is not None and self.task.id == task_id:
+            return
+        self.leave_task()
+        store = self.workspace.store
+        self.task = store.task(task_id)
+        self.schema = store.schema(task_id)
+        self.order = self.workspace.display_order(task_id)
+        state = self.review.current(task_id)
+        self._answers = dict(state.answers)
+        self.clock.take()
+        store.set_meta("ui.last_task", task_id)
+        self.taskOpened.emit(task_id)
+        self.answersLoaded.emit(self._answers)
+        self.undoStateChanged.emit(state.can_undo, state.can_redo)
+        self.issuesChanged.emit([])
+
+    def leave_task(self) -> None:
+        """Save what is pending and bank the time spent on the current task."""
+        if self.task is None:
+            return
+        self.flush()
+        spent = self.clock.take()
+        if spent > 0.05:
+            task_id = self.task.id
+            self._guard(lambda: self.review.add_time(task_id, spent))
+            self.taskUpdated.emit(task_id)
+
+    def last_task(self) -> str | None:
+        return self.workspace.store.get_meta("ui.last_task")
+
+    # --- editing -------------------------------------------------------------------------
+
+    def edit(self, answers: dict[str, Any]) -> None:
+        """The reviewer changed the form: committed within AUTOSAVE_MS."""
+        self._answers = dict(answers)
+        self._dirty = True
+        self._autosave.start()
+        if self.task is not None and self.schema is not None:
+            self.issuesChanged.emit([])
+
+    def flush(self) -> None:
+        self._autosave.stop()
+        if not self._dirty or self.task is None:
+            return
+        task_id = self.task.id
+        state = self._guard(lambda: self.review.edit(task_id, self._answers))
+        if state is None:
+            return
+        self._dirty = False
+        self.saved.emit(task_id)
+        self.undoStateChanged.emit(state.can_undo, state.can_redo)
+        self.taskUpdated.emit(task_id)
+
+    def answers(self) -> dict[str, Any]:
+        return dict(self._answers)
+
+    def undo(self) -> None:
+        self._step(self.review.undo)
+
+    def redo(self) -> None:
+        self._step(self.review.redo)
+
+    def _step(self, op: Any) -> None:
+        if self.task is None:
+            return
+        self.flush()
+        task_id = self.task.id
+        state: EditState | None = self._guard(lambda: op(task_id))
+        if state is None:
+            return
+        self._answers = dict(state.answers)
+        self.answersLoaded.emit(self._answers)
+        self.undoStateChanged.emit(state.can_undo, state.can_redo)
+        self.taskUpdated.emit(task_id)
+
+    def keep_draft(self) -> None:
+        self._dirty = True
+        self.flush()
+
+    def submit(self) -> Answer | None:
+        """Validate and record; returns None (and emits the issues) when invalid."""
+        if self.task is None or self.schema is None:
+            return None
+        issues = check_answers(self.schema, self.task.response_ids, self._answers)
+        if issues:
+            self.issuesChanged.emit(issues)
+            return None
+        self.flush()
+        task_id = self.task.id
+        spent = self.clock.take()
+        saved: Answer | None = self._guard(
+            lambda: self.review.submit(self.workspace.reviewer, task_id, self._answers, spent)
+        )
+        if saved is not None:
+            self.saved.emit(task_id)
+            self.taskUpdated.emit(task_id)
+        return saved
+
+    def skip(self, reason: str) -> None:
+        if self.task is None:
+            return
+        task_id = self.task.id
+        self.flush()
+        self._guard(lambda: self.review.skip(task_id, reason))
+        self.taskUpdated.emit(task_id)
+
+    def _guard(self, fn: Any) -> Any:
+        """Run a store operation; a user-facing error becomes a message, not a crash.
+        What was committed before stays committed; the edit stays in memory to retry."""
+        try:
+            return fn()
+        except DocketError as exc:
+            self.failed.emit(str(exc))
+            return None
