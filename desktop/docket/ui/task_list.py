@@ -1,0 +1,818 @@
+"""The task list: every task of the workspace as one table row, with a search field and a
+status filter above it.
+
+Three layers, each usable on its own:
+
+- :class:`TaskTableModel` adapts :meth:`ReviewStore.task_rows` (one query, one list of
+  :class:`TaskRow`) to Qt. It holds nothing else per row, so 10,000 tasks cost one query
+  and one list; :meth:`TaskTableModel.data` only indexes that list.
+- :class:`TaskFilterProxy` filters by status and by a search that runs inside the
+  encrypted database (:meth:`ReviewStore.search`, once per query, cached). It never sorts:
+  the list is always in bundle order, so "next" and "previous" mean what the reviewer
+  sees.
+- :class:`TaskListPanel` is the widget: search field, status filter, "N of M shown",
+  the table, and :attr:`TaskListPanel.taskActivated` when the reviewer moves to a task.
+
+Status is always spelled out with a symbol ("✓ done", "⚑ flagged"); colour only repeats
+it.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docket.core.tasks import TaskStatus
+from docket.errors import DocketError
+from docket.render.theme import DARK, LIGHT, Theme
+from docket.store.review import TaskRow
+
+__all__ = [
+    "COLUMNS",
+    "COL_NUMBER",
+    "COL_PROMPT",
+    "COL_STATUS",
+    "COL_TIME",
+    "STATUS_FILTERS",
+    "STATUS_LABELS",
+    "STATUS_SYMBOLS",
+    "SearchCache",
+    "StatusRole",
+    "TaskFilterProxy",
+    "TaskIdRole",
+    "TaskListPanel",
+    "TaskRowSource",
+    "TaskTableModel",
+    "format_duration",
+    "status_colours",
+]
+
+Index = QModelIndex | QPersistentModelIndex
+
+TaskIdRole = int(Qt.ItemDataRole.UserRole) + 1
+"""The task id (str) of the row, in every column."""
+StatusRole = int(Qt.ItemDataRole.UserRole) + 2
+"""The status value (str, e.g. "done") of the row, in every column."""
+
+COLUMNS = ("#", "Status", "Prompt", "Time")
+COL_NUMBER, COL_STATUS, COL_PROMPT, COL_TIME = range(len(COLUMNS))
+
+STATUS_SYMBOLS: dict[TaskStatus, str] = {
+    TaskStatus.NEW: "•",
+    TaskStatus.DRAFT: "✎",
+    TaskStatus.DONE: "✓",
+    TaskStatus.SKIPPED: "↷",
+    TaskStatus.FLAGGED: "⚑",
+}
+STATUS_LABELS: dict[TaskStatus, str] = {s: f"{STATUS_SYMBOLS[s]} {s.value}" for s in TaskStatus}
+"""What the Status column shows: symbol and word, never colour alone."""
+
+STATUS_FILTERS: tuple[tuple[str, frozenset[TaskStatus] | None], ...] = (
+    ("All tasks", None),
+    ("To do (new or draft)", frozenset({TaskStatus.NEW, TaskStatus.DRAFT})),
+    (STATUS_LABELS[TaskStatus.NEW], frozenset({TaskStatus.NEW})),
+    (STATUS_LABELS[TaskStatus.DRAFT], frozenset({TaskStatus.DRAFT})),
+    (STATUS_LABELS[TaskStatus.DONE], frozenset({TaskStatus.DONE})),
+    (STATUS_LABELS[TaskStatus.SKIPPED], frozenset({TaskStatus.SKIPPED})),
+    (STATUS_LABELS[TaskStatus.FLAGGED], frozenset({TaskStatus.FLAGGED})),
+)
+"""The status filter's choices, in combo-box order: label and statuses (None: all)."""
+
+ANSWERED = frozenset({TaskStatus.DONE, TaskStatus.FLAGGED})
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset(
+    {_DISPLAY, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _ALIGNMENT, TaskIdRole, StatusRole}
+)
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_HEADER_TIPS = (
+    "Position in the bundle",
+    "Review status",
+    "The prompt (last user message)",
+    "Active review time (minutes:seconds)",
+)
+
+
+def format_duration(seconds: float) -> str:
+    """``mm:ss`` (``h:mm:ss`` from one hour on); an en dash when no time was spent."""
+    total = round(seconds)
+    if total <= 0:
+        return "–"
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def _spoken_duration(seconds: float) -> str:
+    total = round(seconds)
+    if total <= 0:
+        return "no time spent"
+    minutes, secs = divmod(total, 60)
+    parts = [f"{minutes} minute{'s' * (minutes != 1)}"] if minutes else []
+    if secs or not parts:
+        parts.append(f"{secs} second{'s' * (secs != 1)}")
+    return " ".join(parts) + " spent"
+
+
+def status_colours(theme: Theme) -> dict[TaskStatus, QColor]:
+    """Status colours for a theme (they repeat the symbol, they never replace it)."""
+    dark = theme is DARK
+    return {
+        TaskStatus.DONE: QColor(theme.role_colour("assistant")),
+        TaskStatus.FLAGGED: QColor("#f85149" if dark else "#cf222e"),
+        TaskStatus.DRAFT: QColor(theme.link),
+        TaskStatus.SKIPPED: QColor(theme.muted),
+        TaskStatus.NEW: QColor(theme.muted),
+    }
+
+
+class TaskRowSource(Protocol):
+    """What the task list reads: :class:`docket.store.review.ReviewStore` provides it."""
+
+    def task_rows(self) -> list[TaskRow]: ...
+
+    def task_row(self, task_id: str) -> TaskRow: ...
+
+    def search(self, query: str) -> set[str]: ...
+
+
+class TaskTableModel(QAbstractTableModel):
+    """The tasks of a workspace as a four-column table: #, Status, Prompt, Time.
+
+    Roles: DisplayRole, ToolTipRole (the whole preview, escaped so Qt never reads it as
+    markup), AccessibleTextRole (spoken forms), ForegroundRole (status colour; muted
+    numbers), TextAlignmentRole, :data:`TaskIdRole` and :data:`StatusRole`.
+    """
+
+    def __init__(self, store: TaskRowSource, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[TaskRow] = store.task_rows()
+        self._index: dict[str, int] | None = None  # built on the first row_of()
+        self._theme = LIGHT
+        self._colours: dict[TaskStatus, QColor] = status_colours(LIGHT)
+        self._muted = QColor(LIGHT.muted)
+
+    @property
+    def store(self) -> TaskRowSource:
+        return self._store
+
+    # --- Qt model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return COLUMNS[section]
+        if role == _TOOLTIP:
+            return _HEADER_TIPS[section]
+        if role == _ALIGNMENT:
+            return _RIGHT if section in (COL_NUMBER, COL_TIME) else _LEFT
+        return None
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role not in _ROLES:
+            return None
+        rows = self._rows
+        i = index.row()
+        if not index.isValid() or i >= len(rows):
+            return None
+        r = rows[i]
+        col = index.column()
+        if role == _DISPLAY:
+            if col == COL_PROMPT:
+                return r.preview
+            if col == COL_STATUS:
+                return STATUS_LABELS[r.status]
+            if col == COL_NUMBER:
+                return str(r.position + 1)
+            return format_duration(r.time_spent_s)
+        if role == _FOREGROUND:
+            if col == COL_STATUS:
+                return self._colours.get(r.status)
+            return self._muted if col in (COL_NUMBER, COL_TIME) else None
+        if role == _ALIGNMENT:
+            return _RIGHT if col in (COL_NUMBER, COL_TIME) else _LEFT
+        if role == TaskIdRole:
+            return r.id
+        if role == StatusRole:
+            return r.status.value
+        if role == _TOOLTIP:
+            return f"<p>{html.escape(r.preview)}</p>" if r.preview else None
+        # AccessibleTextRole
+        if col == COL_PROMPT:
+            return r.preview or "no prompt"
+        if col == COL_STATUS:
+            return f"status {r.status.value}"
+        if col == COL_NUMBER:
+            return f"task {r.position + 1}"
+        return _spoken_duration(r.time_spent_s)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def row_of(self, task_id: str) -> int:
+        """The row of a task, or -1 when the model has no such task."""
+        if self._index is None:
+            self._index = {r.id: i for i, r in enumerate(self._rows)}
+        return self._index.get(task_id, -1)
+
+    def task_id_at(self, row: int) -> str:
+        """The id of the task in ``row`` (IndexError when out of range)."""
+        if not 0 <= row < len(self._rows):
+            raise IndexError(f"no task at row {row}")
+        return self._rows[row].id
+
+    def task_row_at(self, row: int) -> TaskRow:
+        return self._rows[row]
+
+    def widest_number(self) -> int:
+        """The largest number the "#" column shows (for sizing it)."""
+        return max((r.position + 1 for r in self._rows), default=0)
+
+    def progress(self) -> tuple[int, int]:
+        """``(answered, total)``; answered means submitted: status done or flagged.
+
+        Drafts, skipped and new tasks are not answered.
+        """
+        return sum(1 for r in self._rows if r.status in ANSWERED), len(self._rows)
+
+    # --- changes ------------------------------------------------------------------------
+
+    def refresh_task(self, task_id: str) -> None:
+        """Re-read one task's row after an operation on it; dataChanged for that row only.
+
+        A task the model has not seen (a new import) reloads everything. Unknown to the
+        store: :class:`docket.errors.UnknownTaskError`.
+        """
+        fresh = self._store.task_row(task_id)
+        row = self.row_of(task_id)
+        if row < 0:
+            self.reload()
+            return
+        if fresh == self._rows[row]:
+            return
+        self._rows[row] = fresh
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def reload(self) -> None:
+        """Read every row again (after an import): one query, a model reset."""
+        self.beginResetModel()
+        self._rows = self._store.task_rows()
+        self._index = None
+        self.endResetModel()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Status and number colours for a light or dark palette."""
+        if theme is self._theme:
+            return
+        self._theme = theme
+        self._colours = status_colours(theme)
+        self._muted = QColor(theme.muted)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(COLUMNS) - 1),
+                [Qt.ItemDataRole.ForegroundRole],
+            )
+
+
+class SearchCache:
+    """Search results by normalised query (stripped, lower-cased), most recent kept."""
+
+    def __init__(self, search: Callable[[str], set[str]], size: int = 16) -> None:
+        self._search = search
+        self._size = size
+        self._hits: dict[str, frozenset[str]] = {}
+
+    @staticmethod
+    def normalise(query: str) -> str:
+        return query.strip().lower()
+
+    def __call__(self, query: str) -> frozenset[str]:
+        key = self.normalise(query)
+        hits = self._hits.pop(key, None)
+        if hits is None:
+            hits = frozenset(self._search(key))
+        self._hits[key] = hits  # (re)inserted last: the most recently used
+        while len(self._hits) > self._size:
+            del self._hits[next(iter(self._hits))]
+        return hits
+
+    def clear(self) -> None:
+        self._hits.clear()
+
+
+class TaskFilterProxy(QSortFilterProxyModel):
+    """Filters a :class:`TaskTableModel` by status and search, keeping bundle order.
+
+    Search is case-insensitive and covers prompt, conversation and responses; it runs
+    once per distinct query (cached until the model is reset). An empty query and a
+    status set of None filter nothing.
+    """
+
+    def __init__(self, model: TaskTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._statuses: frozenset[TaskStatus] | None = None
+        self._query = ""
+        self._hits: frozenset[str] | None = None
+        self._cache = SearchCache(model.store.search)
+        self.setSourceModel(model)
+        model.modelAboutToBeReset.connect(self._forget_searches)
+
+    def task_model(self) -> TaskTableModel:
+        return self._model
+
+    # --- filters ------------------------------------------------------------------------
+
+    def statuses(self) -> frozenset[TaskStatus] | None:
+        return self._statuses
+
+    def set_statuses(self, statuses: Iterable[TaskStatus] | None) -> None:
+        """Show only tasks with one of these statuses; None shows every status."""
+        wanted = None if statuses is None else frozenset(TaskStatus(s) for s in statuses)
+        if wanted == self._statuses:
+            return
+        self.beginFilterChange()
+        self._statuses = wanted
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def search_query(self) -> str:
+        return self._query
+
+    def set_search(self, query: str) -> None:
+        """Show only tasks containing ``query`` (case-insensitive); blank shows all."""
+        key = SearchCache.normalise(query)
+        if key == self._query:
+            return
+        hits = self._cache(key) if key else None
+        self.beginFilterChange()
+        self._query, self._hits = key, hits
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def is_filtered(self) -> bool:
+        return self._statuses is not None or self._hits is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._statuses is None and self._hits is None:
+            return True
+        row = self._model.task_row_at(source_row)
+        if self._statuses is not None and row.status not in self._statuses:
+            return False
+        return self._hits is None or row.id in self._hits
+
+    # --- reading, in what the reviewer sees ----------------------------------------------
+
+    def task_id_at(self, row: int) -> str:
+        return self._model.task_id_at(self.mapToSource(self.index(row, 0)).row())
+
+    def row_of(self, task_id: str) -> int:
+        """The visible row of a task, or -1 when it is filtered out or unknown."""
+        source = self._model.row_of(task_id)
+        if source < 0:
+            return -1
+        return self.mapFromSource(self._model.index(source, 0)).row()
+
+    def task_ids(self) -> Iterator[str]:
+        for row in range(self.rowCount()):
+            yield self.task_id_at(row)
+
+    def next_task_id(self, after: str) -> str | None:
+        """The visible task after ``after`` (which may itself be filtered out), or None."""
+        row = self._insertion_row(after)
+        if row is None or row >= self.rowCount():
+            return None
+        return self.task_id_at(row)
+
+    def previous_task_id(self, before: str) -> str | None:
+        """The visible task before ``before`` (which may itself be filtered out), or None."""
+        row = self._insertion_row(before)
+        if row is None:
+            return None
+        row -= 2 if self.row_of(before) >= 0 else 1  # skip ``before`` itself when shown
+        return self.task_id_at(row) if row >= 0 else None
+
+    def _insertion_row(self, task_id: str) -> int | None:
+        """The first visible row whose source row is after ``task_id``'s (proxy rows keep
+        source order: this proxy never sorts)."""
+        source = self._model.row_of(task_id)
+        if source < 0:
+            return None
+        return bisect_right(
+            range(self.rowCount()), source, key=lambda r: self.mapToSource(self.index(r, 0)).row()
+        )
+
+    def _forget_searches(self) -> None:
+        """Before the source resets (an import): searches are run again, as needed."""
+        self._cache.clear()
+        if self._query:
+            self._hits = self._cache(self._query)
+
+
+class _SearchKeys(QObject):
+    """Escape clears the search (or, when empty, returns to the list); Down goes to it."""
+
+    def __init__(self, panel: TaskListPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._panel._search_key(event.key())
+        return False
+
+
+class TaskListPanel(QWidget):
+    """Search, status filter and the task table.
+
+    ``taskActivated(task_id)`` is emitted when the reviewer moves to another task (mouse
+    or keyboard), at most once per move, and never because a filter hid or showed rows:
+    the panel remembers the open task and selects it again whenever it is visible.
+    Bind Ctrl+F to :meth:`focus_search` in the window (the panel adds no shortcut, so
+    nothing is ambiguous).
+    """
+
+    taskActivated = Signal(str)
+    searchFailed = Signal(str)
+    """A search could not run (e.g. the workspace closed): the message to show."""
+
+    SEARCH_DELAY_MS = 250
+
+    def __init__(self, store: TaskRowSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = TaskTableModel(store, self)
+        self._proxy = TaskFilterProxy(self._model, self)
+        self._current: str | None = None  # the task the reviewer has open, as far as we know
+        self._held = 0  # > 0 while the proxy moves rows: selection changes are not the user's
+
+        self._search = QLineEdit(self)
+        self._search.setPlaceholderText("Search prompts and responses (Ctrl+F)")
+        self._search.setClearButtonEnabled(True)
+        self._search.setAccessibleName("Search tasks")
+        self._search.setAccessibleDescription(
+            "Shows only tasks whose prompt or responses contain the text. "
+            "Enter searches at once; Escape clears."
+        )
+        self._search.installEventFilter(_SearchKeys(self))
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(self.SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._apply_search)
+        self._search.textChanged.connect(self._search_edited)
+        self._search.returnPressed.connect(self._apply_search)
+
+        self._status = QComboBox(self)
+        for label, _ in STATUS_FILTERS:
+            self._status.addItem(label)
+        self._status.setAccessibleName("Filter by status")
+        self._status.setToolTip("Show only tasks with this status")
+        self._status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._status.currentIndexChanged.connect(self._status_chosen)
+
+        self._count = QLabel(self)
+        self._count.setAccessibleName("Tasks shown")
+        self._count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+
+        self._view = QTableView(self)
+        self._view.setAccessibleName("Task list")
+        self._view.setAccessibleDescription(
+            "One row per task: number, status, prompt, time spent. "
+            "Arrow keys move between tasks and open them."
+        )
+        # Connected before setModel, so they run before the view and the selection model
+        # react to rows leaving (which move the current row to a neighbour).
+        self._proxy.rowsAboutToBeRemoved.connect(self._hold)
+        self._proxy.modelAboutToBeReset.connect(self._hold)
+        self._proxy.layoutAboutToBeChanged.connect(self._hold)
+        self._view.setModel(self._proxy)
+        self._proxy.rowsRemoved.connect(self._release)
+        self._proxy.modelReset.connect(self._release)
+        self._proxy.layoutChanged.connect(self._release)
+        self._proxy.rowsInserted.connect(self._rows_shown)
+        selection = self._view.selectionModel()
+        assert selection is not None
+        selection.currentRowChanged.connect(self._current_row_changed)
+        self._configure_view()
+
+        self._empty = QLabel(self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._empty.setMargin(24)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self._view)
+        self._stack.addWidget(self._empty)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self._status)
+        filters.addStretch(1)
+        filters.addWidget(self._count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self._search)
+        layout.addLayout(filters)
+        layout.addLayout(self._stack, 1)
+        self.setFocusProxy(self._view)
+        self._apply_palette()
+        self._update_summary()
+
+    # --- parts --------------------------------------------------------------------------
+
+    @property
+    def model(self) -> TaskTableModel:
+        return self._model
+
+    @property
+    def proxy(self) -> TaskFilterProxy:
+        return self._proxy
+
+    @property
+    def view(self) -> QTableView:
+        return self._view
+
+    @property
+    def search_field(self) -> QLineEdit:
+        return self._search
+
+    @property
+    def status_filter(self) -> QComboBox:
+        return self._status
+
+    @property
+    def count_label(self) -> QLabel:
+        return self._count
+
+    # --- public operations --------------------------------------------------------------
+
+    def current_task_id(self) -> str | None:
+        """The task last activated or selected (it may be filtered out of view)."""
+        return self._current
+
+    def select_task(self, task_id: str, *, notify: bool = False) -> bool:
+        """Select ``task_id``'s row: the window opened that task by other means.
+
+        Quiet by default (the caller already opened the task, so ``taskActivated`` would
+        open it twice); with ``notify=True`` it is emitted once if the task was not the
+        open one already. Returns whether the row is visible: a task the filters hide (or
+        the model does not hold yet) is remembered, and selected as soon as it shows.
+        """
+        changed = task_id != self._current
+        self._current = task_id
+        visible = self._show_current()
+        if changed and notify:
+            self.taskActivated.emit(task_id)
+        return visible
+
+    def next_task_id(self, after: str) -> str | None:
+        """The task after ``after`` in the list as shown (filters apply), or None."""
+        return self._proxy.next_task_id(after)
+
+    def previous_task_id(self, before: str) -> str | None:
+        """The task before ``before`` in the list as shown (filters apply), or None."""
+        return self._proxy.previous_task_id(before)
+
+    def focus_search(self) -> None:
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def set_search(self, query: str) -> None:
+        """Search now (as Enter does)."""
+        self._search.setText(query)
+        self._apply_search()
+
+    def set_status_filter(self, statuses: Iterable[TaskStatus] | None) -> None:
+        """Choose the status filter entry showing exactly ``statuses`` (None: all)."""
+        wanted = None if statuses is None else frozenset(statuses)
+        for i, (_, choice) in enumerate(STATUS_FILTERS):
+            if choice == wanted:
+                self._status.setCurrentIndex(i)
+                return
+        raise ValueError(f"no status filter shows exactly {sorted(wanted or ())}")
+
+    def refresh_task(self, task_id: str) -> None:
+        """After an operation on a task: its row is read again (only that row)."""
+        self._model.refresh_task(task_id)
+
+    def reload(self) -> None:
+        """After an import: every row is read again; the open task stays selected."""
+        self._model.reload()
+        self._size_columns()
+
+    # --- view set-up --------------------------------------------------------------------
+
+    def _configure_view(self) -> None:
+        v = self._view
+        v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        v.setAlternatingRowColors(True)
+        v.setShowGrid(False)
+        v.setWordWrap(False)
+        v.setTextElideMode(Qt.TextElideMode.ElideRight)
+        v.setTabKeyNavigation(False)
+        v.setCornerButtonEnabled(False)
+        v.setSortingEnabled(False)
+        v.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        v.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = v.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size hints
+        header = v.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsClickable(False)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for col in range(len(COLUMNS)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if col == COL_PROMPT
+                else QHeaderView.ResizeMode.Fixed
+            )
+            header.setSectionResizeMode(col, mode)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        metrics = self._view.fontMetrics()
+        pad = 2 * metrics.horizontalAdvance("M") + 4
+        self._view.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
+        header = self._view.horizontalHeader()
+        digits = max(2, len(str(self._model.widest_number())))
+        samples = {
+            COL_NUMBER: ["8" * digits, COLUMNS[COL_NUMBER]],
+            COL_STATUS: [*STATUS_LABELS.values(), COLUMNS[COL_STATUS]],
+            COL_TIME: ["88:88", COLUMNS[COL_TIME]],
+        }
+        for col, texts in samples.items():
+            header.resizeSection(col, max(metrics.horizontalAdvance(t) for t in texts) + pad)
+
+    def _apply_palette(self) -> None:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        self._model.set_theme(DARK if base.lightness() < 128 else LIGHT)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        kind = event.type()
+        if kind == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        elif kind == QEvent.Type.FontChange:
+            self._size_columns()
+
+    # --- search and filters -------------------------------------------------------------
+
+    def _search_edited(self, text: str) -> None:
+        if text.strip():
+            self._debounce.start()  # restarts: runs once typing pauses
+        else:
+            self._apply_search()  # clearing is instant
+
+    def _apply_search(self) -> None:
+        self._debounce.stop()
+        try:
+            self._proxy.set_search(self._search.text())
+        except DocketError as error:  # the filter stays as it was
+            self._update_summary()
+            self._count.setText("Search failed")
+            self._count.setToolTip(str(error))
+            self.searchFailed.emit(str(error))
+            return
+        self._update_summary()
+
+    def _status_chosen(self, index: int) -> None:
+        self._proxy.set_statuses(STATUS_FILTERS[index][1] if index >= 0 else None)
+        self._update_summary()
+
+    def _search_key(self, key: int) -> bool:
+        if key == Qt.Key.Key_Escape:
+            if self._search.text():
+                self._search.clear()
+            else:
+                self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if key == Qt.Key.Key_Down:
+            self._apply_search()
+            self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False
+
+    def _update_summary(self) -> None:
+        shown, total = self._proxy.rowCount(), self._model.rowCount()
+        self._count.setToolTip("")
+        if self._proxy.is_filtered():
+            self._count.setText(f"{shown:,} of {total:,} shown")
+        else:
+            self._count.setText(f"{total:,} task{'s' * (total != 1)}")
+        if shown:
+            self._stack.setCurrentWidget(self._view)
+        else:
+            self._empty.setText(
+                "No tasks match. Clear the search (Esc) or choose “All tasks”."
+                if self._proxy.is_filtered()
+                else "There are no tasks yet. Import a task bundle to begin."
+            )
+            self._stack.setCurrentWidget(self._empty)
+
+    # --- selection ----------------------------------------------------------------------
+
+    def _hold(self, *_: object) -> None:
+        self._held += 1
+
+    def _release(self, *_: object) -> None:
+        self._held = max(0, self._held - 1)
+        if not self._held:
+            self._show_current()
+            self._update_summary()
+
+    def _rows_shown(self, *_: object) -> None:
+        if not self._held:
+            self._show_current()
+            self._update_summary()
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+
+    def _show_current(self) -> bool:
+        """Select the open task's row if it is visible, else select nothing (quietly)."""
+        selection = self._view.selectionModel()
+        assert selection is not None
+        row = -1 if self._current is None else self._proxy.row_of(self._current)
+        with self._quietly():
+            if row < 0:
+                if selection.currentIndex().isValid() or selection.hasSelection():
+                    selection.clear()
+                return False
+            index = self._proxy.index(row, 0)
+            if selection.currentIndex().row() != row or not selection.isRowSelected(row):
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            self._view.scrollTo(index)
+        return True
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._held or not current.isValid():
+            return
+        task_id = self._proxy.task_id_at(current.row())
+        if task_id != self._current:
+            self._current = task_id
+            self.taskActivated.emit(task_id)
