@@ -434,7 +434,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("demo", "open the app on the built-in demo (prepares a demo workspace)", _cmd_demo)
     p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
     p.add_argument(
-        "--no-window", action="store_true", help="only prepare the demo workspace and say where it is"
+        "--no-window",
+        action="store_true",
+        help="only prepare the demo workspace and say where it is",
     )
     return parser
 

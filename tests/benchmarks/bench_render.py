@@ -23,7 +23,12 @@ sys.path.insert(0, str(ROOT / "desktop"))
 from docket.render import to_html  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "alpaca_eval"
-MODELS = ["gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Meta-Llama-3.1-405B-Instruct-Turbo", "gpt4_1106_preview"]
+MODELS = [
+    "gpt-4o-2024-05-13",
+    "claude-3-5-sonnet-20240620",
+    "Meta-Llama-3.1-405B-Instruct-Turbo",
+    "gpt4_1106_preview",
+]
 PASSES = 3
 
 
@@ -49,9 +54,11 @@ def main() -> dict[str, float]:
         "render_max_ms": round(max(times), 3),
         "render_responses": len(texts),
     }
-    print(f"render: {len(texts)} responses, median {result['render_median_ms']} ms, "
-          f"p95 {result['render_p95_ms']} ms, max {result['render_max_ms']} ms "
-          f"({platform.processor() or platform.machine()}, Python {platform.python_version()})")
+    print(
+        f"render: {len(texts)} responses, median {result['render_median_ms']} ms, "
+        f"p95 {result['render_p95_ms']} ms, max {result['render_max_ms']} ms "
+        f"({platform.processor() or platform.machine()}, Python {platform.python_version()})"
+    )
     return result
 
 

@@ -160,6 +160,13 @@ class QtRenderer(RendererHTML):
                 return f' align="{side}"'
         return ""
 
+    def heading_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        # Qt's default heading sizes (h1 = xx-large) shout in a side-by-side column.
+        size = {"h1": "x-large", "h2": "large", "h3": "medium"}.get(tokens[idx].tag, "medium")
+        return f'<{tokens[idx].tag} style="font-size: {size}">'
+
     def hr(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         # Qt draws <hr> in a fixed dark colour; a one-pixel table row follows the theme.
         return (

@@ -154,8 +154,7 @@ def run(target: str | None = None) -> int:
         workspace_dir is None
         or key is None
         or not key.exists()
-        or (bundle is not None
-        and not settings.server_card)
+        or (bundle is not None and not settings.server_card)
     ):
         dialog = WelcomeDialog(settings, bundle)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -195,9 +194,8 @@ def run_demo(screenshot: Path | None = None) -> int:
     settings = Settings.load()
     settings.server_card = settings.server_card or str(info.server_card)
     workspace = Workspace.open(info.workspace, info.key)
-    window = MainWindow(workspace, info.key, None, settings)
-    if screenshot is not None:
-        window.resize(1600, 1000)
+    # A screenshot shows the default layout, not whatever the last session left.
+    window = MainWindow(workspace, info.key, None, settings, restore_layout=screenshot is None)
     window.show()
     if screenshot is not None:
 

@@ -160,6 +160,17 @@ class ComparisonView(QWidget):
         self._refresh_responses()
         for browser in self.browsers():
             browser.verticalScrollBar().setValue(0)
+        self._fit_prompt()
+
+    def _fit_prompt(self) -> None:
+        """Give the prompt the height it needs, within 12-40 % of the view: a one-line
+        question should not take the space of the responses."""
+        total = sum(self.splitter.sizes()) or self.height()
+        doc = self.prompt.document()
+        doc.setTextWidth(max(200, self.prompt.viewport().width()))
+        needed = int(doc.size().height()) + self.prompt_label.sizeHint().height() + 16
+        top = max(int(total * 0.12), min(needed, int(total * 0.4)))
+        self.splitter.setSizes([top, max(1, total - top)])
 
     def _ensure_columns(self, n: int) -> None:
         while len(self.columns) < n:

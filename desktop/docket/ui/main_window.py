@@ -17,13 +17,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
 )
 
@@ -40,6 +40,8 @@ from docket.ui.review_controller import ReviewController
 from docket.ui.task_list import TaskListPanel
 from docket.workspace import Workspace
 
+LAYOUT_VERSION = 2
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -48,8 +50,11 @@ class MainWindow(QMainWindow):
         key_path: Path,
         passphrase: str | None = None,
         settings: Settings | None = None,
+        *,
+        restore_layout: bool = True,
     ) -> None:
         super().__init__()
+        self.restore_layout = restore_layout
         self.workspace = workspace
         self.key_path = key_path
         self._passphrase = passphrase
@@ -65,22 +70,27 @@ class MainWindow(QMainWindow):
         self.comparison.set_sync_scroll(self.settings.sync_scroll)
         self.comparison.set_zoom(self.settings.zoom)
         self.answer_panel = AnswerPanel()
-        answer_scroll = QScrollArea()
-        answer_scroll.setWidget(self.answer_panel)
-        answer_scroll.setWidgetResizable(True)
-        answer_scroll.setMinimumWidth(300)
+        self.answer_panel.setMinimumWidth(320)
+        # Left: the task list above the guidelines (both docks, so either can be hidden);
+        # centre: the responses; right: the answer form.
+        self.tasks_dock = QDockWidget("Tasks", self)
+        self.tasks_dock.setObjectName("tasks")
+        self.tasks_dock.setWidget(self.task_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tasks_dock)
         self.guidelines = GuidelinesDock(theme, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guidelines)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.guidelines)
+        self.splitDockWidget(self.tasks_dock, self.guidelines, Qt.Orientation.Vertical)
+        self.resizeDocks([self.tasks_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tasks_dock, self.guidelines], [600, 300], Qt.Orientation.Vertical)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
-        self.splitter.addWidget(self.task_list)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.comparison)
-        self.splitter.addWidget(answer_scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 6)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([280, 900, 380])
+        self.splitter.addWidget(self.answer_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 460])
         self.setCentralWidget(self.splitter)
 
         self.progress_label = QLabel()
@@ -113,7 +123,7 @@ class MainWindow(QMainWindow):
             )
             action.setToolTip(f"{text} ({', '.join([keys] if isinstance(keys, str) else keys)})")
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
 
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
             )
             action.setCheckable(True)
             action.setChecked(self.settings.theme == name)
+        view.addAction(self.tasks_dock.toggleViewAction())
         view.addAction(self.guidelines.toggleViewAction())
 
         help_menu = bar.addMenu("&Help")
@@ -189,6 +200,7 @@ class MainWindow(QMainWindow):
             except DocketError:
                 if ids:
                     self.open_task(ids[0])
+        self.task_list.view.setFocus()
 
     def open_task(self, task_id: str) -> None:
         c = self.controller
@@ -206,9 +218,8 @@ class MainWindow(QMainWindow):
             )
 
     def _load_answers(self, answers: dict[str, object]) -> None:
-        c = self.controller
-        if c.schema is not None and c.order is not None:
-            self.answer_panel.set_task(c.schema, c.order, dict(answers))
+        """After undo/redo: the store's answers, shown without counting as an edit."""
+        self.answer_panel.set_answers(dict(answers))
 
     def _show_issues(self, issues: list[tuple[str, str]]) -> None:
         if issues:
@@ -300,6 +311,7 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self, theme: Theme) -> None:
         QApplication.setPalette(palette_for(theme))
+        self.task_list.model.set_theme(theme)
         self.comparison.set_theme(theme)
         self.guidelines.set_theme(theme)
 
@@ -333,7 +345,10 @@ class MainWindow(QMainWindow):
         self._update_progress()
         message = {
             "unchanged": "This bundle was already imported; nothing changed.",
-            "updated": f"Updated: {result.added} new, {result.updated} updated, {result.removed} removed; answers kept.",
+            "updated": (
+                f"Updated: {result.added} new, {result.updated} updated, "
+                f"{result.removed} removed; answers kept."
+            ),
         }.get(result.status, f"Imported {result.added} tasks.")
         QMessageBox.information(self, "Import", message)
         if self.controller.task is None:
@@ -348,7 +363,8 @@ class MainWindow(QMainWindow):
         }
         summary = (
             f"Answered: {counts['done'] + counts['flagged']} (flagged: {counts['flagged']})\n"
-            f"Skipped: {counts['skipped']}\nDrafts not submitted: {counts['draft']} (not exported)\n"
+            f"Skipped: {counts['skipped']}\n"
+            f"Drafts not submitted: {counts['draft']} (not exported)\n"
             f"Tasks in total: {len(rows)}"
         )
         if (
@@ -378,7 +394,8 @@ class MainWindow(QMainWindow):
     def _remind_export(self) -> None:
         if self.controller.review.export_overdue():
             self.statusBar().showMessage(
-                "Some answers are more than a day old and not exported yet (File > Export results).",
+                "Some answers are more than a day old and not exported yet "
+                "(File > Export results).",
                 15000,
             )
 
@@ -432,14 +449,17 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Docket", message)
 
     def _restore_geometry(self) -> None:
+        """Window size and dock layout from the last session (QSettings: geometry only).
+        A layout saved by an older window version is ignored."""
+        self.resize(1600, 1000)
+        if not self.restore_layout:
+            return
         qs = QSettings("Docket", "Docket")
         geometry, state = qs.value("window/geometry"), qs.value("window/state")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        else:
-            self.resize(1500, 900)
+            self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
+            self.restoreState(state, LAYOUT_VERSION)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         try:
@@ -450,6 +470,6 @@ class MainWindow(QMainWindow):
             self._error(str(exc))
         qs = QSettings("Docket", "Docket")
         qs.setValue("window/geometry", self.saveGeometry())
-        qs.setValue("window/state", self.saveState())
+        qs.setValue("window/state", self.saveState(LAYOUT_VERSION))
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -101,7 +101,6 @@ class ReviewController(QObject):
         self.clock.take()
         store.set_meta("ui.last_task", task_id)
         self.taskOpened.emit(task_id)
-        self.answersLoaded.emit(self._answers)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
         self.issuesChanged.emit([])
 

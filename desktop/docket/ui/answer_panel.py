@@ -1,0 +1,427 @@
+"""The answer panel: the task's answer form, built from its schema.
+
+One page of editors is built per (schema, number of responses) and kept (a few of them,
+most recently used), so moving to the next task only re-fills widgets. The panel holds no
+domain state: it shows the answers it is given and reports every change the reviewer
+makes with ``answersEdited`` (the full answers dict, naming response ids).
+
+Keys: 1-9 pick a step of a preference question (:meth:`AnswerPanel.handle_number_key`,
+which the main window can also call when no text field has focus); the ranking editor
+has its own keys while its list has focus (Alt+Up/Down, "=" / Ctrl+T, Enter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docket.core.display_order import DisplayOrder
+from docket.core.schema import (
+    TASK_FLAGS_KEY,
+    ChoiceQuestion,
+    FlagsQuestion,
+    LikertQuestion,
+    PreferenceQuestion,
+    Question,
+    RankingQuestion,
+    Schema,
+    TextQuestion,
+)
+from docket.ui.answer_questions import (
+    ChoiceEditor,
+    FlagsEditor,
+    LikertEditor,
+    PreferenceEditor,
+    TextEditor,
+)
+from docket.ui.answer_ranking import RankingEditor
+from docket.ui.answer_widgets import (
+    ALERT_BAR,
+    ALERT_TINT,
+    QuestionEditor,
+    bold_label,
+    muted_label,
+    pretty,
+    response_name,
+)
+
+STYLE = f"""
+QLabel[role="alert"] {{
+    border: 0px solid transparent;
+    border-left: 3px solid {ALERT_BAR};
+    background-color: {ALERT_TINT};
+    padding: 4px 6px;
+}}
+QListWidget#ranking::item {{
+    padding: 4px 2px;
+}}
+QToolButton[toggle="true"] {{
+    border: 1px solid palette(mid);
+    border-radius: 4px;
+    background-color: palette(base);
+    color: palette(text);
+    padding: 3px 9px;
+}}
+QToolButton[toggle="true"]:hover {{
+    border-color: palette(highlight);
+}}
+QToolButton[toggle="true"]:checked {{
+    background-color: palette(highlight);
+    border-color: palette(highlight);
+    color: palette(highlighted-text);
+    font-weight: bold;
+}}
+QToolButton[toggle="true"]:focus {{
+    border: 2px solid palette(highlight);
+    padding: 2px 8px;
+}}
+"""
+"""The panel's few style rules: toggles show their state by fill (and bold text), not
+by a shade of grey; the focused control has a visible ring; problems have a bar."""
+
+PAGE_CACHE_SIZE = 8
+"""Answer forms kept built; a workspace rarely uses more than two or three."""
+
+_PATH_PART = re.compile(r"[^.\[\]]+|\[\d+\]")
+
+
+def question_of(field: str) -> str:
+    """The question id a validation path such as ``likert.r1.helpfulness`` or
+    ``ranking[1]`` belongs to."""
+    match = _PATH_PART.match(field)
+    return match.group(0) if match else ""
+
+
+def build_editor(question: Question, count: int, parent: QWidget | None = None) -> QuestionEditor:
+    if isinstance(question, PreferenceQuestion):
+        return PreferenceEditor(question, count, parent)
+    if isinstance(question, RankingQuestion):
+        return RankingEditor(question, count, parent)
+    if isinstance(question, LikertQuestion):
+        return LikertEditor(question, count, parent)
+    if isinstance(question, FlagsQuestion):
+        return FlagsEditor(question, count, parent)
+    if isinstance(question, ChoiceQuestion):
+        return ChoiceEditor(question, count, parent)
+    if isinstance(question, TextQuestion):
+        return TextEditor(question, count, parent)
+    raise TypeError(f"no editor for question type {type(question).__name__}")
+
+
+def alert_label(parent: QWidget | None = None) -> QLabel:
+    """A hidden inline problem message (filled by :func:`show_alert`)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setProperty("role", "alert")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_alert(label: QLabel, messages: list[str]) -> None:
+    text = "\n".join(f"⚠ {m}" for m in messages)
+    label.setText(text)
+    label.setAccessibleDescription(text)
+    label.setVisible(bool(messages))
+
+
+class QuestionSection(QWidget):
+    """One question: bold header, help, its editor, and room for a problem message."""
+
+    def __init__(self, editor: QuestionEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        question = editor.question
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        header = QHBoxLayout()
+        header.setSpacing(8)
+        self.header = bold_label(editor.title, self)
+        header.addWidget(self.header, 1)
+        if not question.required and not isinstance(question, TextQuestion):
+            header.addWidget(muted_label("optional", self), 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(header)
+        if question.help and not isinstance(question, TextQuestion):
+            layout.addWidget(muted_label(question.help, self))
+        editor.setParent(self)
+        layout.addWidget(editor)
+        self.issue = alert_label(self)
+        self.issue.setAccessibleName(f"Problem with {editor.title}")
+        layout.addWidget(self.issue)
+
+
+class SchemaPage(QWidget):
+    """The editors of one schema for a given number of responses."""
+
+    def __init__(self, schema: Schema, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.schema = schema
+        self.count = count
+        self.order = DisplayOrder(())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        self.general_issue = alert_label(self)
+        self.general_issue.setAccessibleName("Problem with the answers")
+        layout.addWidget(self.general_issue)
+        self.sections: dict[str, QuestionSection] = {}
+        for i, question in enumerate(schema.questions):
+            if i:
+                line = QFrame(self)
+                line.setFrameShape(QFrame.Shape.HLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                layout.addWidget(line)
+            section = QuestionSection(build_editor(question, count), self)
+            self.sections[question.id] = section
+            layout.addWidget(section)
+
+    @property
+    def editors(self) -> Iterable[QuestionEditor]:
+        return (s.editor for s in self.sections.values())
+
+    def load(self, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+        self.order = order
+        for qid, section in self.sections.items():
+            section.editor.load(order, answers.get(qid))
+        self.update_context()
+
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for qid, section in self.sections.items():
+            value = section.editor.value()
+            if value is not None:
+                out[qid] = value
+        return out
+
+    def update_context(self) -> None:
+        answers = self.answers()
+        for editor in self.editors:
+            editor.update_context(answers)
+
+    def preference(self) -> PreferenceEditor | None:
+        for editor in self.editors:
+            if isinstance(editor, PreferenceEditor) and editor.row is not None:
+                return editor
+        return None
+
+    def show_issues(self, issues: Iterable[tuple[str, str]]) -> None:
+        per_question: dict[str, list[str]] = {}
+        general: list[str] = []
+        for field, message in issues:
+            qid = question_of(field)
+            if qid in self.sections:
+                per_question.setdefault(qid, []).append(self._describe(qid, field, message))
+            else:
+                general.append(f"{field}: {message}" if field else message)
+        for qid, section in self.sections.items():
+            show_alert(section.issue, per_question.get(qid, []))
+        show_alert(self.general_issue, general)
+
+    def _describe(self, qid: str, field: str, message: str) -> str:
+        """``likert.r1.helpfulness`` + "required" -> "Response A, Helpfulness: required"."""
+        where: list[str] = []
+        for part in _PATH_PART.findall(field[len(qid) :]):
+            if part.startswith("["):
+                where.append(f"place {int(part[1:-1]) + 1}")
+            elif part in self.order.order:
+                where.append(response_name(self.order.order.index(part)))
+            elif part == TASK_FLAGS_KEY and isinstance(self.sections[qid].editor, FlagsEditor):
+                where.append("Whole task")
+            elif part not in ("better", "strength"):
+                where.append(pretty(part))
+        text = message[:1].upper() + message[1:]
+        return f"{', '.join(where)}: {message}" if where else text
+
+
+class AnswerPanel(QWidget):
+    """The answer form of the current task. See the module docstring."""
+
+    answersEdited = Signal(dict)
+    """The reviewer changed an answer: the full answers dict (unset questions left out)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Answer form")
+        self.setStyleSheet(STYLE)
+        self._pages: OrderedDict[tuple[Schema, int], SchemaPage] = OrderedDict()
+        self._page: SchemaPage | None = None
+        self._loading = False
+        self.pages_built = 0
+        """How many answer forms were built (a test hook: switching tasks builds none)."""
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self._scroll)
+        self._body = QWidget(self._scroll)
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(12, 12, 12, 12)
+        self._empty = muted_label("Open a task to answer it.", self._body)
+        self._layout.addWidget(self._empty)
+        self._layout.addStretch(1)
+        self._scroll.setWidget(self._body)
+
+    # --- filling -----------------------------------------------------------------------
+
+    def set_task(self, schema: Schema, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+        """Show the form of ``schema`` for a task shown in ``order``, filled from
+        ``answers``. Emits nothing; reuses the form built for an equal schema."""
+        page = self._page_for(schema, len(order.order))
+        if page is not self._page:
+            if self._page is not None:
+                self._page.hide()
+            self._page = page
+            page.show()
+            self._empty.hide()
+        self._fill(page, order, answers)
+        page.show_issues(())
+
+    def set_answers(self, answers: Mapping[str, Any]) -> None:
+        """Re-fill the current task's form (after undo, say). Emits nothing."""
+        if self._page is not None:
+            self._fill(self._page, self._page.order, answers)
+
+    def clear(self) -> None:
+        """Show no task."""
+        if self._page is not None:
+            self._page.hide()
+        self._page = None
+        self._empty.show()
+
+    def _fill(self, page: SchemaPage, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+        self._loading = True
+        try:
+            page.load(order, answers)
+        finally:
+            self._loading = False
+
+    def _page_for(self, schema: Schema, count: int) -> SchemaPage:
+        current = self._page
+        if current is not None and current.schema is schema and current.count == count:
+            return current
+        key = (schema, count)
+        page = self._pages.get(key)
+        if page is not None:
+            self._pages.move_to_end(key)
+            return page
+        page = SchemaPage(schema, count, self._body)
+        page.hide()
+        self.pages_built += 1
+        for editor in page.editors:
+            editor.edited.connect(self._edited)
+        self._layout.insertWidget(self._layout.count() - 1, page)
+        self._pages[key] = page
+        while len(self._pages) > PAGE_CACHE_SIZE:
+            _key, old = self._pages.popitem(last=False)
+            if old is self._page:  # never evict what is on screen
+                self._pages[_key] = old
+                continue
+            old.deleteLater()
+        return page
+
+    # --- reading -----------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        """The current answers, naming response ids; unanswered questions left out."""
+        return {} if self._page is None else self._page.answers()
+
+    def _edited(self) -> None:
+        page = self._page
+        if self._loading or page is None:
+            return
+        page.update_context()
+        self.answersEdited.emit(page.answers())
+
+    # --- problems ----------------------------------------------------------------------
+
+    def show_issues(self, issues: list[tuple[str, str]]) -> None:
+        """Show validation problems (``(field, message)`` as from ``check_answers``)
+        under the question each belongs to; replaces those shown before."""
+        if self._page is not None:
+            self._page.show_issues(issues)
+            first = next((s for s in self._page.sections.values() if not s.issue.isHidden()), None)
+            if first is not None:
+                self._scroll.ensureWidgetVisible(first.issue)
+
+    def clear_issues(self) -> None:
+        if self._page is not None:
+            self._page.show_issues(())
+
+    def issue_label(self, question_id: str) -> QLabel | None:
+        """The problem message under a question (for tests and the main window)."""
+        if self._page is None or question_id not in self._page.sections:
+            return None
+        return self._page.sections[question_id].issue
+
+    # --- keys and focus ----------------------------------------------------------------
+
+    def handle_number_key(self, n: int) -> bool:
+        """Pick step ``n`` (1-based) of the preference question, as the reviewer would.
+        True if it was handled (the form has a preference with that many steps)."""
+        editor = self._page.preference() if self._page is not None else None
+        return editor is not None and editor.choose_step(n)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Reached only when the focused child did not take the key (text boxes do).
+        text = event.text()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if (
+            mods == Qt.KeyboardModifier.NoModifier
+            and len(text) == 1
+            and text in "123456789"
+            and self.handle_number_key(int(text))
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focus_question(self, question_id: str) -> bool:
+        if self._page is None or question_id not in self._page.sections:
+            return False
+        section = self._page.sections[question_id]
+        section.editor.focus_first()
+        self._scroll.ensureWidgetVisible(section)
+        return True
+
+    def focus_flags(self) -> bool:
+        """Focus the first flag check box; False if the form has no flags question."""
+        return self._focus_kind(FlagsQuestion)
+
+    def focus_rationale(self) -> bool:
+        """Focus the rationale (the first text question); False if there is none."""
+        return self._focus_kind(TextQuestion)
+
+    def _focus_kind(self, kind: type[Question]) -> bool:
+        if self._page is None:
+            return False
+        for question in self._page.schema.questions:
+            if isinstance(question, kind):
+                return self.focus_question(question.id)
+        return False
+
+    @property
+    def schema(self) -> Schema | None:
+        return None if self._page is None else self._page.schema
+
+    def current_editors(self) -> dict[str, QuestionEditor]:
+        """The editors of the form on screen, by question id."""
+        if self._page is None:
+            return {}
+        return {qid: s.editor for qid, s in self._page.sections.items()}

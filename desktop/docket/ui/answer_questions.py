@@ -1,0 +1,457 @@
+"""Editors for the preference, likert, flags, choice and text questions.
+
+Each is built from its schema question for a number of responses and shows responses
+by their blinded labels in display order; answers name response ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docket.core.display_order import blinded_label
+from docket.core.schema import (
+    TASK_FLAGS_KEY,
+    ChoiceQuestion,
+    FlagsQuestion,
+    LikertQuestion,
+    PreferenceQuestion,
+    TextQuestion,
+)
+from docket.ui.answer_widgets import (
+    MAX_SCALE_BUTTONS,
+    QuestionEditor,
+    SpinScale,
+    ToggleRow,
+    bold_label,
+    muted_label,
+    pretty,
+    response_name,
+)
+
+FLAG_COLUMNS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PreferenceStep:
+    """One step of the preference scale: ``better`` is a display position (None = tie)."""
+
+    better: int | None
+    strength: str | None
+    text: str
+    """Button text (may break over two lines)."""
+    name: str
+    """One-line wording, for the accessible name and tooltip."""
+
+
+def preference_steps(question: PreferenceQuestion) -> list[PreferenceStep]:
+    """The scale from "A much better" to "B much better", strongest preference outermost.
+
+    With exactly the strengths slight and strong, "much better" is strong and "better"
+    slight; other strength lists (taken as weakest first) are named explicitly."""
+    strengths = question.strengths
+    side: list[tuple[str, str]]
+    if len(strengths) == 2 and set(strengths) == {"slight", "strong"}:
+        side = [("strong", "much better"), ("slight", "better")]
+    elif len(strengths) == 1:
+        side = [(strengths[0], "better")]
+    else:
+        side = [(s, f"better ({s})") for s in reversed(strengths)]
+
+    def step(position: int, strength: str, words: str) -> PreferenceStep:
+        name = f"{blinded_label(position)} {words}"
+        return PreferenceStep(position, strength, name.replace(" better", "\nbetter", 1), name)
+
+    steps = [step(0, s, words) for s, words in side]
+    if question.allow_tie:
+        steps.append(PreferenceStep(None, None, "Tie", "Tie"))
+    steps += [step(1, s, words) for s, words in reversed(side)]
+    return steps
+
+
+class PreferenceEditor(QuestionEditor):
+    """Pairwise preference: a row of steps; keys 1..n pick them (see ``choose_step``)."""
+
+    def __init__(
+        self, question: PreferenceQuestion, count: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(question, count, parent)
+        self.pref = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.steps = preference_steps(question) if count == 2 else []
+        self.row: ToggleRow | None = None
+        if not self.steps:
+            layout.addWidget(
+                muted_label(f"This question compares two responses; this task has {count}.", self)
+            )
+            return
+        # Keys 1-9 pick the steps (a scale of more than nine steps is mouse-only beyond).
+        keys = [f"key {i + 1}; " if i < 9 else "" for i in range(len(self.steps))]
+        self.row = ToggleRow(
+            [s.text for s in self.steps],
+            [s.name for s in self.steps],
+            [f"{s.name} ({k}click again to clear)" for s, k in zip(self.steps, keys, strict=True)],
+            self,
+            expand=True,
+        )
+        for button, key in zip(self.row.buttons, keys, strict=True):
+            if key:
+                button.setAccessibleDescription(f"Shortcut: {key[4:-2]}")
+        self.row.picked.connect(self._user_edit)
+        layout.addWidget(self.row)
+        last = min(len(self.steps), 9)
+        layout.addWidget(
+            muted_label(f"Keys 1–{last} choose a step; A and B are the responses shown.", self)
+        )
+
+    def choose_step(self, number: int) -> bool:
+        """Pick step ``number`` (1-based) as the reviewer; False if there is no such step."""
+        if self.row is None or not 1 <= number <= len(self.steps):
+            return False
+        self.row.choose(number - 1)
+        return True
+
+    def _fill(self, value: Any) -> None:
+        if self.row is None:
+            return
+        index = -1
+        if isinstance(value, Mapping) and "better" in value:
+            better = value.get("better")
+            position = None if better is None else self.position_of(better)
+            strength = None if better is None else value.get("strength")
+            if better is None or position is not None:
+                for i, step in enumerate(self.steps):
+                    if step.better == position and step.strength == strength:
+                        index = i
+                        break
+        self.row.set_index(index)
+
+    def value(self) -> Any:
+        if self.row is None or self.row.index() < 0 or len(self.ids) != 2:
+            return None
+        step = self.steps[self.row.index()]
+        if step.better is None:
+            return {"better": None}
+        return {"better": self.ids[step.better], "strength": step.strength}
+
+
+class LikertEditor(QuestionEditor):
+    """A rating per response (rows, in display order) and dimension; each is optional."""
+
+    def __init__(self, question: LikertQuestion, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(question, count, parent)
+        self.likert = question
+        lo, hi = question.scale_min, question.scale_max
+        self.values = list(range(lo, hi + 1))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        row = 0
+        grid.addWidget(
+            muted_label(
+                f"{lo} = lowest, {hi} = highest; click a chosen score again to clear it.", self
+            ),
+            row,
+            0,
+            1,
+            2,
+        )
+        row += 1
+        self.scales: list[list[ToggleRow | SpinScale]] = []
+        for position in range(count):
+            who = response_name(position)
+            header = bold_label(who, self)
+            header.setContentsMargins(0, 6, 0, 0)
+            grid.addWidget(header, row, 0, 1, 2)
+            row += 1
+            scales: list[ToggleRow | SpinScale] = []
+            for dim in question.dimensions:
+                name = f"{who}, {pretty(dim)}"
+                label = QLabel(pretty(dim), self)
+                scale: ToggleRow | SpinScale
+                if len(self.values) <= MAX_SCALE_BUTTONS:
+                    scale = ToggleRow(
+                        [str(v) for v in self.values],
+                        [f"{name}: {v}" for v in self.values],
+                        [f"{name}: {v} of {hi} (click again to clear)" for v in self.values],
+                        self,
+                    )
+                else:
+                    scale = SpinScale(lo, hi, name, self)
+                scale.setAccessibleName(name)
+                scale.picked.connect(self._user_edit)
+                label.setBuddy(scale)
+                grid.addWidget(label, row, 0)
+                grid.addWidget(scale, row, 1)
+                row += 1
+                scales.append(scale)
+            self.scales.append(scales)
+
+    def _fill(self, value: Any) -> None:
+        ratings = value if isinstance(value, Mapping) else {}
+        for position, scales in enumerate(self.scales):
+            rid = self.ids[position] if position < len(self.ids) else None
+            got = ratings.get(rid) if rid is not None else None
+            got = got if isinstance(got, Mapping) else {}
+            for dim, scale in zip(self.likert.dimensions, scales, strict=True):
+                score = got.get(dim)
+                ok = isinstance(score, int) and not isinstance(score, bool)
+                scale.set_index(self.values.index(score) if ok and score in self.values else -1)
+
+    def value(self) -> Any:
+        out: dict[str, dict[str, int]] = {}
+        for position, scales in enumerate(self.scales):
+            if position >= len(self.ids):
+                break
+            scores = {
+                dim: self.values[scale.index()]
+                for dim, scale in zip(self.likert.dimensions, scales, strict=True)
+                if scale.index() >= 0
+            }
+            if scores:
+                out[self.ids[position]] = scores
+        return out or None
+
+
+class FlagsEditor(QuestionEditor):
+    """Check boxes per response (in display order) and for the task as a whole."""
+
+    def __init__(self, question: FlagsQuestion, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(question, count, parent)
+        self.flags = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.boxes: list[list[QCheckBox]] = []
+        if question.response_flags:
+            for position in range(count):
+                self.boxes.append(
+                    self._group(layout, response_name(position), question.response_flags)
+                )
+        self.task_boxes: list[QCheckBox] = []
+        if question.task_flags:
+            self.task_boxes = self._group(layout, "Whole task", question.task_flags)
+
+    def _group(
+        self, layout: QVBoxLayout, who: str, flags: tuple[tuple[str, str], ...]
+    ) -> list[QCheckBox]:
+        header = bold_label(who, self)
+        if self.boxes:  # not the first group
+            header.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(header)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        boxes = []
+        for i, (_flag, label) in enumerate(flags):
+            box = QCheckBox(label, self)
+            box.setAccessibleName(f"{who}: {label}")
+            box.setToolTip(f"{who}: {label} (Space toggles)")
+            box.clicked.connect(self._user_edit)
+            grid.addWidget(box, i // FLAG_COLUMNS, i % FLAG_COLUMNS)
+            boxes.append(box)
+        grid.setColumnStretch(FLAG_COLUMNS, 1)
+        layout.addLayout(grid)
+        return boxes
+
+    def _fill(self, value: Any) -> None:
+        got = value if isinstance(value, Mapping) else {}
+        for position, boxes in enumerate(self.boxes):
+            rid = self.ids[position] if position < len(self.ids) else None
+            chosen = got.get(rid, []) if rid is not None else []
+            self._set(boxes, self.flags.response_flags, chosen)
+        self._set(self.task_boxes, self.flags.task_flags, got.get(TASK_FLAGS_KEY, []))
+
+    @staticmethod
+    def _set(boxes: list[QCheckBox], flags: tuple[tuple[str, str], ...], chosen: Any) -> None:
+        chosen = chosen if isinstance(chosen, list) else []
+        for box, (flag, _label) in zip(boxes, flags, strict=True):
+            box.setChecked(flag in chosen)
+
+    def value(self) -> Any:
+        out: dict[str, list[str]] = {}
+        for position, boxes in enumerate(self.boxes):
+            if position >= len(self.ids):
+                break
+            chosen = [
+                f
+                for (f, _), box in zip(self.flags.response_flags, boxes, strict=True)
+                if box.isChecked()
+            ]
+            if chosen:
+                out[self.ids[position]] = chosen
+        task = [
+            f
+            for (f, _), box in zip(self.flags.task_flags, self.task_boxes, strict=True)
+            if box.isChecked()
+        ]
+        if task:
+            out[TASK_FLAGS_KEY] = task
+        return out or None
+
+
+class ChoiceEditor(QuestionEditor):
+    """Radio buttons (clearable: click the chosen one again), or check boxes if multiple."""
+
+    def __init__(self, question: ChoiceQuestion, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(question, count, parent)
+        self.choice = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.buttons: list[QCheckBox | QRadioButton] = []
+        for i, option in enumerate(question.options):
+            button: QCheckBox | QRadioButton
+            if question.multiple:
+                button = QCheckBox(option, self)
+                button.setToolTip(f"{self.title}: {option} (Space toggles)")
+            else:
+                button = QRadioButton(option, self)
+                button.setAutoExclusive(False)
+                button.setToolTip(f"{self.title}: {option} (click again to clear)")
+            button.setAccessibleName(f"{self.title}: {option}")
+            button.clicked.connect(partial(self._clicked, i))
+            layout.addWidget(button)
+            self.buttons.append(button)
+
+    def _clicked(self, index: int, *_args: object) -> None:
+        if not self.choice.multiple and self.buttons[index].isChecked():
+            for i, button in enumerate(self.buttons):
+                if i != index:
+                    button.setChecked(False)
+        self._user_edit()
+
+    def _fill(self, value: Any) -> None:
+        chosen = value if isinstance(value, list) else [value]
+        for option, button in zip(self.choice.options, self.buttons, strict=True):
+            button.setChecked(option in chosen)
+        if not self.choice.multiple:
+            # A stored single answer names one option; keep at most one on.
+            seen = False
+            for button in self.buttons:
+                if button.isChecked():
+                    button.setChecked(not seen)
+                    seen = True
+
+    def value(self) -> Any:
+        chosen = [
+            o for o, b in zip(self.choice.options, self.buttons, strict=True) if b.isChecked()
+        ]
+        if self.choice.multiple:
+            return chosen or None
+        return chosen[0] if chosen else None
+
+
+def rule_text(question: TextQuestion, answers: Mapping[str, Any]) -> tuple[bool, str]:
+    """(required now?, the inline wording of when the text is required)."""
+    need = f" (at least {question.min_length} characters)" if question.min_length else ""
+    if question.required:
+        return True, f"Required{need}"
+    if not question.required_when:
+        return False, "Optional"
+    holding = [r.describe() for r in question.required_when if r.holds(answers)]
+    if question.is_required(answers) and holding:
+        return True, f"Required for {' or '.join(holding)}{need}"
+    every = " or ".join(r.describe() for r in question.required_when)
+    return False, f"Optional now; required for {every}{need}"
+
+
+class TextEditor(QuestionEditor):
+    """Free text with its live required-when rule and a character count."""
+
+    def __init__(self, question: TextQuestion, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(question, count, parent)
+        self.text_q = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.rule = QLabel(self)
+        self.rule.setWordWrap(True)
+        self.rule.setAccessibleName(f"{self.title} rule")
+        layout.addWidget(self.rule)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setAccessibleName(self.title)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setPlaceholderText(question.help or f"{self.title}…")
+        self.edit.setToolTip(f"{self.title} (Tab leaves the text box)")
+        lines = self.edit.fontMetrics().lineSpacing()
+        self.edit.setMinimumHeight(lines * 4 + 12)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.edit)
+        self.count_label = muted_label("", self)
+        layout.addWidget(self.count_label)
+        self.required_now = False
+        self.edit.textChanged.connect(self._changed)
+        self.update_context({})
+
+    def _changed(self) -> None:
+        self._update_count()
+        self._user_edit()
+
+    def _fill(self, value: Any) -> None:
+        text = value if isinstance(value, str) else ""
+        if text != self.edit.toPlainText():
+            self.edit.setPlainText(text)
+        self._update_count()
+
+    def value(self) -> Any:
+        text = self.edit.toPlainText()
+        return text if text.strip() else None
+
+    def update_context(self, answers: Mapping[str, Any]) -> None:
+        required, text = rule_text(self.text_q, answers)
+        self.required_now = required
+        self.rule.setText(text)
+        font = self.rule.font()
+        if font.bold() != required:
+            font.setBold(required)
+            self.rule.setFont(font)
+        self.rule.setAccessibleDescription(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        text = self.edit.toPlainText()
+        n = len(text.strip())
+        q = self.text_q
+        if len(text) > q.max_length:
+            words = f"{len(text)} characters; at most {q.max_length}"
+        elif self.required_now and q.min_length:
+            more = q.min_length - n
+            words = f"{n} of at least {q.min_length} characters" + (
+                f" ({more} more needed)" if more > 0 else ""
+            )
+        else:
+            words = f"{n} character{'' if n == 1 else 's'}"
+        self.count_label.setText(words)
+
+    def focus_first(self) -> None:
+        self.edit.setFocus()
+
+
+__all__ = [
+    "ChoiceEditor",
+    "FlagsEditor",
+    "LikertEditor",
+    "PreferenceEditor",
+    "PreferenceStep",
+    "TextEditor",
+    "preference_steps",
+    "rule_text",
+]
