@@ -46,7 +46,7 @@ def test_block_elements_are_styled() -> None:
     out = to_html(
         "# H1\n\n> quoted\n\n1. one\n   - nested\n\n~~gone~~ and `code`\n\n---\n\n- [x] done\n- [ ] open"
     )
-    assert "<h1>H1</h1>" in out
+    assert '<h1 style="font-size: x-large">H1</h1>' in out
     assert f'bgcolor="{LIGHT.quote_bar}"' in out and "quoted" in out
     assert re.search(r"<ol>\s*<li>one\s*<ul>\s*<li>nested</li>", out)
     assert "<s>gone</s>" in out
