@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
-from PySide6.QtWidgets import QLabel  # noqa: E402
+from PySide6.QtWidgets import QLabel
 
 
 def test_void_qt_calls_keep_none_alive(qtbot: Any) -> None:

@@ -31,6 +31,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+Enter", "Submit and go to the next task"),
     ("Ctrl+S", "Keep as draft"),
     ("S", "Skip the task (asks for a reason)"),
+    ("A", "Focus the answer form (then Tab / arrows; in a ranking Alt+Up/Down, =, Enter)"),
     ("F", "Focus the flags"),
     ("R", "Focus the rationale"),
     ("D", "Show differences between two responses"),

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             "&Redo answer edit", "Ctrl+Shift+Z", self.controller.redo, task
         )
         task.addSeparator()
+        self._action("Focus the &answer form", "A", self.focus_answer, task)
         self._action("Focus &flags", "F", self.answer_panel.focus_flags, task)
         self._action("Focus &rationale", "R", self.answer_panel.focus_rationale, task)
         self._action("&Search tasks", "Ctrl+F", self.task_list.focus_search, task)
@@ -265,6 +266,11 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("No more tasks in this direction.", 3000)
 
+    def focus_answer(self) -> None:
+        schema = self.controller.schema
+        if schema is not None and schema.questions:
+            self.answer_panel.focus_question(schema.questions[0].id)
+
     def submit_and_next(self) -> None:
         if self.controller.submit() is not None:
             self.statusBar().showMessage("Submitted.", 2000)
@@ -350,7 +356,7 @@ class MainWindow(QMainWindow):
                 f"{result.removed} removed; answers kept."
             ),
         }.get(result.status, f"Imported {result.added} tasks.")
-        QMessageBox.information(self, "Import", message)
+        self.inform("Import", message)
         if self.controller.task is None:
             self._open_first_task()
 
@@ -447,6 +453,11 @@ class MainWindow(QMainWindow):
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self, "Docket", message)
+
+    def inform(self, title: str, message: str) -> None:
+        """Say what an action did (also in the status bar, for a record after the box)."""
+        self.statusBar().showMessage(message.replace("\n", " "), 10000)
+        QMessageBox.information(self, title, message)
 
     def _restore_geometry(self) -> None:
         """Window size and dock layout from the last session (QSettings: geometry only).
