@@ -10,10 +10,11 @@ the window, which asks before opening them.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QTextOption
+from PySide6.QtGui import QFont, QFontDatabase, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +32,8 @@ from docket.render import diff_html, to_html
 from docket.render.theme import Theme
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
+MAX_DOCUMENTS = 24
+"""Laid-out documents kept: the current task, the next one, and a few behind."""
 
 
 class SafeBrowser(QTextBrowser):
@@ -78,6 +81,8 @@ class ResponseColumn(QWidget):
         header.addWidget(self.raw_button)
         self.browser = SafeBrowser()
         self.browser.setMinimumWidth(220)
+        self.scratch = QTextDocument(self)
+        self.scratch.setDocumentMargin(12)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -105,9 +110,11 @@ class ComparisonView(QWidget):
         self._diff = False
         self._syncing = False
         self._html_cache: dict[tuple[str, str, str], str] = {}
+        self._docs: OrderedDict[tuple[str, str, int, str], QTextDocument] = OrderedDict()
 
         self.prompt = SafeBrowser()
         self.prompt.setAccessibleName("Prompt")
+        self._prompt_scratch = QTextDocument(self)
         self.prompt.linkRequested.connect(self.linkRequested.emit)
         prompt_box = QWidget()
         prompt_layout = QVBoxLayout(prompt_box)
@@ -200,10 +207,57 @@ class ComparisonView(QWidget):
         cache_key = (key, self._theme.name, text[:64])
         html = self._html_cache.get(cache_key)
         if html is None:
-            if len(self._html_cache) > 512:
+            if len(self._html_cache) > 64:
                 self._html_cache.clear()
             html = self._html_cache[cache_key] = to_html(text, theme=self._theme)
         return html
+
+    def _document(self, key: str, text: str, width: int) -> QTextDocument:
+        """A parsed, laid-out document for a response or prompt, kept for a few tasks.
+
+        Parsing HTML and laying the text out are what make opening a task slow; done
+        ahead of time (see :meth:`prefetch`), showing the task is swapping documents.
+        """
+        cache_key = (key, self._theme.name, self._zoom, text[:64])
+        doc = self._docs.get(cache_key)
+        if doc is None:
+            doc = QTextDocument(self)
+            doc.setDocumentMargin(12)
+            doc.setDefaultFont(self._body_font())
+            doc.setHtml(self._rendered(key, text))
+            self._docs[cache_key] = doc
+            self._evict_documents()
+        else:
+            self._docs.move_to_end(cache_key)
+        if width > 0 and doc.textWidth() != width:
+            doc.setTextWidth(width)
+            doc.size()  # lay out now rather than at paint
+        return doc
+
+    def _evict_documents(self) -> None:
+        shown = {id(b.document()) for b in [self.prompt, *(c.browser for c in self.columns)]}
+        while len(self._docs) > MAX_DOCUMENTS:
+            for key, doc in self._docs.items():
+                if id(doc) not in shown:
+                    del self._docs[key]
+                    doc.deleteLater()
+                    break
+            else:
+                return
+
+    def _width_of(self, browser: QTextBrowser) -> int:
+        return int(browser.viewport().width())
+
+    def prefetch(self, task: Task, order: DisplayOrder) -> None:
+        """Parse and lay out a task's prompt and responses ahead of time (called when
+        idle for the task the reviewer will most likely open next)."""
+        turns = task.conversation
+        if len(turns) == 1 and turns[0].role is Role.USER:
+            self._document(f"{task.id}/prompt", turns[0].content, self._width_of(self.prompt))
+        widths = [self._width_of(c.browser) for c in self.columns]
+        for index, rid in enumerate(order.order):
+            width = widths[index] if index < len(widths) else 0
+            self._document(f"{task.id}/{rid}", task.response(rid).text, width)
 
     def _refresh_prompt(self) -> None:
         task = self._task
@@ -212,11 +266,12 @@ class ComparisonView(QWidget):
         turns = task.conversation
         if len(turns) == 1 and turns[0].role is Role.USER:
             self.prompt_label.setText("Prompt")
-            html = self._rendered(f"{task.id}/prompt", turns[0].content)
+            key, text = f"{task.id}/prompt", turns[0].content
+            self.prompt.setDocument(self._document(key, text, self._width_of(self.prompt)))
         else:
             self.prompt_label.setText(f"Conversation ({len(turns)} turns)")
-            html = to_html(list(turns), theme=self._theme)
-        self.prompt.setHtml(html)
+            self.prompt.setDocument(self._prompt_scratch)
+            self.prompt.setHtml(to_html(list(turns), theme=self._theme))
 
     def _refresh_responses(self) -> None:
         task, order = self._task, self._order
@@ -231,14 +286,18 @@ class ComparisonView(QWidget):
             browser = column.browser
             value = browser.verticalScrollBar().value()
             if column.raw_button.isChecked():
-                browser.setPlainText(text)
+                # Raw and diff views write into the column's own document, never into
+                # a cached one.
+                browser.setDocument(column.scratch)
                 browser.setFont(self._mono())
+                browser.setPlainText(text)
             elif index in diffs:
+                browser.setDocument(column.scratch)
                 browser.setFont(self._body_font())
                 browser.setHtml(diffs[index])
             else:
-                browser.setFont(self._body_font())
-                browser.setHtml(self._rendered(f"{task.id}/{order.order[index]}", text))
+                key = f"{task.id}/{order.order[index]}"
+                browser.setDocument(self._document(key, text, self._width_of(browser)))
             browser.verticalScrollBar().setValue(value)
 
     def browsers(self) -> list[SafeBrowser]:
@@ -292,6 +351,9 @@ class ComparisonView(QWidget):
 
     def _apply_font(self) -> None:
         self.prompt.setFont(self._body_font())
+        if self._task is not None and self._order is not None:
+            self._refresh_prompt()
+            self._refresh_responses()
         for column in self.columns:
             raw = column.raw_button.isChecked()
             column.browser.setFont(self._mono() if raw else self._body_font())

@@ -41,6 +41,8 @@ from docket.ui.task_list import TaskListPanel
 from docket.workspace import Workspace
 
 LAYOUT_VERSION = 2
+PREFETCH_DELAY_MS = 40
+"""Render the next task this long after opening one: out of the way of painting this one."""
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,10 @@ class MainWindow(QMainWindow):
         theme = self._theme()
 
         self.controller = ReviewController(workspace, self)
+        self._scroll: dict[str, list[int]] = {}
+        self._saved_scroll_task: str | None = None
+        self._saved_scroll: list[int] = []
+        self._load_saved_scroll()
         self.task_list = TaskListPanel(self.controller.review)
         self.task_list.setAccessibleName("Tasks")
         self.comparison = ComparisonView(theme)
@@ -212,11 +218,26 @@ class MainWindow(QMainWindow):
         self.guidelines.set_guidelines(self.workspace.guidelines(task_id))
         self.task_list.select_task(task_id)
         self.save_label.setText("")
-        scroll = self.workspace.store.get_meta(f"ui.scroll.{task_id}")
+        scroll = self._scroll.get(task_id)
+        if scroll is None and task_id == self._saved_scroll_task:
+            scroll = self._saved_scroll
         if scroll:
-            QTimer.singleShot(
-                0, lambda: self.comparison.restore_scroll([int(v) for v in scroll.split(",")])
-            )
+            QTimer.singleShot(0, lambda: self.comparison.restore_scroll(scroll))
+        QTimer.singleShot(PREFETCH_DELAY_MS, self._prefetch_next)
+
+    def _prefetch_next(self) -> None:
+        """Render and lay out the next task while the reviewer reads this one."""
+        c = self.controller
+        if c.task is None:
+            return
+        following = self.task_list.next_task_id(c.task.id)
+        if following is None:
+            return
+        try:
+            task = self.workspace.task(following)
+            self.comparison.prefetch(task, self.workspace.display_order(following))
+        except DocketError:
+            pass
 
     def _load_answers(self, answers: dict[str, object]) -> None:
         """After undo/redo: the store's answers, shown without counting as an edit."""
@@ -244,10 +265,26 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(f"{done} / {total} answered")
 
     def _remember_scroll(self) -> None:
+        """Scroll positions are kept in memory while the window is open and the current
+        task's is saved on close (no disk write on every move)."""
+        c = self.controller
+        if c.task is not None:
+            self._scroll[c.task.id] = self.comparison.scroll_state()
+
+    def _save_scroll(self) -> None:
         c = self.controller
         if c.task is not None:
             values = ",".join(str(v) for v in self.comparison.scroll_state())
-            self.workspace.store.set_meta(f"ui.scroll.{c.task.id}", values)
+            self.workspace.store.set_meta("ui.scroll", f"{c.task.id}|{values}")
+
+    def _load_saved_scroll(self) -> None:
+        saved = self.workspace.store.get_meta("ui.scroll") or ""
+        task_id, _, values = saved.partition("|")
+        self._saved_scroll_task = task_id or None
+        try:
+            self._saved_scroll = [int(v) for v in values.split(",") if v]
+        except ValueError:
+            self._saved_scroll = []
 
     def next_task(self) -> None:
         self._step(self.task_list.next_task_id)
@@ -474,7 +511,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         try:
-            self._remember_scroll()
+            self._save_scroll()
             self.controller.leave_task()
             self.settings.save()
         except DocketError as exc:
