@@ -79,8 +79,10 @@ def main() -> dict[str, float]:
         "next_task_median_ms": round(statistics.median(times), 2),
         "next_task_p95_ms": round(ordered[int(0.95 * len(ordered))], 2),
     }
-    print(f"next task: {len(times)} moves over {TASKS} tasks x 3 responses, "
-          f"median {result['next_task_median_ms']} ms, p95 {result['next_task_p95_ms']} ms")
+    print(
+        f"next task: {len(times)} moves over {TASKS} tasks x 3 responses, "
+        f"median {result['next_task_median_ms']} ms, p95 {result['next_task_p95_ms']} ms"
+    )
     return result
 
 

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.restore_layout = restore_layout
+        self._closed = False
         self.workspace = workspace
         self.key_path = key_path
         self._passphrase = passphrase
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
     def _prefetch_next(self) -> None:
         """Render and lay out the next task while the reviewer reads this one."""
         c = self.controller
-        if c.task is None:
+        if c.task is None or self._closed:
             return
         following = self.task_list.next_task_id(c.task.id)
         if following is None:
@@ -435,6 +436,8 @@ class MainWindow(QMainWindow):
         )
 
     def _remind_export(self) -> None:
+        if self._closed:
+            return
         if self.controller.review.export_overdue():
             self.statusBar().showMessage(
                 "Some answers are more than a day old and not exported yet "
@@ -510,6 +513,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state, LAYOUT_VERSION)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
+        self._reminder.stop()
         try:
             self._save_scroll()
             self.controller.leave_task()

@@ -527,6 +527,7 @@ class TaskListPanel(QWidget):
 
         self._view = QTableView(self)
         self._view.setAccessibleName("Task list")
+        self._view.horizontalHeader().setAccessibleName("Task list columns")
         self._view.setAccessibleDescription(
             "One row per task: number, status, prompt, time spent. "
             "Arrow keys move between tasks and open them."
