@@ -148,6 +148,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     for b in result.bundles:
         print(f"{b.path}  {b.reviewer}: {b.tasks} tasks ({b.gold} gold)  {b.bundle_id}")
     print(f"summary: {result.summary_path}")
+    print(f"server copy of the tasks (for `docket merge --tasks`): {result.archive}")
     return EXIT_OK
 
 
@@ -230,6 +231,109 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     bad = sum(1 for v in verdicts if not v.ok)
     print(f"{len(verdicts) - bad} verified, {bad} rejected")
     return EXIT_OK if bad == 0 else EXIT_ERROR
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from docket.bundles.result_bundle import keyring_cards
+    from docket.server.merge import import_task_archive, merge_results
+    from docket.server.merged_store import MergedStore
+
+    server = _load_key(args.server_key, args.passphrase_env)
+    cards = keyring_cards(args.keyring)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int, path: Path) -> None:
+        if show:
+            end = "\n" if done == total else ""
+            print(
+                f"\rmerging {done}/{total} {path.name[:40]:40}",
+                end=end,
+                file=sys.stderr,
+                flush=True,
+            )
+
+    with MergedStore.open(args.db, server) as store:
+        if args.tasks:
+            count = import_task_archive(store, server, Path(args.tasks))
+            print(f"tasks: {count} from {args.tasks}")
+        report = merge_results(
+            [Path(p) for p in args.results],
+            server=server,
+            cards=cards,
+            store=store,
+            progress=progress,
+        )
+        counts = store.counts()
+    for o in report.outcomes:
+        label = {"accepted": "OK  ", "duplicate": "SAME", "rejected": "FAIL"}[o.status]
+        detail = f" ({o.new} new, {o.updated} updated)" if o.status == "accepted" else ""
+        print(f"{label} {o.path}: {o.reviewer + ': ' if o.reviewer else ''}{o.reason}{detail}")
+    for gap in report.gaps:
+        print(f"note: {gap}")
+    print(
+        f"{report.count('accepted')} accepted, {report.count('duplicate')} already merged, "
+        f"{report.count('rejected')} rejected; answers: {report.new_answers} new, "
+        f"{report.updated_answers} updated; reviewers in this merge: {len(report.reviewers)}; "
+        f"database: {counts['answers']} answers to {counts['tasks']} tasks from "
+        f"{counts['reviewers']} reviewers"
+    )
+    return EXIT_OK if report.count("rejected") == 0 else EXIT_ERROR
+
+
+def _open_merged(args: argparse.Namespace) -> object:
+    """The merged database is encrypted under the server key: --server-key, or the
+    DOCKET_SERVER_KEY environment variable (so `docket agreement --db M` works as is)."""
+    from docket.server.merged_store import MergedStore
+
+    if not Path(args.db).exists():
+        raise DocketError(f"{args.db} does not exist.", hint="Create it with `docket merge`.")
+    key = args.server_key or os.environ.get("DOCKET_SERVER_KEY")
+    if not key:
+        raise DocketError(
+            f"{args.db} is encrypted under the server's key.",
+            hint="Give --server-key server.key (or set DOCKET_SERVER_KEY).",
+        )
+    return MergedStore.open(args.db, _load_key(key, args.passphrase_env))
+
+
+def _cmd_disagreements(args: argparse.Namespace) -> int:
+    import json
+
+    from docket.server.merged_store import MergedStore
+    from docket.server.verdicts import disagreements
+
+    store = _open_merged(args)
+    assert isinstance(store, MergedStore)
+    with store:
+        found = disagreements(list(store.answers()), threshold=args.threshold)
+    if args.json:
+        print(json.dumps([{"task_id": d.task_id, "severity": d.severity, "reviewers": d.reviewers,
+                           "reasons": d.reasons} for d in found], indent=2))  # fmt: skip
+        return EXIT_OK
+    if not found:
+        print("No task where reviewers disagree beyond the threshold.")
+    for d in found:
+        print(f"{d.severity:5.1f}  {d.task_id}  ({', '.join(d.reviewers)})")
+        for reason in d.reasons:
+            print(f"       - {reason}")
+    return EXIT_OK
+
+
+def _cmd_dataset_export(args: argparse.Namespace) -> int:
+    from docket.server.dataset import export
+    from docket.server.merged_store import MergedStore
+
+    store = _open_merged(args)
+    assert isinstance(store, MergedStore)
+    with store:
+        summary = export(store, args.format, Path(args.out))
+    extra = (
+        f"; left out: {summary.ties} ties, {summary.unresolved} unresolved disagreements"
+        if args.format == "dpo"
+        else ""
+    )
+    print(f"{args.out}: {summary.rows} rows ({args.format}){extra}")
+    return EXIT_OK
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -375,12 +479,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb(
         "merge",
         "verify and merge result bundles into one database",
-        _not_yet("Step 4", "`docket merge`"),
+        _cmd_merge,
     )
     p.add_argument("results", nargs="+", metavar="RESULT")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--keyring", required=True, metavar="DIR")
     p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--tasks", metavar="ARCHIVE", help="the server's task copy written by pack")
+    passphrase_env(p)
 
     p = verb(
         "agreement",
@@ -393,10 +499,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb(
         "disagreements",
         "tasks where reviewers disagree, most severe first",
-        _not_yet("Step 4", "`docket disagreements`"),
+        _cmd_disagreements,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
+    p.add_argument("--threshold", type=float, default=1.0, help="minimum severity (default 1)")
+    passphrase_env(p)
 
     adj = verbs.add_parser(
         "adjudication",
@@ -424,12 +533,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb(
         "export",
         "write DPO pairs or judgments as JSONL",
-        _not_yet("Step 4", "`docket dataset export`"),
+        _cmd_dataset_export,
         ds_verbs,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--format", required=True, choices=["dpo", "judgments"])
     p.add_argument("--out", required=True, metavar="FILE.jsonl")
+    p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
+    passphrase_env(p)
 
     p = verb("demo", "open the app on the built-in demo (prepares a demo workspace)", _cmd_demo)
     p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")

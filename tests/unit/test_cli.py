@@ -44,14 +44,11 @@ def test_version() -> None:
 @pytest.mark.parametrize(
     ("argv", "step"),
     [
-        (["merge", "r", "--server-key", "s", "--keyring", "d", "--db", "m"], "Step 4"),
         (["agreement", "--db", "m"], "Step 4"),
-        (["disagreements", "--db", "m", "--json"], "Step 4"),
         (
             ["adjudication", "pack", "--db", "m", "--server-key", "s", "--lead", "l", "--out", "o"],
             "Step 5",
         ),
-        (["dataset", "export", "--db", "m", "--format", "dpo", "--out", "o"], "Step 4"),
     ],
 )
 def test_unimplemented_verbs_name_their_step_and_exit_non_zero(

@@ -146,7 +146,12 @@ class SecretKey:
 
     def workspace_db_key(self) -> bytes:
         """The 256-bit SQLCipher key of this party's workspaces."""
-        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=WORKSPACE_KEY_LABEL)
+        return self.derived_key(WORKSPACE_KEY_LABEL)
+
+    def derived_key(self, label: bytes) -> bytes:
+        """A 256-bit key for one purpose (HKDF-SHA256 over the age identity, ``label`` as
+        the info), so one passphrase unlocks every store of this party."""
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label)
         return hkdf.derive(self.age_identity.encode())
 
     def _payload(self) -> bytes:

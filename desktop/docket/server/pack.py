@@ -25,6 +25,7 @@ from docket.core.tasks import Task
 from docket.errors import DocketError, TaskFormatError
 
 BUNDLE_SUFFIX = ".docket"
+ARCHIVE_SUFFIX = ".server-tasks"
 MAX_REPORTED_ERRORS = 20
 
 
@@ -43,6 +44,8 @@ class PackResult:
     bundles: list[PackedBundle]
     skipped_lines: list[TaskFormatError]
     summary_path: Path
+    archive: Path
+    """The server's own copy of all tasks (for ``docket merge --tasks``)."""
 
 
 def assign(task_ids: Sequence[str], reviewers: Sequence[str], overlap: int) -> dict[str, list[str]]:
@@ -166,10 +169,27 @@ def pack(
             len(sealed["gold"]),
         )
         outputs.append((path, data, info))
+    # The server's own copy of every task (encrypted and signed to itself): what
+    # `docket merge --tasks` reads so that datasets can carry the prompts and responses.
+    everything = [(r.task, schema_of(r.task)) for r in [*rows, *gold_rows]]
+    archive_data, _ = build_task_bundle(
+        tasks=everything,
+        server=server,
+        reviewer=server.card(),
+        project=project,
+        guidelines=guidelines,
+        sealed={
+            "gold": gold,
+            "reference": {r.task.id: r.reference for r in [*rows, *gold_rows] if r.reference},
+        },
+        expires_days=None,
+    )
+    archive = out_dir / f"{_safe(project)}{ARCHIVE_SUFFIX}"
     # Nothing is written until every bundle was built.
     for path, data, info in outputs:
         write_atomically(path, data)
         packed.append(info)
+    write_atomically(archive, archive_data)
     summary = out_dir / f"{_safe(project)}-pack.json"
     write_atomically(
         summary,
@@ -192,7 +212,7 @@ def pack(
             indent=2,
         ).encode(),
     )
-    return PackResult(packed, skipped, summary)
+    return PackResult(packed, skipped, summary, archive)
 
 
 def _interleave(tasks: list[str], gold: list[str], *, seed: str) -> list[str]:

@@ -1,0 +1,108 @@
+"""``docket dataset export``: TRL-ready preference pairs (``dpo``) or every judgment.
+
+``dpo`` rows follow TRL's preference format (``prompt``, ``chosen``, ``rejected``; the
+conversational form where the task was a conversation), one row per resolved pair (a
+ranking gives several), ties and unresolved disagreements left out and counted, with a
+``margin`` from the preference strength, and provenance: task id, project, reviewers,
+agreement, resolution, guidelines version.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docket.bundles.envelope import write_atomically
+from docket.errors import DocketError
+from docket.server.merged_store import MergedStore
+from docket.server.verdicts import dataset_row_conversation, flag_sets, verdicts
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    rows: int
+    ties: int
+    unresolved: int
+    missing_tasks: int
+
+
+def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
+    if not store.has_tasks():
+        raise DocketError(
+            "The merged database holds no task texts, so it cannot write prompts and responses.",
+            hint="Merge again with --tasks PROJECT.server-tasks (written by `docket pack`).",
+        )
+    rows: list[dict[str, Any]] = []
+    ties = unresolved = missing = 0
+    for task_id, pair_verdicts in sorted(verdicts(store.answers()).items()):
+        task = store.task(task_id)
+        if task is None:
+            missing += 1
+            continue
+        texts = {r["id"]: r["text"] for r in task["responses"]}
+        prompt, conversational = dataset_row_conversation(task)
+        for v in pair_verdicts:
+            if v.resolution == "tie":
+                ties += 1
+                continue
+            if v.winner is None or v.loser is None:
+                unresolved += 1
+                continue
+            chosen, rejected = texts[v.winner], texts[v.loser]
+            rows.append(
+                {
+                    "prompt": prompt,
+                    "chosen": [{"role": "assistant", "content": chosen}]
+                    if conversational
+                    else chosen,
+                    "rejected": [{"role": "assistant", "content": rejected}]
+                    if conversational
+                    else rejected,
+                    "margin": v.margin,
+                    "task_id": task_id,
+                    "chosen_id": v.winner,
+                    "rejected_id": v.loser,
+                    "reviewers": sorted(vote.reviewer for vote in v.votes),
+                    "agreement": round(v.agreement, 3),
+                    "resolution": v.resolution,
+                    "guidelines_sha256": task.get("guidelines_sha256") or "",
+                }
+            )
+    return rows, ExportSummary(len(rows), ties, unresolved, missing)
+
+
+def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
+    out = []
+    for a in store.answers():
+        out.append(
+            {
+                "task_id": a.task_id,
+                "project": a.project,
+                "reviewer": a.reviewer_name,
+                "reviewer_fingerprint": a.reviewer,
+                "revision": a.revision,
+                "answers": a.answers,
+                "display_order": a.display_order,
+                "time_spent_s": a.time_spent_s,
+                "saved_at": a.saved_at,
+                "status": a.status,
+                "rationale": str(a.answers.get("rationale", "")),
+                "flags": sorted(f"{t}:{f}" for t, f in flag_sets(a)),
+            }
+        )
+    return out
+
+
+def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
+    if fmt == "dpo":
+        rows, summary = dpo_rows(store)
+    elif fmt == "judgments":
+        rows = judgment_rows(store)
+        summary = ExportSummary(len(rows), 0, 0, 0)
+    else:
+        raise DocketError(f"Unknown dataset format {fmt!r}.", hint="Use dpo or judgments.")
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    write_atomically(out, data.encode())
+    return summary

@@ -1,0 +1,268 @@
+"""``docket merge``: verify result bundles, then fold them into the merged database.
+
+Every bundle is verified completely before the database is touched (signature by a
+keyring card, addressed to this server, the answered task bundle signed by this server
+and issued to that reviewer, sections and audit chain intact). Then, in one transaction
+per bundle, it is checked against the reviewer's chain as recorded so far and merged:
+
+- the same bundle again (a duplicate or a replay) changes nothing and is reported;
+- another bundle with a sequence number already taken is a fork: rejected;
+- a bundle whose ``previous`` does not match the recorded bundle before it, or whose
+  hash does not match the ``previous`` of the recorded bundle after it, breaks the chain:
+  rejected;
+- a sequence with a gap before it is accepted (bundles may arrive in any order) and the
+  gap is reported;
+- for each (reviewer, task) the answer with the highest revision wins, so any order of
+  a reviewer's bundles gives the same final answers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from docket.bundles import age_layer
+from docket.bundles.envelope import keyring, open_sealed, pinned, read_bundle_file
+from docket.bundles.keys import PublicCard, SecretKey
+from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
+from docket.bundles.task_bundle import read_task_bundle
+from docket.errors import BundleError, ReplayError
+from docket.server.merged_store import MergedStore
+from docket.store.db import translated_errors, write_transaction
+
+
+@dataclass(slots=True)
+class BundleOutcome:
+    path: Path
+    status: str  # accepted | duplicate | rejected
+    reason: str
+    reviewer: str = ""
+    new: int = 0
+    updated: int = 0
+
+
+@dataclass(slots=True)
+class MergeReport:
+    outcomes: list[BundleOutcome] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    tasks_imported: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def new_answers(self) -> int:
+        return sum(o.new for o in self.outcomes)
+
+    @property
+    def updated_answers(self) -> int:
+        return sum(o.updated for o in self.outcomes)
+
+    @property
+    def reviewers(self) -> list[str]:
+        return sorted({o.reviewer for o in self.outcomes if o.status == "accepted"})
+
+
+Progress = Callable[[int, int, Path], None]
+
+
+def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) -> int:
+    """Load the server's own copy of the tasks written by ``docket pack``."""
+    card = server.card()
+    opened = open_sealed(
+        archive, server, signer=pinned(card), expected_type="task", check_expiry=False
+    )
+    content = read_task_bundle(opened)
+    sealed = json.loads(age_layer.decrypt(content.sealed, [server.identity()]))
+    guidelines_sha = str(opened.manifest.extra.get("guidelines_sha256", ""))
+    project = opened.manifest.project
+    with translated_errors(store.path), write_transaction(store.db):
+        for task, schema in content.tasks:
+            store.db.execute(
+                "INSERT OR REPLACE INTO tasks (id, project, task, schema, guidelines_sha256) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    task.id,
+                    project,
+                    json.dumps(
+                        {
+                            "id": task.id,
+                            "conversation": [
+                                {"role": t.role.value, "content": t.content}
+                                for t in task.conversation
+                            ],
+                            "responses": [
+                                {"id": r.id, "model": r.model, "text": r.text}
+                                for r in task.responses
+                            ],
+                        }
+                    ),
+                    schema.dumps(),
+                    guidelines_sha,
+                ),
+            )
+        _store_sealed(store, sealed)
+    return len(content.tasks)
+
+
+def _store_sealed(store: MergedStore, sealed: dict[str, object]) -> None:
+    gold = sealed.get("gold") or {}
+    reference = sealed.get("reference") or {}
+    if isinstance(gold, dict):
+        for task_id, answers in gold.items():
+            store.db.execute(
+                "INSERT OR REPLACE INTO gold (task_id, answers) VALUES (?, ?)",
+                (task_id, json.dumps(answers)),
+            )
+    if isinstance(reference, dict):
+        for task_id, ref in reference.items():
+            if isinstance(ref, dict) and "chosen" in ref and "rejected" in ref:
+                store.db.execute(
+                    "INSERT OR REPLACE INTO reference (task_id, chosen, rejected) VALUES (?, ?, ?)",
+                    (task_id, ref["chosen"], ref["rejected"]),
+                )
+
+
+def merge_results(
+    paths: Sequence[Path],
+    *,
+    server: SecretKey,
+    cards: list[PublicCard],
+    store: MergedStore,
+    progress: Progress | None = None,
+) -> MergeReport:
+    report = MergeReport()
+    lookup = keyring(cards)
+    for index, path in enumerate(paths):
+        if progress is not None:
+            progress(index, len(paths), path)
+        try:
+            result = read_result_bundle(read_bundle_file(path), server, lookup)
+        except BundleError as exc:
+            report.outcomes.append(BundleOutcome(path, "rejected", exc.message))
+            continue
+        try:
+            report.outcomes.append(_merge_one(store, server, result, path, report))
+        except BundleError as exc:
+            report.outcomes.append(
+                BundleOutcome(path, "rejected", exc.message, result.reviewer.name)
+            )
+    if progress is not None:
+        progress(len(paths), len(paths), Path())
+    return report
+
+
+def _merge_one(
+    store: MergedStore, server: SecretKey, result: VerifiedResult, path: Path, report: MergeReport
+) -> BundleOutcome:
+    db = store.db
+    reviewer = result.reviewer
+    fp, name = reviewer.fingerprint, reviewer.name
+    digest = result.hash
+    with translated_errors(store.path), write_transaction(db):
+        if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
+            return BundleOutcome(
+                path, "duplicate", "already merged (a duplicate or a replay); nothing changed", name
+            )
+        taken = db.execute(
+            "SELECT hash FROM chain WHERE reviewer = ? AND sequence = ?", (fp, result.sequence)
+        ).fetchone()
+        if taken is not None:
+            raise ReplayError(
+                f"Fork: {name} already has a different result bundle with sequence "
+                f"{result.sequence}."
+            )
+        before = db.execute(
+            "SELECT hash FROM chain WHERE reviewer = ? AND sequence = ?", (fp, result.sequence - 1)
+        ).fetchone()
+        if before is not None and before[0] != result.previous:
+            raise ReplayError(
+                f"Broken chain: sequence {result.sequence} of {name} does not follow the merged "
+                f"sequence {result.sequence - 1}."
+            )
+        after = db.execute(
+            "SELECT previous FROM chain WHERE reviewer = ? AND sequence = ?",
+            (fp, result.sequence + 1),
+        ).fetchone()
+        if after is not None and after[0] != digest:
+            raise ReplayError(
+                f"Broken chain: the merged sequence {result.sequence + 1} of {name} "
+                "does not follow "
+                f"this bundle."
+            )
+        if before is None and result.sequence > 1:
+            report.gaps.append(f"{name}: sequence {result.sequence - 1} not merged yet")
+        db.execute(
+            "INSERT INTO reviewers (fingerprint, name, card) VALUES (?, ?, ?) "
+            "ON CONFLICT (fingerprint) DO NOTHING",
+            (fp, name, reviewer.dumps()),
+        )
+        db.execute(
+            "INSERT INTO chain (reviewer, sequence, hash, previous) VALUES (?, ?, ?, ?)",
+            (fp, result.sequence, digest, result.previous),
+        )
+        task_manifest = result.task_manifest
+        db.execute(
+            "INSERT OR IGNORE INTO issued "
+            "(bundle_id, reviewer, project, manifest_sha256, guidelines_sha256) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                task_manifest.bundle_id,
+                fp,
+                task_manifest.project,
+                result.opened.manifest.extra["answers_bundle"]["manifest_sha256"],
+                str(task_manifest.extra.get("guidelines_sha256", "")),
+            ),
+        )
+        sealed = json.loads(
+            age_layer.decrypt(result.opened.sections["sealed.age"], [server.identity()])
+        )
+        _store_sealed(store, sealed)
+        new = updated = 0
+        for row in result.answers:
+            current = db.execute(
+                "SELECT revision FROM answers WHERE reviewer = ? AND task_id = ?",
+                (fp, row["task_id"]),
+            ).fetchone()
+            if current is not None and current[0] >= row["revision"]:
+                continue
+            db.execute(
+                "INSERT OR REPLACE INTO answers "
+                "(reviewer, task_id, project, revision, body, display_order, "
+                "saved_at, time_spent_s, status, bundle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    fp,
+                    row["task_id"],
+                    task_manifest.project,
+                    int(row["revision"]),
+                    json.dumps(row["answers"], sort_keys=True),
+                    json.dumps(row["display_order"], sort_keys=True),
+                    str(row["saved_at"]),
+                    float(row["time_spent_s"]),
+                    str(row["status"]),
+                    digest,
+                ),
+            )
+            if current is None:
+                new += 1
+            else:
+                updated += 1
+        db.execute(
+            "INSERT INTO merged "
+            "(hash, bundle_id, reviewer, sequence, answered_bundle, kind, answers, merged_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest,
+                result.opened.manifest.bundle_id,
+                fp,
+                result.sequence,
+                task_manifest.bundle_id,
+                "result",
+                len(result.answers),
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
+    return BundleOutcome(path, "accepted", f"sequence {result.sequence}", name, new, updated)

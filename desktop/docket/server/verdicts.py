@@ -1,0 +1,175 @@
+"""From the reviewers' answers to verdicts: what each reviewer preferred, which pairs the
+reviewers agree on, and where they disagree.
+
+Votes are read in terms of response ids (never screen positions). A two-response
+preference is a vote for one id (or a tie) with a strength; a ranking is expanded into a
+vote on every pair. A pair is *resolved* when a strict majority of the reviewers who
+judged it prefer the same response (ties do not count as a side); everything else is
+unresolved and left out of datasets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from docket.server.merged_store import MergedAnswer
+
+STRENGTH_MARGIN = {"slight": 1.0, "strong": 2.0}
+
+
+@dataclass(frozen=True, slots=True)
+class PairVote:
+    reviewer: str
+    winner: str | None  # None: a tie
+    strength: float
+
+
+@dataclass(slots=True)
+class PairVerdict:
+    task_id: str
+    pair: tuple[str, str]
+    votes: list[PairVote]
+    winner: str | None = None
+    margin: float = 0.0
+    resolution: str = "unresolved"  # unanimous | majority | unresolved | tie
+
+    @property
+    def loser(self) -> str | None:
+        if self.winner is None:
+            return None
+        return self.pair[1] if self.winner == self.pair[0] else self.pair[0]
+
+    @property
+    def agreement(self) -> float:
+        if not self.votes:
+            return 0.0
+        top = Counter(v.winner for v in self.votes).most_common(1)[0][1]
+        return top / len(self.votes)
+
+
+def pair_votes(answer: MergedAnswer) -> dict[tuple[str, str], PairVote]:
+    """Every pair this reviewer judged, keyed by the sorted pair of response ids."""
+    out: dict[tuple[str, str], PairVote] = {}
+    pref = answer.answers.get("preference")
+    if isinstance(pref, dict):
+        ids = sorted(answer.display_order.values())
+        if len(ids) == 2:
+            winner = pref.get("better")
+            strength = STRENGTH_MARGIN.get(str(pref.get("strength")), 1.0) if winner else 0.0
+            out[(ids[0], ids[1])] = PairVote(answer.reviewer_name, winner, strength)
+    ranking = answer.answers.get("ranking")
+    if isinstance(ranking, list):
+        place = {rid: rank for rank, group in enumerate(ranking) for rid in group}
+        for a, b in combinations(sorted(place), 2):
+            if place[a] == place[b]:
+                out[(a, b)] = PairVote(answer.reviewer_name, None, 0.0)
+            else:
+                winner = a if place[a] < place[b] else b
+                out[(a, b)] = PairVote(
+                    answer.reviewer_name, winner, float(abs(place[a] - place[b]))
+                )
+    return out
+
+
+def resolve(task_id: str, pair: tuple[str, str], votes: list[PairVote]) -> PairVerdict:
+    verdict = PairVerdict(task_id, pair, votes)
+    counts = Counter(v.winner for v in votes)
+    best, n = counts.most_common(1)[0]
+    if n * 2 <= len(votes):
+        return verdict
+    if best is None:
+        verdict.resolution = "tie"
+        return verdict
+    verdict.winner = best
+    verdict.resolution = "unanimous" if n == len(votes) else "majority"
+    margins = [v.strength for v in votes if v.winner == best]
+    verdict.margin = round(sum(margins) / len(margins), 3)
+    return verdict
+
+
+def verdicts(answers: Iterable[MergedAnswer]) -> dict[str, list[PairVerdict]]:
+    """Per task, a verdict on every pair judged by at least one reviewer."""
+    by_task: dict[str, dict[tuple[str, str], list[PairVote]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for answer in answers:
+        for pair, vote in pair_votes(answer).items():
+            by_task[answer.task_id][pair].append(vote)
+    return {
+        task_id: [resolve(task_id, pair, votes) for pair, votes in sorted(pairs.items())]
+        for task_id, pairs in by_task.items()
+    }
+
+
+@dataclass(slots=True)
+class Disagreement:
+    task_id: str
+    severity: float
+    reasons: list[str] = field(default_factory=list)
+    reviewers: list[str] = field(default_factory=list)
+
+
+def flag_sets(answer: MergedAnswer) -> set[tuple[str, str]]:
+    flags = answer.answers.get("flags")
+    out: set[tuple[str, str]] = set()
+    if isinstance(flags, dict):
+        for target, names in flags.items():
+            if isinstance(names, list):
+                out.update((str(target), str(n)) for n in names)
+    return out
+
+
+def disagreements(answers: Sequence[MergedAnswer], threshold: float = 1.0) -> list[Disagreement]:
+    """Tasks whose reviewers disagree at least ``threshold``, most severe first.
+
+    Severity adds: 3 for every pair on which reviewers prefer opposite responses, 1 for a
+    pair where one reviewer saw a tie and another a preference, 0.5 for the same
+    direction at different strengths, and 1 for every flag some reviewers set and others
+    did not.
+    """
+    by_task: dict[str, list[MergedAnswer]] = defaultdict(list)
+    for a in answers:
+        by_task[a.task_id].append(a)
+    out: list[Disagreement] = []
+    for task_id, group in by_task.items():
+        if len(group) < 2:
+            continue
+        d = Disagreement(task_id, 0.0, reviewers=sorted(a.reviewer_name for a in group))
+        pairs: dict[tuple[str, str], list[PairVote]] = defaultdict(list)
+        for a in group:
+            for pair, vote in pair_votes(a).items():
+                pairs[pair].append(vote)
+        for pair, votes in sorted(pairs.items()):
+            winners = {v.winner for v in votes}
+            sides = winners - {None}
+            if len(sides) > 1:
+                d.severity += 3
+                d.reasons.append(f"opposite preferences on {pair[0]} vs {pair[1]}")
+            elif sides and None in winners:
+                d.severity += 1
+                d.reasons.append(f"a tie against a preference on {pair[0]} vs {pair[1]}")
+            elif sides and len({v.strength for v in votes}) > 1:
+                d.severity += 0.5
+                d.reasons.append(f"same preference, different strength on {pair[0]} vs {pair[1]}")
+        flagged = [flag_sets(a) for a in group]
+        every: set[tuple[str, str]] = set.intersection(*flagged)
+        some: set[tuple[str, str]] = set().union(*flagged)
+        for target, flag in sorted(some - every):
+            d.severity += 1
+            d.reasons.append(f"flag {flag!r} on {target} set by some reviewers only")
+        if d.severity >= threshold:
+            out.append(d)
+    out.sort(key=lambda x: (-x.severity, x.task_id))
+    return out
+
+
+def dataset_row_conversation(task: dict[str, Any]) -> tuple[Any, bool]:
+    """The prompt as TRL wants it: a string for one user turn, else the message list."""
+    turns = task["conversation"]
+    if len(turns) == 1 and turns[0]["role"] == "user":
+        return turns[0]["content"], False
+    return [{"role": t["role"], "content": t["content"]} for t in turns], True
