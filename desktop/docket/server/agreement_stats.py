@@ -228,7 +228,7 @@ def fleiss_kappa(units: Units, categories: Sequence[Hashable] | None = None) -> 
             rows.append(Counter(values))
     if not rows:
         return None
-    sizes = Counter(len(row.values()) and sum(row.values()) for row in rows)
+    sizes = Counter(sum(row.values()) for row in rows)
     n = max(sizes, key=lambda size: (sizes[size], size))
     rows = [row for row in rows if sum(row.values()) == n]
     total = len(rows) * n

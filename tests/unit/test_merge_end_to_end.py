@@ -1,0 +1,191 @@
+"""Step 4 end to end: 60 real tasks, 3 reviewers with overlap 2, two exports each; merge
+in shuffled order, again with a duplicate and a replayed older bundle, and a tampered
+one; then agreement-free checks of the merged answers, disagreements and the DPO export."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docket import Workspace
+from docket.bundles import keys
+from docket.bundles.keys import PublicCard
+from docket.cli import main
+from docket.server.dataset import dpo_rows, judgment_rows
+from docket.server.merge import import_task_archive, merge_results
+from docket.server.merged_store import MergedStore
+from docket.server.pack import pack
+from docket.server.verdicts import disagreements
+from tests.helpers import shared_data
+
+MODELS = ["gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Meta-Llama-3.1-405B-Instruct-Turbo"]
+REVIEWERS = ("rev1", "rev2", "rev3")
+
+
+def _tasks(path: Path) -> None:
+    outputs = {m: json.loads(shared_data("alpaca_eval", f"{m}.json").read_text()) for m in MODELS}
+    with path.open("w") as fh:
+        for i in range(60):
+            k = 3 if i % 6 == 0 else 2
+            fh.write(json.dumps({
+                "id": f"t{i:02d}",
+                "prompt": outputs[MODELS[0]][i]["instruction"],
+                "responses": [{"id": f"m{j}", "model": m, "text": outputs[m][i]["output"]} for j, m in enumerate(MODELS[:k])],
+            }) + "\n")  # fmt: skip
+
+
+def contrarian(task_id: str) -> bool:
+    return int(hashlib.sha256(task_id.encode()).hexdigest(), 16) % 4 == 0
+
+
+def answer_for(ws: Workspace, task_id: str, reviewer: str) -> dict[str, Any]:
+    """Everyone prefers the longer response, except rev2 on 'contrarian' tasks."""
+    task = ws.task(task_id)
+    by_length = sorted(task.responses, key=lambda r: -len(r.text))
+    if reviewer == "rev2" and contrarian(task_id):
+        by_length.reverse()
+    if len(task.responses) == 2:
+        return {"preference": {"better": by_length[0].id, "strength": "strong" if reviewer == "rev3" else "slight"},
+                "rationale": "The longer answer covers the question fully."}  # fmt: skip
+    return {"ranking": [[r.id] for r in by_length]}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("e2e")
+    for name in ("server", "lead", *REVIEWERS):
+        keys.write_key_pair(keys.generate(name), tmp / "keys", passphrase=None)
+    server = keys.load_secret_key(tmp / "keys" / "server.key")
+    _tasks(tmp / "tasks.jsonl")
+    cards = [PublicCard.load(tmp / "keys" / f"{r}.pub") for r in REVIEWERS]
+    packed = pack(
+        tmp / "tasks.jsonl",
+        server=server,
+        reviewers=cards,
+        out_dir=tmp / "bundles",
+        overlap=2,
+        project="e2e",
+    )
+    results: dict[str, list[Path]] = {}
+    latest: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+    for reviewer, bundle in zip(REVIEWERS, packed.bundles, strict=True):
+        with Workspace.open(tmp / f"ws-{reviewer}", tmp / "keys" / f"{reviewer}.key") as ws:
+            ws.import_bundle(bundle.path, tmp / "keys" / "server.pub")
+            ids = [t.id for t in ws.tasks()]
+            for task_id in ids[: len(ids) // 2]:
+                ws.record(task_id, answer_for(ws, task_id, reviewer))
+            first = ws.export_results(tmp / f"{reviewer}-1.result")
+            for task_id in ids[len(ids) // 2 :]:
+                ws.record(task_id, answer_for(ws, task_id, reviewer))
+            # A second thought on the first task: a new revision, which must win.
+            ws.record(
+                ids[0],
+                answer_for(ws, ids[0], reviewer) | {"rationale": "Revised after a second look."},
+            )
+            second = ws.export_results(tmp / f"{reviewer}-2.result")
+            assert (first.sequence, second.sequence) == (1, 2)
+            for task_id in ids:
+                saved = ws.answer(task_id)
+                assert saved is not None
+                latest[(reviewer, task_id)] = (saved.revision, saved.answers)
+        results[reviewer] = [tmp / f"{reviewer}-1.result", tmp / f"{reviewer}-2.result"]
+    ring = tmp / "ring"
+    ring.mkdir()
+    for r in REVIEWERS:
+        shutil.copy(tmp / "keys" / f"{r}.pub", ring)
+    return {"tmp": tmp, "server": server, "cards": cards, "results": results, "latest": latest,
+            "archive": packed.archive, "ring": ring}  # fmt: skip
+
+
+def merged_state(store: MergedStore) -> dict[tuple[str, str], tuple[int, dict[str, Any]]]:
+    return {(a.reviewer_name, a.task_id): (a.revision, a.answers) for a in store.answers()}
+
+
+def test_shuffled_merge_duplicates_replays_and_tampering(run: dict[str, Any]) -> None:
+    tmp = run["tmp"]
+    files = [p for ps in run["results"].values() for p in ps]
+    random.Random(7).shuffle(files)
+    with MergedStore.open(tmp / "merged.db", run["server"]) as store:
+        assert import_task_archive(store, run["server"], run["archive"]) == 60
+        report = merge_results(files, server=run["server"], cards=run["cards"], store=store)
+        assert report.count("accepted") == 6 and report.count("rejected") == 0
+        assert merged_state(store) == run["latest"]
+        before = merged_state(store)
+        counts = store.counts()
+        # Again: a duplicate of everything, and an older bundle replayed after the newer.
+        replayed = [run["results"]["rev1"][1], run["results"]["rev1"][0], *files]
+        again = merge_results(replayed, server=run["server"], cards=run["cards"], store=store)
+        assert again.count("duplicate") == len(replayed) and again.count("accepted") == 0
+        assert all("already merged" in o.reason for o in again.outcomes)
+        assert merged_state(store) == before and store.counts() == counts
+        # One flipped byte: rejected, nothing changes.
+        data = bytearray(run["results"]["rev2"][1].read_bytes())
+        data[len(data) // 2] ^= 0x01
+        bad = tmp / "tampered.result"
+        bad.write_bytes(bytes(data))
+        tampered = merge_results([bad], server=run["server"], cards=run["cards"], store=store)
+        assert (
+            tampered.outcomes[0].status == "rejected" and "damaged" in tampered.outcomes[0].reason
+        )
+        assert merged_state(store) == before and store.counts() == counts
+        assert store.integrity_check() == "ok"
+
+
+def test_any_order_gives_the_same_answers(run: dict[str, Any]) -> None:
+    states = []
+    for seed in (1, 2, 3):
+        files = [p for ps in run["results"].values() for p in ps]
+        random.Random(seed).shuffle(files)
+        db = run["tmp"] / f"order-{seed}.db"
+        with MergedStore.open(db, run["server"]) as store:
+            merge_results(files, server=run["server"], cards=run["cards"], store=store)
+            states.append(merged_state(store))
+    assert states[0] == states[1] == states[2] == run["latest"]
+
+
+def test_disagreements_and_the_dpo_export(run: dict[str, Any], tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    with MergedStore.open(db, run["server"]) as store:
+        import_task_archive(store, run["server"], run["archive"])
+        merge_results(
+            [p for ps in run["results"].values() for p in ps],
+            server=run["server"],
+            cards=run["cards"],
+            store=store,
+        )
+        answers = list(store.answers())
+        found = {d.task_id for d in disagreements(answers)}
+        rev2_tasks = {a.task_id for a in answers if a.reviewer_name == "rev2"}
+        expected = {t for t in rev2_tasks if contrarian(t)}
+        assert found == expected and found
+        rows, summary = dpo_rows(store)
+        judgments = judgment_rows(store)
+    assert len(judgments) == len(run["latest"])
+    assert summary.unresolved > 0 and summary.missing_tasks == 0
+    assert {"prompt", "chosen", "rejected", "margin", "task_id", "reviewers", "agreement", "resolution",
+            "guidelines_sha256"} <= set(rows[0])  # fmt: skip
+    assert all(r["task_id"] not in expected for r in rows)  # disagreements are left out
+    for r in rows:
+        assert len(r["chosen"]) >= len(r["rejected"])  # everyone agreed: the longer one
+        assert r["resolution"] == "unanimous" and r["agreement"] == 1.0 and len(r["reviewers"]) == 2
+        assert isinstance(r["prompt"], str)
+    pairs = [r for r in rows if r["task_id"] == "t01"]
+    assert len(pairs) == (0 if "t01" in expected else 1)
+    ranked = [r for r in rows if r["task_id"] == "t06"]
+    assert len(ranked) == (0 if "t06" in expected else 3)  # a 3-way ranking gives 3 pairs
+    # Through the command line, and loadable with `datasets` where it is installed.
+    out = tmp_path / "dpo.jsonl"
+    assert main(["dataset", "export", "--db", str(db), "--server-key", str(run["tmp"] / "keys" / "server.key"),
+                 "--format", "dpo", "--out", str(out)]) == 0  # fmt: skip
+    assert len(out.read_text().splitlines()) == len(rows)
+    datasets = pytest.importorskip("datasets", reason="the `datasets` library is not installed")
+    loaded = datasets.load_dataset("json", data_files=str(out), split="train")
+    assert loaded.num_rows == len(rows) and {"prompt", "chosen", "rejected"} <= set(
+        loaded.column_names
+    )
