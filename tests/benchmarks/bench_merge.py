@@ -1,0 +1,96 @@
+"""Benchmark: merging 100 result bundles of 1,000 answers each (bar: <= 10 s).
+
+    .venv/bin/python tests/benchmarks/bench_merge.py
+
+10 reviewers, each with a task bundle of 1,000 tasks packed by the server and 10 chained
+result bundles (sequence 1..10, every answer revised each time), built once with the real
+bundle code and cached in tests/benchmarks/.cache/. The timed part is `merge_results`
+into a fresh merged database: decrypting, verifying and merging all 100. Merged into
+bench-results.json (merge_100x1000_s).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "desktop"))
+
+from docket.bundles import keys  # noqa: E402
+from docket.bundles.envelope import open_sealed, pinned  # noqa: E402
+from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle  # noqa: E402
+from docket.core.display_order import display_order  # noqa: E402
+from docket.server.merge import merge_results  # noqa: E402
+from docket.server.merged_store import MergedStore  # noqa: E402
+from docket.server.pack import pack  # noqa: E402
+
+CACHE = ROOT / "tests" / "benchmarks" / ".cache" / "merge"
+REVIEWERS, BUNDLES_EACH, ANSWERS = 10, 10, 1000
+
+
+def build() -> None:
+    if (CACHE / "done").exists():
+        return
+    shutil.rmtree(CACHE, ignore_errors=True)
+    CACHE.mkdir(parents=True)
+    names = [f"rev{i:02d}" for i in range(REVIEWERS)]
+    for name in ["server", *names]:
+        keys.write_key_pair(keys.generate(name), CACHE / "keys", passphrase=None)
+    server = keys.load_secret_key(CACHE / "keys" / "server.key")
+    tasks = CACHE / "tasks.jsonl"
+    with tasks.open("w") as fh:
+        for i in range(ANSWERS):
+            fh.write(json.dumps({"id": f"t{i:04d}", "prompt": f"Question {i}?", "responses": [
+                {"id": "a", "text": f"Answer A to {i}."}, {"id": "b", "text": f"Answer B to {i}."}]}) + "\n")  # fmt: skip
+    for name in names:
+        reviewer = keys.load_secret_key(CACHE / "keys" / f"{name}.key")
+        bundle = pack(tasks, server=server, reviewers=[reviewer.card()], out_dir=CACHE / "bundles" / name, project="bench")
+        opened = open_sealed(bundle.bundles[0].path, reviewer, signer=pinned(server.card()), expected_type="task")
+        answered = AnsweredBundle(opened.manifest.bundle_id, "bench", opened.manifest_bytes,
+                                  opened.signature, opened.sections["sealed.age"], server.card())  # fmt: skip
+        previous = None
+        for seq in range(1, BUNDLES_EACH + 1):
+            rows = [
+                {"task_id": f"t{i:04d}", "revision": seq, "answers": {"preference": {"better": "ab"[(i + seq) % 2], "strength": "slight"}},
+                 "display_order": display_order(name, f"t{i:04d}", ["a", "b"]).to_json(), "saved_at": "2026-11-21T00:00:00+00:00",
+                 "time_spent_s": 10.0, "status": "done"}
+                for i in range(ANSWERS)
+            ]  # fmt: skip
+            data, manifest = build_result_bundle(reviewer=reviewer, answered=answered, answers=rows, audit=[],
+                                                 sequence=seq, previous=previous)  # fmt: skip
+            previous = hashlib.sha256(manifest.to_bytes()).hexdigest()
+            (CACHE / f"{name}-{seq:02d}.result").write_bytes(data)
+    (CACHE / "done").write_text("ok")
+
+
+def main() -> dict[str, float]:
+    build()
+    server = keys.load_secret_key(CACHE / "keys" / "server.key")
+    cards = [keys.PublicCard.load(p) for p in sorted((CACHE / "keys").glob("rev*.pub"))]
+    files = sorted(CACHE.glob("*.result"))
+    runs = []
+    for _ in range(3):
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            with MergedStore.open(Path(tmp) / "merged.db", server) as store:
+                report = merge_results(files, server=server, cards=cards, store=store)
+            runs.append(time.perf_counter() - start)
+            assert report.count("accepted") == len(files), [o.reason for o in report.outcomes if o.status != "accepted"][:3]
+    result = {"merge_100x1000_s": round(sorted(runs)[1], 2)}
+    print(f"merge: {len(files)} bundles x {ANSWERS} answers, median of 3 runs {result['merge_100x1000_s']} s "
+          f"(runs: {', '.join(f'{r:.2f}' for r in runs)})")
+    return result
+
+
+if __name__ == "__main__":
+    out = ROOT / "bench-results.json"
+    merged = json.loads(out.read_text()) if out.exists() else {}
+    merged.update(main())
+    out.write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n")
+    print(f"wrote {out}")
