@@ -152,7 +152,26 @@ def merge_results(
             )
     if progress is not None:
         progress(len(paths), len(paths), Path())
+    report.gaps = chain_gaps(store)
     return report
+
+
+def chain_gaps(store: MergedStore) -> list[str]:
+    """Result bundles still missing in a reviewer's chain (merged later ones exist)."""
+    gaps = []
+    with translated_errors(store.path):
+        rows = store.db.execute(
+            "SELECT r.name, c.sequence FROM chain c JOIN reviewers r ON r.fingerprint = c.reviewer "
+            "ORDER BY r.name, c.sequence"
+        ).fetchall()
+    seen: dict[str, set[int]] = {}
+    for name, sequence in rows:
+        seen.setdefault(name, set()).add(int(sequence))
+    for name, sequences in sorted(seen.items()):
+        missing = sorted(set(range(1, max(sequences) + 1)) - sequences)
+        if missing:
+            gaps.append(f"{name}: result bundle(s) {', '.join(map(str, missing))} not merged yet")
+    return gaps
 
 
 def _merge_one(
@@ -193,8 +212,6 @@ def _merge_one(
                 "does not follow "
                 f"this bundle."
             )
-        if before is None and result.sequence > 1:
-            report.gaps.append(f"{name}: sequence {result.sequence - 1} not merged yet")
         db.execute(
             "INSERT INTO reviewers (fingerprint, name, card) VALUES (?, ?, ?) "
             "ON CONFLICT (fingerprint) DO NOTHING",
