@@ -2,7 +2,7 @@
 
 Why a module of our own: the server reports how far reviewers agree before their answers
 are merged or adjudicated, and it must do so on an offline machine with the standard
-library only. Every statistic is checked in ``tests/unit/test_agreement_stats.py`` against a
+library only. Every coefficient is checked in ``tests/unit/test_agreement_stats.py`` against a
 published worked example.
 
 Data shapes
@@ -10,7 +10,8 @@ Data shapes
 ``units`` is ``{unit_id: {rater_id: value}}``: a unit is one thing that was rated (a task, or
 one question of a task), and a rater who did not rate a unit is simply absent from its
 mapping. Absence is the only way to say "missing": every value that is present, ``None``
-included, is a category. ``float("nan")`` is rejected rather than guessed at.
+included, is a category. Values are compared with ``==``, so ``1``, ``1.0`` and ``True`` are
+one category. ``float("nan")`` is rejected rather than guessed at.
 
 Which statistic
 ---------------
@@ -38,7 +39,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import combinations
-from typing import Literal
+from typing import Any, Literal, cast
 
 __all__ = [
     "KappaWeights",
@@ -175,7 +176,11 @@ def weighted_cohen_kappa(
     """
     if weights not in ("linear", "quadratic"):
         raise ValueError(f"weights must be 'linear' or 'quadratic', not {weights!r}")
-    power = 1 if weights == "linear" else 2
+    quadratic = weights == "quadratic"
+
+    def gap(i: int, j: int) -> int:
+        return (i - j) * (i - j) if quadratic else abs(i - j)
+
     index = _category_index(categories)
     n = len(pairs)
     rows: Counter[int] = Counter()
@@ -185,13 +190,11 @@ def weighted_cohen_kappa(
         i, j = _position(index, a), _position(index, b)
         rows[i] += 1
         columns[j] += 1
-        observed += abs(i - j) ** power
+        observed += gap(i, j)
     if n < 2:
         return None
     # n times the expected weighted disagreement, in integers.
-    expected = sum(
-        r * c * abs(i - j) ** power for i, r in rows.items() for j, c in columns.items()
-    )
+    expected = sum(r * c * gap(i, j) for i, r in rows.items() for j, c in columns.items())
     if expected == 0:
         return None
     return 1 - observed * n / expected
@@ -261,8 +264,9 @@ def _keys(
         return values_by_unit
     if level == "ordinal":
         if index is None:
+            distinct: list[Any] = list({value for values in values_by_unit for value in values})
             try:
-                ordered = sorted({value for values in values_by_unit for value in values})  # type: ignore[type-var]
+                ordered = sorted(distinct)
             except TypeError:
                 raise ValueError(
                     "ordinal values that do not sort need categories to give their order"
@@ -275,9 +279,10 @@ def _keys(
         for value in values:
             if index is not None:
                 _position(index, value)
-            if not isinstance(value, numbers.Real) or isinstance(value, bool):
+            candidate: object = value
+            if isinstance(candidate, bool) or not isinstance(candidate, numbers.Real):
                 raise ValueError(f"interval values must be numbers, not {value!r}")
-            number = float(value)
+            number = float(candidate)
             if not math.isfinite(number):
                 raise ValueError(f"interval values must be finite, not {value!r}")
             converted.append(number)
@@ -317,24 +322,28 @@ def _alpha_of_keys(keys_by_unit: Sequence[Sequence[Hashable]], level: Level) -> 
 
 
 def _metric(level: Level, totals: Mapping[Hashable, int]) -> Callable[[Hashable, Hashable], float]:
-    """The squared difference function delta^2(c, k) of Krippendorff (2011) for ``level``."""
+    """The squared difference function delta^2(c, k) of Krippendorff (2011) for ``level``.
+
+    The keys are the values themselves (nominal), float numbers (interval) or int ranks
+    (ordinal), as :func:`_keys` made them.
+    """
     if level == "nominal":
         return lambda c, k: 0.0 if c == k else 1.0
     if level == "interval":
-        return lambda c, k: (float(c) - float(k)) ** 2  # type: ignore[arg-type]
+        return lambda c, k: (cast(float, c) - cast(float, k)) ** 2
     # Ordinal: delta^2 = (sum_{g=c..k} n_g - (n_c + n_k) / 2)^2 over the ranks in order;
     # ranks no pairable value took have n_g = 0 and drop out.
-    ranks: list[int] = sorted(totals)  # type: ignore[arg-type]
-    cumulative: dict[int, int] = {}
+    frequency = cast(Mapping[int, int], totals)
+    up_to: dict[int, int] = {}  # sum of n_g for g <= rank
     running = 0
-    for rank in ranks:
-        running += totals[rank]
-        cumulative[rank] = running  # sum of n_g for g <= rank
+    for rank in sorted(frequency):
+        running += frequency[rank]
+        up_to[rank] = running
 
     def ordinal(c: Hashable, k: Hashable) -> float:
-        low, high = sorted((c, k))  # type: ignore[type-var]
-        between = cumulative[high] - cumulative[low] + totals[low]
-        return (between - (totals[low] + totals[high]) / 2) ** 2
+        low, high = sorted((cast(int, c), cast(int, k)))
+        between = up_to[high] - up_to[low] + frequency[low]
+        return (between - (frequency[low] + frequency[high]) / 2) ** 2
 
     return ordinal
 
