@@ -296,6 +296,55 @@ def _open_merged(args: argparse.Namespace) -> object:
     return MergedStore.open(args.db, _load_key(key, args.passphrase_env))
 
 
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from docket.server.agreement import agreement, gold_accuracy
+    from docket.server.merged_store import MergedStore
+
+    store = _open_merged(args)
+    assert isinstance(store, MergedStore)
+    with store:
+        answers = list(store.answers())
+        questions = agreement(answers)
+        gold = gold_accuracy(answers, store.gold())
+    if args.json:
+        print(json.dumps({
+            "questions": [asdict(q) for q in questions],
+            "gold": [{"reviewer": g.reviewer, "correct": g.correct, "total": g.total,
+                      "accuracy": g.accuracy, "interval": g.interval} for g in gold],
+        }, indent=2, default=list))  # fmt: skip
+        return EXIT_OK
+
+    def fmt(x: float | None) -> str:
+        return "   –  " if x is None else f"{x:6.3f}"
+
+    if not questions:
+        print("No unit was judged by two or more reviewers yet.")
+    else:
+        print(
+            f"{'question':28} {'level':8} {'units':>6} {'agree%':>7} {'fleiss':>6} {'alpha':>6}"
+            "  alpha 95% CI"
+        )
+        for q in questions:
+            ci = (
+                f"[{q.alpha_interval[0]:.2f}, {q.alpha_interval[1]:.2f}]"
+                if q.alpha_interval
+                else ""
+            )
+            pct = "   –  " if q.percent_agreement is None else f"{100 * q.percent_agreement:6.1f}"
+            print(f"{q.question[:28]:28} {q.level:8} {q.units:6d} {pct:>7} {fmt(q.fleiss_kappa)} "
+                  f"{fmt(q.krippendorff_alpha)}  {ci}")  # fmt: skip
+            for c in q.cohen:
+                who = " & ".join(c["reviewers"])
+                print(f"    Cohen's kappa {who}: {fmt(c['kappa'])} over {c['units']} units")
+    for g in gold:
+        ci = f" (95% CI {g.interval[0]:.2f}–{g.interval[1]:.2f})" if g.interval else ""
+        print(f"gold accuracy {g.reviewer}: {g.correct}/{g.total}{ci}")
+    return EXIT_OK
+
+
 def _cmd_disagreements(args: argparse.Namespace) -> int:
     import json
 
@@ -491,10 +540,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb(
         "agreement",
         "inter-reviewer agreement per question",
-        _not_yet("Step 4", "`docket agreement`"),
+        _cmd_agreement,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
+    passphrase_env(p)
 
     p = verb(
         "disagreements",

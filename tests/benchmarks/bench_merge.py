@@ -50,8 +50,16 @@ def build() -> None:
                 {"id": "a", "text": f"Answer A to {i}."}, {"id": "b", "text": f"Answer B to {i}."}]}) + "\n")  # fmt: skip
     for name in names:
         reviewer = keys.load_secret_key(CACHE / "keys" / f"{name}.key")
-        bundle = pack(tasks, server=server, reviewers=[reviewer.card()], out_dir=CACHE / "bundles" / name, project="bench")
-        opened = open_sealed(bundle.bundles[0].path, reviewer, signer=pinned(server.card()), expected_type="task")
+        bundle = pack(
+            tasks,
+            server=server,
+            reviewers=[reviewer.card()],
+            out_dir=CACHE / "bundles" / name,
+            project="bench",
+        )
+        opened = open_sealed(
+            bundle.bundles[0].path, reviewer, signer=pinned(server.card()), expected_type="task"
+        )
         answered = AnsweredBundle(opened.manifest.bundle_id, "bench", opened.manifest_bytes,
                                   opened.signature, opened.sections["sealed.age"], server.card())  # fmt: skip
         previous = None
@@ -81,10 +89,14 @@ def main() -> dict[str, float]:
             with MergedStore.open(Path(tmp) / "merged.db", server) as store:
                 report = merge_results(files, server=server, cards=cards, store=store)
             runs.append(time.perf_counter() - start)
-            assert report.count("accepted") == len(files), [o.reason for o in report.outcomes if o.status != "accepted"][:3]
+            assert report.count("accepted") == len(files), [
+                o.reason for o in report.outcomes if o.status != "accepted"
+            ][:3]
     result = {"merge_100x1000_s": round(sorted(runs)[1], 2)}
-    print(f"merge: {len(files)} bundles x {ANSWERS} answers, median of 3 runs {result['merge_100x1000_s']} s "
-          f"(runs: {', '.join(f'{r:.2f}' for r in runs)})")
+    print(
+        f"merge: {len(files)} bundles x {ANSWERS} answers, median of 3 runs {result['merge_100x1000_s']} s "
+        f"(runs: {', '.join(f'{r:.2f}' for r in runs)})"
+    )
     return result
 
 

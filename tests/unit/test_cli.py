@@ -44,7 +44,6 @@ def test_version() -> None:
 @pytest.mark.parametrize(
     ("argv", "step"),
     [
-        (["agreement", "--db", "m"], "Step 4"),
         (
             ["adjudication", "pack", "--db", "m", "--server-key", "s", "--lead", "l", "--out", "o"],
             "Step 5",

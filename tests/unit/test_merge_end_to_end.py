@@ -189,3 +189,55 @@ def test_disagreements_and_the_dpo_export(run: dict[str, Any], tmp_path: Path) -
     assert loaded.num_rows == len(rows) and {"prompt", "chosen", "rejected"} <= set(
         loaded.column_names
     )
+
+
+def test_agreement_figures_of_the_run(
+    run: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docket.server.agreement import agreement
+
+    db = tmp_path / "m.db"
+    with MergedStore.open(db, run["server"]) as store:
+        merge_results(
+            [p for ps in run["results"].values() for p in ps],
+            server=run["server"],
+            cards=run["cards"],
+            store=store,
+        )
+        answers = list(store.answers())
+    by_q = {q.question: q for q in agreement(answers)}
+    direction = by_q["preference direction"]
+    pair_tasks: dict[str, list[str]] = {}
+    for a in answers:
+        if "preference" in a.answers:
+            pair_tasks.setdefault(a.task_id, []).append(a.reviewer_name)
+    agreeing = [t for t, who in pair_tasks.items() if not ("rev2" in who and contrarian(t))]
+    assert direction.units == len(pair_tasks) == 50
+    assert direction.percent_agreement == pytest.approx(len(agreeing) / len(pair_tasks))
+    # Strength differs for rev3 (always "strong"), so the ordinal scale agrees less often.
+    assert by_q["preference"].percent_agreement < direction.percent_agreement
+    assert {tuple(c["reviewers"]) for c in direction.cohen} == {
+        ("rev1", "rev2"),
+        ("rev1", "rev3"),
+        ("rev2", "rev3"),
+    }
+    assert by_q["ranking (pairs)"].units == 10 * 3  # 10 three-way tasks, 3 pairs each
+    assert (
+        main(
+            [
+                "agreement",
+                "--db",
+                str(db),
+                "--server-key",
+                str(run["tmp"] / "keys" / "server.key"),
+                "--json",
+            ]
+        )
+        == 0
+    )
+    payload = json.loads(capsys.readouterr().out)
+    assert {q["question"] for q in payload["questions"]} >= {
+        "preference",
+        "preference direction",
+        "ranking (pairs)",
+    }
