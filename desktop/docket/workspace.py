@@ -63,6 +63,10 @@ class Workspace:
         if store.get_meta("reviewer") is None:
             store.set_meta("reviewer", key.name)
             store.set_meta("key_fingerprint", key.card().fingerprint)
+        if store.get_meta("chain_id") is None:
+            # Result bundles of this workspace form one chain; a reviewer with several
+            # workspaces (projects, a new laptop) has several chains.
+            store.set_meta("chain_id", uuid.uuid4().hex)
         return cls(store, key, directory)
 
     @property
@@ -93,7 +97,12 @@ class Workspace:
         report = progress or (lambda stage, fraction: None)
         report("Decrypting and verifying", 0.05)
         server = PublicCard.load(server_card_path)
-        opened = open_sealed(Path(path), self._key, signer=pinned(server), expected_type="task")
+        opened = open_sealed(
+            Path(path),
+            self._key,
+            signer=pinned(server),
+            expected_type=("task", "adjudication-task"),
+        )
         report("Reading tasks", 0.45)
         content = read_task_bundle(opened)
         report("Storing", 0.65)
@@ -101,7 +110,7 @@ class Workspace:
         record = BundleRecord(
             id=m.bundle_id,
             source=Path(path).name,
-            kind="task",
+            kind=m.type,
             project=m.project,
             assignment=str(m.extra.get("assignment") or f"{m.project}/{m.recipient.name}"),
             created_at=m.created_at,
@@ -114,7 +123,10 @@ class Workspace:
             guidelines=content.guidelines,
         )
         done = self._store.import_tasks(
-            record, content.tasks, before_commit=lambda: report("Saving", 0.95)
+            record,
+            content.tasks,
+            before_commit=lambda: report("Saving", 0.95),
+            reviews=content.reviews,
         )
         report("Done", 1.0)
         return done
@@ -201,6 +213,8 @@ class Workspace:
             audit=self._store.audit_entries(),
             sequence=sequence,
             previous=previous,
+            kind="adjudication" if bundle.kind == "adjudication-task" else "result",
+            chain=self._store.get_meta("chain_id") or "",
         )
         out = Path(path)
         digest = sha256(manifest.to_bytes())
@@ -211,7 +225,9 @@ class Workspace:
         return ExportedResults(out, manifest.bundle_id, sequence, len(answers), digest)
 
     def _bundle_to_export(self, bundle_id: str | None) -> BundleRecord:
-        bundles = self._store.active_bundles(kind="task")
+        bundles = [
+            b for b in self._store.active_bundles() if b.kind in ("task", "adjudication-task")
+        ]
         if bundle_id is not None:
             for b in bundles:
                 if b.id == bundle_id:

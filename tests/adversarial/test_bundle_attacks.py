@@ -970,7 +970,7 @@ def test_result_bundle_signed_by_the_server_for_alice(
         reviewer=world.server, answered=answered, answers=[], audit=[], sequence=1, previous=None
     )
     assert_rejected(
-        ws, world, put(tmp_path, data), ManifestError, "This is a result bundle, not a task bundle"
+        ws, world, put(tmp_path, data), ManifestError, "This is a result bundle, not a task"
     )
 
 
@@ -1067,7 +1067,7 @@ def test_task_bundle_given_to_verify(world: World, results: Results, tmp_path: P
     )
     assert [v.ok for v in verdicts] == [False, False, True]
     assert "not addressed to your key" in verdicts[0].reason
-    assert "This is a task bundle, not a result bundle" in verdicts[1].reason
+    assert "This is a task bundle, not a result" in verdicts[1].reason
 
 
 def test_result_bundle_given_to_import(

@@ -237,3 +237,35 @@ def test_unlock_asks_for_the_passphrase_until_right(
     assert passphrase == "the right one" and ws.reviewer == "pat"
     assert len(warnings) == 1 and "Wrong passphrase" in warnings[0]
     ws.close()
+
+
+def test_digits_typed_into_a_spin_box_are_not_preference_keys(
+    qtbot: Any, tmp_path: Path, key_path: Path
+) -> None:
+    from PySide6.QtWidgets import QAbstractSpinBox, QApplication
+
+    from docket.core.schema import LikertQuestion, PreferenceQuestion, Schema
+
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    schema = Schema(
+        (
+            PreferenceQuestion("preference"),
+            LikertQuestion(
+                "score", dimensions=("quality",), scale_min=0, scale_max=20, required=False
+            ),
+        )
+    )
+    ws.load_tasks(tasks()[:1], schema=schema)
+    w = MainWindow(ws, key_path, None, Settings(), restore_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.controller.task is not None and w.isActiveWindow())
+    spin = w.answer_panel.findChildren(QAbstractSpinBox)[0]
+    spin.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is spin)
+    qtbot.keyClicks(spin, "12")
+    spin.interpretText()
+    assert "preference" not in w.answer_panel.answers()
+    w.close()
+    ws.close()

@@ -155,7 +155,7 @@ def open_sealed(
     key: SecretKey,
     *,
     signer: SignerLookup | None,
-    expected_type: str | None,
+    expected_type: str | tuple[str, ...] | None,
     now: datetime | None = None,
     check_expiry: bool = True,
 ) -> Opened:
@@ -187,8 +187,11 @@ def open_sealed(
     manifest = Manifest.parse(raw)
     if signature.trusted_comment != manifest.trusted_comment:
         raise SignatureError("The signature belongs to another bundle (trusted comment mismatch).")
-    if expected_type is not None and manifest.type != expected_type:
-        raise ManifestError(f"This is a {manifest.type} bundle, not a {expected_type} bundle.")
+    expected = (expected_type,) if isinstance(expected_type, str) else expected_type
+    if expected is not None and manifest.type not in expected:
+        raise ManifestError(
+            f"This is a {manifest.type} bundle, not a {' or '.join(expected)} bundle."
+        )
     if not manifest.issuer.matches(card):
         raise SignatureError(f"The manifest names an issuer other than the signer {card.name!r}.")
     me = key.card()

@@ -108,6 +108,7 @@ class PublicCard:
             raise KeyFileError(
                 f"{source} is incomplete: it needs a name, a minisign key and one age recipient."
             )
+        check_name(fields["name"])  # a card's name becomes part of file names (pack)
         card = cls(fields["name"], recipients[0], fields["minisign"])
         try:
             card.recipient()

@@ -29,7 +29,25 @@ PAYLOAD_SECTIONS: dict[str, tuple[str, ...]] = {
         "task-manifest.json.minisig",
         "sealed.age",
     ),
+    # Server -> lead: the disagreements, with every reviewer's answer (Step 5).
+    "adjudication-task": (
+        "tasks.jsonl",
+        "schema.json",
+        "guidelines.md",
+        "sealed.age",
+        "reviews.jsonl",
+    ),
+    # Lead -> server: the verdicts, shaped like a result bundle.
+    "adjudication": (
+        "answers.jsonl",
+        "audit.jsonl",
+        "task-manifest.json",
+        "task-manifest.json.minisig",
+        "sealed.age",
+    ),
 }
+ANSWERED_TYPE = {"result": "task", "adjudication": "adjudication-task"}
+"""For each result type, the type of bundle it answers."""
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 

@@ -21,7 +21,7 @@ import minisign
 
 from docket.bundles.envelope import Opened, SignerLookup, digests, open_sealed, seal
 from docket.bundles.keys import PublicCard, SecretKey
-from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
+from docket.bundles.manifest import ANSWERED_TYPE, Manifest, Party, iso, sha256, utc_now
 from docket.core.audit_chain import AuditEntry, first_break
 from docket.errors import BundleError, SignatureError
 
@@ -78,6 +78,11 @@ class VerifiedResult:
     def hash(self) -> str:
         return self.opened.hash
 
+    @property
+    def chain(self) -> str:
+        """Whose chain: the reviewer's key fingerprint and the workspace's chain id."""
+        return f"{self.reviewer.fingerprint}/{self.opened.manifest.extra.get('chain', '')}"
+
 
 def _jsonl(rows: Sequence[dict[str, Any]]) -> bytes:
     return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in rows).encode()
@@ -91,6 +96,8 @@ def build_result_bundle(
     audit: Sequence[AuditEntry],
     sequence: int,
     previous: str | None,
+    kind: str = "result",
+    chain: str = "",
 ) -> tuple[bytes, Manifest]:
     sections = {
         ANSWERS: _jsonl(answers),
@@ -100,7 +107,7 @@ def build_result_bundle(
         SEALED: answered.sealed,
     }
     manifest = Manifest(
-        type="result",
+        type=kind,
         bundle_id=f"result-{uuid.uuid4().hex}",
         project=answered.project,
         issuer=Party.of(reviewer.card()),
@@ -116,6 +123,7 @@ def build_result_bundle(
             "answer_count": len(answers),
             "sequence": sequence,
             "previous": previous,
+            "chain": chain,
         },
     )
     return seal(manifest, sections, reviewer, answered.server), manifest
@@ -123,7 +131,9 @@ def build_result_bundle(
 
 def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> VerifiedResult:
     """Decrypt with the server key and verify everything a single file can prove."""
-    opened = open_sealed(data, server, signer=signer, expected_type="result", check_expiry=False)
+    opened = open_sealed(
+        data, server, signer=signer, expected_type=("result", "adjudication"), check_expiry=False
+    )
     m = opened.manifest
     reviewer = opened.signer
     task_raw, task_sig = opened.sections[TASK_MANIFEST], opened.sections[TASK_SIGNATURE]
@@ -133,7 +143,11 @@ def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> 
     except (minisign.Error, ValueError):
         raise SignatureError("The answered task bundle was not issued by this server.") from None
     task_manifest = Manifest.parse(task_raw)
-    if signature.trusted_comment != task_manifest.trusted_comment or task_manifest.type != "task":
+    answered_type = ANSWERED_TYPE[m.type]
+    if (
+        signature.trusted_comment != task_manifest.trusted_comment
+        or task_manifest.type != answered_type
+    ):
         raise SignatureError("The answered bundle's signature does not belong to a task bundle.")
     if not task_manifest.issuer.matches(server.card()):
         raise SignatureError("The answered task bundle was not issued by this server.")
@@ -148,6 +162,8 @@ def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> 
     sealed_digest = next(s for s in task_manifest.sections if s.name == SEALED)
     if sha256(opened.sections[SEALED]) != sealed_digest.sha256:
         raise BundleError("The server-only section was altered.")
+    if not isinstance(m.extra.get("chain", ""), str):
+        raise BundleError("The result's chain id is malformed.")
     sequence, previous = m.extra.get("sequence"), m.extra.get("previous")
     if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 1:
         raise BundleError("The result's sequence number is malformed.")
@@ -167,15 +183,29 @@ def _lines(data: bytes, what: str) -> list[Any]:
         raise BundleError(f"The result's {what} section is not valid JSONL.") from None
 
 
+def _well_typed(row: Any) -> bool:
+    return (
+        isinstance(row, dict)
+        and set(row) == ANSWER_KEYS
+        and isinstance(row["task_id"], str)
+        and isinstance(row["revision"], int)
+        and not isinstance(row["revision"], bool)
+        and row["revision"] >= 1
+        and isinstance(row["answers"], dict)
+        and isinstance(row["display_order"], dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in row["display_order"].items())
+        and isinstance(row["saved_at"], str)
+        and isinstance(row["time_spent_s"], (int, float))
+        and not isinstance(row["time_spent_s"], bool)
+        and isinstance(row["status"], str)
+    )
+
+
 def _answers(data: bytes, count: Any) -> list[dict[str, Any]]:
     rows = _lines(data, "answers")
     seen: set[str] = set()
     for row in rows:
-        if (
-            not isinstance(row, dict)
-            or set(row) != ANSWER_KEYS
-            or not isinstance(row["task_id"], str)
-        ):
+        if not _well_typed(row):
             raise BundleError("The result holds a malformed answer row.")
         if row["task_id"] in seen:
             raise BundleError(f"The result answers task {row['task_id']!r} twice.")

@@ -27,15 +27,18 @@ from docket.core.tasks import Task
 from docket.errors import BundleError, SchemaError, TaskFormatError
 
 TASKS, SCHEMAS, GUIDELINES, SEALED = "tasks.jsonl", "schema.json", "guidelines.md", "sealed.age"
+REVIEWS = "reviews.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
 class TaskBundle:
-    """The parsed payload of a verified task bundle."""
+    """The parsed payload of a verified task (or adjudication-task) bundle."""
 
     tasks: list[tuple[Task, Schema]]
     guidelines: str
     sealed: bytes
+    reviews: dict[str, dict[str, Any]]
+    """For adjudication: per task id, the reviewers' answers and agreement figures."""
 
 
 def task_row(task: Task, schema_id: str) -> dict[str, Any]:
@@ -57,6 +60,8 @@ def build_task_bundle(
     sealed: dict[str, Any],
     expires_days: int | None,
     bundle_id: str | None = None,
+    kind: str = "task",
+    reviews: Sequence[dict[str, Any]] | None = None,
 ) -> tuple[bytes, Manifest]:
     """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest."""
     schemas: dict[str, Any] = {}
@@ -68,7 +73,7 @@ def build_task_bundle(
         lines.append(
             json.dumps(task_row(task, schema_id), ensure_ascii=False, separators=(",", ":"))
         )
-    bundle_id = bundle_id or f"task-{uuid.uuid4().hex}"
+    bundle_id = bundle_id or f"{kind}-{uuid.uuid4().hex}"
     server_card = server.card()
     sealed_bytes = age_layer.encrypt(
         json.dumps({"bundle_id": bundle_id, **sealed}, sort_keys=True).encode(),
@@ -80,9 +85,13 @@ def build_task_bundle(
         GUIDELINES: guidelines.encode(),
         SEALED: sealed_bytes,
     }
+    if kind == "adjudication-task":
+        sections[REVIEWS] = "".join(
+            json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in reviews or []
+        ).encode()
     now = utc_now()
     manifest = Manifest(
-        type="task",
+        type=kind,
         bundle_id=bundle_id,
         project=project,
         issuer=Party.of(server_card),
@@ -130,4 +139,12 @@ def read_task_bundle(opened: Opened) -> TaskBundle:
         guidelines = opened.sections[GUIDELINES].decode("utf-8")
     except UnicodeDecodeError:
         raise BundleError("The bundle's guidelines are not UTF-8 text.") from None
-    return TaskBundle(tasks, guidelines, opened.sections[SEALED])
+    reviews: dict[str, dict[str, Any]] = {}
+    if REVIEWS in opened.sections:
+        try:
+            for line in opened.sections[REVIEWS].splitlines():
+                row = json.loads(line)
+                reviews[str(row["task_id"])] = row
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise BundleError("The bundle's reviews section is malformed.") from None
+    return TaskBundle(tasks, guidelines, opened.sections[SEALED], reviews)

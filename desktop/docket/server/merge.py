@@ -161,8 +161,9 @@ def chain_gaps(store: MergedStore) -> list[str]:
     gaps = []
     with translated_errors(store.path):
         rows = store.db.execute(
-            "SELECT r.name, c.sequence FROM chain c JOIN reviewers r ON r.fingerprint = c.reviewer "
-            "ORDER BY r.name, c.sequence"
+            "SELECT r.name || ' (workspace ' || substr(c.chain, instr(c.chain, '/') + 1, 8) "
+            "|| ')', c.sequence FROM chain c JOIN reviewers r "
+            "ON r.fingerprint = substr(c.chain, 1, instr(c.chain, '/') - 1) ORDER BY 1, 2"
         ).fetchall()
     seen: dict[str, set[int]] = {}
     for name, sequence in rows:
@@ -180,6 +181,7 @@ def _merge_one(
     db = store.db
     reviewer = result.reviewer
     fp, name = reviewer.fingerprint, reviewer.name
+    chain = result.chain
     digest = result.hash
     with translated_errors(store.path), write_transaction(db):
         if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
@@ -187,7 +189,7 @@ def _merge_one(
                 path, "duplicate", "already merged (a duplicate or a replay); nothing changed", name
             )
         taken = db.execute(
-            "SELECT hash FROM chain WHERE reviewer = ? AND sequence = ?", (fp, result.sequence)
+            "SELECT hash FROM chain WHERE chain = ? AND sequence = ?", (chain, result.sequence)
         ).fetchone()
         if taken is not None:
             raise ReplayError(
@@ -195,7 +197,8 @@ def _merge_one(
                 f"{result.sequence}."
             )
         before = db.execute(
-            "SELECT hash FROM chain WHERE reviewer = ? AND sequence = ?", (fp, result.sequence - 1)
+            "SELECT hash FROM chain WHERE chain = ? AND sequence = ?",
+            (chain, result.sequence - 1),
         ).fetchone()
         if before is not None and before[0] != result.previous:
             raise ReplayError(
@@ -203,8 +206,8 @@ def _merge_one(
                 f"sequence {result.sequence - 1}."
             )
         after = db.execute(
-            "SELECT previous FROM chain WHERE reviewer = ? AND sequence = ?",
-            (fp, result.sequence + 1),
+            "SELECT previous FROM chain WHERE chain = ? AND sequence = ?",
+            (chain, result.sequence + 1),
         ).fetchone()
         if after is not None and after[0] != digest:
             raise ReplayError(
@@ -218,8 +221,8 @@ def _merge_one(
             (fp, name, reviewer.dumps()),
         )
         db.execute(
-            "INSERT INTO chain (reviewer, sequence, hash, previous) VALUES (?, ?, ?, ?)",
-            (fp, result.sequence, digest, result.previous),
+            "INSERT INTO chain (chain, sequence, hash, previous) VALUES (?, ?, ?, ?)",
+            (chain, result.sequence, digest, result.previous),
         )
         task_manifest = result.task_manifest
         db.execute(

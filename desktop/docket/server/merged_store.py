@@ -29,9 +29,10 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("reviewers").create(
         {"fingerprint": str, "name": str, "card": str}, pk="fingerprint", not_null={"name", "card"}
     )
+    # One chain per reviewer workspace: "<key fingerprint>/<workspace chain id>".
     db.table("chain").create(
-        {"reviewer": str, "sequence": int, "hash": str, "previous": str},
-        pk=("reviewer", "sequence"),
+        {"chain": str, "sequence": int, "hash": str, "previous": str},
+        pk=("chain", "sequence"),
         not_null={"hash"},
     )
     db.table("merged").create(

@@ -48,8 +48,7 @@ def verify_results(
         except BundleError as exc:
             verdicts.append(Verdict(path, False, exc.message))
             continue
-        who = result.reviewer.fingerprint
-        chains[who] = _Chain(result.sequence, result.hash)
+        chains[result.chain] = _Chain(result.sequence, result.hash)
         seen[result.hash] = path
         verdicts.append(
             Verdict(
@@ -68,7 +67,7 @@ def _check_chain(
 ) -> None:
     if result.hash in seen:
         raise ReplayError(f"Replay: the same result bundle as {seen[result.hash].name}.")
-    last = chains.get(result.reviewer.fingerprint)
+    last = chains.get(result.chain)
     if last is None:
         return
     if result.sequence == last.sequence:

@@ -147,10 +147,21 @@ def _v3_review_state(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE tasks ADD COLUMN skip_reason TEXT")
 
 
+def _v4_adjudication(db: sqlite_utils.Database) -> None:
+    """Adjudication (Step 5): each reviewer's answer to a task the lead settles."""
+    db.table("reviews").create(
+        {"task_id": str, "body": str},
+        pk="task_id",
+        not_null={"body"},
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
     _v3_review_state,
+    _v4_adjudication,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

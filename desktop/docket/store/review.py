@@ -170,6 +170,11 @@ class ReviewStore:
         """Validate and record (a new revision); the draft is folded into the record."""
         saved = self._store.record(reviewer, task_id, answers, time_spent_s=time_spent_s)
         with translated_errors(self.path), write_transaction(self._db):
+            # Edits undone before submitting are gone for good, as in any editor.
+            self._db.execute(
+                "DELETE FROM edits WHERE task_id = ? AND seq > ?",
+                (task_id, self._position(task_id)),
+            )
             self._db.execute("DELETE FROM drafts WHERE task_id = ?", (task_id,))
         return saved
 
@@ -261,5 +266,9 @@ class ReviewStore:
         return None if row is None else str(row[0])
 
     def _body(self, task_id: str, position: int) -> dict[str, Any]:
+        """The answers at an edit; before the first edit, the last submitted answer."""
         raw = self._body_raw(task_id, position) if position > 0 else None
-        return json.loads(raw) if raw else {}
+        if raw:
+            return dict(json.loads(raw))
+        submitted = self._store.answer(task_id)
+        return dict(submitted.answers) if submitted else {}

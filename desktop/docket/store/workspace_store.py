@@ -130,6 +130,7 @@ class WorkspaceStore:
         tasks: Sequence[tuple[Task, Schema]],
         *,
         before_commit: Callable[[], None] | None = None,
+        reviews: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> ImportedTasks:
         """Store a bundle and its tasks in one transaction: all of it, or (on any error) none.
 
@@ -183,6 +184,12 @@ class WorkspaceStore:
                 )
             updated = sum(1 for t, _ in tasks if t.id in existing)
             self._write_tasks(record.id, tasks, base, update=set(existing) & kept)
+            if previous:
+                # Tasks the new bundle dropped but the reviewer already worked on stay,
+                # under the new bundle, so their answers are exported with it.
+                self._db.execute(
+                    "UPDATE tasks SET bundle_id = ? WHERE bundle_id = ?", (record.id, previous)
+                )
             audit.append(
                 self._db,
                 at,
@@ -195,6 +202,11 @@ class WorkspaceStore:
                     "sha256": record.manifest_sha256,
                 },
             )
+            for task_id, review in (reviews or {}).items():
+                self._db.execute(
+                    "INSERT OR REPLACE INTO reviews (task_id, body) VALUES (?, ?)",
+                    (task_id, canonical_json(dict(review))),
+                )
             if before_commit is not None:
                 before_commit()  # may raise (a cancel): the whole transaction rolls back
         status = "updated" if previous else "imported"
@@ -223,7 +235,8 @@ class WorkspaceStore:
             task_id
             for (task_id,) in self._db.execute(
                 "SELECT id FROM tasks WHERE bundle_id = ? AND id NOT IN "
-                "(SELECT DISTINCT task_id FROM answers)",
+                "(SELECT DISTINCT task_id FROM answers) AND id NOT IN (SELECT task_id FROM edits) "
+                "AND id NOT IN (SELECT task_id FROM drafts)",
                 (bundle_id,),
             )
             if task_id not in kept
@@ -443,6 +456,14 @@ class WorkspaceStore:
                 "SELECT COALESCE(MAX(revision), 0) FROM answers WHERE task_id = ?", (task_id,)
             ).fetchone()
         return int(row[0])
+
+    def review(self, task_id: str) -> dict[str, Any] | None:
+        """For a task under adjudication: every reviewer's answer and the agreement."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT body FROM reviews WHERE task_id = ?", (task_id,)
+            ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
 
     def latest_answers(self, bundle_id: str) -> list[dict[str, Any]]:
         """The latest revision of every answered task of a bundle, as result-bundle rows."""

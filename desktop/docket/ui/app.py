@@ -192,10 +192,17 @@ def run_demo(screenshot: Path | None = None) -> int:
     app = application()
     info = prepare_demo()
     settings = Settings.load()
-    settings.server_card = settings.server_card or str(info.server_card)
     workspace = Workspace.open(info.workspace, info.key)
-    # A screenshot shows the default layout, not whatever the last session left.
-    window = MainWindow(workspace, info.key, None, settings, restore_layout=screenshot is None)
+    # A screenshot shows the default layout, not whatever the last session left. The
+    # demo server's card is used for this session only, never saved as the user's.
+    window = MainWindow(
+        workspace,
+        info.key,
+        None,
+        settings,
+        restore_layout=screenshot is None,
+        server_card=info.server_card,
+    )
     window.show()
     if screenshot is not None:
 

@@ -10,6 +10,7 @@ the window, which asks before opening them.
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from typing import Any
 
@@ -34,6 +35,11 @@ from docket.render.theme import Theme
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
 """Laid-out documents kept: the current task, the next one, and a few behind."""
+
+
+def _digest(text: str) -> str:
+    """Cache keys cover the whole text: an updated bundle may change a response anywhere."""
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 class SafeBrowser(QTextBrowser):
@@ -203,8 +209,17 @@ class ComparisonView(QWidget):
         self.pair.blockSignals(False)
         self.pair.setVisible(self._diff and len(labels) > 2)
 
+    def clear_cache(self) -> None:
+        """Forget rendered documents (after an import may have changed task texts)."""
+        self._html_cache.clear()
+        shown = {id(b.document()) for b in [self.prompt, *(c.browser for c in self.columns)]}
+        for key, doc in list(self._docs.items()):
+            if id(doc) not in shown:
+                del self._docs[key]
+                doc.deleteLater()
+
     def _rendered(self, key: str, text: str) -> str:
-        cache_key = (key, self._theme.name, text[:64])
+        cache_key = (key, self._theme.name, _digest(text))
         html = self._html_cache.get(cache_key)
         if html is None:
             if len(self._html_cache) > 64:
@@ -218,7 +233,7 @@ class ComparisonView(QWidget):
         Parsing HTML and laying the text out are what make opening a task slow; done
         ahead of time (see :meth:`prefetch`), showing the task is swapping documents.
         """
-        cache_key = (key, self._theme.name, self._zoom, text[:64])
+        cache_key = (key, self._theme.name, self._zoom, _digest(text))
         doc = self._docs.get(cache_key)
         if doc is None:
             doc = QTextDocument(self)

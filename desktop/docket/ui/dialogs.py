@@ -125,6 +125,8 @@ class _ImportWorker(QObject):
                 result: object = ws.import_bundle(bundle, server, progress=progress)
         except DocketError as exc:
             result = exc
+        except Exception as exc:  # a bug: still end the dialog, and say what happened
+            result = DocketError(f"The import failed unexpectedly ({type(exc).__name__}: {exc}).")
         self.finished.emit(result)
 
 

@@ -16,7 +16,9 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QTextEdit,
 )
 
 from docket.errors import DocketError
@@ -54,8 +57,10 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         *,
         restore_layout: bool = True,
+        server_card: Path | None = None,
     ) -> None:
         super().__init__()
+        self.server_card = server_card
         self.restore_layout = restore_layout
         self._closed = False
         self.workspace = workspace
@@ -369,7 +374,7 @@ class MainWindow(QMainWindow):
             self.import_bundle(Path(path))
 
     def import_bundle(self, bundle: Path) -> None:
-        server = self.settings.server_card
+        server = str(self.server_card) if self.server_card else self.settings.server_card
         if not server or not Path(server).exists():
             server, _ = QFileDialog.getOpenFileName(
                 self, "The server's public card (server.pub)", "", "Public cards (*.pub)"
@@ -385,6 +390,10 @@ class MainWindow(QMainWindow):
             self._error(str(result))
             return
         assert isinstance(result, ImportedTasks)
+        current = self.controller.task.id if self.controller.task is not None else None
+        self.controller.leave_task()
+        self.controller.task = None  # the import may have changed or removed it
+        self.comparison.clear_cache()
         self.task_list.model.reload()
         self._update_progress()
         message = {
@@ -395,7 +404,10 @@ class MainWindow(QMainWindow):
             ),
         }.get(result.status, f"Imported {result.added} tasks.")
         self.inform("Import", message)
-        if self.controller.task is None:
+        ids = {r.id for r in self.controller.review.task_rows()}
+        if current in ids:
+            self.open_task(current)
+        else:
             self._open_first_task()
 
     def export_dialog(self) -> None:
@@ -455,7 +467,11 @@ class MainWindow(QMainWindow):
             key = event.key()  # type: ignore[attr-defined]
             mods = event.modifiers()  # type: ignore[attr-defined]
             focus = QApplication.focusWidget()
-            typing = isinstance(focus, (QLineEdit, QPlainTextEdit))
+            typing = (
+                isinstance(focus, (QLineEdit, QPlainTextEdit, QAbstractSpinBox))
+                or (isinstance(focus, QTextEdit) and not focus.isReadOnly())
+                or (isinstance(focus, QComboBox) and focus.isEditable())
+            )
             if (
                 not typing
                 and Qt.Key.Key_1 <= key <= Qt.Key.Key_5
@@ -518,12 +534,14 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self._reminder.stop()
-        try:
-            self._save_scroll()
-            self.controller.leave_task()
-            self.settings.save()
-        except DocketError as exc:
-            self._error(str(exc))
+        # The pending edit first: nothing after it may cost the reviewer's last change.
+        for step in (self.controller.leave_task, self._save_scroll, self.settings.save):
+            try:
+                step()
+            except DocketError as exc:
+                self._error(str(exc))
+            except OSError as exc:
+                self._error(f"Could not save the window settings: {exc}")
         qs = QSettings("Docket", "Docket")
         qs.setValue("window/geometry", self.saveGeometry())
         qs.setValue("window/state", self.saveState(LAYOUT_VERSION))
