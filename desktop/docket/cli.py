@@ -300,14 +300,14 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     import json
     from dataclasses import asdict
 
-    from docket.server.agreement import agreement, gold_accuracy
+    from docket.server.agreement import agreement, gold_accuracy, task_schemas
     from docket.server.merged_store import MergedStore
 
     store = _open_merged(args)
     assert isinstance(store, MergedStore)
     with store:
         answers = list(store.answers())
-        questions = agreement(answers)
+        questions = agreement(answers, schemas=task_schemas(store))
         gold = gold_accuracy(answers, store.gold())
     if args.json:
         print(json.dumps({

@@ -159,3 +159,27 @@ def test_a_result_with_a_mistyped_answer_row_is_rejected_not_a_crash(
         report.outcomes[0].status == "rejected"
         and "malformed answer row" in report.outcomes[0].reason
     )
+
+
+def test_agreement_and_verdicts_find_questions_by_type_not_id() -> None:
+    from docket.core.schema import FlagsQuestion, PreferenceQuestion, Schema, TextQuestion
+    from docket.server.agreement import agreement
+    from docket.server.merged_store import MergedAnswer
+    from docket.server.verdicts import verdicts
+
+    schema = Schema(
+        (PreferenceQuestion("pref"), FlagsQuestion("issues", required=False), TextQuestion("why"))
+    )
+
+    def ans(who: str, better: str, why: str) -> MergedAnswer:
+        return MergedAnswer(who, who, "t1", "p", 1, {"pref": {"better": better, "strength": "slight"}, "why": why},
+                            {"A": "x", "B": "y"}, "2026-01-01", 1.0, "done")  # fmt: skip
+
+    answers = [ans("r1", "x", "ok"), ans("r2", "x", "ok")]
+    found = verdicts(answers, {"t1": schema})
+    assert found["t1"][0].winner == "x" and found["t1"][0].resolution == "unanimous"
+    by_q = {q.question: q for q in agreement(answers, schemas={"t1": schema})}
+    assert by_q["preference pref direction"].percent_agreement == 1.0
+    assert not any(q.startswith("choice") or "why" in q for q in by_q)  # a rationale is no choice
+    # Flags come from the schema (both reviewers left them all unset: agreement, not inflation).
+    assert by_q["flag unsafe"].units == 3  # responses x and y, and the task

@@ -21,11 +21,21 @@ units they share.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, cast
 
+from docket.core.schema import (
+    ChoiceQuestion,
+    FlagsQuestion,
+    LikertQuestion,
+    PreferenceQuestion,
+    Question,
+    RankingQuestion,
+    Schema,
+    default_schema,
+)
 from docket.server.agreement_stats import (
     Level,
     alpha_bootstrap_interval,
@@ -36,7 +46,7 @@ from docket.server.agreement_stats import (
     percent_agreement,
     wilson_interval,
 )
-from docket.server.merged_store import MergedAnswer
+from docket.server.merged_store import MergedAnswer, MergedStore
 
 STRENGTH = {"slight": 1, "strong": 2}
 SMALL_SAMPLE = 200
@@ -67,63 +77,88 @@ class GoldAccuracy:
         return self.correct / self.total if self.total else None
 
 
-def _units(answers: Iterable[MergedAnswer]) -> dict[tuple[str, str], Units]:
-    """(question, level) -> units -> reviewer -> value."""
+def _units(
+    answers: Iterable[MergedAnswer], schemas: Mapping[str, Schema] | None = None
+) -> dict[tuple[str, str], Units]:
+    """(question, level) -> units -> reviewer -> value.
+
+    Questions are found by type in the task's schema (any ids a project chose); without
+    a schema (the task archive was not merged) the default form's ids are assumed, flags
+    are those any reviewer of the task set, and free-form answers are left out.
+    """
     out: dict[tuple[str, str], Units] = defaultdict(lambda: defaultdict(dict))
-    flag_names: set[str] = set()
     by_task: dict[str, list[MergedAnswer]] = defaultdict(list)
     for a in answers:
         by_task[a.task_id].append(a)
-        flags = a.answers.get("flags")
-        if isinstance(flags, dict):
-            for names in flags.values():
-                if isinstance(names, list):
-                    flag_names.update(str(n) for n in names)
     for task_id, group in by_task.items():
         if len(group) < 2:
             continue
-        for a in group:
-            who = a.reviewer_name
-            ids = sorted(a.display_order.values())
-            pref = a.answers.get("preference")
-            if isinstance(pref, dict) and len(ids) == 2:
-                better = pref.get("better")
-                strength = STRENGTH.get(str(pref.get("strength")), 1)
-                scale = 0 if better is None else (-strength if better == ids[0] else strength)
-                out[("preference", "ordinal")][task_id][who] = scale
-                out[("preference direction", "nominal")][task_id][who] = (
-                    "tie" if better is None else ("first" if better == ids[0] else "second")
-                )
-            ranking = a.answers.get("ranking")
-            if isinstance(ranking, list):
-                for (x, y), sign in pairwise_from_ranking(ranking).items():
-                    out[("ranking (pairs)", "ordinal")][f"{task_id}|{x}|{y}"][who] = sign
-            likert = a.answers.get("likert")
-            if isinstance(likert, dict):
-                for rid, dims in likert.items():
-                    if isinstance(dims, dict):
-                        for dim, score in dims.items():
-                            out[(f"likert {dim}", "ordinal")][f"{task_id}|{rid}"][who] = score
-            flags = a.answers.get("flags") or {}
-            for target in [*ids, "task"]:
-                chosen = set(flags.get(target) or []) if isinstance(flags, dict) else set()
-                for name in sorted(flag_names):
-                    out[(f"flag {name}", "nominal")][f"{task_id}|{target}"][who] = name in chosen
-            for key, value in a.answers.items():
-                if key in ("preference", "ranking", "likert", "flags") or (
-                    isinstance(value, str) and len(value) > 40
-                ):
-                    continue
-                if isinstance(value, (str, list)):
-                    out[(f"choice {key}", "nominal")][task_id][who] = (
-                        tuple(value) if isinstance(value, list) else value
-                    )
+        schema = (schemas or {}).get(task_id) or default_schema(len(group[0].display_order))
+        known_schema = schemas is not None and task_id in schemas
+        for q in schema.questions:
+            for a in group:
+                _add_units(out, q, task_id, a, group, known_schema)
     return out
 
 
-def agreement(answers: list[MergedAnswer], *, seed: int = 0) -> list[QuestionAgreement]:
+def _add_units(
+    out: dict[tuple[str, str], Units],
+    q: Question,
+    task_id: str,
+    a: MergedAnswer,
+    group: list[MergedAnswer],
+    known_schema: bool,
+) -> None:
+    who = a.reviewer_name
+    ids = sorted(a.display_order.values())
+    value = a.answers.get(q.id)
+    label = q.id if q.id == q.kind else f"{q.kind} {q.id}"
+    if isinstance(q, PreferenceQuestion):
+        if isinstance(value, dict) and len(ids) == 2:
+            better = value.get("better")
+            strength = STRENGTH.get(str(value.get("strength")), 1)
+            scale = 0 if better is None else (-strength if better == ids[0] else strength)
+            out[(label, "ordinal")][task_id][who] = scale
+            out[(f"{label} direction", "nominal")][task_id][who] = (
+                "tie" if better is None else ("first" if better == ids[0] else "second")
+            )
+    elif isinstance(q, RankingQuestion):
+        if isinstance(value, list):
+            for (x, y), sign in pairwise_from_ranking(value).items():
+                out[(f"{label} (pairs)", "ordinal")][f"{task_id}|{x}|{y}"][who] = sign
+    elif isinstance(q, LikertQuestion):
+        if isinstance(value, dict):
+            for rid, dims in value.items():
+                if isinstance(dims, dict):
+                    for dim, score in dims.items():
+                        out[(f"{label} {dim}", "ordinal")][f"{task_id}|{rid}"][who] = score
+    elif isinstance(q, FlagsQuestion):
+        chosen = value if isinstance(value, dict) else {}
+        if known_schema:
+            names = {"task": [f for f, _ in q.task_flags]}
+            response_names = [f for f, _ in q.response_flags]
+        else:  # only the flags someone set on this task
+            seen = sorted({str(n) for b in group for v in (b.answers.get(q.id) or {}).values()
+                           if isinstance(v, list) for n in v})  # fmt: skip
+            names, response_names = {"task": seen}, seen
+        for target in [*ids, "task"]:
+            flags = set(chosen.get(target) or []) if isinstance(chosen.get(target), list) else set()
+            for name in names.get(target, response_names):
+                out[(f"flag {name}", "nominal")][f"{task_id}|{target}"][who] = name in flags
+    elif isinstance(q, ChoiceQuestion) and known_schema and isinstance(value, (str, list)):
+        out[(f"choice {q.id}", "nominal")][task_id][who] = (
+            tuple(sorted(value)) if isinstance(value, list) else value
+        )
+
+
+def agreement(
+    answers: list[MergedAnswer],
+    *,
+    schemas: Mapping[str, Schema] | None = None,
+    seed: int = 0,
+) -> list[QuestionAgreement]:
     results = []
-    for (question, level_name), units in sorted(_units(answers).items()):
+    for (question, level_name), units in sorted(_units(answers, schemas).items()):
         level = cast(Level, level_name)
         pairable = {u: r for u, r in units.items() if len(r) >= 2}
         if not pairable:
@@ -159,6 +194,14 @@ def agreement(answers: list[MergedAnswer], *, seed: int = 0) -> list[QuestionAgr
             )
         )
     return results
+
+
+def task_schemas(store: MergedStore) -> dict[str, Schema]:
+    """The answer form of every task whose text was merged (``merge --tasks``)."""
+    out = {}
+    for task_id, body in store.db.execute("SELECT id, schema FROM tasks"):
+        out[str(task_id)] = Schema.loads(body)
+    return out
 
 
 def _numeric(value: Hashable) -> float:

@@ -16,6 +16,7 @@ from typing import Any
 
 from docket.bundles.envelope import write_atomically
 from docket.errors import DocketError
+from docket.server.agreement import task_schemas
 from docket.server.merged_store import MergedStore
 from docket.server.verdicts import dataset_row_conversation, flag_sets, verdicts
 
@@ -36,12 +37,15 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
         )
     rows: list[dict[str, Any]] = []
     ties = unresolved = missing = 0
-    for task_id, pair_verdicts in sorted(verdicts(store.answers()).items()):
+    for task_id, pair_verdicts in sorted(verdicts(store.answers(), task_schemas(store)).items()):
         task = store.task(task_id)
         if task is None:
             missing += 1
             continue
         texts = {r["id"]: r["text"] for r in task["responses"]}
+        if any(v.winner is not None and v.winner not in texts for v in pair_verdicts):
+            missing += 1  # answers naming responses the task does not have
+            continue
         prompt, conversational = dataset_row_conversation(task)
         for v in pair_verdicts:
             if v.resolution == "tie":

@@ -11,11 +11,12 @@ unresolved and left out of datasets.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from docket.core.schema import PreferenceQuestion, RankingQuestion, Schema
 from docket.server.merged_store import MergedAnswer
 
 STRENGTH_MARGIN = {"slight": 1.0, "strong": 2.0}
@@ -51,17 +52,29 @@ class PairVerdict:
         return top / len(self.votes)
 
 
-def pair_votes(answer: MergedAnswer) -> dict[tuple[str, str], PairVote]:
+def comparison_ids(schema: Schema | None) -> tuple[str, str]:
+    """The ids of the preference and ranking questions (the default form's without a schema)."""
+    if schema is None:
+        return "preference", "ranking"
+    pref = next((q.id for q in schema.questions if isinstance(q, PreferenceQuestion)), "")
+    rank = next((q.id for q in schema.questions if isinstance(q, RankingQuestion)), "")
+    return pref, rank
+
+
+def pair_votes(
+    answer: MergedAnswer, schema: Schema | None = None
+) -> dict[tuple[str, str], PairVote]:
     """Every pair this reviewer judged, keyed by the sorted pair of response ids."""
     out: dict[tuple[str, str], PairVote] = {}
-    pref = answer.answers.get("preference")
+    pref_id, rank_id = comparison_ids(schema)
+    pref = answer.answers.get(pref_id) if pref_id else None
     if isinstance(pref, dict):
         ids = sorted(answer.display_order.values())
         if len(ids) == 2:
             winner = pref.get("better")
             strength = STRENGTH_MARGIN.get(str(pref.get("strength")), 1.0) if winner else 0.0
             out[(ids[0], ids[1])] = PairVote(answer.reviewer_name, winner, strength)
-    ranking = answer.answers.get("ranking")
+    ranking = answer.answers.get(rank_id) if rank_id else None
     if isinstance(ranking, list):
         place = {rid: rank for rank, group in enumerate(ranking) for rid in group}
         for a, b in combinations(sorted(place), 2):
@@ -91,13 +104,16 @@ def resolve(task_id: str, pair: tuple[str, str], votes: list[PairVote]) -> PairV
     return verdict
 
 
-def verdicts(answers: Iterable[MergedAnswer]) -> dict[str, list[PairVerdict]]:
+def verdicts(
+    answers: Iterable[MergedAnswer], schemas: Mapping[str, Schema] | None = None
+) -> dict[str, list[PairVerdict]]:
     """Per task, a verdict on every pair judged by at least one reviewer."""
     by_task: dict[str, dict[tuple[str, str], list[PairVote]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for answer in answers:
-        for pair, vote in pair_votes(answer).items():
+        schema = (schemas or {}).get(answer.task_id)
+        for pair, vote in pair_votes(answer, schema).items():
             by_task[answer.task_id][pair].append(vote)
     return {
         task_id: [resolve(task_id, pair, votes) for pair, votes in sorted(pairs.items())]
