@@ -1,9 +1,8 @@
 """The ``docket`` command (see DESIGN.md, "The public surface").
 
-Every verb of the brief is declared here with its flags, so ``docket VERB --help`` shows
-the contract even before the step that implements it lands; such verbs say which step
-brings them and exit with :data:`EXIT_NOT_IMPLEMENTED`. User errors print their message
-(never a traceback) and exit with :data:`EXIT_ERROR`.
+Every verb of the brief is declared here with its flags (``docket VERB --help``). A verb
+whose feature is missing from this build exits with :data:`EXIT_NOT_IMPLEMENTED`. User
+errors print their message (never a traceback) and exit with :data:`EXIT_ERROR`.
 """
 
 from __future__ import annotations
@@ -62,13 +61,6 @@ def _ask_passphrase(prompt: str, *, confirm: bool) -> str:
             hint="Use --no-passphrase to store the key unprotected.",
         )
     return first
-
-
-def _not_yet(step: str, what: str) -> Handler:
-    def handler(_: argparse.Namespace) -> int:
-        raise NotImplementedYetError(f"{what} arrives in {step}; this build does not do it yet.")
-
-    return handler
 
 
 # --- implemented verbs ---------------------------------------------------------------------
@@ -345,6 +337,27 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_adjudication_pack(args: argparse.Namespace) -> int:
+    from docket.bundles.keys import PublicCard
+    from docket.server.adjudication import pack_adjudication
+    from docket.server.merged_store import MergedStore
+
+    store = _open_merged(args)
+    assert isinstance(store, MergedStore)
+    server = _load_key(args.server_key or os.environ["DOCKET_SERVER_KEY"], args.passphrase_env)
+    with store:
+        packed = pack_adjudication(
+            store,
+            server=server,
+            lead=PublicCard.load(args.lead),
+            out_dir=Path(args.out),
+            threshold=args.threshold,
+            anonymise=args.anonymise,
+        )
+    print(f"{packed.path}: {packed.tasks} tasks to adjudicate ({packed.bundle_id})")
+    return EXIT_OK
+
+
 def _cmd_disagreements(args: argparse.Namespace) -> int:
     import json
 
@@ -567,13 +580,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb(
         "pack",
         "pack the disagreements for one lead",
-        _not_yet("Step 5", "`docket adjudication pack`"),
+        _cmd_adjudication_pack,
         adj_verbs,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--lead", required=True, metavar="lead.pub")
     p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--threshold", type=float, default=1.0, help="minimum severity (default 1)")
+    p.add_argument("--anonymise", action="store_true", help="show reviewers as Reviewer 1, 2, ...")
+    passphrase_env(p)
 
     ds = verbs.add_parser(
         "dataset",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docket import __version__
-from docket.cli import EXIT_ERROR, EXIT_NOT_IMPLEMENTED, EXIT_OK, VERBS, main
+from docket.cli import EXIT_ERROR, EXIT_OK, VERBS, main
 
 BRIEF_VERBS = [
     "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
@@ -39,22 +39,6 @@ def test_help_lists_every_verb_of_the_brief() -> None:
 def test_version() -> None:
     result = run("--version")
     assert (result.returncode, result.stdout.strip()) == (0, f"docket {__version__}")
-
-
-@pytest.mark.parametrize(
-    ("argv", "step"),
-    [
-        (
-            ["adjudication", "pack", "--db", "m", "--server-key", "s", "--lead", "l", "--out", "o"],
-            "Step 5",
-        ),
-    ],
-)
-def test_unimplemented_verbs_name_their_step_and_exit_non_zero(
-    argv: list[str], step: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(argv) == EXIT_NOT_IMPLEMENTED
-    assert step in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

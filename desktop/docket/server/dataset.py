@@ -15,10 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from docket.bundles.envelope import write_atomically
+from docket.core.display_order import blinded_label
+from docket.core.schema import Schema
 from docket.errors import DocketError
 from docket.server.agreement import task_schemas
-from docket.server.merged_store import MergedStore
-from docket.server.verdicts import dataset_row_conversation, flag_sets, verdicts
+from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.verdicts import (
+    PairVerdict,
+    dataset_row_conversation,
+    flag_sets,
+    pair_votes,
+    verdicts,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +45,19 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
         )
     rows: list[dict[str, Any]] = []
     ties = unresolved = missing = 0
-    for task_id, pair_verdicts in sorted(verdicts(store.answers(), task_schemas(store)).items()):
+    schemas = task_schemas(store)
+    adjudicated = store.adjudications()
+    for task_id, pair_verdicts in sorted(verdicts(store.answers(), schemas).items()):
         task = store.task(task_id)
         if task is None:
             missing += 1
             continue
+        if task_id in adjudicated:
+            lead, verdict = adjudicated[task_id]
+            if verdict.get("outcome") == "needs guideline change":
+                unresolved += len(pair_verdicts)
+                continue
+            pair_verdicts = _adjudicated(task, lead, verdict, schemas.get(task_id), pair_verdicts)
         texts = {r["id"]: r["text"] for r in task["responses"]}
         if any(v.winner is not None and v.winner not in texts for v in pair_verdicts):
             missing += 1  # answers naming responses the task does not have
@@ -75,6 +91,27 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                 }
             )
     return rows, ExportSummary(len(rows), ties, unresolved, missing)
+
+
+def _adjudicated(
+    task: dict[str, Any],
+    lead: str,
+    verdict: dict[str, Any],
+    schema: Schema | None,
+    reviewed: list[PairVerdict],
+) -> list[PairVerdict]:
+    """The lead's verdict on every pair, keeping the reviewers' votes for provenance."""
+    ids = [r["id"] for r in task["responses"]]
+    order = {blinded_label(i): rid for i, rid in enumerate(ids)}
+    answer = MergedAnswer(lead, lead, task["id"], "", 0, verdict, order, "", 0.0, "done")
+    votes = {v.pair: v.votes for v in reviewed}
+    out = []
+    for pair, vote in pair_votes(answer, schema).items():
+        v = PairVerdict(task["id"], pair, votes.get(pair, []))
+        v.winner, v.margin = vote.winner, vote.strength
+        v.resolution = "adjudicated" if vote.winner is not None else "tie"
+        out.append(v)
+    return out
 
 
 def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:

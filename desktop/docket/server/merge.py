@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from docket.bundles import age_layer
 from docket.bundles.envelope import keyring, open_sealed, pinned, read_bundle_file
@@ -242,7 +243,26 @@ def _merge_one(
         )
         _store_sealed(store, sealed)
         new = updated = 0
-        for row in result.answers:
+        if result.opened.manifest.type == "adjudication":
+            for row in result.answers:
+                current = db.execute(
+                    "SELECT revision, lead FROM adjudications WHERE task_id = ?", (row["task_id"],)
+                ).fetchone()
+                if current is not None and current[1] == fp and current[0] >= row["revision"]:
+                    continue
+                db.execute(
+                    "INSERT OR REPLACE INTO adjudications "
+                    "(task_id, lead, revision, body, saved_at, bundle) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        row["task_id"], fp, int(row["revision"]),
+                        json.dumps(row["answers"], sort_keys=True), str(row["saved_at"]), digest,
+                    ),
+                )  # fmt: skip
+                new, updated = (new + 1, updated) if current is None else (new, updated + 1)
+            result_rows: list[dict[str, Any]] = []
+        else:
+            result_rows = result.answers
+        for row in result_rows:
             current = db.execute(
                 "SELECT revision FROM answers WHERE reviewer = ? AND task_id = ?",
                 (fp, row["task_id"]),
@@ -280,7 +300,7 @@ def _merge_one(
                 fp,
                 result.sequence,
                 task_manifest.bundle_id,
-                "result",
+                result.opened.manifest.type,
                 len(result.answers),
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),

@@ -107,7 +107,23 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Adjudicated verdicts (Step 5): the lead's answer, which outranks the reviewers'."""
+    db.table("adjudications").create(
+        {
+            "task_id": str,
+            "lead": str,
+            "revision": int,
+            "body": str,
+            "saved_at": str,
+            "bundle": str,
+        },
+        pk="task_id",
+        not_null={"lead", "revision", "body", "saved_at", "bundle"},
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +201,15 @@ class MergedStore:
                 spent,
                 status,
             )
+
+    def adjudications(self) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Per task, the lead's name and verdict."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT a.task_id, r.name, a.body FROM adjudications a JOIN reviewers r "
+                "ON r.fingerprint = a.lead"
+            ).fetchall()
+        return {task_id: (name, json.loads(body)) for task_id, name, body in rows}
 
     def gold(self) -> dict[str, dict[str, Any]]:
         with translated_errors(self.path):

@@ -78,6 +78,7 @@ class ReviewController(QObject):
         self.task: Task | None = None
         self.schema: Schema | None = None
         self.order: DisplayOrder | None = None
+        self.reviews: dict[str, Any] | None = None
         self._answers: dict[str, Any] = {}
         self._dirty = False
         self.clock = ActiveClock()
@@ -98,6 +99,11 @@ class ReviewController(QObject):
         self.order = self.workspace.display_order(task_id)
         state = self.review.current(task_id)
         self._answers = dict(state.answers)
+        self.reviews = store.review(task_id)
+        if not self._answers and self.reviews is not None:
+            # Adjudication: start from what most reviewers answered (not saved until edited
+            # or submitted), and the usual outcome.
+            self._answers = {**self.reviews.get("majority", {}), "outcome": "final verdict"}
         self.clock.take()
         store.set_meta("ui.last_task", task_id)
         self.taskOpened.emit(task_id)

@@ -1,0 +1,140 @@
+"""``docket adjudication pack``: the disagreements, packed for one lead.
+
+For every task whose reviewers disagree beyond the threshold, the bundle carries the
+task itself and, in ``reviews.jsonl``, every reviewer's full answer (preference or
+ranking, likert, flags, rationale, time spent), named or, with ``anonymise``, shown as
+Reviewer 1, 2, ..., with the task's agreement figures. The lead answers in the same form
+as the reviewers plus an ``outcome`` (final verdict, or needs a guideline change) and an
+adjudication note. Signed by the server, encrypted to the lead, like task bundles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docket.bundles.envelope import write_atomically
+from docket.bundles.keys import PublicCard, SecretKey
+from docket.bundles.task_bundle import build_task_bundle
+from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
+from docket.core.task_loading import parse_task_row
+from docket.errors import DocketError
+from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.verdicts import disagreements
+
+OUTCOMES = ("final verdict", "needs guideline change")
+ADJUDICATION_SUFFIX = ".adjudication.docket"
+
+
+@dataclass(frozen=True, slots=True)
+class PackedAdjudication:
+    path: Path
+    tasks: int
+    bundle_id: str
+
+
+def adjudication_schema(schema: Schema) -> Schema:
+    """The reviewers' form, plus the lead's outcome and note."""
+    extra = (
+        ChoiceQuestion("outcome", label="Outcome", options=OUTCOMES),
+        TextQuestion("adjudication_note", label="Adjudication note", required=False),
+    )
+    keep = tuple(q for q in schema.questions if q.id not in ("outcome", "adjudication_note"))
+    return Schema(keep + extra)
+
+
+def majority_answer(reviews: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per question, the answer most reviewers gave (ties: none), for pre-filling."""
+    out: dict[str, Any] = {}
+    keys = {k for r in reviews for k in r["answers"]} - {"rationale"}
+    for key in sorted(keys):
+        values = [
+            json.dumps(r["answers"].get(key), sort_keys=True)
+            for r in reviews
+            if key in r["answers"]
+        ]
+        (top, n), *rest = [*Counter(values).most_common(), ("", 0)]
+        if n * 2 > len(reviews) and (not rest or rest[0][1] < n):
+            out[key] = json.loads(top)
+    return out
+
+
+def pack_adjudication(
+    store: MergedStore,
+    *,
+    server: SecretKey,
+    lead: PublicCard,
+    out_dir: Path,
+    threshold: float = 1.0,
+    anonymise: bool = False,
+    expires_days: int | None = 90,
+) -> PackedAdjudication:
+    if not store.has_tasks():
+        raise DocketError(
+            "The merged database holds no task texts to show the lead.",
+            hint="Merge again with --tasks PROJECT.server-tasks (written by `docket pack`).",
+        )
+    answers = list(store.answers())
+    by_task: dict[str, list[MergedAnswer]] = {}
+    for a in answers:
+        by_task.setdefault(a.task_id, []).append(a)
+    found = disagreements(answers, threshold=threshold)
+    if not found:
+        raise DocketError(f"No task has disagreements of severity {threshold} or more.")
+    tasks, reviews, guidelines_sha = [], [], ""
+    names: dict[str, str] = {}
+    for d in found:
+        stored = store.task(d.task_id)
+        if stored is None:
+            continue
+        row = parse_task_row(
+            {
+                "id": stored["id"],
+                "conversation": stored["conversation"],
+                "responses": stored["responses"],
+            }
+        )
+        tasks.append((row.task, adjudication_schema(Schema.from_json(stored["schema"]))))
+        guidelines_sha = guidelines_sha or str(stored.get("guidelines_sha256") or "")
+        entries = []
+        for a in sorted(by_task[d.task_id], key=lambda x: x.reviewer_name):
+            label = (
+                names.setdefault(a.reviewer, f"Reviewer {len(names) + 1}")
+                if anonymise
+                else a.reviewer_name
+            )
+            entries.append({
+                "reviewer": label,
+                "answers": a.answers,
+                "time_spent_s": a.time_spent_s,
+                "revision": a.revision,
+                "status": a.status,
+            })  # fmt: skip
+        reviews.append({
+            "task_id": d.task_id,
+            "reviews": entries,
+            "severity": d.severity,
+            "reasons": d.reasons,
+            "majority": majority_answer(entries),
+        })  # fmt: skip
+    if not tasks:
+        raise DocketError("None of the disagreeing tasks has its text in the merged database.")
+    project = str(next(iter(by_task.values()))[0].project)
+    data, manifest = build_task_bundle(
+        tasks=tasks,
+        server=server,
+        reviewer=lead,
+        project=project,
+        guidelines=f"# Adjudication\n\nSettle each task: choose the final answer, or mark it as "
+        f"needing a guideline change. Guidelines version: `{guidelines_sha[:12] or 'unknown'}`.\n",
+        sealed={"gold": {}, "reference": {}},
+        expires_days=expires_days,
+        kind="adjudication-task",
+        reviews=reviews,
+    )
+    path = out_dir / f"{project}-{lead.name}{ADJUDICATION_SUFFIX}"
+    write_atomically(path, data)
+    return PackedAdjudication(path, len(tasks), manifest.bundle_id)
