@@ -40,6 +40,7 @@ from docket.ui.dialogs import ShortcutSheet, SkipDialog, import_with_progress
 from docket.ui.guidelines import GuidelinesDock
 from docket.ui.palette import palette_for, system_prefers_dark
 from docket.ui.review_controller import ReviewController
+from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.task_list import TaskListPanel
 from docket.workspace import Workspace
 
@@ -83,6 +84,12 @@ class MainWindow(QMainWindow):
         self.comparison.set_zoom(self.settings.zoom)
         self.answer_panel = AnswerPanel()
         self.answer_panel.setMinimumWidth(320)
+        self.reviews_panel = ReviewsPanel(theme)
+        self.reviews_panel.hide()  # shown for adjudication tasks only
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(self.reviews_panel)
+        self.right.addWidget(self.answer_panel)
         # Left: the task list above the guidelines (both docks, so either can be hidden);
         # centre: the responses; right: the answer form.
         self.tasks_dock = QDockWidget("Tasks", self)
@@ -99,7 +106,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("main-splitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.comparison)
-        self.splitter.addWidget(self.answer_panel)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 460])
@@ -221,6 +228,14 @@ class MainWindow(QMainWindow):
         assert c.task is not None and c.order is not None and c.schema is not None
         self.comparison.set_task(c.task, c.order)
         self.answer_panel.set_task(c.schema, c.order, c.answers())
+        if c.reviews is not None:
+            self.reviews_panel.show_reviews(c.reviews, c.order)
+            if not self.reviews_panel.isVisible():
+                self.reviews_panel.show()
+                total = sum(self.right.sizes()) or self.height()
+                self.right.setSizes([int(total * 0.42), total - int(total * 0.42)])
+        else:
+            self.reviews_panel.hide()
         self.guidelines.set_guidelines(self.workspace.guidelines(task_id))
         self.task_list.select_task(task_id)
         self.save_label.setText("")
@@ -361,6 +376,7 @@ class MainWindow(QMainWindow):
     def _apply_theme(self, theme: Theme) -> None:
         QApplication.setPalette(palette_for(theme))
         self.task_list.model.set_theme(theme)
+        self.reviews_panel.set_theme(theme)
         self.comparison.set_theme(theme)
         self.guidelines.set_theme(theme)
 

@@ -1,0 +1,128 @@
+"""The adjudication view's reviews panel: every reviewer's answer and rationale beside the
+responses, in the lead's own blinded labels, with where they agree and where they differ
+marked in words (never by colour alone)."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from docket.core.display_order import DisplayOrder
+from docket.render.theme import Theme
+from docket.ui.comparison_view import SafeBrowser
+
+SKIP = {"rationale", "outcome", "adjudication_note"}
+
+
+def _minutes(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    return f"{m}m {s:02d}s" if m else f"{s}s"
+
+
+def describe(key: str, value: Any, order: DisplayOrder) -> str:
+    """An answer in the lead's labels: "B much better", "1. A · 2. B = C", flags by label."""
+    label = {rid: order.label_of(rid) for rid in order.order}
+    if key == "preference" and isinstance(value, dict):
+        better = value.get("better")
+        if better is None:
+            return "Tie"
+        much = "much " if value.get("strength") == "strong" else ""
+        return f"{label.get(better, '?')} {much}better"
+    if key == "ranking" and isinstance(value, list):
+        return " · ".join(
+            f"{i + 1}. " + " = ".join(label.get(r, "?") for r in group)
+            for i, group in enumerate(value)
+        )
+    if key == "flags" and isinstance(value, dict):
+        parts = [
+            f"{'task' if t == 'task' else label.get(t, '?')}: {', '.join(f)}"
+            for t, f in sorted(value.items())
+            if f
+        ]
+        return "; ".join(parts) or "none"
+    if key == "likert" and isinstance(value, dict):
+        return "; ".join(
+            f"{label.get(rid, '?')} " + ", ".join(f"{d} {s}" for d, s in sorted(dims.items()))
+            for rid, dims in sorted(value.items(), key=lambda kv: label.get(kv[0], "?"))
+            if isinstance(dims, dict)
+        )
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+class ReviewsPanel(QWidget):
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.title = QLabel("Reviewers' answers")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.browser = SafeBrowser()
+        self.browser.setAccessibleName("Reviewers' answers")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.browser, 1)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+
+    def show_reviews(self, review: dict[str, Any], order: DisplayOrder) -> None:
+        t = self._theme
+        reviews = review.get("reviews", [])
+        keys = sorted({k for r in reviews for k in r["answers"]} - SKIP)
+        agree = {}
+        for k in keys:
+            seen = {json.dumps(r["answers"].get(k), sort_keys=True) for r in reviews}
+            agree[k] = len(seen) == 1
+        self.title.setText(
+            f"Reviewers' answers — {len(reviews)} reviewers, severity {review.get('severity', 0):g}"
+        )
+        rows = []
+        for k in keys:
+            mark = (
+                f'<span style="background-color: {t.inserted_background}">✓ all agree</span>'
+                if agree[k]
+                else f'<span style="background-color: {t.deleted_background}">≠ differ</span>'
+            )
+            rows.append(
+                f'<tr><th align="left" bgcolor="{t.table_header_background}">'
+                f"{html.escape(k)}</th><td>{mark}</td></tr>"
+            )
+        parts = [
+            f'<table border="1" cellspacing="0" cellpadding="4" '
+            f'style="border-color: {t.table_border}; border-style: solid; '
+            f'border-collapse: collapse; margin-bottom: 8px">{"".join(rows)}</table>'
+        ]
+        for r in reviews:
+            lines = []
+            for k in keys:
+                shown = (
+                    html.escape(describe(k, r["answers"].get(k), order))
+                    if k in r["answers"]
+                    else "—"
+                )
+                style = "" if agree[k] else f' style="background-color: {t.deleted_background}"'
+                lines.append(f"<li><b>{html.escape(k)}</b>: <span{style}>{shown}</span></li>")
+            rationale = str(r["answers"].get("rationale", "")).strip()
+            parts.append(
+                f'<p style="margin-bottom: 2px"><b>{html.escape(str(r["reviewer"]))}</b>'
+                f' <span style="color: {t.muted}">· {_minutes(float(r.get("time_spent_s", 0)))}'
+                f" · revision {int(r.get('revision', 1))}</span></p>"
+                f'<ul style="margin-top: 0px">{"".join(lines)}</ul>'
+                + (
+                    f'<p style="color: {t.quote_text}; margin-left: 12px">'
+                    f"“{html.escape(rationale)}”</p>"
+                    if rationale
+                    else f'<p style="color: {t.muted}; margin-left: 12px">(no rationale)</p>'
+                )
+            )
+        for reason in review.get("reasons", []):
+            text = str(reason)
+            for rid in order.order:
+                text = text.replace(rid, f"Response {order.label_of(rid)}")
+            parts.append(f'<p style="color: {t.muted}">• {html.escape(text)}</p>')
+        self.browser.setHtml("".join(parts))
