@@ -32,7 +32,7 @@ def test_adjudication_round_trip(run: dict[str, Any], tmp_path: Path) -> None:  
             (q.question, q.percent_agreement, q.krippendorff_alpha)
             for q in agreement(list(store.answers()))
         ]
-        rows_before, summary_before = dpo_rows(store)
+        rows_before, _ = dpo_rows(store)
         packed = pack_adjudication(
             store, server=server, lead=lead_card, out_dir=tmp_path, anonymise=True
         )
@@ -78,7 +78,7 @@ def test_adjudication_round_trip(run: dict[str, Any], tmp_path: Path) -> None:  
             (q.question, q.percent_agreement, q.krippendorff_alpha)
             for q in agreement(list(store.answers()))
         ]
-        rows_after, summary_after = dpo_rows(store)
+        rows_after, _ = dpo_rows(store)
     assert after_agreement == before_agreement  # adjudication does not change agreement
     adjudicated = [r for r in rows_after if r["resolution"] == "adjudicated"]
     settled = disputed - {task_ids[-1]}
