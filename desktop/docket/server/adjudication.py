@@ -23,7 +23,7 @@ from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
 from docket.core.task_loading import parse_task_row
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
-from docket.server.verdicts import disagreements
+from docket.server.verdicts import disagreements, verdicts
 
 OUTCOMES = ("final verdict", "needs guideline change")
 ADJUDICATION_SUFFIX = ".adjudication.docket"
@@ -113,12 +113,16 @@ def pack_adjudication(
                 "revision": a.revision,
                 "status": a.status,
             })  # fmt: skip
+        pairs = verdicts(by_task[d.task_id]).get(d.task_id, [])
         reviews.append({
             "task_id": d.task_id,
             "reviews": entries,
             "severity": d.severity,
             "reasons": d.reasons,
             "majority": majority_answer(entries),
+            "agreement": [
+                {"pair": list(v.pair), "agreement": round(v.agreement, 3)} for v in pairs
+            ],
         })  # fmt: skip
     if not tasks:
         raise DocketError("None of the disagreeing tasks has its text in the merged database.")

@@ -120,6 +120,12 @@ class ReviewsPanel(QWidget):
                     else f'<p style="color: {t.muted}; margin-left: 12px">(no rationale)</p>'
                 )
             )
+        for item in review.get("agreement", []):
+            x, y = (
+                f"Response {order.label_of(r)}" if r in order.order else r for r in item["pair"]
+            )
+            share = 100 * float(item["agreement"])
+            parts.append(f'<p style="color: {t.muted}">• {x} vs {y}: {share:.0f} % agree</p>')
         for reason in review.get("reasons", []):
             text = str(reason)
             for rid in order.order:
