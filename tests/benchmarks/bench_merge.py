@@ -21,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from results import record  # noqa: E402
 
 from docket.bundles import keys  # noqa: E402
 from docket.bundles.envelope import open_sealed, pinned  # noqa: E402
@@ -101,8 +104,4 @@ def main() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    out = ROOT / "bench-results.json"
-    merged = json.loads(out.read_text()) if out.exists() else {}
-    merged.update(main())
-    out.write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n")
-    print(f"wrote {out}")
+    record(main())

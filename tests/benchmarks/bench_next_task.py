@@ -23,8 +23,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtTest import QTest  # noqa: E402
+from results import record  # noqa: E402
 
 from docket import Workspace  # noqa: E402
 from docket.bundles import keys  # noqa: E402
@@ -89,8 +91,4 @@ def main() -> dict[str, float]:
 if __name__ == "__main__":
     if not DATA.is_dir():
         sys.exit(f"{DATA} is absent: this benchmark needs ../shared/data/alpaca_eval")
-    out = ROOT / "bench-results.json"
-    merged = json.loads(out.read_text()) if out.exists() else {}
-    merged.update(main())
-    out.write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n")
-    print(f"wrote {out}")
+    record(main())

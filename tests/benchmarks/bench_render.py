@@ -19,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from results import record  # noqa: E402
 
 from docket.render import to_html  # noqa: E402
 
@@ -65,8 +68,4 @@ def main() -> dict[str, float]:
 if __name__ == "__main__":
     if not DATA.is_dir():
         sys.exit(f"{DATA} is absent: the render benchmark needs ../shared/data/alpaca_eval")
-    out = ROOT / "bench-results.json"
-    merged = json.loads(out.read_text()) if out.exists() else {}
-    merged.update(main())
-    out.write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n")
-    print(f"wrote {out}")
+    record(main())
