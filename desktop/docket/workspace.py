@@ -218,9 +218,12 @@ class Workspace:
         )
         out = Path(path)
         digest = sha256(manifest.to_bytes())
-        write_atomically(out, data)
-        self._store.record_export(
-            sequence, manifest.bundle_id, bundle.id, digest, len(answers), str(out)
+        write_atomically(
+            out,
+            data,
+            before_replace=lambda: self._store.record_export(
+                sequence, manifest.bundle_id, bundle.id, digest, len(answers), str(out)
+            ),
         )
         return ExportedResults(out, manifest.bundle_id, sequence, len(answers), digest)
 

@@ -183,3 +183,26 @@ def test_agreement_and_verdicts_find_questions_by_type_not_id() -> None:
     assert not any(q.startswith("choice") or "why" in q for q in by_q)  # a rationale is no choice
     # Flags come from the schema (both reviewers left them all unset: agreement, not inflation).
     assert by_q["flag unsafe"].units == 3  # responses x and y, and the task
+
+
+def test_a_failed_export_record_leaves_no_file_and_no_used_sequence(
+    world: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docket.errors import DiskFullError
+
+    bundle = _pack(world, [0], "v1")
+    with Workspace.open(world["tmp"] / "ws", world["key"]) as ws:  # type: ignore[operator]
+        ws.import_bundle(bundle, world["card"])  # type: ignore[arg-type]
+        task_id = next(iter(ws.tasks())).id
+        ws.record(task_id, _answer(ws, task_id))
+        out = world["tmp"] / "r.result"  # type: ignore[operator]
+
+        def full(*args: object) -> None:
+            raise DiskFullError("The disk is full.")
+
+        with monkeypatch.context() as m:
+            m.setattr(ws.store, "record_export", full)
+            with pytest.raises(DiskFullError):
+                ws.export_results(out)
+        assert not out.exists() and not list(out.parent.glob(".r.result.*"))
+        assert ws.export_results(out).sequence == 1  # the number was not used up

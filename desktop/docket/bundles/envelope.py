@@ -70,8 +70,14 @@ def seal(
     return age_layer.encrypt(plain, to.recipient())
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that it is either absent or complete, even on a crash."""
+def write_atomically(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write a file so that it is either absent or complete, even on a crash.
+
+    ``before_replace`` runs once the data is safely on disk but before it takes the final
+    name; if it raises, the file never appears (an export is recorded there, so a failed
+    record leaves no file and a missing file leaves no record)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -79,6 +85,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
