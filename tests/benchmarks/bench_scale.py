@@ -1,0 +1,150 @@
+"""Benchmark: a 10,000-task bundle (3 real responses each, ~60 MB) end to end.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_scale.py
+
+Built once from ../shared/data/alpaca_eval and cached in tests/benchmarks/.cache/scale/.
+Measures, each as the median of 3 runs: import (decrypt, verify, store), Docket's
+decryption against `age -d` of the same file in the same run (ratio), exporting 10,000
+answers as a signed bundle, and — in a fresh process — start to first task painted and
+peak RSS after visiting 200 tasks. Merged into bench-results.json (import_10k_s,
+decrypt_vs_age_cli_ratio, export_10k_s, startup_to_first_task_s, peak_rss_mb).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "desktop"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from results import record  # noqa: E402
+
+from docket import Workspace  # noqa: E402
+from docket.bundles import age_layer, keys  # noqa: E402
+from docket.server.pack import pack  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "alpaca_eval"
+CACHE = ROOT / "tests" / "benchmarks" / ".cache" / "scale"
+MODELS = [
+    "gpt-4o-2024-05-13",
+    "claude-3-5-sonnet-20240620",
+    "Meta-Llama-3.1-405B-Instruct-Turbo",
+    "gpt4_1106_preview",
+]
+TASKS = 10_000
+
+STARTUP = r"""
+import resource, sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from docket import Workspace
+from docket.settings import Settings
+from docket.ui.app import application
+from docket.ui.main_window import MainWindow
+app = application()
+ws = Workspace.open(sys.argv[1], sys.argv[2])
+window = MainWindow(ws, Path(sys.argv[2]), None, Settings(), restore_layout=False)
+window.show()
+while window.controller.task is None:
+    app.processEvents()
+app.processEvents()
+first = time.perf_counter() - t0
+for _ in range(200):
+    window.next_task()
+    app.processEvents()
+print(first, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def build() -> None:
+    if (CACHE / "done").exists():
+        return
+    shutil.rmtree(CACHE, ignore_errors=True)
+    CACHE.mkdir(parents=True)
+    outputs = {m: json.loads((DATA / f"{m}.json").read_text()) for m in MODELS}
+    rng = random.Random(1)
+    with (CACHE / "tasks.jsonl").open("w") as fh:
+        for i in range(TASKS):
+            j = i % 805
+            fh.write(json.dumps({"id": f"t{i:05d}", "prompt": outputs[MODELS[0]][j]["instruction"], "responses": [
+                {"model": m, "text": outputs[m][j]["output"]} for m in rng.sample(MODELS, 3)]}) + "\n")  # fmt: skip
+    for name in ("server", "reviewer"):
+        keys.write_key_pair(keys.generate(name), CACHE / "keys", passphrase=None)
+    server = keys.load_secret_key(CACHE / "keys" / "server.key")
+    reviewer = keys.load_secret_key(CACHE / "keys" / "reviewer.key")
+    pack(
+        CACHE / "tasks.jsonl",
+        server=server,
+        reviewers=[reviewer.card()],
+        out_dir=CACHE / "out",
+        project="scale",
+    )
+    (CACHE / "identity.txt").write_text(reviewer.age_identity + "\n")
+    (CACHE / "done").write_text("ok")
+
+
+def median_of(fn, n: int = 3) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> dict[str, float]:
+    build()
+    bundle = CACHE / "out" / "scale-reviewer.docket"
+    key = CACHE / "keys" / "reviewer.key"
+    card = CACHE / "keys" / "server.pub"
+    reviewer = keys.load_secret_key(key)
+    result: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+
+        def do_import() -> None:
+            shutil.rmtree(Path(tmp) / "ws", ignore_errors=True)
+            with Workspace.open(Path(tmp) / "ws", key) as ws:
+                ws.import_bundle(bundle, card)
+
+        result["import_10k_s"] = round(median_of(do_import), 2)
+        ident = [reviewer.identity()]
+        ours = median_of(lambda: age_layer.decrypt_path(bundle, ident), 7)
+        age = shutil.which("age")
+        if age:
+            theirs = median_of(lambda: subprocess.run(
+                [age, "-d", "-i", str(CACHE / "identity.txt"), "-o", "/dev/null", str(bundle)], check=True), 7)  # fmt: skip
+            result["decrypt_vs_age_cli_ratio"] = round(ours / theirs, 2)
+        with Workspace.open(Path(tmp) / "ws", key) as ws:
+            review = ws.store
+            for task in review.tasks():
+                ws.record(task.id, {"ranking": [list(task.response_ids)]})
+            result["export_10k_s"] = round(
+                median_of(lambda: ws.export_results(Path(tmp) / "r.result")), 2
+            )
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP, str(Path(tmp) / "ws"), str(key)],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "desktop"),
+                 "XDG_CONFIG_HOME": tmp},
+        )  # fmt: skip
+        first, rss = (float(x) for x in out.stdout.split())
+        result["startup_to_first_task_s"] = round(first, 2)
+        result["peak_rss_mb"] = round(rss, 1)
+    print("scale:", ", ".join(f"{k} {v}" for k, v in result.items()))
+    return result
+
+
+if __name__ == "__main__":
+    if not DATA.is_dir():
+        sys.exit(f"{DATA} is absent: this benchmark needs ../shared/data/alpaca_eval")
+    record(main())
