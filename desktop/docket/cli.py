@@ -20,6 +20,7 @@ from docket.errors import DocketError, NotImplementedYetError
 
 if TYPE_CHECKING:
     from docket.bundles.keys import SecretKey
+    from docket.server.merged_store import MergedStore
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_IMPLEMENTED = 0, 1, 2, 3
 VERBS = (
@@ -272,20 +273,22 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     return EXIT_OK if report.count("rejected") == 0 else EXIT_ERROR
 
 
-def _open_merged(args: argparse.Namespace) -> object:
-    """The merged database is encrypted under the server key: --server-key, or the
-    DOCKET_SERVER_KEY environment variable (so `docket agreement --db M` works as is)."""
+def _open_merged(args: argparse.Namespace) -> tuple[MergedStore, SecretKey]:
+    """The merged database and the server key it is encrypted under: --server-key, or the
+    DOCKET_SERVER_KEY environment variable (so `docket agreement --db M` works as is).
+    The key is loaded once (a protected key asks for its passphrase once)."""
     from docket.server.merged_store import MergedStore
 
     if not Path(args.db).exists():
         raise DocketError(f"{args.db} does not exist.", hint="Create it with `docket merge`.")
-    key = args.server_key or os.environ.get("DOCKET_SERVER_KEY")
-    if not key:
+    path = args.server_key or os.environ.get("DOCKET_SERVER_KEY")
+    if not path:
         raise DocketError(
             f"{args.db} is encrypted under the server's key.",
             hint="Give --server-key server.key (or set DOCKET_SERVER_KEY).",
         )
-    return MergedStore.open(args.db, _load_key(key, args.passphrase_env))
+    server = _load_key(path, args.passphrase_env)
+    return MergedStore.open(args.db, server), server
 
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
@@ -293,10 +296,8 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from docket.server.agreement import agreement, gold_accuracy, task_schemas
-    from docket.server.merged_store import MergedStore
 
-    store = _open_merged(args)
-    assert isinstance(store, MergedStore)
+    store, _ = _open_merged(args)
     with store:
         answers = list(store.answers())
         questions = agreement(answers, schemas=task_schemas(store))
@@ -340,11 +341,8 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 def _cmd_adjudication_pack(args: argparse.Namespace) -> int:
     from docket.bundles.keys import PublicCard
     from docket.server.adjudication import pack_adjudication
-    from docket.server.merged_store import MergedStore
 
-    store = _open_merged(args)
-    assert isinstance(store, MergedStore)
-    server = _load_key(args.server_key or os.environ["DOCKET_SERVER_KEY"], args.passphrase_env)
+    store, server = _open_merged(args)
     with store:
         packed = pack_adjudication(
             store,
@@ -361,11 +359,9 @@ def _cmd_adjudication_pack(args: argparse.Namespace) -> int:
 def _cmd_disagreements(args: argparse.Namespace) -> int:
     import json
 
-    from docket.server.merged_store import MergedStore
     from docket.server.verdicts import disagreements
 
-    store = _open_merged(args)
-    assert isinstance(store, MergedStore)
+    store, _ = _open_merged(args)
     with store:
         found = disagreements(list(store.answers()), threshold=args.threshold)
     if args.json:
@@ -383,10 +379,8 @@ def _cmd_disagreements(args: argparse.Namespace) -> int:
 
 def _cmd_dataset_export(args: argparse.Namespace) -> int:
     from docket.server.dataset import export
-    from docket.server.merged_store import MergedStore
 
-    store = _open_merged(args)
-    assert isinstance(store, MergedStore)
+    store, _ = _open_merged(args)
     with store:
         summary = export(store, args.format, Path(args.out))
     extra = (

@@ -10,7 +10,7 @@ server's own archive written by ``docket pack`` (``merge --tasks``), for dataset
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +18,8 @@ from typing import Any
 import sqlite_utils
 
 from docket.bundles.keys import SecretKey
-from docket.errors import NewerWorkspaceError
-from docket.store.db import open_encrypted, translated_errors, write_transaction
+from docket.store.db import close_checkpointed, open_migrated, translated_errors
+from docket.store.migrations import Migration, migrate
 
 MERGED_KEY_LABEL = b"docket/merged-db/v1"
 
@@ -123,7 +123,7 @@ def _v2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+MIGRATIONS: list[Migration] = [_v1, _v2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,25 +148,14 @@ class MergedStore:
     @classmethod
     def open(cls, path: str | Path, server: SecretKey) -> MergedStore:
         path = Path(path)
-        db = open_encrypted(path, server.derived_key(MERGED_KEY_LABEL))
-        try:
-            with translated_errors(path):
-                version = int(db.execute("PRAGMA user_version").fetchone()[0])
-                if version > len(MIGRATIONS):
-                    raise NewerWorkspaceError(f"{path} was written by a newer Docket.")
-                for v in range(version, len(MIGRATIONS)):
-                    with write_transaction(db):
-                        MIGRATIONS[v](db)
-                        db.execute(f"PRAGMA user_version = {v + 1}")
-        except BaseException:
-            db.close()
-            raise
-        return cls(db, path)
+        key = server.derived_key(MERGED_KEY_LABEL)
+        return cls(
+            open_migrated(path, key, lambda db: migrate(db, path=str(path), migrations=MIGRATIONS)),
+            path,
+        )
 
     def close(self) -> None:
-        with translated_errors(self.path):
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.close()
+        close_checkpointed(self.db, self.path)
 
     def __enter__(self) -> MergedStore:
         return self

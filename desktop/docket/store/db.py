@@ -11,7 +11,7 @@ catching ``sqlite3.OperationalError`` (``strict=`` probing, ``drop(ignore=True)`
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -95,6 +95,27 @@ def open_encrypted(path: Path, key: bytes) -> sqlite_utils.Database:
             conn.close()
             raise
     return sqlite_utils.Database(conn)
+
+
+def open_migrated(
+    path: Path, key: bytes, migrate: Callable[[sqlite_utils.Database], object]
+) -> sqlite_utils.Database:
+    """:func:`open_encrypted`, then ``migrate``; the connection is closed if that fails."""
+    db = open_encrypted(path, key)
+    try:
+        with translated_errors(path):
+            migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def close_checkpointed(db: sqlite_utils.Database, path: Path) -> None:
+    """Fold the WAL back into the main file, so the store is one file at rest, and close."""
+    with translated_errors(path):
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
 
 
 @contextlib.contextmanager

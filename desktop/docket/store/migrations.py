@@ -170,19 +170,29 @@ def user_version(db: sqlite_utils.Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database, *, path: str = "the workspace") -> int:
-    """Bring the database to :data:`CURRENT_VERSION`; returns the version it started at."""
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    *,
+    path: str = "the workspace",
+    migrations: list[Migration] | None = None,
+) -> int:
+    """Bring the database to the last of ``migrations`` (the workspace's by default; the
+    merged store passes its own); returns the version it started at."""
+    steps = MIGRATIONS if migrations is None else migrations
     start = user_version(db)
-    if start > CURRENT_VERSION:
+    if start > len(steps):
         raise NewerWorkspaceError(
             f"{path} was written by a newer Docket (schema version {start}; this one "
-            f"knows up to {CURRENT_VERSION})."
+            f"knows up to {len(steps)})."
         )
-    for version in range(start, CURRENT_VERSION):
+    for version in range(start, len(steps)):
         with write_transaction(db):
             # Re-check inside the lock: another process may have migrated meanwhile.
             if user_version(db) != version:
                 continue
-            MIGRATIONS[version](db)
+            steps[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
     return start

@@ -44,6 +44,17 @@ class EditState:
     can_redo: bool
 
 
+def _task_row(task_id: str, position: int, status: str, preview: str, spent: float) -> TaskRow:
+    return TaskRow(
+        task_id,
+        position,
+        TaskStatus(status),
+        " ".join(str(preview).split()),
+        float(spent),
+        status == TaskStatus.FLAGGED.value,
+    )
+
+
 class ReviewStore:
     """Review-window operations on an open :class:`WorkspaceStore`."""
 
@@ -54,39 +65,21 @@ class ReviewStore:
 
     # --- the task list -------------------------------------------------------------------
 
+    _ROW_SQL = "SELECT id, position, status, substr(prompt, 1, ?), time_spent_s FROM tasks"
+
     def task_rows(self) -> list[TaskRow]:
         with translated_errors(self.path):
-            rows = self._db.execute(
-                "SELECT id, position, status, substr(prompt, 1, ?), time_spent_s FROM tasks "
-                "ORDER BY position",
-                (PREVIEW_CHARS,),
-            ).fetchall()
-        return [
-            TaskRow(
-                task_id,
-                position,
-                TaskStatus(status),
-                " ".join(str(preview).split()),
-                float(spent),
-                status == TaskStatus.FLAGGED.value,
-            )
-            for task_id, position, status, preview, spent in rows
-        ]
+            rows = self._db.execute(f"{self._ROW_SQL} ORDER BY position", (PREVIEW_CHARS,))
+            return [_task_row(*row) for row in rows.fetchall()]
 
     def task_row(self, task_id: str) -> TaskRow:
         with translated_errors(self.path):
             row = self._db.execute(
-                "SELECT id, position, status, substr(prompt, 1, ?), time_spent_s FROM tasks "
-                "WHERE id = ?",
-                (PREVIEW_CHARS, task_id),
+                f"{self._ROW_SQL} WHERE id = ?", (PREVIEW_CHARS, task_id)
             ).fetchone()
         if row is None:
             raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
-        task_id, position, status, preview, spent = row
-        return TaskRow(
-            task_id, position, TaskStatus(status), " ".join(str(preview).split()), float(spent),
-            status == TaskStatus.FLAGGED.value,
-        )  # fmt: skip
+        return _task_row(*row)
 
     def search(self, query: str) -> set[str]:
         """Ids of tasks whose prompt, conversation or any response contains ``query``

@@ -24,7 +24,12 @@ from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError
 from docket.store import audit
-from docket.store.db import open_encrypted, translated_errors, write_transaction
+from docket.store.db import (
+    close_checkpointed,
+    open_migrated,
+    translated_errors,
+    write_transaction,
+)
 from docket.store.migrations import migrate
 
 
@@ -85,20 +90,10 @@ class WorkspaceStore:
     def open(cls, path: str | Path, key: bytes) -> WorkspaceStore:
         """Open or create the database at ``path``; migrates it to the current version."""
         path = Path(path)
-        db = open_encrypted(path, key)
-        try:
-            with translated_errors(path):
-                migrate(db, path=str(path))
-        except BaseException:
-            db.close()
-            raise
-        return cls(db, path)
+        return cls(open_migrated(path, key, lambda db: migrate(db, path=str(path))), path)
 
     def close(self) -> None:
-        with translated_errors(self.path):
-            # Fold the WAL back into the main file so the directory is one file at rest.
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.close()
+        close_checkpointed(self._db, self.path)
 
     # --- metadata ------------------------------------------------------------------------
 

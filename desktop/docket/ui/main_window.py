@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from docket.core.display_order import display_order
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
 from docket.settings import Settings
@@ -256,7 +257,8 @@ class MainWindow(QMainWindow):
             return
         try:
             task = self.workspace.task(following)
-            self.comparison.prefetch(task, self.workspace.display_order(following))
+            order = display_order(self.workspace.reviewer, following, task.response_ids)
+            self.comparison.prefetch(task, order)
         except DocketError:
             pass
 

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from docket.core.answers import Answer
-from docket.core.display_order import DisplayOrder
+from docket.core.display_order import DisplayOrder, display_order
 from docket.core.schema import Schema
 from docket.core.tasks import Task
 from docket.core.validation import check_answers
@@ -96,7 +96,7 @@ class ReviewController(QObject):
         store = self.workspace.store
         self.task = store.task(task_id)
         self.schema = store.schema(task_id)
-        self.order = self.workspace.display_order(task_id)
+        self.order = display_order(self.workspace.reviewer, task_id, self.task.response_ids)
         state = self.review.current(task_id)
         self._answers = dict(state.answers)
         self.reviews = store.review(task_id)
