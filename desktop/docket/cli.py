@@ -1,7 +1,7 @@
 """The ``docket`` command (see DESIGN.md, "The public surface").
 
-Every verb of the brief is declared here with its flags (``docket VERB --help``). A verb
-whose feature is missing from this build exits with :data:`EXIT_NOT_IMPLEMENTED`. User
+Every verb of the brief is declared here with its flags (``docket VERB --help``);
+``docket`` alone, or with a bundle or workspace path, opens the desktop app. User
 errors print their message (never a traceback) and exit with :data:`EXIT_ERROR`.
 """
 
@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket import __version__
-from docket.errors import DocketError, NotImplementedYetError
+from docket.errors import DocketError
 
 if TYPE_CHECKING:
     from docket.bundles.keys import SecretKey
     from docket.server.merged_store import MergedStore
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_IMPLEMENTED = 0, 1, 2, 3
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 VERBS = (
     "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
     "agreement", "disagreements", "adjudication", "dataset", "demo",
@@ -620,19 +620,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `docket` or `docket BUNDLE_OR_WORKSPACE`: the desktop app.
         if len(args_list) > 1:
             parser.error(f"unknown verb {args_list[0]!r}; see `docket --help`")
-        target = f" on {args_list[0]}" if args_list else ""
-        print(
-            f"docket: the desktop app{target} arrives in Step 3 (the review window).",
-            file=sys.stderr,
-        )
-        print("Run `docket --help` for the command-line verbs.", file=sys.stderr)
-        return EXIT_NOT_IMPLEMENTED
+        from docket.ui.app import run  # Qt is loaded only to open a window
+
+        return run(args_list[0] if args_list else None)
     args = parser.parse_args(args_list)
     try:
         return int(args.handler(args))
-    except NotImplementedYetError as exc:
-        print(f"docket: {exc}", file=sys.stderr)
-        return EXIT_NOT_IMPLEMENTED
     except DocketError as exc:
         print(f"docket: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

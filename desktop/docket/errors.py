@@ -106,10 +106,6 @@ class AuditChainError(WorkspaceError):
     hint = "The workspace was modified outside Docket; do not export from it and tell your lead."
 
 
-class NotImplementedYetError(DocketError):
-    """A verb of the public surface whose step has not landed yet."""
-
-
 # --- bundles -------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -130,6 +130,30 @@ class _ImportWorker(QObject):
         self.finished.emit(result)
 
 
+class _Relay(QObject):
+    """Receives the import worker's signals in the GUI thread."""
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop, worker: _ImportWorker) -> None:
+        super().__init__()
+        self.dialog, self.loop, self.worker = dialog, loop, worker
+        self.outcome: list[object] = []
+
+    @Slot(str, float)
+    def stage(self, text: str, fraction: float) -> None:
+        self.dialog.setLabelText(f"{text} …")
+        self.dialog.setValue(int(fraction * 100))
+
+    @Slot(object)
+    def done(self, result: object) -> None:
+        self.outcome.append(result)
+        self.loop.quit()
+
+    @Slot()
+    def cancel(self) -> None:
+        self.worker.cancelled = True  # read by the worker at its next stage
+        self.dialog.setLabelText("Cancelling …")
+
+
 def import_with_progress(
     parent: QWidget | None,
     directory: Path,
@@ -149,32 +173,22 @@ def import_with_progress(
     thread = QThread()
     worker = _ImportWorker(directory, key, passphrase, bundle, server)
     worker.moveToThread(thread)
-    outcome: list[object] = []
     loop = QEventLoop()
-
-    def done(result: object) -> None:
-        outcome.append(result)
-        loop.quit()
-
-    def stage(text: str, fraction: float) -> None:
-        dialog.setLabelText(f"{text} …")
-        dialog.setValue(int(fraction * 100))
-
-    def cancel() -> None:
-        worker.cancelled = True
-        dialog.setLabelText("Cancelling …")
-
-    worker.progressed.connect(stage)
-    worker.finished.connect(done)
-    dialog.canceled.connect(cancel)
+    relay = _Relay(dialog, loop, worker)
+    # Bound slots of a main-thread QObject: the worker's signals arrive queued, in this
+    # thread. (A plain function would run in the worker's thread and touch the dialog
+    # from there, which crashes Qt.)
+    worker.progressed.connect(relay.stage)
+    worker.finished.connect(relay.done)
+    dialog.canceled.connect(relay.cancel)
     thread.started.connect(worker.run)
     thread.start()
-    if not outcome:
+    if not relay.outcome:
         loop.exec()
     thread.quit()
     thread.wait()
     dialog.reset()
     dialog.close()
-    result = outcome[0]
+    result = relay.outcome[0]
     assert isinstance(result, (ImportedTasks, DocketError))
     return result
