@@ -15,7 +15,7 @@ export QT_QPA_PLATFORM ?= offscreen
 
 HEADLESS_VENV ?= .venv-headless
 
-.PHONY: demo test test-headless lint bench clean help
+.PHONY: demo test test-headless lint bench kill-test clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
@@ -73,6 +73,11 @@ lint: $(VENV)/.installed-dev
 # Benchmarks are scripts, not tests: the machine is shared and noisy.
 bench: $(VENV)/.installed-test
 	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# A longer crash-safety run than the 200 kills of `make test`.
+KILLS ?= 2000
+kill-test: $(VENV)/.installed-test
+	$(PY) tests/adversarial/kill_harness.py $$(mktemp -d) --kills $(KILLS) --seed $${SEED:-20261121}
 
 clean:
 	rm -rf $(VENV) $(HEADLESS_VENV) build *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache
