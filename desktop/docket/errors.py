@@ -90,6 +90,12 @@ class ReadOnlyWorkspaceError(WorkspaceError):
     hint = "Make the workspace directory writable; answers saved before this one are intact."
 
 
+class WorkspaceLockedError(WorkspaceError):
+    """The workspace is locked (idle or screen lock): its key is not in memory."""
+
+    hint = "Unlock Docket with your passphrase to continue."
+
+
 class WorkspaceBusyError(WorkspaceError):
     hint = "Close the other Docket window or process using this workspace, then try again."
 

@@ -16,6 +16,8 @@ import platformdirs
 
 SETTINGS_VERSION = 1
 THEME_CHOICES = ("system", "light", "dark")
+DEFAULT_LOCK_MINUTES, MAX_LOCK_MINUTES = 10, 240
+DEFAULT_CLIPBOARD_SECONDS, MAX_CLIPBOARD_SECONDS = 30, 3600
 
 
 @dataclass(slots=True)
@@ -28,6 +30,8 @@ class Settings:
     zoom: int = 0
     sync_scroll: bool = True
     show_task_list: bool = True
+    lock_after_minutes: int = DEFAULT_LOCK_MINUTES  # 0: never lock when idle
+    clipboard_clear_seconds: int = DEFAULT_CLIPBOARD_SECONDS  # 0: never clear it
 
     @classmethod
     def path(cls) -> Path:
@@ -48,6 +52,10 @@ class Settings:
                 setattr(out, f.name, data[f.name])
         if out.theme not in THEME_CHOICES:
             out.theme = "system"
+        if not 0 <= out.lock_after_minutes <= MAX_LOCK_MINUTES:
+            out.lock_after_minutes = DEFAULT_LOCK_MINUTES
+        if not 0 <= out.clipboard_clear_seconds <= MAX_CLIPBOARD_SECONDS:
+            out.clipboard_clear_seconds = DEFAULT_CLIPBOARD_SECONDS
         return out
 
     def save(self) -> None:

@@ -25,7 +25,7 @@ from docket.core.display_order import DisplayOrder
 from docket.core.schema import Schema, default_schema
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
-from docket.errors import WorkspaceError
+from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
 from docket.store.workspace_store import BundleRecord, ImportedTasks, WorkspaceStore
 
 DB_NAME = "workspace.db"
@@ -45,7 +45,9 @@ class Workspace:
 
     def __init__(self, store: WorkspaceStore, key: SecretKey, directory: Path) -> None:
         self._store = store
-        self._key = key
+        self._key: SecretKey | None = key
+        self._reviewer = key.name
+        self._fingerprint = key.card().fingerprint
         self.directory = directory
 
     @classmethod
@@ -71,7 +73,42 @@ class Workspace:
 
     @property
     def reviewer(self) -> str:
-        return self._key.name
+        return self._reviewer
+
+    # --- locking -------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self._key is None
+
+    def lock(self) -> None:
+        """Close the database and drop the secret key until :meth:`unlock`.
+
+        SQLCipher wipes the page key when the connection closes; the Python objects
+        holding the reviewer's key are released here (Python cannot wipe them in place,
+        so this is as far as the language allows)."""
+        if self._key is None:
+            return
+        self._store.close()
+        self._key = None
+
+    def unlock(self, key_path: str | Path, passphrase: str | None = None) -> None:
+        """Load the reviewer's key again (the same key only) and reopen the database."""
+        if self._key is not None:
+            return
+        key = load_secret_key(key_path, passphrase)
+        if key.card().fingerprint != self._fingerprint:
+            raise KeyFileError(
+                f"{Path(key_path).name} is not the key this workspace is open with.",
+                hint=f"Unlock with {self._reviewer}'s key.",
+            )
+        self._store.reopen(key.workspace_db_key())
+        self._key = key
+
+    def _secret(self) -> SecretKey:
+        if self._key is None:
+            raise WorkspaceLockedError(f"The workspace {self.directory} is locked.")
+        return self._key
 
     @property
     def store(self) -> WorkspaceStore:
@@ -99,7 +136,7 @@ class Workspace:
         server = PublicCard.load(server_card_path)
         opened = open_sealed(
             Path(path),
-            self._key,
+            self._secret(),
             signer=pinned(server),
             expected_type=("task", "adjudication-task"),
         )
@@ -207,7 +244,7 @@ class Workspace:
         sequence, previous = (last[0] + 1, last[1]) if last else (1, None)
         answers = self._store.latest_answers(bundle.id)
         data, manifest = build_result_bundle(
-            reviewer=self._key,
+            reviewer=self._secret(),
             answered=answered,
             answers=answers,
             audit=self._store.audit_entries(),

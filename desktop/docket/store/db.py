@@ -114,8 +114,10 @@ def open_migrated(
 def close_checkpointed(db: sqlite_utils.Database, path: Path) -> None:
     """Fold the WAL back into the main file, so the store is one file at rest, and close."""
     with translated_errors(path):
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.close()
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
 
 
 @contextlib.contextmanager

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import sqlite_utils
+
 from docket.core.schema import FlagsQuestion
 from docket.core.tasks import TaskStatus
 from docket.errors import UnknownTaskError
@@ -60,8 +62,12 @@ class ReviewStore:
 
     def __init__(self, store: WorkspaceStore) -> None:
         self._store = store
-        self._db = store._db
         self.path = store.path
+
+    @property
+    def _db(self) -> sqlite_utils.Database:
+        # Read each time: locking closes the store's connection and unlocking opens anew.
+        return self._store._db
 
     # --- the task list -------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlite_utils
 
@@ -22,7 +22,7 @@ from docket.core.display_order import DisplayOrder, display_order
 from docket.core.schema import FlagsQuestion, Schema
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
-from docket.errors import BundleError, UnknownTaskError, WorkspaceError
+from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
 from docket.store import audit
 from docket.store.db import (
     close_checkpointed,
@@ -78,8 +78,19 @@ class BundleRecord:
     guidelines: str = ""
 
 
+class _Locked:
+    """Stands in for the connection while the workspace is locked: any use is an error,
+    never a silent read through a connection that no longer holds the key."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def __getattr__(self, name: str) -> Any:
+        raise WorkspaceLockedError(f"{self._path} is locked.")
+
+
 class WorkspaceStore:
-    """An open, unlocked workspace database."""
+    """An open workspace database; :meth:`close` locks it, :meth:`reopen` unlocks it."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self._db = db
@@ -93,7 +104,22 @@ class WorkspaceStore:
         return cls(open_migrated(path, key, lambda db: migrate(db, path=str(path))), path)
 
     def close(self) -> None:
-        close_checkpointed(self._db, self.path)
+        """Checkpoint and close the connection (SQLCipher wipes the key it held). Any use
+        afterwards raises :class:`WorkspaceLockedError` until :meth:`reopen`."""
+        if self.locked:
+            return
+        db, self._db = self._db, cast(sqlite_utils.Database, _Locked(self.path))
+        self._schemas.clear()
+        close_checkpointed(db, self.path)
+
+    @property
+    def locked(self) -> bool:
+        return isinstance(self._db, _Locked)
+
+    def reopen(self, key: bytes) -> None:
+        """Open the same database again with ``key`` (after :meth:`close`)."""
+        if self.locked:
+            self._db = open_migrated(self.path, key, lambda db: migrate(db, path=str(self.path)))
 
     # --- metadata ------------------------------------------------------------------------
 

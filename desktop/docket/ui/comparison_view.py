@@ -209,6 +209,19 @@ class ComparisonView(QWidget):
         self.pair.blockSignals(False)
         self.pair.setVisible(self._diff and len(labels) > 2)
 
+    def clear(self) -> None:
+        """Show nothing and forget every rendered document (the window is locking)."""
+        self._task = None
+        self._order = None
+        for browser in [self.prompt, *(c.browser for c in self.columns)]:
+            browser.setDocument(QTextDocument(browser))
+        for scratch in [self._prompt_scratch, *(c.scratch for c in self.columns)]:
+            scratch.clear()
+        self._html_cache.clear()
+        for doc in self._docs.values():
+            doc.deleteLater()
+        self._docs.clear()
+
     def clear_cache(self) -> None:
         """Forget rendered documents (after an import may have changed task texts)."""
         self._html_cache.clear()

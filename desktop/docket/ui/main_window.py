@@ -4,9 +4,11 @@ view, answer panel, guidelines); the review state is in the store, reached throu
 
 from __future__ import annotations
 
+import gc
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -27,9 +30,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QStackedWidget,
     QTextEdit,
 )
 
+from docket.bundles import keys
 from docket.core.display_order import display_order
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
@@ -39,6 +44,14 @@ from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView
 from docket.ui.dialogs import ShortcutSheet, SkipDialog, import_with_progress
 from docket.ui.guidelines import GuidelinesDock
+from docket.ui.lock import (
+    ClipboardGuard,
+    LockScreen,
+    LockWatcher,
+    SecuritySettingsDialog,
+    is_session_lock,
+    register_session_notifications,
+)
 from docket.ui.palette import palette_for, system_prefers_dark
 from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
@@ -111,7 +124,20 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 460])
-        self.setCentralWidget(self.splitter)
+        self.lock_screen = LockScreen()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self._locked = False
+        self._lock_pending: str | None = None
+        self._importing = False
+        self._locked_task: str | None = None
+        self._unsaved: dict[str, object] | None = None
+        self._dock_state = QByteArray()
+        self._enabled_actions: list[QAction] = []
+        self.lock_watcher = LockWatcher(self.settings.lock_after_minutes, self)
+        self.clipboard_guard = ClipboardGuard(self.settings.clipboard_clear_seconds, self)
 
         self.progress_label = QLabel()
         self.save_label = QLabel()
@@ -152,6 +178,9 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action("&Import bundle…", "Ctrl+I", self.import_bundle_dialog, file)
         self._action("&Export results…", "Ctrl+E", self.export_dialog, file)
+        file.addSeparator()
+        self._action("&Lock", "Ctrl+L", lambda: self.lock("manual"), file)
+        self._action("Security &settings…", None, self.security_settings, file)
         file.addSeparator()
         self._action("&Quit", "Ctrl+Q", self.close, file)
 
@@ -208,6 +237,8 @@ class MainWindow(QMainWindow):
         c.failed.connect(self._error)
         self.comparison.linkRequested.connect(self._open_link)
         self.guidelines.browser.linkRequested.connect(self._open_link)
+        self.lock_watcher.lockRequested.connect(self.lock)
+        self.lock_screen.unlockRequested.connect(self.unlock)
 
     # --- tasks ---------------------------------------------------------------------------
 
@@ -392,6 +423,18 @@ class MainWindow(QMainWindow):
             self.import_bundle(Path(path))
 
     def import_bundle(self, bundle: Path) -> None:
+        if self._locked or self._importing:
+            return
+        self._importing = True
+        try:
+            self._import_bundle(bundle)
+        finally:
+            self._importing = False
+            if self._lock_pending is not None:
+                why, self._lock_pending = self._lock_pending, None
+                self.lock(why)
+
+    def _import_bundle(self, bundle: Path) -> None:
         server = str(self.server_card) if self.server_card else self.settings.server_card
         if not server or not Path(server).exists():
             server, _ = QFileDialog.getOpenFileName(
@@ -466,7 +509,7 @@ class MainWindow(QMainWindow):
         )
 
     def _remind_export(self) -> None:
-        if self._closed:
+        if self._closed or self._locked:
             return
         if self.controller.review.export_overdue():
             self.statusBar().showMessage(
@@ -475,12 +518,124 @@ class MainWindow(QMainWindow):
                 15000,
             )
 
+    # --- lock ----------------------------------------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock(self, why: str = "manual") -> None:
+        """Hide every trace of the task and drop the key until the passphrase is given.
+
+        The pending edit is saved first (if that fails, it stays in memory and is handed
+        back after unlocking); then the views are emptied, open dialogs are dismissed,
+        the clipboard is cleared, and the workspace closes its database and forgets the
+        key. An import in progress finishes (or is cancelled) first."""
+        if self._locked or self._closed:
+            return
+        if self._importing:
+            self._lock_pending = why
+            return
+        c = self.controller
+        self._remember_scroll()
+        self._locked_task = c.task.id if c.task is not None else None
+        self._unsaved = c.suspend()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self._locked = True
+        self.comparison.clear()
+        self.answer_panel.clear()
+        self.reviews_panel.clear()
+        self.guidelines.set_guidelines("")
+        self.task_list.clear()
+        self.clipboard_guard.clear_now()
+        self._dock_state = self.saveState(LAYOUT_VERSION)
+        for dock in (self.tasks_dock, self.guidelines):
+            dock.hide()
+        self._enabled_actions = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for action in self._enabled_actions:
+            action.setEnabled(False)
+        self.menuBar().hide()
+        self.statusBar().hide()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_watcher.stop()
+        self.workspace.lock()
+        self._passphrase = None
+        gc.collect()
+        try:
+            protected = keys.is_protected(self.key_path)
+        except (OSError, DocketError):
+            protected = True
+        self.lock_screen.reset(self.workspace.reviewer, self.key_path.name, protected, why)
+
+    def unlock(self, passphrase: str) -> None:
+        """The lock screen's Unlock: the same key and its passphrase, or nothing."""
+        if not self._locked:
+            return
+        try:
+            self.workspace.unlock(self.key_path, passphrase or None)
+        except DocketError as exc:
+            self.lock_screen.show_error(exc.message)
+            return
+        self._passphrase = passphrase or None
+        self._locked = False
+        for action in self._enabled_actions:
+            action.setEnabled(True)
+        self._enabled_actions = []
+        self.menuBar().show()
+        self.statusBar().show()
+        self.stack.setCurrentWidget(self.splitter)
+        self.restoreState(self._dock_state, LAYOUT_VERSION)
+        self.task_list.reload()
+        self._update_progress()
+        target, self._locked_task = self._locked_task, None
+        ids = {r.id for r in self.controller.review.task_rows()}
+        if target in ids:
+            self.open_task(target)
+            if self._unsaved is not None:  # not saved before locking: try again now
+                self.answer_panel.set_answers(self._unsaved)
+                self.controller.edit(dict(self._unsaved))
+        else:
+            self._open_first_task()
+        self._unsaved = None
+        self.controller.clock.set_active(self.isActiveWindow())
+        self.lock_watcher.restart()
+
+    def security_settings(self) -> None:
+        dialog = SecuritySettingsDialog(
+            self.settings.lock_after_minutes, self.settings.clipboard_clear_seconds, self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.settings.lock_after_minutes = dialog.lock_minutes.value()
+        self.settings.clipboard_clear_seconds = dialog.clipboard_seconds.value()
+        self.lock_watcher.set_minutes(self.settings.lock_after_minutes)
+        self.clipboard_guard.set_seconds(self.settings.clipboard_clear_seconds)
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self._error(f"Could not save the settings: {exc}")
+
+    if sys.platform == "win32":  # pragma: no cover - the session lock on Windows
+
+        def showEvent(self, event: object) -> None:
+            register_session_notifications(int(self.winId()))
+            super().showEvent(event)  # type: ignore[arg-type]
+
+        def nativeEvent(self, event_type: object, message: object) -> object:
+            if is_session_lock(event_type, int(message)):  # type: ignore[arg-type,call-overload]
+                self.lock("screen")
+            return super().nativeEvent(event_type, message)  # type: ignore[arg-type]
+
     # --- events --------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if self._locked:
+            return super().eventFilter(watched, event)
         if kind in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
             self.controller.clock.user_input()
+            self.lock_watcher.user_input()
         if kind == QEvent.Type.KeyPress and watched is not None:
             key = event.key()  # type: ignore[attr-defined]
             mods = event.modifiers()  # type: ignore[attr-defined]
@@ -501,7 +656,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange:
+        if event.type() == QEvent.Type.ActivationChange and not self._locked:
             self.controller.clock.set_active(self.isActiveWindow())
         super().changeEvent(event)
 
@@ -510,6 +665,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self._locked:
+            return
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 self.import_bundle(Path(url.toLocalFile()))
@@ -552,6 +709,8 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self._reminder.stop()
+        self.lock_watcher.stop()
+        self.clipboard_guard.clear_now()
         # The pending edit first: nothing after it may cost the reviewer's last change.
         for step in (self.controller.leave_task, self._save_scroll, self.settings.save):
             try:

@@ -121,6 +121,19 @@ class ReviewController(QObject):
             self._guard(lambda: self.review.add_time(task_id, spent))
             self.taskUpdated.emit(task_id)
 
+    def suspend(self) -> dict[str, Any] | None:
+        """Before the window locks: save what is pending, bank the time, and forget the
+        open task. Returns the answers that could not be saved (the disk is full, say),
+        for the window to hand back to :meth:`edit` after unlocking; else None."""
+        if self.task is None:
+            return None
+        self.leave_task()
+        unsaved = dict(self._answers) if self._dirty else None
+        self.task = self.schema = self.order = self.reviews = None
+        self._answers, self._dirty = {}, False
+        self.clock.set_active(False)
+        return unsaved
+
     def last_task(self) -> str | None:
         return self.workspace.store.get_meta("ui.last_task")
 

@@ -8,6 +8,7 @@ import html
 import json
 from typing import Any
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from docket.core.display_order import DisplayOrder
@@ -69,6 +70,10 @@ class ReviewsPanel(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+
+    def clear(self) -> None:
+        self.title.setText("Reviewers' answers")
+        self.browser.setDocument(QTextDocument(self.browser))
 
     def show_reviews(self, review: dict[str, Any], order: DisplayOrder) -> None:
         t = self._theme

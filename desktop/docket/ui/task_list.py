@@ -305,6 +305,13 @@ class TaskTableModel(QAbstractTableModel):
         self._rows[row] = fresh
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def clear(self) -> None:
+        """Hold no rows (the window is locking: prompts are in the rows)."""
+        self.beginResetModel()
+        self._rows = []
+        self._index = None
+        self.endResetModel()
+
     def reload(self) -> None:
         """Read every row again (after an import): one query, a model reset."""
         self.beginResetModel()
@@ -390,6 +397,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def search_query(self) -> str:
         return self._query
+
+    def forget_searches(self) -> None:
+        self._cache.clear()
 
     def set_search(self, query: str) -> None:
         """Show only tasks containing ``query`` (case-insensitive); blank shows all."""
@@ -647,6 +657,13 @@ class TaskListPanel(QWidget):
     def refresh_task(self, task_id: str) -> None:
         """After an operation on a task: its row is read again (only that row)."""
         self._model.refresh_task(task_id)
+
+    def clear(self) -> None:
+        """Forget every row, the search text and its cached results (the window locks)."""
+        self._search.clear()
+        self._apply_search()
+        self._proxy.forget_searches()
+        self._model.clear()
 
     def reload(self) -> None:
         """After an import: every row is read again; the open task stays selected."""

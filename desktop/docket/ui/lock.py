@@ -1,0 +1,329 @@
+"""Locking the window: after an idle time, on the OS screen lock, or on Ctrl+L.
+
+:class:`LockWatcher` decides *when* (user input resets an idle timer; the screen locking
+or the application being suspended locks at once). :class:`LockScreen` is what the window
+shows while locked: the reviewer's name and a passphrase field, nothing of the task.
+The window (:mod:`docket.ui.main_window`) does the locking itself: it saves the pending
+edit, clears every view, and has the workspace close its database and drop the key.
+
+Screen-lock signals Qt can reach: on Linux, the freedesktop / GNOME screensaver
+``ActiveChanged`` and logind's session ``Lock`` over D-Bus (QtDBus); everywhere, Qt's
+application state becoming *suspended*. Windows' session-lock message is read in
+:meth:`MainWindow.nativeEvent`. macOS does not expose its screen lock to Qt; there the
+idle timer is the guard.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import SLOT, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from docket.settings import MAX_CLIPBOARD_SECONDS, MAX_LOCK_MINUTES
+
+WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK = 0x02B1, 0x7
+
+SCREENSAVERS = (
+    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
+)
+
+
+class LockWatcher(QObject):
+    """Emits ``lockRequested`` after ``minutes`` without user input (0: never) and when
+    the screen locks."""
+
+    lockRequested = Signal(str)  # why, for the lock screen
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        # Coarse timers (Qt's default for long intervals) may round a restart away.
+        self._idle.setTimerType(Qt.TimerType.PreciseTimer)
+        self._idle.timeout.connect(lambda: self.lockRequested.emit("idle"))
+        self.set_minutes(minutes)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.applicationStateChanged.connect(self._state_changed)
+        self._bus_connected = self._watch_screensaver()
+
+    def set_minutes(self, minutes: int) -> None:
+        self.set_interval_ms(max(0, minutes) * 60_000)
+
+    def set_interval_ms(self, ms: int) -> None:
+        """The idle time in milliseconds (0: never); minutes are the user's unit."""
+        self._interval = max(0, ms)
+        self._idle.setInterval(self._interval)
+        self.restart()
+
+    def restart(self) -> None:
+        if self._interval:
+            self._idle.start()
+        else:
+            self._idle.stop()
+
+    def stop(self) -> None:
+        self._idle.stop()
+
+    def idle_remaining_ms(self) -> int:
+        return self._idle.remainingTime()
+
+    def watching_screen_lock(self) -> bool:
+        """Whether a desktop screen-lock signal is subscribed (a D-Bus session or system
+        bus was there)."""
+        return self._bus_connected
+
+    def user_input(self) -> None:
+        """Called by the window's event filter on every key, click and wheel turn (one
+        application-wide filter for the clock and the lock, not two)."""
+        if self._idle.isActive():
+            self._idle.start()  # restarts the countdown
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended:
+            self.lockRequested.emit("suspended")
+
+    @Slot(bool)
+    def screensaver_active(self, active: bool) -> None:
+        if active:
+            self.lockRequested.emit("screen")
+
+    @Slot()
+    def session_locked(self) -> None:
+        self.lockRequested.emit("screen")
+
+    def _watch_screensaver(self) -> bool:
+        """Subscribe to the desktop's screen-lock signals; False where there is no bus."""
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:  # pragma: no cover - QtDBus ships with PySide6-Essentials
+            return False
+        connected = False
+        session = QDBusConnection.sessionBus()
+        if session.isConnected():
+            for interface, path in SCREENSAVERS:
+                # Any sender: the screensaver may not own the well-known name, and a
+                # spurious lock is harmless. (PySide takes the SLOT() string, whatever
+                # its stubs say.)
+                connected |= session.connect(
+                    "",
+                    path,
+                    interface,
+                    "ActiveChanged",
+                    self,
+                    SLOT("screensaver_active(bool)"),  # type: ignore[call-overload]
+                )
+        system = QDBusConnection.systemBus()
+        if system.isConnected():
+            connected |= system.connect(
+                "org.freedesktop.login1",
+                "",
+                "org.freedesktop.login1.Session",
+                "Lock",
+                self,
+                SLOT("session_locked()"),  # type: ignore[call-overload]
+            )
+        return connected
+
+
+class LockScreen(QWidget):
+    """What the window shows while locked. Emits ``unlockRequested(passphrase)``."""
+
+    unlockRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lock-screen")
+        card = QFrame()
+        card.setObjectName("lock-card")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        # A fixed width lets the wrapped message take the height it needs.
+        card.setFixedWidth(460)
+        self.title = QLabel("Docket is locked")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText("Passphrase")
+        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.returnPressed.connect(self._submit)
+        self.button = QPushButton("Unlock")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self._submit)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(12)
+        for w in (self.title, self.message, self.passphrase, self.error, self.button):
+            inner.addWidget(w)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)
+        self._needs_passphrase = True
+
+    def reset(self, reviewer: str, key_name: str, needs_passphrase: bool, why: str) -> None:
+        reason = {
+            "idle": "Locked after a time without activity. ",
+            "screen": "Locked because the screen was locked. ",
+            "suspended": "Locked because the computer went to sleep. ",
+        }.get(why, "")
+        self._needs_passphrase = needs_passphrase
+        self.message.setText(
+            f"{reason}Your work is saved, and nothing of it is shown while locked.\n\n"
+            + (
+                f"Enter the passphrase of {key_name} to continue as {reviewer}."
+                if needs_passphrase
+                else f"Continue as {reviewer}?"
+            )
+        )
+        self.passphrase.clear()
+        self.passphrase.setVisible(needs_passphrase)
+        self.error.clear()
+        self.error.hide()
+        (self.passphrase if needs_passphrase else self.button).setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _submit(self) -> None:
+        if self._needs_passphrase and not self.passphrase.text():
+            self.show_error("Type your passphrase.")
+            return
+        text = self.passphrase.text()
+        self.passphrase.clear()
+        self.unlockRequested.emit(text)
+
+
+class ClipboardGuard(QObject):
+    """Clears task text the reviewer copied (or, on X11, selected) in Docket after
+    ``seconds`` (0: never), and at once when the window locks or closes.
+
+    Only what Docket put there is cleared: the platform's ownership where it reports it,
+    else a change made while Docket was the active application, and only if the
+    clipboard still holds that same text when the time is up."""
+
+    def __init__(self, seconds: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_now)
+        self._ours: dict[QClipboard.Mode, str] = {}
+        self.set_seconds(seconds)
+        clipboard = QGuiApplication.clipboard()
+        # Bound slots, not lambdas: Qt drops the connections when this object goes.
+        clipboard.dataChanged.connect(self._clipboard_changed)
+        if clipboard.supportsSelection():
+            clipboard.selectionChanged.connect(self._selection_changed)
+
+    def set_seconds(self, seconds: int) -> None:
+        self._seconds = max(0, seconds)
+
+    @Slot()
+    def _clipboard_changed(self) -> None:
+        self._changed(QClipboard.Mode.Clipboard)
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self._changed(QClipboard.Mode.Selection)
+
+    def _changed(self, mode: QClipboard.Mode) -> None:
+        clipboard = QGuiApplication.clipboard()
+        owns = (
+            clipboard.ownsClipboard()
+            if mode == QClipboard.Mode.Clipboard
+            else clipboard.ownsSelection()
+        )
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        text = clipboard.text(mode)
+        if (owns or active) and text:
+            self._ours[mode] = text
+            if self._seconds:
+                self._timer.start(self._seconds * 1000)
+        else:
+            self._ours.pop(mode, None)
+
+    def pending(self) -> bool:
+        return bool(self._ours)
+
+    def clear_now(self) -> None:
+        self._timer.stop()
+        clipboard = QGuiApplication.clipboard()
+        ours, self._ours = self._ours, {}
+        for mode, text in ours.items():
+            if clipboard.text(mode) == text:
+                clipboard.clear(mode)
+
+
+class SecuritySettingsDialog(QDialog):
+    """File > Security settings: the idle lock and the clipboard clearing times."""
+
+    def __init__(self, lock_minutes: int, clipboard_seconds: int, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Security settings")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, MAX_LOCK_MINUTES)
+        self.lock_minutes.setSuffix(" min")
+        self.lock_minutes.setSpecialValueText("Never")
+        self.lock_minutes.setValue(lock_minutes)
+        self.clipboard_seconds = QSpinBox()
+        self.clipboard_seconds.setRange(0, MAX_CLIPBOARD_SECONDS)
+        self.clipboard_seconds.setSuffix(" s")
+        self.clipboard_seconds.setSpecialValueText("Never")
+        self.clipboard_seconds.setValue(clipboard_seconds)
+        form = QFormLayout()
+        form.addRow("Lock after this long without activity:", self.lock_minutes)
+        form.addRow("Clear text copied from Docket after:", self.clipboard_seconds)
+        note = QLabel("Your organisation may require both. Ctrl+L locks at once.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+
+def register_session_notifications(window_id: int) -> None:
+    """Windows: ask for WM_WTSSESSION_CHANGE messages (the session lock) for this window."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        ctypes.windll.wtsapi32.WTSRegisterSessionNotification(window_id, 0)
+
+
+def is_session_lock(event_type: bytes | bytearray, message: int) -> bool:
+    """Windows: whether a native message says the session was locked."""
+    if sys.platform == "win32" and bytes(event_type) == b"windows_generic_MSG":  # pragma: no cover
+        from ctypes import wintypes
+
+        msg = wintypes.MSG.from_address(message)
+        return bool(msg.message == WM_WTSSESSION_CHANGE and msg.wParam == WTS_SESSION_LOCK)
+    return False
