@@ -112,6 +112,13 @@ class AuditChainError(WorkspaceError):
     hint = "The workspace was modified outside Docket; do not export from it and tell your lead."
 
 
+class OutputFileError(DocketError):
+    """A file Docket writes (a bundle, an export) could not be written; nothing was
+    left half-written and no record of it was kept."""
+
+    hint = "Free some space or choose another folder, then try again."
+
+
 # --- bundles -------------------------------------------------------------------------------
 
 

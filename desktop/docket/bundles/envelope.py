@@ -9,6 +9,7 @@ only then parse the manifest and check recipient, expiry, section hashes and len
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -28,6 +29,7 @@ from docket.errors import (
     ExpiredBundleError,
     ManifestError,
     NotForYouError,
+    OutputFileError,
     SignatureError,
 )
 
@@ -78,8 +80,11 @@ def write_atomically(
     ``before_replace`` runs once the data is safely on disk but before it takes the final
     name; if it raises, the file never appears (an export is recorded there, so a failed
     record leaves no file and a missing file leaves no record)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -88,14 +93,27 @@ def write_atomically(
         if before_replace is not None:
             before_replace()
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from exc
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _write_error(path: Path, exc: OSError) -> OutputFileError:
+    why = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return OutputFileError(f"Could not write {path}: {why}. Nothing was written.")
 
 
 def check_bundle_path(path: str | Path) -> Path:

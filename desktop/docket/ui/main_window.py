@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         c.saved.connect(lambda _: self.save_label.setText("Saved"))
         c.taskUpdated.connect(self._task_updated)
         c.failed.connect(self._error)
+        c.saveFailed.connect(self._save_failed)
+        c.saveRecovered.connect(self._save_recovered)
         self.comparison.linkRequested.connect(self._open_link)
         self.guidelines.browser.linkRequested.connect(self._open_link)
         self.lock_watcher.lockRequested.connect(self.lock)
@@ -256,7 +258,10 @@ class MainWindow(QMainWindow):
 
     def open_task(self, task_id: str) -> None:
         c = self.controller
-        c.open_task(task_id)
+        if not c.open_task(task_id):
+            if c.task is not None:
+                self.task_list.select_task(c.task.id)
+            return
         assert c.task is not None and c.order is not None and c.schema is not None
         self.comparison.set_task(c.task, c.order)
         self.answer_panel.set_task(c.schema, c.order, c.answers())
@@ -682,6 +687,21 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
 
+    def _save_failed(self, message: str) -> None:
+        self.save_label.setText("Not saved — retrying")
+        self.save_label.setStyleSheet("color: #b3261e; font-weight: bold")
+        self.save_label.setToolTip(message)
+        self._error(
+            f"{message}\n\nYour change is kept in this window and saved as soon as it can "
+            "be; Docket retries every few seconds."
+        )
+
+    def _save_recovered(self) -> None:
+        self.save_label.setStyleSheet("")
+        self.save_label.setToolTip("")
+        self.save_label.setText("Saved")
+        self.statusBar().showMessage("Saved: the change that could not be saved is now.", 10000)
+
     def _error(self, message: str) -> None:
         QMessageBox.warning(self, "Docket", message)
 
@@ -706,6 +726,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
             super().closeEvent(event)
+            return
+        if not self._locked:
+            self.controller.flush()
+        if (self.controller.has_unsaved() or self._unsaved is not None) and (
+            QMessageBox.question(
+                self,
+                "Quit without saving?",
+                "Your last change could not be saved (see the earlier message); Docket is "
+                "still retrying.\n\nQuit anyway and lose that change?",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            event.ignore()
             return
         self._closed = True
         self._reminder.stop()

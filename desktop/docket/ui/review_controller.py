@@ -10,6 +10,7 @@ active and the reviewer has touched the keyboard or mouse in the last
 
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import Any
 
@@ -25,6 +26,8 @@ from docket.store.review import EditState, ReviewStore
 from docket.workspace import Workspace
 
 AUTOSAVE_MS = 300
+RETRY_MS = 5000
+"""After a failed save (disk full, read-only), the pending edit is retried this often."""
 IDLE_AFTER_S = 120.0
 
 
@@ -70,6 +73,8 @@ class ReviewController(QObject):
     issuesChanged = Signal(list)
     taskUpdated = Signal(str)
     failed = Signal(str)
+    saveFailed = Signal(str)  # the first failure of a streak; retried every RETRY_MS
+    saveRecovered = Signal()  # the pending edit was saved after failures
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,13 +91,26 @@ class ReviewController(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.flush)
+        self._failing = False
 
     # --- navigation ----------------------------------------------------------------------
 
-    def open_task(self, task_id: str) -> None:
+    def open_task(self, task_id: str) -> bool:
+        """Show ``task_id``. False (and the current task stays) while the current task's
+        last edit cannot be saved: moving on would lose it."""
         if self.task is not None and self.task.id == task_id:
-            return
+            return True
         self.leave_task()
+        if self._dirty:
+            self.failed.emit(
+                "Your last change to this task is not saved yet (see the message before); "
+                "Docket keeps retrying. Stay on this task until it is saved."
+            )
+            return False
         store = self.workspace.store
         self.task = store.task(task_id)
         self.schema = store.schema(task_id)
@@ -105,10 +123,13 @@ class ReviewController(QObject):
             # or submitted), and the usual outcome.
             self._answers = {**self.reviews.get("majority", {}), "outcome": "final verdict"}
         self.clock.take()
-        store.set_meta("ui.last_task", task_id)
+        with contextlib.suppress(DocketError):
+            # Where to reopen is a convenience; a full disk must not block reading.
+            store.set_meta("ui.last_task", task_id)
         self.taskOpened.emit(task_id)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
         self.issuesChanged.emit([])
+        return True
 
     def leave_task(self) -> None:
         """Save what is pending and bank the time spent on the current task."""
@@ -128,6 +149,7 @@ class ReviewController(QObject):
         if self.task is None:
             return None
         self.leave_task()
+        self._retry.stop()
         unsaved = dict(self._answers) if self._dirty else None
         self.task = self.schema = self.order = self.reviews = None
         self._answers, self._dirty = {}, False
@@ -147,14 +169,29 @@ class ReviewController(QObject):
         if self.task is not None and self.schema is not None:
             self.issuesChanged.emit([])
 
+    def has_unsaved(self) -> bool:
+        return self._dirty
+
     def flush(self) -> None:
+        """Commit the pending edit. If that fails (disk full, read-only workspace), the
+        edit stays in memory, the first failure is reported, and it is retried every
+        :data:`RETRY_MS` until it lands."""
         self._autosave.stop()
+        self._retry.stop()
         if not self._dirty or self.task is None:
             return
         task_id = self.task.id
-        state = self._guard(lambda: self.review.edit(task_id, self._answers))
-        if state is None:
+        try:
+            state = self.review.edit(task_id, self._answers)
+        except DocketError as exc:
+            if not self._failing:
+                self._failing = True
+                self.saveFailed.emit(str(exc))
+            self._retry.start()
             return
+        if self._failing:
+            self._failing = False
+            self.saveRecovered.emit()
         self._dirty = False
         self.saved.emit(task_id)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)

@@ -1,0 +1,67 @@
+"""The window on a full disk: one clear message, the change kept on screen and retried,
+the reviewer kept on the task (moving on would lose the change), no quitting without
+being asked, and the change saved once there is space again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("PySide6", reason="PySide6 is not installed")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from docket import Workspace
+from docket.settings import Settings
+from docket.store.review import ReviewStore
+from docket.ui.main_window import MainWindow
+from tests.unit.test_faults import full, space_again
+
+
+def test_a_full_disk_while_answering(
+    qtbot: Any, workspace: Workspace, key_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
+    )
+    window = MainWindow(workspace, key_path, None, Settings(), restore_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.task is not None)
+    window.open_task("pair")
+    window.controller._retry.setInterval(100)
+    full(workspace)
+
+    # A big edit (a long rationale) cannot be saved.
+    window.answer_panel.focus_rationale()
+    window.answer_panel.set_answers({"rationale": "x" * 200_000})
+    window.controller.edit({**window.answer_panel.answers(), "rationale": "y" * 200_000})
+    qtbot.waitUntil(lambda: window.save_label.text() == "Not saved — retrying")
+    assert len(warnings) == 1 and "disk holding" in warnings[0] and "retries" in warnings[0]
+    qtbot.wait(350)  # a few retries fail quietly: still one message
+    assert len(warnings) == 1 and window.controller.has_unsaved()
+
+    # Moving on would drop the change: the window stays on the task and says why.
+    window.task_list.view.setFocus()
+    qtbot.keyClick(window.task_list.view, Qt.Key.Key_J)
+    assert window.controller.task is not None and window.controller.task.id == "pair"
+    assert "not saved yet" in warnings[-1]
+
+    # Quitting asks first; "No" keeps the window open.
+    window.close()
+    assert asked and window.isVisible()
+
+    space_again(workspace)
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved", timeout=3000)
+    assert not window.controller.has_unsaved()
+    assert ReviewStore(workspace.store).current("pair").answers["rationale"] == "y" * 200_000
+    qtbot.keyClick(window.task_list.view, Qt.Key.Key_J)
+    assert window.controller.task.id != "pair"

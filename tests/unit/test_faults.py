@@ -1,0 +1,136 @@
+"""Disk full and read-only: a typed error with a clear message, nothing committed before
+is touched, and the next write succeeds once the fault is gone.
+
+Faults are injected two ways: inside SQLite (``PRAGMA max_page_count`` makes the database
+full, ``PRAGMA query_only`` makes it refuse writes: SQLITE_FULL and SQLITE_READONLY, the
+codes a full or read-only disk produces), and, where the tests may mount, a real 3 MB
+tmpfs filled to the last byte.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from docket import Workspace
+from docket.errors import DiskFullError, OutputFileError, ReadOnlyWorkspaceError, WorkspaceError
+from docket.store.review import ReviewStore
+from tests.helpers import sample_tasks
+
+ANSWER = {"preference": {"better": "r1", "strength": "slight"}}
+
+
+def full(ws: Workspace) -> None:
+    db = ws.store._db
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def space_again(ws: Workspace) -> None:
+    ws.store._db.execute("PRAGMA max_page_count = 1073741823")
+
+
+def big_edit(i: int) -> dict[str, object]:
+    return {**ANSWER, "rationale": f"{i} " + "a long rationale " * 400}
+
+
+def test_a_full_database_refuses_the_write_and_keeps_everything_else(workspace: Workspace) -> None:
+    review = ReviewStore(workspace.store)
+    workspace.record("pair", ANSWER)
+    review.edit("three", {"ranking": [["x"], ["y"], ["z"]]})
+    full(workspace)
+    with pytest.raises(DiskFullError, match="full; the last change was not saved"):
+        for i in range(200):
+            review.edit("pair", big_edit(i))
+    with pytest.raises(DiskFullError):
+        for i in range(200):
+            workspace.record("chat", {**big_edit(i), "preference": {"better": "a", "strength": "slight"}})  # fmt: skip
+    # What was committed before is intact and readable; the store is consistent.
+    assert workspace.answer("pair") is not None
+    assert review.current("three").answers == {"ranking": [["x"], ["y"], ["z"]]}
+    assert workspace.store.integrity_check() == "ok"
+    workspace.verify_audit()
+
+    space_again(workspace)
+    review.edit("pair", big_edit(999))
+    assert review.current("pair").answers == big_edit(999)
+    assert workspace.record("chat", {"preference": {"better": "a", "strength": "slight"}})
+
+
+def test_a_read_only_workspace_refuses_writes_and_recovers(workspace: Workspace) -> None:
+    review = ReviewStore(workspace.store)
+    workspace.record("pair", ANSWER)
+    workspace.store._db.execute("PRAGMA query_only = ON")
+    with pytest.raises(ReadOnlyWorkspaceError, match="read-only; the last change was not saved"):
+        review.edit("pair", big_edit(1))
+    with pytest.raises(ReadOnlyWorkspaceError):
+        workspace.record("pair", big_edit(1))
+    assert workspace.answer("pair").answers == ANSWER  # type: ignore[union-attr]
+    workspace.store._db.execute("PRAGMA query_only = OFF")
+    assert workspace.record("pair", big_edit(2)).revision == 2
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 3 MB tmpfs (root only, and only where mounting is allowed)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root (the injected faults above run anyway)")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Write until the disk refuses even one byte."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for size in (65536, 4096, 1):
+            with contextlib.suppress(OSError):
+                while True:
+                    os.write(fd, b"\0" * size)
+    finally:
+        os.close(fd)
+    return filler
+
+
+def test_a_really_full_disk(tiny_disk: Path, key_path: Path) -> None:
+    ws = Workspace.open(tiny_disk / "ws", key_path)
+    ws.load_tasks(sample_tasks())
+    review = ReviewStore(ws.store)
+    ws.record("pair", ANSWER)
+    filler = fill(tiny_disk)
+
+    with pytest.raises((DiskFullError, WorkspaceError)) as caught:
+        for i in range(200):
+            review.edit("three", {"ranking": [["x"], ["y"], ["z"]], **big_edit(i)})
+    assert isinstance(caught.value, DiskFullError), caught.value
+    with pytest.raises(OutputFileError, match="the disk is full. Nothing was written"):
+        from docket.bundles.envelope import write_atomically
+
+        write_atomically(tiny_disk / "out.docket-result", b"x" * 1_000_000)
+    assert not (tiny_disk / "out.docket-result").exists()
+    assert [p.name for p in tiny_disk.iterdir() if p.name.startswith(".out")] == []
+    assert ws.answer("pair") is not None
+
+    filler.unlink()  # space returns
+    review.edit("three", {"ranking": [["x"], ["y"], ["z"]], "rationale": "after"})
+    assert review.current("three").answers["rationale"] == "after"
+    assert ws.store.integrity_check() == "ok"
+    ws.verify_audit()
+    ws.close()
+    with Workspace.open(tiny_disk / "ws", key_path) as again:
+        assert again.answer("pair") is not None
