@@ -40,6 +40,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in / out / reset"),
     ("Ctrl+E", "Export results"),
     ("Ctrl+I", "Import a bundle"),
+    ("Ctrl+L", "Lock (the passphrase unlocks)"),
     ("F1", "This sheet"),
 ]
 
