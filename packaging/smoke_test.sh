@@ -6,9 +6,10 @@
 # The folder is copied to a temporary place (it must not depend on where it was built) and
 # every command runs with a clean environment: `env -i HOME=<tmp> PATH=/usr/bin:/bin`, so
 # neither the project's virtualenv nor its sources are on PATH or importable. The built
-# `docket` itself makes the keys, packs a small task bundle, imports it, and renders the
-# demo offscreen; the screenshot must be a real picture. It also checks what the folder
-# holds (no Qt module Docket does not use) and its size. Linux and macOS (bash); Windows
+# `docket` itself makes the keys, packs a small task bundle, imports it, exports and
+# verifies a result bundle, and renders the demo offscreen; the screenshot must be a real
+# picture. It also checks what the folder holds (no Qt module Docket does not use) and its
+# size. Needs bash and python3 (the system's: it decodes the PNG). Linux and macOS; Windows
 # builds are smoke-tested by hand (packaging/README.md).
 set -euo pipefail
 
@@ -73,10 +74,17 @@ docket import bundles/smoke-alice.docket --workspace ws --key keys/alice.key \
     --server keys/server.pub >"$tmp/out"
 grep -q "imported 2 tasks" "$tmp/out" || fail "import said: $(cat "$tmp/out")"
 
+step "docket export and docket verify (a signed result bundle, checked as the server would)"
+docket export --workspace ws --key keys/alice.key --out alice.docket-result >"$tmp/out"
+mkdir -p "$tmp/work/ring" && cp "$tmp/work/keys/alice.pub" "$tmp/work/ring/"
+docket verify alice.docket-result --server-key keys/server.key --keyring ring >"$tmp/out"
+grep -q "1 verified, 0 rejected" "$tmp/out" || fail "verify said: $(cat "$tmp/out")"
+
 step "docket demo --screenshot (offscreen)"
-start=$(date +%s.%N)
+now() { python3 -c 'import time; print(time.time())'; }
+start=$(now)
 docket demo --screenshot shot.png
-end=$(date +%s.%N)
+end=$(now)
 python3 - "$tmp/work/shot.png" <<'EOF' || fail "the screenshot is not a real picture"
 import struct, sys, zlib
 
