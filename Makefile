@@ -81,3 +81,19 @@ kill-test: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) $(HEADLESS_VENV) build *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# --- packaging (packaging/README.md) ---------------------------------------------------
+.PHONY: package package-test
+
+$(VENV)/.installed-package: $(VENV)/.created pyproject.toml
+	$(PY) -m pip install --quiet -e '.[package]'
+	@touch $@ $(VENV)/.installed-app
+
+# The one-folder app for this platform: dist/docket/ (and dist/Docket.app on macOS).
+package: $(VENV)/.installed-package
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/docket.spec
+
+# Runs the built app from a clean environment (no venv on PATH): packaging/smoke_test.sh.
+package-test: package
+	bash packaging/smoke_test.sh dist/docket

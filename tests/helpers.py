@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -57,3 +62,36 @@ def sample_tasks() -> list[Task]:
             (Response("a", "4"), Response("b", "Four, I think.")),
         ),
     ]
+
+
+DEMO_TASKS = ROOT / "resources" / "demo" / "tasks.jsonl"
+
+
+def pair_tasks(path: Path, count: int = 3) -> Path:
+    """The first ``count`` two-response tasks of the demo sample, written as a tasks file."""
+    rows = [json.loads(line) for line in DEMO_TASKS.read_text(encoding="utf-8").splitlines()]
+    pairs = [r for r in rows if len(r["responses"]) == 2][:count]
+    path.write_text("".join(json.dumps(r) + "\n" for r in pairs), encoding="utf-8")
+    return path
+
+
+def run_offline(
+    body: str, *args: str, qt: bool = False, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """``body`` in a child Python behind tests/offline_guard.py: the guard is installed
+    before anything else is imported, proves itself live (``self_test``), and the child
+    exits 3 at the end (``finish``) if anything tried the network. Qt runs offscreen."""
+    code = (
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from tests import offline_guard\n"
+        "offline_guard.install()\n"
+        f"offline_guard.self_test(qt={qt})\n" + textwrap.dedent(body) + "\noffline_guard.finish()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )

@@ -415,6 +415,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_open(args: argparse.Namespace) -> int:
+    """``docket [BUNDLE_OR_WORKSPACE]``: the review window; a bundle starts its import."""
+    target: str | None = args.target
+    if target is not None and not Path(target).exists():
+        raise DocketError(
+            f"{target} does not exist.",
+            hint="Give a bundle file or a workspace folder, or a verb (see `docket --help`).",
+        )
+    from docket.ui.app import run  # Qt is loaded only to open a window
+
+    return run(target)
+
+
 # --- parser --------------------------------------------------------------------------------
 
 DESCRIPTION = """\
@@ -617,13 +630,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list or (not args_list[0].startswith("-") and args_list[0] not in VERBS):
-        # `docket` or `docket BUNDLE_OR_WORKSPACE`: the desktop app.
+        # `docket` or `docket BUNDLE_OR_WORKSPACE`: the desktop app (also what a desktop
+        # entry runs when a bundle is double-clicked: packaging/linux/docket.desktop).
         if len(args_list) > 1:
             parser.error(f"unknown verb {args_list[0]!r}; see `docket --help`")
-        from docket.ui.app import run  # Qt is loaded only to open a window
-
-        return run(args_list[0] if args_list else None)
-    args = parser.parse_args(args_list)
+        args = argparse.Namespace(handler=_cmd_open, target=args_list[0] if args_list else None)
+    else:
+        args = parser.parse_args(args_list)
     try:
         return int(args.handler(args))
     except DocketError as exc:

@@ -95,6 +95,18 @@ def test_user_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
     assert result.returncode == EXIT_ERROR and "UNSET_VAR_FOR_TEST is not set" in result.stderr
 
 
+def test_a_missing_bundle_or_workspace_is_a_message_before_any_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`docket FILE` (what a desktop entry runs) checks the path before loading Qt; an
+    existing one opens the window (tests/gui/test_offline_gui.py)."""
+    assert main([str(tmp_path / "gone.docket")]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "gone.docket does not exist" in err and "docket --help" in err
+    result = run("improt")  # a mistyped verb: the same message, no traceback, no window
+    assert result.returncode == EXIT_ERROR and "improt does not exist" in result.stderr
+
+
 def test_keygen_without_a_terminal_asks_for_passphrase_env(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "docket.cli", "keygen", "x", "--out", str(tmp_path)],

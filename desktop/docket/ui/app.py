@@ -8,10 +8,11 @@ user can cause is shown as its message, never a traceback.
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -44,11 +45,26 @@ def application() -> QApplication:
     app.setApplicationName("Docket")
     app.setOrganizationName("Docket")
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("docket")  # Wayland: the window's icon is the desktop entry's
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
     return app
+
+
+def app_icon() -> QIcon:
+    """Docket's icon (resources/icons, rendered from docket.svg by packaging/make_icons.py).
+
+    PNGs, so the icon needs no SVG plugin in the packaged app."""
+    icon = QIcon()
+    folder = resources.files("docket.resources") / "icons"
+    for size in (32, 256):
+        pixmap = QPixmap()
+        if pixmap.loadFromData((folder / f"docket-{size}.png").read_bytes(), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def unlock(
