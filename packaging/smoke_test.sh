@@ -42,6 +42,7 @@ unwanted=$(find "$DIST" \( -iname '*Qt6Network*' -o -iname '*Qt6Qml*' -o -iname 
     -o -iname '*Qt6Charts*' -o -iname '*QtNetwork*' -o -iname '*QtQml*' -o -iname '*.qm' \) -print)
 [ -z "$unwanted" ] || fail "Qt parts Docket does not use were collected: $unwanted"
 [ -f "$DIST/_internal/docket/resources/demo/tasks.jsonl" ] || fail "the demo tasks are missing"
+[ -n "$(find "$DIST" -iname 'QtDBus*')" ] || fail "QtDBus (the screen-lock signal) is missing"
 step "  $size_mb MB, no unused Qt modules, resources present"
 
 step "the clean environment has no other Docket"
