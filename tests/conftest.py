@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,3 +66,21 @@ def workspace(tmp_path: Path, key_path: Path) -> Iterator[Workspace]:
     ws.load_tasks(sample_tasks())
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 3 MB tmpfs (root only, and only where mounting is allowed)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if getattr(os, "geteuid", lambda: -1)() != 0:
+        pytest.skip("mounting a small tmpfs needs root (the SQLite-level fault tests run anyway)")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

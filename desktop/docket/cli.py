@@ -8,6 +8,7 @@ errors print their message (never a traceback) and exit with :data:`EXIT_ERROR`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
@@ -626,7 +627,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def no_core_dumps() -> None:
+    """A crash must not write the process's memory (task text, the unlocked key) to a core
+    file on disk: the core size limit goes to zero for Docket's process."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has no core files to stop
+        return
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    no_core_dumps()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list or (not args_list[0].startswith("-") and args_list[0] not in VERBS):

@@ -55,8 +55,10 @@ class Workspace:
         cls, directory: str | Path, key_path: str | Path, passphrase: str | None = None
     ) -> Workspace:
         """Open the workspace in ``directory`` with the reviewer's key, creating it if new."""
-        key = load_secret_key(key_path, passphrase)
-        directory = Path(directory)
+        return cls._with_key(Path(directory), load_secret_key(key_path, passphrase))
+
+    @classmethod
+    def _with_key(cls, directory: Path, key: SecretKey) -> Workspace:
         if directory.exists() and not directory.is_dir():
             raise WorkspaceError(f"{directory} is a file, not a workspace directory.")
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -79,7 +81,7 @@ class Workspace:
 
     @property
     def locked(self) -> bool:
-        return self._key is None
+        return self._key is None or self._store.locked
 
     def lock(self) -> None:
         """Close the database and drop the secret key until :meth:`unlock`.
@@ -89,12 +91,14 @@ class Workspace:
         so this is as far as the language allows)."""
         if self._key is None:
             return
-        self._store.close()
-        self._key = None
+        try:
+            self._store.close()
+        finally:
+            self._key = None
 
     def unlock(self, key_path: str | Path, passphrase: str | None = None) -> None:
         """Load the reviewer's key again (the same key only) and reopen the database."""
-        if self._key is not None:
+        if not self.locked:
             return
         key = load_secret_key(key_path, passphrase)
         if key.card().fingerprint != self._fingerprint:
@@ -104,6 +108,13 @@ class Workspace:
             )
         self._store.reopen(key.workspace_db_key())
         self._key = key
+
+    def opener(self) -> Callable[[], Workspace]:
+        """Open this workspace again, on its own connection, wherever the result is
+        called: for a worker thread (SQLite connections stay in the thread that made
+        them). It shares the unlocked key, so no passphrase has to be kept around."""
+        key, directory = self._secret(), self.directory
+        return lambda: Workspace._with_key(directory, key)
 
     def _secret(self) -> SecretKey:
         if self._key is None:

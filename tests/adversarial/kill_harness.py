@@ -47,8 +47,8 @@ from docket.store.workspace_store import canonical_json  # noqa: E402
 DEMO = ROOT / "resources" / "demo" / "tasks.jsonl"
 BUNDLES = 3
 TASKS_PER_BUNDLE = 12
-OPERATIONS = ("import", "answer", "draft", "undo", "export")
-WEIGHTS = (10, 40, 30, 15, 5)  # exports take longest; rarer, so kills spread over all
+OPERATIONS = ("import", "answer", "draft", "undo", "export", "lock")
+WEIGHTS = (10, 40, 30, 15, 5, 5)  # exports take longest; rarer, so kills spread over all
 
 
 def digest(answers: dict[str, Any]) -> str:
@@ -133,7 +133,13 @@ def life(setup: dict[str, Any], seed: int, fd: int, workspace: str) -> None:
             tid = rng.choice(task_ids)
             say("BEGIN undo", tid, "-")
             state = review.undo(tid)
-            say("ACK undo", tid, digest(state.answers) if state else "-")
+            # Undone to the start, the form shows the last record: "-" (no draft to keep).
+            say("ACK undo", tid, digest(state.answers) if state and state.can_undo else "-")
+        elif op == "lock":  # the window's lock: checkpoint, close, forget the key, reopen
+            say("BEGIN lock", "-", "-")
+            ws.lock()
+            ws.unlock(setup["key"])
+            say("ACK lock", "-", "-")
         else:
             bundles = [b.id for b in ws.store.active_bundles("task")]
             if not bundles:
@@ -170,8 +176,10 @@ class Expectations:
                     self.shown.pop(args[0], None)  # a record does not clear a draft
                 elif op == "draft":
                     self.shown[args[0]] = args[1]
+                elif op == "undo" and args[1] != "-":
+                    self.shown[args[0]] = args[1]  # what the form shows after the undo
                 elif op == "undo":
-                    self.shown.pop(args[0], None)  # undo to "nothing" shows the record
+                    self.shown.pop(args[0], None)  # back to the record (checked as answers)
                 elif op == "export":
                     self.exports.append(Path(args[0]))
         return in_flight
@@ -186,7 +194,10 @@ class Expectations:
                 return [f"draft of {tid} in flight left a third state"]
             self.shown[tid] = now
         elif op == "undo":
-            self.shown[tid] = now
+            if review.current(tid).can_undo:
+                self.shown[tid] = now
+            else:  # undone to the start: the form shows the record
+                self.shown.pop(tid, None)
         else:  # answer
             got = ws.answer(tid)
             before = self.answer.get(tid, (0, ""))[0]
@@ -221,7 +232,7 @@ def check(
                 continue  # the edit in flight may have committed: settled below
             if digest(review.current(tid).answers) != want:
                 problems.append(f"acknowledged draft of {tid} lost")
-        if flying_op in ("draft", "undo", "answer"):
+        if flying_op in ("draft", "undo", "answer"):  # (a lock in flight changes no answer)
             problems += expect.settle(flying_op, flying_args, ws, review)
         counts = dict(
             ws.store._db.execute("SELECT bundle_id, COUNT(*) FROM tasks GROUP BY bundle_id")

@@ -44,7 +44,7 @@ def main() -> int:
 
     ws = Workspace.open(workspace, key, passphrase)
     settings = Settings.load()
-    window = MainWindow(ws, Path(key), passphrase, settings, server_card=Path(server))
+    window = MainWindow(ws, Path(key), settings, server_card=Path(server))
     window.show()
     window.activateWindow()
     wait_until(app, window.isActiveWindow)

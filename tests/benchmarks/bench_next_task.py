@@ -56,7 +56,7 @@ def main() -> dict[str, float]:
         key, _ = keys.write_key_pair(keys.generate("bench"), Path(tmp) / "keys", passphrase=None)
         ws = Workspace.open(Path(tmp) / "ws", key)
         ws.load_tasks(tasks)
-        window = MainWindow(ws, key, None, Settings(), restore_layout=False)
+        window = MainWindow(ws, key, Settings(), restore_layout=False)
         window.resize(1600, 1000)
         window.show()
         for _ in range(20):

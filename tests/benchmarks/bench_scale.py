@@ -55,7 +55,7 @@ from docket.ui.app import application
 from docket.ui.main_window import MainWindow
 app = application()
 ws = Workspace.open(sys.argv[1], sys.argv[2])
-window = MainWindow(ws, Path(sys.argv[2]), None, Settings(), restore_layout=False)
+window = MainWindow(ws, Path(sys.argv[2]), Settings(), restore_layout=False)
 window.show()
 while window.controller.task is None:
     app.processEvents()

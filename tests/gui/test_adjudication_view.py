@@ -80,7 +80,7 @@ def test_adjudication_view_and_keyboard_verdict(
     bundle, lead_key, server_card = build_adjudication(tmp_path)
     ws = Workspace.open(tmp_path / "ws-lead", lead_key)
     ws.import_bundle(bundle, server_card)
-    window = MainWindow(ws, lead_key, None, Settings(theme="light"), restore_layout=False)
+    window = MainWindow(ws, lead_key, Settings(theme="light"), restore_layout=False)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

@@ -18,7 +18,8 @@ from docket import Workspace
 from docket.settings import Settings
 from docket.store.review import ReviewStore
 from docket.ui.main_window import MainWindow
-from tests.unit.test_faults import full, space_again
+from tests.helpers import sample_tasks
+from tests.unit.test_faults import fill, full, space_again
 
 
 def test_a_full_disk_while_answering(
@@ -32,7 +33,7 @@ def test_a_full_disk_while_answering(
         "question",
         lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
     )
-    window = MainWindow(workspace, key_path, None, Settings(), restore_layout=False)
+    window = MainWindow(workspace, key_path, Settings(), restore_layout=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.controller.task is not None)
@@ -65,3 +66,37 @@ def test_a_full_disk_while_answering(
     assert ReviewStore(workspace.store).current("pair").answers["rationale"] == "y" * 200_000
     qtbot.keyClick(window.task_list.view, Qt.Key.Key_J)
     assert window.controller.task.id != "pair"
+
+
+def test_locking_and_unlocking_on_a_really_full_disk(
+    qtbot: Any, tiny_disk: Path, key_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full tmpfs the WAL cannot be checkpointed when the lock closes the database:
+    the window locks anyway (key dropped), unlocks with the key, and saves the kept edit
+    once space returns."""
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: boxes.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: boxes.append(text))
+    ws = Workspace.open(tiny_disk / "ws", key_path)
+    ws.load_tasks(sample_tasks())
+    window = MainWindow(ws, key_path, Settings(), restore_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.task is not None)
+    window.open_task("pair")
+    window.controller._retry.setInterval(100)
+    filler = fill(tiny_disk)
+    big = {"preference": {"better": "r1", "strength": "slight"}, "rationale": "q" * 400_000}
+    window.controller.edit(big)
+    qtbot.waitUntil(lambda: window.controller.has_unsaved() and bool(boxes))
+
+    window.lock("idle")
+    assert window.is_locked() and window.workspace.locked
+    window.unlock("")
+    assert not window.is_locked() and window.controller.task.id == "pair"
+    assert window.answer_panel.answers() == big
+    filler.unlink()
+    qtbot.waitUntil(lambda: not window.controller.has_unsaved(), timeout=5000)
+    assert ReviewStore(ws.store).current("pair").answers == big
+    window.close()
+    ws.close()

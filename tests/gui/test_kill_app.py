@@ -35,7 +35,7 @@ CHILD = textwrap.dedent(
 
     app = application()
     ws = Workspace.open(sys.argv[1], sys.argv[2])
-    window = MainWindow(ws, Path(sys.argv[2]), None, Settings(), restore_layout=False)
+    window = MainWindow(ws, Path(sys.argv[2]), Settings(), restore_layout=False)
     window.show()
 
     def go():

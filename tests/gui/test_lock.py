@@ -20,9 +20,18 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QTextEdit
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from docket import Workspace
 from docket.bundles import keys
@@ -44,7 +53,7 @@ def protected_key(tmp_path: Path) -> Path:
 def window(qtbot: Any, tmp_path: Path, protected_key: Path) -> MainWindow:
     ws = Workspace.open(tmp_path / "ws", protected_key, PASSPHRASE)
     ws.load_tasks(sample_tasks(), guidelines=f"Guidelines {MARKER}-guidelines")
-    w = MainWindow(ws, protected_key, PASSPHRASE, Settings(), restore_layout=False)
+    w = MainWindow(ws, protected_key, Settings(), restore_layout=False)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -56,14 +65,24 @@ def window(qtbot: Any, tmp_path: Path, protected_key: Path) -> MainWindow:
 
 
 def visible_text(window: MainWindow) -> str:
-    """Everything the window could show: labels, text views, line edits, table cells."""
-    parts = [window.windowTitle()]
+    """Everything the window holds that it could show: labels, text views and every text
+    document (cached ones too), line edits and what undo would bring back, combo items,
+    the status bar, table cells."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater done
+    parts = [window.windowTitle(), window.statusBar().currentMessage()]
     for label in window.findChildren(QLabel):
         parts.append(label.text() + label.toolTip())
-    for edit in window.findChildren(QTextEdit):
+    for edit in window.findChildren(QTextEdit) + window.findChildren(QPlainTextEdit):
         parts.append(edit.toPlainText())
+    for doc in window.findChildren(QTextDocument):
+        parts.append(doc.toPlainText())
     for line in window.findChildren(QLineEdit):
         parts.append(line.text())
+        if line.isUndoAvailable():
+            line.undo()
+            parts.append(line.text())
+    for combo in window.findChildren(QComboBox):
+        parts += [combo.itemText(i) for i in range(combo.count())]
     for view in window.findChildren(QAbstractItemView):
         model = view.model()
         if model is None:
@@ -82,9 +101,16 @@ def test_lock_hides_the_task_drops_the_key_and_keeps_the_edit(
     qtbot: Any, window: MainWindow
 ) -> None:
     assert MARKER in visible_text(window)  # the check below can fail
+    # Searches typed (and so in undo histories), a rationale typed into the form.
+    qtbot.keyClicks(window.guidelines.search, f"{MARKER}-guidelines")
+    window.task_list.set_search(f"{MARKER}-prompt")
+    window.answer_panel.focus_rationale()
+    qtbot.keyClicks(QApplication.focusWidget(), f"typed {MARKER}-rationale")
+    window.task_list.set_search("")
     window.task_list.view.setFocus()
     qtbot.keyClick(window.task_list.view, Qt.Key.Key_4)  # an edit, not yet autosaved
     expected = window.answer_panel.answers()
+    assert f"{MARKER}-rationale" in expected["rationale"]
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.is_locked()
@@ -125,6 +151,42 @@ def test_lock_hides_the_task_drops_the_key_and_keeps_the_edit(
     assert window.controller.task.id == "three"
 
 
+def test_a_sleep_longer_than_the_idle_time_locks(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's timers stop while the computer sleeps; the wall clock does not."""
+    import docket.ui.lock as lock_module
+
+    window.lock_watcher.set_minutes(10)
+    woke = lock_module.time.time() + 11 * 60
+    monkeypatch.setattr(lock_module.time, "time", lambda: woke)
+    window.lock_watcher._check_wall_clock()
+    assert window.is_locked()
+
+
+def test_locking_on_a_full_disk_keeps_the_unsaved_edit_and_shows_no_box(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.unit.test_faults import full, space_again
+
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: boxes.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: boxes.append(text))
+    full(window.workspace)
+    big = {"preference": {"better": "r1", "strength": "slight"}, "rationale": "z" * 300_000}
+    window.controller.edit(big)
+    window.lock("idle")  # saving fails inside the lock: no box over the lock screen
+    assert window.is_locked() and window.workspace.locked and boxes == []
+    assert "could not be saved yet" in window.lock_screen.message.text()
+    window.lock("screen")  # a second request changes nothing
+    window.unlock(PASSPHRASE)  # the reopened connection has room again
+    assert not window.is_locked()
+    assert any("full" in b for b in boxes)  # told now
+    qtbot.waitUntil(lambda: not window.controller.has_unsaved(), timeout=3000)
+    assert ReviewStore(window.workspace.store).current("pair").answers == big
+    space_again(window.workspace)
+
+
 def test_idle_time_locks(qtbot: Any, window: MainWindow) -> None:
     window.lock_watcher.set_interval_ms(300)
     qtbot.waitUntil(window.is_locked, timeout=5000)
@@ -148,6 +210,8 @@ def test_copied_task_text_is_cleared(qtbot: Any, window: MainWindow) -> None:
     browser.copy()
     assert MARKER in clipboard.text()
     assert window.clipboard_guard.pending()
+    # Marked sensitive, for clipboard managers that keep a history.
+    assert clipboard.mimeData().data("x-kde-passwordManagerHint").data() == b"secret"
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=4000)
 
     window.clipboard_guard.set_seconds(600)
@@ -159,19 +223,28 @@ def test_copied_task_text_is_cleared(qtbot: Any, window: MainWindow) -> None:
 
 
 def test_an_import_finishes_before_the_lock(
-    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """A lock requested while an import runs waits for it (its worker holds its own
-    connection); then the window locks."""
-    seen: list[bool] = []
+    """A lock requested while the import worker runs waits for it (the worker has its own
+    connection); then the window locks, and the import's outcome is told after unlocking."""
+    import docket.ui.main_window as main_window
+    from docket.store.workspace_store import ImportedTasks
 
-    def fake_import(bundle: Path) -> None:
+    seen: list[bool] = []
+    told: list[str] = []
+
+    def fake_import(*args: object) -> ImportedTasks:
         window.lock("idle")
         seen.append(window.is_locked())
+        return ImportedTasks("b1", "unchanged", 0, 0, 0)
 
-    monkeypatch.setattr(window, "_import_bundle", fake_import)
-    window.import_bundle(Path("x.docket"))
-    assert seen == [False] and window.is_locked()
+    monkeypatch.setattr(main_window, "import_with_progress", fake_import)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    window.server_card = window.key_path  # any existing file: the import is faked
+    window.import_bundle(tmp_path / "x.docket")
+    assert seen == [False] and window.is_locked() and told == []
+    window.unlock(PASSPHRASE)
+    assert told == ["This bundle was already imported; nothing changed."]
 
 
 SCREEN_CHILD = textwrap.dedent(
@@ -186,17 +259,26 @@ SCREEN_CHILD = textwrap.dedent(
 
     app = application()
     ws = Workspace.open(sys.argv[1], sys.argv[2])
-    window = MainWindow(ws, Path(sys.argv[2]), None, Settings(), restore_layout=False)
+    window = MainWindow(ws, Path(sys.argv[2]), Settings(), restore_layout=False)
     window.show()
     assert window.lock_watcher.watching_screen_lock()
 
+    SIGNALS = {
+        "screen": ["--session", "/org/freedesktop/ScreenSaver",
+                   "org.freedesktop.ScreenSaver.ActiveChanged"],
+        "sleep": ["--system", "/org/freedesktop/login1",
+                  "org.freedesktop.login1.Manager.PrepareForSleep"],
+    }
+
     def screensaver_on():
-        subprocess.run(["dbus-send", "--session", "--type=signal", "/org/freedesktop/ScreenSaver",
-                        "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true"], check=True)
+        bus, path, member = SIGNALS[sys.argv[3]]
+        subprocess.run(["dbus-send", bus, "--type=signal", path, member, "boolean:true"],
+                       check=True)
 
     def check():
         if window.is_locked():
-            print("LOCKED", window.workspace.locked, flush=True)
+            print("LOCKED", window.workspace.locked, window.lock_screen.message.text(),
+                  flush=True)
             app.quit()
 
     QTimer.singleShot(300, screensaver_on)
@@ -207,19 +289,28 @@ SCREEN_CHILD = textwrap.dedent(
 )
 
 
-def test_the_desktop_screen_lock_locks(tmp_path: Path, key_path: Path) -> None:
-    """The freedesktop screensaver's ActiveChanged(true) on the session bus locks the
-    window (a private bus from dbus-run-session; CI installs dbus)."""
+@pytest.mark.parametrize(
+    ("signal", "said"),
+    [("screen", "the screen was locked"), ("sleep", "the computer went to sleep")],
+)
+def test_the_desktop_screen_lock_and_sleep_lock(
+    tmp_path: Path, key_path: Path, signal: str, said: str
+) -> None:
+    """The freedesktop screensaver's ActiveChanged(true) and logind's PrepareForSleep(true)
+    lock the window. A private bus from dbus-run-session stands in for both the session
+    and the system bus (CI installs dbus)."""
     runner = shutil.which("dbus-run-session")
     if runner is None or shutil.which("dbus-send") is None:
         pytest.skip("dbus-run-session / dbus-send are not installed (.ci/run installs dbus)")
     with Workspace.open(tmp_path / "ws", key_path) as ws:
         ws.load_tasks(sample_tasks())
     done = subprocess.run(
-        [runner, "--", sys.executable, "-c", SCREEN_CHILD, str(tmp_path / "ws"), str(key_path)],
+        [runner, "--", "sh", "-c",
+         'DBUS_SYSTEM_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" exec "$0" "$@"',
+         sys.executable, "-c", SCREEN_CHILD, str(tmp_path / "ws"), str(key_path), signal],
         capture_output=True,
         text=True,
         timeout=60,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert "LOCKED True" in done.stdout, (done.stdout, done.stderr)
+    )  # fmt: skip
+    assert "LOCKED True" in done.stdout and said in done.stdout, (done.stdout, done.stderr)

@@ -83,7 +83,7 @@ def test_a_whole_review_with_the_keyboard(
 
     ws = Workspace.open(setup["tmp"] / "ws", setup["key"])
     settings = Settings(server_card=str(setup["server_card"]))
-    window = MainWindow(ws, setup["key"], None, settings, restore_layout=False)
+    window = MainWindow(ws, setup["key"], settings, restore_layout=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -66,7 +66,7 @@ def window(qtbot: Any, tmp_path: Path, key_path: Path) -> MainWindow:
     ws.load_tasks(
         tasks(), guidelines="# Rules\n\nPrefer **correct** answers. Watch for hallucination."
     )
-    w = MainWindow(ws, key_path, None, Settings(theme="light"), restore_layout=False)
+    w = MainWindow(ws, key_path, Settings(theme="light"), restore_layout=False)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -188,13 +188,13 @@ def test_reopening_returns_to_the_last_task(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: pytest.fail(text))
     ws = Workspace.open(tmp_path / "ws", key_path)
     ws.load_tasks(tasks())
-    first = MainWindow(ws, key_path, None, Settings(), restore_layout=False)
+    first = MainWindow(ws, key_path, Settings(), restore_layout=False)
     qtbot.addWidget(first)
     first.show()
     qtbot.waitUntil(lambda: first.controller.task is not None)
     first.open_task("three")
     first.close()
-    second = MainWindow(ws, key_path, None, Settings(), restore_layout=False)
+    second = MainWindow(ws, key_path, Settings(), restore_layout=False)
     qtbot.addWidget(second)
     second.show()
     qtbot.waitUntil(lambda: second.controller.task is not None)
@@ -231,10 +231,8 @@ def test_unlock_asks_for_the_passphrase_until_right(
     warnings: list[str] = []
     monkeypatch.setattr(app_module, "ask_passphrase", lambda parent, what: next(answers))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-    opened = app_module.unlock(None, tmp_path / "ws", key)
-    assert opened is not None
-    ws, passphrase = opened
-    assert passphrase == "the right one" and ws.reviewer == "pat"
+    ws = app_module.unlock(None, tmp_path / "ws", key)
+    assert ws is not None and ws.reviewer == "pat"
     assert len(warnings) == 1 and "Wrong passphrase" in warnings[0]
     ws.close()
 
@@ -256,7 +254,7 @@ def test_digits_typed_into_a_spin_box_are_not_preference_keys(
         )
     )
     ws.load_tasks(tasks()[:1], schema=schema)
-    w = MainWindow(ws, key_path, None, Settings(), restore_layout=False)
+    w = MainWindow(ws, key_path, Settings(), restore_layout=False)
     qtbot.addWidget(w)
     w.show()
     w.activateWindow()

@@ -211,3 +211,16 @@ def test_pack_reports_bad_lines_with_file_and_line(
         and "Traceback" not in err
     )
     assert not list(out.glob("*.docket"))
+
+
+def test_docket_writes_no_core_files() -> None:
+    """A crash must not dump memory (task text, the unlocked key) to disk."""
+    import subprocess
+    import sys
+
+    code = (
+        "import resource\nfrom docket.cli import main\ntry:\n    main(['--version'])\n"
+        "except SystemExit:\n    pass\nprint(resource.getrlimit(resource.RLIMIT_CORE))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("(0, 0)"), out

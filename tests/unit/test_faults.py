@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,24 +83,6 @@ def test_a_read_only_workspace_refuses_writes_and_recovers(workspace: Workspace)
     assert workspace.answer("pair").answers == ANSWER  # type: ignore[union-attr]
     workspace.store._db.execute("PRAGMA query_only = OFF")
     assert workspace.record("pair", big_edit(2)).revision == 2
-
-
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 3 MB tmpfs (root only, and only where mounting is allowed)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root (the injected faults above run anyway)")
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def fill(disk: Path) -> Path:

@@ -9,6 +9,7 @@ only then parse the manifest and check recipient, expiry, section hashes and len
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -85,6 +86,7 @@ def write_atomically(
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
         raise _write_error(path, exc) from exc
+    recorded = False
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -92,17 +94,28 @@ def write_atomically(
             os.fsync(fh.fileno())
         if before_replace is not None:
             before_replace()
+            recorded = True
         os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _write_error(path, exc) from exc
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+        with contextlib.suppress(OSError):  # never hide the error that matters
+            Path(tmp).unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
+        error = _write_error(path, exc)
+        if recorded:  # the record is committed; only the rename failed
+            error = OutputFileError(
+                f"Could not give {path} its name ({exc.strerror or exc}) after it was recorded.",
+                hint="Export again: the next bundle carries every answer.",
+            )
+        raise error from exc
+    # Make the rename durable. Directories cannot be opened for fsync everywhere
+    # (Windows); there the rename is as durable as the OS makes it.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def _write_error(path: Path, exc: OSError) -> OutputFileError:

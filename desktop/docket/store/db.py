@@ -112,10 +112,15 @@ def open_migrated(
 
 
 def close_checkpointed(db: sqlite_utils.Database, path: Path) -> None:
-    """Fold the WAL back into the main file, so the store is one file at rest, and close."""
+    """Fold the WAL back into the main file, so the store is one file at rest, and close.
+
+    A checkpoint that fails (the disk is full: the main file cannot grow) is not an error
+    here: the WAL is encrypted like the rest and the next open recovers from it, and the
+    connection must close either way (locking the window depends on it)."""
     with translated_errors(path):
         try:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with contextlib.suppress(dbapi2.Error):
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()
 

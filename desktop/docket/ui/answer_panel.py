@@ -305,6 +305,16 @@ class AnswerPanel(QWidget):
         self._page = None
         self._empty.show()
 
+    def forget(self) -> None:
+        """Show no task and destroy every cached form, with whatever was typed into it and
+        its editors' undo history (the window is locking)."""
+        self.clear()
+        for page in self._pages.values():
+            for editor in page.editors:
+                editor.edited.disconnect(self._edited)
+            page.deleteLater()
+        self._pages.clear()
+
     def _fill(self, page: SchemaPage, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
         self._loading = True
         try:

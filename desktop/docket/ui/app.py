@@ -67,10 +67,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-def unlock(
-    parent: QWidget | None, workspace_dir: Path, key_path: Path
-) -> tuple[Workspace, str | None] | None:
-    """Open the workspace, asking for the key's passphrase (three tries)."""
+def unlock(parent: QWidget | None, workspace_dir: Path, key_path: Path) -> Workspace | None:
+    """Open the workspace, asking for the key's passphrase (three tries). The passphrase
+    is not kept: the window works with the unlocked key and asks again to unlock."""
     passphrase: str | None = None
     if keys.is_protected(key_path):
         for attempt in range(3):
@@ -78,14 +77,14 @@ def unlock(
             if passphrase is None:
                 return None
             try:
-                return Workspace.open(workspace_dir, key_path, passphrase), passphrase
+                return Workspace.open(workspace_dir, key_path, passphrase)
             except WrongPassphraseError as exc:
                 if attempt == 2:
                     QMessageBox.warning(parent, "Docket", str(exc))
                     return None
                 QMessageBox.warning(parent, "Docket", f"{exc.message} Try again.")
         return None
-    return Workspace.open(workspace_dir, key_path), None
+    return Workspace.open(workspace_dir, key_path)
 
 
 class WelcomeDialog(QDialog):
@@ -187,11 +186,11 @@ def run(target: str | None = None) -> int:
         return EXIT_ERROR
     if opened is None:
         return EXIT_OK
-    workspace, passphrase = opened
+    workspace = opened
     settings.last_workspace, settings.last_key = str(workspace_dir), str(key)
     from docket.ui.main_window import MainWindow
 
-    window = MainWindow(workspace, key, passphrase, settings)
+    window = MainWindow(workspace, key, settings)
     window.show()
     if bundle is not None:
         QTimer.singleShot(0, lambda: window.import_bundle(bundle))
@@ -214,7 +213,6 @@ def run_demo(screenshot: Path | None = None) -> int:
     window = MainWindow(
         workspace,
         info.key,
-        None,
         settings,
         restore_layout=screenshot is None,
         server_card=info.server_card,

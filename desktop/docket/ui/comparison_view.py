@@ -14,7 +14,7 @@ import hashlib
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,16 @@ MAX_DOCUMENTS = 24
 """Laid-out documents kept: the current task, the next one, and a few behind."""
 
 
+SENSITIVE_CLIPBOARD_HINTS: tuple[tuple[str, bytes], ...] = (
+    ("x-kde-passwordManagerHint", b"secret"),  # KDE Klipper and others on Linux
+    # Windows: the clipboard history and cloud clipboard skip such data.
+    ('application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"', b"1"),
+    ('application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"', b"\0\0\0\0"),
+    ('application/x-qt-windows-mime;value="CanUploadToCloudClipboard"', b"\0\0\0\0"),
+    ("org.nspasteboard.ConcealedType", b""),  # macOS clipboard managers' convention
+)
+
+
 def _digest(text: str) -> str:
     """Cache keys cover the whole text: an updated bundle may change a response anywhere."""
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
@@ -56,6 +66,14 @@ class SafeBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
         return None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied task text, marked sensitive for clipboard managers that honour it, so
+        it stays out of their history (ClipboardGuard clears the clipboard itself)."""
+        data = super().createMimeDataFromSelection()
+        for fmt, value in SENSITIVE_CLIPBOARD_HINTS:
+            data.setData(fmt, value)
+        return data
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() in ("", "file") and url.hasFragment():

@@ -3,6 +3,7 @@ progress off the UI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
@@ -105,15 +106,13 @@ class _ImportWorker(QObject):
     progressed = Signal(str, float)
     finished = Signal(object)  # ImportedTasks or DocketError
 
-    def __init__(
-        self, directory: Path, key: Path, passphrase: str | None, bundle: Path, server: Path
-    ) -> None:
+    def __init__(self, opener: Callable[[], Workspace], bundle: Path, server: Path) -> None:
         super().__init__()
-        self.args = (directory, key, passphrase, bundle, server)
+        self.opener, self.bundle, self.server = opener, bundle, server
         self.cancelled = False
 
     def run(self) -> None:
-        directory, key, passphrase, bundle, server = self.args
+        bundle, server = self.bundle, self.server
 
         def progress(stage: str, fraction: float) -> None:
             if self.cancelled:
@@ -122,7 +121,7 @@ class _ImportWorker(QObject):
 
         try:
             # Its own connection: SQLite connections stay in the thread that made them.
-            with Workspace.open(directory, key, passphrase) as ws:
+            with self.opener() as ws:
                 result: object = ws.import_bundle(bundle, server, progress=progress)
         except DocketError as exc:
             result = exc
@@ -157,9 +156,7 @@ class _Relay(QObject):
 
 def import_with_progress(
     parent: QWidget | None,
-    directory: Path,
-    key: Path,
-    passphrase: str | None,
+    opener: Callable[[], Workspace],
     bundle: Path,
     server: Path,
 ) -> ImportedTasks | DocketError:
@@ -172,7 +169,7 @@ def import_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     thread = QThread()
-    worker = _ImportWorker(directory, key, passphrase, bundle, server)
+    worker = _ImportWorker(opener, bundle, server)
     worker.moveToThread(thread)
     loop = QEventLoop()
     relay = _Relay(dialog, loop, worker)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from docket.render import to_html
@@ -38,6 +39,15 @@ class GuidelinesDock(QDockWidget):
         self._markdown = markdown
         empty = "<p><i>No guidelines came with this bundle.</i></p>"
         self.browser.setHtml(to_html(markdown, theme=self._theme) if markdown.strip() else empty)
+
+    def forget(self) -> None:
+        """Show nothing, and drop the search text and its undo history (the window locks)."""
+        self._markdown = ""
+        self.browser.setDocument(QTextDocument(self.browser))
+        self.search.blockSignals(True)
+        self.search.setText("")  # setText, unlike clear(), also empties the undo history
+        self.search.blockSignals(False)
+        self.status.clear()
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme

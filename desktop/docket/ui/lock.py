@@ -16,6 +16,7 @@ idle timer is the guard.
 from __future__ import annotations
 
 import sys
+import time
 
 from PySide6.QtCore import SLOT, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -36,6 +37,10 @@ from PySide6.QtWidgets import (
 from docket.settings import MAX_CLIPBOARD_SECONDS, MAX_LOCK_MINUTES
 
 WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK = 0x02B1, 0x7
+WM_POWERBROADCAST, PBT_APMSUSPEND = 0x0218, 0x4
+HEARTBEAT_MS = 15_000
+"""How often the idle time is also checked against the wall clock: Qt's timers run on a
+monotonic clock that stops while the computer sleeps."""
 
 SCREENSAVERS = (
     ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
@@ -56,6 +61,10 @@ class LockWatcher(QObject):
         # Coarse timers (Qt's default for long intervals) may round a restart away.
         self._idle.setTimerType(Qt.TimerType.PreciseTimer)
         self._idle.timeout.connect(lambda: self.lockRequested.emit("idle"))
+        self._last_input = time.time()
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self._check_wall_clock)
         self.set_minutes(minutes)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -72,13 +81,22 @@ class LockWatcher(QObject):
         self.restart()
 
     def restart(self) -> None:
+        self._last_input = time.time()
         if self._interval:
             self._idle.start()
+            self._heartbeat.start()
         else:
-            self._idle.stop()
+            self.stop()
 
     def stop(self) -> None:
         self._idle.stop()
+        self._heartbeat.stop()
+
+    def _check_wall_clock(self) -> None:
+        """After a sleep the monotonic idle timer resumes where it stopped; the wall clock
+        knows how long it really was."""
+        if self._interval and (time.time() - self._last_input) * 1000 >= self._interval:
+            self.lockRequested.emit("idle")
 
     def idle_remaining_ms(self) -> int:
         return self._idle.remainingTime()
@@ -93,6 +111,7 @@ class LockWatcher(QObject):
         application-wide filter for the clock and the lock, not two)."""
         if self._idle.isActive():
             self._idle.start()  # restarts the countdown
+            self._last_input = time.time()
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:
@@ -106,6 +125,11 @@ class LockWatcher(QObject):
     @Slot()
     def session_locked(self) -> None:
         self.lockRequested.emit("screen")
+
+    @Slot(bool)
+    def preparing_for_sleep(self, going: bool) -> None:
+        if going:
+            self.lockRequested.emit("sleep")
 
     def _watch_screensaver(self) -> bool:
         """Subscribe to the desktop's screen-lock signals; False where there is no bus."""
@@ -131,12 +155,20 @@ class LockWatcher(QObject):
         system = QDBusConnection.systemBus()
         if system.isConnected():
             connected |= system.connect(
-                "org.freedesktop.login1",
+                "",
                 "",
                 "org.freedesktop.login1.Session",
                 "Lock",
                 self,
                 SLOT("session_locked()"),  # type: ignore[call-overload]
+            )
+            connected |= system.connect(
+                "",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                self,
+                SLOT("preparing_for_sleep(bool)"),  # type: ignore[call-overload]
             )
         return connected
 
@@ -183,15 +215,25 @@ class LockScreen(QWidget):
         outer.addStretch(3)
         self._needs_passphrase = True
 
-    def reset(self, reviewer: str, key_name: str, needs_passphrase: bool, why: str) -> None:
+    def reset(
+        self, reviewer: str, key_name: str, needs_passphrase: bool, why: str, *, unsaved: bool
+    ) -> None:
         reason = {
             "idle": "Locked after a time without activity. ",
             "screen": "Locked because the screen was locked. ",
             "suspended": "Locked because the computer went to sleep. ",
+            "sleep": "Locked because the computer went to sleep. ",
         }.get(why, "")
         self._needs_passphrase = needs_passphrase
         self.message.setText(
-            f"{reason}Your work is saved, and nothing of it is shown while locked.\n\n"
+            f"{reason}"
+            + (
+                "Your last change could not be saved yet (the disk refused it); it is kept "
+                "and saved after you unlock. "
+                if unsaved
+                else "Your work is saved. "
+            )
+            + "Nothing of it is shown while locked.\n\n"
             + (
                 f"Enter the passphrase of {key_name} to continue as {reviewer}."
                 if needs_passphrase
@@ -319,11 +361,14 @@ def register_session_notifications(window_id: int) -> None:
         ctypes.windll.wtsapi32.WTSRegisterSessionNotification(window_id, 0)
 
 
-def is_session_lock(event_type: bytes | bytearray, message: int) -> bool:
-    """Windows: whether a native message says the session was locked."""
+def native_lock_reason(event_type: bytes | bytearray, message: int) -> str | None:
+    """Windows: "screen" for a session lock, "sleep" for a suspend; else None."""
     if sys.platform == "win32" and bytes(event_type) == b"windows_generic_MSG":  # pragma: no cover
         from ctypes import wintypes
 
         msg = wintypes.MSG.from_address(message)
-        return bool(msg.message == WM_WTSSESSION_CHANGE and msg.wParam == WTS_SESSION_LOCK)
-    return False
+        if msg.message == WM_WTSSESSION_CHANGE and msg.wParam == WTS_SESSION_LOCK:
+            return "screen"
+        if msg.message == WM_POWERBROADCAST and msg.wParam == PBT_APMSUSPEND:
+            return "sleep"
+    return None

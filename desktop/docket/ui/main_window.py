@@ -39,7 +39,6 @@ from docket.core.display_order import display_order
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
 from docket.settings import Settings
-from docket.store.workspace_store import ImportedTasks
 from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView
 from docket.ui.dialogs import ShortcutSheet, SkipDialog, import_with_progress
@@ -49,7 +48,7 @@ from docket.ui.lock import (
     LockScreen,
     LockWatcher,
     SecuritySettingsDialog,
-    is_session_lock,
+    native_lock_reason,
     register_session_notifications,
 )
 from docket.ui.palette import palette_for, system_prefers_dark
@@ -68,7 +67,6 @@ class MainWindow(QMainWindow):
         self,
         workspace: Workspace,
         key_path: Path,
-        passphrase: str | None = None,
         settings: Settings | None = None,
         *,
         restore_layout: bool = True,
@@ -80,7 +78,6 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.workspace = workspace
         self.key_path = key_path
-        self._passphrase = passphrase
         self.settings = settings or Settings.load()
         self.setWindowTitle(f"Docket — {workspace.reviewer} — {workspace.directory.name}")
         self.setAcceptDrops(True)
@@ -131,6 +128,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._locked = False
         self._lock_pending: str | None = None
+        self._later: list[tuple[str, str]] = []  # messages held while locked
         self._importing = False
         self._locked_task: str | None = None
         self._unsaved: dict[str, object] | None = None
@@ -430,38 +428,42 @@ class MainWindow(QMainWindow):
     def import_bundle(self, bundle: Path) -> None:
         if self._locked or self._importing:
             return
-        self._importing = True
-        try:
-            self._import_bundle(bundle)
-        finally:
-            self._importing = False
-            if self._lock_pending is not None:
-                why, self._lock_pending = self._lock_pending, None
-                self.lock(why)
-
-    def _import_bundle(self, bundle: Path) -> None:
+        if self.controller.has_unsaved():
+            self._error(
+                "Your last change is not saved yet (see the message before); import the "
+                "bundle once it is."
+            )
+            return
         server = str(self.server_card) if self.server_card else self.settings.server_card
         if not server or not Path(server).exists():
             server, _ = QFileDialog.getOpenFileName(
                 self, "The server's public card (server.pub)", "", "Public cards (*.pub)"
             )
-            if not server:
+            if not server or self._locked:
                 return
             self.settings.server_card = server
         self.controller.flush()
-        result = import_with_progress(
-            self, self.workspace.directory, self.key_path, self._passphrase, bundle, Path(server)
-        )
+        # A lock asked for while the worker runs waits for it (it has its own connection,
+        # and cancelling leaves the workspace as it was); it comes right after.
+        self._importing = True
+        try:
+            result = import_with_progress(self, self.workspace.opener(), bundle, Path(server))
+        finally:
+            self._importing = False
         if isinstance(result, DocketError):
-            self._error(str(result))
+            self._after_import(str(result), error=True)
             return
-        assert isinstance(result, ImportedTasks)
         current = self.controller.task.id if self.controller.task is not None else None
         self.controller.leave_task()
         self.controller.task = None  # the import may have changed or removed it
         self.comparison.clear_cache()
         self.task_list.model.reload()
         self._update_progress()
+        ids = {r.id for r in self.controller.review.task_rows()}
+        if current in ids:
+            self.open_task(current)
+        else:
+            self._open_first_task()
         message = {
             "unchanged": "This bundle was already imported; nothing changed.",
             "updated": (
@@ -469,12 +471,19 @@ class MainWindow(QMainWindow):
                 f"{result.removed} removed; answers kept."
             ),
         }.get(result.status, f"Imported {result.added} tasks.")
-        self.inform("Import", message)
-        ids = {r.id for r in self.controller.review.task_rows()}
-        if current in ids:
-            self.open_task(current)
+        self._after_import(message, error=False)
+
+    def _after_import(self, message: str, *, error: bool) -> None:
+        """Say how the import went, unless a lock came meanwhile: then lock first and
+        say it after unlocking."""
+        if self._lock_pending is not None:
+            why, self._lock_pending = self._lock_pending, None
+            self._later.append(("Import", message))
+            self.lock(why)
+        elif error:
+            self._error(message)
         else:
-            self._open_first_task()
+            self.inform("Import", message)
 
     def export_dialog(self) -> None:
         self.controller.flush()
@@ -531,47 +540,64 @@ class MainWindow(QMainWindow):
     def lock(self, why: str = "manual") -> None:
         """Hide every trace of the task and drop the key until the passphrase is given.
 
-        The pending edit is saved first (if that fails, it stays in memory and is handed
-        back after unlocking); then the views are emptied, open dialogs are dismissed,
-        the clipboard is cleared, and the workspace closes its database and forgets the
-        key. An import in progress finishes (or is cancelled) first."""
+        The window covers the task first, so nothing stays on screen whatever happens
+        next; then the pending edit is saved (if that fails, it stays in memory and is
+        handed back after unlocking; messages wait until then), the views are emptied,
+        open dialogs and menus are dismissed, the clipboard is cleared, and the workspace
+        closes its database and forgets the key. An import whose worker is running
+        finishes (or is cancelled) first."""
         if self._locked or self._closed:
             return
         if self._importing:
             self._lock_pending = why
             return
-        c = self.controller
-        self._remember_scroll()
-        self._locked_task = c.task.id if c.task is not None else None
-        self._unsaved = c.suspend()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
-        self._locked = True
-        self.comparison.clear()
-        self.answer_panel.clear()
-        self.reviews_panel.clear()
-        self.guidelines.set_guidelines("")
-        self.task_list.clear()
-        self.clipboard_guard.clear_now()
+        self._locked = True  # first: a second request while this one runs is a no-op
         self._dock_state = self.saveState(LAYOUT_VERSION)
+        self.stack.setCurrentWidget(self.lock_screen)
         for dock in (self.tasks_dock, self.guidelines):
             dock.hide()
+        self.menuBar().hide()
+        self.statusBar().clearMessage()
+        self.statusBar().hide()
         self._enabled_actions = [a for a in self.findChildren(QAction) if a.isEnabled()]
         for action in self._enabled_actions:
             action.setEnabled(False)
-        self.menuBar().hide()
-        self.statusBar().hide()
-        self.stack.setCurrentWidget(self.lock_screen)
         self.lock_watcher.stop()
-        self.workspace.lock()
-        self._passphrase = None
+        while (popup := QApplication.activePopupWidget()) is not None:
+            popup.close()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+        c = self.controller
+        self._remember_scroll()
+        if c.task is not None:
+            self._locked_task = c.task.id
+        unsaved = c.suspend()
+        if unsaved is not None:
+            self._unsaved = unsaved
+        self.comparison.clear()
+        self.answer_panel.forget()
+        self.reviews_panel.clear()
+        self.guidelines.forget()
+        self.task_list.clear()
+        self.clipboard_guard.clear_now()
+        try:
+            self.workspace.lock()
+        except DocketError as exc:  # the key is dropped even so (Workspace.lock)
+            self._later.append(("Docket", str(exc)))
         gc.collect()
         try:
             protected = keys.is_protected(self.key_path)
         except (OSError, DocketError):
             protected = True
-        self.lock_screen.reset(self.workspace.reviewer, self.key_path.name, protected, why)
+        self.lock_screen.reset(
+            self.workspace.reviewer,
+            self.key_path.name,
+            protected,
+            why,
+            unsaved=self._unsaved is not None,
+        )
 
     def unlock(self, passphrase: str) -> None:
         """The lock screen's Unlock: the same key and its passphrase, or nothing."""
@@ -582,7 +608,7 @@ class MainWindow(QMainWindow):
         except DocketError as exc:
             self.lock_screen.show_error(exc.message)
             return
-        self._passphrase = passphrase or None
+        del passphrase
         self._locked = False
         for action in self._enabled_actions:
             action.setEnabled(True)
@@ -605,6 +631,9 @@ class MainWindow(QMainWindow):
         self._unsaved = None
         self.controller.clock.set_active(self.isActiveWindow())
         self.lock_watcher.restart()
+        later, self._later = self._later, []
+        for title, message in later:
+            self.inform(title, message)
 
     def security_settings(self) -> None:
         dialog = SecuritySettingsDialog(
@@ -628,8 +657,9 @@ class MainWindow(QMainWindow):
             super().showEvent(event)  # type: ignore[arg-type]
 
         def nativeEvent(self, event_type: object, message: object) -> object:
-            if is_session_lock(event_type, int(message)):  # type: ignore[arg-type,call-overload]
-                self.lock("screen")
+            why = native_lock_reason(event_type, int(message))  # type: ignore[arg-type,call-overload]
+            if why is not None:  # out of the native event handler before any work
+                QTimer.singleShot(0, lambda: self.lock(why))
             return super().nativeEvent(event_type, message)  # type: ignore[arg-type]
 
     # --- events --------------------------------------------------------------------------
@@ -703,10 +733,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Saved: the change that could not be saved is now.", 10000)
 
     def _error(self, message: str) -> None:
+        if self._locked:  # no box over the lock screen: shown after unlocking
+            self._later.append(("Docket", message))
+            return
         QMessageBox.warning(self, "Docket", message)
 
     def inform(self, title: str, message: str) -> None:
         """Say what an action did (also in the status bar, for a record after the box)."""
+        if self._locked:
+            self._later.append((title, message))
+            return
         self.statusBar().showMessage(message.replace("\n", " "), 10000)
         QMessageBox.information(self, title, message)
 
@@ -754,6 +790,8 @@ class MainWindow(QMainWindow):
                 self._error(f"Could not save the window settings: {exc}")
         qs = QSettings("Docket", "Docket")
         qs.setValue("window/geometry", self.saveGeometry())
-        qs.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        qs.setValue(
+            "window/state", self._dock_state if self._locked else self.saveState(LAYOUT_VERSION)
+        )
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -162,7 +162,11 @@ class ReviewController(QObject):
     # --- editing -------------------------------------------------------------------------
 
     def edit(self, answers: dict[str, Any]) -> None:
-        """The reviewer changed the form: committed within AUTOSAVE_MS."""
+        """The reviewer changed the form: committed within AUTOSAVE_MS. Ignored with no
+        task open (a late signal from a form being torn down must not become an edit
+        that belongs to no task)."""
+        if self.task is None:
+            return
         self._answers = dict(answers)
         self._dirty = True
         self._autosave.start()

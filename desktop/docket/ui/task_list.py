@@ -660,7 +660,7 @@ class TaskListPanel(QWidget):
 
     def clear(self) -> None:
         """Forget every row, the search text and its cached results (the window locks)."""
-        self._search.clear()
+        self._search.setText("")  # unlike clear(), setText also empties the undo history
         self._apply_search()
         self._proxy.forget_searches()
         self._model.clear()
