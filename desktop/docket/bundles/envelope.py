@@ -9,7 +9,6 @@ only then parse the manifest and check recipient, expiry, section hashes and len
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -22,6 +21,7 @@ import minisign
 from docket.bundles import age_layer, container
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import Manifest, SectionDigest, sha256
+from docket.core import safe_json
 from docket.errors import (
     BundleError,
     ContainerError,
@@ -152,7 +152,7 @@ def self_declared(raw_manifest: bytes) -> PublicCard:
     """The card a manifest names as its issuer, for ``inspect`` only: it shows who signed,
     it does not decide whom to trust. Reads just the issuer before verification."""
     try:
-        issuer = json.loads(raw_manifest)["issuer"]
+        issuer = safe_json.loads(raw_manifest)["issuer"]
         return PublicCard(str(issuer["name"]), str(issuer["age"]), str(issuer["minisign"]))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise ManifestError("The bundle manifest does not name its issuer.") from None
