@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.helpers import sample_tasks
 
@@ -23,6 +25,27 @@ if TYPE_CHECKING:
     from docket import Workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Hypothesis profiles. "bounded" is what the fuzz properties
+# (tests/adversarial/test_fuzz_parsers.py) run under in `make test`: derandomized, so every
+# run tries the same examples, with a deadline far above a parse's real cost. "fuzz" is
+# `make fuzz` (HYPOTHESIS_PROFILE=fuzz): random and long; its deadline only catches
+# runaway work, not a busy machine.
+settings.register_profile(
+    "bounded",
+    derandomize=True,
+    deadline=timedelta(seconds=2),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=2000,
+    derandomize=False,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
 

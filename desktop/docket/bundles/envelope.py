@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -24,6 +23,7 @@ import minisign
 from docket.bundles import age_layer, container
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import Manifest, SectionDigest, sha256
+from docket.core import safe_json
 from docket.errors import (
     BundleError,
     ContainerError,
@@ -183,7 +183,7 @@ def self_declared(raw_manifest: bytes) -> PublicCard:
     """The card a manifest names as its issuer, for ``inspect`` only: it shows who signed,
     it does not decide whom to trust. Reads just the issuer before verification."""
     try:
-        issuer = json.loads(raw_manifest)["issuer"]
+        issuer = safe_json.loads(raw_manifest)["issuer"]
         return PublicCard(str(issuer["name"]), str(issuer["age"]), str(issuer["minisign"]))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise ManifestError("The bundle manifest does not name its issuer.") from None

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from docket.bundles.keys import PublicCard
+from docket.core import safe_json
 from docket.errors import ManifestError, UnsupportedVersionError
 
 FORMAT = "docket-bundle"
@@ -136,8 +137,8 @@ class Manifest:
     def parse(cls, raw: bytes) -> Manifest:
         """Parse *verified* manifest bytes strictly."""
         try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            data = safe_json.loads(raw)
+        except ValueError:
             raise ManifestError("The bundle manifest is not valid JSON.") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ManifestError("The bundle manifest is not a Docket manifest.")

@@ -22,6 +22,7 @@ import minisign
 from docket.bundles.envelope import Opened, SignerLookup, digests, open_sealed, seal
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import ANSWERED_TYPE, Manifest, Party, iso, sha256, utc_now
+from docket.core import safe_json
 from docket.core.audit_chain import AuditEntry, first_break
 from docket.errors import BundleError, SignatureError
 
@@ -178,8 +179,8 @@ def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> 
 
 def _lines(data: bytes, what: str) -> list[Any]:
     try:
-        return [json.loads(line) for line in data.splitlines() if line.strip()]
-    except (ValueError, UnicodeDecodeError):
+        return [safe_json.loads(line) for line in data.splitlines() if line.strip()]
+    except ValueError:
         raise BundleError(f"The result's {what} section is not valid JSONL.") from None
 
 

@@ -21,6 +21,7 @@ from docket.bundles import age_layer
 from docket.bundles.envelope import Opened, digests, seal
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
+from docket.core import safe_json
 from docket.core.schema import Schema
 from docket.core.task_loading import parse_task_row
 from docket.core.tasks import Task
@@ -111,7 +112,7 @@ def build_task_bundle(
 def read_task_bundle(opened: Opened) -> TaskBundle:
     """Parse the payload of a verified task bundle strictly."""
     try:
-        raw_schemas = json.loads(opened.sections[SCHEMAS])["schemas"]
+        raw_schemas = safe_json.loads(opened.sections[SCHEMAS])["schemas"]
         if not isinstance(raw_schemas, dict):
             raise ValueError("'schemas' is not an object")
         schemas = {sid: Schema.from_json(body) for sid, body in raw_schemas.items()}
@@ -122,7 +123,7 @@ def read_task_bundle(opened: Opened) -> TaskBundle:
     tasks: list[tuple[Task, Schema]] = []
     for number, line in enumerate(opened.sections[TASKS].splitlines(), start=1):
         try:
-            obj = json.loads(line)
+            obj = safe_json.loads(line)
             row = parse_task_row(obj, source="the bundle", line=number)
             schema = schemas[obj["schema"]]
         except TaskFormatError as exc:
@@ -143,7 +144,7 @@ def read_task_bundle(opened: Opened) -> TaskBundle:
     if REVIEWS in opened.sections:
         try:
             for line in opened.sections[REVIEWS].splitlines():
-                row = json.loads(line)
+                row = safe_json.loads(line)
                 reviews[str(row["task_id"])] = row
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise BundleError("The bundle's reviews section is malformed.") from None

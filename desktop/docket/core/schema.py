@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
+from docket.core import safe_json
 from docket.errors import SchemaError
 
 SCHEMA_VERSION = 1
@@ -252,8 +253,8 @@ class Schema:
     @classmethod
     def loads(cls, text: str | bytes) -> Schema:
         try:
-            data = json.loads(text)
-        except (ValueError, UnicodeDecodeError) as exc:
+            data = safe_json.loads(text)
+        except ValueError as exc:
             raise SchemaError(f"The schema is not valid JSON: {exc}") from None
         return cls.from_json(data)
 
@@ -281,9 +282,15 @@ def _no_unknown_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> 
         raise SchemaError(f"Unknown key(s) {unknown} in {where}; allowed: {sorted(allowed)}.")
 
 
+def _visible(value: Any) -> bool:
+    """A label a reviewer can see and an answer can name: a string that is not blank (the
+    validator reads a blank string as no answer at all)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
 def _str_tuple(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise SchemaError(f"{where} must be a list of non-empty strings.")
+    if not isinstance(value, list) or not all(_visible(v) for v in value):
+        raise SchemaError(f"{where} must be a list of non-blank strings.")
     if len(set(value)) != len(value):
         raise SchemaError(f"{where} has duplicates.")
     return tuple(value)
@@ -294,13 +301,9 @@ def _flag_pairs(value: Any, where: str) -> tuple[tuple[str, str], ...]:
         raise SchemaError(f"{where} must be a list of [id, label] pairs.")
     pairs: list[tuple[str, str]] = []
     for item in value:
-        if isinstance(item, str) and item:
+        if _visible(item):
             pairs.append((item, item))
-        elif (
-            isinstance(item, list)
-            and len(item) == 2
-            and all(isinstance(x, str) and x for x in item)
-        ):
+        elif isinstance(item, list) and len(item) == 2 and all(_visible(x) for x in item):
             pairs.append((item[0], item[1]))
         else:
             raise SchemaError(f"{where}: each flag is an id or an [id, label] pair, got {item!r}.")
@@ -314,7 +317,7 @@ def _question_from_json(item: Any, index: int) -> Question:
     if not isinstance(item, dict):
         raise SchemaError(f"{where} must be a JSON object.")
     kind = item.get("type")
-    if kind not in QUESTION_TYPES:
+    if not isinstance(kind, str) or kind not in QUESTION_TYPES:
         raise SchemaError(f"{where} has unknown type {kind!r}; known: {sorted(QUESTION_TYPES)}.")
     qid = item.get("id")
     if not isinstance(qid, str) or not qid:
@@ -342,11 +345,11 @@ def _question_from_json(item: Any, index: int) -> Question:
 
     if kind == "preference":
         _no_unknown_keys(item, common | {"strengths", "allow_tie"}, where)
-        return PreferenceQuestion(
-            **base,
-            strengths=_str_tuple(item.get("strengths", ["slight", "strong"]), f"{where} strengths"),
-            allow_tie=boolean("allow_tie", True),
-        )
+        strengths = _str_tuple(item.get("strengths", ["slight", "strong"]), f"{where} strengths")
+        if not strengths:
+            # Every answer but a tie names a strength: with none, no response could win.
+            raise SchemaError(f"{where} needs at least one strength.")
+        return PreferenceQuestion(**base, strengths=strengths, allow_tie=boolean("allow_tie", True))
     if kind == "ranking":
         _no_unknown_keys(item, common | {"allow_ties"}, where)
         return RankingQuestion(**base, allow_ties=boolean("allow_ties", True))

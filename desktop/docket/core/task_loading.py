@@ -19,11 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from docket.core import safe_json
 from docket.core.tasks import Response, Role, Task, Turn
 from docket.errors import TaskFormatError
 
@@ -69,9 +70,21 @@ def read_tasks_jsonl(path: str | Path) -> LoadResult:
     path = Path(path)
     try:
         with path.open("rb") as fh:
-            return parse_task_lines(fh, source=str(path))
+            return parse_task_lines(_bounded_lines(fh), source=str(path))
     except OSError as exc:
         raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _bounded_lines(fh: BinaryIO) -> Iterator[bytes]:
+    """The file's lines, as iterating over it gives them, except that a line longer than
+    :data:`MAX_LINE_BYTES` is cut just past the limit (enough to report it) and the rest
+    of it skipped in chunks: a file with no newline is never held in memory whole."""
+    limit = MAX_LINE_BYTES
+    while line := fh.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def parse_task_lines(lines: Iterable[bytes | str], *, source: str = "<input>") -> LoadResult:
@@ -119,21 +132,13 @@ def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
     if not text.strip():
         return _BLANK
     try:
-        obj = json.loads(text)
+        # Also refuses nesting deeper than any task has and \\u escapes that spell lone
+        # surrogates (which no UTF-8 file, store or bundle can hold later on).
+        return safe_json.loads(text)
+    except UnicodeError as exc:
+        raise TaskFormatError(str(exc), source=source, line=line) from None
     except ValueError as exc:
         raise TaskFormatError(f"not valid JSON: {exc}", source=source, line=line) from None
-    if "\\ud" in text.lower():
-        # JSON escapes can spell lone surrogates ("\\ud800"), which no UTF-8 file, store or
-        # bundle can hold later on; paired escapes (emoji) are fine.
-        try:
-            json.dumps(obj, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise TaskFormatError(
-                "not valid Unicode text (a \\u escape spells a lone surrogate)",
-                source=source,
-                line=line,
-            ) from None
-    return obj
 
 
 def parse_task_row(obj: Any, *, source: str = "<input>", line: int = 0) -> LoadedRow:

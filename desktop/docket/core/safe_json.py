@@ -1,0 +1,74 @@
+"""``json.loads`` for untrusted input: every failure is a ``ValueError``; nesting is capped
+and every string is valid Unicode.
+
+- The standard parser recurses once per level of nesting: ``[[[[...`` a few thousand deep
+  raises ``RecursionError``, which is not a ``ValueError`` and so escapes every ``except
+  ValueError`` around a parse. Shallower nesting that does parse can still exhaust the
+  stack later, in ``json.dumps``, ``repr`` or any recursive walk. So :func:`loads` turns
+  the ``RecursionError`` into a ``ValueError`` and refuses documents nested deeper than
+  :data:`MAX_DEPTH`, far deeper than anything Docket writes or reads (a task row,
+  manifest, schema or answer is a handful of levels).
+- JSON escapes can spell lone surrogates (``"\\ud800"``), and ``json.loads`` of bytes lets
+  UTF-8-encoded surrogates through: strings that no UTF-8 file, database or bundle can
+  hold, so they fail later, far from the input (``UnicodeEncodeError`` in a hash or an
+  insert). :func:`loads` rejects them with a :class:`UnicodeError` (a ``ValueError``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects accepted."""
+
+
+def loads(data: str | bytes) -> Any:
+    """Parse JSON text: a str, or bytes in UTF-8 (BOM allowed), UTF-16 or UTF-32 as
+    ``json.loads`` detects them. Raises ``ValueError`` for anything that is not JSON,
+    nested at most :data:`MAX_DEPTH` deep, made of valid Unicode (``UnicodeError``, a
+    ``ValueError``, for the last)."""
+    if isinstance(data, str):
+        text = data
+        try:
+            text.encode("utf-8")  # fast; a regex search for surrogates is 30 times slower
+        except UnicodeEncodeError:
+            raise UnicodeError("not valid Unicode text (a lone surrogate)") from None
+    else:
+        text = data.decode(json.detect_encoding(data))  # strict: no encoded surrogates
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep") from None
+    # Each level needs its own bracket, so few brackets means shallow: skip the walk.
+    if text.count("[") + text.count("{") > MAX_DEPTH and depth(value) > MAX_DEPTH:
+        raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
+    if "\\ud" in text or "\\uD" in text:
+        # Paired escapes (emoji) are fine; a lone one cannot be encoded back.
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise UnicodeError(
+                "not valid Unicode text (a \\u escape spells a lone surrogate)"
+            ) from None
+    return value
+
+
+def depth(value: Any) -> int:
+    """Levels of nesting (a scalar 0, ``[]`` 1, ``[{}]`` 2); stops counting past
+    :data:`MAX_DEPTH`. Iterative, so it cannot exhaust the stack itself."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level)
+        if deepest > MAX_DEPTH:
+            break
+        stack.extend((child, level + 1) for child in children)
+    return deepest
