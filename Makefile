@@ -22,6 +22,9 @@ help:
 	@echo "make test   - run the whole test suite (offscreen)"
 	@echo "make lint   - ruff + mypy (dev extra)"
 	@echo "make fuzz   - the parser fuzz properties, long and random (about eight minutes)"
+	@echo "make kill-test KILLS=2000 - the crash-safety harness, longer than in make test"
+	@echo "make bench  - the performance benchmarks (writes bench-results.json)"
+	@echo "make package / package-test - the PyInstaller app in dist/docket, and its smoke test"
 
 $(VENV)/.created:
 	@test -n "$(PYTHON)" || { echo "Docket needs Python 3.11 or newer on PATH." >&2; exit 1; }
