@@ -196,12 +196,21 @@ class ReviewStore:
 
     def add_time(self, task_id: str, seconds: float) -> None:
         """Add active review time (the window measures it; idle time is not counted)."""
-        if seconds <= 0:
+        self.bookkeeping({task_id: seconds}, None)
+
+    def bookkeeping(self, times: dict[str, float], last_task: str | None) -> None:
+        """Active time per task and the task to reopen on, in one commit: the window
+        writes these after a move has painted, not on the way to the next task."""
+        times = {t: s for t, s in times.items() if s > 0}
+        if not times and last_task is None:
             return
         with translated_errors(self.path), write_transaction(self._db):
-            self._db.execute(
-                "UPDATE tasks SET time_spent_s = time_spent_s + ? WHERE id = ?", (seconds, task_id)
+            self._db.conn.executemany(
+                "UPDATE tasks SET time_spent_s = time_spent_s + ? WHERE id = ?",
+                [(s, t) for t, s in times.items()],
             )
+            if last_task is not None:
+                self._store._set_meta("ui.last_task", last_task)
 
     def is_flagged(self, task_id: str, answers: dict[str, Any]) -> bool:
         schema = self._store.schema(task_id)

@@ -130,7 +130,15 @@ class WorkspaceStore:
 
     def set_meta(self, key: str, value: str) -> None:
         with translated_errors(self.path), write_transaction(self._db):
-            self._db.table("meta").upsert({"key": key, "value": value}, pk="key")
+            self._set_meta(key, value)
+
+    def _set_meta(self, key: str, value: str) -> None:
+        # One statement (sqlite-utils' upsert first inspects the schema: four queries).
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
     # --- tasks ---------------------------------------------------------------------------
 

@@ -781,7 +781,12 @@ class MainWindow(QMainWindow):
         self.lock_watcher.stop()
         self.clipboard_guard.clear_now()
         # The pending edit first: nothing after it may cost the reviewer's last change.
-        for step in (self.controller.leave_task, self._save_scroll, self.settings.save):
+        for step in (
+            self.controller.leave_task,
+            self.controller.save_bookkeeping,
+            self._save_scroll,
+            self.settings.save,
+        ):
             try:
                 step()
             except DocketError as exc:

@@ -10,7 +10,6 @@ active and the reviewer has touched the keyboard or mouse in the last
 
 from __future__ import annotations
 
-import contextlib
 import time
 from typing import Any
 
@@ -26,6 +25,10 @@ from docket.store.review import EditState, ReviewStore
 from docket.workspace import Workspace
 
 AUTOSAVE_MS = 300
+BOOKKEEPING_MS = 1000
+"""Active time and the task to reopen on are written this long after the last move, in
+one commit: off the path from one task to the next (a crash loses at most that much
+time accounting, never an answer)."""
 RETRY_MS = 5000
 """After a failed save (disk full, read-only), the pending edit is retried this often."""
 IDLE_AFTER_S = 120.0
@@ -91,6 +94,12 @@ class ReviewController(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
+        self._pending_time: dict[str, float] = {}
+        self._pending_last: str | None = None
+        self._bookkeeping = QTimer(self)
+        self._bookkeeping.setSingleShot(True)
+        self._bookkeeping.setInterval(BOOKKEEPING_MS)
+        self._bookkeeping.timeout.connect(self.save_bookkeeping)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -123,9 +132,8 @@ class ReviewController(QObject):
             # or submitted), and the usual outcome.
             self._answers = {**self.reviews.get("majority", {}), "outcome": "final verdict"}
         self.clock.take()
-        with contextlib.suppress(DocketError):
-            # Where to reopen is a convenience; a full disk must not block reading.
-            store.set_meta("ui.last_task", task_id)
+        self._pending_last = task_id
+        self._bookkeeping.start()
         self.taskOpened.emit(task_id)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
         self.issuesChanged.emit([])
@@ -139,7 +147,24 @@ class ReviewController(QObject):
         spent = self.clock.take()
         if spent > 0.05:
             task_id = self.task.id
-            self._guard(lambda: self.review.add_time(task_id, spent))
+            self._pending_time[task_id] = self._pending_time.get(task_id, 0.0) + spent
+            self._bookkeeping.start()
+
+    def save_bookkeeping(self) -> None:
+        """Write the banked active time and the task to reopen on (one commit). A failure
+        (a full disk) keeps them for the next try: they are a convenience, not answers."""
+        self._bookkeeping.stop()
+        times, last = dict(self._pending_time), self._pending_last
+        if not times and last is None:
+            return
+        try:
+            self.review.bookkeeping(times, last)
+        except DocketError:
+            self._bookkeeping.start()
+            return
+        self._pending_time.clear()
+        self._pending_last = None
+        for task_id in times:
             self.taskUpdated.emit(task_id)
 
     def suspend(self) -> dict[str, Any] | None:
@@ -149,6 +174,7 @@ class ReviewController(QObject):
         if self.task is None:
             return None
         self.leave_task()
+        self.save_bookkeeping()
         self._retry.stop()
         unsaved = dict(self._answers) if self._dirty else None
         self.task = self.schema = self.order = self.reviews = None
@@ -197,6 +223,7 @@ class ReviewController(QObject):
             self._failing = False
             self.saveRecovered.emit()
         self._dirty = False
+        self.save_bookkeeping()  # an edited task is the one to reopen on after a crash
         self.saved.emit(task_id)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
         self.taskUpdated.emit(task_id)
