@@ -314,3 +314,20 @@ def test_the_desktop_screen_lock_and_sleep_lock(
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert "LOCKED True" in done.stdout and said in done.stdout, (done.stdout, done.stderr)
+
+
+def test_security_settings_apply_and_persist(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docket.ui.lock import SecuritySettingsDialog
+
+    def accept(dialog: SecuritySettingsDialog) -> int:
+        dialog.lock_minutes.setValue(3)
+        dialog.clipboard_seconds.setValue(0)
+        return 1  # QDialog.Accepted
+
+    monkeypatch.setattr(SecuritySettingsDialog, "exec", accept)
+    window.security_settings()
+    assert window.lock_watcher.idle_remaining_ms() <= 3 * 60_000
+    assert Settings.load().lock_after_minutes == 3
+    assert Settings.load().clipboard_clear_seconds == 0

@@ -337,10 +337,14 @@ class SecuritySettingsDialog(QDialog):
         self.clipboard_seconds.setSuffix(" s")
         self.clipboard_seconds.setSpecialValueText("Never")
         self.clipboard_seconds.setValue(clipboard_seconds)
+        for box in (self.lock_minutes, self.clipboard_seconds):
+            box.setMinimumWidth(120)
+        self.setMinimumWidth(520)
         form = QFormLayout()
+        form.setVerticalSpacing(10)
         form.addRow("Lock after this long without activity:", self.lock_minutes)
         form.addRow("Clear text copied from Docket after:", self.clipboard_seconds)
-        note = QLabel("Your organisation may require both. Ctrl+L locks at once.")
+        note = QLabel("“Never” turns either off. Ctrl+L locks at once.")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
