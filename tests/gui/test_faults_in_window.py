@@ -22,6 +22,17 @@ from tests.helpers import sample_tasks
 from tests.unit.test_faults import fill, full, space_again
 
 
+def window_on_pair(qtbot: Any, ws: Workspace, key_path: Path) -> MainWindow:
+    """The window on the pair task, retrying failed saves every 100 ms (not 5 s)."""
+    window = MainWindow(ws, key_path, Settings(), restore_layout=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.task is not None)
+    window.open_task("pair")
+    window.controller._retry.setInterval(100)
+    return window
+
+
 def test_a_full_disk_while_answering(
     qtbot: Any, workspace: Workspace, key_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -33,17 +44,10 @@ def test_a_full_disk_while_answering(
         "question",
         lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
     )
-    window = MainWindow(workspace, key_path, Settings(), restore_layout=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.controller.task is not None)
-    window.open_task("pair")
-    window.controller._retry.setInterval(100)
+    window = window_on_pair(qtbot, workspace, key_path)
     full(workspace)
 
     # A big edit (a long rationale) cannot be saved.
-    window.answer_panel.focus_rationale()
-    window.answer_panel.set_answers({"rationale": "x" * 200_000})
     window.controller.edit({**window.answer_panel.answers(), "rationale": "y" * 200_000})
     qtbot.waitUntil(lambda: window.save_label.text() == "Not saved — retrying")
     assert len(warnings) == 1 and "disk holding" in warnings[0] and "retries" in warnings[0]
@@ -79,12 +83,7 @@ def test_locking_and_unlocking_on_a_really_full_disk(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: boxes.append(text))
     ws = Workspace.open(tiny_disk / "ws", key_path)
     ws.load_tasks(sample_tasks())
-    window = MainWindow(ws, key_path, Settings(), restore_layout=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.controller.task is not None)
-    window.open_task("pair")
-    window.controller._retry.setInterval(100)
+    window = window_on_pair(qtbot, ws, key_path)
     filler = fill(tiny_disk)
     big = {"preference": {"better": "r1", "strength": "slight"}, "rationale": "q" * 400_000}
     window.controller.edit(big)
