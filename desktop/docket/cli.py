@@ -296,13 +296,15 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     import json
     from dataclasses import asdict
 
-    from docket.server.agreement import agreement, gold_accuracy, task_schemas
+    from docket.server.agreement import agreement, gold_accuracy
+    from docket.server.schemas import task_schemas
 
     store, _ = _open_merged(args)
     with store:
         answers = list(store.answers())
-        questions = agreement(answers, schemas=task_schemas(store))
-        gold = gold_accuracy(answers, store.gold())
+        schemas = task_schemas(store)
+        questions = agreement(answers, schemas=schemas)
+        gold = gold_accuracy(answers, store.gold(), schemas)
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],
@@ -360,11 +362,12 @@ def _cmd_adjudication_pack(args: argparse.Namespace) -> int:
 def _cmd_disagreements(args: argparse.Namespace) -> int:
     import json
 
+    from docket.server.schemas import task_schemas
     from docket.server.verdicts import disagreements
 
     store, _ = _open_merged(args)
     with store:
-        found = disagreements(list(store.answers()), threshold=args.threshold)
+        found = disagreements(list(store.answers()), task_schemas(store), threshold=args.threshold)
     if args.json:
         print(json.dumps([{"task_id": d.task_id, "severity": d.severity, "reviewers": d.reviewers,
                            "reasons": d.reasons} for d in found], indent=2))  # fmt: skip

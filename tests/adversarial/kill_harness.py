@@ -39,10 +39,10 @@ sys.path.insert(0, str(ROOT))
 
 from docket import Workspace  # noqa: E402
 from docket.bundles import keys  # noqa: E402
+from docket.core.rules import canonical_json  # noqa: E402
 from docket.server.pack import pack  # noqa: E402
 from docket.server.verify import verify_results  # noqa: E402
 from docket.store.review import ReviewStore  # noqa: E402
-from docket.store.workspace_store import canonical_json  # noqa: E402
 
 DEMO = ROOT / "resources" / "demo" / "tasks.jsonl"
 BUNDLES = 3

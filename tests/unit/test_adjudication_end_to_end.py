@@ -15,6 +15,7 @@ from docket.server.agreement import agreement
 from docket.server.dataset import dpo_rows
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
+from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements
 from tests.unit.test_merge_end_to_end import REVIEWERS, contrarian, run  # noqa: F401  (fixture)
 
@@ -27,7 +28,7 @@ def test_adjudication_round_trip(run: dict[str, Any], tmp_path: Path) -> None:  
     with MergedStore.open(db, server) as store:
         import_task_archive(store, server, run["archive"])
         merge_results(files, server=server, cards=run["cards"], store=store)
-        disputed = {d.task_id for d in disagreements(list(store.answers()))}
+        disputed = {d.task_id for d in disagreements(list(store.answers()), task_schemas(store))}
         before_agreement = [
             (q.question, q.percent_agreement, q.krippendorff_alpha)
             for q in agreement(list(store.answers()))

@@ -21,6 +21,7 @@ from docket.server.dataset import dpo_rows, judgment_rows
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
+from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements
 from tests.helpers import shared_data
 
@@ -160,7 +161,7 @@ def test_disagreements_and_the_dpo_export(run: dict[str, Any], tmp_path: Path) -
             store=store,
         )
         answers = list(store.answers())
-        found = {d.task_id for d in disagreements(answers)}
+        found = {d.task_id for d in disagreements(answers, task_schemas(store))}
         rev2_tasks = {a.task_id for a in answers if a.reviewer_name == "rev2"}
         expected = {t for t in rev2_tasks if contrarian(t)}
         assert found == expected and found

@@ -29,6 +29,19 @@ DEFAULT_FLAGS: tuple[tuple[str, str], ...] = (
 )
 DEFAULT_LIKERT_DIMENSIONS: tuple[str, ...] = ("helpfulness", "correctness", "safety")
 
+
+def flags_in(value: Any) -> set[tuple[str, str]]:
+    """The ``(target, flag)`` pairs set in one flags answer (``{"<response id>" | "task":
+    [flag, ...]}``); anything malformed counts as no flag. The one reading of a flags
+    answer (:mod:`docket.core.rules` builds "flagged" on it)."""
+    out: set[tuple[str, str]] = set()
+    if isinstance(value, Mapping):
+        for target, names in value.items():
+            if isinstance(names, list):
+                out.update((str(target), str(n)) for n in names)
+    return out
+
+
 Condition = Literal["strength", "any_flag", "choice", "answered"]
 _CONDITIONS: tuple[str, ...] = ("strength", "any_flag", "choice", "answered")
 
@@ -60,9 +73,7 @@ class RequiredWhen:
                 and value.get("strength") in self.values
             )
         if self.condition == "any_flag":
-            return isinstance(value, Mapping) and any(
-                isinstance(flags, list) and len(flags) > 0 for flags in value.values()
-            )
+            return bool(flags_in(value))
         # "choice"
         chosen = value if isinstance(value, list) else [value]
         return any(c in self.values for c in chosen)

@@ -19,10 +19,12 @@ from typing import Any
 from docket.bundles.envelope import write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import build_task_bundle
+from docket.core.rules import canonical_json, text_question_ids
 from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
 from docket.core.task_loading import parse_task_row
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements, verdicts
 
 OUTCOMES = ("final verdict", "needs guideline change")
@@ -46,16 +48,13 @@ def adjudication_schema(schema: Schema) -> Schema:
     return Schema(keep + extra)
 
 
-def majority_answer(reviews: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per question, the answer most reviewers gave (ties: none), for pre-filling."""
+def majority_answer(reviews: list[dict[str, Any]], schema: Schema) -> dict[str, Any]:
+    """Per question, the answer a strict majority of reviewers gave, for pre-filling the
+    lead's form; free-text answers are each reviewer's own and never pre-filled."""
     out: dict[str, Any] = {}
-    keys = {k for r in reviews for k in r["answers"]} - {"rationale"}
+    keys = {k for r in reviews for k in r["answers"]} - set(text_question_ids(schema))
     for key in sorted(keys):
-        values = [
-            json.dumps(r["answers"].get(key), sort_keys=True)
-            for r in reviews
-            if key in r["answers"]
-        ]
+        values = [canonical_json(r["answers"].get(key)) for r in reviews if key in r["answers"]]
         (top, n), *rest = [*Counter(values).most_common(), ("", 0)]
         if n * 2 > len(reviews) and (not rest or rest[0][1] < n):
             out[key] = json.loads(top)
@@ -81,7 +80,8 @@ def pack_adjudication(
     by_task: dict[str, list[MergedAnswer]] = {}
     for a in answers:
         by_task.setdefault(a.task_id, []).append(a)
-    found = disagreements(answers, threshold=threshold)
+    schemas = task_schemas(store)
+    found = disagreements(answers, schemas, threshold=threshold)
     if not found:
         raise DocketError(f"No task has disagreements of severity {threshold} or more.")
     tasks, reviews, guidelines_sha = [], [], ""
@@ -97,7 +97,8 @@ def pack_adjudication(
                 "responses": stored["responses"],
             }
         )
-        tasks.append((row.task, adjudication_schema(Schema.from_json(stored["schema"]))))
+        schema = Schema.from_json(stored["schema"])
+        tasks.append((row.task, adjudication_schema(schema)))
         guidelines_sha = guidelines_sha or str(stored.get("guidelines_sha256") or "")
         entries = []
         for a in sorted(by_task[d.task_id], key=lambda x: x.reviewer_name):
@@ -113,13 +114,13 @@ def pack_adjudication(
                 "revision": a.revision,
                 "status": a.status,
             })  # fmt: skip
-        pairs = verdicts(by_task[d.task_id]).get(d.task_id, [])
+        pairs = verdicts(by_task[d.task_id], schemas).get(d.task_id, [])
         reviews.append({
             "task_id": d.task_id,
             "reviews": entries,
             "severity": d.severity,
             "reasons": d.reasons,
-            "majority": majority_answer(entries),
+            "majority": majority_answer(entries, schema),
             "agreement": [
                 {"pair": list(v.pair), "agreement": round(v.agreement, 3)} for v in pairs
             ],

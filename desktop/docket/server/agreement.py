@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, cast
 
+from docket.core.rules import comparison_questions
 from docket.core.schema import (
     ChoiceQuestion,
     FlagsQuestion,
@@ -34,7 +35,6 @@ from docket.core.schema import (
     Question,
     RankingQuestion,
     Schema,
-    default_schema,
 )
 from docket.server.agreement_stats import (
     Level,
@@ -46,7 +46,8 @@ from docket.server.agreement_stats import (
     percent_agreement,
     wilson_interval,
 )
-from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.merged_store import MergedAnswer
+from docket.server.schemas import schema_for
 
 STRENGTH = {"slight": 1, "strong": 2}
 SMALL_SAMPLE = 200
@@ -93,7 +94,7 @@ def _units(
     for task_id, group in by_task.items():
         if len(group) < 2:
             continue
-        schema = (schemas or {}).get(task_id) or default_schema(len(group[0].display_order))
+        schema = schema_for(schemas or {}, group[0])
         known_schema = schemas is not None and task_id in schemas
         for q in schema.questions:
             for a in group:
@@ -196,26 +197,25 @@ def agreement(
     return results
 
 
-def task_schemas(store: MergedStore) -> dict[str, Schema]:
-    """The answer form of every task whose text was merged (``merge --tasks``)."""
-    out = {}
-    for task_id, body in store.db.execute("SELECT id, schema FROM tasks"):
-        out[str(task_id)] = Schema.loads(body)
-    return out
-
-
 def _numeric(value: Hashable) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
 def gold_accuracy(
-    answers: list[MergedAnswer], gold: dict[str, dict[str, Any]]
+    answers: list[MergedAnswer],
+    gold: dict[str, dict[str, Any]],
+    schemas: Mapping[str, Schema] | None = None,
 ) -> list[GoldAccuracy]:
-    """Per reviewer, how often the preferred response matches a gold item's known answer."""
+    """Per reviewer, how often the preferred response matches a gold item's known answer
+    (read from the form's preference question, whatever its id)."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for a in answers:
-        expected = gold.get(a.task_id, {}).get("preference")
-        given = a.answers.get("preference")
+        preference = comparison_questions(schema_for(schemas or {}, a)).preference
+        if preference is None:
+            continue
+        known = gold.get(a.task_id, {})
+        expected = known.get(preference.id, known.get("preference"))
+        given = a.answers.get(preference.id)
         if not isinstance(expected, dict) or not isinstance(given, dict):
             continue
         tally[a.reviewer_name][1] += 1

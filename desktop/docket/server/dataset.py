@@ -16,14 +16,13 @@ from typing import Any
 
 from docket.bundles.envelope import write_atomically
 from docket.core.display_order import blinded_label
-from docket.core.schema import Schema
+from docket.core.rules import flags_set, rationale
 from docket.errors import DocketError
-from docket.server.agreement import task_schemas
 from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.schemas import Schemas, schema_for, task_schemas
 from docket.server.verdicts import (
     PairVerdict,
     dataset_row_conversation,
-    flag_sets,
     pair_votes,
     verdicts,
 )
@@ -57,7 +56,7 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
             if verdict.get("outcome") == "needs guideline change":
                 unresolved += len(pair_verdicts)
                 continue
-            pair_verdicts = _adjudicated(task, lead, verdict, schemas.get(task_id), pair_verdicts)
+            pair_verdicts = _adjudicated(task, lead, verdict, schemas, pair_verdicts)
         texts = {r["id"]: r["text"] for r in task["responses"]}
         if any(v.winner is not None and v.winner not in texts for v in pair_verdicts):
             missing += 1  # answers naming responses the task does not have
@@ -97,7 +96,7 @@ def _adjudicated(
     task: dict[str, Any],
     lead: str,
     verdict: dict[str, Any],
-    schema: Schema | None,
+    schemas: Schemas,
     reviewed: list[PairVerdict],
 ) -> list[PairVerdict]:
     """The lead's verdict on every pair, keeping the reviewers' votes for provenance."""
@@ -106,7 +105,7 @@ def _adjudicated(
     answer = MergedAnswer(lead, lead, task["id"], "", 0, verdict, order, "", 0.0, "done")
     votes = {v.pair: v.votes for v in reviewed}
     out = []
-    for pair, vote in pair_votes(answer, schema).items():
+    for pair, vote in pair_votes(answer, schema_for(schemas, answer)).items():
         v = PairVerdict(task["id"], pair, votes.get(pair, []))
         v.winner, v.margin = vote.winner, vote.strength
         v.resolution = "adjudicated" if vote.winner is not None else "tie"
@@ -116,7 +115,9 @@ def _adjudicated(
 
 def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
     out = []
+    schemas = task_schemas(store)
     for a in store.answers():
+        schema = schema_for(schemas, a)
         out.append(
             {
                 "task_id": a.task_id,
@@ -129,8 +130,8 @@ def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
                 "time_spent_s": a.time_spent_s,
                 "saved_at": a.saved_at,
                 "status": a.status,
-                "rationale": str(a.answers.get("rationale", "")),
-                "flags": sorted(f"{t}:{f}" for t, f in flag_sets(a)),
+                "rationale": rationale(schema, a.answers),
+                "flags": sorted(f"{t}:{f}" for t, f in flags_set(schema, a.answers)),
             }
         )
     return out

@@ -30,6 +30,7 @@ from docket.bundles.envelope import keyring, open_sealed, pinned, read_bundle_fi
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import read_task_bundle
+from docket.core.rules import canonical_json
 from docket.errors import BundleError, ReplayError
 from docket.server.merged_store import MergedStore
 from docket.store.db import translated_errors, write_transaction
@@ -255,7 +256,7 @@ def _merge_one(
                     "(task_id, lead, revision, body, saved_at, bundle) VALUES (?, ?, ?, ?, ?, ?)",
                     (
                         row["task_id"], fp, int(row["revision"]),
-                        json.dumps(row["answers"], sort_keys=True), str(row["saved_at"]), digest,
+                        canonical_json(row["answers"]), str(row["saved_at"]), digest,
                     ),
                 )  # fmt: skip
                 new, updated = (new + 1, updated) if current is None else (new, updated + 1)
@@ -278,8 +279,8 @@ def _merge_one(
                     row["task_id"],
                     task_manifest.project,
                     int(row["revision"]),
-                    json.dumps(row["answers"], sort_keys=True),
-                    json.dumps(row["display_order"], sort_keys=True),
+                    canonical_json(row["answers"]),
+                    canonical_json(row["display_order"]),
                     str(row["saved_at"]),
                     float(row["time_spent_s"]),
                     str(row["status"]),

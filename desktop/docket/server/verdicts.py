@@ -11,13 +11,15 @@ unresolved and left out of datasets.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from docket.core.schema import PreferenceQuestion, RankingQuestion, Schema
+from docket.core.rules import comparison_questions, flags_set
+from docket.core.schema import Schema
 from docket.server.merged_store import MergedAnswer
+from docket.server.schemas import Schemas, schema_for
 
 STRENGTH_MARGIN = {"slight": 1.0, "strong": 2.0}
 
@@ -52,21 +54,13 @@ class PairVerdict:
         return top / len(self.votes)
 
 
-def comparison_ids(schema: Schema | None) -> tuple[str, str]:
-    """The ids of the preference and ranking questions (the default form's without a schema)."""
-    if schema is None:
-        return "preference", "ranking"
-    pref = next((q.id for q in schema.questions if isinstance(q, PreferenceQuestion)), "")
-    rank = next((q.id for q in schema.questions if isinstance(q, RankingQuestion)), "")
-    return pref, rank
-
-
-def pair_votes(
-    answer: MergedAnswer, schema: Schema | None = None
-) -> dict[tuple[str, str], PairVote]:
-    """Every pair this reviewer judged, keyed by the sorted pair of response ids."""
+def pair_votes(answer: MergedAnswer, schema: Schema) -> dict[tuple[str, str], PairVote]:
+    """Every pair this reviewer judged, keyed by the sorted pair of response ids: read
+    from the form's preference and ranking questions, whatever their ids."""
     out: dict[tuple[str, str], PairVote] = {}
-    pref_id, rank_id = comparison_ids(schema)
+    questions = comparison_questions(schema)
+    pref_id = questions.preference.id if questions.preference else ""
+    rank_id = questions.ranking.id if questions.ranking else ""
     pref = answer.answers.get(pref_id) if pref_id else None
     if isinstance(pref, dict):
         ids = sorted(answer.display_order.values())
@@ -104,16 +98,13 @@ def resolve(task_id: str, pair: tuple[str, str], votes: list[PairVote]) -> PairV
     return verdict
 
 
-def verdicts(
-    answers: Iterable[MergedAnswer], schemas: Mapping[str, Schema] | None = None
-) -> dict[str, list[PairVerdict]]:
+def verdicts(answers: Iterable[MergedAnswer], schemas: Schemas) -> dict[str, list[PairVerdict]]:
     """Per task, a verdict on every pair judged by at least one reviewer."""
     by_task: dict[str, dict[tuple[str, str], list[PairVote]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for answer in answers:
-        schema = (schemas or {}).get(answer.task_id)
-        for pair, vote in pair_votes(answer, schema).items():
+        for pair, vote in pair_votes(answer, schema_for(schemas, answer)).items():
             by_task[answer.task_id][pair].append(vote)
     return {
         task_id: [resolve(task_id, pair, votes) for pair, votes in sorted(pairs.items())]
@@ -129,17 +120,9 @@ class Disagreement:
     reviewers: list[str] = field(default_factory=list)
 
 
-def flag_sets(answer: MergedAnswer) -> set[tuple[str, str]]:
-    flags = answer.answers.get("flags")
-    out: set[tuple[str, str]] = set()
-    if isinstance(flags, dict):
-        for target, names in flags.items():
-            if isinstance(names, list):
-                out.update((str(target), str(n)) for n in names)
-    return out
-
-
-def disagreements(answers: Sequence[MergedAnswer], threshold: float = 1.0) -> list[Disagreement]:
+def disagreements(
+    answers: Sequence[MergedAnswer], schemas: Schemas, threshold: float = 1.0
+) -> list[Disagreement]:
     """Tasks whose reviewers disagree at least ``threshold``, most severe first.
 
     Severity adds: 3 for every pair on which reviewers prefer opposite responses, 1 for a
@@ -157,7 +140,7 @@ def disagreements(answers: Sequence[MergedAnswer], threshold: float = 1.0) -> li
         d = Disagreement(task_id, 0.0, reviewers=sorted(a.reviewer_name for a in group))
         pairs: dict[tuple[str, str], list[PairVote]] = defaultdict(list)
         for a in group:
-            for pair, vote in pair_votes(a).items():
+            for pair, vote in pair_votes(a, schema_for(schemas, a)).items():
                 pairs[pair].append(vote)
         for pair, votes in sorted(pairs.items()):
             winners = {v.winner for v in votes}
@@ -171,7 +154,7 @@ def disagreements(answers: Sequence[MergedAnswer], threshold: float = 1.0) -> li
             elif sides and len({v.strength for v in votes}) > 1:
                 d.severity += 0.5
                 d.reasons.append(f"same preference, different strength on {pair[0]} vs {pair[1]}")
-        flagged = [flag_sets(a) for a in group]
+        flagged = [flags_set(schema_for(schemas, a), a.answers) for a in group]
         every: set[tuple[str, str]] = set.intersection(*flagged)
         some: set[tuple[str, str]] = set().union(*flagged)
         for target, flag in sorted(some - every):

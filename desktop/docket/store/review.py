@@ -17,12 +17,12 @@ from typing import Any
 
 import sqlite_utils
 
-from docket.core.schema import FlagsQuestion
+from docket.core.rules import canonical_json
 from docket.core.tasks import TaskStatus
 from docket.errors import UnknownTaskError
 from docket.store import audit
 from docket.store.db import translated_errors, write_transaction
-from docket.store.workspace_store import WorkspaceStore, canonical_json, now_iso
+from docket.store.workspace_store import WorkspaceStore, now_iso
 
 PREVIEW_CHARS = 160
 
@@ -166,16 +166,20 @@ class ReviewStore:
     def submit(
         self, reviewer: str, task_id: str, answers: dict[str, Any], time_spent_s: float = 0.0
     ) -> Any:
-        """Validate and record (a new revision); the draft is folded into the record."""
-        saved = self._store.record(reviewer, task_id, answers, time_spent_s=time_spent_s)
-        with translated_errors(self.path), write_transaction(self._db):
+        """Validate and record (a new revision); the draft is folded into the record in the
+        same transaction, so a crash leaves either the draft or the record, never both."""
+
+        def fold_draft() -> None:
             # Edits undone before submitting are gone for good, as in any editor.
             self._db.execute(
                 "DELETE FROM edits WHERE task_id = ? AND seq > ?",
                 (task_id, self._position(task_id)),
             )
             self._db.execute("DELETE FROM drafts WHERE task_id = ?", (task_id,))
-        return saved
+
+        return self._store.record(
+            reviewer, task_id, answers, time_spent_s=time_spent_s, also=fold_draft
+        )
 
     def skip(self, task_id: str, reason: str) -> None:
         at = now_iso()
@@ -211,15 +215,6 @@ class ReviewStore:
             )
             if last_task is not None:
                 self._store._set_meta("ui.last_task", last_task)
-
-    def is_flagged(self, task_id: str, answers: dict[str, Any]) -> bool:
-        schema = self._store.schema(task_id)
-        for q in schema.questions:
-            if isinstance(q, FlagsQuestion):
-                flags = answers.get(q.id) or {}
-                if isinstance(flags, dict) and any(flags.values()):
-                    return True
-        return False
 
     # --- reminders -----------------------------------------------------------------------
 

@@ -19,7 +19,8 @@ import sqlite_utils
 
 from docket.core.answers import Answer
 from docket.core.display_order import DisplayOrder, display_order
-from docket.core.schema import FlagsQuestion, Schema
+from docket.core.rules import canonical_json, submitted_status
+from docket.core.schema import Schema
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
@@ -35,10 +36,6 @@ from docket.store.migrations import migrate
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,16 +417,20 @@ class WorkspaceStore:
         answers: Mapping[str, Any],
         *,
         time_spent_s: float = 0.0,
+        also: Callable[[], None] | None = None,
     ) -> Answer:
         """Validate ``answers`` against the task's schema and commit them as the task's
         next revision, with the reviewer's display order and an audit entry, in one
-        transaction. Raises :class:`AnswerValidationError` (nothing saved) if invalid."""
+        transaction. Raises :class:`AnswerValidationError` (nothing saved) if invalid.
+
+        ``also`` runs inside that same transaction (the review window folds the task's
+        draft into the record there), so the record and its side effects land together."""
         task = self.task(task_id)
         schema = self.schema(task_id)
         validate_answers(schema, task.response_ids, answers)
         body = canonical_json(dict(answers))
         order = display_order(reviewer, task_id, task.response_ids)
-        status = _status_of(schema, answers)
+        status = submitted_status(schema, answers)
         at = now_iso()
         with translated_errors(self.path), write_transaction(self._db):
             revision = (
@@ -455,6 +456,8 @@ class WorkspaceStore:
                 task_id,
                 {"revision": revision, "answers_sha256": hashlib.sha256(body.encode()).hexdigest()},
             )
+            if also is not None:
+                also()
         return Answer(task_id, json.loads(body), revision, order, at, float(time_spent_s))
 
     def answer(self, task_id: str) -> Answer | None:
@@ -576,12 +579,3 @@ def _task(
 ) -> Task:
     turns = tuple(Turn(Role(role), content) for role, content in json.loads(conversation))
     return Task(task_id, turns, tuple(responses), TaskStatus(status), json.loads(meta))
-
-
-def _status_of(schema: Schema, answers: Mapping[str, Any]) -> TaskStatus:
-    for q in schema.questions:
-        if isinstance(q, FlagsQuestion):
-            flags = answers.get(q.id) or {}
-            if any(flags.get(k) for k in flags):
-                return TaskStatus.FLAGGED
-    return TaskStatus.DONE

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from docket.core.display_order import DisplayOrder
+from docket.core.rules import canonical_json
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
 
@@ -81,7 +82,7 @@ class ReviewsPanel(QWidget):
         keys = sorted({k for r in reviews for k in r["answers"]} - SKIP)
         agree = {}
         for k in keys:
-            seen = {json.dumps(r["answers"].get(k), sort_keys=True) for r in reviews}
+            seen = {canonical_json(r["answers"].get(k)) for r in reviews}
             agree[k] = len(seen) == 1
         self.title.setText(
             f"Reviewers' answers — {len(reviews)} reviewers, severity {review.get('severity', 0):g}"

@@ -1,0 +1,89 @@
+"""Domain rules read from a task's answer form: the one place each is defined.
+
+Every part of Docket that asks "is this answer flagged?", "which question compares the
+responses?", "what status does a submitted answer give the task?" or "which answers are
+free text?" asks here, with the task's schema, so a project that names its questions
+otherwise (``"which"`` instead of ``"preference"``) is read the same way everywhere: in
+the review window, the workspace store, and every server verb.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from docket.core.schema import (
+    FlagsQuestion,
+    PreferenceQuestion,
+    RankingQuestion,
+    Schema,
+    TextQuestion,
+    flags_in,
+)
+from docket.core.tasks import TaskStatus
+
+__all__ = [
+    "ComparisonQuestions",
+    "canonical_json",
+    "comparison_questions",
+    "flags_in",
+    "flags_set",
+    "is_flagged",
+    "rationale",
+    "submitted_status",
+    "text_question_ids",
+]
+
+
+def canonical_json(value: Any) -> str:
+    """One spelling of a JSON value: sorted keys, no spaces, Unicode kept. Two answers
+    are the same answer exactly when their canonical JSON is equal."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonQuestions:
+    """The questions that compare responses: a pairwise preference, an N-way ranking."""
+
+    preference: PreferenceQuestion | None
+    ranking: RankingQuestion | None
+
+
+def comparison_questions(schema: Schema) -> ComparisonQuestions:
+    """The first preference and the first ranking question of the form, by type."""
+    return ComparisonQuestions(
+        next((q for q in schema.questions if isinstance(q, PreferenceQuestion)), None),
+        next((q for q in schema.questions if isinstance(q, RankingQuestion)), None),
+    )
+
+
+def flags_set(schema: Schema, answers: Mapping[str, Any]) -> set[tuple[str, str]]:
+    """Every ``(target, flag)`` set in any flags question of the form."""
+    out: set[tuple[str, str]] = set()
+    for q in schema.questions:
+        if isinstance(q, FlagsQuestion):
+            out |= flags_in(answers.get(q.id))
+    return out
+
+
+def is_flagged(schema: Schema, answers: Mapping[str, Any]) -> bool:
+    """An answer is flagged when any flags question of its form has a flag set."""
+    return bool(flags_set(schema, answers))
+
+
+def submitted_status(schema: Schema, answers: Mapping[str, Any]) -> TaskStatus:
+    """The status a task takes when these answers are submitted."""
+    return TaskStatus.FLAGGED if is_flagged(schema, answers) else TaskStatus.DONE
+
+
+def text_question_ids(schema: Schema) -> tuple[str, ...]:
+    """The free-text questions (rationales, notes): read, never counted or voted on."""
+    return tuple(q.id for q in schema.questions if isinstance(q, TextQuestion))
+
+
+def rationale(schema: Schema, answers: Mapping[str, Any]) -> str:
+    """The reviewer's written reasons: every free-text answer, in form order."""
+    texts = [answers.get(qid) for qid in text_question_ids(schema)]
+    return "\n\n".join(t for t in texts if isinstance(t, str) and t.strip())
