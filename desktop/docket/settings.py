@@ -29,7 +29,6 @@ class Settings:
     theme: str = "system"
     zoom: int = 0
     sync_scroll: bool = True
-    show_task_list: bool = True
     lock_after_minutes: int = DEFAULT_LOCK_MINUTES  # 0: never lock when idle
     clipboard_clear_seconds: int = DEFAULT_CLIPBOARD_SECONDS  # 0: never clear it
 

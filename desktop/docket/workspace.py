@@ -21,12 +21,22 @@ from docket.bundles.manifest import sha256
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
 from docket.bundles.task_bundle import read_task_bundle
 from docket.core.answers import Answer
-from docket.core.display_order import DisplayOrder
+from docket.core.display_order import DisplayOrder, display_order
+from docket.core.review import (
+    ADJUDICATION_OUTCOMES,
+    EditState,
+    StatusCounts,
+    TaskRow,
+    UiState,
+)
 from docket.core.schema import Schema, default_schema
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
+from docket.store.review import ReviewStore
 from docket.store.workspace_store import BundleRecord, ImportedTasks, WorkspaceStore
+
+__all__ = ["ExportedResults", "ImportedTasks", "Workspace"]
 
 DB_NAME = "workspace.db"
 
@@ -45,6 +55,7 @@ class Workspace:
 
     def __init__(self, store: WorkspaceStore, key: SecretKey, directory: Path) -> None:
         self._store = store
+        self._review = ReviewStore(store)
         self._key: SecretKey | None = key
         self._reviewer = key.name
         self._fingerprint = key.card().fingerprint
@@ -219,9 +230,86 @@ class Workspace:
     def guidelines(self, task_id: str) -> str:
         return self._store.guidelines(task_id)
 
-    def display_order(self, task_id: str) -> DisplayOrder:
+    def display_order(self, task: str | Task) -> DisplayOrder:
         """The blinded order (A, B, ...) this reviewer sees the task's responses in."""
-        return self._store.display_order(self.reviewer, task_id)
+        if isinstance(task, Task):
+            return display_order(self.reviewer, task.id, task.response_ids)
+        return self._store.display_order(self.reviewer, task)
+
+    def reviews(self, task_id: str) -> dict[str, Any] | None:
+        """For an adjudication task: every reviewer's answer and the majority; else None."""
+        return self._store.review(task_id)
+
+    # --- the review window's operations --------------------------------------------------
+    # Each validates, commits in one transaction and returns the new state; the window
+    # keeps no domain state of its own.
+
+    def task_rows(self) -> list[TaskRow]:
+        return self._review.task_rows()
+
+    def task_row(self, task_id: str) -> TaskRow:
+        return self._review.task_row(task_id)
+
+    def search(self, query: str) -> set[str]:
+        """Ids of tasks whose text contains ``query`` (inside the encrypted database)."""
+        return self._review.search(query)
+
+    def status_counts(self) -> StatusCounts:
+        return self._review.status_counts()
+
+    def editing(self, task_id: str) -> EditState:
+        """The answers to show on opening a task: its draft, else its last submitted
+        answer, else (adjudication) what most reviewers answered with the usual outcome,
+        which is not saved until the lead edits or submits it."""
+        state = self._review.current(task_id)
+        if state.answers:
+            return state
+        reviews = self._store.review(task_id)
+        if reviews is None:
+            return state
+        majority = dict(reviews.get("majority") or {})
+        return EditState(
+            {**majority, "outcome": ADJUDICATION_OUTCOMES[0]}, state.can_undo, state.can_redo
+        )
+
+    def save_draft(self, task_id: str, answers: Mapping[str, Any]) -> EditState:
+        """Save the form as it is (unvalidated) as the task's next undoable edit."""
+        return self._review.edit(task_id, dict(answers))
+
+    def undo(self, task_id: str) -> EditState | None:
+        return self._review.undo(task_id)
+
+    def redo(self, task_id: str) -> EditState | None:
+        return self._review.redo(task_id)
+
+    def submit(
+        self, task_id: str, answers: Mapping[str, Any], *, time_spent_s: float = 0.0
+    ) -> Answer:
+        """Validate and record the answers, folding the task's draft into the record."""
+        return self._review.submit(self.reviewer, task_id, dict(answers), time_spent_s)
+
+    def skip(self, task_id: str, reason: str) -> None:
+        self._review.skip(task_id, reason)
+
+    def skip_reason(self, task_id: str) -> str | None:
+        return self._review.skip_reason(task_id)
+
+    def record_time(self, times: Mapping[str, float], last_task: str | None) -> None:
+        """Active seconds per task and the task to reopen on, in one commit."""
+        self._review.bookkeeping(dict(times), last_task)
+
+    def last_task(self) -> str | None:
+        return self._review.last_task()
+
+    def export_overdue(self) -> bool:
+        """True when an answer more than a day old is in no result bundle yet."""
+        return self._review.export_overdue()
+
+    def ui_state(self) -> UiState:
+        return self._review.ui_state()
+
+    def save_ui_state(self, state: UiState) -> None:
+        self._review.save_ui_state(state)
 
     # --- answering -----------------------------------------------------------------------
 

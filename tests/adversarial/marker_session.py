@@ -52,7 +52,7 @@ def main() -> int:
     wait_until(app, lambda: window.controller.task is not None)
     window.activateWindow()  # back from the progress dialog
     wait_until(app, window.isActiveWindow)
-    total = len(window.controller.review.task_rows())
+    total = len(window.workspace.task_rows())
     for _ in range(total):
         current = window.controller.task
         assert current is not None
@@ -64,7 +64,7 @@ def main() -> int:
         QTest.keyClicks(focus, rationale)
         window.controller.flush()
         window.submit_and_next()
-        wait_until(app, lambda c=current: window.controller.review.task_row(c.id).status.value  # type: ignore[misc]
+        wait_until(app, lambda c=current: window.workspace.task_row(c.id).status.value  # type: ignore[misc]
                    in ("done", "flagged"))  # fmt: skip
     window.task_list.set_search(search)
     wait_until(app, lambda: window.task_list.view.model().rowCount() >= 1)

@@ -227,22 +227,28 @@ def test_an_import_finishes_before_the_lock(
 ) -> None:
     """A lock requested while the import worker runs waits for it (the worker has its own
     connection); then the window locks, and the import's outcome is told after unlocking."""
-    import docket.ui.main_window as main_window
-    from docket.store.workspace_store import ImportedTasks
+    import threading
 
-    seen: list[bool] = []
+    from docket.workspace import ImportedTasks, Workspace
+
+    started, release = threading.Event(), threading.Event()
     told: list[str] = []
 
-    def fake_import(*args: object) -> ImportedTasks:
-        window.lock("idle")
-        seen.append(window.is_locked())
+    def slow_import(self: Workspace, *args: object, **kwargs: object) -> ImportedTasks:
+        started.set()
+        assert release.wait(30)
         return ImportedTasks("b1", "unchanged", 0, 0, 0)
 
-    monkeypatch.setattr(main_window, "import_with_progress", fake_import)
+    monkeypatch.setattr(Workspace, "import_bundle", slow_import)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
     window.server_card = window.key_path  # any existing file: the import is faked
     window.import_bundle(tmp_path / "x.docket")
-    assert seen == [False] and window.is_locked() and told == []
+    qtbot.waitUntil(started.is_set)
+    window.lock("idle")
+    assert not window.is_locked() and window.operations.busy()
+    release.set()
+    qtbot.waitUntil(window.is_locked)
+    assert not window.operations.busy() and told == []
     window.unlock(PASSPHRASE)
     assert told == ["This bundle was already imported; nothing changed."]
 

@@ -144,7 +144,7 @@ def test_links_are_opened_only_after_asking(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
-        "docket.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "docket.ui.dialogs.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.comparison.linkRequested.emit(QUrl("https://example.org"))

@@ -95,7 +95,6 @@ def synthetic_rows(n: int) -> list[TaskRow]:
             statuses[i % 5],
             f"Prompt number {i} about topic {i % 7}",
             i % 300,
-            i % 5 == 4,
         )
         for i in range(n)
     ]
@@ -216,9 +215,7 @@ def test_every_status_is_shown_with_a_symbol_and_a_word(
 
 
 def test_tooltips_never_read_task_text_as_markup(qapp: object) -> None:
-    hostile = TaskRow(
-        "x", 0, TaskStatus.NEW, '<img src="file:///etc/passwd"> & <b>bold</b>', 0.0, False
-    )
+    hostile = TaskRow("x", 0, TaskStatus.NEW, '<img src="file:///etc/passwd"> & <b>bold</b>', 0.0)
     model = TaskTableModel(FakeRows([hostile]))
     tip = model.index(0, COL_PROMPT).data(TOOLTIP)
     assert "<img" not in tip and "<b>" not in tip

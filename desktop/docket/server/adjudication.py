@@ -19,6 +19,7 @@ from typing import Any
 from docket.bundles.envelope import write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import build_task_bundle
+from docket.core.review import ADJUDICATION_OUTCOMES
 from docket.core.rules import canonical_json, text_question_ids
 from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
 from docket.core.task_loading import parse_task_row
@@ -27,7 +28,7 @@ from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements, verdicts
 
-OUTCOMES = ("final verdict", "needs guideline change")
+OUTCOMES = ADJUDICATION_OUTCOMES
 ADJUDICATION_SUFFIX = ".adjudication.docket"
 
 

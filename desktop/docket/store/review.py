@@ -11,12 +11,13 @@ editor. Drafts are saved unvalidated (a half-filled form is fine); :meth:`submit
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
+from docket.core.answers import Answer
+from docket.core.review import EditState, StatusCounts, TaskRow, UiState
 from docket.core.rules import canonical_json
 from docket.core.tasks import TaskStatus
 from docket.errors import UnknownTaskError
@@ -25,35 +26,15 @@ from docket.store.db import translated_errors, write_transaction
 from docket.store.workspace_store import WorkspaceStore, now_iso
 
 PREVIEW_CHARS = 160
+LAST_TASK_KEY = "ui.last_task"
+UI_STATE_KEY = "ui.state"
 
-
-@dataclass(frozen=True, slots=True)
-class TaskRow:
-    """One line of the task list: cheap to load for 10,000 tasks."""
-
-    id: str
-    position: int
-    status: TaskStatus
-    preview: str
-    time_spent_s: float
-    flagged: bool
-
-
-@dataclass(frozen=True, slots=True)
-class EditState:
-    answers: dict[str, Any]
-    can_undo: bool
-    can_redo: bool
+__all__ = ["EditState", "ReviewStore", "TaskRow"]
 
 
 def _task_row(task_id: str, position: int, status: str, preview: str, spent: float) -> TaskRow:
     return TaskRow(
-        task_id,
-        position,
-        TaskStatus(status),
-        " ".join(str(preview).split()),
-        float(spent),
-        status == TaskStatus.FLAGGED.value,
+        task_id, position, TaskStatus(status), " ".join(str(preview).split()), float(spent)
     )
 
 
@@ -86,6 +67,12 @@ class ReviewStore:
         if row is None:
             raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
         return _task_row(*row)
+
+    def status_counts(self) -> StatusCounts:
+        """How many tasks are in each status: one query, for the export summary."""
+        with translated_errors(self.path):
+            rows = self._db.execute("SELECT status, COUNT(*) FROM tasks GROUP BY status")
+            return StatusCounts({TaskStatus(s): int(n) for s, n in rows.fetchall()})
 
     def search(self, query: str) -> set[str]:
         """Ids of tasks whose prompt, conversation or any response contains ``query``
@@ -165,7 +152,7 @@ class ReviewStore:
 
     def submit(
         self, reviewer: str, task_id: str, answers: dict[str, Any], time_spent_s: float = 0.0
-    ) -> Any:
+    ) -> Answer:
         """Validate and record (a new revision); the draft is folded into the record in the
         same transaction, so a crash leaves either the draft or the record, never both."""
 
@@ -198,6 +185,16 @@ class ReviewStore:
             ).fetchone()
         return None if row is None or row[0] is None else str(row[0])
 
+    def last_task(self) -> str | None:
+        """The task to reopen on: the last one opened or edited."""
+        return self._store.get_meta(LAST_TASK_KEY)
+
+    def ui_state(self) -> UiState:
+        return UiState.from_json(self._store.get_meta(UI_STATE_KEY))
+
+    def save_ui_state(self, state: UiState) -> None:
+        self._store.set_meta(UI_STATE_KEY, state.to_json())
+
     def add_time(self, task_id: str, seconds: float) -> None:
         """Add active review time (the window measures it; idle time is not counted)."""
         self.bookkeeping({task_id: seconds}, None)
@@ -214,7 +211,7 @@ class ReviewStore:
                 [(s, t) for t, s in times.items()],
             )
             if last_task is not None:
-                self._store._set_meta("ui.last_task", last_task)
+                self._store._set_meta(LAST_TASK_KEY, last_task)
 
     # --- reminders -----------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from docket.bundles import keys
 from docket.errors import DocketError, WrongPassphraseError
 from docket.settings import Settings
 from docket.ui.dialogs import ask_passphrase
-from docket.workspace import DB_NAME, Workspace
+from docket.workspace import Workspace
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
@@ -230,7 +230,3 @@ def run_demo(screenshot: Path | None = None) -> int:
     code = app.exec()
     workspace.close()
     return code
-
-
-def workspace_exists(directory: Path) -> bool:
-    return (directory / DB_NAME).exists()

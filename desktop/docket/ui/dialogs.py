@@ -1,29 +1,22 @@
-"""Small dialogs: passphrase, skip reason, the shortcut sheet, and bundle import with
-progress off the UI thread."""
+"""Small dialogs: passphrase, skip reason and the keyboard shortcut sheet."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-
-from docket.errors import DocketError, ImportCancelledError
-from docket.store.workspace_store import ImportedTasks
-from docket.workspace import Workspace
 
 SHORTCUTS: list[tuple[str, str]] = [
     ("1 – 5", "Preference: A much better … tie … B much better"),
@@ -102,91 +95,13 @@ class ShortcutSheet(QDialog):
         self.resize(560, 480)
 
 
-class _ImportWorker(QObject):
-    progressed = Signal(str, float)
-    finished = Signal(object)  # ImportedTasks or DocketError
-
-    def __init__(self, opener: Callable[[], Workspace], bundle: Path, server: Path) -> None:
-        super().__init__()
-        self.opener, self.bundle, self.server = opener, bundle, server
-        self.cancelled = False
-
-    def run(self) -> None:
-        bundle, server = self.bundle, self.server
-
-        def progress(stage: str, fraction: float) -> None:
-            if self.cancelled:
-                raise ImportCancelledError("Import cancelled.")
-            self.progressed.emit(stage, fraction)
-
-        try:
-            # Its own connection: SQLite connections stay in the thread that made them.
-            with self.opener() as ws:
-                result: object = ws.import_bundle(bundle, server, progress=progress)
-        except DocketError as exc:
-            result = exc
-        except Exception as exc:  # a bug: still end the dialog, and say what happened
-            result = DocketError(f"The import failed unexpectedly ({type(exc).__name__}: {exc}).")
-        self.finished.emit(result)
-
-
-class _Relay(QObject):
-    """Receives the import worker's signals in the GUI thread."""
-
-    def __init__(self, dialog: QProgressDialog, loop: QEventLoop, worker: _ImportWorker) -> None:
-        super().__init__()
-        self.dialog, self.loop, self.worker = dialog, loop, worker
-        self.outcome: list[object] = []
-
-    @Slot(str, float)
-    def stage(self, text: str, fraction: float) -> None:
-        self.dialog.setLabelText(f"{text} …")
-        self.dialog.setValue(int(fraction * 100))
-
-    @Slot(object)
-    def done(self, result: object) -> None:
-        self.outcome.append(result)
-        self.loop.quit()
-
-    @Slot()
-    def cancel(self) -> None:
-        self.worker.cancelled = True  # read by the worker at its next stage
-        self.dialog.setLabelText("Cancelling …")
-
-
-def import_with_progress(
-    parent: QWidget | None,
-    opener: Callable[[], Workspace],
-    bundle: Path,
-    server: Path,
-) -> ImportedTasks | DocketError:
-    """Import on a worker thread behind a cancellable progress dialog. Cancel (or any
-    error) leaves the workspace as it was: the import commits in one transaction."""
-    dialog = QProgressDialog(f"Importing {bundle.name} …", "Cancel", 0, 100, parent)
-    dialog.setWindowTitle("Import bundle")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    thread = QThread()
-    worker = _ImportWorker(opener, bundle, server)
-    worker.moveToThread(thread)
-    loop = QEventLoop()
-    relay = _Relay(dialog, loop, worker)
-    # Bound slots of a main-thread QObject: the worker's signals arrive queued, in this
-    # thread. (A plain function would run in the worker's thread and touch the dialog
-    # from there, which crashes Qt.)
-    worker.progressed.connect(relay.stage)
-    worker.finished.connect(relay.done)
-    dialog.canceled.connect(relay.cancel)
-    thread.started.connect(worker.run)
-    thread.start()
-    if not relay.outcome:
-        loop.exec()
-    thread.quit()
-    thread.wait()
-    dialog.reset()
-    dialog.close()
-    result = relay.outcome[0]
-    assert isinstance(result, (ImportedTasks, DocketError))
-    return result
+def confirm_and_open_link(parent: QWidget, url: QUrl) -> None:
+    """Links in model output open only after the reviewer agrees: they may mislead."""
+    answer = QMessageBox.question(
+        parent,
+        "Open link?",
+        f"Open this link in your web browser?\n\n{url.toString()}\n\n"
+        "It was written by a model; it may be wrong or unsafe.",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        QDesktopServices.openUrl(url)

@@ -42,3 +42,9 @@ def palette_for(theme: Theme) -> QPalette:
 
 def theme_named(name: str) -> Theme:
     return THEMES[name]
+
+
+def theme_for(choice: str) -> Theme:
+    """The theme for a settings choice: "light", "dark", or "system" (follow the OS)."""
+    dark = choice == "dark" or (choice == "system" and system_prefers_dark())
+    return THEMES["dark" if dark else "light"]

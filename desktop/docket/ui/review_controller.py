@@ -1,11 +1,12 @@
 """The review session as the window drives it: which task is open, its answers as the
 reviewer edits them, and the time spent on it.
 
-Thin over :class:`~docket.store.review.ReviewStore`: every edit is committed to the
-store within :data:`AUTOSAVE_MS` (debounced), undo and redo are store operations, and
-submit validates through the store. Active time is counted only while the window is
-active and the reviewer has touched the keyboard or mouse in the last
-:data:`IDLE_AFTER_S` seconds.
+Thin over the review operations of :class:`~docket.Workspace`: every edit is committed
+within :data:`AUTOSAVE_MS` (debounced), undo and redo are operations on the workspace,
+and submit validates there. Every operation that changes a task broadcasts one
+:attr:`ReviewController.changed` with what changed; the views refresh from it. Active
+time is counted only while the window is active and the reviewer has touched the
+keyboard or mouse in the last :data:`IDLE_AFTER_S` seconds.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from docket.core.answers import Answer
-from docket.core.display_order import DisplayOrder, display_order
+from docket.core.display_order import DisplayOrder
+from docket.core.review import Changes, EditState
 from docket.core.schema import Schema
 from docket.core.tasks import Task
 from docket.core.validation import check_answers
 from docket.errors import DocketError
-from docket.store.review import EditState, ReviewStore
 from docket.workspace import Workspace
 
 AUTOSAVE_MS = 300
@@ -69,20 +70,33 @@ class ActiveClock:
 
 
 class ReviewController(QObject):
-    taskOpened = Signal(str)
+    """The open task and its answers as the reviewer edits them.
+
+    Signals:
+
+    - ``answersLoaded(dict)``: undo or redo replaced the answers; show them (not an edit).
+    - ``saved(str)``: the task's answers were committed (a draft or a submit).
+    - ``undoStateChanged(bool, bool)``: whether undo and redo can move.
+    - ``issuesChanged(list)``: validation issues ``[(question id, message)]`` of the last
+      submit, or ``[]`` to clear them.
+    - ``changed(Changes)``: the one broadcast after any operation that changed tasks.
+    - ``failed(str)``: an operation failed with a user-facing message.
+    - ``saveFailed(str)``: the first failure of a streak of saves; retried every
+      :data:`RETRY_MS`. ``saveRecovered()``: the pending edit was saved after failures.
+    """
+
     answersLoaded = Signal(dict)
     saved = Signal(str)
     undoStateChanged = Signal(bool, bool)
     issuesChanged = Signal(list)
-    taskUpdated = Signal(str)
+    changed = Signal(object)
     failed = Signal(str)
-    saveFailed = Signal(str)  # the first failure of a streak; retried every RETRY_MS
-    saveRecovered = Signal()  # the pending edit was saved after failures
+    saveFailed = Signal(str)
+    saveRecovered = Signal()
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.review = ReviewStore(workspace.store)
         self.task: Task | None = None
         self.schema: Schema | None = None
         self.order: DisplayOrder | None = None
@@ -120,21 +134,16 @@ class ReviewController(QObject):
                 "Docket keeps retrying. Stay on this task until it is saved."
             )
             return False
-        store = self.workspace.store
-        self.task = store.task(task_id)
-        self.schema = store.schema(task_id)
-        self.order = display_order(self.workspace.reviewer, task_id, self.task.response_ids)
-        state = self.review.current(task_id)
+        ws = self.workspace
+        self.task = ws.task(task_id)
+        self.schema = ws.schema(task_id)
+        self.order = ws.display_order(self.task)
+        state = ws.editing(task_id)
         self._answers = dict(state.answers)
-        self.reviews = store.review(task_id)
-        if not self._answers and self.reviews is not None:
-            # Adjudication: start from what most reviewers answered (not saved until edited
-            # or submitted), and the usual outcome.
-            self._answers = {**self.reviews.get("majority", {}), "outcome": "final verdict"}
+        self.reviews = ws.reviews(task_id)
         self.clock.take()
         self._pending_last = task_id
         self._bookkeeping.start()
-        self.taskOpened.emit(task_id)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
         self.issuesChanged.emit([])
         return True
@@ -158,14 +167,14 @@ class ReviewController(QObject):
         if not times and last is None:
             return
         try:
-            self.review.bookkeeping(times, last)
+            self.workspace.record_time(times, last)
         except DocketError:
             self._bookkeeping.start()
             return
         self._pending_time.clear()
         self._pending_last = None
-        for task_id in times:
-            self.taskUpdated.emit(task_id)
+        if times:
+            self.changed.emit(Changes(frozenset(times)))
 
     def suspend(self) -> dict[str, Any] | None:
         """Before the window locks: save what is pending, bank the time, and forget the
@@ -183,7 +192,7 @@ class ReviewController(QObject):
         return unsaved
 
     def last_task(self) -> str | None:
-        return self.workspace.store.get_meta("ui.last_task")
+        return self.workspace.last_task()
 
     # --- editing -------------------------------------------------------------------------
 
@@ -212,7 +221,7 @@ class ReviewController(QObject):
             return
         task_id = self.task.id
         try:
-            state = self.review.edit(task_id, self._answers)
+            state = self.workspace.save_draft(task_id, self._answers)
         except DocketError as exc:
             if not self._failing:
                 self._failing = True
@@ -226,16 +235,16 @@ class ReviewController(QObject):
         self.save_bookkeeping()  # an edited task is the one to reopen on after a crash
         self.saved.emit(task_id)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
-        self.taskUpdated.emit(task_id)
+        self.changed.emit(Changes.of_task(task_id))
 
     def answers(self) -> dict[str, Any]:
         return dict(self._answers)
 
     def undo(self) -> None:
-        self._step(self.review.undo)
+        self._step(self.workspace.undo)
 
     def redo(self) -> None:
-        self._step(self.review.redo)
+        self._step(self.workspace.redo)
 
     def _step(self, op: Any) -> None:
         if self.task is None:
@@ -248,7 +257,7 @@ class ReviewController(QObject):
         self._answers = dict(state.answers)
         self.answersLoaded.emit(self._answers)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
-        self.taskUpdated.emit(task_id)
+        self.changed.emit(Changes.of_task(task_id))
 
     def keep_draft(self) -> None:
         self._dirty = True
@@ -266,11 +275,11 @@ class ReviewController(QObject):
         task_id = self.task.id
         spent = self.clock.take()
         saved: Answer | None = self._guard(
-            lambda: self.review.submit(self.workspace.reviewer, task_id, self._answers, spent)
+            lambda: self.workspace.submit(task_id, self._answers, time_spent_s=spent)
         )
         if saved is not None:
             self.saved.emit(task_id)
-            self.taskUpdated.emit(task_id)
+            self.changed.emit(Changes.of_task(task_id))
         return saved
 
     def skip(self, reason: str) -> None:
@@ -278,8 +287,8 @@ class ReviewController(QObject):
             return
         task_id = self.task.id
         self.flush()
-        self._guard(lambda: self.review.skip(task_id, reason))
-        self.taskUpdated.emit(task_id)
+        self._guard(lambda: self.workspace.skip(task_id, reason))
+        self.changed.emit(Changes.of_task(task_id))
 
     def _guard(self, fn: Any) -> Any:
         """Run a store operation; a user-facing error becomes a message, not a crash.

@@ -3,11 +3,11 @@ status filter above it.
 
 Three layers, each usable on its own:
 
-- :class:`TaskTableModel` adapts :meth:`ReviewStore.task_rows` (one query, one list of
+- :class:`TaskTableModel` adapts :meth:`Workspace.task_rows` (one query, one list of
   :class:`TaskRow`) to Qt. It holds nothing else per row, so 10,000 tasks cost one query
   and one list; :meth:`TaskTableModel.data` only indexes that list.
 - :class:`TaskFilterProxy` filters by status and by a search that runs inside the
-  encrypted database (:meth:`ReviewStore.search`, once per query, cached). It never sorts:
+  encrypted database (:meth:`Workspace.search`, once per query, cached). It never sorts:
   the list is always in bundle order, so "next" and "previous" mean what the reviewer
   sees.
 - :class:`TaskListPanel` is the widget: search field, status filter, "N of M shown",
@@ -52,10 +52,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
-from docket.store.review import TaskRow
 
 __all__ = [
     "COLUMNS",
@@ -108,7 +108,6 @@ STATUS_FILTERS: tuple[tuple[str, frozenset[TaskStatus] | None], ...] = (
 )
 """The status filter's choices, in combo-box order: label and statuses (None: all)."""
 
-ANSWERED = frozenset({TaskStatus.DONE, TaskStatus.FLAGGED})
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -163,7 +162,7 @@ def status_colours(theme: Theme) -> dict[TaskStatus, QColor]:
 
 
 class TaskRowSource(Protocol):
-    """What the task list reads: :class:`docket.store.review.ReviewStore` provides it."""
+    """What the task list reads: :class:`docket.Workspace` provides it."""
 
     def task_rows(self) -> list[TaskRow]: ...
 

@@ -1,0 +1,158 @@
+"""Background work for the window: one operation at a time, off the UI thread, with a
+progress dialog and callbacks on success and failure.
+
+In the manner of Anki's ``CollectionOp``: the caller names the work and what to do with
+its outcome; nothing waits in a nested event loop, and nobody needs a re-entry flag. The
+runner knows whether work is under way (:meth:`Operations.busy`), and whatever must not
+overlap it (locking the window, another import) asks :meth:`Operations.when_idle` to run
+right after.
+
+The work function runs on a worker thread and gets a ``progress(stage, fraction)``
+callback; once the dialog's Cancel is pressed, that callback raises
+:class:`~docket.errors.ImportCancelledError`, so work that reports progress stops at its
+next stage (and an import commits nothing). A :class:`~docket.errors.DocketError` goes to
+``on_failure`` with its message; any other exception is a bug, reported the same way so
+the window never hangs on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from docket.errors import DocketError, ImportCancelledError
+
+Progress = Callable[[str, float], None]
+Work = Callable[[Progress], Any]
+
+
+class _Worker(QObject):
+    """Runs the work on its thread; its signals reach the runner queued, in the UI thread."""
+
+    progressed = Signal(str, float)
+    finished = Signal(object, object)  # (result, error): one of them is None
+
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self.work = work
+        self.cancelled = False
+
+    def progress(self, stage: str, fraction: float) -> None:
+        if self.cancelled:
+            raise ImportCancelledError("Cancelled.")
+        self.progressed.emit(stage, fraction)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result, error = self.work(self.progress), None
+        except DocketError as exc:
+            result, error = None, exc
+        except Exception as exc:  # a bug: still end the operation, and say what happened
+            result = None
+            error = DocketError(f"The operation failed unexpectedly ({type(exc).__name__}: {exc}).")
+        self.finished.emit(result, error)
+
+
+class Operations(QObject):
+    """The window's runner of background operations.
+
+    Signals: ``busyChanged(bool)`` when an operation starts or ends.
+    """
+
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._dialog: QProgressDialog | None = None
+        self._callbacks: tuple[Callable[[Any], None], Callable[[DocketError], None]] | None = None
+        self._idle: list[Callable[[], None]] = []
+
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def run(
+        self,
+        title: str,
+        label: str,
+        work: Work,
+        *,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[DocketError], None],
+    ) -> bool:
+        """Start ``work`` on a worker thread behind a cancellable progress dialog; False
+        (and nothing started) while another operation runs."""
+        if self.busy():
+            return False
+        dialog = QProgressDialog(label, "Cancel", 0, 100, self._parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        worker = _Worker(work)
+        thread = QThread()
+        worker.moveToThread(thread)
+        # Bound slots of this UI-thread object: the worker's signals arrive queued here.
+        worker.progressed.connect(self._progressed)
+        worker.finished.connect(self._finished)
+        dialog.canceled.connect(self._cancel)
+        thread.started.connect(worker.run)
+        self._thread, self._worker, self._dialog = thread, worker, dialog
+        self._callbacks = (on_success, on_failure)
+        self.busyChanged.emit(True)
+        thread.start()
+        return True
+
+    def when_idle(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` now, or right after the running operation has ended."""
+        if self.busy():
+            self._idle.append(callback)
+        else:
+            callback()
+
+    def wait(self) -> None:
+        """Block until the worker thread ends (closing the window mid-import)."""
+        if self._thread is not None:
+            self._thread.wait()
+
+    @Slot(str, float)
+    def _progressed(self, stage: str, fraction: float) -> None:
+        if self._dialog is not None and not (self._worker and self._worker.cancelled):
+            self._dialog.setLabelText(f"{stage} …")
+            self._dialog.setValue(int(fraction * 100))
+
+    @Slot()
+    def _cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancelled = True  # read by the worker at its next stage
+        if self._dialog is not None:
+            self._dialog.setLabelText("Cancelling …")
+
+    @Slot(object, object)
+    def _finished(self, result: Any, error: DocketError | None) -> None:
+        thread, dialog, callbacks = self._thread, self._dialog, self._callbacks
+        self._thread = self._worker = self._dialog = self._callbacks = None
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+        if dialog is not None:
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
+        self.busyChanged.emit(False)
+        if callbacks is not None:
+            on_success, on_failure = callbacks
+            if error is None:
+                on_success(result)
+            else:
+                on_failure(error)
+        idle, self._idle = self._idle, []
+        for callback in idle:
+            callback()

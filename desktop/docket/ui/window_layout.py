@@ -1,0 +1,86 @@
+"""Where the window's views sit: the task list above the guidelines on the left (both
+docks, so either can be hidden), the responses in the centre, the reviews (adjudication
+only) above the answer form on the right, and the lock screen in place of all of it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget
+
+from docket.render.theme import Theme
+from docket.ui.answer_panel import AnswerPanel
+from docket.ui.comparison_view import ComparisonView
+from docket.ui.guidelines import GuidelinesDock
+from docket.ui.lock import LockScreen
+from docket.ui.reviews_panel import ReviewsPanel
+from docket.ui.task_list import TaskListPanel
+
+if TYPE_CHECKING:
+    from docket.ui.main_window import MainWindow
+
+
+def build_views(w: MainWindow, theme: Theme) -> None:
+    """Create the window's views as its attributes and lay them out."""
+    w.task_list = TaskListPanel(w.workspace)
+    w.task_list.setAccessibleName("Tasks")
+    w.comparison = ComparisonView(theme)
+    w.comparison.set_sync_scroll(w.settings.sync_scroll)
+    w.comparison.set_zoom(w.settings.zoom)
+    w.answer_panel = AnswerPanel()
+    w.answer_panel.setMinimumWidth(320)
+    w.reviews_panel = ReviewsPanel(theme)
+    w.reviews_panel.hide()  # shown for adjudication tasks only
+    w.right = QSplitter(Qt.Orientation.Vertical)
+    w.right.setChildrenCollapsible(False)
+    w.right.addWidget(w.reviews_panel)
+    w.right.addWidget(w.answer_panel)
+    w.tasks_dock = QDockWidget("Tasks", w)
+    w.tasks_dock.setObjectName("tasks")
+    w.tasks_dock.setWidget(w.task_list)
+    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.tasks_dock)
+    w.guidelines = GuidelinesDock(theme, w)
+    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.guidelines)
+    w.splitDockWidget(w.tasks_dock, w.guidelines, Qt.Orientation.Vertical)
+    w.resizeDocks([w.tasks_dock], [360], Qt.Orientation.Horizontal)
+    w.resizeDocks([w.tasks_dock, w.guidelines], [600, 300], Qt.Orientation.Vertical)
+    w.splitter = QSplitter(Qt.Orientation.Horizontal)
+    w.splitter.setObjectName("main-splitter")
+    w.splitter.setChildrenCollapsible(False)
+    w.splitter.addWidget(w.comparison)
+    w.splitter.addWidget(w.right)
+    w.splitter.setStretchFactor(0, 3)
+    w.splitter.setStretchFactor(1, 1)
+    w.splitter.setSizes([900, 460])
+    w.lock_screen = LockScreen()
+    w.stack = QStackedWidget()
+    w.stack.addWidget(w.splitter)
+    w.stack.addWidget(w.lock_screen)
+    w.setCentralWidget(w.stack)
+    w.progress_label, w.save_label = QLabel(), SaveIndicator()
+    w.statusBar().addPermanentWidget(w.save_label)
+    w.statusBar().addPermanentWidget(w.progress_label)
+
+
+def show_reviews_panel(w: MainWindow) -> None:
+    """Give the reviewers' answers about two fifths of the right column."""
+    if not w.reviews_panel.isVisible():
+        w.reviews_panel.show()
+        total = sum(w.right.sizes()) or w.height()
+        w.right.setSizes([int(total * 0.42), total - int(total * 0.42)])
+
+
+class SaveIndicator(QLabel):
+    """The status bar's word on saving: "Saved", or, in words and bold, that the last
+    change is not saved and is being retried (the reason in its tooltip)."""
+
+    def failed(self, message: str) -> None:
+        self.setText("Not saved — retrying")
+        self.setStyleSheet("color: #b3261e; font-weight: bold")
+        self.setToolTip(message)
+
+    def recovered(self) -> None:
+        self.setStyleSheet("")
+        self.setToolTip("")
+        self.setText("Saved")
