@@ -1,0 +1,84 @@
+"""The window's background operations: the outcome reaches the UI thread through one of
+two callbacks, Cancel stops work at its next stage, and whatever waits for the runner to
+be idle runs right after (never during) the operation."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+from docket.errors import DocketError, ImportCancelledError
+from docket.ui.operations import Operations
+
+
+def _runner(qtbot: Any) -> Operations:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return Operations(parent)
+
+
+def test_success_reaches_the_ui_thread_and_idle_work_runs_after(qtbot: Any) -> None:
+    ops = _runner(qtbot)
+    events: list[str] = []
+    gate = threading.Event()
+
+    def work(progress: Any) -> int:
+        progress("Working", 0.5)
+        assert gate.wait(10)
+        return 42
+
+    assert ops.run("T", "L", work, on_success=lambda r: events.append(f"ok {r} {threading.current_thread() is threading.main_thread()}"),
+                   on_failure=lambda e: events.append("failed"))  # fmt: skip
+    assert ops.busy()
+    assert not ops.run("T", "L", work, on_success=print, on_failure=print)  # one at a time
+    ops.when_idle(lambda: events.append("idle"))
+    assert events == []
+    gate.set()
+    qtbot.waitUntil(lambda: len(events) == 2)
+    assert events == ["ok 42 True", "idle"] and not ops.busy()
+    ops.when_idle(lambda: events.append("now"))  # idle already: runs at once
+    assert events[-1] == "now"
+
+
+def test_failures_and_bugs_reach_on_failure_with_a_message(qtbot: Any) -> None:
+    ops = _runner(qtbot)
+    errors: list[DocketError] = []
+
+    def user_error(progress: Any) -> None:
+        raise DocketError("The bundle is not for you.")
+
+    ops.run("T", "L", user_error, on_success=print, on_failure=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+
+    def bug(progress: Any) -> None:
+        raise KeyError("oops")
+
+    ops.run("T", "L", bug, on_success=print, on_failure=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 2)
+    assert str(errors[0]).startswith("The bundle is not for you.")
+    assert "unexpectedly" in str(errors[1]) and "KeyError" in str(errors[1])
+
+
+def test_cancel_stops_the_work_at_its_next_stage(qtbot: Any) -> None:
+    ops = _runner(qtbot)
+    errors: list[DocketError] = []
+    stages: list[str] = []
+    reached, go_on = threading.Event(), threading.Event()
+
+    def work(progress: Any) -> None:
+        progress("One", 0.1)
+        stages.append("one")
+        reached.set()
+        assert go_on.wait(10)
+        progress("Two", 0.5)  # raises once cancelled
+        stages.append("two")
+
+    ops.run("T", "L", work, on_success=print, on_failure=errors.append)
+    qtbot.waitUntil(reached.is_set)
+    dialog = ops.parent().findChild(QProgressDialog)
+    dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert stages == ["one"] and isinstance(errors[0], ImportCancelledError)
