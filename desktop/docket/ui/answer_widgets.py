@@ -189,6 +189,7 @@ class SpinScale(QWidget):
     """A long rating scale as a spin box; its lowest step, shown as "—", means unset."""
 
     picked = Signal()
+    """The reviewer changed the value (not emitted by :meth:`set_index`)."""
 
     def __init__(self, low: int, high: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -52,7 +52,8 @@ class LockWatcher(QObject):
     """Emits ``lockRequested`` after ``minutes`` without user input (0: never) and when
     the screen locks."""
 
-    lockRequested = Signal(str)  # why, for the lock screen
+    lockRequested = Signal(str)
+    """Lock now, for a reason the lock screen explains ("idle", "screen", "sleep" ...)."""
 
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +178,7 @@ class LockScreen(QWidget):
     """What the window shows while locked. Emits ``unlockRequested(passphrase)``."""
 
     unlockRequested = Signal(str)
+    """The reviewer asked to unlock with this passphrase (empty for an unprotected key)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -33,7 +33,9 @@ class _Worker(QObject):
     """Runs the work on its thread; its signals reach the runner queued, in the UI thread."""
 
     progressed = Signal(str, float)
-    finished = Signal(object, object)  # (result, error): one of them is None
+    """A stage of the work began: its name and the fraction done."""
+    finished = Signal(object, object)
+    """The work ended: ``(result, None)`` or ``(None, error)``."""
 
     def __init__(self, work: Work) -> None:
         super().__init__()
@@ -58,12 +60,10 @@ class _Worker(QObject):
 
 
 class Operations(QObject):
-    """The window's runner of background operations.
-
-    Signals: ``busyChanged(bool)`` when an operation starts or ends.
-    """
+    """The window's runner of background operations."""
 
     busyChanged = Signal(bool)
+    """An operation started (True) or ended (False)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)

@@ -493,7 +493,9 @@ class TaskListPanel(QWidget):
     """
 
     taskActivated = Signal(str)
+    """The reviewer moved to this task (see the class docstring)."""
     searchFailed = Signal(str)
+    """A search could not run (the workspace failed): the message to show."""
     """A search could not run (e.g. the workspace closed): the message to show."""
 
     SEARCH_DELAY_MS = 250
