@@ -1,4 +1,4 @@
-"""Fuzzing every parser that reads untrusted bytes (Step 6, "Hardening", item 4).
+"""Fuzzing every parser that reads untrusted bytes.
 
 The property, for each parser: any input gives either a valid result (which, where the
 format has an encoder, round-trips through it) or one of Docket's typed errors

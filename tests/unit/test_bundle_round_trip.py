@@ -1,4 +1,4 @@
-"""The round trip of Step 2 on real data: keygen -> pack -> import -> record -> export -> verify."""
+"""The bundle round trip on real data: keygen -> pack -> import -> record -> export -> verify."""
 
 from __future__ import annotations
 

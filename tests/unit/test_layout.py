@@ -1,4 +1,4 @@
-"""The repository layout the brief draws, and the packaging that maps it."""
+"""The repository layout, and the packaging that maps it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Question schemas: defaults per the brief, JSON round trip, strict parsing."""
+"""Question schemas: the default form, JSON round trip, strict parsing."""
 
 from __future__ import annotations
 

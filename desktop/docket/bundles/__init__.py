@@ -1,1 +1,1 @@
-"""Keys and the task / result / adjudication bundle formats (Step 2). No Qt."""
+"""Keys and the task / result / adjudication bundle formats. No Qt."""

@@ -30,7 +30,7 @@ PAYLOAD_SECTIONS: dict[str, tuple[str, ...]] = {
         "task-manifest.json.minisig",
         "sealed.age",
     ),
-    # Server -> lead: the disagreements, with every reviewer's answer (Step 5).
+    # Server -> lead: the disagreements, with every reviewer's answer.
     "adjudication-task": (
         "tasks.jsonl",
         "schema.json",

@@ -421,7 +421,7 @@ def _question_from_json(item: Any, index: int) -> Question:
 
 
 def default_schema(response_count: int) -> Schema:
-    """The brief's default form: preference for two responses, ranking for three or more;
+    """The default form: preference for two responses, ranking for three or more;
     optional likert; flags per response and task; a rationale required for a strong
     preference or any flag."""
     if response_count < 2:

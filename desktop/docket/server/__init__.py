@@ -1,1 +1,1 @@
-"""Server side: pack, verify, merge, agreement, adjudication, dataset export (Step 4). No Qt."""
+"""Server side: pack, verify, merge, agreement, adjudication, dataset export. No Qt."""

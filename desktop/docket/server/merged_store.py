@@ -108,7 +108,7 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 
 def _v2(db: sqlite_utils.Database) -> None:
-    """Adjudicated verdicts (Step 5): the lead's answer, which outranks the reviewers'."""
+    """Adjudicated verdicts: the lead's answer, which outranks the reviewers'."""
     db.table("adjudications").create(
         {
             "task_id": str,

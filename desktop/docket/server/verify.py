@@ -4,8 +4,8 @@ Files are taken in the order given, as if they arrived in that order. For each r
 the sequence must continue the last accepted one (``previous`` = its hash); a bundle seen
 before is a replay, a lower or equal sequence a replay of an older result, a second
 bundle with the same sequence a fork, and a jump a gap. The first bundle of a reviewer in
-the batch is checked on its own (its predecessors may have been merged before; Step 4's
-merge keeps that state in its database).
+the batch is checked on its own (its predecessors may have been merged before; the merge
+keeps that state in its database).
 """
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
 
 
 def _v2_signed_bundles(db: sqlite_utils.Database) -> None:
-    """Signed task bundles (Step 2): what was verified at import, and the export chain."""
+    """Signed task bundles: what was verified at import, and the export chain."""
     for column, kind in (
         ("kind", "TEXT NOT NULL DEFAULT 'local'"),
         ("project", "TEXT NOT NULL DEFAULT ''"),
@@ -131,7 +131,7 @@ def _v2_signed_bundles(db: sqlite_utils.Database) -> None:
 
 
 def _v3_review_state(db: sqlite_utils.Database) -> None:
-    """The review window (Step 3): drafts with an undo history, skips with a reason."""
+    """The review window: drafts with an undo history, skips with a reason."""
     db.table("drafts").create(
         {"task_id": str, "position": int, "updated_at": str},
         pk="task_id",
@@ -148,7 +148,7 @@ def _v3_review_state(db: sqlite_utils.Database) -> None:
 
 
 def _v4_adjudication(db: sqlite_utils.Database) -> None:
-    """Adjudication (Step 5): each reviewer's answer to a task the lead settles."""
+    """Adjudication: each reviewer's answer to a task the lead settles."""
     db.table("reviews").create(
         {"task_id": str, "body": str},
         pk="task_id",

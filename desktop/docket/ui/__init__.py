@@ -1,1 +1,1 @@
-"""PySide6 user interface: the only package that may import Qt (Step 3)."""
+"""PySide6 user interface: the only package that may import Qt."""
