@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from docket import __version__
-from docket.cli import EXIT_ERROR, EXIT_OK, VERBS, main
+from docket.cli import EXIT_ERROR, EXIT_OK, build_parser, main, verb_names
 
 BRIEF_VERBS = [
     "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
@@ -33,7 +35,7 @@ def test_help_lists_every_verb_of_the_brief() -> None:
     for verb in BRIEF_VERBS:
         assert f"    {verb}" in result.stdout, verb
     assert "BUNDLE_OR_WORKSPACE" in result.stdout
-    assert set(VERBS) == set(BRIEF_VERBS)
+    assert set(verb_names(build_parser())) == set(BRIEF_VERBS)
 
 
 def test_version() -> None:
@@ -41,13 +43,53 @@ def test_version() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"docket {__version__}")
 
 
-@pytest.mark.parametrize(
-    "verb", [v for v in BRIEF_VERBS if v not in ("key", "adjudication", "dataset")]
-)
-def test_every_verb_has_help(verb: str) -> None:
+def sub_verbs(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The parsers of the verbs ``parser`` declares, by name ({} for a leaf verb)."""
+    found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(found[0].choices) if found else {}
+
+
+def verb_paths(parser: argparse.ArgumentParser) -> list[tuple[str, ...]]:
+    """Every verb under ``parser``, sub-verbs included: ("key",), ("key", "export-age-identity"), ..."""
+    return [
+        path
+        for name, sub in sub_verbs(parser).items()
+        for path in [(name,), *((name, *rest) for rest in verb_paths(sub))]
+    ]
+
+
+ALL_VERBS = verb_paths(build_parser())
+
+
+def test_verb_names_are_the_parsers_verbs() -> None:
+    parser = build_parser()
+    assert verb_names(parser) == tuple(sub_verbs(parser))
+    # key, adjudication and dataset group one sub-verb each.
+    grouped = [("key", "export-age-identity"), ("adjudication", "pack"), ("dataset", "export")]
+    assert sorted(ALL_VERBS) == sorted([(v,) for v in BRIEF_VERBS] + grouped)
+
+
+@pytest.mark.parametrize("path", ALL_VERBS, ids=" ".join)
+def test_every_verb_has_help(path: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
-        main([verb, "--help"])
+        main([*path, "--help"])
     assert info.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: docket {' '.join(path)} ")
+
+
+@pytest.mark.parametrize("path", [(), *ALL_VERBS], ids=lambda path: " ".join(path) or "docket")
+def test_help_lists_exactly_the_parsers_verbs(
+    path: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The verbs a --help lists (indented by four; options, arguments and wrapped help are
+    indented otherwise) are those of the parser, in order: the list cannot drift."""
+    parser = build_parser()
+    for name in path:
+        parser = sub_verbs(parser)[name]
+    with pytest.raises(SystemExit):
+        main([*path, "--help"])
+    listed = re.findall(r"^    (\S+)", capsys.readouterr().out, flags=re.MULTILINE)
+    assert listed == list(verb_names(parser))
 
 
 def test_keygen_and_export_age_identity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -127,3 +127,14 @@ def test_dataset_exports_use_the_custom_ids(merged: dict[str, Any]) -> None:
     flagged = [j for j in judgments if j["task_id"] == FLAGGED_BY_ONE and j["reviewer"] == "r1"]
     assert flagged[0]["flags"] == ["a:hallucination"]
     assert flagged[0]["rationale"] == "Response a invents a citation."
+
+
+def test_the_disagreements_verb_finds_them_too(
+    merged: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docket.cli import main
+
+    key = str(merged["tmp"] / "keys" / "server.key")
+    assert main(["disagreements", "--db", str(merged["db"]), "--server-key", key, "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert {d["task_id"] for d in found} == OPPOSED | {FLAGGED_BY_ONE}

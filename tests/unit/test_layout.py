@@ -13,7 +13,7 @@ def test_layout_of_the_brief() -> None:
     for sub in ("core", "store", "bundles", "render", "server", "ui"):
         assert (ROOT / "desktop" / "docket" / sub / "__init__.py").is_file(), sub
     for path in (
-        "desktop/docket/cli.py",
+        "desktop/docket/cli/__init__.py",
         "resources",
         "packaging",
         "tests",

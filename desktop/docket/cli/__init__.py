@@ -1,0 +1,111 @@
+"""The ``docket`` command (the README lists every verb and flag).
+
+``docket`` alone, or with a bundle or workspace path, opens the desktop app; otherwise
+the first argument is a verb (``docket VERB --help``). This module builds the parser
+from the verb groups and runs the chosen verb: :func:`main`. Each group module declares
+its verbs, their flags and help (``register``) and holds their handlers:
+
+- :mod:`docket.cli.keys`: key pairs and what a secret key can be exported as;
+- :mod:`docket.cli.server`: packing tasks for reviewers, then verifying, merging and
+  measuring their results;
+- :mod:`docket.cli.reviewer`: a reviewer's workspace (import, export) and inspecting a
+  bundle;
+- :mod:`docket.cli.adjudication`: bundles of the disagreements for a lead;
+- :mod:`docket.cli.dataset`: merged data as training data;
+- :mod:`docket.cli.app`: the verbs that open a window (the demo, the app itself);
+- :mod:`docket.cli.common`: what they share (exit codes, passphrases, keys, files).
+
+User errors print their message (never a traceback) and exit with :data:`EXIT_ERROR`;
+usage errors exit with :data:`EXIT_USAGE` (argparse). Qt is imported only by
+:mod:`docket.cli.app`, inside a handler, when a window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+
+from docket import __version__
+from docket.cli import adjudication, app, dataset, keys, reviewer, server
+from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from docket.errors import DocketError
+
+__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "verb_names"]
+
+DESCRIPTION = """\
+Offline, encrypted, signed expert review of LLM responses.
+
+  docket [BUNDLE_OR_WORKSPACE]   open the desktop app (on a bundle or workspace)
+  docket VERB --help             help on one verb
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="docket", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"docket {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", title="verbs")
+    # `docket --help` lists the verbs in the order they are declared: the order of the
+    # work, from keys and packing through review to merging and the training data.
+    keys.register(verbs)
+    server.register_pack(verbs)
+    reviewer.register(verbs)
+    server.register(verbs)
+    adjudication.register(verbs)
+    dataset.register(verbs)
+    app.register(verbs)
+    return parser
+
+
+def verb_names(parser: argparse.ArgumentParser) -> tuple[str, ...]:
+    """The verbs ``parser`` declares (its sub-commands, not theirs), in the order its
+    ``--help`` lists them; () for a parser without verbs."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return tuple(action.choices)
+    return ()
+
+
+def no_core_dumps() -> None:
+    """A crash must not write the process's memory (task text, the unlocked key) to a core
+    file on disk: the core size limit goes to zero for Docket's process."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has no core files to stop
+        return
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    no_core_dumps()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or (
+        not args_list[0].startswith("-") and args_list[0] not in verb_names(parser)
+    ):
+        # `docket` or `docket BUNDLE_OR_WORKSPACE`: the desktop app (also what a desktop
+        # entry runs when a bundle is double-clicked: packaging/linux/docket.desktop).
+        if len(args_list) > 1:
+            parser.error(f"unknown verb {args_list[0]!r}; see `docket --help`")
+        args = argparse.Namespace(handler=app.open_app, target=args_list[0] if args_list else None)
+    else:
+        args = parser.parse_args(args_list)
+    try:
+        return int(args.handler(args))
+    except DocketError as exc:
+        print(f"docket: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("docket: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so plainly; the traceback only on request
+        if os.environ.get("DOCKET_DEBUG"):
+            raise
+        print(f"docket: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Please report it; set DOCKET_DEBUG=1 to see the details.", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,248 @@
+"""The server's verbs: ``docket pack`` (tasks into one bundle per reviewer) before the
+review, and after it ``docket verify``, ``docket merge`` (result bundles into the merged
+database), ``docket agreement`` and ``docket disagreements`` (read from that database).
+
+``pack`` is declared apart (:func:`register_pack`) so that ``docket --help`` lists the
+verbs in the order of the work: keys, pack, the reviewer's verbs, then the server's
+verbs on the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docket.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    add_passphrase_env,
+    add_verb,
+    load_key,
+    open_merged,
+    read_text,
+)
+
+if TYPE_CHECKING:
+    from docket.cli.common import Verbs
+
+
+def _cmd_pack(args: argparse.Namespace) -> int:
+    from docket.bundles.keys import PublicCard
+    from docket.core.schema import Schema
+    from docket.server.pack import pack
+
+    server = load_key(args.server_key, args.passphrase_env)
+    reviewers = [PublicCard.load(p) for p in args.reviewer]
+    schema = None
+    if args.schema:
+        schema = Schema.loads(read_text(args.schema, "schema"))
+    guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
+    result = pack(
+        Path(args.tasks),
+        server=server,
+        reviewers=reviewers,
+        out_dir=Path(args.out),
+        overlap=args.overlap,
+        gold_path=Path(args.gold) if args.gold else None,
+        schema=schema,
+        guidelines=guidelines,
+        expires_days=args.expires_days,
+        project=args.project,
+        skip_bad=args.skip_bad,
+    )
+    for bad in result.skipped_lines:
+        print(f"skipped: {bad.message}", file=sys.stderr)
+    for b in result.bundles:
+        print(f"{b.path}  {b.reviewer}: {b.tasks} tasks ({b.gold} gold)  {b.bundle_id}")
+    print(f"summary: {result.summary_path}")
+    print(f"server copy of the tasks (for `docket merge --tasks`): {result.archive}")
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from docket.bundles.result_bundle import keyring_cards
+    from docket.server.verify import verify_results
+
+    server = load_key(args.server_key, args.passphrase_env)
+    verdicts = verify_results([Path(p) for p in args.results], server, keyring_cards(args.keyring))
+    for v in verdicts:
+        print(f"{'OK  ' if v.ok else 'FAIL'} {v.path}: {v.reason}")
+    bad = sum(1 for v in verdicts if not v.ok)
+    print(f"{len(verdicts) - bad} verified, {bad} rejected")
+    return EXIT_OK if bad == 0 else EXIT_ERROR
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from docket.bundles.result_bundle import keyring_cards
+    from docket.server.merge import import_task_archive, merge_results
+    from docket.server.merged_store import MergedStore
+
+    server = load_key(args.server_key, args.passphrase_env)
+    cards = keyring_cards(args.keyring)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int, path: Path) -> None:
+        if show:
+            end = "\n" if done == total else ""
+            print(
+                f"\rmerging {done}/{total} {path.name[:40]:40}",
+                end=end,
+                file=sys.stderr,
+                flush=True,
+            )
+
+    with MergedStore.open(args.db, server) as store:
+        if args.tasks:
+            count = import_task_archive(store, server, Path(args.tasks))
+            print(f"tasks: {count} from {args.tasks}")
+        report = merge_results(
+            [Path(p) for p in args.results],
+            server=server,
+            cards=cards,
+            store=store,
+            progress=progress,
+        )
+        counts = store.counts()
+    for o in report.outcomes:
+        label = {"accepted": "OK  ", "duplicate": "SAME", "rejected": "FAIL"}[o.status]
+        detail = f" ({o.new} new, {o.updated} updated)" if o.status == "accepted" else ""
+        print(f"{label} {o.path}: {o.reviewer + ': ' if o.reviewer else ''}{o.reason}{detail}")
+    for gap in report.gaps:
+        print(f"note: {gap}")
+    print(
+        f"{report.count('accepted')} accepted, {report.count('duplicate')} already merged, "
+        f"{report.count('rejected')} rejected; answers: {report.new_answers} new, "
+        f"{report.updated_answers} updated; reviewers in this merge: {len(report.reviewers)}; "
+        f"database: {counts['answers']} answers to {counts['tasks']} tasks from "
+        f"{counts['reviewers']} reviewers"
+    )
+    return EXIT_OK if report.count("rejected") == 0 else EXIT_ERROR
+
+
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from docket.server.agreement import agreement, gold_accuracy
+    from docket.server.schemas import task_schemas
+
+    store, _ = open_merged(args)
+    with store:
+        answers = list(store.answers())
+        schemas = task_schemas(store)
+        questions = agreement(answers, schemas=schemas)
+        gold = gold_accuracy(answers, store.gold(), schemas)
+    if args.json:
+        print(json.dumps({
+            "questions": [asdict(q) for q in questions],
+            "gold": [{"reviewer": g.reviewer, "correct": g.correct, "total": g.total,
+                      "accuracy": g.accuracy, "interval": g.interval} for g in gold],
+        }, indent=2, default=list))  # fmt: skip
+        return EXIT_OK
+
+    def fmt(x: float | None) -> str:
+        return "   –  " if x is None else f"{x:6.3f}"
+
+    if not questions:
+        print("No unit was judged by two or more reviewers yet.")
+    else:
+        print(
+            f"{'question':28} {'level':8} {'units':>6} {'agree%':>7} {'fleiss':>6} {'alpha':>6}"
+            "  alpha 95% CI"
+        )
+        for q in questions:
+            ci = (
+                f"[{q.alpha_interval[0]:.2f}, {q.alpha_interval[1]:.2f}]"
+                if q.alpha_interval
+                else ""
+            )
+            pct = "   –  " if q.percent_agreement is None else f"{100 * q.percent_agreement:6.1f}"
+            print(f"{q.question[:28]:28} {q.level:8} {q.units:6d} {pct:>7} {fmt(q.fleiss_kappa)} "
+                  f"{fmt(q.krippendorff_alpha)}  {ci}")  # fmt: skip
+            for c in q.cohen:
+                who = " & ".join(c["reviewers"])
+                print(f"    Cohen's kappa {who}: {fmt(c['kappa'])} over {c['units']} units")
+    for g in gold:
+        ci = f" (95% CI {g.interval[0]:.2f}–{g.interval[1]:.2f})" if g.interval else ""
+        print(f"gold accuracy {g.reviewer}: {g.correct}/{g.total}{ci}")
+    return EXIT_OK
+
+
+def _cmd_disagreements(args: argparse.Namespace) -> int:
+    import json
+
+    from docket.server.schemas import task_schemas
+    from docket.server.verdicts import disagreements
+
+    store, _ = open_merged(args)
+    with store:
+        found = disagreements(list(store.answers()), task_schemas(store), threshold=args.threshold)
+    if args.json:
+        print(json.dumps([{"task_id": d.task_id, "severity": d.severity, "reviewers": d.reviewers,
+                           "reasons": d.reasons} for d in found], indent=2))  # fmt: skip
+        return EXIT_OK
+    if not found:
+        print("No task where reviewers disagree beyond the threshold.")
+    for d in found:
+        print(f"{d.severity:5.1f}  {d.task_id}  ({', '.join(d.reviewers)})")
+        for reason in d.reasons:
+            print(f"       - {reason}")
+    return EXIT_OK
+
+
+def register_pack(verbs: Verbs) -> None:
+    """``pack``."""
+    p = add_verb(
+        verbs, "pack", "pack tasks into one encrypted, signed bundle per reviewer", _cmd_pack
+    )
+    p.add_argument("tasks", metavar="TASKS.jsonl")
+    p.add_argument("--server-key", required=True, metavar="server.key")
+    p.add_argument("--reviewer", action="append", required=True, metavar="NAME.pub")
+    p.add_argument("--overlap", type=int, default=1, metavar="K")
+    p.add_argument("--gold", metavar="GOLD.jsonl")
+    p.add_argument("--schema", metavar="S.json")
+    p.add_argument("--guidelines", metavar="G.md")
+    p.add_argument("--expires-days", type=int, default=90, metavar="N", help="default: 90")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--project", metavar="NAME", help="project name (default: the tasks file name)")
+    p.add_argument("--skip-bad", action="store_true", help="pack the good lines, report the bad")
+    add_passphrase_env(p)
+
+
+def register(verbs: Verbs) -> None:
+    """``verify``, ``merge``, ``agreement`` and ``disagreements``."""
+    p = add_verb(
+        verbs, "verify", "verify result bundles against a keyring of public cards", _cmd_verify
+    )
+    p.add_argument("results", nargs="+", metavar="RESULT")
+    p.add_argument("--server-key", required=True, metavar="server.key")
+    p.add_argument("--keyring", required=True, metavar="DIR")
+    add_passphrase_env(p)
+
+    p = add_verb(verbs, "merge", "verify and merge result bundles into one database", _cmd_merge)
+    p.add_argument("results", nargs="+", metavar="RESULT")
+    p.add_argument("--server-key", required=True, metavar="server.key")
+    p.add_argument("--keyring", required=True, metavar="DIR")
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--tasks", metavar="ARCHIVE", help="the server's task copy written by pack")
+    add_passphrase_env(p)
+
+    p = add_verb(verbs, "agreement", "inter-reviewer agreement per question", _cmd_agreement)
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
+    add_passphrase_env(p)
+
+    p = add_verb(
+        verbs,
+        "disagreements",
+        "tasks where reviewers disagree, most severe first",
+        _cmd_disagreements,
+    )
+    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
+    p.add_argument("--threshold", type=float, default=1.0, help="minimum severity (default 1)")
+    add_passphrase_env(p)
