@@ -15,12 +15,23 @@ export QT_QPA_PLATFORM ?= offscreen
 
 HEADLESS_VENV ?= .venv-headless
 
-.PHONY: demo test test-headless lint bench fuzz kill-test clean help
+# Exact versions of every dependency, transitive ones included, of the app, the `test` extra
+# and the `package` extra, for Linux x86_64 and Python 3.11 (`make lock` regenerates it).
+# pyproject.toml states the ranges Docket works with; the lock fixes the versions that were
+# tested, so every environment below (make test, make package, CI) is built the same way.
+# Each installs through it as constraints (pip -c): only what that environment needs, each
+# at its locked version, and pip fails rather than pick another version.
+LOCK := requirements.lock
+UV_VERSION ?= 0.13.9
+LOCK_ARGS ?=
+
+.PHONY: demo test test-headless lint lock bench fuzz kill-test clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
 	@echo "make test   - run the whole test suite (offscreen)"
 	@echo "make lint   - ruff + mypy (dev extra)"
+	@echo "make lock   - regenerate $(LOCK) (LOCK_ARGS=--upgrade to move to newer versions)"
 	@echo "make fuzz   - the parser fuzz properties, long and random (about eight minutes)"
 	@echo "make kill-test KILLS=2000 - the crash-safety harness, longer than in make test"
 	@echo "make bench  - the performance benchmarks (writes bench-results.json)"
@@ -32,18 +43,27 @@ $(VENV)/.created:
 	$(PY) -m pip install --quiet --upgrade pip
 	@touch $@
 
-# Re-install whenever pyproject.toml changes.
-$(VENV)/.installed-app: $(VENV)/.created pyproject.toml
-	$(PY) -m pip install --quiet -e .
+# Re-install whenever pyproject.toml or the lock changes.
+$(VENV)/.installed-app: $(VENV)/.created pyproject.toml $(LOCK)
+	$(PY) -m pip install --quiet -c $(LOCK) -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.created pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.created pyproject.toml $(LOCK)
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
 	@touch $@ $(VENV)/.installed-app
 
-$(VENV)/.installed-dev: $(VENV)/.created pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+# The dev tools (ruff, mypy) are not locked; what they share with the app is.
+$(VENV)/.installed-dev: $(VENV)/.created pyproject.toml $(LOCK)
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,dev]'
 	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-app
+
+# uv resolves for the target platform whatever the host; an existing lock's versions are
+# kept where they still fit (LOCK_ARGS=--upgrade takes the newest allowed instead).
+lock: $(VENV)/.created
+	$(PY) -m pip install --quiet 'uv==$(UV_VERSION)'
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra package \
+		--python-version 3.11 --python-platform x86_64-manylinux_2_36 \
+		--custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
 
 demo: $(VENV)/.installed-app
 	$(BIN)/docket demo
@@ -53,8 +73,8 @@ test: $(VENV)/.installed-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The headless suite in an environment without PySide6 (and so without pytest-qt):
-# proves that everything outside docket.ui works without Qt.
-$(HEADLESS_VENV)/.installed: pyproject.toml
+# proves that everything outside docket.ui works without Qt. The rest at locked versions.
+$(HEADLESS_VENV)/.installed: pyproject.toml $(LOCK)
 	@test -n "$(PYTHON)" || { echo "Docket needs Python 3.11 or newer on PATH." >&2; exit 1; }
 	$(PYTHON) -m venv $(HEADLESS_VENV)
 	$(HEADLESS_VENV)/bin/python -m pip install --quiet --upgrade pip
@@ -62,7 +82,7 @@ $(HEADLESS_VENV)/.installed: pyproject.toml
 	$(HEADLESS_VENV)/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
 		print("\n".join(d for d in p["dependencies"] + p["optional-dependencies"]["test"] \
 		if not d.lower().startswith(("pyside6", "pytest-qt"))))' > $(HEADLESS_VENV)/requirements.txt
-	$(HEADLESS_VENV)/bin/python -m pip install --quiet -r $(HEADLESS_VENV)/requirements.txt
+	$(HEADLESS_VENV)/bin/python -m pip install --quiet -c $(LOCK) -r $(HEADLESS_VENV)/requirements.txt
 	@touch $@
 
 test-headless: $(HEADLESS_VENV)/.installed
@@ -96,8 +116,8 @@ clean:
 # --- packaging (packaging/README.md) ---------------------------------------------------
 .PHONY: package package-test
 
-$(VENV)/.installed-package: $(VENV)/.created pyproject.toml
-	$(PY) -m pip install --quiet -e '.[package]'
+$(VENV)/.installed-package: $(VENV)/.created pyproject.toml $(LOCK)
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[package]'
 	@touch $@ $(VENV)/.installed-app
 
 # The one-folder app for this platform: dist/docket/ (and dist/Docket.app on macOS).

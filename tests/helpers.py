@@ -15,16 +15,7 @@ import pytest
 from docket.core import Response, Role, Task, Turn
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
 MARKER = "ZEBRA-PLAINTEXT-MARKER-7f3a"
-
-
-def shared_data(*parts: str) -> Path:
-    """A path under ../shared/data; skips the test when the reference data is absent."""
-    path = SHARED_DATA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"reference data {path} is not present (see ../shared/data/README.md)")
-    return path
 
 
 def require_binary(name: str) -> str:

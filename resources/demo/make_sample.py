@@ -1,6 +1,8 @@
-"""Regenerate resources/demo/tasks.jsonl from AlpacaEval outputs (../shared/data/alpaca_eval).
+"""Regenerate resources/demo/tasks.jsonl from the AlpacaEval answers in tests/data.
 
-Run from the repository root: ``python resources/demo/make_sample.py``. The selection is
+Run from the repository root: ``python resources/demo/make_sample.py``. The answers are
+read through tests/reference_data.py, which carries them compressed (see
+tests/data/README.md for their origin and licence). The selection is
 deterministic: instructions whose answers show what reviewers must read well (code
 fences, tables, math, headings, lists), two or three models per task.
 """
@@ -11,6 +13,8 @@ import json
 import re
 import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 MODELS = [
     "gpt-4o-2024-05-13",
@@ -28,8 +32,11 @@ PAIRS, TRIPLES = 24, 12
 MAX_CHARS = 3500
 
 
-def main(data_dir: Path, out: Path) -> None:
-    outputs = {m: json.loads((data_dir / f"{m}.json").read_text()) for m in MODELS}
+def main(out: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.reference_data import alpaca_eval
+
+    outputs = {m: alpaca_eval(m) for m in MODELS}
     want = {name: 0 for name in FEATURES}
     rows = []
     for i in range(len(outputs[MODELS[0]])):
@@ -63,8 +70,4 @@ def main(data_dir: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    root = Path(__file__).resolve().parents[2]
-    main(
-        Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared/data/alpaca_eval",
-        root / "resources/demo/tasks.jsonl",
-    )
+    main(ROOT / "resources/demo/tasks.jsonl")

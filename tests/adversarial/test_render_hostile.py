@@ -8,7 +8,6 @@ that); memory is, with tracemalloc.
 
 from __future__ import annotations
 
-import json
 import tracemalloc
 
 import pytest
@@ -16,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docket.render import diff_html, to_html
-from tests.helpers import shared_data
+from tests.reference_data import alpaca_eval
 from tests.render_safety import unsafe_parts
 
 MB = 1024 * 1024
@@ -166,6 +165,5 @@ def test_any_markdown_soup_renders_safely(source: str) -> None:
 
 
 def test_every_real_response_is_safe_and_whitelisted() -> None:
-    path = shared_data("alpaca_eval", "gpt4_1106_preview.json")
-    for row in json.loads(path.read_text()):
+    for row in alpaca_eval("gpt4_1106_preview"):
         assert unsafe_parts(to_html(row["output"])) == [], row["instruction"][:60]

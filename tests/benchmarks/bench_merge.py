@@ -4,7 +4,8 @@
 
 10 reviewers, each with a task bundle of 1,000 tasks packed by the server and 10 chained
 result bundles (sequence 1..10, every answer revised each time), built once with the real
-bundle code and cached in tests/benchmarks/.cache/. The timed part is `merge_results`
+bundle code and cached in the user cache directory (workloads.py:
+~/.cache/docket/bench/merge on Linux). The timed part is `merge_results`
 into a fresh merged database: decrypting, verifying and merging all 100. Merged into
 bench-results.json (merge_100x1000_s).
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sys
 import tempfile
 import time
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import record  # noqa: E402
+from workloads import workload  # noqa: E402
 
 from docket.bundles import keys  # noqa: E402
 from docket.bundles.envelope import open_sealed, pinned  # noqa: E402
@@ -33,31 +34,27 @@ from docket.server.merge import merge_results  # noqa: E402
 from docket.server.merged_store import MergedStore  # noqa: E402
 from docket.server.pack import pack  # noqa: E402
 
-CACHE = ROOT / "tests" / "benchmarks" / ".cache" / "merge"
 REVIEWERS, BUNDLES_EACH, ANSWERS = 10, 10, 1000
 
 
-def build() -> None:
-    if (CACHE / "done").exists():
-        return
-    shutil.rmtree(CACHE, ignore_errors=True)
-    CACHE.mkdir(parents=True)
+def build(cache: Path) -> None:
+    """Ten reviewers' task bundles from one server, and ten chained result bundles each."""
     names = [f"rev{i:02d}" for i in range(REVIEWERS)]
     for name in ["server", *names]:
-        keys.write_key_pair(keys.generate(name), CACHE / "keys", passphrase=None)
-    server = keys.load_secret_key(CACHE / "keys" / "server.key")
-    tasks = CACHE / "tasks.jsonl"
+        keys.write_key_pair(keys.generate(name), cache / "keys", passphrase=None)
+    server = keys.load_secret_key(cache / "keys" / "server.key")
+    tasks = cache / "tasks.jsonl"
     with tasks.open("w") as fh:
         for i in range(ANSWERS):
             fh.write(json.dumps({"id": f"t{i:04d}", "prompt": f"Question {i}?", "responses": [
                 {"id": "a", "text": f"Answer A to {i}."}, {"id": "b", "text": f"Answer B to {i}."}]}) + "\n")  # fmt: skip
     for name in names:
-        reviewer = keys.load_secret_key(CACHE / "keys" / f"{name}.key")
+        reviewer = keys.load_secret_key(cache / "keys" / f"{name}.key")
         bundle = pack(
             tasks,
             server=server,
             reviewers=[reviewer.card()],
-            out_dir=CACHE / "bundles" / name,
+            out_dir=cache / "bundles" / name,
             project="bench",
         )
         opened = open_sealed(
@@ -76,15 +73,14 @@ def build() -> None:
             data, manifest = build_result_bundle(reviewer=reviewer, answered=answered, answers=rows, audit=[],
                                                  sequence=seq, previous=previous)  # fmt: skip
             previous = hashlib.sha256(manifest.to_bytes()).hexdigest()
-            (CACHE / f"{name}-{seq:02d}.result").write_bytes(data)
-    (CACHE / "done").write_text("ok")
+            (cache / f"{name}-{seq:02d}.result").write_bytes(data)
 
 
-def main() -> dict[str, float]:
-    build()
-    server = keys.load_secret_key(CACHE / "keys" / "server.key")
-    cards = [keys.PublicCard.load(p) for p in sorted((CACHE / "keys").glob("rev*.pub"))]
-    files = sorted(CACHE.glob("*.result"))
+def main() -> dict[str, float | None]:
+    cache = workload("merge", build)
+    server = keys.load_secret_key(cache / "keys" / "server.key")
+    cards = [keys.PublicCard.load(p) for p in sorted((cache / "keys").glob("rev*.pub"))]
+    files = sorted(cache.glob("*.result"))
     runs = []
     for _ in range(3):
         with tempfile.TemporaryDirectory() as tmp:

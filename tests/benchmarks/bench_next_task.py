@@ -12,7 +12,6 @@ the median and 95th percentile (bars: <= 16 ms, <= 50 ms). Merged into bench-res
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -34,15 +34,15 @@ from docket.core import Response, Role, Task, Turn  # noqa: E402
 from docket.settings import Settings  # noqa: E402
 from docket.ui.app import application  # noqa: E402
 from docket.ui.main_window import MainWindow  # noqa: E402
+from tests.reference_data import ALPACA_MODELS, alpaca_eval  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "alpaca_eval"
-MODELS = ["gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Meta-Llama-3.1-405B-Instruct-Turbo"]
+MODELS = list(ALPACA_MODELS[:3])
 TASKS = 200
 READING_MS = 80
 
 
-def main() -> dict[str, float]:
-    outputs = {m: json.loads((DATA / f"{m}.json").read_text()) for m in MODELS}
+def main() -> dict[str, float | None]:
+    outputs = {m: alpaca_eval(m) for m in MODELS}
     tasks = [
         Task(
             f"alpaca-{i:03d}",
@@ -89,6 +89,4 @@ def main() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    if not DATA.is_dir():
-        sys.exit(f"{DATA} is absent: this benchmark needs ../shared/data/alpaca_eval")
     record(main())

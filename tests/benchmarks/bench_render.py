@@ -10,7 +10,6 @@ bench-results.json (render_median_ms, render_p95_ms).
 
 from __future__ import annotations
 
-import json
 import platform
 import statistics
 import sys
@@ -18,20 +17,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import record  # noqa: E402
 
 from docket.render import to_html  # noqa: E402
+from tests.reference_data import ALPACA_MODELS, alpaca_eval  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "alpaca_eval"
-MODELS = [
-    "gpt-4o-2024-05-13",
-    "claude-3-5-sonnet-20240620",
-    "Meta-Llama-3.1-405B-Instruct-Turbo",
-    "gpt4_1106_preview",
-]
 PASSES = 3
 
 
@@ -40,8 +34,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def main() -> dict[str, float]:
-    texts = [row["output"] for m in MODELS for row in json.loads((DATA / f"{m}.json").read_text())]
+def main() -> dict[str, float | None]:
+    texts = [row["output"] for m in ALPACA_MODELS for row in alpaca_eval(m)]
     for text in texts:  # warm-up: imports, lexer and formula caches
         to_html(text)
     per_response = [[0.0] * PASSES for _ in texts]
@@ -66,6 +60,4 @@ def main() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    if not DATA.is_dir():
-        sys.exit(f"{DATA} is absent: the render benchmark needs ../shared/data/alpaca_eval")
     record(main())

@@ -2,14 +2,18 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_scale.py
 
-Built once from ../shared/data/alpaca_eval and cached in tests/benchmarks/.cache/scale/.
-Measures, each as the median of 3 runs: import (decrypt, verify, store), Docket's
-decryption against `age -d` of the same file in the same run (ratio), exporting 10,000
-answers as a signed bundle, recording an answer (median of 10,000: validate, commit,
-audit), and — in a fresh process — start to first task painted and peak RSS after
-visiting 200 tasks. Merged into bench-results.json (import_10k_s,
-decrypt_vs_age_cli_ratio, record_answer_median_ms, export_10k_s,
+Built once from the AlpacaEval answers in tests/data and cached in the user cache
+directory (workloads.py: ~/.cache/docket/bench/scale on Linux). Measures, each as the
+median of 3 runs: import (decrypt, verify, store), exporting 10,000 answers as a signed
+bundle, recording an answer (median of 10,000: validate, commit, audit), and — in a fresh
+process — start to first task painted and peak RSS after visiting 200 tasks. Merged into
+bench-results.json (import_10k_s, record_answer_median_ms, export_10k_s,
 startup_to_first_task_s, peak_rss_mb).
+
+Also reported, for information and with no bar: Docket's decryption of the bundle
+(pyrage, median of 7) as decrypt_10k_s, and against `age -d` of the same file in the same
+run as decrypt_vs_age_cli_ratio. The ratio needs the age CLI; without it the figure is
+null and the run says so.
 """
 
 from __future__ import annotations
@@ -26,23 +30,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import record  # noqa: E402
+from workloads import workload  # noqa: E402
 
 from docket import Workspace  # noqa: E402
 from docket.bundles import age_layer, keys  # noqa: E402
 from docket.server.pack import pack  # noqa: E402
+from tests.reference_data import ALPACA_MODELS, alpaca_eval  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "alpaca_eval"
-CACHE = ROOT / "tests" / "benchmarks" / ".cache" / "scale"
-MODELS = [
-    "gpt-4o-2024-05-13",
-    "claude-3-5-sonnet-20240620",
-    "Meta-Llama-3.1-405B-Instruct-Turbo",
-    "gpt4_1106_preview",
-]
+MODELS = list(ALPACA_MODELS)
 TASKS = 10_000
 
 STARTUP = r"""
@@ -76,31 +76,30 @@ print(first, peak_mb)
 """
 
 
-def build() -> None:
-    if (CACHE / "done").exists():
-        return
-    shutil.rmtree(CACHE, ignore_errors=True)
-    CACHE.mkdir(parents=True)
-    outputs = {m: json.loads((DATA / f"{m}.json").read_text()) for m in MODELS}
+def build(cache: Path) -> None:
+    """10,000 tasks of 3 real answers, packed for one reviewer by a server key pair."""
+    outputs = {m: alpaca_eval(m) for m in MODELS}
     rng = random.Random(1)
-    with (CACHE / "tasks.jsonl").open("w") as fh:
+    with (cache / "tasks.jsonl").open("w") as fh:
         for i in range(TASKS):
             j = i % 805
             fh.write(json.dumps({"id": f"t{i:05d}", "prompt": outputs[MODELS[0]][j]["instruction"], "responses": [
                 {"model": m, "text": outputs[m][j]["output"]} for m in rng.sample(MODELS, 3)]}) + "\n")  # fmt: skip
     for name in ("server", "reviewer"):
-        keys.write_key_pair(keys.generate(name), CACHE / "keys", passphrase=None)
-    server = keys.load_secret_key(CACHE / "keys" / "server.key")
-    reviewer = keys.load_secret_key(CACHE / "keys" / "reviewer.key")
+        keys.write_key_pair(keys.generate(name), cache / "keys", passphrase=None)
+    server = keys.load_secret_key(cache / "keys" / "server.key")
+    reviewer = keys.load_secret_key(cache / "keys" / "reviewer.key")
     pack(
-        CACHE / "tasks.jsonl",
+        cache / "tasks.jsonl",
         server=server,
         reviewers=[reviewer.card()],
-        out_dir=CACHE / "out",
+        out_dir=cache / "out",
         project="scale",
     )
-    (CACHE / "identity.txt").write_text(reviewer.age_identity + "\n")
-    (CACHE / "done").write_text("ok")
+    # The reviewer's identity for `age -d -i` (the ratio), beside the key it comes from.
+    fd = os.open(cache / "identity.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(reviewer.age_identity + "\n")
 
 
 def median_of(fn, n: int = 3) -> float:  # type: ignore[no-untyped-def]
@@ -112,13 +111,13 @@ def median_of(fn, n: int = 3) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
-def main() -> dict[str, float]:
-    build()
-    bundle = CACHE / "out" / "scale-reviewer.docket"
-    key = CACHE / "keys" / "reviewer.key"
-    card = CACHE / "keys" / "server.pub"
+def main() -> dict[str, float | None]:
+    cache = workload("scale", build)
+    bundle = cache / "out" / "scale-reviewer.docket"
+    key = cache / "keys" / "reviewer.key"
+    card = cache / "keys" / "server.pub"
     reviewer = keys.load_secret_key(key)
-    result: dict[str, float] = {}
+    result: dict[str, float | None] = {}
     with tempfile.TemporaryDirectory() as tmp:
 
         def do_import() -> None:
@@ -127,13 +126,19 @@ def main() -> dict[str, float]:
                 ws.import_bundle(bundle, card)
 
         result["import_10k_s"] = round(median_of(do_import), 2)
+        # Information, not a bar: Docket decrypts with pyrage, whatever the ratio.
         ident = [reviewer.identity()]
         ours = median_of(lambda: age_layer.decrypt_path(bundle, ident), 7)
+        result["decrypt_10k_s"] = round(ours, 3)
         age = shutil.which("age")
         if age:
             theirs = median_of(lambda: subprocess.run(
-                [age, "-d", "-i", str(CACHE / "identity.txt"), "-o", "/dev/null", str(bundle)], check=True), 7)  # fmt: skip
+                [age, "-d", "-i", str(cache / "identity.txt"), "-o", "/dev/null", str(bundle)], check=True), 7)  # fmt: skip
             result["decrypt_vs_age_cli_ratio"] = round(ours / theirs, 2)
+        else:
+            # Null rather than absent, so an older figure in bench-results.json is replaced.
+            result["decrypt_vs_age_cli_ratio"] = None
+            print("scale: decrypt_vs_age_cli_ratio not measured: the age CLI is not installed")
         with Workspace.open(Path(tmp) / "ws", key) as ws:
             # Recording an answer (validate, commit with fsync, audit): each of 10,000 timed.
             took = []
@@ -160,6 +165,4 @@ def main() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    if not DATA.is_dir():
-        sys.exit(f"{DATA} is absent: this benchmark needs ../shared/data/alpaca_eval")
     record(main())

@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench-results.json"
 
 
-def record(figures: dict[str, float]) -> None:
+def record(figures: dict[str, float | None]) -> None:
+    """Merge ``figures`` into the file; None (JSON null) marks a figure not measured."""
     merged = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     merged.update(figures)
     RESULTS.write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n")

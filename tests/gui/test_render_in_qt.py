@@ -22,7 +22,8 @@ from PySide6.QtGui import QFontInfo, QTextCharFormat, QTextDocument, QTextTable
 from PySide6.QtWidgets import QTextBrowser
 
 from docket.render import to_html
-from tests.helpers import ROOT, shared_data
+from tests.helpers import ROOT
+from tests.reference_data import alpaca_eval
 
 OUTLINES = ROOT / "tests" / "render" / "outlines.json"
 
@@ -76,7 +77,7 @@ def samples() -> dict[str, str]:
     from tests.render.snapshot import SAMPLE
 
     out = {"sample": SAMPLE}
-    rows = json.loads(shared_data("alpaca_eval", "gpt-4o-2024-05-13.json").read_text())
+    rows = alpaca_eval("gpt-4o-2024-05-13")
     for i in (301, 313, 365):  # planets table; python script; vector normalisation (math)
         out[f"alpaca-{i}"] = rows[i]["output"]
     return out

@@ -19,9 +19,7 @@ import pytest
 
 from docket.bundles import age_layer
 from docket.errors import AgeHeaderError, AgeHmacError, AgePayloadError, NotForYouError
-from tests.helpers import SHARED_DATA
-
-TESTKIT = SHARED_DATA / "age-testkit"
+from tests.reference_data import age_testkit
 
 STAGE_ERRORS: dict[str, type[Exception]] = {
     "header failure": AgeHeaderError,
@@ -43,8 +41,7 @@ class Vector:
     body: bytes
 
 
-def parse(path: Path) -> Vector:
-    raw = path.read_bytes()
+def parse(name: str, raw: bytes) -> Vector:
     head, _, body = raw.partition(b"\n\n")
     meta: dict[str, list[str]] = {}
     for line in head.decode().splitlines():
@@ -54,7 +51,7 @@ def parse(path: Path) -> Vector:
         body = zlib.decompress(body)
     identities = tuple(meta.get("identity", []))
     return Vector(
-        name=path.name,
+        name=name,
         expect=meta["expect"][0],
         payload_sha256=meta.get("payload", [None])[0],
         identities=identities,
@@ -66,15 +63,9 @@ def parse(path: Path) -> Vector:
 
 
 def _params() -> list[object]:
-    if not TESTKIT.is_dir():
-        return [
-            pytest.param(
-                None, id="age-testkit-absent", marks=pytest.mark.skip(reason=f"{TESTKIT} is absent")
-            )
-        ]
     params = []
-    for path in sorted(TESTKIT.iterdir()):
-        v = parse(path)
+    for name, raw in age_testkit():
+        v = parse(name, raw)
         if v.armored:
             params.append(
                 pytest.param(
@@ -123,9 +114,7 @@ def test_age_testkit(vector: Vector, tmp_path: Path) -> None:
 
 
 def test_the_suite_is_complete_apart_from_the_named_skips() -> None:
-    if not TESTKIT.is_dir():
-        pytest.skip(f"{TESTKIT} is absent")
-    vectors = [parse(p) for p in TESTKIT.iterdir()]
+    vectors = [parse(name, raw) for name, raw in age_testkit()]
     assert len(vectors) == 143
     run = [v for v in vectors if not v.armored and not v.post_quantum]
     assert sum(v.armored for v in vectors) == 33

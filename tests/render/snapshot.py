@@ -2,14 +2,13 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/render/snapshot.py [OUT_DIR]
 
-Picks AlpacaEval responses (../shared/data/alpaca_eval) that show a table, a code block,
+Picks AlpacaEval responses (tests/data/alpaca_eval) that show a table, a code block,
 nested lists and math, plus a hand-written sample of every construct, in the light and
 dark themes. Look at the PNGs: this is how the review window will show responses.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QTextBrowser
 from docket.render import THEMES, to_html
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data" / "alpaca_eval"
 
 SAMPLE = r"""## Every construct
 
@@ -66,21 +64,21 @@ def pick(
 
 
 def main(out_dir: Path) -> list[Path]:
+    from tests.reference_data import alpaca_eval
+
     app = QApplication.instance() or QApplication(sys.argv)
     app.setFont(QFont("DejaVu Sans", 10))
     out_dir.mkdir(parents=True, exist_ok=True)
     samples: list[tuple[str, str]] = [("sample", SAMPLE)]
-    if DATA.is_dir():
-        outputs = json.loads((DATA / "gpt-4o-2024-05-13.json").read_text())
-        outputs += json.loads((DATA / "claude-3-5-sonnet-20240620.json").read_text())
-        for name, rx in (
-            ("table", re.compile(r"^\|.*\|\s*$\n^\|[\s:|-]+\|", re.M)),
-            ("code", re.compile(r"^```\w+", re.M)),
-            ("nested", re.compile(r"^\d+\. .*\n(?:.*\n)*?^ {3,}- ", re.M)),
-            ("math", re.compile(r"\\\[|\\\(")),
-        ):
-            for i, o in enumerate(pick(rx, outputs)):
-                samples.append((f"{name}{i}", f"**{o['instruction']}**\n\n---\n\n{o['output']}"))
+    outputs = alpaca_eval("gpt-4o-2024-05-13") + alpaca_eval("claude-3-5-sonnet-20240620")
+    for name, rx in (
+        ("table", re.compile(r"^\|.*\|\s*$\n^\|[\s:|-]+\|", re.M)),
+        ("code", re.compile(r"^```\w+", re.M)),
+        ("nested", re.compile(r"^\d+\. .*\n(?:.*\n)*?^ {3,}- ", re.M)),
+        ("math", re.compile(r"\\\[|\\\(")),
+    ):
+        for i, o in enumerate(pick(rx, outputs)):
+            samples.append((f"{name}{i}", f"**{o['instruction']}**\n\n---\n\n{o['output']}"))
     written = []
     for theme in THEMES.values():
         for name, text in samples:
@@ -99,5 +97,6 @@ def main(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))  # run as a script: make the tests package importable
     for p in main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("render-snapshots")):
         print(p)

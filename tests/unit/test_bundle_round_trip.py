@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
 from pathlib import Path
@@ -14,13 +13,13 @@ from docket.bundles import age_layer, keys
 from docket.bundles.result_bundle import keyring_cards
 from docket.cli import main
 from docket.server.verify import verify_results
-from tests.helpers import shared_data
+from tests.reference_data import alpaca_eval, hh_rlhf_lines
 
 MODELS = ["gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Meta-Llama-3.1-405B-Instruct-Turbo"]
 
 
 def _alpaca_tasks(path: Path, n: int) -> None:
-    outputs = {m: json.loads(shared_data("alpaca_eval", f"{m}.json").read_text()) for m in MODELS}
+    outputs = {m: alpaca_eval(m) for m in MODELS}
     with path.open("w") as fh:
         for i in range(n):
             k = 3 if i % 5 == 0 else 2  # mostly pairs, some three-way rankings
@@ -33,13 +32,8 @@ def _alpaca_tasks(path: Path, n: int) -> None:
 
 
 def _gold(path: Path, n: int) -> None:
-    with (
-        gzip.open(shared_data("hh-rlhf", "harmless-base-test.jsonl.gz"), "rt") as src,
-        path.open("w") as dst,
-    ):
-        for i, line in enumerate(src):
-            if i == n:
-                break
+    with path.open("w") as dst:
+        for i, line in enumerate(hh_rlhf_lines()[:n]):
             dst.write(json.dumps({"id": f"gold-{i}", **json.loads(line)}) + "\n")
 
 

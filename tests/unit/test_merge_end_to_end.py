@@ -23,14 +23,14 @@ from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements
-from tests.helpers import shared_data
+from tests.reference_data import alpaca_eval
 
 MODELS = ["gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Meta-Llama-3.1-405B-Instruct-Turbo"]
 REVIEWERS = ("rev1", "rev2", "rev3")
 
 
 def _tasks(path: Path) -> None:
-    outputs = {m: json.loads(shared_data("alpaca_eval", f"{m}.json").read_text()) for m in MODELS}
+    outputs = {m: alpaca_eval(m) for m in MODELS}
     with path.open("w") as fh:
         for i in range(60):
             k = 3 if i % 6 == 0 else 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import astuple
 
@@ -10,7 +9,7 @@ import pytest
 
 from docket.render import DARK, LIGHT, THEMES, diff_html, to_html
 from docket.render.markdown import MAX_INPUT_CHARS, safe_href
-from tests.helpers import shared_data
+from tests.reference_data import alpaca_eval
 
 ALPACA_MODELS = [
     "gpt-4o-2024-05-13",
@@ -180,7 +179,7 @@ def test_input_over_the_limit_is_cut_with_a_notice() -> None:
 def test_every_real_alpaca_response_renders() -> None:
     count = 0
     for model in ALPACA_MODELS:
-        for row in json.loads(shared_data("alpaca_eval", f"{model}.json").read_text()):
+        for row in alpaca_eval(model):
             for theme in ("light", "dark"):
                 out = to_html(row["output"], theme=theme)
                 assert out.strip() or not row["output"].strip()

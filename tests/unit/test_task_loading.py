@@ -8,7 +8,6 @@ first) while the good lines still load.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import subprocess
@@ -29,7 +28,8 @@ from docket.core.task_loading import (
 )
 from docket.core.tasks import Role, Turn
 from docket.errors import TaskFormatError
-from tests.helpers import ROOT, shared_data
+from tests.helpers import ROOT
+from tests.reference_data import ALPACA_MODELS, alpaca_eval, hh_rlhf_lines
 
 
 def line(obj: Any) -> bytes:
@@ -722,9 +722,7 @@ HH_ROWS = 2312
 
 
 def _hh_lines() -> list[bytes]:
-    path = shared_data("hh-rlhf", "harmless-base-test.jsonl.gz")
-    with gzip.open(path, "rb") as fh:
-        return fh.read().splitlines()
+    return hh_rlhf_lines()
 
 
 def test_hh_rlhf_harmless_base_test_loads_completely() -> None:
@@ -781,11 +779,9 @@ def test_hh_rlhf_chosen_is_not_first_by_id() -> None:
 
 def _alpaca_outputs() -> dict[str, dict[str, str]]:
     """model -> instruction -> output, for every alpaca_eval file."""
-    folder = shared_data("alpaca_eval")
     out: dict[str, dict[str, str]] = {}
-    for path in sorted(folder.glob("*.json")):
-        rows = json.loads(path.read_text(encoding="utf-8"))
-        for item in rows:
+    for model in sorted(ALPACA_MODELS):
+        for item in alpaca_eval(model):
             out.setdefault(item["generator"], {})[item["instruction"]] = item["output"]
     return out
 

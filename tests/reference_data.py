@@ -1,0 +1,85 @@
+"""The reference data in tests/data/: real model answers, real preference transcripts and
+the age conformance vectors, carried compressed in the repository (origins and licences in
+tests/data/README.md).
+
+The tests, the benchmarks and the demo sample read it only through these functions, so a
+fresh clone is complete on its own: nothing skips for want of data. A missing file is an
+error, not a skip, because it means a broken checkout. Plain functions with no pytest
+import, so that the benchmark scripts can use them too.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import lzma
+import tarfile
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+ALPACA_MODELS = (
+    "gpt-4o-2024-05-13",
+    "claude-3-5-sonnet-20240620",
+    "Meta-Llama-3.1-405B-Instruct-Turbo",
+    "gpt4_1106_preview",
+)
+"""The four AlpacaEval models whose answers are carried, in the order the tests use."""
+
+HH_RLHF = ("hh-rlhf", "harmless-base-test.jsonl.gz")
+AGE_TESTKIT = "age-testkit.tar.xz"
+
+
+def reference_path(*parts: str) -> Path:
+    """The path of a file under tests/data, as stored (compressed)."""
+    path = DATA_DIR.joinpath(*parts)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"reference data {path} is missing from this checkout (see tests/data/README.md)"
+        )
+    return path
+
+
+def reference_bytes(*parts: str) -> bytes:
+    """A file under tests/data, decompressed according to its suffix (.xz, .gz)."""
+    path = reference_path(*parts)
+    data = path.read_bytes()
+    if path.suffix == ".xz":
+        return lzma.decompress(data)
+    if path.suffix == ".gz":
+        return gzip.decompress(data)
+    return data
+
+
+def reference_json(*parts: str) -> Any:
+    """A JSON file under tests/data, decompressed and parsed."""
+    return json.loads(reference_bytes(*parts))
+
+
+def alpaca_eval(model: str) -> list[dict[str, str]]:
+    """One model's 805 AlpacaEval rows: ``{dataset, instruction, output, generator}``."""
+    rows: list[dict[str, str]] = reference_json("alpaca_eval", f"{model}.json.xz")
+    return rows
+
+
+def hh_rlhf_lines() -> list[bytes]:
+    """The 2,312 JSONL lines of hh-rlhf's harmless-base test split, as raw bytes."""
+    return reference_bytes(*HH_RLHF).splitlines()
+
+
+def age_testkit() -> list[tuple[str, bytes]]:
+    """The age conformance vectors as (file name, contents), sorted by name.
+
+    They are kept as one archive because 143 small files compress far better together
+    (32 KB against 644 KB); the test ids are the file names, as in the original folder.
+    """
+    vectors = []
+    with tarfile.open(reference_path(AGE_TESTKIT), "r:xz") as archive:
+        for member in archive.getmembers():
+            if not member.isfile():
+                continue
+            handle = archive.extractfile(member)
+            assert handle is not None  # a regular file always has contents
+            vectors.append((Path(member.name).name, handle.read()))
+    return sorted(vectors)
