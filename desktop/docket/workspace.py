@@ -36,9 +36,12 @@ from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
 from docket.store.review import ReviewStore
 from docket.store.workspace_store import BundleRecord, ImportedTasks, WorkspaceStore
 
-__all__ = ["ExportedResults", "ImportedTasks", "Workspace"]
+__all__ = ["RESULT_SUFFIX", "ExportedResults", "ImportedTasks", "Workspace"]
 
 DB_NAME = "workspace.db"
+RESULT_SUFFIX = ".docket-result"
+"""What a result bundle is called when the window proposes a name (the file type of
+the desktop entry)."""
 
 
 @dataclass(frozen=True, slots=True)

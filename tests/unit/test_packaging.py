@@ -13,6 +13,7 @@ from importlib import resources
 import docket
 from docket.server.adjudication import ADJUDICATION_SUFFIX
 from docket.server.pack import BUNDLE_SUFFIX
+from docket.workspace import RESULT_SUFFIX
 from tests.helpers import ROOT
 
 PACKAGING = ROOT / "packaging"
@@ -59,11 +60,11 @@ def test_linux_file_types_match_the_names_the_code_writes() -> None:
     }
     assert globs["application/x-docket-bundle"] == {f"*{BUNDLE_SUFFIX}"}
     assert ADJUDICATION_SUFFIX.endswith(BUNDLE_SUFFIX)  # adjudication bundles match too
-    assert globs["application/x-docket-result"] == {"*.docket-result"}
+    assert globs["application/x-docket-result"] == {f"*{RESULT_SUFFIX}"}
     # Only task and adjudication bundles open in the review window; results go back.
     assert claimed == {"application/x-docket-bundle"}
-    ui_export = (ROOT / "desktop" / "docket" / "ui" / "main_window.py").read_text()
-    assert 'results.docket-result"' in ui_export
+    ui_export = (ROOT / "desktop" / "docket" / "ui" / "transfer.py").read_text()
+    assert "results{RESULT_SUFFIX}" in ui_export  # the name the window proposes
 
 
 def test_windows_and_macos_associate_the_same_suffix() -> None:

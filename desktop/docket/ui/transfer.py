@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from docket.core.review import Changes
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
-from docket.workspace import ImportedTasks
+from docket.workspace import RESULT_SUFFIX, ImportedTasks
 
 if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
@@ -105,7 +105,7 @@ def export_results(window: MainWindow) -> None:
     ):
         return
     ws = window.workspace
-    default = str(ws.directory.parent / f"{ws.reviewer}-results.docket-result")
+    default = str(ws.directory.parent / f"{ws.reviewer}-results{RESULT_SUFFIX}")
     path, _ = QFileDialog.getSaveFileName(window, "Save result bundle", default)
     if not path:
         return
