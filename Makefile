@@ -15,11 +15,12 @@ export QT_QPA_PLATFORM ?= offscreen
 
 HEADLESS_VENV ?= .venv-headless
 
-.PHONY: demo test test-headless lint bench fuzz kill-test clean help
+.PHONY: demo test test-fast test-slow test-headless lint bench fuzz kill-test clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
 	@echo "make test   - run the whole test suite (offscreen)"
+	@echo "make test-fast / test-slow - only the tests not marked slow / only those marked slow"
 	@echo "make lint   - ruff + mypy (dev extra)"
 	@echo "make fuzz   - the parser fuzz properties, long and random (about eight minutes)"
 	@echo "make kill-test KILLS=2000 - the crash-safety harness, longer than in make test"
@@ -38,11 +39,11 @@ $(VENV)/.installed-app: $(VENV)/.created pyproject.toml
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.created pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,crosscheck]'
 	@touch $@ $(VENV)/.installed-app
 
 $(VENV)/.installed-dev: $(VENV)/.created pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+	$(PY) -m pip install --quiet -e '.[test,crosscheck,dev]'
 	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-app
 
 demo: $(VENV)/.installed-app
@@ -51,6 +52,13 @@ demo: $(VENV)/.installed-app
 test: $(VENV)/.installed-test
 	$(BIN)/lint-imports --no-cache
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The edit loop: the suite without the tests marked slow (each about 5 s or more); and those.
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+test-slow: $(VENV)/.installed-test
+	$(PY) -m pytest -m slow $(PYTEST_ARGS)
 
 # The headless suite in an environment without PySide6 (and so without pytest-qt):
 # proves that everything outside docket.ui works without Qt.
