@@ -15,8 +15,8 @@ export QT_QPA_PLATFORM ?= offscreen
 
 HEADLESS_VENV ?= .venv-headless
 
-# Exact versions of every dependency, transitive ones included, of the app, the `test` extra
-# and the `package` extra, for Linux x86_64 and Python 3.11 (`make lock` regenerates it).
+# Exact versions of every dependency, transitive ones included, of the app, the `test`,
+# `crosscheck` and `package` extras, for Linux x86_64 and Python 3.11 (`make lock` regenerates it).
 # pyproject.toml states the ranges Docket works with; the lock fixes the versions that were
 # tested, so every environment below (make test, make package, CI) is built the same way.
 # Each installs through it as constraints (pip -c): only what that environment needs, each
@@ -25,11 +25,12 @@ LOCK := requirements.lock
 UV_VERSION ?= 0.13.9
 LOCK_ARGS ?=
 
-.PHONY: demo test test-headless lint lock bench fuzz kill-test clean help
+.PHONY: demo test test-fast test-slow test-headless lint lock bench fuzz kill-test clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
 	@echo "make test   - run the whole test suite (offscreen)"
+	@echo "make test-fast / test-slow - only the tests not marked slow / only those marked slow"
 	@echo "make lint   - ruff + mypy (dev extra)"
 	@echo "make lock   - regenerate $(LOCK) (LOCK_ARGS=--upgrade to move to newer versions)"
 	@echo "make fuzz   - the parser fuzz properties, long and random (about eight minutes)"
@@ -49,19 +50,19 @@ $(VENV)/.installed-app: $(VENV)/.created pyproject.toml $(LOCK)
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.created pyproject.toml $(LOCK)
-	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck]'
 	@touch $@ $(VENV)/.installed-app
 
 # The dev tools (ruff, mypy) are not locked; what they share with the app is.
 $(VENV)/.installed-dev: $(VENV)/.created pyproject.toml $(LOCK)
-	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,dev]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,dev]'
 	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-app
 
 # uv resolves for the target platform whatever the host; an existing lock's versions are
 # kept where they still fit (LOCK_ARGS=--upgrade takes the newest allowed instead).
 lock: $(VENV)/.created
 	$(PY) -m pip install --quiet 'uv==$(UV_VERSION)'
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra package \
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra crosscheck --extra package \
 		--python-version 3.11 --python-platform x86_64-manylinux_2_36 \
 		--custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
 
@@ -71,6 +72,13 @@ demo: $(VENV)/.installed-app
 test: $(VENV)/.installed-test
 	$(BIN)/lint-imports --no-cache
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The edit loop: the suite without the tests marked slow (each about 5 s or more); and those.
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+test-slow: $(VENV)/.installed-test
+	$(PY) -m pytest -m slow $(PYTEST_ARGS)
 
 # The headless suite in an environment without PySide6 (and so without pytest-qt):
 # proves that everything outside docket.ui works without Qt. The rest at locked versions.

@@ -3,6 +3,8 @@
 - Qt runs offscreen (set before anything imports Qt).
 - Tests that use ``qtbot`` or ``qapp`` are marked ``gui`` automatically, so
   ``pytest -m "not gui"`` runs the headless suite, also where PySide6 is not installed.
+- A Qt warning fails the test (``qt_log_level_fail`` in pyproject.toml); without pytest-qt
+  its ini keys are declared here so that ``--strict-config`` still passes.
 - Each test gets its own HOME and XDG (platformdirs) directories, so nothing leaks between tests or
   into the developer's real directories.
 """
@@ -48,6 +50,15 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Where pytest-qt is not installed (the headless environment) or is disabled, its ini
+    keys in pyproject.toml would be unknown, which --strict-config rejects: declare them,
+    unused, so the same configuration serves both environments."""
+    if not pluginmanager.has_plugin("pytest-qt"):
+        parser.addini("qt_log_level_fail", "pytest-qt's; unused without it")
+        parser.addini("qt_log_ignore", "pytest-qt's; unused without it", type="linelist")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1089,6 +1089,7 @@ def carol(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_wrong_passphrase_via_workspace_open(ws_dir: Path, carol: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "carol-ws"
     with pytest.raises(WrongPassphraseError, match="Wrong passphrase") as info:

@@ -120,6 +120,11 @@ FUZZ_FACTOR = 30
 """How many times more examples each property runs under ``make fuzz``."""
 
 
+# Under `make fuzz` one property may run for minutes (the whole run takes about eight):
+# above the suite's 120 s, below faulthandler_timeout (pyproject.toml).
+pytestmark = [pytest.mark.timeout(540)] if FUZZING else []
+
+
 def budget(examples: int) -> settings:
     """The settings of one property: ``examples`` examples from the bounded, derandomized
     profile in ``make test``; under ``make fuzz``, the fuzz profile with many more."""

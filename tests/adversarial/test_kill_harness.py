@@ -22,6 +22,8 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the harness for
 HARNESS = Path(harness.__file__)
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(450)  # above the harness's own 400 s, so that one fails as a test
 def test_two_hundred_kills_lose_nothing(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(HARNESS), str(tmp_path / "run"), "--kills", "200"],

@@ -90,6 +90,8 @@ def touched_since(start: float, skip: list[Path]) -> list[Path]:
     return out
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(300)  # the desktop child alone has 180 s before its own timeout
 def test_a_whole_session_leaves_no_plaintext(tmp_path: Path) -> None:
     tag = secrets.token_hex(5).upper()
     markers = {

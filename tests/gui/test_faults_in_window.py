@@ -51,7 +51,10 @@ def test_a_full_disk_while_answering(
     window.controller.edit({**window.answer_panel.answers(), "rationale": "y" * 200_000})
     qtbot.waitUntil(lambda: window.save_label.text() == "Not saved — retrying")
     assert len(warnings) == 1 and "disk holding" in warnings[0] and "retries" in warnings[0]
-    qtbot.wait(350)  # a few retries fail quietly: still one message
+    # A few retries fail quietly: still one message.
+    retries: list[None] = []
+    window.controller._retry.timeout.connect(lambda: retries.append(None))
+    qtbot.waitUntil(lambda: len(retries) >= 3)
     assert len(warnings) == 1 and window.controller.has_unsaved()
 
     # Moving on would drop the change: the window stays on the task and says why.
@@ -72,6 +75,7 @@ def test_a_full_disk_while_answering(
     assert window.controller.task.id != "pair"
 
 
+@pytest.mark.slow
 def test_locking_and_unlocking_on_a_really_full_disk(
     qtbot: Any, tiny_disk: Path, key_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -39,12 +39,17 @@ CHILD = textwrap.dedent(
     window.show()
 
     def go():
+        if window.controller.task is None:  # the window has not opened its first task yet
+            return
+        poll.stop()
         window.open_task("chat")
         window.controller.saved.connect(lambda _: print("SAVED", flush=True))
         window.answer_panel.handle_number_key(4)
         print("EDITED", flush=True)
 
-    QTimer.singleShot(200, go)
+    poll = QTimer()
+    poll.timeout.connect(go)
+    poll.start(20)
     app.exec()
     """
 )

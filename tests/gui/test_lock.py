@@ -164,6 +164,7 @@ def test_a_sleep_longer_than_the_idle_time_locks(
     assert window.is_locked()
 
 
+@pytest.mark.slow
 def test_locking_on_a_full_disk_keeps_the_unsaved_edit_and_shows_no_box(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -194,14 +195,17 @@ def test_idle_time_locks(qtbot: Any, window: MainWindow) -> None:
     assert MARKER not in visible_text(window)
 
 
+@pytest.mark.slow
 def test_user_input_postpones_the_idle_lock(qtbot: Any, window: MainWindow) -> None:
     window.lock_watcher.set_interval_ms(60_000)
-    qtbot.wait(400)  # let some of the countdown pass
+    # Some of the countdown has passed.
+    qtbot.waitUntil(lambda: window.lock_watcher.idle_remaining_ms() < 59_600)
     before = window.lock_watcher.idle_remaining_ms()
     qtbot.keyClick(window.task_list.view, Qt.Key.Key_Shift)  # any key, even one that does nothing
     assert window.lock_watcher.idle_remaining_ms() > before + 200
 
 
+@pytest.mark.slow
 def test_copied_task_text_is_cleared(qtbot: Any, window: MainWindow) -> None:
     clipboard = QGuiApplication.clipboard()
     window.clipboard_guard.set_seconds(1)
@@ -222,6 +226,7 @@ def test_copied_task_text_is_cleared(qtbot: Any, window: MainWindow) -> None:
     assert clipboard.text() == ""
 
 
+@pytest.mark.slow
 def test_an_import_finishes_before_the_lock(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -276,19 +281,19 @@ SCREEN_CHILD = textwrap.dedent(
                   "org.freedesktop.login1.Manager.PrepareForSleep"],
     }
 
-    def screensaver_on():
-        bus, path, member = SIGNALS[sys.argv[3]]
-        subprocess.run(["dbus-send", bus, "--type=signal", path, member, "boolean:true"],
-                       check=True)
-
-    def check():
+    def signal_until_locked():
+        # Sent again until it lands: the bus may take a moment to route the signal to the
+        # window's new subscription.
         if window.is_locked():
             print("LOCKED", window.workspace.locked, window.lock_screen.message.text(),
                   flush=True)
             app.quit()
+            return
+        bus, path, member = SIGNALS[sys.argv[3]]
+        subprocess.run(["dbus-send", bus, "--type=signal", path, member, "boolean:true"],
+                       check=True)
 
-    QTimer.singleShot(300, screensaver_on)
-    timer = QTimer(); timer.timeout.connect(check); timer.start(50)
+    timer = QTimer(); timer.timeout.connect(signal_until_locked); timer.start(100)
     QTimer.singleShot(10000, app.quit)
     app.exec()
     """

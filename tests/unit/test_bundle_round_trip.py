@@ -51,6 +51,7 @@ def _answer(ws: Workspace, task_id: str, i: int) -> dict[str, object]:
     return {"ranking": [[order.id_of("C")], [order.id_of("A"), order.id_of("B")]]}
 
 
+@pytest.mark.slow
 def test_keygen_pack_import_record_export_verify(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

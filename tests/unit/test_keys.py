@@ -39,6 +39,7 @@ def test_card_is_an_age_recipients_file_and_encrypts_to_the_key(tmp_path: Path) 
     card.verifier().verify(b"manifest", signature)
 
 
+@pytest.mark.slow
 def test_protected_key_needs_the_right_passphrase(tmp_path: Path) -> None:
     key = keys.generate("carol")
     key_path, _ = keys.write_key_pair(key, tmp_path, passphrase="correct horse")

@@ -49,6 +49,7 @@ print(len(names), "modules")
 """
 
 
+@pytest.mark.timeout(180)  # above the child's own 120 s, so that one fails as a test
 def test_everything_but_ui_works_without_qt(tmp_path: Path) -> None:
     env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(

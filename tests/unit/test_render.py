@@ -156,6 +156,7 @@ def test_word_diff_marks_insertions_and_deletions_without_relying_on_colour() ->
     assert "<span" not in same_left and "same &lt;b&gt;" in same_left
 
 
+@pytest.mark.slow
 def test_word_diff_of_very_long_texts_falls_back_to_lines() -> None:
     a = "word word word\n" * 10_000
     left, right = diff_html(a, a + "new line\n")
@@ -176,6 +177,7 @@ def test_input_over_the_limit_is_cut_with_a_notice() -> None:
     assert f"the first {MAX_INPUT_CHARS:,} of {MAX_INPUT_CHARS + 10:,} characters" in out
 
 
+@pytest.mark.slow
 def test_every_real_alpaca_response_renders() -> None:
     count = 0
     for model in ALPACA_MODELS:

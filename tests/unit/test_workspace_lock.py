@@ -63,6 +63,7 @@ def test_locked_workspace_refuses_every_use_and_forgets_its_key(
     ws.close()  # and so is closing a locked workspace
 
 
+@pytest.mark.slow
 def test_unlock_needs_the_same_key_and_its_passphrase(tmp_path: Path, protected: Path) -> None:
     ws = Workspace.open(tmp_path / "ws", protected, PASSPHRASE)
     ws.load_tasks(sample_tasks())
