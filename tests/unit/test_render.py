@@ -8,8 +8,18 @@ from dataclasses import astuple
 import pytest
 
 from docket.render import DARK, LIGHT, THEMES, diff_html, to_html
+from docket.render.conversation import (
+    ANSWERED_TURN_ID,
+    EARLIER_TURNS_HREF,
+    FOLD_OVER,
+    KEEP_SHOWN,
+    answered_turn,
+    conversation_to_html,
+    foldable_turns,
+)
 from docket.render.markdown import MAX_INPUT_CHARS, safe_href
 from tests.reference_data import alpaca_eval
+from tests.render_safety import unsafe_parts
 
 ALPACA_MODELS = [
     "gpt-4o-2024-05-13",
@@ -136,12 +146,59 @@ def test_conversations_label_and_separate_each_turn() -> None:
         {"role": "tool", "content": "calc: 4"},
     ]
     out = to_html(turns)
-    labels = re.findall(r"font-weight: bold; margin-bottom: 2px\">(\w+)</p>", out)
+    labels = re.findall(r"font-weight: bold; margin-bottom: 2px\">(\w+)", out)
     assert labels == ["System", "User", "Assistant", "Tool"]
     assert out.count('<table width="100%" cellspacing="0" cellpadding="8"') == 4
     assert "<em>brief</em>" in out and "<strong>4</strong>" in out and ">2+2</code>" in out
     for role in ("user", "assistant", "system", "tool"):
         assert LIGHT.role_colour(role) in out
+
+
+def hh_conversation(turns: int) -> list[dict[str, str]]:
+    """An hh-rlhf-like transcript: the human and the assistant alternate, the human last."""
+    return [
+        {"role": "user" if i % 2 == 0 else "assistant", "content": f"Turn {i + 1} text."}
+        for i in range(turns)
+    ]
+
+
+def test_the_answered_turn_is_the_last_user_turn_and_says_so() -> None:
+    turns = hh_conversation(9)
+    assert answered_turn(turns) == 8
+    assert answered_turn([*turns, {"role": "assistant", "content": "prefill"}]) == 8
+    assert answered_turn([{"role": "system", "content": "x"}]) is None
+    out = conversation_to_html(turns, LIGHT)
+    assert out.count(f'id="{ANSWERED_TURN_ID}"') == 1
+    marked = out.index(f'id="{ANSWERED_TURN_ID}"')
+    assert out.index("Turn 8 text.") < marked < out.index("Turn 9 text.")
+    assert "the responses answer this turn" in out
+    assert unsafe_parts(out) == []
+
+
+def test_long_conversations_fold_all_but_the_last_exchange() -> None:
+    turns = hh_conversation(9)
+    assert foldable_turns(turns) == 8 - KEEP_SHOWN == 6
+    # Up to FOLD_OVER turns before the answered one are never folded.
+    assert foldable_turns(hh_conversation(FOLD_OVER + 1)) == 0
+    assert foldable_turns(hh_conversation(FOLD_OVER + 3)) == FOLD_OVER + 2 - KEEP_SHOWN
+    assert foldable_turns(hh_conversation(1)) == 0
+
+    folded = conversation_to_html(turns, LIGHT, folded=True, key_hint="key T")
+    assert f'<a href="{EARLIER_TURNS_HREF}"' in folded
+    assert "▸ 6 earlier turns (show, key T)" in folded
+    assert "Turn 6 text." not in folded
+    assert all(f"Turn {i} text." in folded for i in (7, 8, 9))
+    assert folded.count("<table") == 3
+
+    shown = conversation_to_html(turns, DARK, folded=False)
+    assert "▾ 6 earlier turns (hide)" in shown
+    assert shown.count("<table") == 9 and DARK.link in shown
+    for html_out in (folded, shown):
+        assert unsafe_parts(html_out) == []
+        assert html_out.count(f'id="{ANSWERED_TURN_ID}"') == 1
+
+    short = conversation_to_html(hh_conversation(5), LIGHT, folded=True)
+    assert EARLIER_TURNS_HREF not in short and short.count("<table") == 5
 
 
 def test_word_diff_marks_insertions_and_deletions_without_relying_on_colour() -> None:

@@ -1,4 +1,11 @@
-"""A conversation (``[{role, content}]``) as labelled, separated turns."""
+"""A conversation (``[{role, content}]``) as labelled, separated turns.
+
+The turn the responses answer (the last user turn) says so in its label and carries the
+id :data:`ANSWERED_TURN_ID`, so a view can open scrolled to it. In a long conversation
+the earlier turns, all but the exchange just before the answered turn, can be folded
+into one line; that line links to the in-document anchor :data:`EARLIER_TURNS_HREF`,
+which the window handles itself (it is never an external link).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,16 @@ from docket.render.theme import Theme
 
 ROLE_LABELS = {"user": "User", "assistant": "Assistant", "system": "System", "tool": "Tool"}
 
+FOLD_OVER = 4
+"""A conversation with more turns than this before the answered one can fold them."""
+KEEP_SHOWN = 2
+"""Turns just before the answered one that stay shown when folded (the last exchange)."""
+EARLIER_TURNS_HREF = "#docket-earlier-turns"
+"""The link of the fold line: shows or hides the earlier turns."""
+ANSWERED_TURN_ID = "docket-answered-turn"
+"""The id on the label of the turn the responses answer."""
+ANSWERED_NOTE = "the responses answer this turn"
+
 
 def _role_and_content(turn: Any) -> tuple[str, str]:
     if isinstance(turn, Mapping):
@@ -20,18 +37,63 @@ def _role_and_content(turn: Any) -> tuple[str, str]:
     return str(getattr(role, "value", role)), str(content)
 
 
-def conversation_to_html(turns: Sequence[Any], theme: Theme) -> str:
-    parts = []
-    for turn in turns:
+def answered_turn(turns: Sequence[Any]) -> int | None:
+    """The index of the turn the responses answer: the last user turn (None if none)."""
+    for index in range(len(turns) - 1, -1, -1):
+        if _role_and_content(turns[index])[0] == "user":
+            return index
+    return None
+
+
+def foldable_turns(turns: Sequence[Any]) -> int:
+    """How many turns a fold hides: 0 when at most :data:`FOLD_OVER` turns come before
+    the answered one, else all of those but the last :data:`KEEP_SHOWN`."""
+    answered = answered_turn(turns)
+    if answered is None or answered <= FOLD_OVER:
+        return 0
+    return answered - KEEP_SHOWN
+
+
+def _fold_line(hidden: int, folded: bool, theme: Theme, key_hint: str) -> str:
+    arrow, verb = ("▸", "show") if folded else ("▾", "hide")
+    action = f"{verb}, {key_hint}" if key_hint else verb
+    return (
+        f'<p><a href="{EARLIER_TURNS_HREF}" '
+        f'style="color: {theme.link}">{arrow} {hidden} earlier turns ({html.escape(action)})'
+        "</a></p>\n"
+    )
+
+
+def conversation_to_html(
+    turns: Sequence[Any], theme: Theme, *, folded: bool = False, key_hint: str = ""
+) -> str:
+    """The turns as boxes, the answered one marked. ``folded`` replaces the turns that
+    :func:`foldable_turns` counts by one "▸ N earlier turns (show)" line; shown, they are
+    headed by "▾ N earlier turns (hide)". ``key_hint`` names a key for it in that line."""
+    answered = answered_turn(turns)
+    hidden = foldable_turns(turns)
+    parts = [_fold_line(hidden, folded, theme, key_hint)] if hidden else []
+    for index, turn in enumerate(turns):
+        if folded and index < hidden:
+            continue
+        # Qt drops a paragraph's bottom margin before a table: the box keeps the space.
+        space = "margin-top: 8px; " if hidden and len(parts) == 1 else ""
         role, content = _role_and_content(turn)
-        label = ROLE_LABELS.get(role, role.capitalize() or "Unknown")
+        label = html.escape(ROLE_LABELS.get(role, role.capitalize() or "Unknown"))
+        anchor = ""
+        if index == answered and len(turns) > 1:
+            anchor = f' id="{ANSWERED_TURN_ID}"'
+            label += (
+                f'<span style="color: {theme.muted}; font-weight: normal"> — {ANSWERED_NOTE}</span>'
+            )
         colour = theme.role_colour(role)
         shade = f' bgcolor="{theme.turn_background}"' if role != "assistant" else ""
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="8" '
-            f'style="margin-bottom: 10px; border-style: solid; border-color: {theme.table_border}" '
+            f'style="{space}margin-bottom: 10px; border-style: solid; '
+            f'border-color: {theme.table_border}" '
             f'border="1"><tr><td{shade}>'
-            f'<p style="color: {colour}; font-weight: bold; margin-bottom: 2px">'
-            f"{html.escape(label)}</p>{markdown_to_html(content, theme)}</td></tr></table>\n"
+            f'<p{anchor} style="color: {colour}; font-weight: bold; margin-bottom: 2px">'
+            f"{label}</p>{markdown_to_html(content, theme)}</td></tr></table>\n"
         )
     return "".join(parts)

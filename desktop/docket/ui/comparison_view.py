@@ -6,16 +6,30 @@ the rendered response and the raw text the model wrote. Scrolling can be synchro
 differences between two responses shown word by word, and the text zoomed. Nothing is
 ever loaded from the network or disk: ``loadResource`` refuses, and links are handed to
 the window, which asks before opening them.
+
+A conversation opens scrolled to the turn the responses answer (the last user turn), with
+the turns before it above; in a long one, most earlier turns are folded into one line
+that shows or hides them (click it, Tab to it and press Enter, or press T).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QTextDocument, QTextOption
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,11 +44,25 @@ from PySide6.QtWidgets import (
 from docket.core.display_order import DisplayOrder
 from docket.core.tasks import Role, Task
 from docket.render import diff_html, to_html
+from docket.render.conversation import (
+    ANSWERED_TURN_ID,
+    EARLIER_TURNS_HREF,
+    conversation_to_html,
+    foldable_turns,
+)
 from docket.render.theme import Theme
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
 """Laid-out documents kept: the current task, the next one, and a few behind."""
+EARLIER_TURNS_KEY = "T"
+"""Shows or hides the folded earlier turns of a long conversation."""
+ANSWERED_GAP = 16
+"""Pixels from the top of the pane to the answered turn's label when the pane opens on
+it: room for the edge of its box (border and padding, 9 px) and a little space."""
+_ANSWERED_BLOCK = "docketAnsweredBlock"
+"""Dynamic property of a conversation document: the block number of the answered
+turn's label, -1 when there is none (found once per document, ahead of time)."""
 
 
 SENSITIVE_CLIPBOARD_HINTS: tuple[tuple[str, bytes], ...] = (
@@ -56,6 +84,10 @@ class SafeBrowser(QTextBrowser):
     """A QTextBrowser that never loads a resource and never follows a link itself."""
 
     linkRequested = Signal(QUrl)
+    internalLinkActivated = Signal(str)
+    """An in-document link the window acts on itself (the fold line of a conversation)."""
+
+    INTERNAL_LINKS = frozenset({EARLIER_TURNS_HREF})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,9 +109,23 @@ class SafeBrowser(QTextBrowser):
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() in ("", "file") and url.hasFragment():
-            self.scrollToAnchor(url.fragment())  # footnotes
+            if f"#{url.fragment()}" in self.INTERNAL_LINKS:
+                self.internalLinkActivated.emit(f"#{url.fragment()}")
+            else:
+                self.scrollToAnchor(url.fragment())  # footnotes
         else:
             self.linkRequested.emit(url)
+
+
+class PromptBrowser(SafeBrowser):
+    """The prompt pane: says when it was resized, so that a conversation can stay on
+    the answered turn while the window settles or the reviewer moves the splitter."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class ResponseColumn(QWidget):
@@ -135,11 +181,21 @@ class ComparisonView(QWidget):
         self._syncing = False
         self._html_cache: dict[tuple[str, str, str], str] = {}
         self._docs: OrderedDict[tuple[str, str, int, str], QTextDocument] = OrderedDict()
+        self._earlier_shown = False  # the current conversation's folded turns are shown
+        self._pinned = False  # the prompt keeps the answered turn in view until scrolled
 
-        self.prompt = SafeBrowser()
+        self.prompt = PromptBrowser()
         self.prompt.setAccessibleName("Prompt")
-        self._prompt_scratch = QTextDocument(self)
         self.prompt.linkRequested.connect(self.linkRequested.emit)
+        self.prompt.internalLinkActivated.connect(self._internal_link)
+        self.prompt.resized.connect(self._prompt_resized)
+        self.prompt.verticalScrollBar().actionTriggered.connect(self._unpin)
+        self.earlier_action = QAction("Show or hide earlier turns", self)
+        self.earlier_action.setShortcut(QKeySequence(EARLIER_TURNS_KEY))
+        self.earlier_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.earlier_action.setEnabled(False)
+        self.earlier_action.triggered.connect(self.toggle_earlier_turns)
+        self.addAction(self.earlier_action)
         prompt_box = QWidget()
         prompt_layout = QVBoxLayout(prompt_box)
         prompt_layout.setContentsMargins(0, 0, 0, 0)
@@ -182,6 +238,7 @@ class ComparisonView(QWidget):
 
     def set_task(self, task: Task, order: DisplayOrder) -> None:
         self._task, self._order = task, order
+        self._earlier_shown = False
         self._ensure_columns(len(order.order))
         for column, letter in zip(self.columns, order.labels, strict=False):
             column.set_label(letter)
@@ -192,6 +249,7 @@ class ComparisonView(QWidget):
         for browser in self.browsers():
             browser.verticalScrollBar().setValue(0)
         self._fit_prompt()
+        self._pin_answered()
 
     def _fit_prompt(self) -> None:
         """Give the prompt the height it needs, within 12-40 % of the view: a one-line
@@ -231,10 +289,12 @@ class ComparisonView(QWidget):
         """Show nothing and forget every rendered document (the window is locking)."""
         self._task = None
         self._order = None
+        self._earlier_shown = self._pinned = False
+        self.earlier_action.setEnabled(False)
         for browser in [self.prompt, *(c.browser for c in self.columns)]:
             browser.setDocument(QTextDocument(browser))
-        for scratch in [self._prompt_scratch, *(c.scratch for c in self.columns)]:
-            scratch.clear()
+        for column in self.columns:
+            column.scratch.clear()
         self._html_cache.clear()
         for doc in self._docs.values():
             doc.deleteLater()
@@ -249,20 +309,25 @@ class ComparisonView(QWidget):
                 del self._docs[key]
                 doc.deleteLater()
 
-    def _rendered(self, key: str, text: str) -> str:
+    def _rendered(self, key: str, text: str, render: Callable[[Theme], str] | None) -> str:
         cache_key = (key, self._theme.name, _digest(text))
         html = self._html_cache.get(cache_key)
         if html is None:
             if len(self._html_cache) > 64:
                 self._html_cache.clear()
-            html = self._html_cache[cache_key] = to_html(text, theme=self._theme)
+            html = render(self._theme) if render else to_html(text, theme=self._theme)
+            self._html_cache[cache_key] = html
         return html
 
-    def _document(self, key: str, text: str, width: int) -> QTextDocument:
+    def _document(
+        self, key: str, text: str, width: int, render: Callable[[Theme], str] | None = None
+    ) -> QTextDocument:
         """A parsed, laid-out document for a response or prompt, kept for a few tasks.
 
         Parsing HTML and laying the text out are what make opening a task slow; done
         ahead of time (see :meth:`prefetch`), showing the task is swapping documents.
+        ``text`` is rendered as markdown, or by ``render`` when given (then ``text``
+        only identifies the content).
         """
         cache_key = (key, self._theme.name, self._zoom, _digest(text))
         doc = self._docs.get(cache_key)
@@ -270,7 +335,7 @@ class ComparisonView(QWidget):
             doc = QTextDocument(self)
             doc.setDocumentMargin(12)
             doc.setDefaultFont(self._body_font())
-            doc.setHtml(self._rendered(key, text))
+            doc.setHtml(self._rendered(key, text, render))
             self._docs[cache_key] = doc
             self._evict_documents()
         else:
@@ -294,12 +359,34 @@ class ComparisonView(QWidget):
     def _width_of(self, browser: QTextBrowser) -> int:
         return int(browser.viewport().width())
 
+    def _conversation_document(
+        self, task: Task, width: int, *, show_earlier: bool = False
+    ) -> QTextDocument:
+        """The conversation, folded when it is long unless ``show_earlier``, with the
+        block of its answered turn noted on the document."""
+        turns = task.conversation
+        folded = bool(foldable_turns(turns)) and not show_earlier
+        key = f"{task.id}/conversation/{'folded' if folded else 'all'}"
+        text = "\x1e".join(f"{turn.role.value}\x1f{turn.content}" for turn in turns)
+
+        def render(theme: Theme) -> str:
+            return conversation_to_html(
+                turns, theme, folded=folded, key_hint=f"key {EARLIER_TURNS_KEY}"
+            )
+
+        doc = self._document(key, text, width, render)
+        if doc.property(_ANSWERED_BLOCK) is None:
+            doc.setProperty(_ANSWERED_BLOCK, _answered_block(doc))
+        return doc
+
     def prefetch(self, task: Task, order: DisplayOrder) -> None:
         """Parse and lay out a task's prompt and responses ahead of time (called when
         idle for the task the reviewer will most likely open next)."""
         turns = task.conversation
         if len(turns) == 1 and turns[0].role is Role.USER:
             self._document(f"{task.id}/prompt", turns[0].content, self._width_of(self.prompt))
+        else:
+            self._conversation_document(task, self._width_of(self.prompt))
         widths = [self._width_of(c.browser) for c in self.columns]
         for index, rid in enumerate(order.order):
             width = widths[index] if index < len(widths) else 0
@@ -310,14 +397,95 @@ class ComparisonView(QWidget):
         if task is None:
             return
         turns = task.conversation
+        width = self._width_of(self.prompt)
         if len(turns) == 1 and turns[0].role is Role.USER:
             self.prompt_label.setText("Prompt")
             key, text = f"{task.id}/prompt", turns[0].content
-            self.prompt.setDocument(self._document(key, text, self._width_of(self.prompt)))
+            self.prompt.setDocument(self._document(key, text, width))
+            self.earlier_action.setEnabled(False)
         else:
-            self.prompt_label.setText(f"Conversation ({len(turns)} turns)")
-            self.prompt.setDocument(self._prompt_scratch)
-            self.prompt.setHtml(to_html(list(turns), theme=self._theme))
+            hidden = foldable_turns(turns)
+            note = f", {hidden} earlier hidden" if hidden and not self._earlier_shown else ""
+            self.prompt_label.setText(f"Conversation ({len(turns)} turns{note})")
+            doc = self._conversation_document(task, width, show_earlier=self._earlier_shown)
+            self.prompt.setDocument(doc)
+            self.earlier_action.setEnabled(bool(hidden))
+
+    def _reload_prompt(self) -> None:
+        """The same prompt in a new theme or size, showing the same place."""
+        bar = self.prompt.verticalScrollBar()
+        at = self.prompt.cursorForPosition(QPoint(0, 0)).position()
+        offset = bar.value() - self._block_top(at)
+        self._refresh_prompt()
+        if self._pinned:
+            self._show_answered()
+        else:
+            bar.setValue(round(self._block_top(at) + offset))
+
+    def _block_top(self, position: int) -> float:
+        doc = self.prompt.document()
+        doc.size()  # lay out
+        return float(doc.documentLayout().blockBoundingRect(doc.findBlock(position)).top())
+
+    # --- the conversation's answered turn and earlier turns ----------------------------
+
+    def earlier_turns_shown(self) -> bool:
+        return self._earlier_shown
+
+    def _internal_link(self, href: str) -> None:
+        if href == EARLIER_TURNS_HREF:
+            self.toggle_earlier_turns()
+
+    def toggle_earlier_turns(self) -> None:
+        """Show or hide the folded earlier turns of a long conversation: shown, the pane
+        goes to the first of them; hidden, back to the answered turn."""
+        task = self._task
+        if task is None or not foldable_turns(task.conversation):
+            return
+        cursor = self.prompt.textCursor()
+        on_fold_line = (
+            self.prompt.hasFocus()
+            and cursor.hasSelection()
+            and self.prompt.document().findBlock(cursor.selectionStart()).blockNumber() == 0
+        )
+        self._earlier_shown = not self._earlier_shown
+        self._pinned = False
+        self._refresh_prompt()
+        self._fit_prompt()
+        if on_fold_line:  # reached with Tab: Enter again toggles back
+            cursor = QTextCursor(self.prompt.document().firstBlock())
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            self.prompt.setTextCursor(cursor)
+        if self._earlier_shown:
+            self.prompt.verticalScrollBar().setValue(0)
+        else:
+            self._pin_answered()
+
+    def _pin_answered(self) -> None:
+        number = self.prompt.document().property(_ANSWERED_BLOCK)
+        self._pinned = number is not None and number >= 0
+        self._show_answered()
+
+    def _unpin(self, _action: int = 0) -> None:
+        self._pinned = False
+
+    def _prompt_resized(self) -> None:
+        if self._pinned:
+            self._show_answered()
+
+    def _show_answered(self) -> None:
+        """Scroll the prompt so the answered turn's box is at the top, or, when it and
+        what follows it fit, at the bottom with the turns before it above."""
+        doc = self.prompt.document()
+        number = doc.property(_ANSWERED_BLOCK)
+        if number is None or number < 0:
+            return
+        doc.size()  # lay out, so the scroll range and positions are current
+        label = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(number))
+        top = int(label.top()) - ANSWERED_GAP
+        self.prompt.verticalScrollBar().setValue(0 if top <= doc.documentMargin() else top)
 
     def _refresh_responses(self) -> None:
         task, order = self._task, self._order
@@ -356,7 +524,7 @@ class ComparisonView(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._refresh_prompt()
+        self._reload_prompt()
         self._refresh_responses()
 
     def set_sync_scroll(self, on: bool) -> None:
@@ -398,7 +566,7 @@ class ComparisonView(QWidget):
     def _apply_font(self) -> None:
         self.prompt.setFont(self._body_font())
         if self._task is not None and self._order is not None:
-            self._refresh_prompt()
+            self._reload_prompt()
             self._refresh_responses()
         for column in self.columns:
             raw = column.raw_button.isChecked()
@@ -423,15 +591,36 @@ class ComparisonView(QWidget):
             self._syncing = False
 
     def scroll_state(self) -> list[int]:
-        return [b.verticalScrollBar().value() for b in self.browsers()]
+        """The prompt's and each response's scroll position, then 1 if a long
+        conversation's earlier turns are shown, else 0."""
+        browsers = self.browsers()
+        return [b.verticalScrollBar().value() for b in browsers] + [int(self._earlier_shown)]
 
     def restore_scroll(self, values: list[int]) -> None:
+        browsers = self.browsers()
+        shown = len(values) > len(browsers) and values[len(browsers)] == 1
+        if shown != self._earlier_shown:
+            self.toggle_earlier_turns()
+        if values and values[0] != self.prompt.verticalScrollBar().value():
+            self._pinned = False
         self._syncing = True
         try:
-            for browser, value in zip(self.browsers(), values, strict=False):
+            for browser, value in zip(browsers, values, strict=False):
                 browser.verticalScrollBar().setValue(value)
         finally:
             self._syncing = False
 
     def sizeHint(self) -> QSize:
         return QSize(900, 700)
+
+
+def _answered_block(doc: QTextDocument) -> int:
+    """The number of the block that starts the answered turn (its label carries
+    ANSWERED_TURN_ID), searched from the end, where it usually is; -1 if absent."""
+    block = doc.lastBlock()
+    while block.isValid():
+        it = block.begin()
+        if not it.atEnd() and ANSWERED_TURN_ID in it.fragment().charFormat().anchorNames():
+            return int(block.blockNumber())
+        block = block.previous()
+    return -1

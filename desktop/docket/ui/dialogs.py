@@ -29,6 +29,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("F", "Focus the flags"),
     ("R", "Focus the rationale"),
     ("D", "Show differences between two responses"),
+    ("T", "Show / hide the earlier turns of a long conversation (or Tab to its line, Enter)"),
     ("Ctrl+F", "Search prompts and responses"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an answer edit"),
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in / out / reset"),
