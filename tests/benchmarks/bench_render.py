@@ -3,8 +3,7 @@
     .venv/bin/python tests/benchmarks/bench_render.py   (or: make bench)
 
 One warm-up pass, then three timed passes; each response's time is the median of its
-three, and the figures are the median and 95th percentile over responses. Bars (DESIGN /
-Step 2b): median <= 1 ms, p95 <= 5 ms on the 2-core machine. Results are merged into
+three, and the figures are the median and 95th percentile over responses. Bars: median <= 1 ms, p95 <= 5 ms on the 2-core machine. Results are merged into
 bench-results.json (render_median_ms, render_p95_ms).
 """
 

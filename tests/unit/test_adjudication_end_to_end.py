@@ -1,4 +1,4 @@
-"""Step 5 end to end, continuing Step 4's run: disagreements -> adjudication pack -> the
+"""Adjudication end to end, continuing the merge test's run: disagreements -> adjudication pack -> the
 lead records verdicts through Workspace.record -> export -> merge -> the DPO export has
 the adjudicated pairs marked "adjudicated", and the agreement figures did not change."""
 

@@ -1,4 +1,4 @@
-"""The `docket` command: the verbs of the brief, clear errors, exit codes."""
+"""The `docket` command: every verb, clear errors, exit codes."""
 
 from __future__ import annotations
 

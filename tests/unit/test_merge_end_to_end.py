@@ -1,4 +1,4 @@
-"""Step 4 end to end: 60 real tasks, 3 reviewers with overlap 2, two exports each; merge
+"""The server side end to end: 60 real tasks, 3 reviewers with overlap 2, two exports each; merge
 in shuffled order, again with a duplicate and a replayed older bundle, and a tampered
 one; then agreement-free checks of the merged answers, disagreements and the DPO export."""
 
