@@ -13,9 +13,9 @@ from docket.bundles.envelope import digests, seal, sign_manifest
 from docket.bundles.keys import PublicCard
 from docket.bundles.manifest import Manifest
 from docket.errors import KeyFileError
-from docket.server.merge import merge_results
+from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
-from docket.server.pack import pack
+from docket.server.pack import ARCHIVE_SUFFIX, pack
 from docket.store.review import ReviewStore
 from tests.helpers import ROOT
 
@@ -121,6 +121,9 @@ def test_one_reviewer_with_two_workspaces_is_not_a_fork(world: dict[str, object]
                 ws.record(t.id, _answer(ws, t.id))
             results.append(ws.export_results(world["tmp"] / f"{project}.result").path)  # type: ignore[operator]
     with MergedStore.open(world["tmp"] / "m.db", world["server"]) as store:  # type: ignore[operator,arg-type]
+        for project in ("p1", "p2"):
+            archive = world["tmp"] / project / f"{project}{ARCHIVE_SUFFIX}"  # type: ignore[operator]
+            import_task_archive(store, world["server"], archive)  # type: ignore[arg-type]
         report = merge_results(
             results, server=world["server"], cards=[world["ann"].card()], store=store
         )  # type: ignore[arg-type,union-attr]

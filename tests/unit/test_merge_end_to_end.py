@@ -145,6 +145,7 @@ def test_any_order_gives_the_same_answers(run: dict[str, Any]) -> None:
         random.Random(seed).shuffle(files)
         db = run["tmp"] / f"order-{seed}.db"
         with MergedStore.open(db, run["server"]) as store:
+            import_task_archive(store, run["server"], run["archive"])
             merge_results(files, server=run["server"], cards=run["cards"], store=store)
             states.append(merged_state(store))
     assert states[0] == states[1] == states[2] == run["latest"]
@@ -199,6 +200,7 @@ def test_agreement_figures_of_the_run(
 
     db = tmp_path / "m.db"
     with MergedStore.open(db, run["server"]) as store:
+        import_task_archive(store, run["server"], run["archive"])
         merge_results(
             [p for ps in run["results"].values() for p in ps],
             server=run["server"],

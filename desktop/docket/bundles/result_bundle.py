@@ -32,6 +32,12 @@ TASK_MANIFEST, TASK_SIGNATURE, SEALED = (
     "task-manifest.json.minisig",
     "sealed.age",
 )
+MAX_SEQUENCE = 2**40
+"""Result bundles per reviewer workspace: far beyond any real chain, within SQLite's integers."""
+MAX_REVISION = 2**40
+MAX_TIME_SPENT_S = 10**7
+"""About 115 days on one task: more is not a measurement."""
+
 ANSWER_KEYS = {
     "task_id",
     "revision",
@@ -166,7 +172,11 @@ def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> 
     if not isinstance(m.extra.get("chain", ""), str):
         raise BundleError("The result's chain id is malformed.")
     sequence, previous = m.extra.get("sequence"), m.extra.get("previous")
-    if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 1:
+    if (
+        isinstance(sequence, bool)
+        or not isinstance(sequence, int)
+        or not 1 <= sequence <= MAX_SEQUENCE
+    ):
         raise BundleError("The result's sequence number is malformed.")
     if (sequence == 1) != (previous is None) or (
         previous is not None and not isinstance(previous, str)
@@ -191,13 +201,14 @@ def _well_typed(row: Any) -> bool:
         and isinstance(row["task_id"], str)
         and isinstance(row["revision"], int)
         and not isinstance(row["revision"], bool)
-        and row["revision"] >= 1
+        and 1 <= row["revision"] <= MAX_REVISION
         and isinstance(row["answers"], dict)
         and isinstance(row["display_order"], dict)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in row["display_order"].items())
         and isinstance(row["saved_at"], str)
         and isinstance(row["time_spent_s"], (int, float))
         and not isinstance(row["time_spent_s"], bool)
+        and 0 <= row["time_spent_s"] <= MAX_TIME_SPENT_S  # false for NaN; no float overflow
         and isinstance(row["status"], str)
     )
 

@@ -7,7 +7,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docket.cli.common import EXIT_OK, add_group, add_passphrase_env, add_verb, open_merged
+from docket.cli.common import (
+    EXIT_OK,
+    add_group,
+    add_passphrase_env,
+    add_project,
+    add_verb,
+    open_merged,
+)
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -42,6 +49,7 @@ def register(verbs: Verbs) -> None:
     )
     p = add_verb(adj_verbs, "pack", "pack the disagreements for one lead", _cmd_adjudication_pack)
     p.add_argument("--db", required=True, metavar="MERGED.db")
+    add_project(p)
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--lead", required=True, metavar="lead.pub")
     p.add_argument("--out", required=True, metavar="DIR")

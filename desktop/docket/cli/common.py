@@ -129,4 +129,12 @@ def open_merged(args: argparse.Namespace) -> tuple[MergedStore, SecretKey]:
             hint="Give --server-key server.key (or set DOCKET_SERVER_KEY).",
         )
     server = load_key(path, args.passphrase_env)
-    return MergedStore.open(args.db, server), server
+    return MergedStore.open(args.db, server, project=getattr(args, "project", None)), server
+
+
+def add_project(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--project",
+        metavar="NAME",
+        help="the project to read (needed when the database holds several)",
+    )

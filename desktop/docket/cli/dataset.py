@@ -7,7 +7,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docket.cli.common import EXIT_OK, add_group, add_passphrase_env, add_verb, open_merged
+from docket.cli.common import (
+    EXIT_OK,
+    add_group,
+    add_passphrase_env,
+    add_project,
+    add_verb,
+    open_merged,
+)
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -39,6 +46,7 @@ def register(verbs: Verbs) -> None:
     )
     p = add_verb(ds_verbs, "export", "write DPO pairs or judgments as JSONL", _cmd_dataset_export)
     p.add_argument("--db", required=True, metavar="MERGED.db")
+    add_project(p)
     p.add_argument("--format", required=True, choices=["dpo", "judgments"])
     p.add_argument("--out", required=True, metavar="FILE.jsonl")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")

@@ -18,6 +18,7 @@ from docket.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
     add_passphrase_env,
+    add_project,
     add_verb,
     load_key,
     open_merged,
@@ -231,6 +232,7 @@ def register(verbs: Verbs) -> None:
 
     p = add_verb(verbs, "agreement", "inter-reviewer agreement per question", _cmd_agreement)
     p.add_argument("--db", required=True, metavar="MERGED.db")
+    add_project(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
     add_passphrase_env(p)
@@ -242,6 +244,7 @@ def register(verbs: Verbs) -> None:
         _cmd_disagreements,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")
+    add_project(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
     p.add_argument("--threshold", type=float, default=1.0, help="minimum severity (default 1)")

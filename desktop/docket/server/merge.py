@@ -31,8 +31,9 @@ from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import read_task_bundle
 from docket.core.rules import canonical_json
-from docket.errors import BundleError, ReplayError
+from docket.errors import BundleError, DocketError, ReplayError
 from docket.server.merged_store import MergedStore
+from docket.server.result_checks import check_result_rows, issued_tasks
 from docket.store.db import translated_errors, write_transaction
 
 
@@ -106,25 +107,28 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
                     guidelines_sha,
                 ),
             )
-        _store_sealed(store, sealed)
+        _store_sealed(store, sealed, project)
     return len(content.tasks)
 
 
-def _store_sealed(store: MergedStore, sealed: dict[str, object]) -> None:
+def _store_sealed(store: MergedStore, sealed: dict[str, object], project: str) -> None:
+    """Gold answers and TRL references, from a section only the server can read (and
+    whose hash the server signed): the project's own, never another's."""
     gold = sealed.get("gold") or {}
     reference = sealed.get("reference") or {}
     if isinstance(gold, dict):
         for task_id, answers in gold.items():
             store.db.execute(
-                "INSERT OR REPLACE INTO gold (task_id, answers) VALUES (?, ?)",
-                (task_id, json.dumps(answers)),
+                "INSERT OR REPLACE INTO gold (project, task_id, answers) VALUES (?, ?, ?)",
+                (project, task_id, canonical_json(answers)),
             )
     if isinstance(reference, dict):
         for task_id, ref in reference.items():
             if isinstance(ref, dict) and "chosen" in ref and "rejected" in ref:
                 store.db.execute(
-                    "INSERT OR REPLACE INTO reference (task_id, chosen, rejected) VALUES (?, ?, ?)",
-                    (task_id, ref["chosen"], ref["rejected"]),
+                    "INSERT OR REPLACE INTO reference (project, task_id, chosen, rejected) "
+                    "VALUES (?, ?, ?, ?)",
+                    (project, task_id, ref["chosen"], ref["rejected"]),
                 )
 
 
@@ -148,7 +152,7 @@ def merge_results(
             continue
         try:
             report.outcomes.append(_merge_one(store, server, result, path, report))
-        except BundleError as exc:
+        except DocketError as exc:
             report.outcomes.append(
                 BundleOutcome(path, "rejected", exc.message, result.reviewer.name)
             )
@@ -185,6 +189,25 @@ def _merge_one(
     fp, name = reviewer.fingerprint, reviewer.name
     chain = result.chain
     digest = result.hash
+    task_manifest = result.task_manifest
+    project = task_manifest.project
+    try:
+        sealed = json.loads(
+            age_layer.decrypt(result.opened.sections["sealed.age"], [server.identity()])
+        )
+    except (ValueError, DocketError):
+        raise BundleError("The answered bundle's server-only section cannot be read.") from None
+    if not isinstance(sealed, dict):
+        raise BundleError("The answered bundle's server-only section is malformed.")
+    if not store.holds_project(project):
+        raise BundleError(
+            f"This database holds no tasks of project {project!r}, so its answers cannot be "
+            "checked against them.",
+            hint="Merge the project's task archive first (--tasks PROJECT.server-tasks).",
+        )
+    issued = issued_tasks(sealed)
+    adjudication = result.opened.manifest.type == "adjudication"
+    check_result_rows(result.answers, issued, reviewer=name, bundle_id=task_manifest.bundle_id)
     with translated_errors(store.path), write_transaction(db):
         if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
             return BundleOutcome(
@@ -226,7 +249,6 @@ def _merge_one(
             "INSERT INTO chain (chain, sequence, hash, previous) VALUES (?, ?, ?, ?)",
             (chain, result.sequence, digest, result.previous),
         )
-        task_manifest = result.task_manifest
         db.execute(
             "INSERT OR IGNORE INTO issued "
             "(bundle_id, reviewer, project, manifest_sha256, guidelines_sha256) "
@@ -239,23 +261,22 @@ def _merge_one(
                 str(task_manifest.extra.get("guidelines_sha256", "")),
             ),
         )
-        sealed = json.loads(
-            age_layer.decrypt(result.opened.sections["sealed.age"], [server.identity()])
-        )
-        _store_sealed(store, sealed)
+        _store_sealed(store, sealed, project)
         new = updated = 0
-        if result.opened.manifest.type == "adjudication":
+        if adjudication:
             for row in result.answers:
                 current = db.execute(
-                    "SELECT revision, lead FROM adjudications WHERE task_id = ?", (row["task_id"],)
+                    "SELECT revision, lead FROM adjudications WHERE project = ? AND task_id = ?",
+                    (project, row["task_id"]),
                 ).fetchone()
                 if current is not None and current[1] == fp and current[0] >= row["revision"]:
                     continue
                 db.execute(
                     "INSERT OR REPLACE INTO adjudications "
-                    "(task_id, lead, revision, body, saved_at, bundle) VALUES (?, ?, ?, ?, ?, ?)",
+                    "(project, task_id, lead, revision, body, saved_at, bundle) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
-                        row["task_id"], fp, int(row["revision"]),
+                        project, row["task_id"], fp, int(row["revision"]),
                         canonical_json(row["answers"]), str(row["saved_at"]), digest,
                     ),
                 )  # fmt: skip
@@ -265,8 +286,8 @@ def _merge_one(
             result_rows = result.answers
         for row in result_rows:
             current = db.execute(
-                "SELECT revision FROM answers WHERE reviewer = ? AND task_id = ?",
-                (fp, row["task_id"]),
+                "SELECT revision FROM answers WHERE reviewer = ? AND project = ? AND task_id = ?",
+                (fp, project, row["task_id"]),
             ).fetchone()
             if current is not None and current[0] >= row["revision"]:
                 continue
@@ -277,7 +298,7 @@ def _merge_one(
                 (
                     fp,
                     row["task_id"],
-                    task_manifest.project,
+                    project,
                     int(row["revision"]),
                     canonical_json(row["answers"]),
                     canonical_json(row["display_order"]),

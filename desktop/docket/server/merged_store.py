@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from docket.bundles.keys import SecretKey
+from docket.errors import DocketError
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
 
@@ -123,7 +124,78 @@ def _v2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2]
+def _rebuild(db: sqlite_utils.Database, table: str, columns: str, key: str, copy: str) -> None:
+    """SQLite cannot change a primary key: a new table, the rows copied, the old dropped."""
+    db.execute(f"CREATE TABLE {table}_new ({columns}, PRIMARY KEY ({key}))")
+    db.execute(f"INSERT INTO {table}_new {copy}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+
+
+def _v3(db: sqlite_utils.Database) -> None:
+    """Every task, answer, gold item and verdict belongs to a project: two projects' task
+    ids may be equal and must never meet. Rows of older databases take their project
+    from the task archive (or the answers) they belong to. Answers that fail their
+    schema can be set aside in ``quarantine`` (kept, never read as answers)."""
+    project_of = (
+        "COALESCE((SELECT t.project FROM tasks t WHERE t.id = x.task_id), "
+        "(SELECT a.project FROM answers a WHERE a.task_id = x.task_id LIMIT 1), '')"
+    )
+    _rebuild(
+        db,
+        "tasks",
+        "id TEXT NOT NULL, project TEXT NOT NULL, task TEXT NOT NULL, schema TEXT NOT NULL, "
+        "guidelines_sha256 TEXT",
+        "project, id",
+        "SELECT id, project, task, schema, guidelines_sha256 FROM tasks",
+    )
+    _rebuild(
+        db,
+        "gold",
+        "project TEXT NOT NULL, task_id TEXT NOT NULL, answers TEXT NOT NULL",
+        "project, task_id",
+        f"SELECT {project_of}, x.task_id, x.answers FROM gold x",
+    )
+    _rebuild(
+        db,
+        "reference",
+        "project TEXT NOT NULL, task_id TEXT NOT NULL, chosen TEXT NOT NULL, "
+        "rejected TEXT NOT NULL",
+        "project, task_id",
+        f"SELECT {project_of}, x.task_id, x.chosen, x.rejected FROM reference x",
+    )
+    _rebuild(
+        db,
+        "adjudications",
+        "project TEXT NOT NULL, task_id TEXT NOT NULL, lead TEXT NOT NULL, "
+        "revision INTEGER NOT NULL, body TEXT NOT NULL, saved_at TEXT NOT NULL, "
+        "bundle TEXT NOT NULL",
+        "project, task_id",
+        f"SELECT {project_of}, x.task_id, x.lead, x.revision, x.body, x.saved_at, x.bundle "
+        "FROM adjudications x",
+    )
+    answer_columns = (
+        "reviewer TEXT NOT NULL, project TEXT NOT NULL, task_id TEXT NOT NULL, "
+        "revision INTEGER NOT NULL, body TEXT NOT NULL, display_order TEXT NOT NULL, "
+        "saved_at TEXT NOT NULL, time_spent_s FLOAT NOT NULL, status TEXT NOT NULL, "
+        "bundle TEXT NOT NULL"
+    )
+    _rebuild(
+        db,
+        "answers",
+        answer_columns,
+        "reviewer, project, task_id",
+        "SELECT reviewer, project, task_id, revision, body, display_order, saved_at, "
+        "time_spent_s, status, bundle FROM answers",
+    )
+    db.execute("CREATE INDEX answers_project_task ON answers (project, task_id)")
+    db.execute(
+        f"CREATE TABLE quarantine ({answer_columns}, reason TEXT NOT NULL, "
+        "quarantined_at TEXT NOT NULL, PRIMARY KEY (reviewer, project, task_id, revision))"
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,17 +213,27 @@ class MergedAnswer:
 
 
 class MergedStore:
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    """The merged database, read one project at a time.
+
+    ``project`` chooses which project the reading methods see; without it, the only
+    project the database holds (a database holding several asks for one:
+    :class:`~docket.errors.DocketError` naming them)."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, project: str | None = None) -> None:
         self.db = db
         self.path = path
+        self._project = project
 
     @classmethod
-    def open(cls, path: str | Path, server: SecretKey) -> MergedStore:
+    def open(
+        cls, path: str | Path, server: SecretKey, *, project: str | None = None
+    ) -> MergedStore:
         path = Path(path)
         key = server.derived_key(MERGED_KEY_LABEL)
         return cls(
             open_migrated(path, key, lambda db: migrate(db, path=str(path), migrations=MIGRATIONS)),
             path,
+            project,
         )
 
     def close(self) -> None:
@@ -163,18 +245,50 @@ class MergedStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # --- projects ------------------------------------------------------------------------
+
+    def projects(self) -> list[str]:
+        """Every project with tasks or answers in the database."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT project FROM tasks UNION SELECT project FROM answers ORDER BY 1"
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    @property
+    def project(self) -> str:
+        """The project the reading methods see (see the class docstring)."""
+        if self._project is not None:
+            return self._project
+        found = self.projects()
+        if len(found) > 1:
+            raise DocketError(
+                f"{self.path.name} holds several projects: {', '.join(found)}.",
+                hint="Name one with --project.",
+            )
+        self._project = found[0] if found else ""
+        return self._project
+
+    def holds_project(self, project: str) -> bool:
+        """Whether the server's task archive of ``project`` was merged."""
+        with translated_errors(self.path):
+            row = self.db.execute(
+                "SELECT 1 FROM tasks WHERE project = ? LIMIT 1", (project,)
+            ).fetchone()
+        return row is not None
+
     # --- reading -------------------------------------------------------------------------
 
     def answers(self, task_id: str | None = None) -> Iterator[MergedAnswer]:
         query = (
             "SELECT a.reviewer, r.name, a.task_id, a.project, a.revision, a.body, a.display_order, "
             "a.saved_at, a.time_spent_s, a.status FROM answers a JOIN reviewers r "
-            "ON r.fingerprint = a.reviewer"
+            "ON r.fingerprint = a.reviewer WHERE a.project = ?"
         )
-        args: tuple[str, ...] = ()
+        args: tuple[str, ...] = (self.project,)
         if task_id is not None:
-            query += " WHERE a.task_id = ?"
-            args = (task_id,)
+            query += " AND a.task_id = ?"
+            args = (*args, task_id)
         with translated_errors(self.path):
             rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
         for fp, name, tid, project, revision, body, order, saved_at, spent, status in rows:
@@ -196,7 +310,8 @@ class MergedStore:
         with translated_errors(self.path):
             rows = self.db.execute(
                 "SELECT a.task_id, r.name, a.body FROM adjudications a JOIN reviewers r "
-                "ON r.fingerprint = a.lead"
+                "ON r.fingerprint = a.lead WHERE a.project = ?",
+                (self.project,),
             ).fetchall()
         return {task_id: (name, json.loads(body)) for task_id, name, body in rows}
 
@@ -204,13 +319,16 @@ class MergedStore:
         with translated_errors(self.path):
             return {
                 tid: json.loads(body)
-                for tid, body in self.db.execute("SELECT task_id, answers FROM gold")
+                for tid, body in self.db.execute(
+                    "SELECT task_id, answers FROM gold WHERE project = ?", (self.project,)
+                )
             }
 
     def task(self, task_id: str) -> dict[str, Any] | None:
         with translated_errors(self.path):
             row = self.db.execute(
-                "SELECT task, schema, guidelines_sha256 FROM tasks WHERE id = ?", (task_id,)
+                "SELECT task, schema, guidelines_sha256 FROM tasks WHERE project = ? AND id = ?",
+                (self.project, task_id),
             ).fetchone()
         if row is None:
             return None
@@ -219,16 +337,25 @@ class MergedStore:
         task["guidelines_sha256"] = row[2]
         return dict(task)
 
-    def has_tasks(self) -> bool:
+    def schemas(self) -> dict[str, str]:
+        """Task id -> the task's answer form as JSON, for every task of the project."""
         with translated_errors(self.path):
-            return self.db.execute("SELECT 1 FROM tasks LIMIT 1").fetchone() is not None
+            rows = self.db.execute(
+                "SELECT id, schema FROM tasks WHERE project = ?", (self.project,)
+            ).fetchall()
+        return {str(task_id): str(body) for task_id, body in rows}
+
+    def has_tasks(self) -> bool:
+        return self.holds_project(self.project)
 
     def counts(self) -> dict[str, int]:
+        """Figures of the whole database (every project)."""
         queries = {
             "reviewers": "SELECT count(*) FROM reviewers",
             "bundles": "SELECT count(*) FROM merged",
             "answers": "SELECT count(*) FROM answers",
-            "tasks": "SELECT count(DISTINCT task_id) FROM answers",
+            "tasks": "SELECT count(*) FROM (SELECT DISTINCT project, task_id FROM answers)",
+            "quarantined": "SELECT count(*) FROM quarantine",
         }
         with translated_errors(self.path):
             return {k: int(self.db.execute(q).fetchone()[0]) for k, q in queries.items()}

@@ -23,6 +23,7 @@ from docket.core.schema import Schema, default_schema
 from docket.core.task_loading import LoadedRow, read_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import DocketError, TaskFormatError
+from docket.server.result_checks import issued_section
 
 BUNDLE_SUFFIX = ".docket"
 ARCHIVE_SUFFIX = ".server-tasks"
@@ -149,6 +150,7 @@ def pack(
         sealed = {
             "gold": {t: gold[t] for t in order if t in gold},
             "reference": {t: by_id[t].reference for t in order if by_id[t].reference},
+            "issued": issued_section(tasks),
         }
         data, manifest = build_task_bundle(
             tasks=tasks,

@@ -18,10 +18,7 @@ Schemas = Mapping[str, Schema]
 
 def task_schemas(store: MergedStore) -> dict[str, Schema]:
     """The answer form of every task whose text was merged (``merge --tasks``)."""
-    out = {}
-    for task_id, body in store.db.execute("SELECT id, schema FROM tasks"):
-        out[str(task_id)] = Schema.loads(body)
-    return out
+    return {task_id: Schema.loads(body) for task_id, body in store.schemas().items()}
 
 
 def schema_for(schemas: Schemas, answer: MergedAnswer) -> Schema:

@@ -1,0 +1,119 @@
+"""What a result may contain, checked against what the server issued, before any of it is
+written.
+
+A valid signature proves who sent a result, not that its content is acceptable. The
+result carries the task bundle it answers: that bundle's manifest signed by this server
+and its sealed section (encrypted to the server, its hash in the signed manifest), which
+lists every task issued in it with its response ids and answer form. Every answer is
+checked against that list with the validator the review window uses: the task was
+issued to this reviewer in this bundle, the display order names exactly the task's
+responses, the answers fit the task's form. One failure refuses the whole result, with a
+reason naming the task and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docket.core.display_order import DisplayOrder
+from docket.core.schema import Schema
+from docket.core.tasks import Task, TaskStatus
+from docket.core.validation import check_answers
+from docket.errors import BundleError, DocketError
+
+MAX_ISSUED_TASKS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedTask:
+    """A task as the server issued it: its response ids and its answer form."""
+
+    responses: tuple[str, ...]
+    schema: Schema
+
+
+def issued_section(tasks: Sequence[tuple[Task, Schema]]) -> dict[str, Any]:
+    """What a task bundle's sealed section lists for these checks: each task issued, its
+    response ids and its answer form."""
+    return {
+        task.id: {"responses": list(task.response_ids), "schema": schema.to_json()}
+        for task, schema in tasks
+    }
+
+
+def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
+    """The tasks a bundle issued, from its sealed section (``issued``: task id ->
+    ``{"responses": [...], "schema": <the form's JSON, or an index into "schemas">}``)."""
+    raw = sealed.get("issued")
+    if not isinstance(raw, dict):
+        raise BundleError(
+            "The answered task bundle does not list the tasks it issued (it was packed by an "
+            "older Docket), so its answers cannot be checked.",
+            hint="Pack the tasks again with this version and have the reviewer answer those.",
+        )
+    if len(raw) > MAX_ISSUED_TASKS:
+        raise BundleError("The answered task bundle lists too many tasks.")
+    shared = sealed.get("schemas", [])
+    forms: dict[int, Schema] = {}
+    out: dict[str, IssuedTask] = {}
+    try:
+        for task_id, entry in raw.items():
+            responses = entry["responses"]
+            if (
+                not isinstance(responses, list)
+                or len(responses) < 2
+                or not all(isinstance(r, str) for r in responses)
+                or len(set(responses)) != len(responses)
+            ):
+                raise ValueError(task_id)
+            form = entry["schema"]
+            if isinstance(form, int) and not isinstance(form, bool):
+                if form not in forms:
+                    forms[form] = Schema.from_json(shared[form])
+                schema = forms[form]
+            elif isinstance(form, str):
+                schema = Schema.loads(form)
+            else:
+                schema = Schema.from_json(form)
+            out[str(task_id)] = IssuedTask(tuple(responses), schema)
+    except (KeyError, IndexError, TypeError, ValueError, DocketError):
+        raise BundleError("The answered task bundle's list of issued tasks is malformed.") from None
+    return out
+
+
+def check_result_rows(
+    rows: Sequence[Mapping[str, Any]],
+    issued: Mapping[str, IssuedTask],
+    *,
+    reviewer: str,
+    bundle_id: str,
+) -> None:
+    """Raise :class:`BundleError` naming the first answer that the server did not issue or
+    that does not fit its task (an adjudication bundle issues the lead's form)."""
+    statuses = {s.value for s in TaskStatus}
+    for row in rows:
+        task_id = str(row["task_id"])
+        task = issued.get(task_id)
+        if task is None:
+            raise BundleError(
+                f"Task {task_id!r} was not issued to {reviewer} in bundle {bundle_id}; "
+                "the whole result is refused."
+            )
+        where = f"Task {task_id!r}"
+        try:
+            order = DisplayOrder.from_json(dict(row["display_order"]))
+        except (TypeError, ValueError) as exc:
+            raise BundleError(f"{where}: display_order: {exc}.") from None
+        if sorted(order.order) != sorted(task.responses):
+            raise BundleError(
+                f"{where}: display_order names responses the task does not have "
+                f"({', '.join(sorted(order.order))})."
+            )
+        if row["status"] not in statuses:
+            raise BundleError(f"{where}: status {row['status']!r} is not a task status.")
+        issues = check_answers(task.schema, task.responses, row["answers"])
+        if issues:
+            field, message = issues[0]
+            raise BundleError(f"{where}: {field or 'answers'}: {message}")
