@@ -33,7 +33,7 @@ from docket.bundles.task_bundle import read_task_bundle
 from docket.core.rules import canonical_json
 from docket.errors import BundleError, DocketError, ReplayError
 from docket.server.merged_store import MergedStore
-from docket.server.result_checks import check_result_rows, issued_tasks
+from docket.server.result_checks import check_audit_covers, check_result_rows, issued_tasks
 from docket.store.db import translated_errors, write_transaction
 
 
@@ -208,7 +208,9 @@ def _merge_one(
     issued = issued_tasks(sealed)
     adjudication = result.opened.manifest.type == "adjudication"
     check_result_rows(result.answers, issued, reviewer=name, bundle_id=task_manifest.bundle_id)
+    check_audit_covers(result.answers, result.audit)
     with translated_errors(store.path), write_transaction(db):
+        _continue_audit(db, chain, result, name)
         if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
             return BundleOutcome(
                 path, "duplicate", "already merged (a duplicate or a replay); nothing changed", name
@@ -328,3 +330,27 @@ def _merge_one(
             ),
         )
     return BundleOutcome(path, "accepted", f"sequence {result.sequence}", name, new, updated)
+
+
+def _continue_audit(db: Any, chain: str, result: VerifiedResult, name: str) -> None:
+    """The workspace's audit log only grows: every entry must equal the entry of the same
+    number in every result of this workspace merged before (in any order)."""
+    entries = result.audit
+    if not entries:
+        return
+    known = dict(
+        db.execute(
+            "SELECT seq, hash FROM audit WHERE chain = ? AND seq BETWEEN ? AND ?",
+            (chain, entries[0].seq, entries[-1].seq),
+        ).fetchall()
+    )
+    for entry in entries:
+        if known.get(entry.seq, entry.hash) != entry.hash:
+            raise BundleError(
+                f"The audit log of {name}'s workspace was rewritten: entry {entry.seq} differs "
+                "from the one in a result merged before."
+            )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO audit (chain, seq, hash) VALUES (?, ?, ?)",
+        [(chain, e.seq, e.hash) for e in entries],
+    )

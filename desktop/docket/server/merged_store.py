@@ -193,6 +193,12 @@ def _v3(db: sqlite_utils.Database) -> None:
         f"CREATE TABLE quarantine ({answer_columns}, reason TEXT NOT NULL, "
         "quarantined_at TEXT NOT NULL, PRIMARY KEY (reviewer, project, task_id, revision))"
     )
+    # Every audit log entry seen in a reviewer workspace's results: a later result must
+    # agree with every earlier one, entry by entry (the log is only ever appended to).
+    db.execute(
+        "CREATE TABLE audit (chain TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, "
+        "PRIMARY KEY (chain, seq))"
+    )
 
 
 MIGRATIONS: list[Migration] = [_v1, _v2, _v3]

@@ -13,11 +13,15 @@ reason naming the task and the field.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from docket.core.audit_chain import AuditEntry
 from docket.core.display_order import DisplayOrder
+from docket.core.rules import canonical_json
 from docket.core.schema import Schema
 from docket.core.tasks import Task, TaskStatus
 from docket.core.validation import check_answers
@@ -117,3 +121,27 @@ def check_result_rows(
         if issues:
             field, message = issues[0]
             raise BundleError(f"{where}: {field or 'answers'}: {message}")
+
+
+def check_audit_covers(rows: Sequence[Mapping[str, Any]], audit: Sequence[AuditEntry]) -> None:
+    """Every answer a result carries must be one its workspace's audit log recorded: the
+    task, the revision and the SHA-256 of the answers' canonical JSON. (The log is the
+    reviewer's own, signed with the result: this proves the answers and the log agree,
+    not who typed them.)"""
+    recorded: set[tuple[str, int, str]] = set()
+    for entry in audit:
+        if entry.action != "record":
+            continue
+        try:
+            detail = json.loads(entry.detail)
+            recorded.add((entry.subject, int(detail["revision"]), str(detail["answers_sha256"])))
+        except (ValueError, TypeError, KeyError):
+            raise BundleError(f"Audit log entry {entry.seq} is malformed.") from None
+    for row in rows:
+        body = canonical_json(row["answers"]).encode()
+        key = (str(row["task_id"]), int(row["revision"]), hashlib.sha256(body).hexdigest())
+        if key not in recorded:
+            raise BundleError(
+                f"Task {key[0]!r}: revision {key[1]} is not in the result's audit log; the "
+                "answers and the log disagree."
+            )
