@@ -29,8 +29,8 @@ import sys
 from collections.abc import Sequence
 
 from docket import __version__
-from docket.cli import adjudication, app, dataset, keys, reviewer, server
-from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from docket.cli import adjudication, app, database, dataset, keys, reviewer, server
+from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, opened_warnings
 from docket.errors import DocketError
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "verb_names"]
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     server.register(verbs)
     adjudication.register(verbs)
     dataset.register(verbs)
+    database.register(verbs)
     app.register(verbs)
     return parser
 
@@ -109,3 +110,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"docket: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("Please report it; set DOCKET_DEBUG=1 to see the details.", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        for warning in opened_warnings():
+            print(f"docket: warning: {warning}", file=sys.stderr)

@@ -129,7 +129,20 @@ def open_merged(args: argparse.Namespace) -> tuple[MergedStore, SecretKey]:
             hint="Give --server-key server.key (or set DOCKET_SERVER_KEY).",
         )
     server = load_key(path, args.passphrase_env)
-    return MergedStore.open(args.db, server, project=getattr(args, "project", None)), server
+    store = MergedStore.open(args.db, server, project=getattr(args, "project", None))
+    _OPENED.append(store)
+    return store, server
+
+
+_OPENED: list[MergedStore] = []
+
+
+def opened_warnings() -> list[str]:
+    """What the merged databases this command read skipped (answers that do not fit their
+    task), said once the command is done; forgets them."""
+    out = [w for store in _OPENED for w in store.warnings]
+    _OPENED.clear()
+    return out
 
 
 def add_project(p: argparse.ArgumentParser) -> None:

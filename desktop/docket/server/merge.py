@@ -296,7 +296,8 @@ def _merge_one(
             db.execute(
                 "INSERT OR REPLACE INTO answers "
                 "(reviewer, task_id, project, revision, body, display_order, "
-                "saved_at, time_spent_s, status, bundle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "saved_at, time_spent_s, status, bundle, checked) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (
                     fp,
                     row["task_id"],

@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from docket.bundles.keys import SecretKey
+from docket.core.schema import Schema, default_schema
 from docket.errors import DocketError
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
@@ -180,13 +181,15 @@ def _v3(db: sqlite_utils.Database) -> None:
         "saved_at TEXT NOT NULL, time_spent_s FLOAT NOT NULL, status TEXT NOT NULL, "
         "bundle TEXT NOT NULL"
     )
+    # ``checked``: validated against the task's form when merged. Rows of older databases
+    # were not; the readers check them and skip (with a warning) those that fail.
     _rebuild(
         db,
         "answers",
-        answer_columns,
+        answer_columns + ", checked INTEGER NOT NULL DEFAULT 0",
         "reviewer, project, task_id",
         "SELECT reviewer, project, task_id, revision, body, display_order, saved_at, "
-        "time_spent_s, status, bundle FROM answers",
+        "time_spent_s, status, bundle, 0 FROM answers",
     )
     db.execute("CREATE INDEX answers_project_task ON answers (project, task_id)")
     db.execute(
@@ -229,6 +232,8 @@ class MergedStore:
         self.db = db
         self.path = path
         self._project = project
+        self.warnings: list[str] = []
+        """What the readers skipped (answers that do not fit their task), to tell the user."""
 
     @classmethod
     def open(
@@ -286,9 +291,11 @@ class MergedStore:
     # --- reading -------------------------------------------------------------------------
 
     def answers(self, task_id: str | None = None) -> Iterator[MergedAnswer]:
+        """The project's answers. One merged before answers were checked at merge (an older
+        database) and that does not fit its task is skipped, and said in :attr:`warnings`."""
         query = (
             "SELECT a.reviewer, r.name, a.task_id, a.project, a.revision, a.body, a.display_order, "
-            "a.saved_at, a.time_spent_s, a.status FROM answers a JOIN reviewers r "
+            "a.saved_at, a.time_spent_s, a.status, a.checked FROM answers a JOIN reviewers r "
             "ON r.fingerprint = a.reviewer WHERE a.project = ?"
         )
         args: tuple[str, ...] = (self.project,)
@@ -297,7 +304,9 @@ class MergedStore:
             args = (*args, task_id)
         with translated_errors(self.path):
             rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
-        for fp, name, tid, project, revision, body, order, saved_at, spent, status in rows:
+        for fp, name, tid, project, revision, body, order, saved_at, spent, status, ok in rows:
+            if not ok and not self._fits(tid, body, order, status, f"{name}'s answer"):
+                continue
             yield MergedAnswer(
                 fp,
                 name,
@@ -310,6 +319,28 @@ class MergedStore:
                 spent,
                 status,
             )
+
+    def _fits(self, task_id: str, body: str, order: str, status: str, whose: str) -> bool:
+        from docket.server.result_checks import IssuedTask, row_problem
+
+        try:
+            row = {"answers": json.loads(body), "display_order": json.loads(order)}
+            task = self.task(task_id)
+            if task is not None:
+                ids = tuple(str(r["id"]) for r in task["responses"])
+                issued = IssuedTask(ids, Schema.from_json(task["schema"]))
+            else:  # no task archive: the default form over the responses it names
+                ids = tuple(sorted(str(v) for v in dict(row["display_order"]).values()))
+                issued = IssuedTask(ids, default_schema(max(2, len(ids))))
+            problem = row_problem({**row, "status": status}, issued)
+        except (ValueError, KeyError, TypeError, DocketError) as exc:
+            problem = f"unreadable ({type(exc).__name__})"
+        if problem is not None:
+            self.warnings.append(
+                f"skipped {whose} to task {task_id!r}, which does not fit it ({problem}); "
+                "see `docket db check`"
+            )
+        return problem is None
 
     def adjudications(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Per task, the lead's name and verdict."""

@@ -87,6 +87,31 @@ def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
     return out
 
 
+def row_problem(row: Mapping[str, Any], task: IssuedTask) -> str | None:
+    """Why one answer row does not fit the task it answers (None: it fits): the display
+    order must name exactly the task's responses, the status be a task status, and the
+    answers pass the app's validator."""
+    try:
+        order = DisplayOrder.from_json(dict(row["display_order"]))
+    except (TypeError, ValueError) as exc:
+        return f"display_order: {exc}"
+    if sorted(order.order) != sorted(task.responses):
+        return (
+            "display_order names responses the task does not have "
+            f"({', '.join(sorted(order.order))})"
+        )
+    if row["status"] not in _STATUSES:
+        return f"status {row['status']!r} is not a task status"
+    issues = check_answers(task.schema, task.responses, row["answers"])
+    if issues:
+        field, message = issues[0]
+        return f"{field or 'answers'}: {message}"
+    return None
+
+
+_STATUSES = frozenset(s.value for s in TaskStatus)
+
+
 def check_result_rows(
     rows: Sequence[Mapping[str, Any]],
     issued: Mapping[str, IssuedTask],
@@ -96,7 +121,6 @@ def check_result_rows(
 ) -> None:
     """Raise :class:`BundleError` naming the first answer that the server did not issue or
     that does not fit its task (an adjudication bundle issues the lead's form)."""
-    statuses = {s.value for s in TaskStatus}
     for row in rows:
         task_id = str(row["task_id"])
         task = issued.get(task_id)
@@ -105,22 +129,9 @@ def check_result_rows(
                 f"Task {task_id!r} was not issued to {reviewer} in bundle {bundle_id}; "
                 "the whole result is refused."
             )
-        where = f"Task {task_id!r}"
-        try:
-            order = DisplayOrder.from_json(dict(row["display_order"]))
-        except (TypeError, ValueError) as exc:
-            raise BundleError(f"{where}: display_order: {exc}.") from None
-        if sorted(order.order) != sorted(task.responses):
-            raise BundleError(
-                f"{where}: display_order names responses the task does not have "
-                f"({', '.join(sorted(order.order))})."
-            )
-        if row["status"] not in statuses:
-            raise BundleError(f"{where}: status {row['status']!r} is not a task status.")
-        issues = check_answers(task.schema, task.responses, row["answers"])
-        if issues:
-            field, message = issues[0]
-            raise BundleError(f"{where}: {field or 'answers'}: {message}")
+        problem = row_problem(row, task)
+        if problem is not None:
+            raise BundleError(f"Task {task_id!r}: {problem}.")
 
 
 def check_audit_covers(rows: Sequence[Mapping[str, Any]], audit: Sequence[AuditEntry]) -> None:
