@@ -7,6 +7,10 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
+
+pytest.importorskip("PySide6", reason="PySide6 is not installed")
+
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from docket.errors import DocketError, ImportCancelledError
