@@ -219,9 +219,16 @@ def test_the_round_trip_through_the_command_line(
     # The reviewer cannot read a result bundle (it is for the server) ...
     assert main(["inspect", str(result), "--key", str(k / "ann.key")]) == EXIT_ERROR
     assert "not addressed to your key" in capsys.readouterr().err
-    # ... the server can, and sees who signed it.
+    # ... the server can, and sees who signed it: a key it did not pin, unless it does.
     assert main(["inspect", str(result), "--key", str(k / "server.key")]) == EXIT_OK
-    assert "by the key the manifest names: ann" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "signed by ann " in out and "not a key you pinned" in out
+    assert (
+        main(["inspect", str(result), "--key", str(k / "server.key"), "--keyring", str(ring)])
+        == EXIT_OK
+    )
+    out = capsys.readouterr().out
+    assert "signature: verified, signed by ann " in out and "not a key you pinned" not in out
 
 
 def test_pack_reports_bad_lines_with_file_and_line(

@@ -7,7 +7,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docket.cli.common import EXIT_OK, add_group, add_passphrase_env, add_verb, open_merged
+from docket.cli.common import (
+    EXIT_OK,
+    add_group,
+    add_passphrase_env,
+    add_verb,
+    open_merged,
+    shown,
+)
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -27,7 +34,7 @@ def _cmd_adjudication_pack(args: argparse.Namespace) -> int:
             threshold=args.threshold,
             anonymise=args.anonymise,
         )
-    print(f"{packed.path}: {packed.tasks} tasks to adjudicate ({packed.bundle_id})")
+    print(f"{shown(packed.path)}: {packed.tasks} tasks to adjudicate ({shown(packed.bundle_id)})")
     return EXIT_OK
 
 

@@ -7,7 +7,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docket.cli.common import EXIT_OK, add_group, add_passphrase_env, add_verb, open_merged
+from docket.cli.common import (
+    EXIT_OK,
+    add_group,
+    add_passphrase_env,
+    add_verb,
+    open_merged,
+    shown,
+)
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -24,7 +31,7 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
         if args.format == "dpo"
         else ""
     )
-    print(f"{args.out}: {summary.rows} rows ({args.format}){extra}")
+    print(f"{shown(args.out)}: {summary.rows} rows ({args.format}){extra}")
     return EXIT_OK
 
 
