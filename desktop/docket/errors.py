@@ -65,6 +65,15 @@ class WrongPassphraseError(KeyFileError):
     hint = "Type the passphrase again; it is the one chosen at `docket keygen`."
 
 
+class KeyringError(KeyFileError):
+    """Two public cards claim the same identity (name, key id, recipient or keys)."""
+
+    hint = (
+        "Keep one card per party: remove the card that does not belong (compare each "
+        "fingerprint with its owner), then run the command again. Nothing was done."
+    )
+
+
 # --- workspace store -----------------------------------------------------------------------
 
 

@@ -13,9 +13,9 @@ import pytest
 from docket import __version__
 from docket.cli import EXIT_ERROR, EXIT_OK, build_parser, main, verb_names
 
-BRIEF_VERBS = [
+VERBS = [
     "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
-    "agreement", "disagreements", "adjudication", "dataset", "demo",
+    "agreement", "disagreements", "adjudication", "dataset", "db", "demo",
 ]  # fmt: skip
 
 
@@ -29,13 +29,13 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
-def test_help_lists_every_verb_of_the_brief() -> None:
+def test_help_lists_every_verb() -> None:
     result = run("--help")
     assert result.returncode == 0
-    for verb in BRIEF_VERBS:
+    for verb in VERBS:
         assert f"    {verb}" in result.stdout, verb
     assert "BUNDLE_OR_WORKSPACE" in result.stdout
-    assert set(verb_names(build_parser())) == set(BRIEF_VERBS)
+    assert set(verb_names(build_parser())) == set(VERBS)
 
 
 def test_version() -> None:
@@ -65,8 +65,9 @@ def test_verb_names_are_the_parsers_verbs() -> None:
     parser = build_parser()
     assert verb_names(parser) == tuple(sub_verbs(parser))
     # key, adjudication and dataset group one sub-verb each.
-    grouped = [("key", "export-age-identity"), ("adjudication", "pack"), ("dataset", "export")]
-    assert sorted(ALL_VERBS) == sorted([(v,) for v in BRIEF_VERBS] + grouped)
+    grouped = [("key", "export-age-identity"), ("adjudication", "pack"), ("dataset", "export"),
+               ("db", "check"), ("db", "quarantine")]  # fmt: skip
+    assert sorted(ALL_VERBS) == sorted([(v,) for v in VERBS] + grouped)
 
 
 @pytest.mark.parametrize("path", ALL_VERBS, ids=" ".join)
@@ -219,9 +220,16 @@ def test_the_round_trip_through_the_command_line(
     # The reviewer cannot read a result bundle (it is for the server) ...
     assert main(["inspect", str(result), "--key", str(k / "ann.key")]) == EXIT_ERROR
     assert "not addressed to your key" in capsys.readouterr().err
-    # ... the server can, and sees who signed it.
+    # ... the server can, and sees who signed it: a key it did not pin, unless it does.
     assert main(["inspect", str(result), "--key", str(k / "server.key")]) == EXIT_OK
-    assert "by the key the manifest names: ann" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "signed by ann " in out and "not a key you pinned" in out
+    assert (
+        main(["inspect", str(result), "--key", str(k / "server.key"), "--keyring", str(ring)])
+        == EXIT_OK
+    )
+    out = capsys.readouterr().out
+    assert "signature: verified, signed by ann " in out and "not a key you pinned" not in out
 
 
 def test_pack_reports_bad_lines_with_file_and_line(

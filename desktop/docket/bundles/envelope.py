@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from docket.errors import (
     BundleError,
     ContainerError,
     ExpiredBundleError,
+    KeyringError,
     ManifestError,
     NotForYouError,
     OutputFileError,
@@ -35,6 +37,9 @@ from docket.errors import (
 )
 
 MAX_BUNDLE_BYTES = 2 * 1024 * 1024 * 1024
+"""The largest file read as a bundle (2 GiB; the largest a Docket bundle can be, every
+section at its cap, is about 1.4 GiB). A larger file is refused before a byte of it is
+read, and reading never takes more than this."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,28 +134,48 @@ def _write_error(path: Path, exc: OSError) -> OutputFileError:
     return OutputFileError(f"Could not write {path}: {why}. Nothing was written.")
 
 
+def _too_large(path: Path, size: int) -> BundleError:
+    return BundleError(
+        f"{path} is {size:,} bytes, over the {MAX_BUNDLE_BYTES:,}-byte limit of a Docket "
+        "bundle; it was not read.",
+        hint="This is not a bundle Docket wrote, or it was damaged: ask the sender for a "
+        "fresh copy. Nothing was imported or merged.",
+    )
+
+
 def check_bundle_path(path: str | Path) -> Path:
     """The path of a readable bundle file within the size limit, or a clear error."""
     path = Path(path)
     try:
-        if path.is_dir():
-            raise BundleError(f"{path} is a directory, not a bundle file.")
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise BundleError(f"{path} does not exist.", hint="Check the path of the bundle.") from None
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from None
-    if size > MAX_BUNDLE_BYTES:
-        raise BundleError(f"{path} is {size} bytes, larger than any Docket bundle may be.")
+    if stat.S_ISDIR(info.st_mode):
+        raise BundleError(f"{path} is a directory, not a bundle file.")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be read without end
+        raise BundleError(f"{path} is not a regular file, so it cannot be a bundle.")
+    if info.st_size > MAX_BUNDLE_BYTES:
+        raise _too_large(path, info.st_size)
     return path
 
 
 def read_bundle_file(path: str | Path) -> bytes:
+    """The bytes of a bundle file: its size is checked before anything is read, and at
+    most :data:`MAX_BUNDLE_BYTES` are read even if the file grows meanwhile."""
     path = check_bundle_path(path)
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BUNDLE_BYTES:  # replaced since the check
+                raise _too_large(path, size)
+            data = fh.read(MAX_BUNDLE_BYTES + 1)
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise _too_large(path, len(data))
+    return data
 
 
 SignerLookup = Callable[[minisign.Signature], PublicCard]
@@ -165,10 +190,42 @@ def pinned(card: PublicCard) -> SignerLookup:
     return lookup
 
 
-def keyring(cards: list[PublicCard]) -> SignerLookup:
-    """Find the signer among ``cards`` by the key id in the signature."""
+def distinct_cards(
+    cards: Sequence[PublicCard], *, sources: Sequence[str] | None = None, what: str = "cards"
+) -> None:
+    """Refuse two cards that claim one identity: the same keys, name, minisign key id or
+    age recipient. Signatures find their card by key id, results are merged under the
+    card's name: a second card sharing either would lock a reviewer out or speak for them.
+    ``sources`` (the files the cards came from) name the culprits; ``what`` names the set
+    ("cards in the keyring", "reviewer cards")."""
+    labels = (
+        [f"{src} ({card.name})" for src, card in zip(sources, cards, strict=True)]
+        if sources is not None
+        else [f"{card.name} ({card.fingerprint})" for card in cards]
+    )
+    checks: tuple[tuple[Callable[[PublicCard], object], str], ...] = (
+        (lambda c: c.fingerprint, "hold the same keys"),
+        (lambda c: c.name, "share a name: results are filed under it, so one name is one party"),
+        (
+            lambda c: c.key_id,
+            "share a minisign key id: a signature names its key by that id, so one card "
+            "would stand in for the other (the id was copied)",
+        ),
+        (lambda c: c.age_recipient, "share an age recipient (one card copies the other's key)"),
+    )
+    for field, why in checks:
+        seen: dict[object, int] = {}
+        for index, card in enumerate(cards):
+            first = seen.setdefault(field(card), index)
+            if first != index:
+                raise KeyringError(f"Two {what}, {labels[first]} and {labels[index]}, {why}.")
 
-    by_id = {bytes(c.verifier()._keynum_pk.key_id): c for c in cards}
+
+def keyring(cards: Sequence[PublicCard]) -> SignerLookup:
+    """Find the signer among ``cards`` by the key id in the signature. Cards claiming one
+    identity are refused (:func:`distinct_cards`), so the lookup has one answer."""
+    distinct_cards(cards, what="cards in the keyring")
+    by_id = {c.key_id: c for c in cards}
 
     def lookup(signature: minisign.Signature) -> PublicCard:
         card = by_id.get(bytes(signature._key_id))

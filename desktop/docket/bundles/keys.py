@@ -69,6 +69,12 @@ class PublicCard:
         digest = hashlib.sha256(f"{self.age_recipient}\n{self.minisign_key}\n".encode()).hexdigest()
         return " ".join(digest[i : i + 4] for i in range(0, 20, 4))
 
+    @property
+    def key_id(self) -> bytes:
+        """The minisign key id: the 8 bytes a signature names its key by. The key's owner
+        chooses it (it is not derived from the key), so two cards can share it."""
+        return bytes(self.verifier()._keynum_pk.key_id)
+
     def recipient(self) -> pyrage.x25519.Recipient:
         return pyrage.x25519.Recipient.from_str(self.age_recipient)
 

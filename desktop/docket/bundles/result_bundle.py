@@ -19,7 +19,14 @@ from typing import Any
 
 import minisign
 
-from docket.bundles.envelope import Opened, SignerLookup, digests, open_sealed, seal
+from docket.bundles.envelope import (
+    Opened,
+    SignerLookup,
+    digests,
+    distinct_cards,
+    open_sealed,
+    seal,
+)
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import ANSWERED_TYPE, Manifest, Party, iso, sha256, utc_now
 from docket.core import safe_json
@@ -239,9 +246,13 @@ def _audit(data: bytes) -> list[AuditEntry]:
 
 
 def keyring_cards(directory: Any) -> list[PublicCard]:
+    """The public cards (``*.pub``) in a keyring folder; two files claiming one identity
+    are refused, naming both (:func:`~docket.bundles.envelope.distinct_cards`)."""
     from pathlib import Path
 
-    cards = [PublicCard.load(p) for p in sorted(Path(directory).glob("*.pub"))]
+    paths = sorted(Path(directory).glob("*.pub"))
+    cards = [PublicCard.load(p) for p in paths]
     if not cards:
         raise BundleError(f"No public cards (*.pub) in the keyring {directory}.")
+    distinct_cards(cards, sources=[str(p) for p in paths], what="cards in the keyring")
     return cards

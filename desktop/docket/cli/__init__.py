@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from docket import __version__
 from docket.cli import adjudication, app, database, dataset, keys, reviewer, server
-from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, opened_warnings
+from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, opened_warnings, shown
 from docket.errors import DocketError
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "verb_names"]
@@ -99,7 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except DocketError as exc:
-        print(f"docket: error: {exc}", file=sys.stderr)
+        from docket.core.terminal import terminal_safe
+
+        # A message can quote a bundle (a name, an id): its lines are kept, its control
+        # characters escaped.
+        print(f"docket: error: {terminal_safe(exc, keep_newlines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("docket: interrupted", file=sys.stderr)
@@ -107,9 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly; the traceback only on request
         if os.environ.get("DOCKET_DEBUG"):
             raise
-        print(f"docket: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"docket: internal error: {type(exc).__name__}: {shown(exc)}", file=sys.stderr)
         print("Please report it; set DOCKET_DEBUG=1 to see the details.", file=sys.stderr)
         return EXIT_ERROR
     finally:
         for warning in opened_warnings():
-            print(f"docket: warning: {warning}", file=sys.stderr)
+            print(f"docket: warning: {shown(warning)}", file=sys.stderr)

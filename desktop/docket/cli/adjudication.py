@@ -14,6 +14,7 @@ from docket.cli.common import (
     add_project,
     add_verb,
     open_merged,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def _cmd_adjudication_pack(args: argparse.Namespace) -> int:
             threshold=args.threshold,
             anonymise=args.anonymise,
         )
-    print(f"{packed.path}: {packed.tasks} tasks to adjudicate ({packed.bundle_id})")
+    print(f"{shown(packed.path)}: {packed.tasks} tasks to adjudicate ({shown(packed.bundle_id)})")
     return EXIT_OK
 
 

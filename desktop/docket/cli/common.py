@@ -1,7 +1,8 @@
 """What the verbs of ``docket`` share: exit codes, declaring a verb and its
 ``--passphrase-env`` flag, passphrases (from the environment or asked on the terminal),
-loading a secret key, reading a text file, and opening the merged database under the
-server's key.
+loading a secret key, reading a text file, opening the merged database under the
+server's key, and :func:`shown`, through which every name, id, path or reason printed
+passes (control and format characters escaped: they may come from a hostile bundle).
 
 Only the standard library and :mod:`docket.errors` are imported here at start-up; the
 key, store and server modules load inside the helpers that need them, so that
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+# --- printing -----------------------------------------------------------------------------
+
+
+def shown(value: object) -> str:
+    """``value`` as it may be printed: names, ids, file names, reasons and error messages
+    can come from a bundle or the merged database, so escape sequences, carriage returns
+    and bidi or zero-width characters are spelled out (``\\x1b``, ``\\u202e``) instead of
+    reaching the terminal (:func:`docket.core.terminal.terminal_safe`)."""
+    from docket.core.terminal import terminal_safe
+
+    return terminal_safe(value)
 
 
 # --- declaring verbs -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from docket.cli.common import (
     add_passphrase_env,
     add_verb,
     open_merged,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps([_row(p) for p in problems], indent=2))
     else:
         for p in problems:
-            print(f"{p.project}/{p.task_id}: {p.reviewer_name} revision {p.revision}: {p.reason}")
+            where = shown(f"{p.project}/{p.task_id}: {p.reviewer_name}")
+            print(f"{where} revision {p.revision}: {shown(p.reason)}")
         print(f"{len(problems)} stored answer(s) do not fit their task")
     return EXIT_OK if not problems else EXIT_ERROR
 

@@ -14,6 +14,7 @@ from docket.cli.common import (
     add_project,
     add_verb,
     open_merged,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
         if args.format == "dpo"
         else ""
     )
-    print(f"{args.out}: {summary.rows} rows ({args.format}){extra}")
+    print(f"{shown(args.out)}: {summary.rows} rows ({args.format}){extra}")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from docket.cli.common import (
     ask_passphrase,
     load_key,
     passphrase_from_env,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -38,15 +39,15 @@ def _cmd_keygen(args: argparse.Namespace) -> int:
         )
     key = keys.generate(name)
     key_path, card_path = keys.write_key_pair(key, args.out, passphrase)
-    print(f"secret key:  {key_path}  (keep it private)")
-    print(f"public card: {card_path}  (share it)")
+    print(f"secret key:  {shown(key_path)}  (keep it private)")
+    print(f"public card: {shown(card_path)}  (share it)")
     print(f"fingerprint: {key.card().fingerprint}")
     return EXIT_OK
 
 
 def _cmd_export_age_identity(args: argparse.Namespace) -> int:
     key = load_key(args.key, args.passphrase_env)
-    print(f"# age identity of {key.name} (public: {key.card().age_recipient})")
+    print(f"# age identity of {shown(key.name)} (public: {key.card().age_recipient})")
     print(key.age_identity)
     return EXIT_OK
 

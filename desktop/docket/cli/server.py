@@ -23,6 +23,7 @@ from docket.cli.common import (
     load_key,
     open_merged,
     read_text,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -30,12 +31,14 @@ if TYPE_CHECKING:
 
 
 def _cmd_pack(args: argparse.Namespace) -> int:
+    from docket.bundles.envelope import distinct_cards
     from docket.bundles.keys import PublicCard
     from docket.core.schema import Schema
     from docket.server.pack import pack
 
     server = load_key(args.server_key, args.passphrase_env)
     reviewers = [PublicCard.load(p) for p in args.reviewer]
+    distinct_cards(reviewers, sources=args.reviewer, what="reviewer cards")  # names the files
     schema = None
     if args.schema:
         schema = Schema.loads(read_text(args.schema, "schema"))
@@ -54,11 +57,14 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
     )
     for bad in result.skipped_lines:
-        print(f"skipped: {bad.message}", file=sys.stderr)
+        print(f"skipped: {shown(bad.message)}", file=sys.stderr)
     for b in result.bundles:
-        print(f"{b.path}  {b.reviewer}: {b.tasks} tasks ({b.gold} gold)  {b.bundle_id}")
-    print(f"summary: {result.summary_path}")
-    print(f"server copy of the tasks (for `docket merge --tasks`): {result.archive}")
+        print(
+            f"{shown(b.path)}  {shown(b.reviewer)}: {b.tasks} tasks ({b.gold} gold)  "
+            f"{shown(b.bundle_id)}"
+        )
+    print(f"summary: {shown(result.summary_path)}")
+    print(f"server copy of the tasks (for `docket merge --tasks`): {shown(result.archive)}")
     return EXIT_OK
 
 
@@ -69,7 +75,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     server = load_key(args.server_key, args.passphrase_env)
     verdicts = verify_results([Path(p) for p in args.results], server, keyring_cards(args.keyring))
     for v in verdicts:
-        print(f"{'OK  ' if v.ok else 'FAIL'} {v.path}: {v.reason}")
+        print(f"{'OK  ' if v.ok else 'FAIL'} {shown(v.path)}: {shown(v.reason)}")
     bad = sum(1 for v in verdicts if not v.ok)
     print(f"{len(verdicts) - bad} verified, {bad} rejected")
     return EXIT_OK if bad == 0 else EXIT_ERROR
@@ -88,7 +94,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         if show:
             end = "\n" if done == total else ""
             print(
-                f"\rmerging {done}/{total} {path.name[:40]:40}",
+                f"\rmerging {done}/{total} {shown(path.name)[:40]:40}",
                 end=end,
                 file=sys.stderr,
                 flush=True,
@@ -97,7 +103,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     with MergedStore.open(args.db, server) as store:
         if args.tasks:
             count = import_task_archive(store, server, Path(args.tasks))
-            print(f"tasks: {count} from {args.tasks}")
+            print(f"tasks: {count} from {shown(args.tasks)}")
         report = merge_results(
             [Path(p) for p in args.results],
             server=server,
@@ -109,9 +115,10 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     for o in report.outcomes:
         label = {"accepted": "OK  ", "duplicate": "SAME", "rejected": "FAIL"}[o.status]
         detail = f" ({o.new} new, {o.updated} updated)" if o.status == "accepted" else ""
-        print(f"{label} {o.path}: {o.reviewer + ': ' if o.reviewer else ''}{o.reason}{detail}")
+        who = f"{shown(o.reviewer)}: " if o.reviewer else ""
+        print(f"{label} {shown(o.path)}: {who}{shown(o.reason)}{detail}")
     for gap in report.gaps:
-        print(f"note: {gap}")
+        print(f"note: {shown(gap)}")
     print(
         f"{report.count('accepted')} accepted, {report.count('duplicate')} already merged, "
         f"{report.count('rejected')} rejected; answers: {report.new_answers} new, "
@@ -127,11 +134,12 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from docket.server.agreement import agreement, gold_accuracy
+    from docket.server.reviewer_names import distinct_names
     from docket.server.schemas import task_schemas
 
     store, _ = open_merged(args)
     with store:
-        answers = list(store.answers())
+        answers = distinct_names(store.answers())  # one key, one reviewer
         schemas = task_schemas(store)
         questions = agreement(answers, schemas=schemas)
         gold = gold_accuracy(answers, store.gold(), schemas)
@@ -160,26 +168,28 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
                 else ""
             )
             pct = "   –  " if q.percent_agreement is None else f"{100 * q.percent_agreement:6.1f}"
-            print(f"{q.question[:28]:28} {q.level:8} {q.units:6d} {pct:>7} {fmt(q.fleiss_kappa)} "
-                  f"{fmt(q.krippendorff_alpha)}  {ci}")  # fmt: skip
+            print(f"{shown(q.question)[:28]:28} {q.level:8} {q.units:6d} {pct:>7} "
+                  f"{fmt(q.fleiss_kappa)} {fmt(q.krippendorff_alpha)}  {ci}")  # fmt: skip
             for c in q.cohen:
-                who = " & ".join(c["reviewers"])
+                who = " & ".join(shown(r) for r in c["reviewers"])
                 print(f"    Cohen's kappa {who}: {fmt(c['kappa'])} over {c['units']} units")
     for g in gold:
         ci = f" (95% CI {g.interval[0]:.2f}–{g.interval[1]:.2f})" if g.interval else ""
-        print(f"gold accuracy {g.reviewer}: {g.correct}/{g.total}{ci}")
+        print(f"gold accuracy {shown(g.reviewer)}: {g.correct}/{g.total}{ci}")
     return EXIT_OK
 
 
 def _cmd_disagreements(args: argparse.Namespace) -> int:
     import json
 
+    from docket.server.reviewer_names import distinct_names
     from docket.server.schemas import task_schemas
     from docket.server.verdicts import disagreements
 
     store, _ = open_merged(args)
     with store:
-        found = disagreements(list(store.answers()), task_schemas(store), threshold=args.threshold)
+        answers = distinct_names(store.answers())  # one key, one reviewer
+        found = disagreements(answers, task_schemas(store), threshold=args.threshold)
     if args.json:
         print(json.dumps([{"task_id": d.task_id, "severity": d.severity, "reviewers": d.reviewers,
                            "reasons": d.reasons} for d in found], indent=2))  # fmt: skip
@@ -187,9 +197,10 @@ def _cmd_disagreements(args: argparse.Namespace) -> int:
     if not found:
         print("No task where reviewers disagree beyond the threshold.")
     for d in found:
-        print(f"{d.severity:5.1f}  {d.task_id}  ({', '.join(d.reviewers)})")
+        who = ", ".join(shown(r) for r in d.reviewers)
+        print(f"{d.severity:5.1f}  {shown(d.task_id)}  ({who})")
         for reason in d.reasons:
-            print(f"       - {reason}")
+            print(f"       - {shown(reason)}")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docket.bundles.envelope import write_atomically
+from docket.bundles.envelope import distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import build_task_bundle
 from docket.core.schema import Schema, default_schema
@@ -111,11 +111,8 @@ def pack(
     project: str | None = None,
     skip_bad: bool = False,
 ) -> PackResult:
+    distinct_cards(reviewers, what="reviewer cards")  # one name, key id, recipient: one reviewer
     names = [r.name for r in reviewers]
-    if len(set(names)) != len(names):
-        raise DocketError(
-            "Two reviewer cards share a name.", hint="Each reviewer needs a distinct name."
-        )
     rows, skipped = _load(tasks_path, skip_bad, "tasks")
     gold_rows: list[LoadedRow] = []
     gold: dict[str, dict[str, Any]] = {}
