@@ -29,6 +29,7 @@ from workloads import workload  # noqa: E402
 from docket.bundles import keys  # noqa: E402
 from docket.bundles.envelope import open_sealed, pinned  # noqa: E402
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle  # noqa: E402
+from docket.bundles.task_bundle import read_task_bundle  # noqa: E402
 from docket.core.display_order import display_order  # noqa: E402
 from docket.server.merge import merge_results  # noqa: E402
 from docket.server.merged_store import MergedStore  # noqa: E402
@@ -60,13 +61,15 @@ def build(cache: Path) -> None:
         opened = open_sealed(
             bundle.bundles[0].path, reviewer, signer=pinned(server.card()), expected_type="task"
         )
+        # The response ids the bundle gave each task (pack makes them opaque).
+        ids = {task.id: task.response_ids for task, _ in read_task_bundle(opened).tasks}
         answered = AnsweredBundle(opened.manifest.bundle_id, "bench", opened.manifest_bytes,
                                   opened.signature, opened.sections["sealed.age"], server.card())  # fmt: skip
         previous = None
         for seq in range(1, BUNDLES_EACH + 1):
             rows = [
-                {"task_id": f"t{i:04d}", "revision": seq, "answers": {"preference": {"better": "ab"[(i + seq) % 2], "strength": "slight"}},
-                 "display_order": display_order(name, f"t{i:04d}", ["a", "b"]).to_json(), "saved_at": "2026-11-21T00:00:00+00:00",
+                {"task_id": f"t{i:04d}", "revision": seq, "answers": {"preference": {"better": ids[f"t{i:04d}"][(i + seq) % 2], "strength": "slight"}},
+                 "display_order": display_order(name, f"t{i:04d}", ids[f"t{i:04d}"]).to_json(), "saved_at": "2026-11-21T00:00:00+00:00",
                  "time_spent_s": 10.0, "status": "done"}
                 for i in range(ANSWERS)
             ]  # fmt: skip

@@ -94,9 +94,9 @@ def test_keygen_pack_import_record_export_verify(
             exported = ws.export_results(result_path)
             assert (exported.sequence, exported.answers) == (1, 20)
             results.append(result_path)
-            # A reviewer's model names travel in the bundle; nothing marks gold as gold.
+            # No model name reaches the reviewer; nothing marks gold as gold.
             task = ws.task("alpaca-000")
-            assert {r.model for r in task.responses} == set(MODELS)
+            assert {r.model for r in task.responses} == {None}
             assert all("gold" not in json.dumps(t.meta) for t in ws.tasks())
 
     server = keys.load_secret_key(k / "server.key", "server passphrase, long enough")
@@ -123,6 +123,9 @@ def test_keygen_pack_import_record_export_verify(
         )
         assert sorted(sealed["gold"]) == ["gold-0", "gold-1", "gold-2"]
         assert all("better" in g["preference"] for g in sealed["gold"].values())
+        # The models travel there, sealed to the server, by the bundle's response ids.
+        models = {o["model"] for o in sealed["originals"]["alpaca-000"].values()}
+        assert models == set(MODELS)
 
     # The CLI verify agrees, and exits 0.
     assert main([

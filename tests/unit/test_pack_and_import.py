@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -23,18 +24,22 @@ from tests.helpers import ROOT
 DEMO = ROOT / "resources" / "demo" / "tasks.jsonl"
 
 
-@given(st.integers(1, 200), st.integers(1, 7), st.data())
+@given(st.integers(1, 200), st.integers(1, 7), st.integers(0, 30), st.data())
 def test_assignment_gives_each_task_k_distinct_reviewers_with_balanced_load(
-    n: int, r: int, data: st.DataObject
+    n: int, r: int, g: int, data: st.DataObject
 ) -> None:
     k = data.draw(st.integers(1, r))
     reviewers = [f"r{i}" for i in range(r)]
-    plan = assign([f"t{i}" for i in range(n)], reviewers, k)
+    rng = data.draw(st.sampled_from([None, random.Random(data.draw(st.integers(0, 9)))]))
+    gold = [f"g{i}" for i in range(g)]
+    plan = assign([f"t{i}" for i in range(n)], reviewers, k, gold_ids=gold, rng=rng)
     per_task = Counter(t for tasks in plan.values() for t in tasks)
-    assert set(per_task.values()) == {k} and len(per_task) == n
+    assert set(per_task.values()) == {k} and len(per_task) == n + g  # gold like any task
     assert all(len(set(tasks)) == len(tasks) for tasks in plan.values())
     loads = [len(tasks) for tasks in plan.values()]
     assert max(loads) - min(loads) <= 1
+    golds = [sum(t in gold for t in tasks) for tasks in plan.values()]
+    assert max(golds) - min(golds) <= 1  # so everyone has some once g * k >= r
 
 
 def test_assignment_rejects_impossible_overlap() -> None:
@@ -99,7 +104,7 @@ def test_pack_writes_one_bundle_per_reviewer_named_after_the_card(
     assert "Explain" not in result.summary_path.read_text()  # no task text in the summary
 
 
-def test_gold_items_reach_every_reviewer_unmarked_and_sealed(
+def test_gold_items_are_assigned_like_tasks_unmarked_and_sealed(
     tmp_path: Path, server_and_reviewers
 ) -> None:  # type: ignore[no-untyped-def]
     server, reviewers, _ = server_and_reviewers
@@ -109,7 +114,7 @@ def test_gold_items_reach_every_reviewer_unmarked_and_sealed(
         + json.dumps({
             "id": "g2",
             "prompt": "Capital of France?",
-            "responses": [{"id": "p", "text": "Paris"}, {"id": "l", "text": "Lyon"}],
+            "responses": [{"id": "p", "model": "geo-model-x", "text": "Paris"}, {"id": "l", "text": "Lyon"}],
             "gold": {"preference": {"better": "p", "strength": "strong"}},
         }) + "\n"
     )  # fmt: skip
@@ -120,27 +125,111 @@ def test_gold_items_reach_every_reviewer_unmarked_and_sealed(
         out_dir=tmp_path / "o",
         gold_path=gold,
     )
-    positions = []
+    seen: list[str] = []
     for b, r in zip(result.bundles, reviewers[:2], strict=True):
         opened, content = _open(b.path, r, server)
         ids = [t.id for t, _ in content.tasks]
-        assert {"g1", "g2"} <= set(ids)
-        positions.append((ids.index("g1"), ids.index("g2")))
+        # Overlap 1: each gold item goes to one reviewer, like any task; two gold items
+        # for two reviewers give each one of them.
+        held = [g for g in ("g1", "g2") if g in ids]
+        assert len(held) == 1 and b.gold == 1 and b.tasks == 4
+        seen += held
         plain = (
             b"".join(opened.sections[s] for s in ("tasks.jsonl", "schema.json", "guidelines.md"))
             + opened.manifest_bytes
         )
         assert b'"gold"' not in plain and b'"chosen"' not in plain and b'"reference"' not in plain
+        assert b"geo-model-x" not in plain and b'"model"' not in plain
         with pytest.raises(BundleError):  # the reviewer cannot read the sealed section
             age_layer.decrypt(content.sealed, [r.identity()])
         sealed = json.loads(age_layer.decrypt(content.sealed, [server.identity()]))
-        g1 = next(t for t, _ in content.tasks if t.id == "g1")
-        assert sealed["gold"]["g1"] == {
-            "preference": {"better": sealed["reference"]["g1"]["chosen"]}
-        }
-        assert g1.response(sealed["reference"]["g1"]["chosen"]).text == "4"
-        assert sealed["gold"]["g2"] == {"preference": {"better": "p", "strength": "strong"}}
-    assert b.gold == 2
+        assert set(sealed["issued"]) == set(ids) and set(sealed["originals"]) == set(ids)
+        for task, schema in content.tasks:
+            issued = sealed["issued"][task.id]
+            assert issued["responses"] == list(task.response_ids)
+            assert sealed["schemas"][issued["schema"]] == schema.to_json()
+        if "g1" in ids:
+            g1 = next(t for t, _ in content.tasks if t.id == "g1")
+            chosen = sealed["reference"]["g1"]["chosen"]
+            assert sealed["gold"] == {"g1": {"preference": {"better": chosen}}}
+            assert g1.response(chosen).text == "4"
+        else:
+            g2 = next(t for t, _ in content.tasks if t.id == "g2")
+            better = sealed["gold"]["g2"]["preference"]["better"]
+            assert g2.response(better).text == "Paris" and better != "p"
+            assert sealed["gold"]["g2"]["preference"]["strength"] == "strong"
+            assert sealed["originals"]["g2"][better] == {
+                "id": "p", "model": "geo-model-x", "position": 0
+            }  # fmt: skip
+            assert all(r.model is None for r in g2.responses)
+    assert sorted(seen) == ["g1", "g2"]
+
+
+def test_a_gold_answer_naming_an_unknown_response_is_refused(
+    tmp_path: Path, server_and_reviewers
+) -> None:  # type: ignore[no-untyped-def]
+    server, reviewers, _ = server_and_reviewers
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "g", "prompt": "?", "responses": ["yes", "no"], "gold": {"preference": {"better": "r1"}},
+    }) + "\n")  # fmt: skip
+    with pytest.raises(DocketError, match=r"gold.jsonl:1: the gold answer names 'r1'"):
+        pack(
+            _lines(tmp_path, 2),
+            server=server,
+            reviewers=[reviewers[0].card()],
+            out_dir=tmp_path / "o",
+            gold_path=gold,
+        )
+    assert not (tmp_path / "o").exists()
+
+
+def test_gold_answers_of_every_kind_are_written_in_the_opaque_ids(
+    tmp_path: Path, server_and_reviewers
+) -> None:  # type: ignore[no-untyped-def]
+    server, reviewers, _ = server_and_reviewers
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "g", "prompt": "Sort 3 1 2.",
+        "responses": [{"id": "a", "text": "1 2 3"}, {"id": "b", "text": "3 2 1"}, {"id": "c", "text": "2 1 3"}],
+        "gold": {"ranking": [["a"], ["b", "c"]], "flags": {"b": ["off-topic"], "task": []},
+                 "likert": {"a": {"correctness": 5}}},
+    }) + "\n")  # fmt: skip
+    result = pack(
+        _lines(tmp_path, 2),
+        server=server,
+        reviewers=[reviewers[0].card()],
+        out_dir=tmp_path / "o",
+        gold_path=gold,
+    )
+    _, content = _open(result.bundles[0].path, reviewers[0], server)
+    task = next(t for t, _ in content.tasks if t.id == "g")
+    rid = {task.response(i).text: i for i in task.response_ids}
+    a, b, c = rid["1 2 3"], rid["3 2 1"], rid["2 1 3"]
+    sealed = json.loads(age_layer.decrypt(content.sealed, [server.identity()]))
+    assert sealed["gold"]["g"] == {
+        "ranking": [[a], [b, c]], "flags": {b: ["off-topic"], "task": []},
+        "likert": {a: {"correctness": 5}},
+    }  # fmt: skip
+
+
+def test_packing_a_project_again_gives_the_same_ids_and_order_and_another_server_other_ones(
+    tmp_path: Path, server_and_reviewers
+) -> None:  # type: ignore[no-untyped-def]
+    server, reviewers, _ = server_and_reviewers
+    tasks = _lines(tmp_path, 8)
+
+    def packed(key: SecretKey, out: str, project: str = "p") -> dict[str, tuple[str, ...]]:
+        done = pack(tasks, server=key, reviewers=[reviewers[0].card()], out_dir=tmp_path / out,
+                    project=project)  # fmt: skip
+        _, content = _open(done.bundles[0].path, reviewers[0], key)
+        return {t.id: tuple(f"{r.id}={r.text}" for r in t.responses) for t, _ in content.tasks}
+
+    first = packed(server, "a")
+    assert packed(server, "b") == first  # answers to the first bundle stay valid
+    other = keys.generate("server")
+    assert set(packed(other, "c").values()).isdisjoint(first.values())
+    assert set(packed(server, "d", project="q").values()).isdisjoint(first.values())
 
 
 def test_bad_lines_write_nothing_unless_skip_bad(tmp_path: Path, server_and_reviewers) -> None:  # type: ignore[no-untyped-def]

@@ -1,11 +1,17 @@
 """Task bundles: what a server sends one reviewer.
 
 Sections: ``tasks.jsonl`` (one normalised task per line: id, conversation, responses with
-ids and model names, and the id of its schema), ``schema.json`` (the answer forms, keyed
-by id), ``guidelines.md``, and ``sealed.age``: server-only data (which items are gold and
-their known answers, which TRL response was chosen) encrypted to the *server's own* key.
-The reviewer carries it back inside result bundles without being able to read it, so
-nothing in the bundle marks a gold item as gold.
+their ids, and the id of its schema), ``schema.json`` (the answer forms, keyed by id),
+``guidelines.md``, and ``sealed.age``: server-only data encrypted to the *server's own*
+key. The reviewer carries it back inside result bundles without being able to read it, so
+nothing in the bundle marks a gold item as gold. Model names are never written to the
+reviewer's sections (only the server's own task archive keeps them, ``models=True``).
+
+The sealed section is a JSON object: ``bundle_id``; what the caller passes (``docket
+pack``: ``gold``, ``reference``, ``originals``); and, added here from exactly what the
+bundle carries, ``issued`` (per task id: its response ids in bundle order and the index
+of its answer form in ``schemas``) and ``schemas`` (the answer forms as JSON), so the
+server can tell from a result bundle alone what it issued to that reviewer.
 """
 
 from __future__ import annotations
@@ -42,11 +48,15 @@ class TaskBundle:
     """For adjudication: per task id, the reviewers' answers and agreement figures."""
 
 
-def task_row(task: Task, schema_id: str) -> dict[str, Any]:
+def task_row(task: Task, schema_id: str, *, models: bool = False) -> dict[str, Any]:
+    """One ``tasks.jsonl`` line; model names only with ``models`` (the server's archive)."""
     return {
         "id": task.id,
         "conversation": [{"role": t.role.value, "content": t.content} for t in task.conversation],
-        "responses": [{"id": r.id, "model": r.model, "text": r.text} for r in task.responses],
+        "responses": [
+            {"id": r.id, "text": r.text} | ({"model": r.model} if models else {})
+            for r in task.responses
+        ],
         "schema": schema_id,
     }
 
@@ -63,22 +73,39 @@ def build_task_bundle(
     bundle_id: str | None = None,
     kind: str = "task",
     reviews: Sequence[dict[str, Any]] | None = None,
+    models: bool = False,
 ) -> tuple[bytes, Manifest]:
-    """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest."""
+    """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest.
+
+    ``models`` keeps the responses' model names in ``tasks.jsonl``: only for the server's
+    own task archive, never for a bundle that leaves the server."""
     schemas: dict[str, Any] = {}
+    index: dict[str, int] = {}
+    issued: dict[str, dict[str, Any]] = {}
     lines = []
     for task, schema in tasks:
         body = schema.dumps()
         schema_id = sha256(body.encode())[:16]
         schemas.setdefault(schema_id, schema.to_json())
+        issued[task.id] = {
+            "responses": list(task.response_ids),
+            "schema": index.setdefault(schema_id, len(index)),
+        }
         lines.append(
-            json.dumps(task_row(task, schema_id), ensure_ascii=False, separators=(",", ":"))
+            json.dumps(
+                task_row(task, schema_id, models=models), ensure_ascii=False, separators=(",", ":")
+            )
         )
     bundle_id = bundle_id or f"{kind}-{uuid.uuid4().hex}"
     server_card = server.card()
+    server_only = {
+        "bundle_id": bundle_id,
+        **sealed,
+        "issued": issued,
+        "schemas": [schemas[schema_id] for schema_id in index],
+    }
     sealed_bytes = age_layer.encrypt(
-        json.dumps({"bundle_id": bundle_id, **sealed}, sort_keys=True).encode(),
-        server_card.recipient(),
+        json.dumps(server_only, sort_keys=True).encode(), server_card.recipient()
     )
     sections = {
         TASKS: ("\n".join(lines) + "\n").encode(),

@@ -1,7 +1,8 @@
 """Tasks as reviewers see them: a prompt (or conversation) and two or more responses.
 
-Responses are identified by ids that never depend on screen position; model names travel
-with them for the server's benefit but are never shown to a reviewer.
+Responses are identified by ids that never depend on screen position. ``model`` is the
+server's knowledge: ``docket pack`` keeps it out of reviewers' bundles, so a reviewer's
+tasks have none.
 """
 
 from __future__ import annotations

@@ -25,7 +25,6 @@ from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
 from docket.core.task_loading import parse_task_row
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
-from docket.server.result_checks import issued_section
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements, verdicts
 
@@ -137,7 +136,7 @@ def pack_adjudication(
         project=project,
         guidelines=f"# Adjudication\n\nSettle each task: choose the final answer, or mark it as "
         f"needing a guideline change. Guidelines version: `{guidelines_sha[:12] or 'unknown'}`.\n",
-        sealed={"gold": {}, "reference": {}, "issued": issued_section(tasks)},
+        sealed={"gold": {}, "reference": {}},
         expires_days=expires_days,
         kind="adjudication-task",
         reviews=reviews,

@@ -4,7 +4,9 @@
 conversational form where the task was a conversation), one row per resolved pair (a
 ranking gives several), ties and unresolved disagreements left out and counted, with a
 ``margin`` from the preference strength, and provenance: task id, project, reviewers,
-agreement, resolution, guidelines version.
+agreement, resolution, guidelines version, and the models that wrote the chosen and the
+rejected response (from the server's task archive; ``None`` where the row named none).
+Response ids are the opaque ones ``docket pack`` gave the reviewers.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                 continue
             pair_verdicts = _adjudicated(task, lead, verdict, schemas, pair_verdicts)
         texts = {r["id"]: r["text"] for r in task["responses"]}
+        models = {r["id"]: r.get("model") for r in task["responses"]}
         if any(v.winner is not None and v.winner not in texts for v in pair_verdicts):
             missing += 1  # answers naming responses the task does not have
             continue
@@ -83,6 +86,8 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                     "task_id": task_id,
                     "chosen_id": v.winner,
                     "rejected_id": v.loser,
+                    "chosen_model": models[v.winner],
+                    "rejected_model": models[v.loser],
                     "reviewers": sorted(vote.reviewer for vote in v.votes),
                     "agreement": round(v.agreement, 3),
                     "resolution": v.resolution,

@@ -1,33 +1,48 @@
 """``docket pack``: one signed, encrypted task bundle per reviewer.
 
-Each task goes to ``overlap`` distinct reviewers, balancing load (the least-loaded
-reviewers take the next task; ties broken in a rotating order). Gold items (known
-answers) go to every reviewer, interleaved at seeded positions and indistinguishable
-from other tasks; their answers travel only in the sealed, server-only section.
+Blinding happens here, at the source, before anything leaves the server:
+
+- every task's responses get opaque ids (``r-`` + 10 hex digits of an HMAC under the
+  pack secret) and a secret random order, the same in every reviewer's bundle of the
+  project, so neither the first place (a TRL row always lists ``chosen`` first) nor an id
+  says which response was chosen, which model wrote it or where the source file put it;
+- model names never enter a reviewer's bundle; they, the original ids and the chosen
+  response travel only in the sealed, server-only section and the server's own archive;
+- each item, gold or not, goes to ``overlap`` distinct reviewers, balancing load (the
+  least-loaded reviewers take the next item; ties broken at random under the pack
+  secret). Gold items are assigned first, so every reviewer gets ``⌊G·overlap/R⌋`` or
+  ``⌈G·overlap/R⌉`` of the ``G`` gold items, and they sit at secret random places among
+  the reviewer's tasks (which keep their file order). Nothing but the sealed section
+  tells a gold item from a task.
+
+The pack secret is derived from the server's secret key and the project, so nobody
+without the server key can predict it, and packing the same project again gives every
+task the same ids and order (answers to an earlier bundle stay valid).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from docket.bundles.envelope import distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import build_task_bundle
-from docket.core.schema import Schema, default_schema
+from docket.core.schema import TASK_FLAGS_KEY, Schema, default_schema
 from docket.core.task_loading import LoadedRow, read_tasks_jsonl
-from docket.core.tasks import Task
+from docket.core.tasks import Response, Task
 from docket.errors import DocketError, TaskFormatError
-from docket.server.result_checks import issued_section
 
 BUNDLE_SUFFIX = ".docket"
 ARCHIVE_SUFFIX = ".server-tasks"
 MAX_REPORTED_ERRORS = 20
+BLINDING_LABEL = b"docket/pack-blinding/v1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +64,21 @@ class PackResult:
     """The server's own copy of all tasks (for ``docket merge --tasks``)."""
 
 
-def assign(task_ids: Sequence[str], reviewers: Sequence[str], overlap: int) -> dict[str, list[str]]:
-    """Each task to ``overlap`` distinct reviewers; loads differ by at most one."""
+def assign(
+    task_ids: Sequence[str],
+    reviewers: Sequence[str],
+    overlap: int,
+    *,
+    gold_ids: Sequence[str] = (),
+    rng: random.Random | None = None,
+) -> dict[str, list[str]]:
+    """Each task and gold item to ``overlap`` distinct reviewers; loads differ by at most one.
+
+    Gold items are assigned first, so each reviewer's count of them also differs by at most
+    one from the others' (everyone gets some as soon as ``len(gold_ids) * overlap`` reaches
+    the number of reviewers). Among equally loaded reviewers the choice rotates, or is
+    random with ``rng``. Each reviewer's list holds the gold items first, then the tasks,
+    each in the order given."""
     if not reviewers:
         raise DocketError("At least one reviewer is needed.")
     if not 1 <= overlap <= len(reviewers):
@@ -60,12 +88,96 @@ def assign(task_ids: Sequence[str], reviewers: Sequence[str], overlap: int) -> d
         )
     load = {r: 0 for r in reviewers}
     out: dict[str, list[str]] = {r: [] for r in reviewers}
-    for i, task_id in enumerate(task_ids):
-        rotation = {r: (j - i) % len(reviewers) for j, r in enumerate(reviewers)}
-        chosen = sorted(reviewers, key=lambda r: (load[r], rotation[r]))[:overlap]
-        for r in chosen:
+    for i, task_id in enumerate([*gold_ids, *task_ids]):
+        if rng is None:
+            rotation = {r: (j - i) % len(reviewers) for j, r in enumerate(reviewers)}
+            candidates = sorted(reviewers, key=lambda r: rotation[r])
+        else:
+            candidates = rng.sample(list(reviewers), len(reviewers))
+        for r in sorted(candidates, key=load.__getitem__)[:overlap]:
             load[r] += 1
             out[r].append(task_id)
+    return out
+
+
+def pack_secret(server: SecretKey, project: str) -> bytes:
+    """The secret behind a project's opaque response ids, response order and assignment."""
+    return hmac.new(
+        server.derived_key(BLINDING_LABEL), project.encode("utf-8"), hashlib.sha256
+    ).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class BlindedTask:
+    task: Task
+    """The task as reviewers get it: opaque response ids, in the secret order (models kept
+    for the server's archive; bundles for reviewers drop them)."""
+    ids: dict[str, str]
+    """Original response id -> opaque id."""
+    originals: dict[str, dict[str, Any]]
+    """Opaque id -> ``{"id": original id, "model": model or None, "position": index in the
+    source row}``: the server's way back."""
+
+
+def blind(task: Task, secret: bytes) -> BlindedTask:
+    """Opaque response ids and a random response order, both keyed on the pack secret and
+    the task id only: the same task gets the same ids and order in every bundle."""
+
+    def mac(*parts: str) -> str:
+        message = "\0".join(parts).encode("utf-8")
+        return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+    ids: dict[str, str] = {}
+    for response in task.responses:
+        n = 0
+        while (rid := "r-" + mac("id", task.id, response.id, str(n))[:10]) in ids.values():
+            n += 1  # two ids agreeing in 40 bits: draw again
+        ids[response.id] = rid
+    order = sorted(task.responses, key=lambda r: mac("order", task.id, r.id))
+    blinded = replace(task, responses=tuple(Response(ids[r.id], r.text, r.model) for r in order))
+    originals = {
+        ids[r.id]: {"id": r.id, "model": r.model, "position": i}
+        for i, r in enumerate(task.responses)
+    }
+    return BlindedTask(blinded, ids, originals)
+
+
+def blinded_answers(
+    answers: dict[str, Any],
+    schema: Schema,
+    ids: dict[str, str],
+    *,
+    source: str = "gold",
+    line: int | None = None,
+) -> dict[str, Any]:
+    """Known answers written with the source row's response ids, in the opaque ids.
+
+    Each answer is read by its question's type (a key that is no question of the form but
+    a type name, such as ``preference``, reads as that type); a response id the row does
+    not have is an error."""
+
+    def one(rid: Any) -> Any:
+        if not isinstance(rid, str) or rid not in ids:
+            raise TaskFormatError(
+                f"the gold answer names {rid!r}, which is not a response of this row",
+                source=source,
+                line=line,
+            )
+        return ids[rid]
+
+    out: dict[str, Any] = {}
+    for key, value in answers.items():
+        kind = schema.question(key).kind if key in schema else key
+        if kind == "preference" and isinstance(value, dict):
+            if value.get("better") is not None:
+                value = {**value, "better": one(value["better"])}
+        elif kind == "ranking" and isinstance(value, list):
+            value = [[one(r) for r in g] if isinstance(g, list) else g for g in value]
+        elif kind == "likert" and isinstance(value, dict):
+            value = {one(rid): v for rid, v in value.items()}
+        elif kind == "flags" and isinstance(value, dict):
+            value = {k if k == TASK_FLAGS_KEY else one(k): v for k, v in value.items()}
+        out[key] = value
     return out
 
 
@@ -130,25 +242,44 @@ def pack(
             f"Task id {sorted(overlap_ids)[0]!r} is in both the tasks and the gold file."
         )
     project = project or tasks_path.stem
-    by_id: dict[str, LoadedRow] = {r.task.id: r for r in [*rows, *gold_rows]}
+    secret = pack_secret(server, project)
     defaults: dict[int, Schema] = {}
 
     def schema_of(task: Task) -> Schema:
         n = len(task.responses)
         return schema or defaults.setdefault(n, default_schema(n))
 
-    plan = assign(ids, names, overlap)
+    # Everything the server knows, in the opaque ids reviewers will answer in.
+    blinded: dict[str, BlindedTask] = {}
+    references: dict[str, dict[str, str]] = {}
+    for row in [*rows, *gold_rows]:
+        b = blinded[row.task.id] = blind(row.task, secret)
+        if row.reference:
+            references[row.task.id] = {k: b.ids[v] for k, v in row.reference.items()}
+        if row.task.id in gold:
+            gold[row.task.id] = blinded_answers(
+                gold[row.task.id], schema_of(row.task), b.ids, source=str(gold_path), line=row.line
+            )
+
+    def sealed_for(task_ids: Sequence[str]) -> dict[str, Any]:
+        return {
+            "gold": {t: gold[t] for t in task_ids if t in gold},
+            "reference": {t: references[t] for t in task_ids if t in references},
+            "originals": {t: blinded[t].originals for t in task_ids},
+        }
+
+    plan = assign(ids, names, overlap, gold_ids=list(gold), rng=_rng(secret, "assign"))
     packed: list[PackedBundle] = []
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs: list[tuple[Path, bytes, PackedBundle]] = []
     for card in reviewers:
-        order = _interleave(plan[card.name], list(gold), seed=f"{project}\0{card.name}")
-        tasks = [(by_id[t].task, schema_of(by_id[t].task)) for t in order]
-        sealed = {
-            "gold": {t: gold[t] for t in order if t in gold},
-            "reference": {t: by_id[t].reference for t in order if by_id[t].reference},
-            "issued": issued_section(tasks),
-        }
+        order = _interleave(
+            [t for t in plan[card.name] if t not in gold],
+            [t for t in plan[card.name] if t in gold],
+            rng=_rng(secret, "interleave", card.name),
+        )
+        tasks = [(blinded[t].task, schema_of(blinded[t].task)) for t in order]
+        sealed = sealed_for(order)
         data, manifest = build_task_bundle(
             tasks=tasks,
             server=server,
@@ -170,18 +301,17 @@ def pack(
         outputs.append((path, data, info))
     # The server's own copy of every task (encrypted and signed to itself): what
     # `docket merge --tasks` reads so that datasets can carry the prompts and responses.
-    everything = [(r.task, schema_of(r.task)) for r in [*rows, *gold_rows]]
+    # Blinded like the reviewers' copies, plus the model names (it never leaves the server).
+    everything = [blinded[r.task.id].task for r in [*rows, *gold_rows]]
     archive_data, _ = build_task_bundle(
-        tasks=everything,
+        tasks=[(t, schema_of(t)) for t in everything],
         server=server,
         reviewer=server.card(),
         project=project,
         guidelines=guidelines,
-        sealed={
-            "gold": gold,
-            "reference": {r.task.id: r.reference for r in [*rows, *gold_rows] if r.reference},
-        },
+        sealed=sealed_for([t.id for t in everything]),
         expires_days=None,
+        models=True,
     )
     archive = out_dir / f"{_safe(project)}{ARCHIVE_SUFFIX}"
     # Nothing is written until every bundle was built.
@@ -214,9 +344,12 @@ def pack(
     return PackResult(packed, skipped, summary, archive)
 
 
-def _interleave(tasks: list[str], gold: list[str], *, seed: str) -> list[str]:
-    """Gold items at seeded positions among the reviewer's tasks."""
-    rng = random.Random(hashlib.sha256(seed.encode()).digest())
+def _rng(secret: bytes, *parts: str) -> random.Random:
+    return random.Random(hmac.new(secret, "\0".join(parts).encode(), hashlib.sha256).digest())
+
+
+def _interleave(tasks: list[str], gold: list[str], *, rng: random.Random) -> list[str]:
+    """Gold items at random positions among the reviewer's tasks (in their own order)."""
     out = list(tasks)
     for g in gold:
         out.insert(rng.randint(0, len(out)), g)

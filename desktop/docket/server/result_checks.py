@@ -23,7 +23,7 @@ from docket.core.audit_chain import AuditEntry
 from docket.core.display_order import DisplayOrder
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema
-from docket.core.tasks import Task, TaskStatus
+from docket.core.tasks import TaskStatus
 from docket.core.validation import check_answers
 from docket.errors import BundleError, DocketError
 
@@ -36,15 +36,6 @@ class IssuedTask:
 
     responses: tuple[str, ...]
     schema: Schema
-
-
-def issued_section(tasks: Sequence[tuple[Task, Schema]]) -> dict[str, Any]:
-    """What a task bundle's sealed section lists for these checks: each task issued, its
-    response ids and its answer form."""
-    return {
-        task.id: {"responses": list(task.response_ids), "schema": schema.to_json()}
-        for task, schema in tasks
-    }
 
 
 def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
