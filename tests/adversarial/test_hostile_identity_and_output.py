@@ -29,7 +29,7 @@ from docket.bundles.envelope import MAX_BUNDLE_BYTES, keyring, open_sealed, pinn
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import iso, utc_now
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
-from docket.bundles.task_bundle import build_task_bundle
+from docket.bundles.task_bundle import build_task_bundle, read_task_bundle
 from docket.cli import EXIT_ERROR, EXIT_OK, main
 from docket.cli import extract as extract_mod
 from docket.core.audit_chain import GENESIS, AuditEntry, entry_hash
@@ -38,6 +38,7 @@ from docket.core.schema import default_schema
 from docket.core.task_loading import read_tasks_jsonl
 from docket.core.terminal import terminal_safe
 from docket.errors import BundleError, KeyringError, OutputFileError
+from docket.server.dataset import dpo_rows, judgment_rows
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from docket.server.reviewer_names import reviewer_labels
@@ -149,11 +150,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         bob=secret["bob"],
         tasks=tasks,
         task_ids=[t.id for t in loaded],
-        responses={t.id: list(t.response_ids) for t in loaded},
+        responses=issued_ids(paths["alice"], secret["alice"], server),
         answered={n: answered_bundle(paths[n], secret[n], server.card()) for n in ("alice", "bob")},
         bundle=paths["alice"],
         archive=packed.archive,
     )
+
+
+def issued_ids(bundle: Path, reviewer: SecretKey, server: SecretKey) -> dict[str, list[str]]:
+    """Each task's response ids as ``pack`` issued them (opaque, in bundle order)."""
+    opened = open_sealed(bundle, reviewer, signer=pinned(server.card()), expected_type="task")
+    return {task.id: list(task.response_ids) for task, _ in read_task_bundle(opened).tasks}
 
 
 def answer_row(task_id: str, ids: list[str], better: str, **extra: Any) -> dict[str, Any]:
@@ -467,6 +474,11 @@ def test_two_keys_named_alice_stay_two_reviewers_in_the_statistics(
     code, out, _ = run(capsys, ["agreement", "--db", db, *server_key, "--json"])
     pairs = {tuple(c["reviewers"]) for q in json.loads(out)["questions"] for c in q["cohen"]}
     assert (first_label, second_label) in pairs
+    with MergedStore.open(db, world.server) as store:
+        judged_by = {r["reviewer"] for r in judgment_rows(store)}
+        provenance = {name for row in dpo_rows(store)[0] for name in row["reviewers"]}
+    assert {first_label, second_label} <= judged_by
+    assert {first_label, second_label} <= provenance
     code, out, _ = run(capsys, ["disagreements", "--db", db, *server_key])
     assert code == EXIT_OK
     assert f"({first_label}, {second_label}, bob)" in out
@@ -701,6 +713,7 @@ def test_verify_merge_and_the_reports_escape_hostile_names_and_ids(
         project="evil",
     )
     issued = {b.reviewer: b.path for b in packed.bundles}
+    ids = issued_ids(issued["alice"], world.alice, world.server)[task]  # as pack blinded them
     answered = {
         n: answered_bundle(issued[n], k, world.server.card())
         for n, k in (("alice", world.alice), ("bob", world.bob))

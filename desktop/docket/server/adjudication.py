@@ -25,6 +25,7 @@ from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
 from docket.core.task_loading import parse_task_row
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.reviewer_names import distinct_names
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements, verdicts
 
@@ -77,7 +78,7 @@ def pack_adjudication(
             "The merged database holds no task texts to show the lead.",
             hint="Merge again with --tasks PROJECT.server-tasks (written by `docket pack`).",
         )
-    answers = list(store.answers())
+    answers = distinct_names(store.answers())
     by_task: dict[str, list[MergedAnswer]] = {}
     for a in answers:
         by_task.setdefault(a.task_id, []).append(a)

@@ -21,6 +21,7 @@ from docket.core.display_order import blinded_label
 from docket.core.rules import flags_set, rationale
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.reviewer_names import distinct_names
 from docket.server.schemas import Schemas, schema_for, task_schemas
 from docket.server.verdicts import (
     PairVerdict,
@@ -48,7 +49,8 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
     ties = unresolved = missing = 0
     schemas = task_schemas(store)
     adjudicated = store.adjudications()
-    for task_id, pair_verdicts in sorted(verdicts(store.answers(), schemas).items()):
+    answers = distinct_names(store.answers())
+    for task_id, pair_verdicts in sorted(verdicts(answers, schemas).items()):
         task = store.task(task_id)
         if task is None:
             missing += 1
@@ -121,7 +123,7 @@ def _adjudicated(
 def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
     out = []
     schemas = task_schemas(store)
-    for a in store.answers():
+    for a in distinct_names(store.answers()):
         schema = schema_for(schemas, a)
         out.append(
             {
