@@ -2,7 +2,9 @@
 
 No Qt here: the output is a string for ``QTextDocument.setHtml``, designed for Qt's
 HTML subset (see :mod:`docket.render.markdown`). Raw HTML in the input is shown as text,
-nothing remote or local is ever loaded, and every input renders in bounded time.
+nothing remote or local is ever loaded, every input renders in bounded time, and
+characters that would make text display differently from what it is are shown as marks
+(:mod:`docket.render.hidden`).
 """
 
 from __future__ import annotations
@@ -12,10 +14,21 @@ from typing import Any
 
 from docket.render.conversation import conversation_to_html
 from docket.render.diff import diff_html
+from docket.render.hidden import contains_hidden, hidden_notice, plain_text_html
 from docket.render.markdown import markdown_to_html
 from docket.render.theme import DARK, LIGHT, THEMES, Theme, theme_named
 
-__all__ = ["DARK", "LIGHT", "THEMES", "Theme", "diff_html", "to_html"]
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "THEMES",
+    "Theme",
+    "contains_hidden",
+    "diff_html",
+    "hidden_notice",
+    "plain_text_html",
+    "to_html",
+]
 
 
 def to_html(markdown: str | Sequence[Any], *, theme: str | Theme = "light") -> str:

@@ -2,7 +2,9 @@
 
 Lexers and formatters are cached: looking a lexer up by name costs more than
 highlighting a typical block. Very large blocks are shown plain (escaped) so a hostile
-response cannot make highlighting the slow part of opening a task.
+response cannot make highlighting the slow part of opening a task. Every character of
+the code reaches the output (pygments would drop a leading U+FEFF), so that hidden ones
+can be marked (:mod:`docket.render.hidden`).
 """
 
 from __future__ import annotations
@@ -39,4 +41,6 @@ def highlight_code(code: str, language: str, theme: Theme) -> str:
     lexer = _lexer(language.strip().lower()) if language.strip() else None
     if lexer is None or len(code) > MAX_HIGHLIGHT_CHARS:
         return html.escape(code, quote=False)
-    return str(highlight(code, lexer, _formatter(theme.pygments_style)))
+    body = code.lstrip("\ufeff")
+    boms = code[: len(code) - len(body)]
+    return boms + str(highlight(body, lexer, _formatter(theme.pygments_style)))

@@ -13,6 +13,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from docket.render.hidden import mark_hidden_html
 from docket.render.markdown import markdown_to_html
 from docket.render.theme import Theme
 
@@ -79,7 +80,9 @@ def conversation_to_html(
         # Qt drops a paragraph's bottom margin before a table: the box keeps the space.
         space = "margin-top: 8px; " if hidden and len(parts) == 1 else ""
         role, content = _role_and_content(turn)
-        label = html.escape(ROLE_LABELS.get(role, role.capitalize() or "Unknown"))
+        label = mark_hidden_html(
+            html.escape(ROLE_LABELS.get(role, role.capitalize() or "Unknown")), theme
+        )
         anchor = ""
         if index == answered and len(turns) > 1:
             anchor = f' id="{ANSWERED_TURN_ID}"'

@@ -3,7 +3,9 @@
 Both texts are split into words, whitespace and punctuation; difflib aligns them; the
 result marks deletions (in the first text) struck through on a red ground and
 insertions (in the second) underlined on a green ground, so the difference shows
-without colour too. Texts are shown as plain text (pre-wrap), exactly as written.
+without colour too. Texts are shown as plain text (pre-wrap), exactly as written, but
+for hidden characters, which are marks (:mod:`docket.render.hidden`), so that one
+inserted or deleted shows as a difference too.
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ import html
 import re
 from difflib import SequenceMatcher
 
+from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme, theme_named
 
 MAX_DIFF_TOKENS = 30_000
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
 
-def _span(text: str, style: str) -> str:
-    escaped = html.escape(text, quote=False)
+def _span(text: str, style: str, theme: Theme) -> str:
+    escaped = mark_hidden_html(html.escape(text, quote=False), theme)
     return f'<span style="{style}">{escaped}</span>' if style else escaped
 
 
@@ -41,13 +44,13 @@ def diff_html(a: str, b: str, *, theme: str | Theme = "light") -> tuple[str, str
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         left, right = "".join(ta[i1:i2]), "".join(tb[j1:j2])
         if op == "equal":
-            out_a.append(_span(left, ""))
-            out_b.append(_span(right, ""))
+            out_a.append(_span(left, "", t))
+            out_b.append(_span(right, "", t))
         else:
             if left:
-                out_a.append(_span(left, deleted))
+                out_a.append(_span(left, deleted, t))
             if right:
-                out_b.append(_span(right, inserted))
+                out_b.append(_span(right, inserted, t))
     wrap = f'<p style="white-space: pre-wrap; color: {t.text}">'
     return (
         f"{notice}{wrap}{''.join(out_a)}</p>",

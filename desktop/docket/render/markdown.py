@@ -7,7 +7,9 @@ HTML: code blocks and block quotes are one-cell tables (Qt has no block padding 
 left borders), task-list checkboxes are characters (Qt has no ``<input>``), images are
 a visible placeholder (nothing is ever loaded), and only absolute http(s) and mailto
 links stay links. Currency such as ``$5 and $10`` is not math (no digit next to a
-``$``, no space inside it).
+``$``, no space inside it). Hidden characters (bidi controls, zero-width characters,
+tags: :mod:`docket.render.hidden`) become visible marks everywhere, code and math
+included; a formula containing any is shown as its source.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
 from docket.render.code import highlight_code
+from docket.render.hidden import contains_hidden, mark_hidden_html, mark_hidden_text
 from docket.render.math import latex_to_html
 from docket.render.theme import Theme
 
@@ -224,24 +227,32 @@ class QtRenderer(RendererHTML):
 
     # -- math ------------------------------------------------------------------------------
 
+    @staticmethod
+    def _formula(latex: str) -> tuple[str, str]:
+        """The formula's HTML and its tooltip (the source). With hidden characters in it,
+        the source is shown instead (they are marked there), and named in the tooltip."""
+        if contains_hidden(latex):
+            return _esc(latex), _attr(mark_hidden_text(latex))
+        return latex_to_html(latex), _attr(latex)
+
     def _math_inline(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
-        latex = tokens[idx].content
+        body, title = self._formula(tokens[idx].content)
         return (
-            f'<span style="background-color: {self._t().math_background}" title="{_attr(latex)}">'
-            f"{latex_to_html(latex)}</span>"
+            f'<span style="background-color: {self._t().math_background}" title="{title}">'
+            f"{body}</span>"
         )
 
     def _math_block(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
-        latex = tokens[idx].content
+        body, title = self._formula(tokens[idx].content)
         return (
             f'<table width="100%" cellpadding="6" cellspacing="0" '
             f'style="margin-top: 4px; margin-bottom: 8px">'
-            f'<tr><td align="center" bgcolor="{self._t().math_background}" title="{_attr(latex)}">'
-            f"{latex_to_html(latex)}</td></tr></table>\n"
+            f'<tr><td align="center" bgcolor="{self._t().math_background}" title="{title}">'
+            f"{body}</td></tr></table>\n"
         )
 
     def _t(self) -> Theme:
@@ -439,7 +450,7 @@ def markdown_to_html(markdown: str, theme: Theme) -> str:
     renderer = md.renderer
     assert isinstance(renderer, QtRenderer)
     renderer.theme = theme
-    body = str(md.render(markdown, env))
+    body = mark_hidden_html(str(md.render(markdown, env)), theme)
     notices = "".join(
         f'<p style="background-color: {theme.notice_background}; color: {theme.text}">'
         f"⚠ {_esc(text)}</p>"

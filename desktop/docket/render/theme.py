@@ -26,6 +26,9 @@ class Theme:
     notice_background: str
     inserted_background: str
     deleted_background: str
+    hidden_text: str
+    hidden_background: str
+    """A hidden character's mark (docket.render.hidden): a colour no other text uses."""
     turn_background: str
     pygments_style: str
     roles: tuple[tuple[str, str], ...]
@@ -53,6 +56,8 @@ LIGHT = Theme(
     notice_background="#fff8c5",
     inserted_background="#d1f5d3",
     deleted_background="#ffd7d5",
+    hidden_text="#953800",
+    hidden_background="#ffd8b5",
     turn_background="#f6f8fa",
     pygments_style="default",
     roles=(
@@ -81,6 +86,8 @@ DARK = Theme(
     notice_background="#3b2e00",
     inserted_background="#1b4721",
     deleted_background="#5c1f1f",
+    hidden_text="#ffa657",
+    hidden_background="#4d2600",
     turn_background="#161b22",
     pygments_style="github-dark",
     roles=(

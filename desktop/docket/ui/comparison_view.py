@@ -10,6 +10,11 @@ the window, which asks before opening them.
 A conversation opens scrolled to the turn the responses answer (the last user turn), with
 the turns before it above; in a long one, most earlier turns are folded into one line
 that shows or hides them (click it, Tab to it and press Enter, or press T).
+
+Characters that make text display differently from what it is (bidi controls,
+zero-width and tag characters: :mod:`docket.render.hidden`) are shown as marked tokens
+in every view, raw and differences included, and a line above the task says how many
+there are, of which kinds, and where.
 """
 
 from __future__ import annotations
@@ -43,13 +48,14 @@ from PySide6.QtWidgets import (
 
 from docket.core.display_order import DisplayOrder
 from docket.core.tasks import Role, Task
-from docket.render import diff_html, to_html
+from docket.render import contains_hidden, diff_html, hidden_notice, plain_text_html, to_html
 from docket.render.conversation import (
     ANSWERED_TURN_ID,
     EARLIER_TURNS_HREF,
     conversation_to_html,
     foldable_turns,
 )
+from docket.render.hidden import HIDDEN_EXPLANATION
 from docket.render.theme import Theme
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
@@ -142,7 +148,9 @@ class ResponseColumn(QWidget):
         self.raw_button = QToolButton()
         self.raw_button.setText("Raw")
         self.raw_button.setCheckable(True)
-        self.raw_button.setToolTip("Show the text exactly as the model wrote it")
+        self.raw_button.setToolTip(
+            "Show the text exactly as the model wrote it (hidden characters as marks)"
+        )
         self.raw_button.toggled.connect(self.rawToggled.emit)
         header = QHBoxLayout()
         header.setContentsMargins(4, 2, 4, 2)
@@ -229,8 +237,19 @@ class ComparisonView(QWidget):
         self.splitter.addWidget(responses_box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
+        self.hidden_notice = QLabel()
+        self.hidden_notice.setObjectName("hiddenCharactersNotice")
+        self.hidden_notice.setAccessibleName("Hidden characters in this task")
+        self.hidden_notice.setAccessibleDescription(HIDDEN_EXPLANATION)
+        self.hidden_notice.setToolTip(HIDDEN_EXPLANATION)
+        self.hidden_notice.setWordWrap(True)
+        self.hidden_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.hidden_notice.setContentsMargins(6, 3, 6, 3)
+        self.hidden_notice.hide()
+        self._style_notice()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hidden_notice)
         layout.addWidget(self.splitter)
         self._apply_font()
 
@@ -244,12 +263,33 @@ class ComparisonView(QWidget):
             column.set_label(letter)
             column.raw_button.setChecked(False)
         self._fill_pairs()
+        self._show_hidden_notice(task, order)
         self._refresh_prompt()
         self._refresh_responses()
         for browser in self.browsers():
             browser.verticalScrollBar().setValue(0)
         self._fit_prompt()
         self._pin_answered()
+
+    def _show_hidden_notice(self, task: Task, order: DisplayOrder) -> None:
+        """Say above the task when its texts hold hidden characters (None: hide the line)."""
+        turns = task.conversation
+        single = len(turns) == 1 and turns[0].role is Role.USER
+        places = [("the prompt" if single else "the conversation", turn.content) for turn in turns]
+        places += [
+            (f"Response {letter}", task.response(rid).text)
+            for rid, letter in zip(order.order, order.labels, strict=False)
+        ]
+        notice = hidden_notice(places)
+        self.hidden_notice.setText(notice or "")
+        self.hidden_notice.setVisible(notice is not None)
+
+    def _style_notice(self) -> None:
+        t = self._theme
+        self.hidden_notice.setStyleSheet(
+            f"QLabel#hiddenCharactersNotice {{ background-color: {t.notice_background}; "
+            f"color: {t.text}; border: 1px solid {t.hidden_text}; }}"
+        )
 
     def _fit_prompt(self) -> None:
         """Give the prompt the height it needs, within 12-40 % of the view: a one-line
@@ -291,6 +331,8 @@ class ComparisonView(QWidget):
         self._order = None
         self._earlier_shown = self._pinned = False
         self.earlier_action.setEnabled(False)
+        self.hidden_notice.clear()
+        self.hidden_notice.hide()
         for browser in [self.prompt, *(c.browser for c in self.columns)]:
             browser.setDocument(QTextDocument(browser))
         for column in self.columns:
@@ -504,7 +546,10 @@ class ComparisonView(QWidget):
                 # a cached one.
                 browser.setDocument(column.scratch)
                 browser.setFont(self._mono())
-                browser.setPlainText(text)
+                if contains_hidden(text):
+                    browser.setHtml(plain_text_html(text, self._theme))
+                else:
+                    browser.setPlainText(text)
             elif index in diffs:
                 browser.setDocument(column.scratch)
                 browser.setFont(self._body_font())
@@ -524,6 +569,7 @@ class ComparisonView(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+        self._style_notice()
         self._reload_prompt()
         self._refresh_responses()
 

@@ -1,4 +1,5 @@
-"""Small dialogs: passphrase, skip reason and the keyboard shortcut sheet."""
+"""Small dialogs: passphrase, skip reason, the keyboard shortcut sheet, and the question
+asked before a link opens."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from docket.render.links import check_link
 
 SHORTCUTS: list[tuple[str, str]] = [
     ("1 – 5", "Preference: A much better … tie … B much better"),
@@ -96,13 +99,32 @@ class ShortcutSheet(QDialog):
         self.resize(560, 480)
 
 
+def link_question(url: QUrl) -> str | None:
+    """What the reviewer is asked before ``url`` opens: the address as the browser will
+    receive it (Qt's fully encoded form: the host in its ASCII, punycode form, escapes
+    never decoded but for unreserved characters such as ``%41``, which Qt writes as
+    ``A``) and a line for each thing to look at twice (docket.render.links). None when
+    it is not a valid address."""
+    encoded = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+    if not url.isValid() or not encoded:
+        return None
+    check = check_link(encoded)
+    lines = ["Open this link in your web browser?", "", check.shown, ""]
+    if check.host:
+        lines.append(f"Site: {check.host}")
+    lines += [f"⚠ {warning}" for warning in check.warnings]
+    lines += ["", "It was written by a model; it may be wrong or unsafe."]
+    return "\n".join(lines)
+
+
 def confirm_and_open_link(parent: QWidget, url: QUrl) -> None:
     """Links in model output open only after the reviewer agrees: they may mislead."""
-    answer = QMessageBox.question(
-        parent,
-        "Open link?",
-        f"Open this link in your web browser?\n\n{url.toString()}\n\n"
-        "It was written by a model; it may be wrong or unsafe.",
-    )
+    question = link_question(url)
+    if question is None:
+        QMessageBox.warning(
+            parent, "Link not opened", "This link is not a valid web address; it is not opened."
+        )
+        return
+    answer = QMessageBox.question(parent, "Open link?", question)
     if answer == QMessageBox.StandardButton.Yes:
         QDesktopServices.openUrl(url)

@@ -1,6 +1,7 @@
 """The adjudication view's reviews panel: every reviewer's answer and rationale beside the
 responses, in the lead's own blinded labels, with where they agree and where they differ
-marked in words (never by colour alone)."""
+marked in words (never by colour alone). Rationales and names come from other people's
+bundles: hidden characters in them are shown as marks, as in responses."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from docket.core.display_order import DisplayOrder
 from docket.core.rules import canonical_json
+from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
 
@@ -137,4 +139,4 @@ class ReviewsPanel(QWidget):
             for rid in order.order:
                 text = text.replace(rid, f"Response {order.label_of(rid)}")
             parts.append(f'<p style="color: {t.muted}">• {html.escape(text)}</p>')
-        self.browser.setHtml("".join(parts))
+        self.browser.setHtml(mark_hidden_html("".join(parts), t))
