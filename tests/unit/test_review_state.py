@@ -63,3 +63,16 @@ def test_submit_folds_the_draft_in_one_transaction(tmp_path: Path, key_path: Pat
         state = ws.editing(task_id)
         assert state.answers["preference"]["strength"] == "slight" and not state.can_redo
         assert ws.task_row(task_id).status is TaskStatus.DONE
+
+
+def test_the_task_list_preview_spells_out_hidden_characters(tmp_path: Path, key_path: Path) -> None:
+    """A right-to-left override in a prompt would reverse the preview line: it is a mark."""
+    from docket.core import Response, Role, Task, Turn
+
+    prompt = "Give \u202e01\u202c mg of it?"
+    task = Task("bidi", (Turn(Role.USER, prompt),), (Response("a", "x"), Response("b", "y")))
+    with Workspace.open(tmp_path / "ws", key_path) as ws:
+        ws.load_tasks([task])
+        preview = ws.task_row("bidi").preview
+    assert "\u202e" not in preview and "\u202c" not in preview
+    assert "⟨RLO⟩01⟨PDF⟩" in preview

@@ -21,6 +21,7 @@ from docket.core.review import EditState, StatusCounts, TaskRow, UiState
 from docket.core.rules import canonical_json
 from docket.core.tasks import TaskStatus
 from docket.errors import UnknownTaskError
+from docket.render.hidden import mark_hidden_text
 from docket.store import audit
 from docket.store.db import translated_errors, write_transaction
 from docket.store.workspace_store import WorkspaceStore, now_iso
@@ -33,9 +34,10 @@ __all__ = ["EditState", "ReviewStore", "TaskRow"]
 
 
 def _task_row(task_id: str, position: int, status: str, preview: str, spent: float) -> TaskRow:
-    return TaskRow(
-        task_id, position, TaskStatus(status), " ".join(str(preview).split()), float(spent)
-    )
+    # The preview is shown as plain text: hidden characters (a right-to-left override that
+    # reverses the line) are spelled out as marks, as everywhere else a task is shown.
+    shown = mark_hidden_text(" ".join(str(preview).split()))
+    return TaskRow(task_id, position, TaskStatus(status), shown, float(spent))
 
 
 class ReviewStore:
