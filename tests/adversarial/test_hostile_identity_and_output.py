@@ -25,7 +25,13 @@ import minisign
 import pytest
 
 from docket.bundles import age_layer, envelope, keys
-from docket.bundles.envelope import MAX_BUNDLE_BYTES, keyring, open_sealed, pinned
+from docket.bundles.envelope import (
+    MAX_BUNDLE_BYTES,
+    MAX_RESULT_BYTES,
+    keyring,
+    open_sealed,
+    pinned,
+)
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import iso, utc_now
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
@@ -794,7 +800,7 @@ def test_an_oversized_result_is_refused_before_it_is_read(
         fh.truncate(MAX_BUNDLE_BYTES + 1)
     ring = world.ring(tmp_path / "ring", "alice", "bob")
     server_key = ["--server-key", world.key("server")]
-    limit = f"over the {MAX_BUNDLE_BYTES:,}-byte limit"
+    limit = f"over the {MAX_RESULT_BYTES:,}-byte limit"  # a result's, far below a bundle's
     code, out, _ = run(capsys, ["verify", huge, *server_key, "--keyring", ring])
     assert code == EXIT_ERROR
     assert f"FAIL {huge}: {huge} is {MAX_BUNDLE_BYTES + 1:,} bytes, {limit}" in out
@@ -807,7 +813,7 @@ def test_an_oversized_result_is_refused_before_it_is_read(
     with MergedStore.open(db, world.server) as store:
         assert set(store.counts().values()) == {0}
     code, _, err = run(capsys, ["inspect", huge, "--key", world.key("alice")])
-    assert code == EXIT_ERROR and limit in err
+    assert code == EXIT_ERROR and f"over the {MAX_BUNDLE_BYTES:,}-byte limit" in err
 
 
 def test_reading_stops_at_the_cap_even_if_the_file_grows(
@@ -816,17 +822,16 @@ def test_reading_stops_at_the_cap_even_if_the_file_grows(
     """The size is checked on the open file, and no more than the cap is ever read."""
     path = tmp_path / "growing.result"
     path.write_bytes(b"x" * 64)
-    monkeypatch.setattr(envelope, "MAX_BUNDLE_BYTES", 100)
     real_check = envelope.check_bundle_path
 
-    def check_then_grow(p: str | Path) -> Path:
-        checked = real_check(p)
+    def check_then_grow(p: str | Path, limit: int) -> Path:
+        checked = real_check(p, limit)
         path.write_bytes(b"x" * 10_000)  # after the check, before the read
         return checked
 
     monkeypatch.setattr(envelope, "check_bundle_path", check_then_grow)
     with pytest.raises(BundleError, match="over the 100-byte"):
-        envelope.read_bundle_file(path)
+        envelope.read_bundle_file(path, 100)
 
 
 def test_a_fifo_is_refused_without_reading(

@@ -37,6 +37,9 @@ from docket.errors import (
 )
 
 MAX_BUNDLE_BYTES = 2 * 1024 * 1024 * 1024
+MAX_RESULT_BYTES = 256 * 1024 * 1024
+"""A result bundle: a reviewer's answers and audit log, far below a task bundle's size (a
+100,000-task result with rationales is under 100 MB). verify and merge read at most this."""
 """The largest file read as a bundle (2 GiB; the largest a Docket bundle can be, every
 section at its cap, is about 1.4 GiB). A larger file is refused before a byte of it is
 read, and reading never takes more than this."""
@@ -134,16 +137,16 @@ def _write_error(path: Path, exc: OSError) -> OutputFileError:
     return OutputFileError(f"Could not write {path}: {why}. Nothing was written.")
 
 
-def _too_large(path: Path, size: int) -> BundleError:
+def _too_large(path: Path, size: int, limit: int = MAX_BUNDLE_BYTES) -> BundleError:
     return BundleError(
-        f"{path} is {size:,} bytes, over the {MAX_BUNDLE_BYTES:,}-byte limit of a Docket "
+        f"{path} is {size:,} bytes, over the {limit:,}-byte limit of a Docket "
         "bundle; it was not read.",
         hint="This is not a bundle Docket wrote, or it was damaged: ask the sender for a "
         "fresh copy. Nothing was imported or merged.",
     )
 
 
-def check_bundle_path(path: str | Path) -> Path:
+def check_bundle_path(path: str | Path, limit: int = MAX_BUNDLE_BYTES) -> Path:
     """The path of a readable bundle file within the size limit, or a clear error."""
     path = Path(path)
     try:
@@ -156,25 +159,25 @@ def check_bundle_path(path: str | Path) -> Path:
         raise BundleError(f"{path} is a directory, not a bundle file.")
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would be read without end
         raise BundleError(f"{path} is not a regular file, so it cannot be a bundle.")
-    if info.st_size > MAX_BUNDLE_BYTES:
-        raise _too_large(path, info.st_size)
+    if info.st_size > limit:
+        raise _too_large(path, info.st_size, limit)
     return path
 
 
-def read_bundle_file(path: str | Path) -> bytes:
+def read_bundle_file(path: str | Path, limit: int = MAX_BUNDLE_BYTES) -> bytes:
     """The bytes of a bundle file: its size is checked before anything is read, and at
-    most :data:`MAX_BUNDLE_BYTES` are read even if the file grows meanwhile."""
-    path = check_bundle_path(path)
+    most ``limit`` bytes are read even if the file grows meanwhile."""
+    path = check_bundle_path(path, limit)
     try:
         with path.open("rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            if size > MAX_BUNDLE_BYTES:  # replaced since the check
-                raise _too_large(path, size)
-            data = fh.read(MAX_BUNDLE_BYTES + 1)
+            if size > limit:  # replaced since the check
+                raise _too_large(path, size, limit)
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from None
-    if len(data) > MAX_BUNDLE_BYTES:
-        raise _too_large(path, len(data))
+    if len(data) > limit:
+        raise _too_large(path, len(data), limit)
     return data
 
 

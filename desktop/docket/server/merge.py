@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from docket.bundles import age_layer
-from docket.bundles.envelope import keyring, open_sealed, pinned, read_bundle_file
+from docket.bundles.envelope import MAX_RESULT_BYTES, keyring, open_sealed, pinned, read_bundle_file
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import read_task_bundle
@@ -146,7 +146,7 @@ def merge_results(
         if progress is not None:
             progress(index, len(paths), path)
         try:
-            result = read_result_bundle(read_bundle_file(path), server, lookup)
+            result = read_result_bundle(read_bundle_file(path, MAX_RESULT_BYTES), server, lookup)
         except BundleError as exc:
             report.outcomes.append(BundleOutcome(path, "rejected", exc.message))
             continue

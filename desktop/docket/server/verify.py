@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from docket.bundles.envelope import keyring, read_bundle_file
+from docket.bundles.envelope import MAX_RESULT_BYTES, keyring, read_bundle_file
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
 from docket.errors import BundleError, ReplayError
@@ -43,7 +43,7 @@ def verify_results(
     verdicts: list[Verdict] = []
     for path in paths:
         try:
-            result = read_result_bundle(read_bundle_file(path), server, lookup)
+            result = read_result_bundle(read_bundle_file(path, MAX_RESULT_BYTES), server, lookup)
             _check_chain(result, chains, seen, path)
         except BundleError as exc:
             verdicts.append(Verdict(path, False, exc.message))
