@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -9,10 +10,14 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from docket.core import Response, Role, Task, Turn
+
+if TYPE_CHECKING:
+    from docket.core.audit_chain import AuditEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "ZEBRA-PLAINTEXT-MARKER-7f3a"
@@ -86,3 +91,27 @@ def run_offline(
         env=env,
         timeout=timeout,
     )
+
+
+def recording_audit(
+    rows: list[dict[str, Any]], before: list[AuditEntry] | None = None
+) -> list[AuditEntry]:
+    """``before`` followed by a "record" audit entry for each answer row, hash-chained as
+    a workspace writes them: the log a result carrying ``rows`` must hold (merge checks
+    that every answer is recorded and that a workspace's log only grows)."""
+    from docket.core.audit_chain import GENESIS, AuditEntry, entry_hash
+    from docket.core.rules import canonical_json
+
+    entries = list(before or [])
+    prev = entries[-1].hash if entries else GENESIS
+    for row in rows:
+        seq = len(entries) + 1
+        body = canonical_json(row["answers"]).encode()
+        detail = canonical_json(
+            {"revision": row["revision"], "answers_sha256": hashlib.sha256(body).hexdigest()}
+        )
+        at = str(row["saved_at"])
+        h = entry_hash(prev, seq, at, "record", row["task_id"], detail)
+        entries.append(AuditEntry(seq, at, "record", row["task_id"], detail, prev, h))
+        prev = h
+    return entries

@@ -38,8 +38,6 @@ from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
 from docket.bundles.task_bundle import build_task_bundle, read_task_bundle
 from docket.cli import EXIT_ERROR, EXIT_OK, main
 from docket.cli import extract as extract_mod
-from docket.core.audit_chain import GENESIS, AuditEntry, entry_hash
-from docket.core.rules import canonical_json
 from docket.core.schema import default_schema
 from docket.core.task_loading import read_tasks_jsonl
 from docket.core.terminal import terminal_safe
@@ -49,7 +47,7 @@ from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from docket.server.reviewer_names import reviewer_labels
 from docket.store.db import write_transaction
-from tests.helpers import pair_tasks, sample_tasks
+from tests.helpers import pair_tasks, recording_audit, sample_tasks
 
 EVIL = "\x1b[2K\r\u202eevil\u200b"
 """Erase the line, return to its start, then right-to-left override and a zero-width space."""
@@ -197,28 +195,13 @@ def result_file(
         reviewer=reviewer,
         answered=answered,
         answers=rows,
-        audit=_recording(rows),
+        audit=recording_audit(rows),
         sequence=sequence,
         previous=previous,
         chain=chain,
     )
     path.write_bytes(data)
     return path
-
-
-def _recording(rows: list[dict[str, Any]]) -> list[AuditEntry]:
-    entries: list[AuditEntry] = []
-    prev = GENESIS
-    for seq, row in enumerate(rows, start=1):
-        body = canonical_json(row["answers"]).encode()
-        detail = canonical_json(
-            {"revision": row["revision"], "answers_sha256": hashlib.sha256(body).hexdigest()}
-        )
-        at = str(row["saved_at"])
-        h = entry_hash(prev, seq, at, "record", row["task_id"], detail)
-        entries.append(AuditEntry(seq, at, "record", row["task_id"], detail, prev, h))
-        prev = h
-    return entries
 
 
 def honest_results(world: World, where: Path, first_wins: dict[str, bool]) -> list[Path]:

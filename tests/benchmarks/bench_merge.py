@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -31,9 +32,10 @@ from docket.bundles.envelope import open_sealed, pinned  # noqa: E402
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle  # noqa: E402
 from docket.bundles.task_bundle import read_task_bundle  # noqa: E402
 from docket.core.display_order import display_order  # noqa: E402
-from docket.server.merge import merge_results  # noqa: E402
+from docket.server.merge import import_task_archive, merge_results  # noqa: E402
 from docket.server.merged_store import MergedStore  # noqa: E402
 from docket.server.pack import pack  # noqa: E402
+from tests.helpers import recording_audit  # noqa: E402
 
 REVIEWERS, BUNDLES_EACH, ANSWERS = 10, 10, 1000
 
@@ -66,6 +68,7 @@ def build(cache: Path) -> None:
         answered = AnsweredBundle(opened.manifest.bundle_id, "bench", opened.manifest_bytes,
                                   opened.signature, opened.sections["sealed.age"], server.card())  # fmt: skip
         previous = None
+        audit: list = []
         for seq in range(1, BUNDLES_EACH + 1):
             rows = [
                 {"task_id": f"t{i:04d}", "revision": seq, "answers": {"preference": {"better": ids[f"t{i:04d}"][(i + seq) % 2], "strength": "slight"}},
@@ -73,24 +76,29 @@ def build(cache: Path) -> None:
                  "time_spent_s": 10.0, "status": "done"}
                 for i in range(ANSWERS)
             ]  # fmt: skip
-            data, manifest = build_result_bundle(reviewer=reviewer, answered=answered, answers=rows, audit=[],
+            # The workspace's audit log: every earlier export's entries, then this one's.
+            audit = recording_audit(rows, audit)
+            data, manifest = build_result_bundle(reviewer=reviewer, answered=answered, answers=rows, audit=audit,
                                                  sequence=seq, previous=previous)  # fmt: skip
             previous = hashlib.sha256(manifest.to_bytes()).hexdigest()
             (cache / f"{name}-{seq:02d}.result").write_bytes(data)
 
 
 def main() -> dict[str, float | None]:
-    cache = workload("merge", build)
+    cache = workload("merge-v2", build)  # v2: results carry the audit log of their answers
     server = keys.load_secret_key(cache / "keys" / "server.key")
     cards = [keys.PublicCard.load(p) for p in sorted((cache / "keys").glob("rev*.pub"))]
     files = sorted(cache.glob("*.result"))
+    archive = next((cache / "bundles" / "rev00").glob("*.server-tasks"))
     runs = []
     for _ in range(3):
         with tempfile.TemporaryDirectory() as tmp:
-            start = time.perf_counter()
             with MergedStore.open(Path(tmp) / "merged.db", server) as store:
+                # The project's task archive, merged first as `merge --tasks` does (untimed).
+                import_task_archive(store, server, archive)
+                start = time.perf_counter()
                 report = merge_results(files, server=server, cards=cards, store=store)
-            runs.append(time.perf_counter() - start)
+                runs.append(time.perf_counter() - start)
             assert report.count("accepted") == len(files), [
                 o.reason for o in report.outcomes if o.status != "accepted"
             ][:3]
