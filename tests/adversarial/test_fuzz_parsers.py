@@ -1621,6 +1621,30 @@ def test_untrusted_json_limits(bad: str | bytes, words: str) -> None:
         safe_json.loads(bad)
 
 
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        (b"[" * 65 + b"]" * 65, "nested more than 64"),
+        (b"[" * 100_000, "nested more than 64"),
+        (b'{"a": 1}\n["\\ud800"]', "lone surrogate"),
+        (b'["\xed\xa0\x80"]', "can't decode"),
+        (b'{"a": 1} {"b": 2}', "more than one JSON value"),
+        (b'{"a": 1}\n{"b":', "Expecting"),
+        (b"9" * 5000, "integer string conversion"),
+    ],
+)
+def test_untrusted_json_lines_limits(bad: bytes, words: str) -> None:
+    """JSON Lines (a result's answers and audit log) keep every guarantee of one value."""
+    with pytest.raises(ValueError, match=words):
+        safe_json.loads_lines(bad)
+
+
+@given(st.lists(EXTRA_VALUES, max_size=8))
+def test_json_lines_read_what_they_were_written_from(values: list[Any]) -> None:
+    data = "".join(json.dumps(v, ensure_ascii=False) + "\n" for v in values).encode()
+    assert safe_json.loads_lines(data) == [safe_json.loads(json.dumps(v)) for v in values]
+
+
 def test_untrusted_json_accepts_what_docket_writes() -> None:
     assert safe_json.loads("[" * 64 + "]" * 64) == json.loads("[" * 64 + "]" * 64)
     assert safe_json.loads(b'{"a":' * 64 + b"0" + b"}" * 64) is not None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,9 @@ class VerifiedResult:
     task_manifest: Manifest
     answers: list[dict[str, Any]]
     audit: list[AuditEntry]
+    audit_unhashed: frozenset[int] = frozenset()
+    """Numbers of audit entries taken on the server's word (``known_audit``) rather than
+    hashed again: whoever reads their content must check them."""
 
     @property
     def reviewer(self) -> PublicCard:
@@ -143,8 +146,17 @@ def build_result_bundle(
     return seal(manifest, sections, reviewer, answered.server), manifest
 
 
-def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> VerifiedResult:
-    """Decrypt with the server key and verify everything a single file can prove."""
+def read_result_bundle(
+    data: bytes,
+    server: SecretKey,
+    signer: SignerLookup,
+    known_audit: Callable[[str], Mapping[int, str]] | None = None,
+) -> VerifiedResult:
+    """Decrypt with the server key and verify everything a single file can prove.
+
+    ``known_audit(chain)`` may give the audit entries of this workspace's log the server
+    has verified before (number -> hash): those are not hashed again (see
+    :func:`~docket.core.audit_chain.first_break`)."""
     opened = open_sealed(
         data, server, signer=signer, expected_type=("result", "adjudication"), check_expiry=False
     )
@@ -190,13 +202,16 @@ def read_result_bundle(data: bytes, server: SecretKey, signer: SignerLookup) -> 
     ):
         raise BundleError("The result's chain link is malformed (first result has no previous).")
     answers = _answers(opened.sections[ANSWERS], m.extra.get("answer_count"))
-    audit = _audit(opened.sections[AUDIT])
-    return VerifiedResult(opened, task_manifest, answers, audit)
+    chain = f"{reviewer.fingerprint}/{m.extra.get('chain', '')}"
+    verified = known_audit(chain) if known_audit is not None else None
+    audit = _audit(opened.sections[AUDIT], verified)
+    unhashed = frozenset(e.seq for e in audit if verified and verified.get(e.seq) == e.hash)
+    return VerifiedResult(opened, task_manifest, answers, audit, unhashed)
 
 
 def _lines(data: bytes, what: str) -> list[Any]:
     try:
-        return [safe_json.loads(line) for line in data.splitlines() if line.strip()]
+        return safe_json.loads_lines(data)
     except ValueError:
         raise BundleError(f"The result's {what} section is not valid JSONL.") from None
 
@@ -234,12 +249,20 @@ def _answers(data: bytes, count: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _audit(data: bytes) -> list[AuditEntry]:
-    try:
-        entries = [AuditEntry(**row) for row in _lines(data, "audit")]
-    except TypeError:
-        raise BundleError("The result's audit log is malformed.") from None
-    problem = first_break(entries)
+AUDIT_FIELDS = ("seq", "at", "action", "subject", "detail", "prev_hash", "hash")
+
+
+def _audit(data: bytes, verified: Mapping[int, str] | None = None) -> list[AuditEntry]:
+    entries = []
+    for row in _lines(data, "audit"):
+        # Positional, not AuditEntry(**row): a result carries tens of thousands of entries.
+        if not isinstance(row, dict) or len(row) != len(AUDIT_FIELDS):
+            raise BundleError("The result's audit log is malformed.")
+        try:
+            entries.append(AuditEntry(*(row[f] for f in AUDIT_FIELDS)))
+        except KeyError:
+            raise BundleError("The result's audit log is malformed.") from None
+    problem = first_break(entries, verified)
     if problem:
         raise BundleError(f"The result's audit log does not verify: {problem}")
     return entries

@@ -142,11 +142,19 @@ def merge_results(
 ) -> MergeReport:
     report = MergeReport()
     lookup = keyring(cards)
+
+    def known_audit(chain: str) -> dict[int, str]:
+        with translated_errors(store.path):
+            rows = store.db.execute("SELECT seq, hash FROM audit WHERE chain = ?", (chain,))
+            return {int(seq): str(h) for seq, h in rows.fetchall()}
+
     for index, path in enumerate(paths):
         if progress is not None:
             progress(index, len(paths), path)
         try:
-            result = read_result_bundle(read_bundle_file(path, MAX_RESULT_BYTES), server, lookup)
+            result = read_result_bundle(
+                read_bundle_file(path, MAX_RESULT_BYTES), server, lookup, known_audit
+            )
         except BundleError as exc:
             report.outcomes.append(BundleOutcome(path, "rejected", exc.message))
             continue
@@ -208,7 +216,7 @@ def _merge_one(
     issued = issued_tasks(sealed)
     adjudication = result.opened.manifest.type == "adjudication"
     check_result_rows(result.answers, issued, reviewer=name, bundle_id=task_manifest.bundle_id)
-    check_audit_covers(result.answers, result.audit)
+    bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
     with translated_errors(store.path), write_transaction(db):
         _continue_audit(db, chain, result, name)
         if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
@@ -286,35 +294,37 @@ def _merge_one(
             result_rows: list[dict[str, Any]] = []
         else:
             result_rows = result.answers
-        for row in result_rows:
-            current = db.execute(
-                "SELECT revision FROM answers WHERE reviewer = ? AND project = ? AND task_id = ?",
-                (fp, project, row["task_id"]),
-            ).fetchone()
-            if current is not None and current[0] >= row["revision"]:
-                continue
+        # One read of this reviewer's current revisions, one batch of writes.
+        current = dict(
             db.execute(
-                "INSERT OR REPLACE INTO answers "
-                "(reviewer, task_id, project, revision, body, display_order, "
-                "saved_at, time_spent_s, status, bundle, checked) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                "SELECT task_id, revision FROM answers WHERE reviewer = ? AND project = ?",
+                (fp, project),
+            ).fetchall()
+        )
+        winners = [r for r in result_rows if current.get(r["task_id"], 0) < r["revision"]]
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO answers "
+            "(reviewer, task_id, project, revision, body, display_order, "
+            "saved_at, time_spent_s, status, bundle, checked) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            [
                 (
                     fp,
                     row["task_id"],
                     project,
                     int(row["revision"]),
-                    canonical_json(row["answers"]),
+                    bodies[row["task_id"]],
                     canonical_json(row["display_order"]),
                     str(row["saved_at"]),
                     float(row["time_spent_s"]),
                     str(row["status"]),
                     digest,
-                ),
-            )
-            if current is None:
-                new += 1
-            else:
-                updated += 1
+                )
+                for row in winners
+            ],
+        )
+        updated += sum(1 for r in winners if r["task_id"] in current)
+        new += len(winners) - sum(1 for r in winners if r["task_id"] in current)
         db.execute(
             "INSERT INTO merged "
             "(hash, bundle_id, reviewer, sequence, answered_bundle, kind, answers, merged_at) "
@@ -353,5 +363,5 @@ def _continue_audit(db: Any, chain: str, result: VerifiedResult, name: str) -> N
             )
     db.conn.executemany(
         "INSERT OR IGNORE INTO audit (chain, seq, hash) VALUES (?, ?, ?)",
-        [(chain, e.seq, e.hash) for e in entries],
+        [(chain, e.seq, e.hash) for e in entries if e.seq not in known],
     )

@@ -14,12 +14,11 @@ reason naming the task and the field.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from docket.core.audit_chain import AuditEntry
+from docket.core.audit_chain import AuditEntry, entry_is_intact
 from docket.core.display_order import DisplayOrder
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema
@@ -125,25 +124,31 @@ def check_result_rows(
             raise BundleError(f"Task {task_id!r}: {problem}.")
 
 
-def check_audit_covers(rows: Sequence[Mapping[str, Any]], audit: Sequence[AuditEntry]) -> None:
+def check_audit_covers(
+    rows: Sequence[Mapping[str, Any]],
+    audit: Sequence[AuditEntry],
+    unhashed: frozenset[int] = frozenset(),
+) -> dict[str, str]:
     """Every answer a result carries must be one its workspace's audit log recorded: the
     task, the revision and the SHA-256 of the answers' canonical JSON. (The log is the
     reviewer's own, signed with the result: this proves the answers and the log agree,
-    not who typed them.)"""
-    recorded: set[tuple[str, int, str]] = set()
-    for entry in audit:
-        if entry.action != "record":
-            continue
-        try:
-            detail = json.loads(entry.detail)
-            recorded.add((entry.subject, int(detail["revision"]), str(detail["answers_sha256"])))
-        except (ValueError, TypeError, KeyError):
-            raise BundleError(f"Audit log entry {entry.seq} is malformed.") from None
+    not who typed them.) Entries in ``unhashed`` were not hashed when the log was read, so
+    one relied on here is hashed now. Returns each answer's canonical JSON by task."""
+    # The workspace writes a record's detail as canonical JSON, so the expected detail is
+    # compared as a string (no parse per entry); each entry relied on is hashed again.
+    recorded = {(e.subject, e.detail): e for e in audit if e.action == "record"}
+    bodies: dict[str, str] = {}
     for row in rows:
-        body = canonical_json(row["answers"]).encode()
-        key = (str(row["task_id"]), int(row["revision"]), hashlib.sha256(body).hexdigest())
-        if key not in recorded:
+        text = canonical_json(row["answers"])
+        body = text.encode()
+        task_id, revision = str(row["task_id"]), int(row["revision"])
+        # canonical_json({"answers_sha256": ..., "revision": ...}), spelled out: one per row.
+        detail = f'{{"answers_sha256":"{hashlib.sha256(body).hexdigest()}","revision":{revision}}}'
+        entry = recorded.get((task_id, detail))
+        if entry is None or (entry.seq in unhashed and not entry_is_intact(entry)):
             raise BundleError(
-                f"Task {key[0]!r}: revision {key[1]} is not in the result's audit log; the "
+                f"Task {task_id!r}: revision {revision} is not in the result's audit log; the "
                 "answers and the log disagree."
             )
+        bodies[task_id] = text
+    return bodies
