@@ -267,3 +267,20 @@ def test_digits_typed_into_a_spin_box_are_not_preference_keys(
     assert "preference" not in w.answer_panel.answers()
     w.close()
     ws.close()
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_the_answer_form_follows_the_theme(qtbot: Any, window: MainWindow, theme: str) -> None:
+    """The form sits under a style sheet, which Qt does not re-polish when the palette
+    changes: it once kept a light background under the dark theme's light text."""
+
+    def background() -> int:
+        # The form's left margin (12 px) is background: the median of a column of pixels.
+        image = window.answer_panel.grab().toImage()
+        column = [image.pixelColor(4, y).lightness() for y in range(40, image.height() - 40, 25)]
+        return sorted(column)[len(column) // 2]
+
+    window.set_theme(theme)
+    qtbot.waitUntil(lambda: (background() < 100) if theme == "dark" else (background() > 150))
+    text = window.palette().color(window.palette().ColorRole.WindowText).lightness()
+    assert abs(background() - text) > 100, (theme, background(), text)

@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -277,6 +277,19 @@ class AnswerPanel(QWidget):
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
         self._scroll.setWidget(self._body)
+
+    def set_theme(self, theme: object = None) -> None:
+        """After the application palette changed: Qt does not re-polish a widget tree under
+        a style sheet then, so the form kept the light background under the dark theme's
+        light text. Re-polishing every widget applies the new palette throughout, once the
+        palette change has reached them (after the events it posts)."""
+        QTimer.singleShot(0, self._repolish)
+
+    def _repolish(self) -> None:
+        for widget in (self, *self.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.update()
 
     # --- filling -----------------------------------------------------------------------
 

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         QApplication.setPalette(palette_for(theme))
         for view in (self.task_list.model, self.reviews_panel, self.comparison, self.guidelines):
             view.set_theme(theme)
+        self.answer_panel.set_theme(theme)
 
     # --- bundles, lock, messages ---------------------------------------------------------
 
