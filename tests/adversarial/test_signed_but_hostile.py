@@ -22,7 +22,7 @@ import pytest
 
 from docket import Workspace
 from docket.bundles import keys
-from docket.bundles.keys import PublicCard, SecretKey
+from docket.bundles.keys import PublicCard
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
 from docket.cli import main
 from docket.core.audit_chain import AuditEntry, entry_hash
@@ -437,9 +437,3 @@ def test_a_genuine_second_result_still_merges(world: dict[str, Any], tmp_path: P
     second = forge(world, "alice", name="genuine-second.result")
     report, _, _ = merged(world, tmp_path, [world["results"]["alice"], second])
     assert [o.status for o in report.outcomes] == ["accepted", "accepted"], report.outcomes
-
-
-def test_keys_are_real(world: dict[str, Any]) -> None:
-    """The hostile party holds a valid key: the forged bundles verify as theirs."""
-    key: SecretKey = keys.load_secret_key(world["tmp"] / "keys" / "alice.key")
-    assert key.card().fingerprint in {c.fingerprint for c in world["cards"]}

@@ -86,3 +86,47 @@ def test_cancel_stops_the_work_at_its_next_stage(qtbot: Any) -> None:
     go_on.set()
     qtbot.waitUntil(lambda: bool(errors))
     assert stages == ["one"] and isinstance(errors[0], ImportCancelledError)
+
+
+def test_a_real_bundle_imports_through_the_window(
+    qtbot: Any, tmp_path: Any, key_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A signed bundle for this reviewer, imported from the window as a user does (File >
+    Import, a dropped file, or `docket BUNDLE`): off the UI thread, then the task list
+    shows its tasks, the first opens, and the reviewer is told how many came."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from docket import Workspace
+    from docket.bundles import keys
+    from docket.bundles.keys import PublicCard
+    from docket.server.pack import pack
+    from docket.settings import Settings
+    from docket.ui.main_window import MainWindow
+    from tests.helpers import pair_tasks
+
+    server_key, server_card = keys.write_key_pair(
+        keys.generate("server"), tmp_path / "server", passphrase=None
+    )
+    alice = PublicCard.load(key_path.with_suffix(".pub"))
+    packed = pack(
+        pair_tasks(tmp_path / "tasks.jsonl", 3),
+        server=keys.load_secret_key(server_key),
+        reviewers=[alice],
+        out_dir=tmp_path / "out",
+        project="real",
+    )
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    window = MainWindow(ws, key_path, Settings(), restore_layout=False, server_card=server_card)
+    qtbot.addWidget(window)
+    window.show()
+    window.import_bundle(packed.bundles[0].path)
+    assert window.operations.busy()  # the work runs on its own thread
+    qtbot.waitUntil(lambda: told == ["Imported 3 tasks."], timeout=10_000)
+    assert not window.operations.busy()
+    assert window.task_list.model.rowCount() == 3
+    assert window.controller.task is not None
+    assert window.progress_label.text() == "0 / 3 answered"
+    window.close()
+    ws.close()

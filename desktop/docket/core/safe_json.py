@@ -44,14 +44,18 @@ def loads(data: str | bytes) -> Any:
     if text.count("[") + text.count("{") > MAX_DEPTH and depth(value) > MAX_DEPTH:
         raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
     if "\\ud" in text or "\\uD" in text:
-        # Paired escapes (emoji) are fine; a lone one cannot be encoded back.
-        try:
-            json.dumps(value, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise UnicodeError(
-                "not valid Unicode text (a \\u escape spells a lone surrogate)"
-            ) from None
+        _no_lone_surrogates(value)
     return value
+
+
+def _no_lone_surrogates(value: Any) -> None:
+    """Paired ``\\u`` escapes (emoji) are fine; a lone one cannot be encoded back."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UnicodeError(
+            "not valid Unicode text (a \\u escape spells a lone surrogate)"
+        ) from None
 
 
 def depth(value: Any) -> int:
@@ -98,11 +102,6 @@ def loads_lines(data: bytes) -> list[Any]:
         if line.count("[") + line.count("{") > MAX_DEPTH and depth(value) > MAX_DEPTH:
             raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
         if escapes and ("\\ud" in line or "\\uD" in line):
-            try:
-                json.dumps(value, ensure_ascii=False).encode("utf-8")
-            except UnicodeEncodeError:
-                raise UnicodeError(
-                    "not valid Unicode text (a \\u escape spells a lone surrogate)"
-                ) from None
+            _no_lone_surrogates(value)
         out.append(value)
     return out

@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from docket.core.schema import Schema
 from docket.errors import DocketError
 from docket.server.merged_store import MergedStore
 from docket.server.result_checks import IssuedTask, row_problem
@@ -38,8 +37,7 @@ def _issued(store: MergedStore) -> dict[tuple[str, str], IssuedTask | str]:
         rows = store.db.execute("SELECT project, id, task, schema FROM tasks").fetchall()
     for project, task_id, body, schema in rows:
         try:
-            responses = tuple(str(r["id"]) for r in json.loads(body)["responses"])
-            out[(project, task_id)] = IssuedTask(responses, Schema.loads(schema))
+            out[(project, task_id)] = IssuedTask.from_stored(json.loads(body), json.loads(schema))
         except (ValueError, KeyError, TypeError, DocketError):
             out[(project, task_id)] = "the stored task or its form is unreadable"
     return out

@@ -18,8 +18,9 @@ from typing import Any
 import sqlite_utils
 
 from docket.bundles.keys import SecretKey
-from docket.core.schema import Schema, default_schema
+from docket.core.schema import default_schema
 from docket.errors import DocketError
+from docket.server.result_checks import IssuedTask, row_problem
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
 
@@ -321,14 +322,11 @@ class MergedStore:
             )
 
     def _fits(self, task_id: str, body: str, order: str, status: str, whose: str) -> bool:
-        from docket.server.result_checks import IssuedTask, row_problem
-
         try:
             row = {"answers": json.loads(body), "display_order": json.loads(order)}
             task = self.task(task_id)
             if task is not None:
-                ids = tuple(str(r["id"]) for r in task["responses"])
-                issued = IssuedTask(ids, Schema.from_json(task["schema"]))
+                issued = IssuedTask.from_stored(task, task["schema"])
             else:  # no task archive: the default form over the responses it names
                 ids = tuple(sorted(str(v) for v in dict(row["display_order"]).values()))
                 issued = IssuedTask(ids, default_schema(max(2, len(ids))))

@@ -36,6 +36,12 @@ class IssuedTask:
     responses: tuple[str, ...]
     schema: Schema
 
+    @classmethod
+    def from_stored(cls, task: Mapping[str, Any], schema: Any) -> IssuedTask:
+        """From a task as the merged database keeps it (``{"responses": [{"id": ...}]}``)
+        and its form's JSON. Raises KeyError, TypeError or a ValueError when unreadable."""
+        return cls(tuple(str(r["id"]) for r in task["responses"]), Schema.from_json(schema))
+
 
 def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
     """The tasks a bundle issued, from its sealed section (``issued``: task id ->
