@@ -490,9 +490,8 @@ BAD_LINES: list[tuple[str, bytes, str]] = [
     ("blank prompt", line({"prompt": "  \n ", "responses": ["a", "b"]}), "'prompt' is empty"),
     ("empty message list", line({"prompt": [], "responses": ["a", "b"]}), "empty message list"),
     ("prompt of wrong type", line({"prompt": 5, "responses": ["a", "b"]}), "must be a string"),
-    ("one response", line({"prompt": "p", "responses": ["only"]}), "at least two"),
-    ("no responses", line({"prompt": "p", "responses": []}), "at least two"),
-    ("responses not a list", line({"prompt": "p", "responses": "ab"}), "at least two"),
+    ("no responses", line({"prompt": "p", "responses": []}), "non-empty list"),
+    ("responses not a list", line({"prompt": "p", "responses": "ab"}), "non-empty list"),
     (
         "response without text",
         line({"prompt": "p", "responses": [{"model": "m"}, "b"]}),
@@ -618,7 +617,7 @@ def test_read_collects_every_bad_line_and_keeps_good_ones(tmp_path: Path) -> Non
             b"not json\n",  # 2
             b"\n",  # 3 blank
             line({"id": "g2", "prompt": "p", "responses": ["a", "b", "c"]}),  # 4
-            line({"prompt": "p", "responses": ["only"]}),  # 5
+            line({"prompt": "p", "responses": []}),  # 5
             b"   \t \r\n",  # 6 blank
             b"\xff\xfe\n",  # 7
             line({"id": "g1", "prompt": "again", "chosen": "a", "rejected": "b"}),  # 8

@@ -49,8 +49,9 @@ class TaskBundle:
 
 
 def task_row(task: Task, schema_id: str, *, models: bool = False) -> dict[str, Any]:
-    """One ``tasks.jsonl`` line; model names only with ``models`` (the server's archive)."""
-    return {
+    """One ``tasks.jsonl`` line; model names only with ``models`` (the server's archive).
+    Criteria travel in the task's answer form, documents in the line."""
+    row: dict[str, Any] = {
         "id": task.id,
         "conversation": [{"role": t.role.value, "content": t.content} for t in task.conversation],
         "responses": [
@@ -59,6 +60,9 @@ def task_row(task: Task, schema_id: str, *, models: bool = False) -> dict[str, A
         ],
         "schema": schema_id,
     }
+    if task.documents:
+        row["documents"] = [d.to_json() for d in task.documents]
+    return row
 
 
 def build_task_bundle(

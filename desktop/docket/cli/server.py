@@ -34,6 +34,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     from docket.bundles.envelope import distinct_cards
     from docket.bundles.keys import PublicCard
     from docket.core.schema import Schema
+    from docket.core.task_loading import read_responses_jsonl
     from docket.server.pack import pack
 
     server = load_key(args.server_key, args.passphrase_env)
@@ -43,6 +44,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     if args.schema:
         schema = Schema.loads(read_text(args.schema, "schema"))
     guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
+    responses_for = read_responses_jsonl(args.responses) if args.responses else None
     result = pack(
         Path(args.tasks),
         server=server,
@@ -55,6 +57,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         expires_days=args.expires_days,
         project=args.project,
         skip_bad=args.skip_bad,
+        responses_for=responses_for,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -220,6 +223,11 @@ def register_pack(verbs: Verbs) -> None:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--project", metavar="NAME", help="project name (default: the tasks file name)")
     p.add_argument("--skip-bad", action="store_true", help="pack the good lines, report the bad")
+    p.add_argument(
+        "--responses",
+        metavar="R.jsonl",
+        help="responses to grade for HealthBench rows: {prompt_id, model, response} per line",
+    )
     add_passphrase_env(p)
 
 

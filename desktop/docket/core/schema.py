@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
 
 from docket.core import safe_json
+from docket.core.rubric import MAX_CRITERIA, Criterion, criteria_problems, parse_criteria
 from docket.errors import SchemaError
 
 SCHEMA_VERSION = 1
@@ -27,6 +28,13 @@ DEFAULT_FLAGS: tuple[tuple[str, str], ...] = (
     ("refusal", "Refusal"),
     ("off-topic", "Off-topic"),
 )
+GROUNDING_FLAGS: tuple[tuple[str, str], ...] = (
+    ("unsupported-claim", "Unsupported claim"),
+    ("wrong-citation", "Wrong citation"),
+)
+"""Flags for answers written from source documents (a claim no document supports, a
+citation that does not support what it is cited for); in the default form of a task
+that carries documents."""
 DEFAULT_LIKERT_DIMENSIONS: tuple[str, ...] = ("helpfulness", "correctness", "safety")
 
 
@@ -212,6 +220,39 @@ class TextQuestion(Question):
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class RubricQuestion(Question):
+    """Grade each response against criteria: met, not met or not applicable, with an
+    optional note. ``criteria`` in a project's schema is a project-wide rubric; in a
+    bundle it holds every criterion of the task (``docket pack`` adds the task's own, see
+    :meth:`Schema.with_task_criteria`), so the form alone says what to grade."""
+
+    criteria: tuple[Criterion, ...] = ()
+    kind: ClassVar[str] = "rubric"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**Question.to_json(self), "criteria": [c.to_json() for c in self.criteria]}
+
+
+@dataclass(frozen=True, slots=True)
+class RubricWritingQuestion(Question):
+    """The expert writes the criteria for the task (text, points, tags). ``tags`` is
+    the project's list to choose from (any tag when empty)."""
+
+    tags: tuple[str, ...] = ()
+    min_criteria: int = 1
+    max_criteria: int = MAX_CRITERIA
+    kind: ClassVar[str] = "rubric_writing"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **Question.to_json(self),
+            "tags": list(self.tags),
+            "min_criteria": self.min_criteria,
+            "max_criteria": self.max_criteria,
+        }
+
+
 QUESTION_TYPES: dict[str, type[Question]] = {
     q.kind: q
     for q in (
@@ -221,6 +262,8 @@ QUESTION_TYPES: dict[str, type[Question]] = {
         FlagsQuestion,
         ChoiceQuestion,
         TextQuestion,
+        RubricQuestion,
+        RubricWritingQuestion,
     )
 }
 
@@ -257,6 +300,44 @@ class Schema:
 
     def to_json(self) -> dict[str, Any]:
         return {"version": self.version, "questions": [q.to_json() for q in self.questions]}
+
+    @property
+    def rubric_questions(self) -> tuple[RubricQuestion, ...]:
+        return tuple(q for q in self.questions if isinstance(q, RubricQuestion))
+
+    def with_task_criteria(self, criteria: tuple[Criterion, ...]) -> Schema:
+        """The form for one task: each rubric question holds the project-wide criteria
+        followed by the task's own. Raises :class:`SchemaError` when the task brings
+        criteria the form has no rubric question for, when a criterion id is in both
+        lists, or when a rubric question would have no criteria at all."""
+        rubrics = self.rubric_questions
+        if criteria and not rubrics:
+            raise SchemaError(
+                "the row carries criteria but the answer form has no rubric question",
+                hint='Add {"type": "rubric", "id": "rubric"} to the schema.',
+            )
+        if not rubrics:
+            return self
+        questions: list[Question] = []
+        for q in self.questions:
+            if isinstance(q, RubricQuestion):
+                ids = {c.id for c in q.criteria}
+                clash = [c.id for c in criteria if c.id in ids]
+                if clash:
+                    raise SchemaError(
+                        f"criterion id {clash[0]!r} is in both the project's rubric and the row"
+                    )
+                merged = (*q.criteria, *criteria)
+                if not merged:
+                    raise SchemaError(
+                        f"the rubric question {q.id!r} has no criteria for this task",
+                        hint="Give the row 'rubrics' or 'criteria', or the schema a rubric.",
+                    )
+                if len(merged) > MAX_CRITERIA:
+                    raise SchemaError(f"more than {MAX_CRITERIA} criteria for one task")
+                q = replace(q, criteria=merged)
+            questions.append(q)
+        return Schema(tuple(questions), self.version)
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
@@ -387,6 +468,23 @@ def _question_from_json(item: Any, index: int) -> Question:
             ),
             task_flags=_flag_pairs(item.get("task_flags", default), f"{where} task_flags"),
         )
+    if kind == "rubric":
+        _no_unknown_keys(item, common | {"criteria"}, where)
+        try:
+            criteria = parse_criteria(item.get("criteria", []), what=f"{where} criteria")
+        except ValueError as exc:
+            raise SchemaError(str(exc)) from None
+        return RubricQuestion(**base, criteria=criteria)
+    if kind == "rubric_writing":
+        _no_unknown_keys(item, common | {"tags", "min_criteria", "max_criteria"}, where)
+        tags = _str_tuple(item.get("tags", []), f"{where} tags")
+        lo, hi = integer("min_criteria", 1), integer("max_criteria", MAX_CRITERIA)
+        if not 0 <= lo <= hi <= MAX_CRITERIA or hi < 1:
+            raise SchemaError(f"{where}: need 0 <= min_criteria <= max_criteria <= {MAX_CRITERIA}.")
+        probe = [{"text": "x", "points": 1, "tags": list(tags)}]
+        if tags and criteria_problems(probe):
+            raise SchemaError(f"{where}: tags must be short strings.")
+        return RubricWritingQuestion(**base, tags=tags, min_criteria=lo, max_criteria=hi)
     if kind == "choice":
         _no_unknown_keys(item, common | {"options", "multiple"}, where)
         options = _str_tuple(item.get("options"), f"{where} options")
@@ -420,13 +518,33 @@ def _question_from_json(item: Any, index: int) -> Question:
     return TextQuestion(**base, min_length=lo, max_length=hi, required_when=tuple(rules))
 
 
-def default_schema(response_count: int) -> Schema:
-    """The default form: preference for two responses, ranking for three or more;
-    optional likert; flags per response and task; a rationale required for a strong
-    preference or any flag."""
-    if response_count < 2:
-        raise ValueError("a task needs at least two responses")
+def default_schema(response_count: int, *, rubric: bool = False, documents: bool = False) -> Schema:
+    """The default form.
+
+    For a task with criteria (``rubric``): grade each response against them, flags, and
+    notes required when anything is flagged. Otherwise: preference for two responses,
+    ranking for three or more; optional likert; flags per response and task; a rationale
+    required for a strong preference or any flag. A task that carries ``documents`` gets
+    the grounding flags too."""
     flags_rule = RequiredWhen("flags", "any_flag")
+    response_flags = DEFAULT_FLAGS + (GROUNDING_FLAGS if documents else ())
+    flags = FlagsQuestion("flags", label="Flags", required=False, response_flags=response_flags)
+    if rubric:
+        return Schema(
+            (
+                RubricQuestion("rubric", label="Grade each response against the rubric"),
+                flags,
+                TextQuestion(
+                    "rationale",
+                    label="Notes",
+                    required=False,
+                    min_length=10,
+                    required_when=(flags_rule,),
+                ),
+            )
+        )
+    if response_count < 2:
+        raise ValueError("a task needs at least two responses to compare")
     first: Question
     rules: tuple[RequiredWhen, ...]
     if response_count == 2:
@@ -441,7 +559,7 @@ def default_schema(response_count: int) -> Schema:
         (
             first,
             LikertQuestion("likert", label="Rate each response", required=False),
-            FlagsQuestion("flags", label="Flags", required=False),
+            flags,
             TextQuestion(
                 "rationale",
                 label="Rationale",

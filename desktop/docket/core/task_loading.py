@@ -7,7 +7,14 @@ Accepted rows (one JSON object per line):
 - TRL preference, implicit prompt: ``{"chosen", "rejected"}`` as message lists or as
   ``\\n\\nHuman: ... \\n\\nAssistant: ...`` transcripts (hh-rlhf); the shared prefix is the
   conversation and the differing last assistant turns are the responses;
-- multi-response: ``{"prompt" | "messages" | "conversation", "responses": [{id?, model?, text}]}``.
+- multi-response: ``{"prompt" | "messages" | "conversation", "responses": [{id?, model?, text}]}``;
+- HealthBench: ``{"prompt": [messages], "prompt_id", "rubrics", "example_tags",
+  "ideal_completions_data"}``; the responses to grade are joined by ``prompt_id`` from a
+  separate file (``responses_for``), or else are the physician-written ideal completion
+  and its reference completions.
+
+Any row may carry ``criteria`` (or HealthBench's ``rubrics``) to grade the responses
+against, and ``documents``, the sources the responses were written from.
 
 An optional ``id`` names the task; otherwise the id is a hash of the row, so re-packing
 the same file gives the same ids. Which TRL response was ``chosen`` is returned beside the
@@ -19,12 +26,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from docket.core import safe_json
+from docket.core.documents import parse_documents
+from docket.core.rubric import Criterion, parse_criteria
 from docket.core.tasks import Response, Role, Task, Turn
 from docket.errors import TaskFormatError
 
@@ -42,6 +51,8 @@ class LoadedRow:
     line: int
     reference: dict[str, str] = field(default_factory=dict)
     """Server-side knowledge about the row (``chosen`` / ``rejected`` response ids)."""
+    criteria: tuple[Criterion, ...] = ()
+    """The row's own rubric (``docket pack`` puts it into the task's answer form)."""
 
 
 @dataclass(slots=True)
@@ -65,14 +76,71 @@ def load_tasks_jsonl(path: str | Path) -> list[Task]:
     return result.tasks()
 
 
-def read_tasks_jsonl(path: str | Path) -> LoadResult:
+ResponsesFor = Mapping[str, Sequence[Response]]
+"""Responses to grade, per HealthBench ``prompt_id``."""
+
+
+def read_tasks_jsonl(path: str | Path, *, responses_for: ResponsesFor | None = None) -> LoadResult:
     """Parse a JSONL file, collecting every bad line instead of stopping at the first."""
     path = Path(path)
     try:
         with path.open("rb") as fh:
-            return parse_task_lines(_bounded_lines(fh), source=str(path))
+            return parse_task_lines(
+                _bounded_lines(fh), source=str(path), responses_for=responses_for
+            )
     except OSError as exc:
         raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
+
+
+def read_responses_jsonl(path: str | Path) -> dict[str, list[Response]]:
+    """Responses to grade, one per line as ``{"prompt_id", "model", "response"}``, grouped
+    by ``prompt_id`` in file order. Raises a :class:`TaskFormatError` listing every bad
+    line (``file:line: reason``)."""
+    path = Path(path)
+    out: dict[str, list[Response]] = {}
+    taken: dict[str, set[str]] = {}
+    errors: list[str] = []
+    try:
+        with path.open("rb") as fh:
+            for number, raw in enumerate(_bounded_lines(fh), start=1):
+                try:
+                    obj = _decode_line(raw, str(path), number)
+                    if obj is _BLANK:
+                        continue
+                    if not isinstance(obj, dict):
+                        raise TaskFormatError(
+                            "expected a JSON object", source=str(path), line=number
+                        )
+                    pid, model, text = obj.get("prompt_id"), obj.get("model"), obj.get("response")
+                    if not isinstance(pid, str) or not pid:
+                        raise TaskFormatError(
+                            "needs a string 'prompt_id'", source=str(path), line=number
+                        )
+                    if not isinstance(text, str):
+                        raise TaskFormatError(
+                            "needs a string 'response'", source=str(path), line=number
+                        )
+                    if model is not None and not isinstance(model, str):
+                        raise TaskFormatError(
+                            "'model' must be a string", source=str(path), line=number
+                        )
+                    if len(out.get(pid, ())) >= MAX_RESPONSES:
+                        raise TaskFormatError(
+                            f"more than {MAX_RESPONSES} responses for prompt_id {pid!r}",
+                            source=str(path),
+                            line=number,
+                        )
+                    rid = _response_id(pid, text, taken.setdefault(pid, set()))
+                    out.setdefault(pid, []).append(Response(rid, text, model))
+                except TaskFormatError as exc:
+                    errors.append(exc.message)
+    except OSError as exc:
+        raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    if errors:
+        shown = "\n  ".join(errors[:20])
+        more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
+        raise TaskFormatError(f"{len(errors)} bad line(s) in the responses file:\n  {shown}{more}")
+    return out
 
 
 def _bounded_lines(fh: BinaryIO) -> Iterator[bytes]:
@@ -87,7 +155,12 @@ def _bounded_lines(fh: BinaryIO) -> Iterator[bytes]:
         yield line
 
 
-def parse_task_lines(lines: Iterable[bytes | str], *, source: str = "<input>") -> LoadResult:
+def parse_task_lines(
+    lines: Iterable[bytes | str],
+    *,
+    source: str = "<input>",
+    responses_for: ResponsesFor | None = None,
+) -> LoadResult:
     rows: list[LoadedRow] = []
     errors: list[TaskFormatError] = []
     seen: dict[str, int] = {}
@@ -96,7 +169,7 @@ def parse_task_lines(lines: Iterable[bytes | str], *, source: str = "<input>") -
             obj = _decode_line(raw, source, number)
             if obj is _BLANK:
                 continue
-            row = parse_task_row(obj, source=source, line=number)
+            row = parse_task_row(obj, source=source, line=number, responses_for=responses_for)
             if row.task.id in seen:
                 raise TaskFormatError(
                     f"task id {row.task.id!r} already used on line {seen[row.task.id]}",
@@ -141,7 +214,13 @@ def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
         raise TaskFormatError(f"not valid JSON: {exc}", source=source, line=line) from None
 
 
-def parse_task_row(obj: Any, *, source: str = "<input>", line: int = 0) -> LoadedRow:
+def parse_task_row(
+    obj: Any,
+    *,
+    source: str = "<input>",
+    line: int = 0,
+    responses_for: ResponsesFor | None = None,
+) -> LoadedRow:
     """One row in any accepted convention -> a task (and what the server knows of it)."""
 
     def fail(message: str) -> TaskFormatError:
@@ -149,10 +228,25 @@ def parse_task_row(obj: Any, *, source: str = "<input>", line: int = 0) -> Loade
 
     if not isinstance(obj, dict):
         raise fail("expected a JSON object")
+    healthbench = _is_healthbench(obj)
+    if healthbench and "id" not in obj:
+        obj = {**obj, "id": obj["prompt_id"]}
     task_id = _task_id(obj, fail)
     reference: dict[str, str] = {}
+    meta = {"source_line": str(line)} if line else {}
     try:
-        if "responses" in obj:
+        criteria = _criteria(obj)
+        documents = parse_documents(obj["documents"]) if "documents" in obj else ()
+        if healthbench:
+            conversation = _conversation(obj["prompt"], "prompt")
+            responses = _healthbench_responses(obj, task_id, responses_for)
+            meta["prompt_id"] = obj["prompt_id"]
+            tags = obj.get("example_tags", [])
+            if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+                raise ValueError("'example_tags' must be a list of strings")
+            if tags:
+                meta["example_tags"] = json.dumps(tags, ensure_ascii=False)
+        elif "responses" in obj:
             conversation = _conversation(
                 _first(obj, ("prompt", "messages", "conversation")), "prompt"
             )
@@ -165,11 +259,73 @@ def parse_task_row(obj: Any, *, source: str = "<input>", line: int = 0) -> Loade
                 "expected 'prompt' with 'chosen' and 'rejected' (TRL preference), "
                 "'chosen' and 'rejected' conversations, or a prompt with 'responses'"
             )
-        meta = {"source_line": str(line)} if line else {}
-        task = Task(task_id, tuple(conversation), tuple(responses), meta=meta)
+        _check_citations(obj, documents)
+        task = Task(task_id, tuple(conversation), tuple(responses), meta=meta, documents=documents)
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
-    return LoadedRow(task, line, reference)
+    return LoadedRow(task, line, reference, criteria)
+
+
+def _is_healthbench(obj: dict[str, Any]) -> bool:
+    """A HealthBench row: a ``prompt_id`` and ``rubrics``, and no responses of its own."""
+    return (
+        isinstance(obj.get("prompt_id"), str)
+        and "rubrics" in obj
+        and not {"responses", "chosen", "rejected"} & set(obj)
+    )
+
+
+def _criteria(obj: dict[str, Any]) -> tuple[Criterion, ...]:
+    if "rubrics" in obj and "criteria" in obj:
+        raise ValueError("give the criteria once, as 'rubrics' or as 'criteria'")
+    key = "rubrics" if "rubrics" in obj else "criteria"
+    if key not in obj:
+        return ()
+    return parse_criteria(obj[key], what=key)
+
+
+def _healthbench_responses(
+    obj: dict[str, Any], task_id: str, responses_for: ResponsesFor | None
+) -> list[Response]:
+    if responses_for is not None:
+        given = responses_for.get(obj["prompt_id"])
+        if not given:
+            raise ValueError(f"no response to grade for prompt_id {obj['prompt_id']!r}")
+        return list(given)
+    ideal = obj.get("ideal_completions_data")
+    if not isinstance(ideal, dict) or not isinstance(ideal.get("ideal_completion"), str):
+        raise ValueError(
+            "a HealthBench row without 'ideal_completions_data' needs its responses "
+            "from a --responses file"
+        )
+    refs = ideal.get("ideal_completions_ref_completions") or []
+    if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+        raise ValueError("'ideal_completions_ref_completions' must be a list of strings")
+    named = [("ideal", ideal["ideal_completion"])]
+    named += [(f"reference-{i}", text) for i, text in enumerate(refs, start=1)]
+    taken: set[str] = set()
+    return [Response(_response_id(task_id, text, taken), text, model) for model, text in named]
+
+
+def _check_citations(obj: dict[str, Any], documents: tuple[Any, ...]) -> None:
+    """A response may list the documents it cites (``citations``); each must be one of
+    the row's documents."""
+    responses = obj.get("responses")
+    if not isinstance(responses, list):
+        return
+    ids = {d.id for d in documents}
+    for i, item in enumerate(responses):
+        if not isinstance(item, dict) or "citations" not in item:
+            continue
+        cited = item["citations"]
+        if not isinstance(cited, list):
+            raise ValueError(f"'responses'[{i}].citations must be a list of document ids")
+        for target in cited:
+            if str(target) not in ids:
+                raise ValueError(
+                    f"'responses'[{i}].citations names {target!r}, which is not a document "
+                    "of this row"
+                )
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -234,8 +390,8 @@ def _response_id(task_id: str, text: str, taken: set[str]) -> str:
 
 
 def _responses(value: Any, task_id: str) -> list[Response]:
-    if not isinstance(value, list) or len(value) < 2:
-        raise ValueError("'responses' must be a list of at least two responses")
+    if not isinstance(value, list) or not value:
+        raise ValueError("'responses' must be a non-empty list of responses")
     if len(value) > MAX_RESPONSES:
         raise ValueError(f"'responses' has more than {MAX_RESPONSES} entries")
     out: list[Response] = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from docket.core.documents import Document
+
 
 class Role(StrEnum):
     SYSTEM = "system"
@@ -45,11 +47,14 @@ class TaskStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A comparison task.
+    """A review task: a conversation and the responses to judge.
 
     ``conversation`` is every turn before the responses; the last user turn is the
-    ``prompt`` a task list shows. ``meta`` carries what the server packed alongside
-    (source row number, dataset name); it is never used for blinding-sensitive data.
+    ``prompt`` a task list shows. ``documents`` are the sources a grounded answer was
+    written from. ``meta`` carries what the server packed alongside (source row number,
+    dataset name); it is never used for blinding-sensitive data. A task usually compares
+    two or more responses; one response is enough for a form that grades rather than
+    compares (a rubric), which ``docket pack`` checks.
     """
 
     id: str
@@ -57,12 +62,13 @@ class Task:
     responses: tuple[Response, ...]
     status: TaskStatus = TaskStatus.NEW
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    documents: tuple[Document, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
             raise ValueError("a task needs an id")
-        if len(self.responses) < 2:
-            raise ValueError(f"task {self.id}: needs at least two responses to compare")
+        if not self.responses:
+            raise ValueError(f"task {self.id}: needs at least one response")
         ids = [r.id for r in self.responses]
         if len(set(ids)) != len(ids):
             raise ValueError(f"task {self.id}: response ids must be unique, got {ids}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from docket.core.rubric import MAX_NOTE_CHARS, criteria_problems
 from docket.core.schema import (
     TASK_FLAGS_KEY,
     ChoiceQuestion,
@@ -18,6 +19,8 @@ from docket.core.schema import (
     PreferenceQuestion,
     Question,
     RankingQuestion,
+    RubricQuestion,
+    RubricWritingQuestion,
     Schema,
     TextQuestion,
 )
@@ -88,6 +91,10 @@ def _check(
         return _check_choice(question, value)
     if isinstance(question, TextQuestion):
         return _check_text(question, value, answers)
+    if isinstance(question, RubricQuestion):
+        return _check_rubric(question, value, ids)
+    if isinstance(question, RubricWritingQuestion):
+        return _check_rubric_writing(question, value)
     raise TypeError(f"unknown question type {type(question).__name__}")
 
 
@@ -238,3 +245,61 @@ def _check_text(q: TextQuestion, value: Any, answers: Mapping[str, Any]) -> list
     if len(value) > q.max_length:
         return [(q.id, f"at most {q.max_length} characters ({len(value)} given)")]
     return []
+
+
+def _check_rubric(q: RubricQuestion, value: Any, ids: list[str]) -> list[Issue]:
+    f = q.id
+    if not isinstance(value, Mapping):
+        return [(f, 'expected {"<response id>": {"<criterion id>": {"met": true|false|null}}}')]
+    known = {c.id for c in q.criteria}
+    issues: list[Issue] = []
+    for rid, grades in value.items():
+        if rid not in ids:
+            issues.append((f"{f}.{rid}", f"not a response id of this task {ids}"))
+            continue
+        if not isinstance(grades, Mapping):
+            issues.append((f"{f}.{rid}", "expected an object of criterion id -> grade"))
+            continue
+        for cid, entry in grades.items():
+            where = f"{f}.{rid}.{cid}"
+            if cid not in known:
+                issues.append((where, "not a criterion of this task"))
+                continue
+            if not isinstance(entry, Mapping) or "met" not in entry:
+                issues.append((where, 'expected {"met": true|false|null, "note": "..."}'))
+                continue
+            extra = sorted(set(entry) - {"met", "note"})
+            if extra:
+                issues.append((where, f"unknown key(s) {extra} (expected 'met' and 'note')"))
+            if entry["met"] is not None and not isinstance(entry["met"], bool):
+                issues.append((where, "met must be true, false or null (not applicable)"))
+            note = entry.get("note", "")
+            if not isinstance(note, str):
+                issues.append((f"{where}.note", "expected text"))
+            elif len(note) > MAX_NOTE_CHARS:
+                issues.append((f"{where}.note", f"at most {MAX_NOTE_CHARS} characters"))
+    if q.required:
+        for rid in ids:
+            got = value.get(rid)
+            graded = got if isinstance(got, Mapping) else {}
+            open_ = [c for c in q.criteria if c.id not in graded]
+            if open_:
+                issues.append(
+                    (f"{f}.{rid}", f"{len(open_)} of {len(q.criteria)} criteria not graded yet")
+                )
+                issues.extend((f"{f}.{rid}.{c.id}", "not graded yet") for c in open_)
+    return issues
+
+
+def _check_rubric_writing(q: RubricWritingQuestion, value: Any) -> list[Issue]:
+    f = q.id
+    issues = [
+        (f"{f}{path[len('criteria') :]}", message)
+        for path, message in criteria_problems(value, allowed_tags=q.tags, what="criteria")
+    ]
+    if isinstance(value, list):
+        if len(value) < q.min_criteria:
+            issues.append((f, f"write at least {q.min_criteria} criteria ({len(value)} so far)"))
+        if len(value) > q.max_criteria:
+            issues.append((f, f"at most {q.max_criteria} criteria ({len(value)} written)"))
+    return issues

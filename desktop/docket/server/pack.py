@@ -34,10 +34,11 @@ from typing import Any
 from docket.bundles.envelope import distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import build_task_bundle
+from docket.core.rules import comparison_questions
 from docket.core.schema import TASK_FLAGS_KEY, Schema, default_schema
-from docket.core.task_loading import LoadedRow, read_tasks_jsonl
+from docket.core.task_loading import LoadedRow, ResponsesFor, read_tasks_jsonl
 from docket.core.tasks import Response, Task
-from docket.errors import DocketError, TaskFormatError
+from docket.errors import DocketError, SchemaError, TaskFormatError
 
 BUNDLE_SUFFIX = ".docket"
 ARCHIVE_SUFFIX = ".server-tasks"
@@ -173,7 +174,7 @@ def blinded_answers(
                 value = {**value, "better": one(value["better"])}
         elif kind == "ranking" and isinstance(value, list):
             value = [[one(r) for r in g] if isinstance(g, list) else g for g in value]
-        elif kind == "likert" and isinstance(value, dict):
+        elif kind in ("likert", "rubric") and isinstance(value, dict):
             value = {one(rid): v for rid, v in value.items()}
         elif kind == "flags" and isinstance(value, dict):
             value = {k if k == TASK_FLAGS_KEY else one(k): v for k, v in value.items()}
@@ -193,20 +194,75 @@ def _gold_answers(row: LoadedRow, raw: dict[str, Any] | None) -> dict[str, Any]:
     )
 
 
-def _load(path: Path, skip_bad: bool, what: str) -> tuple[list[LoadedRow], list[TaskFormatError]]:
-    result = read_tasks_jsonl(path)
-    if result.errors and not skip_bad:
-        shown = "\n".join(f"  {e.message}" for e in result.errors[:MAX_REPORTED_ERRORS])
-        more = len(result.errors) - MAX_REPORTED_ERRORS
+class Forms:
+    """The answer form of each row: the project's schema, or the default for the row's
+    shape, with the row's own criteria added to its rubric question. A form that compares
+    responses needs two of them; a rubric needs criteria."""
+
+    def __init__(self, schema: Schema | None) -> None:
+        self._schema = schema
+        self._defaults: dict[tuple[int, bool, bool], Schema] = {}
+        self._forms: dict[str, Schema] = {}
+
+    def check(self, row: LoadedRow, source: str) -> None:
+        """Work out the row's form; :class:`TaskFormatError` at the row's line if none fits."""
+        task = row.task
+        n = len(task.responses)
+        try:
+            if self._schema is not None:
+                base = self._schema
+            else:
+                key = (min(n, 3), bool(row.criteria), bool(task.documents))
+                if key not in self._defaults:
+                    self._defaults[key] = default_schema(
+                        n, rubric=bool(row.criteria), documents=bool(task.documents)
+                    )
+                base = self._defaults[key]
+            form = base.with_task_criteria(row.criteria)
+        except SchemaError as exc:
+            raise TaskFormatError(exc.message, source=source, line=row.line) from None
+        except ValueError as exc:
+            raise TaskFormatError(str(exc), source=source, line=row.line) from None
+        compares = comparison_questions(form)
+        if n < 2 and (compares.preference or compares.ranking):
+            raise TaskFormatError(
+                f"the answer form compares responses, and this row has only {n}",
+                source=source,
+                line=row.line,
+            )
+        self._forms[task.id] = form
+
+    def __call__(self, task: Task) -> Schema:
+        return self._forms[task.id]
+
+
+def _load(
+    path: Path,
+    skip_bad: bool,
+    what: str,
+    forms: Forms,
+    responses_for: ResponsesFor | None = None,
+) -> tuple[list[LoadedRow], list[TaskFormatError]]:
+    result = read_tasks_jsonl(path, responses_for=responses_for)
+    rows: list[LoadedRow] = []
+    for row in result.rows:
+        try:
+            forms.check(row, str(path))
+            rows.append(row)
+        except TaskFormatError as exc:
+            result.errors.append(exc)
+    errors = sorted(result.errors, key=lambda e: e.line or 0)
+    if errors and not skip_bad:
+        shown = "\n".join(f"  {e.message}" for e in errors[:MAX_REPORTED_ERRORS])
+        more = len(errors) - MAX_REPORTED_ERRORS
         tail = f"\n  ... and {more} more" if more > 0 else ""
         raise DocketError(
-            f"{len(result.errors)} bad line(s) in the {what} file; "
-            f"nothing was written:\n{shown}{tail}",
+            f"{len(errors)} bad line(s) in the {what} file; nothing was written:\n{shown}{tail}",
             hint="Fix the lines, or pass --skip-bad to pack the good ones only.",
         )
-    if not result.rows:
+    if not rows:
         raise DocketError(f"The {what} file {path} holds no tasks.")
-    return result.rows, result.errors
+    return rows, errors
 
 
 def pack(
@@ -222,14 +278,18 @@ def pack(
     expires_days: int | None = 90,
     project: str | None = None,
     skip_bad: bool = False,
+    responses_for: ResponsesFor | None = None,
 ) -> PackResult:
+    """``responses_for`` gives HealthBench rows their responses to grade, by
+    ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`)."""
     distinct_cards(reviewers, what="reviewer cards")  # one name, key id, recipient: one reviewer
     names = [r.name for r in reviewers]
-    rows, skipped = _load(tasks_path, skip_bad, "tasks")
+    schema_of = Forms(schema)
+    rows, skipped = _load(tasks_path, skip_bad, "tasks", schema_of, responses_for)
     gold_rows: list[LoadedRow] = []
     gold: dict[str, dict[str, Any]] = {}
     if gold_path is not None:
-        gold_rows, gold_skipped = _load(gold_path, skip_bad, "gold")
+        gold_rows, gold_skipped = _load(gold_path, skip_bad, "gold", schema_of, responses_for)
         skipped += gold_skipped
         # Line numbers as the loader counts them: split on b"\n" only.
         raw_lines = gold_path.read_bytes().split(b"\n")
@@ -243,11 +303,6 @@ def pack(
         )
     project = project or tasks_path.stem
     secret = pack_secret(server, project)
-    defaults: dict[int, Schema] = {}
-
-    def schema_of(task: Task) -> Schema:
-        n = len(task.responses)
-        return schema or defaults.setdefault(n, default_schema(n))
 
     # Everything the server knows, in the opaque ids reviewers will answer in.
     blinded: dict[str, BlindedTask] = {}

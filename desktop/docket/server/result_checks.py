@@ -63,7 +63,7 @@ def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
             responses = entry["responses"]
             if (
                 not isinstance(responses, list)
-                or len(responses) < 2
+                or not responses
                 or not all(isinstance(r, str) for r in responses)
                 or len(set(responses)) != len(responses)
             ):

@@ -157,11 +157,17 @@ def _v4_adjudication(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_documents(db: sqlite_utils.Database) -> None:
+    """Source documents a task carries (grounded answers), as canonical JSON."""
+    db.execute("ALTER TABLE tasks ADD COLUMN documents TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
     _v3_review_state,
     _v4_adjudication,
+    _v5_documents,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

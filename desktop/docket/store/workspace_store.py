@@ -19,6 +19,7 @@ import sqlite_utils
 
 from docket.core.answers import Answer
 from docket.core.display_order import DisplayOrder, display_order
+from docket.core.documents import Document
 from docket.core.rules import canonical_json, submitted_status
 from docket.core.schema import Schema
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
@@ -297,6 +298,7 @@ class WorkspaceStore:
                     ),
                     "schema_id": schema_id,
                     "meta": canonical_json(task.meta),
+                    "documents": canonical_json([d.to_json() for d in task.documents]),
                 }
             )
             response_rows.extend(
@@ -310,7 +312,8 @@ class WorkspaceStore:
                 self._db.execute("DELETE FROM responses WHERE task_id = ?", (task_id,))
             self._db.conn.executemany(
                 "UPDATE tasks SET bundle_id = :bundle_id, position = :position, prompt = :prompt, "
-                "conversation = :conversation, schema_id = :schema_id, meta = :meta WHERE id = :id",
+                "conversation = :conversation, schema_id = :schema_id, meta = :meta, "
+                "documents = :documents WHERE id = :id",
                 [row for row in task_rows if row["id"] in update],
             )
         self._db.table("tasks").insert_all(
@@ -358,15 +361,16 @@ class WorkspaceStore:
             ):
                 responses.setdefault(task_id, []).append(Response(rid, text, model))
             rows = self._db.execute(
-                "SELECT id, conversation, meta, status FROM tasks ORDER BY position"
+                "SELECT id, conversation, meta, status, documents FROM tasks ORDER BY position"
             ).fetchall()
-        for task_id, conversation, meta, status in rows:
-            yield _task(task_id, conversation, meta, status, responses[task_id])
+        for task_id, conversation, meta, status, documents in rows:
+            yield _task(task_id, conversation, meta, status, responses[task_id], documents)
 
     def task(self, task_id: str) -> Task:
         with translated_errors(self.path):
             row = self._db.execute(
-                "SELECT id, conversation, meta, status FROM tasks WHERE id = ?", (task_id,)
+                "SELECT id, conversation, meta, status, documents FROM tasks WHERE id = ?",
+                (task_id,),
             ).fetchone()
             if row is None:
                 raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
@@ -377,8 +381,8 @@ class WorkspaceStore:
                     (task_id,),
                 )
             ]
-        task_id, conversation, meta, status = row
-        return _task(task_id, conversation, meta, status, responses)
+        task_id, conversation, meta, status, documents = row
+        return _task(task_id, conversation, meta, status, responses, documents)
 
     def schema(self, task_id: str) -> Schema:
         with translated_errors(self.path):
@@ -575,7 +579,15 @@ class WorkspaceStore:
 
 
 def _task(
-    task_id: str, conversation: str, meta: str, status: str, responses: list[Response]
+    task_id: str,
+    conversation: str,
+    meta: str,
+    status: str,
+    responses: list[Response],
+    documents: str = "[]",
 ) -> Task:
     turns = tuple(Turn(Role(role), content) for role, content in json.loads(conversation))
-    return Task(task_id, turns, tuple(responses), TaskStatus(status), json.loads(meta))
+    docs = tuple(Document(**d) for d in json.loads(documents)) if documents != "[]" else ()
+    return Task(
+        task_id, turns, tuple(responses), TaskStatus(status), json.loads(meta), documents=docs
+    )
