@@ -29,6 +29,8 @@ ALPACA_MODELS = (
 
 HH_RLHF = ("hh-rlhf", "harmless-base-test.jsonl.gz")
 AGE_TESTKIT = "age-testkit.tar.xz"
+HEALTHBENCH = ("hard_sample50", "consensus_context_seeking_hard")
+"""The HealthBench files carried (``healthbench/<name>.jsonl.gz``)."""
 
 
 def reference_path(*parts: str) -> Path:
@@ -83,3 +85,13 @@ def age_testkit() -> list[tuple[str, bytes]]:
             assert handle is not None  # a regular file always has contents
             vectors.append((Path(member.name).name, handle.read()))
     return sorted(vectors)
+
+
+def healthbench_lines(name: str = "hard_sample50") -> list[bytes]:
+    """The raw JSONL lines of one carried HealthBench file (see :data:`HEALTHBENCH`)."""
+    return reference_bytes("healthbench", f"{name}.jsonl.gz").splitlines()
+
+
+def healthbench_rows(name: str = "hard_sample50") -> list[dict[str, Any]]:
+    """The rows of one carried HealthBench file, parsed."""
+    return [json.loads(line) for line in healthbench_lines(name)]
