@@ -323,3 +323,31 @@ def test_no_plaintext_in_database_wal_or_shm(tmp_path: Path) -> None:
     plain.close()
     with pytest.raises(AssertionError, match="readable"):
         _assert_no_plaintext(tmp_path, [f"{MARKER}-rationale"])
+
+
+def test_a_workspace_of_the_previous_version_gains_documents_and_keeps_its_tasks(
+    tmp_path: Path,
+) -> None:
+    from docket.core.documents import Document
+    from docket.store.migrations import MIGRATIONS, migrate
+
+    path = tmp_path / "w.db"
+    db = open_encrypted(path, KEY)
+    migrate(db, migrations=MIGRATIONS[:-1])  # the workspace as the previous Docket left it
+    db.close()
+    old = WorkspaceStore.open(path, KEY)
+    assert user_version(old._db) == CURRENT_VERSION
+    old.add_tasks("b1", [(t, default_schema(len(t.responses))) for t in sample_tasks()], source="t")
+    assert [t.documents for t in old.tasks()] == [(), (), ()]
+    grounded = Task(
+        "grounded",
+        (Turn(Role.USER, "What did the court hold?"),),
+        (Response("a", "It held the clause void [1]."), Response("b", "No holding.")),
+        documents=(Document("1", "The clause is void.", "Smith v. Jones", "2019 WL 1"),),
+    )
+    old.add_tasks("b2", [(grounded, default_schema(2, documents=True))], source="t")
+    old.close()
+    again = WorkspaceStore.open(path, KEY)
+    assert again.task("grounded") == grounded
+    assert again.task("grounded").documents[0].source == "2019 WL 1"
+    again.close()

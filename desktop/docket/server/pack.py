@@ -211,6 +211,13 @@ class Forms:
         try:
             if self._schema is not None:
                 base = self._schema
+            elif n < 2 and not row.criteria:
+                raise TaskFormatError(
+                    "the row has one response; the default form compares two or more "
+                    "(give the row criteria to grade a single response)",
+                    source=source,
+                    line=row.line,
+                )
             else:
                 key = (min(n, 3), bool(row.criteria), bool(task.documents))
                 if key not in self._defaults:
