@@ -241,8 +241,8 @@ def _rubric_json(report: RubricReport) -> dict[str, object]:
 def _print_rubric(report: RubricReport, fmt: Callable[[float | None], str]) -> None:
     a = report.agreement
     print(
-        f"rubric: {report.items} criteria graded (per response), {report.adjudicated} "
-        f"settled by adjudication, {report.unsettled} unsettled"
+        f"rubric: {report.items} items graded (an item: one criterion of one response), "
+        f"{report.adjudicated} settled by adjudication, {report.unsettled} unsettled"
     )
     if a is None:
         print("    no criterion was graded by two or more reviewers yet")
@@ -312,7 +312,7 @@ def _cmd_disagreements(args: argparse.Namespace) -> int:
             text = c.criterion.text if len(c.criterion.text) <= 60 else c.criterion.text[:59] + "…"
             print(
                 f"         criterion {shown(c.criterion.id)} ({c.criterion.points:+d}) "
-                f"{shown(text)!r} on {shown(c.response)}: {shown(grades_text(c.grades))}"
+                f"“{shown(text)}” on {shown(c.response)}: {shown(grades_text(c.grades))}"
             )
     return EXIT_OK
 
