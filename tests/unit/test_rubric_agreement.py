@@ -98,6 +98,21 @@ def test_cohen_kappa_of_rubric_items_matches_scikit_learn() -> None:
     )
 
 
+def test_fleiss_kappa_of_rubric_items_matches_statsmodels() -> None:
+    inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
+    rnd = random.Random(9)
+    choices: list[Grade] = [True, False, None]
+    items = []
+    for i in range(60):
+        truth = rnd.choice(choices)
+        by = {who: truth if rnd.random() < 0.7 else rnd.choice(choices) for who in "abc"}
+        items.append(item("t", f"c{i}", **by))
+    result = rubric_agreement(items)
+    assert result is not None
+    table = [[list(i.grades.values()).count(g) for g in choices] for i in items]
+    assert result.fleiss_kappa == pytest.approx(inter_rater.fleiss_kappa(table), abs=1e-12)
+
+
 def test_f1_pairs_each_reviewer_with_every_other_and_leave_out_not_applicable() -> None:
     items = [
         item("t", "c1", a=True, b=True, c=False),
