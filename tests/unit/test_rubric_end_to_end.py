@@ -382,3 +382,22 @@ def test_splits_are_adjudicated_and_the_leads_grades_win(
         else:
             assert row["adjudicated"] is False and row["resolution"] == "unanimous"
             assert row["grade"] == NAMES[next(iter(grades[k].values()))]
+
+
+def test_an_anonymised_bundle_names_no_reviewer_in_the_splits(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    tmp, server = world["tmp"], world["server"]
+    lead = PublicCard.load(tmp / "keys" / "lead.pub")
+    with MergedStore.open(world["db"], server) as store:
+        packed = pack_adjudication(
+            store, server=server, lead=lead, out_dir=tmp_path, anonymise=True
+        )
+    with Workspace.open(tmp_path / "ws-lead", tmp / "keys" / "lead.key") as ws:
+        ws.import_bundle(packed.path, tmp / "keys" / "server.pub")
+        reviews = [ws.reviews(t.id) for t in ws.tasks()]
+    splits = [c for r in reviews if r for c in r["criteria"]]
+    assert len(splits) == sum(len(set(g.values())) > 1 for g in world["grades"].values())
+    labels = {g["reviewer"] for c in splits for g in c["grades"]}
+    assert labels == {"Reviewer 1", "Reviewer 2", "Reviewer 3"}
+    assert not any(name in json.dumps(reviews) for name in REVIEWERS)
