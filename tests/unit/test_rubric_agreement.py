@@ -237,3 +237,10 @@ def test_models_do_not_change_each_others_interval() -> None:
     b = scores({f"t{i}": [1 - i / 20] for i in range(10)}, "b")
     together = {m.model: m for m in model_scores(a + b)}
     assert together["a"] == model_scores(a)[0] and together["b"] == model_scores(b)[0]
+
+
+def test_the_cli_offers_every_dataset_format() -> None:
+    from docket.cli.dataset import FORMATS as OFFERED
+    from docket.server.dataset import FORMATS
+
+    assert OFFERED == FORMATS
