@@ -25,7 +25,7 @@ LOCK := requirements.lock
 UV_VERSION ?= 0.13.9
 LOCK_ARGS ?=
 
-.PHONY: demo test test-fast test-slow test-headless lint lock bench fuzz kill-test clean help
+.PHONY: demo test test-fast test-slow test-headless lint lock bench fuzz kill-test reference-check clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
@@ -36,6 +36,7 @@ help:
 	@echo "make fuzz   - the parser fuzz properties, long and random (about eight minutes)"
 	@echo "make kill-test KILLS=2000 - the crash-safety harness, longer than in make test"
 	@echo "make bench  - the performance benchmarks (writes bench-results.json)"
+	@echo "make reference-check - the HealthBench score formula on the 60 graded rows in ../shared/data"
 	@echo "make package / package-test - the PyInstaller app in dist/docket, and its smoke test"
 
 $(VENV)/.created:
@@ -117,6 +118,12 @@ kill-test: $(VENV)/.installed-test
 fuzz: $(VENV)/.installed-test
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/adversarial/test_fuzz_parsers.py \
 		--hypothesis-show-statistics $(PYTEST_ARGS)
+
+# The HealthBench score against real graded rows (CC BY-NC, so never in the repository):
+# read from ../shared/data/healthbench, or DOCKET_HEALTHBENCH_GRADED; skipped, saying so,
+# where the file is absent. A script, not a test: `make test` does not collect it.
+reference-check: $(VENV)/.installed-app
+	$(PY) tests/reference_check.py
 
 clean:
 	rm -rf $(VENV) $(HEADLESS_VENV) build *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache

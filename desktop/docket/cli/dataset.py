@@ -1,5 +1,6 @@
-"""``docket dataset export``: the merged database as training data (DPO pairs or
-judgments, one JSON object a line)."""
+"""``docket dataset export``: the merged database as training data (DPO pairs,
+judgments, rubric grades or expert-written criteria as HealthBench rows; one JSON object
+a line)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ from docket.cli.common import (
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
 
+FORMATS = ("dpo", "judgments", "rubric", "healthbench")
+"""The formats of :mod:`docket.server.dataset` (spelled here so that the parser is built
+without importing it)."""
+
 
 def _cmd_dataset_export(args: argparse.Namespace) -> int:
     from docket.server.dataset import export
@@ -27,11 +32,14 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     store, _ = open_merged(args)
     with store:
         summary = export(store, args.format, Path(args.out))
-    extra = (
-        f"; left out: {summary.ties} ties, {summary.unresolved} unresolved disagreements"
-        if args.format == "dpo"
-        else ""
-    )
+    extra = ""
+    if args.format == "dpo":
+        extra = f"; left out: {summary.ties} ties, {summary.unresolved} unresolved disagreements"
+    elif args.format == "rubric" and summary.unresolved:
+        extra = (
+            f"; {summary.unresolved} criteria unsettled (reviewers split, no adjudication): "
+            "grade null"
+        )
     print(f"{shown(args.out)}: {summary.rows} rows ({args.format}){extra}")
     return EXIT_OK
 
@@ -45,10 +53,15 @@ def register(verbs: Verbs) -> None:
         dest="ds_verb",
         metavar="DATASET_VERB",
     )
-    p = add_verb(ds_verbs, "export", "write DPO pairs or judgments as JSONL", _cmd_dataset_export)
+    p = add_verb(
+        ds_verbs,
+        "export",
+        "write DPO pairs, judgments, rubric grades or HealthBench rows as JSONL",
+        _cmd_dataset_export,
+    )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     add_project(p)
-    p.add_argument("--format", required=True, choices=["dpo", "judgments"])
+    p.add_argument("--format", required=True, choices=list(FORMATS))  # as docket.server.dataset
     p.add_argument("--out", required=True, metavar="FILE.jsonl")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
     add_passphrase_env(p)

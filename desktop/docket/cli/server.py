@@ -27,7 +27,10 @@ from docket.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from docket.cli.common import Verbs
+    from docket.server.rubric_agreement import RubricReport
 
 
 def _cmd_pack(args: argparse.Namespace) -> int:
@@ -138,6 +141,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 
     from docket.server.agreement import agreement, gold_accuracy
     from docket.server.reviewer_names import distinct_names
+    from docket.server.rubric_agreement import response_models, rubric_report
     from docket.server.schemas import task_schemas
 
     store, _ = open_merged(args)
@@ -146,11 +150,18 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         schemas = task_schemas(store)
         questions = agreement(answers, schemas=schemas)
         gold = gold_accuracy(answers, store.gold(), schemas)
+        rubric = rubric_report(
+            answers,
+            schemas,
+            store.adjudications(),
+            response_models(store, {a.task_id for a in answers}),
+        )
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],
             "gold": [{"reviewer": g.reviewer, "correct": g.correct, "total": g.total,
                       "accuracy": g.accuracy, "interval": g.interval} for g in gold],
+            "rubric": None if rubric is None else _rubric_json(rubric),
         }, indent=2, default=list))  # fmt: skip
         return EXIT_OK
 
@@ -179,13 +190,100 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     for g in gold:
         ci = f" (95% CI {g.interval[0]:.2f}–{g.interval[1]:.2f})" if g.interval else ""
         print(f"gold accuracy {shown(g.reviewer)}: {g.correct}/{g.total}{ci}")
+    if rubric is not None:
+        _print_rubric(rubric, fmt)
     return EXIT_OK
+
+
+def _rubric_json(report: RubricReport) -> dict[str, object]:
+    """The ``rubric`` key of ``docket agreement --json`` (README, "Rubrics on the server")."""
+    a = report.agreement
+    return {
+        "items": report.items,
+        "unsettled": report.unsettled,
+        "adjudicated": report.adjudicated,
+        "agreement": None
+        if a is None
+        else {
+            "items": a.items,
+            "split": a.split,
+            "percent_agreement": a.percent_agreement,
+            "fleiss_kappa": a.fleiss_kappa,
+            "cohen": a.cohen,
+            "f1": [
+                {
+                    "reviewer": f.reviewer,
+                    "macro_f1": f.macro_f1,
+                    "f1_met": f.f1_met,
+                    "f1_not_met": f.f1_not_met,
+                    "pairs": f.pairs,
+                }
+                for f in a.f1
+            ],
+        },
+        "scores": [
+            {
+                "question": m.question,
+                "model": m.model,
+                "responses": m.responses,
+                "tasks": m.tasks,
+                "score": m.score,
+                "mean_raw": m.mean_raw,
+                "interval": list(m.interval),
+                "bootstrap_std": m.bootstrap_std,
+                "unsettled": m.unsettled,
+            }
+            for m in report.scores
+        ],
+    }
+
+
+def _print_rubric(report: RubricReport, fmt: Callable[[float | None], str]) -> None:
+    a = report.agreement
+    print(
+        f"rubric: {report.items} items graded (an item: one criterion of one response), "
+        f"{report.adjudicated} settled by adjudication, {report.unsettled} unsettled"
+    )
+    if a is None:
+        print("    no criterion was graded by two or more reviewers yet")
+    else:
+        pct = "–" if a.percent_agreement is None else f"{100 * a.percent_agreement:.1f} %"
+        print(
+            f"    {a.items} graded by two or more reviewers, {a.split} split: agreement {pct}, "
+            f"Fleiss' kappa {fmt(a.fleiss_kappa).strip()}"
+        )
+        for c in a.cohen:
+            who = " & ".join(shown(r) for r in c["reviewers"])
+            print(f"    Cohen's kappa {who}: {fmt(c['kappa'])} over {c['items']} criteria")
+        for f in a.f1:
+            print(
+                f"    macro F1 of {shown(f.reviewer)} against the others: {fmt(f.macro_f1)} "
+                f"(met {fmt(f.f1_met).strip()}, not met {fmt(f.f1_not_met).strip()}; "
+                f"{f.pairs} pairs)"
+            )
+    if report.scores:
+        print(
+            "rubric score per model (HealthBench: mean raw score clipped to [0, 1]; "
+            "95% bootstrap interval over tasks)"
+        )
+        print(
+            f"    {'model':28} {'responses':>9} {'tasks':>6} {'score':>6}  95% CI        unsettled"
+        )
+        for m in report.scores:
+            name = shown(m.model) if m.model is not None else "(no model named)"
+            if m.question != "rubric":
+                name = f"{name} [{shown(m.question)}]"
+            print(
+                f"    {name[:28]:28} {m.responses:9d} {m.tasks:6d} {m.score:6.3f}  "
+                f"[{m.interval[0]:.2f}, {m.interval[1]:.2f}]  {m.unsettled:9d}"
+            )
 
 
 def _cmd_disagreements(args: argparse.Namespace) -> int:
     import json
 
     from docket.server.reviewer_names import distinct_names
+    from docket.server.rubric_agreement import grades_text
     from docket.server.schemas import task_schemas
     from docket.server.verdicts import disagreements
 
@@ -195,7 +293,13 @@ def _cmd_disagreements(args: argparse.Namespace) -> int:
         found = disagreements(answers, task_schemas(store), threshold=args.threshold)
     if args.json:
         print(json.dumps([{"task_id": d.task_id, "severity": d.severity, "reviewers": d.reviewers,
-                           "reasons": d.reasons} for d in found], indent=2))  # fmt: skip
+                           "reasons": d.reasons,
+                           "criteria": [{"question": c.question, "response": c.response,
+                                         "criterion": c.criterion.id, "text": c.criterion.text,
+                                         "points": c.criterion.points,
+                                         "grades": dict(sorted(c.grades.items()))}
+                                        for c in d.criteria]}
+                          for d in found], indent=2))  # fmt: skip
         return EXIT_OK
     if not found:
         print("No task where reviewers disagree beyond the threshold.")
@@ -204,6 +308,12 @@ def _cmd_disagreements(args: argparse.Namespace) -> int:
         print(f"{d.severity:5.1f}  {shown(d.task_id)}  ({who})")
         for reason in d.reasons:
             print(f"       - {shown(reason)}")
+        for c in d.criteria:
+            text = c.criterion.text if len(c.criterion.text) <= 60 else c.criterion.text[:59] + "…"
+            print(
+                f"         criterion {shown(c.criterion.id)} ({c.criterion.points:+d}) "
+                f"“{shown(text)}” on {shown(c.response)}: {shown(grades_text(c.grades))}"
+            )
     return EXIT_OK
 
 

@@ -2,10 +2,14 @@
 
 For every task whose reviewers disagree beyond the threshold, the bundle carries the
 task itself and, in ``reviews.jsonl``, every reviewer's full answer (preference or
-ranking, likert, flags, rationale, time spent), named or, with ``anonymise``, shown as
-Reviewer 1, 2, ..., with the task's agreement figures. The lead answers in the same form
-as the reviewers plus an ``outcome`` (final verdict, or needs a guideline change) and an
-adjudication note. Signed by the server, encrypted to the lead, like task bundles.
+ranking, likert, flags, rubric grades, rationale, time spent), named or, with
+``anonymise``, shown as Reviewer 1, 2, ..., with the task's agreement figures and the
+rubric criteria the reviewers split on (``criteria``: each with its text, points and
+every reviewer's grade). The lead answers in the same form as the reviewers plus an
+``outcome`` (final verdict, or needs a guideline change) and an adjudication note; the
+form is pre-filled with what a strict majority answered, criterion by criterion for a
+rubric, so the criteria the reviewers split on are left for the lead to grade. Signed by
+the server, encrypted to the lead, like task bundles.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from docket.bundles.envelope import write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import build_task_bundle
 from docket.core.review import ADJUDICATION_OUTCOMES
+from docket.core.rubric import grades_of
 from docket.core.rules import canonical_json, text_question_ids
 from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
 from docket.core.task_loading import parse_task_row
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
+from docket.server.rubric_agreement import RubricItem, consensus
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements, verdicts
 
@@ -52,9 +58,26 @@ def adjudication_schema(schema: Schema) -> Schema:
 
 def majority_answer(reviews: list[dict[str, Any]], schema: Schema) -> dict[str, Any]:
     """Per question, the answer a strict majority of reviewers gave, for pre-filling the
-    lead's form; free-text answers are each reviewer's own and never pre-filled."""
+    lead's form; free-text answers are each reviewer's own and never pre-filled. A rubric
+    is pre-filled criterion by criterion with the grade a strict majority of the reviewers
+    who graded it gave (no notes): a criterion they split on is left open."""
     out: dict[str, Any] = {}
-    keys = {k for r in reviews for k in r["answers"]} - set(text_question_ids(schema))
+    rubrics = [q.id for q in schema.rubric_questions]
+    for qid in rubrics:
+        grades: dict[tuple[str, str], dict[int, bool | None]] = {}
+        for i, r in enumerate(reviews):
+            value = r["answers"].get(qid)
+            for rid in value if isinstance(value, dict) else ():
+                for cid, grade in grades_of(value, rid).items():
+                    grades.setdefault((str(rid), cid), {})[i] = grade
+        settled: dict[str, dict[str, Any]] = {}
+        for (rid, cid), given in grades.items():
+            agreed = consensus({str(i): g for i, g in given.items()})
+            if agreed.settled:
+                settled.setdefault(rid, {})[cid] = {"met": agreed.grade}
+        if settled:
+            out[qid] = settled
+    keys = {k for r in reviews for k in r["answers"]} - {*text_question_ids(schema), *rubrics}
     for key in sorted(keys):
         values = [canonical_json(r["answers"].get(key)) for r in reviews if key in r["answers"]]
         (top, n), *rest = [*Counter(values).most_common(), ("", 0)]
@@ -103,12 +126,14 @@ def pack_adjudication(
         tasks.append((row.task, adjudication_schema(schema)))
         guidelines_sha = guidelines_sha or str(stored.get("guidelines_sha256") or "")
         entries = []
+        shown_as: dict[str, str] = {}
         for a in sorted(by_task[d.task_id], key=lambda x: x.reviewer_name):
             label = (
                 names.setdefault(a.reviewer, f"Reviewer {len(names) + 1}")
                 if anonymise
                 else a.reviewer_name
             )
+            shown_as[a.reviewer_name] = label
             entries.append({
                 "reviewer": label,
                 "answers": a.answers,
@@ -126,6 +151,7 @@ def pack_adjudication(
             "agreement": [
                 {"pair": list(v.pair), "agreement": round(v.agreement, 3)} for v in pairs
             ],
+            "criteria": [_split(item, shown_as) for item in d.criteria],
         })  # fmt: skip
     if not tasks:
         raise DocketError("None of the disagreeing tasks has its text in the merged database.")
@@ -135,7 +161,8 @@ def pack_adjudication(
         server=server,
         reviewer=lead,
         project=project,
-        guidelines=f"# Adjudication\n\nSettle each task: choose the final answer, or mark it as "
+        guidelines=f"# Adjudication\n\nSettle each task: choose the final answer (in a rubric, "
+        "grade the criteria the reviewers split on: the form leaves them open), or mark it as "
         f"needing a guideline change. Guidelines version: `{guidelines_sha[:12] or 'unknown'}`.\n",
         sealed={"gold": {}, "reference": {}},
         expires_days=expires_days,
@@ -145,3 +172,20 @@ def pack_adjudication(
     path = out_dir / f"{project}-{lead.name}{ADJUDICATION_SUFFIX}"
     write_atomically(path, data)
     return PackedAdjudication(path, len(tasks), manifest.bundle_id)
+
+
+def _split(item: RubricItem, shown_as: dict[str, str]) -> dict[str, Any]:
+    """A criterion the reviewers graded differently, for the lead: which response, the
+    criterion as issued, and each reviewer's grade under the label the bundle shows."""
+    return {
+        "question": item.question,
+        "response": item.response,
+        "criterion": item.criterion.id,
+        "text": item.criterion.text,
+        "points": item.criterion.points,
+        "tags": list(item.criterion.tags),
+        "grades": sorted(
+            ({"reviewer": shown_as.get(r, r), "met": g} for r, g in item.grades.items()),
+            key=lambda g: str(g["reviewer"]),
+        ),
+    }

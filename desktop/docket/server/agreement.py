@@ -10,7 +10,10 @@ level of measurement:
   a tie, +1): ordinal, so rankings are compared through the pairs they imply;
 - likert: per task, response and dimension, the score: ordinal;
 - flags: per task, target (a response or the task) and flag, set or not: nominal;
-- choice: per task, the choice: nominal.
+- choice: per task, the choice: nominal;
+- rubric: per task, response and criterion, the grade (met, not met, not applicable):
+  nominal (see :mod:`docket.server.rubric_agreement`, which adds each reviewer's macro F1
+  and the scores per model).
 
 For every question: the number of units judged by two or more reviewers, percentage
 agreement, Fleiss' kappa, Krippendorff's alpha with a bootstrap interval when there are
@@ -34,6 +37,7 @@ from docket.core.schema import (
     PreferenceQuestion,
     Question,
     RankingQuestion,
+    RubricQuestion,
     Schema,
 )
 from docket.server.agreement_stats import (
@@ -47,6 +51,7 @@ from docket.server.agreement_stats import (
     wilson_interval,
 )
 from docket.server.merged_store import MergedAnswer
+from docket.server.rubric_agreement import answer_grades, grade_name, item_unit
 from docket.server.schemas import schema_for
 
 STRENGTH = {"slight": 1, "strong": 2}
@@ -146,6 +151,10 @@ def _add_units(
             flags = set(chosen.get(target) or []) if isinstance(chosen.get(target), list) else set()
             for name in names.get(target, response_names):
                 out[(f"flag {name}", "nominal")][f"{task_id}|{target}"][who] = name in flags
+    elif isinstance(q, RubricQuestion):
+        for rid, criterion, grade, _ in answer_grades(a, q):
+            unit = item_unit((task_id, q.id, rid, criterion.id))
+            out[(label, "nominal")][unit][who] = grade_name(grade)
     elif isinstance(q, ChoiceQuestion) and known_schema and isinstance(value, (str, list)):
         out[(f"choice {q.id}", "nominal")][task_id][who] = (
             tuple(sorted(value)) if isinstance(value, list) else value

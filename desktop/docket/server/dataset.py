@@ -1,4 +1,6 @@
-"""``docket dataset export``: TRL-ready preference pairs (``dpo``) or every judgment.
+"""``docket dataset export``: TRL-ready preference pairs (``dpo``), every judgment
+(``judgments``), rubric grades (``rubric``) or the criteria experts wrote
+(``healthbench``).
 
 ``dpo`` rows follow TRL's preference format (``prompt``, ``chosen``, ``rejected``; the
 conversational form where the task was a conversation), one row per resolved pair (a
@@ -7,6 +9,14 @@ ranking gives several), ties and unresolved disagreements left out and counted, 
 agreement, resolution, guidelines version, and the models that wrote the chosen and the
 rejected response (from the server's task archive; ``None`` where the row named none).
 Response ids are the opaque ones ``docket pack`` gave the reviewers.
+
+``rubric`` rows are one per response and criterion graded: the criterion as issued, the
+grade it settled on (the lead's where an adjudication graded it, else the reviewers'
+strict majority; see :mod:`docket.server.rubric_agreement`), every reviewer's grade and
+note, and the model that wrote the response. ``healthbench`` rows are HealthBench's own
+shape (``prompt``, ``prompt_id``, ``rubrics``, ``example_tags``,
+``ideal_completions_data``), one per task and expert who answered a rubric-writing
+question, ready to pack again to grade other responses with.
 """
 
 from __future__ import annotations
@@ -18,10 +28,18 @@ from typing import Any
 
 from docket.bundles.envelope import write_atomically
 from docket.core.display_order import blinded_label
+from docket.core.rubric import parse_criteria
 from docket.core.rules import flags_set, rationale
+from docket.core.schema import RubricWritingQuestion
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
+from docket.server.rubric_agreement import (
+    grade_name,
+    response_models,
+    rubric_items,
+    settle,
+)
 from docket.server.schemas import Schemas, schema_for, task_schemas
 from docket.server.verdicts import (
     PairVerdict,
@@ -40,11 +58,7 @@ class ExportSummary:
 
 
 def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
-    if not store.has_tasks():
-        raise DocketError(
-            "The merged database holds no task texts, so it cannot write prompts and responses.",
-            hint="Merge again with --tasks PROJECT.server-tasks (written by `docket pack`).",
-        )
+    _need_tasks(store)
     rows: list[dict[str, Any]] = []
     ties = unresolved = missing = 0
     schemas = task_schemas(store)
@@ -144,14 +158,105 @@ def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
     return out
 
 
+def rubric_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
+    """One row per response and rubric criterion any reviewer graded, in task order
+    (``unresolved`` in the summary counts the criteria left unsettled)."""
+    _need_tasks(store)
+    schemas = task_schemas(store)
+    items = list(rubric_items(distinct_names(store.answers()), schemas).values())
+    adjudicated = store.adjudications()
+    settled = settle(items, adjudicated)
+    models = response_models(store, {item.task_id for item in items})
+    rows = []
+    for item in items:
+        s = settled[item.key]
+        c = item.criterion
+        rows.append(
+            {
+                "task_id": item.task_id,
+                "question": item.question,
+                "response_id": item.response,
+                "model": models.get(item.task_id, {}).get(item.response),
+                "criterion_id": c.id,
+                "criterion": c.text,
+                "points": c.points,
+                "tags": list(c.tags),
+                "grade": grade_name(s.grade) if s.settled else None,
+                "resolution": s.resolution,
+                "adjudicated": s.adjudicated,
+                "lead": adjudicated[item.task_id][0] if s.adjudicated else None,
+                "graders": len(item.grades),
+                "reviewers": {who: grade_name(g) for who, g in sorted(item.grades.items())},
+                "notes": dict(sorted(item.notes.items())),
+            }
+        )
+    unsettled = sum(1 for s in settled.values() if not s.settled)
+    return rows, ExportSummary(len(rows), 0, unsettled, 0)
+
+
+def healthbench_rows(store: MergedStore) -> list[dict[str, Any]]:
+    """The criteria experts wrote (rubric-writing answers) as HealthBench rows: one per
+    task and writer, the task's conversation as ``prompt``, the writer's criteria as
+    ``rubrics`` (``{criterion, points, tags}``). ``prompt_id`` is ``<task id>/<writer>``
+    so that two experts' rubrics for one task stay two rows that pack again side by side;
+    ``example_tags`` is empty and ``ideal_completions_data`` null (the responses to grade
+    come from a ``--responses`` file keyed by that ``prompt_id``)."""
+    _need_tasks(store)
+    schemas = task_schemas(store)
+    rows = []
+    for a in distinct_names(store.answers()):
+        writing = [
+            q for q in schema_for(schemas, a).questions if isinstance(q, RubricWritingQuestion)
+        ]
+        task = store.task(a.task_id) if writing else None
+        if task is None:
+            continue
+        for q in writing:
+            value = a.answers.get(q.id)
+            if not value:
+                continue
+            criteria = parse_criteria(value, what=q.id)  # checked at merge: valid
+            rows.append(
+                {
+                    "prompt": [
+                        {"role": t["role"], "content": t["content"]} for t in task["conversation"]
+                    ],
+                    "prompt_id": f"{a.task_id}/{a.reviewer_name}"
+                    + ("" if len(writing) == 1 else f"/{q.id}"),
+                    "rubrics": [c.to_healthbench() for c in criteria],
+                    "example_tags": [],
+                    "ideal_completions_data": None,
+                }
+            )
+    return rows
+
+
+def _need_tasks(store: MergedStore) -> None:
+    if not store.has_tasks():
+        raise DocketError(
+            "The merged database holds no task texts, so it cannot write prompts and responses.",
+            hint="Merge again with --tasks PROJECT.server-tasks (written by `docket pack`).",
+        )
+
+
+FORMATS = ("dpo", "judgments", "rubric", "healthbench")
+
+
 def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
     if fmt == "dpo":
         rows, summary = dpo_rows(store)
     elif fmt == "judgments":
         rows = judgment_rows(store)
         summary = ExportSummary(len(rows), 0, 0, 0)
+    elif fmt == "rubric":
+        rows, summary = rubric_rows(store)
+    elif fmt == "healthbench":
+        rows = healthbench_rows(store)
+        summary = ExportSummary(len(rows), 0, 0, 0)
     else:
-        raise DocketError(f"Unknown dataset format {fmt!r}.", hint="Use dpo or judgments.")
+        raise DocketError(
+            f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."
+        )
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     write_atomically(out, data.encode())
     return summary

@@ -19,6 +19,7 @@ from typing import Any
 from docket.core.rules import comparison_questions, flags_set
 from docket.core.schema import Schema
 from docket.server.merged_store import MergedAnswer
+from docket.server.rubric_agreement import RubricItem, rubric_items
 from docket.server.schemas import Schemas, schema_for
 
 STRENGTH_MARGIN = {"slight": 1.0, "strong": 2.0}
@@ -118,6 +119,8 @@ class Disagreement:
     severity: float
     reasons: list[str] = field(default_factory=list)
     reviewers: list[str] = field(default_factory=list)
+    criteria: list[RubricItem] = field(default_factory=list)
+    """Rubric criteria the reviewers graded differently, with every reviewer's grade."""
 
 
 def disagreements(
@@ -127,8 +130,9 @@ def disagreements(
 
     Severity adds: 3 for every pair on which reviewers prefer opposite responses, 1 for a
     pair where one reviewer saw a tie and another a preference, 0.5 for the same
-    direction at different strengths, and 1 for every flag some reviewers set and others
-    did not.
+    direction at different strengths, 1 for every flag some reviewers set and others
+    did not, and 1 for every rubric criterion of a response that the reviewers graded
+    differently (met, not met or not applicable: listed in ``criteria``).
     """
     by_task: dict[str, list[MergedAnswer]] = defaultdict(list)
     for a in answers:
@@ -160,6 +164,13 @@ def disagreements(
         for target, flag in sorted(some - every):
             d.severity += 1
             d.reasons.append(f"flag {flag!r} on {target} set by some reviewers only")
+        d.criteria = [item for item in rubric_items(group, schemas).values() if item.split]
+        if d.criteria:
+            n = len(d.criteria)
+            d.severity += n
+            d.reasons.append(
+                f"{n} rubric {'criterion' if n == 1 else 'criteria'} graded differently"
+            )
         if d.severity >= threshold:
             out.append(d)
     out.sort(key=lambda x: (-x.severity, x.task_id))

@@ -1,7 +1,10 @@
 """The adjudication view's reviews panel: every reviewer's answer and rationale beside the
 responses, in the lead's own blinded labels, with where they agree and where they differ
-marked in words (never by colour alone). Rationales and names come from other people's
-bundles: hidden characters in them are shown as marks, as in responses."""
+marked in words (never by colour alone). A rubric answer is summed up per response, and
+the criteria the reviewers split on are listed one by one, each with the response, its
+points (a penalty said in words) and every reviewer's grade and note: "Response A ·
+criterion “…” (+8): met (alice), not met (bob)". Rationales, notes and names come from
+other people's bundles: hidden characters in them are shown as marks, as in responses."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
 
 SKIP = {"rationale", "outcome", "adjudication_note"}
+GRADES = {True: "met", False: "not met", None: "not applicable"}
 
 
 def _minutes(seconds: float) -> str:
@@ -26,9 +30,36 @@ def _minutes(seconds: float) -> str:
     return f"{m}m {s:02d}s" if m else f"{s}s"
 
 
+def is_rubric(value: Any) -> bool:
+    """A rubric answer: ``{"<response id>": {"<criterion id>": {"met": ...}}}``."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(
+            isinstance(per, dict) and all(isinstance(e, dict) and "met" in e for e in per.values())
+            for per in value.values()
+        )
+    )
+
+
+def _grades_only(value: Any) -> Any:
+    """A rubric answer without its notes: what "all agree" compares."""
+    if not is_rubric(value):
+        return value
+    return {rid: {cid: e["met"] for cid, e in per.items()} for rid, per in value.items()}
+
+
 def describe(key: str, value: Any, order: DisplayOrder) -> str:
-    """An answer in the lead's labels: "B much better", "1. A · 2. B = C", flags by label."""
+    """An answer in the lead's labels: "B much better", "1. A · 2. B = C", flags by label,
+    a rubric as counts per response ("A: 9 met, 2 not met, 1 not applicable")."""
     label = {rid: order.label_of(rid) for rid in order.order}
+    if is_rubric(value):
+        parts = []
+        for rid, per in sorted(value.items(), key=lambda kv: label.get(kv[0], "?")):
+            counts = [sum(1 for e in per.values() if e["met"] is g) for g in GRADES]
+            said = [f"{n} {name}" for n, name in zip(counts, GRADES.values(), strict=True) if n]
+            parts.append(f"{label.get(rid, '?')}: {', '.join(said) or 'nothing graded'}")
+        return "; ".join(parts)
     if key == "preference" and isinstance(value, dict):
         better = value.get("better")
         if better is None:
@@ -84,7 +115,7 @@ class ReviewsPanel(QWidget):
         keys = sorted({k for r in reviews for k in r["answers"]} - SKIP)
         agree = {}
         for k in keys:
-            seen = {canonical_json(r["answers"].get(k)) for r in reviews}
+            seen = {canonical_json(_grades_only(r["answers"].get(k))) for r in reviews}
             agree[k] = len(seen) == 1
         self.title.setText(
             f"Reviewers' answers — {len(reviews)} reviewers, severity {review.get('severity', 0):g}"
@@ -128,6 +159,9 @@ class ReviewsPanel(QWidget):
                     else f'<p style="color: {t.muted}; margin-left: 12px">(no rationale)</p>'
                 )
             )
+        splits = review.get("criteria") or []
+        if splits:
+            parts.append(self._splits_html(splits, reviews, order))
         for item in review.get("agreement", []):
             x, y = (
                 f"Response {order.label_of(r)}" if r in order.order else r for r in item["pair"]
@@ -140,3 +174,61 @@ class ReviewsPanel(QWidget):
                 text = text.replace(rid, f"Response {order.label_of(rid)}")
             parts.append(f'<p style="color: {t.muted}">• {html.escape(text)}</p>')
         self.browser.setHtml(mark_hidden_html("".join(parts), t))
+
+    def _splits_html(
+        self, splits: list[dict[str, Any]], reviews: list[dict[str, Any]], order: DisplayOrder
+    ) -> str:
+        """The criteria the reviewers graded differently, response by response, each with
+        its points and every reviewer's grade and note."""
+        t = self._theme
+
+        def label(rid: str) -> str:
+            return f"Response {order.label_of(rid)}" if rid in order.order else rid
+
+        def note(who: str, split: dict[str, Any]) -> str:
+            for r in reviews:
+                if r.get("reviewer") != who:
+                    continue
+                per = r["answers"].get(split.get("question", "rubric"))
+                entry = per.get(split["response"], {}) if isinstance(per, dict) else {}
+                found = entry.get(split["criterion"]) if isinstance(entry, dict) else None
+                text = found.get("note") if isinstance(found, dict) else None
+                return text.strip() if isinstance(text, str) else ""
+            return ""
+
+        items = []
+        ordered = sorted(splits, key=lambda s: label(str(s.get("response", ""))))
+        for split in ordered:
+            points = int(split.get("points", 0))
+            worth = f"{points:+d}" if points >= 0 else f"{points:+d}, a penalty when met"
+            by_grade: dict[str, list[str]] = {name: [] for name in GRADES.values()}
+            for g in split.get("grades", []):
+                by_grade[GRADES.get(g.get("met"), "not applicable")].append(str(g["reviewer"]))
+            said = ", ".join(
+                f"<b>{name}</b> ({html.escape(', '.join(sorted(who)))})"
+                for name, who in by_grade.items()
+                if who
+            )
+            notes = [
+                f"{html.escape(str(g['reviewer']))}: “{html.escape(text)}”"
+                for g in split.get("grades", [])
+                if (text := note(str(g["reviewer"]), split))
+            ]
+            items.append(
+                f"<li>{html.escape(label(str(split.get('response', ''))))} · criterion "
+                f"“{html.escape(str(split.get('text', split.get('criterion', ''))))}” "
+                f"({worth}): {said}"
+                + (
+                    f'<br><span style="color: {t.quote_text}">{"; ".join(notes)}</span>'
+                    if notes
+                    else ""
+                )
+                + "</li>"
+            )
+        n = len(splits)
+        return (
+            f'<p style="margin-bottom: 2px"><b>{n} {"criterion" if n == 1 else "criteria"} '
+            "the reviewers split on</b> "
+            f'<span style="color: {t.muted}">(left open in the form: grade each)</span></p>'
+            f'<ul style="margin-top: 0px">{"".join(items)}</ul>'
+        )
