@@ -1,0 +1,258 @@
+"""Typeset LaTeX formulas as SVG, bounded, off the path that shows a task.
+
+Reviewers judge derivations, dosing formulas and statistics: a fraction, a matrix or an
+aligned derivation must look as it does in a textbook, not as linear text. ziamath (MIT,
+pure Python, with latex2mathml) lays out MathML with the STIX Two Math font it carries
+and writes SVG 1.1 that Qt's SVG renderer rasterises in well under a millisecond; the
+layout itself takes milliseconds, so it happens when a bundle is imported (or ahead of
+the reviewer) and the result is cached in the encrypted workspace.
+
+Hostile LaTeX is bounded twice: before typesetting (length, group nesting, matrix cells,
+macro definitions) and while typesetting, in a separate worker process with a time limit
+and a memory cap (:class:`Typesetter`), so a formula that would take seconds or gigabytes
+is stopped and shown as text with a notice instead.
+
+A formula the typesetter cannot handle (an unknown macro, a syntax error) is reported as
+:class:`NotTypeset` with the reason, and the renderer falls back to its Unicode text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import re
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+from xml.etree import ElementTree
+
+TYPESETTER_VERSION = "ziamath-0.13/1"
+"""Part of every cache key: a new typesetter (or new settings) typesets again."""
+FONT_PX = 20.0
+"""The size formulas are laid out at; the window scales them to its font."""
+MAX_LATEX_CHARS = 4_000
+MAX_NESTING = 40
+MAX_DEPTH = 12
+"""Deepest MathML tree typeset. ziamath's layout time doubles with each level (ten
+nested fractions take a second); the real answers measured reach 6."""
+MAX_CELLS = 400
+TIME_LIMIT_S = 0.15
+"""Per formula, once the worker is running; real formulas take 1-50 ms."""
+WORKER_START_S = 20.0
+MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
+_DEFINITIONS = re.compile(
+    r"\\(def|edef|gdef|xdef|let|newcommand|renewcommand|providecommand|csname|catcode|input|include)\b"
+)
+_VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
+_UNKNOWN_MACRO = re.compile(r"<m[io][^>]*>\\([A-Za-z]+)</m[io]>")
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A typeset formula: SVG drawn in black at :data:`FONT_PX`, its size in pixels at
+    that size, and ``depth``: how far it reaches below the text baseline."""
+
+    svg: str
+    width: float
+    height: float
+    depth: float
+
+
+@dataclass(frozen=True, slots=True)
+class NotTypeset:
+    """Why a formula stays text (shown to the reviewer as a notice)."""
+
+    reason: str
+
+
+Result = Formula | NotTypeset
+
+
+def formula_key(latex: str, display: bool) -> str:
+    """The cache key of a formula: its LaTeX, whether it is displayed, and the
+    typesetter's version."""
+    raw = f"{TYPESETTER_VERSION}\0{'display' if display else 'inline'}\0{latex}"
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def bounds_problem(latex: str) -> str | None:
+    """Why a formula is too big or too strange to typeset, or ``None``."""
+    if len(latex) > MAX_LATEX_CHARS:
+        return f"longer than {MAX_LATEX_CHARS:,} characters"
+    if _DEFINITIONS.search(latex):
+        return "defines macros (not typeset)"
+    depth = deepest = 0
+    for ch in latex:
+        if ch == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch == "}":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        return f"nested more than {MAX_NESTING} groups deep"
+    cells = latex.count("&") + latex.count("\\\\")
+    if cells > MAX_CELLS:
+        return f"more than {MAX_CELLS} cells"
+    return None
+
+
+def typeset(latex: str, display: bool) -> Result:
+    """Typeset one formula in this process (bounded before, not while: see
+    :class:`Typesetter` for the time and memory limits)."""
+    problem = bounds_problem(latex)
+    if problem:
+        return NotTypeset(problem)
+    try:
+        tex2mml, ziamath = _typesetter()
+        mathml = tex2mml(latex, inline=not display)
+        unknown = _UNKNOWN_MACRO.search(mathml)
+        if unknown:
+            return NotTypeset(f"unknown command \\{unknown.group(1)}")
+        tree = ElementTree.fromstring(mathml)
+        _unwrap(tree)
+        if _depth(tree, MAX_DEPTH + 1) > MAX_DEPTH:
+            return NotTypeset(f"nested more than {MAX_DEPTH} levels deep")
+        svg = ziamath.Math(tree, size=FONT_PX).svg()
+        box = _VIEWBOX.search(svg)
+        if box is None:
+            return NotTypeset("the typesetter gave no size")
+        _, top, width, height = (float(v) for v in box.groups())
+        # The baseline is y = 0 in the SVG's own coordinates; the box starts above it.
+        return Formula(svg, width, height, max(0.0, top + height))
+    except RecursionError:
+        return NotTypeset("nested too deeply")
+    except Exception as exc:  # the typesetter's own errors are many and untyped
+        name = type(exc).__name__
+        return NotTypeset(f"not understood by the typesetter ({name})")
+
+
+def _typesetter() -> tuple[Any, Any]:
+    """ziamath's LaTeX to MathML step (latex2mathml with ziamath's fixes: ``aligned``,
+    ``\\binom``, ``\\mathrm``) and ziamath, loaded on first use (they take 0.1 s)."""
+    with warnings.catch_warnings():
+        # ziamath 0.13 finds its font with importlib.resources.path, deprecated in 3.11.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import ziamath
+        from ziamath.tex import tex2mml
+    ziamath.config.svg2 = False  # SVG 1.1: what QSvgRenderer draws
+    return tex2mml, ziamath
+
+
+def _unwrap(element: ElementTree.Element) -> None:
+    """Replace each ``<mrow>`` that only wraps one element by that element: latex2mathml
+    writes one per brace group, and every level costs ziamath twice the time."""
+    for i, child in enumerate(list(element)):
+        _unwrap(child)
+        while (
+            child.tag.endswith("mrow")
+            and len(child) == 1
+            and not child.attrib
+            and not (child.text or "").strip()
+            and not (child[0].tail or "").strip()
+        ):
+            inner = child[0]
+            inner.tail = child.tail
+            element.remove(child)
+            element.insert(i, inner)
+            child = inner
+
+
+def _depth(element: ElementTree.Element, stop: int) -> int:
+    """The depth of the tree, counted no further than ``stop``."""
+    if stop <= 1 or not len(element):
+        return 1
+    return 1 + max(_depth(child, stop - 1) for child in element)
+
+
+def _worker_init() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    except (ImportError, ValueError, OSError):  # not on every platform
+        pass
+
+
+def _typeset_job(item: tuple[str, bool]) -> Result:
+    try:
+        return typeset(*item)
+    except MemoryError:
+        return NotTypeset("needs too much memory")
+
+
+class Typesetter:
+    """Typesets formulas in one worker process, each within :data:`TIME_LIMIT_S` and
+    the worker within :data:`MEMORY_LIMIT_BYTES`; a formula over the limit is reported
+    as :class:`NotTypeset` and the worker replaced. Use as a context manager."""
+
+    def __init__(self, *, time_limit: float = TIME_LIMIT_S) -> None:
+        self._time_limit = time_limit
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Typesetter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_init,
+            )
+            # Start the worker and load the typesetter before any time limit applies.
+            pool.submit(_typeset_job, ("x", False)).result(timeout=WORKER_START_S)
+            self._pool = pool
+        return self._pool
+
+    def _kill(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def typeset(self, latex: str, display: bool) -> Result:
+        problem = bounds_problem(latex)
+        if problem:
+            return NotTypeset(problem)
+        future = self._executor().submit(_typeset_job, (latex, display))
+        try:
+            return future.result(timeout=self._time_limit)
+        except FutureTimeout:
+            self._kill()
+            return NotTypeset(f"took longer than {self._time_limit:g} s to typeset")
+        except BrokenProcessPool:
+            self._kill()
+            return NotTypeset("needs too much memory")
+
+    def typeset_all(
+        self,
+        items: Iterable[tuple[str, bool]],
+        *,
+        known: Mapping[str, Any] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict[str, Result]:
+        """Every formula not already ``known`` (by :func:`formula_key`), once each."""
+        todo: dict[str, tuple[str, bool]] = {}
+        for latex, display in items:
+            key = formula_key(latex, display)
+            if key not in todo and (known is None or key not in known):
+                todo[key] = (latex, display)
+        out: dict[str, Result] = {}
+        for done, (key, (latex, display)) in enumerate(todo.items(), start=1):
+            out[key] = self.typeset(latex, display)
+            if progress is not None:
+                progress(done, len(todo))
+        return out

@@ -1,0 +1,95 @@
+"""Typesetting LaTeX as SVG: what typesets, what falls back and why, and the bounds."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docket.render.typeset import (
+    MAX_LATEX_CHARS,
+    Formula,
+    NotTypeset,
+    Typesetter,
+    bounds_problem,
+    formula_key,
+    typeset,
+)
+
+CONSTRUCTS = {
+    "quadratic": r"x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}",
+    "pmatrix": r"\begin{pmatrix} 2 & 1 \\ 1 & 3 \end{pmatrix}",
+    "bmatrix": r"\begin{bmatrix} a & b \\ c & d \end{bmatrix}",
+    "aligned": r"\begin{aligned} f(x) &= x^2 + 2x \\ f'(x) &= 2x + 2 \end{aligned}",
+    "cases": r"|x| = \begin{cases} x & x \ge 0 \\ -x & x < 0 \end{cases}",
+    "sum": r"\sum_{i=1}^{n} i = \frac{n(n+1)}{2}",
+    "integral": r"\int_0^\infty e^{-x^2}\,dx = \frac{\sqrt{\pi}}{2}",
+    "hat": r"\hat{v} = \frac{v}{\|v\|}",
+    "dose": r"\text{dose} = 15\,\mathrm{mg/kg} \times 70\,\mathrm{kg}",
+}
+
+
+@pytest.mark.parametrize("latex", CONSTRUCTS.values(), ids=CONSTRUCTS.keys())
+def test_the_constructs_models_write_typeset_as_svg(latex: str) -> None:
+    result = typeset(latex, display=True)
+    assert isinstance(result, Formula), result
+    assert result.svg.startswith("<svg") and "<path" in result.svg
+    assert "<image" not in result.svg and 'href="http' not in result.svg  # nothing to load
+    assert result.width > 0 and result.height > result.depth >= 0
+
+
+def test_an_inline_fraction_reaches_below_the_baseline() -> None:
+    frac = typeset(r"\frac{a}{b}", display=False)
+    plain = typeset("ab", display=False)
+    assert isinstance(frac, Formula) and isinstance(plain, Formula)
+    assert frac.depth > plain.depth and frac.height > plain.height
+
+
+@pytest.mark.parametrize(
+    ("latex", "reason"),
+    [
+        (r"\foo{x}", "unknown command \\foo"),
+        (r"\frac{1}{", "not understood"),
+        (r"\def\a{\a}\a", "defines macros"),
+        (r"\newcommand{\x}{y}\x", "defines macros"),
+        ("x" * (MAX_LATEX_CHARS + 1), "longer than"),
+        ("{" * 60 + "x" + "}" * 60, "nested more than 40 groups"),
+        ("\\frac{" * 20 + "x" + "}{y}" * 20, "nested more than 12 levels"),
+        ("\\begin{pmatrix}" + "\\\\".join(["&".join("1" * 30)] * 30) + "\\end{pmatrix}", "cells"),
+    ],
+)
+def test_what_stays_text_says_why(latex: str, reason: str) -> None:
+    started = time.perf_counter()
+    result = typeset(latex, display=True)
+    assert isinstance(result, NotTypeset) and reason in result.reason
+    assert time.perf_counter() - started < 0.2
+
+
+def test_the_cache_key_depends_on_the_formula_and_its_placement() -> None:
+    assert formula_key("x", True) != formula_key("x", False) != formula_key("y", False)
+    assert formula_key("x", True) == formula_key("x", True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="\\{}^_&$ax12 fracsqrtbegin()", max_size=60))
+def test_any_text_typesets_or_says_why(latex: str) -> None:
+    result = typeset(latex, display=False)
+    assert isinstance(result, (Formula, NotTypeset))
+    if bounds_problem(latex):
+        assert isinstance(result, NotTypeset)
+
+
+def test_the_worker_stops_a_formula_over_its_time_and_goes_on() -> None:
+    with Typesetter(time_limit=1e-6) as slow:
+        result = slow.typeset(CONSTRUCTS["aligned"], True)
+        assert isinstance(result, NotTypeset) and "took longer" in result.reason
+    with Typesetter() as worker:
+        results = worker.typeset_all(
+            [(latex, True) for latex in CONSTRUCTS.values()] + [(r"\foo", False)],
+            known={formula_key(CONSTRUCTS["sum"], True): object()},
+        )
+        assert formula_key(CONSTRUCTS["sum"], True) not in results
+        assert isinstance(results[formula_key(r"\foo", False)], NotTypeset)
+        assert sum(isinstance(r, Formula) for r in results.values()) == len(CONSTRUCTS) - 1
