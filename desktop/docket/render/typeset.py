@@ -137,8 +137,9 @@ def _typesetter() -> tuple[Any, Any]:
         # ziamath 0.13 finds its font with importlib.resources.path, deprecated in 3.11.
         warnings.simplefilter("ignore", DeprecationWarning)
         import ziamath
+        from ziamath.config import config
         from ziamath.tex import tex2mml
-    ziamath.config.svg2 = False  # SVG 1.1: what QSvgRenderer draws
+    config.svg2 = False  # SVG 1.1: what QSvgRenderer draws
     return tex2mml, ziamath
 
 
