@@ -274,7 +274,8 @@ def test_citation_properties(text: str, ids: set[str]) -> None:
         assert rendered == []
         return
     assert [read_citation_href("docket-citation:" + h) for h in rendered] == [
-        (c.document, c.label.replace("\0", "\ufffd")) for c in found  # as markdown-it reads NUL
+        (c.document, c.label.replace("\0", "\ufffd"))
+        for c in found  # as markdown-it reads NUL
     ]
 
 

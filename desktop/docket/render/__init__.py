@@ -21,9 +21,9 @@ from docket.render.theme import DARK, LIGHT, THEMES, Theme, theme_named
 
 __all__ = [
     "DARK",
-    "Citation",
     "LIGHT",
     "THEMES",
+    "Citation",
     "Theme",
     "contains_hidden",
     "diff_html",

@@ -34,6 +34,12 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("D", "Show differences between two responses"),
     ("T", "Show / hide the earlier turns of a long conversation (or Tab to its line, Enter)"),
     ("Ctrl+F", "Search prompts and responses"),
+    ("C / Shift+C", "Select the next / previous citation in a response; Enter shows its document"),
+    ("O", "Focus the Sources pane (tasks with documents): Up/Down choose a document"),
+    (
+        "Ctrl+Shift+F",
+        "Find in the documents (Enter / Shift+Enter or F3 / Shift+F3: next / previous)",
+    ),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an answer edit"),
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in / out / reset"),
     ("Ctrl+E", "Export results"),
