@@ -27,6 +27,7 @@ from docket import Workspace
 from docket.core import Response, Role, Task, Turn
 from docket.core.documents import Document
 from docket.core.task_loading import load_tasks_jsonl
+from docket.demo import DEMO_GUIDELINES
 from docket.render import to_html
 from docket.render.theme import THEMES
 from docket.settings import Settings
@@ -342,7 +343,9 @@ def pane_outline(w: MainWindow) -> dict[str, Any]:
 
 
 def colour_at(image: QImage, point: QPoint) -> QColor:
-    return QColor(image.pixel(point))
+    """The colour at a point in widget coordinates (the image may be at 200 %)."""
+    ratio = image.devicePixelRatio()
+    return QColor(image.pixel(round(point.x() * ratio), round(point.y() * ratio)))
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -362,7 +365,10 @@ def test_the_pane_after_following_a_citation(
     ws = Workspace.open(tmp_path / "ws", key_path)
     grounded = load_tasks_jsonl(GROUNDED)
     # The screenshot shows the demo's task list; the test needs the grounded task only.
-    ws.load_tasks(load_tasks_jsonl(DEMO) + grounded if shot else grounded)
+    ws.load_tasks(
+        load_tasks_jsonl(DEMO) + grounded if shot else grounded,
+        guidelines=DEMO_GUIDELINES if shot else "",
+    )
     w = MainWindow(ws, key_path, Settings(theme=theme), restore_layout=False)
     qtbot.addWidget(w)
     w.show()

@@ -628,7 +628,9 @@ class ComparisonView(QWidget):
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
-                selection.format.setBackground(QColor(self._theme.math_background))
+                tint = QColor(self._theme.link)
+                tint.setAlpha(60)
+                selection.format.setBackground(tint)
                 selection.format.setFontOverline(True)
                 selections.append(selection)
             column.browser.setExtraSelections(selections)
