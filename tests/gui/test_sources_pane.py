@@ -20,7 +20,7 @@ import pytest
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
+from PySide6.QtGui import QAction, QColor, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from docket import Workspace
@@ -31,6 +31,7 @@ from docket.demo import DEMO_GUIDELINES
 from docket.render import to_html
 from docket.render.theme import THEMES
 from docket.settings import Settings
+from docket.ui.dialogs import SHORTCUTS
 from docket.ui.main_window import MainWindow
 from docket.ui.sources_pane import COL_FOUND, DocumentsModel, ElidedLabel
 from tests.gui.test_render_in_qt import outline
@@ -171,6 +172,11 @@ def test_following_a_citation_by_keyboard(qtbot: Any, window: MainWindow) -> Non
     # Tab and Shift+Tab, Qt's own way through links, reach citations too.
     qtbot.keyClick(browser, Qt.Key.Key_Tab)
     assert browser.textCursor().selectedText() == "[2]"
+    # The keys are in the menus (with their keys in the tooltip) and in the F1 sheet.
+    keys = {a.toolTip().replace("&", "") for a in window.findChildren(QAction)}
+    assert {"Next citation (C)", "Previous citation (Shift+C)", "Focus the sources (O)"} <= keys
+    assert "Find in documents (Ctrl+Shift+F)" in keys
+    assert {"C / Shift+C", "O", "Ctrl+Shift+F"} <= set(dict(SHORTCUTS))
 
 
 def test_a_citation_of_no_document_is_marked_in_words(qtbot: Any, window: MainWindow) -> None:
@@ -281,6 +287,8 @@ def test_the_pane_is_only_for_tasks_with_documents(qtbot: Any, window: MainWindo
     assert not window.sources.isVisible() and not window.sources.has_documents()
     # Without documents nothing in a response is a citation, and O says why nothing moves.
     assert window.comparison.citations(0) == [] and window.comparison.citations(1) == []
+    qtbot.keyClick(window, Qt.Key.Key_C)
+    assert window.statusBar().currentMessage() == "Response A has no citations."
     qtbot.keyClick(window, Qt.Key.Key_O)
     assert window.statusBar().currentMessage() == "This task has no source documents."
     assert window.open_task("grounded")
@@ -289,6 +297,15 @@ def test_the_pane_is_only_for_tasks_with_documents(qtbot: Any, window: MainWindo
     assert window.sources.table.hasFocus()
     qtbot.keyClick(window.sources.table, Qt.Key.Key_Down)
     assert window.sources.shown_document() == "2"
+    qtbot.keyClick(window.sources.table, Qt.Key.Key_Return)  # into the document, to read it
+    assert window.sources.browser.hasFocus()
+
+
+def test_every_control_of_the_pane_has_an_accessible_name(window: MainWindow) -> None:
+    pane = window.sources
+    controls = [pane.search, pane.previous_button, pane.next_button, pane.table, pane.browser]
+    assert all(c.isVisibleTo(window) and c.accessibleName().strip() for c in controls)
+    assert pane.browser.accessibleName() == "Document 1: NICE NG217 §1.2"
 
 
 def test_locking_forgets_the_documents(qtbot: Any, window: MainWindow) -> None:

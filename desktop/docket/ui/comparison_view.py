@@ -680,7 +680,12 @@ class ComparisonView(QWidget):
         column = self.columns[index]
         links = self.citations(index)
         if not links:
-            what = "shown raw" if column.raw_button.isChecked() else "has no citations"
+            if column.raw_button.isChecked():
+                what = "is shown raw: citations are links in the rendered view"
+            elif self._diff:
+                what = "shows differences: citations are links in the rendered view"
+            else:
+                what = "has no citations"
             self.message.emit(f"{column.label.text()} {what}.")
             return False
         self._citing_column = index

@@ -296,6 +296,7 @@ class SourcesPane(QWidget):
         header.setSectionResizeMode(COL_FOUND, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnHidden(COL_FOUND, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.installEventFilter(self)
 
         self.notice = QLabel()
         self.notice.setObjectName("sourcesNotice")
@@ -409,12 +410,12 @@ class SourcesPane(QWidget):
         self.source.setStyleSheet(f"QLabel#sourcesSource {{ color: {t.muted}; }}")
 
     def _fit_table(self) -> None:
-        """Room for up to six rows; a longer list scrolls."""
-        rows = min(6, max(1, self.model.rowCount()))
-        height = self.table.horizontalHeader().sizeHint().height()
-        height += rows * self.table.verticalHeader().defaultSectionSize() + 4
-        self.table.setMinimumHeight(min(height, 3 * height))
-        self.table.setMaximumHeight(height)
+        """Room for up to six rows (at least two); a longer list scrolls."""
+        rows = max(1, self.model.rowCount())
+        header = self.table.horizontalHeader().sizeHint().height() + 4
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header + min(rows, 2) * row)
+        self.table.setMaximumHeight(header + min(rows, 6) * row)
 
     def _drop_documents(self) -> None:
         self.browser.setDocument(QTextDocument(self.browser))
@@ -487,6 +488,7 @@ class SourcesPane(QWidget):
     # --- keyboard ------------------------------------------------------------------------
 
     def focus_documents(self) -> None:
+        """The list of documents (Up / Down choose one, Enter moves into it)."""
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
@@ -496,6 +498,11 @@ class SourcesPane(QWidget):
         self.search.selectAll()
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:
+        key_press = event.type() == event.Type.KeyPress
+        enter = key_press and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.table and enter:
+            self.browser.setFocus(Qt.FocusReason.OtherFocusReason)  # to read it
+            return True
         if watched is self.search and event.type() == event.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
