@@ -165,6 +165,13 @@ def test_following_a_citation_by_keyboard(qtbot: Any, window: MainWindow) -> Non
         *window.comparison.citations(index)[0][:2],
     )
     assert browser.hasFocus()  # C goes on from here
+    # A click on another citation while [3] is selected marks the one clicked.
+    start, end, _ = window.comparison.citations(index)[1]
+    qtbot.mouseClick(
+        browser.viewport(), Qt.MouseButton.LeftButton, pos=link_point(browser, start, end)
+    )
+    assert sources.shown_document() == "2"
+    assert window.comparison.followed_citation() == (index, start, end)
     # From elsewhere, C starts in the response used last.
     window.task_list.view.setFocus()
     qtbot.keyClick(window.task_list.view, Qt.Key.Key_C)
@@ -227,8 +234,11 @@ def test_the_documents_list(window: MainWindow, qtmodeltester: Any) -> None:
     assert "never opened" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     empty = DocumentsModel()
     qtmodeltester.check(empty)
-    empty.set_documents(DOCUMENTS[:2], {})
+    long = "smith-v-jones-2019-court-of-appeal-civil-division"
+    empty.set_documents((*DOCUMENTS[:2], Document(long, "text")), {})
     assert empty.index(0, 2).data() == "not cited"
+    assert empty.index(2, 0).data() == "smith-v-jones-2019-cour…"
+    assert long in empty.index(2, 0).data(Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(empty)
 
 

@@ -117,7 +117,10 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(self._anchor)
         self.document().setDocumentMargin(12)
         self.pressed_at = -1
-        """Where in the text the mouse was last pressed (which link a click followed)."""
+        self.followed_at = -1
+        """Where in the text the last link followed is: under the mouse for a click, the
+        selected link for Enter (which citation to mark as followed)."""
+        self._releasing = False
 
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
         return None
@@ -125,6 +128,13 @@ class SafeBrowser(QTextBrowser):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.pressed_at = self.cursorForPosition(event.position().toPoint()).position()
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._releasing = True  # a link clicked is activated during the release
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self._releasing = False
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copied task text, marked sensitive for clipboard managers that honour it, so
@@ -137,6 +147,8 @@ class SafeBrowser(QTextBrowser):
     def _anchor(self, url: QUrl) -> None:
         citation = read_citation_href(bytes(url.toEncoded().data()).decode("ascii", "replace"))
         if citation is not None:
+            cursor = self.textCursor()
+            self.followed_at = self.pressed_at if self._releasing else cursor.selectionStart()
             self.citationActivated.emit(*citation)
         elif url.scheme() in ("", "file") and url.hasFragment():
             if f"#{url.fragment()}" in self.INTERNAL_LINKS:
@@ -611,9 +623,7 @@ class ComparisonView(QWidget):
 
     def _citation(self, column: ResponseColumn, document: str | None, label: str) -> None:
         index = self._citing_column = self.columns.index(column)
-        browser = column.browser
-        cursor = browser.textCursor()
-        at = cursor.selectionStart() if cursor.hasSelection() else browser.pressed_at
+        at = column.browser.followed_at
         followed = next((c for c in self.citations(index) if c[0] <= at < c[1]), None)
         self.mark_citation(index, followed)
         self.citationFollowed.emit(document, label, column.label.text())

@@ -177,7 +177,8 @@ class DocumentsModel(QAbstractTableModel):
         cited = self._cited.get(d.id, "")
         if role == _DISPLAY:
             if col == COL_ID:
-                return f"{FOLLOWED_MARK} {d.id}" if followed else d.id
+                shown = mark_hidden_text(_short(d.id))
+                return f"{FOLLOWED_MARK} {shown}" if followed else shown
             if col == COL_TITLE:
                 return mark_hidden_text(d.title) or "(untitled)"
             if col == COL_CITED:
@@ -192,6 +193,11 @@ class DocumentsModel(QAbstractTableModel):
             return f"cited in response {cited}" if cited else "not cited by any response"
         found = self._found.get(d.id, 0)
         return f"{found} match{'es' * (found != 1)}" if self._searching else "no search"
+
+
+def _short(text: str, most: int = 24) -> str:
+    """A long id cut for the list (whole in the row's tooltip)."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def cited_in(task: Task, order: DisplayOrder) -> dict[str, str]:
