@@ -376,6 +376,7 @@ class ComparisonView(QWidget):
         self._order = None
         self._earlier_shown = self._pinned = False
         self.earlier_action.setEnabled(False)
+        self.mark_citation(-1, None)
         self.hidden_notice.clear()
         self.hidden_notice.hide()
         for browser in [self.prompt, *(c.browser for c in self.columns)]:

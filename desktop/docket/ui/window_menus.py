@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from docket.settings import THEME_CHOICES
+from docket.ui.comparison_view import NEXT_CITATION_KEY
 from docket.ui.dialogs import ShortcutSheet
 from docket.ui.window_layout import focus_sources
 
@@ -77,8 +78,9 @@ def build_menus(w: MainWindow) -> WindowActions:
     _action(w, task, "Focus &rationale", "R", w.answer_panel.focus_rationale)
     _action(w, task, "&Search tasks", "Ctrl+F", w.task_list.focus_search)
     task.addSeparator()
-    _action(w, task, "Next &citation", "C", lambda: w.comparison.next_citation(1))
-    _action(w, task, "Previous c&itation", "Shift+C", lambda: w.comparison.next_citation(-1))
+    cite = NEXT_CITATION_KEY
+    _action(w, task, "Next &citation", cite, lambda: w.comparison.next_citation(1))
+    _action(w, task, "Previous c&itation", f"Shift+{cite}", lambda: w.comparison.next_citation(-1))
     _action(w, task, "Focus the s&ources", "O", lambda: focus_sources(w))
     _action(w, task, "Find in &documents", "Ctrl+Shift+F", lambda: focus_sources(w, search=True))
 
