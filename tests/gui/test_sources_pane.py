@@ -363,6 +363,11 @@ def pane_outline(w: MainWindow) -> dict[str, Any]:
             [str(model.index(r, c).data()) for c in range(3)] for r in range(model.rowCount())
         ],
         "selected": pane.table.currentIndex().row(),
+        "rows_in_view": sum(
+            1
+            for r in range(model.rowCount())
+            if pane.table.viewport().rect().contains(pane.table.visualRect(model.index(r, 0)))
+        ),
         "notice": pane.notice.text(),
         "heading": pane.heading.text(),
         "document": outline(pane.browser.document()),
