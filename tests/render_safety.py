@@ -2,13 +2,15 @@
 
 Every tag and attribute must be on an allow-list of what docket.render emits; no
 attribute may load anything (no ``src``, no ``background``); every ``href`` is an
-absolute http(s)/mailto URL or an in-document anchor.
+absolute http(s)/mailto URL, an in-document anchor, or a citation of a task's document
+(``docket-citation:``, which the window handles itself and never opens).
 """
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from docket.render.citations import read_citation_href
 from docket.render.markdown import safe_href
 
 ALLOWED_TAGS = {
@@ -38,6 +40,7 @@ class _Checker(HTMLParser):
                 and value is not None
                 and not value.startswith("#")
                 and safe_href(value) is None
+                and read_citation_href(value) is None
             ):
                 self.problems.append(f"unsafe href {value!r}")
             if name == "style" and value and ("url(" in value or "image" in value):

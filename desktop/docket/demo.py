@@ -1,11 +1,14 @@
 """The built-in demo: demo keys and a workspace loaded with real tasks from resources/.
 
 Created once under the user's data directory and reused, so `make demo` is quick the
-second time and the reviewer's demo answers survive between runs.
+second time and the reviewer's demo answers survive between runs. The bundle holds the
+sample files of resources/demo in order: the real AlpacaEval tasks, then a grounded
+legal-research task whose answers cite its source documents.
 """
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,6 +21,8 @@ from docket.workspace import Workspace
 
 DEMO_REVIEWER = "demo-reviewer"
 DEMO_SERVER = "demo-server"
+DEMO_FILES = ("tasks.jsonl", "grounded.jsonl")
+"""The sample task files, packed into one bundle in this order."""
 DEMO_GUIDELINES = """\
 # Demo guidelines
 
@@ -26,6 +31,9 @@ Compare the responses as an expert would.
 - Prefer the response that is **correct** first, then **helpful**, then well presented.
 - Flag *hallucination* when a response states something false as fact.
 - Explain a **strong** preference or any flag in the rationale.
+- When a task has sources, check each claim against the document it cites: flag
+  *unsupported claim* when no document supports it, *wrong citation* when the cited
+  document does not say it.
 """
 
 
@@ -37,6 +45,7 @@ class DemoInfo:
     tasks: int
     pairs: int
     rankings: int
+    grounded: int
     answered: int
 
 
@@ -57,8 +66,11 @@ def prepare_demo(home: Path | None = None) -> DemoInfo:
     server_card = key_dir / f"{DEMO_SERVER}.pub"
     with Workspace.open(home / "workspace", key_path) as ws:
         if ws.store.task_count() == 0:
-            sample = resources.files("docket.resources") / "demo" / "tasks.jsonl"
-            with resources.as_file(sample) as tasks_path:
+            folder = resources.files("docket.resources") / "demo"
+            rows = "".join((folder / name).read_text(encoding="utf-8") for name in DEMO_FILES)
+            with tempfile.TemporaryDirectory() as scratch:
+                tasks_path = Path(scratch) / "demo-tasks.jsonl"
+                tasks_path.write_text(rows, encoding="utf-8")
                 packed = pack(
                     tasks_path,
                     server=keys.load_secret_key(server_key_path),
@@ -78,5 +90,6 @@ def prepare_demo(home: Path | None = None) -> DemoInfo:
         tasks=len(tasks),
         pairs=sum(1 for t in tasks if len(t.responses) == 2),
         rankings=sum(1 for t in tasks if len(t.responses) > 2),
+        grounded=sum(1 for t in tasks if t.documents),
         answered=answered,
     )

@@ -204,17 +204,22 @@ class Workspace:
         """Internal loader: add tasks from a JSONL file or from Task objects, unsigned.
 
         For tests and the demo until signed bundles exist; real reviewers import bundles.
-        Without ``schema`` each task gets the default form for its number of responses.
+        Without ``schema`` each task gets the default form for its number of responses
+        (with the grounding flags when it carries documents, as ``docket pack`` gives it).
         """
         if isinstance(source, (str, os.PathLike)):
             label, tasks = str(source), load_tasks_jsonl(source)
         else:
             label, tasks = "<python>", list(source)
-        defaults: dict[int, Schema] = {}
-        pairs = [
-            (t, schema or defaults.setdefault(len(t.responses), default_schema(len(t.responses))))
-            for t in tasks
-        ]
+        defaults: dict[tuple[int, bool], Schema] = {}
+
+        def form(t: Task) -> Schema:
+            key = (len(t.responses), bool(t.documents))
+            if key not in defaults:
+                defaults[key] = default_schema(key[0], documents=key[1])
+            return defaults[key]
+
+        pairs = [(t, schema or form(t)) for t in tasks]
         return self._store.add_tasks(
             bundle_id or f"local-{uuid.uuid4().hex}", pairs, source=label, guidelines=guidelines
         )

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docket.render import diff_html, to_html
+from docket.core.documents import Document
+from docket.render import diff_html, find_citations, to_html
 from tests.reference_data import alpaca_eval
 from tests.render_safety import unsafe_parts
 
@@ -162,6 +163,32 @@ def test_conversation_roles_cannot_inject_markup() -> None:
 def test_any_markdown_soup_renders_safely(source: str) -> None:
     for theme in ("light", "dark"):
         assert unsafe_parts(to_html(source, theme=theme)) == []
+
+
+DOCUMENT_IDS = st.text(
+    alphabet=st.sampled_from(list("<>\"'&;= /%#:?1a-†")), min_size=1, max_size=12
+).filter(lambda s: s.strip() and "[" not in s and "]" not in s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    source=st.text(
+        alphabet=st.sampled_from(list("<>[]【】†()!*`\\|\n :/\"'=&;1237a,-")), max_size=300
+    ),
+    ids=st.lists(DOCUMENT_IDS, max_size=4, unique=True),
+    title=st.text(max_size=40),
+)
+def test_citations_cannot_inject_markup(source: str, ids: list[str], title: str) -> None:
+    """Citations of documents whose ids and titles are hostile stay links to those
+    documents, with ids and titles escaped."""
+    documents = [Document(i, "text", title) for i in ids] or [Document("1", "text", title)]
+    cited = [Document(i, "x") for i in ids]
+    for theme in ("light", "dark"):
+        out = to_html(
+            source + " " + " ".join(f"[{i}]" for i in ids), theme=theme, documents=documents
+        )
+        assert unsafe_parts(out) == []
+        assert len(find_citations(source, cited or documents)) <= out.count("docket-citation:")
 
 
 def test_every_real_response_is_safe_and_whitelisted() -> None:

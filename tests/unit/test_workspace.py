@@ -56,6 +56,40 @@ def test_schema_and_display_order_come_from_the_store(workspace: Workspace) -> N
     assert saved.answers["ranking"][0] == [order.id_of("A")]
 
 
+def test_a_task_with_documents_gets_the_grounding_flags(tmp_path: Path, key_path: Path) -> None:
+    from docket.core import Response, Role, Task, Turn
+    from docket.core.documents import Document
+    from docket.core.schema import GROUNDING_FLAGS, FlagsQuestion
+
+    turns = (Turn(Role.USER, "Is it void?"),)
+    answers = (Response("a", "Yes [1]."), Response("b", "No."))
+    with Workspace.open(tmp_path / "ws", key_path) as ws:
+        ws.load_tasks(
+            [
+                Task("grounded", turns, answers, documents=(Document("1", "It is void."),)),
+                Task("plain", turns, answers),
+            ]
+        )
+        forms = {t: ws.schema(t) for t in ("grounded", "plain")}
+        assert ws.task("grounded").documents == (Document("1", "It is void."),)
+    flags = {
+        t: next(q for q in form.questions if isinstance(q, FlagsQuestion))
+        for t, form in forms.items()
+    }
+    assert set(GROUNDING_FLAGS) <= set(flags["grounded"].response_flags)
+    assert not set(GROUNDING_FLAGS) & set(flags["plain"].response_flags)
+    with Workspace.open(tmp_path / "ws", key_path) as ws:
+        order = ws.display_order("grounded")
+        ws.record(
+            "grounded",
+            {
+                "preference": {"better": order.id_of("B"), "strength": "slight"},
+                "flags": {order.id_of("A"): ["wrong-citation"]},
+                "rationale": "A cites [1] for a claim it does not make.",
+            },
+        )
+
+
 def test_record_validates(workspace: Workspace) -> None:
     with pytest.raises(AnswerValidationError, match=r"preference\.better"):
         workspace.record("pair", {"preference": {"better": "A", "strength": "slight"}})

@@ -30,8 +30,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"Demo workspace: {demo.workspace}")
     print(f"Demo reviewer key: {demo.key}")
     print(
-        f"{demo.tasks} real tasks ({demo.pairs} pairs, {demo.rankings} rankings), "
-        f"{demo.answered} answered."
+        f"{demo.tasks} tasks ({demo.pairs} pairs, {demo.rankings} rankings; "
+        f"{demo.grounded} with source documents), {demo.answered} answered."
     )
     print("Open it in the review window with `docket demo`, or use the Python API, e.g.:")
     print(

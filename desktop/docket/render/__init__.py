@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from docket.render.citations import Citation, Citing, find_citations
 from docket.render.conversation import conversation_to_html
 from docket.render.diff import diff_html
 from docket.render.hidden import contains_hidden, hidden_notice, plain_text_html
@@ -22,18 +23,29 @@ __all__ = [
     "DARK",
     "LIGHT",
     "THEMES",
+    "Citation",
     "Theme",
     "contains_hidden",
     "diff_html",
+    "find_citations",
     "hidden_notice",
     "plain_text_html",
     "to_html",
 ]
 
 
-def to_html(markdown: str | Sequence[Any], *, theme: str | Theme = "light") -> str:
-    """Render a markdown string, or a conversation (a list of ``{role, content}`` turns)."""
+def to_html(
+    markdown: str | Sequence[Any],
+    *,
+    theme: str | Theme = "light",
+    documents: Sequence[Any] = (),
+) -> str:
+    """Render a markdown string, or a conversation (a list of ``{role, content}`` turns).
+
+    ``documents`` (a task's :class:`~docket.core.documents.Document` list) makes the
+    response's citations of them links (``docket-citation:`` addresses, never opened:
+    :mod:`docket.render.citations`)."""
     t = theme if isinstance(theme, Theme) else theme_named(theme)
     if isinstance(markdown, str):
-        return markdown_to_html(markdown, t)
+        return markdown_to_html(markdown, t, Citing.of(documents) if documents else None)
     return conversation_to_html(markdown, t)

@@ -34,6 +34,14 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
+from docket.render.citations import (
+    CITATION_ENV,
+    INLINE_SOURCE_ENV,
+    TOKEN_TYPE,
+    Citing,
+    citation_html,
+    citation_rule,
+)
 from docket.render.code import highlight_code
 from docket.render.hidden import contains_hidden, mark_hidden_html, mark_hidden_text
 from docket.render.math import latex_to_html
@@ -225,6 +233,11 @@ class QtRenderer(RendererHTML):
     ) -> str:
         return f"<p>{_esc(tokens[idx].content)}</p>"
 
+    def citation(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return citation_html(tokens[idx], env[CITATION_ENV], self._t())
+
     # -- math ------------------------------------------------------------------------------
 
     @staticmethod
@@ -283,9 +296,12 @@ def _too_costly(text: str) -> bool:
 
 def _guarded_inline(state: StateCore) -> None:
     """markdown-it's ``inline`` core rule, with :func:`_too_costly` paragraphs kept plain."""
+    citing = CITATION_ENV in state.env
     for token in state.tokens:
         if token.type != "inline":
             continue
+        if citing:  # citations are found in this content only, not in nested parses
+            state.env[INLINE_SOURCE_ENV] = token.content
         if token.children is None:
             token.children = []
         if _too_costly(token.content):
@@ -428,6 +444,10 @@ def parser() -> MarkdownIt:
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     md.inline.ruler.before("escape", "display_math_inline", _display_math_inline)
+    # Citations (docket.render.citations), active when rendering with a task's documents.
+    md.inline.ruler.before("link", "docket_citation", citation_rule)
+    md.inline.add_terminator_char("【")
+    md.add_render_rule(TOKEN_TYPE, QtRenderer.citation)
     md.core.ruler.at("inline", _guarded_inline)
     md.core.ruler.after("block", "docket_nesting", _limit_nesting)
     # Every link reaches the renderer, which decides (safe_href) what stays a link;
@@ -436,9 +456,13 @@ def parser() -> MarkdownIt:
     return md
 
 
-def markdown_to_html(markdown: str, theme: Theme) -> str:
+def markdown_to_html(markdown: str, theme: Theme, citing: Citing | None = None) -> str:
+    """``citing``: the task's documents, when ``markdown`` is a response that may cite
+    them (its citations become links: :mod:`docket.render.citations`)."""
     md = parser()
     env: dict[str, Any] = {}
+    if citing is not None:
+        env[CITATION_ENV] = citing
     if len(markdown) > MAX_INPUT_CHARS:
         _notice(
             env,

@@ -7,6 +7,11 @@ differences between two responses shown word by word, and the text zoomed. Nothi
 ever loaded from the network or disk: ``loadResource`` refuses, and links are handed to
 the window, which asks before opening them.
 
+A task with source documents renders each response's citations (``[1]``, ``【1】``,
+``[doc-id]``: :mod:`docket.render.citations`) as links that never leave the window: a
+click, or C to select the next citation of the focused response and Enter, hands the
+cited document to the Sources pane; a citation naming no document is marked "[7?]".
+
 A conversation opens scrolled to the turn the responses answer (the last user turn), with
 the turns before it above; in a long one, most earlier turns are folded into one line
 that shows or hides them (click it, Tab to it and press Enter, or press T).
@@ -27,20 +32,24 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QFont,
     QFontDatabase,
     QKeySequence,
+    QMouseEvent,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
     QTextBrowser,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +58,7 @@ from PySide6.QtWidgets import (
 from docket.core.display_order import DisplayOrder
 from docket.core.tasks import Role, Task
 from docket.render import contains_hidden, diff_html, hidden_notice, plain_text_html, to_html
+from docket.render.citations import read_citation_href
 from docket.render.conversation import (
     ANSWERED_TURN_ID,
     EARLIER_TURNS_HREF,
@@ -61,6 +71,8 @@ from docket.render.theme import Theme
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
 """Laid-out documents kept: the current task, the next one, and a few behind."""
+NEXT_CITATION_KEY = "C"
+"""Selects the next citation of the focused response (Shift: the previous); Enter follows it."""
 EARLIER_TURNS_KEY = "T"
 """Shows or hides the folded earlier turns of a long conversation."""
 ANSWERED_GAP = 16
@@ -92,6 +104,9 @@ class SafeBrowser(QTextBrowser):
     linkRequested = Signal(QUrl)
     internalLinkActivated = Signal(str)
     """An in-document link the window acts on itself (the fold line of a conversation)."""
+    citationActivated = Signal(object, str)
+    """A citation link: the cited document's id (None when it names none) and the label
+    as written. Never opened: the window shows the document."""
 
     INTERNAL_LINKS = frozenset({EARLIER_TURNS_HREF})
 
@@ -101,9 +116,25 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._anchor)
         self.document().setDocumentMargin(12)
+        self.pressed_at = -1
+        self.followed_at = -1
+        """Where in the text the last link followed is: under the mouse for a click, the
+        selected link for Enter (which citation to mark as followed)."""
+        self._releasing = False
 
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
         return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.pressed_at = self.cursorForPosition(event.position().toPoint()).position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._releasing = True  # a link clicked is activated during the release
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self._releasing = False
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copied task text, marked sensitive for clipboard managers that honour it, so
@@ -114,7 +145,12 @@ class SafeBrowser(QTextBrowser):
         return data
 
     def _anchor(self, url: QUrl) -> None:
-        if url.scheme() in ("", "file") and url.hasFragment():
+        citation = read_citation_href(bytes(url.toEncoded().data()).decode("ascii", "replace"))
+        if citation is not None:
+            cursor = self.textCursor()
+            self.followed_at = self.pressed_at if self._releasing else cursor.selectionStart()
+            self.citationActivated.emit(*citation)
+        elif url.scheme() in ("", "file") and url.hasFragment():
             if f"#{url.fragment()}" in self.INTERNAL_LINKS:
                 self.internalLinkActivated.emit(f"#{url.fragment()}")
             else:
@@ -177,6 +213,11 @@ class ComparisonView(QWidget):
     """Prompt above, responses side by side in resizable columns."""
 
     linkRequested = Signal(QUrl)
+    citationFollowed = Signal(object, str, str)
+    """A citation was followed: document id (None: it names none), label as written, and
+    where ("Response A")."""
+    message = Signal(str)
+    """A short word for the status bar (no citation to move to, ...)."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +232,7 @@ class ComparisonView(QWidget):
         self._docs: OrderedDict[tuple[str, str, int, str], QTextDocument] = OrderedDict()
         self._earlier_shown = False  # the current conversation's folded turns are shown
         self._pinned = False  # the prompt keeps the answered turn in view until scrolled
+        self._citing_column = 0  # the response C moves in when none has the focus
 
         self.prompt = PromptBrowser()
         self.prompt.setAccessibleName("Prompt")
@@ -305,6 +347,9 @@ class ComparisonView(QWidget):
         while len(self.columns) < n:
             column = ResponseColumn()
             column.browser.linkRequested.connect(self.linkRequested.emit)
+            column.browser.citationActivated.connect(
+                lambda document, label, c=column: self._citation(c, document, label)
+            )
             column.rawToggled.connect(lambda _=False: self._refresh_responses())
             column.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
             self.columns.append(column)
@@ -331,6 +376,7 @@ class ComparisonView(QWidget):
         self._order = None
         self._earlier_shown = self._pinned = False
         self.earlier_action.setEnabled(False)
+        self.mark_citation(-1, None)
         self.hidden_notice.clear()
         self.hidden_notice.hide()
         for browser in [self.prompt, *(c.browser for c in self.columns)]:
@@ -432,7 +478,20 @@ class ComparisonView(QWidget):
         widths = [self._width_of(c.browser) for c in self.columns]
         for index, rid in enumerate(order.order):
             width = widths[index] if index < len(widths) else 0
-            self._document(f"{task.id}/{rid}", task.response(rid).text, width)
+            self._response_document(task, rid, width)
+
+    def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
+        """A response rendered, its citations of the task's documents as links."""
+        text = task.response(rid).text
+        if not task.documents:
+            return self._document(f"{task.id}/{rid}", text, width)
+        documents = task.documents
+        ids = "\x1f".join(f"{d.id}\x1e{d.title}" for d in documents)
+
+        def render(theme: Theme) -> str:
+            return to_html(text, theme=theme, documents=documents)
+
+        return self._document(f"{task.id}/{rid}", f"{text}\x1d{ids}", width, render)
 
     def _refresh_prompt(self) -> None:
         task = self._task
@@ -531,6 +590,7 @@ class ComparisonView(QWidget):
 
     def _refresh_responses(self) -> None:
         task, order = self._task, self._order
+        self.mark_citation(-1, None)
         if task is None or order is None:
             return
         texts = [task.response(rid).text for rid in order.order]
@@ -555,9 +615,106 @@ class ComparisonView(QWidget):
                 browser.setFont(self._body_font())
                 browser.setHtml(diffs[index])
             else:
-                key = f"{task.id}/{order.order[index]}"
-                browser.setDocument(self._document(key, text, self._width_of(browser)))
+                browser.setDocument(
+                    self._response_document(task, order.order[index], self._width_of(browser))
+                )
             browser.verticalScrollBar().setValue(value)
+
+    # --- citations -----------------------------------------------------------------------
+
+    def _citation(self, column: ResponseColumn, document: str | None, label: str) -> None:
+        index = self._citing_column = self.columns.index(column)
+        at = column.browser.followed_at
+        followed = next((c for c in self.citations(index) if c[0] <= at < c[1]), None)
+        self.mark_citation(index, followed)
+        self.citationFollowed.emit(document, label, column.label.text())
+
+    def mark_citation(self, index: int, span: tuple[int, int, str] | None) -> None:
+        """Mark the followed citation in response ``index`` (one at a time; None: none)."""
+        for i, column in enumerate(self.columns):
+            selections = []
+            if i == index and span is not None:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(column.browser.document())
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                tint = QColor(self._theme.link)
+                tint.setAlpha(60)
+                selection.format.setBackground(tint)
+                selection.format.setFontOverline(True)
+                selections.append(selection)
+            column.browser.setExtraSelections(selections)
+
+    def followed_citation(self) -> tuple[int, int, int] | None:
+        """The marked citation: response index, start, end; None when there is none."""
+        for i, column in enumerate(self.columns):
+            for selection in column.browser.extraSelections():
+                cursor = selection.cursor
+                return i, cursor.selectionStart(), cursor.selectionEnd()
+        return None
+
+    def citations(self, index: int) -> list[tuple[int, int, str]]:
+        """The citation links shown in response ``index``: start, end, href (in order)."""
+        doc = self.columns[index].browser.document()
+        out: list[tuple[int, int, str]] = []
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                href = fmt.anchorHref() if fmt.isAnchor() else ""
+                if href.startswith("docket-citation:"):
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    if out and out[-1][1] == start and out[-1][2] == href:
+                        start = out.pop()[0]  # one link split by a format change
+                    out.append((start, end, href))
+                it += 1
+            block = block.next()
+        return out
+
+    def next_citation(self, direction: int = 1) -> bool:
+        """Select the next (1) or previous (-1) citation of the focused response (else of
+        the one last used, else of the first that has any), wrapping around, and give it
+        the focus: Enter then follows it. False when there is none."""
+        visible = [i for i, c in enumerate(self.columns) if c.isVisible()]
+        if not visible:
+            return False
+        focus = QApplication.focusWidget()
+        focused = [i for i in visible if focus is self.columns[i].browser]
+        index = focused[0] if focused else self._citing_column
+        if index not in visible:
+            index = visible[0]
+        if not focused and not self.citations(index):
+            index = next((i for i in visible if self.citations(i)), index)
+        column = self.columns[index]
+        links = self.citations(index)
+        if not links:
+            if column.raw_button.isChecked():
+                what = "is shown raw: citations are links in the rendered view"
+            elif self._diff:
+                what = "shows differences: citations are links in the rendered view"
+            else:
+                what = "has no citations"
+            self.message.emit(f"{column.label.text()} {what}.")
+            return False
+        self._citing_column = index
+        browser = column.browser
+        cursor = browser.textCursor()
+        if direction >= 0:
+            after = cursor.selectionEnd() if focused else -1
+            target = next((c for c in links if c[0] >= after), links[0])
+        else:
+            before = cursor.selectionStart() if focused else len(browser.toPlainText()) + 1
+            target = next((c for c in reversed(links) if c[1] <= before), links[-1])
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(target[0])
+        cursor.setPosition(target[1], QTextCursor.MoveMode.KeepAnchor)
+        browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        browser.setTextCursor(cursor)
+        browser.ensureCursorVisible()
+        return True
 
     def browsers(self) -> list[SafeBrowser]:
         return [self.prompt] + [c.browser for c in self.columns if c.isVisible()]

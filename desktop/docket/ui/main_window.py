@@ -49,8 +49,9 @@ from docket.ui.palette import palette_for, theme_for
 from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.session_lock import SessionLock, edit_security_settings
+from docket.ui.sources_pane import SourcesPane
 from docket.ui.task_list import TaskListPanel
-from docket.ui.window_layout import SaveIndicator, build_views, show_reviews_panel
+from docket.ui.window_layout import SaveIndicator, build_views, show_reviews_panel, show_sources
 from docket.ui.window_menus import build_menus
 from docket.ui.window_state import ScrollMemory, may_close, restore_geometry, save_on_close
 from docket.workspace import Workspace
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
     comparison: ComparisonView
     answer_panel: AnswerPanel
     reviews_panel: ReviewsPanel
+    sources: SourcesPane
     right: QSplitter
     splitter: QSplitter
     stack: QStackedWidget
@@ -131,6 +133,8 @@ class MainWindow(QMainWindow):
         c.saveRecovered.connect(self.save_label.recovered)
         c.saveRecovered.connect(lambda: self.statusBar().showMessage(RECOVERED, 10000))
         self.comparison.linkRequested.connect(lambda url: confirm_and_open_link(self, url))
+        self.comparison.citationFollowed.connect(self.sources.follow)
+        self.comparison.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.guidelines.browser.linkRequested.connect(lambda url: confirm_and_open_link(self, url))
         self.lock_watcher.lockRequested.connect(self.lock)
         self.lock_screen.unlockRequested.connect(self.unlock)
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
                 self.task_list.select_task(c.task.id)
             return False
         self.comparison.set_task(c.task, c.order)
+        show_sources(self, c.task, c.order)
         self.answer_panel.set_task(c.schema, c.order, c.answers())
         if c.reviews is not None:
             self.reviews_panel.show_reviews(c.reviews, c.order)
@@ -259,7 +264,8 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self, theme: Theme) -> None:
         QApplication.setPalette(palette_for(theme))
-        for view in (self.task_list.model, self.reviews_panel, self.comparison, self.guidelines):
+        views = (self.task_list.model, self.reviews_panel, self.comparison, self.guidelines)
+        for view in (*views, self.sources):
             view.set_theme(theme)
         self.answer_panel.set_theme(theme)
 

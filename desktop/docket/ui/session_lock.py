@@ -108,6 +108,7 @@ class SessionLock(QObject):
         w.comparison.clear()
         w.answer_panel.forget()
         w.reviews_panel.clear()
+        w.sources.forget()
         w.guidelines.forget()
         w.task_list.clear()
         w.clipboard_guard.clear_now()

@@ -1,6 +1,7 @@
 """Where the window's views sit: the task list above the guidelines on the left (both
-docks, so either can be hidden), the responses in the centre, the reviews (adjudication
-only) above the answer form on the right, and the lock screen in place of all of it."""
+docks, so either can be hidden), the responses in the centre, the sources (tasks with
+documents only) and the reviews (adjudication only) above the answer form on the right,
+and the lock screen in place of all of it."""
 
 from __future__ import annotations
 
@@ -15,10 +16,16 @@ from docket.ui.comparison_view import ComparisonView
 from docket.ui.guidelines import GuidelinesDock
 from docket.ui.lock import LockScreen
 from docket.ui.reviews_panel import ReviewsPanel
+from docket.ui.sources_pane import SourcesPane
 from docket.ui.task_list import TaskListPanel
 
 if TYPE_CHECKING:
+    from docket.core.display_order import DisplayOrder
+    from docket.core.tasks import Task
     from docket.ui.main_window import MainWindow
+
+SOURCES_SHARE = 0.58
+"""The share of the right column the Sources pane takes when it appears."""
 
 
 def build_views(w: MainWindow, theme: Theme) -> None:
@@ -32,8 +39,12 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     w.answer_panel.setMinimumWidth(320)
     w.reviews_panel = ReviewsPanel(theme)
     w.reviews_panel.hide()  # shown for adjudication tasks only
+    w.sources = SourcesPane(theme)
+    w.sources.setAccessibleName("Sources")
+    w.sources.hide()  # shown for tasks with documents only
     w.right = QSplitter(Qt.Orientation.Vertical)
     w.right.setChildrenCollapsible(False)
+    w.right.addWidget(w.sources)
     w.right.addWidget(w.reviews_panel)
     w.right.addWidget(w.answer_panel)
     w.tasks_dock = QDockWidget("Tasks", w)
@@ -69,6 +80,35 @@ def show_reviews_panel(w: MainWindow) -> None:
         w.reviews_panel.show()
         total = sum(w.right.sizes()) or w.height()
         w.right.setSizes([int(total * 0.42), total - int(total * 0.42)])
+
+
+def show_sources(w: MainWindow, task: Task, order: DisplayOrder) -> None:
+    """The Sources pane for a task with documents (about half the right column when it
+    appears); hidden, and emptied, for a task without."""
+    if not task.documents:
+        if w.sources.isVisible() or w.sources.has_documents():
+            w.sources.hide()
+            w.sources.forget()
+        return
+    w.sources.set_task(task, order)
+    if not w.sources.isVisible():
+        w.sources.show()
+        sizes = w.right.sizes()  # sources, reviews, answer form (0 when hidden)
+        total = sum(sizes) or w.height()
+        share = int(total * SOURCES_SHARE)
+        others = sizes[1:] if sum(sizes[1:]) else [0, 1]
+        scale = (total - share) / sum(others)
+        w.right.setSizes([share] + [int(s * scale) for s in others])
+
+
+def focus_sources(w: MainWindow, *, search: bool = False) -> None:
+    """Move to the Sources pane (its list of documents, or its search field)."""
+    if not w.sources.isVisible():
+        w.statusBar().showMessage("This task has no source documents.", 3000)
+    elif search:
+        w.sources.focus_search()
+    else:
+        w.sources.focus_documents()
 
 
 class SaveIndicator(QLabel):

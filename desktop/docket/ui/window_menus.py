@@ -17,7 +17,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from docket.settings import THEME_CHOICES
+from docket.ui.comparison_view import NEXT_CITATION_KEY
 from docket.ui.dialogs import ShortcutSheet
+from docket.ui.window_layout import focus_sources
 
 if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
@@ -75,6 +77,12 @@ def build_menus(w: MainWindow) -> WindowActions:
     _action(w, task, "Focus &flags", "F", w.answer_panel.focus_flags)
     _action(w, task, "Focus &rationale", "R", w.answer_panel.focus_rationale)
     _action(w, task, "&Search tasks", "Ctrl+F", w.task_list.focus_search)
+    task.addSeparator()
+    cite = NEXT_CITATION_KEY
+    _action(w, task, "Next &citation", cite, lambda: w.comparison.next_citation(1))
+    _action(w, task, "Previous c&itation", f"Shift+{cite}", lambda: w.comparison.next_citation(-1))
+    _action(w, task, "Focus the s&ources", "O", lambda: focus_sources(w))
+    _action(w, task, "Find in &documents", "Ctrl+Shift+F", lambda: focus_sources(w, search=True))
 
     view = bar.addMenu("&View")
     diff = _action(w, view, "Show &differences", "D", w.toggle_diff)
