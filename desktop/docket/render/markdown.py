@@ -456,6 +456,26 @@ def parser() -> MarkdownIt:
     return md
 
 
+DISPLAY_MATH = frozenset({"math_block", "math_block_label", "math_block_eqno"})
+"""Token types of displayed math (a block of its own); the other math tokens are inline."""
+
+
+def formulas_in(markdown: str) -> list[tuple[str, bool]]:
+    """Every formula the renderer would show in ``markdown``, as ``(latex, display)``, in
+    order: what :mod:`docket.render.typeset` typesets ahead of the reviewer."""
+    out: list[tuple[str, bool]] = []
+
+    def walk(tokens: Sequence[Token]) -> None:
+        for token in tokens:
+            if token.type in MATH_RULES:
+                out.append((token.content, token.type in DISPLAY_MATH))
+            if token.children:
+                walk(token.children)
+
+    walk(parser().parse(markdown[:MAX_INPUT_CHARS], {}))
+    return out
+
+
 def markdown_to_html(markdown: str, theme: Theme, citing: Citing | None = None) -> str:
     """``citing``: the task's documents, when ``markdown`` is a response that may cite
     them (its citations become links: :mod:`docket.render.citations`)."""
