@@ -33,6 +33,9 @@ from docket.core.schema import Schema, default_schema
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
+from docket.render.markdown import formulas_in
+from docket.render.typeset import Result, Typesetter, result_from_json, result_to_json
+from docket.store.formulas import FormulaStore
 from docket.store.review import ReviewStore
 from docket.store.workspace_store import BundleRecord, ImportedTasks, WorkspaceStore
 
@@ -59,6 +62,7 @@ class Workspace:
     def __init__(self, store: WorkspaceStore, key: SecretKey, directory: Path) -> None:
         self._store = store
         self._review = ReviewStore(store)
+        self._formulas = FormulaStore(store)
         self._key: SecretKey | None = key
         self._reviewer = key.name
         self._fingerprint = key.card().fingerprint
@@ -318,6 +322,58 @@ class Workspace:
 
     def save_ui_state(self, state: UiState) -> None:
         self._review.save_ui_state(state)
+
+    # --- typeset math --------------------------------------------------------------------
+
+    def formulas(self, keys: Iterable[str]) -> dict[str, Result]:
+        """The typeset formulas (or the reasons they stay text) among ``keys``
+        (:func:`docket.render.typeset.formula_key`); a key not typeset yet is absent."""
+        return {k: result_from_json(v) for k, v in self._formulas.get(keys).items()}
+
+    def formulas_pending(self) -> int:
+        """How many tasks still have formulas to typeset (or to look for)."""
+        return self._formulas.remaining()
+
+    def typeset_formulas(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        batch: int = 50,
+    ) -> int:
+        """Typeset every formula of every task (its conversation, responses, documents
+        and guidelines) not typeset yet, in a worker process with a time limit per
+        formula, committing after each ``batch`` of tasks so that stopping (or a crash)
+        keeps what was done. ``progress(tasks done, tasks to do)``; ``should_stop`` is
+        asked between batches. Returns how many formulas were typeset."""
+        total = self._formulas.remaining()
+        if not total:
+            return 0
+        known = self._formulas.known()
+        done = typeset = 0
+        seen_guidelines: set[str] = set()
+        with Typesetter() as worker:
+            while not (should_stop and should_stop()):
+                todo = self._formulas.tasks_to_do(batch)
+                if not todo:
+                    break
+                items: list[tuple[str, bool]] = []
+                for _, texts, guidelines in todo:
+                    if guidelines not in seen_guidelines:
+                        seen_guidelines.add(guidelines)
+                        texts = [*texts, guidelines]
+                    for text in texts:
+                        if "$" in text or "\\(" in text or "\\[" in text:
+                            items += formulas_in(text)
+                results = worker.typeset_all(items, known=known)
+                bodies = {key: result_to_json(result) for key, result in results.items()}
+                self._formulas.save(bodies, [task_id for task_id, _, _ in todo])
+                known |= bodies.keys()
+                typeset += len(bodies)
+                done += len(todo)
+                if progress is not None:
+                    progress(min(done, total), total)
+        return typeset
 
     # --- answering -----------------------------------------------------------------------
 

@@ -19,10 +19,11 @@ A formula the typesetter cannot handle (an unknown macro, a syntax error) is rep
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import re
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -70,6 +71,37 @@ class NotTypeset:
 
 
 Result = Formula | NotTypeset
+
+
+def result_to_json(result: Result) -> str:
+    """How a typeset result is cached (the workspace keeps it encrypted)."""
+    if isinstance(result, Formula):
+        body: dict[str, Any] = {
+            "svg": result.svg,
+            "width": result.width,
+            "height": result.height,
+            "depth": result.depth,
+        }
+    else:
+        body = {"reason": result.reason}
+    return json.dumps(body, separators=(",", ":"))
+
+
+def result_from_json(text: str) -> Result:
+    """A cached result; anything unreadable reads as not typeset (typeset again later
+    would give the same, so it is not retried)."""
+    try:
+        body = json.loads(text)
+        if "svg" in body:
+            return Formula(
+                str(body["svg"]),
+                float(body["width"]),
+                float(body["height"]),
+                float(body["depth"]),
+            )
+        return NotTypeset(str(body["reason"]))
+    except (ValueError, KeyError, TypeError):
+        return NotTypeset("the cached formula is unreadable")
 
 
 def formula_key(latex: str, display: bool) -> str:
@@ -242,7 +274,7 @@ class Typesetter:
         self,
         items: Iterable[tuple[str, bool]],
         *,
-        known: Mapping[str, Any] | None = None,
+        known: Container[str] | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> dict[str, Result]:
         """Every formula not already ``known`` (by :func:`formula_key`), once each."""

@@ -162,12 +162,20 @@ def _v5_documents(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE tasks ADD COLUMN documents TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v6_formulas(db: sqlite_utils.Database) -> None:
+    """Typeset formulas, keyed by formula (see docket.render.typeset.formula_key), and
+    which tasks have had theirs typeset (reset when a task's content changes)."""
+    db.table("formulas").create({"key": str, "body": str}, pk="key", not_null={"body"})
+    db.execute("ALTER TABLE tasks ADD COLUMN formulas_done INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
     _v3_review_state,
     _v4_adjudication,
     _v5_documents,
+    _v6_formulas,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -313,7 +313,7 @@ class WorkspaceStore:
             self._db.conn.executemany(
                 "UPDATE tasks SET bundle_id = :bundle_id, position = :position, prompt = :prompt, "
                 "conversation = :conversation, schema_id = :schema_id, meta = :meta, "
-                "documents = :documents WHERE id = :id",
+                "documents = :documents, formulas_done = 0 WHERE id = :id",
                 [row for row in task_rows if row["id"] in update],
             )
         self._db.table("tasks").insert_all(
