@@ -175,7 +175,7 @@ def open_window(qtbot: Any, ws: Workspace, setup: dict[str, Any], theme: str = "
     settings = Settings(server_card=str(setup["server_card"]), theme=theme)
     window = MainWindow(ws, setup["key"], settings, restore_layout=False)
     qtbot.addWidget(window)
-    window.resize(1400, 1000)
+    window.resize(1500, 1000)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -293,7 +293,7 @@ def test_the_rows_show_grade_points_and_penalty_in_words(panel: AnswerPanel) -> 
     assert editor.detail_head.text() == ("Criterion 1 of 20 · +7 points · ○ Open for Response A")
     assert editor.detail_tags.text() == "Tags: level:example, axis:communication_quality"
     assert editor.detail_text.text() == criteria[0].text
-    assert not editor.note.isEnabled()  # a note needs a grade first
+    assert editor.note.isReadOnly()  # a note needs a grade first
 
 
 def test_long_cluster_criteria_are_elided_in_the_row_and_whole_below(
@@ -393,7 +393,7 @@ def test_the_note_of_a_criterion(qtbot: Any, panel: AnswerPanel) -> None:
     assert panel.answers()["rubric"][A][criteria[0].id] == {"met": False, "note": note}
     assert editor.model.data(editor.model.index(0, 0)).endswith("Has a note.")
     press(qtbot, "⇥")  # Response B has its own notes
-    assert editor.note.toPlainText() == "" and not editor.note.isEnabled()
+    assert editor.note.toPlainText() == "" and editor.note.isReadOnly()
     press(qtbot, "⇤")
     assert editor.note.toPlainText() == note
     assert editor.note.accessibleName() == "Note on criterion 1, Response A"
@@ -708,16 +708,17 @@ def test_screenshot_of_the_rubric_panel(qtbot: Any, rubric_bundle: dict[str, Any
         window = open_window(qtbot, ws, setup, theme)
         qtbot.waitUntil(lambda w=window: w.controller.task is not None)
         editor = rubric_of(window.answer_panel)
-        if theme == "light":
-            editor.focus_first()
-            press(qtbot, PLAN_A[:6])
-            press(qtbot, "↑↑↑⏎")
-            qtbot.keyClicks(editor.note, "No target ranges given.")
-            press(qtbot, "⏎↓↓↓")
+        editor.focus_first()
+        if theme == "light":  # nine graded (one not applicable, a penalty), a note on #4
+            press(qtbot, PLAN_A[:9])
+            press(qtbot, "↑↑↑↑↑↑⏎")
+            qtbot.keyClicks(editor.note, "No link to the ATS/ESICM guideline.")
+            press(qtbot, "⏎↓↓↓↓↓↓")
             window.controller.flush()
         else:
-            editor.focus_first()
-        assert editor.progress_text() == "6 / 20 graded"
+            press(qtbot, "↓" * 9)
+        assert editor.progress_text() == "9 / 20 graded"
+        assert editor.current_criterion() == editor.criteria[9]
         view = editor.view
         assert view.width() >= 300 and view.height() >= 5 * editor.delegate.row_height(
             view.fontMetrics()

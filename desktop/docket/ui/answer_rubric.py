@@ -117,6 +117,12 @@ def score_words(score: RubricScore) -> str:
     return text
 
 
+def row_tags(tags: Sequence[str]) -> list[str]:
+    """The tags in a row: HealthBench's ``level:`` tag (on every criterion) last, so the
+    axis and theme show first in a narrow panel; the detail lists them as given."""
+    return sorted(tags, key=lambda t: t.startswith("level:"))
+
+
 def one_line(text: str) -> str:
     return " ".join(text[: PREVIEW_CHARS * 2].split())[:PREVIEW_CHARS]
 
@@ -220,8 +226,8 @@ class CriteriaModel(QAbstractListModel):
 
 
 class CriterionDelegate(QStyledItemDelegate):
-    """Paints a criterion in three lines: the grade (symbol and word) and number at the
-    left; the points (penalties as "⊖ Penalty −5"), tags and a note mark, then the start
+    """Paints a criterion in three lines: its number, then the grade (symbol and word),
+    the points (penalties as "⊖ Penalty −5"), the tags and a note mark; below, the start
     of the criterion. Every row has the same height, so the list lays out at once."""
 
     PAD = 5
@@ -238,6 +244,9 @@ class CriterionDelegate(QStyledItemDelegate):
     ) -> QSize:
         metrics = option.fontMetrics
         return QSize(200, self.row_height(metrics))
+
+    def number_width(self, metrics: QFontMetrics) -> int:
+        return metrics.horizontalAdvance("200") + 2 * self.PAD
 
     def grade_width(self, metrics: QFontMetrics) -> int:
         return metrics.horizontalAdvance("✗ Not met") + metrics.horizontalAdvance("M") * 2
@@ -275,42 +284,48 @@ class CriterionDelegate(QStyledItemDelegate):
         pad = self.PAD
         left = rect.left() + pad
         top = rect.top() + pad
+        number_w = self.number_width(metrics)
         grade_w = self.grade_width(metrics)
-        text_left = left + grade_w
+        text_left = left + number_w
         text_w = rect.right() - pad - text_left
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.save()
-        # The grade, in words, and the criterion's number.
+        # The criterion's number, its grade in words, its points (a penalty in words), its
+        # tags, and a mark for a note; then the start of its text.
+        painter.setFont(font)
+        painter.setPen(muted)
+        painter.drawText(QRect(left, top, number_w, line_h), align, str(number))
         symbol, word = grade_words(entry["met"] if entry else OPEN)
         painter.setFont(bold if entry else font)
         painter.setPen(text_colour if entry else muted)
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(QRect(left, top, grade_w, line_h), align, f"{symbol} {word}")
-        painter.setFont(font)
-        painter.setPen(muted)
-        painter.drawText(QRect(left, top + line_h, grade_w, line_h), align, f"#{number}")
-        # Points (a penalty in words), tags, and a mark for a note.
+        painter.drawText(QRect(text_left, top, grade_w, line_h), align, f"{symbol} {word}")
         note_w = 0
         if entry and entry.get("note"):
             note = "✎ note"
             note_w = metrics.horizontalAdvance(note) + pad
+            painter.setFont(font)
+            painter.setPen(muted)
             painter.drawText(
                 QRect(rect.right() - pad - note_w, top, note_w, line_h),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 note,
             )
         points = points_words(criterion.points)
+        points_left = text_left + grade_w
         painter.setFont(bold)
         painter.setPen(text_colour)
-        bold_metrics = QFontMetrics(bold)
-        points_w = bold_metrics.horizontalAdvance(points)
-        painter.drawText(QRect(text_left, top, points_w + 1, line_h), align, points)
+        points_w = min(
+            QFontMetrics(bold).horizontalAdvance(points) + 1,
+            max(0, rect.right() - pad - note_w - points_left),
+        )
+        painter.drawText(QRect(points_left, top, points_w, line_h), align, points)
         if criterion.tags:
             painter.setFont(font)
             painter.setPen(muted)
-            tags_left = text_left + points_w
-            tags_w = max(0, text_w - points_w - note_w)
+            tags_left = points_left + points_w
+            tags_w = max(0, rect.right() - pad - note_w - tags_left)
             tags = metrics.elidedText(
-                "  ·  " + " · ".join(criterion.tags), Qt.TextElideMode.ElideRight, tags_w
+                "  ·  " + " · ".join(row_tags(criterion.tags)), Qt.TextElideMode.ElideRight, tags_w
             )
             painter.drawText(QRect(tags_left, top, tags_w, line_h), align, tags)
         # The start of the criterion (its whole text is below the list).
@@ -583,7 +598,7 @@ class RubricEditor(QuestionEditor):
         for t, n in counts.items():
             self.tag_box.addItem(f"{t} ({n})", t)
         self.tag_box.setCurrentIndex(0)
-        self.tag_box.setEnabled(bool(counts))
+        self.tag_box.setVisible(bool(counts))
         self.tag_box.blockSignals(False)
 
     def _visible(self) -> list[int]:
@@ -694,7 +709,7 @@ class RubricEditor(QuestionEditor):
                 self.detail_text.setText("")
                 self.note.setPlainText("")
                 self.note_label.setText("Note")
-                self.note.setEnabled(False)
+                self.note.setReadOnly(True)
                 self.note.setPlaceholderText("")
                 return
             number = self.criteria.index(criterion) + 1
@@ -713,7 +728,8 @@ class RubricEditor(QuestionEditor):
             note = entry.get("note", "") if entry else ""
             if self.note.toPlainText() != note:
                 self.note.setPlainText(note)
-            self.note.setEnabled(entry is not None)
+            # Read-only rather than disabled: it keeps the theme's colours, and says why.
+            self.note.setReadOnly(entry is None)
             where = f"criterion {number}, {response_name(self.position)}"
             self.note_label.setText(f"Note on {where} (Enter in the list; Enter or Esc returns)")
             self.note.setAccessibleName(f"Note on {where}")
@@ -790,7 +806,7 @@ class RubricEditor(QuestionEditor):
                 self.detail_head.text().split(" — ")[0] + " — grade it first (Y, N or −)."
             )
             return True
-        self.note.setEnabled(True)
+        self.note.setReadOnly(False)
         self.note.setFocus(Qt.FocusReason.OtherFocusReason)
         self.note.moveCursor(self.note.textCursor().MoveOperation.End)
         return True

@@ -144,9 +144,15 @@ class RubricWritingEditor(QuestionEditor):
         self.heading = bold_label("", self)
         self.heading.setAccessibleName("Criterion being edited")
         layout.addWidget(self.heading)
-        text_label = QLabel("Text", self)
-        layout.addWidget(text_label)
-        self.text = QPlainTextEdit(self)
+        # Its fields (hidden while there is no criterion to edit).
+        self.form = QWidget(self)
+        form = QVBoxLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setSpacing(6)
+        layout.addWidget(self.form)
+        text_label = QLabel("Text", self.form)
+        form.addWidget(text_label)
+        self.text = QPlainTextEdit(self.form)
         self.text.setAccessibleName("Criterion text")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText("What a good response does (or, for a penalty, must not do)")
@@ -154,12 +160,12 @@ class RubricWritingEditor(QuestionEditor):
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 14)
         self.text.textChanged.connect(self._text_changed)
         text_label.setBuddy(self.text)
-        layout.addWidget(self.text)
+        form.addWidget(self.text)
 
         points_row = QHBoxLayout()
-        points_label = QLabel("Points", self)
+        points_label = QLabel("Points", self.form)
         points_row.addWidget(points_label)
-        self.points = QSpinBox(self)
+        self.points = QSpinBox(self.form)
         self.points.setRange(MIN_POINTS, MAX_POINTS)
         self.points.setAccessibleName("Criterion points")
         self.points.setToolTip(
@@ -172,16 +178,16 @@ class RubricWritingEditor(QuestionEditor):
         self.points.valueChanged.connect(self._points_changed)
         points_label.setBuddy(self.points)
         points_row.addWidget(self.points)
-        self.points_words = muted_label("", self)
+        self.points_words = muted_label("", self.form)
         points_row.addWidget(self.points_words, 1)
-        layout.addLayout(points_row)
+        form.addLayout(points_row)
 
-        tags_label = QLabel("Tags", self)
-        layout.addWidget(tags_label)
+        tags_label = QLabel("Tags", self.form)
+        form.addWidget(tags_label)
         self.tag_list: QListWidget | None = None
         self.tag_edit: QLineEdit | None = None
         if question.tags:
-            self.tag_list = QListWidget(self)
+            self.tag_list = QListWidget(self.form)
             self.tag_list.setAccessibleName("Criterion tags")
             self.tag_list.setToolTip("Space ticks or clears the tag")
             for tag in question.tags:
@@ -197,15 +203,15 @@ class RubricWritingEditor(QuestionEditor):
             self.tag_list.setFixedHeight(self.tag_list.sizeHintForRow(0) * rows + 8)
             self.tag_list.itemChanged.connect(self._tags_changed)
             tags_label.setBuddy(self.tag_list)
-            layout.addWidget(self.tag_list)
+            form.addWidget(self.tag_list)
         else:
-            self.tag_edit = QLineEdit(self)
+            self.tag_edit = QLineEdit(self.form)
             self.tag_edit.setAccessibleName("Criterion tags")
             self.tag_edit.setPlaceholderText("Tags, separated by commas (optional)")
             self.tag_edit.setToolTip("Any tags, e.g. axis:accuracy, theme:emergency_referrals")
             self.tag_edit.textEdited.connect(self._tags_changed)
             tags_label.setBuddy(self.tag_edit)
-            layout.addWidget(self.tag_edit)
+            form.addWidget(self.tag_edit)
         self.issue = QLabel(self)
         self.issue.setWordWrap(True)
         self.issue.setTextFormat(Qt.TextFormat.PlainText)
@@ -306,17 +312,16 @@ class RubricWritingEditor(QuestionEditor):
         elif n:
             words += " · no problems"
         self.summary.setText(words)
-        self.add_button.setEnabled(n < q.max_criteria)
+        self.add_button.setToolTip(
+            f"Add a criterion ({ADD_KEY})"
+            if n < q.max_criteria
+            else f"At most {q.max_criteria} criteria: remove one first"
+        )
 
     def _show_current(self) -> None:
         row = self.list.currentRow()
         has = 0 <= row < len(self.items)
-        editing = (self.text, self.points, self.remove_button, self.up_button, self.down_button)
-        for widget in editing:
-            widget.setEnabled(has)
-        tag_widget: QWidget | None = self.tag_list or self.tag_edit
-        if tag_widget is not None:
-            tag_widget.setEnabled(has)
+        self.form.setVisible(has)
         self.text.blockSignals(True)
         self.points.blockSignals(True)
         try:
@@ -414,6 +419,7 @@ class RubricWritingEditor(QuestionEditor):
     def add_criterion(self) -> None:
         """A new, empty criterion after the last; the cursor goes to its text."""
         if len(self.items) >= self.writing.max_criteria:
+            self.heading.setText(f"At most {self.writing.max_criteria} criteria: remove one first.")
             return
         self.items.append({"text": "", "points": 0, "tags": []})
         self._render(len(self.items) - 1)
