@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,7 +35,19 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTextLayout,
+    QTextOption,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,7 +58,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPlainTextEdit,
-    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -79,6 +91,8 @@ MAX_LISTED_OPEN = 12
 CRITERION_ROLE = Qt.ItemDataRole.UserRole
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+NOTE_LABEL = "Note on this criterion (Enter in the list; Enter or Esc returns to it)"
 
 OPEN = object()
 """The grade of a criterion not graded yet (distinct from None, not applicable)."""
@@ -115,6 +129,12 @@ def score_words(score: RubricScore) -> str:
     if score.raw < 0:
         text += f" (raw {percent(score.raw)})"
     return text
+
+
+def detail_text(criterion: Criterion) -> str:
+    """What the box below the list shows of the current criterion: its tags, its text."""
+    tags = "Tags: " + ", ".join(criterion.tags) if criterion.tags else "No tags"
+    return f"{tags}\n\n{criterion.text}"
 
 
 def row_tags(tags: Sequence[str]) -> list[str]:
@@ -225,16 +245,41 @@ class CriteriaModel(QAbstractListModel):
         self.endRemoveRows()
 
 
+@dataclass(frozen=True, slots=True)
+class _Fonts:
+    """The fonts and measures a row is painted with (kept per view font)."""
+
+    plain: QFont
+    bold: QFont
+    key: str
+    line: int
+    """Line spacing."""
+    offset: int
+    """From the top of a line to the top of its text."""
+    number_w: int
+    grade_w: int
+    note_w: int
+    metrics: QFontMetrics
+    bold_metrics: QFontMetrics
+
+
 class CriterionDelegate(QStyledItemDelegate):
     """Paints a criterion in three lines: its number, then the grade (symbol and word),
     the points (penalties as "⊖ Penalty −5"), the tags and a note mark; below, the start
-    of the criterion. Every row has the same height, so the list lays out at once."""
+    of the criterion. Every row has the same height, so the list lays out at once.
+
+    Each piece of text is a cached :class:`QStaticText` (laid out once): the grades,
+    points and numbers repeat across tasks, and a row repaints (a grade, the selection
+    moving) without laying out its text again."""
 
     PAD = 5
+    NOTE = "✎ note"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._lines: dict[tuple[str, int, str], list[str]] = {}
+        self._texts: dict[tuple[str, bool, str], QStaticText] = {}
+        self._lines: dict[tuple[str, int, str], list[QStaticText]] = {}
+        self._fonts: dict[str, _Fonts] = {}
 
     def row_height(self, metrics: QFontMetrics) -> int:
         return metrics.lineSpacing() * (1 + PREVIEW_LINES) + 2 * self.PAD + 2
@@ -242,14 +287,55 @@ class CriterionDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        metrics = option.fontMetrics
-        return QSize(200, self.row_height(metrics))
+        return QSize(200, self.row_height(option.fontMetrics))
 
-    def number_width(self, metrics: QFontMetrics) -> int:
-        return metrics.horizontalAdvance("200") + 2 * self.PAD
+    def fonts(self, font: QFont) -> _Fonts:
+        key = font.key()
+        got = self._fonts.get(key)
+        if got is None:
+            plain = QFont(font)
+            bold = QFont(font)
+            bold.setBold(True)
+            metrics, bold_metrics = QFontMetrics(plain), QFontMetrics(bold)
+            got = self._fonts[key] = _Fonts(
+                plain,
+                bold,
+                key,
+                metrics.lineSpacing(),
+                max(0, (metrics.lineSpacing() - metrics.height()) // 2),
+                metrics.horizontalAdvance("200") + 2 * self.PAD,
+                metrics.horizontalAdvance("✗ Not met") + metrics.horizontalAdvance("M") * 2,
+                metrics.horizontalAdvance(self.NOTE) + self.PAD,
+                metrics,
+                bold_metrics,
+            )
+        return got
 
-    def grade_width(self, metrics: QFontMetrics) -> int:
-        return metrics.horizontalAdvance("✗ Not met") + metrics.horizontalAdvance("M") * 2
+    def _static(self, text: str, fonts: _Fonts, bold: bool = False) -> QStaticText:
+        key = (text, bold, fonts.key)
+        got = self._texts.get(key)
+        if got is None:
+            if len(self._texts) > 4000:
+                self._texts.clear()
+            got = QStaticText(text)
+            got.setTextFormat(Qt.TextFormat.PlainText)
+            got.prepare(QTransform(), fonts.bold if bold else fonts.plain)
+            self._texts[key] = got
+        return got
+
+    def _preview(self, criterion: Criterion, fonts: _Fonts, width: int) -> list[QStaticText]:
+        key = (criterion.id, width, fonts.key)
+        got = self._lines.get(key)
+        if got is None:
+            if len(self._lines) > 2000:
+                self._lines.clear()
+            got = []
+            for line in preview_lines(one_line(criterion.text), fonts.plain, width):
+                text = QStaticText(line)
+                text.setTextFormat(Qt.TextFormat.PlainText)
+                got.append(text)
+            self._lines[key] = got
+        return got
 
     def paint(
         self,
@@ -257,92 +343,74 @@ class CriterionDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        rect: QRect = opt.rect
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
-        criterion: Criterion = index.data(CRITERION_ROLE)
-        entry: dict[str, Any] | None = index.data(ENTRY_ROLE)
-        number: int = index.data(NUMBER_ROLE)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
+        # The option as the view gives it (state, rect, palette, font): asking the model
+        # for every role (initStyleOption) would cost more than the painting.
+        widget = option.widget
+        if widget is not None:
+            widget.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
+            )
+        model = index.model()
+        if not isinstance(model, CriteriaModel):
+            return
+        row = index.row()
+        criterion = model.criterion(row)
+        entry = model.entries.get(criterion.id)
+        number = model.visible[row] + 1
+        f = self.fonts(option.font)
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
         group = QPalette.ColorGroup.Active
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_colour = palette.color(group, text_role)
-        muted = (
-            text_colour if selected else palette.color(group, QPalette.ColorRole.PlaceholderText)
-        )
-        font = QFont(opt.font)
-        bold = QFont(font)
-        bold.setBold(True)
-        metrics = QFontMetrics(font)
-        line_h = metrics.lineSpacing()
+        if option.state & QStyle.StateFlag.State_Selected:
+            text_colour = muted = palette.color(group, QPalette.ColorRole.HighlightedText)
+        else:
+            text_colour = palette.color(group, QPalette.ColorRole.Text)
+            muted = palette.color(group, QPalette.ColorRole.PlaceholderText)
         pad = self.PAD
         left = rect.left() + pad
-        top = rect.top() + pad
-        number_w = self.number_width(metrics)
-        grade_w = self.grade_width(metrics)
-        text_left = left + number_w
-        text_w = rect.right() - pad - text_left
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right = rect.right() - pad
+        top = rect.top() + pad + f.offset
+        text_left = left + f.number_w
         painter.save()
         # The criterion's number, its grade in words, its points (a penalty in words), its
         # tags, and a mark for a note; then the start of its text.
-        painter.setFont(font)
+        painter.setFont(f.plain)
         painter.setPen(muted)
-        painter.drawText(QRect(left, top, number_w, line_h), align, str(number))
-        symbol, word = grade_words(entry["met"] if entry else OPEN)
-        painter.setFont(bold if entry else font)
-        painter.setPen(text_colour if entry else muted)
-        painter.drawText(QRect(text_left, top, grade_w, line_h), align, f"{symbol} {word}")
+        painter.drawStaticText(left, top, self._static(str(number), f))
         note_w = 0
         if entry and entry.get("note"):
-            note = "✎ note"
-            note_w = metrics.horizontalAdvance(note) + pad
-            painter.setFont(font)
-            painter.setPen(muted)
-            painter.drawText(
-                QRect(rect.right() - pad - note_w, top, note_w, line_h),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                note,
+            note_w = f.note_w
+            painter.drawStaticText(
+                right - f.metrics.horizontalAdvance(self.NOTE), top, self._static(self.NOTE, f)
             )
+        symbol, word = grade_words(entry["met"] if entry else OPEN)
+        graded = entry is not None
+        painter.setFont(f.bold if graded else f.plain)
+        painter.setPen(text_colour if graded else muted)
+        painter.drawStaticText(text_left, top, self._static(f"{symbol} {word}", f, graded))
         points = points_words(criterion.points)
-        points_left = text_left + grade_w
-        painter.setFont(bold)
+        points_left = text_left + f.grade_w
+        painter.setFont(f.bold)
         painter.setPen(text_colour)
-        points_w = min(
-            QFontMetrics(bold).horizontalAdvance(points) + 1,
-            max(0, rect.right() - pad - note_w - points_left),
-        )
-        painter.drawText(QRect(points_left, top, points_w, line_h), align, points)
+        painter.drawStaticText(points_left, top, self._static(points, f, True))
         if criterion.tags:
-            painter.setFont(font)
-            painter.setPen(muted)
-            tags_left = points_left + points_w
-            tags_w = max(0, rect.right() - pad - note_w - tags_left)
-            tags = metrics.elidedText(
-                "  ·  " + " · ".join(row_tags(criterion.tags)), Qt.TextElideMode.ElideRight, tags_w
-            )
-            painter.drawText(QRect(tags_left, top, tags_w, line_h), align, tags)
-        # The start of the criterion (its whole text is below the list).
-        painter.setFont(font)
+            tags_left = points_left + f.bold_metrics.horizontalAdvance(points)
+            tags_w = right - note_w - tags_left
+            if tags_w > 0:
+                tags = f.metrics.elidedText(
+                    "  ·  " + " · ".join(row_tags(criterion.tags)),
+                    Qt.TextElideMode.ElideRight,
+                    tags_w,
+                )
+                painter.setFont(f.plain)
+                painter.setPen(muted)
+                painter.drawStaticText(tags_left, top, self._static(tags, f))
+        painter.setFont(f.plain)
         painter.setPen(text_colour)
-        for i, line in enumerate(self._preview(criterion, font, text_w)):
-            painter.drawText(QRect(text_left, top + line_h * (1 + i), text_w, line_h), align, line)
+        width = right - text_left
+        for i, line in enumerate(self._preview(criterion, f, width)):
+            painter.drawStaticText(text_left, top + f.line * (1 + i), line)
         painter.restore()
-
-    def _preview(self, criterion: Criterion, font: QFont, width: int) -> list[str]:
-        key = (criterion.id, width, font.key())
-        lines = self._lines.get(key)
-        if lines is None:
-            if len(self._lines) > 2000:
-                self._lines.clear()
-            lines = self._lines[key] = preview_lines(one_line(criterion.text), font, width)
-        return lines
 
 
 class CriteriaList(QListView):
@@ -378,6 +446,56 @@ class CriteriaList(QListView):
             super().keyPressEvent(event)
 
 
+class TagBox(QComboBox):
+    """The tag filter. Its list is filled when the reviewer first reaches it (focus, a
+    key, a click, the wheel), not with every task: most tasks are graded unfiltered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pending: list[tuple[str, str]] = []
+
+    def set_tags(self, everything: str, tags: list[tuple[str, str]]) -> None:
+        """Show ``everything`` (no filter); ``tags`` are ``(label, tag)`` to offer."""
+        self.blockSignals(True)
+        try:
+            if self.count() > 1:
+                self.clear()
+            if self.count():
+                self.setItemText(0, everything)
+            else:
+                self.addItem(everything, None)
+            self.setCurrentIndex(0)
+        finally:
+            self.blockSignals(False)
+        self._pending = tags
+
+    def populate(self) -> None:
+        pending, self._pending = self._pending, []
+        if pending:
+            self.blockSignals(True)
+            try:
+                for label, tag in pending:
+                    self.addItem(label, tag)
+            finally:
+                self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.populate()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.populate()
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.populate()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.populate()
+        super().wheelEvent(event)
+
+
 class NoteEdit(QPlainTextEdit):
     """The note of the current criterion: Enter or Escape go back to the list (the note
     is kept as typed); Shift+Enter starts a new line."""
@@ -411,6 +529,7 @@ class RubricEditor(QuestionEditor):
         self.tag: str | None = None
         self.open_only = False
         self._fresh = True
+        self._filling = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -444,7 +563,7 @@ class RubricEditor(QuestionEditor):
         # Filters.
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        self.tag_box = QComboBox(self)
+        self.tag_box = TagBox(self)
         self.tag_box.setAccessibleName("Show criteria with the tag")
         self.tag_box.setToolTip("Show only the criteria with this tag")
         self.tag_box.view().setAccessibleName("Tags of the criteria")
@@ -488,23 +607,20 @@ class RubricEditor(QuestionEditor):
         self.detail_head = bold_label("", self)
         self.detail_head.setAccessibleName("Current criterion")
         layout.addWidget(self.detail_head)
-        self.detail_tags = muted_label("", self)
-        layout.addWidget(self.detail_tags)
-        self.detail_text = QLabel(self)
-        self.detail_text.setWordWrap(True)
-        self.detail_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # A read-only text box of fixed height (a long cluster criterion scrolls in it):
+        # showing another criterion lays out no more than the lines in view.
+        self.detail_text = QPlainTextEdit(self)
+        self.detail_text.setReadOnly(True)
+        self.detail_text.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.detail_text.setAccessibleName("Full text of the current criterion")
-        self.detail_scroll = QScrollArea(self)
-        self.detail_scroll.setWidgetResizable(True)
-        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.detail_scroll.setWidget(self.detail_text)
-        self.detail_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.detail_scroll)
-        self.note_label = QLabel("Note", self)
+        self.detail_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.detail_text.viewport().setAutoFillBackground(False)
+        self.detail_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # Always there, so a long criterion after a short one does not re-wrap the box.
+        self.detail_text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        layout.addWidget(self.detail_text)
+        self.note_label = QLabel(NOTE_LABEL, self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
@@ -532,7 +648,14 @@ class RubricEditor(QuestionEditor):
     def _size_to_font(self) -> None:
         metrics = self.fontMetrics()
         self._size_list()
-        self.detail_scroll.setFixedHeight(metrics.lineSpacing() * 6 + 4)
+        # Two lines kept for the lines that change with every grade and criterion, so
+        # that their text changing does not move (and repaint) the rest of the form.
+        for label in (self.summary, self.detail_head):
+            two = QFontMetrics(label.font()).boundingRect(
+                QRect(0, 0, 1000, 1000), Qt.TextFlag.TextWordWrap, "Xy\nXy"
+            )
+            label.setMinimumHeight(two.height() + 2)
+        self.detail_text.setFixedHeight(metrics.lineSpacing() * 6 + 8)
         self.note.setFixedHeight(metrics.lineSpacing() * 3 + 14)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -592,14 +715,12 @@ class RubricEditor(QuestionEditor):
         for c in self.criteria:
             for t in c.tags:
                 counts[t] = counts.get(t, 0) + 1
-        self.tag_box.blockSignals(True)
-        self.tag_box.clear()
-        self.tag_box.addItem(f"All tags ({len(self.criteria)} criteria)", None)
-        for t, n in counts.items():
-            self.tag_box.addItem(f"{t} ({n})", t)
-        self.tag_box.setCurrentIndex(0)
-        self.tag_box.setVisible(bool(counts))
-        self.tag_box.blockSignals(False)
+        self.tag_box.set_tags(
+            f"All tags ({len(self.criteria)} criteria)",
+            [(f"{t} ({n})", t) for t, n in counts.items()],
+        )
+        if self.tag_box.isHidden() == bool(counts):
+            self.tag_box.setVisible(bool(counts))
 
     def _visible(self) -> list[int]:
         entries = self.entries[self.position] if self.entries else {}
@@ -627,7 +748,11 @@ class RubricEditor(QuestionEditor):
                 row = next((r for r, i in enumerate(visible) if i > target), len(visible) - 1)
         row = min(row, len(visible) - 1)
         if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row, 0))
+            self._filling = True  # the detail is refreshed once, below
+            try:
+                self.view.setCurrentIndex(self.model.index(row, 0))
+            finally:
+                self._filling = False
         self._refresh_all()
 
     # --- reading ---------------------------------------------------------------------------
@@ -705,10 +830,8 @@ class RubricEditor(QuestionEditor):
                 if self.open_only and self.criteria:
                     empty = f"Every criterion shown is graded for {response_name(self.position)}."
                 self.detail_head.setText(empty)
-                self.detail_tags.setText("")
-                self.detail_text.setText("")
+                self.detail_text.setPlainText("")
                 self.note.setPlainText("")
-                self.note_label.setText("Note")
                 self.note.setReadOnly(True)
                 self.note.setPlaceholderText("")
                 return
@@ -719,19 +842,15 @@ class RubricEditor(QuestionEditor):
                 f"Criterion {number} of {len(self.criteria)} · {points_words(criterion.points)}"
                 f" · {symbol} {word} for {response_name(self.position)}"
             )
-            self.detail_tags.setText(
-                "Tags: " + ", ".join(criterion.tags) if criterion.tags else "No tags"
-            )
-            if self.detail_text.text() != criterion.text:
-                self.detail_text.setText(criterion.text)
-                self.detail_scroll.verticalScrollBar().setValue(0)
+            full = detail_text(criterion)
+            if self.detail_text.toPlainText() != full:
+                self.detail_text.setPlainText(full)
             note = entry.get("note", "") if entry else ""
             if self.note.toPlainText() != note:
                 self.note.setPlainText(note)
             # Read-only rather than disabled: it keeps the theme's colours, and says why.
             self.note.setReadOnly(entry is None)
             where = f"criterion {number}, {response_name(self.position)}"
-            self.note_label.setText(f"Note on {where} (Enter in the list; Enter or Esc returns)")
             self.note.setAccessibleName(f"Note on {where}")
             self.note.setPlaceholderText(
                 f"Note on criterion {number} (optional; Enter in the list)"
@@ -742,7 +861,8 @@ class RubricEditor(QuestionEditor):
             self.note.blockSignals(False)
 
     def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._refresh_detail()
+        if not self._filling:
+            self._refresh_detail()
 
     # --- the reviewer's actions ------------------------------------------------------------
 
