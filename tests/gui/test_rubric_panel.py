@@ -470,6 +470,10 @@ def test_validation_names_the_open_criteria(qtbot: Any, panel: AnswerPanel) -> N
         "19 of 20 criteria still open (criteria 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 and 7 more"
         in label.text()
     )
+    panel.show_issues(check_answers(schema, PAIR.order, {}))
+    assert label.text() == (
+        "⚠ Required: grade every criterion for each response (Y, N or −)"
+    )
     odd = [("rubric." + A + "." + criteria[4].id + ".note", "at most 2000 characters")]
     panel.show_issues(odd)
     assert label.text() == "⚠ Response A, criterion 5 (its note): at most 2000 characters"
