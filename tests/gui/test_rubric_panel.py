@@ -471,9 +471,7 @@ def test_validation_names_the_open_criteria(qtbot: Any, panel: AnswerPanel) -> N
         in label.text()
     )
     panel.show_issues(check_answers(schema, PAIR.order, {}))
-    assert label.text() == (
-        "⚠ Required: grade every criterion for each response (Y, N or −)"
-    )
+    assert label.text() == ("⚠ Required: grade every criterion for each response (Y, N or −)")
     odd = [("rubric." + A + "." + criteria[4].id + ".note", "at most 2000 characters")]
     panel.show_issues(odd)
     assert label.text() == "⚠ Response A, criterion 5 (its note): at most 2000 characters"

@@ -81,8 +81,8 @@ VISIBLE_ROWS = 7
 PREVIEW_LINES = 2
 """Lines of criterion text in a row; the whole text is shown below the list."""
 
-PREVIEW_CHARS = 800
-"""Characters of a criterion laid out for its row (two lines never hold more)."""
+PREVIEW_CHARS = 2000
+"""Characters of a criterion whose spaces are folded for its row (it shows far fewer)."""
 
 TOOLTIP_CHARS = 600
 MAX_LISTED_OPEN = 12
@@ -148,9 +148,15 @@ def one_line(text: str) -> str:
 
 
 def preview_lines(text: str, font: QFont, width: int, lines: int = PREVIEW_LINES) -> list[str]:
-    """``text`` wrapped to ``width`` pixels in at most ``lines`` lines, the last elided."""
+    """``text`` wrapped to ``width`` pixels in at most ``lines`` lines, the last elided
+    when more follows. Only as much text as the lines could hold is laid out (a cluster
+    criterion runs to 3 KB)."""
     if width <= 0:
         return []
+    metrics = QFontMetrics(font)
+    budget = int(width / max(1, metrics.averageCharWidth()) * 2.2 * lines) + 8
+    cut = len(text) > budget
+    text = text[:budget]
     layout = QTextLayout(text, font)
     spans: list[tuple[int, int]] = []
     layout.beginLayout()
@@ -164,8 +170,8 @@ def preview_lines(text: str, font: QFont, width: int, lines: int = PREVIEW_LINES
     if not spans:
         return []
     out = [text[start : start + length].rstrip() for start, length in spans[:-1]]
-    metrics = QFontMetrics(font)
-    out.append(metrics.elidedText(text[spans[-1][0] :], Qt.TextElideMode.ElideRight, width))
+    rest = text[spans[-1][0] :].rstrip() + ("…" if cut else "")
+    out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
     return out
 
 
@@ -230,10 +236,8 @@ class CriteriaModel(QAbstractListModel):
             )
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # flags(): QAbstractListModel's own (enabled, selectable), in C++: the view asks for
+    # them with every row it paints.
 
     def row_changed(self, row: int) -> None:
         index = self.index(row, 0)
@@ -256,6 +260,7 @@ class _Fonts:
     """Line spacing."""
     offset: int
     """From the top of a line to the top of its text."""
+    ascent: int
     number_w: int
     grade_w: int
     note_w: int
@@ -268,18 +273,20 @@ class CriterionDelegate(QStyledItemDelegate):
     the points (penalties as "⊖ Penalty −5"), the tags and a note mark; below, the start
     of the criterion. Every row has the same height, so the list lays out at once.
 
-    Each piece of text is a cached :class:`QStaticText` (laid out once): the grades,
-    points and numbers repeat across tasks, and a row repaints (a grade, the selection
-    moving) without laying out its text again."""
+    The short pieces are cached :class:`QStaticText` (laid out once: grades, points,
+    numbers and tag lists repeat across tasks); the two lines of a criterion are cut to
+    fit once and drawn as text."""
 
     PAD = 5
     NOTE = "✎ note"
+    _BACKGROUND = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._texts: dict[tuple[str, bool, str], QStaticText] = {}
-        self._lines: dict[tuple[str, int, str], list[QStaticText]] = {}
+        self._lines: dict[tuple[str, int, str], list[str]] = {}
         self._fonts: dict[str, _Fonts] = {}
+        self._tag_texts: dict[tuple[tuple[str, ...], int, str], QStaticText] = {}
 
     def row_height(self, metrics: QFontMetrics) -> int:
         return metrics.lineSpacing() * (1 + PREVIEW_LINES) + 2 * self.PAD + 2
@@ -303,6 +310,7 @@ class CriterionDelegate(QStyledItemDelegate):
                 key,
                 metrics.lineSpacing(),
                 max(0, (metrics.lineSpacing() - metrics.height()) // 2),
+                metrics.ascent(),
                 metrics.horizontalAdvance("200") + 2 * self.PAD,
                 metrics.horizontalAdvance("✗ Not met") + metrics.horizontalAdvance("M") * 2,
                 metrics.horizontalAdvance(self.NOTE) + self.PAD,
@@ -323,18 +331,24 @@ class CriterionDelegate(QStyledItemDelegate):
             self._texts[key] = got
         return got
 
-    def _preview(self, criterion: Criterion, fonts: _Fonts, width: int) -> list[QStaticText]:
+    def _tags(self, tags: tuple[str, ...], fonts: _Fonts, width: int) -> QStaticText:
+        key = (tags, width, fonts.key)
+        got = self._tag_texts.get(key)
+        if got is None:
+            if len(self._tag_texts) > 2000:
+                self._tag_texts.clear()
+            text = "  ·  " + " · ".join(row_tags(tags))
+            elided = fonts.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            got = self._tag_texts[key] = self._static(elided, fonts)
+        return got
+
+    def _preview(self, criterion: Criterion, fonts: _Fonts, width: int) -> list[str]:
         key = (criterion.id, width, fonts.key)
         got = self._lines.get(key)
         if got is None:
             if len(self._lines) > 2000:
                 self._lines.clear()
-            got = []
-            for line in preview_lines(one_line(criterion.text), fonts.plain, width):
-                text = QStaticText(line)
-                text.setTextFormat(Qt.TextFormat.PlainText)
-                got.append(text)
-            self._lines[key] = got
+            got = self._lines[key] = preview_lines(one_line(criterion.text), fonts.plain, width)
         return got
 
     def paint(
@@ -346,7 +360,8 @@ class CriterionDelegate(QStyledItemDelegate):
         # The option as the view gives it (state, rect, palette, font): asking the model
         # for every role (initStyleOption) would cost more than the painting.
         widget = option.widget
-        if widget is not None:
+        state = option.state
+        if widget is not None and state & self._BACKGROUND:  # else nothing to draw
             widget.style().drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
             )
@@ -361,7 +376,7 @@ class CriterionDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         palette: QPalette = option.palette
         group = QPalette.ColorGroup.Active
-        if option.state & QStyle.StateFlag.State_Selected:
+        if state & QStyle.StateFlag.State_Selected:
             text_colour = muted = palette.color(group, QPalette.ColorRole.HighlightedText)
         else:
             text_colour = palette.color(group, QPalette.ColorRole.Text)
@@ -397,19 +412,16 @@ class CriterionDelegate(QStyledItemDelegate):
             tags_left = points_left + f.bold_metrics.horizontalAdvance(points)
             tags_w = right - note_w - tags_left
             if tags_w > 0:
-                tags = f.metrics.elidedText(
-                    "  ·  " + " · ".join(row_tags(criterion.tags)),
-                    Qt.TextElideMode.ElideRight,
-                    tags_w,
-                )
                 painter.setFont(f.plain)
                 painter.setPen(muted)
-                painter.drawStaticText(tags_left, top, self._static(tags, f))
+                painter.drawStaticText(tags_left, top, self._tags(criterion.tags, f, tags_w))
         painter.setFont(f.plain)
         painter.setPen(text_colour)
         width = right - text_left
+        baseline = top + f.ascent
         for i, line in enumerate(self._preview(criterion, f, width)):
-            painter.drawStaticText(text_left, top + f.line * (1 + i), line)
+            # drawText: the first paint of a new criterion is what a next task waits for.
+            painter.drawText(text_left, baseline + f.line * (1 + i), line)
         painter.restore()
 
 
@@ -617,8 +629,6 @@ class RubricEditor(QuestionEditor):
         self.detail_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.detail_text.viewport().setAutoFillBackground(False)
         self.detail_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        # Always there, so a long criterion after a short one does not re-wrap the box.
-        self.detail_text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         layout.addWidget(self.detail_text)
         self.note_label = QLabel(NOTE_LABEL, self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
