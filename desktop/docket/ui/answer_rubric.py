@@ -845,7 +845,7 @@ class RubricEditor(QuestionEditor):
                 self.note.setReadOnly(True)
                 self.note.setPlaceholderText("")
                 return
-            number = self.criteria.index(criterion) + 1
+            number = self.model.visible[self.view.currentIndex().row()] + 1
             entry = self.entries[self.position].get(criterion.id)
             symbol, word = grade_words(entry["met"] if entry else OPEN)
             self.detail_head.setText(
