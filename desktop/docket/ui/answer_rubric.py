@@ -665,7 +665,7 @@ class RubricEditor(QuestionEditor):
                 QRect(0, 0, 1000, 1000), Qt.TextFlag.TextWordWrap, "Xy\nXy"
             )
             label.setMinimumHeight(two.height() + 2)
-        self.detail_text.setFixedHeight(metrics.lineSpacing() * 6 + 8)
+        self.detail_text.setFixedHeight(metrics.lineSpacing() * 8 + 8)
         self.note.setFixedHeight(metrics.lineSpacing() * 3 + 14)
 
     def changeEvent(self, event: QEvent) -> None:
