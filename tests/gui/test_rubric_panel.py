@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
@@ -60,6 +62,7 @@ ROW_ID = "36c6e780"
 
 PAIR = DisplayOrder(("id-secret-2", "id-secret-1"))
 A, B = PAIR.order
+TAGS = ("axis:accuracy", "axis:completeness", "axis:communication_quality")
 
 
 def real_row(criteria: int = 20, references: int = 1) -> dict[str, Any]:
@@ -521,6 +524,73 @@ def test_loading_ignores_malformed_grades_and_unknown_criteria(panel: AnswerPane
     assert panel.answers() == {"rubric": {A: {criteria[0].id: {"met": True, "note": "ok"}}}}
 
 
+GRADES = st.sampled_from([True, False, None])
+NOTES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_rubric_answers_load_and_read_back_unchanged(panel: AnswerPanel, data: Any) -> None:
+    """Any valid rubric answer shown in the form is read back as it was: the form is a
+    faithful view of the JSON (and emits nothing while filling)."""
+    criteria = real_criteria()
+    schema = rubric_schema(criteria)
+    value: dict[str, dict[str, dict[str, Any]]] = {}
+    for rid in PAIR.order:
+        per: dict[str, dict[str, Any]] = {}
+        for c in data.draw(st.lists(st.sampled_from(criteria), unique=True, max_size=20)):
+            entry: dict[str, Any] = {"met": data.draw(GRADES)}
+            note = data.draw(st.one_of(st.none(), NOTES))
+            if note is not None:
+                entry["note"] = note
+            per[c.id] = entry
+        if per:
+            value[rid] = per
+    answers = {"rubric": value} if value else {}
+    panel.set_task(schema, PAIR, answers)
+    assert panel.answers() == answers
+    editor = rubric_of(panel)
+    for position, rid in enumerate(PAIR.order):
+        grades = {cid: e["met"] for cid, e in value.get(rid, {}).items()}
+        assert editor.score_of(position) == rubric_score(criteria, grades)
+        assert editor.progress_text(position) == f"{len(grades)} / 20 graded"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    items=st.lists(
+        st.fixed_dictionaries(
+            {
+                "text": st.text(max_size=60),
+                "points": st.integers(-10, 10),
+                "tags": st.lists(st.sampled_from(TAGS), unique=True, max_size=3),
+            },
+            optional={"id": st.text(min_size=1, max_size=10)},
+        ),
+        max_size=8,
+    )
+)
+def test_written_criteria_load_and_read_back_unchanged(
+    panel: AnswerPanel, items: list[dict[str, Any]]
+) -> None:
+    schema = Schema((RubricWritingQuestion("criteria", tags=TAGS, min_criteria=0),))
+    answers = {"criteria": items} if items else {}
+    panel.set_task(schema, PAIR, answers)
+    assert panel.answers() == answers
+
+
+@given(st.text(max_size=80))
+def test_free_tags_parse_to_distinct_non_blank_tags(text: str) -> None:
+    tags = parse_tags(text)
+    assert all(t and t == t.strip() and "," not in t for t in tags)
+    assert len(set(tags)) == len(tags)
+    assert parse_tags(", ".join(tags)) == tags
+
+
 def test_score_words() -> None:
     from docket.core.rubric import RubricScore
 
@@ -528,6 +598,7 @@ def test_score_words() -> None:
     assert score_words(RubricScore(-9, 36, 10, 20)) == "0 % (raw \u221225 %)"
     assert score_words(RubricScore(40, 36, 10, 20)) == "100 %"
     assert score_words(RubricScore(-5, 0, 1, 1)) == "no score (no positive points)"
+    assert score_words(RubricScore(-1, 400, 3, 3)) == "0 % (raw \u22120.2 %)"
 
 
 def test_the_criteria_model_passes_the_model_tester(qtmodeltester: Any) -> None:
@@ -560,7 +631,6 @@ def test_every_rubric_control_is_named_and_no_id_shows(panel: AnswerPanel) -> No
 # --- rubric writing ---------------------------------------------------------------------------
 
 
-TAGS = ("axis:accuracy", "axis:completeness", "axis:communication_quality")
 WRITTEN = [
     ("Advises calling emergency services for chest pain with sweating.", 10, [0]),
     ("Asks how long the pain has lasted.", 5, [1]),

@@ -127,7 +127,10 @@ def score_words(score: RubricScore) -> str:
         return "no score (no positive points)"
     text = percent(score.value)
     if score.raw < 0:
-        text += f" (raw {percent(score.raw)})"
+        raw = percent(score.raw)
+        if raw == "0 %":  # a penalty a little larger than what was met: say so
+            raw = f"{MINUS}{-score.raw * 100:.1f} %"
+        text += f" (raw {raw})"
     return text
 
 
