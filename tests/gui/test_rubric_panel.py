@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -808,3 +809,30 @@ def test_screenshot_of_the_rubric_panel(qtbot: Any, rubric_bundle: dict[str, Any
             window.grab().save(str(path))
         window.close()
     ws.close()
+
+
+def test_an_early_submit_says_once_per_question_what_is_open_and_dark_stays_dark(
+    qtbot: Any, rubric_bundle: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setup = rubric_bundle
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    ws = Workspace.open(setup["tmp"] / "ws", setup["key"])
+    ws.import_bundle(setup["bundle"], setup["server_card"])
+    window = open_window(qtbot, ws, setup, theme="dark")
+    window.submit_and_next()
+    untouched = window.statusBar().currentMessage()
+    window.task_list.view.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)  # to the answer form
+    press(qtbot, "yyn")
+    window.submit_and_next()
+    message = window.statusBar().currentMessage()
+    # Disabled widgets keep the dark surfaces (Qt's light defaults would show through).
+    disabled = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base)
+    window.close()
+    ws.close()
+    assert untouched == (
+        "Not submitted: none of the 20 criteria graded yet (each response is graded on each)"
+    )
+    assert message.startswith("Not submitted: ") and "criteria not graded yet" in message
+    assert "; not graded yet" not in message  # not one line per open criterion
+    assert disabled.lightness() < 100

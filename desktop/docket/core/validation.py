@@ -69,6 +69,11 @@ def _is_required(question: Question, answers: Mapping[str, Any]) -> bool:
 
 
 def _missing_message(question: Question) -> str:
+    if isinstance(question, RubricQuestion):
+        n = len(question.criteria)
+        return f"none of the {n} criteria graded yet (each response is graded on each)"
+    if isinstance(question, RubricWritingQuestion):
+        return f"write at least {question.min_criteria} criteria"
     if isinstance(question, TextQuestion) and not question.required:
         why = " or ".join(rule.describe() for rule in question.required_when)
         need = f" (at least {question.min_length} characters)" if question.min_length else ""

@@ -191,7 +191,12 @@ class MainWindow(QMainWindow):
             self.answer_panel.clear_issues()
             return
         self.answer_panel.show_issues(issues)
-        self.statusBar().showMessage("Not submitted: " + "; ".join(m for _, m in issues[:2]), 8000)
+        # One message per question (the first: for a rubric, its summary), two at most.
+        first: dict[str, str] = {}
+        for field, message in issues:
+            first.setdefault(field.split(".", 1)[0].split("[", 1)[0], message)
+        shown = "; ".join(list(first.values())[:2])
+        self.statusBar().showMessage(f"Not submitted: {shown}", 8000)
 
     def _undo_state(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_action.setEnabled(can_undo)

@@ -19,7 +19,13 @@ def palette_for(theme: Theme) -> QPalette:
     p = QPalette()
     text, base = QColor(theme.text), QColor(theme.background)
     window = QColor(theme.code_background)
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+    # Disabled widgets take the theme's surfaces too (else Qt's light defaults show
+    # through in the dark theme); only their text is muted below.
+    for group in (
+        QPalette.ColorGroup.Active,
+        QPalette.ColorGroup.Inactive,
+        QPalette.ColorGroup.Disabled,
+    ):
         p.setColor(group, QPalette.ColorRole.Window, window)
         p.setColor(group, QPalette.ColorRole.WindowText, text)
         p.setColor(group, QPalette.ColorRole.Base, base)
