@@ -1279,7 +1279,7 @@ def _check_loaded(result: LoadResult, lines: int) -> None:
     assert len(set(ids)) == len(ids)
     for row in result.rows:
         task = row.task
-        assert 1 <= len(task.id) <= 200 and len(task.responses) >= 2
+        assert 1 <= len(task.id) <= 200 and len(task.responses) >= 1  # one: a form that grades
         again = parse_task_row(json.loads(json.dumps(task_row(task, "s", models=True)))).task
         assert again == task
 

@@ -475,7 +475,9 @@ def test_validation_names_the_open_criteria(qtbot: Any, panel: AnswerPanel) -> N
         in label.text()
     )
     panel.show_issues(check_answers(schema, PAIR.order, {}))
-    assert label.text() == ("⚠ Required: grade every criterion for each response (Y, N or −)")
+    assert label.text() == (
+        "⚠ None of the 20 criteria is graded yet; grade each for every response (Y, N or −)"
+    )
     odd = [("rubric." + A + "." + criteria[4].id + ".note", "at most 2000 characters")]
     panel.show_issues(odd)
     assert label.text() == "⚠ Response A, criterion 5 (its note): at most 2000 characters"
@@ -831,7 +833,7 @@ def test_an_early_submit_says_once_per_question_what_is_open_and_dark_stays_dark
     window.close()
     ws.close()
     assert untouched == (
-        "Not submitted: none of the 20 criteria graded yet (each response is graded on each)"
+        "Not submitted: none of the 20 criteria is graded yet; grade each for every response"
     )
     assert message.startswith("Not submitted: ") and "criteria not graded yet" in message
     assert "; not graded yet" not in message  # not one line per open criterion

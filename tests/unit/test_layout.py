@@ -42,7 +42,7 @@ def test_runtime_dependencies_of_the_issue() -> None:
     # Those the issue names, plus pylatexenc (LaTeX -> Unicode for math in responses).
     assert names == {
         "pyside6-essentials", "sqlite-utils", "sqlcipher3", "markdown-it-py", "mdit-py-plugins",
-        "pygments", "cryptography", "pyrage", "py-minisign", "platformdirs", "pylatexenc",
+        "pygments", "cryptography", "pyrage", "py-minisign", "platformdirs", "pylatexenc", "latex2mathml", "ziamath",
     }  # fmt: skip
     assert all(">=" in d for d in project["dependencies"])
     assert project["requires-python"] == ">=3.11"

@@ -71,7 +71,7 @@ def _is_required(question: Question, answers: Mapping[str, Any]) -> bool:
 def _missing_message(question: Question) -> str:
     if isinstance(question, RubricQuestion):
         n = len(question.criteria)
-        return f"none of the {n} criteria graded yet (each response is graded on each)"
+        return f"none of the {n} criteria is graded yet; grade each for every response"
     if isinstance(question, RubricWritingQuestion):
         return f"write at least {question.min_criteria} criteria"
     if isinstance(question, TextQuestion) and not question.required:

@@ -1019,8 +1019,8 @@ class RubricEditor(QuestionEditor):
                 None,
             )
             if position is None:
-                if field == self.question.id and message == "required":
-                    message = "required: grade every criterion for each response (Y, N or −)"
+                if field == self.question.id and message.startswith("none of the"):
+                    message += " (Y, N or −)"
                 out.append(message[:1].upper() + message[1:])
                 continue
             who = response_name(position)
