@@ -35,6 +35,9 @@ Compare the responses as an expert would.
 - When a task has sources, check each claim against the document it cites: flag
   *unsupported claim* when no document supports it, *wrong citation* when the cited
   document does not say it.
+- When a task has a rubric, grade every criterion for every response: **Y** met, **N**
+  not met, **-** not applicable (the criterion does not concern this conversation). A
+  penalty (negative points) is *met* when the response does the harmful thing it names.
 """
 
 
