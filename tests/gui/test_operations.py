@@ -124,7 +124,10 @@ def test_a_real_bundle_imports_through_the_window(
     window.import_bundle(packed.bundles[0].path)
     assert window.operations.busy()  # the work runs on its own thread
     qtbot.waitUntil(lambda: told == ["Imported 3 tasks."], timeout=10_000)
-    assert not window.operations.busy()
+    # Then the new tasks' formulas are typeset in the background, and that ends too.
+    assert not window.operations.busy() or window.operations.background()
+    qtbot.waitUntil(lambda: window.typesetting.runs == 1, timeout=30_000)
+    assert ws.formulas_pending() == 0 and not window.operations.busy()
     assert window.task_list.model.rowCount() == 3
     assert window.controller.task is not None
     assert window.progress_label.text() == "0 / 3 answered"
