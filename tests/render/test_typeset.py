@@ -93,3 +93,20 @@ def test_the_worker_stops_a_formula_over_its_time_and_goes_on() -> None:
         assert formula_key(CONSTRUCTS["sum"], True) not in results
         assert isinstance(results[formula_key(r"\foo", False)], NotTypeset)
         assert sum(isinstance(r, Formula) for r in results.values()) == len(CONSTRUCTS) - 1
+
+
+@pytest.mark.parametrize("name", ["sin", "det", "gcd", "Pr", "log_2", "lim_{n}", "max_i"])
+def test_a_function_name_is_spaced_from_its_argument(name: str) -> None:
+    """``\\det B`` reads "det B", not "detB", as ``\\sin x`` does; ``\\det(B)`` gets no
+    space before its parenthesis."""
+
+    def width(latex: str) -> float:
+        result = typeset(latex, display=False)
+        assert isinstance(result, Formula), result
+        return result.width
+
+    base, _, script = name.partition("_")
+    plain = rf"\mathrm{{{base}}}" + (f"_{script}" if script else "")
+    assert width(rf"\{name} B") - width(f"{plain}B") > 2.5
+    if name in ("det", "gcd", "Pr"):  # the space Docket adds, only before an argument
+        assert abs(width(rf"\{name}(B)") - width(f"{plain}(B)")) < 0.5

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree
 
-TYPESETTER_VERSION = "ziamath-0.13/1"
+TYPESETTER_VERSION = "ziamath-0.13/2"
 """Part of every cache key: a new typesetter (or new settings) typesets again."""
 FONT_PX = 20.0
 """The size formulas are laid out at; the window scales them to its font."""
@@ -146,6 +146,7 @@ def typeset(latex: str, display: bool) -> Result:
             return NotTypeset(f"unknown command \\{unknown.group(1)}")
         tree = ElementTree.fromstring(mathml)
         _unwrap(tree)
+        _space_functions(tree)
         if _depth(tree, MAX_DEPTH + 1) > MAX_DEPTH:
             return NotTypeset(f"nested more than {MAX_DEPTH} levels deep")
         svg = ziamath.Math(tree, size=FONT_PX).svg()
@@ -192,6 +193,53 @@ def _unwrap(element: ElementTree.Element) -> None:
             element.remove(child)
             element.insert(i, inner)
             child = inner
+
+
+_FUNCTIONS = frozenset(
+    "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth log ln lg exp det "
+    "dim ker deg gcd hom inf sup lim liminf limsup max min arg Pr".split()
+)
+_SCRIPTED = frozenset({"msub", "msup", "msubsup", "munder", "mover", "munderover"})
+_ROWS = frozenset({"math", "mrow", "mstyle", "mtd", "msqrt", "mpadded", "menclose", "mphantom"})
+"""Elements whose children are a row (a space may go between them); the others (a
+fraction, a script) have a fixed number of children."""
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _unspaced_function(element: ElementTree.Element) -> bool:
+    """A function name that ziamath sets with no space after it: ``\\det``, ``\\gcd``,
+    ``\\Pr`` (operators with movable limits) and scripted operators (``\\lim_{n \\to
+    \\infty}``, ``\\max_i``). It spaces the others itself (``\\sin x``, ``\\log_2 n``,
+    ``\\lim x``), from its operator dictionary."""
+    tag = _local(element.tag)
+    if tag in _SCRIPTED and len(element):
+        base = element[0]
+        return _local(base.tag) == "mo" and (base.text or "").strip() in _FUNCTIONS
+    return (
+        tag == "mo"
+        and "movablelimits" in element.attrib
+        and (element.text or "").strip() in _FUNCTIONS
+    )
+
+
+def _space_functions(element: ElementTree.Element) -> None:
+    """A thin space after a function name followed by its argument, as TeX sets
+    ``\\det B`` and ``\\lim_{n \\to \\infty} a_n`` (ziamath would write "detB"); none
+    before an operator or a parenthesis (``\\det(B)``)."""
+    children = list(element)
+    row = _local(element.tag) in _ROWS
+    for child, following in zip(children, children[1:], strict=False):
+        if row and _unspaced_function(child) and _local(following.tag) != "mo":
+            namespace = child.tag[: -len(_local(child.tag))]
+            space = ElementTree.Element(f"{namespace}mspace", {"width": "0.1667em"})
+            space.tail = child.tail
+            child.tail = None
+            element.insert(list(element).index(child) + 1, space)
+    for child in children:
+        _space_functions(child)
 
 
 def _depth(element: ElementTree.Element, stop: int) -> int:
