@@ -53,7 +53,7 @@ from docket.render.formula_images import (
     image_html,
 )
 from docket.render.hidden import contains_hidden, mark_hidden_html, mark_hidden_text
-from docket.render.math import latex_to_html
+from docket.render.math import MAX_MATH_CHARS, SHOWN_CHARS, latex_to_html
 from docket.render.theme import Theme
 from docket.render.typeset import Formula, NotTypeset, formula_key
 
@@ -259,7 +259,7 @@ class QtRenderer(RendererHTML):
         the source is shown instead (they are marked there), and named in the tooltip."""
         if contains_hidden(latex):
             return _esc(latex), _attr(mark_hidden_text(latex))
-        return latex_to_html(latex), _attr(latex)
+        return latex_to_html(latex), _attr(_tip(latex))
 
     def _typeset(self, latex: str, display: bool, env: EnvType) -> Formula | NotTypeset | None:
         """The formula as typeset ahead of time (None: not looked up yet, or not to be
@@ -283,7 +283,7 @@ class QtRenderer(RendererHTML):
         body, title = self._formula(latex)
         mark = ""
         if isinstance(typeset, NotTypeset):
-            tooltip = as_text_tooltip(latex, typeset)
+            tooltip = as_text_tooltip(_tip(latex), typeset)
             title, mark = _attr(tooltip), as_text_mark(self._t(), tooltip)
         return (
             f'<span style="background-color: {self._t().math_background}" title="{title}">'
@@ -305,7 +305,7 @@ class QtRenderer(RendererHTML):
             return f'{table}<tr><td align="center">{img}</td></tr></table>\n'
         body, title = self._formula(latex)
         if isinstance(typeset, NotTypeset):
-            tooltip = as_text_tooltip(latex, typeset)
+            tooltip = as_text_tooltip(_tip(latex), typeset)
             title = _attr(tooltip)
             body += (
                 f'<br><span style="color: {self._t().muted}; font-size: small">'
@@ -319,6 +319,13 @@ class QtRenderer(RendererHTML):
     def _t(self) -> Theme:
         assert self.theme is not None
         return self.theme
+
+
+def _tip(latex: str) -> str:
+    """A formula's source for its tooltip (cut like its text when too long to show)."""
+    if len(latex) <= MAX_MATH_CHARS:
+        return latex
+    return f"{latex[:SHOWN_CHARS]} … ({len(latex):,} characters)"
 
 
 MATH_RULES = {

@@ -19,6 +19,7 @@ A formula the typesetter cannot handle (an unknown macro, a syntax error) is rep
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import re
@@ -196,8 +197,12 @@ def _unwrap(element: ElementTree.Element) -> None:
 
 
 _FUNCTIONS = frozenset(
-    "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth log ln lg exp det "
-    "dim ker deg gcd hom inf sup lim liminf limsup max min arg Pr".split()
+    {
+        *("sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan"),
+        *("sinh", "cosh", "tanh", "coth", "log", "ln", "lg", "exp", "det", "dim", "ker"),
+        *("deg", "gcd", "hom", "inf", "sup", "lim", "liminf", "limsup", "max", "min"),
+        *("arg", "Pr"),
+    }
 )
 _SCRIPTED = frozenset({"msub", "msup", "msubsup", "munder", "mover", "munderover"})
 _ROWS = frozenset({"math", "mrow", "mstyle", "mtd", "msqrt", "mpadded", "menclose", "mphantom"})
@@ -231,7 +236,7 @@ def _space_functions(element: ElementTree.Element) -> None:
     before an operator or a parenthesis (``\\det(B)``)."""
     children = list(element)
     row = _local(element.tag) in _ROWS
-    for child, following in zip(children, children[1:], strict=False):
+    for child, following in itertools.pairwise(children):
         if row and _unspaced_function(child) and _local(following.tag) != "mo":
             namespace = child.tag[: -len(_local(child.tag))]
             space = ElementTree.Element(f"{namespace}mspace", {"width": "0.1667em"})
