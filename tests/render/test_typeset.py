@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -110,3 +113,39 @@ def test_a_function_name_is_spaced_from_its_argument(name: str) -> None:
     assert width(rf"\{name} B") - width(f"{plain}B") > 2.5
     if name in ("det", "gcd", "Pr"):  # the space Docket adds, only before an argument
         assert abs(width(rf"\{name}(B)") - width(f"{plain}(B)")) < 0.5
+
+
+STARTER = r"""
+import mmap
+import sys
+
+# A program that maps a lot before it starts the worker (the window maps 0.5 GB): the
+# worker imports it again, so it starts as large.
+BIG = mmap.mmap(-1, 700 * 1024 * 1024)
+
+from docket.render.typeset import Typesetter
+
+
+def hog() -> str:
+    try:
+        block = bytearray(1024 * 1024 * 1024)
+        return f"allocated {len(block)}"
+    except MemoryError:
+        return "MemoryError"
+
+
+if __name__ == "__main__":
+    with Typesetter() as worker:
+        print(type(worker.typeset(r"\frac{1}{2}", False)).__name__)
+        print(worker._executor().submit(hog).result(timeout=20))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="Linux caps address space")
+def test_the_worker_memory_cap_counts_from_what_it_starts_with(tmp_path: Path) -> None:
+    script = tmp_path / "starter.py"
+    script.write_text(STARTER, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["Formula", "MemoryError"], done.stderr[-2000:]

@@ -46,6 +46,8 @@ TIME_LIMIT_S = 0.15
 """Per formula, once the worker is running; real formulas take 1-50 ms."""
 WORKER_START_S = 20.0
 MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
+"""Address space the worker may take beyond what it holds once started (the program
+that starts it is imported again in it: a window's modules alone map 0.5 GB)."""
 _DEFINITIONS = re.compile(
     r"\\(def|edef|gdef|xdef|let|newcommand|renewcommand|providecommand|csname|catcode|input|include)\b"
 )
@@ -254,11 +256,25 @@ def _depth(element: ElementTree.Element, stop: int) -> int:
     return 1 + max(_depth(child, stop - 1) for child in element)
 
 
+def _address_space() -> int:
+    """The bytes this process maps now (0 where that cannot be read)."""
+    try:
+        import os
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
 def _worker_init() -> None:
+    """Cap the worker's memory at :data:`MEMORY_LIMIT_BYTES` more than it has started
+    with (where the platform lets a process cap its address space)."""
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+        limit = _address_space() + MEMORY_LIMIT_BYTES
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # not on every platform
         pass
 
