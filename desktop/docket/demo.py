@@ -2,8 +2,9 @@
 
 Created once under the user's data directory and reused, so `make demo` is quick the
 second time and the reviewer's demo answers survive between runs. The bundle holds the
-sample files of resources/demo in order: the real AlpacaEval tasks, then a grounded
-legal-research task whose answers cite its source documents.
+sample files of resources/demo in order: the real AlpacaEval tasks, a grounded
+legal-research task whose answers cite its source documents, and three HealthBench tasks
+graded against physicians' criteria.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from docket.workspace import Workspace
 
 DEMO_REVIEWER = "demo-reviewer"
 DEMO_SERVER = "demo-server"
-DEMO_FILES = ("tasks.jsonl", "grounded.jsonl")
+DEMO_FILES = ("tasks.jsonl", "grounded.jsonl", "rubric.jsonl")
 """The sample task files, packed into one bundle in this order."""
 DEMO_GUIDELINES = """\
 # Demo guidelines
@@ -46,6 +47,7 @@ class DemoInfo:
     pairs: int
     rankings: int
     grounded: int
+    rubrics: int
     answered: int
 
 
@@ -83,13 +85,16 @@ def prepare_demo(home: Path | None = None) -> DemoInfo:
             ws.import_bundle(packed.bundles[0].path, server_card)
         tasks = list(ws.tasks())
         answered = sum(1 for t in tasks if ws.answer(t.id) is not None)
+        graded = {t.id for t in tasks if ws.schema(t.id).rubric_questions}
+        compared = [t for t in tasks if t.id not in graded]
     return DemoInfo(
         workspace=home / "workspace",
         key=key_path,
         server_card=server_card,
         tasks=len(tasks),
-        pairs=sum(1 for t in tasks if len(t.responses) == 2),
-        rankings=sum(1 for t in tasks if len(t.responses) > 2),
+        pairs=sum(1 for t in compared if len(t.responses) == 2),
+        rankings=sum(1 for t in compared if len(t.responses) > 2),
         grounded=sum(1 for t in tasks if t.documents),
+        rubrics=len(graded),
         answered=answered,
     )

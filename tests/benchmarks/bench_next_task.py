@@ -9,20 +9,32 @@ workspace; the main window is shown offscreen at 1600x1000; each step calls the 
 the median and 95th percentile (bars: <= 16 ms, <= 50 ms). Merged into bench-results.json
 (next_task_median_ms, next_task_p95_ms).
 
-Math-heavy tasks (:func:`math_main`): the AlpacaEval rows where any of the 4 models wrote
-formulas, each answer of the 4 a response, their formulas typeset and cached first (as
-after an import); the same steps, with every formula an image
-(next_task_math_median_ms, next_task_math_p95_ms; bar <= 16 ms).
+The rubric workload: the same 200 tasks, each with 50 criteria of its own (real HealthBench
+criteria, a different set per task, so every task has a form of its own) graded per
+response, packed and imported as a signed bundle; every other task holds a full draft (150
+grades, some with notes), so the panel shows grades and scores. Reported as
+next_task_rubric_median_ms and next_task_rubric_p95_ms (same bars), and the time to record
+a full answer of 50 criteria x 3 responses: submit (validate, commit with fsync, audit) as
+record_rubric_answer_median_ms, keeping it as a draft as save_rubric_draft_median_ms
+(median of 200 each; bar <= 5 ms).
+
+The math workload: the AlpacaEval rows where any of the 4 models wrote formulas (39),
+each answer of the 4 a response, their formulas typeset and cached first (as after an
+import); the same steps, every formula an image. Reported as next_task_math_median_ms and
+next_task_math_p95_ms (same bars). ``bench_next_task.py plain|rubric|math`` runs one.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,19 +48,27 @@ from results import record  # noqa: E402
 from docket import Workspace  # noqa: E402
 from docket.bundles import keys  # noqa: E402
 from docket.core import Response, Role, Task, Turn  # noqa: E402
+from docket.core.rubric import parse_criteria  # noqa: E402
+from docket.server.pack import pack  # noqa: E402
 from docket.settings import Settings  # noqa: E402
 from docket.ui.app import application  # noqa: E402
 from docket.ui.main_window import MainWindow  # noqa: E402
-from tests.reference_data import ALPACA_MODELS, alpaca_eval  # noqa: E402
+from tests.reference_data import (  # noqa: E402
+    ALPACA_MODELS,
+    HEALTHBENCH,
+    alpaca_eval,
+    healthbench_rows,
+)
 
 MODELS = list(ALPACA_MODELS[:3])
 TASKS = 200
 READING_MS = 80
+CRITERIA = 50
 
 
-def main() -> dict[str, float | None]:
+def alpaca_tasks() -> list[Task]:
     outputs = {m: alpaca_eval(m) for m in MODELS}
-    tasks = [
+    return [
         Task(
             f"alpaca-{i:03d}",
             (Turn(Role.USER, outputs[MODELS[0]][i]["instruction"]),),
@@ -56,36 +76,56 @@ def main() -> dict[str, float | None]:
         )
         for i in range(TASKS)
     ]
-    app = application()
-    with tempfile.TemporaryDirectory() as tmp:
-        key, _ = keys.write_key_pair(keys.generate("bench"), Path(tmp) / "keys", passphrase=None)
-        ws = Workspace.open(Path(tmp) / "ws", key)
-        ws.load_tasks(tasks)
-        window = MainWindow(ws, key, Settings(), restore_layout=False)
-        window.resize(1600, 1000)
-        window.show()
-        for _ in range(20):
-            app.processEvents()
-        window.open_task(tasks[0].id)
+
+
+def criteria_pool() -> list[dict[str, Any]]:
+    """Every distinct criterion of the carried HealthBench rows (about 500), as written."""
+    pool: dict[str, dict[str, Any]] = {}
+    for name in HEALTHBENCH:
+        for row in healthbench_rows(name):
+            for item, criterion in zip(row["rubrics"], parse_criteria(row["rubrics"]), strict=True):
+                pool.setdefault(criterion.id, item)
+    return list(pool.values())
+
+
+def move_times(app: Any, window: MainWindow, first: str) -> list[float]:
+    """Open ``first``, then time each "next task" until the window has painted."""
+    window.resize(1600, 1000)
+    window.show()
+    for _ in range(20):
         app.processEvents()
-        times = []
-        for _ in range(TASKS - 1):
-            start = time.perf_counter()
-            window.next_task()
-            # Posted events include the window's update request: every widget that
-            # changed (responses, prompt, form, list row) paints before this returns.
-            app.processEvents()
-            times.append((time.perf_counter() - start) * 1000)
-            # The reviewer reads the task (untimed): idle work such as rendering the
-            # next task ahead happens now, as it would in use.
-            QTest.qWait(READING_MS)
-        window.close()
-        ws.close()
+    window.open_task(first)
+    app.processEvents()
+    times = []
+    for _ in range(TASKS - 1):
+        start = time.perf_counter()
+        window.next_task()
+        # Posted events include the window's update request: every widget that
+        # changed (responses, prompt, form, list row) paints before this returns.
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+        # The reviewer reads the task (untimed): idle work such as rendering the
+        # next task ahead happens now, as it would in use.
+        QTest.qWait(READING_MS)
+    window.close()
+    return times
+
+
+def figures(times: list[float], name: str) -> dict[str, float | None]:
     ordered = sorted(times)
-    result = {
-        "next_task_median_ms": round(statistics.median(times), 2),
-        "next_task_p95_ms": round(ordered[int(0.95 * len(ordered))], 2),
+    return {
+        f"{name}_median_ms": round(statistics.median(times), 2),
+        f"{name}_p95_ms": round(ordered[int(0.95 * len(ordered))], 2),
     }
+
+
+def next_task(app: Any, tmp: Path, key: Path, tasks: list[Task]) -> dict[str, float | None]:
+    ws = Workspace.open(tmp / "ws", key)
+    ws.load_tasks(tasks)
+    window = MainWindow(ws, key, Settings(), restore_layout=False)
+    times = move_times(app, window, tasks[0].id)
+    ws.close()
+    result = figures(times, "next_task")
     print(
         f"next task: {len(times)} moves over {TASKS} tasks x 3 responses, "
         f"median {result['next_task_median_ms']} ms, p95 {result['next_task_p95_ms']} ms"
@@ -93,10 +133,88 @@ def main() -> dict[str, float | None]:
     return result
 
 
+def full_answer(ws: Workspace, task_id: str, n: int) -> dict[str, Any]:
+    """A complete rubric answer: every criterion graded for every response, a few
+    not applicable and a few with notes."""
+    (question,) = ws.schema(task_id).rubric_questions
+    grades: dict[str, dict[str, Any]] = {}
+    for r, rid in enumerate(ws.task(task_id).response_ids):
+        per: dict[str, Any] = {}
+        for c, criterion in enumerate(question.criteria):
+            k = (n + r + c) % 7
+            entry: dict[str, Any] = {"met": None if k == 0 else k % 2 == 1}
+            if k == 3:
+                entry["note"] = f"Checked against the response, point {c + 1}."
+            per[criterion.id] = entry
+        grades[rid] = per
+    return {"rubric": grades}
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def rubric(app: Any, tmp: Path, tasks: list[Task]) -> dict[str, float | None]:
+    pool = criteria_pool()
+    rows = []
+    for i, task in enumerate(tasks):
+        start = (i * 7) % len(pool)
+        chosen = (pool + pool)[start : start + CRITERIA]
+        rows.append(
+            {
+                "id": task.id,
+                "prompt": task.conversation[-1].content,
+                "responses": [
+                    {"id": r.id, "model": r.model, "text": r.text} for r in task.responses
+                ],
+                "rubrics": chosen,
+            }
+        )
+    path = tmp / "rubric-tasks.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for name in ("server", "grader"):
+        keys.write_key_pair(keys.generate(name), tmp / "keys", passphrase=None)
+    server = keys.load_secret_key(tmp / "keys" / "server.key")
+    grader = keys.load_secret_key(tmp / "keys" / "grader.key")
+    bundle = pack(path, server=server, reviewers=[grader.card()], out_dir=tmp / "bundles")
+    key = tmp / "keys" / "grader.key"
+    ws = Workspace.open(tmp / "ws-rubric", key)
+    ws.import_bundle(bundle.bundles[0].path, tmp / "keys" / "server.pub")
+    ids = [row.id for row in ws.task_rows()]
+    assert all(len(ws.schema(t).rubric_questions[0].criteria) == CRITERIA for t in ids)
+    # Recording a full answer (50 criteria x 3 responses): as a draft, then submitted.
+    answers = {t: full_answer(ws, t, n) for n, t in enumerate(ids)}
+    drafts = [timed(lambda t=t: ws.save_draft(t, answers[t])) for t in ids]
+    submits = [timed(lambda t=t: ws.submit(t, answers[t])) for t in ids]
+    # The window then moves over tasks with no answer and tasks with a full draft.
+    ws.close()
+    ws = Workspace.open(tmp / "ws-rubric-2", key)
+    ws.import_bundle(bundle.bundles[0].path, tmp / "keys" / "server.pub")
+    for n, t in enumerate(ids):
+        if n % 2:
+            ws.save_draft(t, full_answer(ws, t, n))
+    window = MainWindow(ws, key, Settings(), restore_layout=False)
+    times = move_times(app, window, ids[0])
+    ws.close()
+    result = figures(times, "next_task_rubric")
+    result["save_rubric_draft_median_ms"] = round(statistics.median(drafts), 2)
+    result["record_rubric_answer_median_ms"] = round(statistics.median(submits), 2)
+    print(
+        f"next task, rubric: {len(times)} moves over {TASKS} tasks x 3 responses x "
+        f"{CRITERIA} criteria, median {result['next_task_rubric_median_ms']} ms, "
+        f"p95 {result['next_task_rubric_p95_ms']} ms; a full rubric answer "
+        f"({CRITERIA} x 3 grades): draft {result['save_rubric_draft_median_ms']} ms, "
+        f"submit {result['record_rubric_answer_median_ms']} ms (medians of {len(ids)})"
+    )
+    return result
+
+
 # --- math-heavy tasks -------------------------------------------------------------------
 
 
-def math_main() -> dict[str, float | None]:
+def math(app: Any, tmp: Path, key: Path) -> dict[str, float | None]:
     from docket.render import formulas_of
 
     models = list(ALPACA_MODELS)
@@ -114,42 +232,32 @@ def math_main() -> dict[str, float | None]:
         )
         for i in rows
     ]
-    app = application()
-    with tempfile.TemporaryDirectory() as tmp:
-        key, _ = keys.write_key_pair(keys.generate("bench"), Path(tmp) / "keys", passphrase=None)
-        ws = Workspace.open(Path(tmp) / "ws", key)
-        ws.load_tasks(tasks)
-        typeset = ws.typeset_formulas()  # cached, as after an import
-        window = MainWindow(ws, key, Settings(), restore_layout=False)
-        window.resize(1600, 1000)
-        window.show()
-        for _ in range(20):
-            app.processEvents()
-        window.open_task(tasks[0].id)
+    ws = Workspace.open(tmp / "ws-math", key)
+    ws.load_tasks(tasks)
+    typeset = ws.typeset_formulas()  # cached, as after an import
+    window = MainWindow(ws, key, Settings(), restore_layout=False)
+    window.resize(1600, 1000)
+    window.show()
+    for _ in range(20):
         app.processEvents()
-        times = []
-        images = 0
-        for _ in range(len(tasks) - 1):
-            start = time.perf_counter()
-            window.next_task()
-            app.processEvents()
-            times.append((time.perf_counter() - start) * 1000)
-            images += sum(
-                1
-                for column in window.comparison.columns
-                for char in column.browser.toPlainText()
-                if char == "\ufffc"
-            )
-            QTest.qWait(READING_MS)
-        window.close()
-        ws.close()
+    window.open_task(tasks[0].id)
+    app.processEvents()
+    times = []
+    images = 0
+    for _ in range(len(tasks) - 1):
+        start = time.perf_counter()
+        window.next_task()
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+        images += sum(
+            column.browser.toPlainText().count("\ufffc") for column in window.comparison.columns
+        )
+        QTest.qWait(READING_MS)
+    window.close()
+    ws.close()
     if not images:
         raise SystemExit("no formula was shown as an image: this would not measure math")
-    ordered = sorted(times)
-    result = {
-        "next_task_math_median_ms": round(statistics.median(times), 2),
-        "next_task_math_p95_ms": round(ordered[int(0.95 * len(ordered))], 2),
-    }
+    result = figures(times, "next_task_math")
     print(
         f"next task, math-heavy: {len(times)} moves over {len(tasks)} tasks x 4 responses "
         f"({typeset} formulas typeset and cached first; {images} formula images shown), "
@@ -158,6 +266,20 @@ def math_main() -> dict[str, float | None]:
     return result
 
 
+def main(which: str = "all") -> dict[str, float | None]:
+    tasks = alpaca_tasks()
+    app = application()
+    result: dict[str, float | None] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        key, _ = keys.write_key_pair(keys.generate("bench"), Path(tmp) / "keys", passphrase=None)
+        if which in ("all", "plain"):
+            result.update(next_task(app, Path(tmp), key, tasks))
+        if which in ("all", "rubric"):
+            result.update(rubric(app, Path(tmp), tasks))
+        if which in ("all", "math"):
+            result.update(math(app, Path(tmp), key))
+    return result
+
+
 if __name__ == "__main__":
-    record(main())
-    record(math_main())
+    record(main(sys.argv[1] if len(sys.argv) > 1 else "all"))

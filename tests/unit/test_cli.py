@@ -162,9 +162,9 @@ def test_keygen_without_a_terminal_asks_for_passphrase_env(tmp_path: Path) -> No
 def test_demo_prepares_a_real_workspace_once(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--no-window"]) == EXIT_OK
     first = capsys.readouterr().out
-    assert "37 tasks (25 pairs, 12 rankings; 1 with source documents)" in first
+    assert "40 tasks (25 pairs, 12 rankings; 1 with source documents, 3 graded by rubric)" in first
     assert main(["demo", "--no-window"]) == EXIT_OK
-    assert "37 tasks" in capsys.readouterr().out
+    assert "40 tasks" in capsys.readouterr().out
 
 
 def test_the_round_trip_through_the_command_line(

@@ -31,7 +31,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"Demo reviewer key: {demo.key}")
     print(
         f"{demo.tasks} tasks ({demo.pairs} pairs, {demo.rankings} rankings; "
-        f"{demo.grounded} with source documents), {demo.answered} answered."
+        f"{demo.grounded} with source documents, {demo.rubrics} graded by rubric), "
+        f"{demo.answered} answered."
     )
     print("Open it in the review window with `docket demo`, or use the Python API, e.g.:")
     print(

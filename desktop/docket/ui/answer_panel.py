@@ -1,13 +1,17 @@
 """The answer panel: the task's answer form, built from its schema.
 
-One page of editors is built per (schema, number of responses) and kept (a few of them,
-most recently used), so moving to the next task only re-fills widgets. The panel holds no
-domain state: it shows the answers it is given and reports every change the reviewer
-makes with ``answersEdited`` (the full answers dict, naming response ids).
+One page of editors is built per (form, number of responses) and kept (a few of them,
+most recently used), so moving to the next task only re-fills widgets. A form is its
+questions without the criteria of its rubric questions (:func:`form_key`): every task of a
+rubric project has criteria of its own, and its page is the same one, re-filled with them.
+The panel holds no domain state: it shows the answers it is given and reports every change
+the reviewer makes with ``answersEdited`` (the full answers dict, naming response ids).
 
 Keys: 1-9 pick a step of a preference question (:meth:`AnswerPanel.handle_number_key`,
 which the main window can also call when no text field has focus); the ranking editor
-has its own keys while its list has focus (Alt+Up/Down, "=" / Ctrl+T, Enter).
+has its own keys while its list has focus (Alt+Up/Down, "=" / Ctrl+T, Enter), and so
+have the rubric editor (Y, N, -, Tab, Enter: :mod:`docket.ui.answer_rubric`) and the
+rubric-writing editor (Ctrl+N, Alt+Up/Down, Delete: :mod:`docket.ui.answer_rubric_writing`).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -37,6 +42,8 @@ from docket.core.schema import (
     PreferenceQuestion,
     Question,
     RankingQuestion,
+    RubricQuestion,
+    RubricWritingQuestion,
     Schema,
     TextQuestion,
 )
@@ -48,6 +55,8 @@ from docket.ui.answer_questions import (
     TextEditor,
 )
 from docket.ui.answer_ranking import RankingEditor
+from docket.ui.answer_rubric import RubricEditor
+from docket.ui.answer_rubric_writing import RubricWritingEditor
 from docket.ui.answer_widgets import (
     ALERT_BAR,
     ALERT_TINT,
@@ -118,7 +127,26 @@ def build_editor(question: Question, count: int, parent: QWidget | None = None) 
         return ChoiceEditor(question, count, parent)
     if isinstance(question, TextQuestion):
         return TextEditor(question, count, parent)
+    if isinstance(question, RubricQuestion):
+        return RubricEditor(question, count, parent)
+    if isinstance(question, RubricWritingQuestion):
+        return RubricWritingEditor(question, count, parent)
     raise TypeError(f"no editor for question type {type(question).__name__}")
+
+
+FormKey = tuple[int, tuple[Question, ...]]
+
+
+def form_key(schema: Schema) -> FormKey:
+    """What the answer page of ``schema`` depends on: its questions, the criteria of its
+    rubric questions left out (a task's own criteria are filled in, not built)."""
+    return (
+        schema.version,
+        tuple(
+            replace(q, criteria=()) if isinstance(q, RubricQuestion) and q.criteria else q
+            for q in schema.questions
+        ),
+    )
 
 
 def alert_label(parent: QWidget | None = None) -> QLabel:
@@ -194,10 +222,18 @@ class SchemaPage(QWidget):
     def editors(self) -> Iterable[QuestionEditor]:
         return (s.editor for s in self.sections.values())
 
-    def load(self, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+    def load(self, schema: Schema, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+        """Fill the page for a task whose form is ``schema`` (equal to the page's but for
+        the criteria of its rubric questions)."""
+        self.schema = schema
         self.order = order
         for qid, section in self.sections.items():
-            section.editor.load(order, answers.get(qid))
+            editor = section.editor
+            if isinstance(editor, RubricEditor):
+                question = schema.question(qid)
+                assert isinstance(question, RubricQuestion)
+                editor.set_question(question)
+            editor.load(order, answers.get(qid))
         self.update_context()
 
     def answers(self) -> dict[str, Any]:
@@ -220,16 +256,22 @@ class SchemaPage(QWidget):
         return None
 
     def show_issues(self, issues: Iterable[tuple[str, str]]) -> None:
-        per_question: dict[str, list[str]] = {}
+        per_question: dict[str, list[tuple[str, str]]] = {}
         general: list[str] = []
         for field, message in issues:
             qid = question_of(field)
             if qid in self.sections:
-                per_question.setdefault(qid, []).append(self._describe(qid, field, message))
+                per_question.setdefault(qid, []).append((field, message))
             else:
                 general.append(f"{field}: {message}" if field else message)
         for qid, section in self.sections.items():
-            show_alert(section.issue, per_question.get(qid, []))
+            mine = per_question.get(qid, [])
+            editor = section.editor
+            if mine and isinstance(editor, (RubricEditor, RubricWritingEditor)):
+                messages = editor.describe_issues(mine)
+            else:
+                messages = [self._describe(qid, f, m) for f, m in mine]
+            show_alert(section.issue, messages)
         show_alert(self.general_issue, general)
 
     def _describe(self, qid: str, field: str, message: str) -> str:
@@ -258,7 +300,7 @@ class AnswerPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Answer form")
         self.setStyleSheet(STYLE)
-        self._pages: OrderedDict[tuple[Schema, int], SchemaPage] = OrderedDict()
+        self._pages: OrderedDict[tuple[FormKey, int], SchemaPage] = OrderedDict()
         self._page: SchemaPage | None = None
         self._loading = False
         self.pages_built = 0
@@ -303,13 +345,13 @@ class AnswerPanel(QWidget):
             self._page = page
             page.show()
             self._empty.hide()
-        self._fill(page, order, answers)
+        self._fill(page, schema, order, answers)
         page.show_issues(())
 
     def set_answers(self, answers: Mapping[str, Any]) -> None:
         """Re-fill the current task's form (after undo, say). Emits nothing."""
         if self._page is not None:
-            self._fill(self._page, self._page.order, answers)
+            self._fill(self._page, self._page.schema, self._page.order, answers)
 
     def clear(self) -> None:
         """Show no task."""
@@ -328,10 +370,12 @@ class AnswerPanel(QWidget):
             page.deleteLater()
         self._pages.clear()
 
-    def _fill(self, page: SchemaPage, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+    def _fill(
+        self, page: SchemaPage, schema: Schema, order: DisplayOrder, answers: Mapping[str, Any]
+    ) -> None:
         self._loading = True
         try:
-            page.load(order, answers)
+            page.load(schema, order, answers)
         finally:
             self._loading = False
 
@@ -339,7 +383,7 @@ class AnswerPanel(QWidget):
         current = self._page
         if current is not None and current.schema is schema and current.count == count:
             return current
-        key = (schema, count)
+        key = (form_key(schema), count)
         page = self._pages.get(key)
         if page is not None:
             self._pages.move_to_end(key)
