@@ -8,6 +8,7 @@ saves the README's picture (light and dark side by side).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from docket import Workspace
 from docket.core import Response, Role, Task, Turn
 from docket.core.display_order import DisplayOrder
+from docket.core.documents import Document
 from docket.render import DARK, LIGHT, THEMES, formulas_of, to_html
 from docket.render.formula_images import AS_TEXT, image_box, read_math_url
 from docket.render.typeset import Formula, NotTypeset, Result, formula_key, typeset
@@ -270,7 +272,12 @@ def test_the_window_typesets_in_the_background_and_shows_the_task_again(
     qtbot: Any, tmp_path: Path, key_path: Path
 ) -> None:
     ws = Workspace.open(tmp_path / "ws", key_path)
-    ws.load_tasks([task_with(TEXT, "one"), task_with(r"And $\frac{\sqrt{\pi}}{2}$.", "two")])
+    source = Document("1", r"The dose is $15\,\mathrm{mg/kg}$ a day.", "Dosing")
+    first = dataclasses.replace(task_with(TEXT, "one"), documents=(source,))
+    ws.load_tasks(
+        [first, task_with(r"And $\frac{\sqrt{\pi}}{2}$.", "two")],
+        guidelines=r"Check units: \(\mathrm{mg/kg}\).",
+    )
     window = MainWindow(ws, key_path, Settings(), restore_layout=False)
     qtbot.addWidget(window)
     window.show()
@@ -280,6 +287,9 @@ def test_the_window_typesets_in_the_background_and_shows_the_task_again(
     qtbot.waitUntil(lambda: window.typesetting.runs == 1, timeout=60_000)
     assert ws.formulas_pending() == 0 and not window.operations.busy()
     assert len(image_names(browser.document())) == 2  # shown again, typeset
+    assert len(image_names(window.comparison.prompt.document())) == 1
+    assert len(image_names(window.guidelines.browser.document())) == 1
+    assert len(image_names(window.sources.browser.document())) == 1
     assert not window.typesetting.label.isVisible()
     window.close()
     ws.close()
@@ -302,7 +312,8 @@ def test_locking_stops_background_typesetting_first(
 
 
 def render_math_screenshot(path: Path) -> Path:
-    """The README's picture: the sample answer in both themes, side by side."""
+    """The README's picture: the sample answer in both themes, side by side (at the
+    screen's pixel ratio: QT_SCALE_FACTOR=2 makes it at 200 %)."""
     from PySide6.QtGui import QPalette
 
     app = QApplication.instance()
@@ -316,25 +327,29 @@ def render_math_screenshot(path: Path) -> Path:
         palette.setColor(QPalette.ColorRole.Base, QColor(theme.background))
         palette.setColor(QPalette.ColorRole.Text, QColor(theme.text))
         view.setPalette(palette)
-        view.resize(620, 820)
+        view.resize(620, 400)
         lookup = FormulaLookup(source_of(formulas))
         html = to_html(MATH_SAMPLE, theme=theme, formulas=lookup, metrics=text_metrics(view.font()))
         view.set_math_html(html, lookup, theme.text)
         view.show()
         app.processEvents()
+        view.document().setTextWidth(view.viewport().width())
+        view.resize(620, int(view.document().size().height()) + 4)
+        app.processEvents()
         shots.append(view.grab())
         view.close()
     ratio = shots[0].devicePixelRatio()
-    width = sum(s.width() for s in shots)
-    image = QImage(width, max(s.height() for s in shots), QImage.Format.Format_RGB32)
+    image = QImage(
+        sum(s.width() for s in shots), max(s.height() for s in shots), QImage.Format.Format_RGB32
+    )
+    image.setDevicePixelRatio(ratio)
     image.fill(QColor("#808080"))
     painter = QPainter(image)
-    x = 0
+    x = 0.0
     for shot in shots:
-        painter.drawPixmap(int(x / ratio), 0, shot)
-        x += shot.width()
+        painter.drawPixmap(round(x), 0, shot)
+        x += shot.width() / ratio
     painter.end()
-    image.setDevicePixelRatio(1)
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(path))
     return path

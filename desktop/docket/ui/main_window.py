@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         build_views(self, theme)
         self.comparison.set_formula_source(workspace.formulas)
         self.guidelines.set_formula_source(workspace.formulas)
+        self.sources.set_formula_source(workspace.formulas)
         self.typesetting = BackgroundTypesetting(self)
         self.lock_watcher = LockWatcher(self.settings.lock_after_minutes, self)
         self.clipboard_guard = ClipboardGuard(self.settings.clipboard_clear_seconds, self)

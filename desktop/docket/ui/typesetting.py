@@ -96,6 +96,7 @@ class BackgroundTypesetting(QObject):
             return
         w.comparison.formulas_arrived()
         w.guidelines.formulas_arrived()
+        w.sources.formulas_arrived()
 
     def _done(self, count: int) -> None:
         self.label.hide()
