@@ -17,7 +17,7 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -86,6 +86,17 @@ def image_names(doc: QTextDocument) -> list[str]:
                 names.append(fmt.toImageFormat().name())
             it += 1
         block = block.next()
+    return names
+
+
+def _names_in(block: Any) -> list[str]:
+    names = []
+    it = block.begin()
+    while not it.atEnd():
+        fmt = it.fragment().charFormat()
+        if fmt.isImageFormat():
+            names.append(fmt.toImageFormat().name())
+        it += 1
     return names
 
 
@@ -361,6 +372,54 @@ def test_math_screenshot(qtbot: Any, tmp_path: Path) -> None:
     formulas = typeset_of(MATH_SAMPLE)
     failed = {k: v for k, v in formulas.items() if isinstance(v, NotTypeset)}
     assert len(formulas) >= 12 and not failed, failed
+    # Every formula an image, the displayed ones centred on lines of their own.
+    doc = browser_with(qtbot, MATH_SAMPLE, formulas).document()
+    assert len(image_names(doc)) == len(formulas_of(MATH_SAMPLE))
+    block = doc.begin()
+    displayed = 0
+    while block.isValid():
+        if any(name.startswith("docket-math:display/") for name in _names_in(block)):
+            displayed += 1
+            assert block.text() == "\ufffc"
+            assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+        block = block.next()
+    assert displayed == sum(d for _, d in formulas_of(MATH_SAMPLE))
     target = Path(os.environ.get("DOCKET_SCREENSHOT") or tmp_path / "math.png")
     written = render_math_screenshot(target)
     assert written.stat().st_size > 20_000
+
+
+def test_an_import_waits_for_typesetting_to_stop_then_typesetting_resumes(
+    qtbot: Any, tmp_path: Path, key_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from docket.bundles import keys
+    from docket.bundles.keys import PublicCard
+    from docket.server.pack import pack
+    from tests.helpers import pair_tasks
+
+    server_key, server_card = keys.write_key_pair(
+        keys.generate("server"), tmp_path / "server", passphrase=None
+    )
+    packed = pack(
+        pair_tasks(tmp_path / "tasks.jsonl", 3),
+        server=keys.load_secret_key(server_key),
+        reviewers=[PublicCard.load(key_path.with_suffix(".pub"))],
+        out_dir=tmp_path / "out",
+        project="math",
+    )
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    ws.load_tasks([task_with(rf"${i}x^{{{i}}} + \frac{{{i}}}{{2}}$", f"t{i}") for i in range(60)])
+    window = MainWindow(ws, key_path, Settings(), restore_layout=False, server_card=server_card)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.operations.background, timeout=10_000)
+    window.import_bundle(packed.bundles[0].path)  # typesetting gives way
+    qtbot.waitUntil(lambda: told == ["Imported 3 tasks."], timeout=30_000)
+    qtbot.waitUntil(lambda: window.typesetting.runs == 1, timeout=60_000)  # and resumes
+    assert ws.formulas_pending() == 0 and window.task_list.model.rowCount() == 63
+    window.close()
+    ws.close()

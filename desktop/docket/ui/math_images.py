@@ -51,8 +51,6 @@ MAX_IMAGE_PIXELS = 4_000_000
 screen is drawn at a lower pixel ratio (less sharp, never unbounded)."""
 CACHE_BYTES = 48 * 1024 * 1024
 """Rasterised formulas kept, in bytes."""
-OBJECT_CHARACTER = "\ufffc"
-"""What a document holds where an image is (the formula's place in its text)."""
 
 
 def text_metrics(font: QFont) -> TextMetrics:

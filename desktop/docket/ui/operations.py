@@ -22,6 +22,8 @@ the window never hangs on it.
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -80,6 +82,10 @@ class Operations(QObject):
         self._on_progress: Callable[[str, float], None] | None = None
         self._background = False
         self._idle: list[Callable[[], None]] = []
+        # A program that ends without closing the window (a script, a benchmark) must not
+        # leave a worker thread running: Qt aborts the process when one is destroyed so.
+        ref = weakref.ref(self)
+        atexit.register(lambda: _wait_at_exit(ref))
 
     def busy(self) -> bool:
         return self._thread is not None
@@ -191,3 +197,14 @@ class Operations(QObject):
         idle, self._idle = self._idle, []
         for callback in idle:
             callback()
+
+
+def _wait_at_exit(ref: weakref.ReferenceType[Operations]) -> None:
+    ops = ref()
+    try:
+        if ops is not None:
+            if ops.busy():
+                ops.cancel()
+            ops.wait()
+    except RuntimeError:  # the runner's Qt object is gone already: so is its thread
+        pass
