@@ -241,6 +241,7 @@ def test_copy_puts_the_latex_of_each_formula_on_the_clipboard(qtbot: Any) -> Non
     assert data.hasFormat("x-kde-passwordManagerHint")  # still marked sensitive
     alt = view.document().find("\ufffc").charFormat().toImageFormat()
     assert alt.property(alt.Property.ImageAltText) == QUADRATIC  # what a reader is given
+    assert alt.toolTip() == QUADRATIC  # and what hovering shows
 
 
 def task_with(text: str, task_id: str = "t") -> Task:
