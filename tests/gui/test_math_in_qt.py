@@ -18,7 +18,15 @@ import pytest
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication
 
 from docket import Workspace
@@ -166,7 +174,9 @@ def test_an_inline_formula_sits_on_the_text_baseline(qtbot: Any, latex: str, poi
     image = QImage(600, int(doc.size().height()) + 4, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    doc.drawContents(painter)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))  # whatever the theme
+    doc.documentLayout().draw(painter, context)
     painter.end()
     columns = ink_columns(image, red)
     assert columns, "the formula was not drawn"
@@ -316,9 +326,8 @@ def test_locking_stops_background_typesetting_first(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.operations.background(), timeout=10_000)
-    window.lock()
-    qtbot.waitUntil(window.is_locked, timeout=60_000)
-    assert not window.operations.busy() and ws.locked
+    window.lock()  # at once: typesetting stops at its next stage, and the lock follows
+    assert window.is_locked() and not window.operations.busy() and ws.locked
     assert len(IMAGES) == 0
     window.close()
 
@@ -326,8 +335,6 @@ def test_locking_stops_background_typesetting_first(
 def render_math_screenshot(path: Path) -> Path:
     """The README's picture: the sample answer in both themes, side by side (at the
     screen's pixel ratio: QT_SCALE_FACTOR=2 makes it at 200 %)."""
-    from PySide6.QtGui import QPalette
-
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     formulas = typeset_of(MATH_SAMPLE)

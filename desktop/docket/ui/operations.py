@@ -10,7 +10,8 @@ right after.
 Background work (typesetting the formulas of new tasks) runs the same way without a
 dialog: its progress goes to an ``on_progress`` callback (the window shows it in the
 status bar), and it gives way to anything else: whatever waits for the runner to be
-idle (locking, an import, closing the window) cancels it first.
+idle (locking, an import, closing the window) stops it at its next stage, waits for
+that there and then, and runs at once (a lock is not postponed by background work).
 
 The work function runs on a worker thread and gets a ``progress(stage, fraction)``
 callback; once the dialog's Cancel is pressed, that callback raises
@@ -48,6 +49,8 @@ class _Worker(QObject):
         super().__init__()
         self.work = work
         self.cancelled = False
+        self.outcome: tuple[Any, DocketError | None] = (None, ImportCancelledError("Cancelled."))
+        """What ``finished`` carries, also kept here (for a runner that waited for it)."""
 
     def progress(self, stage: str, fraction: float) -> None:
         if self.cancelled:
@@ -63,6 +66,7 @@ class _Worker(QObject):
         except Exception as exc:  # a bug: still end the operation, and say what happened
             result = None
             error = DocketError(f"The operation failed unexpectedly ({type(exc).__name__}: {exc}).")
+        self.outcome = (result, error)
         self.finished.emit(result, error)
 
 
@@ -138,25 +142,35 @@ class Operations(QObject):
         return True
 
     def when_idle(self, callback: Callable[[], None]) -> None:
-        """Run ``callback`` now, or right after the running operation has ended (background
-        work is asked to stop first)."""
+        """Run ``callback`` now, or right after the running operation has ended; background
+        work is stopped first, and then ``callback`` runs at once."""
+        if self.busy() and self._background:
+            self._stop_background()
         if self.busy():
-            if self._background:
-                self._cancel()
             self._idle.append(callback)
         else:
             callback()
 
     def wait(self) -> None:
         """Block until the worker thread ends (closing the window mid-import); background
-        work is asked to stop first."""
-        if self._thread is not None:
-            if self._background:
-                self._cancel()
+        work is stopped first."""
+        if self._thread is not None and self._background:
+            self._stop_background()
+        elif self._thread is not None:
             # The thread's event loop would end only when _finished runs on this (now
             # blocked) thread: end it as soon as the work returns.
             self._thread.quit()
             self._thread.wait()
+
+    def _stop_background(self) -> None:
+        """Stop background work at its next stage, wait for it, and end it here (its
+        ``finished`` signal, still on its way, is then ignored)."""
+        worker, thread = self._worker, self._thread
+        assert worker is not None and thread is not None
+        worker.cancelled = True
+        thread.quit()
+        thread.wait()
+        self._finished(*worker.outcome)
 
     @Slot(str, float)
     def _progressed(self, stage: str, fraction: float) -> None:
@@ -177,6 +191,9 @@ class Operations(QObject):
 
     @Slot(object, object)
     def _finished(self, result: Any, error: DocketError | None) -> None:
+        sender = self.sender()
+        if sender is not None and sender is not self._worker:
+            return  # a run already ended by _stop_background
         thread, dialog, callbacks = self._thread, self._dialog, self._callbacks
         self._thread = self._worker = self._dialog = self._callbacks = None
         self._on_progress, self._background = None, False
