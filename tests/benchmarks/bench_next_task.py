@@ -17,6 +17,11 @@ next_task_rubric_median_ms and next_task_rubric_p95_ms (same bars), and the time
 a full answer of 50 criteria x 3 responses: submit (validate, commit with fsync, audit) as
 record_rubric_answer_median_ms, keeping it as a draft as save_rubric_draft_median_ms
 (median of 200 each; bar <= 5 ms).
+
+The math workload: the AlpacaEval rows where any of the 4 models wrote formulas (39),
+each answer of the 4 a response, their formulas typeset and cached first (as after an
+import); the same steps, every formula an image. Reported as next_task_math_median_ms and
+next_task_math_p95_ms (same bars). ``bench_next_task.py plain|rubric|math`` runs one.
 """
 
 from __future__ import annotations
@@ -206,6 +211,61 @@ def rubric(app: Any, tmp: Path, tasks: list[Task]) -> dict[str, float | None]:
     return result
 
 
+# --- math-heavy tasks -------------------------------------------------------------------
+
+
+def math(app: Any, tmp: Path, key: Path) -> dict[str, float | None]:
+    from docket.render import formulas_of
+
+    models = list(ALPACA_MODELS)
+    outputs = {m: alpaca_eval(m) for m in models}
+    rows = [
+        i
+        for i in range(len(outputs[models[0]]))
+        if any(formulas_of(outputs[m][i]["output"]) for m in models)
+    ]
+    tasks = [
+        Task(
+            f"math-{i:03d}",
+            (Turn(Role.USER, outputs[models[0]][i]["instruction"]),),
+            tuple(Response(f"r{j}", outputs[m][i]["output"], m) for j, m in enumerate(models)),
+        )
+        for i in rows
+    ]
+    ws = Workspace.open(tmp / "ws-math", key)
+    ws.load_tasks(tasks)
+    typeset = ws.typeset_formulas()  # cached, as after an import
+    window = MainWindow(ws, key, Settings(), restore_layout=False)
+    window.resize(1600, 1000)
+    window.show()
+    for _ in range(20):
+        app.processEvents()
+    window.open_task(tasks[0].id)
+    app.processEvents()
+    times = []
+    images = 0
+    for _ in range(len(tasks) - 1):
+        start = time.perf_counter()
+        window.next_task()
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+        images += sum(
+            column.browser.toPlainText().count("\ufffc") for column in window.comparison.columns
+        )
+        QTest.qWait(READING_MS)
+    window.close()
+    ws.close()
+    if not images:
+        raise SystemExit("no formula was shown as an image: this would not measure math")
+    result = figures(times, "next_task_math")
+    print(
+        f"next task, math-heavy: {len(times)} moves over {len(tasks)} tasks x 4 responses "
+        f"({typeset} formulas typeset and cached first; {images} formula images shown), "
+        f"median {result['next_task_math_median_ms']} ms, p95 {result['next_task_math_p95_ms']} ms"
+    )
+    return result
+
+
 def main(which: str = "all") -> dict[str, float | None]:
     tasks = alpaca_tasks()
     app = application()
@@ -216,6 +276,8 @@ def main(which: str = "all") -> dict[str, float | None]:
             result.update(next_task(app, Path(tmp), key, tasks))
         if which in ("all", "rubric"):
             result.update(rubric(app, Path(tmp), tasks))
+        if which in ("all", "math"):
+            result.update(math(app, Path(tmp), key))
     return result
 
 

@@ -88,6 +88,52 @@ def test_cancel_stops_the_work_at_its_next_stage(qtbot: Any) -> None:
     assert stages == ["one"] and isinstance(errors[0], ImportCancelledError)
 
 
+def test_background_work_shows_no_dialog_and_gives_way(qtbot: Any) -> None:
+    """Background work reports progress to its callback only, and whatever waits for the
+    runner to be idle (a lock, an import) stops it at its next stage and runs right after."""
+    ops = _runner(qtbot)
+    seen: list[tuple[str, float]] = []
+    events: list[str] = []
+    stages = threading.Event()
+
+    def work(progress: Any) -> None:
+        for i in range(1000):
+            progress("Typesetting", i / 1000)
+            stages.set()
+            threading.Event().wait(0.01)
+
+    assert ops.run(
+        "T",
+        "L",
+        work,
+        on_success=lambda _: events.append("done"),
+        on_failure=lambda e: events.append(type(e).__name__),
+        background=True,
+        on_progress=lambda stage, f: seen.append((stage, f)),
+    )
+    assert ops.busy() and ops.background()
+    qtbot.waitUntil(lambda: len(seen) >= 2)
+    assert ops.parent().findChild(QProgressDialog) is None
+    ops.when_idle(lambda: events.append("idle"))
+    qtbot.waitUntil(lambda: "idle" in events, timeout=5_000)
+    assert events == ["ImportCancelledError", "idle"] and not ops.busy()
+    # Closing the window waits for background work, which stops at once.
+    stages.clear()
+    ended: list[str] = []
+    ops.run(
+        "T",
+        "L",
+        work,
+        on_success=lambda _: ended.append("done"),
+        on_failure=lambda e: ended.append(type(e).__name__),
+        background=True,
+    )
+    assert stages.wait(5)
+    ops.wait()  # returns: the work stopped at its next stage
+    qtbot.waitUntil(lambda: ended == ["ImportCancelledError"])
+    assert not ops.busy()
+
+
 def test_a_real_bundle_imports_through_the_window(
     qtbot: Any, tmp_path: Any, key_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -124,7 +170,10 @@ def test_a_real_bundle_imports_through_the_window(
     window.import_bundle(packed.bundles[0].path)
     assert window.operations.busy()  # the work runs on its own thread
     qtbot.waitUntil(lambda: told == ["Imported 3 tasks."], timeout=10_000)
-    assert not window.operations.busy()
+    # Then the new tasks' formulas are typeset in the background, and that ends too.
+    assert not window.operations.busy() or window.operations.background()
+    qtbot.waitUntil(lambda: window.typesetting.runs == 1, timeout=30_000)
+    assert ws.formulas_pending() == 0 and not window.operations.busy()
     assert window.task_list.model.rowCount() == 3
     assert window.controller.task is not None
     assert window.progress_label.text() == "0 / 3 answered"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -93,3 +96,56 @@ def test_the_worker_stops_a_formula_over_its_time_and_goes_on() -> None:
         assert formula_key(CONSTRUCTS["sum"], True) not in results
         assert isinstance(results[formula_key(r"\foo", False)], NotTypeset)
         assert sum(isinstance(r, Formula) for r in results.values()) == len(CONSTRUCTS) - 1
+
+
+@pytest.mark.parametrize("name", ["sin", "det", "gcd", "Pr", "log_2", "lim_{n}", "max_i"])
+def test_a_function_name_is_spaced_from_its_argument(name: str) -> None:
+    """``\\det B`` reads "det B", not "detB", as ``\\sin x`` does; ``\\det(B)`` gets no
+    space before its parenthesis."""
+
+    def width(latex: str) -> float:
+        result = typeset(latex, display=False)
+        assert isinstance(result, Formula), result
+        return result.width
+
+    base, _, script = name.partition("_")
+    plain = rf"\mathrm{{{base}}}" + (f"_{script}" if script else "")
+    assert width(rf"\{name} B") - width(f"{plain}B") > 2.5
+    if name in ("det", "gcd", "Pr"):  # the space Docket adds, only before an argument
+        assert abs(width(rf"\{name}(B)") - width(f"{plain}(B)")) < 0.5
+
+
+STARTER = r"""
+import mmap
+import sys
+
+# A program that maps a lot before it starts the worker (the window maps 0.5 GB): the
+# worker imports it again, so it starts as large.
+BIG = mmap.mmap(-1, 700 * 1024 * 1024)
+
+from docket.render.typeset import Typesetter
+
+
+def hog() -> str:
+    try:
+        block = bytearray(1024 * 1024 * 1024)
+        return f"allocated {len(block)}"
+    except MemoryError:
+        return "MemoryError"
+
+
+if __name__ == "__main__":
+    with Typesetter() as worker:
+        print(type(worker.typeset(r"\frac{1}{2}", False)).__name__)
+        print(worker._executor().submit(hog).result(timeout=20))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="Linux caps address space")
+def test_the_worker_memory_cap_counts_from_what_it_starts_with(tmp_path: Path) -> None:
+    script = tmp_path / "starter.py"
+    script.write_text(STARTER, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["Formula", "MemoryError"], done.stderr[-2000:]

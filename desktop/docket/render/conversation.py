@@ -13,9 +13,11 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from docket.render.formula_images import DEFAULT_METRICS, TextMetrics
 from docket.render.hidden import mark_hidden_html
 from docket.render.markdown import markdown_to_html
 from docket.render.theme import Theme
+from docket.render.typeset import Formula, NotTypeset
 
 ROLE_LABELS = {"user": "User", "assistant": "Assistant", "system": "System", "tool": "Tool"}
 
@@ -36,6 +38,11 @@ def _role_and_content(turn: Any) -> tuple[str, str]:
     else:  # docket.core.Turn or anything with .role/.content
         role, content = getattr(turn, "role", ""), getattr(turn, "content", "")
     return str(getattr(role, "value", role)), str(content)
+
+
+def turn_content(turn: Any) -> str:
+    """The markdown of a turn (a ``{role, content}`` mapping or a Turn)."""
+    return _role_and_content(turn)[1]
 
 
 def answered_turn(turns: Sequence[Any]) -> int | None:
@@ -66,11 +73,18 @@ def _fold_line(hidden: int, folded: bool, theme: Theme, key_hint: str) -> str:
 
 
 def conversation_to_html(
-    turns: Sequence[Any], theme: Theme, *, folded: bool = False, key_hint: str = ""
+    turns: Sequence[Any],
+    theme: Theme,
+    *,
+    folded: bool = False,
+    key_hint: str = "",
+    formulas: Mapping[str, Formula | NotTypeset] | None = None,
+    metrics: TextMetrics = DEFAULT_METRICS,
 ) -> str:
     """The turns as boxes, the answered one marked. ``folded`` replaces the turns that
     :func:`foldable_turns` counts by one "▸ N earlier turns (show)" line; shown, they are
-    headed by "▾ N earlier turns (hide)". ``key_hint`` names a key for it in that line."""
+    headed by "▾ N earlier turns (hide)". ``key_hint`` names a key for it in that line.
+    ``formulas`` and ``metrics``: as for :func:`~docket.render.markdown.markdown_to_html`."""
     answered = answered_turn(turns)
     hidden = foldable_turns(turns)
     parts = [_fold_line(hidden, folded, theme, key_hint)] if hidden else []
@@ -97,6 +111,7 @@ def conversation_to_html(
             f'border-color: {theme.table_border}" '
             f'border="1"><tr><td{shade}>'
             f'<p{anchor} style="color: {colour}; font-weight: bold; margin-bottom: 2px">'
-            f"{label}</p>{markdown_to_html(content, theme)}</td></tr></table>\n"
+            f"{label}</p>{markdown_to_html(content, theme, formulas=formulas, metrics=metrics)}"
+            "</td></tr></table>\n"
         )
     return "".join(parts)

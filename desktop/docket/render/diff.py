@@ -6,6 +6,10 @@ insertions (in the second) underlined on a green ground, so the difference shows
 without colour too. Texts are shown as plain text (pre-wrap), exactly as written, but
 for hidden characters, which are marks (:mod:`docket.render.hidden`), so that one
 inserted or deleted shows as a difference too.
+
+A formula (``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]``, as the renderer reads them:
+currency such as ``$5 and $10`` is not one) is one token: a changed formula shows as
+that formula replaced, not as a scatter of changed symbols.
 """
 
 from __future__ import annotations
@@ -18,7 +22,62 @@ from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme, theme_named
 
 MAX_DIFF_TOKENS = 30_000
+MAX_FORMULA_CHARS = 4_000
+"""A longer stretch between delimiters is not taken for one formula."""
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+_OPENERS = re.compile(r"\$\$|\\\[|\\\(|\$")
+_CLOSERS = {"$$": "$$", "\\[": "\\]", "\\(": "\\)", "$": "$"}
+
+
+def formula_spans(text: str) -> list[tuple[int, int]]:
+    """Where the formulas of ``text`` are, delimiters included, in order. Linear time:
+    the next closer of each kind is found once and reused until passed."""
+    spans: list[tuple[int, int]] = []
+    following: dict[str, int] = {}
+
+    def next_closer(closer: str, start: int) -> int:
+        found = following.get(closer, -2)
+        if found != -1 and found < start:
+            found = following[closer] = text.find(closer, start)
+        return found
+
+    pos = 0
+    while (match := _OPENERS.search(text, pos)) is not None:
+        opener, begin = match[0], match.end()
+        closer = _CLOSERS[opener]
+        end = next_closer(closer, begin)
+        if (
+            end > begin
+            and end - begin <= MAX_FORMULA_CHARS
+            and _plausible(opener, text, begin, end)
+        ):
+            spans.append((match.start(), end + len(closer)))
+            pos = end + len(closer)
+        else:
+            pos = match.start() + 1
+    return spans
+
+
+def _plausible(opener: str, text: str, begin: int, end: int) -> bool:
+    """Single dollars as the renderer reads them: no space inside either end, no digit
+    right after the closing one, and on one line (``$5 and $10`` is money)."""
+    if opener != "$":
+        return True
+    inside = text[begin:end]
+    after = text[end + 1 : end + 2]
+    return not (inside[0].isspace() or inside[-1].isspace() or "\n" in inside or after.isdigit())
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, spaces and punctuation, each formula one token."""
+    out: list[str] = []
+    pos = 0
+    for start, end in formula_spans(text):
+        out += _TOKENS.findall(text, pos, start)
+        out.append(text[start:end])
+        pos = end
+    out += _TOKENS.findall(text, pos)
+    return out
 
 
 def _span(text: str, style: str, theme: Theme) -> str:
@@ -31,7 +90,7 @@ def diff_html(a: str, b: str, *, theme: str | Theme = "light") -> tuple[str, str
     t = theme if isinstance(theme, Theme) else theme_named(theme)
     deleted = f"background-color: {t.deleted_background}; text-decoration: line-through"
     inserted = f"background-color: {t.inserted_background}; text-decoration: underline"
-    ta, tb = _TOKENS.findall(a), _TOKENS.findall(b)
+    ta, tb = _tokens(a), _tokens(b)
     notice = ""
     if len(ta) + len(tb) > MAX_DIFF_TOKENS:
         notice = (

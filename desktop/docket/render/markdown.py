@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,9 +43,19 @@ from docket.render.citations import (
     citation_rule,
 )
 from docket.render.code import highlight_code
+from docket.render.formula_images import (
+    AS_TEXT,
+    DEFAULT_METRICS,
+    TextMetrics,
+    as_text_mark,
+    as_text_notice,
+    as_text_tooltip,
+    image_html,
+)
 from docket.render.hidden import contains_hidden, mark_hidden_html, mark_hidden_text
-from docket.render.math import latex_to_html
+from docket.render.math import MAX_MATH_CHARS, SHOWN_CHARS, latex_to_html
 from docket.render.theme import Theme
+from docket.render.typeset import Formula, NotTypeset, formula_key
 
 MAX_INPUT_CHARS = 200_000
 """Longer input is cut (with a visible notice): no response needs more on screen, and
@@ -55,6 +65,9 @@ MAX_INLINE_CHARS = 50_000
 MAX_TABLE_ROWS = 1_000
 _SPECIALS = "*_[]()<>`~!\\|$&"
 SAFE_SCHEMES = ("http", "https", "mailto")
+FORMULAS_ENV = "_formulas"
+METRICS_ENV = "_metrics"
+AS_TEXT_ENV = "_as_text"
 MONO = "font-family: 'DejaVu Sans Mono', 'Menlo', 'Consolas', monospace"
 Rule = Any
 
@@ -246,31 +259,73 @@ class QtRenderer(RendererHTML):
         the source is shown instead (they are marked there), and named in the tooltip."""
         if contains_hidden(latex):
             return _esc(latex), _attr(mark_hidden_text(latex))
-        return latex_to_html(latex), _attr(latex)
+        return latex_to_html(latex), _attr(_tip(latex))
+
+    def _typeset(self, latex: str, display: bool, env: EnvType) -> Formula | NotTypeset | None:
+        """The formula as typeset ahead of time (None: not looked up yet, or not to be
+        typeset because it holds hidden characters, which its source shows)."""
+        formulas = env.get(FORMULAS_ENV)
+        if formulas is None or contains_hidden(latex):
+            return None
+        found = formulas.get(formula_key(latex, display))
+        if isinstance(found, NotTypeset):
+            env[AS_TEXT_ENV] = env.get(AS_TEXT_ENV, 0) + 1
+        return found if isinstance(found, Formula | NotTypeset) else None
 
     def _math_inline(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
-        body, title = self._formula(tokens[idx].content)
+        latex = tokens[idx].content
+        typeset = self._typeset(latex, False, env)
+        if isinstance(typeset, Formula):
+            key = formula_key(latex, False)
+            return image_html(key, latex, typeset, False, env.get(METRICS_ENV, DEFAULT_METRICS))
+        body, title = self._formula(latex)
+        mark = ""
+        if isinstance(typeset, NotTypeset):
+            tooltip = as_text_tooltip(_tip(latex), typeset)
+            title, mark = _attr(tooltip), as_text_mark(self._t(), tooltip)
         return (
             f'<span style="background-color: {self._t().math_background}" title="{title}">'
-            f"{body}</span>"
+            f"{body}</span>{mark}"
         )
 
     def _math_block(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
-        body, title = self._formula(tokens[idx].content)
+        latex = tokens[idx].content
+        typeset = self._typeset(latex, True, env)
+        table = (
+            '<table width="100%" cellpadding="6" cellspacing="0" '
+            'style="margin-top: 4px; margin-bottom: 8px">'
+        )
+        if isinstance(typeset, Formula):
+            key = formula_key(latex, True)
+            img = image_html(key, latex, typeset, True, env.get(METRICS_ENV, DEFAULT_METRICS))
+            return f'{table}<tr><td align="center">{img}</td></tr></table>\n'
+        body, title = self._formula(latex)
+        if isinstance(typeset, NotTypeset):
+            tooltip = as_text_tooltip(_tip(latex), typeset)
+            title = _attr(tooltip)
+            body += (
+                f'<br><span style="color: {self._t().muted}; font-size: small">'
+                f"({AS_TEXT}: {_esc(typeset.reason)})</span>"
+            )
         return (
-            f'<table width="100%" cellpadding="6" cellspacing="0" '
-            f'style="margin-top: 4px; margin-bottom: 8px">'
-            f'<tr><td align="center" bgcolor="{self._t().math_background}" title="{title}">'
-            f"{body}</td></tr></table>\n"
+            f'{table}<tr><td align="center" bgcolor="{self._t().math_background}" '
+            f'title="{title}">{body}</td></tr></table>\n'
         )
 
     def _t(self) -> Theme:
         assert self.theme is not None
         return self.theme
+
+
+def _tip(latex: str) -> str:
+    """A formula's source for its tooltip (cut like its text when too long to show)."""
+    if len(latex) <= MAX_MATH_CHARS:
+        return latex
+    return f"{latex[:SHOWN_CHARS]} … ({len(latex):,} characters)"
 
 
 MATH_RULES = {
@@ -476,13 +531,28 @@ def formulas_in(markdown: str) -> list[tuple[str, bool]]:
     return out
 
 
-def markdown_to_html(markdown: str, theme: Theme, citing: Citing | None = None) -> str:
+def markdown_to_html(
+    markdown: str,
+    theme: Theme,
+    citing: Citing | None = None,
+    *,
+    formulas: Mapping[str, Formula | NotTypeset] | None = None,
+    metrics: TextMetrics = DEFAULT_METRICS,
+) -> str:
     """``citing``: the task's documents, when ``markdown`` is a response that may cite
-    them (its citations become links: :mod:`docket.render.citations`)."""
+    them (its citations become links: :mod:`docket.render.citations`).
+
+    ``formulas``: typeset formulas by :func:`~docket.render.typeset.formula_key`; each
+    found is an image (:mod:`docket.render.formula_images`) sized for text of
+    ``metrics``, each that could not be typeset is text marked as such, and the others
+    are text (None: every formula is text, as before anything is typeset)."""
     md = parser()
     env: dict[str, Any] = {}
     if citing is not None:
         env[CITATION_ENV] = citing
+    if formulas is not None:
+        env[FORMULAS_ENV] = formulas
+        env[METRICS_ENV] = metrics
     if len(markdown) > MAX_INPUT_CHARS:
         _notice(
             env,
@@ -495,6 +565,8 @@ def markdown_to_html(markdown: str, theme: Theme, citing: Citing | None = None) 
     assert isinstance(renderer, QtRenderer)
     renderer.theme = theme
     body = mark_hidden_html(str(md.render(markdown, env)), theme)
+    if env.get(AS_TEXT_ENV):
+        _notice(env, as_text_notice(env[AS_TEXT_ENV]))
     notices = "".join(
         f'<p style="background-color: {theme.notice_background}; color: {theme.text}">'
         f"⚠ {_esc(text)}</p>"

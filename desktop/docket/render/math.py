@@ -19,6 +19,13 @@ from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
 from pylatexenc.latexwalker import get_default_latex_context_db as walker_context_db
 
 MAX_MATH_CHARS = 4_000
+MAX_GROUPS = 40
+MAX_CELLS = 400
+"""Deeper nesting or more matrix cells is shown as its source: converting them takes
+pylatexenc a tenth of a second and more (and no real formula comes near)."""
+SHOWN_CHARS = 1_000
+"""Of a formula too long to convert, this much of its source is shown (the raw view
+shows all of it): laying out a formula of megabytes as one line would take seconds."""
 _SUP_OPEN, _SUP_CLOSE, _SUB_OPEN, _SUB_CLOSE = "\x01", "\x02", "\x03", "\x04"
 _RELATIONS = re.compile(r"\s*([=≤≥≠≈≡∼→←↔⇒⇔∈∉⊂⊆⊃⊇∪∩±×·])\s*")
 _SCRIPT = re.compile(r"([\^_])(\\[A-Za-z]+|[^\s{\\])")
@@ -128,11 +135,32 @@ def _space_relations(text: str) -> str:
     return "".join(out)
 
 
+def _too_costly(source: str) -> bool:
+    if source.count("&") + source.count("\\\\") > MAX_CELLS:
+        return True
+    depth = 0
+    for ch in source:
+        if ch == "{":
+            depth += 1
+            if depth > MAX_GROUPS:
+                return True
+        elif ch == "}":
+            depth -= 1
+    return False
+
+
 @lru_cache(maxsize=4096)
 def latex_to_html(latex: str) -> str:
-    """Readable HTML for a LaTeX formula (escaped; only ``<sup>``/``<sub>`` tags)."""
+    """Readable HTML for a LaTeX formula (escaped; only ``<sup>``/``<sub>`` tags). A
+    formula too long or too deep to convert is its source, cut past
+    :data:`SHOWN_CHARS` (saying so)."""
     source = latex.strip()
     if len(source) > MAX_MATH_CHARS:
+        return (
+            html.escape(source[:SHOWN_CHARS], quote=False)
+            + f" … (cut: a formula of {len(source):,} characters; the raw view shows it all)"
+        )
+    if _too_costly(source):
         return html.escape(source, quote=False)
     try:
         nodes = LatexWalker(

@@ -19,6 +19,7 @@ A formula the typesetter cannot handle (an unknown macro, a syntax error) is rep
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import re
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree
 
-TYPESETTER_VERSION = "ziamath-0.13/1"
+TYPESETTER_VERSION = "ziamath-0.13/2"
 """Part of every cache key: a new typesetter (or new settings) typesets again."""
 FONT_PX = 20.0
 """The size formulas are laid out at; the window scales them to its font."""
@@ -45,6 +46,8 @@ TIME_LIMIT_S = 0.15
 """Per formula, once the worker is running; real formulas take 1-50 ms."""
 WORKER_START_S = 20.0
 MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
+"""Address space the worker may take beyond what it holds once started (the program
+that starts it is imported again in it: a window's modules alone map 0.5 GB)."""
 _DEFINITIONS = re.compile(
     r"\\(def|edef|gdef|xdef|let|newcommand|renewcommand|providecommand|csname|catcode|input|include)\b"
 )
@@ -146,6 +149,7 @@ def typeset(latex: str, display: bool) -> Result:
             return NotTypeset(f"unknown command \\{unknown.group(1)}")
         tree = ElementTree.fromstring(mathml)
         _unwrap(tree)
+        _space_functions(tree)
         if _depth(tree, MAX_DEPTH + 1) > MAX_DEPTH:
             return NotTypeset(f"nested more than {MAX_DEPTH} levels deep")
         svg = ziamath.Math(tree, size=FONT_PX).svg()
@@ -194,6 +198,57 @@ def _unwrap(element: ElementTree.Element) -> None:
             child = inner
 
 
+_FUNCTIONS = frozenset(
+    {
+        *("sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan"),
+        *("sinh", "cosh", "tanh", "coth", "log", "ln", "lg", "exp", "det", "dim", "ker"),
+        *("deg", "gcd", "hom", "inf", "sup", "lim", "liminf", "limsup", "max", "min"),
+        *("arg", "Pr"),
+    }
+)
+_SCRIPTED = frozenset({"msub", "msup", "msubsup", "munder", "mover", "munderover"})
+_ROWS = frozenset({"math", "mrow", "mstyle", "mtd", "msqrt", "mpadded", "menclose", "mphantom"})
+"""Elements whose children are a row (a space may go between them); the others (a
+fraction, a script) have a fixed number of children."""
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _unspaced_function(element: ElementTree.Element) -> bool:
+    """A function name that ziamath sets with no space after it: ``\\det``, ``\\gcd``,
+    ``\\Pr`` (operators with movable limits) and scripted operators (``\\lim_{n \\to
+    \\infty}``, ``\\max_i``). It spaces the others itself (``\\sin x``, ``\\log_2 n``,
+    ``\\lim x``), from its operator dictionary."""
+    tag = _local(element.tag)
+    if tag in _SCRIPTED and len(element):
+        base = element[0]
+        return _local(base.tag) == "mo" and (base.text or "").strip() in _FUNCTIONS
+    return (
+        tag == "mo"
+        and "movablelimits" in element.attrib
+        and (element.text or "").strip() in _FUNCTIONS
+    )
+
+
+def _space_functions(element: ElementTree.Element) -> None:
+    """A thin space after a function name followed by its argument, as TeX sets
+    ``\\det B`` and ``\\lim_{n \\to \\infty} a_n`` (ziamath would write "detB"); none
+    before an operator or a parenthesis (``\\det(B)``)."""
+    children = list(element)
+    row = _local(element.tag) in _ROWS
+    for child, following in itertools.pairwise(children):
+        if row and _unspaced_function(child) and _local(following.tag) != "mo":
+            namespace = child.tag[: -len(_local(child.tag))]
+            space = ElementTree.Element(f"{namespace}mspace", {"width": "0.1667em"})
+            space.tail = child.tail
+            child.tail = None
+            element.insert(list(element).index(child) + 1, space)
+    for child in children:
+        _space_functions(child)
+
+
 def _depth(element: ElementTree.Element, stop: int) -> int:
     """The depth of the tree, counted no further than ``stop``."""
     if stop <= 1 or not len(element):
@@ -201,11 +256,25 @@ def _depth(element: ElementTree.Element, stop: int) -> int:
     return 1 + max(_depth(child, stop - 1) for child in element)
 
 
+def _address_space() -> int:
+    """The bytes this process maps now (0 where that cannot be read)."""
+    try:
+        import os
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
 def _worker_init() -> None:
+    """Cap the worker's memory at :data:`MEMORY_LIMIT_BYTES` more than it has started
+    with (where the platform lets a process cap its address space)."""
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+        limit = _address_space() + MEMORY_LIMIT_BYTES
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # not on every platform
         pass
 

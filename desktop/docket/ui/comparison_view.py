@@ -16,6 +16,11 @@ A conversation opens scrolled to the turn the responses answer (the last user tu
 the turns before it above; in a long one, most earlier turns are folded into one line
 that shows or hides them (click it, Tab to it and press Enter, or press T).
 
+Formulas typeset ahead of time are images drawn by the window
+(:mod:`docket.ui.math_images`): the only resources a document loads. The raw view shows
+their LaTeX, Copy puts it on the clipboard, and a formula not typeset yet shows as text
+until its typesetting arrives, when the task is shown again in place.
+
 Characters that make text display differently from what it is (bidi controls,
 zero-width and tag characters: :mod:`docket.render.hidden`) are shown as marked tokens
 in every view, raw and differences included, and a line above the task says how many
@@ -65,8 +70,17 @@ from docket.render.conversation import (
     conversation_to_html,
     foldable_turns,
 )
+from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
 from docket.render.theme import Theme
+from docket.ui.math_images import (
+    IMAGES,
+    FormulaLookup,
+    MathDocument,
+    Source,
+    selection_with_latex,
+    text_metrics,
+)
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
@@ -98,8 +112,13 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
+Render = Callable[[Theme, FormulaLookup, TextMetrics], str]
+"""Renders a text for the view: theme, the formulas to look up, the text's metrics."""
+
+
 class SafeBrowser(QTextBrowser):
-    """A QTextBrowser that never loads a resource and never follows a link itself."""
+    """A QTextBrowser that never loads a resource (but the typeset formulas of its
+    :class:`MathDocument`) and never follows a link itself."""
 
     linkRequested = Signal(QUrl)
     internalLinkActivated = Signal(str)
@@ -115,6 +134,7 @@ class SafeBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._anchor)
+        self.setDocument(MathDocument(self))
         self.document().setDocumentMargin(12)
         self.pressed_at = -1
         self.followed_at = -1
@@ -136,10 +156,32 @@ class SafeBrowser(QTextBrowser):
         finally:
             self._releasing = False
 
+    def setDocument(self, document: QTextDocument) -> None:
+        """Show ``document``; the one shown before goes if it was this browser's own (as
+        Qt's own document would), so no text outlives its view (the window locks)."""
+        old = self.document()
+        ours = isinstance(old, MathDocument) and old is not document and old.parent() is self
+        super().setDocument(document)
+        if ours:
+            old.deleteLater()
+
+    def set_math_html(self, html: str, formulas: FormulaLookup, colour: str) -> None:
+        """Show ``html`` (rendered with ``formulas`` for this browser's font) in the
+        browser's own document, its formulas drawn in ``colour``."""
+        doc = self.document()
+        if isinstance(doc, MathDocument):
+            doc.use_formulas(formulas, text_metrics(self.font()), colour, self.devicePixelRatioF)
+        self.setHtml(html)
+
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copied task text, marked sensitive for clipboard managers that honour it, so
-        it stays out of their history (ClipboardGuard clears the clipboard itself)."""
-        data = super().createMimeDataFromSelection()
+        it stays out of their history (ClipboardGuard clears the clipboard itself). A
+        formula is copied as its LaTeX between dollars."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        data = selection_with_latex(self.document(), start, end) if end > start else None
+        if data is None:
+            data = super().createMimeDataFromSelection()
         for fmt, value in SENSITIVE_CLIPBOARD_HINTS:
             data.setData(fmt, value)
         return data
@@ -195,7 +237,7 @@ class ResponseColumn(QWidget):
         header.addWidget(self.raw_button)
         self.browser = SafeBrowser()
         self.browser.setMinimumWidth(220)
-        self.scratch = QTextDocument(self)
+        self.scratch = MathDocument(self)  # raw and differences: text, never images
         self.scratch.setDocumentMargin(12)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -228,8 +270,9 @@ class ComparisonView(QWidget):
         self._sync = True
         self._diff = False
         self._syncing = False
-        self._html_cache: dict[tuple[str, str, str], str] = {}
+        self._html_cache: dict[tuple[str, str, str, TextMetrics], tuple[str, FormulaLookup]] = {}
         self._docs: OrderedDict[tuple[str, str, int, str], QTextDocument] = OrderedDict()
+        self._formula_source: Source | None = None
         self._earlier_shown = False  # the current conversation's folded turns are shown
         self._pinned = False  # the prompt keeps the answered turn in view until scrolled
         self._citing_column = 0  # the response C moves in when none has the focus
@@ -380,13 +423,14 @@ class ComparisonView(QWidget):
         self.hidden_notice.clear()
         self.hidden_notice.hide()
         for browser in [self.prompt, *(c.browser for c in self.columns)]:
-            browser.setDocument(QTextDocument(browser))
+            browser.setDocument(MathDocument(browser))
         for column in self.columns:
             column.scratch.clear()
         self._html_cache.clear()
         for doc in self._docs.values():
             doc.deleteLater()
         self._docs.clear()
+        IMAGES.clear()  # rasterised formulas are task text too
 
     def clear_cache(self) -> None:
         """Forget rendered documents (after an import may have changed task texts)."""
@@ -397,18 +441,62 @@ class ComparisonView(QWidget):
                 del self._docs[key]
                 doc.deleteLater()
 
-    def _rendered(self, key: str, text: str, render: Callable[[Theme], str] | None) -> str:
-        cache_key = (key, self._theme.name, _digest(text))
-        html = self._html_cache.get(cache_key)
-        if html is None:
+    # --- typeset formulas ----------------------------------------------------------------
+
+    def set_formula_source(self, source: Source | None) -> None:
+        """Where typeset formulas are looked up (``Workspace.formulas``); None: formulas
+        are shown as text."""
+        self._formula_source = source
+        self.clear_cache()
+
+    def formulas_arrived(self) -> None:
+        """Typesetting has cached more formulas: show the current task again, in place,
+        if any of its formulas were waiting for it, and forget other documents that
+        were."""
+        stale = {
+            cache_key
+            for cache_key, (_, lookup) in self._html_cache.items()
+            if lookup.missing and lookup.arrived()
+        }
+        for cache_key in stale:
+            del self._html_cache[cache_key]
+        shown = {id(b.document()) for b in [self.prompt, *(c.browser for c in self.columns)]}
+        redraw = False
+        for key, doc in list(self._docs.items()):
+            formulas = doc.formulas if isinstance(doc, MathDocument) else None
+            if not isinstance(formulas, FormulaLookup) or not formulas.missing:
+                continue
+            if not formulas.arrived():
+                continue
+            del self._docs[key]
+            if id(doc) in shown:
+                redraw = True
+            doc.deleteLater()
+        if redraw and self._task is not None and self._order is not None:
+            self._reload_prompt()
+            self._refresh_responses()
+
+    def _metrics(self) -> TextMetrics:
+        return text_metrics(self._body_font())
+
+    def _rendered(self, key: str, text: str, render: Render | None) -> tuple[str, FormulaLookup]:
+        metrics = self._metrics()
+        cache_key = (key, self._theme.name, _digest(text), metrics)
+        found = self._html_cache.get(cache_key)
+        if found is None:
             if len(self._html_cache) > 64:
                 self._html_cache.clear()
-            html = render(self._theme) if render else to_html(text, theme=self._theme)
-            self._html_cache[cache_key] = html
-        return html
+            lookup = FormulaLookup(self._formula_source)
+            formulas = lookup if self._formula_source is not None else None
+            if render is not None:
+                html = render(self._theme, lookup, metrics)
+            else:
+                html = to_html(text, theme=self._theme, formulas=formulas, metrics=metrics)
+            found = self._html_cache[cache_key] = (html, lookup)
+        return found
 
     def _document(
-        self, key: str, text: str, width: int, render: Callable[[Theme], str] | None = None
+        self, key: str, text: str, width: int, render: Render | None = None
     ) -> QTextDocument:
         """A parsed, laid-out document for a response or prompt, kept for a few tasks.
 
@@ -420,10 +508,12 @@ class ComparisonView(QWidget):
         cache_key = (key, self._theme.name, self._zoom, _digest(text))
         doc = self._docs.get(cache_key)
         if doc is None:
-            doc = QTextDocument(self)
+            doc = MathDocument(self)
             doc.setDocumentMargin(12)
             doc.setDefaultFont(self._body_font())
-            doc.setHtml(self._rendered(key, text, render))
+            html, lookup = self._rendered(key, text, render)
+            doc.use_formulas(lookup, self._metrics(), self._theme.text, self.devicePixelRatioF)
+            doc.setHtml(html)
             self._docs[cache_key] = doc
             self._evict_documents()
         else:
@@ -457,9 +547,14 @@ class ComparisonView(QWidget):
         key = f"{task.id}/conversation/{'folded' if folded else 'all'}"
         text = "\x1e".join(f"{turn.role.value}\x1f{turn.content}" for turn in turns)
 
-        def render(theme: Theme) -> str:
+        def render(theme: Theme, lookup: FormulaLookup, metrics: TextMetrics) -> str:
             return conversation_to_html(
-                turns, theme, folded=folded, key_hint=f"key {EARLIER_TURNS_KEY}"
+                turns,
+                theme,
+                folded=folded,
+                key_hint=f"key {EARLIER_TURNS_KEY}",
+                formulas=lookup if self._formula_source is not None else None,
+                metrics=metrics,
             )
 
         doc = self._document(key, text, width, render)
@@ -472,13 +567,19 @@ class ComparisonView(QWidget):
         idle for the task the reviewer will most likely open next)."""
         turns = task.conversation
         if len(turns) == 1 and turns[0].role is Role.USER:
-            self._document(f"{task.id}/prompt", turns[0].content, self._width_of(self.prompt))
+            prompt = self._document(
+                f"{task.id}/prompt", turns[0].content, self._width_of(self.prompt)
+            )
         else:
-            self._conversation_document(task, self._width_of(self.prompt))
+            prompt = self._conversation_document(task, self._width_of(self.prompt))
         widths = [self._width_of(c.browser) for c in self.columns]
-        for index, rid in enumerate(order.order):
-            width = widths[index] if index < len(widths) else 0
-            self._response_document(task, rid, width)
+        docs = [prompt] + [
+            self._response_document(task, rid, widths[index] if index < len(widths) else 0)
+            for index, rid in enumerate(order.order)
+        ]
+        for doc in docs:  # formulas drawn now, not when the task is painted
+            if isinstance(doc, MathDocument):
+                doc.prepare_images()
 
     def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
         """A response rendered, its citations of the task's documents as links."""
@@ -488,8 +589,11 @@ class ComparisonView(QWidget):
         documents = task.documents
         ids = "\x1f".join(f"{d.id}\x1e{d.title}" for d in documents)
 
-        def render(theme: Theme) -> str:
-            return to_html(text, theme=theme, documents=documents)
+        def render(theme: Theme, lookup: FormulaLookup, metrics: TextMetrics) -> str:
+            formulas = lookup if self._formula_source is not None else None
+            return to_html(
+                text, theme=theme, documents=documents, formulas=formulas, metrics=metrics
+            )
 
         return self._document(f"{task.id}/{rid}", f"{text}\x1d{ids}", width, render)
 

@@ -1,13 +1,14 @@
-"""The guidelines dock: the bundle's guidelines (markdown) beside the task, searchable."""
+"""The guidelines dock: the bundle's guidelines (markdown) beside the task, searchable;
+their formulas typeset as in responses (:mod:`docket.ui.math_images`)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from docket.render import to_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
+from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
 
 
 class GuidelinesDock(QDockWidget):
@@ -16,6 +17,8 @@ class GuidelinesDock(QDockWidget):
         self.setObjectName("guidelines")
         self._theme = theme
         self._markdown = ""
+        self._source: Source | None = None
+        self._lookup = FormulaLookup(None)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find in guidelines (Enter: next)")
         self.search.setAccessibleName("Find in guidelines")
@@ -37,13 +40,37 @@ class GuidelinesDock(QDockWidget):
         if markdown == self._markdown and self.browser.toPlainText():
             return
         self._markdown = markdown
-        empty = "<p><i>No guidelines came with this bundle.</i></p>"
-        self.browser.setHtml(to_html(markdown, theme=self._theme) if markdown.strip() else empty)
+        self._lookup = lookup = FormulaLookup(self._source)
+        if not markdown.strip():
+            self.browser.setHtml("<p><i>No guidelines came with this bundle.</i></p>")
+            return
+        html = to_html(
+            markdown,
+            theme=self._theme,
+            formulas=lookup if self._source is not None else None,
+            metrics=text_metrics(self.browser.font()),
+        )
+        self.browser.set_math_html(html, lookup, self._theme.text)
+
+    def set_formula_source(self, source: Source | None) -> None:
+        """Where typeset formulas are looked up (``Workspace.formulas``)."""
+        self._source = source
+
+    def formulas_arrived(self) -> None:
+        """Show the guidelines again, in place, if formulas they wait for are typeset."""
+        if not self._lookup.arrived():
+            return
+        bar = self.browser.verticalScrollBar()
+        value = bar.value()
+        current, self._markdown = self._markdown, ""
+        self.set_guidelines(current)
+        bar.setValue(value)
 
     def forget(self) -> None:
         """Show nothing, and drop the search text and its undo history (the window locks)."""
         self._markdown = ""
-        self.browser.setDocument(QTextDocument(self.browser))
+        self._lookup = FormulaLookup(None)
+        self.browser.setDocument(MathDocument(self.browser))
         self.search.blockSignals(True)
         self.search.setText("")  # setText, unlike clear(), also empties the undo history
         self.search.blockSignals(False)

@@ -51,6 +51,7 @@ from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.session_lock import SessionLock, edit_security_settings
 from docket.ui.sources_pane import SourcesPane
 from docket.ui.task_list import TaskListPanel
+from docket.ui.typesetting import BackgroundTypesetting
 from docket.ui.window_layout import SaveIndicator, build_views, show_reviews_panel, show_sources
 from docket.ui.window_menus import build_menus
 from docket.ui.window_state import ScrollMemory, may_close, restore_geometry, save_on_close
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow):
         self.scroll_memory = ScrollMemory(self)
 
         build_views(self, theme)
+        self.comparison.set_formula_source(workspace.formulas)
+        self.guidelines.set_formula_source(workspace.formulas)
+        self.sources.set_formula_source(workspace.formulas)
+        self.typesetting = BackgroundTypesetting(self)
         self.lock_watcher = LockWatcher(self.settings.lock_after_minutes, self)
         self.clipboard_guard = ClipboardGuard(self.settings.clipboard_clear_seconds, self)
         self.menu_actions = build_menus(self)
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
         self._input = InputFilter(self)
         QApplication.instance().installEventFilter(self._input)  # type: ignore[union-attr]
         QTimer.singleShot(0, self.open_first_task)
+        self.typesetting.start_soon()
         self._reminder = QTimer(self)
         self._reminder.setInterval(60 * 60 * 1000)
         self._reminder.timeout.connect(self._remind_export)
@@ -303,6 +309,8 @@ class MainWindow(QMainWindow):
 
     def unlock(self, passphrase: str) -> None:
         self.session.unlock(passphrase)
+        if not self.session.locked:
+            self.typesetting.start_soon()
 
     def security_settings(self) -> None:
         edit_security_settings(self)

@@ -7,6 +7,12 @@ runner knows whether work is under way (:meth:`Operations.busy`), and whatever m
 overlap it (locking the window, another import) asks :meth:`Operations.when_idle` to run
 right after.
 
+Background work (typesetting the formulas of new tasks) runs the same way without a
+dialog: its progress goes to an ``on_progress`` callback (the window shows it in the
+status bar), and it gives way to anything else: whatever waits for the runner to be
+idle (locking, an import, closing the window) stops it at its next stage, waits for
+that there and then, and runs at once (a lock is not postponed by background work).
+
 The work function runs on a worker thread and gets a ``progress(stage, fraction)``
 callback; once the dialog's Cancel is pressed, that callback raises
 :class:`~docket.errors.ImportCancelledError`, so work that reports progress stops at its
@@ -17,6 +23,8 @@ the window never hangs on it.
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +49,8 @@ class _Worker(QObject):
         super().__init__()
         self.work = work
         self.cancelled = False
+        self.outcome: tuple[Any, DocketError | None] = (None, ImportCancelledError("Cancelled."))
+        """What ``finished`` carries, also kept here (for a runner that waited for it)."""
 
     def progress(self, stage: str, fraction: float) -> None:
         if self.cancelled:
@@ -56,6 +66,7 @@ class _Worker(QObject):
         except Exception as exc:  # a bug: still end the operation, and say what happened
             result = None
             error = DocketError(f"The operation failed unexpectedly ({type(exc).__name__}: {exc}).")
+        self.outcome = (result, error)
         self.finished.emit(result, error)
 
 
@@ -72,10 +83,24 @@ class Operations(QObject):
         self._worker: _Worker | None = None
         self._dialog: QProgressDialog | None = None
         self._callbacks: tuple[Callable[[Any], None], Callable[[DocketError], None]] | None = None
+        self._on_progress: Callable[[str, float], None] | None = None
+        self._background = False
         self._idle: list[Callable[[], None]] = []
+        # A program that ends without closing the window (a script, a benchmark) must not
+        # leave a worker thread running: Qt aborts the process when one is destroyed so.
+        ref = weakref.ref(self)
+        atexit.register(lambda: _wait_at_exit(ref))
 
     def busy(self) -> bool:
         return self._thread is not None
+
+    def background(self) -> bool:
+        """Whether the running operation is background work (which gives way)."""
+        return self.busy() and self._background
+
+    def cancel(self) -> None:
+        """Ask the running operation to stop at its next stage."""
+        self._cancel()
 
     def run(
         self,
@@ -85,48 +110,77 @@ class Operations(QObject):
         *,
         on_success: Callable[[Any], None],
         on_failure: Callable[[DocketError], None],
+        background: bool = False,
+        on_progress: Callable[[str, float], None] | None = None,
     ) -> bool:
-        """Start ``work`` on a worker thread behind a cancellable progress dialog; False
+        """Start ``work`` on a worker thread behind a cancellable progress dialog (or,
+        ``background``, with no dialog: progress goes to ``on_progress`` only); False
         (and nothing started) while another operation runs."""
         if self.busy():
             return False
-        dialog = QProgressDialog(label, "Cancel", 0, 100, self._parent)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = None
+        if not background:
+            dialog = QProgressDialog(label, "Cancel", 0, 100, self._parent)
+            dialog.setWindowTitle(title)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(self._cancel)
         worker = _Worker(work)
         thread = QThread()
         worker.moveToThread(thread)
         # Bound slots of this UI-thread object: the worker's signals arrive queued here.
         worker.progressed.connect(self._progressed)
         worker.finished.connect(self._finished)
-        dialog.canceled.connect(self._cancel)
         thread.started.connect(worker.run)
         self._thread, self._worker, self._dialog = thread, worker, dialog
         self._callbacks = (on_success, on_failure)
+        self._on_progress, self._background = on_progress, background
         self.busyChanged.emit(True)
         thread.start()
         return True
 
     def when_idle(self, callback: Callable[[], None]) -> None:
-        """Run ``callback`` now, or right after the running operation has ended."""
+        """Run ``callback`` now, or right after the running operation has ended; background
+        work is stopped first, and then ``callback`` runs at once."""
+        if self.busy() and self._background:
+            self._stop_background()
         if self.busy():
             self._idle.append(callback)
         else:
             callback()
 
     def wait(self) -> None:
-        """Block until the worker thread ends (closing the window mid-import)."""
-        if self._thread is not None:
+        """Block until the worker thread ends (closing the window mid-import); background
+        work is stopped first."""
+        if self._thread is not None and self._background:
+            self._stop_background()
+        elif self._thread is not None:
+            # The thread's event loop would end only when _finished runs on this (now
+            # blocked) thread: end it as soon as the work returns.
+            self._thread.quit()
             self._thread.wait()
+
+    def _stop_background(self) -> None:
+        """Stop background work at its next stage, wait for it, and end it here (its
+        ``finished`` signal, still on its way, is then ignored)."""
+        worker, thread = self._worker, self._thread
+        assert worker is not None and thread is not None
+        worker.cancelled = True
+        thread.quit()
+        thread.wait()
+        self._finished(*worker.outcome)
 
     @Slot(str, float)
     def _progressed(self, stage: str, fraction: float) -> None:
-        if self._dialog is not None and not (self._worker and self._worker.cancelled):
+        if self._worker is not None and self._worker.cancelled:
+            return
+        if self._dialog is not None:
             self._dialog.setLabelText(f"{stage} …")
             self._dialog.setValue(int(fraction * 100))
+        if self._on_progress is not None:
+            self._on_progress(stage, fraction)
 
     @Slot()
     def _cancel(self) -> None:
@@ -137,8 +191,12 @@ class Operations(QObject):
 
     @Slot(object, object)
     def _finished(self, result: Any, error: DocketError | None) -> None:
+        sender = self.sender()
+        if sender is not None and sender is not self._worker:
+            return  # a run already ended by _stop_background
         thread, dialog, callbacks = self._thread, self._dialog, self._callbacks
         self._thread = self._worker = self._dialog = self._callbacks = None
+        self._on_progress, self._background = None, False
         if thread is not None:
             thread.quit()
             thread.wait()
@@ -156,3 +214,14 @@ class Operations(QObject):
         idle, self._idle = self._idle, []
         for callback in idle:
             callback()
+
+
+def _wait_at_exit(ref: weakref.ReferenceType[Operations]) -> None:
+    ops = ref()
+    try:
+        if ops is not None:
+            if ops.busy():
+                ops.cancel()
+            ops.wait()
+    except RuntimeError:  # the runner's Qt object is gone already: so is its thread
+        pass

@@ -54,6 +54,7 @@ from docket.render.citations import UNKNOWN_MARK
 from docket.render.hidden import mark_hidden_text
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
+from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -250,6 +251,7 @@ class SourcesPane(QWidget):
         self._theme = theme
         self._task_id: str | None = None
         self._docs: dict[str, QTextDocument] = {}
+        self._source: Source | None = None
         self._matches: list[tuple[str, int, int]] = []
         self._current = -1
         self._shown: str | None = None
@@ -433,12 +435,31 @@ class SourcesPane(QWidget):
         doc = self._docs.get(document_id)
         if doc is None:
             d = self.model.documents()[self.model.row_of(document_id)]
-            doc = QTextDocument(self)
+            doc = MathDocument(self)
             doc.setDocumentMargin(12)
             doc.setDefaultFont(self.browser.font())
-            doc.setHtml(to_html(d.text, theme=self._theme))
+            lookup, metrics = FormulaLookup(self._source), text_metrics(self.browser.font())
+            formulas = lookup if self._source is not None else None
+            doc.use_formulas(lookup, metrics, self._theme.text, self.browser.devicePixelRatioF)
+            doc.setHtml(to_html(d.text, theme=self._theme, formulas=formulas, metrics=metrics))
             self._docs[document_id] = doc
         return doc
+
+    def set_formula_source(self, source: Source | None) -> None:
+        """Where typeset formulas are looked up (``Workspace.formulas``)."""
+        self._source = source
+
+    def formulas_arrived(self) -> None:
+        """Documents whose formulas were waiting are made again (the shown one in place)."""
+        for document_id, doc in list(self._docs.items()):
+            lookup = doc.formulas if isinstance(doc, MathDocument) else None
+            if isinstance(lookup, FormulaLookup) and lookup.arrived():
+                del self._docs[document_id]
+                if document_id == self._shown:
+                    value = self.browser.verticalScrollBar().value()
+                    self.browser.setDocument(self._document(document_id))
+                    self.browser.verticalScrollBar().setValue(value)
+                doc.deleteLater()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         documents = self.model.documents()

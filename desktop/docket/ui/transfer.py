@@ -1,5 +1,6 @@
 """Bundles in and out of the window: importing a task bundle (off the UI thread, with a
-progress dialog whose Cancel leaves nothing half-imported) and exporting the signed
+progress dialog whose Cancel leaves nothing half-imported; the formulas of its tasks are
+then typeset in the background, :mod:`docket.ui.typesetting`) and exporting the signed
 result bundle after a summary of what it will hold."""
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ def choose_and_import(window: MainWindow) -> None:
 def import_bundle(window: MainWindow, bundle: Path) -> None:
     """Import ``bundle`` on a worker thread (its own connection to the workspace); the
     window refreshes when it is done and says what changed."""
-    if window.session.locked or window.operations.busy():
+    if window.session.locked:
+        return
+    if window.operations.background():  # typesetting gives way, and resumes after
+        window.operations.when_idle(lambda: import_bundle(window, bundle))
+        return
+    if window.operations.busy():
         return
     if window.controller.has_unsaved():
         window.notify(
@@ -80,6 +86,7 @@ def _imported(window: MainWindow, result: ImportedTasks) -> None:
             f"{result.removed} removed; answers kept."
         ),
     }.get(result.status, f"Imported {result.added} tasks.")
+    window.typesetting.start_soon()  # the new tasks' formulas, ahead of the reviewer
     window.notify("Import", message)
 
 

@@ -1,0 +1,111 @@
+"""Typesetting the workspace's formulas in the background, ahead of the reviewer.
+
+After the window opens, after an import and after unlocking, every formula of every task
+not typeset yet is typeset on a worker thread (its own connection to the workspace; the
+typesetter itself runs in a separate process with a time limit per formula:
+:mod:`docket.render.typeset`), batch by batch, each batch committed to the encrypted
+workspace. The status bar says how far it is; after each batch the window shows the
+current task again if formulas it was waiting for have arrived. Anything else (locking,
+an import, closing the window) stops it after its current batch, and it resumes where it
+stopped the next time it starts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel
+
+from docket.errors import DocketError, ImportCancelledError
+
+if TYPE_CHECKING:
+    from docket.ui.main_window import MainWindow
+
+STAGE = "Typesetting formulas"
+BATCH = 10
+"""Tasks per committed batch: small, so that locking waits little for the worker."""
+
+
+class BackgroundTypesetting(QObject):
+    """Starts and follows the window's background typesetting (one at a time)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.label = QLabel()
+        self.label.setObjectName("typesettingProgress")
+        self.label.setAccessibleName("Typesetting formulas")
+        self.label.setToolTip(
+            "Formulas are typeset once, in the background, and kept in the workspace; "
+            "until then they show as text."
+        )
+        self.label.hide()
+        window.statusBar().addPermanentWidget(self.label)
+        self.runs = 0
+        """How many times typesetting ran to its end (tests wait on it)."""
+
+    def start(self) -> bool:
+        """Typeset what is left, in the background; False when nothing was started
+        (nothing to do, locked, or another operation is running)."""
+        w = self._window
+        if w.closed or w.session.locked or w.operations.busy():
+            return False
+        try:
+            pending = w.workspace.formulas_pending()
+            opener = w.workspace.opener()
+        except DocketError:
+            return False
+        if not pending:
+            return False
+
+        def work(progress: Any) -> int:
+            progress(STAGE, 0.0)
+            with opener() as ws:
+                return ws.typeset_formulas(
+                    progress=lambda done, total: progress(STAGE, done / max(total, 1)),
+                    batch=BATCH,
+                )
+
+        started = w.operations.run(
+            STAGE,
+            STAGE,
+            work,
+            on_success=self._done,
+            on_failure=self._failed,
+            background=True,
+            on_progress=self._progressed,
+        )
+        if started:
+            self.label.setText(f"{STAGE} …")
+            self.label.show()
+        return started
+
+    def start_soon(self) -> None:
+        """Start once the window has settled (after the current event)."""
+        QTimer.singleShot(0, self.start)
+
+    def _progressed(self, stage: str, fraction: float) -> None:
+        self.label.setText(f"{stage}: {fraction:.0%}")
+        if fraction > 0:
+            self._arrived()
+
+    def _arrived(self) -> None:
+        w = self._window
+        if w.session.locked or w.closed:
+            return
+        w.comparison.formulas_arrived()
+        w.guidelines.formulas_arrived()
+        w.sources.formulas_arrived()
+
+    def _done(self, count: int) -> None:
+        self.label.hide()
+        self.runs += 1
+        self._arrived()
+
+    def _failed(self, error: DocketError) -> None:
+        self.label.hide()
+        if isinstance(error, ImportCancelledError):
+            return  # gave way to something else; it resumes the next time it starts
+        w = self._window
+        w.statusBar().showMessage(f"Formulas could not be typeset: {error}", 10000)
