@@ -21,6 +21,13 @@ Formulas typeset ahead of time are images drawn by the window
 their LaTeX, Copy puts it on the clipboard, and a formula not typeset yet shows as text
 until its typesetting arrives, when the task is shown again in place.
 
+Spans (:mod:`docket.ui.span_marking`): F7 turns the caret on in the focused response
+(Shift+arrows select), M asks to mark the selection, and the spans of the answer are
+drawn on the rendered responses: a tint with an underline (dashed for a suggestion not
+yet kept) and a chip naming the label and severity, so that nothing is told by colour
+alone. Positions on the rendered text map to the raw markdown through
+:mod:`docket.render.source_map`.
+
 Characters that make text display differently from what it is (bidi controls,
 zero-width and tag characters: :mod:`docket.render.hidden`) are shown as marked tokens
 in every view, raw and differences included, and a line above the task says how many
@@ -32,17 +39,23 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
     QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextOption,
@@ -72,6 +85,7 @@ from docket.render.conversation import (
 )
 from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
+from docket.render.source_map import SourceMap, source_map
 from docket.render.theme import Theme
 from docket.ui.math_images import (
     IMAGES,
@@ -89,6 +103,11 @@ NEXT_CITATION_KEY = "C"
 """Selects the next citation of the focused response (Shift: the previous); Enter follows it."""
 EARLIER_TURNS_KEY = "T"
 """Shows or hides the folded earlier turns of a long conversation."""
+CARET_KEY = Qt.Key.Key_F7
+"""Turns the caret on or off in the focused response (then Shift+arrows select)."""
+MARK_KEY = Qt.Key.Key_M
+"""Marks the selection of the focused response as a span."""
+_SOURCE_MAP = "_docket_source_map"
 ANSWERED_GAP = 16
 """Pixels from the top of the pane to the answered turn's label when the pane opens on
 it: room for the edge of its box (border and padding, 9 px) and a little space."""
@@ -126,6 +145,9 @@ class SafeBrowser(QTextBrowser):
     citationActivated = Signal(object, str)
     """A citation link: the cited document's id (None when it names none) and the label
     as written. Never opened: the window shows the document."""
+    markKey = Signal()
+    """M was pressed: mark the selection as a span."""
+    caretToggled = Signal(bool)
 
     INTERNAL_LINKS = frozenset({EARLIER_TURNS_HREF})
 
@@ -141,6 +163,62 @@ class SafeBrowser(QTextBrowser):
         """Where in the text the last link followed is: under the mouse for a click, the
         selected link for Enter (which citation to mark as followed)."""
         self._releasing = False
+        self.chips: list[tuple[int, str]] = []
+        """Span chips drawn over the text: (position in the document, text)."""
+        self.chip_colours = ("#ffffff", "#000000", "#888888")
+
+    def caret_on(self) -> bool:
+        return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+    def set_caret(self, on: bool) -> None:
+        """Caret browsing: arrows move a visible caret, Shift+arrows select."""
+        flags = self.textInteractionFlags()
+        keyboard = Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(flags | keyboard if on else flags & ~keyboard)
+        self.setCursorWidth(2 if on else 1)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in (CARET_KEY, MARK_KEY) and not event.modifiers():
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not event.modifiers() and event.key() == CARET_KEY:
+            self.set_caret(not self.caret_on())
+            self.caretToggled.emit(self.caret_on())
+            return
+        if not event.modifiers() and event.key() == MARK_KEY:
+            self.markKey.emit()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.chips:
+            return
+        painter = QPainter(self.viewport())
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        background, text, border = (QColor(c) for c in self.chip_colours)
+        for position, label in self.chips:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(min(position, self.document().characterCount() - 1))
+            rect = self.cursorRect(cursor)
+            width = metrics.horizontalAdvance(label) + 8
+            height = metrics.height() + 2
+            x = min(rect.right() + 1.0, self.viewport().width() - width - 2.0)
+            box = QRectF(max(2.0, x), rect.top() - height * 0.55, width, height)
+            painter.setPen(QPen(border, 1))
+            painter.setBrush(background)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        painter.end()
 
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
         return None
@@ -251,6 +329,16 @@ class ResponseColumn(QWidget):
         self.raw_button.setAccessibleName(f"Show response {letter} raw")
 
 
+class ShownSpan(NamedTuple):
+    """A span to draw on a response: raw offsets, its chip, whether it is a suggestion."""
+
+    response: str
+    start: int
+    end: int
+    chip: str
+    suggestion: bool = False
+
+
 class ComparisonView(QWidget):
     """Prompt above, responses side by side in resizable columns."""
 
@@ -260,6 +348,8 @@ class ComparisonView(QWidget):
     where ("Response A")."""
     message = Signal(str)
     """A short word for the status bar (no citation to move to, ...)."""
+    markRequested = Signal(int, int, int)
+    """Mark a span: the column, and the selection's start and end in its document."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -276,6 +366,8 @@ class ComparisonView(QWidget):
         self._earlier_shown = False  # the current conversation's folded turns are shown
         self._pinned = False  # the prompt keeps the answered turn in view until scrolled
         self._citing_column = 0  # the response C moves in when none has the focus
+        self._spans: list[ShownSpan] = []
+        self._citation_mark: tuple[int, int, int] | None = None
 
         self.prompt = PromptBrowser()
         self.prompt.setAccessibleName("Prompt")
@@ -343,6 +435,7 @@ class ComparisonView(QWidget):
     def set_task(self, task: Task, order: DisplayOrder) -> None:
         self._task, self._order = task, order
         self._earlier_shown = False
+        self._spans = []
         self._ensure_columns(len(order.order))
         for column, letter in zip(self.columns, order.labels, strict=False):
             column.set_label(letter)
@@ -394,6 +487,14 @@ class ComparisonView(QWidget):
                 lambda document, label, c=column: self._citation(c, document, label)
             )
             column.rawToggled.connect(lambda _=False: self._refresh_responses())
+            column.browser.markKey.connect(lambda c=column: self._mark_key(c))
+            column.browser.caretToggled.connect(
+                lambda on: self.message.emit(
+                    "Caret on: Shift+arrows select, M marks a span (F7: off)."
+                    if on
+                    else "Caret off."
+                )
+            )
             column.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
             self.columns.append(column)
             self.columns_splitter.addWidget(column)
@@ -417,6 +518,7 @@ class ComparisonView(QWidget):
         """Show nothing and forget every rendered document (the window is locking)."""
         self._task = None
         self._order = None
+        self._spans = []
         self._earlier_shown = self._pinned = False
         self.earlier_action.setEnabled(False)
         self.mark_citation(-1, None)
@@ -723,6 +825,108 @@ class ComparisonView(QWidget):
                     self._response_document(task, order.order[index], self._width_of(browser))
                 )
             browser.verticalScrollBar().setValue(value)
+        self._apply_marks()
+
+    # --- spans ---------------------------------------------------------------------------
+
+    def _mark_key(self, column: ResponseColumn) -> None:
+        cursor = column.browser.textCursor()
+        self.markRequested.emit(
+            self.columns.index(column), cursor.selectionStart(), cursor.selectionEnd()
+        )
+
+    def source_map(self, index: int) -> SourceMap | None:
+        """The map between response ``index``'s rendered text and its raw markdown
+        (None when it is shown raw or as differences)."""
+        task, order = self._task, self._order
+        if task is None or order is None or not 0 <= index < len(order.order):
+            return None
+        column = self.columns[index]
+        doc = column.browser.document()
+        if doc is column.scratch:
+            return None
+        found = getattr(doc, _SOURCE_MAP, None)
+        if not isinstance(found, SourceMap):
+            found = source_map(task.response(order.order[index]).text, doc.toRawText())
+            setattr(doc, _SOURCE_MAP, found)
+        return found
+
+    def set_spans(self, spans: list[ShownSpan]) -> None:
+        """Draw these spans on the responses (replacing those drawn before)."""
+        self._spans = list(spans)
+        self._apply_marks()
+
+    def shown_spans(self) -> list[ShownSpan]:
+        return list(self._spans)
+
+    def _apply_marks(self) -> None:
+        order = self._order
+        t = self._theme
+        for index, column in enumerate(self.columns):
+            browser = column.browser
+            selections: list[QTextEdit.ExtraSelection] = []
+            chips: list[tuple[int, str]] = []
+            rid = order.order[index] if order is not None and index < len(order.order) else None
+            mine = [span for span in self._spans if span.response == rid]
+            smap = self.source_map(index) if mine else None
+            if smap is not None:
+                doc = browser.document()
+                for span in mine:
+                    runs = smap.to_shown(span.start, span.end)
+                    for first, last in runs:
+                        selection = QTextEdit.ExtraSelection()
+                        cursor = QTextCursor(doc)
+                        cursor.setPosition(first)
+                        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                        selection.cursor = cursor
+                        tint = QColor(t.link)
+                        tint.setAlpha(28 if span.suggestion else 48)
+                        selection.format.setBackground(tint)
+                        selection.format.setUnderlineStyle(
+                            QTextCharFormat.UnderlineStyle.DashUnderline
+                            if span.suggestion
+                            else QTextCharFormat.UnderlineStyle.SingleUnderline
+                        )
+                        selection.format.setUnderlineColor(QColor(t.link))
+                        selections.append(selection)
+                    if runs:
+                        chips.append((runs[-1][1], span.chip))
+            if self._citation_mark is not None and self._citation_mark[0] == index:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(browser.document())
+                cursor.setPosition(self._citation_mark[1])
+                cursor.setPosition(self._citation_mark[2], QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                tint = QColor(t.link)
+                tint.setAlpha(60)
+                selection.format.setBackground(tint)
+                selection.format.setFontOverline(True)
+                selections.append(selection)
+            browser.chips = chips
+            browser.chip_colours = (t.background, t.text, t.link)
+            browser.setExtraSelections(selections)
+            browser.viewport().update()
+
+    def select_raw(self, response: str, start: int, end: int) -> bool:
+        """Select, in its response, the text standing for the raw range ``start:end``
+        and give that response the focus; False when it cannot be shown."""
+        order = self._order
+        if order is None or response not in order.order:
+            return False
+        index = order.order.index(response)
+        smap = self.source_map(index)
+        runs = smap.to_shown(start, end) if smap is not None else []
+        if not runs:
+            self.message.emit("This span is shown on the rendered response only.")
+            return False
+        browser = self.columns[index].browser
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(runs[0][0])
+        cursor.setPosition(runs[-1][1], QTextCursor.MoveMode.KeepAnchor)
+        browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        browser.setTextCursor(cursor)
+        browser.ensureCursorVisible()
+        return True
 
     # --- citations -----------------------------------------------------------------------
 
@@ -735,28 +939,12 @@ class ComparisonView(QWidget):
 
     def mark_citation(self, index: int, span: tuple[int, int, str] | None) -> None:
         """Mark the followed citation in response ``index`` (one at a time; None: none)."""
-        for i, column in enumerate(self.columns):
-            selections = []
-            if i == index and span is not None:
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(column.browser.document())
-                cursor.setPosition(span[0])
-                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                tint = QColor(self._theme.link)
-                tint.setAlpha(60)
-                selection.format.setBackground(tint)
-                selection.format.setFontOverline(True)
-                selections.append(selection)
-            column.browser.setExtraSelections(selections)
+        self._citation_mark = None if span is None or index < 0 else (index, span[0], span[1])
+        self._apply_marks()
 
     def followed_citation(self) -> tuple[int, int, int] | None:
         """The marked citation: response index, start, end; None when there is none."""
-        for i, column in enumerate(self.columns):
-            for selection in column.browser.extraSelections():
-                cursor = selection.cursor
-                return i, cursor.selectionStart(), cursor.selectionEnd()
-        return None
+        return self._citation_mark
 
     def citations(self, index: int) -> list[tuple[int, int, str]]:
         """The citation links shown in response ``index``: start, end, href (in order)."""
