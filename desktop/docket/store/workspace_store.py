@@ -20,9 +20,9 @@ import sqlite_utils
 from docket.core.answers import Answer
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.documents import Document
-from docket.core.spans import Span
 from docket.core.rules import canonical_json, submitted_status
 from docket.core.schema import Schema
+from docket.core.spans import Span
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
