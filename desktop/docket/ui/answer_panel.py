@@ -45,6 +45,7 @@ from docket.core.schema import (
     RubricQuestion,
     RubricWritingQuestion,
     Schema,
+    SpansQuestion,
     TextQuestion,
 )
 from docket.ui.answer_questions import (
@@ -66,6 +67,7 @@ from docket.ui.answer_widgets import (
     pretty,
     response_name,
 )
+from docket.ui.span_list import SpansEditor
 
 STYLE = f"""
 QLabel[role="alert"] {{
@@ -131,6 +133,8 @@ def build_editor(question: Question, count: int, parent: QWidget | None = None) 
         return RubricEditor(question, count, parent)
     if isinstance(question, RubricWritingQuestion):
         return RubricWritingEditor(question, count, parent)
+    if isinstance(question, SpansQuestion):
+        return SpansEditor(question, count, parent)
     raise TypeError(f"no editor for question type {type(question).__name__}")
 
 

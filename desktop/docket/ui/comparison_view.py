@@ -21,7 +21,8 @@ Formulas typeset ahead of time are images drawn by the window
 their LaTeX, Copy puts it on the clipboard, and a formula not typeset yet shows as text
 until its typesetting arrives, when the task is shown again in place.
 
-Spans (:mod:`docket.ui.span_marking`): F7 turns the caret on in the focused response
+Spans (:mod:`docket.ui.span_marking`): Alt+1, Alt+2, ... focus response A, B, ...; F7
+turns the caret on in the focused response
 (Shift+arrows select), M asks to mark the selection, and the spans of the answer are
 drawn on the rendered responses: a tint with an underline (dashed for a suggestion not
 yet kept) and a chip naming the label and severity, so that nothing is told by colour
@@ -178,10 +179,14 @@ class SafeBrowser(QTextBrowser):
         self.setCursorWidth(2 if on else 1)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.key() in (CARET_KEY, MARK_KEY) and not event.modifiers():
-                event.accept()
-                return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (CARET_KEY, MARK_KEY)
+            and not event.modifiers()
+        ):
+            event.accept()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -381,6 +386,12 @@ class ComparisonView(QWidget):
         self.earlier_action.setEnabled(False)
         self.earlier_action.triggered.connect(self.toggle_earlier_turns)
         self.addAction(self.earlier_action)
+        for position in range(9):
+            focus = QAction(f"Focus response {position + 1}", self)
+            focus.setShortcut(QKeySequence(f"Alt+{position + 1}"))
+            focus.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            focus.triggered.connect(lambda _=False, p=position: self.focus_response(p))
+            self.addAction(focus)
         prompt_box = QWidget()
         prompt_layout = QVBoxLayout(prompt_box)
         prompt_layout.setContentsMargins(0, 0, 0, 0)
@@ -828,6 +839,13 @@ class ComparisonView(QWidget):
         self._apply_marks()
 
     # --- spans ---------------------------------------------------------------------------
+
+    def focus_response(self, position: int) -> bool:
+        """Give response ``position`` (Alt+1 for A, ...) the focus."""
+        if not 0 <= position < len(self.columns) or not self.columns[position].isVisible():
+            return False
+        self.columns[position].browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def _mark_key(self, column: ResponseColumn) -> None:
         cursor = column.browser.textCursor()

@@ -50,6 +50,7 @@ from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.session_lock import SessionLock, edit_security_settings
 from docket.ui.sources_pane import SourcesPane
+from docket.ui.span_marking import SpanMarker
 from docket.ui.task_list import TaskListPanel
 from docket.ui.typesetting import BackgroundTypesetting
 from docket.ui.window_layout import SaveIndicator, build_views, show_reviews_panel, show_sources
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.guidelines.browser.linkRequested.connect(lambda url: confirm_and_open_link(self, url))
         self.lock_watcher.lockRequested.connect(self.lock)
         self.lock_screen.unlockRequested.connect(self.unlock)
+        self.span_marker = SpanMarker(self.comparison, self.answer_panel, c, self)
 
     # --- tasks ---------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -51,10 +51,33 @@ def span_key(span: Mapping[str, Any]) -> tuple[Any, ...]:
     return (span.get("response"), span.get("start"), span.get("end"), span.get("label"))
 
 
+_LIST_KEYS = (
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Delete,
+    Qt.Key.Key_Backspace,
+    Qt.Key.Key_E,
+    Qt.Key.Key_F2,
+    Qt.Key.Key_K,
+)
+"""Keys the list takes before the window's shortcuts (K is also "previous task")."""
+
+
 class _SpanList(QListWidget):
     def __init__(self, owner: SpansEditor) -> None:
         super().__init__(owner)
         self.owner = owner
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _LIST_KEYS
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentRow()
@@ -200,7 +223,7 @@ class SpansEditor(QuestionEditor):
             span_events().jump.emit(self, spans[index])
 
     def _commit(self, spans: list[dict[str, Any]], current: int) -> None:
-        order = {rid: i for i, rid in enumerate(self.ids)}
+        order: dict[Any, int] = {rid: i for i, rid in enumerate(self.ids)}
         chosen = spans[current] if 0 <= current < len(spans) else None
         spans.sort(key=lambda s: (order.get(s.get("response"), 99), s.get("start", 0)))
         self._spans = spans

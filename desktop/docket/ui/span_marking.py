@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -185,16 +186,22 @@ class SpanMarker(QObject):
 
         def done() -> None:
             chosen = {**span, **dialog.choice()}
-            if not chosen["comment"]:
-                chosen.pop("comment")
             problem = editor.add(chosen) if index is None else editor.replace(index, chosen)
             if problem is not None:
                 self._say(f"Span not marked: {problem}")
             else:
                 self._say("Span marked." if index is None else "Span changed.")
 
+        previous = QApplication.focusWidget()
+
+        def closed() -> None:
+            if previous is not None and previous.isVisible():
+                previous.window().activateWindow()
+                previous.setFocus(Qt.FocusReason.OtherFocusReason)
+            dialog.deleteLater()
+
         dialog.accepted.connect(done)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(closed)
         dialog.open()
 
     def _shown(self, editor: object) -> None:

@@ -1,0 +1,290 @@
+"""Span feedback in the window: marking spans on the rendered responses by keyboard,
+the result bundle's offsets and quotes, overlaps refused, delete and undo, suggestions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("PySide6", reason="PySide6 is not installed")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from docket import Workspace
+from docket.bundles import keys
+from docket.bundles.keys import PublicCard
+from docket.core.schema import Schema, SpansQuestion
+from docket.server.pack import pack
+from docket.server.verify import verify_results
+from docket.settings import Settings
+from docket.ui.main_window import MainWindow
+from docket.ui.span_list import SpansEditor
+from docket.ui.span_marking import SpanDialog
+
+pytestmark = pytest.mark.gui
+
+TEXT_A = (
+    "Cache the result. It is **very important** here.\n\n"
+    "```python\ndef double(x):\n    return x * 2\n```\n\n"
+    "That is all."
+)
+TEXT_B = "Steps:\n\n- Open the *settings* page\n- Turn off `sync`\n\nDone."
+
+
+def _row(spans_b: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    b: dict[str, Any] = {"id": "b", "model": "m2", "text": TEXT_B}
+    if spans_b is not None:
+        b["spans"] = spans_b
+    return {
+        "id": "t1",
+        "prompt": "How do I make this faster?",
+        "responses": [{"id": "a", "model": "m1", "text": TEXT_A}, b],
+    }
+
+
+def _setup(tmp_path: Path, row: dict[str, Any], schema: Schema) -> dict[str, Any]:
+    for name in ("server", "alice"):
+        keys.write_key_pair(keys.generate(name), tmp_path / "keys", passphrase=None)
+    tasks = tmp_path / "tasks.jsonl"
+    tasks.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    server = keys.load_secret_key(tmp_path / "keys" / "server.key")
+    alice = keys.load_secret_key(tmp_path / "keys" / "alice.key")
+    bundle = pack(
+        tasks, server=server, reviewers=[alice.card()], out_dir=tmp_path / "out", schema=schema
+    )
+    return {
+        "tmp": tmp_path,
+        "bundle": bundle.bundles[0].path,
+        "key": tmp_path / "keys" / "alice.key",
+        "server_card": tmp_path / "keys" / "server.pub",
+        "server": server,
+    }
+
+
+def _window(qtbot: Any, setup: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Any:
+    informed: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(setup["bundle"]), ""))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(setup["tmp"] / "alice.result"), ""),
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: informed.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, _t, text: pytest.fail(f"warning: {text}")
+    )
+    ws = Workspace.open(setup["tmp"] / "ws", setup["key"])
+    settings = Settings(server_card=str(setup["server_card"]), theme="light")
+    window = MainWindow(ws, setup["key"], settings, restore_layout=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.controller.task is not None)
+    window.ws = ws
+    return window
+
+
+def _editor(window: Any) -> SpansEditor:
+    editor = window.answer_panel.current_editors()["spans"]
+    assert isinstance(editor, SpansEditor)
+    return editor
+
+
+def _key(qtbot: Any, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has focus"
+    qtbot.keyClick(target, key, mods)
+
+
+def _select(qtbot: Any, window: Any, letter: str, text: str) -> None:
+    """Keyboard only: focus the response (Alt+1/2), caret on (F7), walk the caret to
+    ``text`` with the arrows and extend over it with Shift+Right."""
+    position = "AB".index(letter)
+    _key(qtbot, Qt.Key(Qt.Key.Key_1 + position), Qt.KeyboardModifier.AltModifier)
+    browser = window.comparison.columns[position].browser
+    assert QApplication.focusWidget() is browser
+    if not browser.caret_on():
+        _key(qtbot, Qt.Key.Key_F7)
+    assert browser.caret_on()
+    shown = browser.document().toRawText()
+    first = shown.index(text)
+    _key(qtbot, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(len(shown)):
+        if browser.textCursor().position() >= first:
+            break
+        _key(qtbot, Qt.Key.Key_Right)
+    assert browser.textCursor().position() == first
+    for _ in range(len(shown)):
+        if browser.textCursor().position() >= first + len(text):
+            break
+        _key(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert browser.textCursor().selectedText().replace("\u2029", "\n") == text
+
+
+def _mark(qtbot: Any, window: Any, label: int, severity_steps: int, comment: str = "") -> None:
+    """M, then in the dialog: the label's number, Tab, Down to the severity, Tab, the
+    comment, Enter."""
+    _key(qtbot, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SpanDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, SpanDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.labels)
+    _key(qtbot, Qt.Key(Qt.Key.Key_0 + label))
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.severity
+    for _ in range(severity_steps):
+        _key(qtbot, Qt.Key.Key_Down)
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.comment
+    if comment:
+        qtbot.keyClicks(dialog.comment, comment)
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and window.isActiveWindow())
+
+
+def test_three_spans_by_keyboard_reach_the_result_bundle(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setup = _setup(tmp_path, _row(), Schema((SpansQuestion("spans"),)))
+    window = _window(qtbot, setup, monkeypatch)
+    ws, order = window.ws, window.controller.order
+    task_id = window.controller.task.id
+    texts = {rid: window.controller.task.response(rid).text for rid in order.order}
+    # The response written as TEXT_A, wherever the blind order put it, and its letter.
+    rid_a = next(rid for rid, text in texts.items() if text == TEXT_A)
+    rid_b = next(rid for rid, text in texts.items() if text == TEXT_B)
+    letter_a = "A" if order.id_of("A") == rid_a else "B"
+    letter_b = "B" if letter_a == "A" else "A"
+
+    # Inside the code block: Unverifiable (4), major.
+    _select(qtbot, window, letter_a, "return x * 2")
+    _mark(qtbot, window, 4, 2)
+    # Across the bold text: Incoherent (2), minor, with a comment.
+    _select(qtbot, window, letter_a, "It is very important")
+    _mark(qtbot, window, 2, 1, "Says nothing")
+    # In a list item: Hallucination (6), critical.
+    _select(qtbot, window, letter_b, "Turn off sync")
+    _mark(qtbot, window, 6, 3)
+
+    editor = _editor(window)
+    assert len(editor.spans()) == 3
+    shown = window.comparison.shown_spans()
+    assert {s.chip for s in shown} == {
+        "Unverifiable · major",
+        "Incoherent · minor",
+        "Hallucination · critical",
+    }
+    column = window.comparison.columns["AB".index(letter_a)].browser
+    assert len(column.chips) == 2
+    assert column.extraSelections()
+
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: ws.answer(task_id) is not None)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    result_path = setup["tmp"] / "alice.result"
+    assert result_path.exists()
+    window.close()
+    ws.close()
+
+    card = PublicCard.load(setup["server_card"].with_name("alice.pub"))
+    verdict = verify_results([result_path], setup["server"], [card])[0]
+    assert verdict.ok, verdict.reason
+    assert verdict.result is not None
+    (row,) = verdict.result.answers
+    spans = row["answers"]["spans"]
+
+    def at(text: str, quote: str) -> tuple[int, int]:
+        start = text.index(quote)
+        return start, start + len(quote)
+
+    expected = {
+        (rid_a, *at(TEXT_A, "return x * 2"), "unverifiable", "major", ""),
+        (rid_a, *at(TEXT_A, "It is **very important"), "incoherent", "minor", "Says nothing"),
+        (rid_b, *at(TEXT_B, "Turn off `sync"), "hallucination", "critical", ""),
+    }
+    got = {
+        (s["response"], s["start"], s["end"], s["label"], s["severity"], s.get("comment", ""))
+        for s in spans
+    }
+    assert got == expected
+    for s in spans:
+        assert s["quote"] == texts[s["response"]][s["start"] : s["end"]]
+
+
+def test_overlap_refused_delete_and_undo(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = Schema((SpansQuestion("spans", allow_overlap=False),))
+    window = _window(qtbot, _setup(tmp_path, _row(), schema), monkeypatch)
+    order = window.controller.order
+    letter = "A" if window.controller.task.response(order.id_of("A")).text == TEXT_A else "B"
+    messages: list[str] = []
+    window.comparison.message.connect(messages.append)
+    _select(qtbot, window, letter, "very important here")
+    _mark(qtbot, window, 1, 0)
+    _select(qtbot, window, letter, "It is very")
+    _mark(qtbot, window, 3, 0)
+    editor = _editor(window)
+    assert len(editor.spans()) == 1
+    assert any("overlap" in m for m in messages), messages
+    assert "overlap" in editor.problem.text()
+
+    # Delete in the list, then undo brings the span back.
+    editor.focus_first()
+    assert QApplication.focusWidget() is editor.list
+    _key(qtbot, Qt.Key.Key_Delete)
+    assert editor.spans() == []
+    qtbot.waitUntil(lambda: not window.controller.has_unsaved())
+    window.controller.flush()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(_editor(window).spans()) == 1)
+    assert window.comparison.shown_spans()[0].chip == "Irrelevant"
+    window.close()
+    window.ws.close()
+
+
+def test_prior_spans_are_suggestions_kept_or_removed(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings_at = TEXT_B.index("settings")
+    sync_at = TEXT_B.index("sync")
+    prior = [
+        {"start": settings_at, "end": settings_at + 8, "label": "irrelevant"},
+        {"start": sync_at, "end": sync_at + 4, "label": "unsafe", "severity": "major"},
+    ]
+    schema = Schema((SpansQuestion("spans"),))
+    window = _window(qtbot, _setup(tmp_path, _row(prior), schema), monkeypatch)
+    editor = _editor(window)
+    qtbot.waitUntil(lambda: len(editor.spans()) == 2)
+    shown = window.comparison.shown_spans()
+    assert all(s.suggestion for s in shown)
+    assert all(s.chip.startswith("suggested: ") for s in shown)
+    assert editor.list.item(0).text().startswith("Suggested: ")
+
+    editor.focus_first()
+    editor.list.setCurrentRow(0)
+    _key(qtbot, Qt.Key.Key_K)  # kept: no longer a suggestion (K is not "previous task" here)
+    assert not editor.is_suggestion(editor.spans()[0])
+    assert [s.suggestion for s in window.comparison.shown_spans()] == [False, True]
+    editor.list.setCurrentRow(1)
+    _key(qtbot, Qt.Key.Key_Delete)  # removed
+    assert [s["label"] for s in editor.spans()] == ["irrelevant"]
+    # Enter shows the span in its response, selected.
+    editor.list.setCurrentRow(0)
+    _key(qtbot, Qt.Key.Key_Return)
+    focus = QApplication.focusWidget()
+    assert focus in [c.browser for c in window.comparison.columns]
+    assert focus.textCursor().selectedText() == "settings"
+    window.close()
+    window.ws.close()
