@@ -261,7 +261,14 @@ def parse_task_row(
                 "'chosen' and 'rejected' conversations, or a prompt with 'responses'"
             )
         _check_citations(obj, documents)
-        task = Task(task_id, tuple(conversation), tuple(responses), meta=meta, documents=documents)
+        task = Task(
+            task_id,
+            tuple(conversation),
+            tuple(responses),
+            meta=meta,
+            documents=documents,
+            spans=_prior_spans(obj, responses),
+        )
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
     return LoadedRow(task, line, reference, criteria)
