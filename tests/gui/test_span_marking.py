@@ -99,7 +99,9 @@ def _editor(window: Any) -> SpansEditor:
     return editor
 
 
-def _key(qtbot: Any, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def _key(
+    qtbot: Any, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     target = QApplication.focusWidget()
     assert target is not None, "nothing has focus"
     qtbot.keyClick(target, key, mods)
@@ -239,14 +241,13 @@ def test_overlap_refused_delete_and_undo(
     assert len(editor.spans()) == 1
     assert any("overlap" in m for m in messages), messages
     assert "overlap" in editor.problem.text()
+    qtbot.waitUntil(lambda: not window.controller.has_unsaved())  # the span is one edit
 
     # Delete in the list, then undo brings the span back.
     editor.focus_first()
     assert QApplication.focusWidget() is editor.list
     _key(qtbot, Qt.Key.Key_Delete)
     assert editor.spans() == []
-    qtbot.waitUntil(lambda: not window.controller.has_unsaved())
-    window.controller.flush()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(_editor(window).spans()) == 1)
     assert window.comparison.shown_spans()[0].chip == "Irrelevant"
