@@ -4,6 +4,7 @@ the result bundle's offsets and quotes, overlaps refused, delete and undo, sugge
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -287,5 +288,59 @@ def test_prior_spans_are_suggestions_kept_or_removed(
     focus = QApplication.focusWidget()
     assert focus in [c.browser for c in window.comparison.columns]
     assert focus.textCursor().selectedText() == "settings"
+    window.close()
+    window.ws.close()
+
+
+SHOT_A = (
+    "To speed this up, **cache the parsed config** once at start-up and reuse it; "
+    "parsing it on every request costs about 40 ms.\n\n"
+    "```python\n@lru_cache(maxsize=1)\ndef config():\n    return parse(open(PATH).read())\n```\n\n"
+    "- Restart the server after changing the file.\n"
+    "- The cache is **thread-safe** in every Python version.\n"
+)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_spans_screenshot(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """docs/spans.png (DOCKET_SCREENSHOT=path): a suggestion and two marked spans, the
+    list beside them. Checks the chips are drawn whatever is saved."""
+    claim = SHOT_A.index("in every Python version")
+    prior = [{"start": claim, "end": claim + 23, "label": "unverifiable", "severity": "minor"}]
+    row = _row()
+    row["responses"][0] = {"id": "a", "model": "m1", "text": SHOT_A, "spans": prior}
+    schema = Schema((SpansQuestion("spans", label="Mark what is wrong"),))
+    setup = _setup(tmp_path, row, schema)
+    setup["theme"] = theme
+    window = _window(qtbot, setup, monkeypatch)
+    if theme == "dark":
+        window.set_theme("dark")
+    editor = _editor(window)
+    qtbot.waitUntil(lambda: len(editor.spans()) == 1)
+    order = window.controller.order
+    letter = (
+        "A"
+        if order.id_of("A")
+        == next(rid for rid in order.order if window.controller.task.response(rid).text == SHOT_A)
+        else "B"
+    )
+    _select(qtbot, window, letter, "costs about 40 ms")
+    _mark(qtbot, window, 4, 1, "No measurement given")
+    _select(qtbot, window, letter, "return parse(open(PATH).read())")
+    _mark(qtbot, window, 7, 2)
+    assert len(editor.spans()) == 3
+    browser = window.comparison.columns["AB".index(letter)].browser
+    assert len(browser.chips) == 3
+    browser.setFocus()
+    browser.moveCursor(browser.textCursor().MoveOperation.Start)
+    QApplication.processEvents()
+    image = browser.viewport().grab().toImage()
+    assert not image.isNull()
+    target = os.environ.get("DOCKET_SCREENSHOT")
+    if target:
+        path = Path(target)
+        window.grab().save(str(path.with_name(f"{path.stem}-{theme}{path.suffix}")))
     window.close()
     window.ws.close()

@@ -56,6 +56,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -109,6 +110,9 @@ CARET_KEY = Qt.Key.Key_F7
 MARK_KEY = Qt.Key.Key_M
 """Marks the selection of the focused response as a span."""
 _SOURCE_MAP = "_docket_source_map"
+_SPACED = "_docket_spaced_blocks"
+CHIP_LINE_HEIGHT = 175
+"""Line height (per cent) of a block holding span chips: room for them under the text."""
 ANSWERED_GAP = 16
 """Pixels from the top of the pane to the answered turn's label when the pane opens on
 it: room for the edge of its box (border and padding, 9 px) and a little space."""
@@ -216,8 +220,9 @@ class SafeBrowser(QTextBrowser):
             rect = self.cursorRect(cursor)
             width = metrics.horizontalAdvance(label) + 8
             height = metrics.height() + 2
-            x = min(rect.right() + 1.0, self.viewport().width() - width - 2.0)
-            box = QRectF(max(2.0, x), rect.top() - height * 0.55, width, height)
+            x = min(rect.right() + 1.0, self.viewport().width() - 2.0)
+            line_height = QFontMetricsF(self.font()).height()
+            box = QRectF(max(2.0, x - width), rect.top() + line_height + 1, width, height)
             painter.setPen(QPen(border, 1))
             painter.setBrush(background)
             painter.drawRoundedRect(box, 3, 3)
@@ -920,6 +925,8 @@ class ComparisonView(QWidget):
                 selection.format.setBackground(tint)
                 selection.format.setFontOverline(True)
                 selections.append(selection)
+            if smap is not None or getattr(browser.document(), _SPACED, None):
+                _make_room(browser.document(), {pos for pos, _ in chips})
             browser.chips = chips
             browser.chip_colours = (t.background, t.text, t.link)
             browser.setExtraSelections(selections)
@@ -1125,6 +1132,31 @@ class ComparisonView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 700)
+
+
+def _make_room(doc: QTextDocument, positions: set[int]) -> None:
+    """Taller lines in the blocks where span chips are drawn (under the span's end), and
+    ordinary ones again where they no longer are."""
+    wanted = {doc.findBlock(max(0, p - 1)).blockNumber() for p in positions}
+    spaced: set[int] = getattr(doc, _SPACED, None) or set()
+    if wanted == spaced:
+        return
+    doc.setUndoRedoEnabled(False)
+    cursor = QTextCursor(doc)
+    for number in wanted ^ spaced:
+        block = doc.findBlockByNumber(number)
+        if not block.isValid():
+            continue
+        fmt = QTextBlockFormat()
+        if number in wanted:
+            fmt.setLineHeight(
+                CHIP_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+        else:
+            fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
+        cursor.setPosition(block.position())
+        cursor.mergeBlockFormat(fmt)
+    setattr(doc, _SPACED, wanted)
 
 
 def _answered_block(doc: QTextDocument) -> int:
