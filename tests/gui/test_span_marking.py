@@ -282,7 +282,24 @@ def test_prior_spans_are_suggestions_kept_or_removed(
     editor.list.setCurrentRow(1)
     _key(qtbot, Qt.Key.Key_Delete)  # removed
     assert [s["label"] for s in editor.spans()] == ["irrelevant"]
+    # E edits the span: the dialog opens on its label; a severity and a comment added.
+    editor.list.setCurrentRow(0)
+    _key(qtbot, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SpanDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, SpanDialog)
+    assert dialog.labels.currentRow() == 0 and dialog.windowTitle() == "Edit span"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.labels)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _key(qtbot, Qt.Key.Key_Down)
+    _key(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.comment, "Off topic")
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.spans()[0]["severity"] == "minor")
+    assert editor.spans()[0]["comment"] == "Off topic"
+    assert editor.spans()[0]["quote"] == "settings"
     # Enter shows the span in its response, selected.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.list)
     editor.list.setCurrentRow(0)
     _key(qtbot, Qt.Key.Key_Return)
     focus = QApplication.focusWidget()

@@ -214,7 +214,15 @@ class SafeBrowser(QTextBrowser):
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         background, text, border = (QColor(c) for c in self.chip_colours)
+        # Only the chips of the lines in view (a line above the top may hang into it).
+        area = self.viewport().rect()
+        first = self.cursorForPosition(QPoint(0, 0)).block().previous()
+        start = first.position() if first.isValid() else 0
+        end = self.cursorForPosition(area.bottomRight()).block().next()
+        stop = end.position() if end.isValid() else self.document().characterCount()
         for position, label in self.chips:
+            if not start <= position <= stop:
+                continue
             cursor = QTextCursor(self.document())
             cursor.setPosition(min(position, self.document().characterCount() - 1))
             rect = self.cursorRect(cursor)
@@ -1143,6 +1151,7 @@ def _make_room(doc: QTextDocument, positions: set[int]) -> None:
         return
     doc.setUndoRedoEnabled(False)
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one layout for all the changes
     for number in wanted ^ spaced:
         block = doc.findBlockByNumber(number)
         if not block.isValid():
@@ -1156,6 +1165,7 @@ def _make_room(doc: QTextDocument, positions: set[int]) -> None:
             fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
         cursor.setPosition(block.position())
         cursor.mergeBlockFormat(fmt)
+    cursor.endEditBlock()
     setattr(doc, _SPACED, wanted)
 
 
