@@ -361,3 +361,37 @@ def test_spans_screenshot(
         window.grab().save(str(path.with_name(f"{path.stem}-{theme}{path.suffix}")))
     window.close()
     window.ws.close()
+
+
+def test_marking_on_the_raw_view_uses_the_offsets_themselves(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(
+        qtbot, _setup(tmp_path, _row(), Schema((SpansQuestion("spans"),))), monkeypatch
+    )
+    order = window.controller.order
+    letter = "A" if window.controller.task.response(order.id_of("A")).text == TEXT_A else "B"
+    column = window.comparison.columns["AB".index(letter)]
+    column.raw_button.setChecked(True)
+    _select(qtbot, window, letter, "**very important**")
+    _mark(qtbot, window, 1, 0)
+    (span,) = _editor(window).spans()
+    start = TEXT_A.index("**very important**")
+    assert (span["start"], span["end"]) == (start, start + 18)
+    assert column.browser.chips  # drawn on the raw text too
+    # Differences: nothing to map; the status bar says so.
+    messages: list[str] = []
+    window.comparison.message.connect(messages.append)
+    column.raw_button.setChecked(False)
+    window.comparison.set_diff(True)
+    browser = column.browser
+    browser.setFocus()
+    cursor = browser.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(4, cursor.MoveMode.KeepAnchor)
+    browser.setTextCursor(cursor)
+    _key(qtbot, Qt.Key.Key_M)
+    assert any("not on differences" in m for m in messages), messages
+    assert len(_editor(window).spans()) == 1
+    window.close()
+    window.ws.close()

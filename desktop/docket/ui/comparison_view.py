@@ -831,6 +831,7 @@ class ComparisonView(QWidget):
         for index, (column, text) in enumerate(zip(self.columns, texts, strict=False)):
             browser = column.browser
             value = browser.verticalScrollBar().value()
+            setattr(column.scratch, _SPACED, set())  # its text is set anew, or not shown
             if column.raw_button.isChecked():
                 # Raw and diff views write into the column's own document, never into
                 # a cached one.
@@ -867,15 +868,21 @@ class ComparisonView(QWidget):
         )
 
     def source_map(self, index: int) -> SourceMap | None:
-        """The map between response ``index``'s rendered text and its raw markdown
-        (None when it is shown raw or as differences)."""
+        """The map between response ``index``'s text as shown and its raw markdown
+        (None when it shows differences, or raw text with hidden characters marked)."""
         task, order = self._task, self._order
         if task is None or order is None or not 0 <= index < len(order.order):
             return None
         column = self.columns[index]
         doc = column.browser.document()
         if doc is column.scratch:
-            return None
+            # Raw: the text itself, one character a position (unless marks stand in for
+            # hidden characters); differences: no map.
+            text = task.response(order.order[index]).text
+            raw = column.raw_button.isChecked() and not contains_hidden(text)
+            if not raw or doc.characterCount() - 1 != len(text):
+                return None
+            return SourceMap(text, range(len(text)), range(1, len(text) + 1))
         found = getattr(doc, _SOURCE_MAP, None)
         if not isinstance(found, SourceMap):
             found = source_map(task.response(order.order[index]).text, doc.toRawText())

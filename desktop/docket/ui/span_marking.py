@@ -156,7 +156,10 @@ class SpanMarker(QObject):
             return
         smap = self.comparison.source_map(column)
         if smap is None:
-            self._say("Spans are marked on the rendered response: turn off Raw and differences.")
+            self._say(
+                "Spans are marked on the rendered or raw response, not on differences "
+                "(nor on raw text with hidden characters: use the rendered view)."
+            )
             return
         found = smap.to_raw(first, last)
         if found is None:
