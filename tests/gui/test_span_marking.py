@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from docket import Workspace
 from docket.bundles import keys
 from docket.bundles.keys import PublicCard
-from docket.core.schema import Schema, SpansQuestion
+from docket.core.schema import Schema, SpansQuestion, default_schema
 from docket.server.pack import pack
 from docket.server.verify import verify_results
 from docket.settings import Settings
@@ -393,5 +393,21 @@ def test_marking_on_the_raw_view_uses_the_offsets_themselves(
     _key(qtbot, Qt.Key.Key_M)
     assert any("not on differences" in m for m in messages), messages
     assert len(_editor(window).spans()) == 1
+    window.close()
+    window.ws.close()
+
+
+def test_number_keys_in_the_dialog_pick_labels_not_the_preference(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = default_schema(2, spans=True)
+    window = _window(qtbot, _setup(tmp_path, _row(), schema), monkeypatch)
+    order = window.controller.order
+    letter = "A" if window.controller.task.response(order.id_of("A")).text == TEXT_A else "B"
+    _select(qtbot, window, letter, "That is all")
+    _mark(qtbot, window, 3, 0)
+    (span,) = _editor(window).spans()
+    assert span["label"] == "redundant"
+    assert "preference" not in window.answer_panel.answers()
     window.close()
     window.ws.close()
