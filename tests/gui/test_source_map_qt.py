@@ -36,6 +36,8 @@ def _inline() -> st.SearchStrategy[str]:
         WORD.map(lambda w: f"\\({w}_i\\)"),
         WORDS.map(lambda w: f"{w} \\* &amp; {w}"),
         WORD.map(lambda w: f"![{w}](pic.png)"),
+        WORD.map(lambda w: f"{w}\u200b{w}"),  # a hidden character: shown as a mark
+        WORD.map(lambda w: f"[{w}](javascript:{w})"),  # a link not followed: a note added
     )
 
 

@@ -82,3 +82,20 @@ def test_every_mapped_character_is_its_raw_character(raw: str) -> None:
         if s >= 0:
             assert e - s == 1
             assert raw[s] == ch or (raw[s].isspace() and ch.isspace())
+
+
+def test_a_formula_typeset_after_the_map_was_modelled_is_still_its_source() -> None:
+    raw = "Energy $E=mc^2$ here."
+    shown = f"Energy {OBJECT} here."
+    smap = align(raw, rendered_text(raw), shown)
+    at = shown.index(OBJECT)
+    assert smap.to_raw(at, at + 1) == (7, 15)
+    assert raw[slice(*(smap.to_raw(at + 2, at + 6) or (0, 0)))] == "here"
+
+
+def test_long_tables_cut_like_the_renderer_keep_the_rest_in_place() -> None:
+    rows = "".join(f"| {i} | x |\n" for i in range(1_100))
+    raw = f"Before.\n\n| a | b |\n|---|---|\n{rows}\nAfter the table."
+    model = rendered_text(raw)
+    at = model.text.index("After the table")
+    assert raw[model.starts[at] :].startswith("After the table")

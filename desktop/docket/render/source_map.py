@@ -39,6 +39,7 @@ from docket.render.markdown import (
     MAX_INPUT_CHARS,
     METRICS_ENV,
     QtRenderer,
+    _cut_long_tables,
     parser,
 )
 from docket.render.theme import LIGHT
@@ -126,8 +127,6 @@ class _Builder:
             return
         for ch in text:
             at = raw.find(ch, self.cursor, self.limit)
-            if at < 0 and ch == "\n":
-                at = -1
             self.text.append(ch)
             if at < 0:
                 self.starts.append(-1)
@@ -264,9 +263,10 @@ def rendered_text(
         from docket.render.formula_images import DEFAULT_METRICS
 
         env[METRICS_ENV] = DEFAULT_METRICS
-    source = markdown[:MAX_INPUT_CHARS]
+    source = _cut_long_tables(markdown[:MAX_INPUT_CHARS], env)
     tokens = md.parse(source, env)
-    b = _Builder(markdown, lines_usable=True)
+    # Lines of the parsed text are lines of the raw one unless table rows were cut.
+    b = _Builder(markdown, lines_usable=source == markdown[: len(source)])
     options = md.options
     for idx, token in enumerate(tokens):
         if token.type == "inline":
@@ -341,7 +341,14 @@ def align(raw: str, model: Rendered, shown: str) -> SourceMap:
     n, m = len(text), len(shown)
     while i < n and j < m:
         a, c = text[i], shown[j]
-        if a == c or (a in _WHITE and c in _WHITE):
+        if c == OBJECT and a != OBJECT and m_ends[i] - m_starts[i] > 1:
+            # A formula the model has as text that the document shows typeset.
+            span = (m_starts[i], m_ends[i])
+            starts[j], ends[j] = span
+            while i < n and (m_starts[i], m_ends[i]) == span:
+                i += 1
+            j += 1
+        elif a == c or (a in _WHITE and c in _WHITE):
             starts[j], ends[j] = m_starts[i], m_ends[i]
             i += 1
             j += 1
