@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -70,13 +70,19 @@ class SpanDialog(QDialog):
         quote_label.setWordWrap(True)
         quote_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(quote_label)
+        hint = QLabel("Number keys pick a label; Tab moves on; Enter marks, Esc cancels.", self)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(hint)
         form = QFormLayout()
         self.labels = _LabelList(self)
         self.labels.setAccessibleName("Label")
         for n, (_, title) in enumerate(labels, start=1):
             self.labels.addItem(f"{n}  {title}" if n <= 9 else f"    {title}")
         self.labels.setCurrentRow(0)
-        self.labels.setMinimumHeight(min(9, len(labels)) * 22)
+        rows = min(10, len(labels))
+        self.labels.setFixedHeight(
+            rows * max(1, self.labels.sizeHintForRow(0)) + 2 * self.labels.frameWidth() + 4
+        )
         form.addRow("&Label", self.labels)
         self.severity = QComboBox(self)
         self.severity.setAccessibleName("Severity")
