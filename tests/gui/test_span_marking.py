@@ -411,3 +411,34 @@ def test_number_keys_in_the_dialog_pick_labels_not_the_preference(
     assert "preference" not in window.answer_panel.answers()
     window.close()
     window.ws.close()
+
+
+def test_a_mouse_selection_marks_the_same_span(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(
+        qtbot, _setup(tmp_path, _row(), Schema((SpansQuestion("spans"),))), monkeypatch
+    )
+    order = window.controller.order
+    letter = "A" if window.controller.task.response(order.id_of("A")).text == TEXT_B else "B"
+    browser = window.comparison.columns["AB".index(letter)].browser
+    shown = browser.document().toRawText()
+    first = shown.index("settings")
+
+    def point(position: int) -> Any:
+        cursor = browser.textCursor()
+        cursor.setPosition(position)
+        return browser.cursorRect(cursor).center()
+
+    viewport = browser.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=point(first))
+    qtbot.mouseMove(viewport, point(first + 8))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=point(first + 8))
+    assert browser.textCursor().selectedText() == "settings"
+    assert QApplication.focusWidget() is browser
+    _mark(qtbot, window, 1, 0)
+    (span,) = _editor(window).spans()
+    assert span["quote"] == "settings"
+    assert span["start"] == TEXT_B.index("settings")
+    window.close()
+    window.ws.close()
