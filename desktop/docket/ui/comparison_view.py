@@ -42,7 +42,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -181,17 +181,6 @@ class SafeBrowser(QTextBrowser):
         keyboard = Qt.TextInteractionFlag.TextSelectableByKeyboard
         self.setTextInteractionFlags(flags | keyboard if on else flags & ~keyboard)
         self.setCursorWidth(2 if on else 1)
-
-    def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in (CARET_KEY, MARK_KEY)
-            and not event.modifiers()
-        ):
-            event.accept()
-            return True
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not event.modifiers() and event.key() == CARET_KEY:
