@@ -1,6 +1,6 @@
 """``docket dataset export``: the merged database as training data (DPO pairs,
-judgments, rubric grades or expert-written criteria as HealthBench rows; one JSON object
-a line)."""
+judgments, rubric grades, expert-written criteria as HealthBench rows or spans in
+Fine-Grained RLHF's feedback layout; one JSON object a line)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from docket.cli.common import (
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench")
+FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained")
 """The formats of :mod:`docket.server.dataset` (spelled here so that the parser is built
 without importing it)."""
 
@@ -56,7 +56,7 @@ def register(verbs: Verbs) -> None:
     p = add_verb(
         ds_verbs,
         "export",
-        "write DPO pairs, judgments, rubric grades or HealthBench rows as JSONL",
+        "write DPO pairs, judgments, rubric grades, HealthBench or fine-grained rows as JSONL",
         _cmd_dataset_export,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")

@@ -17,6 +17,10 @@ note, and the model that wrote the response. ``healthbench`` rows are HealthBenc
 shape (``prompt``, ``prompt_id``, ``rubrics``, ``example_tags``,
 ``ideal_completions_data``), one per task and expert who answered a rubric-writing
 question, ready to pack again to grade other responses with.
+
+``fine-grained`` rows are Fine-Grained RLHF's feedback layout, one per response that a
+reviewer (or the lead, in an adjudication with the outcome "final verdict") marked spans
+on: see :func:`fine_grained_rows`.
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ from typing import Any
 
 from docket.bundles.envelope import write_atomically
 from docket.core.display_order import blinded_label
+from docket.core.fine_grained import feedback_row
 from docket.core.rubric import parse_criteria
 from docket.core.rules import flags_set, rationale
-from docket.core.schema import RubricWritingQuestion
+from docket.core.schema import RubricWritingQuestion, SpansQuestion
+from docket.core.spans import spans_of
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
@@ -231,6 +237,61 @@ def healthbench_rows(store: MergedStore) -> list[dict[str, Any]]:
     return rows
 
 
+def fine_grained_rows(store: MergedStore) -> list[dict[str, Any]]:
+    """Spans in Fine-Grained RLHF's feedback layout: one row per task, spans question,
+    annotator and response with spans, ``{"question", "passages"?, "prediction 1",
+    "feedback": {"errors": [{"error type", "explanation", "start", "end"}]}}`` (see
+    :func:`docket.core.fine_grained.feedback_row`: labels mapped back, ``irrelevant`` ->
+    ``Irrelevant`` ..., others kept; the comment as the explanation; offsets are code
+    points into the response's raw text, end exclusive), plus provenance: ``task_id``,
+    ``response_id``, ``model``, ``annotator``, ``question_id`` and ``source``
+    (``"reviewer"``, or ``"adjudicated"`` for the lead's spans in a final verdict).
+    ``question`` is the last user turn; the response text comes from the task archive."""
+    _need_tasks(store)
+    schemas = task_schemas(store)
+    marked: list[tuple[str, str, dict[str, Any], str]] = []
+    for a in distinct_names(store.answers()):
+        marked.append((a.task_id, a.reviewer_name, a.answers, "reviewer"))
+    for task_id, (lead, verdict) in sorted(store.adjudications().items()):
+        if verdict.get("outcome") != "needs guideline change":
+            marked.append((task_id, lead, verdict, "adjudicated"))
+    rows = []
+    tasks: dict[str, dict[str, Any] | None] = {}
+    for task_id, who, answers, source in marked:
+        schema = schemas.get(task_id)
+        questions = [q for q in schema.questions if isinstance(q, SpansQuestion)] if schema else []
+        for q in questions:
+            spans = spans_of(answers.get(q.id))
+            if not spans:
+                continue
+            if task_id not in tasks:
+                tasks[task_id] = store.task(task_id)
+            task = tasks[task_id]
+            if task is None:
+                continue
+            users = [t["content"] for t in task["conversation"] if t["role"] == "user"]
+            for response in task["responses"]:
+                own = [s for s in spans if s.response == response["id"]]
+                if not own:
+                    continue
+                row = feedback_row(
+                    users[-1] if users else "",
+                    response["text"],
+                    own,
+                    documents=task.get("documents") or (),
+                )
+                row.update(
+                    task_id=task_id,
+                    response_id=response["id"],
+                    model=response.get("model"),
+                    annotator=who,
+                    question_id=q.id,
+                    source=source,
+                )
+                rows.append(row)
+    return rows
+
+
 def _need_tasks(store: MergedStore) -> None:
     if not store.has_tasks():
         raise DocketError(
@@ -239,7 +300,7 @@ def _need_tasks(store: MergedStore) -> None:
         )
 
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench")
+FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained")
 
 
 def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
@@ -252,6 +313,9 @@ def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
         rows, summary = rubric_rows(store)
     elif fmt == "healthbench":
         rows = healthbench_rows(store)
+        summary = ExportSummary(len(rows), 0, 0, 0)
+    elif fmt == "fine-grained":
+        rows = fine_grained_rows(store)
         summary = ExportSummary(len(rows), 0, 0, 0)
     else:
         raise DocketError(
