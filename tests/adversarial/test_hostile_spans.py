@@ -29,6 +29,7 @@ from docket.server.dataset import judgment_rows
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
+from docket.server.result_checks import IssuedTask, row_problem
 from tests.helpers import recording_audit
 
 REVIEWERS = ("alice", "bob")
@@ -122,6 +123,11 @@ def _edit(edit: Callable[[dict[str, Any]], None]) -> Callable[[Rows], Rows]:
 HOSTILE: dict[str, Callable[[dict[str, Any]], None]] = {
     "outside the text": lambda s: s.update(start=30, end=len(TEXT) + 5, quote=TEXT[30:] + "xxxxx"),
     "a quote that is not the text": lambda s: s.update(quote="10 mg"),
+    # the same length as the text at its offsets: only the archived text shows it
+    "a quote of the right length that is not the text": lambda s: s.update(quote="9 mg"),
+    "a span the archived text does not reach": lambda s: s.update(
+        start=30, end=len(TEXT) + 2, quote=TEXT[30:] + "!!"
+    ),
     "zero-length": lambda s: s.update(end=s["start"], quote=""),
     "an unknown label": lambda s: s.update(label="made-up"),
     "end before start": lambda s: s.update(start=16, end=12, quote=""),
@@ -152,3 +158,15 @@ def test_spans_that_do_not_fit_the_text_refuse_the_whole_result(
     # Nothing of alice's result was merged, not even its valid rows.
     _, only_bob = merged(world, tmp_path / "control", [good])
     assert judgments == only_bob and {r["reviewer"] for r in judgments} == {"bob"}
+
+
+def test_only_the_archived_text_shows_a_quote_of_the_right_length_to_be_wrong() -> None:
+    """The issued list carries response ids, not texts: structurally a quote of the right
+    length passes; with the texts merge reads from the archive it does not."""
+    task = IssuedTask(("r-x", "r-y"), Schema((SpansQuestion("spans"),)))
+    span = dict(_span("r-x", 12, 16), quote="9 mg")
+    row = {"display_order": {"A": "r-x", "B": "r-y"}, "status": "done",
+           "answers": {"spans": [span]}}  # fmt: skip
+    assert row_problem(row, task) is None
+    problem = row_problem(row, task, {"r-x": TEXT, "r-y": "Ask a doctor."})
+    assert problem is not None and "the quote is not the response's text" in problem

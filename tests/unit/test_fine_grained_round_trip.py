@@ -67,8 +67,9 @@ def test_fifty_records_round_trip_through_review_merge_and_export(
                  "--schema", str(schema), "--project", "fg", "--out", str(tmp_path / "b")]) == 0  # fmt: skip
     with Workspace.open(tmp_path / "ws", k / "alice.key") as ws:
         ws.import_bundle(tmp_path / "b" / "fg-alice.docket", k / "server.pub")
-        assert len(ws.tasks()) == 50
-        for task in ws.tasks():
+        tasks_seen = list(ws.tasks())
+        assert len(tasks_seen) == 50
+        for task in tasks_seen:
             prefilled = ws.editing(task.id).answers
             assert len(prefilled.get("spans", [])) == len(task.spans)
             ws.submit(task.id, prefilled)  # accepted unchanged

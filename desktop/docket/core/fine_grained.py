@@ -98,7 +98,7 @@ def _error_key(error: Any) -> tuple[int, int]:
     if not isinstance(error, Mapping):
         raise FineGrainedError("an entry of 'feedback.errors' is not an object")
     start, end = error.get("start"), error.get("end")
-    return (start if _whole(start) else -1, end if _whole(end) else -1)
+    return (start if isinstance(start, int) else -1, end if isinstance(end, int) else -1)
 
 
 def _whole(value: Any) -> bool:

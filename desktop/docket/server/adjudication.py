@@ -27,7 +27,7 @@ from docket.core.review import ADJUDICATION_OUTCOMES
 from docket.core.rubric import grades_of
 from docket.core.rules import canonical_json, text_question_ids
 from docket.core.schema import ChoiceQuestion, Schema, SpansQuestion, TextQuestion
-from docket.core.spans import spans_of
+from docket.core.spans import Span, spans_of
 from docket.core.task_loading import parse_task_row
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
@@ -71,12 +71,14 @@ def majority_answer(reviews: list[dict[str, Any]], schema: Schema) -> dict[str, 
         answered = [r["answers"][qid] for r in reviews if qid in r["answers"]]
         if not answered:
             continue
-        given: dict[tuple[str, int, int, str], list[Any]] = {}
+        marked_by: dict[tuple[str, int, int, str], list[Span]] = {}
         for value in answered:
-            for span in {(s.response, s.start, s.end, s.label): s for s in spans_of(value)}.values():
-                given.setdefault((span.response, span.start, span.end, span.label), []).append(span)
+            for key, span in {
+                (s.response, s.start, s.end, s.label): s for s in spans_of(value)
+            }.items():
+                marked_by.setdefault(key, []).append(span)
         kept = []
-        for key, spans in sorted(given.items()):
+        for _, spans in sorted(marked_by.items()):
             if len(spans) * 2 > len(answered):
                 severities = {s.severity for s in spans}
                 first = spans[0]

@@ -248,9 +248,7 @@ def span_agreements(
     labels (exact and overlap F1: :mod:`docket.server.span_agreement`). An answer that
     holds the question with no spans counts (nothing marked); one without it does not.
     Questions no two reviewers answered on a common task are left out."""
-    marked: dict[str, dict[str, dict[str, list[SpanKey]]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
+    marked: dict[str, dict[str, dict[str, list[SpanKey]]]] = defaultdict(lambda: defaultdict(dict))
     for a in answers:
         for q in schema_for(schemas or {}, a).questions:
             if isinstance(q, SpansQuestion) and q.id in a.answers:

@@ -200,7 +200,7 @@ def _unshared_spans(
     out: set[tuple[str, str, int, int, str]] = set()
     for sets in marked.values():
         if len(sets) >= 2:
-            out |= set().union(*sets) - set.intersection(*sets)
+            out |= sets[0].union(*sets[1:]) - sets[0].intersection(*sets[1:])
     return out
 
 

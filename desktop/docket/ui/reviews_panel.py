@@ -59,8 +59,10 @@ def is_spans(value: Any) -> bool:
 
 def is_rewrite(value: Any) -> bool:
     """A rewrite answer: ``{"base": "<response id>" | null, "text": "..."}``."""
-    return isinstance(value, dict) and set(value) == {"base", "text"} and isinstance(
-        value.get("text"), str
+    return (
+        isinstance(value, dict)
+        and set(value) == {"base", "text"}
+        and isinstance(value.get("text"), str)
     )
 
 
@@ -90,12 +92,12 @@ def describe(key: str, value: Any, order: DisplayOrder) -> str:
     a rubric as counts per response ("A: 9 met, 2 not met, 1 not applicable")."""
     label = {rid: order.label_of(rid) for rid in order.order}
     if is_spans(value):
-        per: dict[str, list[str]] = {}
+        by_response: dict[str, list[str]] = {}
         for span in spans_of(value):
-            per.setdefault(label.get(span.response, "?"), []).append(span.label)
+            by_response.setdefault(label.get(span.response, "?"), []).append(span.label)
         return "; ".join(
             f"{who}: {len(labels)} ({', '.join(sorted(set(labels)))})"
-            for who, labels in sorted(per.items())
+            for who, labels in sorted(by_response.items())
         )
     if isinstance(value, list) and not value:
         return "none"
