@@ -71,11 +71,11 @@ def test_the_panel_lists_each_reviewers_spans_and_rewrite(qtbot: Any) -> None:
     # alice's rewrite as a diff against Response B, with counts.
     inserted, deleted = word_changes(TEXT, REVIEW["reviews"][0]["answers"]["rewrite"]["text"])
     assert (inserted, deleted) == (2, 5)
-    assert "rewrite: rewrite from Response B: 2 words inserted (underlined), 5 deleted" in text
+    assert "rewrite, from Response B: 2 words inserted (underlined), 5 words deleted" in text
     html = panel.browser.toHtml()
     assert "line-through" in html and "underline" in html
     # bob's rewrite was written from empty: all of it inserted.
-    assert "rewrite from empty: 1 words inserted" in text
+    assert "rewrite, from empty: 1 word inserted" in text
     if shot := os.environ.get("DOCKET_SCREENSHOT"):
         path = Path(shot)
         panel.show()
@@ -96,5 +96,5 @@ def test_a_rewrite_of_a_response_not_in_the_task_is_shown_as_text(qtbot: Any) ->
     qtbot.addWidget(panel)
     panel.show_reviews(REVIEW, order)  # no texts given
     text = panel.browser.toPlainText()
-    assert "rewrite from Response B (its text is not here)" in text
+    assert "rewrite, from Response B (its text is not here)" in text
     assert "The Seine runs through the city." in text

@@ -7,6 +7,7 @@ export --format fine-grained`` (one row per reviewer and response with spans).""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from docket import Workspace
 from docket.bundles import keys
 from docket.cli import main
 from docket.core.schema import Schema, SpansQuestion
-from docket.server.adjudication import majority_answer
+from docket.server.adjudication import majority_answer, pack_adjudication
+from docket.server.merged_store import MergedStore
 
 TEXT = "Paris is the capital of France. It has many museums. The Seine runs through it."
 OTHER = "Berlin is in Germany."
@@ -142,3 +144,49 @@ def test_disagreements_adjudication_and_export_read_the_spans(
         {"error type": "Redundant", "explanation": "said before", "start": 39, "end": 52},
         {"error type": "Unverifiable", "explanation": "", "start": 53, "end": 79},
     ]
+
+
+def test_the_lead_sees_every_reviewers_spans_and_settles_them(
+    merged: tuple[Path, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source_db, server_key = merged
+    db = tmp_path / "merged.db"  # the module's database stays the reviewers' own
+    shutil.copyfile(source_db, db)
+    k = tmp_path / "keyring"
+    shutil.copytree(server_key.parent, k)
+    lead = keys.generate("lead")
+    keys.write_key_pair(lead, k, passphrase=None)
+    server = keys.load_secret_key(server_key)
+    with MergedStore.open(db, server) as store:
+        packed = pack_adjudication(store, server=server, lead=lead.card(), out_dir=tmp_path)
+    with Workspace.open(tmp_path / "ws-lead", k / "lead.key") as ws:
+        ws.import_bundle(packed.path, k / "server.pub")
+        review = ws.reviews("t1")
+        assert review is not None
+        by = {r["reviewer"]: r["answers"]["spans"] for r in review["reviews"]}
+        x = next(r.id for r in ws.task("t1").responses if r.text == TEXT)
+        assert by == {who: _spans(x, who) for who in MARKS}
+        prefilled = ws.editing("t1").answers
+        assert [(s["start"], s["end"], s["label"]) for s in prefilled["spans"]] == [
+            (0, 31, "irrelevant")
+        ]
+        # The lead keeps the shared span and bob's unverifiable one.
+        settled = [*prefilled["spans"], _spans(x, "bob")[2]]
+        ws.submit("t1", {**prefilled, "spans": settled})
+        result = ws.export_results(tmp_path / "lead.result").path
+    assert main(["merge", str(result), "--server-key", str(server_key), "--keyring", str(k),
+                 "--db", str(db)]) == 0  # fmt: skip
+    out = tmp_path / "fg.jsonl"
+    _run(capsys, "dataset", "export", "--db", str(db), "--server-key", str(server_key),
+         "--format", "fine-grained", "--out", str(out))  # fmt: skip
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    (adjudicated,) = [r for r in rows if r["source"] == "adjudicated"]
+    assert adjudicated["annotator"] == "lead"
+    assert [(e["error type"], e["start"], e["end"]) for e in adjudicated["feedback"]["errors"]] == [
+        ("Irrelevant", 0, 31),
+        ("Unverifiable", 53, 79),
+    ]
+    # The reviewers' own agreement is unchanged by the verdict.
+    report = json.loads(_run(capsys, "agreement", "--db", str(db), "--server-key",
+                             str(server_key), "--json"))  # fmt: skip
+    assert report["spans"][0]["overall"]["exact_f1"] == pytest.approx(0.4)

@@ -76,6 +76,10 @@ def _grades_only(value: Any) -> Any:
     return {rid: {cid: e["met"] for cid, e in per.items()} for rid, per in value.items()}
 
 
+def _words(n: int) -> str:
+    return f"{n} word" if n == 1 else f"{n} words"
+
+
 def word_changes(base: str, text: str) -> tuple[int, int]:
     """(words inserted, words deleted) from ``base`` to ``text``, by whitespace words."""
     a, b = base.split(), text.split()
@@ -285,24 +289,25 @@ class ReviewsPanel(QWidget):
         else:
             source = "empty" if base_id is None else str(base_id)
         if isinstance(base_id, str) and base_id not in texts:
-            head = f"{html.escape(key)}: rewrite from {html.escape(source)} (its text is not here)"
+            head = f"{html.escape(key)}, from {html.escape(source)} (its text is not here)"
             return (
                 f'<p style="margin-bottom: 2px; margin-left: 12px">{head}</p>'
                 f'<p style="white-space: pre-wrap; margin-left: 12px">{html.escape(text)}</p>'
             )
         inserted, deleted = word_changes(base, text)
         old, new = diff_html(base, text, theme=t)
+        indent = '<div style="margin-left: 24px">'
         return (
-            f'<p style="margin-bottom: 2px; margin-left: 12px">{html.escape(key)}: rewrite from '
-            f"{html.escape(source)}: {inserted} words inserted (underlined), {deleted} deleted "
-            "(struck through)</p>"
+            f'<p style="margin-bottom: 2px; margin-left: 12px">{html.escape(key)}, from '
+            f"{html.escape(source)}: {_words(inserted)} inserted (underlined), "
+            f"{_words(deleted)} deleted (struck through)</p>"
             + (
-                f'<p style="color: {t.muted}; margin-left: 12px">{html.escape(source)}, as it '
-                f"was:</p>{old}"
+                f'<p style="color: {t.muted}; margin-left: 12px">{html.escape(source)} as it '
+                f"was:</p>{indent}{old}</div>"
                 if base
                 else ""
             )
-            + f'<p style="color: {t.muted}; margin-left: 12px">The rewrite:</p>{new}'
+            + f'<p style="color: {t.muted}; margin-left: 12px">The rewrite:</p>{indent}{new}</div>'
         )
 
     def _splits_html(
