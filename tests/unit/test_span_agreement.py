@@ -1,5 +1,5 @@
 """Span agreement between reviewers (exact and character-overlap F1), checked against
-figures computed by hand, and the Fine-Grained RLHF label mapping."""
+figures computed by hand."""
 
 from __future__ import annotations
 
@@ -7,12 +7,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docket.core.fine_grained import (
-    ERROR_TYPE_OF_LABEL,
-    LABEL_OF_ERROR_TYPE,
-    error_type_of,
-    label_of,
-)
 from docket.server.span_agreement import ALL, compare, pair_agreement
 
 A = [("t1", "r1", 0, 10, "irrelevant"), ("t1", "r1", 20, 30, "redundant")]
@@ -114,12 +108,3 @@ def test_f1_is_symmetric_and_bounded(a: list, b: list) -> None:
     if a:
         same = compare(a, a)[ALL]
         assert same.exact_f1 == 1.0 and same.overlap_f1 == 1.0
-
-
-@given(st.sampled_from(sorted(LABEL_OF_ERROR_TYPE)) | st.text(max_size=12))
-def test_the_label_mapping_goes_back_and_forth(error_type: str) -> None:
-    assert error_type_of(label_of(error_type)) == error_type or (
-        error_type in ERROR_TYPE_OF_LABEL  # a Docket label given as an error type
-    )
-    assert label_of("Wrong-Grounding") == "wrong-grounding"
-    assert error_type_of("hallucination") == "hallucination"
