@@ -114,8 +114,9 @@ def test_span_agreement_equals_the_hand_computation(
     assert spans["overall"] == overall  # one pair: pooled = the pair
 
     text = _run(capsys, "agreement", "--db", str(db), "--server-key", str(server))
-    assert "spans (spans): agreement of 1 reviewer pair" in text
-    assert "alice & bob over 2 tasks: exact F1 0.400, overlap F1 0.727" in text
+    assert "spans (spans): 1 reviewer pair" in text
+    assert "alice (A) & bob (B) over 2 tasks: exact F1 0.400, overlap F1 0.727" in text
+    assert "No unit was judged" not in text  # the spans were
     assert any(line.split()[:3] == ["redundant", "0.000", "0.788"] for line in text.splitlines())
 
 

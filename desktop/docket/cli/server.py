@@ -171,9 +171,9 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     def fmt(x: float | None) -> str:
         return "   –  " if x is None else f"{x:6.3f}"
 
-    if not questions:
+    if not questions and not spans:
         print("No unit was judged by two or more reviewers yet.")
-    else:
+    elif questions:
         print(
             f"{'question':28} {'level':8} {'units':>6} {'agree%':>7} {'fleiss':>6} {'alpha':>6}"
             "  alpha 95% CI"
@@ -205,35 +205,40 @@ def _print_spans(report: SpanAgreement, fmt: Callable[[float | None], str]) -> N
     (README, "Spans on the server", defines exact and overlap F1)."""
     from docket.server.span_agreement import ALL
 
+    n = len(report.pairs)
     print(
-        f"spans ({shown(report.question)}): agreement of {len(report.pairs)} reviewer "
-        f"{'pair' if len(report.pairs) == 1 else 'pairs'}; exact: same response, start, end "
-        "and label; overlap: characters marked with the same label"
+        f"spans ({shown(report.question)}): {n} reviewer {'pair' if n == 1 else 'pairs'}; "
+        "exact: the same response, start, end and label; overlap: the characters marked "
+        "with the same label (precision over A's, recall over B's; A is the first of a pair)"
     )
-    print(
-        f"    {'label':18} {'exact F1':>8} {'overlap F1':>10} {'(P':>7} {'/ R)':>7}  "
-        "spans A / B    characters A / B"
+    header = (
+        f"{'label':18} {'exact F1':>8} {'overlap F1':>10} {'overlap P':>9} {'overlap R':>9}"
+        f"  {'spans A / B':>13}  {'characters A / B':>17}"
     )
 
     def row(name: str, x: LabelAgreement) -> str:
         return (
             f"{shown(name)[:18]:18} {fmt(x.exact_f1):>8} {fmt(x.overlap_f1):>10} "
-            f"{fmt(x.overlap_precision):>7} {fmt(x.overlap_recall):>7}  "
-            f"{x.spans_a:5d} / {x.spans_b:<5d}  {x.chars_a:7d} / {x.chars_b:<7d}"
+            f"{fmt(x.overlap_precision):>9} {fmt(x.overlap_recall):>9}  "
+            f"{f'{x.spans_a} / {x.spans_b}':>13}  {f'{x.chars_a} / {x.chars_b}':>17}"
         )
 
-    for label, x in report.pooled.items():
-        print(f"    {row(label, x)}")
+    if n > 1:
+        print(f"    all pairs together\n    {header}")
+        for label, x in report.pooled.items():
+            print(f"    {row(label, x)}")
     for p in report.pairs:
-        who = " & ".join(shown(r) for r in p.reviewers)
+        a, b = (shown(r) for r in p.reviewers)
         o = p.overall
         print(
-            f"    {who} over {p.tasks} {'task' if p.tasks == 1 else 'tasks'}: exact F1 "
-            f"{fmt(o.exact_f1).strip()}, overlap F1 {fmt(o.overlap_f1).strip()}"
+            f"    {a} (A) & {b} (B) over {p.tasks} {'task' if p.tasks == 1 else 'tasks'}: "
+            f"exact F1 {fmt(o.exact_f1).strip()}, overlap F1 {fmt(o.overlap_f1).strip()}"
         )
+        print(f"        {header}")
         for label, x in p.labels.items():
             if label != ALL:
                 print(f"        {row(label, x)}")
+        print(f"        {row(ALL, o)}")
 
 
 def _rubric_json(report: RubricReport) -> dict[str, object]:
