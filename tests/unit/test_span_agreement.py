@@ -108,3 +108,26 @@ def test_f1_is_symmetric_and_bounded(a: list, b: list) -> None:
     if a:
         same = compare(a, a)[ALL]
         assert same.exact_f1 == 1.0 and same.overlap_f1 == 1.0
+
+
+def test_the_text_report_shows_all_pairs_together_then_each_pair(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from docket.cli.server import _print_spans
+
+    marked = {
+        "t1": {"alice": A, "bob": B},
+        "t2": {"alice": [], "bob": [("t2", "r9", 0, 4, "irrelevant")], "carol": []},
+    }
+    _print_spans(pair_agreement("spans", marked), lambda x: "–" if x is None else f"{x:.3f}")
+    out = capsys.readouterr().out
+    assert "spans (spans): 3 reviewer pairs" in out
+    assert out.index("all pairs together") < out.index("alice (A) & bob (B) over 2 tasks")
+    assert "alice (A) & carol (B) over 1 task: exact F1 –, overlap F1 –" in out
+    together = out[out.index("all pairs together") : out.index("alice (A) & bob (B)")]
+    assert [line.split()[0] for line in together.splitlines()[2:] if line.strip()] == [
+        "irrelevant",
+        "redundant",
+        "unverifiable",
+        "all",
+    ]
