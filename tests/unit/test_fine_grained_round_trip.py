@@ -9,6 +9,7 @@ explanation), on the same text."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -19,11 +20,20 @@ from docket.bundles import keys
 from docket.cli import main
 from docket.core.fine_grained import LABEL_OF_ERROR_TYPE, task_row
 from docket.core.schema import Schema, SpansQuestion
-from tests.reference_data import fine_grained_rows
+from tests.reference_data import fine_grained_lines, fine_grained_rows
 
 
 def _errors(errors: list[dict[str, object]]) -> list[tuple[object, ...]]:
     return sorted((e["error type"], e["start"], e["end"], e["explanation"]) for e in errors)
+
+
+def test_the_carried_records_are_the_documented_bytes() -> None:
+    """tests/data/README.md gives the SHA-256 of the 50 lines as copied."""
+    data = b"".join(line + b"\n" for line in fine_grained_lines())
+    assert len(data) == 306_457
+    assert hashlib.sha256(data).hexdigest() == (
+        "94db5af10a92ae140d527f74048ab1a9cbeaad1f0204cdb26bb23b4b572f8bd4"
+    )
 
 
 def test_the_converter_keeps_every_record_and_its_spans() -> None:
