@@ -139,6 +139,14 @@ def test_disagreements_adjudication_and_export_read_the_spans(
          "--format", "fine-grained", "--out", str(out))  # fmt: skip
     rows = {r["annotator"]: r for r in map(json.loads, out.read_text().splitlines())}
     assert sorted(rows) == ["alice", "bob"]
+    judged = tmp_path / "judgments.jsonl"
+    _run(capsys, "dataset", "export", "--db", str(db), "--server-key", str(server),
+         "--format", "judgments", "--out", str(judged))  # fmt: skip
+    t1 = {r["reviewer"]: r["answers"]["spans"] for r in map(json.loads, judged.read_text().splitlines())
+          if r["task_id"] == "t1"}  # fmt: skip
+    assert {who: [(s["start"], s["end"], s["label"]) for s in v] for who, v in t1.items()} == {
+        who: [(s, e, label) for s, e, label, _, _ in marks] for who, marks in MARKS.items()
+    }
     assert rows["bob"]["prediction 1"] == TEXT and rows["bob"]["model"] == "m-x"
     assert rows["bob"]["feedback"]["errors"] == [
         {"error type": "Irrelevant", "explanation": "", "start": 0, "end": 31},
