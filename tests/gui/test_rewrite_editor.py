@@ -256,9 +256,15 @@ def test_the_large_window_holds_the_same_editor(qtbot: Any) -> None:
         qtbot.keyClicks(editor.edit, "Lead: ")
     assert panel.answers()["rewrite"]["text"].startswith("Lead: ")
     assert large.header.text() == editor.counts.text()
-    large.close()
+    qtbot.keyClick(editor.edit, Qt.Key.Key_R, CTRL_SHIFT)  # reset works in the large window
+    assert not editor.edit.toPlainText().startswith("Lead: ")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Escape)
     assert editor.large is None and editor.edit.window() is panel.window()
     assert editor.edit.isVisible() and editor.views.isVisible()
+    editor.open_large()
+    assert editor.large is not None
+    panel.clear()  # the form put away (a lock, another form): the large window goes too
+    assert editor.large is None and editor.edit.window() is panel.window()
 
 
 def test_highlighting_marks_markdown_by_shape(qtbot: Any) -> None:
@@ -325,12 +331,12 @@ def test_screenshot_of_the_rewrite(qtbot: Any, tmp_path: Path, key_path: Path) -
         qtbot.keyClick(editor.chooser, Qt.Key.Key_Home)
         editor.edit.setFocus()
         text = editor.edit.toPlainText()
-        cut = text.find(" ", 40)
+        start, end = 0, text.index(":") + 1  # the opening line, rewritten
         cursor = editor.edit.textCursor()
-        cursor.setPosition(cut)
-        cursor.setPosition(text.find(" ", cut + 1), cursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
         editor.edit.setTextCursor(cursor)
-        qtbot.keyClicks(editor.edit, " clearly")
+        qtbot.keyClicks(editor.edit, "A neat wrap shows care and takes ten minutes. You need:")
         editor.refresh()
         QApplication.processEvents()
         assert editor.edit.height() >= editor.edit.fontMetrics().lineSpacing() * 10
@@ -339,6 +345,14 @@ def test_screenshot_of_the_rewrite(qtbot: Any, tmp_path: Path, key_path: Path) -
             if theme == "dark":
                 path = path.with_name(path.stem + "-dark" + path.suffix)
             window.grab().save(str(path))
+            editor.open_large()
+            large = editor.large
+            assert large is not None
+            qtbot.waitExposed(large)
+            editor.views.setCurrentIndex(1)  # the preview beside the markdown
+            QApplication.processEvents()
+            large.grab().save(str(path.with_name(path.stem + "-large" + path.suffix)))
+            large.close()
         window.controller.flush()
         window.close()
     ws.close()

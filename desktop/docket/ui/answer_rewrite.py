@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QHideEvent,
     QKeySequence,
     QPalette,
     QShortcut,
@@ -136,12 +137,40 @@ def changes(base: str, text: str) -> Changes:
     return Changes(ins, dele, chars)
 
 
+def readable(
+    ta: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
+) -> list[tuple[str, int, int, int, int]]:
+    """``ops`` with each run of changes separated only by spaces made one change, so that
+    a rewritten sentence reads as the old words struck, then the new ones: not as a
+    scatter of one-word swaps."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if (
+            op[0] != "equal"
+            and len(out) >= 2
+            and out[-1][0] == "equal"
+            and out[-2][0] != "equal"
+            and all(t.isspace() for t in ta[out[-1][1] : out[-1][2]])
+        ):
+            gap = out.pop()
+            first = out.pop()
+            del gap
+            out.append(("replace", first[1], op[2], first[3], op[4]))
+        elif op[0] != "equal" and out and out[-1][0] != "equal":
+            first = out.pop()
+            out.append(("replace", first[1], op[2], first[3], op[4]))
+        else:
+            out.append(op)
+    return out
+
+
 def unified_diff_html(base: str, text: str, theme: Theme = LIGHT) -> str:
     """One text: what was deleted struck through, what was inserted underlined (each on
     its tint, and with a tooltip-free mark that reads without colour)."""
     deleted = f"background-color: {theme.deleted_background}; text-decoration: line-through"
     inserted = f"background-color: {theme.inserted_background}; text-decoration: underline"
     ta, tb, ops = _opcodes(base, text)
+    ops = readable(ta, ops)
 
     def span(part: str, style: str) -> str:
         escaped = mark_hidden_html(html.escape(part, quote=False), theme)
@@ -232,7 +261,7 @@ class LargeRewriteWindow(QDialog):
     """The rewrite's editor and its Changes / Preview, side by side in a large window."""
 
     def __init__(self, editor: RewriteEditor) -> None:
-        super().__init__(editor.window())
+        super().__init__(editor)  # goes with the editor (a lock destroys both)
         self.editor = editor
         self.setWindowTitle(f"{editor.title}: large editor")
         self.setAccessibleName("Large rewrite editor")
@@ -248,6 +277,9 @@ class LargeRewriteWindow(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
+        for key, slot in ((RESET_KEY, editor.reset),):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(slot)
         self.resize(1200, 760)
 
     def take(self, edit: QWidget, views: QWidget) -> None:
@@ -301,7 +333,7 @@ class RewriteEditor(QuestionEditor):
             f"original; {LARGE_KEY} opens a large window)"
         )
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.edit.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 12 + 12)
+        self.edit.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 16 + 12)
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = MarkdownHighlighter(self.edit.document())
         self.edit.textChanged.connect(self._text_changed)
@@ -348,7 +380,7 @@ class RewriteEditor(QuestionEditor):
         self.preview.setOpenExternalLinks(False)
         self.views.addTab(self.diff_view, "Changes")
         self.views.addTab(self.preview, "Preview")
-        self.views.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 10 + 40)
+        self.views.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 14 + 40)
         layout.addWidget(self.views, 1)
         layout.addWidget(
             muted_label(
@@ -560,6 +592,13 @@ class RewriteEditor(QuestionEditor):
         self._layout.insertWidget(self._layout.count() - 1, self.views, 1)
         self.edit.show()
         self.views.show()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The form is put away (another form, or the window locks): the large window
+        closes with it, its text back in the form."""
+        if self.large is not None:
+            self.large.close()
+        super().hideEvent(event)
 
     def focus_first(self) -> None:
         if self.edit.isReadOnly():
