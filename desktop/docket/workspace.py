@@ -29,7 +29,7 @@ from docket.core.review import (
     TaskRow,
     UiState,
 )
-from docket.core.schema import Schema, default_schema
+from docket.core.schema import Schema, SpansQuestion, default_schema
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
@@ -272,12 +272,22 @@ class Workspace:
     def editing(self, task_id: str) -> EditState:
         """The answers to show on opening a task: its draft, else its last submitted
         answer, else (adjudication) what most reviewers answered with the usual outcome,
-        which is not saved until the lead edits or submits it."""
+        which is not saved until the lead edits or submits it. A task packed with prior
+        spans starts with them in its spans question, as suggestions the reviewer keeps
+        or removes (saved, too, only when the reviewer edits or submits)."""
         state = self._review.current(task_id)
         if state.answers:
             return state
         reviews = self._store.review(task_id)
         if reviews is None:
+            marking = next(
+                (q for q in self.schema(task_id).questions if isinstance(q, SpansQuestion)), None
+            )
+            if marking is None:
+                return state
+            prior = [s.to_json() for s in self._store.task(task_id).spans]
+            if prior:
+                return EditState({marking.id: prior}, state.can_undo, state.can_redo)
             return state
         majority = dict(reviews.get("majority") or {})
         return EditState(

@@ -62,6 +62,8 @@ def task_row(task: Task, schema_id: str, *, models: bool = False) -> dict[str, A
     }
     if task.documents:
         row["documents"] = [d.to_json() for d in task.documents]
+    if task.spans:
+        row["spans"] = [s.to_json() for s in task.spans]
     return row
 
 

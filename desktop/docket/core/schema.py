@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Literal
 
 from docket.core import safe_json
 from docket.core.rubric import MAX_CRITERIA, Criterion, criteria_problems, parse_criteria
+from docket.core.spans import DEFAULT_SPAN_LABELS
 from docket.errors import SchemaError
 
 SCHEMA_VERSION = 1
@@ -253,6 +254,46 @@ class RubricWritingQuestion(Question):
         }
 
 
+@dataclass(frozen=True, slots=True)
+class RewriteQuestion(Question):
+    """The reviewer writes the better answer, starting from a response (``base``) or,
+    when ``allow_empty``, from nothing. A rewrite longer than ``max_chars`` is refused,
+    never cut; one that changes fewer than ``min_changed_chars`` characters of its base
+    is refused too (a copy is not a gold answer)."""
+
+    max_chars: int = 20_000
+    min_changed_chars: int = 0
+    allow_empty: bool = True
+    kind: ClassVar[str] = "rewrite"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **Question.to_json(self),
+            "max_chars": self.max_chars,
+            "min_changed_chars": self.min_changed_chars,
+            "allow_empty": self.allow_empty,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SpansQuestion(Question):
+    """Marked stretches of the responses, each with a label from ``labels`` (``(id,
+    label)`` pairs), an optional severity and comment. Optional unless said otherwise:
+    a response may have nothing to mark."""
+
+    required: bool = False
+    labels: tuple[tuple[str, str], ...] = DEFAULT_SPAN_LABELS
+    allow_overlap: bool = True
+    kind: ClassVar[str] = "spans"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **Question.to_json(self),
+            "labels": [list(pair) for pair in self.labels],
+            "allow_overlap": self.allow_overlap,
+        }
+
+
 QUESTION_TYPES: dict[str, type[Question]] = {
     q.kind: q
     for q in (
@@ -264,6 +305,8 @@ QUESTION_TYPES: dict[str, type[Question]] = {
         TextQuestion,
         RubricQuestion,
         RubricWritingQuestion,
+        RewriteQuestion,
+        SpansQuestion,
     )
 }
 
@@ -485,6 +528,25 @@ def _question_from_json(item: Any, index: int) -> Question:
         if tags and criteria_problems(probe):
             raise SchemaError(f"{where}: tags must be short strings.")
         return RubricWritingQuestion(**base, tags=tags, min_criteria=lo, max_criteria=hi)
+    if kind == "rewrite":
+        _no_unknown_keys(item, common | {"max_chars", "min_changed_chars", "allow_empty"}, where)
+        most, least = integer("max_chars", 20_000), integer("min_changed_chars", 0)
+        if not 1 <= most <= 1_000_000 or not 0 <= least <= most:
+            raise SchemaError(f"{where}: need 0 <= min_changed_chars <= max_chars <= 1000000.")
+        return RewriteQuestion(
+            **base,
+            max_chars=most,
+            min_changed_chars=least,
+            allow_empty=boolean("allow_empty", True),
+        )
+    if kind == "spans":
+        _no_unknown_keys(item, common | {"labels", "allow_overlap"}, where)
+        labels = _flag_pairs(
+            item.get("labels", [list(p) for p in DEFAULT_SPAN_LABELS]), f"{where} labels"
+        )
+        if not labels:
+            raise SchemaError(f"{where} needs at least one label.")
+        return SpansQuestion(**base, labels=labels, allow_overlap=boolean("allow_overlap", True))
     if kind == "choice":
         _no_unknown_keys(item, common | {"options", "multiple"}, where)
         options = _str_tuple(item.get("options"), f"{where} options")
@@ -518,14 +580,24 @@ def _question_from_json(item: Any, index: int) -> Question:
     return TextQuestion(**base, min_length=lo, max_length=hi, required_when=tuple(rules))
 
 
-def default_schema(response_count: int, *, rubric: bool = False, documents: bool = False) -> Schema:
+def default_schema(
+    response_count: int, *, rubric: bool = False, documents: bool = False, spans: bool = False
+) -> Schema:
     """The default form.
 
     For a task with criteria (``rubric``): grade each response against them, flags, and
     notes required when anything is flagged. Otherwise: preference for two responses,
     ranking for three or more; optional likert; flags per response and task; a rationale
     required for a strong preference or any flag. A task that carries ``documents`` gets
-    the grounding flags too."""
+    the grounding flags too, and one that carries prior spans a spans question."""
+    schema = _default_schema(response_count, rubric=rubric, documents=documents)
+    if spans:
+        marking = SpansQuestion("spans", label="Mark what is wrong")
+        schema = Schema((*schema.questions[:-1], marking, schema.questions[-1]))
+    return schema
+
+
+def _default_schema(response_count: int, *, rubric: bool, documents: bool) -> Schema:
     flags_rule = RequiredWhen("flags", "any_flag")
     response_flags = DEFAULT_FLAGS + (GROUNDING_FLAGS if documents else ())
     flags = FlagsQuestion("flags", label="Flags", required=False, response_flags=response_flags)

@@ -34,6 +34,7 @@ from typing import Any, BinaryIO
 from docket.core import safe_json
 from docket.core.documents import parse_documents
 from docket.core.rubric import Criterion, parse_criteria
+from docket.core.spans import Span, span_problems
 from docket.core.tasks import Response, Role, Task, Turn
 from docket.errors import TaskFormatError
 
@@ -260,10 +261,54 @@ def parse_task_row(
                 "'chosen' and 'rejected' conversations, or a prompt with 'responses'"
             )
         _check_citations(obj, documents)
-        task = Task(task_id, tuple(conversation), tuple(responses), meta=meta, documents=documents)
+        task = Task(
+            task_id,
+            tuple(conversation),
+            tuple(responses),
+            meta=meta,
+            documents=documents,
+            spans=_prior_spans(obj, responses),
+        )
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
     return LoadedRow(task, line, reference, criteria)
+
+
+def _prior_spans(obj: dict[str, Any], responses: list[Response]) -> tuple[Span, ...]:
+    """Spans a row brings: ``spans`` on a response (``{start, end, label, severity?,
+    comment?, quote?}``: that response's), or a row-level ``spans`` list naming response
+    ids (as a bundle line holds them). Checked against the texts; labels are checked
+    against the answer form by ``docket pack``."""
+    items: list[dict[str, Any]] = []
+    raw = obj.get("responses")
+    if isinstance(raw, list):
+        for i, (item, response) in enumerate(zip(raw, responses, strict=False)):
+            if not isinstance(item, dict) or "spans" not in item:
+                continue
+            given = item["spans"]
+            if not isinstance(given, list):
+                raise ValueError(f"'responses'[{i}].spans must be a list of spans")
+            for span in given:
+                if not isinstance(span, dict):
+                    raise ValueError(f"'responses'[{i}].spans holds a span that is not an object")
+                start, end = span.get("start"), span.get("end")
+                quote = span.get("quote")
+                if quote is None and isinstance(start, int) and isinstance(end, int):
+                    quote = response.text[start:end] if 0 <= start < end else ""
+                items.append({**span, "response": response.id, "quote": quote})
+    if "spans" in obj:
+        if not isinstance(obj["spans"], list):
+            raise ValueError("'spans' must be a list of spans")
+        items += obj["spans"]
+    if not items:
+        return ()
+    labels = sorted({str(i.get("label")) for i in items if isinstance(i, dict)})
+    texts = {r.id: r.text for r in responses}
+    problems = span_problems(items, texts=texts, labels=labels, where="spans")
+    if problems:
+        where, message = problems[0]
+        raise ValueError(f"prior span {where}: {message}")
+    return tuple(Span.from_json(i) for i in items)
 
 
 def _is_healthbench(obj: dict[str, Any]) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from docket.core.documents import Document
+from docket.core.spans import Span
 
 
 class Role(StrEnum):
@@ -63,6 +64,8 @@ class Task:
     status: TaskStatus = TaskStatus.NEW
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     documents: tuple[Document, ...] = ()
+    spans: tuple[Span, ...] = ()
+    """Prior spans (another round's or a model's), offered to the reviewer as suggestions."""
 
     def __post_init__(self) -> None:
         if not self.id:

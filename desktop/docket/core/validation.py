@@ -19,18 +19,31 @@ from docket.core.schema import (
     PreferenceQuestion,
     Question,
     RankingQuestion,
+    RewriteQuestion,
     RubricQuestion,
     RubricWritingQuestion,
     Schema,
+    SpansQuestion,
     TextQuestion,
 )
+from docket.core.spans import changed_chars, span_problems
 from docket.errors import AnswerValidationError
 
 Issue = tuple[str, str]
 
 
-def check_answers(schema: Schema, response_ids: Sequence[str], answers: Any) -> list[Issue]:
-    """All problems with ``answers``; an empty list means the answer is valid."""
+def check_answers(
+    schema: Schema,
+    response_ids: Sequence[str],
+    answers: Any,
+    *,
+    texts: Mapping[str, str] | None = None,
+) -> list[Issue]:
+    """All problems with ``answers``; an empty list means the answer is valid.
+
+    ``texts`` (response id -> raw text) lets the answers that point into the responses
+    be checked against them: spans (offsets and quotes) and a rewrite's changes from its
+    base. Without them those checks are structural only."""
     if not isinstance(answers, Mapping):
         return [("", "the answers must be an object keyed by question id")]
     issues: list[Issue] = []
@@ -45,13 +58,24 @@ def check_answers(schema: Schema, response_ids: Sequence[str], answers: Any) -> 
             if _is_required(question, answers):
                 issues.append((question.id, _missing_message(question)))
             continue
-        issues.extend(_check(question, value, ids, answers))
+        if isinstance(question, SpansQuestion):
+            issues.extend(_check_spans(question, value, ids, texts))
+        elif isinstance(question, RewriteQuestion):
+            issues.extend(_check_rewrite(question, value, ids, texts))
+        else:
+            issues.extend(_check(question, value, ids, answers))
     return issues
 
 
-def validate_answers(schema: Schema, response_ids: Sequence[str], answers: Any) -> None:
+def validate_answers(
+    schema: Schema,
+    response_ids: Sequence[str],
+    answers: Any,
+    *,
+    texts: Mapping[str, str] | None = None,
+) -> None:
     """Raise :class:`AnswerValidationError` naming every field at fault."""
-    issues = check_answers(schema, response_ids, answers)
+    issues = check_answers(schema, response_ids, answers, texts=texts)
     if issues:
         raise AnswerValidationError(issues)
 
@@ -307,4 +331,60 @@ def _check_rubric_writing(q: RubricWritingQuestion, value: Any) -> list[Issue]:
             issues.append((f, f"write at least {q.min_criteria} criteria ({len(value)} so far)"))
         if len(value) > q.max_criteria:
             issues.append((f, f"at most {q.max_criteria} criteria ({len(value)} written)"))
+    return issues
+
+
+def _check_spans(
+    q: SpansQuestion, value: Any, ids: list[str], texts: Mapping[str, str] | None
+) -> list[Issue]:
+    known = texts if texts is not None else None
+    issues = span_problems(
+        value,
+        texts=known,
+        labels=[label for label, _ in q.labels],
+        allow_overlap=q.allow_overlap,
+        where=q.id,
+    )
+    if known is None and isinstance(value, list):
+        # Without the texts, still only this task's responses.
+        for i, item in enumerate(value):
+            if isinstance(item, Mapping) and item.get("response") not in ids:
+                issues.append((f"{q.id}[{i}].response", f"not a response of this task {ids}"))
+    return issues
+
+
+def _check_rewrite(
+    q: RewriteQuestion, value: Any, ids: list[str], texts: Mapping[str, str] | None
+) -> list[Issue]:
+    f = q.id
+    if not isinstance(value, Mapping) or set(value) - {"base", "text"} or "text" not in value:
+        return [(f, 'expected {"base": <response id> or null, "text": "<markdown>"}')]
+    base, text = value.get("base"), value["text"]
+    issues: list[Issue] = []
+    if not isinstance(text, str):
+        return [(f"{f}.text", "expected text")]
+    if base is None:
+        if not q.allow_empty:
+            issues.append((f"{f}.base", "start from one of the responses here"))
+    elif not isinstance(base, str) or base not in ids:
+        issues.append((f"{f}.base", f"expected one of the response ids {ids} or null"))
+    if len(text) > q.max_chars:
+        issues.append(
+            (
+                f"{f}.text",
+                f"at most {q.max_chars:,} characters ({len(text):,} written); nothing was cut",
+            )
+        )
+    if not text.strip():
+        issues.append((f"{f}.text", "the rewrite is empty"))
+    elif q.min_changed_chars and isinstance(base, str) and texts is not None and base in texts:
+        changed = changed_chars(texts[base], text)
+        if changed < q.min_changed_chars:
+            issues.append(
+                (
+                    f"{f}.text",
+                    f"change at least {q.min_changed_chars} characters of the "
+                    f"response ({changed} changed so far)",
+                )
+            )
     return issues

@@ -35,7 +35,7 @@ from docket.bundles.envelope import distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import build_task_bundle
 from docket.core.rules import comparison_questions
-from docket.core.schema import TASK_FLAGS_KEY, Schema, default_schema
+from docket.core.schema import TASK_FLAGS_KEY, Schema, SpansQuestion, default_schema
 from docket.core.task_loading import LoadedRow, ResponsesFor, read_tasks_jsonl
 from docket.core.tasks import Response, Task
 from docket.errors import DocketError, SchemaError, TaskFormatError
@@ -135,7 +135,11 @@ def blind(task: Task, secret: bytes) -> BlindedTask:
             n += 1  # two ids agreeing in 40 bits: draw again
         ids[response.id] = rid
     order = sorted(task.responses, key=lambda r: mac("order", task.id, r.id))
-    blinded = replace(task, responses=tuple(Response(ids[r.id], r.text, r.model) for r in order))
+    blinded = replace(
+        task,
+        responses=tuple(Response(ids[r.id], r.text, r.model) for r in order),
+        spans=tuple(replace(s, response=ids[s.response]) for s in task.spans),
+    )
     originals = {
         ids[r.id]: {"id": r.id, "model": r.model, "position": i}
         for i, r in enumerate(task.responses)
@@ -176,6 +180,13 @@ def blinded_answers(
             value = [[one(r) for r in g] if isinstance(g, list) else g for g in value]
         elif kind in ("likert", "rubric") and isinstance(value, dict):
             value = {one(rid): v for rid, v in value.items()}
+        elif kind == "spans" and isinstance(value, list):
+            value = [
+                {**s, "response": one(s.get("response"))} if isinstance(s, dict) else s
+                for s in value
+            ]
+        elif kind == "rewrite" and isinstance(value, dict) and value.get("base") is not None:
+            value = {**value, "base": one(value["base"])}
         elif kind == "flags" and isinstance(value, dict):
             value = {k if k == TASK_FLAGS_KEY else one(k): v for k, v in value.items()}
         out[key] = value
@@ -201,7 +212,7 @@ class Forms:
 
     def __init__(self, schema: Schema | None) -> None:
         self._schema = schema
-        self._defaults: dict[tuple[int, bool, bool], Schema] = {}
+        self._defaults: dict[tuple[int, bool, bool, bool], Schema] = {}
         self._forms: dict[str, Schema] = {}
 
     def check(self, row: LoadedRow, source: str) -> None:
@@ -219,10 +230,13 @@ class Forms:
                     line=row.line,
                 )
             else:
-                key = (min(n, 3), bool(row.criteria), bool(task.documents))
+                key = (min(n, 3), bool(row.criteria), bool(task.documents), bool(task.spans))
                 if key not in self._defaults:
                     self._defaults[key] = default_schema(
-                        n, rubric=bool(row.criteria), documents=bool(task.documents)
+                        n,
+                        rubric=bool(row.criteria),
+                        documents=bool(task.documents),
+                        spans=bool(task.spans),
                     )
                 base = self._defaults[key]
             form = base.with_task_criteria(row.criteria)
@@ -230,6 +244,22 @@ class Forms:
             raise TaskFormatError(exc.message, source=source, line=row.line) from None
         except ValueError as exc:
             raise TaskFormatError(str(exc), source=source, line=row.line) from None
+        if task.spans:
+            marking = next((q for q in form.questions if isinstance(q, SpansQuestion)), None)
+            if marking is None:
+                raise TaskFormatError(
+                    "the row carries spans but the answer form has no spans question",
+                    source=source,
+                    line=row.line,
+                )
+            known = {label for label, _ in marking.labels}
+            unknown = sorted({s.label for s in task.spans} - known)
+            if unknown:
+                raise TaskFormatError(
+                    f"prior span label(s) {unknown} are not in the form's labels {sorted(known)}",
+                    source=source,
+                    line=row.line,
+                )
         compares = comparison_questions(form)
         if n < 2 and (compares.preference or compares.ranking):
             raise TaskFormatError(

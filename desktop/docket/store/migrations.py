@@ -169,6 +169,11 @@ def _v6_formulas(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE tasks ADD COLUMN formulas_done INTEGER NOT NULL DEFAULT 0")
 
 
+def _v7_prior_spans(db: sqlite_utils.Database) -> None:
+    """Spans a task was packed with (suggestions for the reviewer), as canonical JSON."""
+    db.execute("ALTER TABLE tasks ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -176,6 +181,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_adjudication,
     _v5_documents,
     _v6_formulas,
+    _v7_prior_spans,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -22,6 +22,7 @@ from docket.core.display_order import DisplayOrder, display_order
 from docket.core.documents import Document
 from docket.core.rules import canonical_json, submitted_status
 from docket.core.schema import Schema
+from docket.core.spans import Span
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
@@ -299,6 +300,7 @@ class WorkspaceStore:
                     "schema_id": schema_id,
                     "meta": canonical_json(task.meta),
                     "documents": canonical_json([d.to_json() for d in task.documents]),
+                    "spans": canonical_json([sp.to_json() for sp in task.spans]),
                 }
             )
             response_rows.extend(
@@ -313,7 +315,7 @@ class WorkspaceStore:
             self._db.conn.executemany(
                 "UPDATE tasks SET bundle_id = :bundle_id, position = :position, prompt = :prompt, "
                 "conversation = :conversation, schema_id = :schema_id, meta = :meta, "
-                "documents = :documents, formulas_done = 0 WHERE id = :id",
+                "documents = :documents, spans = :spans, formulas_done = 0 WHERE id = :id",
                 [row for row in task_rows if row["id"] in update],
             )
         self._db.table("tasks").insert_all(
@@ -361,15 +363,16 @@ class WorkspaceStore:
             ):
                 responses.setdefault(task_id, []).append(Response(rid, text, model))
             rows = self._db.execute(
-                "SELECT id, conversation, meta, status, documents FROM tasks ORDER BY position"
+                "SELECT id, conversation, meta, status, documents, spans FROM tasks "
+                "ORDER BY position"
             ).fetchall()
-        for task_id, conversation, meta, status, documents in rows:
-            yield _task(task_id, conversation, meta, status, responses[task_id], documents)
+        for task_id, conversation, meta, status, documents, spans in rows:
+            yield _task(task_id, conversation, meta, status, responses[task_id], documents, spans)
 
     def task(self, task_id: str) -> Task:
         with translated_errors(self.path):
             row = self._db.execute(
-                "SELECT id, conversation, meta, status, documents FROM tasks WHERE id = ?",
+                "SELECT id, conversation, meta, status, documents, spans FROM tasks WHERE id = ?",
                 (task_id,),
             ).fetchone()
             if row is None:
@@ -381,8 +384,8 @@ class WorkspaceStore:
                     (task_id,),
                 )
             ]
-        task_id, conversation, meta, status, documents = row
-        return _task(task_id, conversation, meta, status, responses, documents)
+        task_id, conversation, meta, status, documents, spans = row
+        return _task(task_id, conversation, meta, status, responses, documents, spans)
 
     def schema(self, task_id: str) -> Schema:
         with translated_errors(self.path):
@@ -431,7 +434,9 @@ class WorkspaceStore:
         draft into the record there), so the record and its side effects land together."""
         task = self.task(task_id)
         schema = self.schema(task_id)
-        validate_answers(schema, task.response_ids, answers)
+        validate_answers(
+            schema, task.response_ids, answers, texts={r.id: r.text for r in task.responses}
+        )
         body = canonical_json(dict(answers))
         order = display_order(reviewer, task_id, task.response_ids)
         status = submitted_status(schema, answers)
@@ -585,9 +590,17 @@ def _task(
     status: str,
     responses: list[Response],
     documents: str = "[]",
+    spans: str = "[]",
 ) -> Task:
     turns = tuple(Turn(Role(role), content) for role, content in json.loads(conversation))
     docs = tuple(Document(**d) for d in json.loads(documents)) if documents != "[]" else ()
+    marked = tuple(Span.from_json(s) for s in json.loads(spans)) if spans != "[]" else ()
     return Task(
-        task_id, turns, tuple(responses), TaskStatus(status), json.loads(meta), documents=docs
+        task_id,
+        turns,
+        tuple(responses),
+        TaskStatus(status),
+        json.loads(meta),
+        documents=docs,
+        spans=marked,
     )

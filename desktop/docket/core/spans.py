@@ -1,0 +1,192 @@
+"""Spans: where exactly a response is wrong, and why.
+
+Fine-grained feedback marks the stretch of a response that is wrong and says how (Wu et
+al., 2023: irrelevant, incoherent, redundant, unverifiable, wrong grounding), with an
+MQM-style severity. A span names its response and Unicode code-point offsets into the
+response's **raw markdown** (end exclusive) plus the quoted raw text, so it survives any
+change of rendering and can be checked: the quote must be exactly the text at the
+offsets. The rules live here once, used when a task with prior spans is packed, when an
+answer is recorded, and when the server checks a result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_SPAN_LABELS: tuple[tuple[str, str], ...] = (
+    ("irrelevant", "Irrelevant"),
+    ("incoherent", "Incoherent"),
+    ("redundant", "Redundant"),
+    ("unverifiable", "Unverifiable"),
+    ("wrong-grounding", "Wrong grounding"),
+    ("hallucination", "Hallucination"),
+    ("unsafe", "Unsafe"),
+    ("pii", "PII"),
+)
+"""Fine-Grained RLHF's error categories, plus hallucination, unsafe and PII."""
+SEVERITIES: tuple[str, ...] = ("minor", "major", "critical")
+MAX_SPANS = 2_000
+MAX_COMMENT_CHARS = 2_000
+_KEYS = {"response", "start", "end", "quote", "label", "severity", "comment"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One marked stretch of a response."""
+
+    response: str
+    start: int
+    end: int
+    quote: str
+    label: str
+    severity: str | None = None
+    comment: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "response": self.response,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "label": self.label,
+            "severity": self.severity,
+            "comment": self.comment,
+        }
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Span:
+        """A span from its JSON (checked by :func:`span_problems` first)."""
+        severity = obj.get("severity")
+        return cls(
+            str(obj["response"]),
+            int(obj["start"]),
+            int(obj["end"]),
+            str(obj["quote"]),
+            str(obj["label"]),
+            None if severity is None else str(severity),
+            str(obj.get("comment") or ""),
+        )
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def span_problems(
+    value: Any,
+    *,
+    texts: Mapping[str, str] | None,
+    labels: Sequence[str],
+    allow_overlap: bool = True,
+    where: str = "spans",
+) -> list[tuple[str, str]]:
+    """Every problem with a spans answer as ``(path, message)``; empty when valid.
+
+    Structural checks always run; with ``texts`` (response id -> raw text) each span is
+    also checked against its response: inside the text, not splitting a surrogate pair
+    (impossible in Python strings, so: on a code point), and its quote exactly the text
+    at its offsets; and overlaps between spans of one response are refused unless
+    ``allow_overlap``."""
+    if not isinstance(value, list):
+        return [(where, "expected a list of spans")]
+    if len(value) > MAX_SPANS:
+        return [(where, f"at most {MAX_SPANS} spans ({len(value)} given)")]
+    problems: list[tuple[str, str]] = []
+    placed: dict[str, list[tuple[int, int, int]]] = {}
+    for i, item in enumerate(value):
+        at = f"{where}[{i}]"
+        if not isinstance(item, Mapping):
+            problems.append((at, "expected a span object"))
+            continue
+        unknown = sorted(set(item) - _KEYS)
+        if unknown:
+            problems.append((at, f"unknown key(s) {unknown}"))
+        rid, quote = item.get("response"), item.get("quote")
+        start: Any = item.get("start")
+        end: Any = item.get("end")
+        if not isinstance(rid, str) or (texts is not None and rid not in texts):
+            known = sorted(texts) if texts is not None else []
+            problems.append((f"{at}.response", f"not a response of this task {known}"))
+            continue
+        if not (_is_int(start) and _is_int(end)):
+            problems.append((at, "start and end must be whole numbers"))
+            continue
+        if start < 0 or end <= start:
+            problems.append((at, f"a span needs 0 <= start < end (got {start}..{end})"))
+            continue
+        if not isinstance(quote, str):
+            problems.append((f"{at}.quote", "expected the quoted raw text"))
+            continue
+        if texts is not None:
+            text = texts[rid]
+            if end > len(text):
+                problems.append(
+                    (at, f"outside the response ({start}..{end}, the text has {len(text)})")
+                )
+                continue
+            if text[start:end] != quote:
+                problems.append(
+                    (f"{at}.quote", "the quote is not the response's text at these offsets")
+                )
+                continue
+        elif len(quote) != end - start:
+            problems.append((f"{at}.quote", "the quote's length does not match the offsets"))
+            continue
+        label = item.get("label")
+        if label not in labels:
+            problems.append((f"{at}.label", f"expected one of {list(labels)}, got {label!r}"))
+        severity = item.get("severity")
+        if severity is not None and severity not in SEVERITIES:
+            problems.append(
+                (f"{at}.severity", f"expected one of {list(SEVERITIES)} or null, got {severity!r}")
+            )
+        comment = item.get("comment", "")
+        if comment is not None and not isinstance(comment, str):
+            problems.append((f"{at}.comment", "expected text"))
+        elif comment and len(comment) > MAX_COMMENT_CHARS:
+            problems.append((f"{at}.comment", f"at most {MAX_COMMENT_CHARS} characters"))
+        if not allow_overlap:
+            for other, o_start, o_end in placed.get(rid, []):
+                if start < o_end and o_start < end:
+                    problems.append((at, f"overlaps span {other + 1}; overlaps are not allowed"))
+                    break
+        placed.setdefault(rid, []).append((i, start, end))
+    return problems
+
+
+def spans_of(value: Any) -> list[Span]:
+    """The spans of an answer, skipping any malformed entry: the one lenient reading."""
+    out: list[Span] = []
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, Mapping) and not span_problems(
+                [item], texts=None, labels=[str(item.get("label"))]
+            ):
+                out.append(Span.from_json(item))
+    return out
+
+
+def changed_chars(base: str, text: str) -> int:
+    """How many characters a rewrite changed from its base (inserted plus deleted), the
+    measure ``min_changed_chars`` is checked against: the common start and end set aside,
+    the rest compared word by word (whitespace kept as tokens), so it stays fast on a
+    20,000-character rewrite."""
+    import difflib
+    import re
+
+    if base == text:
+        return 0
+    head = 0
+    limit = min(len(base), len(text))
+    while head < limit and base[head] == text[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and base[-1 - tail] == text[-1 - tail]:
+        tail += 1
+    a = re.findall(r"\s+|\S+", base[head : len(base) - tail])
+    b = re.findall(r"\s+|\S+", text[head : len(text) - tail])
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    same = sum(len("".join(a[m.a : m.a + m.size])) for m in matcher.get_matching_blocks())
+    return (len(base) - head - tail - same) + (len(text) - head - tail - same)
