@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from docket.core.schema import RewriteQuestion
+from docket.core.spans import changed_chars
 from docket.render import to_html
 from docket.render.diff import MAX_DIFF_TOKENS, formula_spans
 from docket.render.hidden import mark_hidden_html
@@ -98,7 +99,8 @@ class Changes:
     words_inserted: int
     words_deleted: int
     chars_changed: int
-    """Characters inserted plus characters deleted."""
+    """Characters inserted plus characters deleted, as ``min_changed_chars`` counts them
+    (:func:`docket.core.spans.changed_chars`)."""
 
 
 def _count_words(parts: Sequence[str]) -> int:
@@ -126,15 +128,12 @@ def _opcodes(
 def changes(base: str, text: str) -> Changes:
     """Words inserted and deleted, and characters changed, from ``base`` to ``text``."""
     ta, tb, ops = _opcodes(base, text)
-    ins = dele = chars = 0
+    ins = dele = 0
     for op, i1, i2, j1, j2 in ops:
-        if op == "equal":
-            continue
-        left, right = ta[i1:i2], tb[j1:j2]
-        dele += _count_words(left)
-        ins += _count_words(right)
-        chars += sum(map(len, left)) + sum(map(len, right))
-    return Changes(ins, dele, chars)
+        if op != "equal":
+            dele += _count_words(ta[i1:i2])
+            ins += _count_words(tb[j1:j2])
+    return Changes(ins, dele, changed_chars(base, text))
 
 
 def readable(
