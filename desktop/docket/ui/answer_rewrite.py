@@ -28,7 +28,6 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -64,8 +63,9 @@ from PySide6.QtWidgets import (
 
 from docket.core.schema import RewriteQuestion
 from docket.core.spans import changed_chars
+from docket.core.text_diff import Opcode, diff_tokens
 from docket.render import to_html
-from docket.render.diff import MAX_DIFF_TOKENS, formula_spans
+from docket.render.diff import formula_spans
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import LIGHT, Theme
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
@@ -115,14 +115,8 @@ def _count_words(parts: Sequence[str]) -> int:
     return total
 
 
-def _opcodes(
-    base: str, text: str
-) -> tuple[list[str], list[str], list[tuple[str, int, int, int, int]]]:
-    ta, tb = tokens(base), tokens(text)
-    if len(ta) + len(tb) > MAX_DIFF_TOKENS:
-        ta, tb = base.splitlines(keepends=True), text.splitlines(keepends=True)
-    ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
-    return ta, tb, [(str(op), i1, i2, j1, j2) for op, i1, i2, j1, j2 in ops]
+def _opcodes(base: str, text: str) -> tuple[list[str], list[str], list[Opcode]]:
+    return diff_tokens(base, text, tokens)
 
 
 def changes(base: str, text: str) -> Changes:
@@ -136,13 +130,11 @@ def changes(base: str, text: str) -> Changes:
     return Changes(ins, dele, changed_chars(base, text))
 
 
-def readable(
-    ta: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
-) -> list[tuple[str, int, int, int, int]]:
+def readable(ta: Sequence[str], ops: Sequence[Opcode]) -> list[Opcode]:
     """``ops`` with each run of changes separated only by spaces made one change, so that
     a rewritten sentence reads as the old words struck, then the new ones: not as a
     scatter of one-word swaps."""
-    out: list[tuple[str, int, int, int, int]] = []
+    out: list[Opcode] = []
     for op in ops:
         if (
             op[0] != "equal"
