@@ -364,3 +364,33 @@ def test_screenshot_of_the_rewrite(qtbot: Any, tmp_path: Path, key_path: Path) -
         window.controller.flush()
         window.close()
     ws.close()
+
+
+def test_a_copy_of_the_base_is_not_submitted(qtbot: Any, tmp_path: Path, key_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    form = Schema((RewriteQuestion("rewrite", min_changed_chars=20, allow_empty=False),))
+    ws.load_tasks(tasks(1), schema=form)
+    window = open_window(qtbot, ws, key_path)
+    window.task_list.view.setFocus()
+    key(qtbot, Qt.Key.Key_W)
+    key(qtbot, Qt.Key.Key_Down)  # Response A, unchanged
+    editor = window.answer_panel.current_editors()["rewrite"]
+    assert isinstance(editor, RewriteEditor)
+    qtbot.waitUntil(lambda: "change at least 20 more" in editor.counts.text())
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # submit
+    label = window.answer_panel.issue_label("rewrite")
+    assert label is not None
+    qtbot.waitUntil(lambda: not label.isHidden())
+    assert "change at least 20 characters" in label.text()
+    assert "Not submitted" in window.statusBar().currentMessage()
+    assert ws.answer("t0") is None
+    window.task_list.view.setFocus()
+    key(qtbot, Qt.Key.Key_W)
+    qtbot.keyClicks(editor.edit, "In short: tape, paper, patience. ")
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ws.answer("t0") is not None)
+    saved = ws.answer("t0")
+    assert saved is not None
+    assert saved.answers["rewrite"]["text"].endswith("In short: tape, paper, patience. ")
+    window.close()
+    ws.close()
