@@ -381,7 +381,7 @@ def test_a_copy_of_the_base_is_not_submitted(qtbot: Any, tmp_path: Path, key_pat
     label = window.answer_panel.issue_label("rewrite")
     assert label is not None
     qtbot.waitUntil(lambda: not label.isHidden())
-    assert "change at least 20 characters" in label.text()
+    assert label.text() == "⚠ Change at least 20 characters of the response (0 changed so far)"
     assert "Not submitted" in window.statusBar().currentMessage()
     assert ws.answer("t0") is None
     window.task_list.view.setFocus()

@@ -285,7 +285,7 @@ class SchemaPage(QWidget):
         for qid, section in self.sections.items():
             mine = per_question.get(qid, [])
             editor = section.editor
-            if mine and isinstance(editor, (RubricEditor, RubricWritingEditor)):
+            if mine and isinstance(editor, (RubricEditor, RubricWritingEditor, RewriteEditor)):
                 messages = editor.describe_issues(mine)
             else:
                 messages = [self._describe(qid, f, m) for f, m in mine]

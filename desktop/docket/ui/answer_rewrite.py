@@ -46,6 +46,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -401,7 +402,7 @@ class RewriteEditor(QuestionEditor):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self.highlighter.set_palette(self.palette())
+        self.highlighter.set_palette(QApplication.palette())  # the theme's, already set
         self.refresh()
 
     def _fill_chooser(self) -> None:
@@ -598,6 +599,8 @@ class RewriteEditor(QuestionEditor):
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def describe_issues(self, issues: Sequence[tuple[str, str]]) -> list[str]:
+        """Problems from :func:`docket.core.validation.check_answers`, as sentences (they
+        all concern the one text and its base)."""
         return [m[:1].upper() + m[1:] for _f, m in issues]
 
 
