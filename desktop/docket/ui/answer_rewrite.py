@@ -417,13 +417,12 @@ class RewriteEditor(QuestionEditor):
         self.chooser.blockSignals(False)
 
     def _show_base(self) -> None:
-        index = -1
-        if self.started or self.base is not None:
-            index = self.chooser.findData(self.base) if self.base is not None else -1
-            if self.base is None and self.rewrite.allow_empty:
-                index = self.chooser.count() - 1
+        if self.base is not None:
+            index = self.chooser.findData(self.base)
         elif self.rewrite.allow_empty:
-            index = self.chooser.count() - 1
+            index = self.chooser.count() - 1  # "Start empty"
+        else:
+            index = -1  # nothing chosen yet: the text waits for a base
         self.chooser.blockSignals(True)
         self.chooser.setCurrentIndex(index)
         self.chooser.blockSignals(False)
