@@ -163,3 +163,13 @@ def test_the_cli_names_the_rewrites_left_out(
 ) -> None:
     export(world, "dpo")
     assert "1 rewrites equal to their base" in capsys.readouterr().out
+
+
+def test_the_rows_load_as_datasets(world: dict[str, Any]) -> None:
+    datasets = pytest.importorskip("datasets", reason="the `datasets` library is not installed")
+    for fmt, columns in (("sft", {"messages", "base_model"}), ("dpo", {"chosen", "rejected"})):
+        rows = export(world, fmt)
+        out = world["tmp"] / f"{fmt}.jsonl"
+        loaded = datasets.load_dataset("json", data_files=str(out), split="train")
+        assert loaded.num_rows == len(rows) and columns <= set(loaded.column_names)
+        assert sorted(loaded["source"]) == sorted(r["source"] for r in rows)
