@@ -1,6 +1,6 @@
 """``docket dataset export``: TRL-ready preference pairs (``dpo``), every judgment
-(``judgments``), rubric grades (``rubric``) or the criteria experts wrote
-(``healthbench``).
+(``judgments``), rubric grades (``rubric``), the criteria experts wrote
+(``healthbench``) or the answers experts rewrote (``sft``).
 
 ``dpo`` rows follow TRL's preference format (``prompt``, ``chosen``, ``rejected``; the
 conversational form where the task was a conversation), one row per resolved pair (a
@@ -8,7 +8,14 @@ ranking gives several), ties and unresolved disagreements left out and counted, 
 ``margin`` from the preference strength, and provenance: task id, project, reviewers,
 agreement, resolution, guidelines version, and the models that wrote the chosen and the
 rejected response (from the server's task archive; ``None`` where the row named none).
-Response ids are the opaque ones ``docket pack`` gave the reviewers.
+Response ids are the opaque ones ``docket pack`` gave the reviewers. Those rows carry
+``source: "preference"``; a rewrite answer with a base adds a pair of its own
+(``source: "rewrite"``): the reviewer's rewrite chosen over the response it started from
+(a rewrite equal to its base is left out and counted).
+
+``sft`` rows are one per rewrite answer: the task's conversation followed by the
+rewrite as the assistant's turn (``messages``), with the reviewer, the response it
+started from (``base_id``, ``None`` for one written from empty) and that response's model.
 
 ``rubric`` rows are one per response and criterion graded: the criterion as issued, the
 grade it settled on (the lead's where an adjudication graded it, else the reviewers'
@@ -35,7 +42,7 @@ from docket.core.display_order import blinded_label
 from docket.core.fine_grained import feedback_row
 from docket.core.rubric import parse_criteria
 from docket.core.rules import flags_set, rationale
-from docket.core.schema import RubricWritingQuestion, SpansQuestion
+from docket.core.schema import RewriteQuestion, RubricWritingQuestion, SpansQuestion
 from docket.core.spans import spans_of
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
@@ -61,6 +68,111 @@ class ExportSummary:
     ties: int
     unresolved: int
     missing_tasks: int
+    unchanged_rewrites: int = 0
+    """Rewrites equal to their base response, left out of ``dpo``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """One reviewer's rewrite answer, with what it was written for."""
+
+    task: dict[str, Any]
+    question: str
+    reviewer: str
+    base: str | None
+    text: str
+
+
+def rewrites(store: MergedStore) -> tuple[list[Rewrite], int]:
+    """Every rewrite answer of a task the archive holds, in task and reviewer order, and
+    how many were left out (their task unknown, or a base the task does not have)."""
+    schemas = task_schemas(store)
+    out: list[Rewrite] = []
+    missing = 0
+    tasks: dict[str, dict[str, Any] | None] = {}
+    for a in distinct_names(store.answers()):
+        questions = [q for q in schema_for(schemas, a).questions if isinstance(q, RewriteQuestion)]
+        for q in questions:
+            value = a.answers.get(q.id)
+            if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+                continue
+            if not value["text"].strip():
+                continue
+            if a.task_id not in tasks:
+                tasks[a.task_id] = store.task(a.task_id)
+            task = tasks[a.task_id]
+            base = value.get("base")
+            base = base if isinstance(base, str) else None
+            if task is None or (
+                base is not None and base not in {r["id"] for r in task["responses"]}
+            ):
+                missing += 1
+                continue
+            out.append(Rewrite(task, q.id, a.reviewer_name, base, value["text"]))
+    return out, missing
+
+
+def sft_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
+    """One ``messages`` row per rewrite (see the module docstring)."""
+    _need_tasks(store)
+    found, missing = rewrites(store)
+    rows = []
+    for r in found:
+        models = {x["id"]: x.get("model") for x in r.task["responses"]}
+        rows.append(
+            {
+                "messages": [
+                    *({"role": t["role"], "content": t["content"]} for t in r.task["conversation"]),
+                    {"role": "assistant", "content": r.text},
+                ],
+                "task_id": r.task["id"],
+                "question": r.question,
+                "reviewer": r.reviewer,
+                "base_id": r.base,
+                "base_model": models.get(r.base) if r.base is not None else None,
+                "source": "rewrite",
+                "guidelines_sha256": r.task.get("guidelines_sha256") or "",
+            }
+        )
+    return rows, ExportSummary(len(rows), 0, 0, missing)
+
+
+def rewrite_pairs(store: MergedStore) -> tuple[list[dict[str, Any]], int, int]:
+    """DPO rows from rewrites with a base: the rewrite chosen over its base. Also how many
+    were left out as equal to their base, and how many name what the archive lacks."""
+    found, missing = rewrites(store)
+    rows = []
+    unchanged = 0
+    for r in found:
+        if r.base is None:
+            continue
+        texts = {x["id"]: x["text"] for x in r.task["responses"]}
+        models = {x["id"]: x.get("model") for x in r.task["responses"]}
+        if r.text == texts[r.base]:
+            unchanged += 1
+            continue
+        prompt, conversational = dataset_row_conversation(r.task)
+        rows.append(
+            {
+                "prompt": prompt,
+                "chosen": [{"role": "assistant", "content": r.text}] if conversational else r.text,
+                "rejected": [{"role": "assistant", "content": texts[r.base]}]
+                if conversational
+                else texts[r.base],
+                "margin": None,
+                "task_id": r.task["id"],
+                "chosen_id": None,
+                "rejected_id": r.base,
+                "chosen_model": None,
+                "rejected_model": models[r.base],
+                "reviewers": [r.reviewer],
+                "agreement": None,
+                "resolution": "rewrite",
+                "guidelines_sha256": r.task.get("guidelines_sha256") or "",
+                "source": "rewrite",
+            }
+        )
+    return rows, unchanged, missing
 
 
 def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
@@ -114,9 +226,12 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                     "agreement": round(v.agreement, 3),
                     "resolution": v.resolution,
                     "guidelines_sha256": task.get("guidelines_sha256") or "",
+                    "source": "preference",
                 }
             )
-    return rows, ExportSummary(len(rows), ties, unresolved, missing)
+    pairs, unchanged, lacking = rewrite_pairs(store)
+    rows += pairs
+    return rows, ExportSummary(len(rows), ties, unresolved, missing + lacking, unchanged)
 
 
 def _adjudicated(
@@ -300,7 +415,7 @@ def _need_tasks(store: MergedStore) -> None:
         )
 
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained")
+FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
 
 
 def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
@@ -317,6 +432,8 @@ def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
     elif fmt == "fine-grained":
         rows = fine_grained_rows(store)
         summary = ExportSummary(len(rows), 0, 0, 0)
+    elif fmt == "sft":
+        rows, summary = sft_rows(store)
     else:
         raise DocketError(
             f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."
