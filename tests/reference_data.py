@@ -31,6 +31,8 @@ HH_RLHF = ("hh-rlhf", "harmless-base-test.jsonl.gz")
 AGE_TESTKIT = "age-testkit.tar.xz"
 HEALTHBENCH = ("hard_sample50", "consensus_context_seeking_hard")
 """The HealthBench files carried (``healthbench/<name>.jsonl.gz``)."""
+FINE_GRAINED = ("fine-grained-rlhf", "dev_feedback_0-49.jsonl.gz")
+"""Fine-Grained RLHF's qa-feedback records 0-49, human span errors on ``prediction 1``."""
 
 
 def reference_path(*parts: str) -> Path:
@@ -95,3 +97,16 @@ def healthbench_lines(name: str = "hard_sample50") -> list[bytes]:
 def healthbench_rows(name: str = "hard_sample50") -> list[dict[str, Any]]:
     """The rows of one carried HealthBench file, parsed."""
     return [json.loads(line) for line in healthbench_lines(name)]
+
+
+def fine_grained_lines() -> list[bytes]:
+    """The 50 raw JSONL lines of Fine-Grained RLHF's qa-feedback dev records 0-49."""
+    return reference_bytes(*FINE_GRAINED).splitlines()
+
+
+def fine_grained_rows() -> list[dict[str, Any]]:
+    """The 50 Fine-Grained RLHF records, parsed: ``question``, ``passages``, ``gold``,
+    ``prediction 1`` ... ``prediction 4``, ``feedback`` (``errors`` with code-point offsets
+    into ``prediction 1``, end exclusive; ``missing-info``; ``corrected-prediction``) and
+    ``preference`` (layout in tests/data/README.md)."""
+    return [json.loads(line) for line in fine_grained_lines()]

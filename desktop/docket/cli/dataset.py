@@ -1,5 +1,6 @@
 """``docket dataset export``: the merged database as training data (DPO pairs,
-judgments, rubric grades or expert-written criteria as HealthBench rows; one JSON object
+judgments, rubric grades, expert-written criteria as HealthBench rows, spans in
+Fine-Grained RLHF's feedback layout or rewrites as SFT ``messages`` rows; one JSON object
 a line)."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from docket.cli.common import (
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench")
+FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
 """The formats of :mod:`docket.server.dataset` (spelled here so that the parser is built
 without importing it)."""
 
@@ -35,6 +36,10 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     extra = ""
     if args.format == "dpo":
         extra = f"; left out: {summary.ties} ties, {summary.unresolved} unresolved disagreements"
+        if summary.unchanged_rewrites:
+            extra += f", {summary.unchanged_rewrites} rewrites equal to their base"
+    elif args.format == "sft" and summary.missing_tasks:
+        extra = f"; left out: {summary.missing_tasks} rewrites of tasks the archive lacks"
     elif args.format == "rubric" and summary.unresolved:
         extra = (
             f"; {summary.unresolved} criteria unsettled (reviewers split, no adjudication): "
@@ -56,7 +61,7 @@ def register(verbs: Verbs) -> None:
     p = add_verb(
         ds_verbs,
         "export",
-        "write DPO pairs, judgments, rubric grades or HealthBench rows as JSONL",
+        "write DPO pairs, judgments, rubric grades, HealthBench, fine-grained or SFT rows as JSONL",
         _cmd_dataset_export,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")

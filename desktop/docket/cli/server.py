@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from docket.cli.common import Verbs
     from docket.server.rubric_agreement import RubricReport
+    from docket.server.span_agreement import LabelAgreement, SpanAgreement
 
 
 def _cmd_pack(args: argparse.Namespace) -> int:
@@ -139,7 +140,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     import json
     from dataclasses import asdict
 
-    from docket.server.agreement import agreement, gold_accuracy
+    from docket.server.agreement import agreement, gold_accuracy, span_agreements
     from docket.server.reviewer_names import distinct_names
     from docket.server.rubric_agreement import response_models, rubric_report
     from docket.server.schemas import task_schemas
@@ -156,21 +157,23 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             store.adjudications(),
             response_models(store, {a.task_id for a in answers}),
         )
+        spans = span_agreements(answers, schemas)
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],
             "gold": [{"reviewer": g.reviewer, "correct": g.correct, "total": g.total,
                       "accuracy": g.accuracy, "interval": g.interval} for g in gold],
             "rubric": None if rubric is None else _rubric_json(rubric),
+            "spans": [s.to_json() for s in spans],
         }, indent=2, default=list))  # fmt: skip
         return EXIT_OK
 
     def fmt(x: float | None) -> str:
         return "   –  " if x is None else f"{x:6.3f}"
 
-    if not questions:
+    if not questions and not spans:
         print("No unit was judged by two or more reviewers yet.")
-    else:
+    elif questions:
         print(
             f"{'question':28} {'level':8} {'units':>6} {'agree%':>7} {'fleiss':>6} {'alpha':>6}"
             "  alpha 95% CI"
@@ -192,7 +195,50 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         print(f"gold accuracy {shown(g.reviewer)}: {g.correct}/{g.total}{ci}")
     if rubric is not None:
         _print_rubric(rubric, fmt)
+    for s in spans:
+        _print_spans(s, fmt)
     return EXIT_OK
+
+
+def _print_spans(report: SpanAgreement, fmt: Callable[[float | None], str]) -> None:
+    """One spans question: per label pooled over every pair of reviewers, then each pair
+    (README, "Spans on the server", defines exact and overlap F1)."""
+    from docket.server.span_agreement import ALL
+
+    n = len(report.pairs)
+    print(
+        f"spans ({shown(report.question)}): {n} reviewer {'pair' if n == 1 else 'pairs'}; "
+        "exact: the same response, start, end and label; overlap: the characters marked "
+        "with the same label (precision over A's, recall over B's; A is the first of a pair)"
+    )
+    header = (
+        f"{'label':18} {'exact F1':>8} {'overlap F1':>10} {'overlap P':>9} {'overlap R':>9}"
+        f"  {'spans A / B':>13}  {'characters A / B':>17}"
+    )
+
+    def row(name: str, x: LabelAgreement) -> str:
+        return (
+            f"{shown(name)[:18]:18} {fmt(x.exact_f1):>8} {fmt(x.overlap_f1):>10} "
+            f"{fmt(x.overlap_precision):>9} {fmt(x.overlap_recall):>9}  "
+            f"{f'{x.spans_a} / {x.spans_b}':>13}  {f'{x.chars_a} / {x.chars_b}':>17}"
+        )
+
+    if n > 1:
+        print(f"    all pairs together\n    {header}")
+        for label, x in report.pooled.items():
+            print(f"    {row(label, x)}")
+    for p in report.pairs:
+        a, b = (shown(r) for r in p.reviewers)
+        o = p.overall
+        print(
+            f"    {a} (A) & {b} (B) over {p.tasks} {'task' if p.tasks == 1 else 'tasks'}: "
+            f"exact F1 {fmt(o.exact_f1).strip()}, overlap F1 {fmt(o.overlap_f1).strip()}"
+        )
+        print(f"        {header}")
+        for label, x in p.labels.items():
+            if label != ALL:
+                print(f"        {row(label, x)}")
+        print(f"        {row(ALL, o)}")
 
 
 def _rubric_json(report: RubricReport) -> dict[str, object]:

@@ -26,7 +26,8 @@ from docket.bundles.task_bundle import build_task_bundle
 from docket.core.review import ADJUDICATION_OUTCOMES
 from docket.core.rubric import grades_of
 from docket.core.rules import canonical_json, text_question_ids
-from docket.core.schema import ChoiceQuestion, Schema, TextQuestion
+from docket.core.schema import ChoiceQuestion, Schema, SpansQuestion, TextQuestion
+from docket.core.spans import Span, spans_of
 from docket.core.task_loading import parse_task_row
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
@@ -60,8 +61,40 @@ def majority_answer(reviews: list[dict[str, Any]], schema: Schema) -> dict[str, 
     """Per question, the answer a strict majority of reviewers gave, for pre-filling the
     lead's form; free-text answers are each reviewer's own and never pre-filled. A rubric
     is pre-filled criterion by criterion with the grade a strict majority of the reviewers
-    who graded it gave (no notes): a criterion they split on is left open."""
+    who graded it gave (no notes): a criterion they split on is left open. Spans are
+    pre-filled span by span: those (response, start, end, label) a strict majority of the
+    reviewers who answered the question marked, with the severity when all of those gave
+    the same one and no comment (each reviewer's comment is in the reviews panel)."""
     out: dict[str, Any] = {}
+    spans_questions = [q.id for q in schema.questions if isinstance(q, SpansQuestion)]
+    for qid in spans_questions:
+        answered = [r["answers"][qid] for r in reviews if qid in r["answers"]]
+        if not answered:
+            continue
+        marked_by: dict[tuple[str, int, int, str], list[Span]] = {}
+        for value in answered:
+            for key, span in {
+                (s.response, s.start, s.end, s.label): s for s in spans_of(value)
+            }.items():
+                marked_by.setdefault(key, []).append(span)
+        kept = []
+        for _, spans in sorted(marked_by.items()):
+            if len(spans) * 2 > len(answered):
+                severities = {s.severity for s in spans}
+                first = spans[0]
+                kept.append(
+                    {
+                        "response": first.response,
+                        "start": first.start,
+                        "end": first.end,
+                        "quote": first.quote,
+                        "label": first.label,
+                        "severity": severities.pop() if len(severities) == 1 else None,
+                        "comment": "",
+                    }
+                )
+        if len(answered) * 2 > len(reviews):
+            out[qid] = kept
     rubrics = [q.id for q in schema.rubric_questions]
     for qid in rubrics:
         grades: dict[tuple[str, str], dict[int, bool | None]] = {}
@@ -77,7 +110,11 @@ def majority_answer(reviews: list[dict[str, Any]], schema: Schema) -> dict[str, 
                 settled.setdefault(rid, {})[cid] = {"met": agreed.grade}
         if settled:
             out[qid] = settled
-    keys = {k for r in reviews for k in r["answers"]} - {*text_question_ids(schema), *rubrics}
+    keys = {k for r in reviews for k in r["answers"]} - {
+        *text_question_ids(schema),
+        *rubrics,
+        *spans_questions,
+    }
     for key in sorted(keys):
         values = [canonical_json(r["answers"].get(key)) for r in reviews if key in r["answers"]]
         (top, n), *rest = [*Counter(values).most_common(), ("", 0)]

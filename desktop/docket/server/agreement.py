@@ -15,6 +15,10 @@ level of measurement:
   nominal (see :mod:`docket.server.rubric_agreement`, which adds each reviewer's macro F1
   and the scores per model).
 
+Spans are not units of this kind (two reviewers rarely mark the very same characters):
+:func:`span_agreements` compares them pair by pair, per label, by exact match and by
+character overlap (:mod:`docket.server.span_agreement`).
+
 For every question: the number of units judged by two or more reviewers, percentage
 agreement, Fleiss' kappa, Krippendorff's alpha with a bootstrap interval when there are
 fewer than 200 units, and Cohen's kappa for each pair of reviewers with the number of
@@ -39,7 +43,9 @@ from docket.core.schema import (
     RankingQuestion,
     RubricQuestion,
     Schema,
+    SpansQuestion,
 )
+from docket.core.spans import spans_of
 from docket.server.agreement_stats import (
     Level,
     alpha_bootstrap_interval,
@@ -53,6 +59,7 @@ from docket.server.agreement_stats import (
 from docket.server.merged_store import MergedAnswer
 from docket.server.rubric_agreement import answer_grades, grade_name, item_unit
 from docket.server.schemas import schema_for
+from docket.server.span_agreement import SpanAgreement, SpanKey, pair_agreement
 
 STRENGTH = {"slight": 1, "strong": 2}
 SMALL_SAMPLE = 200
@@ -231,3 +238,27 @@ def gold_accuracy(
         if given.get("better") == expected.get("better"):
             tally[a.reviewer_name][0] += 1
     return [GoldAccuracy(who, c, n, wilson_interval(c, n)) for who, (c, n) in sorted(tally.items())]
+
+
+def span_agreements(
+    answers: Iterable[MergedAnswer], schemas: Mapping[str, Schema] | None = None
+) -> list[SpanAgreement]:
+    """Per spans question of the tasks' forms (by type, whatever its id), every pair of
+    reviewers' span agreement over the tasks both answered it on, per label and over all
+    labels (exact and overlap F1: :mod:`docket.server.span_agreement`). An answer that
+    holds the question with no spans counts (nothing marked); one without it does not.
+    Questions no two reviewers answered on a common task are left out."""
+    marked: dict[str, dict[str, dict[str, list[SpanKey]]]] = defaultdict(lambda: defaultdict(dict))
+    for a in answers:
+        for q in schema_for(schemas or {}, a).questions:
+            if isinstance(q, SpansQuestion) and q.id in a.answers:
+                marked[q.id][a.task_id][a.reviewer_name] = [
+                    (a.task_id, s.response, s.start, s.end, s.label)
+                    for s in spans_of(a.answers[q.id])
+                ]
+    out = []
+    for qid, by_task in sorted(marked.items()):
+        found = pair_agreement(qid, by_task)
+        if found.pairs:
+            out.append(found)
+    return out

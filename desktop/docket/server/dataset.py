@@ -1,6 +1,6 @@
 """``docket dataset export``: TRL-ready preference pairs (``dpo``), every judgment
-(``judgments``), rubric grades (``rubric``) or the criteria experts wrote
-(``healthbench``).
+(``judgments``), rubric grades (``rubric``), the criteria experts wrote
+(``healthbench``) or the answers experts rewrote (``sft``).
 
 ``dpo`` rows follow TRL's preference format (``prompt``, ``chosen``, ``rejected``; the
 conversational form where the task was a conversation), one row per resolved pair (a
@@ -8,7 +8,14 @@ ranking gives several), ties and unresolved disagreements left out and counted, 
 ``margin`` from the preference strength, and provenance: task id, project, reviewers,
 agreement, resolution, guidelines version, and the models that wrote the chosen and the
 rejected response (from the server's task archive; ``None`` where the row named none).
-Response ids are the opaque ones ``docket pack`` gave the reviewers.
+Response ids are the opaque ones ``docket pack`` gave the reviewers. Those rows carry
+``source: "preference"``; a rewrite answer with a base adds a pair of its own
+(``source: "rewrite"``): the reviewer's rewrite chosen over the response it started from
+(a rewrite equal to its base is left out and counted).
+
+``sft`` rows are one per rewrite answer: the task's conversation followed by the
+rewrite as the assistant's turn (``messages``), with the reviewer, the response it
+started from (``base_id``, ``None`` for one written from empty) and that response's model.
 
 ``rubric`` rows are one per response and criterion graded: the criterion as issued, the
 grade it settled on (the lead's where an adjudication graded it, else the reviewers'
@@ -17,6 +24,10 @@ note, and the model that wrote the response. ``healthbench`` rows are HealthBenc
 shape (``prompt``, ``prompt_id``, ``rubrics``, ``example_tags``,
 ``ideal_completions_data``), one per task and expert who answered a rubric-writing
 question, ready to pack again to grade other responses with.
+
+``fine-grained`` rows are Fine-Grained RLHF's feedback layout, one per response that a
+reviewer (or the lead, in an adjudication with the outcome "final verdict") marked spans
+on: see :func:`fine_grained_rows`.
 """
 
 from __future__ import annotations
@@ -28,9 +39,11 @@ from typing import Any
 
 from docket.bundles.envelope import write_atomically
 from docket.core.display_order import blinded_label
+from docket.core.fine_grained import feedback_row
 from docket.core.rubric import parse_criteria
 from docket.core.rules import flags_set, rationale
-from docket.core.schema import RubricWritingQuestion
+from docket.core.schema import RewriteQuestion, RubricWritingQuestion, SpansQuestion
+from docket.core.spans import spans_of
 from docket.errors import DocketError
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
@@ -55,6 +68,111 @@ class ExportSummary:
     ties: int
     unresolved: int
     missing_tasks: int
+    unchanged_rewrites: int = 0
+    """Rewrites equal to their base response, left out of ``dpo``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """One reviewer's rewrite answer, with what it was written for."""
+
+    task: dict[str, Any]
+    question: str
+    reviewer: str
+    base: str | None
+    text: str
+
+
+def rewrites(store: MergedStore) -> tuple[list[Rewrite], int]:
+    """Every rewrite answer of a task the archive holds, in task and reviewer order, and
+    how many were left out (their task unknown, or a base the task does not have)."""
+    schemas = task_schemas(store)
+    out: list[Rewrite] = []
+    missing = 0
+    tasks: dict[str, dict[str, Any] | None] = {}
+    for a in distinct_names(store.answers()):
+        questions = [q for q in schema_for(schemas, a).questions if isinstance(q, RewriteQuestion)]
+        for q in questions:
+            value = a.answers.get(q.id)
+            if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+                continue
+            if not value["text"].strip():
+                continue
+            if a.task_id not in tasks:
+                tasks[a.task_id] = store.task(a.task_id)
+            task = tasks[a.task_id]
+            base = value.get("base")
+            base = base if isinstance(base, str) else None
+            if task is None or (
+                base is not None and base not in {r["id"] for r in task["responses"]}
+            ):
+                missing += 1
+                continue
+            out.append(Rewrite(task, q.id, a.reviewer_name, base, value["text"]))
+    return out, missing
+
+
+def sft_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
+    """One ``messages`` row per rewrite (see the module docstring)."""
+    _need_tasks(store)
+    found, missing = rewrites(store)
+    rows = []
+    for r in found:
+        models = {x["id"]: x.get("model") for x in r.task["responses"]}
+        rows.append(
+            {
+                "messages": [
+                    *({"role": t["role"], "content": t["content"]} for t in r.task["conversation"]),
+                    {"role": "assistant", "content": r.text},
+                ],
+                "task_id": r.task["id"],
+                "question": r.question,
+                "reviewer": r.reviewer,
+                "base_id": r.base,
+                "base_model": models.get(r.base) if r.base is not None else None,
+                "source": "rewrite",
+                "guidelines_sha256": r.task.get("guidelines_sha256") or "",
+            }
+        )
+    return rows, ExportSummary(len(rows), 0, 0, missing)
+
+
+def rewrite_pairs(store: MergedStore) -> tuple[list[dict[str, Any]], int, int]:
+    """DPO rows from rewrites with a base: the rewrite chosen over its base. Also how many
+    were left out as equal to their base, and how many name what the archive lacks."""
+    found, missing = rewrites(store)
+    rows = []
+    unchanged = 0
+    for r in found:
+        if r.base is None:
+            continue
+        texts = {x["id"]: x["text"] for x in r.task["responses"]}
+        models = {x["id"]: x.get("model") for x in r.task["responses"]}
+        if r.text == texts[r.base]:
+            unchanged += 1
+            continue
+        prompt, conversational = dataset_row_conversation(r.task)
+        rows.append(
+            {
+                "prompt": prompt,
+                "chosen": [{"role": "assistant", "content": r.text}] if conversational else r.text,
+                "rejected": [{"role": "assistant", "content": texts[r.base]}]
+                if conversational
+                else texts[r.base],
+                "margin": None,
+                "task_id": r.task["id"],
+                "chosen_id": None,
+                "rejected_id": r.base,
+                "chosen_model": None,
+                "rejected_model": models[r.base],
+                "reviewers": [r.reviewer],
+                "agreement": None,
+                "resolution": "rewrite",
+                "guidelines_sha256": r.task.get("guidelines_sha256") or "",
+                "source": "rewrite",
+            }
+        )
+    return rows, unchanged, missing
 
 
 def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
@@ -108,9 +226,12 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                     "agreement": round(v.agreement, 3),
                     "resolution": v.resolution,
                     "guidelines_sha256": task.get("guidelines_sha256") or "",
+                    "source": "preference",
                 }
             )
-    return rows, ExportSummary(len(rows), ties, unresolved, missing)
+    pairs, unchanged, lacking = rewrite_pairs(store)
+    rows += pairs
+    return rows, ExportSummary(len(rows), ties, unresolved, missing + lacking, unchanged)
 
 
 def _adjudicated(
@@ -231,6 +352,61 @@ def healthbench_rows(store: MergedStore) -> list[dict[str, Any]]:
     return rows
 
 
+def fine_grained_rows(store: MergedStore) -> list[dict[str, Any]]:
+    """Spans in Fine-Grained RLHF's feedback layout: one row per task, spans question,
+    annotator and response with spans, ``{"question", "passages"?, "prediction 1",
+    "feedback": {"errors": [{"error type", "explanation", "start", "end"}]}}`` (see
+    :func:`docket.core.fine_grained.feedback_row`: labels mapped back, ``irrelevant`` ->
+    ``Irrelevant`` ..., others kept; the comment as the explanation; offsets are code
+    points into the response's raw text, end exclusive), plus provenance: ``task_id``,
+    ``response_id``, ``model``, ``annotator``, ``question_id`` and ``source``
+    (``"reviewer"``, or ``"adjudicated"`` for the lead's spans in a final verdict).
+    ``question`` is the last user turn; the response text comes from the task archive."""
+    _need_tasks(store)
+    schemas = task_schemas(store)
+    marked: list[tuple[str, str, dict[str, Any], str]] = []
+    for a in distinct_names(store.answers()):
+        marked.append((a.task_id, a.reviewer_name, a.answers, "reviewer"))
+    for task_id, (lead, verdict) in sorted(store.adjudications().items()):
+        if verdict.get("outcome") != "needs guideline change":
+            marked.append((task_id, lead, verdict, "adjudicated"))
+    rows = []
+    tasks: dict[str, dict[str, Any] | None] = {}
+    for task_id, who, answers, source in marked:
+        schema = schemas.get(task_id)
+        questions = [q for q in schema.questions if isinstance(q, SpansQuestion)] if schema else []
+        for q in questions:
+            spans = spans_of(answers.get(q.id))
+            if not spans:
+                continue
+            if task_id not in tasks:
+                tasks[task_id] = store.task(task_id)
+            task = tasks[task_id]
+            if task is None:
+                continue
+            users = [t["content"] for t in task["conversation"] if t["role"] == "user"]
+            for response in task["responses"]:
+                own = [s for s in spans if s.response == response["id"]]
+                if not own:
+                    continue
+                row = feedback_row(
+                    users[-1] if users else "",
+                    response["text"],
+                    own,
+                    documents=task.get("documents") or (),
+                )
+                row.update(
+                    task_id=task_id,
+                    response_id=response["id"],
+                    model=response.get("model"),
+                    annotator=who,
+                    question_id=q.id,
+                    source=source,
+                )
+                rows.append(row)
+    return rows
+
+
 def _need_tasks(store: MergedStore) -> None:
     if not store.has_tasks():
         raise DocketError(
@@ -239,7 +415,7 @@ def _need_tasks(store: MergedStore) -> None:
         )
 
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench")
+FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
 
 
 def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
@@ -253,6 +429,11 @@ def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
     elif fmt == "healthbench":
         rows = healthbench_rows(store)
         summary = ExportSummary(len(rows), 0, 0, 0)
+    elif fmt == "fine-grained":
+        rows = fine_grained_rows(store)
+        summary = ExportSummary(len(rows), 0, 0, 0)
+    elif fmt == "sft":
+        rows, summary = sft_rows(store)
     else:
         raise DocketError(
             f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."

@@ -101,6 +101,7 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
                                 {"id": r.id, "model": r.model, "text": r.text}
                                 for r in task.responses
                             ],
+                            "documents": [d.to_json() for d in task.documents],
                         }
                     ),
                     schema.dumps(),
@@ -215,7 +216,13 @@ def _merge_one(
         )
     issued = issued_tasks(sealed)
     adjudication = result.opened.manifest.type == "adjudication"
-    check_result_rows(result.answers, issued, reviewer=name, bundle_id=task_manifest.bundle_id)
+    check_result_rows(
+        result.answers,
+        issued,
+        reviewer=name,
+        bundle_id=task_manifest.bundle_id,
+        texts=lambda task_id: _response_texts(store, project, task_id),
+    )
     bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
     with translated_errors(store.path), write_transaction(db):
         _continue_audit(db, chain, result, name)
@@ -341,6 +348,18 @@ def _merge_one(
             ),
         )
     return BundleOutcome(path, "accepted", f"sequence {result.sequence}", name, new, updated)
+
+
+def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:
+    """A task's response texts from the project's archive (spans are checked against
+    them), or None when the archive lacks the task."""
+    with translated_errors(store.path):
+        row = store.db.execute(
+            "SELECT task FROM tasks WHERE project = ? AND id = ?", (project, task_id)
+        ).fetchone()
+    if row is None:
+        return None
+    return {str(r["id"]): str(r["text"]) for r in json.loads(row[0])["responses"]}
 
 
 def _continue_audit(db: Any, chain: str, result: VerifiedResult, name: str) -> None:

@@ -9,19 +9,25 @@ checked against that list with the validator the review window uses: the task wa
 issued to this reviewer in this bundle, the display order names exactly the task's
 responses, the answers fit the task's form. One failure refuses the whole result, with a
 reason naming the task and the field.
+
+The sealed list holds response ids, not texts, so on its own it checks spans only
+structurally (a response of the task, whole-number offsets, not empty, a label of the
+issued taxonomy, a severity, overlaps as the form allows). ``merge`` also gives the
+response texts from the project's task archive (which it requires before any result),
+so a span must lie within its response's text and quote exactly the text at its offsets.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from docket.core.audit_chain import AuditEntry, entry_is_intact
 from docket.core.display_order import DisplayOrder
 from docket.core.rules import canonical_json
-from docket.core.schema import Schema
+from docket.core.schema import Schema, SpansQuestion
 from docket.core.tasks import TaskStatus
 from docket.core.validation import check_answers
 from docket.errors import BundleError, DocketError
@@ -83,10 +89,16 @@ def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
     return out
 
 
-def row_problem(row: Mapping[str, Any], task: IssuedTask) -> str | None:
+Texts = Callable[[str], Mapping[str, str] | None]
+"""task id -> its responses' raw texts by response id (None: not known)."""
+
+
+def row_problem(
+    row: Mapping[str, Any], task: IssuedTask, texts: Mapping[str, str] | None = None
+) -> str | None:
     """Why one answer row does not fit the task it answers (None: it fits): the display
     order must name exactly the task's responses, the status be a task status, and the
-    answers pass the app's validator."""
+    answers pass the app's validator (with ``texts``, spans are checked against them)."""
     try:
         order = DisplayOrder.from_json(dict(row["display_order"]))
     except (TypeError, ValueError) as exc:
@@ -98,7 +110,7 @@ def row_problem(row: Mapping[str, Any], task: IssuedTask) -> str | None:
         )
     if row["status"] not in _STATUSES:
         return f"status {row['status']!r} is not a task status"
-    issues = check_answers(task.schema, task.responses, row["answers"])
+    issues = check_answers(task.schema, task.responses, row["answers"], texts=texts)
     if issues:
         field, message = issues[0]
         return f"{field or 'answers'}: {message}"
@@ -114,9 +126,11 @@ def check_result_rows(
     *,
     reviewer: str,
     bundle_id: str,
+    texts: Texts | None = None,
 ) -> None:
     """Raise :class:`BundleError` naming the first answer that the server did not issue or
-    that does not fit its task (an adjudication bundle issues the lead's form)."""
+    that does not fit its task (an adjudication bundle issues the lead's form). ``texts``
+    gives a task's response texts, looked up only for forms with a spans question."""
     for row in rows:
         task_id = str(row["task_id"])
         task = issued.get(task_id)
@@ -125,7 +139,10 @@ def check_result_rows(
                 f"Task {task_id!r} was not issued to {reviewer} in bundle {bundle_id}; "
                 "the whole result is refused."
             )
-        problem = row_problem(row, task)
+        known = None
+        if texts is not None and any(isinstance(q, SpansQuestion) for q in task.schema.questions):
+            known = texts(task_id)
+        problem = row_problem(row, task, known)
         if problem is not None:
             raise BundleError(f"Task {task_id!r}: {problem}.")
 

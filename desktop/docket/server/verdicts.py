@@ -17,7 +17,8 @@ from itertools import combinations
 from typing import Any
 
 from docket.core.rules import comparison_questions, flags_set
-from docket.core.schema import Schema
+from docket.core.schema import Schema, SpansQuestion
+from docket.core.spans import spans_of
 from docket.server.merged_store import MergedAnswer
 from docket.server.rubric_agreement import RubricItem, rubric_items
 from docket.server.schemas import Schemas, schema_for
@@ -131,8 +132,9 @@ def disagreements(
     Severity adds: 3 for every pair on which reviewers prefer opposite responses, 1 for a
     pair where one reviewer saw a tie and another a preference, 0.5 for the same
     direction at different strengths, 1 for every flag some reviewers set and others
-    did not, and 1 for every rubric criterion of a response that the reviewers graded
-    differently (met, not met or not applicable: listed in ``criteria``).
+    did not, 1 for every rubric criterion of a response that the reviewers graded
+    differently (met, not met or not applicable: listed in ``criteria``), and 1 for every
+    span (response, start, end and label) some reviewers marked and others did not.
     """
     by_task: dict[str, list[MergedAnswer]] = defaultdict(list)
     for a in answers:
@@ -171,9 +173,34 @@ def disagreements(
             d.reasons.append(
                 f"{n} rubric {'criterion' if n == 1 else 'criteria'} graded differently"
             )
+        unshared = len(_unshared_spans(group, schemas))
+        if unshared:
+            d.severity += unshared
+            d.reasons.append(
+                f"{unshared} {'span' if unshared == 1 else 'spans'} marked by some reviewers only"
+            )
         if d.severity >= threshold:
             out.append(d)
     out.sort(key=lambda x: (-x.severity, x.task_id))
+    return out
+
+
+def _unshared_spans(
+    group: Sequence[MergedAnswer], schemas: Schemas
+) -> set[tuple[str, str, int, int, str]]:
+    """The spans (question, response, start, end, label) some of the reviewers who
+    answered a spans question marked and others did not."""
+    marked: dict[str, list[set[tuple[str, str, int, int, str]]]] = defaultdict(list)
+    for a in group:
+        for q in schema_for(schemas, a).questions:
+            if isinstance(q, SpansQuestion) and q.id in a.answers:
+                marked[q.id].append(
+                    {(q.id, s.response, s.start, s.end, s.label) for s in spans_of(a.answers[q.id])}
+                )
+    out: set[tuple[str, str, int, int, str]] = set()
+    for sets in marked.values():
+        if len(sets) >= 2:
+            out |= sets[0].union(*sets[1:]) - sets[0].intersection(*sets[1:])
     return out
 
 

@@ -11,7 +11,9 @@ Keys: 1-9 pick a step of a preference question (:meth:`AnswerPanel.handle_number
 which the main window can also call when no text field has focus); the ranking editor
 has its own keys while its list has focus (Alt+Up/Down, "=" / Ctrl+T, Enter), and so
 have the rubric editor (Y, N, -, Tab, Enter: :mod:`docket.ui.answer_rubric`) and the
-rubric-writing editor (Ctrl+N, Alt+Up/Down, Delete: :mod:`docket.ui.answer_rubric_writing`).
+rubric-writing editor (Ctrl+N, Alt+Up/Down, Delete: :mod:`docket.ui.answer_rubric_writing`)
+and the rewrite editor (Ctrl+Shift+R, Ctrl+Shift+E: :mod:`docket.ui.answer_rewrite`, which
+also needs the task's response texts: ``set_task(..., texts=)``).
 """
 
 from __future__ import annotations
@@ -42,12 +44,14 @@ from docket.core.schema import (
     PreferenceQuestion,
     Question,
     RankingQuestion,
+    RewriteQuestion,
     RubricQuestion,
     RubricWritingQuestion,
     Schema,
     SpansQuestion,
     TextQuestion,
 )
+from docket.render.theme import Theme
 from docket.ui.answer_questions import (
     ChoiceEditor,
     FlagsEditor,
@@ -56,6 +60,7 @@ from docket.ui.answer_questions import (
     TextEditor,
 )
 from docket.ui.answer_ranking import RankingEditor
+from docket.ui.answer_rewrite import RewriteEditor
 from docket.ui.answer_rubric import RubricEditor
 from docket.ui.answer_rubric_writing import RubricWritingEditor
 from docket.ui.answer_widgets import (
@@ -133,6 +138,8 @@ def build_editor(question: Question, count: int, parent: QWidget | None = None) 
         return RubricEditor(question, count, parent)
     if isinstance(question, RubricWritingQuestion):
         return RubricWritingEditor(question, count, parent)
+    if isinstance(question, RewriteQuestion):
+        return RewriteEditor(question, count, parent)
     if isinstance(question, SpansQuestion):
         return SpansEditor(question, count, parent)
     raise TypeError(f"no editor for question type {type(question).__name__}")
@@ -205,6 +212,7 @@ class SchemaPage(QWidget):
         self.schema = schema
         self.count = count
         self.order = DisplayOrder(())
+        self.texts: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
@@ -226,17 +234,27 @@ class SchemaPage(QWidget):
     def editors(self) -> Iterable[QuestionEditor]:
         return (s.editor for s in self.sections.values())
 
-    def load(self, schema: Schema, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+    def load(
+        self,
+        schema: Schema,
+        order: DisplayOrder,
+        answers: Mapping[str, Any],
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
         """Fill the page for a task whose form is ``schema`` (equal to the page's but for
-        the criteria of its rubric questions)."""
+        the criteria of its rubric questions); ``texts`` are its responses' raw texts."""
         self.schema = schema
         self.order = order
+        if texts is not None:
+            self.texts = dict(texts)
         for qid, section in self.sections.items():
             editor = section.editor
             if isinstance(editor, RubricEditor):
                 question = schema.question(qid)
                 assert isinstance(question, RubricQuestion)
                 editor.set_question(question)
+            if isinstance(editor, RewriteEditor):
+                editor.set_texts(self.texts)
             editor.load(order, answers.get(qid))
         self.update_context()
 
@@ -271,7 +289,7 @@ class SchemaPage(QWidget):
         for qid, section in self.sections.items():
             mine = per_question.get(qid, [])
             editor = section.editor
-            if mine and isinstance(editor, (RubricEditor, RubricWritingEditor)):
+            if mine and isinstance(editor, (RubricEditor, RubricWritingEditor, RewriteEditor)):
                 messages = editor.describe_issues(mine)
             else:
                 messages = [self._describe(qid, f, m) for f, m in mine]
@@ -307,6 +325,7 @@ class AnswerPanel(QWidget):
         self._pages: OrderedDict[tuple[FormKey, int], SchemaPage] = OrderedDict()
         self._page: SchemaPage | None = None
         self._loading = False
+        self._theme: Theme | None = None
         self.pages_built = 0
         """How many answer forms were built (a test hook: switching tasks builds none)."""
 
@@ -330,6 +349,16 @@ class AnswerPanel(QWidget):
         light text. Re-polishing every widget applies the new palette throughout, once the
         palette change has reached them (after the events it posts)."""
         QTimer.singleShot(0, self._repolish)
+        if isinstance(theme, Theme):
+            self._theme = theme
+            for page in self._pages.values():
+                self._theme_page(page)
+
+    def _theme_page(self, page: SchemaPage) -> None:
+        if self._theme is not None:
+            for editor in page.editors:
+                if isinstance(editor, RewriteEditor):
+                    editor.set_theme(self._theme)
 
     def _repolish(self) -> None:
         for widget in (self, *self.findChildren(QWidget)):
@@ -339,9 +368,16 @@ class AnswerPanel(QWidget):
 
     # --- filling -----------------------------------------------------------------------
 
-    def set_task(self, schema: Schema, order: DisplayOrder, answers: Mapping[str, Any]) -> None:
+    def set_task(
+        self,
+        schema: Schema,
+        order: DisplayOrder,
+        answers: Mapping[str, Any],
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
         """Show the form of ``schema`` for a task shown in ``order``, filled from
-        ``answers``. Emits nothing; reuses the form built for an equal schema."""
+        ``answers``; ``texts`` (response id -> raw text) serve the questions that edit a
+        response (a rewrite). Emits nothing; reuses the form built for an equal schema."""
         page = self._page_for(schema, len(order.order))
         if page is not self._page:
             if self._page is not None:
@@ -349,7 +385,7 @@ class AnswerPanel(QWidget):
             self._page = page
             page.show()
             self._empty.hide()
-        self._fill(page, schema, order, answers)
+        self._fill(page, schema, order, answers, texts or {})
         page.show_issues(())
 
     def set_answers(self, answers: Mapping[str, Any]) -> None:
@@ -375,11 +411,16 @@ class AnswerPanel(QWidget):
         self._pages.clear()
 
     def _fill(
-        self, page: SchemaPage, schema: Schema, order: DisplayOrder, answers: Mapping[str, Any]
+        self,
+        page: SchemaPage,
+        schema: Schema,
+        order: DisplayOrder,
+        answers: Mapping[str, Any],
+        texts: Mapping[str, str] | None = None,
     ) -> None:
         self._loading = True
         try:
-            page.load(schema, order, answers)
+            page.load(schema, order, answers, texts)
         finally:
             self._loading = False
 
@@ -397,6 +438,7 @@ class AnswerPanel(QWidget):
         self.pages_built += 1
         for editor in page.editors:
             editor.edited.connect(self._edited)
+        self._theme_page(page)
         self._layout.insertWidget(self._layout.count() - 1, page)
         self._pages[key] = page
         while len(self._pages) > PAGE_CACHE_SIZE:
@@ -474,6 +516,10 @@ class AnswerPanel(QWidget):
     def focus_flags(self) -> bool:
         """Focus the first flag check box; False if the form has no flags question."""
         return self._focus_kind(FlagsQuestion)
+
+    def focus_rewrite(self) -> bool:
+        """Focus the rewrite's editor; False if the form has no rewrite question."""
+        return self._focus_kind(RewriteQuestion)
 
     def focus_rationale(self) -> bool:
         """Focus the rationale (the first text question); False if there is none."""

@@ -31,6 +31,10 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("A", "Focus the answer form (then Tab / arrows; in a ranking Alt+Up/Down, =, Enter)"),
     ("F", "Focus the flags"),
     ("R", "Focus the rationale"),
+    (
+        "W",
+        "Focus the rewrite (Ctrl+Shift+R resets it to its base, Ctrl+Shift+E opens a large editor)",
+    ),
     ("D", "Show differences between two responses"),
     ("T", "Show / hide the earlier turns of a long conversation (or Tab to its line, Enter)"),
     ("Ctrl+F", "Search prompts and responses"),

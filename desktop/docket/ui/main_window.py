@@ -169,9 +169,11 @@ class MainWindow(QMainWindow):
             return False
         self.comparison.set_task(c.task, c.order)
         show_sources(self, c.task, c.order)
-        self.answer_panel.set_task(c.schema, c.order, c.answers())
+        texts = {r.id: r.text for r in c.task.responses}
+        self.answer_panel.set_task(c.schema, c.order, c.answers(), texts)
         if c.reviews is not None:
-            self.reviews_panel.show_reviews(c.reviews, c.order)
+            texts = {r.id: r.text for r in c.task.responses}
+            self.reviews_panel.show_reviews(c.reviews, c.order, texts)
             show_reviews_panel(self)
         else:
             self.reviews_panel.hide()

@@ -267,7 +267,8 @@ class ReviewController(QObject):
         """Validate and record; returns None (and emits the issues) when invalid."""
         if self.task is None or self.schema is None:
             return None
-        issues = check_answers(self.schema, self.task.response_ids, self._answers)
+        texts = {r.id: r.text for r in self.task.responses}
+        issues = check_answers(self.schema, self.task.response_ids, self._answers, texts=texts)
         if issues:
             self.issuesChanged.emit(issues)
             return None

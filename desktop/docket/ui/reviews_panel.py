@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtGui import QTextDocument
@@ -17,12 +19,16 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from docket.core.display_order import DisplayOrder
 from docket.core.rules import canonical_json
+from docket.core.spans import Span, spans_of
+from docket.render.diff import diff_html
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
 
 SKIP = {"rationale", "outcome", "adjudication_note"}
 GRADES = {True: "met", False: "not met", None: "not applicable"}
+QUOTE_CHARS = 160
+"""A quoted span longer than this is shown cut, with "…" (the whole quote in the text)."""
 
 
 def _minutes(seconds: float) -> str:
@@ -42,17 +48,67 @@ def is_rubric(value: Any) -> bool:
     )
 
 
+def is_spans(value: Any) -> bool:
+    """A spans answer: a non-empty list of ``{"response", "start", "end", "label", ...}``."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(e, dict) and {"start", "end", "label"} <= e.keys() for e in value)
+    )
+
+
+def is_rewrite(value: Any) -> bool:
+    """A rewrite answer: ``{"base": "<response id>" | null, "text": "..."}``."""
+    return (
+        isinstance(value, dict)
+        and set(value) == {"base", "text"}
+        and isinstance(value.get("text"), str)
+    )
+
+
 def _grades_only(value: Any) -> Any:
-    """A rubric answer without its notes: what "all agree" compares."""
+    """A rubric answer without its notes, spans without severity and comment: what "all
+    agree" compares."""
+    if is_spans(value):
+        return sorted([s.response, s.start, s.end, s.label] for s in spans_of(value))
     if not is_rubric(value):
         return value
     return {rid: {cid: e["met"] for cid, e in per.items()} for rid, per in value.items()}
+
+
+def _words(n: int) -> str:
+    return f"{n} word" if n == 1 else f"{n} words"
+
+
+def word_changes(base: str, text: str) -> tuple[int, int]:
+    """(words inserted, words deleted) from ``base`` to ``text``, by whitespace words."""
+    a, b = base.split(), text.split()
+    inserted = deleted = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            deleted += i2 - i1
+            inserted += j2 - j1
+    return inserted, deleted
 
 
 def describe(key: str, value: Any, order: DisplayOrder) -> str:
     """An answer in the lead's labels: "B much better", "1. A · 2. B = C", flags by label,
     a rubric as counts per response ("A: 9 met, 2 not met, 1 not applicable")."""
     label = {rid: order.label_of(rid) for rid in order.order}
+    if is_spans(value):
+        by_response: dict[str, list[str]] = {}
+        for span in spans_of(value):
+            by_response.setdefault(label.get(span.response, "?"), []).append(span.label)
+        return "; ".join(
+            f"{who}: {len(labels)} ({', '.join(sorted(set(labels)))})"
+            for who, labels in sorted(by_response.items())
+        )
+    if isinstance(value, list) and not value:
+        return "none"
+    if is_rewrite(value):
+        base = value.get("base")
+        source = f"Response {label.get(base, '?')}" if base is not None else "empty"
+        return f"rewrite from {source}, {len(value['text'])} characters"
     if is_rubric(value):
         parts = []
         for rid, per in sorted(value.items(), key=lambda kv: label.get(kv[0], "?")):
@@ -109,7 +165,14 @@ class ReviewsPanel(QWidget):
         self.title.setText("Reviewers' answers")
         self.browser.setDocument(QTextDocument(self.browser))
 
-    def show_reviews(self, review: dict[str, Any], order: DisplayOrder) -> None:
+    def show_reviews(
+        self,
+        review: dict[str, Any],
+        order: DisplayOrder,
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show one task's reviews. ``texts`` (response id -> raw text) lets a rewrite be
+        shown as a word diff against the response it started from."""
         t = self._theme
         reviews = review.get("reviews", [])
         keys = sorted({k for r in reviews for k in r["answers"]} - SKIP)
@@ -159,6 +222,12 @@ class ReviewsPanel(QWidget):
                     else f'<p style="color: {t.muted}; margin-left: 12px">(no rationale)</p>'
                 )
             )
+            for k in keys:
+                value = r["answers"].get(k)
+                if is_spans(value):
+                    parts.append(self._spans_html(k, spans_of(value), order))
+                elif is_rewrite(value):
+                    parts.append(self._rewrite_html(k, value, order, texts or {}))
         splits = review.get("criteria") or []
         if splits:
             parts.append(self._splits_html(splits, reviews, order))
@@ -174,6 +243,72 @@ class ReviewsPanel(QWidget):
                 text = text.replace(rid, f"Response {order.label_of(rid)}")
             parts.append(f'<p style="color: {t.muted}">• {html.escape(text)}</p>')
         self.browser.setHtml(mark_hidden_html("".join(parts), t))
+
+    def _spans_html(self, key: str, spans: list[Span], order: DisplayOrder) -> str:
+        """One reviewer's spans in the lead's labels, response by response in text order:
+        "Response A · “quoted text” · irrelevant · major — comment"."""
+        t = self._theme
+
+        def where(span: Span) -> tuple[str, int, int]:
+            rid = span.response
+            return (order.label_of(rid) if rid in order.order else rid, span.start, span.end)
+
+        items = []
+        for span in sorted(spans, key=where):
+            quote = span.quote if len(span.quote) <= QUOTE_CHARS else span.quote[:QUOTE_CHARS] + "…"
+            severity = span.severity or "no severity"
+            comment = (
+                f'<br><span style="color: {t.quote_text}">{html.escape(span.comment)}</span>'
+                if span.comment.strip()
+                else ""
+            )
+            items.append(
+                f"<li>Response {html.escape(where(span)[0])} · “{html.escape(quote)}” · "
+                f"<b>{html.escape(span.label)}</b> · {html.escape(severity)} "
+                f'<span style="color: {t.muted}">(characters {span.start}–{span.end})</span>'
+                f"{comment}</li>"
+            )
+        n = len(spans)
+        return (
+            f'<p style="margin-bottom: 2px; margin-left: 12px">{html.escape(key)}: {n} '
+            f"{'span' if n == 1 else 'spans'}</p>"
+            f'<ul style="margin-top: 0px">{"".join(items)}</ul>'
+        )
+
+    def _rewrite_html(
+        self, key: str, value: dict[str, Any], order: DisplayOrder, texts: Mapping[str, str]
+    ) -> str:
+        """A rewrite as a word diff against its base: the base with deletions struck
+        through, then the rewrite with insertions underlined, and the counts in words."""
+        t = self._theme
+        base_id = value.get("base")
+        text = str(value["text"])
+        base = texts.get(base_id, "") if isinstance(base_id, str) else ""
+        if isinstance(base_id, str) and base_id in order.order:
+            source = f"Response {order.label_of(base_id)}"
+        else:
+            source = "empty" if base_id is None else str(base_id)
+        if isinstance(base_id, str) and base_id not in texts:
+            head = f"{html.escape(key)}, from {html.escape(source)} (its text is not here)"
+            return (
+                f'<p style="margin-bottom: 2px; margin-left: 12px">{head}</p>'
+                f'<p style="white-space: pre-wrap; margin-left: 12px">{html.escape(text)}</p>'
+            )
+        inserted, deleted = word_changes(base, text)
+        old, new = diff_html(base, text, theme=t)
+        indent = '<div style="margin-left: 24px">'
+        return (
+            f'<p style="margin-bottom: 2px; margin-left: 12px">{html.escape(key)}, from '
+            f"{html.escape(source)}: {_words(inserted)} inserted (underlined), "
+            f"{_words(deleted)} deleted (struck through)</p>"
+            + (
+                f'<p style="color: {t.muted}; margin-left: 12px">{html.escape(source)} as it '
+                f"was:</p>{indent}{old}</div>"
+                if base
+                else ""
+            )
+            + f'<p style="color: {t.muted}; margin-left: 12px">The rewrite:</p>{indent}{new}</div>'
+        )
 
     def _splits_html(
         self, splits: list[dict[str, Any]], reviews: list[dict[str, Any]], order: DisplayOrder

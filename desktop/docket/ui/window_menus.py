@@ -76,6 +76,7 @@ def build_menus(w: MainWindow) -> WindowActions:
     _action(w, task, "Focus the &answer form", "A", w.focus_answer)
     _action(w, task, "Focus &flags", "F", w.answer_panel.focus_flags)
     _action(w, task, "Focus &rationale", "R", w.answer_panel.focus_rationale)
+    _action(w, task, "Focus the re&write", "W", w.answer_panel.focus_rewrite)
     _action(w, task, "&Search tasks", "Ctrl+F", w.task_list.focus_search)
     task.addSeparator()
     cite = NEXT_CITATION_KEY
