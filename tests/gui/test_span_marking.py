@@ -1,4 +1,5 @@
-"""Span feedback in the window: marking spans on the rendered responses by keyboard,
+"""Span feedback in the window: marking spans on the rendered responses by keyboard (and
+the other response rewritten, as a reviewer does both),
 the result bundle's offsets and quotes, overlaps refused, delete and undo, suggestions."""
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from docket import Workspace
 from docket.bundles import keys
 from docket.bundles.keys import PublicCard
-from docket.core.schema import Schema, SpansQuestion, default_schema
+from docket.core.schema import RewriteQuestion, Schema, SpansQuestion, default_schema
 from docket.server.pack import pack
 from docket.server.verify import verify_results
 from docket.settings import Settings
+from docket.ui.answer_rewrite import RewriteEditor
 from docket.ui.main_window import MainWindow
 from docket.ui.span_list import SpansEditor
 from docket.ui.span_marking import SpanDialog
@@ -157,7 +159,8 @@ def _mark(qtbot: Any, window: Any, label: int, severity_steps: int, comment: str
 def test_three_spans_by_keyboard_reach_the_result_bundle(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    setup = _setup(tmp_path, _row(), Schema((SpansQuestion("spans"),)))
+    schema = Schema((SpansQuestion("spans"), RewriteQuestion("rewrite")))
+    setup = _setup(tmp_path, _row(), schema)
     window = _window(qtbot, setup, monkeypatch)
     ws, order = window.ws, window.controller.order
     task_id = window.controller.task.id
@@ -189,6 +192,27 @@ def test_three_spans_by_keyboard_reach_the_result_bundle(
     column = window.comparison.columns["AB".index(letter_a)].browser
     assert len(column.chips) == 2
     assert column.extraSelections()
+
+    # The other response rewritten: W, Up to its base, W into the text, an added line.
+    _key(qtbot, Qt.Key.Key_W)
+    rewrite = window.answer_panel.current_editors()["rewrite"]
+    assert isinstance(rewrite, RewriteEditor)
+    for _ in range(6):  # back to the base chooser (from empty is allowed: W opens the text)
+        if QApplication.focusWidget() is rewrite.chooser:
+            break
+        _key(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is rewrite.chooser
+    for _ in range(4):
+        if rewrite.base == rid_b:
+            break
+        _key(qtbot, Qt.Key.Key_Up)  # from "Start empty" up to the responses
+    assert rewrite.base == rid_b
+    _key(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # out of the chooser
+    _key(qtbot, Qt.Key.Key_W)
+    assert QApplication.focusWidget() is rewrite.edit
+    _key(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(rewrite.edit, " Then restart.")
+    qtbot.waitUntil(lambda: "+2 words inserted" in rewrite.counts.text())
 
     qtbot.keyClick(
         QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
@@ -223,6 +247,7 @@ def test_three_spans_by_keyboard_reach_the_result_bundle(
     assert got == expected
     for s in spans:
         assert s["quote"] == texts[s["response"]][s["start"] : s["end"]]
+    assert row["answers"]["rewrite"] == {"base": rid_b, "text": TEXT_B + " Then restart."}
 
 
 def test_overlap_refused_delete_and_undo(
