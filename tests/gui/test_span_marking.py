@@ -1,6 +1,6 @@
 """Span feedback in the window: marking spans on the rendered responses by keyboard (and
-the other response rewritten, as a reviewer does both),
-the result bundle's offsets and quotes, overlaps refused, delete and undo, suggestions."""
+the other response rewritten, as a reviewer does both), the result bundle's offsets and
+quotes, overlaps refused, delete and undo, suggestions, the raw view and the mouse."""
 
 from __future__ import annotations
 
