@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,3 +116,42 @@ def recording_audit(
         entries.append(AuditEntry(seq, at, "record", row["task_id"], detail, prev, h))
         prev = h
     return entries
+
+
+def forged_result(
+    tmp: Path,
+    change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]],
+    name: str,
+    *,
+    reviewer: str = "alice",
+) -> Path:
+    """A result signed with the reviewer's real key (``tmp/keys/<reviewer>.key``), for
+    the genuine task bundle of the workspace ``tmp/ws-<reviewer>``, whose answer rows are
+    ``change``d and whose audit log records exactly those rows: a hostile party that
+    holds a valid key."""
+    from docket import Workspace
+    from docket.bundles import keys
+    from docket.bundles.keys import PublicCard
+    from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
+
+    key = keys.load_secret_key(tmp / "keys" / f"{reviewer}.key")
+    with Workspace.open(tmp / f"ws-{reviewer}", tmp / "keys" / f"{reviewer}.key") as ws:
+        bundle = ws.store.active_bundles()[-1]
+        assert bundle.manifest_raw and bundle.signature and bundle.sealed and bundle.server_card
+        answered = AnsweredBundle(
+            bundle.id, bundle.project, bundle.manifest_raw, bundle.signature, bundle.sealed,
+            PublicCard.loads(bundle.server_card),
+        )  # fmt: skip
+        rows = change([dict(r) for r in ws.store.latest_answers(bundle.id)])
+        data, _ = build_result_bundle(
+            reviewer=key,
+            answered=answered,
+            answers=rows,
+            audit=recording_audit(rows),
+            sequence=1,
+            previous=None,
+            chain="forged-workspace",
+        )
+    path = tmp / name
+    path.write_bytes(data)
+    return path

@@ -23,12 +23,11 @@ import pytest
 from docket import Workspace
 from docket.bundles import keys
 from docket.bundles.keys import PublicCard
-from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
 from docket.server.dataset import judgment_rows, rubric_rows
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
-from tests.helpers import recording_audit
+from tests.helpers import forged_result
 
 REVIEWERS = ("alice", "bob")
 CRITERIA = [
@@ -76,28 +75,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def forge(world: dict[str, Any], change: Callable[[Rows], Rows], name: str) -> Path:
     """A result signed with alice's real key, for her genuine task bundle, whose rows are
     ``change``d and whose audit log records exactly those rows."""
-    tmp = world["tmp"]
-    key = keys.load_secret_key(tmp / "keys" / "alice.key")
-    with Workspace.open(tmp / "ws-alice", tmp / "keys" / "alice.key") as ws:
-        bundle = ws.store.active_bundles()[-1]
-        assert bundle.manifest_raw and bundle.signature and bundle.sealed and bundle.server_card
-        answered = AnsweredBundle(
-            bundle.id, bundle.project, bundle.manifest_raw, bundle.signature, bundle.sealed,
-            PublicCard.loads(bundle.server_card),
-        )  # fmt: skip
-        rows = change([dict(r) for r in ws.store.latest_answers(bundle.id)])
-        data, _ = build_result_bundle(
-            reviewer=key,
-            answered=answered,
-            answers=rows,
-            audit=recording_audit(rows),
-            sequence=1,
-            previous=None,
-            chain="forged-workspace",
-        )
-    path = tmp / name
-    path.write_bytes(data)
-    return path
+    return forged_result(world["tmp"], change, name)
 
 
 def merged(world: dict[str, Any], where: Path, files: list[Path]) -> tuple[Any, Rows, Rows]:
