@@ -179,3 +179,26 @@ def test_a_real_bundle_imports_through_the_window(
     assert window.progress_label.text() == "0 / 3 answered"
     window.close()
     ws.close()
+
+
+def test_a_stopped_runs_late_outcome_never_reaches_the_next_run(qtbot: Any) -> None:
+    """Background work stopped for an import may still have its ``finished`` signal on
+    the way; once its worker is gone Qt reports no sender. Its outcome (a count of
+    typeset formulas) must not be taken for the import's."""
+    from docket.ui.operations import _Worker
+
+    ops = _runner(qtbot)
+    got: list[Any] = []
+    gate = threading.Event()
+
+    def importing(progress: Any) -> str:
+        assert gate.wait(10)
+        return "imported"
+
+    assert ops.run("T", "L", importing, on_success=got.append, on_failure=got.append)
+    stale = _Worker(lambda progress: 7)
+    ops._finished(stale, 7, None)  # the late signal of a run already ended
+    assert got == [] and ops.busy()
+    gate.set()
+    qtbot.waitUntil(lambda: got == ["imported"])
+    assert not ops.busy()

@@ -42,8 +42,11 @@ class _Worker(QObject):
 
     progressed = Signal(str, float)
     """A stage of the work began: its name and the fraction done."""
-    finished = Signal(object, object)
-    """The work ended: ``(result, None)`` or ``(None, error)``."""
+    finished = Signal(object, object, object)
+    """The work ended: ``(worker, result, None)`` or ``(worker, None, error)``. The worker
+    travels with its outcome so the runner can tell a run it already ended (stopped
+    background work) from the current one even after that worker is gone (``sender()``
+    is then None)."""
 
     def __init__(self, work: Work) -> None:
         super().__init__()
@@ -67,7 +70,7 @@ class _Worker(QObject):
             result = None
             error = DocketError(f"The operation failed unexpectedly ({type(exc).__name__}: {exc}).")
         self.outcome = (result, error)
-        self.finished.emit(result, error)
+        self.finished.emit(self, result, error)
 
 
 class Operations(QObject):
@@ -170,7 +173,7 @@ class Operations(QObject):
         worker.cancelled = True
         thread.quit()
         thread.wait()
-        self._finished(*worker.outcome)
+        self._finished(worker, *worker.outcome)
 
     @Slot(str, float)
     def _progressed(self, stage: str, fraction: float) -> None:
@@ -189,10 +192,9 @@ class Operations(QObject):
         if self._dialog is not None:
             self._dialog.setLabelText("Cancelling …")
 
-    @Slot(object, object)
-    def _finished(self, result: Any, error: DocketError | None) -> None:
-        sender = self.sender()
-        if sender is not None and sender is not self._worker:
+    @Slot(object, object, object)
+    def _finished(self, worker: _Worker, result: Any, error: DocketError | None) -> None:
+        if worker is not self._worker:
             return  # a run already ended by _stop_background
         thread, dialog, callbacks = self._thread, self._dialog, self._callbacks
         self._thread = self._worker = self._dialog = self._callbacks = None
