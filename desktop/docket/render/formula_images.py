@@ -74,7 +74,7 @@ def image_box(formula: Formula, metrics: TextMetrics, display: bool) -> ImageBox
         return ImageBox(width, height, (height - h) / 2, scale)
     delta = 2 * d - h + metrics.x_height_px / 2
     height = max(1, math.ceil(h + abs(delta)))
-    extra = (height - h - abs(delta)) / 2
+    extra = max(0.0, (height - h - abs(delta)) / 2)  # never below 0 by rounding error
     top = extra + max(delta, 0.0)
     return ImageBox(width, height, top, scale)
 
