@@ -46,8 +46,8 @@ SCALE = 400.0
 ANCHOR = 1000.0
 """The mean rating."""
 DEFAULT_PRIOR = 0.5
-"""Virtual wins (and as many virtual losses) each model gets against a reference opponent when the maximum
-likelihood estimate does not exist (see :func:`bradley_terry`)."""
+"""Virtual wins (and as many virtual losses) each model gets against a reference opponent
+when the maximum likelihood estimate does not exist (see :func:`bradley_terry`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,16 +174,20 @@ def _tally(outcomes: Iterable[Outcome]) -> _Tally:
     return _Tally(models, dict(wins))
 
 
-def _strongly_connected(n: int, tally: _Tally) -> bool:
-    """Whether every model beats (or ties) its way, through others, to every model: the
-    condition for the maximum likelihood estimate to exist (Zermelo 1929, Ford 1957)."""
+def _strongly_connected(n: int, tally: _Tally, ties: Ties) -> bool:
+    """Whether every model beats its way, through others, to every model: the condition
+    for the maximum likelihood estimate to exist (Zermelo 1929, Ford 1957). With ties as
+    half a win a tie goes both ways; under Davidson's model, where the tie parameter is
+    fitted too, only wins count (a sufficient condition: a model that only tied and beat
+    another can still run off to infinity)."""
     if n <= 1:
         return True
+    counted = 1.0 if ties == "half" else 0.0
     beats: list[set[int]] = [set() for _ in range(n)]
     for (i, j), (wi, wj, t) in tally.wins.items():
-        if wi or t:
+        if wi or t * counted:
             beats[i].add(j)
-        if wj or t:
+        if wj or t * counted:
             beats[j].add(i)
     beaten: list[set[int]] = [set() for _ in range(n)]
     for i, targets in enumerate(beats):
@@ -207,7 +211,7 @@ def _fit(
     """Strengths (geometric mean 1) and Davidson's tie parameter (0 for ``"half"``)."""
     n = len(tally.models)
     if prior is None:
-        prior = 0.0 if _strongly_connected(n, tally) else DEFAULT_PRIOR
+        prior = 0.0 if _strongly_connected(n, tally, ties) else DEFAULT_PRIOR
     # Pairs with their counts; the reference opponent (index n, strength fixed at 1) gets
     # ``prior`` wins and ``prior`` losses against every model.
     pairs = [(i, j, wi, wj, t) for (i, j), (wi, wj, t) in tally.wins.items()]
@@ -273,7 +277,8 @@ def bradley_terry(
 
     A model that never wins (or never loses) has no finite maximum likelihood estimate;
     nor does any set of models that never loses to the rest. ``prior=None`` detects this
-    (the graph of "won or tied against" is not strongly connected) and then gives every
+    (the graph of "won against" is not strongly connected; with ``"half"`` a tie counts
+    as a win both ways) and then gives every
     model :data:`DEFAULT_PRIOR` (half a) virtual win and as many virtual losses against a
     reference opponent of fixed strength 1 (the geometric mean of an even field): a
     maximum a posteriori estimate that keeps every rating finite and pulls the ratings a
