@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +179,7 @@ def test_swapping_every_result_mirrors_the_ratings(outcomes: list[Outcome], ties
     )
     assert swapped == pytest.approx({m: 2000 - v for m, v in r.items()}, abs=1e-5)
     order = sorted(r, key=r.__getitem__)
-    assert all(swapped[x] >= swapped[y] - 1e-5 for x, y in zip(order, order[1:], strict=False))
+    assert all(swapped[x] >= swapped[y] - 1e-5 for x, y in pairwise(order))
 
 
 @settings(max_examples=60, deadline=None)
@@ -267,8 +267,9 @@ def expected_outcomes(
 
 
 def test_outcomes_from_merged_answers_with_an_adjudicated_task(
-    run: dict[str, Any], tmp_path: Path
-) -> None:  # noqa: F811
+    run: dict[str, Any],  # noqa: F811
+    tmp_path: Path,
+) -> None:
     tmp, server = run["tmp"], run["server"]
     db = tmp_path / "merged.db"
     files = [p for ps in run["results"].values() for p in ps]
@@ -370,7 +371,7 @@ def test_crosscheck_davidson_against_a_direct_maximisation() -> None:
     index = {m: i for i, m in enumerate(models)}
 
     def negative_log_likelihood(x: Any) -> float:
-        theta, log_nu = list(x[:-1]) + [-sum(x[:-1])], x[-1]  # log-strengths sum to 0
+        theta, log_nu = [*x[:-1], -sum(x[:-1])], x[-1]  # log-strengths sum to 0
         total = 0.0
         for o in outcomes:
             a, b = theta[index[o.model_a]], theta[index[o.model_b]]
