@@ -1,0 +1,385 @@
+"""Model ratings from the reviewers' comparisons: Bradley-Terry by maximum likelihood,
+with ties, bootstrap intervals and the win / tie / loss matrix.
+
+Every preference answer compares two responses, and a ranking compares every pair it
+orders; with the model behind each response (from the server's task archive) each becomes
+an :class:`Outcome` between two models. Where the lead adjudicated a task, the lead's
+verdict replaces the reviewers' answers for that task (:func:`pairwise_outcomes`).
+
+:func:`bradley_terry` fits strengths ``p`` with ``P(a beats b) = p_a / (p_a + p_b)`` and
+reports them on the Elo-like scale Chatbot Arena publishes: ``400 * log10(p)``, shifted so
+that the mean rating is 1000. A rating difference of 400 means odds of 10 to 1. Plain
+Python: no numerical library is needed for the few models a project compares.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from docket.core.display_order import blinded_label
+from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.reviewer_names import distinct_names
+from docket.server.schemas import schema_for, task_schemas
+from docket.server.verdicts import pair_votes
+
+__all__ = [
+    "DEFAULT_PRIOR",
+    "Intervals",
+    "Outcome",
+    "WinCounts",
+    "bootstrap_intervals",
+    "bradley_terry",
+    "davidson_tie_parameter",
+    "pairwise_outcomes",
+    "win_matrix",
+]
+
+Ties = Literal["davidson", "half"]
+
+SCALE = 400.0
+"""Rating points per factor of ten in the odds (Elo's and Chatbot Arena's scale)."""
+ANCHOR = 1000.0
+"""The mean rating."""
+DEFAULT_PRIOR = 0.5
+"""Virtual wins (and as many virtual losses) each model gets against a reference opponent
+when the maximum likelihood estimate does not exist (see :func:`bradley_terry`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One comparison of two models: ``result`` is 1.0 when ``model_a`` won, 0.5 for a
+    tie, 0.0 when ``model_b`` won. ``task_id`` and ``judge`` (the reviewer, or the lead
+    for an adjudicated verdict) say where it came from."""
+
+    model_a: str
+    model_b: str
+    result: float
+    task_id: str = ""
+    judge: str = ""
+
+
+# --- From merged answers to outcomes ----------------------------------------------------------
+
+
+def pairwise_outcomes(store: MergedStore) -> list[Outcome]:
+    """Every model-vs-model outcome the project's answers give, in task order.
+
+    A reviewer's preference answer gives one outcome, a ranking one per pair of responses
+    (tied places are ties); the strength of a preference is not used. A task the lead
+    adjudicated gives the lead's verdict instead of the reviewers' answers; a verdict with
+    the outcome "needs guideline change" settles nothing, and the task gives no outcome
+    (as in ``dataset export --format dpo``). Models come from the server's task archive
+    (``merge --tasks``): a task whose archive was not merged, a response naming no model,
+    and a pair of two responses by the same model give no outcome.
+    """
+    schemas = task_schemas(store)
+    adjudicated = store.adjudications()
+    tasks: dict[str, dict[str, Any] | None] = {}
+
+    def task(task_id: str) -> dict[str, Any] | None:
+        if task_id not in tasks:
+            tasks[task_id] = store.task(task_id)
+        return tasks[task_id]
+
+    judged: list[MergedAnswer] = [
+        a for a in distinct_names(store.answers()) if a.task_id not in adjudicated
+    ]
+    for task_id, (lead, verdict) in adjudicated.items():
+        found = task(task_id)
+        if found is None or verdict.get("outcome") == "needs guideline change":
+            continue
+        ids = [str(r["id"]) for r in found["responses"]]
+        order = {blinded_label(i): rid for i, rid in enumerate(ids)}
+        judged.append(MergedAnswer(lead, lead, task_id, "", 0, verdict, order, "", 0.0, "done"))
+    judged.sort(key=lambda a: (a.task_id, a.reviewer_name))
+
+    out: list[Outcome] = []
+    for answer in judged:
+        found = task(answer.task_id)
+        if found is None:
+            continue
+        models = {str(r["id"]): r.get("model") for r in found["responses"]}
+        for (first, second), vote in sorted(
+            pair_votes(answer, schema_for(schemas, answer)).items()
+        ):
+            a, b = models.get(first), models.get(second)
+            if not isinstance(a, str) or not isinstance(b, str) or a == b:
+                continue
+            result = 0.5 if vote.winner is None else 1.0 if vote.winner == first else 0.0
+            out.append(Outcome(a, b, result, answer.task_id, answer.reviewer_name))
+    return out
+
+
+# --- Win / tie / loss matrix ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WinCounts:
+    wins: int
+    ties: int
+    losses: int
+
+    @property
+    def total(self) -> int:
+        return self.wins + self.ties + self.losses
+
+
+def win_matrix(outcomes: Iterable[Outcome]) -> dict[tuple[str, str], WinCounts]:
+    """Per ordered pair ``(a, b)`` of models that met, a's wins, ties and losses against b
+    (so ``(b, a)`` holds the same counts mirrored). Outcomes of a model against itself
+    are left out."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for o in outcomes:
+        if o.model_a == o.model_b:
+            continue
+        column = 0 if o.result > 0.5 else 1 if o.result == 0.5 else 2
+        counts[(o.model_a, o.model_b)][column] += 1
+        counts[(o.model_b, o.model_a)][2 - column] += 1
+    return {pair: WinCounts(*c) for pair, c in sorted(counts.items())}
+
+
+# --- Bradley-Terry ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Outcomes summed per unordered pair of model indexes (i < j)."""
+
+    models: list[str]
+    wins: dict[tuple[int, int], list[float]]
+    """(i, j) -> [i's wins, j's wins, ties]."""
+
+
+def _tally(outcomes: Iterable[Outcome]) -> _Tally:
+    found = [o for o in outcomes if o.model_a != o.model_b]
+    models = sorted({m for o in found for m in (o.model_a, o.model_b)})
+    index = {m: i for i, m in enumerate(models)}
+    wins: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for o in found:
+        i, j, r = index[o.model_a], index[o.model_b], o.result
+        if i > j:
+            i, j, r = j, i, 1.0 - r
+        cell = wins[(i, j)]
+        if r == 0.5:
+            cell[2] += 1
+        elif r > 0.5:
+            cell[0] += 1
+        else:
+            cell[1] += 1
+    return _Tally(models, dict(wins))
+
+
+def _strongly_connected(n: int, tally: _Tally, ties: Ties) -> bool:
+    """Whether every model beats its way, through others, to every model: the condition
+    for the maximum likelihood estimate to exist (Zermelo 1929, Ford 1957). With ties as
+    half a win a tie goes both ways; under Davidson's model, where the tie parameter is
+    fitted too, only wins count (a sufficient condition: a model that only tied and beat
+    another can still run off to infinity)."""
+    if n <= 1:
+        return True
+    counted = 1.0 if ties == "half" else 0.0
+    beats: list[set[int]] = [set() for _ in range(n)]
+    for (i, j), (wi, wj, t) in tally.wins.items():
+        if wi or t * counted:
+            beats[i].add(j)
+        if wj or t * counted:
+            beats[j].add(i)
+    beaten: list[set[int]] = [set() for _ in range(n)]
+    for i, targets in enumerate(beats):
+        for j in targets:
+            beaten[j].add(i)
+
+    def reaches_all(edges: list[set[int]]) -> bool:
+        seen, todo = {0}, [0]
+        while todo:
+            for j in edges[todo.pop()] - seen:
+                seen.add(j)
+                todo.append(j)
+        return len(seen) == n
+
+    return reaches_all(beats) and reaches_all(beaten)
+
+
+def _fit(
+    tally: _Tally, ties: Ties, prior: float | None, iterations: int, tol: float
+) -> tuple[list[float], float]:
+    """Strengths (geometric mean 1) and Davidson's tie parameter (0 for ``"half"``)."""
+    n = len(tally.models)
+    if prior is None:
+        prior = 0.0 if _strongly_connected(n, tally, ties) else DEFAULT_PRIOR
+    # Pairs with their counts; the reference opponent (index n, strength fixed at 1) gets
+    # ``prior`` wins and ``prior`` losses against every model.
+    pairs = [(i, j, wi, wj, t) for (i, j), (wi, wj, t) in tally.wins.items()]
+    if prior > 0:
+        pairs += [(i, n, prior, prior, 0.0) for i in range(n)]
+    score = [0.0] * n  # wins plus half the ties: the numerator of every update
+    for i, j, wi, wj, t in pairs:
+        score[i] += wi + t / 2
+        if j < n:
+            score[j] += wj + t / 2
+    total_ties = sum(t for *_, t in pairs)
+    nu = 1.0 if ties == "davidson" and total_ties > 0 else 0.0
+    p = [1.0] * (n + 1)
+    for _ in range(iterations):
+        # Davidson's (1970) fixed point for the strengths; with nu = 0 it is Hunter's
+        # (2004) MM update for Bradley-Terry, ties counting half a win to each side.
+        denominator = [0.0] * n
+        tie_terms = 0.0
+        for i, j, wi, wj, t in pairs:
+            games = wi + wj + t
+            root = math.sqrt(p[i] * p[j])
+            d = p[i] + p[j] + nu * root
+            denominator[i] += games * (1 + nu * root / (2 * p[i])) / d
+            if j < n:
+                denominator[j] += games * (1 + nu * root / (2 * p[j])) / d
+            tie_terms += games * root / d
+        new = [score[i] / denominator[i] if denominator[i] else p[i] for i in range(n)]
+        if prior == 0:
+            mean = math.exp(sum(math.log(x) for x in new) / n)
+            new = [x / mean for x in new]
+        new_nu = total_ties / tie_terms if nu > 0 else 0.0
+        change = max(abs(math.log(a / b)) for a, b in zip(new, p, strict=False))
+        if nu > 0:
+            change = max(change, abs(math.log(new_nu / nu)))
+        p[:n], nu = new, new_nu
+        if change < tol:
+            break
+    mean = math.exp(sum(math.log(x) for x in p[:n]) / n)
+    return [x / mean for x in p[:n]], nu
+
+
+def bradley_terry(
+    outcomes: Iterable[Outcome],
+    *,
+    ties: Ties = "davidson",
+    prior: float | None = None,
+    iterations: int = 10_000,
+    tol: float = 1e-10,
+) -> dict[str, float]:
+    """Bradley-Terry ratings by maximum likelihood, on Chatbot Arena's Elo-like scale.
+
+    The model: ``P(a beats b) = p_a / (p_a + p_b)``. Ties are read in one of two ways:
+
+    - ``"half"``: a tie counts as half a win to each side, as Chatbot Arena does; the
+      strengths are fitted by Hunter's (2004) MM algorithm.
+    - ``"davidson"``: Davidson's (1970) model, ``P(tie) = nu * sqrt(p_a * p_b) / D`` and
+      ``P(a beats b) = p_a / D`` with ``D = p_a + p_b + nu * sqrt(p_a * p_b)``; ``nu`` is
+      fitted with the strengths by Davidson's fixed point iteration. Without ties it is
+      the plain model.
+
+    Ratings are ``400 * log10(p)``, shifted so that the mean rating over the models is
+    1000 (a difference of 400 points is odds of 10 to 1 under the plain model).
+
+    A model that never wins (or never loses) has no finite maximum likelihood estimate;
+    nor does any set of models that never loses to the rest. ``prior=None`` detects this
+    (the graph of "won against" is not strongly connected; with ``"half"`` a tie counts
+    as a win both ways) and then gives every
+    model :data:`DEFAULT_PRIOR` (half a) virtual win and as many virtual losses against a
+    reference opponent of fixed strength 1 (the geometric mean of an even field): a
+    maximum a posteriori estimate that keeps every rating finite and pulls the ratings a
+    little towards each other (a model that lost 5 of 5 against an equal rates about 340
+    points below it rather than infinitely far). Where the estimate exists no prior
+    is used; a number forces that prior (0: none, the iteration may then not converge).
+
+    Outcomes of a model against itself are left out. Iteration stops when no log-strength
+    (nor ``nu``) moves by more than ``tol``, or after ``iterations`` rounds.
+    """
+    tally = _tally(outcomes)
+    if not tally.models:
+        return {}
+    strengths, _ = _fit(tally, ties, prior, iterations, tol)
+    return {m: ANCHOR + SCALE * math.log10(s) for m, s in zip(tally.models, strengths, strict=True)}
+
+
+def davidson_tie_parameter(
+    outcomes: Iterable[Outcome],
+    *,
+    prior: float | None = None,
+    iterations: int = 10_000,
+    tol: float = 1e-10,
+) -> float:
+    """Davidson's ``nu`` fitted with the ratings (0 when there are no ties)."""
+    tally = _tally(outcomes)
+    if not tally.models:
+        return 0.0
+    return _fit(tally, "davidson", prior, iterations, tol)[1]
+
+
+# --- Bootstrap --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Intervals:
+    """Bootstrap intervals of the ratings: ``interval[model] = (low, high)``."""
+
+    method: str
+    """How they were computed, to print beside them."""
+    level: float
+    rounds: int
+    ratings: dict[str, float]
+    """The point estimates (from all the outcomes)."""
+    interval: dict[str, tuple[float, float]]
+
+
+def _percentile(sorted_values: Sequence[float], q: float) -> float:
+    """The ``q`` quantile, linear between order statistics (numpy's default)."""
+    position = q * (len(sorted_values) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
+
+
+def bootstrap_intervals(
+    outcomes: Sequence[Outcome],
+    *,
+    rounds: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+    by: Literal["outcome", "task"] = "outcome",
+    ties: Ties = "davidson",
+    prior: float | None = None,
+    tol: float = 1e-8,
+) -> Intervals:
+    """Percentile bootstrap intervals of :func:`bradley_terry` ratings.
+
+    Each round draws, with replacement, as many outcomes as there are (``by="outcome"``)
+    or as many tasks with all their outcomes (``by="task"``, which respects that the
+    comparisons of one task are not independent), fits the ratings again, and the
+    interval is the central ``level`` of each model's ratings over the rounds. A fixed
+    ``seed`` gives the same intervals every time. A model absent from a round's draw is
+    left out of that round.
+    """
+    if not 0 < level < 1:
+        raise ValueError("level must be between 0 and 1")
+    ratings = bradley_terry(outcomes, ties=ties, prior=prior, tol=tol)
+    groups: list[list[Outcome]]
+    if by == "task":
+        by_task: dict[str, list[Outcome]] = defaultdict(list)
+        for o in outcomes:
+            by_task[o.task_id].append(o)
+        groups = [by_task[t] for t in sorted(by_task)]
+    else:
+        groups = [[o] for o in outcomes]
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {m: [] for m in ratings}
+    for _ in range(rounds if groups else 0):
+        drawn = [o for g in rng.choices(groups, k=len(groups)) for o in g]
+        for m, r in bradley_terry(drawn, ties=ties, prior=prior, tol=tol).items():
+            samples[m].append(r)
+    tail = (1 - level) / 2
+    interval = {}
+    for m, values in samples.items():
+        if values:
+            values.sort()
+            interval[m] = (_percentile(values, tail), _percentile(values, 1 - tail))
+    unit = "outcomes" if by == "outcome" else "tasks"
+    method = (
+        f"percentile bootstrap, {rounds} resamples of the {unit} (seed {seed}), "
+        f"Bradley-Terry refitted each time (ties: {ties})"
+    )
+    return Intervals(method, level, rounds, ratings, interval)
