@@ -155,3 +155,15 @@ def forged_result(
     path = tmp / name
     path.write_bytes(data)
     return path
+
+
+def verified_answers(result: Path, server: Any, card: Path) -> list[dict[str, Any]]:
+    """The answer rows of a result bundle, as the server reads them after verifying it
+    against the reviewer's card; fails the test if the server would refuse it."""
+    from docket.bundles.keys import PublicCard
+    from docket.server.verify import verify_results
+
+    verdict = verify_results([result], server, [PublicCard.load(card)])[0]
+    assert verdict.ok, verdict.reason
+    assert verdict.result is not None
+    return list(verdict.result.answers)

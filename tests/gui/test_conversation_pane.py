@@ -28,6 +28,7 @@ from docket.settings import Settings
 from docket.ui.comparison_view import EARLIER_TURNS_KEY, SafeBrowser
 from docket.ui.dialogs import SHORTCUTS
 from docket.ui.main_window import MainWindow
+from tests.gui.screenshots import screenshot_target
 from tests.reference_data import hh_rlhf_lines
 
 LAST_QUESTION = "And if I still wake at four after two weeks, should I see a doctor?"
@@ -388,13 +389,7 @@ def test_a_nine_turn_conversation_as_the_reviewer_sees_it(
             ),
         ),
     )
-    if os.environ.get("DOCKET_SCREENSHOT"):  # a manual run: the app's style and font
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.setStyle("Fusion")
-        font = app.font()
-        font.setPointSizeF(max(10.0, font.pointSizeF()))
-        app.setFont(font)
+    screenshot_target()  # a manual run: the app's style and font
     ws = Workspace.open(tmp_path / "ws", key_path)
     ws.load_tasks([task])
     window = MainWindow(ws, key_path, Settings(theme="light"), restore_layout=False)

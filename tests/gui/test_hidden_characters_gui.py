@@ -9,7 +9,6 @@ Trojan Source code block, in the look of the app (Fusion, 10 pt), light theme, a
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from docket.ui.comparison_view import ComparisonView, SafeBrowser
 from docket.ui.dialogs import confirm_and_open_link, link_question
 from docket.ui.main_window import MainWindow
 from docket.ui.reviews_panel import ReviewsPanel
+from tests.gui.screenshots import screenshot_target
 
 RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
 DOSE = f"Take {RLO}01{PDF} mg of melatonin an hour before bed."
@@ -292,14 +292,7 @@ def test_a_link_in_a_response_reaches_the_question_with_its_host_encoded(
 def test_window_screenshot(qtbot: Any, tmp_path: Path, key_path: Path) -> None:
     """The window on the task, response B raw, in both themes (the picture: the
     comparison view)."""
-    shot = os.environ.get("DOCKET_SCREENSHOT")
-    if shot:  # a manual run: the app's style and font
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.setStyle("Fusion")
-        font = app.font()
-        font.setPointSizeF(max(10.0, font.pointSizeF()))
-        app.setFont(font)
+    shot = screenshot_target()
     ws = Workspace.open(tmp_path / "ws", key_path)
     ws.load_tasks([hidden_task()])
     window = MainWindow(ws, key_path, Settings(theme="light"), restore_layout=False)
@@ -323,7 +316,7 @@ def test_window_screenshot(qtbot: Any, tmp_path: Path, key_path: Path) -> None:
         assert "⟨ZWSP⟩" in raw.browser.toPlainText()
         if shot:
             QApplication.processEvents()
-            path = Path(shot)
+            path = shot
             if theme == "dark":
                 path = path.with_name(f"{path.stem}-dark{path.suffix}")
             comparison.grab().save(str(path))

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from docket import Workspace
 from docket.bundles import keys
-from docket.bundles.keys import PublicCard
 from docket.server.pack import pack
-from docket.server.verify import verify_results
 from docket.settings import Settings
 from docket.ui.main_window import MainWindow
-from tests.helpers import ROOT
+from tests.helpers import ROOT, verified_answers
 
 DEMO = ROOT / "resources" / "demo" / "tasks.jsonl"
 
@@ -155,11 +153,10 @@ def test_a_whole_review_with_the_keyboard(
     window.close()
     ws.close()
 
-    card = PublicCard.load(setup["server_card"].with_name("alice.pub"))
-    verdict = verify_results([result_path], setup["server"], [card])[0]
-    assert verdict.ok, verdict.reason
-    assert verdict.result is not None
-    got = {row["task_id"]: row["answers"] for row in verdict.result.answers}
+    answers = verified_answers(
+        result_path, setup["server"], setup["server_card"].with_name("alice.pub")
+    )
+    got = {row["task_id"]: row["answers"] for row in answers}
     assert got[pair1] == {"preference": {"better": order1.id_of("B"), "strength": "slight"}}
     assert [sorted(g) for g in got[triple]["ranking"]] == [
         sorted([order2.id_of("A"), order2.id_of("B")]),
@@ -167,6 +164,6 @@ def test_a_whole_review_with_the_keyboard(
     ]
     assert got[pair2] == expected3
     assert set(got) == {pair1, triple, pair2}
-    statuses = {row["task_id"]: row["status"] for row in verdict.result.answers}
+    statuses = {row["task_id"]: row["status"] for row in answers}
     assert statuses[pair2] == "flagged"
-    assert all(row["time_spent_s"] >= 0 for row in verdict.result.answers)
+    assert all(row["time_spent_s"] >= 0 for row in answers)

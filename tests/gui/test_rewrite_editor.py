@@ -13,7 +13,6 @@ of the app (Fusion, 10 pt), light theme; ``-dark`` beside it in the dark one.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ from docket.ui.answer_rewrite import (
 )
 from docket.ui.answer_widgets import interactive_children
 from docket.ui.main_window import MainWindow
+from tests.gui.screenshots import screenshot_target
 from tests.reference_data import alpaca_eval
 
 GPT, CLAUDE = "gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620"
@@ -320,14 +320,7 @@ def test_counts_are_bounded_and_zero_only_for_equal_texts(a: str, b: str) -> Non
 def test_screenshot_of_the_rewrite(qtbot: Any, tmp_path: Path, key_path: Path) -> None:
     """The window on a rewritten answer (the README's docs/rewrite.png when
     ``DOCKET_SCREENSHOT`` names a file); the editor is tall enough to work in."""
-    shot = os.environ.get("DOCKET_SCREENSHOT")
-    if shot:  # a manual run: the app's style and font
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.setStyle("Fusion")
-        font = app.font()
-        font.setPointSizeF(max(10.0, font.pointSizeF()))
-        app.setFont(font)
+    shot = screenshot_target()
     ws = Workspace.open(tmp_path / "ws", key_path)
     ws.load_tasks(tasks(1), schema=Schema((RewriteQuestion("rewrite", max_chars=6000),)))
     for theme in ("light", "dark"):
@@ -349,7 +342,7 @@ def test_screenshot_of_the_rewrite(qtbot: Any, tmp_path: Path, key_path: Path) -
         QApplication.processEvents()
         assert editor.edit.height() >= editor.edit.fontMetrics().lineSpacing() * 10
         if shot:
-            path = Path(shot)
+            path = shot
             if theme == "dark":
                 path = path.with_name(path.stem + "-dark" + path.suffix)
             window.grab().save(str(path))

@@ -13,7 +13,6 @@ the look of the app (Fusion, 10 pt), light theme; ``-dark`` beside it in the dar
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +34,12 @@ from PySide6.QtWidgets import (
 
 from docket import Workspace
 from docket.bundles import keys
-from docket.bundles.keys import PublicCard
 from docket.core import Response, Role, Task, Turn
 from docket.core.display_order import DisplayOrder
 from docket.core.rubric import Criterion, parse_criteria, rubric_score
 from docket.core.schema import RubricWritingQuestion, Schema, default_schema
 from docket.core.validation import check_answers
 from docket.server.pack import pack
-from docket.server.verify import verify_results
 from docket.settings import Settings
 from docket.ui.answer_panel import AnswerPanel, form_key
 from docket.ui.answer_rubric import (
@@ -56,6 +53,8 @@ from docket.ui.answer_rubric import (
 from docket.ui.answer_rubric_writing import RubricWritingEditor, parse_tags, reword
 from docket.ui.answer_widgets import interactive_children
 from docket.ui.main_window import MainWindow
+from tests.gui.screenshots import screenshot_target
+from tests.helpers import verified_answers
 from tests.reference_data import healthbench_rows
 
 ROW_ID = "36c6e780"
@@ -259,11 +258,10 @@ def test_grading_two_responses_by_keyboard_and_the_result_bundle(
     window.close()
     ws.close()
 
-    card = PublicCard.load(setup["server_card"].with_name("alice.pub"))
-    verdict = verify_results([result_path], setup["server"], [card])[0]
-    assert verdict.ok, verdict.reason
-    assert verdict.result is not None
-    (row,) = verdict.result.answers
+    answers = verified_answers(
+        result_path, setup["server"], setup["server_card"].with_name("alice.pub")
+    )
+    (row,) = answers
     assert row["task_id"] == task_id
     expected_a = {c.id: {"met": GRADE[k]} for c, k in zip(criteria, PLAN_A, strict=True)}
     expected_a[criteria[1].id]["note"] = NOTE
@@ -773,14 +771,7 @@ def test_writing_shows_the_pack_rules_inline(qtbot: Any, panel: AnswerPanel) -> 
 def test_screenshot_of_the_rubric_panel(qtbot: Any, rubric_bundle: dict[str, Any]) -> None:
     """The window on the real task, partly graded (the README's docs/rubric.png when
     ``DOCKET_SCREENSHOT`` names a file); also checks the panel fits at this size."""
-    shot = os.environ.get("DOCKET_SCREENSHOT")
-    if shot:  # a manual run: the app's style and font
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.setStyle("Fusion")
-        font = app.font()
-        font.setPointSizeF(max(10.0, font.pointSizeF()))
-        app.setFont(font)
+    shot = screenshot_target()
     setup = rubric_bundle
     ws = Workspace.open(setup["tmp"] / "ws", setup["key"])
     ws.import_bundle(setup["bundle"], setup["server_card"])
@@ -805,7 +796,7 @@ def test_screenshot_of_the_rubric_panel(qtbot: Any, rubric_bundle: dict[str, Any
         )
         QApplication.processEvents()
         if shot:
-            path = Path(shot)
+            path = shot
             if theme == "dark":
                 path = path.with_name(path.stem + "-dark" + path.suffix)
             window.grab().save(str(path))

@@ -18,15 +18,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from docket import Workspace
 from docket.bundles import keys
-from docket.bundles.keys import PublicCard
 from docket.core.schema import RewriteQuestion, Schema, SpansQuestion, default_schema
 from docket.server.pack import pack
-from docket.server.verify import verify_results
 from docket.settings import Settings
 from docket.ui.answer_rewrite import RewriteEditor
 from docket.ui.main_window import MainWindow
 from docket.ui.span_list import SpansEditor
 from docket.ui.span_marking import SpanDialog
+from tests.helpers import verified_answers
 
 pytestmark = pytest.mark.gui
 
@@ -224,11 +223,10 @@ def test_three_spans_by_keyboard_reach_the_result_bundle(
     window.close()
     ws.close()
 
-    card = PublicCard.load(setup["server_card"].with_name("alice.pub"))
-    verdict = verify_results([result_path], setup["server"], [card])[0]
-    assert verdict.ok, verdict.reason
-    assert verdict.result is not None
-    (row,) = verdict.result.answers
+    answers = verified_answers(
+        result_path, setup["server"], setup["server_card"].with_name("alice.pub")
+    )
+    (row,) = answers
     spans = row["answers"]["spans"]
 
     def at(text: str, quote: str) -> tuple[int, int]:
