@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -55,6 +54,7 @@ from docket.render.hidden import mark_hidden_text
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
 from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
+from docket.ui.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,11 +79,14 @@ _HEADER_TIPS = (
 )
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(ColumnsTableModel):
     """A task's documents as a table: Doc, Title, Cited in, Found.
 
     Roles: DisplayRole, ToolTipRole (title and source, escaped), AccessibleTextRole,
     FontRole (bold for the followed document) and TextAlignmentRole."""
+
+    columns = COLUMNS
+    header_tips = _HEADER_TIPS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,29 +133,8 @@ class DocumentsModel(QAbstractTableModel):
 
     # --- Qt model interface --------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._documents)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role in (_DISPLAY, _ACCESSIBLE):
-            return COLUMNS[section]
-        if role == _TOOLTIP:
-            return _HEADER_TIPS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._documents)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if role not in _ROLES or not index.isValid():

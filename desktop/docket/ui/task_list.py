@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -56,6 +55,7 @@ from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
+from docket.ui.table_model import ColumnsTableModel
 
 __all__ = [
     "COLUMNS",
@@ -171,13 +171,16 @@ class TaskRowSource(Protocol):
     def search(self, query: str) -> set[str]: ...
 
 
-class TaskTableModel(QAbstractTableModel):
+class TaskTableModel(ColumnsTableModel):
     """The tasks of a workspace as a four-column table: #, Status, Prompt, Time.
 
     Roles: DisplayRole, ToolTipRole (the whole preview, escaped so Qt never reads it as
     markup), AccessibleTextRole (spoken forms), ForegroundRole (status colour; muted
     numbers), TextAlignmentRole, :data:`TaskIdRole` and :data:`StatusRole`.
     """
+
+    columns = COLUMNS
+    header_tips = _HEADER_TIPS
 
     def __init__(self, store: TaskRowSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -194,28 +197,10 @@ class TaskTableModel(QAbstractTableModel):
 
     # --- Qt model interface --------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_total(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role in (_DISPLAY, _ACCESSIBLE):
-            return COLUMNS[section]
-        if role == _TOOLTIP:
-            return _HEADER_TIPS[section]
+    def header_extra(self, section: int, role: int) -> Any:
         if role == _ALIGNMENT:
             return _RIGHT if section in (COL_NUMBER, COL_TIME) else _LEFT
         return None
