@@ -39,6 +39,7 @@ import html
 import io
 import math
 import re
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
@@ -253,9 +254,18 @@ def heat_map(
                 else:
                     text = _format(value_format, value)
                     ink = _ink_for(cmap(norm(value)))
-                if count is not None:
-                    text += f"\nn={count:,}"
-                ax.text(j, i, text, ha="center", va="center", color=ink, fontsize=size)
+                # One line per text, centred by the browser (text-anchor), whatever its font.
+                lines = [text] if count is None else [text, f"n={count:,}"]
+                for k, line in enumerate(lines):
+                    ax.text(
+                        j,
+                        i + (k - (len(lines) - 1) / 2) * 0.26,
+                        line,
+                        ha="center",
+                        va="center",
+                        color=ink,
+                        fontsize=size if k == 0 else size - 1,
+                    )
         ax.set_xticks(range(n_cols), [_label(c, 24) for c in column_labels])
         ax.set_yticks(range(n_rows), [_label(r, 32) for r in row_labels])
         if slanted:
@@ -543,7 +553,10 @@ def _drawing() -> Iterator[Any]:
         FigureCanvasSVG(fig)
         return fig, fig.add_subplot()
 
-    with matplotlib.rc_context(cast(Any, _RC)):
+    with matplotlib.rc_context(cast(Any, _RC)), warnings.catch_warnings():
+        # A name in a script DejaVu Sans lacks (CJK, Arabic...) is measured with a stand-in
+        # glyph; the browser draws it with the page's own fonts.
+        warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
         yield new_figure
 
 
@@ -582,14 +595,15 @@ def _inline(svg: str, title: str) -> str:
     size = _ROOT_SIZE.search(head)
     assert size is not None, head
     width, height, view_box = size.groups()
-    label = html.escape(_clean(title), quote=True)
+    name = " ".join(_clean(title).split())
+    label = html.escape(name, quote=True)
     root = (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'version="1.1" class="docket-plot" viewBox="{view_box}" width="100%" '
         f'style="max-width: {width}pt; height: auto" '
         f'role="img" aria-label="{label}" font-family="sans-serif" '
         f'stroke-linejoin="round" stroke-linecap="butt">'
-        f"\n <title>{html.escape(_clean(title), quote=False)}</title>"
+        f"\n <title>{html.escape(name, quote=False)}</title>"
     )
     del height
     return root + _TAG.sub(tag, rest).rstrip() + "\n"
