@@ -12,6 +12,7 @@ saying what is missing and how to get it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -52,6 +53,8 @@ from docket.server.rubric_agreement import ModelScore, rubric_report
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import verdicts
 
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+"""The guidelines version of a bundle packed without guidelines."""
 GOLD_TARGET = 0.80
 """The gold accuracy every reviewer must reach."""
 
@@ -272,7 +275,8 @@ def readiness(r: Report) -> list[Criterion]:
     else:
         total = sum(r.guidelines.values())
         top, n = max(known.items(), key=lambda kv: kv[1])
-        figure = f"{n:,} of {total:,} answers under guidelines {top[:12]}"
+        shown = "with no guidelines text" if top == EMPTY_SHA256 else f"under guidelines {top[:12]}"
+        figure = f"{n:,} of {total:,} answers {shown}"
         if len(r.guidelines) > 1:
             figure += f"; {len(r.guidelines)} versions in all"
         out.append(

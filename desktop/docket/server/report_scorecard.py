@@ -23,6 +23,7 @@ from docket.server.merged_store import MergedAnswer
 from docket.server.ratings import (
     Intervals,
     Outcome,
+    Ties,
     WinCounts,
     bootstrap_intervals,
     bradley_terry,
@@ -34,7 +35,7 @@ from docket.server.verdicts import pair_votes
 Facts = Mapping[str, Mapping[str, tuple[str | None, int]]]
 """Per task, per response id: (model, length in characters): ``MergedStore.response_facts``."""
 
-TIES = "half"
+TIES: Ties = "half"
 """Ties count half a win to each side in the ratings, as Chatbot Arena does."""
 BOOTSTRAP_ROUNDS = 1000
 SEED = 0
@@ -276,10 +277,10 @@ def length_check(
                 continue
             longer = x if lx > ly else y
             ratio = max(lx, ly) / max(1, min(lx, ly))
-            bucket = next(label for bound, label in LENGTH_BUCKETS if ratio < bound)
+            where = next(label for bound, label in LENGTH_BUCKETS if ratio < bound)
             won = int(vote.winner == longer)
-            tally[bucket][0] += 1
-            tally[bucket][1] += won
+            tally[where][0] += 1
+            tally[where][1] += won
             total[0] += 1
             total[1] += won
     if not total[0] and not ties and not equal:
