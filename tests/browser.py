@@ -9,7 +9,8 @@ and reports what a reader's browser would have done with it:
   self-contained page fetches nothing at all);
 - ``console_errors``: every console message of level SEVERE (script errors, failed loads,
   ``console.error``);
-- ``screenshot(png, width=1200)``: the whole page, not only the viewport, at a CSS width.
+- ``screenshot(png, width=1200, scale=1)``: the whole page, not only the viewport, at a
+  CSS width (and a device scale: 2 for a 200 % display).
 
 Chromium cannot reach the network from here whatever a page asks for: every host name
 resolves to nothing (``--host-resolver-rules``) and no proxy is used, but the attempt is
@@ -149,12 +150,15 @@ class Browser:
         ]  # fmt: skip
         return load
 
-    def screenshot(self, png: Path | str, *, width: int = 1200) -> tuple[int, int]:
-        """Save the whole page currently open as a PNG, laid out at ``width`` CSS pixels
-        (at a device scale of 1); returns the image's size in pixels."""
+    def screenshot(
+        self, png: Path | str, *, width: int = 1200, scale: float = 1.0
+    ) -> tuple[int, int]:
+        """Save the whole page currently open as a PNG, laid out at ``width`` CSS pixels,
+        ``scale`` device pixels to the CSS pixel (2: a 200 % display); returns the page's
+        size in CSS pixels."""
         self.driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",
-            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+            {"width": width, "height": 900, "deviceScaleFactor": scale, "mobile": False},
         )
         try:
             metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})

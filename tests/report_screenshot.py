@@ -1,6 +1,7 @@
 """A full-page screenshot of a local HTML file in headless Chromium, as a reader sees it.
 
     .venv/bin/python tests/report_screenshot.py report.html docs/report.png [--width 1200]
+        [--scale 2]
 
 It also says what the page fetched and which console errors it had (tests/browser.py):
 the exit status is 1 when there was any, 2 when Chromium or chromedriver is missing.
@@ -22,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("html", type=Path, help="the HTML file to open")
     parser.add_argument("png", type=Path, help="where to write the screenshot")
     parser.add_argument("--width", type=int, default=1200, help="CSS pixels (default 1200)")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="device pixels per CSS pixel (2: a 200 %% display)"
+    )
     args = parser.parse_args(argv)
     if not args.html.is_file():
         parser.error(f"{args.html} is not a file")
@@ -32,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with browser:
         load = browser.open(args.html)
-        width, height = browser.screenshot(args.png, width=args.width)
-    print(f"{args.png}: {width} x {height} px")
+        width, height = browser.screenshot(args.png, width=args.width, scale=args.scale)
+    print(f"{args.png}: {width} x {height} CSS px at scale {args.scale:g}")
     for url in load.requests:
         print(f"request: {url}", file=sys.stderr)
     for error in load.console_errors:

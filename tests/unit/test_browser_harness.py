@@ -32,10 +32,13 @@ def png_size(path: Path) -> tuple[int, int]:
 
 def test_a_page_of_inline_plots_fetches_nothing(browser: Browser, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib", reason="the report extra (matplotlib) draws the plots")
+    from docket.server.report_html import CSP
     from tests.unit.test_report_plots import sample_charts
 
     plots = "".join(f"<figure>{draw()}</figure>" for draw in sample_charts().values())
-    load = browser.open(page(tmp_path, "plots.html", f"<h1>Plots</h1>{plots}"))
+    # Under the report's Content-Security-Policy: anything it blocks is a console error.
+    csp = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+    load = browser.open(page(tmp_path, "plots.html", f"<h1>Plots</h1>{plots}", csp))
     assert load.title == "plots.html"
     assert load.requests == []
     assert load.console_errors == []
@@ -88,6 +91,8 @@ def test_a_full_page_screenshot_at_a_css_width(browser: Browser, tmp_path: Path)
     shot = tmp_path / "tall.png"
     assert browser.screenshot(shot, width=640) == (640, 3000)
     assert png_size(shot) == (640, 3000)  # beyond the 900-pixel window
+    assert browser.screenshot(shot, width=300, scale=2) == (300, 3000)
+    assert png_size(shot) == (600, 6000)  # a 200 % display
 
 
 def test_missing_chromium_skips_with_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -434,3 +434,18 @@ def test_without_matplotlib_a_hint_says_how_to_install_it(
     assert "pip install 'docket[report]'" in caught.value.hint
     with pytest.raises(DocketError):
         CHARTS["heat_map"]()
+
+
+def test_an_extra_of_its_own_kept_out_of_the_desktop_package() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert [d.split(">=")[0] for d in project["optional-dependencies"]["report"]] == ["matplotlib"]
+    assert not [d for d in project["dependencies"] if d.startswith("matplotlib")]
+    spec = (ROOT / "packaging" / "docket.spec").read_text()
+    excludes = spec.split("OTHER_EXCLUDES = [", 1)[1].split("]", 1)[0]
+    for name in ("matplotlib", "numpy", "PIL", "fontTools", "contourpy", "kiwisolver"):
+        assert f'"{name}"' in excludes, name
+    makefile = (ROOT / "Makefile").read_text()
+    assert "'.[test,crosscheck,report]'" in makefile  # make test draws the plots
+    assert '["optional-dependencies"]["report"]' in makefile  # so does the headless suite

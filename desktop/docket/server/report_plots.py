@@ -122,8 +122,9 @@ def require_plotting() -> None:
     except ImportError as error:
         raise DocketError(
             f"The report's plots need matplotlib, which is not installed ({error}).",
-            hint="Install the report extra: pip install 'docket[report]' "
-            "(from a checkout: pip install -e '.[report]').",
+            hint="Install the report extra where you run docket report: "
+            "pip install 'docket[report]' (from a checkout: pip install -e '.[report]'). "
+            "The desktop app's package leaves it out.",
         ) from error
 
 
@@ -283,6 +284,7 @@ def heat_map(
         bar = fig.colorbar(scale, ax=ax, shrink=0.8, pad=0.02, aspect=25)
         bar.outline.set_visible(False)
         bar.solids.set_rasterized(False)  # vectors, not an embedded PNG
+        bar.solids.set_edgecolor("face")  # no hairline seams between the steps
         if colorbar_label:
             bar.set_label(_label(colorbar_label, 60))
         return _finish(fig, ax, title)
