@@ -78,6 +78,8 @@ LINE_STYLES: tuple[Any, ...] = ("-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (
 # Line hatches only: dots and circles are drawn as hundreds of small paths each.
 HATCHES = ("", "///", "\\\\\\", "xxx", "---", "|||", "+++", "/", "\\", "x")
 SEQUENTIAL_COLORMAP = "cividis"
+MIN_SLOTS = 8
+"""Stacked bars are drawn at least as narrow as this many would be."""
 FAST_GROUP = 1000
 """A distribution with more values than this draws no individual outliers."""
 
@@ -364,9 +366,10 @@ def distribution_chart(
             },
         )
         if log_scale:
-            from matplotlib.ticker import FuncFormatter
+            from matplotlib.ticker import FuncFormatter, LogLocator
 
             ax.set_xscale("log")
+            ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _number(x)))
             ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, _: ""))
         if threshold is not None and _finite(threshold) and (threshold > 0 or not log_scale):
@@ -511,8 +514,12 @@ def stacked_bars(
                     fontsize=FONT_SIZE - 1.5,
                     color=INK,
                 )
-        ax.set_xlim(-0.6, n - 0.4)
+        from matplotlib.ticker import MaxNLocator
+
+        spare = max(0.0, (MIN_SLOTS - n) / 2)  # a lone bar stays bar-wide, centred
+        ax.set_xlim(-0.6 - spare, n - 0.4 + spare)
         ax.set_ylim(0, max(max(bottoms) * 1.1, 1))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         _period_ticks(ax, list(x_labels))
         ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
@@ -733,12 +740,14 @@ def _direct_labels(fig: Figure, ax: Axes, ends: list[tuple[float, float, str, st
             ha="left",
             color=INK,
             annotation_clip=False,
+            # A thin dotted leader, unlike any series' line: it is not data.
             arrowprops={
                 "arrowstyle": "-",
                 "color": colour,
-                "linewidth": 0.8,
+                "linewidth": 0.7,
+                "linestyle": (0, (1, 2)),
                 "shrinkA": 2,
-                "shrinkB": 4,
+                "shrinkB": 5,
             },
         )
 
