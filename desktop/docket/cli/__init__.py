@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from docket import __version__
 from docket.cli import adjudication, app, database, dataset, keys, report, reviewer, server
 from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, opened_warnings, shown
+from docket.core.bulk import paused_gc
 from docket.errors import DocketError
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "verb_names"]
@@ -98,7 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = parser.parse_args(args_list)
     try:
-        return int(args.handler(args))
+        # A verb that reads a whole merged database builds millions of objects that form
+        # no cycle: the cycle collector would walk them again and again for nothing.
+        with paused_gc() if getattr(args, "bulk", False) else contextlib.nullcontext():
+            return int(args.handler(args))
     except DocketError as exc:
         from docket.core.terminal import terminal_safe
 

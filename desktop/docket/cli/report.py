@@ -46,6 +46,7 @@ def register(verbs: Verbs) -> None:
         "write the lead's report (scorecard, quality, release readiness) as one HTML file",
         _cmd_report,
     )
+    p.set_defaults(bulk=True)  # reads every answer: see docket.core.bulk
     p.add_argument("--db", required=True, metavar="MERGED.db")
     add_project(p)
     p.add_argument("--out", required=True, metavar="REPORT.html")

@@ -406,6 +406,7 @@ def register(verbs: Verbs) -> None:
     add_passphrase_env(p)
 
     p = add_verb(verbs, "agreement", "inter-reviewer agreement per question", _cmd_agreement)
+    p.set_defaults(bulk=True)  # reads every answer: see docket.core.bulk
     p.add_argument("--db", required=True, metavar="MERGED.db")
     add_project(p)
     p.add_argument("--json", action="store_true")
@@ -418,6 +419,7 @@ def register(verbs: Verbs) -> None:
         "tasks where reviewers disagree, most severe first",
         _cmd_disagreements,
     )
+    p.set_defaults(bulk=True)
     p.add_argument("--db", required=True, metavar="MERGED.db")
     add_project(p)
     p.add_argument("--json", action="store_true")

@@ -18,7 +18,8 @@ from typing import Any
 import sqlite_utils
 
 from docket.bundles.keys import SecretKey
-from docket.core.schema import default_schema
+from docket.core.bulk import fast_json_loads, paused_gc
+from docket.core.schema import Schema, default_schema
 from docket.errors import DocketError
 from docket.server.result_checks import IssuedTask, row_problem
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
@@ -205,7 +206,78 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+def _response_facts(t: str, source: str) -> str:
+    """A SELECT of (project, task id, position, response id, model, characters) for every
+    response of the tasks ``source`` names as ``t`` (a task that is not readable JSON, or
+    whose responses are not a list, gives none)."""
+    return (
+        f"SELECT {t}.project, {t}.id, r.key, json_extract(r.value, '$.id'), "
+        "json_extract(r.value, '$.model'), "
+        "coalesce(length(json_extract(r.value, '$.text')), 0) "
+        f"FROM {source}json_each(CASE WHEN json_valid({t}.task) AND "
+        f"json_type({t}.task, '$.responses') = 'array' THEN {t}.task ELSE '{{}}' END, "
+        "'$.responses') r WHERE json_type(r.value) = 'object'"
+    )
+
+
+def _v4(db: sqlite_utils.Database) -> None:
+    """What readers need of the task archive without reading every task's text.
+
+    ``responses``: per task, each response's id, model and length in characters, in the
+    task's order; ``forms``: each distinct answer form once, and ``task_forms`` the form
+    of each task. Triggers on ``tasks`` keep both (whatever writes a task, they follow);
+    the tasks archived before fill them now. Reading every task's form or models then
+    reads a few bytes per task instead of its whole text."""
+    db.execute(
+        "CREATE TABLE responses (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+        "position INTEGER NOT NULL, id TEXT, model TEXT, chars INTEGER NOT NULL, "
+        "PRIMARY KEY (project, task_id, position))"
+    )
+    db.execute("CREATE TABLE forms (id INTEGER PRIMARY KEY, schema TEXT NOT NULL UNIQUE)")
+    db.execute(
+        "CREATE TABLE task_forms (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+        "form INTEGER NOT NULL REFERENCES forms (id), PRIMARY KEY (project, task_id))"
+    )
+    db.execute("INSERT INTO responses " + _response_facts("t", "tasks t, "))
+    db.execute("INSERT OR IGNORE INTO forms (schema) SELECT schema FROM tasks")
+    db.execute(
+        "INSERT INTO task_forms SELECT t.project, t.id, f.id FROM tasks t "
+        "JOIN forms f ON f.schema = t.schema"
+    )
+    # No conflict clause in a trigger: the outer statement's (merge writes tasks with
+    # INSERT OR REPLACE) would override it, replacing a form its tasks point at.
+    form = (
+        "INSERT INTO forms (schema) SELECT new.schema WHERE NOT EXISTS "
+        "(SELECT 1 FROM forms WHERE schema = new.schema); "
+        "INSERT INTO task_forms VALUES (new.project, new.id, "
+        "(SELECT id FROM forms WHERE schema = new.schema));"
+    )
+    forget = (
+        "DELETE FROM responses WHERE project = {t}.project AND task_id = {t}.id; "
+        "DELETE FROM task_forms WHERE project = {t}.project AND task_id = {t}.id;"
+    )
+    # Before an insert (INSERT OR REPLACE deletes the row it replaces without firing
+    # delete triggers), after an update or a delete: the task's old responses go.
+    db.execute(
+        "CREATE TRIGGER tasks_responses_clear BEFORE INSERT ON tasks "
+        f"BEGIN {forget.format(t='new')} END"
+    )
+    db.execute(
+        "CREATE TRIGGER tasks_responses_insert AFTER INSERT ON tasks "
+        f"BEGIN INSERT INTO responses {_response_facts('new', '')}; {form} END"
+    )
+    db.execute(
+        "CREATE TRIGGER tasks_responses_update AFTER UPDATE OF id, project, task, schema "
+        f"ON tasks BEGIN {forget.format(t='old')} "
+        f"INSERT INTO responses {_response_facts('new', '')}; {form} END"
+    )
+    db.execute(
+        "CREATE TRIGGER tasks_responses_delete AFTER DELETE ON tasks "
+        f"BEGIN {forget.format(t='old')} END"
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,45 +364,106 @@ class MergedStore:
     # --- reading -------------------------------------------------------------------------
 
     def answers(self, task_id: str | None = None) -> Iterator[MergedAnswer]:
-        """The project's answers. One merged before answers were checked at merge (an older
-        database) and that does not fit its task is skipped, and said in :attr:`warnings`."""
+        """The project's answers, in task order and by reviewer name within a task. One
+        merged before answers were checked at merge (an older database) and that does not
+        fit its task is skipped, and said in :attr:`warnings`.
+
+        Read in one go (a million answers in seconds): one query, reviewers joined by
+        row id and named from one small read, every JSON text decoded by the parser's C
+        scanner, and Python's cycle collector paused while the objects are built (none of
+        them can form a cycle, and a collection over millions of new objects is what
+        costs most otherwise)."""
         query = (
-            "SELECT a.reviewer, r.name, a.task_id, a.project, a.revision, a.body, a.display_order, "
-            "a.saved_at, a.time_spent_s, a.status, a.checked FROM answers a JOIN reviewers r "
+            "SELECT r.rowid, a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
+            "a.time_spent_s, a.status, a.checked FROM answers a JOIN reviewers r "
             "ON r.fingerprint = a.reviewer WHERE a.project = ?"
         )
-        args: tuple[str, ...] = (self.project,)
+        project = self.project
+        args: tuple[str, ...] = (project,)
         if task_id is not None:
             query += " AND a.task_id = ?"
             args = (*args, task_id)
         with translated_errors(self.path):
-            rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
-        for fp, name, tid, project, revision, body, order, saved_at, spent, status, ok in rows:
-            if not ok and not self._fits(tid, body, order, status, f"{name}'s answer"):
-                continue
-            yield MergedAnswer(
-                fp,
-                name,
-                tid,
-                project,
-                revision,
-                json.loads(body),
-                json.loads(order),
-                saved_at,
-                spent,
-                status,
-            )
+            who = {
+                int(rowid): (str(fp), str(name))
+                for rowid, fp, name in self.db.execute(
+                    "SELECT rowid, fingerprint, name FROM reviewers"
+                )
+            }
+            with paused_gc():
+                rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
+            issued = self._issued({row[1] for row in rows if not row[8]})
+        out: list[MergedAnswer] = []
+        append = out.append
+        loads = fast_json_loads
+        with paused_gc():
+            for rowid, tid, revision, body, order, saved_at, spent, status, ok in rows:
+                fp, name = who[rowid]
+                if not ok and not self._fits(issued, tid, body, order, status, f"{name}'s answer"):
+                    continue
+                append(
+                    MergedAnswer(
+                        fp,
+                        name,
+                        tid,
+                        project,
+                        revision,
+                        loads(body),
+                        loads(order),
+                        saved_at,
+                        spent,
+                        status,
+                    )
+                )
+            del rows
+        return iter(out)
 
-    def _fits(self, task_id: str, body: str, order: str, status: str, whose: str) -> bool:
+    def _issued(self, task_ids: set[str]) -> dict[str, IssuedTask | str]:
+        """The archived tasks among ``task_ids`` as issued (or why the stored task is
+        unreadable), for checking answers merged without a check: a few queries, not
+        one per task, and each distinct form parsed once."""
+        forms: dict[str, Schema] = {}
+        out: dict[str, IssuedTask | str] = {}
+        wanted = sorted(task_ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.db.execute(
+                "SELECT id, task, schema FROM tasks WHERE project = ? "
+                f"AND id IN ({', '.join('?' * len(chunk))})",
+                (self.project, *chunk),
+            ).fetchall()
+            for tid, task, schema in rows:
+                try:
+                    form = forms.get(schema)
+                    if form is None:
+                        form = forms[schema] = Schema.loads(schema)
+                    out[str(tid)] = IssuedTask(
+                        tuple(str(r["id"]) for r in json.loads(task)["responses"]), form
+                    )
+                except (ValueError, KeyError, TypeError, DocketError) as exc:
+                    out[str(tid)] = f"unreadable ({type(exc).__name__})"
+        return out
+
+    def _fits(
+        self,
+        issued: dict[str, IssuedTask | str],
+        task_id: str,
+        body: str,
+        order: str,
+        status: str,
+        whose: str,
+    ) -> bool:
+        problem: str | None
         try:
             row = {"answers": json.loads(body), "display_order": json.loads(order)}
-            task = self.task(task_id)
-            if task is not None:
-                issued = IssuedTask.from_stored(task, task["schema"])
-            else:  # no task archive: the default form over the responses it names
-                ids = tuple(sorted(str(v) for v in dict(row["display_order"]).values()))
-                issued = IssuedTask(ids, default_schema(max(2, len(ids))))
-            problem = row_problem({**row, "status": status}, issued)
+            task = issued.get(task_id)
+            if isinstance(task, str):
+                problem = task
+            else:
+                if task is None:  # no task archive: the default form over the responses
+                    ids = tuple(sorted(str(v) for v in dict(row["display_order"]).values()))
+                    task = IssuedTask(ids, default_schema(max(2, len(ids))))
+                problem = row_problem({**row, "status": status}, task)
         except (ValueError, KeyError, TypeError, DocketError) as exc:
             problem = f"unreadable ({type(exc).__name__})"
         if problem is not None:
@@ -375,30 +508,43 @@ class MergedStore:
     def schemas(self) -> dict[str, str]:
         """Task id -> the task's answer form as JSON, for every task of the project."""
         with translated_errors(self.path):
+            forms = {
+                int(i): str(body) for i, body in self.db.execute("SELECT id, schema FROM forms")
+            }
             rows = self.db.execute(
-                "SELECT id, schema FROM tasks WHERE project = ?", (self.project,)
+                "SELECT task_id, form FROM task_forms WHERE project = ?", (self.project,)
             ).fetchall()
-        return {str(task_id): str(body) for task_id, body in rows}
+        # One string per form, shared by its tasks (read from ``task_forms``, not the tasks).
+        return {str(task_id): forms[form] for task_id, form in rows}
 
     def response_facts(self) -> dict[str, dict[str, tuple[str | None, int]]]:
-        """Per task of the project's archive, per response id: the model that wrote it
-        (``None`` where the row named none) and its length in characters (code points).
+        """Per task of the project's archive, per response id in the task's order: the
+        model that wrote it (``None`` where the row named none) and its length in
+        characters (code points).
 
-        Read by SQLite's JSON functions, without parsing every task in Python: a report
-        over hundreds of thousands of tasks needs these two facts and nothing else."""
+        Read from the ``responses`` table the database keeps beside the archive (SQLite's
+        JSON functions fill it when a task is written), never from the tasks' texts: a
+        report over hundreds of thousands of tasks needs these two facts and nothing else."""
         query = (
-            "SELECT t.id, json_extract(r.value, '$.id'), json_extract(r.value, '$.model'), "
-            "length(json_extract(r.value, '$.text')) FROM tasks t, "
-            "json_each(t.task, '$.responses') r WHERE t.project = ?"
+            "SELECT task_id, id, model, chars FROM responses WHERE project = ? "
+            "ORDER BY task_id, position"
         )
         out: dict[str, dict[str, tuple[str | None, int]]] = {}
-        with translated_errors(self.path):
+        with translated_errors(self.path), paused_gc():
             for task_id, rid, model, length in self.db.execute(query, (self.project,)):
-                out.setdefault(str(task_id), {})[str(rid)] = (
-                    model if isinstance(model, str) else None,
-                    int(length or 0),
-                )
+                facts = out.get(task_id)
+                if facts is None:
+                    facts = out[task_id] = {}
+                facts[str(rid)] = (model if isinstance(model, str) else None, int(length or 0))
         return out
+
+    def response_models(self) -> dict[str, dict[str, str | None]]:
+        """Per archived task of the project, the model behind each response id (``None``
+        where the row named none), in the task's order (see :meth:`response_facts`)."""
+        return {
+            task_id: {rid: fact[0] for rid, fact in facts.items()}
+            for task_id, facts in self.response_facts().items()
+        }
 
     def guideline_coverage(self) -> dict[str, int]:
         """Per guidelines version (the SHA-256 the task bundle was issued with; '' where it

@@ -1,0 +1,48 @@
+"""Reading and computing over a million rows in plain Python: two helpers.
+
+- :func:`fast_json_loads`: ``json.loads`` for the JSON texts a database stores, a third
+  faster on small objects;
+- :func:`paused_gc`: Python's cycle collector paused while millions of objects that form
+  no cycle are built and read. Each collection walks every object still young, and a
+  full one every object alive: over a million merged answers (some ten million dicts,
+  lists and strings) that is most of the time of a report, for nothing (they are freed
+  by reference counting as always).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from json.scanner import make_scanner
+from typing import Any, cast
+
+__all__ = ["fast_json_loads", "paused_gc"]
+
+_scan_json: Callable[[str, int], tuple[Any, int]] = make_scanner(cast(Any, json.JSONDecoder()))
+
+
+def fast_json_loads(text: str) -> Any:
+    """``json.loads(text)``: the decoder's scanner called directly, without the layers
+    ``json.loads`` goes through (a third of the time of a small object). A text it does
+    not take whole (leading or trailing space, an error) goes to ``json.loads``, which
+    gives the same value or raises the same error."""
+    try:
+        value, end = _scan_json(text, 0)
+    except (StopIteration, ValueError, TypeError):
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cycle collector paused inside, and as it was after (nesting is harmless).
+    Cycles made inside are collected by the first collection after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
