@@ -28,11 +28,11 @@ units they share.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any, cast
 
+from docket.core.bulk import paused_gc
 from docket.core.rules import comparison_questions
 from docket.core.schema import (
     ChoiceQuestion,
@@ -48,12 +48,13 @@ from docket.core.schema import (
 from docket.core.spans import spans_of
 from docket.server.agreement_stats import (
     Level,
+    UnitTally,
     alpha_bootstrap_interval,
-    cohen_kappa,
-    fleiss_kappa,
-    krippendorff_alpha,
     pairwise_from_ranking,
-    percent_agreement,
+    tally_cohen_kappas,
+    tally_fleiss_kappa,
+    tally_krippendorff_alpha,
+    tally_percent_agreement,
     wilson_interval,
 )
 from docket.server.merged_store import MergedAnswer
@@ -99,19 +100,31 @@ def _units(
     a schema (the task archive was not merged) the default form's ids are assumed, flags
     are those any reviewer of the task set, and free-form answers are left out.
     """
-    out: dict[tuple[str, str], Units] = defaultdict(lambda: defaultdict(dict))
+    out: dict[tuple[str, str], Units] = defaultdict(dict)
+    for local in _task_units(answers, schemas):
+        for key, units in local.items():
+            out[key].update(units)
+    return out
+
+
+def _task_units(
+    answers: Iterable[MergedAnswer], schemas: Mapping[str, Schema] | None = None
+) -> Iterator[dict[tuple[str, str], Units]]:
+    """The units of :func:`_units`, task by task (in the order of the answers), so that a
+    caller that only sums them never holds every unit at once."""
     by_task: dict[str, list[MergedAnswer]] = defaultdict(list)
     for a in answers:
         by_task[a.task_id].append(a)
     for task_id, group in by_task.items():
         if len(group) < 2:
             continue
+        out: dict[tuple[str, str], Units] = defaultdict(lambda: defaultdict(dict))
         schema = schema_for(schemas or {}, group[0])
         known_schema = schemas is not None and task_id in schemas
         for q in schema.questions:
             for a in group:
                 _add_units(out, q, task_id, a, group, known_schema)
-    return out
+        yield out
 
 
 def _add_units(
@@ -174,37 +187,56 @@ def agreement(
     schemas: Mapping[str, Schema] | None = None,
     seed: int = 0,
 ) -> list[QuestionAgreement]:
+    # Per question, the units two or more reviewers judged, summed by their ratings as
+    # they are read (the coefficients need nothing else), and the first SMALL_SAMPLE of
+    # them in order for the bootstrap interval that only that many units get.
+    tallies: dict[tuple[str, str], UnitTally] = {}
+    first: dict[tuple[str, str], list[Mapping[str, Hashable]] | None] = {}
+    with paused_gc():
+        for local in _task_units(answers, schemas):
+            for key, units in local.items():
+                tally = tallies.get(key)
+                if tally is None:
+                    tally = tallies[key] = UnitTally()
+                    first[key] = []
+                kept = first[key]
+                for ratings in units.values():
+                    if len(ratings) < 2:
+                        continue
+                    tally.add(ratings)
+                    if kept is not None:
+                        if len(kept) < SMALL_SAMPLE:
+                            kept.append(ratings)
+                        else:
+                            kept = first[key] = None
     results = []
-    for (question, level_name), units in sorted(_units(answers, schemas).items()):
+    for (question, level_name), tally in sorted(tallies.items()):
         level = cast(Level, level_name)
-        pairable = {u: r for u, r in units.items() if len(r) >= 2}
-        if not pairable:
+        count = tally.units
+        if not count:
             continue
         categories = None
         if level == "ordinal":
-            values = {v for r in pairable.values() for v in r.values()}
+            values = {v for signature in tally.counts for _, v in signature}
             categories = sorted(values, key=_numeric)
-        alpha = krippendorff_alpha(pairable, level, categories)
+        alpha = tally_krippendorff_alpha(tally, level, categories)
         interval = None
-        if alpha is not None and len(pairable) < SMALL_SAMPLE:
+        kept = first[(question, level_name)]
+        if alpha is not None and kept is not None and count < SMALL_SAMPLE:
             interval = alpha_bootstrap_interval(
-                pairable, level, categories, resamples=500, seed=seed
+                {str(i): r for i, r in enumerate(kept)}, level, categories, resamples=500, seed=seed
             )
-        cohen = []
-        reviewers = sorted({who for r in pairable.values() for who in r})
-        for a, b in combinations(reviewers, 2):
-            shared = [(r[a], r[b]) for r in pairable.values() if a in r and b in r]
-            if shared:
-                cohen.append(
-                    {"reviewers": [a, b], "units": len(shared), "kappa": cohen_kappa(shared)}
-                )
+        cohen = [
+            {"reviewers": [a, b], "units": n, "kappa": kappa}
+            for (a, b), (n, kappa) in tally_cohen_kappas(tally).items()
+        ]
         results.append(
             QuestionAgreement(
                 question,
                 level,
-                len(pairable),
-                percent_agreement(pairable),
-                fleiss_kappa(pairable),
+                count,
+                tally_percent_agreement(tally),
+                tally_fleiss_kappa(tally),
                 alpha,
                 interval,
                 cohen,

@@ -38,6 +38,7 @@ import numbers
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from fractions import Fraction
 from itertools import combinations
 from typing import Any, Literal, cast
 
@@ -94,6 +95,42 @@ def _unit_values(units: Units) -> list[list[Hashable]]:
     return [[_checked(value) for value in ratings.values()] for ratings in units.values()]
 
 
+Signature = tuple[tuple[str, Hashable], ...]
+"""One unit's ratings as ``((rater, value), ...)``."""
+
+
+class UnitTally:
+    """Units summed by their ratings: each distinct signature (the unit's raters and
+    values) with how many units have it, in the order first seen.
+
+    Every coefficient here depends on the units only through their ratings, and chance
+    agreement through sums over units, so a million units that fall into a few thousand
+    signatures (most flags are unset by everyone) are computed at the cost of those few
+    thousand, with the same integer arithmetic and so the same result to the last bit.
+    The functions taking ``units`` build one of these; :mod:`docket.server.agreement`
+    fills one per question as it reads the answers, without keeping the units."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self, units: Units | None = None) -> None:
+        self.counts: dict[Signature, int] = {}
+        if units is not None:
+            for ratings in units.values():
+                self.add(ratings)
+
+    def add(self, ratings: Mapping[str, Hashable], times: int = 1) -> None:
+        signature = tuple(ratings.items())
+        self.counts[signature] = self.counts.get(signature, 0) + times
+
+    @property
+    def units(self) -> int:
+        return sum(self.counts.values())
+
+    def _values(self) -> list[tuple[list[Hashable], int]]:
+        """Each signature's values (NaN refused) with its count, in order."""
+        return [([_checked(v) for _, v in sig], n) for sig, n in self.counts.items()]
+
+
 # --- percent agreement -----------------------------------------------------------------------
 
 
@@ -110,16 +147,21 @@ def percent_agreement(units: Units) -> float | None:
     Units with fewer than two ratings have no pair and are skipped; each remaining unit
     counts once whatever its number of raters. ``None`` when no unit has two ratings.
     """
-    shares: list[float] = []
-    for values in _unit_values(units):
+    return tally_percent_agreement(UnitTally(units))
+
+
+def tally_percent_agreement(tally: UnitTally) -> float | None:
+    """:func:`percent_agreement` of the units of ``tally``: the mean of the per-unit shares
+    summed exactly (as ``math.fsum`` of every unit's share would), so the same float."""
+    groups: Counter[tuple[int, int]] = Counter()  # (agreeing pairs, m) -> units
+    for values, times in tally._values():
         m = len(values)
-        if m < 2:
-            continue
-        agreeing = sum(count * (count - 1) for count in Counter(values).values())
-        shares.append(agreeing / (m * (m - 1)))
-    if not shares:
+        if m >= 2:
+            groups[sum(c * (c - 1) for c in Counter(values).values()), m] += times
+    if not groups:
         return None
-    return math.fsum(shares) / len(shares)
+    exact = sum(Fraction(agreeing / (m * (m - 1))) * n for (agreeing, m), n in groups.items())
+    return float(exact) / sum(groups.values())
 
 
 # --- Cohen's kappa ---------------------------------------------------------------------------
@@ -137,17 +179,24 @@ def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
     result is symmetric in the two raters to the last bit. ``None`` with fewer than two
     units, or when ``p_e == 1`` (both raters used one and the same category throughout).
     """
-    n = len(pairs)
+    return cohen_kappa_of_counts(Counter((a, b) for a, b in pairs))
+
+
+def cohen_kappa_of_counts(counts: Mapping[tuple[Hashable, Hashable], int]) -> float | None:
+    """:func:`cohen_kappa` of the units whose ``(first, second)`` values occur ``counts``
+    times each."""
+    n = sum(counts.values())
     if n < 2:
         return None
     first: Counter[Hashable] = Counter()
     second: Counter[Hashable] = Counter()
     agree = 0
-    for a, b in pairs:
+    for (a, b), times in counts.items():
         a, b = _checked(a), _checked(b)
-        first[a] += 1
-        second[b] += 1
-        agree += a == b
+        first[a] += times
+        second[b] += times
+        if a == b:
+            agree += times
     chance = sum(count * second[category] for category, count in first.items())
     if chance == n * n:
         return None
@@ -221,24 +270,34 @@ def fleiss_kappa(units: Units, categories: Sequence[Hashable] | None = None) -> 
     it): a category no one used has ``p_j = 0`` and does not change kappa. ``None`` when no
     unit has two ratings or when every used rating is the same category (``P_e == 1``).
     """
+    return tally_fleiss_kappa(UnitTally(units), categories)
+
+
+def tally_fleiss_kappa(
+    tally: UnitTally, categories: Sequence[Hashable] | None = None
+) -> float | None:
+    """:func:`fleiss_kappa` of the units of ``tally``."""
     index = _category_index(categories) if categories is not None else None
-    rows: list[Counter[Hashable]] = []
-    for values in _unit_values(units):
+    rows: list[tuple[Counter[Hashable], int]] = []
+    for values, times in tally._values():
         if index is not None:
             for value in values:
                 _position(index, value)
         if len(values) >= 2:
-            rows.append(Counter(values))
+            rows.append((Counter(values), times))
     if not rows:
         return None
-    sizes = Counter(sum(row.values()) for row in rows)
+    sizes: Counter[int] = Counter()
+    for row, times in rows:
+        sizes[sum(row.values())] += times
     n = max(sizes, key=lambda size: (sizes[size], size))
-    rows = [row for row in rows if sum(row.values()) == n]
-    total = len(rows) * n
-    agreeing = sum(count * (count - 1) for row in rows for count in row.values())
+    rows = [(row, times) for row, times in rows if sum(row.values()) == n]
+    total = sum(times for _, times in rows) * n
+    agreeing = sum(times * count * (count - 1) for row, times in rows for count in row.values())
     totals: Counter[Hashable] = Counter()
-    for row in rows:
-        totals.update(row)
+    for row, times in rows:
+        for value, count in row.items():
+            totals[value] += count * times
     squares = sum(count * count for count in totals.values())  # total^2 * P_e
     if squares == total * total:
         return None
@@ -290,22 +349,29 @@ def _keys(
     return numbers_by_unit
 
 
-def _alpha_of_keys(keys_by_unit: Sequence[Sequence[Hashable]], level: Level) -> float | None:
-    """Alpha from the coincidence matrix of Krippendorff (2011), sections C and E."""
+def _alpha_of_keys(
+    keys_by_unit: Sequence[Sequence[Hashable]],
+    level: Level,
+    times: Sequence[int] | None = None,
+) -> float | None:
+    """Alpha from the coincidence matrix of Krippendorff (2011), sections C and E;
+    ``times[i]``: how many units have the keys ``keys_by_unit[i]`` (1 each without it)."""
     # Coincidences: each unit with m >= 2 values adds, for every ordered pair of its values
     # (c, k) from different raters, 1 / (m - 1) to o[c, k]. Summed per m in integers first.
     pairs_by_m: dict[int, Counter[tuple[Hashable, Hashable]]] = defaultdict(Counter)
     totals: Counter[Hashable] = Counter()  # n_c: how often c occurs among pairable values
-    for keys in keys_by_unit:
+    for i, keys in enumerate(keys_by_unit):
         m = len(keys)
         if m < 2:
             continue
+        w = 1 if times is None else times[i]
         counts = Counter(keys)
-        totals.update(counts)
+        for c, n_c in counts.items():
+            totals[c] += n_c * w
         pairs = pairs_by_m[m]
         for c, n_c in counts.items():
             for k, n_k in counts.items():
-                pairs[c, k] += n_c * (n_k - 1 if c == k else n_k)
+                pairs[c, k] += w * n_c * (n_k - 1 if c == k else n_k)
     if len(totals) < 2:  # no pairable value, or only one: no variation, alpha is 0 / 0
         return None
     n = sum(totals.values())
@@ -380,7 +446,35 @@ def krippendorff_alpha(
     values are pairable (no unit with two ratings, or no variation: ``D_e = 0``), where
     alpha is undefined.
     """
-    return _alpha_of_keys(_keys(_unit_values(units), level, categories), level)
+    return tally_krippendorff_alpha(UnitTally(units), level, categories)
+
+
+def tally_krippendorff_alpha(
+    tally: UnitTally, level: Level, categories: Sequence[Hashable] | None = None
+) -> float | None:
+    """:func:`krippendorff_alpha` of the units of ``tally``."""
+    values = tally._values()
+    keys = _keys([v for v, _ in values], level, categories)
+    return _alpha_of_keys(keys, level, [n for _, n in values])
+
+
+def tally_cohen_kappas(tally: UnitTally) -> dict[tuple[str, str], tuple[int, float | None]]:
+    """For every pair of raters ``(a, b)`` (``a < b``) who rated a unit together: how many
+    units they share and :func:`cohen_kappa` over them (``a``'s values first)."""
+    cells: dict[tuple[str, str], Counter[tuple[Hashable, Hashable]]] = defaultdict(Counter)
+    for signature, times in tally.counts.items():
+        if len(signature) < 2:
+            continue
+        for (a, x), (b, y) in combinations(sorted(signature, key=_rater), 2):
+            cells[a, b][x, y] += times
+    return {
+        pair: (sum(counts.values()), cohen_kappa_of_counts(counts))
+        for pair, counts in sorted(cells.items())
+    }
+
+
+def _rater(rating: tuple[str, Hashable]) -> str:
+    return rating[0]
 
 
 def alpha_bootstrap_interval(
