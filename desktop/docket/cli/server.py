@@ -142,7 +142,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 
     from docket.server.agreement import agreement, gold_accuracy, span_agreements
     from docket.server.reviewer_names import distinct_names
-    from docket.server.rubric_agreement import response_models, rubric_report
+    from docket.server.rubric_agreement import rubric_report
     from docket.server.schemas import task_schemas
 
     store, _ = open_merged(args)
@@ -155,7 +155,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             answers,
             schemas,
             store.adjudications(),
-            response_models(store, {a.task_id for a in answers}),
+            store.response_models(),
         )
         spans = span_agreements(answers, schemas)
     if args.json:

@@ -108,10 +108,17 @@ def _units(
 
 
 def _task_units(
-    answers: Iterable[MergedAnswer], schemas: Mapping[str, Schema] | None = None
+    answers: Iterable[MergedAnswer],
+    schemas: Mapping[str, Schema] | None = None,
+    tallies: dict[tuple[str, str], UnitTally] | None = None,
+    first: Mapping[tuple[str, str], object] | None = None,
 ) -> Iterator[dict[tuple[str, str], Units]]:
     """The units of :func:`_units`, task by task (in the order of the answers), so that a
-    caller that only sums them never holds every unit at once."""
+    caller that only sums them never holds every unit at once.
+
+    With ``tallies``, a flags question of a known form whose units no longer need their
+    order (``first`` holds None for each of its flags) is summed straight into them
+    instead (:func:`_sum_flags`): most of a task's units are flags that no one set."""
     by_task: dict[str, list[MergedAnswer]] = defaultdict(list)
     for a in answers:
         by_task[a.task_id].append(a)
@@ -122,9 +129,61 @@ def _task_units(
         schema = schema_for(schemas or {}, group[0])
         known_schema = schemas is not None and task_id in schemas
         for q in schema.questions:
+            if (
+                tallies is not None
+                and first is not None
+                and known_schema
+                and isinstance(q, FlagsQuestion)
+                and _sum_flags(tallies, first, q, group)
+            ):
+                continue
             for a in group:
                 _add_units(out, q, task_id, a, group, known_schema)
         yield out
+
+
+def _sum_flags(
+    tallies: dict[tuple[str, str], UnitTally],
+    first: Mapping[tuple[str, str], object],
+    q: FlagsQuestion,
+    group: list[MergedAnswer],
+) -> bool:
+    """Add one task's units of a flags question of a known form to ``tallies`` as
+    :func:`_add_units` would make them, without making them: every reviewer of the task
+    judges every flag of every target, so a unit no one flagged is the task's all-False
+    signature, added once per flag with its number of such targets. False (nothing added)
+    when that does not hold or the units' order is still wanted."""
+    who = tuple(a.reviewer_name for a in group)
+    ids = sorted(group[0].display_order.values())
+    if len(set(who)) != len(who) or any(sorted(a.display_order.values()) != ids for a in group):
+        return False
+    targets = {rid: q.response_flags for rid in ids}
+    targets["task"] = q.task_flags
+    names = list(dict.fromkeys(name for flags in targets.values() for name, _ in flags))
+    if any(first.get((f"flag {name}", "nominal"), ()) is not None for name in names):
+        return False
+    marked: list[set[tuple[str, str]]] = []
+    for a in group:
+        value = a.answers.get(q.id)
+        chosen = value if isinstance(value, dict) else {}
+        marked.append(
+            {(t, n) for t in targets if isinstance(chosen.get(t), list) for n in chosen[t]}
+        )
+    anyone = set().union(*marked)
+    unset = (False,) * len(who)
+    for name in names:
+        tally = tallies[(f"flag {name}", "nominal")]
+        quiet = 0
+        for target, flags in targets.items():
+            if not any(n == name for n, _ in flags):
+                continue
+            if (target, name) in anyone:
+                tally.add_signature(who, tuple((target, name) in m for m in marked))
+            else:
+                quiet += 1
+        if quiet:
+            tally.add_signature(who, unset, quiet)
+    return True
 
 
 def _add_units(
@@ -193,7 +252,7 @@ def agreement(
     tallies: dict[tuple[str, str], UnitTally] = {}
     first: dict[tuple[str, str], list[Mapping[str, Hashable]] | None] = {}
     with paused_gc():
-        for local in _task_units(answers, schemas):
+        for local in _task_units(answers, schemas, tallies, first):
             for key, units in local.items():
                 tally = tallies.get(key)
                 if tally is None:
@@ -217,7 +276,7 @@ def agreement(
             continue
         categories = None
         if level == "ordinal":
-            values = {v for signature in tally.counts for _, v in signature}
+            values = {v for _, given in tally.counts for v in given}
             categories = sorted(values, key=_numeric)
         alpha = tally_krippendorff_alpha(tally, level, categories)
         interval = None

@@ -95,20 +95,22 @@ def _unit_values(units: Units) -> list[list[Hashable]]:
     return [[_checked(value) for value in ratings.values()] for ratings in units.values()]
 
 
-Signature = tuple[tuple[str, Hashable], ...]
-"""One unit's ratings as ``((rater, value), ...)``."""
+Signature = tuple[tuple[str, ...], tuple[Hashable, ...]]
+"""One unit's ratings as ``((rater, ...), (value, ...))``, raters in the unit's order."""
 
 
 class UnitTally:
     """Units summed by their ratings: each distinct signature (the unit's raters and
-    values) with how many units have it, in the order first seen.
+    their values) with how many units have it, in the order first seen.
 
-    Every coefficient here depends on the units only through their ratings, and chance
-    agreement through sums over units, so a million units that fall into a few thousand
-    signatures (most flags are unset by everyone) are computed at the cost of those few
-    thousand, with the same integer arithmetic and so the same result to the last bit.
-    The functions taking ``units`` build one of these; :mod:`docket.server.agreement`
-    fills one per question as it reads the answers, without keeping the units."""
+    Every coefficient here depends on the units only through their ratings (percent
+    agreement, Fleiss' kappa and alpha only through each unit's values, Cohen's kappa
+    through the values each pair of raters gave), and chance agreement through sums over
+    units, so a million units that fall into fewer signatures (most flags are unset by
+    everyone) are computed at the cost of those, with the same integer arithmetic and so
+    the same result to the last bit. The functions taking ``units`` build one of these;
+    :mod:`docket.server.agreement` fills one per question as it reads the answers,
+    without keeping the units."""
 
     __slots__ = ("counts",)
 
@@ -119,7 +121,14 @@ class UnitTally:
                 self.add(ratings)
 
     def add(self, ratings: Mapping[str, Hashable], times: int = 1) -> None:
-        signature = tuple(ratings.items())
+        signature = (tuple(ratings), tuple(ratings.values()))
+        self.counts[signature] = self.counts.get(signature, 0) + times
+
+    def add_signature(
+        self, raters: tuple[str, ...], values: tuple[Hashable, ...], times: int = 1
+    ) -> None:
+        """``times`` units rated ``values`` by ``raters`` (one value each, in order)."""
+        signature = (raters, values)
         self.counts[signature] = self.counts.get(signature, 0) + times
 
     @property
@@ -127,8 +136,12 @@ class UnitTally:
         return sum(self.counts.values())
 
     def _values(self) -> list[tuple[list[Hashable], int]]:
-        """Each signature's values (NaN refused) with its count, in order."""
-        return [([_checked(v) for _, v in sig], n) for sig, n in self.counts.items()]
+        """The units' values, whoever gave them, each distinct tuple with its count, in
+        the order first seen (NaN refused)."""
+        merged: dict[tuple[Hashable, ...], int] = {}
+        for (_, values), n in self.counts.items():
+            merged[values] = merged.get(values, 0) + n
+        return [([_checked(v) for v in values], n) for values, n in merged.items()]
 
 
 # --- percent agreement -----------------------------------------------------------------------
@@ -462,19 +475,20 @@ def tally_cohen_kappas(tally: UnitTally) -> dict[tuple[str, str], tuple[int, flo
     """For every pair of raters ``(a, b)`` (``a < b``) who rated a unit together: how many
     units they share and :func:`cohen_kappa` over them (``a``'s values first)."""
     cells: dict[tuple[str, str], Counter[tuple[Hashable, Hashable]]] = defaultdict(Counter)
-    for signature, times in tally.counts.items():
-        if len(signature) < 2:
-            continue
-        for (a, x), (b, y) in combinations(sorted(signature, key=_rater), 2):
-            cells[a, b][x, y] += times
+    pairs_of: dict[tuple[str, ...], list[tuple[int, int, Counter[tuple[Hashable, Hashable]]]]] = {}
+    for (raters, values), times in tally.counts.items():
+        pairs = pairs_of.get(raters)
+        if pairs is None:  # each pair of positions, the rater first by name first
+            order = sorted(range(len(raters)), key=raters.__getitem__)
+            pairs = pairs_of[raters] = [
+                (i, j, cells[raters[i], raters[j]]) for i, j in combinations(order, 2)
+            ]
+        for i, j, counts in pairs:
+            counts[values[i], values[j]] += times
     return {
         pair: (sum(counts.values()), cohen_kappa_of_counts(counts))
         for pair, counts in sorted(cells.items())
     }
-
-
-def _rater(rating: tuple[str, Hashable]) -> str:
-    return rating[0]
 
 
 def alpha_bootstrap_interval(
