@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
 from docket.core.bulk import paused_gc
@@ -63,6 +64,15 @@ from docket.server.schemas import schema_for
 from docket.server.span_agreement import SpanAgreement, SpanKey, pair_agreement
 
 STRENGTH = {"slight": 1, "strong": 2}
+_UNIT_KINDS = (
+    PreferenceQuestion,
+    RankingQuestion,
+    LikertQuestion,
+    FlagsQuestion,
+    RubricQuestion,
+    ChoiceQuestion,
+)
+"""The questions that give units (see :func:`_add_units`); the others give none."""
 SMALL_SAMPLE = 200
 Units = dict[str, dict[str, Hashable]]
 
@@ -129,6 +139,8 @@ def _task_units(
         schema = schema_for(schemas or {}, group[0])
         known_schema = schemas is not None and task_id in schemas
         for q in schema.questions:
+            if not isinstance(q, _UNIT_KINDS):
+                continue
             if (
                 tallies is not None
                 and first is not None
@@ -157,12 +169,11 @@ def _sum_flags(
     ids = sorted(group[0].display_order.values())
     if len(set(who)) != len(who) or any(sorted(a.display_order.values()) != ids for a in group):
         return False
-    targets = {rid: q.response_flags for rid in ids}
-    targets["task"] = q.task_flags
-    names = list(dict.fromkeys(name for flags in targets.values() for name, _ in flags))
-    if any(first.get((f"flag {name}", "nominal"), ()) is not None for name in names):
+    plan = _flag_plan(q)
+    if any(first.get(key, ()) is not None for key, _, _ in plan):
         return False
-    marked: list[set[tuple[str, str]]] = []
+    targets = [*ids, "task"]
+    marked: list[set[tuple[str, object]]] = []
     for a in group:
         value = a.answers.get(q.id)
         chosen = value if isinstance(value, dict) else {}
@@ -171,12 +182,11 @@ def _sum_flags(
         )
     anyone = set().union(*marked)
     unset = (False,) * len(who)
-    for name in names:
-        tally = tallies[(f"flag {name}", "nominal")]
+    for key, on_responses, on_task in plan:
+        tally = tallies[key]
+        name = key[0].removeprefix("flag ")
         quiet = 0
-        for target, flags in targets.items():
-            if not any(n == name for n, _ in flags):
-                continue
+        for target in [*(ids if on_responses else ()), *(("task",) if on_task else ())]:
             if (target, name) in anyone:
                 tally.add_signature(who, tuple((target, name) in m for m in marked))
             else:
@@ -184,6 +194,18 @@ def _sum_flags(
         if quiet:
             tally.add_signature(who, unset, quiet)
     return True
+
+
+@lru_cache(maxsize=256)
+def _flag_plan(q: FlagsQuestion) -> tuple[tuple[tuple[str, str], bool, bool], ...]:
+    """Per flag of the question, in the order :func:`_add_units` meets them: its units'
+    key, and whether responses and the task carry it."""
+    on_responses = {name for name, _ in q.response_flags}
+    on_task = {name for name, _ in q.task_flags}
+    names = dict.fromkeys([*(n for n, _ in q.response_flags), *(n for n, _ in q.task_flags)])
+    return tuple(
+        ((f"flag {name}", "nominal"), name in on_responses, name in on_task) for name in names
+    )
 
 
 def _add_units(
