@@ -51,12 +51,26 @@ class ComparisonQuestions:
     ranking: RankingQuestion | None
 
 
+_COMPARISON: dict[int, tuple[tuple[object, ...], ComparisonQuestions]] = {}
+"""Recent forms' comparison questions, by the identity of their questions (kept alive by
+the entry, so an id is not reused while it is here): a server verb asks this of the same
+few forms a million times."""
+
+
 def comparison_questions(schema: Schema) -> ComparisonQuestions:
     """The first preference and the first ranking question of the form, by type."""
-    return ComparisonQuestions(
-        next((q for q in schema.questions if isinstance(q, PreferenceQuestion)), None),
-        next((q for q in schema.questions if isinstance(q, RankingQuestion)), None),
+    questions = schema.questions
+    known = _COMPARISON.get(id(questions))
+    if known is not None and known[0] is questions:
+        return known[1]
+    found = ComparisonQuestions(
+        next((q for q in questions if isinstance(q, PreferenceQuestion)), None),
+        next((q for q in questions if isinstance(q, RankingQuestion)), None),
     )
+    if len(_COMPARISON) >= 64:
+        _COMPARISON.clear()
+    _COMPARISON[id(questions)] = (questions, found)
+    return found
 
 
 def flags_set(schema: Schema, answers: Mapping[str, Any]) -> set[tuple[str, str]]:

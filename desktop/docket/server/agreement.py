@@ -217,9 +217,17 @@ def _add_units(
     known_schema: bool,
 ) -> None:
     who = a.reviewer_name
-    ids = sorted(a.display_order.values())
     value = a.answers.get(q.id)
     label = q.id if q.id == q.kind else f"{q.kind} {q.id}"
+    if isinstance(q, LikertQuestion):
+        if isinstance(value, dict):
+            for rid, dims in value.items():
+                if isinstance(dims, dict):
+                    unit = f"{task_id}|{rid}"
+                    for dim, score in dims.items():
+                        out[(f"{label} {dim}", "ordinal")][unit][who] = score
+        return
+    ids = sorted(a.display_order.values())
     if isinstance(q, PreferenceQuestion):
         if isinstance(value, dict) and len(ids) == 2:
             better = value.get("better")
@@ -233,12 +241,6 @@ def _add_units(
         if isinstance(value, list):
             for (x, y), sign in pairwise_from_ranking(value).items():
                 out[(f"{label} (pairs)", "ordinal")][f"{task_id}|{x}|{y}"][who] = sign
-    elif isinstance(q, LikertQuestion):
-        if isinstance(value, dict):
-            for rid, dims in value.items():
-                if isinstance(dims, dict):
-                    for dim, score in dims.items():
-                        out[(f"{label} {dim}", "ordinal")][f"{task_id}|{rid}"][who] = score
     elif isinstance(q, FlagsQuestion):
         chosen = value if isinstance(value, dict) else {}
         if known_schema:
