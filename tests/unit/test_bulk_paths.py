@@ -483,3 +483,15 @@ def test_pairwise_outcomes_from_answers_read_before(tmp_path: Path) -> None:
         ]
         assert pairwise_outcomes(store, read) == pairwise_outcomes(store)
         assert [o.result for o in pairwise_outcomes(store)] == [1.0, 1.0, 0.0, 0.0, 1.0, 1.0]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 60))
+def test_one_questions_units_are_those_of_every_question(seed: int, tasks: int) -> None:
+    answers = _answers(seed, tasks, 0.2)
+    schemas = {a.task_id: default_schema(len(a.display_order)) for a in answers}
+    every = agreement_module._units(answers, schemas)
+    for question, level in every:
+        assert agreement_module.question_units(answers, schemas, question, level) == dict(
+            every[(question, level)]
+        )

@@ -117,18 +117,47 @@ def _units(
     return out
 
 
+def question_units(
+    answers: Iterable[MergedAnswer], schemas: Mapping[str, Schema] | None, question: str, level: str
+) -> Units:
+    """The units of one question of :func:`agreement` (``_units(...)[(question, level)]``),
+    building only those: the questions of a form that cannot give them are not read."""
+    out: Units = {}
+    for local in _task_units(answers, schemas, wanted=question):
+        out.update(local.get((question, level), {}))
+    return out
+
+
+def _may_give(q: Question, wanted: str) -> bool:
+    """Whether :func:`_add_units` can give ``q`` units of the question named ``wanted``."""
+    label = q.id if q.id == q.kind else f"{q.kind} {q.id}"
+    if isinstance(q, PreferenceQuestion):
+        return wanted in (label, f"{label} direction")
+    if isinstance(q, RankingQuestion):
+        return wanted == f"{label} (pairs)"
+    if isinstance(q, LikertQuestion):
+        return wanted.startswith(f"{label} ")
+    if isinstance(q, FlagsQuestion):
+        return wanted.startswith("flag ")
+    if isinstance(q, ChoiceQuestion):
+        return wanted == f"choice {q.id}"
+    return wanted == label
+
+
 def _task_units(
     answers: Iterable[MergedAnswer],
     schemas: Mapping[str, Schema] | None = None,
     tallies: dict[tuple[str, str], UnitTally] | None = None,
     first: Mapping[tuple[str, str], object] | None = None,
+    wanted: str | None = None,
 ) -> Iterator[dict[tuple[str, str], Units]]:
     """The units of :func:`_units`, task by task (in the order of the answers), so that a
     caller that only sums them never holds every unit at once.
 
     With ``tallies``, a flags question of a known form whose units no longer need their
     order (``first`` holds None for each of its flags) is summed straight into them
-    instead (:func:`_sum_flags`): most of a task's units are flags that no one set."""
+    instead (:func:`_sum_flags`): most of a task's units are flags that no one set.
+    ``wanted`` (a question's name) leaves out the questions that cannot give its units."""
     by_task: dict[str, list[MergedAnswer]] = defaultdict(list)
     for a in answers:
         by_task[a.task_id].append(a)
@@ -139,7 +168,7 @@ def _task_units(
         schema = schema_for(schemas or {}, group[0])
         known_schema = schemas is not None and task_id in schemas
         for q in schema.questions:
-            if not isinstance(q, _UNIT_KINDS):
+            if not isinstance(q, _UNIT_KINDS) or (wanted is not None and not _may_give(q, wanted)):
                 continue
             if (
                 tallies is not None
