@@ -10,8 +10,8 @@ merged store's tables, with the columns and the JSON ``docket merge`` writes
 (:mod:`docket.server.merge`): every answer ``checked = 1`` (validated at merge), its body
 the canonical JSON of the answers dict, its display order ``{"A": id, "B": id}``; a task
 archive row per task (``merge --tasks``) with the form's JSON and the responses naming
-their models; gold items, adjudicated verdicts, the merged bundles and the reviewers'
-cards. A sample of the answers is checked against their task with the merge's own
+their models; gold items, adjudicated verdicts, the merged and the issued bundles
+(with the guidelines' hash) and the reviewers' cards. A sample of the answers is checked against their task with the merge's own
 :func:`~docket.server.result_checks.row_problem` when the workload is built.
 
 Content: the prompts and responses are AlpacaEval's real ones (tests/data) of four
@@ -256,6 +256,14 @@ def build(cache: Path) -> None:
                     for n, hs in bundles.items() for k, h in enumerate(hs)
                 ],
             )  # fmt: skip
+            db.conn.executemany(
+                "INSERT INTO issued (bundle_id, reviewer, project, manifest_sha256, "
+                "guidelines_sha256) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (f"tasks-{n}", cards[n].fingerprint, PROJECT, "0" * 64, guidelines)
+                    for n in names
+                ],
+            )
         for start in range(0, TASKS, BATCH):
             task_rows, answer_rows, gold_rows, verdict_rows = [], [], [], []
             for i in range(start, min(TASKS, start + BATCH)):
@@ -353,7 +361,7 @@ def _has_report() -> bool:
 
 
 def main() -> dict[str, float | None]:
-    cache = workload("report-1m-v1", build)
+    cache = workload("report-1m-v2", build)  # v2: the bundles issued, with guidelines
     db = str(cache / "merged.db")
     key = str(cache / "keys" / "server.key")
     os.environ.pop("DOCKET_SERVER_KEY", None)

@@ -227,7 +227,8 @@ def _v4(db: sqlite_utils.Database) -> None:
     task's order; ``forms``: each distinct answer form once, and ``task_forms`` the form
     of each task. Triggers on ``tasks`` keep both (whatever writes a task, they follow);
     the tasks archived before fill them now. Reading every task's form or models then
-    reads a few bytes per task instead of its whole text."""
+    reads a few bytes per task instead of its whole text. ``answers_project_bundle``:
+    answers counted per result bundle from an index."""
     db.execute(
         "CREATE TABLE responses (project TEXT NOT NULL, task_id TEXT NOT NULL, "
         "position INTEGER NOT NULL, id TEXT, model TEXT, chars INTEGER NOT NULL, "
@@ -275,6 +276,8 @@ def _v4(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER tasks_responses_delete AFTER DELETE ON tasks "
         f"BEGIN {forget.format(t='old')} END"
     )
+    # Answers per result bundle (the guidelines each was given under) without reading them.
+    db.execute("CREATE INDEX answers_project_bundle ON answers (project, bundle)")
 
 
 MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
@@ -550,12 +553,15 @@ class MergedStore:
         """Per guidelines version (the SHA-256 the task bundle was issued with; '' where it
         carried none, ``"unknown"`` where the issuing bundle is not on record), how many of
         the project's answers were given under it."""
+        # Answers counted per result bundle first (from the index on the project's
+        # bundles, not the answers themselves), then the few bundles looked up.
         query = (
             "SELECT CASE WHEN i.bundle_id IS NULL THEN 'unknown' "
-            "ELSE COALESCE(i.guidelines_sha256, '') END, count(*) FROM answers a "
+            "ELSE COALESCE(i.guidelines_sha256, '') END, sum(a.n) FROM "
+            "(SELECT bundle, count(*) AS n FROM answers WHERE project = ? GROUP BY bundle) a "
             "LEFT JOIN merged m ON m.hash = a.bundle "
             "LEFT JOIN issued i ON i.bundle_id = m.answered_bundle "
-            "WHERE a.project = ? GROUP BY 1 ORDER BY 2 DESC"
+            "GROUP BY 1 ORDER BY 2 DESC"
         )
         with translated_errors(self.path):
             return {str(v): int(n) for v, n in self.db.execute(query, (self.project,))}
