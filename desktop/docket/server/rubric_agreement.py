@@ -407,12 +407,8 @@ def response_models(
 ) -> dict[str, dict[str, str | None]]:
     """Per task, the model that wrote each response (from the server's task archive,
     ``merge --tasks``; ``None`` where the row named no model or the task is unknown)."""
-    out: dict[str, dict[str, str | None]] = {}
-    for task_id in sorted(set(task_ids)):
-        task = store.task(task_id)
-        responses = task.get("responses", []) if task else []
-        out[task_id] = {str(r["id"]): r.get("model") for r in responses}
-    return out
+    known = store.response_models()  # one query for every task, not one per task
+    return {task_id: dict(known.get(task_id, {})) for task_id in sorted(set(task_ids))}
 
 
 def task_criteria(
