@@ -455,12 +455,15 @@ def test_without_matplotlib_a_hint_says_how_to_install_it(
     for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` fails
+    monkeypatch.setitem(sys.modules, "numpy", None)  # and numpy, which comes with it
     with pytest.raises(DocketError) as caught:
         rp.require_plotting()
     assert "matplotlib" in caught.value.message
     assert "pip install 'docket[report]'" in caught.value.hint
-    with pytest.raises(DocketError):
-        CHARTS["heat_map"]()
+    for name, draw in CHARTS.items():
+        with pytest.raises(DocketError):
+            draw()
+        assert name
 
 
 def test_an_extra_of_its_own_kept_out_of_the_desktop_package() -> None:

@@ -86,7 +86,6 @@ FAST_GROUP = 1000
 _RC: dict[str, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "docket-report",
-    "svg.image_inline": True,
     "text.parse_math": False,
     "text.usetex": False,
     "font.family": "sans-serif",
@@ -218,9 +217,8 @@ def heat_map(
         raise ValueError(f"heat_map: values must be {n_rows} rows of {n_cols} values")
     if counts is not None and (len(counts) != n_rows or any(len(row) != n_cols for row in counts)):
         raise ValueError(f"heat_map: counts must be {n_rows} rows of {n_cols} counts")
-    import numpy as np
-
     with _drawing() as new_figure:
+        import numpy as np
         from matplotlib import colormaps
         from matplotlib.colors import Normalize
 
@@ -334,9 +332,9 @@ def distribution_chart(
     on a ``log_scale``, so are values at or below zero (the count says how many)."""
     if not groups:
         return ""
-    import numpy as np
-
     with _drawing() as new_figure:
+        import numpy as np
+
         names = list(groups)
         n = len(names)
         fig, ax = new_figure(height=1.5 + 0.6 * n)
