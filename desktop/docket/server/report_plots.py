@@ -398,7 +398,7 @@ def distribution_chart(
         if threshold is not None and _finite(threshold) and (threshold > 0 or not log_scale):
             seen.append(threshold)
             ax.axvline(threshold, color=PALETTE[1], linestyle="--", linewidth=1.8, zorder=0)
-            _label_vertical_line(ax, threshold, threshold_label, color=PALETTE[1])
+            _label_vertical_line(ax, threshold, threshold_label)
         if seen and not log_scale:
             lo, hi = min(seen), max(seen)
             pad = (hi - lo) * 0.04 or 1.0
@@ -646,7 +646,7 @@ def _inline(svg: str, title: str) -> str:
     head, rest = svg.split(">", 1)
     size = _ROOT_SIZE.search(head)
     assert size is not None, head
-    width, height, view_box = size.groups()
+    width, _, view_box = size.groups()
     name = " ".join(_clean(title).split())
     label = html.escape(name, quote=True)
     root = (
@@ -657,7 +657,6 @@ def _inline(svg: str, title: str) -> str:
         f'stroke-linejoin="round" stroke-linecap="butt">'
         f"\n <title>{html.escape(name, quote=False)}</title>"
     )
-    del height
     return root + _TAG.sub(tag, rest).rstrip() + "\n"
 
 
@@ -760,7 +759,7 @@ def _rgba(colour: str) -> tuple[float, float, float, float]:
     return to_rgba(colour)
 
 
-def _label_vertical_line(ax: Axes, x: float, text: str, *, color: str = INK) -> None:
+def _label_vertical_line(ax: Axes, x: float, text: str) -> None:
     """The line's label beside it, in the band kept free above the first row."""
     if not text:
         return
@@ -775,7 +774,6 @@ def _label_vertical_line(ax: Axes, x: float, text: str, *, color: str = INK) -> 
         fontsize=FONT_SIZE - 1,
         color=INK,
     )
-    del color
 
 
 def _period_ticks(ax: Axes, labels: Sequence[str]) -> None:
