@@ -50,7 +50,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
     responses_for = read_responses_jsonl(args.responses) if args.responses else None
     result = pack(
-        Path(args.tasks),
+        Path(args.tasks) if args.tasks else None,
         server=server,
         reviewers=reviewers,
         out_dir=Path(args.out),
@@ -62,6 +62,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         project=args.project,
         skip_bad=args.skip_bad,
         responses_for=responses_for,
+        calibration=args.calibration,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -71,7 +72,13 @@ def _cmd_pack(args: argparse.Namespace) -> int:
             f"{shown(b.bundle_id)}"
         )
     print(f"summary: {shown(result.summary_path)}")
-    print(f"server copy of the tasks (for `docket merge --tasks`): {shown(result.archive)}")
+    if result.archive is not None:
+        print(f"server copy of the tasks (for `docket merge --tasks`): {shown(result.archive)}")
+    if result.calibration:
+        print(
+            "calibration round: each reviewer sees the expected answer and the explanation "
+            "after each task; merged results count toward their calibration score only"
+        )
     return EXIT_OK
 
 
@@ -122,6 +129,11 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     for o in report.outcomes:
         label = {"accepted": "OK  ", "duplicate": "SAME", "rejected": "FAIL"}[o.status]
         detail = f" ({o.new} new, {o.updated} updated)" if o.status == "accepted" else ""
+        if o.calibration and o.status != "rejected":
+            detail += (
+                "; a calibration round: its answers count toward the reviewer's calibration "
+                "score, not the dataset"
+            )
         who = f"{shown(o.reviewer)}: " if o.reviewer else ""
         print(f"{label} {shown(o.path)}: {who}{shown(o.reason)}{detail}")
     for gap in report.gaps:
@@ -368,11 +380,19 @@ def register_pack(verbs: Verbs) -> None:
     p = add_verb(
         verbs, "pack", "pack tasks into one encrypted, signed bundle per reviewer", _cmd_pack
     )
-    p.add_argument("tasks", metavar="TASKS.jsonl")
+    p.add_argument(
+        "tasks", metavar="TASKS.jsonl", nargs="?", help="the tasks (none with --calibration)"
+    )
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--reviewer", action="append", required=True, metavar="NAME.pub")
     p.add_argument("--overlap", type=int, default=1, metavar="K")
     p.add_argument("--gold", metavar="GOLD.jsonl")
+    p.add_argument(
+        "--calibration",
+        action="store_true",
+        help="a training round: every reviewer gets every --gold item, and sees its expected "
+        "answer and explanation after answering; its results never count toward the dataset",
+    )
     p.add_argument("--schema", metavar="S.json")
     p.add_argument("--guidelines", metavar="G.md")
     p.add_argument("--expires-days", type=int, default=90, metavar="N", help="default: 90")
