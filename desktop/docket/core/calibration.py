@@ -188,56 +188,64 @@ _GRADE_WORDS = {True: "met", False: "not met", None: "not applicable"}
 
 
 def describe_answer(schema: Schema, answers: Mapping[str, Any], label: Label) -> list[str]:
-    """An answer in words, one line per question it settles (expected answers and the
-    reviewer's own alike), with responses named by ``label``."""
+    """An answer in words, one line per thing it settles (expected answers and the
+    reviewer's own alike), each led by its question's label, with responses named by
+    ``label``."""
     lines: list[str] = []
     for q in schema.questions:
-        value = _expected_value(q, answers)
-        if value is None:
-            continue
         title = q.label or q.id
-        if isinstance(q, PreferenceQuestion) and isinstance(value, Mapping):
-            better, strength = value.get("better"), value.get("strength")
-            if better is None:
-                lines.append(f"{title}: a tie (neither response is better)")
-            else:
-                how = f" ({strength})" if isinstance(strength, str) and strength else ""
-                lines.append(f"{title}: {label(str(better))} is better{how}")
-        elif isinstance(q, RankingQuestion) and (key := _ranking_key(value)) is not None:
-            groups = [" = ".join(sorted(label(r) for r in group)) for group in key]
-            lines.append(f"{title}: {', then '.join(groups)} (best first)")
-        elif isinstance(q, LikertQuestion) and isinstance(value, Mapping):
-            for dimension in q.dimensions:
-                ratings = [
-                    f"{label(str(r))} {rating}"
-                    for r in sorted(value, key=lambda r: label(str(r)))
-                    if (rating := _rating(value, str(r), dimension)) is not None
-                ]
-                if ratings:
-                    lines.append(
-                        f"{title}, {dimension} ({q.scale_min}–{q.scale_max}): {', '.join(ratings)}"
-                    )
-        elif isinstance(q, RubricQuestion) and isinstance(value, Mapping):
-            numbers = {c.id: i + 1 for i, c in enumerate(q.criteria)}
-            for response in sorted(value, key=lambda r: label(str(r))):
-                grades = grades_of(value, str(response))
-                if not grades:
-                    continue
-                by_word: dict[str, list[str]] = {}
-                for cid, g in sorted(grades.items(), key=lambda kv: numbers.get(kv[0], 0)):
-                    by_word.setdefault(_GRADE_WORDS[g], []).append(str(numbers.get(cid, cid)))
-                parts = [f"{word}: {', '.join(ids)}" for word, ids in by_word.items()]
-                lines.append(f"{title}, {label(str(response))}: criteria {'; '.join(parts)}")
-        elif isinstance(q, ChoiceQuestion) and (options := _choice_key(value)) is not None:
-            lines.append(f"{title}: {', '.join(sorted(options))}")
-        elif isinstance(q, FlagsQuestion):
-            flags = sorted(flags_in(value))
-            if flags:
-                named = [
-                    f"{'the task' if target == 'task' else label(target)}: {flag}"
-                    for target, flag in flags
-                ]
-                lines.append(f"{title}: {'; '.join(named)}")
-        elif isinstance(q, TextQuestion) and isinstance(value, str) and value.strip():
-            lines.append(f"{title}: {value.strip()}")
+        lines += [f"{title}{part}" for part in describe_question(q, answers, label)]
+    return lines
+
+
+def describe_question(question: Question, answers: Mapping[str, Any], label: Label) -> list[str]:
+    """What ``answers`` say to one question, in words: each line starts with its detail
+    (", correctness (1–5)") or with ": ", so a caller may put the question's label before
+    it. No lines when the answers leave the question open."""
+    q, value = question, _expected_value(question, answers)
+    if value is None:
+        return []
+    lines: list[str] = []
+    if isinstance(q, PreferenceQuestion) and isinstance(value, Mapping):
+        better, strength = value.get("better"), value.get("strength")
+        if better is None:
+            lines.append(": a tie (neither response is better)")
+        else:
+            how = f" ({strength})" if isinstance(strength, str) and strength else ""
+            lines.append(f": {label(str(better))} is better{how}")
+    elif isinstance(q, RankingQuestion) and (key := _ranking_key(value)) is not None:
+        groups = [" = ".join(sorted(label(r) for r in group)) for group in key]
+        lines.append(f": {', then '.join(groups)} (best first)")
+    elif isinstance(q, LikertQuestion) and isinstance(value, Mapping):
+        for dimension in q.dimensions:
+            ratings = [
+                f"{label(str(r))} {rating}"
+                for r in sorted(value, key=lambda r: label(str(r)))
+                if (rating := _rating(value, str(r), dimension)) is not None
+            ]
+            if ratings:
+                lines.append(f", {dimension} ({q.scale_min}–{q.scale_max}): {', '.join(ratings)}")
+    elif isinstance(q, RubricQuestion) and isinstance(value, Mapping):
+        numbers = {c.id: i + 1 for i, c in enumerate(q.criteria)}
+        for response in sorted(value, key=lambda r: label(str(r))):
+            grades = grades_of(value, str(response))
+            if not grades:
+                continue
+            by_word: dict[str, list[str]] = {}
+            for cid, g in sorted(grades.items(), key=lambda kv: numbers.get(kv[0], 0)):
+                by_word.setdefault(_GRADE_WORDS[g], []).append(str(numbers.get(cid, cid)))
+            parts = [f"{word}: {', '.join(ids)}" for word, ids in by_word.items()]
+            lines.append(f", {label(str(response))}: criteria {'; '.join(parts)}")
+    elif isinstance(q, ChoiceQuestion) and (options := _choice_key(value)) is not None:
+        lines.append(f": {', '.join(sorted(options))}")
+    elif isinstance(q, FlagsQuestion):
+        flags = sorted(flags_in(value))
+        if flags:
+            named = [
+                f"{'the task' if target == 'task' else label(target)}: {flag}"
+                for target, flag in flags
+            ]
+            lines.append(f": {'; '.join(named)}")
+    elif isinstance(q, TextQuestion) and isinstance(value, str) and value.strip():
+        lines.append(f": {value.strip()}")
     return lines
