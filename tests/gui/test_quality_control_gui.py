@@ -206,7 +206,12 @@ def test_a_calibration_round_by_keyboard_reveals_the_expected_answer_after_each_
     assert not window.answer_panel.isEnabled()
     window.task_list.view.setFocus()
     key(qtbot, Qt.Key.Key_5)
+    key(qtbot, Qt.Key.Key_Z, CTRL)  # nor does undo, a draft or a skip
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    key(qtbot, Qt.Key.Key_S)
+    assert "final" in window.statusBar().currentMessage()
     window.controller.flush()
+    assert ws.task_row(first).status.value == "done"  # not skipped
     saved = ws.answer(first)
     assert saved is not None and saved.revision == 1
     assert saved.answers["preference"] == {"better": window.controller.order.order[0],

@@ -297,10 +297,23 @@ class MainWindow(QMainWindow):
             self.fast_notice.show_fast(spent, schema.min_seconds, same_task=final)
 
     def keep_draft(self) -> None:
+        if self._say_final():
+            return
         self.controller.keep_draft()
         self.statusBar().showMessage("Kept as draft.", 2000)
 
+    def _say_final(self) -> bool:
+        """On a calibration task whose answer is final, say so (and True)."""
+        if not self.controller.answer_is_final():
+            return False
+        self.statusBar().showMessage(
+            "This calibration answer is final; Ctrl+Enter or J for the next task.", 4000
+        )
+        return True
+
     def skip(self) -> None:
+        if self._say_final():
+            return
         if self.controller.task is not None and (reason := SkipDialog.ask(self)) is not None:
             self.controller.skip(reason)
             self.next_task()

@@ -257,7 +257,7 @@ class ReviewController(QObject):
         self._step(self.workspace.redo)
 
     def _step(self, op: Any) -> None:
-        if self.task is None:
+        if self.task is None or self.revealed:
             return
         self.flush()
         task_id = self.task.id
@@ -270,6 +270,8 @@ class ReviewController(QObject):
         self.changed.emit(Changes.of_task(task_id))
 
     def keep_draft(self) -> None:
+        if self.revealed:
+            return
         self._dirty = True
         self.flush()
 
@@ -310,7 +312,7 @@ class ReviewController(QObject):
         return saved
 
     def skip(self, reason: str) -> None:
-        if self.task is None:
+        if self.task is None or self.revealed:
             return
         task_id = self.task.id
         self.flush()
