@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from docket import Workspace
 from docket.bundles import age_layer, container, keys
@@ -376,3 +378,68 @@ def test_a_valid_reviewer_key_cannot_make_calibration_answers_count(
         assert outcomes[2][0] == "accepted" and report.outcomes[2].calibration
         assert list(store.answers()) == []
         assert {a.task_id for a in store.calibration_answers()} == {"cal-0", "cal-1", "cal-2"}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.sampled_from(["p", "q", "x", "a"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["p", "q", "a", "better", "met", "c1"]), inner, max_size=3
+        )
+    ),
+    max_leaves=12,
+)
+ANY_ANSWERS = st.dictionaries(
+    st.sampled_from(["which", "ranking", "likert", "topic", "rubric", "preference"]), JSON
+)
+
+
+@given(ANY_ANSWERS, ANY_ANSWERS)
+def test_grading_and_wording_never_fail_on_any_answer(given_: Any, expected: Any) -> None:
+    """Hostile or malformed answers on either side are graded (as not matched) and
+    described, never an exception: the server scores whatever it merged."""
+    form = Schema.from_json({
+        "version": 1,
+        "questions": [
+            {"type": "preference", "id": "which"}, {"type": "ranking", "id": "ranking"},
+            {"type": "likert", "id": "likert", "dimensions": ["a"]},
+            {"type": "choice", "id": "topic", "options": ["x", "y"]},
+            {"type": "rubric", "id": "rubric", "criteria": [{"id": "c1", "text": "t", "points": 1}]},
+            {"type": "flags", "id": "flags"}, {"type": "text", "id": "note"},
+        ],
+    })  # fmt: skip
+    for g in grade(form, given_, expected):
+        assert 0 <= g.exact <= g.matched <= g.total
+    describe_answer(form, expected, lambda rid: f"Response {rid}")
+
+
+@given(JSON)
+def test_a_calibration_entry_parses_or_is_refused_as_malformed(data: Any) -> None:
+    try:
+        entry = Expected.from_json(
+            {"expected": data, "explanation": "why"} if isinstance(data, dict) else data
+        )
+    except ValueError:
+        return
+    assert Expected.from_json(entry.to_json()) == entry
+
+
+def test_agreement_prints_the_calibration_scores(
+    run: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    k, tmp = run["keys"], run["tmp"]
+    db = tmp / "cli.db"
+    assert main([
+        "merge", str(run["results"]["ann"]), str(run["results"]["ben"]),
+        "--server-key", str(k / "server.key"), "--keyring", str(run["ring"]), "--db", str(db),
+    ]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["agreement", "--db", str(db), "--server-key", str(k / "server.key")]) == 0
+    out = capsys.readouterr().out
+    assert "calibration ben: 7/9 (95% CI" in out and "preference 2/3, likert 5/6" in out
+    assert main(["agreement", "--db", str(db), "--server-key", str(k / "server.key"),
+                 "--json"]) == 0  # fmt: skip
+    body = json.loads(capsys.readouterr().out)
+    assert [c["reviewer"] for c in body["calibration"]] == ["ann", "ben"]
+    assert body["questions"] == [] and body["gold"] == []

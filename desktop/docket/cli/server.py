@@ -153,6 +153,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from docket.server.agreement import agreement, gold_accuracy, span_agreements
+    from docket.server.calibration import calibration_scores
     from docket.server.reviewer_names import distinct_names
     from docket.server.rubric_agreement import response_models, rubric_report
     from docket.server.schemas import task_schemas
@@ -170,6 +171,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             response_models(store, {a.task_id for a in answers}),
         )
         spans = span_agreements(answers, schemas)
+        calibration = calibration_scores(store)
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],
@@ -177,6 +179,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
                       "accuracy": g.accuracy, "interval": g.interval} for g in gold],
             "rubric": None if rubric is None else _rubric_json(rubric),
             "spans": [s.to_json() for s in spans],
+            "calibration": [asdict(c) for c in calibration],
         }, indent=2, default=list))  # fmt: skip
         return EXIT_OK
 
@@ -209,6 +212,13 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         _print_rubric(rubric, fmt)
     for s in spans:
         _print_spans(s, fmt)
+    for c in calibration:
+        ci = f" (95% CI {c.interval[0]:.2f}–{c.interval[1]:.2f})" if c.interval else ""
+        kinds = ", ".join(f"{k.kind} {k.correct}/{k.total}" for k in c.by_kind)
+        print(
+            f"calibration {shown(c.reviewer)}: {c.correct}/{c.total}{ci} over {c.tasks} "
+            f"tasks ({kinds}; likert within one point)"
+        )
     return EXIT_OK
 
 
