@@ -212,12 +212,12 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         _print_rubric(rubric, fmt)
     for s in spans:
         _print_spans(s, fmt)
-    for c in calibration:
-        ci = f" (95% CI {c.interval[0]:.2f}–{c.interval[1]:.2f})" if c.interval else ""
-        kinds = ", ".join(f"{k.kind} {k.correct}/{k.total}" for k in c.by_kind)
+    for score in calibration:
+        ci = f" (95% CI {score.interval[0]:.2f}–{score.interval[1]:.2f})" if score.interval else ""
+        kinds = ", ".join(f"{k.kind} {k.correct}/{k.total}" for k in score.by_kind)
         print(
-            f"calibration {shown(c.reviewer)}: {c.correct}/{c.total}{ci} over {c.tasks} "
-            f"tasks ({kinds}; likert within one point)"
+            f"calibration {shown(score.reviewer)}: {score.correct}/{score.total}{ci} over "
+            f"{score.tasks} tasks ({kinds}; likert within one point)"
         )
     return EXIT_OK
 
