@@ -445,6 +445,17 @@ class Workspace:
         )
         return ExportedResults(out, manifest.bundle_id, sequence, len(answers), digest)
 
+    def answered_bundles(self) -> list[tuple[str, str, str]]:
+        """The signed bundles a result can answer, oldest first: ``(bundle id, kind, file
+        name it was imported from)``; kind ``calibration-task`` for a calibration round."""
+        return [
+            (b.id, b.kind, b.source) for b in self._store.active_bundles() if b.kind in TASK_TYPES
+        ]
+
+    def bundle_of(self, task_id: str) -> str | None:
+        """The id of the bundle a task came in (None for an unknown task)."""
+        return self._store.bundle_of(task_id)
+
     def _bundle_to_export(self, bundle_id: str | None) -> BundleRecord:
         bundles = [b for b in self._store.active_bundles() if b.kind in TASK_TYPES]
         if bundle_id is not None:

@@ -274,3 +274,41 @@ def test_calibration_screenshot(
         window.grab().save(str(path))
     window.close()
     ws.close()
+
+
+def test_a_workspace_with_tasks_and_a_calibration_round_exports_the_open_task_s_bundle(
+    qtbot: Any, bundles: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from docket.server.verify import verify_results
+
+    asked: list[str] = []
+    out = bundles["tmp"] / "both.result"
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: pytest.fail(text))
+    monkeypatch.setattr(
+        QMessageBox, "question",
+        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )  # fmt: skip
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window, ws = open_window(qtbot, bundles, "tasks", "ws-both")
+    ws.import_bundle(bundles["gold"], bundles["server_card"])
+    window.task_list.reload()
+    assert window.open_task("cal-5")
+    assert window.calibration_banner.isVisible()
+    c = window.controller
+    assert c.task is not None
+    c.edit({"preference": {"better": c.task.response_ids[0], "strength": "slight"}})
+    window.submit_and_next()
+    window.export_dialog()
+    assert "exports the calibration round of the open task" in asked[0]
+    server = keys.load_secret_key(bundles["tmp"] / "keys" / "server.key")
+    verdict = verify_results([out], server, [PublicCard.load(bundles["tmp"] / "keys" / "ann.pub")])[
+        0
+    ]
+    assert verdict.ok and verdict.result is not None
+    assert verdict.result.task_manifest.type == "calibration-task"
+    assert [r["task_id"] for r in verdict.result.answers] == ["cal-5"]
+    window.close()
+    ws.close()

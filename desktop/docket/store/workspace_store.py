@@ -505,6 +505,14 @@ class WorkspaceStore:
             ).fetchone()
         return int(row[0])
 
+    def bundle_of(self, task_id: str) -> str | None:
+        """The id of the bundle a task came in."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT bundle_id FROM tasks WHERE id = ?", (task_id,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def calibration(self, task_id: str) -> dict[str, Any] | None:
         """For a task of a calibration round: its expected answers and explanation."""
         with translated_errors(self.path):
