@@ -160,6 +160,8 @@ def test_pack_calibration_refuses_without_gold_or_with_tasks(run: dict[str, Any]
     k, tmp = run["keys"], run["tmp"]
     server = keys.load_secret_key(k / "server.key")
     cards = [PublicCard.load(k / "ann.pub")]
+    with pytest.raises(DocketError, match="No tasks file"):
+        pack(None, server=server, reviewers=cards, out_dir=tmp / "x")
     with pytest.raises(DocketError, match="no gold file"):
         pack(None, server=server, reviewers=cards, out_dir=tmp / "x", calibration=True)
     with pytest.raises(DocketError, match="gold items only"):

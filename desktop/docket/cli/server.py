@@ -407,7 +407,12 @@ def register_pack(verbs: Verbs) -> None:
     p.add_argument("--guidelines", metavar="G.md")
     p.add_argument("--expires-days", type=int, default=90, metavar="N", help="default: 90")
     p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--project", metavar="NAME", help="project name (default: the tasks file name)")
+    p.add_argument(
+        "--project",
+        metavar="NAME",
+        help="project name (default: the tasks file name; for --calibration the gold file's: "
+        "give the project's own name so its scores sit with the project)",
+    )
     p.add_argument("--skip-bad", action="store_true", help="pack the good lines, report the bad")
     p.add_argument(
         "--responses",
