@@ -445,3 +445,30 @@ def test_agreement_prints_the_calibration_scores(
     body = json.loads(capsys.readouterr().out)
     assert [c["reviewer"] for c in body["calibration"]] == ["ann", "ben"]
     assert body["questions"] == [] and body["gold"] == []
+
+
+def test_rankings_rubric_grades_flags_and_choices_in_words() -> None:
+    form = Schema.from_json({
+        "version": 1,
+        "questions": [
+            {"type": "ranking", "id": "ranking", "label": "Rank"},
+            {"type": "rubric", "id": "rubric", "label": "Rubric", "criteria": [
+                {"id": "c1", "text": "one", "points": 1}, {"id": "c2", "text": "two", "points": 1},
+                {"id": "c3", "text": "three", "points": -2}]},
+            {"type": "choice", "id": "topic", "label": "Topic", "options": ["law", "medicine"]},
+            {"type": "flags", "id": "flags", "label": "Flags"},
+        ],
+    })  # fmt: skip
+    names = {"p": "Response A", "q": "Response B", "r": "Response C"}
+    lines = describe_answer(form, {
+        "ranking": [["q"], ["p", "r"]],
+        "rubric": {"p": {"c1": {"met": True}, "c2": {"met": None}, "c3": {"met": False}}},
+        "topic": "law",
+        "flags": {"q": ["hallucination"], "task": ["unsafe"]},
+    }, names.__getitem__)  # fmt: skip
+    assert lines == [
+        "Rank: Response B, then Response A = Response C (best first)",
+        "Rubric, Response A: criteria met: 1; not applicable: 2; not met: 3",
+        "Topic: law",
+        "Flags: Response B: hallucination; the task: unsafe",
+    ]
