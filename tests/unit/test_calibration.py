@@ -208,6 +208,15 @@ def test_merge_keeps_calibration_answers_apart_and_scores_them(
     assert (ann.revised, ann.too_fast, ben.too_fast) == (0, 1, 1)  # cal-0 took 4 s of 10
 
 
+def test_verify_says_a_result_answers_a_calibration_round(run: dict[str, Any]) -> None:
+    from docket.server.verify import verify_results
+
+    k = run["keys"]
+    server = keys.load_secret_key(k / "server.key")
+    verdict = verify_results([run["results"]["ben"]], server, [PublicCard.load(k / "ben.pub")])[0]
+    assert verdict.ok and verdict.reason.endswith("(a calibration round)")
+
+
 def test_merging_again_changes_nothing(
     run: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
