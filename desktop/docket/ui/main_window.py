@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Submitted.", 2000)
             self.next_task()
         if fast and schema.min_seconds is not None:
-            self.fast_notice.show_fast(spent, schema.min_seconds, same_task=final)
+            here = c.task is not None and c.task.id == task_id
+            self.fast_notice.show_fast(spent, schema.min_seconds, same_task=here)
 
     def keep_draft(self) -> None:
         if self._say_final():
