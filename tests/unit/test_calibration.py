@@ -217,6 +217,25 @@ def test_verify_says_a_result_answers_a_calibration_round(run: dict[str, Any]) -
     assert verdict.ok and verdict.reason.endswith("(a calibration round)")
 
 
+def test_the_report_renders_a_database_holding_only_a_calibration_round(
+    run: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Calibration answers are no data: the lead's report over such a database says what
+    is missing rather than failing (and shows none of them as answers)."""
+    pytest.importorskip("matplotlib", reason="the report extra (matplotlib) is not installed")
+    k = run["keys"]
+    db = tmp_path / "only.db"
+    assert main([
+        "merge", str(run["results"]["ann"]), "--server-key", str(k / "server.key"),
+        "--keyring", str(run["ring"]), "--db", str(db),
+    ]) == 0  # fmt: skip
+    out = tmp_path / "report.html"
+    code = main(["report", "--db", str(db), "--server-key", str(k / "server.key"),
+                 "--out", str(out)])  # fmt: skip
+    assert code == 0, capsys.readouterr()
+    assert out.exists() and "NaN" not in out.read_text(encoding="utf-8")
+
+
 def test_merging_again_changes_nothing(
     run: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
