@@ -16,7 +16,8 @@ export QT_QPA_PLATFORM ?= offscreen
 HEADLESS_VENV ?= .venv-headless
 
 # Exact versions of every dependency, transitive ones included, of the app, the `test`,
-# `crosscheck` and `package` extras, for Linux x86_64 and Python 3.11 (`make lock` regenerates it).
+# `crosscheck`, `report` and `package` extras, for Linux x86_64 and Python 3.11
+# (`make lock` regenerates it).
 # pyproject.toml states the ranges Docket works with; the lock fixes the versions that were
 # tested, so every environment below (make test, make package, CI) is built the same way.
 # Each installs through it as constraints (pip -c): only what that environment needs, each
@@ -51,19 +52,19 @@ $(VENV)/.installed-app: $(VENV)/.created pyproject.toml $(LOCK)
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.created pyproject.toml $(LOCK)
-	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,report]'
 	@touch $@ $(VENV)/.installed-app
 
 # The dev tools (ruff, mypy) are not locked; what they share with the app is.
 $(VENV)/.installed-dev: $(VENV)/.created pyproject.toml $(LOCK)
-	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,dev]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,report,dev]'
 	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-app
 
 # uv resolves for the target platform whatever the host; an existing lock's versions are
 # kept where they still fit (LOCK_ARGS=--upgrade takes the newest allowed instead).
 lock: $(VENV)/.created
 	$(PY) -m pip install --quiet 'uv==$(UV_VERSION)'
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra crosscheck --extra package \
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra crosscheck --extra report --extra package \
 		--python-version 3.11 --python-platform x86_64-manylinux_2_36 \
 		--custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
 
@@ -82,7 +83,8 @@ test-slow: $(VENV)/.installed-test
 	$(PY) -m pytest -m slow $(PYTEST_ARGS)
 
 # The headless suite in an environment without PySide6 (and so without pytest-qt):
-# proves that everything outside docket.ui works without Qt. The rest at locked versions.
+# proves that everything outside docket.ui works without Qt, the report's plots included.
+# The rest at locked versions.
 $(HEADLESS_VENV)/.installed: pyproject.toml $(LOCK)
 	@test -n "$(PYTHON)" || { echo "Docket needs Python 3.11 or newer on PATH." >&2; exit 1; }
 	$(PYTHON) -m venv $(HEADLESS_VENV)
@@ -90,6 +92,7 @@ $(HEADLESS_VENV)/.installed: pyproject.toml $(LOCK)
 	$(HEADLESS_VENV)/bin/python -m pip install --quiet --no-deps -e .
 	$(HEADLESS_VENV)/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
 		print("\n".join(d for d in p["dependencies"] + p["optional-dependencies"]["test"] \
+		+ p["optional-dependencies"]["report"] \
 		if not d.lower().startswith(("pyside6", "pytest-qt"))))' > $(HEADLESS_VENV)/requirements.txt
 	$(HEADLESS_VENV)/bin/python -m pip install --quiet -c $(LOCK) -r $(HEADLESS_VENV)/requirements.txt
 	@touch $@

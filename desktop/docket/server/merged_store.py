@@ -380,6 +380,48 @@ class MergedStore:
             ).fetchall()
         return {str(task_id): str(body) for task_id, body in rows}
 
+    def response_facts(self) -> dict[str, dict[str, tuple[str | None, int]]]:
+        """Per task of the project's archive, per response id: the model that wrote it
+        (``None`` where the row named none) and its length in characters (code points).
+
+        Read by SQLite's JSON functions, without parsing every task in Python: a report
+        over hundreds of thousands of tasks needs these two facts and nothing else."""
+        query = (
+            "SELECT t.id, json_extract(r.value, '$.id'), json_extract(r.value, '$.model'), "
+            "length(json_extract(r.value, '$.text')) FROM tasks t, "
+            "json_each(t.task, '$.responses') r WHERE t.project = ?"
+        )
+        out: dict[str, dict[str, tuple[str | None, int]]] = {}
+        with translated_errors(self.path):
+            for task_id, rid, model, length in self.db.execute(query, (self.project,)):
+                out.setdefault(str(task_id), {})[str(rid)] = (
+                    model if isinstance(model, str) else None,
+                    int(length or 0),
+                )
+        return out
+
+    def guideline_coverage(self) -> dict[str, int]:
+        """Per guidelines version (the SHA-256 the task bundle was issued with; '' where it
+        carried none, ``"unknown"`` where the issuing bundle is not on record), how many of
+        the project's answers were given under it."""
+        query = (
+            "SELECT CASE WHEN i.bundle_id IS NULL THEN 'unknown' "
+            "ELSE COALESCE(i.guidelines_sha256, '') END, count(*) FROM answers a "
+            "LEFT JOIN merged m ON m.hash = a.bundle "
+            "LEFT JOIN issued i ON i.bundle_id = m.answered_bundle "
+            "WHERE a.project = ? GROUP BY 1 ORDER BY 2 DESC"
+        )
+        with translated_errors(self.path):
+            return {str(v): int(n) for v, n in self.db.execute(query, (self.project,))}
+
+    def task_count(self) -> int:
+        """Tasks of the project in the server's archive (``merge --tasks``)."""
+        with translated_errors(self.path):
+            row = self.db.execute(
+                "SELECT count(*) FROM tasks WHERE project = ?", (self.project,)
+            ).fetchone()
+        return int(row[0])
+
     def has_tasks(self) -> bool:
         return self.holds_project(self.project)
 

@@ -17,8 +17,18 @@ Schemas = Mapping[str, Schema]
 
 
 def task_schemas(store: MergedStore) -> dict[str, Schema]:
-    """The answer form of every task whose text was merged (``merge --tasks``)."""
-    return {task_id: Schema.loads(body) for task_id, body in store.schemas().items()}
+    """The answer form of every task whose text was merged (``merge --tasks``).
+
+    A project's tasks mostly share a handful of forms: each distinct text is parsed once
+    (a schema is immutable, so the tasks that share it share one object)."""
+    parsed: dict[str, Schema] = {}
+    out: dict[str, Schema] = {}
+    for task_id, body in store.schemas().items():
+        schema = parsed.get(body)
+        if schema is None:
+            schema = parsed[body] = Schema.loads(body)
+        out[task_id] = schema
+    return out
 
 
 def schema_for(schemas: Schemas, answer: MergedAnswer) -> Schema:

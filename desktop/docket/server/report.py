@@ -1,0 +1,399 @@
+"""``docket report``: what a lead decides from, computed from the merged database.
+
+:func:`build_report` reads the project's answers once and computes the model scorecard
+(:mod:`docket.server.report_scorecard`), the quality figures
+(:mod:`docket.server.report_quality`), the release-readiness criteria and a summary in
+plain words; :mod:`docket.server.report_html` writes it as one self-contained HTML file.
+
+Nothing here fails on thin data: an empty database, one reviewer, no gold items or no
+model names each leave their figures empty and add a sentence to :attr:`Report.missing`
+saying what is missing and how to get it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Literal
+
+from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
+from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.ratings import Outcome, pairwise_outcomes
+from docket.server.report_quality import (
+    TARGET_AGREEMENT,
+    PairMatrix,
+    Timing,
+    WindowAgreement,
+    agreement_over_time,
+    answers_per_day,
+    flags_over_time,
+    main_question,
+    pair_matrix,
+    question_units,
+    reviewer_agreement_rank,
+    timing,
+    weekly_windows,
+)
+from docket.server.report_scorecard import (
+    BOOTSTRAP_ROUNDS,
+    SEED,
+    FlagRate,
+    LengthCheck,
+    LikertScore,
+    Ratings,
+    flag_rates,
+    length_check,
+    likert_scores,
+    model_ratings,
+)
+from docket.server.reviewer_names import distinct_names
+from docket.server.rubric_agreement import ModelScore, rubric_report
+from docket.server.schemas import task_schemas
+from docket.server.verdicts import verdicts
+
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+"""The guidelines version of a bundle packed without guidelines."""
+GOLD_TARGET = 0.80
+"""The gold accuracy every reviewer must reach."""
+
+Status = Literal["pass", "fail", "not assessed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One row of the release-readiness table."""
+
+    name: str
+    status: Status
+    figure: str
+    """The numbers behind the status, in words."""
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    project: str
+    tasks_archived: int
+    tasks_answered: int
+    answers: int
+    reviewers: int
+    bundles: int
+    adjudicated: int
+    gold_items: int
+    quarantined: int
+
+
+@dataclass(slots=True)
+class Report:
+    overview: Overview
+    generated_at: str
+    anonymised: bool
+    ratings: Ratings | None
+    likert: list[LikertScore]
+    rubric: list[ModelScore]
+    flags: list[FlagRate]
+    length: LengthCheck | None
+    agreements: list[QuestionAgreement]
+    main_question: QuestionAgreement | None
+    matrix: PairMatrix | None
+    reviewer_kappa: dict[str, float | None]
+    gold: list[GoldAccuracy]
+    timing: Timing
+    per_day: dict[str, dict[str, int]]
+    weekly: bool
+    drift: list[WindowAgreement]
+    flags_over_time: dict[str, dict[str, int]]
+    unresolved: int
+    guidelines: dict[str, int]
+    readiness: list[Criterion]
+    summary: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        """Every assessed criterion passes, and at least one was assessed."""
+        assessed = [c for c in self.readiness if c.status != "not assessed"]
+        return bool(assessed) and all(c.status == "pass" for c in assessed)
+
+
+def build_report(
+    store: MergedStore,
+    *,
+    pseudonyms: Mapping[str, str] | None = None,
+    rounds: int = BOOTSTRAP_ROUNDS,
+    seed: int = SEED,
+    now: datetime | None = None,
+) -> Report:
+    """Every figure of the report for the store's project. ``pseudonyms`` (key
+    fingerprint -> pseudonym, :func:`docket.server.pseudonyms.pseudonyms`) replaces every
+    reviewer's name before anything is computed, so no name can reach the report."""
+    answers: list[MergedAnswer] = distinct_names(store.answers())
+    if pseudonyms is not None:
+        answers = [
+            replace(a, reviewer_name=pseudonyms.get(a.reviewer, "reviewer-?")) for a in answers
+        ]
+    schemas = task_schemas(store)
+    adjudications = store.adjudications()
+    facts = store.response_facts()
+    gold = store.gold()
+    counts = store.counts()
+
+    overview = Overview(
+        store.project,
+        store.task_count(),
+        len({a.task_id for a in answers}),
+        len(answers),
+        len({a.reviewer for a in answers}),
+        counts["bundles"],
+        len(adjudications),
+        len(gold),
+        counts["quarantined"],
+    )
+    outcomes: list[Outcome] = pairwise_outcomes(store)
+    if pseudonyms is not None:
+        outcomes = [replace(o, judge="") for o in outcomes]
+    models = {t: {r: f[0] for r, f in rs.items()} for t, rs in facts.items()}
+    rubric = rubric_report(answers, schemas, adjudications, models, seed=seed)
+    agreements = agreement(answers, schemas=schemas, seed=seed)
+    main = main_question(agreements)
+    units = question_units(answers, schemas, main) if main is not None else {}
+    matrix = pair_matrix(main.question, units) if main is not None else None
+    weekly = weekly_windows(answers)
+    unresolved = sum(
+        1
+        for task_id, pairs in verdicts(answers, schemas).items()
+        if task_id not in adjudications and any(v.resolution == "unresolved" for v in pairs)
+    )
+    report = Report(
+        overview=overview,
+        generated_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        anonymised=pseudonyms is not None,
+        ratings=model_ratings(outcomes, rounds=rounds, seed=seed),
+        likert=likert_scores(answers, schemas, facts),
+        rubric=[] if rubric is None else rubric.scores,
+        flags=flag_rates(answers, schemas, facts),
+        length=length_check(answers, schemas, facts),
+        agreements=agreements,
+        main_question=main,
+        matrix=matrix,
+        reviewer_kappa=reviewer_agreement_rank(matrix) if matrix is not None else {},
+        gold=gold_accuracy(answers, gold, schemas),
+        timing=timing(answers),
+        per_day=answers_per_day(answers),
+        weekly=weekly,
+        drift=agreement_over_time(answers, main, units, weekly) if main is not None else [],
+        flags_over_time=flags_over_time(answers, schemas, weekly),
+        unresolved=unresolved,
+        guidelines=store.guideline_coverage(),
+        readiness=[],
+    )
+    report.readiness = readiness(report)
+    report.missing = missing(report, bool(facts))
+    report.summary = summary(report)
+    report.warnings = list(store.warnings)
+    return report
+
+
+# --- release readiness ----------------------------------------------------------------------
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f} %"
+
+
+def readiness(r: Report) -> list[Criterion]:
+    out = []
+    main = r.main_question
+    target = f"Krippendorff's α ≥ {TARGET_AGREEMENT:.2f}"
+    if main is None or main.krippendorff_alpha is None:
+        out.append(
+            Criterion("Agreement", "not assessed", "no unit judged by two reviewers", target)
+        )
+    else:
+        alpha = main.krippendorff_alpha
+        ci = (
+            f" (95 % interval {main.alpha_interval[0]:.2f}–{main.alpha_interval[1]:.2f})"
+            if main.alpha_interval
+            else ""
+        )
+        out.append(
+            Criterion(
+                "Agreement",
+                "pass" if alpha >= TARGET_AGREEMENT else "fail",
+                f"α = {alpha:.2f}{ci} on {main.question}, over {main.units:,} units",
+                target,
+            )
+        )
+    gold_target = f"every reviewer ≥ {_pct(GOLD_TARGET)}"
+    judged = [g for g in r.gold if g.total]
+    if not judged:
+        out.append(
+            Criterion("Gold accuracy", "not assessed", "no gold item was answered", gold_target)
+        )
+    else:
+        below = [g for g in judged if (g.accuracy or 0.0) < GOLD_TARGET]
+        correct, total = sum(g.correct for g in judged), sum(g.total for g in judged)
+        figure = f"{correct} of {total} gold answers right ({_pct(correct / total)})"
+        if below:
+            figure += "; below target: " + ", ".join(
+                f"{g.reviewer} {g.correct}/{g.total}" for g in below
+            )
+        out.append(Criterion("Gold accuracy", "fail" if below else "pass", figure, gold_target))
+    if not r.overview.answers:
+        out.append(Criterion("Unresolved disagreements", "not assessed", "no answers", "none"))
+    else:
+        out.append(
+            Criterion(
+                "Unresolved disagreements",
+                "pass" if r.unresolved == 0 else "fail",
+                f"{r.unresolved:,} tasks whose reviewers split evenly and no lead settled "
+                f"({r.overview.adjudicated:,} adjudicated)",
+                "none (settle them with `docket adjudication pack`)",
+            )
+        )
+    out.append(
+        Criterion(
+            "PII findings",
+            "not assessed",
+            "the merged database records no PII findings",
+            "no high-severity finding",
+        )
+    )
+    known = {v: n for v, n in r.guidelines.items() if v not in ("", "unknown")}
+    if not known:
+        out.append(
+            Criterion(
+                "Guideline version coverage",
+                "not assessed",
+                "no answer's task bundle recorded a guidelines version",
+                "every answer under one version",
+            )
+        )
+    else:
+        total = sum(r.guidelines.values())
+        top, n = max(known.items(), key=lambda kv: kv[1])
+        shown = "with no guidelines text" if top == EMPTY_SHA256 else f"under guidelines {top[:12]}"
+        figure = f"{n:,} of {total:,} answers {shown}"
+        if len(r.guidelines) > 1:
+            figure += f"; {len(r.guidelines)} versions in all"
+        out.append(
+            Criterion(
+                "Guideline version coverage",
+                "pass" if n == total else "fail",
+                figure,
+                "every answer under one version",
+            )
+        )
+    if r.overview.tasks_archived:
+        done = r.overview.tasks_answered
+        out.append(
+            Criterion(
+                "Tasks answered",
+                "pass" if done >= r.overview.tasks_archived else "fail",
+                f"{done:,} of {r.overview.tasks_archived:,} archived tasks have an answer",
+                "every task",
+            )
+        )
+    return out
+
+
+# --- what is missing, and the summary --------------------------------------------------------
+
+
+def missing(r: Report, archived: bool) -> list[str]:
+    out = []
+    if not r.overview.answers:
+        out.append(
+            "No answers are merged yet: merge the reviewers' result bundles with `docket merge`."
+        )
+    elif r.overview.reviewers < 2:
+        out.append(
+            "Only one reviewer's answers are merged: agreement needs two reviewers on the "
+            "same task (pack with --overlap 2 or more)."
+        )
+    elif not r.agreements:
+        out.append("No task was answered by two reviewers yet, so no agreement can be computed.")
+    if r.overview.answers and not r.gold:
+        out.append("No gold items were answered: pack with --gold GOLD.jsonl to measure accuracy.")
+    if r.overview.answers and not archived:
+        out.append(
+            "The server's task archive is not merged, so responses have no model: merge it "
+            "with `docket merge --tasks ARCHIVE` to rate the models."
+        )
+    elif r.overview.answers and r.ratings is None:
+        out.append(
+            "No comparison between two models was judged (preferences or rankings of "
+            "responses by different models), so the models cannot be rated."
+        )
+    if r.overview.answers and not r.timing.seconds:
+        out.append("No answer carries a time spent, so time per task cannot be shown.")
+    return out
+
+
+def summary(r: Report) -> list[str]:
+    """The opening sentences a stakeholder acts on."""
+    out = []
+    assessed = [c for c in r.readiness if c.status != "not assessed"]
+    failing = [c.name.lower() for c in assessed if c.status == "fail"]
+    if not assessed:
+        out.append("Release readiness: not assessed (see what is missing below).")
+    elif failing:
+        out.append(
+            f"Not ready to release: {len(failing)} of {len(assessed)} assessed criteria fail "
+            f"({', '.join(failing)})."
+        )
+    else:
+        out.append(f"Ready to release: all {len(assessed)} assessed criteria pass.")
+    ratings = r.ratings
+    if ratings is not None and len(ratings.models) >= 2:
+        first, second = ratings.models[0], ratings.models[1]
+        gap = first.rating - second.rating
+        separated = first.low is not None and second.high is not None and first.low > second.high
+        out.append(
+            f"{first.model} rates highest ({first.rating:.0f}), {gap:.0f} points above "
+            f"{second.model} ({second.rating:.0f}); their 95 % intervals "
+            + (
+                "do not overlap: the lead is clear."
+                if separated
+                else "overlap: the lead is not yet clear."
+            )
+        )
+    main = r.main_question
+    if main is not None and main.krippendorff_alpha is not None:
+        alpha = main.krippendorff_alpha
+        word = "meets" if alpha >= TARGET_AGREEMENT else "is below"
+        out.append(
+            f"Agreement on {main.question}: α = {alpha:.2f} over {main.units:,} units, "
+            f"which {word} the target of {TARGET_AGREEMENT:.2f}."
+        )
+    low = sorted(
+        ((k, who) for who, k in r.reviewer_kappa.items() if k is not None and k < TARGET_AGREEMENT)
+    )
+    if low:
+        out.append(
+            "May need calibration (mean Cohen's κ with the others below target): "
+            + ", ".join(f"{who} (κ {k:.2f})" for k, who in low)
+            + "."
+        )
+    weak_gold = [g for g in r.gold if g.total and (g.accuracy or 0.0) < GOLD_TARGET]
+    if weak_gold:
+        out.append(
+            "Gold accuracy below target: "
+            + ", ".join(f"{g.reviewer} ({g.correct}/{g.total})" for g in weak_gold)
+            + "."
+        )
+    if r.length is not None and r.length.biased:
+        share = r.length.overall.share or 0.0
+        out.append(
+            f"The longer response won {_pct(share)} of decisive judgments: more often than "
+            "chance, so check that length is not being rewarded for itself."
+        )
+    o = r.overview
+    out.append(
+        f"Based on {o.answers:,} answers by {o.reviewers} reviewers on {o.tasks_answered:,} "
+        f"tasks ({o.adjudicated} adjudicated, {o.gold_items} gold items)."
+    )
+    return out
