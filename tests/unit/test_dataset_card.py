@@ -10,6 +10,7 @@ is never overwritten; an empty database's card says what is missing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -185,6 +186,8 @@ def test_every_lineage_figure_matches_the_store(
         results = _sql(store, "SELECT hash, kind, answers, merged_at FROM merged")
         tasks = _sql(store, "SELECT id, guidelines_sha256, task FROM tasks")
         answers = _sql(store, "SELECT reviewer, task_id, body, display_order FROM answers")
+        answer_bundles = [b for (b,) in _sql(store, "SELECT bundle FROM answers")]
+        answered_bundles = _sql(store, "SELECT hash, answered_bundle FROM merged")
         adjudications = _sql(store, "SELECT lead, body FROM adjudications")
         gold = {tid: json.loads(b) for tid, b in _sql(store, "SELECT task_id, answers FROM gold")}
         quarantined = _sql(store, "SELECT count(*) FROM quarantine")[0][0]
@@ -212,16 +215,29 @@ def test_every_lineage_figure_matches_the_store(
     for digest, kind, n, at in results:
         assert f"| {digest} |" in text and f"| {kind} | {n} | {at} |" in text
 
-    # Guideline versions: tasks of the archive under each, and how many were answered.
+    # Guideline versions: tasks of the archive under each, how many were answered, and the
+    # answers given under each as their task bundle recorded it.
     answered = {tid for _, tid, _, _ in answers}
     by_sha: dict[str, set[str]] = defaultdict(set)
     for tid, sha, _ in tasks:
         by_sha[sha or ""].add(tid)
-    assert {(v.sha256, v.archived_tasks, v.answered_tasks) for v in found.guidelines} == {
-        (sha, len(ids), len(ids & answered)) for sha, ids in by_sha.items()
+    issued_sha = {b: g or "" for b, _, g in issued}
+    answered_bundle = dict(answered_bundles)
+    under = Counter(issued_sha[answered_bundle[bundle]] for bundle in answer_bundles)
+    assert {
+        (v.sha256, v.archived_tasks, v.answered_tasks, v.answers) for v in found.guidelines
+    } == {
+        (sha, len(by_sha.get(sha, ())), len(by_sha.get(sha, set()) & answered), under.get(sha, 0))
+        for sha in {*by_sha, *under}
     }
-    for v in found.guidelines:
-        assert f"| {v.archived_tasks} | {v.answered_tasks} |" in text
+    assert [v.sha256 for v in found.guidelines] == [hashlib.sha256(b"").hexdigest()]
+    assert "(no guidelines) | 60 | 60 | 119 |" in text
+
+    # Models of the archive's responses.
+    models = Counter(r["model"] for _, _, body in tasks for r in json.loads(body)["responses"])
+    assert found.models == dict(models) and len(models) == 3
+    for model, n in models.items():
+        assert f"| {model} | {n} |" in text
 
     # Reviewers (pseudonymous) and the overlap.
     per_reviewer = Counter(fp for fp, _, _, _ in answers)

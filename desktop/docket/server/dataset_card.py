@@ -42,6 +42,7 @@ from docket.errors import DocketError
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
 from docket.server.merged_store import MergedStore
 from docket.server.pseudonyms import pseudonyms
+from docket.server.report import EMPTY_SHA256
 from docket.server.schemas import task_schemas
 from docket.store.db import translated_errors
 
@@ -130,9 +131,12 @@ class ResultBundle:
 @dataclass(frozen=True, slots=True)
 class GuidelineVersion:
     sha256: str
-    """Empty for tasks packed without guidelines."""
+    """The SHA-256 of the guidelines (that of no text for tasks packed without any; empty
+    where the archive does not say; ``unknown`` where the issuing bundle is not on record)."""
     archived_tasks: int
     answered_tasks: int
+    answers: int
+    """Answers given under it (:meth:`MergedStore.guideline_coverage`)."""
 
 
 @dataclass(slots=True)
@@ -145,6 +149,8 @@ class Lineage:
     archive_sha256: str
     """SHA-256 over the archived tasks (id, task, form, guidelines hash; canonical JSON, one
     line per task in id order); empty when no archive was merged."""
+    models: dict[str, int]
+    """Model -> responses of the archive it wrote (``unnamed`` where the row named none)."""
     task_bundles: list[TaskBundle]
     results: list[ResultBundle]
     guidelines: list[GuidelineVersion]
@@ -223,8 +229,9 @@ def archive_digest(store: MergedStore) -> tuple[int, str]:
 
 
 def guideline_versions(store: MergedStore, answered: set[str]) -> list[GuidelineVersion]:
-    """Each guidelines hash of the archive with the tasks under it and how many of those
-    were answered (``answered``: task ids), most tasks first."""
+    """Each guidelines version: the archive's tasks under it, how many of those were
+    answered (``answered``: task ids), and the answers given under it as their task
+    bundles record it; most tasks first."""
     by_hash: dict[str, list[str]] = defaultdict(list)
     with translated_errors(store.path):
         for task_id, sha in store.db.execute(
@@ -232,11 +239,27 @@ def guideline_versions(store: MergedStore, answered: set[str]) -> list[Guideline
             (store.project,),
         ):
             by_hash[str(sha)].append(str(task_id))
+    coverage = store.guideline_coverage()
     versions = [
-        GuidelineVersion(sha, len(ids), sum(1 for t in ids if t in answered))
-        for sha, ids in by_hash.items()
+        GuidelineVersion(
+            sha,
+            len(by_hash.get(sha, ())),
+            sum(1 for t in by_hash.get(sha, ()) if t in answered),
+            coverage.get(sha, 0),
+        )
+        for sha in {*by_hash, *coverage}
     ]
-    return sorted(versions, key=lambda v: (-v.archived_tasks, v.sha256))
+    return sorted(versions, key=lambda v: (-v.archived_tasks, -v.answers, v.sha256))
+
+
+def archive_models(store: MergedStore) -> dict[str, int]:
+    """Per model, the responses of the project's archive it wrote, most first."""
+    found = Counter(
+        model or "unnamed"
+        for responses in store.response_facts().values()
+        for model, _ in responses.values()
+    )
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def lineage(store: MergedStore, labels: Mapping[str, str]) -> Lineage:
@@ -259,6 +282,7 @@ def lineage(store: MergedStore, labels: Mapping[str, str]) -> Lineage:
         project=store.project,
         archived_tasks=archived,
         archive_sha256=archive_sha,
+        models=archive_models(store),
         task_bundles=task_bundles(store),
         results=result_bundles(store),
         guidelines=guideline_versions(store, set(per_task)),
@@ -447,6 +471,15 @@ def _sources(lineage: Lineage) -> list[str]:
             "missing (merge again with `--tasks PROJECT.server-tasks`)."
         )
     lines.append("")
+    if lineage.models:
+        lines += [
+            "Models that wrote the responses (the reviewers saw them blind, by opaque ids):",
+            "",
+            "| Model | Responses |",
+            "| --- | --- |",
+            *(f"| {_md(m)} | {n} |" for m, n in lineage.models.items()),
+            "",
+        ]
     bundles = lineage.task_bundles
     if not bundles:
         lines.append("No result answering a task bundle was merged yet.")
@@ -494,10 +527,12 @@ def _guidelines(lineage: Lineage) -> list[str]:
     if not lineage.guidelines:
         return [*lines, "Unknown: no task archive was merged.", ""]
     lines += [
-        "| Guidelines SHA-256 | Tasks in the archive | Tasks answered |",
-        "| --- | --- | --- |",
+        "Each version is the SHA-256 of the guidelines text the tasks were packed with.",
+        "",
+        "| Guidelines SHA-256 | Tasks in the archive | Tasks answered | Answers under it |",
+        "| --- | --- | --- | --- |",
         *(
-            f"| {_sha(v.sha256)} | {v.archived_tasks} | {v.answered_tasks} |"
+            f"| {_sha(v.sha256)} | {v.archived_tasks} | {v.answered_tasks} | {v.answers} |"
             for v in lineage.guidelines
         ),
     ]
@@ -554,6 +589,12 @@ def _agreement(lineage: Lineage) -> list[str]:
         lines.append(
             f"| {_md(q.question)} | {q.level} | {q.units} | {alpha} | {interval} | {pct} |"
         )
+    if any(q.krippendorff_alpha is None for q in lineage.agreement):
+        lines += [
+            "",
+            "n/a: alpha is undefined where every judgment of the question had the same value "
+            "(nothing varied, so agreement beyond chance cannot be told).",
+        ]
     return [*lines, ""]
 
 
@@ -610,7 +651,11 @@ def _num(value: float | None) -> str:
 
 
 def _sha(sha: str) -> str:
-    return f"`{sha}`" if sha else "none (packed without guidelines)"
+    if sha == EMPTY_SHA256:
+        return f"`{sha}` (no guidelines)"
+    if sha == "unknown":
+        return "unknown (issuing bundle not on record)"
+    return f"`{sha}`" if sha else "not recorded"
 
 
 def _md(text: str) -> str:
