@@ -437,10 +437,10 @@ def test_left_out_says_every_kind_there_was() -> None:
     assert summary.left_out("dpo") == [
         "2 ties",
         "3 unresolved disagreements",
-        "4 rewrites identical to the response rewritten",
+        "4 rewrites equal to their base",
         "1 task or rewrite the task archive lacks (task or response)",
         "6 quarantined answers (`docket db quarantine`)",
-        "7 answers not fitting the task (`docket db check`)",
+        "7 answers that do not fit their task (`docket db check`)",
     ]
     assert ExportSummary(5, 0, 0, 0).left_out("judgments") == []
     assert summary.left_out("rubric")[0].startswith("3 criteria unsettled")

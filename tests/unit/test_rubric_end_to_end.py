@@ -357,7 +357,8 @@ def test_splits_are_adjudicated_and_the_leads_grades_win(
     key = str(tmp / "keys" / "server.key")
     argv = ["dataset", "export", "--db", str(db), "--server-key", key, "--format", "rubric"]
     assert main([*argv, "--out", str(out)]) == 0
-    assert f"{left_open} criteria unsettled" in capsys.readouterr().out
+    unsettled = "criterion" if left_open == 1 else "criteria"
+    assert f"{left_open} {unsettled} unsettled" in capsys.readouterr().out
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == len(grades)
     for row in rows:

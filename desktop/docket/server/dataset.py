@@ -86,19 +86,16 @@ class ExportSummary:
             kinds = [
                 (self.ties, "tie", "ties", ""),
                 (self.unresolved, "unresolved disagreement", "unresolved disagreements", ""),
-                (
-                    self.unchanged_rewrites,
-                    "rewrite",
-                    "rewrites",
-                    " identical to the response rewritten",
-                ),
-            ]
+                (self.unchanged_rewrites, "rewrite equal to its base",
+                 "rewrites equal to their base", ""),
+            ]  # fmt: skip
         one, many = _MISSING.get(fmt, ("row", "rows"))
         kinds += [
             (self.missing_tasks, one, many, " the task archive lacks (task or response)"),
             (self.quarantined, "quarantined answer", "quarantined answers",
              " (`docket db quarantine`)"),
-            (self.skipped, "answer", "answers", " not fitting the task (`docket db check`)"),
+            (self.skipped, "answer that does not fit its task",
+             "answers that do not fit their task", " (`docket db check`)"),
         ]  # fmt: skip
         return [f"{n} {one if n == 1 else many}{why}" for n, one, many, why in kinds if n]
 

@@ -78,6 +78,15 @@ FORMAT_TAGS = {
     "fine-grained": ["fine-grained-rlhf"],
     "sft": ["sft"],
 }
+NAMING_FIELDS = {
+    "dpo": "`reviewers`",
+    "judgments": "`reviewer` and `reviewer_fingerprint`",
+    "rubric": "`reviewers`, `notes` and `lead`",
+    "healthbench": "`prompt_id`",
+    "fine-grained": "`annotator`",
+    "sft": "`reviewer`",
+}
+"""The fields of each format's rows that name reviewers as the merged database does."""
 SIZE_STEPS = ("1K", "10K", "100K", "1M", "10M", "100M", "1B", "10B", "100B", "1T")
 DEFAULT_LICENSE = "other"
 LICENSE_ID = re.compile(r"[a-z0-9][a-z0-9.+-]{0,63}")
@@ -417,7 +426,7 @@ def card_text(
         *_sources(lineage),
         *_results(lineage),
         *_guidelines(lineage),
-        *_reviewers(lineage),
+        *_reviewers(lineage, fmt),
         *_agreement(lineage),
         *_adjudication(lineage),
         *_gold(lineage),
@@ -539,7 +548,7 @@ def _guidelines(lineage: Lineage) -> list[str]:
     return [*lines, ""]
 
 
-def _reviewers(lineage: Lineage) -> list[str]:
+def _reviewers(lineage: Lineage, fmt: str) -> list[str]:
     lines = ["## Reviewers", ""]
     if not lineage.reviewers:
         return [*lines, "No reviewer's answers were merged yet.", ""]
@@ -559,6 +568,13 @@ def _reviewers(lineage: Lineage) -> list[str]:
         "| --- | --- |",
         *(f"| {k} | {n} |" for k, n in lineage.overlap.items()),
     ]
+    if fmt in NAMING_FIELDS:
+        lines += [
+            "",
+            f"The data rows themselves name the reviewers as the merged database knows them "
+            f"({NAMING_FIELDS[fmt]}): replace those before publishing if the reviewers are "
+            "to stay anonymous.",
+        ]
     return [*lines, ""]
 
 
