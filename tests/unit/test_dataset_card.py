@@ -172,6 +172,14 @@ def test_the_header_parses_and_load_dataset_finds_the_data_through_it(
         (folder / "stray.jsonl").unlink()
     assert loaded.num_rows == len(rows) > 0
     assert {"prompt", "chosen", "rejected"} <= set(loaded.column_names)
+    # The Hub's own reader of cards takes the header as written.
+    hub = pytest.importorskip("huggingface_hub", reason="`huggingface_hub` is not installed")
+    data = hub.DatasetCard(card).data
+    assert (data.license, data.language, data.pretty_name) == (
+        "cc-by-4.0",
+        ["en"],
+        "e2e: dpo (expert review)",
+    )
 
 
 def test_every_lineage_figure_matches_the_store(
