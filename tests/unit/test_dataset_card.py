@@ -407,6 +407,7 @@ def test_an_empty_database_card_says_what_is_missing(tmp_path: Path) -> None:
     header = _header(text)
     assert header["size_categories"] == ["n<1K"] and header["pretty_name"].startswith("Docket")
     for missing in (
+        "Nothing to leave out: no answers are merged yet",
         "No task archive was merged",
         "No result answering a task bundle was merged yet",
         "None yet: nothing was merged",

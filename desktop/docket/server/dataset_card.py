@@ -452,7 +452,9 @@ def _license_lines(license: str) -> list[str]:
 def _left_out(lineage: Lineage, summary: ExportSummary, fmt: str) -> list[str]:
     lines = ["## What was left out, and why", ""]
     found = summary.left_out(fmt)
-    if not found:
+    if not found and not lineage.answers:
+        lines.append("Nothing to leave out: no answers are merged yet.")
+    elif not found:
         lines.append("Nothing: every answer of the merged database that fits this format is in it.")
     else:
         lines += [f"- {x}" for x in found]
