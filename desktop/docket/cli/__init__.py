@@ -29,7 +29,7 @@ import sys
 from collections.abc import Sequence
 
 from docket import __version__
-from docket.cli import adjudication, app, database, dataset, keys, reviewer, server
+from docket.cli import adjudication, app, database, dataset, keys, report, reviewer, server
 from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, opened_warnings, shown
 from docket.errors import DocketError
 
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     server.register(verbs)
     adjudication.register(verbs)
     dataset.register(verbs)
+    report.register(verbs)
     database.register(verbs)
     app.register(verbs)
     return parser
