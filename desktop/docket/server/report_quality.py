@@ -87,8 +87,13 @@ def pair_matrix(question: str, units: Units) -> PairMatrix:
     reviewers = tuple(sorted({who for r in units.values() for who in r}))
     kappa: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], int] = {}
+    # One pass over the units (each holds a few reviewers), not one per pair of reviewers.
+    by_pair: dict[tuple[str, str], list[tuple[Hashable, Hashable]]] = defaultdict(list)
+    for values in units.values():
+        for a, b in combinations(sorted(values), 2):
+            by_pair[(a, b)].append((values[a], values[b]))
     for a, b in combinations(reviewers, 2):
-        pairs = [(r[a], r[b]) for r in units.values() if a in r and b in r]
+        pairs = by_pair.get((a, b), [])
         value = cohen_kappa(pairs) if pairs else None
         for key in ((a, b), (b, a)):
             kappa[key] = value
