@@ -193,6 +193,7 @@ def test_every_lineage_figure_matches_the_store(
         issued = _sql(store, "SELECT bundle_id, manifest_sha256, guidelines_sha256 FROM issued")
         results = _sql(store, "SELECT hash, kind, answers, merged_at FROM merged")
         tasks = _sql(store, "SELECT id, guidelines_sha256, task FROM tasks")
+        archived = _sql(store, "SELECT id, task, schema, guidelines_sha256 FROM tasks ORDER BY id")
         answers = _sql(store, "SELECT reviewer, task_id, body, display_order FROM answers")
         answer_bundles = [b for (b,) in _sql(store, "SELECT bundle FROM answers")]
         answered_bundles = _sql(store, "SELECT hash, answered_bundle FROM merged")
@@ -209,6 +210,10 @@ def test_every_lineage_figure_matches_the_store(
     for bundle_id, manifest, _ in issued:
         assert re.search(rf"\| {bundle_id} \| \w+ \| {manifest} \|", text)
     assert found.archived_tasks == len(tasks) == 60
+    digest = hashlib.sha256()
+    for row in archived:
+        digest.update(json.dumps(list(row), ensure_ascii=False).encode() + b"\n")
+    assert found.archive_sha256 == digest.hexdigest()
     assert (
         f"holds 60 tasks of this project; SHA-256 over the archived tasks: {found.archive_sha256}"
         in text

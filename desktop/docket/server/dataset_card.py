@@ -31,7 +31,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -156,8 +156,9 @@ class Lineage:
     project: str
     archived_tasks: int
     archive_sha256: str
-    """SHA-256 over the archived tasks (id, task, form, guidelines hash; canonical JSON, one
-    line per task in id order); empty when no archive was merged."""
+    """SHA-256 over the archived tasks as stored: per task in id order, one line holding
+    the JSON array of its id, task text, form and guidelines hash; empty when no archive
+    was merged. The same tasks merged anywhere give the same digest."""
     models: dict[str, int]
     """Model -> responses of the archive it wrote (``unnamed`` where the row named none)."""
     task_bundles: list[TaskBundle]
@@ -178,7 +179,6 @@ class Lineage:
     quarantined: int
     skipped: int = 0
     """Answers of an older database skipped as not fitting their task."""
-    notes: list[str] = field(default_factory=list)
 
     @property
     def merged_range(self) -> tuple[str, str] | None:
