@@ -32,6 +32,7 @@ from docket.server.agreement_stats import wilson_interval
 from docket.server.dataset import FORMATS, ExportSummary, dpo_rows
 from docket.server.dataset_card import (
     MARKER,
+    Lineage,
     card_text,
     lineage,
     reviewer_pseudonyms,
@@ -458,3 +459,36 @@ def test_left_out_says_every_kind_there_was() -> None:
     ]
     assert ExportSummary(5, 0, 0, 0).left_out("judgments") == []
     assert summary.left_out("rubric")[0].startswith("3 criteria unsettled")
+
+
+def test_text_from_the_database_cannot_break_the_card_layout() -> None:
+    """Project, model and question names come from packed files: a pipe, a line break or
+    markup in them stays inside its table cell or heading."""
+    hostile = "evil | model\n## Injected heading <script>"
+    found = Lineage(
+        project="proj\n---\nlicense: mit",
+        archived_tasks=1,
+        archive_sha256="ab" * 32,
+        models={hostile: 3},
+        task_bundles=[],
+        results=[],
+        guidelines=[],
+        answers=0,
+        answered_tasks=0,
+        reviewers={},
+        leads=0,
+        overlap={},
+        agreement=[],
+        adjudications={hostile: 1},
+        gold_items=0,
+        gold=[],
+        quarantined=0,
+    )
+    text = card_text(found, ExportSummary(0, 0, 0, 0), fmt="dpo", data_file="a`b|c\n.jsonl")
+    header = _header(text)
+    assert header["license"] == "other" and header["pretty_name"].startswith("proj\n---")
+    assert header["configs"][0]["data_files"][0]["path"] == "a`b|c\n.jsonl"
+    body = text.split(MARKER, 1)[1]
+    assert "\n## Injected" not in body and "<script>" not in body and "\n---\n" not in body
+    rows = [line for line in body.splitlines() if "evil" in line]
+    assert len(rows) == 2 and all(r.startswith("| ") and r.count(" | ") == 1 for r in rows)
