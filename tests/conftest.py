@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The `browser` fixture: a headless Chromium (tests/browser.py).
+pytest_plugins = ("tests.browser",)
+
 # Hypothesis profiles. "bounded" is what the fuzz properties
 # (tests/adversarial/test_fuzz_parsers.py) run under in `make test`: derandomized, so every
 # run tries the same examples, with a deadline far above a parse's real cost. "fuzz" is

@@ -502,3 +502,35 @@ def test_hostile_names_are_escaped(desk: dict[str, Any], tmp_path: Path) -> None
     assert "<script" not in page and "evil.example/p.png>" not in page
     assert external_references(page) == []
     assert "&lt;script&gt;" in page
+
+
+# --- in a real browser ----------------------------------------------------------------------------
+
+
+def test_the_report_in_headless_chromium(desk: dict[str, Any], tmp_path: Path) -> None:
+    """Chromium loads the report with no request (not even a data: resource) and no
+    console error, and every section is there, laid out (not only present in the text)."""
+    from tests.browser import Browser, BrowserMissing
+
+    page = tmp_path / "report.html"
+    page.write_text(render_html(desk["report"]), "utf-8")
+    try:
+        browser = Browser()
+    except BrowserMissing as missing:
+        pytest.skip(str(missing))
+    with browser:
+        load = browser.open(page)
+        assert load.requests == []
+        assert load.console_errors == []
+        assert load.title == "Review report: desk"
+        for section in SECTIONS:
+            element = browser.driver.find_element("id", section)
+            assert element.is_displayed() and element.size["height"] > 0, section
+        # Every plot has an extent: inline SVG that the browser drew.
+        sizes = browser.driver.execute_script(
+            "return [...document.querySelectorAll('figure svg')]"
+            ".map(s => s.getBoundingClientRect().height)"
+        )
+        assert len(sizes) >= 6 and min(sizes) > 50
+        width, height = browser.screenshot(tmp_path / "report.png")
+        assert width == 1200 and height > 3000

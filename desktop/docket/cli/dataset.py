@@ -1,7 +1,8 @@
 """``docket dataset export``: the merged database as training data (DPO pairs,
 judgments, rubric grades, expert-written criteria as HealthBench rows, spans in
 Fine-Grained RLHF's feedback layout or rewrites as SFT ``messages`` rows; one JSON object
-a line)."""
+a line), with its dataset card, ``README.md``, beside it
+(:mod:`docket.server.dataset_card`)."""
 
 from __future__ import annotations
 

@@ -227,7 +227,7 @@ def readiness(r: Report) -> list[Criterion]:
                 target,
             )
         )
-    gold_target = f"every reviewer ≥ {_pct(GOLD_TARGET)}"
+    gold_target = f"every reviewer ≥ {100 * GOLD_TARGET:.0f} %"
     judged = [g for g in r.gold if g.total]
     if not judged:
         out.append(
@@ -249,7 +249,8 @@ def readiness(r: Report) -> list[Criterion]:
             Criterion(
                 "Unresolved disagreements",
                 "pass" if r.unresolved == 0 else "fail",
-                f"{r.unresolved:,} tasks whose reviewers split evenly and no lead settled "
+                f"{r.unresolved:,} {'task' if r.unresolved == 1 else 'tasks'} whose reviewers "
+                "split evenly and no lead settled "
                 f"({r.overview.adjudicated:,} adjudicated)",
                 "none (settle them with `docket adjudication pack`)",
             )

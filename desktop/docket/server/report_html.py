@@ -15,7 +15,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 
 from docket.server import report_plots as plots
-from docket.server.report import Criterion, Report
+from docket.server.report import GOLD_TARGET, Criterion, Report
 from docket.server.report_quality import TARGET_AGREEMENT
 from docket.server.report_scorecard import METHODS
 
@@ -182,6 +182,7 @@ def _ratings(r: Report) -> str:
             axis_label="Rating (mean 1000)",
             reference=1000.0,
             reference_label="mean rating",
+            value_format="{:.0f}",
         ),
         "Each model's rating (point) and its 95 % bootstrap interval (whisker).",
     )
@@ -445,8 +446,10 @@ def _gold(r: Report) -> str:
             [(g.reviewer, g.accuracy or 0.0, *(g.interval or (None, None))) for g in judged],
             title="Gold accuracy per reviewer",
             axis_label="Accuracy",
-            reference=0.8,
-            reference_label="target 80 %",
+            reference=GOLD_TARGET,
+            reference_label=f"target {100 * GOLD_TARGET:.0f} %",
+            value_format="{:.0%}",
+            limits=(0.0, 1.0),
         ),
         "Point: accuracy on gold items; whisker: Wilson 95 % interval.",
     )
