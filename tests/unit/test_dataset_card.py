@@ -492,3 +492,16 @@ def test_text_from_the_database_cannot_break_the_card_layout() -> None:
     assert "\n## Injected" not in body and "<script>" not in body and "\n---\n" not in body
     rows = [line for line in body.splitlines() if "evil" in line]
     assert len(rows) == 2 and all(r.startswith("| ") and r.count(" | ") == 1 for r in rows)
+
+
+def test_the_card_and_the_anonymised_report_show_the_same_pseudonyms(
+    merged: dict[str, Any], exported: dict[str, Any], tmp_path: Path
+) -> None:
+    """A lead follows one pseudonym from the report to the card of the same release."""
+    pytest.importorskip("matplotlib", reason="the report's plots need the report extra")
+    out = tmp_path / "report.html"
+    assert main(["report", "--db", str(merged["db"]), "--server-key", str(merged["key"]),
+                 "--anonymise", "--bootstrap-rounds", "20", "--out", str(out)]) == 0  # fmt: skip
+    in_card = set(re.findall(r"reviewer-[0-9a-f]{6,}", exported["card"]))
+    in_report = set(re.findall(r"reviewer-[0-9a-f]{6,}", out.read_text("utf-8")))
+    assert len(in_card) == 3 and in_card <= in_report
