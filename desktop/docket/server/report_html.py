@@ -509,7 +509,8 @@ def _timing(r: Report) -> str:
             threshold_label="" if minimum is None else f"minimum {minimum:g} s",
             log_scale=True,
         ),
-        "Box: the middle half of a reviewer's times; line: the median; whiskers: the rest.",
+        "Box: the middle half of a reviewer's times; thick line: the median; whiskers: the "
+        "5th to 95th percentile.",
     )
     if not t.min_seconds:
         out += (
