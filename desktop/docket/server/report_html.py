@@ -80,6 +80,12 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{100 * x:.1f} %"
 
 
+def _pct_interval(low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return "–"
+    return f"{_pct(low)} – {_pct(high)}"
+
+
 def _table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()
 ) -> str:
@@ -301,7 +307,7 @@ def _flags(r: Report) -> str:
             f.model,
             f"{f.flagged} of {f.judged}",
             _pct(f.rate),
-            f"{_pct(f.low)} – {_pct(f.high)}" if f.low is not None else "–",
+            _pct_interval(f.low, f.high),
         )
         for f in r.flags
     ]
@@ -315,7 +321,7 @@ def _length(r: Report) -> str:
     if check is None:
         return out + _missing("No pair of responses of known length was judged.")
     rows = [
-        (b.label, b.decisive, b.longer_won, _pct(b.share), f"{_pct(b.low)} – {_pct(b.high)}")
+        (b.label, b.decisive, b.longer_won, _pct(b.share), _pct_interval(b.low, b.high))
         for b in (check.overall, *check.buckets)
     ]
     out += _table(
@@ -436,7 +442,7 @@ def _gold(r: Report) -> str:
             g.reviewer,
             f"{g.correct} of {g.total}",
             _pct(g.accuracy),
-            f"{_pct(g.interval[0])} – {_pct(g.interval[1])}" if g.interval else "–",
+            _pct_interval(*(g.interval or (None, None))),
         )
         for g in judged
     ]
@@ -546,7 +552,7 @@ def _calibration(r: Report) -> str:
                 f"{c.tasks_correct} of {c.tasks}",
                 f"{c.correct} of {c.total}",
                 _pct(c.accuracy),
-                f"{_pct(c.interval[0])} – {_pct(c.interval[1])}" if c.interval else "–",
+                _pct_interval(*(c.interval or (None, None))),
                 kinds or "–",
                 c.too_fast,
                 c.revised,
