@@ -17,6 +17,12 @@ from typing import Any, ClassVar, Literal
 from docket.core import safe_json
 from docket.core.rubric import MAX_CRITERIA, Criterion, criteria_problems, parse_criteria
 from docket.core.spans import DEFAULT_SPAN_LABELS
+from docket.core.suggestions import (
+    DEFAULT_REVEAL,
+    RevealPolicy,
+    SuggestionError,
+    reveal_policy,
+)
 from docket.errors import SchemaError
 
 SCHEMA_VERSION = 1
@@ -325,6 +331,9 @@ class Schema:
     questions: tuple[Question, ...]
     version: int = SCHEMA_VERSION
     min_seconds: float | None = None
+    reveal: RevealPolicy | None = None
+    """What the reviewer sees of an AI judge's suggestions (``"suggestions": {"reveal":
+    ...}``; :mod:`docket.core.suggestions`); None: the default, ``after-answer``."""
     _by_id: dict[str, Question] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -356,7 +365,14 @@ class Schema:
         }
         if self.min_seconds is not None:
             out["min_seconds"] = self.min_seconds
+        if self.reveal is not None:
+            out["suggestions"] = {"reveal": self.reveal}
         return out
+
+    @property
+    def reveal_policy(self) -> RevealPolicy:
+        """The reveal policy in force (the default when the form names none)."""
+        return self.reveal or DEFAULT_REVEAL
 
     @property
     def rubric_questions(self) -> tuple[RubricQuestion, ...]:
@@ -411,7 +427,7 @@ class Schema:
     def from_json(cls, data: Any) -> Schema:
         if not isinstance(data, dict):
             raise SchemaError("The schema must be a JSON object with 'version' and 'questions'.")
-        _no_unknown_keys(data, {"version", "questions", "min_seconds"}, "the schema")
+        _no_unknown_keys(data, {"version", "questions", "min_seconds", "suggestions"}, "the schema")
         version = data.get("version")
         if version != SCHEMA_VERSION:
             raise SchemaError(
@@ -425,7 +441,18 @@ class Schema:
         return cls(
             tuple(_question_from_json(item, i) for i, item in enumerate(items)),
             min_seconds=_min_seconds(data.get("min_seconds")),
+            reveal=_reveal(data.get("suggestions")),
         )
+
+
+def _reveal(value: Any) -> RevealPolicy | None:
+    try:
+        return reveal_policy(value)
+    except SuggestionError as exc:
+        raise SchemaError(
+            f"The schema's suggestions: {exc}.",
+            hint='Write "suggestions": {"reveal": "after-answer"} (or "before", "hidden").',
+        ) from None
 
 
 def _min_seconds(value: Any) -> float | None:
