@@ -17,10 +17,11 @@ from typing import Any
 
 from docket.bundles.envelope import open_sealed, pinned, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey, load_secret_key
-from docket.bundles.manifest import sha256
+from docket.bundles.manifest import TASK_TYPES, sha256
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
 from docket.bundles.task_bundle import read_task_bundle
 from docket.core.answers import Answer
+from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.review import (
     ADJUDICATION_OUTCOMES,
@@ -167,7 +168,7 @@ class Workspace:
             Path(path),
             self._secret(),
             signer=pinned(server),
-            expected_type=("task", "adjudication-task"),
+            expected_type=TASK_TYPES,
         )
         report("Reading tasks", 0.45)
         content = read_task_bundle(opened)
@@ -193,6 +194,7 @@ class Workspace:
             content.tasks,
             before_commit=lambda: report("Saving", 0.95),
             reviews=content.reviews,
+            calibration={t: e.to_json() for t, e in content.calibration.items()},
         )
         report("Done", 1.0)
         return done
@@ -247,6 +249,12 @@ class Workspace:
         if isinstance(task, Task):
             return display_order(self.reviewer, task.id, task.response_ids)
         return self._store.display_order(self.reviewer, task)
+
+    def calibration(self, task_id: str) -> Expected | None:
+        """For a task of a calibration round (a training bundle): its expected answers
+        and the explanation, to show after the reviewer answers it; else None."""
+        body = self._store.calibration(task_id)
+        return None if body is None else Expected.from_json(body)
 
     def reviews(self, task_id: str) -> dict[str, Any] | None:
         """For an adjudication task: every reviewer's answer and the majority; else None."""
@@ -437,10 +445,19 @@ class Workspace:
         )
         return ExportedResults(out, manifest.bundle_id, sequence, len(answers), digest)
 
-    def _bundle_to_export(self, bundle_id: str | None) -> BundleRecord:
-        bundles = [
-            b for b in self._store.active_bundles() if b.kind in ("task", "adjudication-task")
+    def answered_bundles(self) -> list[tuple[str, str, str]]:
+        """The signed bundles a result can answer, oldest first: ``(bundle id, kind, file
+        name it was imported from)``; kind ``calibration-task`` for a calibration round."""
+        return [
+            (b.id, b.kind, b.source) for b in self._store.active_bundles() if b.kind in TASK_TYPES
         ]
+
+    def bundle_of(self, task_id: str) -> str | None:
+        """The id of the bundle a task came in (None for an unknown task)."""
+        return self._store.bundle_of(task_id)
+
+    def _bundle_to_export(self, bundle_id: str | None) -> BundleRecord:
+        bundles = [b for b in self._store.active_bundles() if b.kind in TASK_TYPES]
         if bundle_id is not None:
             for b in bundles:
                 if b.id == bundle_id:

@@ -65,6 +65,7 @@ def _write_tasks(tmp: Path) -> None:
                 "prompt": outputs[MODELS[0]][i]["instruction"],
                 "responses": [{"id": f"r{j}", "model": MODELS[j], "text": outputs[MODELS[j]][i]["output"]} for j in (0, 2)],
                 "gold": {"preference": {"better": "r0", "strength": "strong"}},
+                "explanation": "The first response answers what was asked.",
             }) + "\n")  # fmt: skip
 
 
@@ -159,9 +160,35 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         verdict = ws.answer(settled)
         assert verdict is not None
         lead_result = ws.export_results(tmp / "lena.result").path
+    # A calibration round of the gold items for ana and ben: never data, scored apart.
+    training = pack(
+        None,
+        server=server,
+        reviewers=cards[:2],
+        out_dir=tmp / "calibration",
+        gold_path=tmp / "gold.jsonl",
+        project="desk",
+        calibration=True,
+    )
+    calibration_results, calibrated = [], {}
+    for reviewer, bundle in zip(REVIEWERS[:2], training.bundles, strict=True):
+        training_ws = tmp / f"ws-{reviewer}-training"
+        with Workspace.open(training_ws, tmp / "keys" / f"{reviewer}.key") as ws:
+            ws.import_bundle(bundle.path, tmp / "keys" / "server.pub")
+            right = 0
+            for task_id in sorted(t for t in rank if t.startswith("g")):
+                answers = judge(task_id + "-calibration", reviewer, rank[task_id])
+                ws.record(task_id, answers, time_spent_s=30.0)
+                expected = ws.calibration(task_id)
+                assert expected is not None
+                right += answers["preference"]["better"] == expected.answers["preference"]["better"]
+            calibrated[reviewer] = right
+            calibration_results.append(
+                ws.export_results(tmp / f"{reviewer}-calibration.result").path
+            )
     with MergedStore.open(db, server) as store:
         merge_results(
-            [lead_result],
+            [lead_result, *calibration_results],
             server=server,
             cards=[*cards, PublicCard.load(tmp / "keys" / "lena.pub")],
             store=store,
@@ -170,7 +197,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         report = build_report(store, rounds=ROUNDS)
     return {"tmp": tmp, "server": server, "db": db, "rank": rank, "latest": latest,
             "settled": settled, "verdict": verdict.answers, "gold": gold, "report": report,
-            "results": results, "cards": cards, "archive": packed.archive}  # fmt: skip
+            "results": results, "cards": cards, "archive": packed.archive,
+            "calibrated": calibrated}  # fmt: skip
 
 
 # --- independent computations ------------------------------------------------------------------
@@ -340,6 +368,39 @@ def test_agreement_gold_and_time(desk: dict[str, Any]) -> None:
     )
 
 
+def test_calibration_rounds_count_apart(desk: dict[str, Any]) -> None:
+    report = desk["report"]
+    scores = {c.reviewer: c for c in report.calibration}
+    assert set(scores) == {"ana", "ben"}
+    for reviewer, right in desk["calibrated"].items():
+        assert (scores[reviewer].correct, scores[reviewer].total) == (right, 4)
+    # Nothing of the round reached the data: the answers are the task bundles' alone.
+    assert report.overview.answers == len(desk["latest"])
+
+
+def test_too_fast_answers_by_the_forms_minimum(desk: dict[str, Any], tmp_path: Path) -> None:
+    """With a form minimum of 10 s (set in the server's archive, where the report reads
+    the forms), ben's answers of 2 to 6 s are too fast and nobody else's are."""
+    db = tmp_path / "minimum.db"
+    shutil.copy(desk["db"], db)
+    with MergedStore.open(db, desk["server"]) as store:
+        for task_id, body in store.schemas().items():
+            form = json.loads(body) | {"min_seconds": 10}
+            store.db.execute(
+                "UPDATE tasks SET schema = ? WHERE id = ?", (json.dumps(form), task_id)
+            )
+        report = build_report(store, rounds=20)
+    expected = sum(1 for (r, t) in desk["latest"] if seconds(t, r) < 10)
+    assert report.timing.fast == {"ben": expected} and expected == 30
+    assert report.timing.min_seconds == (10.0,)
+    assert any(
+        "faster than the form's minimum" in line and "ben (30)" in line for line in report.summary
+    )
+    page = render_html(report)
+    assert "minimum 10 s" in page and "30 (100.0 %)" in page
+    assert "too fast" not in " ".join(desk["report"].summary)  # without a minimum: none
+
+
 def test_readiness_and_summary(desk: dict[str, Any]) -> None:
     report = desk["report"]
     status = {c.name: c.status for c in report.readiness}
@@ -400,7 +461,7 @@ def external_references(page: str) -> list[str]:
 
 
 SECTIONS = ("summary", "readiness", "scorecard", "ratings", "wins", "likert", "rubric", "flags",
-            "length", "quality", "agreement", "reviewers", "gold", "time", "throughput", "drift",
+            "length", "quality", "agreement", "reviewers", "gold", "time", "calibration", "throughput", "drift",
             "flag-trend", "methods")  # fmt: skip
 
 

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from docket.errors import DocketError
@@ -393,8 +393,9 @@ def test_labels_cannot_break_out_and_are_shown_as_typed(label: str) -> None:
         assert all(r[1:] in ids for r in references)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True)
 @given(st.text(max_size=60))
+@example("٘0؊؎000𝐟0찡0𝐚00찡𝐢𝐤𝐣𝐥𝐦𝐧차차차𝐩𝐪찫찫𝐬𝐭찮찮𝐯𝐰𝐱𝐲𝐳")
 def test_any_label_gives_well_formed_svg(label: str) -> None:
     svg = rp.interval_chart([(label, 1.0, 0.0, 2.0)], title=label, axis_label=label)
     root = parse(svg)
@@ -405,7 +406,33 @@ def test_any_label_gives_well_formed_svg(label: str) -> None:
 def test_long_labels_are_shortened() -> None:
     label = "q" * 200
     shown = texts(rp.interval_chart([(label, 1.0, None, None)], title="t", axis_label="x"))
-    assert "q" * (rp.LABEL_LIMIT - 1) + "…" in shown
+    cut = [t for t in shown if t.startswith("qq")]
+    assert len(cut) == 1 and cut[0].endswith("…") and 10 < len(cut[0]) <= rp.LABEL_LIMIT
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "W" * 200,
+        "찡" * 100,
+        "٘0؊؎000𝐟0찡0𝐚00찡𝐢𝐤𝐣𝐥𝐦𝐧차차차𝐩𝐪찫찫𝐬𝐭찮찮𝐯𝐰𝐱𝐲𝐳",  # found by Hypothesis
+    ],
+)
+def test_wide_labels_never_squeeze_the_plot_away(label: str) -> None:
+    """Labels are cut to a width in points, not in characters: wide glyphs included
+    (matplotlib would otherwise warn that the axes collapsed, which fails the test)."""
+    for svg in [
+        rp.interval_chart([(label, 1.0, 0.0, 2.0)], title=label, axis_label=label,
+                          reference=1.0, reference_label=label),
+        rp.heat_map([label, "b"], [label, "b"], [[1.0, 0.5], [0.5, 1.0]], title=label,
+                    counts=[[1, 2], [3, 4]], colorbar_label=label),
+        rp.distribution_chart({label: [1.0, 2.0]}, title=label, axis_label=label,
+                              threshold=1.5, threshold_label=label),
+        rp.time_series({label: [(label, 1.0)]}, title=label, axis_label=label,
+                       reference=1.0, reference_label=label),
+        rp.stacked_bars([label], {label: [1]}, title=label, axis_label=label),
+    ]:  # fmt: skip
+        assert any(t.endswith("…") for t in texts(svg))
 
 
 # --- matplotlib is optional --------------------------------------------------------------
@@ -428,12 +455,15 @@ def test_without_matplotlib_a_hint_says_how_to_install_it(
     for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` fails
+    monkeypatch.setitem(sys.modules, "numpy", None)  # and numpy, which comes with it
     with pytest.raises(DocketError) as caught:
         rp.require_plotting()
     assert "matplotlib" in caught.value.message
     assert "pip install 'docket[report]'" in caught.value.hint
-    with pytest.raises(DocketError):
-        CHARTS["heat_map"]()
+    for name, draw in CHARTS.items():
+        with pytest.raises(DocketError):
+            draw()
+        assert name
 
 
 def test_an_extra_of_its_own_kept_out_of_the_desktop_package() -> None:

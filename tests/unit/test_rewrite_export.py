@@ -162,7 +162,7 @@ def test_the_cli_names_the_rewrites_left_out(
     world: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     export(world, "dpo")
-    assert "1 rewrites equal to their base" in capsys.readouterr().out
+    assert "1 rewrite equal to its base" in capsys.readouterr().out
 
 
 def test_the_rows_load_as_datasets(world: dict[str, Any]) -> None:

@@ -247,8 +247,10 @@ def test_agreement_and_scores_match_the_hand_computation(
     scores = {s["model"]: s for s in rubric["scores"]}
     assert set(scores) == {PHYSICIAN, GPT}
     # One response per model and task; a response whose every positive criterion is split
-    # or not applicable has nothing to be scored against.
-    assert 25 <= scores[PHYSICIAN]["tasks"] <= 27 and 28 <= scores[GPT]["tasks"] <= 30
+    # or not applicable has nothing to be scored against (how many depends on which
+    # reviewers the pack assigned, random under the server's fresh key: the exact count is
+    # the hand computation's, checked below).
+    assert 25 <= scores[PHYSICIAN]["tasks"] <= 30 and 25 <= scores[GPT]["tasks"] <= 30
     for model, (score, unsettled, n) in expected.items():
         s = scores[model]
         assert s["score"] == pytest.approx(score, abs=1e-12)
@@ -357,7 +359,8 @@ def test_splits_are_adjudicated_and_the_leads_grades_win(
     key = str(tmp / "keys" / "server.key")
     argv = ["dataset", "export", "--db", str(db), "--server-key", key, "--format", "rubric"]
     assert main([*argv, "--out", str(out)]) == 0
-    assert f"{left_open} criteria unsettled" in capsys.readouterr().out
+    unsettled = "criterion" if left_open == 1 else "criteria"
+    assert f"{left_open} {unsettled} unsettled" in capsys.readouterr().out
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == len(grades)
     for row in rows:

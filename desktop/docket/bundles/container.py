@@ -27,6 +27,7 @@ SECTION_LIMITS: dict[str, int] = {
     "guidelines.md": 16 * MiB,
     "sealed.age": 64 * MiB,
     "reviews.jsonl": 256 * MiB,
+    "calibration.jsonl": 64 * MiB,
     "answers.jsonl": 512 * MiB,
     "audit.jsonl": 256 * MiB,
     "task-manifest.json": 1 * MiB,

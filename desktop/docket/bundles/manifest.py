@@ -30,6 +30,15 @@ PAYLOAD_SECTIONS: dict[str, tuple[str, ...]] = {
         "task-manifest.json.minisig",
         "sealed.age",
     ),
+    # Server -> reviewer: a training round of gold items whose expected answers and
+    # explanations travel with them (``calibration.jsonl``), shown after each answer.
+    "calibration-task": (
+        "tasks.jsonl",
+        "schema.json",
+        "guidelines.md",
+        "sealed.age",
+        "calibration.jsonl",
+    ),
     # Server -> lead: the disagreements, with every reviewer's answer.
     "adjudication-task": (
         "tasks.jsonl",
@@ -47,8 +56,13 @@ PAYLOAD_SECTIONS: dict[str, tuple[str, ...]] = {
         "sealed.age",
     ),
 }
-ANSWERED_TYPE = {"result": "task", "adjudication": "adjudication-task"}
-"""For each result type, the type of bundle it answers."""
+ANSWERED_TYPE: dict[str, tuple[str, ...]] = {
+    "result": ("task", "calibration-task"),
+    "adjudication": ("adjudication-task",),
+}
+"""For each result type, the types of bundle it may answer."""
+TASK_TYPES = ("task", "calibration-task", "adjudication-task")
+"""The bundle types a reviewer (or lead) imports into a workspace and answers."""
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 

@@ -172,7 +172,7 @@ def read_result_bundle(
     answered_type = ANSWERED_TYPE[m.type]
     if (
         signature.trusted_comment != task_manifest.trusted_comment
-        or task_manifest.type != answered_type
+        or task_manifest.type not in answered_type
     ):
         raise SignatureError("The answered bundle's signature does not belong to a task bundle.")
     if not task_manifest.issuer.matches(server.card()):

@@ -12,6 +12,12 @@ pack``: ``gold``, ``reference``, ``originals``); and, added here from exactly wh
 bundle carries, ``issued`` (per task id: its response ids in bundle order and the index
 of its answer form in ``schemas``) and ``schemas`` (the answer forms as JSON), so the
 server can tell from a result bundle alone what it issued to that reviewer.
+
+A calibration bundle (type ``calibration-task``, ``docket pack --calibration``) also
+carries ``calibration.jsonl``: per task, its expected answers and explanation, for the
+reviewer to see after answering. It is the only bundle that shows a reviewer expected
+answers; every other type is built without that section, and its manifest type (signed by
+the server) is what tells the server a result answers a training round.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from docket.bundles.envelope import Opened, digests, seal
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
 from docket.core import safe_json
+from docket.core.calibration import Expected
 from docket.core.schema import Schema
 from docket.core.task_loading import parse_task_row
 from docket.core.tasks import Task
@@ -35,6 +42,8 @@ from docket.errors import BundleError, SchemaError, TaskFormatError
 
 TASKS, SCHEMAS, GUIDELINES, SEALED = "tasks.jsonl", "schema.json", "guidelines.md", "sealed.age"
 REVIEWS = "reviews.jsonl"
+CALIBRATION = "calibration.jsonl"
+CALIBRATION_KIND = "calibration-task"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,8 @@ class TaskBundle:
     sealed: bytes
     reviews: dict[str, dict[str, Any]]
     """For adjudication: per task id, the reviewers' answers and agreement figures."""
+    calibration: dict[str, Expected]
+    """For a calibration round: per task id, its expected answers and explanation."""
 
 
 def task_row(task: Task, schema_id: str, *, models: bool = False) -> dict[str, Any]:
@@ -80,11 +91,17 @@ def build_task_bundle(
     kind: str = "task",
     reviews: Sequence[dict[str, Any]] | None = None,
     models: bool = False,
+    calibration: dict[str, Expected] | None = None,
 ) -> tuple[bytes, Manifest]:
     """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest.
 
     ``models`` keeps the responses' model names in ``tasks.jsonl``: only for the server's
-    own task archive, never for a bundle that leaves the server."""
+    own task archive, never for a bundle that leaves the server. ``calibration`` (every
+    task's expected answers) is given exactly for a ``calibration-task`` bundle."""
+    if (calibration is not None) != (kind == CALIBRATION_KIND):
+        raise ValueError("expected answers travel in calibration bundles only")
+    if calibration is not None and set(calibration) != {t.id for t, _ in tasks}:
+        raise ValueError("a calibration bundle carries the expected answer of every task")
     schemas: dict[str, Any] = {}
     index: dict[str, int] = {}
     issued: dict[str, dict[str, Any]] = {}
@@ -123,6 +140,15 @@ def build_task_bundle(
         sections[REVIEWS] = "".join(
             json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in reviews or []
         ).encode()
+    if calibration is not None:
+        sections[CALIBRATION] = "".join(
+            json.dumps({"task_id": t.id, **calibration[t.id].to_json()}, ensure_ascii=False) + "\n"
+            for t, _ in tasks
+        ).encode()
+    assignment = f"{project}/{reviewer.name}"
+    if kind == CALIBRATION_KIND:
+        # Its own assignment: importing it never replaces the reviewer's task bundle.
+        assignment += "/calibration"
     now = utc_now()
     manifest = Manifest(
         type=kind,
@@ -134,7 +160,7 @@ def build_task_bundle(
         expires_at=iso(now + timedelta(days=expires_days)) if expires_days else None,
         sections=digests(sections),
         extra={
-            "assignment": f"{project}/{reviewer.name}",
+            "assignment": assignment,
             "task_count": len(lines),
             "guidelines_sha256": sha256(sections[GUIDELINES]),
         },
@@ -181,4 +207,14 @@ def read_task_bundle(opened: Opened) -> TaskBundle:
                 reviews[str(row["task_id"])] = row
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise BundleError("The bundle's reviews section is malformed.") from None
-    return TaskBundle(tasks, guidelines, opened.sections[SEALED], reviews)
+    calibration: dict[str, Expected] = {}
+    if CALIBRATION in opened.sections:
+        try:
+            for line in opened.sections[CALIBRATION].splitlines():
+                row = safe_json.loads(line)
+                calibration[str(row["task_id"])] = Expected.from_json(row)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise BundleError("The bundle's calibration section is malformed.") from None
+        if set(calibration) != {t.id for t, _ in tasks}:
+            raise BundleError("The bundle's calibration section does not match its tasks.")
+    return TaskBundle(tasks, guidelines, opened.sections[SEALED], reviews, calibration)

@@ -1,7 +1,8 @@
 """``docket dataset export``: the merged database as training data (DPO pairs,
 judgments, rubric grades, expert-written criteria as HealthBench rows, spans in
 Fine-Grained RLHF's feedback layout or rewrites as SFT ``messages`` rows; one JSON object
-a line)."""
+a line), with its dataset card, ``README.md``, beside it
+(:mod:`docket.server.dataset_card`)."""
 
 from __future__ import annotations
 
@@ -29,23 +30,36 @@ without importing it)."""
 
 def _cmd_dataset_export(args: argparse.Namespace) -> int:
     from docket.server.dataset import export
+    from docket.server.dataset_card import (
+        card_text,
+        check_card_writable,
+        check_language,
+        check_license,
+        lineage,
+        reviewer_pseudonyms,
+        write_card,
+    )
 
-    store, _ = open_merged(args)
+    out = Path(args.out)
+    license = check_license(args.license)
+    languages = tuple(dict.fromkeys(check_language(x) for x in args.language or ()))
+    check_card_writable(out)  # before anything is written
+    store, server = open_merged(args)
     with store:
-        summary = export(store, args.format, Path(args.out))
-    extra = ""
-    if args.format == "dpo":
-        extra = f"; left out: {summary.ties} ties, {summary.unresolved} unresolved disagreements"
-        if summary.unchanged_rewrites:
-            extra += f", {summary.unchanged_rewrites} rewrites equal to their base"
-    elif args.format == "sft" and summary.missing_tasks:
-        extra = f"; left out: {summary.missing_tasks} rewrites of tasks the archive lacks"
-    elif args.format == "rubric" and summary.unresolved:
-        extra = (
-            f"; {summary.unresolved} criteria unsettled (reviewers split, no adjudication): "
-            "grade null"
+        summary = export(store, args.format, out)
+        text = card_text(
+            lineage(store, reviewer_pseudonyms(store, server)),
+            summary,
+            fmt=args.format,
+            data_file=out.name,
+            license=license,
+            languages=languages,
         )
+    card = write_card(out, text)
+    left_out = summary.left_out(args.format)
+    extra = f"; left out: {', '.join(left_out)}" if left_out else ""
     print(f"{shown(args.out)}: {summary.rows} rows ({args.format}){extra}")
+    print(f"{shown(str(card))}: dataset card (lineage; license {license})")
     return EXIT_OK
 
 
@@ -61,12 +75,33 @@ def register(verbs: Verbs) -> None:
     p = add_verb(
         ds_verbs,
         "export",
-        "write DPO pairs, judgments, rubric grades, HealthBench, fine-grained or SFT rows as JSONL",
+        "write DPO pairs, judgments, rubric grades, HealthBench, fine-grained or SFT rows as "
+        "JSONL, with a dataset card (README.md) beside them",
         _cmd_dataset_export,
     )
     p.add_argument("--db", required=True, metavar="MERGED.db")
     add_project(p)
     p.add_argument("--format", required=True, choices=list(FORMATS))  # as docket.server.dataset
-    p.add_argument("--out", required=True, metavar="FILE.jsonl")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.jsonl",
+        help="the data file; its dataset card, README.md, goes beside it (never over a "
+        "README.md Docket did not write)",
+    )
+    p.add_argument(
+        "--license",
+        default="other",
+        metavar="ID",
+        help="the license for the card's header, a Hugging Face identifier such as "
+        "cc-by-4.0 (default: other, and the card says none was chosen)",
+    )
+    p.add_argument(
+        "--language",
+        action="append",
+        metavar="CODE",
+        help="a language of the data for the card's header (ISO 639, e.g. en); repeatable; "
+        "default: left out",
+    )
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
     add_passphrase_env(p)

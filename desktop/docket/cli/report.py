@@ -30,7 +30,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
         report = build_report(store, pseudonyms=names, rounds=args.bootstrap_rounds)
     page = render_html(report)
     write_atomically(Path(args.out), page.encode("utf-8"))
-    verdict = "ready to release" if report.ready else "not ready to release"
+    assessed = [c for c in report.readiness if c.status != "not assessed"]
+    verdict = (
+        "release readiness not assessed"
+        if not assessed
+        else "ready to release"
+        if report.ready
+        else "not ready to release"
+    )
     failing = [c.name for c in report.readiness if c.status == "fail"]
     detail = f" (failing: {', '.join(failing)})" if failing else ""
     print(f"{shown(args.out)}: report on {report.overview.answers:,} answers; {verdict}{detail}")

@@ -50,7 +50,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
     responses_for = read_responses_jsonl(args.responses) if args.responses else None
     result = pack(
-        Path(args.tasks),
+        Path(args.tasks) if args.tasks else None,
         server=server,
         reviewers=reviewers,
         out_dir=Path(args.out),
@@ -62,6 +62,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         project=args.project,
         skip_bad=args.skip_bad,
         responses_for=responses_for,
+        calibration=args.calibration,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -71,7 +72,13 @@ def _cmd_pack(args: argparse.Namespace) -> int:
             f"{shown(b.bundle_id)}"
         )
     print(f"summary: {shown(result.summary_path)}")
-    print(f"server copy of the tasks (for `docket merge --tasks`): {shown(result.archive)}")
+    if result.archive is not None:
+        print(f"server copy of the tasks (for `docket merge --tasks`): {shown(result.archive)}")
+    if result.calibration:
+        print(
+            "calibration round: each reviewer sees the expected answer and the explanation "
+            "after each task; merged results count toward their calibration score only"
+        )
     return EXIT_OK
 
 
@@ -122,6 +129,11 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     for o in report.outcomes:
         label = {"accepted": "OK  ", "duplicate": "SAME", "rejected": "FAIL"}[o.status]
         detail = f" ({o.new} new, {o.updated} updated)" if o.status == "accepted" else ""
+        if o.calibration and o.status != "rejected":
+            detail += (
+                "; a calibration round: its answers count toward the reviewer's calibration "
+                "score, not the dataset"
+            )
         who = f"{shown(o.reviewer)}: " if o.reviewer else ""
         print(f"{label} {shown(o.path)}: {who}{shown(o.reason)}{detail}")
     for gap in report.gaps:
@@ -141,6 +153,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from docket.server.agreement import agreement, gold_accuracy, span_agreements
+    from docket.server.calibration import calibration_scores
     from docket.server.reviewer_names import distinct_names
     from docket.server.rubric_agreement import rubric_report
     from docket.server.schemas import task_schemas
@@ -158,6 +171,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             store.response_models(),
         )
         spans = span_agreements(answers, schemas)
+        calibration = calibration_scores(store)
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],
@@ -165,6 +179,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
                       "accuracy": g.accuracy, "interval": g.interval} for g in gold],
             "rubric": None if rubric is None else _rubric_json(rubric),
             "spans": [s.to_json() for s in spans],
+            "calibration": [asdict(c) for c in calibration],
         }, indent=2, default=list))  # fmt: skip
         return EXIT_OK
 
@@ -197,6 +212,13 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         _print_rubric(rubric, fmt)
     for s in spans:
         _print_spans(s, fmt)
+    for score in calibration:
+        ci = f" (95% CI {score.interval[0]:.2f}–{score.interval[1]:.2f})" if score.interval else ""
+        kinds = ", ".join(f"{k.kind} {k.correct}/{k.total}" for k in score.by_kind)
+        print(
+            f"calibration {shown(score.reviewer)}: {score.correct}/{score.total}{ci} over "
+            f"{score.tasks} tasks ({kinds}; likert within one point)"
+        )
     return EXIT_OK
 
 
@@ -368,16 +390,29 @@ def register_pack(verbs: Verbs) -> None:
     p = add_verb(
         verbs, "pack", "pack tasks into one encrypted, signed bundle per reviewer", _cmd_pack
     )
-    p.add_argument("tasks", metavar="TASKS.jsonl")
+    p.add_argument(
+        "tasks", metavar="TASKS.jsonl", nargs="?", help="the tasks (none with --calibration)"
+    )
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--reviewer", action="append", required=True, metavar="NAME.pub")
     p.add_argument("--overlap", type=int, default=1, metavar="K")
     p.add_argument("--gold", metavar="GOLD.jsonl")
+    p.add_argument(
+        "--calibration",
+        action="store_true",
+        help="a training round: every reviewer gets every --gold item, and sees its expected "
+        "answer and explanation after answering; its results never count toward the dataset",
+    )
     p.add_argument("--schema", metavar="S.json")
     p.add_argument("--guidelines", metavar="G.md")
     p.add_argument("--expires-days", type=int, default=90, metavar="N", help="default: 90")
     p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--project", metavar="NAME", help="project name (default: the tasks file name)")
+    p.add_argument(
+        "--project",
+        metavar="NAME",
+        help="project name (default: the tasks file name; for --calibration the gold file's: "
+        "give the project's own name so its scores sit with the project)",
+    )
     p.add_argument("--skip-bad", action="store_true", help="pack the good lines, report the bad")
     p.add_argument(
         "--responses",

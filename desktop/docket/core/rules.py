@@ -34,6 +34,7 @@ __all__ = [
     "rationale",
     "submitted_status",
     "text_question_ids",
+    "too_fast",
 ]
 
 
@@ -101,3 +102,11 @@ def rationale(schema: Schema, answers: Mapping[str, Any]) -> str:
     """The reviewer's written reasons: every free-text answer, in form order."""
     texts = [answers.get(qid) for qid in text_question_ids(schema)]
     return "\n\n".join(t for t in texts if isinstance(t, str) and t.strip())
+
+
+def too_fast(schema: Schema, seconds: float) -> bool:
+    """Whether an answer given after ``seconds`` of active work on its task was too fast:
+    the form sets ``min_seconds`` and the time is below it (exactly the minimum is not
+    too fast). The one definition, used by the review window (a notice after the
+    submit) and by the server (the answer's ``time_spent_s`` in the merged database)."""
+    return schema.min_seconds is not None and seconds < schema.min_seconds

@@ -9,6 +9,7 @@ otherwise silently drop a question from thousands of reviews.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
@@ -16,6 +17,12 @@ from typing import Any, ClassVar, Literal
 from docket.core import safe_json
 from docket.core.rubric import MAX_CRITERIA, Criterion, criteria_problems, parse_criteria
 from docket.core.spans import DEFAULT_SPAN_LABELS
+from docket.core.suggestions import (
+    DEFAULT_REVEAL,
+    RevealPolicy,
+    SuggestionError,
+    reveal_policy,
+)
 from docket.errors import SchemaError
 
 SCHEMA_VERSION = 1
@@ -37,6 +44,8 @@ GROUNDING_FLAGS: tuple[tuple[str, str], ...] = (
 citation that does not support what it is cited for); in the default form of a task
 that carries documents."""
 DEFAULT_LIKERT_DIMENSIONS: tuple[str, ...] = ("helpfulness", "correctness", "safety")
+MAX_MIN_SECONDS = 24 * 60 * 60
+"""The largest ``min_seconds`` a form may ask for: a day of active work on one task."""
 
 
 def flags_in(value: Any) -> set[tuple[str, str]]:
@@ -313,10 +322,18 @@ QUESTION_TYPES: dict[str, type[Question]] = {
 
 @dataclass(frozen=True, slots=True)
 class Schema:
-    """An ordered set of questions (the answer form of a task)."""
+    """An ordered set of questions (the answer form of a task).
+
+    ``min_seconds``: the least active time a reviewer is expected to spend on a task of
+    this form; an answer submitted sooner is *too fast*
+    (:func:`docket.core.rules.too_fast`, the one definition). None: no minimum."""
 
     questions: tuple[Question, ...]
     version: int = SCHEMA_VERSION
+    min_seconds: float | None = None
+    reveal: RevealPolicy | None = None
+    """What the reviewer sees of an AI judge's suggestions (``"suggestions": {"reveal":
+    ...}``; :mod:`docket.core.suggestions`); None: the default, ``after-answer``."""
     _by_id: dict[str, Question] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -342,7 +359,20 @@ class Schema:
         return self._by_id[question_id]
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": self.version, "questions": [q.to_json() for q in self.questions]}
+        out: dict[str, Any] = {
+            "version": self.version,
+            "questions": [q.to_json() for q in self.questions],
+        }
+        if self.min_seconds is not None:
+            out["min_seconds"] = self.min_seconds
+        if self.reveal is not None:
+            out["suggestions"] = {"reveal": self.reveal}
+        return out
+
+    @property
+    def reveal_policy(self) -> RevealPolicy:
+        """The reveal policy in force (the default when the form names none)."""
+        return self.reveal or DEFAULT_REVEAL
 
     @property
     def rubric_questions(self) -> tuple[RubricQuestion, ...]:
@@ -380,7 +410,7 @@ class Schema:
                     raise SchemaError(f"more than {MAX_CRITERIA} criteria for one task")
                 q = replace(q, criteria=merged)
             questions.append(q)
-        return Schema(tuple(questions), self.version)
+        return replace(self, questions=tuple(questions))
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
@@ -397,7 +427,7 @@ class Schema:
     def from_json(cls, data: Any) -> Schema:
         if not isinstance(data, dict):
             raise SchemaError("The schema must be a JSON object with 'version' and 'questions'.")
-        _no_unknown_keys(data, {"version", "questions"}, "the schema")
+        _no_unknown_keys(data, {"version", "questions", "min_seconds", "suggestions"}, "the schema")
         version = data.get("version")
         if version != SCHEMA_VERSION:
             raise SchemaError(
@@ -408,7 +438,41 @@ class Schema:
         items = data.get("questions")
         if not isinstance(items, list) or not items:
             raise SchemaError("The schema's 'questions' must be a non-empty list.")
-        return cls(tuple(_question_from_json(item, i) for i, item in enumerate(items)))
+        return cls(
+            tuple(_question_from_json(item, i) for i, item in enumerate(items)),
+            min_seconds=_min_seconds(data.get("min_seconds")),
+            reveal=_reveal(data.get("suggestions")),
+        )
+
+
+def _reveal(value: Any) -> RevealPolicy | None:
+    try:
+        return reveal_policy(value)
+    except SuggestionError as exc:
+        raise SchemaError(
+            f"The schema's suggestions: {exc}.",
+            hint='Write "suggestions": {"reveal": "after-answer"} (or "before", "hidden").',
+        ) from None
+
+
+def _min_seconds(value: Any) -> float | None:
+    """The schema's ``min_seconds``: absent (None), or a positive number of seconds up to a
+    day. A whole number stays an int, so the form's JSON (and its id) round-trips."""
+    if value is None:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or not 0 < value <= MAX_MIN_SECONDS
+    ):
+        raise SchemaError(
+            f"The schema's 'min_seconds' is {value!r}; it must be a positive number of "
+            f"seconds, at most {MAX_MIN_SECONDS} (a day).",
+            hint='Write e.g. "min_seconds": 20 at the top level of the schema, or leave it out '
+            "for no minimum.",
+        )
+    return value
 
 
 def _no_unknown_keys(data: Mapping[str, Any], allowed: set[str], where: str) -> None:

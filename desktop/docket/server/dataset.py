@@ -33,7 +33,7 @@ on: see :func:`fine_grained_rows`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ from docket.core.rules import flags_set, rationale
 from docket.core.schema import RewriteQuestion, RubricWritingQuestion, SpansQuestion
 from docket.core.spans import spans_of
 from docket.errors import DocketError
+from docket.server.dataset_card import quarantined_answers
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import (
@@ -70,6 +71,41 @@ class ExportSummary:
     missing_tasks: int
     unchanged_rewrites: int = 0
     """Rewrites equal to their base response, left out of ``dpo``."""
+    quarantined: int = 0
+    """Answers of the project set aside by ``docket db quarantine``: never exported."""
+    skipped: int = 0
+    """Answers of an older database that do not fit their task, skipped when read."""
+
+    def left_out(self, fmt: str) -> list[str]:
+        """What the export of format ``fmt`` did not write, and why: one phrase per kind,
+        only the kinds there were (the command's output and the dataset card say it)."""
+        if fmt == "rubric":
+            kinds = [(self.unresolved, "criterion", "criteria", " unsettled (reviewers split, "
+                      "no adjudication): written with grade null")]  # fmt: skip
+        else:
+            kinds = [
+                (self.ties, "tie", "ties", ""),
+                (self.unresolved, "unresolved disagreement", "unresolved disagreements", ""),
+                (self.unchanged_rewrites, "rewrite equal to its base",
+                 "rewrites equal to their base", ""),
+            ]  # fmt: skip
+        one, many = _MISSING.get(fmt, ("row", "rows"))
+        kinds += [
+            (self.missing_tasks, one, many, " the task archive lacks (task or response)"),
+            (self.quarantined, "quarantined answer", "quarantined answers",
+             " (`docket db quarantine`)"),
+            (self.skipped, "answer that does not fit its task",
+             "answers that do not fit their task", " (`docket db check`)"),
+        ]  # fmt: skip
+        return [f"{n} {one if n == 1 else many}{why}" for n, one, many, why in kinds if n]
+
+
+_MISSING = {
+    "dpo": ("task or rewrite", "tasks or rewrites"),
+    "sft": ("rewrite", "rewrites"),
+    "healthbench": ("set of criteria", "sets of criteria"),
+    "fine-grained": ("spans answer", "spans answers"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,26 +351,29 @@ def rubric_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary
     return rows, ExportSummary(len(rows), 0, unsettled, 0)
 
 
-def healthbench_rows(store: MergedStore) -> list[dict[str, Any]]:
+def healthbench_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
     """The criteria experts wrote (rubric-writing answers) as HealthBench rows: one per
     task and writer, the task's conversation as ``prompt``, the writer's criteria as
     ``rubrics`` (``{criterion, points, tags}``). ``prompt_id`` is ``<task id>/<writer>``
     so that two experts' rubrics for one task stay two rows that pack again side by side;
     ``example_tags`` is empty and ``ideal_completions_data`` null (the responses to grade
-    come from a ``--responses`` file keyed by that ``prompt_id``)."""
+    come from a ``--responses`` file keyed by that ``prompt_id``). The summary counts the
+    criteria sets of tasks the archive lacks (left out)."""
     _need_tasks(store)
     schemas = task_schemas(store)
     rows = []
+    missing = 0
     for a in distinct_names(store.answers()):
         writing = [
             q for q in schema_for(schemas, a).questions if isinstance(q, RubricWritingQuestion)
         ]
         task = store.task(a.task_id) if writing else None
-        if task is None:
-            continue
         for q in writing:
             value = a.answers.get(q.id)
             if not value:
+                continue
+            if task is None:
+                missing += 1
                 continue
             criteria = parse_criteria(value, what=q.id)  # checked at merge: valid
             rows.append(
@@ -349,10 +388,10 @@ def healthbench_rows(store: MergedStore) -> list[dict[str, Any]]:
                     "ideal_completions_data": None,
                 }
             )
-    return rows
+    return rows, ExportSummary(len(rows), 0, 0, missing)
 
 
-def fine_grained_rows(store: MergedStore) -> list[dict[str, Any]]:
+def fine_grained_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
     """Spans in Fine-Grained RLHF's feedback layout: one row per task, spans question,
     annotator and response with spans, ``{"question", "passages"?, "prediction 1",
     "feedback": {"errors": [{"error type", "explanation", "start", "end"}]}}`` (see
@@ -361,7 +400,8 @@ def fine_grained_rows(store: MergedStore) -> list[dict[str, Any]]:
     points into the response's raw text, end exclusive), plus provenance: ``task_id``,
     ``response_id``, ``model``, ``annotator``, ``question_id`` and ``source``
     (``"reviewer"``, or ``"adjudicated"`` for the lead's spans in a final verdict).
-    ``question`` is the last user turn; the response text comes from the task archive."""
+    ``question`` is the last user turn; the response text comes from the task archive.
+    The summary counts the spans answers of tasks the archive lacks (left out)."""
     _need_tasks(store)
     schemas = task_schemas(store)
     marked: list[tuple[str, str, dict[str, Any], str]] = []
@@ -371,6 +411,7 @@ def fine_grained_rows(store: MergedStore) -> list[dict[str, Any]]:
         if verdict.get("outcome") != "needs guideline change":
             marked.append((task_id, lead, verdict, "adjudicated"))
     rows = []
+    missing = 0
     tasks: dict[str, dict[str, Any] | None] = {}
     for task_id, who, answers, source in marked:
         schema = schemas.get(task_id)
@@ -383,6 +424,7 @@ def fine_grained_rows(store: MergedStore) -> list[dict[str, Any]]:
                 tasks[task_id] = store.task(task_id)
             task = tasks[task_id]
             if task is None:
+                missing += 1
                 continue
             users = [t["content"] for t in task["conversation"] if t["role"] == "user"]
             for response in task["responses"]:
@@ -404,7 +446,7 @@ def fine_grained_rows(store: MergedStore) -> list[dict[str, Any]]:
                     source=source,
                 )
                 rows.append(row)
-    return rows
+    return rows, ExportSummary(len(rows), 0, 0, missing)
 
 
 def _need_tasks(store: MergedStore) -> None:
@@ -419,6 +461,9 @@ FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
 
 
 def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
+    """Write the rows of format ``fmt`` to ``out`` (JSON lines, atomically); what was left
+    out, for every format, in the summary (see :meth:`ExportSummary.left_out`). The
+    dataset card beside it is :func:`docket.server.dataset_card.write_card`'s."""
     if fmt == "dpo":
         rows, summary = dpo_rows(store)
     elif fmt == "judgments":
@@ -427,17 +472,18 @@ def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
     elif fmt == "rubric":
         rows, summary = rubric_rows(store)
     elif fmt == "healthbench":
-        rows = healthbench_rows(store)
-        summary = ExportSummary(len(rows), 0, 0, 0)
+        rows, summary = healthbench_rows(store)
     elif fmt == "fine-grained":
-        rows = fine_grained_rows(store)
-        summary = ExportSummary(len(rows), 0, 0, 0)
+        rows, summary = fine_grained_rows(store)
     elif fmt == "sft":
         rows, summary = sft_rows(store)
     else:
         raise DocketError(
             f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."
         )
+    summary = replace(
+        summary, quarantined=quarantined_answers(store), skipped=len(set(store.warnings))
+    )
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     write_atomically(out, data.encode())
     return summary

@@ -14,6 +14,14 @@ per bundle, it is checked against the reviewer's chain as recorded so far and me
   gap is reported;
 - for each (reviewer, task) the answer with the highest revision wins, so any order of
   a reviewer's bundles gives the same final answers.
+
+A result answering a calibration round (its answered bundle, signed by this server, is of
+type ``calibration-task`` and its sealed section says so too) is verified and checked the
+same way, chain and audit log included, but its answers go to the ``calibration`` table
+with the expected answers and form they are scored against, never to ``answers``: no
+agreement, disagreement, rating or dataset reads them, and a reviewer cannot move them
+there (the type is the server's signature, not the reviewer's word). Its gold items stay
+out of the project's ``gold`` and its bundle out of ``issued``.
 """
 
 from __future__ import annotations
@@ -29,11 +37,16 @@ from docket.bundles import age_layer
 from docket.bundles.envelope import MAX_RESULT_BYTES, keyring, open_sealed, pinned, read_bundle_file
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
-from docket.bundles.task_bundle import read_task_bundle
+from docket.bundles.task_bundle import CALIBRATION_KIND, read_task_bundle
 from docket.core.rules import canonical_json
 from docket.errors import BundleError, DocketError, ReplayError
 from docket.server.merged_store import MergedStore
-from docket.server.result_checks import check_audit_covers, check_result_rows, issued_tasks
+from docket.server.result_checks import (
+    IssuedTask,
+    check_audit_covers,
+    check_result_rows,
+    issued_tasks,
+)
 from docket.store.db import translated_errors, write_transaction
 
 
@@ -45,6 +58,8 @@ class BundleOutcome:
     reviewer: str = ""
     new: int = 0
     updated: int = 0
+    calibration: bool = False
+    """The bundle answers a calibration round (its answers are kept apart)."""
 
 
 @dataclass(slots=True)
@@ -208,7 +223,13 @@ def _merge_one(
         raise BundleError("The answered bundle's server-only section cannot be read.") from None
     if not isinstance(sealed, dict):
         raise BundleError("The answered bundle's server-only section is malformed.")
-    if not store.holds_project(project):
+    calibration = task_manifest.type == CALIBRATION_KIND
+    if calibration != (sealed.get("calibration") is True):
+        raise BundleError(
+            "The answered bundle's type and its server-only section disagree on whether it "
+            "is a calibration round."
+        )
+    if not calibration and not store.holds_project(project):
         raise BundleError(
             f"This database holds no tasks of project {project!r}, so its answers cannot be "
             "checked against them.",
@@ -221,7 +242,8 @@ def _merge_one(
         issued,
         reviewer=name,
         bundle_id=task_manifest.bundle_id,
-        texts=lambda task_id: _response_texts(store, project, task_id),
+        # A calibration round's items are no tasks of the project's archive.
+        texts=None if calibration else lambda task_id: _response_texts(store, project, task_id),
     )
     bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
     with translated_errors(store.path), write_transaction(db):
@@ -266,6 +288,12 @@ def _merge_one(
             "INSERT INTO chain (chain, sequence, hash, previous) VALUES (?, ?, ?, ?)",
             (chain, result.sequence, digest, result.previous),
         )
+        if calibration:
+            new, updated = _merge_calibration(db, fp, project, result, sealed, issued, bodies)
+            _record_merged(db, digest, result, fp, "calibration")
+            return BundleOutcome(
+                path, "accepted", f"sequence {result.sequence}", name, new, updated, True
+            )
         db.execute(
             "INSERT OR IGNORE INTO issued "
             "(bundle_id, reviewer, project, manifest_sha256, guidelines_sha256) "
@@ -332,22 +360,72 @@ def _merge_one(
         )
         updated += sum(1 for r in winners if r["task_id"] in current)
         new += len(winners) - sum(1 for r in winners if r["task_id"] in current)
-        db.execute(
-            "INSERT INTO merged "
-            "(hash, bundle_id, reviewer, sequence, answered_bundle, kind, answers, merged_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                digest,
-                result.opened.manifest.bundle_id,
-                fp,
-                result.sequence,
-                task_manifest.bundle_id,
-                result.opened.manifest.type,
-                len(result.answers),
-                datetime.now(UTC).isoformat(timespec="seconds"),
-            ),
-        )
+        _record_merged(db, digest, result, fp, result.opened.manifest.type)
     return BundleOutcome(path, "accepted", f"sequence {result.sequence}", name, new, updated)
+
+
+def _record_merged(db: Any, digest: str, result: VerifiedResult, fp: str, kind: str) -> None:
+    """That this bundle was merged (a replay of it then changes nothing); ``kind`` is the
+    result's type, or ``calibration`` for a result answering a calibration round."""
+    db.execute(
+        "INSERT INTO merged "
+        "(hash, bundle_id, reviewer, sequence, answered_bundle, kind, answers, merged_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            digest,
+            result.opened.manifest.bundle_id,
+            fp,
+            result.sequence,
+            result.task_manifest.bundle_id,
+            kind,
+            len(result.answers),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        ),
+    )
+
+
+def _merge_calibration(
+    db: Any,
+    fp: str,
+    project: str,
+    result: VerifiedResult,
+    sealed: dict[str, Any],
+    issued: dict[str, IssuedTask],
+    bodies: dict[str, str],
+) -> tuple[int, int]:
+    """A calibration result's answers into ``calibration`` (the highest revision wins, as
+    for answers), each with its expected answers and form from the sealed section."""
+    gold = sealed.get("gold")
+    if not isinstance(gold, dict):
+        raise BundleError("The calibration round's server-only section holds no gold answers.")
+    current = dict(
+        db.execute(
+            "SELECT task_id, revision FROM calibration WHERE reviewer = ? AND project = ?",
+            (fp, project),
+        ).fetchall()
+    )
+    winners = [r for r in result.answers if current.get(r["task_id"], 0) < r["revision"]]
+    rows = []
+    for row in winners:
+        expected = gold.get(row["task_id"])
+        if not isinstance(expected, dict):
+            raise BundleError(f"Calibration task {row['task_id']!r} has no gold answer.")
+        rows.append(
+            (
+                fp, project, row["task_id"], int(row["revision"]), bodies[row["task_id"]],
+                canonical_json(row["display_order"]), str(row["saved_at"]),
+                float(row["time_spent_s"]), str(row["status"]), result.hash,
+                canonical_json(expected), issued[row["task_id"]].schema.dumps(),
+            )
+        )  # fmt: skip
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO calibration (reviewer, project, task_id, revision, body, "
+        "display_order, saved_at, time_spent_s, status, bundle, expected, schema) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    updated = sum(1 for r in winners if r["task_id"] in current)
+    return len(winners) - updated, updated
 
 
 def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:

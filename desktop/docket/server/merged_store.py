@@ -206,6 +206,20 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4(db: sqlite_utils.Database) -> None:
+    """Answers to calibration rounds (training bundles of gold items): kept apart from
+    ``answers``, so no agreement figure, disagreement, rating or dataset ever reads them.
+    Each row keeps what it is scored against, as the server signed it in the answered
+    bundle's sealed section: the expected answers and the task's answer form."""
+    db.execute(
+        "CREATE TABLE calibration (reviewer TEXT NOT NULL, project TEXT NOT NULL, "
+        "task_id TEXT NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, "
+        "display_order TEXT NOT NULL, saved_at TEXT NOT NULL, time_spent_s FLOAT NOT NULL, "
+        "status TEXT NOT NULL, bundle TEXT NOT NULL, expected TEXT NOT NULL, "
+        "schema TEXT NOT NULL, PRIMARY KEY (reviewer, project, task_id))"
+    )
+
+
 def _response_facts(t: str, source: str) -> str:
     """A SELECT of (project, task id, position, response id, model, characters) for every
     response of the tasks ``source`` names as ``t`` (a task that is not readable JSON, or
@@ -220,7 +234,7 @@ def _response_facts(t: str, source: str) -> str:
     )
 
 
-def _v4(db: sqlite_utils.Database) -> None:
+def _v5(db: sqlite_utils.Database) -> None:
     """What readers need of the task archive without reading every task's text.
 
     ``responses``: per task, each response's id, model and length in characters, in the
@@ -280,7 +294,7 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX answers_project_bundle ON answers (project, bundle)")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +309,23 @@ class MergedAnswer:
     saved_at: str
     time_spent_s: float
     status: str
+
+
+@dataclass(frozen=True, slots=True)
+class CalibrationAnswer:
+    """A reviewer's answer to a calibration task, with its expected answers (in the
+    bundle's response ids) and its answer form's JSON, as the server issued them."""
+
+    reviewer: str
+    reviewer_name: str
+    task_id: str
+    revision: int
+    answers: dict[str, Any]
+    display_order: dict[str, str]
+    saved_at: str
+    time_spent_s: float
+    expected: dict[str, Any]
+    schema: dict[str, Any]
 
 
 class MergedStore:
@@ -335,10 +366,11 @@ class MergedStore:
     # --- projects ------------------------------------------------------------------------
 
     def projects(self) -> list[str]:
-        """Every project with tasks or answers in the database."""
+        """Every project with tasks, answers or calibration answers in the database."""
         with translated_errors(self.path):
             rows = self.db.execute(
-                "SELECT project FROM tasks UNION SELECT project FROM answers ORDER BY 1"
+                "SELECT project FROM tasks UNION SELECT project FROM answers "
+                "UNION SELECT project FROM calibration ORDER BY 1"
             ).fetchall()
         return [str(r[0]) for r in rows]
 
@@ -475,6 +507,31 @@ class MergedStore:
                 "see `docket db check`"
             )
         return problem is None
+
+    def calibration_answers(self) -> Iterator[CalibrationAnswer]:
+        """The project's answers to calibration rounds, each with what it is scored
+        against (never part of :meth:`answers`)."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT c.reviewer, r.name, c.task_id, c.revision, c.body, c.display_order, "
+                "c.saved_at, c.time_spent_s, c.expected, c.schema FROM calibration c "
+                "JOIN reviewers r ON r.fingerprint = c.reviewer WHERE c.project = ? "
+                "ORDER BY c.task_id, r.name",
+                (self.project,),
+            ).fetchall()
+        for fp, name, tid, revision, body, order, saved_at, spent, expected, schema in rows:
+            yield CalibrationAnswer(
+                fp,
+                name,
+                tid,
+                revision,
+                json.loads(body),
+                json.loads(order),
+                saved_at,
+                spent,
+                json.loads(expected),
+                json.loads(schema),
+            )
 
     def adjudications(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Per task, the lead's name and verdict."""

@@ -15,6 +15,14 @@ Blinding happens here, at the source, before anything leaves the server:
   the reviewer's tasks (which keep their file order). Nothing but the sealed section
   tells a gold item from a task.
 
+A calibration round (``calibration=True``) is the one exception to the secrecy of gold
+items, and it is a different kind of bundle: every reviewer gets every gold item of the
+gold file (and nothing else), with its expected answers and the row's ``explanation``
+in the bundle (type ``calibration-task``), to see after answering. Its assignment is its
+own, so it never replaces a reviewer's task bundle; no task archive is written for it (its
+items never become tasks of the project on the server, see :mod:`docket.server.merge`).
+A normal pack never writes expected answers or explanations into a reviewer's bundle.
+
 The pack secret is derived from the server's secret key and the project, so nobody
 without the server key can predict it, and packing the same project again gives every
 task the same ids and order (answers to an earlier bundle stay valid).
@@ -33,7 +41,8 @@ from typing import Any
 
 from docket.bundles.envelope import distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
-from docket.bundles.task_bundle import build_task_bundle
+from docket.bundles.task_bundle import CALIBRATION_KIND, build_task_bundle
+from docket.core.calibration import MAX_EXPLANATION_CHARS, Expected
 from docket.core.rules import comparison_questions
 from docket.core.schema import TASK_FLAGS_KEY, Schema, SpansQuestion, default_schema
 from docket.core.task_loading import LoadedRow, ResponsesFor, read_tasks_jsonl
@@ -61,8 +70,10 @@ class PackResult:
     bundles: list[PackedBundle]
     skipped_lines: list[TaskFormatError]
     summary_path: Path
-    archive: Path
-    """The server's own copy of all tasks (for ``docket merge --tasks``)."""
+    archive: Path | None
+    """The server's own copy of all tasks (for ``docket merge --tasks``); None for a
+    calibration round, whose items are no tasks of the project."""
+    calibration: bool = False
 
 
 def assign(
@@ -193,6 +204,19 @@ def blinded_answers(
     return out
 
 
+def _explanation(row: LoadedRow, raw: dict[str, Any] | None, source: str) -> str:
+    """A gold row's optional ``explanation``: why the expected answer is right, shown to
+    the reviewer after answering it in a calibration round."""
+    value = (raw or {}).get("explanation", "")
+    if not isinstance(value, str) or len(value) > MAX_EXPLANATION_CHARS:
+        raise TaskFormatError(
+            f"'explanation' must be a text of at most {MAX_EXPLANATION_CHARS} characters",
+            source=source,
+            line=row.line,
+        )
+    return value.strip()
+
+
 def _gold_answers(row: LoadedRow, raw: dict[str, Any] | None) -> dict[str, Any]:
     if raw and isinstance(raw.get("gold"), dict):
         return dict(raw["gold"])
@@ -303,7 +327,7 @@ def _load(
 
 
 def pack(
-    tasks_path: Path,
+    tasks_path: Path | None,
     *,
     server: SecretKey,
     reviewers: Sequence[PublicCard],
@@ -316,29 +340,52 @@ def pack(
     project: str | None = None,
     skip_bad: bool = False,
     responses_for: ResponsesFor | None = None,
+    calibration: bool = False,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
-    ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`)."""
+    ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
+    ``calibration`` packs a training round of the gold file alone (``tasks_path`` None)."""
     distinct_cards(reviewers, what="reviewer cards")  # one name, key id, recipient: one reviewer
     names = [r.name for r in reviewers]
     schema_of = Forms(schema)
-    rows, skipped = _load(tasks_path, skip_bad, "tasks", schema_of, responses_for)
+    if calibration:
+        if gold_path is None:
+            raise DocketError(
+                "A calibration round is made of gold items, and no gold file was given.",
+                hint="Pass --gold GOLD.jsonl (rows with 'gold' answers and an 'explanation').",
+            )
+        if tasks_path is not None:
+            raise DocketError(
+                "A calibration round holds gold items only; a tasks file was given too.",
+                hint="Pack the calibration round and the tasks separately.",
+            )
+        rows: list[LoadedRow] = []
+        skipped: list[TaskFormatError] = []
+    elif tasks_path is None:
+        raise DocketError("No tasks file was given.", hint="Name the tasks JSONL file to pack.")
+    else:
+        rows, skipped = _load(tasks_path, skip_bad, "tasks", schema_of, responses_for)
     gold_rows: list[LoadedRow] = []
     gold: dict[str, dict[str, Any]] = {}
+    explanations: dict[str, str] = {}
     if gold_path is not None:
         gold_rows, gold_skipped = _load(gold_path, skip_bad, "gold", schema_of, responses_for)
         skipped += gold_skipped
         # Line numbers as the loader counts them: split on b"\n" only.
         raw_lines = gold_path.read_bytes().split(b"\n")
         for row in gold_rows:
-            gold[row.task.id] = _gold_answers(row, json.loads(raw_lines[row.line - 1]))
+            raw = json.loads(raw_lines[row.line - 1])
+            gold[row.task.id] = _gold_answers(row, raw)
+            explanations[row.task.id] = _explanation(row, raw, str(gold_path))
     ids = [r.task.id for r in rows]
     overlap_ids = set(ids) & set(gold)
     if overlap_ids:
         raise DocketError(
             f"Task id {sorted(overlap_ids)[0]!r} is in both the tasks and the gold file."
         )
-    project = project or tasks_path.stem
+    source = tasks_path if tasks_path is not None else gold_path
+    assert source is not None
+    project = project or source.stem
     secret = pack_secret(server, project)
 
     # Everything the server knows, in the opaque ids reviewers will answer in.
@@ -360,6 +407,20 @@ def pack(
             "originals": {t: blinded[t].originals for t in task_ids},
         }
 
+    if calibration:
+        return _pack_calibration(
+            [blinded[r.task.id].task for r in gold_rows],
+            schema_of=schema_of,
+            expected={t: Expected(gold[t], explanations[t]) for t in gold},
+            sealed_for=sealed_for,
+            server=server,
+            reviewers=reviewers,
+            out_dir=out_dir,
+            project=project,
+            guidelines=guidelines,
+            expires_days=expires_days,
+            skipped=skipped,
+        )
     plan = assign(ids, names, overlap, gold_ids=list(gold), rng=_rng(secret, "assign"))
     packed: list[PackedBundle] = []
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -411,13 +472,21 @@ def pack(
         write_atomically(path, data)
         packed.append(info)
     write_atomically(archive, archive_data)
-    summary = out_dir / f"{_safe(project)}-pack.json"
+    summary = _write_summary(out_dir, project, packed, overlap=overlap)
+    return PackResult(packed, skipped, summary, archive)
+
+
+def _write_summary(
+    out_dir: Path, project: str, packed: list[PackedBundle], *, overlap: int | None
+) -> Path:
+    calibration = overlap is None
+    summary = out_dir / f"{_safe(project)}{'-calibration' if calibration else ''}-pack.json"
     write_atomically(
         summary,
         json.dumps(
             {
                 "project": project,
-                "overlap": overlap,
+                **({"calibration": True} if calibration else {"overlap": overlap}),
                 "bundles": [
                     {
                         "reviewer": b.reviewer,
@@ -433,7 +502,56 @@ def pack(
             indent=2,
         ).encode(),
     )
-    return PackResult(packed, skipped, summary, archive)
+    return summary
+
+
+def _pack_calibration(
+    items: list[Task],
+    *,
+    schema_of: Forms,
+    expected: dict[str, Expected],
+    sealed_for: Any,
+    server: SecretKey,
+    reviewers: Sequence[PublicCard],
+    out_dir: Path,
+    project: str,
+    guidelines: str,
+    expires_days: int | None,
+    skipped: list[TaskFormatError],
+) -> PackResult:
+    """Every gold item to every reviewer, in the gold file's order, expected answers and
+    explanations in the bundle; the sealed section holds them too (the server scores from
+    what it signed, never from what a result claims) and says it is a calibration round."""
+    outputs: list[tuple[Path, bytes, PackedBundle]] = []
+    sealed = {**sealed_for([t.id for t in items]), "calibration": True}
+    for card in reviewers:
+        data, manifest = build_task_bundle(
+            tasks=[(t, schema_of(t)) for t in items],
+            server=server,
+            reviewer=card,
+            project=project,
+            guidelines=guidelines,
+            sealed=sealed,
+            expires_days=expires_days,
+            kind=CALIBRATION_KIND,
+            calibration={t.id: expected[t.id] for t in items},
+        )
+        path = out_dir / f"{_safe(project)}-calibration-{card.name}{BUNDLE_SUFFIX}"
+        info = PackedBundle(
+            card.name,
+            path,
+            manifest.bundle_id,
+            hashlib.sha256(manifest.to_bytes()).hexdigest(),
+            len(items),
+            len(items),
+        )
+        outputs.append((path, data, info))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path, data, _ in outputs:  # nothing is written until every bundle was built
+        write_atomically(path, data)
+    packed = [info for _, _, info in outputs]
+    summary = _write_summary(out_dir, project, packed, overlap=None)
+    return PackResult(packed, skipped, summary, None, calibration=True)
 
 
 def _rng(secret: bytes, *parts: str) -> random.Random:

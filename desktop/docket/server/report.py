@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
+from docket.server.calibration import CalibrationScore, calibration_scores
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Outcome, pairwise_outcomes
 from docket.server.report_quality import (
@@ -101,6 +102,7 @@ class Report:
     reviewer_kappa: dict[str, float | None]
     gold: list[GoldAccuracy]
     timing: Timing
+    calibration: list[CalibrationScore]
     per_day: dict[str, dict[str, int]]
     weekly: bool
     drift: list[WindowAgreement]
@@ -152,6 +154,12 @@ def build_report(
         len(gold),
         counts["quarantined"],
     )
+    calibration = calibration_scores(store)
+    if pseudonyms is not None:
+        calibration = [
+            replace(c, reviewer=pseudonyms.get(c.fingerprint, "reviewer-?"), fingerprint="")
+            for c in calibration
+        ]
     outcomes: list[Outcome] = pairwise_outcomes(store)
     if pseudonyms is not None:
         outcomes = [replace(o, judge="") for o in outcomes]
@@ -181,7 +189,8 @@ def build_report(
         matrix=matrix,
         reviewer_kappa=reviewer_agreement_rank(matrix) if matrix is not None else {},
         gold=gold_accuracy(answers, gold, schemas),
-        timing=timing(answers),
+        timing=timing(answers, schemas),
+        calibration=calibration,
         per_day=answers_per_day(answers),
         weekly=weekly,
         drift=agreement_over_time(answers, main, units, weekly) if main is not None else [],
@@ -385,6 +394,14 @@ def summary(r: Report) -> list[str]:
             "Gold accuracy below target: "
             + ", ".join(f"{g.reviewer} ({g.correct}/{g.total})" for g in weak_gold)
             + "."
+        )
+    timed = sum(len(v) for v in r.timing.seconds.values())
+    fast = sum(r.timing.fast.values())
+    if fast:
+        who = ", ".join(f"{w} ({n})" for w, n in sorted(r.timing.fast.items(), key=lambda x: -x[1]))
+        out.append(
+            f"{fast:,} of {timed:,} timed answers were given faster than the form's minimum "
+            f"time: {who}."
         )
     if r.length is not None and r.length.biased:
         share = r.length.overall.share or 0.0

@@ -80,6 +80,12 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{100 * x:.1f} %"
 
 
+def _pct_interval(low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return "–"
+    return f"{_pct(low)} – {_pct(high)}"
+
+
 def _table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()
 ) -> str:
@@ -301,7 +307,7 @@ def _flags(r: Report) -> str:
             f.model,
             f"{f.flagged} of {f.judged}",
             _pct(f.rate),
-            f"{_pct(f.low)} – {_pct(f.high)}" if f.low is not None else "–",
+            _pct_interval(f.low, f.high),
         )
         for f in r.flags
     ]
@@ -315,7 +321,7 @@ def _length(r: Report) -> str:
     if check is None:
         return out + _missing("No pair of responses of known length was judged.")
     rows = [
-        (b.label, b.decisive, b.longer_won, _pct(b.share), f"{_pct(b.low)} – {_pct(b.high)}")
+        (b.label, b.decisive, b.longer_won, _pct(b.share), _pct_interval(b.low, b.high))
         for b in (check.overall, *check.buckets)
     ]
     out += _table(
@@ -436,7 +442,7 @@ def _gold(r: Report) -> str:
             g.reviewer,
             f"{g.correct} of {g.total}",
             _pct(g.accuracy),
-            f"{_pct(g.interval[0])} – {_pct(g.interval[1])}" if g.interval else "–",
+            _pct_interval(*(g.interval or (None, None))),
         )
         for g in judged
     ]
@@ -466,12 +472,13 @@ def _quantile(values: Sequence[float], q: float) -> float:
 
 def _timing(r: Report) -> str:
     out = "<h3 id=time>Time per task</h3>"
-    seconds = r.timing.seconds
-    if not seconds:
+    t = r.timing
+    if not t.seconds:
         return out + _missing(
             "No answer carries the time spent on it (answers written through the Python API "
             "are not timed)."
         )
+    minimum = t.min_seconds[0] if len(t.min_seconds) == 1 else None
     rows = [
         (
             who,
@@ -479,25 +486,98 @@ def _timing(r: Report) -> str:
             f"{statistics.median(values):.0f} s",
             f"{_quantile(values, 0.1):.0f} s",
             f"{_quantile(values, 0.9):.0f} s",
-            r.timing.untimed.get(who, 0),
+            f"{t.fast.get(who, 0)} ({_pct(t.fast.get(who, 0) / len(values))})"
+            if t.min_seconds
+            else "–",
+            t.untimed.get(who, 0),
         )
-        for who, values in seconds.items()
+        for who, values in t.seconds.items()
     ]
     out += _table(
-        ["Reviewer", "Timed answers", "Median", "10th percentile", "90th percentile", "Untimed"],
+        [
+            "Reviewer",
+            "Timed answers",
+            "Median",
+            "10th percentile",
+            "90th percentile",
+            "Faster than the minimum",
+            "Untimed",
+        ],
         rows,
-        (1, 2, 3, 4, 5),
+        (1, 2, 3, 4, 5, 6),
     )
     out += _figure(
         plots.distribution_chart(
-            seconds,
+            t.seconds,
             title="Seconds per answer, per reviewer",
             axis_label="Seconds (log scale)",
+            threshold=minimum,
+            threshold_label="" if minimum is None else f"minimum {minimum:g} s",
             log_scale=True,
         ),
-        "Box: the middle half of a reviewer's times; line: the median; whiskers: the rest.",
+        "Box: the middle half of a reviewer's times; thick line: the median; whiskers: the "
+        "5th to 95th percentile.",
     )
-    return out
+    if not t.min_seconds:
+        out += (
+            '<p class="note">The answer forms set no minimum time (a schema\'s '
+            "<code>min_seconds</code>), so no answer is counted as too fast.</p>"
+        )
+    elif minimum is None:
+        shown = ", ".join(f"{m:g} s" for m in t.min_seconds)
+        out += f'<p class="note">The forms set different minimum times ({e(shown)}).</p>'
+    return out + (
+        '<p class="method">Time: the active seconds the window counted on the task, added '
+        "over every visit until the answer was last saved.</p>"
+    )
+
+
+def _calibration(r: Report) -> str:
+    out = "<h3 id=calibration>Calibration rounds</h3>"
+    if not r.calibration:
+        return out + _missing(
+            "No calibration round was answered (`docket pack --calibration` makes one; its "
+            "answers count here and never toward the dataset)."
+        )
+    rows = []
+    for c in r.calibration:
+        kinds = "; ".join(
+            f"{k.kind} {k.correct}/{k.total}"
+            + (f" ({k.exact} exact)" if k.exact != k.correct else "")
+            for k in c.by_kind
+        )
+        rows.append(
+            (
+                c.reviewer,
+                f"{c.tasks_correct} of {c.tasks}",
+                f"{c.correct} of {c.total}",
+                _pct(c.accuracy),
+                _pct_interval(*(c.interval or (None, None))),
+                kinds or "–",
+                c.too_fast,
+                c.revised,
+            )
+        )
+    out += _table(
+        [
+            "Reviewer",
+            "Tasks all right",
+            "Items right",
+            "Score",
+            "95 % interval",
+            "By question",
+            "Too fast",
+            "Revised",
+        ],
+        rows,
+        (1, 2, 3, 4, 6, 7),
+    )
+    return out + (
+        '<p class="method">Items: one per preference, ranking or choice question, per '
+        "likert rating (right when within one point of the expected) and per rubric "
+        "criterion; intervals: Wilson score interval (95 %). Calibration answers are kept "
+        "apart in the merged database and never reach the dataset or the figures above.</p>"
+    )
 
 
 def _throughput(r: Report) -> str:
@@ -593,6 +673,7 @@ def render_html(r: Report) -> str:
         _matrix(r),
         _gold(r),
         _timing(r),
+        _calibration(r),
         _throughput(r),
         _drift(r),
         _flags_over_time(r),

@@ -86,7 +86,6 @@ FAST_GROUP = 1000
 _RC: dict[str, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "docket-report",
-    "svg.image_inline": True,
     "text.parse_math": False,
     "text.usetex": False,
     "font.family": "sans-serif",
@@ -169,12 +168,12 @@ def interval_chart(
             values.append(reference)
             ax.axvline(reference, color=INK, linestyle="--", linewidth=1.0, zorder=0)
             _label_vertical_line(ax, reference, reference_label)
-        ax.set_yticks(ys, [_label(r[0]) for r in rows])
+        ax.set_yticks(ys, [_fit(r[0], 190) for r in rows])
         ax.set_ylim(n - 0.5, -1.1 if reference_label else -0.5)
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        ax.set_xlabel(_label(axis_label, 120))
+        ax.set_xlabel(_fit(axis_label, 420, limit=120))
         if limits is not None:
             ax.set_xlim(*limits)
         elif values:
@@ -218,15 +217,31 @@ def heat_map(
         raise ValueError(f"heat_map: values must be {n_rows} rows of {n_cols} values")
     if counts is not None and (len(counts) != n_rows or any(len(row) != n_cols for row in counts)):
         raise ValueError(f"heat_map: counts must be {n_rows} rows of {n_cols} counts")
-    import numpy as np
-
     with _drawing() as new_figure:
+        import numpy as np
         from matplotlib import colormaps
         from matplotlib.colors import Normalize
 
-        cell = min(0.75, 5.2 / n_cols)
         slanted = n_cols > 6 or any(len(c) > 8 for c in column_labels)
-        fig, ax = new_figure(height=1.3 + cell * n_rows * (0.75 if counts else 0.6) + slanted)
+        cell_texts = [
+            [_format(value_format, v) if _finite(v) else "–" for v in row]  # type: ignore[arg-type]
+            for row in values
+        ]
+        count_texts = [[f"n={c:,}" if c is not None else "" for c in row] for row in (counts or [])]
+        # The cells share what the row labels and the colour scale leave of the width; the
+        # text is sized to fit a cell (glyphs about 0.62 em wide), the counts left out when
+        # they would not fit at 5 pt.
+        row_names = [_fit(r, 160) for r in row_labels]
+        longest_label = max(len(r) for r in row_names)
+        cell_pt = (PLOT_WIDTH_IN * 72 - min(0.6 * FONT_SIZE * longest_label, 175) - 75) / n_cols
+        widest = max((len(t) for row in cell_texts for t in row), default=1)
+        widest_count = max((len(t) for row in count_texts for t in row), default=0)
+        show_counts = bool(widest_count) and 0.85 * cell_pt / (0.62 * widest_count) >= 5.0
+        chars = max(widest, widest_count if show_counts else 0)
+        size = max(4.0, min(FONT_SIZE, 0.85 * cell_pt / (0.62 * chars)))
+        lines = 2 if show_counts else 1
+        row_pt = max(min(cell_pt * 0.6, 54.0), lines * size * 1.5 + 6)
+        fig, ax = new_figure(height=1.4 + n_rows * row_pt / 72 + 0.8 * slanted)
         grid = np.array([[v if _finite(v) else np.nan for v in row] for row in values], dtype=float)
         finite = grid[np.isfinite(grid)]
         low = vmin if vmin is not None else (float(finite.min()) if finite.size else 0.0)
@@ -247,30 +262,38 @@ def heat_map(
         )
         ax.set_xlim(-0.5, n_cols - 0.5)
         ax.set_ylim(n_rows - 0.5, -0.5)
-        size = max(5.5, min(FONT_SIZE, cell * 72 / 4.2))
         for i in range(n_rows):
             for j in range(n_cols):
                 value = grid[i, j]
-                count = counts[i][j] if counts is not None else None
-                if math.isnan(value):
-                    text, ink = "–", INK
-                else:
-                    text = _format(value_format, value)
-                    ink = _ink_for(cmap(norm(value)))
-                # One line per text, centred by the browser (text-anchor), whatever its font.
-                lines = [text] if count is None else [text, f"n={count:,}"]
-                for k, line in enumerate(lines):
-                    ax.text(
-                        j,
-                        i + (k - (len(lines) - 1) / 2) * 0.26,
+                ink = INK if math.isnan(value) else _ink_for(cmap(norm(value)))
+                shown = [(cell_texts[i][j], size)]
+                if show_counts and count_texts[i][j]:
+                    shown.append((count_texts[i][j], size - 1))
+                # One line per text, centred by the browser (text-anchor) whatever its font;
+                # inside the cell, so left out of the layout's measuring (a large matrix
+                # would otherwise measure thousands of texts).
+                for k, (line, points) in enumerate(shown):
+                    text = ax.annotate(
                         line,
+                        xy=(j, i),
+                        xytext=(0, (((len(shown) - 1) / 2) - k) * size * 1.25),
+                        textcoords="offset points",
                         ha="center",
                         va="center",
                         color=ink,
-                        fontsize=size if k == 0 else size - 1,
+                        fontsize=points,
                     )
-        ax.set_xticks(range(n_cols), [_label(c, 24) for c in column_labels])
-        ax.set_yticks(range(n_rows), [_label(r, 32) for r in row_labels])
+                    text.set_in_layout(False)
+        if counts is not None and not show_counts:
+            fig.supxlabel(
+                "The number of units per cell is left out: too many cells to print it.",
+                x=0.01,
+                ha="left",
+                fontsize=FONT_SIZE - 1.5,
+                color=MUTED,
+            )
+        ax.set_xticks(range(n_cols), [_fit(c, 110 if slanted else 70) for c in column_labels])
+        ax.set_yticks(range(n_rows), row_names)
         if slanted:
             ax.tick_params(axis="x", labelrotation=40)
             for tick in ax.get_xticklabels():
@@ -288,7 +311,7 @@ def heat_map(
         bar.solids.set_rasterized(False)  # vectors, not an embedded PNG
         bar.solids.set_edgecolor("face")  # no hairline seams between the steps
         if colorbar_label:
-            bar.set_label(_label(colorbar_label, 60))
+            bar.set_label(_fit(colorbar_label, 150))
         return _finish(fig, ax, title)
 
 
@@ -309,9 +332,9 @@ def distribution_chart(
     on a ``log_scale``, so are values at or below zero (the count says how many)."""
     if not groups:
         return ""
-    import numpy as np
-
     with _drawing() as new_figure:
+        import numpy as np
+
         names = list(groups)
         n = len(names)
         fig, ax = new_figure(height=1.5 + 0.6 * n)
@@ -374,18 +397,18 @@ def distribution_chart(
             ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, _: ""))
         if threshold is not None and _finite(threshold) and (threshold > 0 or not log_scale):
             seen.append(threshold)
-            ax.axvline(threshold, color=PALETTE[1], linestyle="--", linewidth=1.2, zorder=0)
-            _label_vertical_line(ax, threshold, threshold_label, color=PALETTE[1])
+            ax.axvline(threshold, color=PALETTE[1], linestyle="--", linewidth=1.8, zorder=0)
+            _label_vertical_line(ax, threshold, threshold_label)
         if seen and not log_scale:
             lo, hi = min(seen), max(seen)
             pad = (hi - lo) * 0.04 or 1.0
             ax.set_xlim(min(lo - pad, 0) if lo >= 0 else lo - pad, hi + pad)
-        ax.set_yticks(range(n), [_label(name) for name in names])
+        ax.set_yticks(range(n), [_fit(name, 190) for name in names])
         ax.set_ylim(n - 0.5, -1.0 if threshold_label else -0.5)
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        ax.set_xlabel(_label(axis_label, 120))
+        ax.set_xlabel(_fit(axis_label, 420, limit=120))
         for y, note in enumerate(notes):
             ax.annotate(
                 note,
@@ -398,7 +421,8 @@ def distribution_chart(
                 fontsize=FONT_SIZE - 1.5,
                 color=MUTED,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85},
-            )
+                annotation_clip=False,
+            ).set_in_layout(False)
         ax.annotate(
             "Box: the middle half of the values; thick line: the median; whiskers: 5th to "
             "95th percentile" + ("; circles: values beyond." if _any_fliers(stats) else "."),
@@ -446,23 +470,26 @@ def time_series(
                 color=colour,
                 marker=MARKERS[k % len(MARKERS)],
                 markersize=5,
+                markevery=max(1, len(periods) // 30),  # a long series: every few points
                 linestyle=LINE_STYLES[k % len(LINE_STYLES)],
                 linewidth=1.6,
             )
             last = max((i for i, y in enumerate(ys) if not math.isnan(y)), default=None)
             if last is not None:
-                ends.append((last, ys[last], _label(name, 32), colour))
+                ends.append((last, ys[last], _fit(name, 110), colour))
         if reference is not None and _finite(reference):
             ax.axhline(reference, color=INK, linestyle=(0, (4, 3)), linewidth=1.0, zorder=0)
             if reference_label:
-                ends.append((math.nan, reference, _label(reference_label, 32), ""))
+                ends.append(
+                    (math.nan, reference, _fit(reference_label, 110, size=FONT_SIZE - 1), "")
+                )
         if limits is not None:
             ax.set_ylim(*limits)
         ax.set_xlim(-0.5, len(periods) - 0.5)
         _period_ticks(ax, periods)
         ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        ax.set_ylabel(_label(axis_label, 80))
+        ax.set_ylabel(_fit(axis_label, 150, limit=80))
         _direct_labels(fig, ax, ends)
         return _finish(fig, ax, title)
 
@@ -484,22 +511,43 @@ def stacked_bars(
         if len(counts) != n:
             raise ValueError(f"stacked_bars: series {name!r} has {len(counts)} values, not {n}")
     with _drawing() as new_figure:
+        from matplotlib.collections import PolyCollection
+        from matplotlib.patches import Patch
+
         fig, ax = new_figure(height=3.6)
         bottoms = [0.0] * n
+        handles = []
         for k, (name, counts) in enumerate(series.items()):
             heights = [float(c or 0) for c in counts]
-            fill = PALETTE[k % len(PALETTE)]
-            ax.bar(
-                range(n),
-                heights,
-                bottom=bottoms,
-                width=0.75,
-                color=fill,
-                edgecolor="white",
-                hatch=HATCHES[k % len(HATCHES)],
-                hatchcolor=_ink_for(_rgba(fill)),
-                linewidth=0.5,
-                label=_label(name, 32),
+            fill, hatch = PALETTE[k % len(PALETTE)], HATCHES[k % len(HATCHES)]
+            hatch_ink = _ink_for(_rgba(fill))
+            # One collection per series (not a patch per bar: a year of days by a dozen
+            # reviewers would be thousands of artists).
+            boxes = [
+                [(x - 0.375, b), (x - 0.375, b + h), (x + 0.375, b + h), (x + 0.375, b)]
+                for x, (b, h) in enumerate(zip(bottoms, heights, strict=True))
+                if h > 0
+            ]
+            ax.add_collection(
+                PolyCollection(
+                    boxes,
+                    facecolors=fill,
+                    edgecolors="white",
+                    linewidths=0.5 if n <= 60 else 0.0,  # thin bars: no gaps to draw
+                    hatch=hatch,
+                    hatchcolors=hatch_ink,
+                ),
+                autolim=False,
+            )
+            handles.append(
+                Patch(
+                    facecolor=fill,
+                    edgecolor=INK,
+                    linewidth=0.5,
+                    hatch=hatch,
+                    hatchcolor=hatch_ink,
+                    label=_fit(name, 120),
+                )
             )
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         if n <= 31:
@@ -523,20 +571,15 @@ def stacked_bars(
         _period_ticks(ax, list(x_labels))
         ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        ax.set_ylabel(_label(axis_label, 80))
-        handles, labels = ax.get_legend_handles_labels()
-        legend = ax.legend(
-            handles[::-1],  # top to bottom as the segments are stacked
-            labels[::-1],
+        ax.set_ylabel(_fit(axis_label, 150, limit=80))
+        ax.legend(
+            handles=handles[::-1],  # top to bottom as the segments are stacked
             loc="upper left",
             bbox_to_anchor=(1.01, 1.0),
             handlelength=2.2,
             handleheight=1.4,
             borderaxespad=0.0,
         )
-        for patch in legend.get_patches():
-            patch.set_edgecolor(INK)
-            patch.set_linewidth(0.5)
         return _finish(fig, ax, title)
 
 
@@ -578,7 +621,7 @@ _ROOT_SIZE = re.compile(r'width="([\d.]+)pt" height="([\d.]+)pt" viewBox="([^"]*
 
 def _finish(fig: Figure, ax: Axes, title: str) -> str:
     """Title the figure, write it as SVG and make the SVG fit to inline in HTML."""
-    ax.set_title(_label(title, 110), pad=10)
+    ax.set_title(_fit(title, 480, size=FONT_SIZE + 2, bold=True, limit=160), pad=10)
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata=_METADATA)
     return _inline(buffer.getvalue(), title)
@@ -603,7 +646,7 @@ def _inline(svg: str, title: str) -> str:
     head, rest = svg.split(">", 1)
     size = _ROOT_SIZE.search(head)
     assert size is not None, head
-    width, height, view_box = size.groups()
+    width, _, view_box = size.groups()
     name = " ".join(_clean(title).split())
     label = html.escape(name, quote=True)
     root = (
@@ -614,7 +657,6 @@ def _inline(svg: str, title: str) -> str:
         f'stroke-linejoin="round" stroke-linecap="butt">'
         f"\n <title>{html.escape(name, quote=False)}</title>"
     )
-    del height
     return root + _TAG.sub(tag, rest).rstrip() + "\n"
 
 
@@ -626,6 +668,44 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 def _clean(text: str) -> str:
     """One line of text that XML can carry: control characters become spaces."""
     return _CONTROL.sub(" ", str(text))
+
+
+def _fit(
+    text: str,
+    budget: float,
+    *,
+    size: float = FONT_SIZE,
+    bold: bool = False,
+    limit: int = LABEL_LIMIT,
+) -> str:
+    """The label, shortened with "…" until it is at most ``budget`` points wide at
+    ``size`` (measured with the font matplotlib lays the plot out with), so that no label
+    can squeeze the plot away, whatever its script."""
+    text = _label(text, limit)
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    global _measure
+    if _measure is None:
+        _measure = TextToPath()
+    prop = FontProperties(family="sans-serif", size=size, weight="bold" if bold else "normal")
+
+    def width(candidate: str) -> float:
+        return float(_measure.get_text_width_height_descent(candidate, prop, ismath=False)[0])
+
+    if width(text) <= budget:
+        return text
+    low, high = 0, len(text) - 1
+    while low < high:  # the longest start that fits with its "…"
+        middle = (low + high + 1) // 2
+        if width(text[:middle].rstrip() + "…") <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+_measure: Any = None
 
 
 def _label(text: str, limit: int = LABEL_LIMIT) -> str:
@@ -679,12 +759,12 @@ def _rgba(colour: str) -> tuple[float, float, float, float]:
     return to_rgba(colour)
 
 
-def _label_vertical_line(ax: Axes, x: float, text: str, *, color: str = INK) -> None:
+def _label_vertical_line(ax: Axes, x: float, text: str) -> None:
     """The line's label beside it, in the band kept free above the first row."""
     if not text:
         return
     ax.annotate(
-        _label(text, 60),
+        _fit(text, 150, size=FONT_SIZE - 1),
         xy=(x, 1.0),
         xycoords=("data", "axes fraction"),
         xytext=(4, -3),
@@ -694,7 +774,6 @@ def _label_vertical_line(ax: Axes, x: float, text: str, *, color: str = INK) -> 
         fontsize=FONT_SIZE - 1,
         color=INK,
     )
-    del color
 
 
 def _period_ticks(ax: Axes, labels: Sequence[str]) -> None:
@@ -702,7 +781,7 @@ def _period_ticks(ax: Axes, labels: Sequence[str]) -> None:
     n = len(labels)
     step = max(1, math.ceil(n / 14))
     positions = list(range(0, n, step))
-    ax.set_xticks(positions, [_label(labels[i], 24) for i in positions])
+    ax.set_xticks(positions, [_fit(labels[i], 100) for i in positions])
     if n > 7 or any(len(label) > 7 for label in labels):
         for tick in ax.get_xticklabels():
             tick.set_rotation(35)

@@ -19,6 +19,7 @@ from datetime import date
 from itertools import combinations
 from typing import cast
 
+from docket.core.rules import too_fast
 from docket.core.schema import FlagsQuestion
 from docket.server.agreement import QuestionAgreement, Units, _units
 from docket.server.agreement_stats import (
@@ -60,10 +61,14 @@ class WindowAgreement:
 @dataclass(frozen=True, slots=True)
 class Timing:
     """Seconds spent per answer, per reviewer (answers with no time recorded, such as
-    those written through the Python API, are counted apart)."""
+    those written through the Python API, are counted apart), and the answers given
+    faster than their form's ``min_seconds`` (:func:`docket.core.rules.too_fast`)."""
 
     seconds: dict[str, list[float]]
     untimed: dict[str, int]
+    fast: dict[str, int]
+    min_seconds: tuple[float, ...]
+    """Every minimum the forms of these answers set (none: no form sets one)."""
 
 
 def main_question(agreements: Sequence[QuestionAgreement]) -> QuestionAgreement | None:
@@ -166,15 +171,27 @@ def _numeric(value: Hashable) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
-def timing(answers: Sequence[MergedAnswer]) -> Timing:
+def timing(answers: Sequence[MergedAnswer], schemas: Schemas) -> Timing:
     seconds: dict[str, list[float]] = defaultdict(list)
     untimed: dict[str, int] = defaultdict(int)
+    fast: dict[str, int] = defaultdict(int)
+    minimums: set[float] = set()
     for a in answers:
+        schema = schema_for(schemas, a)
+        if schema.min_seconds is not None:
+            minimums.add(schema.min_seconds)
         if a.time_spent_s > 0:
             seconds[a.reviewer_name].append(a.time_spent_s)
+            if too_fast(schema, a.time_spent_s):
+                fast[a.reviewer_name] += 1
         else:
             untimed[a.reviewer_name] += 1
-    return Timing(dict(sorted(seconds.items())), dict(sorted(untimed.items())))
+    return Timing(
+        dict(sorted(seconds.items())),
+        dict(sorted(untimed.items())),
+        dict(sorted(fast.items())),
+        tuple(sorted(minimums)),
+    )
 
 
 def answers_per_day(answers: Sequence[MergedAnswer]) -> dict[str, dict[str, int]]:

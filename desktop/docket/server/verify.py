@@ -55,7 +55,12 @@ def verify_results(
                 path,
                 True,
                 f"signed by {result.reviewer.name}, sequence {result.sequence}, "
-                f"{len(result.answers)} answers to {result.task_manifest.bundle_id}",
+                f"{len(result.answers)} answers to {result.task_manifest.bundle_id}"
+                + (
+                    " (a calibration round)"
+                    if result.task_manifest.type == "calibration-task"
+                    else ""
+                ),
                 result,
             )
         )

@@ -174,6 +174,12 @@ def _v7_prior_spans(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE tasks ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v8_calibration(db: sqlite_utils.Database) -> None:
+    """A calibration round's expected answers and explanation per task (canonical JSON),
+    shown to the reviewer after answering it."""
+    db.table("calibration").create({"task_id": str, "body": str}, pk="task_id", not_null={"body"})
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -182,6 +188,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_documents,
     _v6_formulas,
     _v7_prior_spans,
+    _v8_calibration,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

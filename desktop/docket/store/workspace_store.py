@@ -159,6 +159,7 @@ class WorkspaceStore:
         *,
         before_commit: Callable[[], None] | None = None,
         reviews: Mapping[str, Mapping[str, Any]] | None = None,
+        calibration: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> ImportedTasks:
         """Store a bundle and its tasks in one transaction: all of it, or (on any error) none.
 
@@ -235,6 +236,11 @@ class WorkspaceStore:
                     "INSERT OR REPLACE INTO reviews (task_id, body) VALUES (?, ?)",
                     (task_id, canonical_json(dict(review))),
                 )
+            for task_id, expected in (calibration or {}).items():
+                self._db.execute(
+                    "INSERT OR REPLACE INTO calibration (task_id, body) VALUES (?, ?)",
+                    (task_id, canonical_json(dict(expected))),
+                )
             if before_commit is not None:
                 before_commit()  # may raise (a cancel): the whole transaction rolls back
         status = "updated" if previous else "imported"
@@ -271,6 +277,7 @@ class WorkspaceStore:
         ]
         for task_id in gone:
             self._db.execute("DELETE FROM responses WHERE task_id = ?", (task_id,))
+            self._db.execute("DELETE FROM calibration WHERE task_id = ?", (task_id,))
             self._db.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
         return len(gone)
 
@@ -497,6 +504,22 @@ class WorkspaceStore:
                 "SELECT COALESCE(MAX(revision), 0) FROM answers WHERE task_id = ?", (task_id,)
             ).fetchone()
         return int(row[0])
+
+    def bundle_of(self, task_id: str) -> str | None:
+        """The id of the bundle a task came in."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT bundle_id FROM tasks WHERE id = ?", (task_id,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def calibration(self, task_id: str) -> dict[str, Any] | None:
+        """For a task of a calibration round: its expected answers and explanation."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT body FROM calibration WHERE task_id = ?", (task_id,)
+            ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
 
     def review(self, task_id: str) -> dict[str, Any] | None:
         """For a task under adjudication: every reviewer's answer and the agreement."""

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from docket.core.review import Changes
+from docket.core.rules import too_fast
 from docket.errors import DocketError
 from docket.render.theme import Theme
 from docket.settings import Settings
@@ -46,6 +48,7 @@ from docket.ui.lock import (
 )
 from docket.ui.operations import Operations
 from docket.ui.palette import palette_for, theme_for
+from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.session_lock import SessionLock, edit_security_settings
@@ -79,6 +82,10 @@ class MainWindow(QMainWindow):
     lock_screen: LockScreen
     progress_label: QLabel
     save_label: SaveIndicator
+    answer_column: QWidget
+    calibration_banner: CalibrationBanner
+    fast_notice: FastNotice
+    reveal: RevealView
 
     def __init__(
         self,
@@ -171,6 +178,9 @@ class MainWindow(QMainWindow):
         show_sources(self, c.task, c.order)
         texts = {r.id: r.text for r in c.task.responses}
         self.answer_panel.set_task(c.schema, c.order, c.answers(), texts)
+        self.fast_notice.hide()
+        self.calibration_banner.setVisible(c.calibration is not None)
+        self._show_reveal()
         if c.reviews is not None:
             texts = {r.id: r.text for r in c.task.responses}
             self.reviews_panel.show_reviews(c.reviews, c.order, texts)
@@ -245,16 +255,66 @@ class MainWindow(QMainWindow):
         if schema is not None and schema.questions:
             self.answer_panel.focus_question(schema.questions[0].id)
 
+    def _show_reveal(self) -> None:
+        """A submitted calibration task: its expected answer beside the reviewer's, and the
+        form read-only (the answer is final); else no reveal."""
+        c = self.controller
+        shown = c.revealed and c.calibration is not None and c.schema is not None
+        if shown and c.calibration is not None and c.schema is not None and c.order is not None:
+            self.reveal.reveal(c.schema, c.answers(), c.calibration, c.order)
+        else:
+            self.reveal.hide()
+        self.answer_panel.setEnabled(not shown)
+
     def submit_and_next(self) -> None:
-        if self.controller.submit() is not None:
+        """Submit and move on. An answer under the form's ``min_seconds`` is saved all the
+        same, and a notice says so on the next task (it goes with the move after). On a
+        calibration task the window stays, showing the expected answer; once shown, this
+        moves on."""
+        c = self.controller
+        if c.task is None or c.schema is None:
+            return
+        if c.answer_is_final():
+            self.next_task()
+            return
+        task_id, schema = c.task.id, c.schema
+        if c.submit() is None:
+            return
+        spent = c.time_on_task(task_id)
+        fast = too_fast(schema, spent)
+        final = c.answer_is_final()
+        if final:
+            self._show_reveal()
+            self.statusBar().showMessage(
+                "Submitted. The expected answer is shown above your answer; Ctrl+Enter or J "
+                "for the next task.",
+                8000,
+            )
+        else:
             self.statusBar().showMessage("Submitted.", 2000)
             self.next_task()
+        if fast and schema.min_seconds is not None:
+            here = c.task is not None and c.task.id == task_id
+            self.fast_notice.show_fast(spent, schema.min_seconds, same_task=here)
 
     def keep_draft(self) -> None:
+        if self._say_final():
+            return
         self.controller.keep_draft()
         self.statusBar().showMessage("Kept as draft.", 2000)
 
+    def _say_final(self) -> bool:
+        """On a calibration task whose answer is final, say so (and True)."""
+        if not self.controller.answer_is_final():
+            return False
+        self.statusBar().showMessage(
+            "This calibration answer is final; Ctrl+Enter or J for the next task.", 4000
+        )
+        return True
+
     def skip(self) -> None:
+        if self._say_final():
+            return
         if self.controller.task is not None and (reason := SkipDialog.ask(self)) is not None:
             self.controller.skip(reason)
             self.next_task()

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from docket.core.answers import Answer
+from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder
 from docket.core.review import Changes, EditState
 from docket.core.schema import Schema
@@ -101,6 +102,11 @@ class ReviewController(QObject):
         self.schema: Schema | None = None
         self.order: DisplayOrder | None = None
         self.reviews: dict[str, Any] | None = None
+        self.calibration: Expected | None = None
+        """For a task of a calibration round: its expected answer and explanation."""
+        self.revealed = False
+        """A calibration task whose answer is submitted: the expected answer is shown and
+        the answer is final (edits are ignored)."""
         self._answers: dict[str, Any] = {}
         self._dirty = False
         self.clock = ActiveClock()
@@ -141,6 +147,8 @@ class ReviewController(QObject):
         state = ws.editing(task_id)
         self._answers = dict(state.answers)
         self.reviews = ws.reviews(task_id)
+        self.calibration = ws.calibration(task_id)
+        self.revealed = self.calibration is not None and ws.answer(task_id) is not None
         self.clock.take()
         self._pending_last = task_id
         self._bookkeeping.start()
@@ -186,7 +194,8 @@ class ReviewController(QObject):
         self.save_bookkeeping()
         self._retry.stop()
         unsaved = dict(self._answers) if self._dirty else None
-        self.task = self.schema = self.order = self.reviews = None
+        self.task = self.schema = self.order = self.reviews = self.calibration = None
+        self.revealed = False
         self._answers, self._dirty = {}, False
         self.clock.set_active(False)
         return unsaved
@@ -199,8 +208,9 @@ class ReviewController(QObject):
     def edit(self, answers: dict[str, Any]) -> None:
         """The reviewer changed the form: committed within AUTOSAVE_MS. Ignored with no
         task open (a late signal from a form being torn down must not become an edit
-        that belongs to no task)."""
-        if self.task is None:
+        that belongs to no task), and on a calibration task once its expected answer is
+        shown (the answer is final)."""
+        if self.task is None or self.revealed:
             return
         self._answers = dict(answers)
         self._dirty = True
@@ -247,7 +257,7 @@ class ReviewController(QObject):
         self._step(self.workspace.redo)
 
     def _step(self, op: Any) -> None:
-        if self.task is None:
+        if self.task is None or self.revealed:
             return
         self.flush()
         task_id = self.task.id
@@ -260,12 +270,29 @@ class ReviewController(QObject):
         self.changed.emit(Changes.of_task(task_id))
 
     def keep_draft(self) -> None:
+        if self.revealed:
+            return
         self._dirty = True
         self.flush()
 
+    def answer_is_final(self) -> bool:
+        """The open task is a calibration task whose answer is submitted (and shown
+        against the expected one)."""
+        return self.revealed
+
+    def time_on_task(self, task_id: str) -> float:
+        """The active seconds spent on a task so far, as its result will carry them: what
+        the workspace holds plus what is banked but not written yet."""
+        try:
+            committed = self.workspace.task_row(task_id).time_spent_s
+        except DocketError:
+            committed = 0.0
+        return committed + self._pending_time.get(task_id, 0.0)
+
     def submit(self) -> Answer | None:
-        """Validate and record; returns None (and emits the issues) when invalid."""
-        if self.task is None or self.schema is None:
+        """Validate and record; returns None (and emits the issues) when invalid, and on a
+        calibration task whose answer is already final."""
+        if self.task is None or self.schema is None or self.revealed:
             return None
         texts = {r.id: r.text for r in self.task.responses}
         issues = check_answers(self.schema, self.task.response_ids, self._answers, texts=texts)
@@ -279,12 +306,13 @@ class ReviewController(QObject):
             lambda: self.workspace.submit(task_id, self._answers, time_spent_s=spent)
         )
         if saved is not None:
+            self.revealed = self.calibration is not None
             self.saved.emit(task_id)
             self.changed.emit(Changes.of_task(task_id))
         return saved
 
     def skip(self, reason: str) -> None:
-        if self.task is None:
+        if self.task is None or self.revealed:
             return
         task_id = self.task.id
         self.flush()

@@ -98,7 +98,16 @@ def export_results(window: MainWindow) -> None:
     except DocketError as exc:
         window.notify("Docket", str(exc), error=True)
         return
-    summary = (
+    which = ""
+    if (bundle := _bundle_to_export(window)) is not None:
+        kinds = {b: (kind, source) for b, kind, source in window.workspace.answered_bundles()}
+        kind, source = kinds[bundle]
+        what = "the calibration round" if kind == "calibration-task" else "the task bundle"
+        which = (
+            f"This workspace holds several bundles; this exports {what} of the open task "
+            f"({source}). Open a task of another bundle to export that one.\n\n"
+        )
+    summary = which + (
         f"Answered: {counts.answered} (flagged: {counts[TaskStatus.FLAGGED]})\n"
         f"Skipped: {counts[TaskStatus.SKIPPED]}\n"
         f"Drafts not submitted: {counts[TaskStatus.DRAFT]} (not exported)\n"
@@ -117,7 +126,7 @@ def export_results(window: MainWindow) -> None:
     if not path:
         return
     try:
-        done = ws.export_results(path)
+        done = ws.export_results(path, bundle_id=_bundle_to_export(window))
     except DocketError as exc:
         window.notify("Docket", str(exc), error=True)
         return
@@ -126,3 +135,14 @@ def export_results(window: MainWindow) -> None:
         "Export",
         f"Wrote {done.answers} answers (sequence {done.sequence}) to\n{done.path}",
     )
+
+
+def _bundle_to_export(window: MainWindow) -> str | None:
+    """With several signed bundles in the workspace (a task bundle and a calibration
+    round, say), the open task's; with one, None (the workspace's only one)."""
+    ws, task = window.workspace, window.controller.task
+    bundles = {b for b, _, _ in ws.answered_bundles()}
+    if len(bundles) < 2 or task is None:
+        return None
+    found = ws.bundle_of(task.id)
+    return found if found in bundles else None

@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from docket.render.theme import Theme
 from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView
 from docket.ui.guidelines import GuidelinesDock
 from docket.ui.lock import LockScreen
+from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.sources_pane import SourcesPane
 from docket.ui.task_list import TaskListPanel
@@ -46,7 +47,20 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     w.right.setChildrenCollapsible(False)
     w.right.addWidget(w.sources)
     w.right.addWidget(w.reviews_panel)
-    w.right.addWidget(w.answer_panel)
+    # Above the answer form: the calibration banner and reveal, the too-fast notice.
+    w.calibration_banner = CalibrationBanner()
+    w.calibration_banner.hide()
+    w.fast_notice = FastNotice()
+    w.reveal = RevealView()
+    w.answer_column = QWidget()
+    column = QVBoxLayout(w.answer_column)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    column.addWidget(w.calibration_banner)
+    column.addWidget(w.fast_notice)
+    column.addWidget(w.reveal, 3)
+    column.addWidget(w.answer_panel, 2)
+    w.right.addWidget(w.answer_column)
     w.tasks_dock = QDockWidget("Tasks", w)
     w.tasks_dock.setObjectName("tasks")
     w.tasks_dock.setWidget(w.task_list)
