@@ -186,8 +186,7 @@ def task_facts(task: Mapping[str, Any]) -> TaskFacts:
         key=lambda r: (not isinstance(r.get("model"), str), str(r.get("model") or "")),
     )
     texts = {
-        str(r["id"]): hashlib.sha256(str(r.get("text", "")).encode()).hexdigest()
-        for r in responses
+        str(r["id"]): hashlib.sha256(str(r.get("text", "")).encode()).hexdigest() for r in responses
     }
     conversation = hashlib.sha256(canonical_json(task.get("conversation", [])).encode())
     return TaskFacts(

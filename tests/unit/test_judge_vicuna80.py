@@ -1,0 +1,202 @@
+"""Real data: Vicuna80's gpt35 / gpt4 pairs (both display orders) packed with GPT-4's
+verdicts and critiques as a hidden suggestion, the three human raters' judgments recorded
+through ``Workspace.record`` as three reviewers, exported, merged; the judge figures the
+server reports match a hand computation over the same pairs, straight from the source
+files (and Fleiss' kappa matches statsmodels where it is installed)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from docket import Workspace
+from docket.bundles import keys
+from docket.bundles.keys import PublicCard
+from docket.core.schema import Schema
+from docket.core.suggestions import Suggestion
+from docket.server.judge import JudgeFigures, judge_figures, task_facts
+from docket.server.merge import import_task_archive, merge_results
+from docket.server.merged_store import MergedStore
+from docket.server.pack import pack
+from docket.server.reviewer_names import distinct_names
+from docket.server.schemas import task_schemas
+from tests import vicuna80
+
+pytestmark = pytest.mark.slow
+
+
+def source_class(score: int, a: str, b: str) -> str:
+    """A source score in the figures' frame: the pair ordered by model name, gpt35 first."""
+    if score == 3:
+        return "tie"
+    winner = a if score == 1 else b
+    return "first" if winner == "gpt35" else "second"
+
+
+def blinded(answers: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    pref = dict(answers["preference"])
+    if pref["better"] is not None:
+        pref["better"] = ids[pref["better"]]
+    return {"preference": pref}
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("vicuna80")
+    files = vicuna80.write(tmp / "input")
+    for name in ("server", *vicuna80.RATERS):
+        keys.write_key_pair(keys.generate(name), tmp / "keys", passphrase=None)
+    server = keys.load_secret_key(tmp / "keys" / "server.key")
+    cards = [PublicCard.load(tmp / "keys" / f"{r}.pub") for r in vicuna80.RATERS]
+    packed = pack(
+        files["tasks"],
+        server=server,
+        reviewers=cards,
+        out_dir=tmp / "bundles",
+        overlap=len(cards),
+        schema=Schema.loads(files["schema"].read_text()),
+        project="vicuna80",
+    )
+    assert packed.archive is not None
+    store = MergedStore.open(tmp / "merged.db", server)
+    import_task_archive(store, server, packed.archive)
+    # The server's way from a model to the task's opaque response id (the reviewers'
+    # bundles carry no models).
+    ids: dict[str, dict[str, str]] = {}
+    for row in vicuna80.tasks():
+        task = store.task(row["id"])
+        assert task is not None
+        ids[row["id"]] = {r["model"]: r["id"] for r in task["responses"]}
+    by_rater: dict[str, list[dict[str, Any]]] = {r: [] for r in vicuna80.RATERS}
+    for row in vicuna80.rater_answers():
+        by_rater[row["rater"]].append(row)
+    results = []
+    for rater, bundle in zip(vicuna80.RATERS, packed.bundles, strict=True):
+        with Workspace.open(tmp / f"ws-{rater}", tmp / "keys" / f"{rater}.key") as ws:
+            ws.import_bundle(bundle.path, tmp / "keys" / "server.pub")
+            for row in by_rater[rater]:
+                ws.record(row["task"], blinded(row["answers"], ids[row["task"]]))
+            results.append(ws.export_results(tmp / f"{rater}.result").path)
+    report = merge_results(results, server=server, cards=cards, store=store)
+    assert all(o.status == "accepted" and o.new == 80 for o in report.outcomes), report.outcomes
+    suggestions: dict[str, list[Suggestion]] = {}
+    for line in vicuna80.suggestions():
+        line["answers"] = blinded(line["answers"], ids[line["task"]])
+        suggestions[line["task"]] = [Suggestion.from_json(line)]
+    facts = {t: task_facts(store.task(t) or {}) for t in ids}
+    figures = judge_figures(
+        distinct_names(store.answers()),
+        suggestions,
+        {},
+        store.adjudications(),
+        task_schemas(store),
+        facts,
+    )
+    store.close()
+    shutil.rmtree(tmp / "bundles")
+    return {"figures": figures}
+
+
+def hand() -> dict[str, Any]:
+    """The figures computed from the source files alone."""
+    humans = vicuna80.human_scores()
+    judge = vicuna80.judge_rows()
+    pairs = []  # (human majority, judge) where a strict majority exists
+    rows = []  # the three human classes per rated pair
+    per_rater = {r: [] for r in vicuna80.RATERS}  # (rater, judge) per rated pair
+    for (q, a, b), scores in humans.items():
+        classes = [source_class(s, a, b) for s in scores]
+        verdict = source_class(int(judge[(q, a, b)]["score"]), a, b)
+        rows.append(classes)
+        for rater, c in zip(vicuna80.RATERS, classes, strict=True):
+            per_rater[rater].append((c, verdict))
+        top, n = Counter(classes).most_common(1)[0]
+        if n >= 2:
+            pairs.append((top, verdict))
+
+    def cohen(p: list[tuple[str, str]]) -> float:
+        n = len(p)
+        po = sum(x == y for x, y in p) / n
+        left, right = Counter(x for x, _ in p), Counter(y for _, y in p)
+        pe = sum(left[c] * right[c] for c in vicuna80_classes()) / (n * n)
+        return (po - pe) / (1 - pe)
+
+    m = len(vicuna80.RATERS)
+    n_items = len(rows)
+    p_bar = sum(sum(k * (k - 1) for k in Counter(r).values()) / (m * (m - 1)) for r in rows)
+    p_bar /= n_items
+    share = Counter(c for r in rows for c in r)
+    p_e = sum((share[c] / (n_items * m)) ** 2 for c in vicuna80_classes())
+    consistent = sum(
+        _winner(judge[(q, "gpt4", "gpt35")], "gpt4", "gpt35")
+        == _winner(judge[(q, "gpt35", "gpt4")], "gpt35", "gpt4")
+        for q in range(1, 81)
+    )
+    return {
+        "units": len(rows),
+        "majority_units": len(pairs),
+        "agreed": sum(x == y for x, y in pairs),
+        "kappa_majority": cohen(pairs),
+        "kappa_reviewers": {r: cohen(p) for r, p in per_rater.items()},
+        "fleiss": (p_bar - p_e) / (1 - p_e),
+        "rows": rows,
+        "consistent": consistent,
+    }
+
+
+def vicuna80_classes() -> tuple[str, ...]:
+    return ("first", "second", "tie")
+
+
+def _winner(row: dict[str, Any], a: str, b: str) -> str | None:
+    score = int(row["score"])
+    return None if score == 3 else (a if score == 1 else b)
+
+
+def test_gpt4_against_the_three_raters_matches_a_hand_computation(
+    merged: dict[str, Any],
+) -> None:
+    (figures,) = merged["figures"]
+    assert isinstance(figures, JudgeFigures)
+    expected = hand()
+    assert figures.agent == "gpt-4"
+    assert figures.suggestions == 160 and figures.policies == {"hidden": 160}
+    assert figures.units == expected["units"] == 80
+    assert figures.majority_units == expected["majority_units"]
+    assert figures.majority_agreed == expected["agreed"]
+    assert figures.accuracy == pytest.approx(expected["agreed"] / expected["majority_units"])
+    assert figures.kappa_majority == pytest.approx(expected["kappa_majority"])
+    by_rater = {k["reviewer"]: k["kappa"] for k in figures.kappa_reviewers}
+    assert by_rater == pytest.approx(expected["kappa_reviewers"])
+    assert figures.human_units == 80
+    assert figures.human_fleiss_kappa == pytest.approx(expected["fleiss"])
+    assert sum(sum(row.values()) for row in figures.confusion.values()) == len(
+        [1 for _ in range(expected["majority_units"])]
+    )
+    # GPT-4 judged every question in both orders: 80 pairs judged twice.
+    assert figures.position["pairs"] == 80
+    assert figures.position["consistent"] == expected["consistent"]
+    # Hidden suggestions: nobody saw them, so nothing was revised or accepted.
+    assert figures.anchoring is None and figures.acceptance is None
+    assert figures.anchored_left_out == 0
+
+
+def test_fleiss_kappa_matches_statsmodels(merged: dict[str, Any]) -> None:
+    inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
+    rows = hand()["rows"]
+    codes = {"first": 0, "second": 1, "tie": 2}
+    table, _ = inter_rater.aggregate_raters([[codes[c] for c in r] for r in rows], n_cat=3)
+    (figures,) = merged["figures"]
+    assert figures.human_fleiss_kappa == pytest.approx(inter_rater.fleiss_kappa(table))
+
+
+def test_the_figures_serialise(merged: dict[str, Any]) -> None:
+    (figures,) = merged["figures"]
+    data = json.loads(json.dumps(figures.to_json()))
+    assert data["agent"] == "gpt-4"
+    assert set(data["confusion"]) == {"first", "second", "tie"}
+    assert data["length"]["judge_decisive"] > 0
