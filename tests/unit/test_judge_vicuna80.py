@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -16,12 +18,15 @@ import pytest
 from docket import Workspace
 from docket.bundles import keys
 from docket.bundles.keys import PublicCard
+from docket.cli import main
 from docket.core.schema import Schema
 from docket.core.suggestions import Suggestion
 from docket.server.judge import JudgeFigures, judge_figures, task_facts
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
+from docket.server.report import build_report
+from docket.server.report_html import render_html
 from docket.server.reviewer_names import distinct_names
 from docket.server.schemas import task_schemas
 from tests import vicuna80
@@ -98,7 +103,18 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     store.close()
     shutil.rmtree(tmp / "bundles")
-    return {"figures": figures}
+    return {"figures": figures, "suggestions": suggestions, "tmp": tmp, "server": server}
+
+
+@contextmanager
+def store_suggestions(suggestions: dict[str, list[Suggestion]]) -> Iterator[None]:
+    """The merged store's reading of the packed suggestions, until the store has its own
+    (the pack and merge side of suggestions lands on another branch)."""
+    with pytest.MonkeyPatch.context() as mp:
+        if not hasattr(MergedStore, "suggestion_records"):
+            mp.setattr(MergedStore, "suggestions", lambda self: suggestions, raising=False)
+            mp.setattr(MergedStore, "suggestion_records", lambda self: {}, raising=False)
+        yield
 
 
 def hand() -> dict[str, Any]:
@@ -200,3 +216,37 @@ def test_the_figures_serialise(merged: dict[str, Any]) -> None:
     assert data["agent"] == "gpt-4"
     assert set(data["confusion"]) == {"first", "second", "tie"}
     assert data["length"]["judge_decisive"] > 0
+
+
+def test_agreement_json_and_text_carry_the_judge(
+    merged: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["agreement", "--db", str(merged["tmp"] / "merged.db"),
+            "--server-key", str(merged["tmp"] / "keys" / "server.key")]  # fmt: skip
+    (figures,) = merged["figures"]
+    with store_suggestions(merged["suggestions"]):
+        assert main([*args, "--json"]) == 0
+        payload = json.loads(capsys.readouterr().out)
+        assert payload["judges"] == [json.loads(json.dumps(figures.to_json()))]
+        assert main(args) == 0
+    text = capsys.readouterr().out
+    assert "AI judge gpt-4: 160 suggestions (160 hidden); 80 pairs also judged by reviewers" in text
+    assert f"accuracy vs human majority: {figures.majority_agreed}/{figures.majority_units}" in text
+    assert "position consistency: " in text
+
+
+def test_the_report_has_an_ai_judges_section(merged: dict[str, Any]) -> None:
+    pytest.importorskip("matplotlib", reason="the report's charts need matplotlib")
+    db = merged["tmp"] / "merged.db"
+    with store_suggestions(merged["suggestions"]), MergedStore.open(db, merged["server"]) as store:
+        report = build_report(store, rounds=20)
+    (figures,) = report.judges
+    assert figures.to_json() == merged["figures"][0].to_json()
+    assert not any("AI judge" in m for m in report.missing)
+    page = render_html(report)
+    section = page[page.index("<h3 id=judges>") :]
+    assert "<h4>gpt-4</h4>" in section
+    assert "Accuracy against the human majority" in section
+    assert f"{figures.majority_agreed} of {figures.majority_units}" in section
+    assert "agreement beside the reviewers" in section and "<svg" in section
+    (merged["tmp"] / "report.html").write_text(page, encoding="utf-8")

@@ -154,6 +154,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 
     from docket.server.agreement import agreement, gold_accuracy, span_agreements
     from docket.server.calibration import calibration_scores
+    from docket.server.judge import judge_lines, merged_judges
     from docket.server.reviewer_names import distinct_names
     from docket.server.rubric_agreement import response_models, rubric_report
     from docket.server.schemas import task_schemas
@@ -172,6 +173,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         )
         spans = span_agreements(answers, schemas)
         calibration = calibration_scores(store)
+        judges = merged_judges(store)
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],
@@ -180,6 +182,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             "rubric": None if rubric is None else _rubric_json(rubric),
             "spans": [s.to_json() for s in spans],
             "calibration": [asdict(c) for c in calibration],
+            "judges": [j.to_json() for j in judges],
         }, indent=2, default=list))  # fmt: skip
         return EXIT_OK
 
@@ -219,6 +222,8 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             f"calibration {shown(score.reviewer)}: {score.correct}/{score.total}{ci} over "
             f"{score.tasks} tasks ({kinds}; likert within one point)"
         )
+    for judge in judges:
+        print("\n".join(judge_lines(judge)))
     return EXIT_OK
 
 

@@ -49,16 +49,16 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import combinations
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from docket.core.display_order import blinded_label
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.server.agreement_stats import cohen_kappa, fleiss_kappa, wilson_interval
-from docket.server.merged_store import MergedAnswer
+from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
 from docket.server.schemas import Schemas, schema_for
 from docket.server.verdicts import pair_votes
@@ -433,9 +433,12 @@ def _revisions(
     return (anchoring if anchoring.rows else None, acceptance if acceptance.rows else None)
 
 
-def store_judges(store: JudgeSource) -> list[JudgeFigures]:
+def store_judges(
+    store: JudgeSource, pseudonyms: Mapping[str, str] | None = None
+) -> list[JudgeFigures]:
     """The figures for every agent with a suggestion in the merged task archive (empty
-    when none was packed, or the archive was not merged)."""
+    when none was packed, or the archive was not merged). ``pseudonyms`` (fingerprint ->
+    pseudonym) replaces every reviewer's name before anything is computed."""
     suggestions = store.suggestions()
     if not suggestions:
         return []
@@ -445,6 +448,10 @@ def store_judges(store: JudgeSource) -> list[JudgeFigures]:
         if task is not None:
             facts[task_id] = task_facts(task)
     answers = [a for a in distinct_names(store.answers()) if a.task_id in facts]
+    if pseudonyms is not None:
+        answers = [
+            replace(a, reviewer_name=pseudonyms.get(a.reviewer, "reviewer-?")) for a in answers
+        ]
     parsed: dict[str, Schema] = {}
     schemas = {}
     for task_id, body in store.schemas().items():
@@ -484,7 +491,76 @@ __all__ = [
     "JudgeSource",
     "TaskFacts",
     "judge_figures",
+    "judge_lines",
     "judged_pairs",
+    "merged_judges",
     "store_judges",
     "task_facts",
 ]
+
+
+def merged_judges(
+    store: MergedStore, pseudonyms: Mapping[str, str] | None = None
+) -> list[JudgeFigures]:
+    """:func:`store_judges` for a merged store; empty for a store that cannot read
+    suggestions (a database written before suggestions were merged)."""
+    if not hasattr(store, "suggestion_records"):
+        return []
+    return store_judges(cast(JudgeSource, store), pseudonyms)
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{100 * x:.1f}%"
+
+
+def _num(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"
+
+
+def judge_lines(found: JudgeFigures) -> list[str]:
+    """The figures of one agent as plain lines (``docket agreement``)."""
+    policies = ", ".join(f"{n} {p}" for p, n in found.policies.items())
+    ci = found.accuracy_interval
+    lines = [
+        f"AI judge {found.agent}: {found.suggestions} suggestions ({policies}); "
+        f"{found.units} pairs also judged by reviewers",
+        f"  accuracy vs human majority: {found.majority_agreed}/{found.majority_units} "
+        f"{_pct(found.accuracy)}" + (f" (95% CI {ci[0]:.2f}–{ci[1]:.2f})" if ci else ""),
+        f"  accuracy vs adjudicated verdicts: {found.adjudicated_agreed}/"
+        f"{found.adjudicated_units} {_pct(found.adjudicated_accuracy)}",
+        f"  Cohen's kappa judge–majority {_num(found.kappa_majority)}; judge–reviewer mean "
+        f"{_num(found.mean_kappa_judge_human)}; reviewers among themselves: Fleiss "
+        f"{_num(found.human_fleiss_kappa)} over {found.human_units} pairs, mean Cohen "
+        f"{_num(found.human_mean_cohen_kappa)}",
+        "  confusion (rows: human majority; columns: judge): "
+        + "; ".join(
+            f"{h}: " + " ".join(f"{j} {n}" for j, n in row.items())
+            for h, row in found.confusion.items()
+        ),
+        f"  position consistency: {found.position.get('consistent', 0)}/"
+        f"{found.position.get('pairs', 0)} pairs judged twice "
+        f"{_pct(found.position.get('rate'))}",
+        f"  chose the longer response: judge {_pct(found.length.get('judge_longer_share'))} of "
+        f"{found.length.get('judge_decisive', 0)}, human majority "
+        f"{_pct(found.length.get('human_longer_share'))} of "
+        f"{found.length.get('human_decisive', 0)}",
+    ]
+    if found.anchoring is not None:
+        a = found.anchoring
+        lines.append(
+            f"  after the reveal: {a.revised}/{a.rows} revised {_pct(a.revision_rate)}; "
+            f"toward the judge {a.toward}, away {a.away}, neither {a.neither} "
+            f"({_pct(a.toward_rate)} of revisions toward it)"
+        )
+    if found.acceptance is not None:
+        c = found.acceptance
+        lines.append(
+            f"  pre-filled: {c.accepted_questions}/{c.suggested_questions} suggested answers "
+            f"accepted {_pct(c.acceptance_rate)}; {c.changed_rows}/{c.rows} rows changed"
+        )
+    if found.anchored_left_out:
+        lines.append(
+            f"  {found.anchored_left_out} answers given on a pre-filled form are left out of "
+            "the calibration"
+        )
+    return lines
