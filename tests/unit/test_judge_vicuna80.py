@@ -161,6 +161,7 @@ def hand() -> dict[str, Any]:
         "fleiss": (p_bar - p_e) / (1 - p_e),
         "rows": rows,
         "consistent": consistent,
+        "confusion": Counter(pairs),
     }
 
 
@@ -180,6 +181,7 @@ def test_gpt4_against_the_three_raters_matches_a_hand_computation(
     assert isinstance(figures, JudgeFigures)
     expected = hand()
     assert figures.agent == "gpt-4"
+    assert figures.models == ["gpt35", "gpt4"]
     assert figures.suggestions == 160 and figures.policies == {"hidden": 160}
     assert figures.units == expected["units"] == 80
     assert figures.majority_units == expected["majority_units"]
@@ -190,8 +192,8 @@ def test_gpt4_against_the_three_raters_matches_a_hand_computation(
     assert by_rater == pytest.approx(expected["kappa_reviewers"])
     assert figures.human_units == 80
     assert figures.human_fleiss_kappa == pytest.approx(expected["fleiss"])
-    assert sum(sum(row.values()) for row in figures.confusion.values()) == len(
-        [1 for _ in range(expected["majority_units"])]
+    assert {(h, j): n for h, row in figures.confusion.items() for j, n in row.items() if n} == dict(
+        expected["confusion"]
     )
     # GPT-4 judged every question in both orders: 80 pairs judged twice.
     assert figures.position["pairs"] == 80
@@ -233,6 +235,7 @@ def test_agreement_json_and_text_carry_the_judge(
     assert "AI judge gpt-4: 160 suggestions (160 hidden); 80 pairs also judged by reviewers" in text
     assert f"accuracy vs human majority: {figures.majority_agreed}/{figures.majority_units}" in text
     assert "position consistency: " in text
+    assert "first = gpt35, second = gpt4" in text
 
 
 def test_the_report_has_an_ai_judges_section(merged: dict[str, Any]) -> None:

@@ -147,6 +147,9 @@ class JudgeFigures:
     anchoring: Anchoring | None = None
     acceptance: Acceptance | None = None
     anchored_left_out: int = 0
+    models: list[str] | None = None
+    """The two models every unit compares, first then second, when all compare the same
+    two (then ``first`` and ``second`` name them)."""
 
     @property
     def accuracy(self) -> float | None:
@@ -177,6 +180,7 @@ class TaskFacts:
     lengths: dict[str, int]
     conversation: str
     texts: dict[str, str]
+    models: dict[str, str | None] = field(default_factory=dict)
 
 
 def task_facts(task: Mapping[str, Any]) -> TaskFacts:
@@ -194,6 +198,10 @@ def task_facts(task: Mapping[str, Any]) -> TaskFacts:
         {str(r["id"]): len(str(r.get("text", ""))) for r in responses},
         conversation.hexdigest(),
         texts,
+        {
+            str(r["id"]): r.get("model") if isinstance(r.get("model"), str) else None
+            for r in responses
+        },
     )
 
 
@@ -298,6 +306,11 @@ def _agent_figures(
             judged[(task_id, pair)] = value
     units = {u: v for u, v in judged.items() if human.get(u)}
     figures.units = len(units)
+    pairs = {tuple(facts[t].models.get(r) for r in pair) for t, pair in units}
+    if len(pairs) == 1:
+        first, second = next(iter(pairs))
+        if first is not None and second is not None:
+            figures.models = [first, second]
     confusion = {c: dict.fromkeys(CLASSES, 0) for c in CLASSES}
     with_majority = []
     for unit, value in units.items():
@@ -532,7 +545,9 @@ def judge_lines(found: JudgeFigures) -> list[str]:
         f"{_num(found.mean_kappa_judge_human)}; reviewers among themselves: Fleiss "
         f"{_num(found.human_fleiss_kappa)} over {found.human_units} pairs, mean Cohen "
         f"{_num(found.human_mean_cohen_kappa)}",
-        "  confusion (rows: human majority; columns: judge): "
+        "  confusion (rows: human majority; columns: judge"
+        + (f"; first = {found.models[0]}, second = {found.models[1]}" if found.models else "")
+        + "): "
         + "; ".join(
             f"{h}: " + " ".join(f"{j} {n}" for j, n in row.items())
             for h, row in found.confusion.items()

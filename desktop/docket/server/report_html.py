@@ -676,6 +676,8 @@ def _judges(r: Report) -> str:
             "the reviewers' own figures are the baseline the judge is measured against.",
         )
         names = {"first": "first model", "second": "second model", "tie": "tie"}
+        if j.models:
+            names |= {"first": f"{j.models[0]} better", "second": f"{j.models[1]} better"}
         classes = list(j.confusion)
         out += _figure(
             plots.heat_map(
