@@ -20,7 +20,8 @@ from docket.bundles import keys
 from docket.bundles.keys import PublicCard
 from docket.cli import main
 from docket.core.schema import Schema
-from docket.core.suggestions import Suggestion
+from docket.core.suggestions import Suggestion, SuggestionRecord
+from docket.server.dataset import dpo_rows, judgment_rows
 from docket.server.judge import JudgeFigures, judge_figures, task_facts
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
@@ -107,13 +108,16 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 @contextmanager
-def store_suggestions(suggestions: dict[str, list[Suggestion]]) -> Iterator[None]:
+def store_suggestions(
+    suggestions: dict[str, list[Suggestion]],
+    records: dict[tuple[str, str], SuggestionRecord] | None = None,
+) -> Iterator[None]:
     """The merged store's reading of the packed suggestions, until the store has its own
     (the pack and merge side of suggestions lands on another branch)."""
     with pytest.MonkeyPatch.context() as mp:
         if not hasattr(MergedStore, "suggestion_records"):
             mp.setattr(MergedStore, "suggestions", lambda self: suggestions, raising=False)
-            mp.setattr(MergedStore, "suggestion_records", lambda self: {}, raising=False)
+            mp.setattr(MergedStore, "suggestion_records", lambda self: records or {}, raising=False)
         yield
 
 
@@ -253,3 +257,33 @@ def test_the_report_has_an_ai_judges_section(merged: dict[str, Any]) -> None:
     assert f"{figures.majority_agreed} of {figures.majority_units}" in section
     assert "agreement beside the reviewers" in section and "<svg" in section
     (merged["tmp"] / "report.html").write_text(page, encoding="utf-8")
+
+
+def test_dpo_rows_say_where_gpt4_agreed_and_judgments_carry_both_answers(
+    merged: dict[str, Any],
+) -> None:
+    humans, judge = vicuna80.human_scores(), vicuna80.judge_rows()
+    expected: dict[str, tuple[str, bool]] = {}  # task -> (chosen model, GPT-4 agreed)
+    for (q, a, b), scores in humans.items():
+        top, n = Counter(_winner({"score": s}, a, b) for s in scores).most_common(1)[0]
+        if n >= 2 and top is not None:
+            expected[vicuna80.task_id(q, a, b)] = (top, _winner(judge[(q, a, b)], a, b) == top)
+    db = merged["tmp"] / "merged.db"
+    with MergedStore.open(db, merged["server"]) as store:
+        fingerprint = next(a.reviewer for a in store.answers() if a.reviewer_name == "rater1")
+        rated = next(a for a in store.answers() if a.reviewer == fingerprint)
+        blind = {"preference": {"better": None}}
+        record = SuggestionRecord("gpt-4", "after-answer", blind, (), True)
+        with store_suggestions(merged["suggestions"], {(fingerprint, rated.task_id): record}):
+            rows, _ = dpo_rows(store)
+            judgments = judgment_rows(store)
+    found = {r["task_id"]: (r["chosen_model"], r["judge_agreed"]["gpt-4"]) for r in rows}
+    assert found == expected
+    assert 0 < sum(agreed for _, agreed in found.values()) < len(found)
+    by_key = {(r["reviewer"], r["task_id"]): r for r in judgments}
+    revised = by_key[("rater1", rated.task_id)]
+    assert revised["first_answers"] == blind and revised["final_answers"] == rated.answers
+    assert revised["suggestion"] == record.to_json()
+    others = [r for k, r in by_key.items() if k != ("rater1", rated.task_id)]
+    assert len(others) == 239
+    assert all(r["suggestion"] is None and r["first_answers"] == r["answers"] for r in others)

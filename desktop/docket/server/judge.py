@@ -507,6 +507,8 @@ __all__ = [
     "judge_lines",
     "judged_pairs",
     "merged_judges",
+    "merged_records",
+    "merged_suggestions",
     "store_judges",
     "task_facts",
 ]
@@ -520,6 +522,22 @@ def merged_judges(
     if not hasattr(store, "suggestion_records"):
         return []
     return store_judges(cast(JudgeSource, store), pseudonyms)
+
+
+def merged_suggestions(store: MergedStore) -> dict[str, list[Suggestion]]:
+    """Task id -> the suggestions packed for it (empty for a store that cannot read
+    them)."""
+    if not hasattr(store, "suggestions"):
+        return {}
+    return cast(JudgeSource, store).suggestions()
+
+
+def merged_records(store: MergedStore) -> dict[tuple[str, str], SuggestionRecord]:
+    """(reviewer fingerprint, task id) -> the record of the suggestion the reviewer saw
+    (empty for a store that cannot read them)."""
+    if not hasattr(store, "suggestion_records"):
+        return {}
+    return cast(JudgeSource, store).suggestion_records()
 
 
 def _pct(x: float | None) -> str:
