@@ -15,6 +15,12 @@ Blinding happens here, at the source, before anything leaves the server:
   the reviewer's tasks (which keep their file order). Nothing but the sealed section
   tells a gold item from a task.
 
+AI judges' suggestions (``--suggestions``, :func:`read_suggestions`) are blinded like gold
+answers. A reviewer's bundle carries those of its tasks whose form shows them (reveal
+policy ``after-answer`` or ``before``), never a gold item's, and its sealed section names
+the agents shown per task (``suggested``), which merge holds a row's record to; the
+server's archive keeps every suggestion.
+
 A calibration round (``calibration=True``) is the one exception to the secrecy of gold
 items, and it is a different kind of bundle: every reviewer gets every gold item of the
 gold file (and nothing else), with its expected answers and the row's ``explanation``
