@@ -250,6 +250,7 @@ def test_shown_suggestions_travel_blinded_and_never_for_a_gold_item(
         assert set(content.suggestions) == {t for t in ids if t.startswith("t")}
         seen.update(content.suggestions)
     assert sorted(s.agent for s in seen["t0"]) == ["judge-a", "judge-b"]
+    assert "may tell the gold items apart" in result.warnings[0]
     t3 = seen["t3"][0]
     assert (t3.critique, t3.confidence) == ("Response 1 is clearer.", 0.75)
 
@@ -260,6 +261,7 @@ def test_hidden_suggestions_never_reach_a_reviewer_but_the_archive_keeps_every_o
     server, reviewers = keyset
     path = write(tmp_path / "s.jsonl", _all_suggestions())
     result = run_pack(files, keyset, tmp_path / "out", path, reveal="hidden")
+    assert result.warnings == []  # nothing shown, so nothing sets gold items apart
     for bundle, reviewer in zip(result.bundles, reviewers, strict=True):
         opened = _opened(bundle.path, reviewer, server)
         assert SUGGESTIONS not in opened.sections
