@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,14 +21,12 @@ from docket.cli import main
 from docket.core.schema import Schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.server.dataset import dpo_rows, judgment_rows
-from docket.server.judge import JudgeFigures, judge_figures, task_facts
+from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from docket.server.report import build_report
 from docket.server.report_html import render_html
-from docket.server.reviewer_names import distinct_names
-from docket.server.schemas import task_schemas
 from tests import vicuna80
 
 pytestmark = pytest.mark.slow
@@ -66,6 +63,7 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         overlap=len(cards),
         schema=Schema.loads(files["schema"].read_text()),
         project="vicuna80",
+        suggestions_path=files["suggestions"],
     )
     assert packed.archive is not None
     store = MergedStore.open(tmp / "merged.db", server)
@@ -89,36 +87,17 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             results.append(ws.export_results(tmp / f"{rater}.result").path)
     report = merge_results(results, server=server, cards=cards, store=store)
     assert all(o.status == "accepted" and o.new == 80 for o in report.outcomes), report.outcomes
-    suggestions: dict[str, list[Suggestion]] = {}
+    # What pack attached (GPT-4's verdicts on the opaque ids), as the source says.
+    expected = {}
     for line in vicuna80.suggestions():
         line["answers"] = blinded(line["answers"], ids[line["task"]])
-        suggestions[line["task"]] = [Suggestion.from_json(line)]
-    facts = {t: task_facts(store.task(t) or {}) for t in ids}
-    figures = judge_figures(
-        distinct_names(store.answers()),
-        suggestions,
-        {},
-        store.adjudications(),
-        task_schemas(store),
-        facts,
-    )
+        expected[line["task"]] = [Suggestion.from_json(line)]
+    assert store.suggestions() == expected
+    assert store.suggestion_records() == {}  # hidden: no reviewer saw one
+    figures = store_judges(store)
     store.close()
     shutil.rmtree(tmp / "bundles")
-    return {"figures": figures, "suggestions": suggestions, "tmp": tmp, "server": server}
-
-
-@contextmanager
-def store_suggestions(
-    suggestions: dict[str, list[Suggestion]],
-    records: dict[tuple[str, str], SuggestionRecord] | None = None,
-) -> Iterator[None]:
-    """The merged store's reading of the packed suggestions, until the store has its own
-    (the pack and merge side of suggestions lands on another branch)."""
-    with pytest.MonkeyPatch.context() as mp:
-        if not hasattr(MergedStore, "suggestion_records"):
-            mp.setattr(MergedStore, "suggestions", lambda self: suggestions, raising=False)
-            mp.setattr(MergedStore, "suggestion_records", lambda self: records or {}, raising=False)
-        yield
+    return {"figures": figures, "tmp": tmp, "server": server}
 
 
 def hand() -> dict[str, Any]:
@@ -230,11 +209,10 @@ def test_agreement_json_and_text_carry_the_judge(
     args = ["agreement", "--db", str(merged["tmp"] / "merged.db"),
             "--server-key", str(merged["tmp"] / "keys" / "server.key")]  # fmt: skip
     (figures,) = merged["figures"]
-    with store_suggestions(merged["suggestions"]):
-        assert main([*args, "--json"]) == 0
-        payload = json.loads(capsys.readouterr().out)
-        assert payload["judges"] == [json.loads(json.dumps(figures.to_json()))]
-        assert main(args) == 0
+    assert main([*args, "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["judges"] == [json.loads(json.dumps(figures.to_json()))]
+    assert main(args) == 0
     text = capsys.readouterr().out
     assert "AI judge gpt-4: 160 suggestions (160 hidden); 80 pairs also judged by reviewers" in text
     assert f"accuracy vs human majority: {figures.majority_agreed}/{figures.majority_units}" in text
@@ -245,7 +223,7 @@ def test_agreement_json_and_text_carry_the_judge(
 def test_the_report_has_an_ai_judges_section(merged: dict[str, Any]) -> None:
     pytest.importorskip("matplotlib", reason="the report's charts need matplotlib")
     db = merged["tmp"] / "merged.db"
-    with store_suggestions(merged["suggestions"]), MergedStore.open(db, merged["server"]) as store:
+    with MergedStore.open(db, merged["server"]) as store:
         report = build_report(store, rounds=20)
     (figures,) = report.judges
     assert figures.to_json() == merged["figures"][0].to_json()
@@ -260,7 +238,7 @@ def test_the_report_has_an_ai_judges_section(merged: dict[str, Any]) -> None:
 
 
 def test_dpo_rows_say_where_gpt4_agreed_and_judgments_carry_both_answers(
-    merged: dict[str, Any],
+    merged: dict[str, Any], tmp_path: Path
 ) -> None:
     humans, judge = vicuna80.human_scores(), vicuna80.judge_rows()
     expected: dict[str, tuple[str, bool]] = {}  # task -> (chosen model, GPT-4 agreed)
@@ -268,15 +246,21 @@ def test_dpo_rows_say_where_gpt4_agreed_and_judgments_carry_both_answers(
         top, n = Counter(_winner({"score": s}, a, b) for s in scores).most_common(1)[0]
         if n >= 2 and top is not None:
             expected[vicuna80.task_id(q, a, b)] = (top, _winner(judge[(q, a, b)], a, b) == top)
-    db = merged["tmp"] / "merged.db"
+    db = tmp_path / "merged.db"  # a copy: one row gets a record built by hand
+    shutil.copy(merged["tmp"] / "merged.db", db)
     with MergedStore.open(db, merged["server"]) as store:
         fingerprint = next(a.reviewer for a in store.answers() if a.reviewer_name == "rater1")
         rated = next(a for a in store.answers() if a.reviewer == fingerprint)
         blind = {"preference": {"better": None}}
         record = SuggestionRecord("gpt-4", "after-answer", blind, (), True)
-        with store_suggestions(merged["suggestions"], {(fingerprint, rated.task_id): record}):
-            rows, _ = dpo_rows(store)
-            judgments = judgment_rows(store)
+        with store.db.conn:
+            store.db.execute(
+                "UPDATE answers SET suggestion = ? WHERE reviewer = ? AND task_id = ?",
+                (json.dumps(record.to_json()), fingerprint, rated.task_id),
+            )
+        assert store.suggestion_records() == {(fingerprint, rated.task_id): record}
+        rows, _ = dpo_rows(store)
+        judgments = judgment_rows(store)
     found = {r["task_id"]: (r["chosen_model"], r["judge_agreed"]["gpt-4"]) for r in rows}
     assert found == expected
     assert 0 < sum(agreed for _, agreed in found.values()) < len(found)

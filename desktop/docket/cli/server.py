@@ -157,7 +157,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 
     from docket.server.agreement import agreement, gold_accuracy, span_agreements
     from docket.server.calibration import calibration_scores
-    from docket.server.judge import judge_lines, merged_judges
+    from docket.server.judge import judge_lines, store_judges
     from docket.server.reviewer_names import distinct_names
     from docket.server.rubric_agreement import response_models, rubric_report
     from docket.server.schemas import task_schemas
@@ -176,7 +176,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         )
         spans = span_agreements(answers, schemas)
         calibration = calibration_scores(store)
-        judges = merged_judges(store)
+        judges = store_judges(store)
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],

@@ -62,7 +62,7 @@ from docket.core.schema import (
 from docket.core.spans import spans_of
 from docket.errors import DocketError
 from docket.server.dataset_card import quarantined_answers
-from docket.server.judge import judged_pairs, merged_records, merged_suggestions
+from docket.server.judge import judged_pairs
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import (
@@ -235,7 +235,7 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
     schemas = task_schemas(store)
     adjudicated = store.adjudications()
     answers = distinct_names(store.answers())
-    suggestions = merged_suggestions(store)
+    suggestions = store.suggestions()
     for task_id, pair_verdicts in sorted(verdicts(answers, schemas).items()):
         task = store.task(task_id)
         if task is None:
@@ -326,7 +326,7 @@ def schema_for_task(schemas: Schemas, task: dict[str, Any]) -> Schema:
 def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
     out = []
     schemas = task_schemas(store)
-    records = merged_records(store)
+    records = store.suggestion_records()
     for a in distinct_names(store.answers()):
         schema = schema_for(schemas, a)
         record = records.get((a.reviewer, a.task_id))

@@ -51,14 +51,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from itertools import combinations
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from docket.core.display_order import blinded_label
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.server.agreement_stats import cohen_kappa, fleiss_kappa, wilson_interval
-from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.merged_store import MergedAnswer
 from docket.server.reviewer_names import distinct_names
 from docket.server.schemas import Schemas, schema_for
 from docket.server.verdicts import pair_votes
@@ -506,38 +506,9 @@ __all__ = [
     "judge_figures",
     "judge_lines",
     "judged_pairs",
-    "merged_judges",
-    "merged_records",
-    "merged_suggestions",
     "store_judges",
     "task_facts",
 ]
-
-
-def merged_judges(
-    store: MergedStore, pseudonyms: Mapping[str, str] | None = None
-) -> list[JudgeFigures]:
-    """:func:`store_judges` for a merged store; empty for a store that cannot read
-    suggestions (a database written before suggestions were merged)."""
-    if not hasattr(store, "suggestion_records"):
-        return []
-    return store_judges(cast(JudgeSource, store), pseudonyms)
-
-
-def merged_suggestions(store: MergedStore) -> dict[str, list[Suggestion]]:
-    """Task id -> the suggestions packed for it (empty for a store that cannot read
-    them)."""
-    if not hasattr(store, "suggestions"):
-        return {}
-    return cast(JudgeSource, store).suggestions()
-
-
-def merged_records(store: MergedStore) -> dict[tuple[str, str], SuggestionRecord]:
-    """(reviewer fingerprint, task id) -> the record of the suggestion the reviewer saw
-    (empty for a store that cannot read them)."""
-    if not hasattr(store, "suggestion_records"):
-        return {}
-    return cast(JudgeSource, store).suggestion_records()
 
 
 def _pct(x: float | None) -> str:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
 from docket.server.calibration import CalibrationScore, calibration_scores
-from docket.server.judge import JudgeFigures, merged_judges
+from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Outcome, pairwise_outcomes
 from docket.server.report_quality import (
@@ -202,7 +202,7 @@ def build_report(
         guidelines=store.guideline_coverage(),
         readiness=[],
     )
-    report.judges = merged_judges(store, pseudonyms)
+    report.judges = store_judges(store, pseudonyms)
     report.readiness = readiness(report)
     report.missing = missing(report, bool(facts))
     report.summary = summary(report)
