@@ -271,3 +271,49 @@ def test_dpo_rows_say_where_gpt4_agreed_and_judgments_carry_both_answers(
     others = [r for k, r in by_key.items() if k != ("rater1", rated.task_id)]
     assert len(others) == 239
     assert all(r["suggestion"] is None and r["first_answers"] == r["answers"] for r in others)
+
+
+@pytest.mark.parametrize("toward", [True, False])
+def test_anchoring_through_a_merged_store(
+    merged: dict[str, Any], tmp_path: Path, toward: bool
+) -> None:
+    """Records built by hand into a merged store: on every rater1 row, a blind answer
+    that the final one revised. ``toward``: the blind answer is a response GPT-4 did not
+    prefer and the final one is GPT-4's verdict; otherwise the blind answer is GPT-4's
+    verdict and the final one is not."""
+    db = tmp_path / "merged.db"
+    shutil.copy(merged["tmp"] / "merged.db", db)
+    with MergedStore.open(db, merged["server"]) as store:
+        verdicts = {t: s[0].answers["preference"] for t, s in store.suggestions().items()}
+        rows = [a for a in store.answers() if a.reviewer_name == "rater1"]
+        changed = 0
+        with store.db.conn:
+            for a in rows:
+                final, judge = a.answers["preference"], verdicts[a.task_id]
+                if (final.get("better") == judge.get("better")) != toward:
+                    continue  # this row cannot be revised the way the case needs
+                ids = sorted(a.display_order.values())
+                other = next(
+                    {"better": b, "strength": "slight"} if b else {"better": None}
+                    for b in [*ids, None]
+                    if b != final.get("better")
+                )
+                blind = {"preference": other if toward else judge}
+                record = SuggestionRecord("gpt-4", "after-answer", blind, (), True)
+                store.db.execute(
+                    "UPDATE answers SET suggestion = ? WHERE reviewer = ? AND task_id = ?",
+                    (json.dumps(record.to_json()), a.reviewer, a.task_id),
+                )
+                changed += 1
+        (figures,) = store_judges(store)
+    assert changed > 10
+    a = figures.anchoring
+    assert a is not None and figures.acceptance is None
+    assert (a.rows, a.revised) == (changed, changed)
+    if toward:
+        assert (a.toward, a.away, a.neither, a.toward_rate) == (changed, 0, 0, 1.0)
+        assert (a.first_agreed, a.final_agreed) == (0, changed)
+    else:
+        assert (a.toward, a.away, a.neither, a.toward_rate) == (0, changed, 0, 0.0)
+        assert (a.first_agreed, a.final_agreed) == (changed, 0)
+    assert a.revision_rate == 1.0
