@@ -25,6 +25,7 @@ from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
+from docket.server.pseudonyms import pseudonyms
 from docket.server.report import build_report
 from docket.server.report_html import render_html
 from tests import vicuna80
@@ -234,7 +235,16 @@ def test_the_report_has_an_ai_judges_section(merged: dict[str, Any]) -> None:
     assert "Accuracy against the human majority" in section
     assert f"{figures.majority_agreed} of {figures.majority_units}" in section
     assert "agreement beside the reviewers" in section and "<svg" in section
+    assert "gpt35 better" in section and "gpt4 better" in section
     (merged["tmp"] / "report.html").write_text(page, encoding="utf-8")
+    # Anonymised: the judge's kappa per reviewer is by pseudonym, the figures unchanged.
+    with MergedStore.open(db, merged["server"]) as store:
+        names = pseudonyms(merged["server"], {a.reviewer for a in store.answers()})
+        hidden = build_report(store, pseudonyms=names, rounds=20)
+    (anonymous,) = hidden.judges
+    assert {k["reviewer"] for k in anonymous.kappa_reviewers} == set(names.values())
+    assert anonymous.kappa_majority == figures.kappa_majority
+    assert "rater" not in render_html(hidden)
 
 
 def test_dpo_rows_say_where_gpt4_agreed_and_judgments_carry_both_answers(
