@@ -143,6 +143,7 @@ def hand() -> dict[str, Any]:
         "kappa_majority": cohen(pairs),
         "kappa_reviewers": {r: cohen(p) for r, p in per_rater.items()},
         "fleiss": (p_bar - p_e) / (1 - p_e),
+        "percent": p_bar,
         "rows": rows,
         "consistent": consistent,
         "confusion": Counter(pairs),
@@ -176,6 +177,7 @@ def test_gpt4_against_the_three_raters_matches_a_hand_computation(
     assert by_rater == pytest.approx(expected["kappa_reviewers"])
     assert figures.human_units == 80
     assert figures.human_fleiss_kappa == pytest.approx(expected["fleiss"])
+    assert figures.human_percent_agreement == pytest.approx(expected["percent"])
     assert {(h, j): n for h, row in figures.confusion.items() for j, n in row.items() if n} == dict(
         expected["confusion"]
     )

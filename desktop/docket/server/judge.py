@@ -26,7 +26,10 @@ Figures per agent (:class:`JudgeFigures`):
   ``kappa_reviewers``: agent vs each reviewer over the units both judged, and their mean
   ``mean_kappa_judge_human``, beside the human baseline over the same units:
   ``human_fleiss_kappa`` (Fleiss' kappa among reviewers) and ``human_mean_cohen_kappa``
-  (mean of Cohen's kappa over every pair of reviewers sharing two or more units).
+  (mean of Cohen's kappa over every pair of reviewers sharing two or more units), and
+  ``human_percent_agreement`` (the mean share of agreeing reviewer pairs per unit, not
+  corrected for chance: when one model wins most pairs, kappa is low even where the
+  reviewers mostly agree, and this says so).
 - ``confusion``: human majority class -> agent class -> number of units.
 - ``position``: position consistency. Two tasks are the same pair judged twice when
   their conversations are identical and their two response texts are the same
@@ -57,7 +60,12 @@ from docket.core.display_order import blinded_label
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
-from docket.server.agreement_stats import cohen_kappa, fleiss_kappa, wilson_interval
+from docket.server.agreement_stats import (
+    cohen_kappa,
+    fleiss_kappa,
+    percent_agreement,
+    wilson_interval,
+)
 from docket.server.merged_store import MergedAnswer
 from docket.server.reviewer_names import distinct_names
 from docket.server.schemas import Schemas, schema_for
@@ -141,6 +149,7 @@ class JudgeFigures:
     human_units: int = 0
     human_fleiss_kappa: float | None = None
     human_mean_cohen_kappa: float | None = None
+    human_percent_agreement: float | None = None
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     position: dict[str, Any] = field(default_factory=dict)
     length: dict[str, Any] = field(default_factory=dict)
@@ -336,6 +345,7 @@ def _agent_figures(
     figures.human_units = len(rated)
     keyed = {"|".join((t, *pair)): dict(r) for (t, pair), r in rated.items()}
     figures.human_fleiss_kappa = fleiss_kappa(keyed) if rated else None
+    figures.human_percent_agreement = percent_agreement(keyed) if rated else None
     pair_kappas = []
     for x, y in combinations(reviewers, 2):
         shared = [(r[x], r[y]) for r in rated.values() if x in r and y in r]
@@ -533,7 +543,7 @@ def judge_lines(found: JudgeFigures) -> list[str]:
         f"  Cohen's kappa judge–majority {_num(found.kappa_majority)}; judge–reviewer mean "
         f"{_num(found.mean_kappa_judge_human)}; reviewers among themselves: Fleiss "
         f"{_num(found.human_fleiss_kappa)} over {found.human_units} pairs, mean Cohen "
-        f"{_num(found.human_mean_cohen_kappa)}",
+        f"{_num(found.human_mean_cohen_kappa)}, agreement {_pct(found.human_percent_agreement)}",
         "  confusion (rows: human majority; columns: judge"
         + (f"; first = {found.models[0]}, second = {found.models[1]}" if found.models else "")
         + "): "

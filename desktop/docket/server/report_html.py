@@ -622,6 +622,11 @@ def _judges(r: Report) -> str:
                 str(j.human_units),
             ),
             (
+                "Reviewers agreeing, not corrected for chance",
+                _pct(j.human_percent_agreement),
+                str(j.human_units),
+            ),
+            (
                 "Position consistency",
                 _pct(j.position.get("rate")),
                 f"{j.position.get('consistent', 0)} of {j.position.get('pairs', 0)} pairs",
