@@ -73,7 +73,7 @@ from docket.server.verdicts import pair_votes
 
 CLASSES = ("first", "second", "tie")
 Unit = tuple[str, tuple[str, str]]
-"""(task id, the pair of response ids in the task's order)."""
+"""(task id, the pair of response ids, ordered by model name)."""
 
 
 class JudgeSource(Protocol):
@@ -181,9 +181,9 @@ class JudgeFigures:
 
 @dataclass(frozen=True, slots=True)
 class TaskFacts:
-    """What the figures need of a task: its response ids in order, their texts' lengths,
-    and a key equal for two tasks with the same conversation and the same response texts
-    in any order (``texts`` keeps the texts' digests in the task's order)."""
+    """What the figures need of a task: its response ids ordered by model name (those
+    without a model last, in the archive's order), their texts' lengths, models and
+    digests, and a digest of the conversation (equal for two tasks asking the same)."""
 
     order: tuple[str, ...]
     lengths: dict[str, int]
@@ -217,7 +217,8 @@ def task_facts(task: Mapping[str, Any]) -> TaskFacts:
 def _votes(
     task_id: str, answers: Mapping[str, Any], facts: TaskFacts, schema: Schema, who: str
 ) -> dict[tuple[str, str], str]:
-    """Unit pair (in task order) -> class, for one answer in the task's form."""
+    """Unit pair (ordered as :class:`TaskFacts` orders responses) -> class, for one
+    answer in the task's form."""
     order = {blinded_label(i): rid for i, rid in enumerate(facts.order)}
     answer = MergedAnswer(who, who, task_id, "", 0, dict(answers), order, "", 0.0, "done")
     position = {rid: i for i, rid in enumerate(facts.order)}
