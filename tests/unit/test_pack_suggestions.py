@@ -397,3 +397,48 @@ def test_the_form_in_the_reviewer_bundle_says_the_policy(
     content = read_task_bundle(_opened(result.bundles[0].path, reviewers[0], server))
     forms: list[Schema] = [schema for _, schema in content.tasks]
     assert {f.reveal_policy for f in forms} == {"before"}
+
+
+JSONS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+LINES = st.fixed_dictionaries(
+    {"task": st.sampled_from(["t0", "t1", "x"]), "agent": st.sampled_from(["a", "b", ""])},
+    optional={
+        "answers": st.dictionaries(
+            st.sampled_from(["preference", "likert", "zz"]), JSONS, max_size=2
+        ),
+        "confidence": JSONS,
+        "critique": JSONS,
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES | JSONS, max_size=4) | st.binary(max_size=40))
+def test_a_bundle_suggestions_section_is_read_or_refused_never_crashes(drawn: Any) -> None:
+    """Whatever a tampered section holds, the reader returns checked suggestions or
+    refuses with a BundleError (never another exception)."""
+    from docket.bundles.task_bundle import _suggestions
+    from docket.core.tasks import Response, Role, Task, Turn
+    from docket.errors import BundleError
+
+    tasks = [
+        (Task(t, (Turn(Role.USER, "?"),), (Response("r-a", "A"), Response("r-b", "B"))),
+         default_schema(2))
+        for t in ("t0", "t1")
+    ]  # fmt: skip
+    data = (
+        drawn if isinstance(drawn, bytes) else "".join(json.dumps(x) + "\n" for x in drawn).encode()
+    )
+    try:
+        found = _suggestions(data, tasks, archive=False)
+    except BundleError:
+        return
+    for task_id, suggestions in found.items():
+        assert task_id in ("t0", "t1")
+        assert len({s.agent for s in suggestions}) == len(suggestions)
