@@ -442,3 +442,24 @@ def test_a_bundle_suggestions_section_is_read_or_refused_never_crashes(drawn: An
     for task_id, suggestions in found.items():
         assert task_id in ("t0", "t1")
         assert len({s.agent for s in suggestions}) == len(suggestions)
+
+
+def test_the_cli_packs_suggestions_and_warns_that_gold_items_carry_none(
+    tmp_path: Path, files: dict[str, Path], keyset: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server, reviewers = keyset
+    for key in (server, *reviewers):
+        keys.write_key_pair(key, tmp_path / "k", passphrase=None)
+    path = write(tmp_path / "s.jsonl", _all_suggestions())
+    code = main([
+        "pack", str(files["tasks"]), "--gold", str(files["gold"]),
+        "--server-key", str(tmp_path / "k" / "server.key"),
+        "--reviewer", str(tmp_path / "k" / "ann.pub"), "--out", str(tmp_path / "out"),
+        "--suggestions", str(path), "--project", "judged",
+    ])  # fmt: skip
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "warning: Gold items never carry a suggestion" in out.err
+    bundle = tmp_path / "out" / "judged-ann.docket"
+    content = read_task_bundle(_opened(bundle, reviewers[0], server))
+    assert sorted(content.suggestions) == [f"t{i}" for i in range(6)]
