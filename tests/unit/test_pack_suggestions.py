@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from docket.bundles import keys
@@ -24,7 +24,7 @@ from docket.core.task_loading import read_tasks_jsonl
 from docket.errors import DocketError
 from docket.server.merge import import_task_archive
 from docket.server.merged_store import MergedStore
-from docket.server.pack import Forms, blind, pack, pack_secret, read_suggestions
+from docket.server.pack import Forms, blind, pack, pack_secret
 from tests.reference_data import alpaca_eval
 
 MODELS = ("gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620")
@@ -331,27 +331,34 @@ DEFECTS = ("unknown task", "unknown response", "bad strength", "confidence", Non
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     st.lists(
         st.tuples(
-            st.integers(0, 5), st.integers(0, 1), st.sampled_from(["j1", "j2", "j3"]),
+            st.integers(0, 5), st.integers(0, 1), st.sampled_from(["j1", "j2", "j3", "j4"]),
             st.sampled_from(DEFECTS), st.none() | st.floats(0, 1),
         ),
         min_size=1, max_size=12,
-    )
+    ),
+    st.booleans(),
 )  # fmt: skip
-def test_the_parser_reports_exactly_the_bad_lines_and_blinds_the_good_ones(
+def test_pack_reports_exactly_the_bad_lines_and_blinds_the_good_ones(
     tmp_path_factory: pytest.TempPathFactory,
     parser_inputs: tuple[dict[str, Any], Forms],
+    files: dict[str, Path],
+    keyset: tuple[SecretKey, list[SecretKey]],
     drawn: list[tuple[int, int, str, str | None, float | None]],
+    clean: bool,
 ) -> None:
-    blinded, forms = parser_inputs
+    """Random suggestion files through ``pack``: the lines it names are exactly the bad
+    ones (nothing written), or the archive holds every line in the opaque ids."""
+    blinded, _ = parser_inputs
     lines: list[dict[str, Any]] = []
     bad: set[int] = set()
     seen: set[tuple[str, str]] = set()
-    for number, (i, j, agent, defect, confidence) in enumerate(drawn, start=1):
+    for number, (i, j, agent, drawn_defect, confidence) in enumerate(drawn, start=1):
+        defect = None if clean else drawn_defect  # a clean file's lines may still repeat
         line = verdict(f"t{i}", j=j, agent=agent, confidence=confidence)
         if defect == "unknown task":
             line["task"] = "elsewhere"
@@ -367,18 +374,27 @@ def test_the_parser_reports_exactly_the_bad_lines_and_blinds_the_good_ones(
         if defect in (None, "unknown response", "bad strength"):
             seen.add(key)  # a readable line naming a packed task claims its (agent, task)
         lines.append(line)
-    path = write(tmp_path_factory.mktemp("p") / "s.jsonl", lines)
+    where = tmp_path_factory.mktemp("p")
+    path = write(where / "s.jsonl", lines)
+    event("refused" if bad else "packed")
     if bad:
         with pytest.raises(DocketError) as caught:
-            read_suggestions(path, blinded, forms)
+            run_pack(files, keyset, where / "out", path, gold=False)
         reported = {
             int(part.split(":")[1])
             for part in caught.value.message.splitlines()[1:]
             if part.strip().startswith(str(path))
         }
         assert reported == {n for n in sorted(bad)[:20]}
+        assert not (where / "out").exists() or not any((where / "out").iterdir())
         return
-    out = read_suggestions(path, blinded, forms)
+    result = run_pack(files, keyset, where / "out", path, gold=False)
+    server = keyset[0]
+    archive = open_sealed(
+        result.archive.read_bytes(), server, signer=pinned(server.card()), expected_type="task",
+        check_expiry=False,
+    )  # fmt: skip
+    out = read_task_bundle(archive, archive=True).suggestions
     assert sum(len(v) for v in out.values()) == len(lines)
     for line in lines:
         task = blinded[line["task"]]
