@@ -185,9 +185,8 @@ def check_first_answers_recorded(
         for entry in recorded.get(task_id, []):
             try:
                 detail = json.loads(entry.detail)
-                hit = (
-                    detail["answers_sha256"] == digest
-                    and int(detail["revision"]) <= int(row["revision"])
+                hit = detail["answers_sha256"] == digest and int(detail["revision"]) <= int(
+                    row["revision"]
                 )
             except (ValueError, KeyError, TypeError):
                 continue
