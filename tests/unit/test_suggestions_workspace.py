@@ -130,9 +130,11 @@ def test_suggestions_load_from_a_jsonl_file(tmp_path: Path, key_path: Path) -> N
         assert ws.suggestion("pair") == JUDGE
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"task": "pair"}\n', encoding="utf-8")
-    with Workspace.open(tmp_path / "ws2", key_path) as ws:
-        with pytest.raises(WorkspaceError, match=r"bad\.jsonl:1: "):
-            ws.load_tasks(sample_tasks(), suggestions=bad)
+    with (
+        Workspace.open(tmp_path / "ws2", key_path) as ws,
+        pytest.raises(WorkspaceError, match=r"bad\.jsonl:1: "),
+    ):
+        ws.load_tasks(sample_tasks(), suggestions=bad)
 
 
 def test_an_old_workspace_gains_the_suggestion_tables(tmp_path: Path, key_path: Path) -> None:

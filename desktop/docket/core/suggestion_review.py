@@ -46,9 +46,8 @@ def still_accepted(
     """The accepted question ids whose value is still the agent's, in the form's order
     of the suggestion."""
     kept = set(accepted)
-    return tuple(
-        qid for qid, value in suggestion.answers.items() if qid in kept and answers.get(qid) == value
-    )
+    agent = suggestion.answers
+    return tuple(q for q, value in agent.items() if q in kept and answers.get(q) == value)
 
 
 def unconfirmed(
@@ -79,9 +78,7 @@ def record_for(
         return None
     if policy == "after-answer":
         blind = dict(first if first is not None else final)
-        return SuggestionRecord(
-            suggestion.agent, "after-answer", blind, (), dict(final) != blind
-        )
+        return SuggestionRecord(suggestion.agent, "after-answer", blind, (), dict(final) != blind)
     changed = any(final.get(q) != v for q, v in suggestion.answers.items())
     return SuggestionRecord(
         suggestion.agent, "before", None, still_accepted(suggestion, final, accepted), changed

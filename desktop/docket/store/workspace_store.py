@@ -632,7 +632,8 @@ class WorkspaceStore:
         with translated_errors(self.path):
             rows = self._db.execute(
                 "SELECT a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
-                "t.time_spent_s, t.status, a.suggestion FROM answers a JOIN tasks t ON t.id = a.task_id "
+                "t.time_spent_s, t.status, a.suggestion "
+                "FROM answers a JOIN tasks t ON t.id = a.task_id "
                 "WHERE t.bundle_id = ? AND a.revision = "
                 "(SELECT MAX(revision) FROM answers WHERE task_id = a.task_id) ORDER BY t.position",
                 (bundle_id,),
