@@ -286,6 +286,10 @@ class Workspace:
             return {}
         return question_states(suggestion, answers, self._store.accepted(task_id))
 
+    def accepted_suggestions(self, task_id: str) -> tuple[str, ...]:
+        """The questions whose suggested value the reviewer accepted (``before``)."""
+        return self._store.accepted(task_id)
+
     def accept_suggestion(
         self, task_id: str, answers: Mapping[str, Any], question_ids: Iterable[str]
     ) -> tuple[str, ...]:
@@ -350,32 +354,37 @@ class Workspace:
         state = self._review.current(task_id)
         if state.answers:
             return state
+        return EditState(self._starting_answers(task_id), state.can_undo, state.can_redo)
+
+    def _starting_answers(self, task_id: str) -> dict[str, Any]:
+        """What a task's form holds before the reviewer's first edit (see :meth:`editing`)."""
         reviews = self._store.review(task_id)
-        if reviews is None:
-            schema = self.schema(task_id)
-            start: dict[str, Any] = {}
-            suggestion = self.suggestion(task_id)
-            if suggestion is not None and schema.reveal_policy == "before":
-                start.update(suggestion.answers)
-            marking = next((q for q in schema.questions if isinstance(q, SpansQuestion)), None)
-            if marking is not None and marking.id not in start:
-                prior = [s.to_json() for s in self._store.task(task_id).spans]
-                if prior:
-                    start[marking.id] = prior
-            if start:
-                return EditState(start, state.can_undo, state.can_redo)
-            return state
-        majority = dict(reviews.get("majority") or {})
-        return EditState(
-            {**majority, "outcome": ADJUDICATION_OUTCOMES[0]}, state.can_undo, state.can_redo
-        )
+        if reviews is not None:
+            return {**dict(reviews.get("majority") or {}), "outcome": ADJUDICATION_OUTCOMES[0]}
+        schema = self.schema(task_id)
+        start: dict[str, Any] = {}
+        suggestion = self.suggestion(task_id)
+        if suggestion is not None and schema.reveal_policy == "before":
+            start.update(suggestion.answers)
+        marking = next((q for q in schema.questions if isinstance(q, SpansQuestion)), None)
+        if marking is not None and marking.id not in start:
+            prior = [s.to_json() for s in self._store.task(task_id).spans]
+            if prior:
+                start[marking.id] = prior
+        return start
 
     def save_draft(self, task_id: str, answers: Mapping[str, Any]) -> EditState:
         """Save the form as it is (unvalidated) as the task's next undoable edit."""
         return self._review.edit(task_id, dict(answers))
 
     def undo(self, task_id: str) -> EditState | None:
-        return self._review.undo(task_id)
+        """Step back one edit. Back before the first edit of a task never submitted, the
+        form holds what it started with (the agent's answers under ``before``, prior
+        spans, an adjudication's majority), not an empty form."""
+        state = self._review.undo(task_id)
+        if state is not None and not state.answers and self._store.answer(task_id) is None:
+            return EditState(self._starting_answers(task_id), state.can_undo, state.can_redo)
+        return state
 
     def redo(self, task_id: str) -> EditState | None:
         return self._review.redo(task_id)

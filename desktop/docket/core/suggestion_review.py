@@ -18,9 +18,10 @@ is made after the reveal (:func:`record_for`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
+from docket.core.schema import PreferenceQuestion, Schema
 from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
 
 QuestionState = Literal["suggested", "accepted", "changed"]
@@ -83,3 +84,44 @@ def record_for(
     return SuggestionRecord(
         suggestion.agent, "before", None, still_accepted(suggestion, final, accepted), changed
     )
+
+
+def _preference_words(value: Any, label: Callable[[str], str]) -> str | None:
+    if not isinstance(value, Mapping):
+        return None
+    better = value.get("better")
+    if better is None:
+        return "a tie"
+    strength = value.get("strength")
+    how = f" ({strength})" if isinstance(strength, str) and strength else ""
+    return f"{label(str(better))}{how}"
+
+
+def verdict_sentence(
+    schema: Schema,
+    suggestion: Suggestion,
+    mine: Mapping[str, Any],
+    label: Callable[[str], str],
+) -> str:
+    """The judge's verdict beside the reviewer's in one sentence: "The judge (gpt-4)
+    prefers Response B; you chose Response A." (``label`` names a response id as the
+    reviewer sees it). Without a preference question: how many questions agree."""
+    who = f"The judge ({suggestion.agent})"
+    for q in schema.questions:
+        if isinstance(q, PreferenceQuestion) and q.id in suggestion.answers:
+            theirs = suggestion.answers[q.id]
+            judged = _preference_words(theirs, label)
+            chosen = _preference_words(mine.get(q.id), label)
+            if judged is None:
+                break
+            verb = "calls it a tie" if judged == "a tie" else f"prefers {judged}"
+            if chosen is None:
+                return f"{who} {verb}; you left this question open."
+            same_side = isinstance(theirs, Mapping) and isinstance(mine.get(q.id), Mapping)
+            if same_side and theirs.get("better") == mine[q.id].get("better"):
+                return f"{who} {verb}; you chose the same ({chosen})."
+            return f"{who} {verb}; you chose {chosen}."
+    known = {q.id for q in schema.questions}
+    asked = [q for q in suggestion.answers if q in known]
+    same = sum(1 for q in asked if mine.get(q) == suggestion.answers[q])
+    return f"{who} answered {len(asked)} question(s); yours match on {same}."
