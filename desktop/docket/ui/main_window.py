@@ -325,9 +325,9 @@ class MainWindow(QMainWindow):
             self.next_task()
             return
         if c.judge_shown and c.unchanged_since_submit():
-            here = c.task.id
+            kept = c.task.id
             self.next_task()
-            moved = c.task is not None and c.task.id != here
+            moved = c.task is not None and c.task.id != kept
             tail = "" if moved else " No more tasks in this direction."
             self.statusBar().showMessage(f"Kept your answer.{tail}", 4000)
             return
