@@ -250,25 +250,37 @@ def test_hidden_shows_nothing(qtbot: Any, tmp_path: Path, key_path: Path) -> Non
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_suggestions_screenshot(qtbot: Any, tmp_path: Path, key_path: Path, theme: str) -> None:
-    """The README's picture (a manual run with DOCKET_SCREENSHOT); in an ordinary run,
-    the reveal fits the column without a horizontal scroll bar."""
+@pytest.mark.parametrize("policy", ["after-answer", "before"])
+def test_suggestions_screenshot(
+    qtbot: Any, tmp_path: Path, key_path: Path, theme: str, policy: RevealPolicy
+) -> None:
+    """The README's picture (a manual run with DOCKET_SCREENSHOT: the after-answer reveal,
+    and ``-before`` the marked, pre-filled form); in an ordinary run, the reveal fits the
+    column without a horizontal scroll bar and the marks are shown in words."""
     shot = screenshot_target()
-    window, ws, ids = open_window(qtbot, tmp_path, key_path, "after-answer", theme)
+    window, ws, ids = open_window(qtbot, tmp_path, key_path, policy, theme)
     window.splitter.setSizes([860, 640])
     c = window.controller
-    c.edit({
-        "preference": {"better": ids["A"], "strength": "slight"},
-        "likert": {ids["A"]: {"correctness": 4}, ids["B"]: {"correctness": 4}},
-        "rationale": "A is shorter and answers directly.",
-    })  # fmt: skip
-    window.answer_panel.set_answers(c.answers())
-    window.submit_and_next()
-    qtbot.waitUntil(window.judge.isVisible)
-    QApplication.processEvents()
-    assert not window.judge.browser.horizontalScrollBar().isVisible()
+    if policy == "before":
+        window.answer_panel.focus_question("likert")
+        window.accept_suggestion()
+        QApplication.processEvents()
+        assert "Accepted from gpt-4" in window.answer_panel.suggestion_mark("likert")
+        assert "not yet confirmed" in window.answer_panel.suggestion_mark("preference")
+    else:
+        c.edit({
+            "preference": {"better": ids["A"], "strength": "slight"},
+            "likert": {ids["A"]: {"correctness": 4}, ids["B"]: {"correctness": 4}},
+            "rationale": "A is shorter and answers directly.",
+        })  # fmt: skip
+        window.answer_panel.set_answers(c.answers())
+        window.submit_and_next()
+        qtbot.waitUntil(window.judge.isVisible)
+        QApplication.processEvents()
+        assert not window.judge.browser.horizontalScrollBar().isVisible()
     if shot:
-        path = shot if theme == "light" else shot.with_name(f"{shot.stem}-dark{shot.suffix}")
-        window.grab().save(str(path))
+        stem = shot.stem + ("" if policy == "after-answer" else "-before")
+        stem += "" if theme == "light" else "-dark"
+        window.grab().save(str(shot.with_name(f"{stem}{shot.suffix}")))
     window.close()
     ws.close()
