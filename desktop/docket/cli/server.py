@@ -63,6 +63,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
         responses_for=responses_for,
         calibration=args.calibration,
+        suggestions_path=Path(args.suggestions) if args.suggestions else None,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -418,6 +419,13 @@ def register_pack(verbs: Verbs) -> None:
         "--responses",
         metavar="R.jsonl",
         help="responses to grade for HealthBench rows: {prompt_id, model, response} per line",
+    )
+    p.add_argument(
+        "--suggestions",
+        metavar="S.jsonl",
+        help="AI judges' answers to show reviewers as the form's reveal policy says: "
+        '{"task", "agent", "answers", "critique"?, "confidence"?} per line, in the rows\' '
+        "response ids",
     )
     add_passphrase_env(p)
 

@@ -93,7 +93,7 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
     opened = open_sealed(
         archive, server, signer=pinned(card), expected_type="task", check_expiry=False
     )
-    content = read_task_bundle(opened)
+    content = read_task_bundle(opened, archive=True)
     sealed = json.loads(age_layer.decrypt(content.sealed, [server.identity()]))
     guidelines_sha = str(opened.manifest.extra.get("guidelines_sha256", ""))
     project = opened.manifest.project
@@ -117,6 +117,9 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
                                 for r in task.responses
                             ],
                             "documents": [d.to_json() for d in task.documents],
+                            "suggestions": [
+                                s.to_json() for s in content.suggestions.get(task.id, [])
+                            ],
                         }
                     ),
                     schema.dumps(),

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from docket.bundles.keys import SecretKey
 from docket.core.schema import default_schema
+from docket.core.suggestions import Suggestion
 from docket.errors import DocketError
 from docket.server.result_checks import IssuedTask, row_problem
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
@@ -428,6 +429,21 @@ class MergedStore:
         task["schema"] = json.loads(row[1])
         task["guidelines_sha256"] = row[2]
         return dict(task)
+
+    def suggestions(self) -> dict[str, list[Suggestion]]:
+        """Task id -> every agent's suggestions for it, as ``docket pack --suggestions``
+        attached them (every reveal policy, gold items' too; the archive's opaque response
+        ids), for the tasks of the project's archive that have any."""
+        query = (
+            "SELECT id, json_extract(task, '$.suggestions') FROM tasks WHERE project = ? "
+            "AND json_array_length(json_extract(task, '$.suggestions')) > 0"
+        )
+        with translated_errors(self.path):
+            rows = self.db.execute(query, (self.project,)).fetchall()
+        return {
+            str(task_id): [Suggestion.from_json(s) for s in json.loads(body)]
+            for task_id, body in rows
+        }
 
     def schemas(self) -> dict[str, str]:
         """Task id -> the task's answer form as JSON, for every task of the project."""
