@@ -14,11 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from docket import Workspace
+from docket.bundles import keys
+from docket.core.suggestion_checks import record_problem
+from docket.core.task_loading import load_tasks_jsonl
+from docket.server.pack import pack
 from docket.core.schema import default_schema
 from docket.core.suggestion_review import question_states, record_for, still_accepted
 from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
 from docket.errors import BundleError, WorkspaceError
-from tests.helpers import sample_tasks
+from tests.helpers import pair_tasks, sample_tasks
 
 B_SLIGHT = {"better": "r2", "strength": "slight"}
 A_SLIGHT = {"better": "r1", "strength": "slight"}
@@ -178,3 +182,74 @@ def test_the_after_answer_record_flags_exactly_a_change(
     assert record.revised == (first != final)
     assert record_for("hidden", s, final) is None
     assert record_for("after-answer", None, final) is None
+
+
+@pytest.mark.parametrize("policy", ["after-answer", "before", "hidden"])
+def test_a_packed_bundle_s_suggestions_reach_the_workspace_and_its_records_hold(
+    tmp_path: Path, policy: RevealPolicy
+) -> None:
+    """Through a signed bundle: pack --suggestions, import, answer; each exported row's
+    record passes the check merge applies (docket.core.suggestion_checks)."""
+    k = tmp_path / "keys"
+    for name in ("server", "ann"):
+        keys.write_key_pair(keys.generate(name), k, passphrase=None)
+    tasks = pair_tasks(tmp_path / "tasks.jsonl", 2)
+    loaded = load_tasks_jsonl(tasks)
+    lines = [
+        {
+            "task": t.id,
+            "agent": "judge",
+            "answers": {"preference": {"better": t.response_ids[1], "strength": "slight"}},
+            "critique": "The second is better.",
+        }
+        for t in loaded
+    ]
+    path = tmp_path / "judge.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    form = dataclasses.replace(default_schema(2), reveal=policy)
+    packed = pack(
+        tasks,
+        server=keys.load_secret_key(k / "server.key"),
+        reviewers=[keys.load_secret_key(k / "ann.key").card()],
+        out_dir=tmp_path / "out",
+        schema=form,
+        project="judged",
+        suggestions_path=path,
+    )
+    with Workspace.open(tmp_path / "ws", k / "ann.key") as ws:
+        ws.import_bundle(packed.bundles[0].path, k / "server.pub")
+        first, second = (t.id for t in loaded)
+        suggestion = ws.suggestion(first)
+        if policy == "hidden":
+            assert suggestion is None
+            return
+        assert suggestion is not None and suggestion.agent == "judge"
+        task = ws.task(first)
+        better = suggestion.answers["preference"]["better"]
+        assert better in task.response_ids  # the bundle's opaque ids
+        other = next(r for r in task.response_ids if r != better)
+        mine = {"preference": {"better": other, "strength": "slight"}}
+        if policy == "before":
+            ws.accept_suggestion(second, ws.editing(second).answers, ["preference"])
+            ws.submit(second, ws.editing(second).answers)
+        ws.submit(first, mine)
+        ws.submit(first, dict(suggestion.answers))
+        bundle = ws.bundle_of(first)
+        assert bundle is not None
+        for row in ws.store.latest_answers(bundle):
+            shown = ws.suggestion(row["task_id"])
+            assert shown is not None and "suggestion" in row
+            t = ws.task(row["task_id"])
+            texts = {r.id: r.text for r in t.responses}
+            problem = record_problem(row, form, t.response_ids, {"judge": shown}, texts)
+            assert problem is None, problem
+        records = {r["task_id"]: r["suggestion"] for r in ws.store.latest_answers(bundle)}
+        if policy == "after-answer":
+            assert records[first]["first"] == mine and records[first]["revised"] is True
+        else:
+            assert records[second] == {
+                "agent": "judge", "policy": "before", "first": None,
+                "accepted": ["preference"], "revised": False,
+            }  # fmt: skip
+            # Changed, then changed back to the agent's value: not an acceptance.
+            assert records[first]["accepted"] == [] and records[first]["revised"] is False

@@ -21,10 +21,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
+from docket.core.rules import canonical_json
 from docket.core.schema import PreferenceQuestion, Schema
 from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
 
 QuestionState = Literal["suggested", "accepted", "changed"]
+
+
+def same(a: Any, b: Any) -> bool:
+    """Two answer values are the same answer (as merge compares them: canonical JSON)."""
+    return canonical_json(a) == canonical_json(b)
 
 
 def question_states(
@@ -34,7 +40,7 @@ def question_states(
     kept = set(accepted)
     out: dict[str, QuestionState] = {}
     for qid, value in suggestion.answers.items():
-        if answers.get(qid) != value:
+        if not same(answers.get(qid), value):
             out[qid] = "changed"
         else:
             out[qid] = "accepted" if qid in kept else "suggested"
@@ -48,7 +54,7 @@ def still_accepted(
     of the suggestion."""
     kept = set(accepted)
     agent = suggestion.answers
-    return tuple(q for q, value in agent.items() if q in kept and answers.get(q) == value)
+    return tuple(q for q, value in agent.items() if q in kept and same(answers.get(q), value))
 
 
 def unconfirmed(
@@ -79,8 +85,9 @@ def record_for(
         return None
     if policy == "after-answer":
         blind = dict(first if first is not None else final)
-        return SuggestionRecord(suggestion.agent, "after-answer", blind, (), dict(final) != blind)
-    changed = any(final.get(q) != v for q, v in suggestion.answers.items())
+        revised = not same(dict(final), blind)
+        return SuggestionRecord(suggestion.agent, "after-answer", blind, (), revised)
+    changed = any(not same(final.get(q), v) for q, v in suggestion.answers.items())
     return SuggestionRecord(
         suggestion.agent, "before", None, still_accepted(suggestion, final, accepted), changed
     )
@@ -123,5 +130,5 @@ def verdict_sentence(
             return f"{who} {verb}; you chose {chosen}."
     known = {q.id for q in schema.questions}
     asked = [q for q in suggestion.answers if q in known]
-    same = sum(1 for q in asked if mine.get(q) == suggestion.answers[q])
-    return f"{who} answered {len(asked)} question(s); yours match on {same}."
+    matching = sum(1 for q in asked if same(mine.get(q), suggestion.answers[q]))
+    return f"{who} answered {len(asked)} question(s); yours match on {matching}."

@@ -23,10 +23,11 @@ from docket.core.documents import Document
 from docket.core.rules import canonical_json, submitted_status
 from docket.core.schema import Schema
 from docket.core.spans import Span
+from docket.core.suggestion_checks import suggestion_problem
 from docket.core.suggestion_review import record_for
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
-from docket.core.validation import check_answers, validate_answers
+from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
 from docket.store import audit
 from docket.store.db import (
@@ -358,10 +359,9 @@ class WorkspaceStore:
             seen.add((s.task, s.agent))
             task, schema = by_id[s.task]
             texts = {r.id: r.text for r in task.responses}
-            issues = check_answers(schema, task.response_ids, s.answers, texts=texts)
-            if issues:
-                field, message = issues[0]
-                raise BundleError(f"{where} does not fit the task's form: {field}: {message}.")
+            problem = suggestion_problem(s.answers, schema, task.response_ids, texts)
+            if problem is not None:
+                raise BundleError(f"{where} does not fit the task's form: {problem}.")
             rows.append((s.task, s.agent, position, canonical_json(s.to_json())))
         self._db.conn.executemany(
             "DELETE FROM suggestions WHERE task_id = ?", [(t.id,) for t, _ in tasks]
