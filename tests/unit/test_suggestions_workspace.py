@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from docket import Workspace
 from docket.bundles import keys
-from docket.core.suggestion_checks import record_problem
-from docket.core.task_loading import load_tasks_jsonl
-from docket.server.pack import pack
 from docket.core.schema import default_schema
+from docket.core.suggestion_checks import record_problem
 from docket.core.suggestion_review import question_states, record_for, still_accepted
 from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
+from docket.core.task_loading import load_tasks_jsonl
 from docket.errors import BundleError, WorkspaceError
+from docket.server.pack import pack
 from tests.helpers import pair_tasks, sample_tasks
 
 B_SLIGHT = {"better": "r2", "strength": "slight"}
