@@ -253,3 +253,16 @@ def test_a_packed_bundle_s_suggestions_reach_the_workspace_and_its_records_hold(
             }  # fmt: skip
             # Changed, then changed back to the agent's value: not an acceptance.
             assert records[first]["accepted"] == [] and records[first]["revised"] is False
+
+
+def test_the_demo_shows_a_judge_s_suggestion_after_the_kickball_task(tmp_path: Path) -> None:
+    from docket.demo import prepare_demo
+
+    info = prepare_demo(tmp_path / "demo")
+    assert info.suggested == 1
+    with Workspace.open(info.workspace, info.key) as ws:
+        suggestion = ws.suggestion("alpaca-002")
+        assert suggestion is not None and suggestion.agent == "demo-judge"
+        assert ws.schema("alpaca-002").reveal_policy == "after-answer"
+        assert "tagging up" in suggestion.critique
+        assert ws.editing("alpaca-002").answers == {}  # answered blind first
