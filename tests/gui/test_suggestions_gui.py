@@ -150,7 +150,7 @@ def test_after_answer_answer_blind_see_the_verdict_revise(
     qtbot.waitUntil(lambda: window.controller.answers()["preference"]["better"] == ids["A"])
     assert window.judge.isVisible()
     key(qtbot, Qt.Key.Key_5)
-    qtbot.waitUntil(lambda: "you chose the same" in window.judge.text())
+    qtbot.waitUntil(lambda: "you chose Response B (strong) too." in window.judge.text())
     key(qtbot, Qt.Key.Key_Return, CTRL)  # submits the revision and moves on
     qtbot.waitUntil(lambda: window.controller.task.id == "task-5")
     assert not window.judge.isVisible()  # the next task is answered blind too
@@ -173,7 +173,7 @@ def test_after_answer_answer_blind_see_the_verdict_revise(
     assert kept["suggestion"]["first"] == kept["answers"]
     # Back to the first task: the reveal is shown again beside the final answer.
     window.open_task("task-2")
-    assert window.judge.isVisible() and "you chose the same" in window.judge.text()
+    assert window.judge.isVisible() and "you chose Response B (strong) too." in window.judge.text()
     window.close()
     ws.close()
 

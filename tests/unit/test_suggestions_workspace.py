@@ -266,3 +266,56 @@ def test_the_demo_shows_a_judge_s_suggestion_after_the_kickball_task(tmp_path: P
         assert ws.schema("alpaca-002").reveal_policy == "after-answer"
         assert "tagging up" in suggestion.critique
         assert ws.editing("alpaca-002").answers == {}  # answered blind first
+
+
+def test_undo_before_the_first_edit_returns_to_the_agent_s_answers(
+    tmp_path: Path, key_path: Path
+) -> None:
+    """A pre-filled form undone past its first edit holds what it started with (it used
+    to come back empty, for prior spans too); once submitted, the submitted answer."""
+    with _open(tmp_path, key_path, "before") as ws:
+        ws.save_draft("pair", dict(JUDGE.answers, preference=A_SLIGHT))
+        state = ws.undo("pair")
+        assert state is not None and state.answers == JUDGE.answers and not state.can_undo
+        redone = ws.redo("pair")
+        assert redone is not None and redone.answers["preference"] == A_SLIGHT
+
+
+def test_prior_spans_come_back_on_undo(tmp_path: Path, key_path: Path) -> None:
+    from docket.core.spans import Span
+
+    task = sample_tasks()[0]
+    marked = dataclasses.replace(
+        task, spans=(Span("r1", 0, 2, "It", "hallucination", None, "prior"),)
+    )
+    with Workspace.open(tmp_path / "ws", key_path) as ws:
+        ws.load_tasks([marked], schema=default_schema(2, spans=True))
+        start = ws.editing("pair").answers
+        assert start["spans"]
+        ws.save_draft("pair", {"preference": A_SLIGHT, **start})
+        state = ws.undo("pair")
+        assert state is not None and state.answers == start
+
+
+def test_the_verdict_in_one_sentence() -> None:
+    from docket.core.suggestion_review import verdict_sentence
+
+    form = default_schema(2)
+
+    def label(rid: str) -> str:
+        return {"r1": "Response A", "r2": "Response B"}[rid]
+
+    def say(answers: dict[str, Any], mine: dict[str, Any]) -> str:
+        return verdict_sentence(form, Suggestion("t", "gpt-4", answers), mine, label)
+
+    assert say({"preference": B_SLIGHT}, {"preference": A_SLIGHT}) == (
+        "The judge (gpt-4) prefers Response B (slight); you chose Response A (slight)."
+    )
+    assert say({"preference": B_SLIGHT}, {"preference": B_SLIGHT}) == (
+        "The judge (gpt-4) prefers Response B (slight); you chose Response B (slight) too."
+    )
+    tie = {"preference": {"better": None}}
+    assert say(tie, {"preference": A_SLIGHT}).startswith("The judge (gpt-4) calls it a tie;")
+    assert say({"preference": B_SLIGHT}, {}).endswith("you left this question open.")
+    likert = {"likert": {"r1": {"helpfulness": 3}}}
+    assert say(likert, likert) == "The judge (gpt-4) answered 1 question(s); yours match on 1."

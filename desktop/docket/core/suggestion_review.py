@@ -126,7 +126,7 @@ def verdict_sentence(
                 return f"{who} {verb}; you left this question open."
             same_side = isinstance(theirs, Mapping) and isinstance(mine.get(q.id), Mapping)
             if same_side and theirs.get("better") == mine[q.id].get("better"):
-                return f"{who} {verb}; you chose the same ({chosen})."
+                return f"{who} {verb}; you chose {chosen} too."
             return f"{who} {verb}; you chose {chosen}."
     known = {q.id for q in schema.questions}
     asked = [q for q in suggestion.answers if q in known]
