@@ -250,6 +250,7 @@ def test_shown_suggestions_travel_blinded_and_never_for_a_gold_item(
         assert set(content.suggestions) == {t for t in ids if t.startswith("t")}
         seen.update(content.suggestions)
     assert sorted(s.agent for s in seen["t0"]) == ["judge-a", "judge-b"]
+    assert "may tell the gold items apart" in result.warnings[0]
     t3 = seen["t3"][0]
     assert (t3.critique, t3.confidence) == ("Response 1 is clearer.", 0.75)
 
@@ -260,6 +261,7 @@ def test_hidden_suggestions_never_reach_a_reviewer_but_the_archive_keeps_every_o
     server, reviewers = keyset
     path = write(tmp_path / "s.jsonl", _all_suggestions())
     result = run_pack(files, keyset, tmp_path / "out", path, reveal="hidden")
+    assert result.warnings == []  # nothing shown, so nothing sets gold items apart
     for bundle, reviewer in zip(result.bundles, reviewers, strict=True):
         opened = _opened(bundle.path, reviewer, server)
         assert SUGGESTIONS not in opened.sections
@@ -395,3 +397,69 @@ def test_the_form_in_the_reviewer_bundle_says_the_policy(
     content = read_task_bundle(_opened(result.bundles[0].path, reviewers[0], server))
     forms: list[Schema] = [schema for _, schema in content.tasks]
     assert {f.reveal_policy for f in forms} == {"before"}
+
+
+JSONS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+LINES = st.fixed_dictionaries(
+    {"task": st.sampled_from(["t0", "t1", "x"]), "agent": st.sampled_from(["a", "b", ""])},
+    optional={
+        "answers": st.dictionaries(
+            st.sampled_from(["preference", "likert", "zz"]), JSONS, max_size=2
+        ),
+        "confidence": JSONS,
+        "critique": JSONS,
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES | JSONS, max_size=4) | st.binary(max_size=40))
+def test_a_bundle_suggestions_section_is_read_or_refused_never_crashes(drawn: Any) -> None:
+    """Whatever a tampered section holds, the reader returns checked suggestions or
+    refuses with a BundleError (never another exception)."""
+    from docket.bundles.task_bundle import _suggestions
+    from docket.core.tasks import Response, Role, Task, Turn
+    from docket.errors import BundleError
+
+    tasks = [
+        (Task(t, (Turn(Role.USER, "?"),), (Response("r-a", "A"), Response("r-b", "B"))),
+         default_schema(2))
+        for t in ("t0", "t1")
+    ]  # fmt: skip
+    data = (
+        drawn if isinstance(drawn, bytes) else "".join(json.dumps(x) + "\n" for x in drawn).encode()
+    )
+    try:
+        found = _suggestions(data, tasks, archive=False)
+    except BundleError:
+        return
+    for task_id, suggestions in found.items():
+        assert task_id in ("t0", "t1")
+        assert len({s.agent for s in suggestions}) == len(suggestions)
+
+
+def test_the_cli_packs_suggestions_and_warns_that_gold_items_carry_none(
+    tmp_path: Path, files: dict[str, Path], keyset: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server, reviewers = keyset
+    for key in (server, *reviewers):
+        keys.write_key_pair(key, tmp_path / "k", passphrase=None)
+    path = write(tmp_path / "s.jsonl", _all_suggestions())
+    code = main([
+        "pack", str(files["tasks"]), "--gold", str(files["gold"]),
+        "--server-key", str(tmp_path / "k" / "server.key"),
+        "--reviewer", str(tmp_path / "k" / "ann.pub"), "--out", str(tmp_path / "out"),
+        "--suggestions", str(path), "--project", "judged",
+    ])  # fmt: skip
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "warning: Gold items never carry a suggestion" in out.err
+    bundle = tmp_path / "out" / "judged-ann.docket"
+    content = read_task_bundle(_opened(bundle, reviewers[0], server))
+    assert sorted(content.suggestions) == [f"t{i}" for i in range(6)]

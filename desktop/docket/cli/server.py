@@ -67,6 +67,8 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {shown(warning)}", file=sys.stderr)
     for b in result.bundles:
         print(
             f"{shown(b.path)}  {shown(b.reviewer)}: {b.tasks} tasks ({b.gold} gold)  "

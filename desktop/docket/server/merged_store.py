@@ -19,7 +19,7 @@ import sqlite_utils
 
 from docket.bundles.keys import SecretKey
 from docket.core.schema import default_schema
-from docket.core.suggestions import Suggestion
+from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.errors import DocketError
 from docket.server.result_checks import IssuedTask, row_problem
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
@@ -220,7 +220,15 @@ def _v4(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """What a reviewer did with the AI judge's suggestion they saw (a result row's
+    ``"suggestion"``: agent, policy, first answer, accepted questions, revised), kept
+    beside the answer it belongs to; NULL where none was shown."""
+    db.execute("ALTER TABLE answers ADD COLUMN suggestion TEXT")
+    db.execute("ALTER TABLE quarantine ADD COLUMN suggestion TEXT")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,6 +451,20 @@ class MergedStore:
         return {
             str(task_id): [Suggestion.from_json(s) for s in json.loads(body)]
             for task_id, body in rows
+        }
+
+    def suggestion_records(self) -> dict[tuple[str, str], SuggestionRecord]:
+        """(reviewer fingerprint, task id) -> what that reviewer did with the suggestion
+        they saw, for the project's answers that carry one (merge checked each)."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT reviewer, task_id, suggestion FROM answers "
+                "WHERE project = ? AND suggestion IS NOT NULL",
+                (self.project,),
+            ).fetchall()
+        return {
+            (str(fp), str(task_id)): SuggestionRecord.from_json(json.loads(body))
+            for fp, task_id, body in rows
         }
 
     def schemas(self) -> dict[str, str]:

@@ -15,6 +15,12 @@ Blinding happens here, at the source, before anything leaves the server:
   the reviewer's tasks (which keep their file order). Nothing but the sealed section
   tells a gold item from a task.
 
+AI judges' suggestions (``--suggestions``, :func:`read_suggestions`) are blinded like gold
+answers. A reviewer's bundle carries those of its tasks whose form shows them (reveal
+policy ``after-answer`` or ``before``), never a gold item's, and its sealed section names
+the agents shown per task (``suggested``), which merge holds a row's record to; the
+server's archive keeps every suggestion.
+
 A calibration round (``calibration=True``) is the one exception to the secrecy of gold
 items, and it is a different kind of bundle: every reviewer gets every gold item of the
 gold file (and nothing else), with its expected answers and the row's ``explanation``
@@ -35,7 +41,7 @@ import hmac
 import json
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +83,8 @@ class PackResult:
     """The server's own copy of all tasks (for ``docket merge --tasks``); None for a
     calibration round, whose items are no tasks of the project."""
     calibration: bool = False
+    warnings: list[str] = field(default_factory=list)
+    """What the packer should know about the bundles written (said, not refused)."""
 
 
 def assign(
@@ -521,6 +529,7 @@ def pack(
             expires_days=expires_days,
             skipped=skipped,
         )
+    shown_tasks = {s.task for s in shown_to_reviewer(list(blinded))}
     plan = assign(ids, names, overlap, gold_ids=list(gold), rng=_rng(secret, "assign"))
     packed: list[PackedBundle] = []
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -584,7 +593,15 @@ def pack(
         packed.append(info)
     write_atomically(archive, archive_data)
     summary = _write_summary(out_dir, project, packed, overlap=overlap)
-    return PackResult(packed, skipped, summary, archive)
+    warnings = []
+    if gold and any(t not in gold for t in shown_tasks):
+        warnings.append(
+            "Gold items never carry a suggestion in a reviewer's bundle, while "
+            f"{len(shown_tasks)} task(s) do: a reviewer who notices may tell the gold items "
+            "apart. Give every task a suggestion only where that is acceptable, or use "
+            '"reveal": "hidden".'
+        )
+    return PackResult(packed, skipped, summary, archive, warnings=warnings)
 
 
 def _write_summary(

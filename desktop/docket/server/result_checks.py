@@ -28,6 +28,8 @@ from docket.core.audit_chain import AuditEntry, entry_is_intact
 from docket.core.display_order import DisplayOrder
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema, SpansQuestion
+from docket.core.suggestion_checks import record_problem
+from docket.core.suggestions import Suggestion
 from docket.core.tasks import TaskStatus
 from docket.core.validation import check_answers
 from docket.errors import BundleError, DocketError
@@ -91,6 +93,8 @@ def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
 
 Texts = Callable[[str], Mapping[str, str] | None]
 """task id -> its responses' raw texts by response id (None: not known)."""
+Shown = Callable[[str], Mapping[str, Suggestion]]
+"""task id -> the AI judges' suggestions its reviewer was shown, by agent."""
 
 
 def row_problem(
@@ -127,10 +131,13 @@ def check_result_rows(
     reviewer: str,
     bundle_id: str,
     texts: Texts | None = None,
+    shown: Shown | None = None,
 ) -> None:
     """Raise :class:`BundleError` naming the first answer that the server did not issue or
     that does not fit its task (an adjudication bundle issues the lead's form). ``texts``
-    gives a task's response texts, looked up only for forms with a spans question."""
+    gives a task's response texts, looked up only for forms with a spans question.
+    ``shown`` gives the suggestions a task's reviewer saw: a row's ``suggestion`` record
+    must hold against them (none shown: no record holds)."""
     for row in rows:
         task_id = str(row["task_id"])
         task = issued.get(task_id)
@@ -143,6 +150,9 @@ def check_result_rows(
         if texts is not None and any(isinstance(q, SpansQuestion) for q in task.schema.questions):
             known = texts(task_id)
         problem = row_problem(row, task, known)
+        if problem is None and "suggestion" in row:
+            seen = shown(task_id) if shown is not None else {}
+            problem = record_problem(row, task.schema, task.responses, seen, known)
         if problem is not None:
             raise BundleError(f"Task {task_id!r}: {problem}.")
 
