@@ -15,12 +15,15 @@ from hypothesis import strategies as st
 
 from docket import Workspace
 from docket.bundles import keys
+from docket.bundles.keys import PublicCard
 from docket.core.schema import default_schema
 from docket.core.suggestion_checks import record_problem
 from docket.core.suggestion_review import question_states, record_for, still_accepted
 from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
 from docket.core.task_loading import load_tasks_jsonl
 from docket.errors import BundleError, WorkspaceError
+from docket.server.merge import import_task_archive, merge_results
+from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from tests.helpers import pair_tasks, sample_tasks
 
@@ -253,6 +256,17 @@ def test_a_packed_bundle_s_suggestions_reach_the_workspace_and_its_records_hold(
             }  # fmt: skip
             # Changed, then changed back to the agent's value: not an acceptance.
             assert records[first]["accepted"] == [] and records[first]["revised"] is False
+        # Exported, verified and merged: the server keeps each record as it was written.
+        out = ws.export_results(tmp_path / "ann.result").path
+    server = keys.load_secret_key(k / "server.key")
+    with MergedStore.open(tmp_path / "merged.db", server) as store:
+        import_task_archive(store, server, packed.archive)
+        report = merge_results(
+            [out], server=server, cards=[PublicCard.load(k / "ann.pub")], store=store
+        )
+        assert [o.status for o in report.outcomes] == ["accepted"], report.outcomes
+        kept = {t: r.to_json() for (_, t), r in store.suggestion_records().items()}
+        assert kept == records
 
 
 def test_the_demo_shows_a_judge_s_suggestion_after_the_kickball_task(tmp_path: Path) -> None:
