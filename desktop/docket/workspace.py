@@ -198,7 +198,7 @@ class Workspace:
             before_commit=lambda: report("Saving", 0.95),
             reviews=content.reviews,
             calibration={t: e.to_json() for t, e in content.calibration.items()},
-            suggestions=_bundle_suggestions(getattr(content, "suggestions", {})),
+            suggestions=[s for group in content.suggestions.values() for s in group],
         )
         report("Done", 1.0)
         return done
@@ -586,10 +586,3 @@ def _suggestions(source: str | Path | Iterable[Suggestion]) -> list[Suggestion]:
         except (ValueError, SuggestionError) as exc:
             raise WorkspaceError(f"{path}:{number}: {exc}") from exc
     return out
-
-
-def _bundle_suggestions(found: Any) -> list[Suggestion]:
-    """A task bundle's suggestions (per task id, each task's in the bundle's order)."""
-    if isinstance(found, Mapping):
-        return [s for group in found.values() for s in group]
-    return list(found)

@@ -333,3 +333,22 @@ def test_the_verdict_in_one_sentence() -> None:
     assert say({"preference": B_SLIGHT}, {}).endswith("you left this question open.")
     likert = {"likert": {"r1": {"helpfulness": 3}}}
     assert say(likert, likert) == "The judge (gpt-4) answered 1 question(s); yours match on 1."
+
+
+@given(
+    agents=st.lists(st.text(min_size=1, max_size=20).filter(str.strip), max_size=4, unique=True),
+    critique=st.text(max_size=40),
+    confidence=st.none() | st.floats(min_value=0, max_value=1),
+)
+def test_a_suggestions_file_reads_back_what_was_written(
+    tmp_path_factory: pytest.TempPathFactory,
+    agents: list[str],
+    critique: str,
+    confidence: float | None,
+) -> None:
+    from docket.workspace import _suggestions
+
+    lines = [Suggestion("pair", a, {"preference": A_SLIGHT}, critique, confidence) for a in agents]
+    path = tmp_path_factory.mktemp("s") / "s.jsonl"
+    path.write_text("".join(json.dumps(s.to_json()) + "\n" for s in lines), encoding="utf-8")
+    assert _suggestions(path) == lines
