@@ -148,6 +148,7 @@ def record(task_rows: dict[str, dict[str, Any]]) -> Callable[[Rows], Rows]:
 
     def change(rows: Rows) -> Rows:
         for row in rows:
+            row.pop("suggestion", None)  # the workspace's own honest record, replaced
             row.update(task_rows.get(row["task_id"], {}))
         return rows
 
