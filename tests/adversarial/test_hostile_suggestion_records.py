@@ -108,11 +108,47 @@ def _response_ids(world: dict[str, Any], task: str) -> list[str]:
     return [r["id"] for r in found["responses"]]
 
 
+def forge(
+    world: dict[str, Any],
+    change: Callable[[Rows], Rows],
+    name: str,
+    blind: dict[str, dict[str, Any]] | None = None,
+) -> Path:
+    """:func:`forged_result`, whose audit log first records each ``blind`` answer (a
+    task -> answers) as revision 1 and then the changed rows, as revision 2, as a
+    workspace that saved a blind answer and then revised it would."""
+    if not blind:
+        return forged_result(world["tmp"], change, name)
+    from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
+    from tests.helpers import recording_audit
+
+    tmp = world["tmp"]
+    key = keys.load_secret_key(tmp / "keys" / "alice.key")
+    with Workspace.open(tmp / "ws-alice", tmp / "keys" / "alice.key") as ws:
+        bundle = ws.store.active_bundles()[-1]
+        assert bundle.manifest_raw and bundle.signature and bundle.sealed and bundle.server_card
+        answered = AnsweredBundle(
+            bundle.id, bundle.project, bundle.manifest_raw, bundle.signature, bundle.sealed,
+            PublicCard.loads(bundle.server_card),
+        )  # fmt: skip
+        rows = change([dict(r) for r in ws.store.latest_answers(bundle.id)])
+    firsts = [r | {"answers": blind[r["task_id"]]} for r in rows if r["task_id"] in blind]
+    finals = [r | {"revision": 2} if r["task_id"] in blind else r for r in rows]
+    data, _ = build_result_bundle(
+        reviewer=key, answered=answered, answers=finals,
+        audit=recording_audit(finals, before=recording_audit(firsts)), sequence=1,
+        previous=None, chain="forged-workspace",
+    )  # fmt: skip
+    (tmp / name).write_bytes(data)
+    return tmp / name
+
+
 def record(task_rows: dict[str, dict[str, Any]]) -> Callable[[Rows], Rows]:
     """Set the rows of the named tasks: ``{"answers"?: ..., "suggestion": ...}``."""
 
     def change(rows: Rows) -> Rows:
         for row in rows:
+            row.pop("suggestion", None)  # the workspace's own honest record, replaced
             row.update(task_rows.get(row["task_id"], {}))
         return rows
 
@@ -147,7 +183,8 @@ def test_honest_after_answer_records_are_merged_and_kept(worlds: Any, tmp_path: 
         "t1": {"suggestion": after(first=agent["t1"])},  # blind answer = the judge's, kept
         "t2": {"suggestion": after(first=other(world, "t2"), revised=True)},  # moved to it
     })  # fmt: skip
-    report, store = merged(world, tmp_path, forged_result(world["tmp"], change, "ok.result"))
+    blind = {"t2": other(world, "t2")}
+    report, store = merged(world, tmp_path, forge(world, change, "ok.result", blind))
     with store:
         assert [o.status for o in report.outcomes] == ["accepted"], report.outcomes
         fp = world["cards"][0].fingerprint
@@ -179,6 +216,10 @@ def _hostile(world: dict[str, Any], policy: str) -> dict[str, tuple[dict[str, An
     agent = world["agent"]
     if policy == "after-answer":
         return {
+            "a first answer the workspace never recorded": (
+                {"t1": {"suggestion": after(first=other(world, "t1"), revised=True)}},
+                "the first answer is not an answer the result's audit log recorded",
+            ),
             "an agent never issued": (
                 {"t1": {"suggestion": after("judge-z", first=agent["t1"])}},
                 "no suggestion of agent 'judge-z' was issued for this task",
@@ -249,6 +290,7 @@ def _hostile(world: dict[str, Any], policy: str) -> dict[str, tuple[dict[str, An
     ("policy", "attack"),
     [
         ("after-answer", "an agent never issued"),
+        ("after-answer", "a first answer the workspace never recorded"),
         ("after-answer", "a first answer failing the form"),
         ("after-answer", "revised though nothing changed"),
         ("after-answer", "unrevised though the answer changed"),
@@ -307,7 +349,8 @@ def test_an_older_merged_database_gains_the_record_column_and_keeps_its_answers(
         ]
         assert store.suggestion_records() == {}
     change = record({"t2": {"suggestion": after(first=other(world, "t2"), revised=True)}})
-    report, store = merged(world, tmp_path / "q", forged_result(world["tmp"], change, "q.result"))
+    blind = {"t2": other(world, "t2")}
+    report, store = merged(world, tmp_path / "q", forge(world, change, "q.result", blind))
     with store:
         assert report.outcomes[0].status == "accepted"
         fp = world["cards"][0].fingerprint

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from docket.bundles import keys
@@ -24,7 +24,7 @@ from docket.core.task_loading import read_tasks_jsonl
 from docket.errors import DocketError
 from docket.server.merge import import_task_archive
 from docket.server.merged_store import MergedStore
-from docket.server.pack import Forms, blind, pack, pack_secret, read_suggestions
+from docket.server.pack import Forms, blind, pack, pack_secret
 from tests.reference_data import alpaca_eval
 
 MODELS = ("gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620")
@@ -331,27 +331,34 @@ DEFECTS = ("unknown task", "unknown response", "bad strength", "confidence", Non
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     st.lists(
         st.tuples(
-            st.integers(0, 5), st.integers(0, 1), st.sampled_from(["j1", "j2", "j3"]),
+            st.integers(0, 5), st.integers(0, 1), st.sampled_from(["j1", "j2", "j3", "j4"]),
             st.sampled_from(DEFECTS), st.none() | st.floats(0, 1),
         ),
         min_size=1, max_size=12,
-    )
+    ),
+    st.booleans(),
 )  # fmt: skip
-def test_the_parser_reports_exactly_the_bad_lines_and_blinds_the_good_ones(
+def test_pack_reports_exactly_the_bad_lines_and_blinds_the_good_ones(
     tmp_path_factory: pytest.TempPathFactory,
     parser_inputs: tuple[dict[str, Any], Forms],
+    files: dict[str, Path],
+    keyset: tuple[SecretKey, list[SecretKey]],
     drawn: list[tuple[int, int, str, str | None, float | None]],
+    clean: bool,
 ) -> None:
-    blinded, forms = parser_inputs
+    """Random suggestion files through ``pack``: the lines it names are exactly the bad
+    ones (nothing written), or the archive holds every line in the opaque ids."""
+    blinded, _ = parser_inputs
     lines: list[dict[str, Any]] = []
     bad: set[int] = set()
     seen: set[tuple[str, str]] = set()
-    for number, (i, j, agent, defect, confidence) in enumerate(drawn, start=1):
+    for number, (i, j, agent, drawn_defect, confidence) in enumerate(drawn, start=1):
+        defect = None if clean else drawn_defect  # a clean file's lines may still repeat
         line = verdict(f"t{i}", j=j, agent=agent, confidence=confidence)
         if defect == "unknown task":
             line["task"] = "elsewhere"
@@ -367,18 +374,27 @@ def test_the_parser_reports_exactly_the_bad_lines_and_blinds_the_good_ones(
         if defect in (None, "unknown response", "bad strength"):
             seen.add(key)  # a readable line naming a packed task claims its (agent, task)
         lines.append(line)
-    path = write(tmp_path_factory.mktemp("p") / "s.jsonl", lines)
+    where = tmp_path_factory.mktemp("p")
+    path = write(where / "s.jsonl", lines)
+    event("refused" if bad else "packed")
     if bad:
         with pytest.raises(DocketError) as caught:
-            read_suggestions(path, blinded, forms)
+            run_pack(files, keyset, where / "out", path, gold=False)
         reported = {
             int(part.split(":")[1])
             for part in caught.value.message.splitlines()[1:]
             if part.strip().startswith(str(path))
         }
         assert reported == {n for n in sorted(bad)[:20]}
+        assert not (where / "out").exists() or not any((where / "out").iterdir())
         return
-    out = read_suggestions(path, blinded, forms)
+    result = run_pack(files, keyset, where / "out", path, gold=False)
+    server = keyset[0]
+    archive = open_sealed(
+        result.archive.read_bytes(), server, signer=pinned(server.card()), expected_type="task",
+        check_expiry=False,
+    )  # fmt: skip
+    out = read_task_bundle(archive, archive=True).suggestions
     assert sum(len(v) for v in out.values()) == len(lines)
     for line in lines:
         task = blinded[line["task"]]
@@ -397,3 +413,69 @@ def test_the_form_in_the_reviewer_bundle_says_the_policy(
     content = read_task_bundle(_opened(result.bundles[0].path, reviewers[0], server))
     forms: list[Schema] = [schema for _, schema in content.tasks]
     assert {f.reveal_policy for f in forms} == {"before"}
+
+
+JSONS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+LINES = st.fixed_dictionaries(
+    {"task": st.sampled_from(["t0", "t1", "x"]), "agent": st.sampled_from(["a", "b", ""])},
+    optional={
+        "answers": st.dictionaries(
+            st.sampled_from(["preference", "likert", "zz"]), JSONS, max_size=2
+        ),
+        "confidence": JSONS,
+        "critique": JSONS,
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES | JSONS, max_size=4) | st.binary(max_size=40))
+def test_a_bundle_suggestions_section_is_read_or_refused_never_crashes(drawn: Any) -> None:
+    """Whatever a tampered section holds, the reader returns checked suggestions or
+    refuses with a BundleError (never another exception)."""
+    from docket.bundles.task_bundle import _suggestions
+    from docket.core.tasks import Response, Role, Task, Turn
+    from docket.errors import BundleError
+
+    tasks = [
+        (Task(t, (Turn(Role.USER, "?"),), (Response("r-a", "A"), Response("r-b", "B"))),
+         default_schema(2))
+        for t in ("t0", "t1")
+    ]  # fmt: skip
+    data = (
+        drawn if isinstance(drawn, bytes) else "".join(json.dumps(x) + "\n" for x in drawn).encode()
+    )
+    try:
+        found = _suggestions(data, tasks, archive=False)
+    except BundleError:
+        return
+    for task_id, suggestions in found.items():
+        assert task_id in ("t0", "t1")
+        assert len({s.agent for s in suggestions}) == len(suggestions)
+
+
+def test_the_cli_packs_suggestions_and_warns_that_gold_items_carry_none(
+    tmp_path: Path, files: dict[str, Path], keyset: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server, reviewers = keyset
+    for key in (server, *reviewers):
+        keys.write_key_pair(key, tmp_path / "k", passphrase=None)
+    path = write(tmp_path / "s.jsonl", _all_suggestions())
+    code = main([
+        "pack", str(files["tasks"]), "--gold", str(files["gold"]),
+        "--server-key", str(tmp_path / "k" / "server.key"),
+        "--reviewer", str(tmp_path / "k" / "ann.pub"), "--out", str(tmp_path / "out"),
+        "--suggestions", str(path), "--project", "judged",
+    ])  # fmt: skip
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "warning: Gold items never carry a suggestion" in out.err
+    bundle = tmp_path / "out" / "judged-ann.docket"
+    content = read_task_bundle(_opened(bundle, reviewers[0], server))
+    assert sorted(content.suggestions) == [f"t{i}" for i in range(6)]

@@ -45,6 +45,7 @@ from docket.server.merged_store import MergedStore
 from docket.server.result_checks import (
     IssuedTask,
     check_audit_covers,
+    check_first_answers_recorded,
     check_result_rows,
     issued_tasks,
 )
@@ -251,6 +252,7 @@ def _merge_one(
         shown=lambda task_id: _shown_suggestions(store, project, sealed, task_id),
     )
     bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
+    check_first_answers_recorded(result.answers, result.audit, result.audit_unhashed)
     with translated_errors(store.path), write_transaction(db):
         _continue_audit(db, chain, result, name)
         if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():

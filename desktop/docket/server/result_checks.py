@@ -20,6 +20,7 @@ so a span must lie within its response's text and quote exactly the text at its 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -155,6 +156,48 @@ def check_result_rows(
             problem = record_problem(row, task.schema, task.responses, seen, known)
         if problem is not None:
             raise BundleError(f"Task {task_id!r}: {problem}.")
+
+
+def check_first_answers_recorded(
+    rows: Sequence[Mapping[str, Any]],
+    audit: Sequence[AuditEntry],
+    unhashed: frozenset[int] = frozenset(),
+) -> None:
+    """A row's record of an ``after-answer`` suggestion names the blind first answer: it
+    must be an answer the workspace's audit log recorded for that task, at a revision no
+    later than the row's (the log is the reviewer's own: this proves the record and the
+    log agree, not who typed them)."""
+    wanted = {
+        str(row["task_id"]): row
+        for row in rows
+        if isinstance(row.get("suggestion"), Mapping)
+        and row["suggestion"].get("policy") == "after-answer"
+    }
+    if not wanted:
+        return
+    recorded: dict[str, list[AuditEntry]] = {}
+    for entry in audit:
+        if entry.action == "record" and entry.subject in wanted:
+            recorded.setdefault(entry.subject, []).append(entry)
+    for task_id, row in wanted.items():
+        digest = hashlib.sha256(canonical_json(row["suggestion"]["first"]).encode()).hexdigest()
+        found = False
+        for entry in recorded.get(task_id, []):
+            try:
+                detail = json.loads(entry.detail)
+                hit = detail["answers_sha256"] == digest and int(detail["revision"]) <= int(
+                    row["revision"]
+                )
+            except (ValueError, KeyError, TypeError):
+                continue
+            if hit and (entry.seq not in unhashed or entry_is_intact(entry)):
+                found = True
+                break
+        if not found:
+            raise BundleError(
+                f"Task {task_id!r}: suggestion: the first answer is not an answer the result's "
+                "audit log recorded before the final one; the whole result is refused."
+            )
 
 
 def check_audit_covers(
