@@ -4,7 +4,9 @@ Created once under the user's data directory and reused, so `make demo` is quick
 second time and the reviewer's demo answers survive between runs. The bundle holds the
 sample files of resources/demo in order: the real AlpacaEval tasks, a grounded
 legal-research task whose answers cite its source documents, and three HealthBench tasks
-graded against physicians' criteria.
+graded against physicians' criteria. One task (the kickball question) carries an AI
+judge's suggestion (hand-written for the demo, resources/demo/suggestions.jsonl), shown
+after the reviewer answers it blind.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ DEMO_REVIEWER = "demo-reviewer"
 DEMO_SERVER = "demo-server"
 DEMO_FILES = ("tasks.jsonl", "grounded.jsonl", "rubric.jsonl")
 """The sample task files, packed into one bundle in this order."""
+DEMO_SUGGESTIONS = "suggestions.jsonl"
+"""An AI judge's suggestions for some of the sample tasks, packed with them."""
 DEMO_GUIDELINES = """\
 # Demo guidelines
 
@@ -52,6 +56,8 @@ class DemoInfo:
     grounded: int
     rubrics: int
     answered: int
+    suggested: int = 0
+    """Tasks with an AI judge's suggestion to see after answering."""
 
 
 def demo_home() -> Path:
@@ -76,6 +82,10 @@ def prepare_demo(home: Path | None = None) -> DemoInfo:
             with tempfile.TemporaryDirectory() as scratch:
                 tasks_path = Path(scratch) / "demo-tasks.jsonl"
                 tasks_path.write_text(rows, encoding="utf-8")
+                suggestions_path = Path(scratch) / DEMO_SUGGESTIONS
+                suggestions_path.write_text(
+                    (folder / DEMO_SUGGESTIONS).read_text(encoding="utf-8"), encoding="utf-8"
+                )
                 packed = pack(
                     tasks_path,
                     server=keys.load_secret_key(server_key_path),
@@ -84,12 +94,14 @@ def prepare_demo(home: Path | None = None) -> DemoInfo:
                     guidelines=DEMO_GUIDELINES,
                     project="demo",
                     expires_days=3650,
+                    suggestions_path=suggestions_path,
                 )
             ws.import_bundle(packed.bundles[0].path, server_card)
         tasks = list(ws.tasks())
         answered = sum(1 for t in tasks if ws.answer(t.id) is not None)
         graded = {t.id for t in tasks if ws.schema(t.id).rubric_questions}
         compared = [t for t in tasks if t.id not in graded]
+        suggested = sum(1 for t in tasks if ws.suggestion(t.id) is not None)
     return DemoInfo(
         workspace=home / "workspace",
         key=key_path,
@@ -100,4 +112,5 @@ def prepare_demo(home: Path | None = None) -> DemoInfo:
         grounded=sum(1 for t in tasks if t.documents),
         rubrics=len(graded),
         answered=answered,
+        suggested=suggested,
     )

@@ -7,6 +7,7 @@ every operation is a :class:`~docket.store.WorkspaceStore` call.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -31,6 +32,8 @@ from docket.core.review import (
     UiState,
 )
 from docket.core.schema import Schema, SpansQuestion, default_schema
+from docket.core.suggestion_review import QuestionState, question_states, still_accepted
+from docket.core.suggestions import Suggestion, SuggestionError, SuggestionRecord
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
@@ -195,6 +198,7 @@ class Workspace:
             before_commit=lambda: report("Saving", 0.95),
             reviews=content.reviews,
             calibration={t: e.to_json() for t, e in content.calibration.items()},
+            suggestions=[s for group in content.suggestions.values() for s in group],
         )
         report("Done", 1.0)
         return done
@@ -206,12 +210,15 @@ class Workspace:
         schema: Schema | None = None,
         guidelines: str = "",
         bundle_id: str | None = None,
+        suggestions: str | Path | Iterable[Suggestion] = (),
     ) -> ImportedTasks:
         """Internal loader: add tasks from a JSONL file or from Task objects, unsigned.
 
         For tests and the demo until signed bundles exist; real reviewers import bundles.
         Without ``schema`` each task gets the default form for its number of responses
         (with the grounding flags when it carries documents, as ``docket pack`` gives it).
+        ``suggestions`` (a JSONL file of ``Suggestion`` lines, or the objects) name these
+        tasks' own response ids.
         """
         if isinstance(source, (str, os.PathLike)):
             label, tasks = str(source), load_tasks_jsonl(source)
@@ -227,7 +234,11 @@ class Workspace:
 
         pairs = [(t, schema or form(t)) for t in tasks]
         return self._store.add_tasks(
-            bundle_id or f"local-{uuid.uuid4().hex}", pairs, source=label, guidelines=guidelines
+            bundle_id or f"local-{uuid.uuid4().hex}",
+            pairs,
+            source=label,
+            guidelines=guidelines,
+            suggestions=_suggestions(suggestions),
         )
 
     # --- reading -------------------------------------------------------------------------
@@ -256,6 +267,61 @@ class Workspace:
         body = self._store.calibration(task_id)
         return None if body is None else Expected.from_json(body)
 
+    # --- an AI judge's suggestions ----------------------------------------------------------
+
+    def suggestion(self, task_id: str) -> Suggestion | None:
+        """The AI judge's suggestion this reviewer may see for a task: None when the task
+        has none or its form's reveal policy is ``hidden``."""
+        if self.schema(task_id).reveal_policy == "hidden":
+            return None
+        return self._store.suggestion(task_id)
+
+    def suggestion_states(
+        self, task_id: str, answers: Mapping[str, Any]
+    ) -> dict[str, QuestionState]:
+        """Under ``before``: each suggested question's state with these answers
+        (``suggested``, ``accepted`` or ``changed``); empty otherwise."""
+        suggestion = self.suggestion(task_id)
+        if suggestion is None or self.schema(task_id).reveal_policy != "before":
+            return {}
+        return question_states(suggestion, answers, self._store.accepted(task_id))
+
+    def accepted_suggestions(self, task_id: str) -> tuple[str, ...]:
+        """The questions whose suggested value the reviewer accepted (``before``)."""
+        return self._store.accepted(task_id)
+
+    def accept_suggestion(
+        self, task_id: str, answers: Mapping[str, Any], question_ids: Iterable[str]
+    ) -> tuple[str, ...]:
+        """Accept the agent's value of these questions as it stands in ``answers`` (a
+        question already changed cannot be accepted); returns every accepted question."""
+        suggestion = self.suggestion(task_id)
+        if suggestion is None:
+            return ()
+        wanted = {*self._store.accepted(task_id), *question_ids}
+        kept = still_accepted(suggestion, answers, wanted)
+        self._store.set_accepted(task_id, kept)
+        return kept
+
+    def forget_changed_acceptances(self, task_id: str, answers: Mapping[str, Any]) -> None:
+        """Drop the acceptance of any question whose value is no longer the agent's (the
+        reviewer changed it); a no-op (no write) when none was."""
+        suggestion = self.suggestion(task_id)
+        if suggestion is None:
+            return
+        accepted = self._store.accepted(task_id)
+        kept = still_accepted(suggestion, answers, accepted)
+        if set(kept) != set(accepted):
+            self._store.set_accepted(task_id, kept)
+
+    def suggestion_record(self, task_id: str) -> SuggestionRecord | None:
+        """What the task's latest answer records about the suggestion its reviewer saw."""
+        return self._store.suggestion_record(task_id)
+
+    def first_answer(self, task_id: str) -> dict[str, Any] | None:
+        """The task's first submitted answers (under ``after-answer``: the blind ones)."""
+        return self._store.first_answer(task_id)
+
     def reviews(self, task_id: str) -> dict[str, Any] | None:
         """For an adjudication task: every reviewer's answer and the majority; else None."""
         return self._store.review(task_id)
@@ -282,32 +348,43 @@ class Workspace:
         answer, else (adjudication) what most reviewers answered with the usual outcome,
         which is not saved until the lead edits or submits it. A task packed with prior
         spans starts with them in its spans question, as suggestions the reviewer keeps
-        or removes (saved, too, only when the reviewer edits or submits)."""
+        or removes (saved, too, only when the reviewer edits or submits). Under the
+        ``before`` reveal policy a task with an AI judge's suggestion starts filled with the
+        agent's answers (marked as the agent's in the window until accepted or changed)."""
         state = self._review.current(task_id)
         if state.answers:
             return state
+        return EditState(self._starting_answers(task_id), state.can_undo, state.can_redo)
+
+    def _starting_answers(self, task_id: str) -> dict[str, Any]:
+        """What a task's form holds before the reviewer's first edit (see :meth:`editing`)."""
         reviews = self._store.review(task_id)
-        if reviews is None:
-            marking = next(
-                (q for q in self.schema(task_id).questions if isinstance(q, SpansQuestion)), None
-            )
-            if marking is None:
-                return state
+        if reviews is not None:
+            return {**dict(reviews.get("majority") or {}), "outcome": ADJUDICATION_OUTCOMES[0]}
+        schema = self.schema(task_id)
+        start: dict[str, Any] = {}
+        suggestion = self.suggestion(task_id)
+        if suggestion is not None and schema.reveal_policy == "before":
+            start.update(suggestion.answers)
+        marking = next((q for q in schema.questions if isinstance(q, SpansQuestion)), None)
+        if marking is not None and marking.id not in start:
             prior = [s.to_json() for s in self._store.task(task_id).spans]
             if prior:
-                return EditState({marking.id: prior}, state.can_undo, state.can_redo)
-            return state
-        majority = dict(reviews.get("majority") or {})
-        return EditState(
-            {**majority, "outcome": ADJUDICATION_OUTCOMES[0]}, state.can_undo, state.can_redo
-        )
+                start[marking.id] = prior
+        return start
 
     def save_draft(self, task_id: str, answers: Mapping[str, Any]) -> EditState:
         """Save the form as it is (unvalidated) as the task's next undoable edit."""
         return self._review.edit(task_id, dict(answers))
 
     def undo(self, task_id: str) -> EditState | None:
-        return self._review.undo(task_id)
+        """Step back one edit. Back before the first edit of a task never submitted, the
+        form holds what it started with (the agent's answers under ``before``, prior
+        spans, an adjudication's majority), not an empty form."""
+        state = self._review.undo(task_id)
+        if state is not None and not state.answers and self._store.answer(task_id) is None:
+            return EditState(self._starting_answers(task_id), state.can_undo, state.can_redo)
+        return state
 
     def redo(self, task_id: str) -> EditState | None:
         return self._review.redo(task_id)
@@ -493,3 +570,19 @@ class Workspace:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _suggestions(source: str | Path | Iterable[Suggestion]) -> list[Suggestion]:
+    """Suggestions from a JSONL file (``path:line: reason`` when one does not hold)."""
+    if not isinstance(source, (str, os.PathLike)):
+        return list(source)
+    out: list[Suggestion] = []
+    path = Path(source)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(Suggestion.from_json(json.loads(line)))
+        except (ValueError, SuggestionError) as exc:
+            raise WorkspaceError(f"{path}:{number}: {exc}") from exc
+    return out

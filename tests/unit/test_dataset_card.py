@@ -105,7 +105,9 @@ def merged(run: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dic
         # One answer set aside as by `docket db quarantine`.
         fp, tid = _sql(store, "SELECT reviewer, task_id FROM answers ORDER BY task_id DESC")[0]
         store.db.execute(
-            "INSERT INTO quarantine SELECT reviewer, project, task_id, revision, body, "
+            "INSERT INTO quarantine (reviewer, project, task_id, revision, body, display_order, "
+            "saved_at, time_spent_s, status, bundle, reason, quarantined_at) "
+            "SELECT reviewer, project, task_id, revision, body, "
             "display_order, saved_at, time_spent_s, status, bundle, 'test', '2026-01-01' "
             "FROM answers WHERE reviewer = ? AND task_id = ?",
             (fp, tid),

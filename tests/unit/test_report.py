@@ -534,6 +534,11 @@ def test_one_reviewer_and_no_gold(desk: dict[str, Any], tmp_path: Path) -> None:
     assert any("Only one reviewer" in m for m in report.missing)
     assert any("No gold items" in m for m in report.missing)
     assert "Only one reviewer" in page and "No gold item was answered" in page
+    # No AI judge's suggestion was packed: said in the list and in its section.
+    assert report.judges == []
+    assert any("No AI judge's suggestion" in m for m in report.missing)
+    judges = page[page.index("<h3 id=judges>") : page.index("<h3 id=throughput>")]
+    assert 'class="missing"' in judges and "--suggestions FILE.jsonl" in judges
     assert report.ratings is not None  # one reviewer's comparisons still rate the models
     status = {c.name: c.status for c in report.readiness}
     assert status["Agreement"] == "not assessed" and status["Gold accuracy"] == "not assessed"

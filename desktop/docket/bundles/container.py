@@ -28,6 +28,7 @@ SECTION_LIMITS: dict[str, int] = {
     "sealed.age": 64 * MiB,
     "reviews.jsonl": 256 * MiB,
     "calibration.jsonl": 64 * MiB,
+    "suggestions.jsonl": 1024 * MiB,
     "answers.jsonl": 512 * MiB,
     "audit.jsonl": 256 * MiB,
     "task-manifest.json": 1 * MiB,

@@ -56,6 +56,10 @@ PAYLOAD_SECTIONS: dict[str, tuple[str, ...]] = {
         "sealed.age",
     ),
 }
+OPTIONAL_SECTIONS: dict[str, tuple[str, ...]] = {
+    # AI judges' suggestions, shown to the reviewer as the task's form says.
+    "task": ("suggestions.jsonl",),
+}
 ANSWERED_TYPE: dict[str, tuple[str, ...]] = {
     "result": ("task", "calibration-task"),
     "adjudication": ("adjudication-task",),
@@ -174,7 +178,10 @@ class Manifest:
             parse_iso(_str(data, "created_at"))
             sections = tuple(_section(s) for s in _list(data, "sections"))
             names = [s.name for s in sections]
-            if sorted(names) != sorted(PAYLOAD_SECTIONS[kind]):
+            required, optional = PAYLOAD_SECTIONS[kind], OPTIONAL_SECTIONS.get(kind, ())
+            if len(set(names)) != len(names) or sorted(
+                n for n in names if n not in optional
+            ) != sorted(required):
                 raise ManifestError(
                     f"A {kind} bundle has sections {sorted(PAYLOAD_SECTIONS[kind])}, "
                     f"the manifest lists {sorted(names)}."

@@ -217,9 +217,14 @@ def _lines(data: bytes, what: str) -> list[Any]:
 
 
 def _well_typed(row: Any) -> bool:
+    """An answer row's keys and types; ``suggestion`` (what the reviewer did with an AI
+    judge's suggestion) is optional, an object checked by merge against the task."""
     return (
         isinstance(row, dict)
-        and set(row) == ANSWER_KEYS
+        and (
+            set(row) == ANSWER_KEYS
+            or (set(row) == ANSWER_KEYS | {"suggestion"} and isinstance(row["suggestion"], dict))
+        )
         and isinstance(row["task_id"], str)
         and isinstance(row["revision"], int)
         and not isinstance(row["revision"], bool)

@@ -13,6 +13,12 @@ bundle carries, ``issued`` (per task id: its response ids in bundle order and th
 of its answer form in ``schemas``) and ``schemas`` (the answer forms as JSON), so the
 server can tell from a result bundle alone what it issued to that reviewer.
 
+A task bundle may carry ``suggestions.jsonl``: AI judges' suggestions for its tasks, one
+:class:`~docket.core.suggestions.Suggestion` per line (in the bundle's response ids), only
+for tasks whose answer form shows them (reveal policy ``after-answer`` or ``before``) and
+never for a gold item (``docket pack`` keeps every other suggestion in the sealed
+section and the server's archive). The reader checks each against its task and form.
+
 A calibration bundle (type ``calibration-task``, ``docket pack --calibration``) also
 carries ``calibration.jsonl``: per task, its expected answers and explanation, for the
 reviewer to see after answering. It is the only bundle that shows a reviewer expected
@@ -25,7 +31,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -36,6 +42,8 @@ from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
 from docket.core import safe_json
 from docket.core.calibration import Expected
 from docket.core.schema import Schema
+from docket.core.suggestion_checks import suggestion_problem
+from docket.core.suggestions import SHOWN_POLICIES, Suggestion, SuggestionError
 from docket.core.task_loading import parse_task_row
 from docket.core.tasks import Task
 from docket.errors import BundleError, SchemaError, TaskFormatError
@@ -43,6 +51,7 @@ from docket.errors import BundleError, SchemaError, TaskFormatError
 TASKS, SCHEMAS, GUIDELINES, SEALED = "tasks.jsonl", "schema.json", "guidelines.md", "sealed.age"
 REVIEWS = "reviews.jsonl"
 CALIBRATION = "calibration.jsonl"
+SUGGESTIONS = "suggestions.jsonl"
 CALIBRATION_KIND = "calibration-task"
 
 
@@ -57,6 +66,9 @@ class TaskBundle:
     """For adjudication: per task id, the reviewers' answers and agreement figures."""
     calibration: dict[str, Expected]
     """For a calibration round: per task id, its expected answers and explanation."""
+    suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
+    """Per task id, the AI judges' suggestions the reviewer is to see (the task's form
+    says when: ``Schema.reveal_policy``), in the bundle's response ids."""
 
 
 def task_row(task: Task, schema_id: str, *, models: bool = False) -> dict[str, Any]:
@@ -92,16 +104,31 @@ def build_task_bundle(
     reviews: Sequence[dict[str, Any]] | None = None,
     models: bool = False,
     calibration: dict[str, Expected] | None = None,
+    suggestions: Sequence[Suggestion] = (),
 ) -> tuple[bytes, Manifest]:
     """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest.
 
     ``models`` keeps the responses' model names in ``tasks.jsonl``: only for the server's
     own task archive, never for a bundle that leaves the server. ``calibration`` (every
-    task's expected answers) is given exactly for a ``calibration-task`` bundle."""
+    task's expected answers) is given exactly for a ``calibration-task`` bundle.
+    ``suggestions`` are shown to the reviewer: each for a task of the bundle whose form
+    shows suggestions, none for a gold item (``sealed["gold"]``); the server's archive
+    (``models``) keeps every one."""
     if (calibration is not None) != (kind == CALIBRATION_KIND):
         raise ValueError("expected answers travel in calibration bundles only")
     if calibration is not None and set(calibration) != {t.id for t, _ in tasks}:
         raise ValueError("a calibration bundle carries the expected answer of every task")
+    forms = {t.id: schema for t, schema in tasks}
+    gold = sealed.get("gold") or {}
+    for suggestion in suggestions:
+        form = forms.get(suggestion.task)
+        if form is None or (
+            not models and (suggestion.task in gold or form.reveal_policy not in SHOWN_POLICIES)
+        ):
+            raise ValueError(
+                f"the suggestion for {suggestion.task!r} may not travel to a reviewer "
+                "(not a task of the bundle, a gold item, or its form hides suggestions)"
+            )
     schemas: dict[str, Any] = {}
     index: dict[str, int] = {}
     issued: dict[str, dict[str, Any]] = {}
@@ -145,6 +172,10 @@ def build_task_bundle(
             json.dumps({"task_id": t.id, **calibration[t.id].to_json()}, ensure_ascii=False) + "\n"
             for t, _ in tasks
         ).encode()
+    if suggestions:
+        sections[SUGGESTIONS] = "".join(
+            json.dumps(s.to_json(), ensure_ascii=False, sort_keys=True) + "\n" for s in suggestions
+        ).encode()
     assignment = f"{project}/{reviewer.name}"
     if kind == CALIBRATION_KIND:
         # Its own assignment: importing it never replaces the reviewer's task bundle.
@@ -168,8 +199,9 @@ def build_task_bundle(
     return seal(manifest, sections, server, reviewer), manifest
 
 
-def read_task_bundle(opened: Opened) -> TaskBundle:
-    """Parse the payload of a verified task bundle strictly."""
+def read_task_bundle(opened: Opened, *, archive: bool = False) -> TaskBundle:
+    """Parse the payload of a verified task bundle strictly. The server's own ``archive``
+    may hold suggestions a reviewer never sees (hidden ones, gold items')."""
     try:
         raw_schemas = safe_json.loads(opened.sections[SCHEMAS])["schemas"]
         if not isinstance(raw_schemas, dict):
@@ -217,4 +249,38 @@ def read_task_bundle(opened: Opened) -> TaskBundle:
             raise BundleError("The bundle's calibration section is malformed.") from None
         if set(calibration) != {t.id for t, _ in tasks}:
             raise BundleError("The bundle's calibration section does not match its tasks.")
-    return TaskBundle(tasks, guidelines, opened.sections[SEALED], reviews, calibration)
+    suggestions = _suggestions(opened.sections.get(SUGGESTIONS), tasks, archive=archive)
+    return TaskBundle(tasks, guidelines, opened.sections[SEALED], reviews, calibration, suggestions)
+
+
+def _suggestions(
+    data: bytes | None, tasks: Sequence[tuple[Task, Schema]], *, archive: bool
+) -> dict[str, list[Suggestion]]:
+    """The bundle's suggestions, each checked against its task: a task of the bundle
+    whose form shows suggestions, one per agent, answers that name the task's responses
+    and questions of its form."""
+    if data is None:
+        return {}
+    forms = {t.id: (t, schema) for t, schema in tasks}
+    out: dict[str, list[Suggestion]] = {}
+    try:
+        lines = safe_json.loads_lines(data)
+    except (ValueError, UnicodeDecodeError):
+        raise BundleError("The bundle's suggestions section is not valid JSONL.") from None
+    for number, line in enumerate(lines, start=1):
+        try:
+            suggestion = Suggestion.from_json(line)
+            task, form = forms.get(suggestion.task, (None, None))
+            if task is None or form is None:
+                raise SuggestionError(f"task {suggestion.task!r} is not in the bundle")
+            if not archive and form.reveal_policy not in SHOWN_POLICIES:
+                raise SuggestionError("the task's form hides suggestions")
+            if any(s.agent == suggestion.agent for s in out.get(task.id, [])):
+                raise SuggestionError(f"agent {suggestion.agent!r} suggests twice")
+            problem = suggestion_problem(suggestion.answers, form, task.response_ids)
+            if problem is not None:
+                raise SuggestionError(problem)
+        except SuggestionError as exc:
+            raise BundleError(f"The bundle's suggestion {number} is malformed: {exc}") from None
+        out.setdefault(task.id, []).append(suggestion)
+    return out

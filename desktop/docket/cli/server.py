@@ -63,9 +63,12 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
         responses_for=responses_for,
         calibration=args.calibration,
+        suggestions_path=Path(args.suggestions) if args.suggestions else None,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {shown(warning)}", file=sys.stderr)
     for b in result.bundles:
         print(
             f"{shown(b.path)}  {shown(b.reviewer)}: {b.tasks} tasks ({b.gold} gold)  "
@@ -154,6 +157,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 
     from docket.server.agreement import agreement, gold_accuracy, span_agreements
     from docket.server.calibration import calibration_scores
+    from docket.server.judge import judge_lines, store_judges
     from docket.server.reviewer_names import distinct_names
     from docket.server.rubric_agreement import rubric_report
     from docket.server.schemas import task_schemas
@@ -172,6 +176,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
         )
         spans = span_agreements(answers, schemas)
         calibration = calibration_scores(store)
+        judges = store_judges(store)
     if args.json:
         print(json.dumps({
             "questions": [asdict(q) for q in questions],
@@ -180,6 +185,7 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             "rubric": None if rubric is None else _rubric_json(rubric),
             "spans": [s.to_json() for s in spans],
             "calibration": [asdict(c) for c in calibration],
+            "judges": [j.to_json() for j in judges],
         }, indent=2, default=list))  # fmt: skip
         return EXIT_OK
 
@@ -219,6 +225,8 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             f"calibration {shown(score.reviewer)}: {score.correct}/{score.total}{ci} over "
             f"{score.tasks} tasks ({kinds}; likert within one point)"
         )
+    for judge in judges:
+        print("\n".join(judge_lines(judge)))
     return EXIT_OK
 
 
@@ -418,6 +426,13 @@ def register_pack(verbs: Verbs) -> None:
         "--responses",
         metavar="R.jsonl",
         help="responses to grade for HealthBench rows: {prompt_id, model, response} per line",
+    )
+    p.add_argument(
+        "--suggestions",
+        metavar="S.jsonl",
+        help="AI judges' answers to show reviewers as the form's reveal policy says: "
+        '{"task", "agent", "answers", "critique"?, "confidence"?} per line, in the rows\' '
+        "response ids",
     )
     add_passphrase_env(p)
 

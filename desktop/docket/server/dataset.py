@@ -9,9 +9,19 @@ ranking gives several), ties and unresolved disagreements left out and counted, 
 agreement, resolution, guidelines version, and the models that wrote the chosen and the
 rejected response (from the server's task archive; ``None`` where the row named none).
 Response ids are the opaque ones ``docket pack`` gave the reviewers. Those rows carry
-``source: "preference"``; a rewrite answer with a base adds a pair of its own
+``source: "preference"``; where an AI judge's suggestion was packed for the task,
+``judge_agreed`` maps each agent to whether it preferred the chosen response of the
+pair (:mod:`docket.server.judge`; absent where no agent judged the pair). A rewrite
+answer with a base adds a pair of its own
 (``source: "rewrite"``): the reviewer's rewrite chosen over the response it started from
 (a rewrite equal to its base is left out and counted).
+
+``judgments`` rows carry the final answers (``answers``, and ``final_answers``, the
+same) and ``first_answers``: the blind answer given before an AI judge's suggestion was
+revealed (policy ``after-answer``), the answers themselves where no suggestion was shown,
+``None`` where the form opened pre-filled with one (``before``); ``suggestion`` is the
+row's record of the suggestion its reviewer saw (agent, policy, first, accepted,
+revised), or ``None``.
 
 ``sft`` rows are one per rewrite answer: the task's conversation followed by the
 rewrite as the assistant's turn (``messages``), with the reviewer, the response it
@@ -42,10 +52,17 @@ from docket.core.display_order import blinded_label
 from docket.core.fine_grained import feedback_row
 from docket.core.rubric import parse_criteria
 from docket.core.rules import flags_set, rationale
-from docket.core.schema import RewriteQuestion, RubricWritingQuestion, SpansQuestion
+from docket.core.schema import (
+    RewriteQuestion,
+    RubricWritingQuestion,
+    Schema,
+    SpansQuestion,
+    default_schema,
+)
 from docket.core.spans import spans_of
 from docket.errors import DocketError
 from docket.server.dataset_card import quarantined_answers
+from docket.server.judge import judged_pairs
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import (
@@ -218,6 +235,7 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
     schemas = task_schemas(store)
     adjudicated = store.adjudications()
     answers = distinct_names(store.answers())
+    suggestions = store.suggestions()
     for task_id, pair_verdicts in sorted(verdicts(answers, schemas).items()):
         task = store.task(task_id)
         if task is None:
@@ -235,6 +253,11 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
             missing += 1  # answers naming responses the task does not have
             continue
         prompt, conversational = dataset_row_conversation(task)
+        judged = (
+            judged_pairs(suggestions[task_id], task, schema_for_task(schemas, task))
+            if suggestions.get(task_id)
+            else {}
+        )
         for v in pair_verdicts:
             if v.resolution == "tie":
                 ties += 1
@@ -243,6 +266,8 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                 unresolved += 1
                 continue
             chosen, rejected = texts[v.winner], texts[v.loser]
+            pair = (min(v.winner, v.loser), max(v.winner, v.loser))
+            agreed = {a: p[pair] == v.winner for a, p in judged.items() if pair in p}
             rows.append(
                 {
                     "prompt": prompt,
@@ -264,6 +289,7 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                     "guidelines_sha256": task.get("guidelines_sha256") or "",
                     "source": "preference",
                 }
+                | ({"judge_agreed": agreed} if agreed else {})
             )
     pairs, unchanged, lacking = rewrite_pairs(store)
     rows += pairs
@@ -291,11 +317,23 @@ def _adjudicated(
     return out
 
 
+def schema_for_task(schemas: Schemas, task: dict[str, Any]) -> Schema:
+    """The form of an archived task (the default form for its responses when unknown)."""
+    known = schemas.get(str(task["id"]))
+    return known if known is not None else default_schema(max(2, len(task["responses"])))
+
+
 def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
     out = []
     schemas = task_schemas(store)
+    records = store.suggestion_records()
     for a in distinct_names(store.answers()):
         schema = schema_for(schemas, a)
+        record = records.get((a.reviewer, a.task_id))
+        if record is None:
+            first: dict[str, Any] | None = a.answers
+        else:
+            first = record.first
         out.append(
             {
                 "task_id": a.task_id,
@@ -310,6 +348,9 @@ def judgment_rows(store: MergedStore) -> list[dict[str, Any]]:
                 "status": a.status,
                 "rationale": rationale(schema, a.answers),
                 "flags": sorted(f"{t}:{f}" for t, f in flags_set(schema, a.answers)),
+                "first_answers": first,
+                "final_answers": a.answers,
+                "suggestion": None if record is None else record.to_json(),
             }
         )
     return out

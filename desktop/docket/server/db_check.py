@@ -79,9 +79,10 @@ def quarantine(store: MergedStore, problems: list[StoredProblem]) -> int:
             key = (p.reviewer, p.project, p.task_id, p.revision)
             cursor = store.db.execute(
                 "INSERT OR REPLACE INTO quarantine (reviewer, project, task_id, revision, body, "
-                "display_order, saved_at, time_spent_s, status, bundle, reason, quarantined_at) "
+                "display_order, saved_at, time_spent_s, status, bundle, suggestion, reason, "
+                "quarantined_at) "
                 "SELECT reviewer, project, task_id, revision, body, display_order, saved_at, "
-                "time_spent_s, status, bundle, ?, ? FROM answers "
+                "time_spent_s, status, bundle, suggestion, ?, ? FROM answers "
                 "WHERE reviewer = ? AND project = ? AND task_id = ? AND revision = ?",
                 (p.reason, at, *key),
             )

@@ -39,11 +39,13 @@ from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import CALIBRATION_KIND, read_task_bundle
 from docket.core.rules import canonical_json
+from docket.core.suggestions import Suggestion, SuggestionError
 from docket.errors import BundleError, DocketError, ReplayError
 from docket.server.merged_store import MergedStore
 from docket.server.result_checks import (
     IssuedTask,
     check_audit_covers,
+    check_first_answers_recorded,
     check_result_rows,
     issued_tasks,
 )
@@ -93,7 +95,7 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
     opened = open_sealed(
         archive, server, signer=pinned(card), expected_type="task", check_expiry=False
     )
-    content = read_task_bundle(opened)
+    content = read_task_bundle(opened, archive=True)
     sealed = json.loads(age_layer.decrypt(content.sealed, [server.identity()]))
     guidelines_sha = str(opened.manifest.extra.get("guidelines_sha256", ""))
     project = opened.manifest.project
@@ -117,6 +119,9 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
                                 for r in task.responses
                             ],
                             "documents": [d.to_json() for d in task.documents],
+                            "suggestions": [
+                                s.to_json() for s in content.suggestions.get(task.id, [])
+                            ],
                         }
                     ),
                     schema.dumps(),
@@ -244,8 +249,10 @@ def _merge_one(
         bundle_id=task_manifest.bundle_id,
         # A calibration round's items are no tasks of the project's archive.
         texts=None if calibration else lambda task_id: _response_texts(store, project, task_id),
+        shown=lambda task_id: _shown_suggestions(store, project, sealed, task_id),
     )
     bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
+    check_first_answers_recorded(result.answers, result.audit, result.audit_unhashed)
     with translated_errors(store.path), write_transaction(db):
         _continue_audit(db, chain, result, name)
         if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
@@ -340,8 +347,8 @@ def _merge_one(
         db.conn.executemany(
             "INSERT OR REPLACE INTO answers "
             "(reviewer, task_id, project, revision, body, display_order, "
-            "saved_at, time_spent_s, status, bundle, checked) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            "saved_at, time_spent_s, status, bundle, checked, suggestion) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
             [
                 (
                     fp,
@@ -354,6 +361,7 @@ def _merge_one(
                     float(row["time_spent_s"]),
                     str(row["status"]),
                     digest,
+                    canonical_json(row["suggestion"]) if "suggestion" in row else None,
                 )
                 for row in winners
             ],
@@ -438,6 +446,35 @@ def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str,
     if row is None:
         return None
     return {str(r["id"]): str(r["text"]) for r in json.loads(row[0])["responses"]}
+
+
+def _shown_suggestions(
+    store: MergedStore, project: str, sealed: dict[str, Any], task_id: str
+) -> dict[str, Suggestion]:
+    """The suggestions a result's reviewer was shown for a task, by agent: the agents the
+    answered bundle's sealed section names for it (never for a gold item), their
+    suggestions as the project's archive keeps them."""
+    suggested = sealed.get("suggested")
+    gold = sealed.get("gold") or {}
+    if not isinstance(suggested, dict) or task_id in gold:
+        return {}
+    agents = suggested.get(task_id)
+    if not isinstance(agents, list) or not agents:
+        return {}
+    with translated_errors(store.path):
+        row = store.db.execute(
+            "SELECT json_extract(task, '$.suggestions') FROM tasks WHERE project = ? AND id = ?",
+            (project, task_id),
+        ).fetchone()
+    if row is None or row[0] is None:
+        return {}
+    try:
+        archived = [Suggestion.from_json(s) for s in json.loads(row[0])]
+    except (SuggestionError, ValueError, TypeError):
+        raise BundleError(
+            f"The archive's suggestions for task {task_id!r} are malformed."
+        ) from None
+    return {s.agent: s for s in archived if s.agent in agents}
 
 
 def _continue_audit(db: Any, chain: str, result: VerifiedResult, name: str) -> None:

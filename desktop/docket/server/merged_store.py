@@ -20,6 +20,7 @@ import sqlite_utils
 from docket.bundles.keys import SecretKey
 from docket.core.bulk import fast_json_loads, paused_gc
 from docket.core.schema import Schema, default_schema
+from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.errors import DocketError
 from docket.server.result_checks import IssuedTask, row_problem
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
@@ -220,6 +221,14 @@ def _v4(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5(db: sqlite_utils.Database) -> None:
+    """What a reviewer did with the AI judge's suggestion they saw (a result row's
+    ``"suggestion"``: agent, policy, first answer, accepted questions, revised), kept
+    beside the answer it belongs to; NULL where none was shown."""
+    db.execute("ALTER TABLE answers ADD COLUMN suggestion TEXT")
+    db.execute("ALTER TABLE quarantine ADD COLUMN suggestion TEXT")
+
+
 def _response_facts(t: str, source: str) -> str:
     """A SELECT of (project, task id, position, response id, model, characters) for every
     response of the tasks ``source`` names as ``t`` (a task that is not readable JSON, or
@@ -234,7 +243,7 @@ def _response_facts(t: str, source: str) -> str:
     )
 
 
-def _v5(db: sqlite_utils.Database) -> None:
+def _v6(db: sqlite_utils.Database) -> None:
     """What readers need of the task archive without reading every task's text.
 
     ``responses``: per task, each response's id, model and length in characters, in the
@@ -294,7 +303,7 @@ def _v5(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX answers_project_bundle ON answers (project, bundle)")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,6 +573,35 @@ class MergedStore:
         task["schema"] = json.loads(row[1])
         task["guidelines_sha256"] = row[2]
         return dict(task)
+
+    def suggestions(self) -> dict[str, list[Suggestion]]:
+        """Task id -> every agent's suggestions for it, as ``docket pack --suggestions``
+        attached them (every reveal policy, gold items' too; the archive's opaque response
+        ids), for the tasks of the project's archive that have any."""
+        query = (
+            "SELECT id, json_extract(task, '$.suggestions') FROM tasks WHERE project = ? "
+            "AND json_array_length(json_extract(task, '$.suggestions')) > 0"
+        )
+        with translated_errors(self.path):
+            rows = self.db.execute(query, (self.project,)).fetchall()
+        return {
+            str(task_id): [Suggestion.from_json(s) for s in json.loads(body)]
+            for task_id, body in rows
+        }
+
+    def suggestion_records(self) -> dict[tuple[str, str], SuggestionRecord]:
+        """(reviewer fingerprint, task id) -> what that reviewer did with the suggestion
+        they saw, for the project's answers that carry one (merge checked each)."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT reviewer, task_id, suggestion FROM answers "
+                "WHERE project = ? AND suggestion IS NOT NULL",
+                (self.project,),
+            ).fetchall()
+        return {
+            (str(fp), str(task_id)): SuggestionRecord.from_json(json.loads(body))
+            for fp, task_id, body in rows
+        }
 
     def schemas(self) -> dict[str, str]:
         """Task id -> the task's answer form as JSON, for every task of the project."""

@@ -15,6 +15,12 @@ Blinding happens here, at the source, before anything leaves the server:
   the reviewer's tasks (which keep their file order). Nothing but the sealed section
   tells a gold item from a task.
 
+AI judges' suggestions (``--suggestions``, :func:`read_suggestions`) are blinded like gold
+answers. A reviewer's bundle carries those of its tasks whose form shows them (reveal
+policy ``after-answer`` or ``before``), never a gold item's, and its sealed section names
+the agents shown per task (``suggested``), which merge holds a row's record to; the
+server's archive keeps every suggestion.
+
 A calibration round (``calibration=True``) is the one exception to the secrecy of gold
 items, and it is a different kind of bundle: every reviewer gets every gold item of the
 gold file (and nothing else), with its expected answers and the row's ``explanation``
@@ -35,16 +41,19 @@ import hmac
 import json
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from docket.bundles.envelope import distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import CALIBRATION_KIND, build_task_bundle
+from docket.core import safe_json
 from docket.core.calibration import MAX_EXPLANATION_CHARS, Expected
 from docket.core.rules import comparison_questions
 from docket.core.schema import TASK_FLAGS_KEY, Schema, SpansQuestion, default_schema
+from docket.core.suggestion_checks import suggestion_problem
+from docket.core.suggestions import SHOWN_POLICIES, Suggestion, SuggestionError
 from docket.core.task_loading import LoadedRow, ResponsesFor, read_tasks_jsonl
 from docket.core.tasks import Response, Task
 from docket.errors import DocketError, SchemaError, TaskFormatError
@@ -74,6 +83,8 @@ class PackResult:
     """The server's own copy of all tasks (for ``docket merge --tasks``); None for a
     calibration round, whose items are no tasks of the project."""
     calibration: bool = False
+    warnings: list[str] = field(default_factory=list)
+    """What the packer should know about the bundles written (said, not refused)."""
 
 
 def assign(
@@ -165,6 +176,7 @@ def blinded_answers(
     *,
     source: str = "gold",
     line: int | None = None,
+    what: str = "the gold answer",
 ) -> dict[str, Any]:
     """Known answers written with the source row's response ids, in the opaque ids.
 
@@ -175,7 +187,7 @@ def blinded_answers(
     def one(rid: Any) -> Any:
         if not isinstance(rid, str) or rid not in ids:
             raise TaskFormatError(
-                f"the gold answer names {rid!r}, which is not a response of this row",
+                f"{what} names {rid!r}, which is not a response of this row",
                 source=source,
                 line=line,
             )
@@ -201,6 +213,80 @@ def blinded_answers(
         elif kind == "flags" and isinstance(value, dict):
             value = {k if k == TASK_FLAGS_KEY else one(k): v for k, v in value.items()}
         out[key] = value
+    return out
+
+
+MAX_SUGGESTIONS_BYTES = 2**30
+
+
+def read_suggestions(
+    path: Path, blinded: dict[str, BlindedTask], schema_of: Forms
+) -> dict[str, list[Suggestion]]:
+    """``--suggestions FILE.jsonl``: per task id, its agents' suggestions, in the opaque
+    response ids the reviewers answer in.
+
+    Each line is a :class:`~docket.core.suggestions.Suggestion` naming a packed task and
+    that row's own response ids; its answers must fit the task's form (questions left out
+    are allowed), one agent suggests once per task. Every bad line is reported as
+    ``file:line: reason`` (the first :data:`MAX_REPORTED_ERRORS`) and nothing is packed."""
+    try:
+        if path.stat().st_size > MAX_SUGGESTIONS_BYTES:
+            raise DocketError(f"The suggestions file {path} is larger than 1 GiB.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocketError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    out: dict[str, list[Suggestion]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    errors: list[str] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            suggestion = Suggestion.from_json(safe_json.loads(raw))
+            task = blinded.get(suggestion.task)
+            if task is None:
+                raise SuggestionError(
+                    f"unknown task {suggestion.task!r} (not a task or gold item being packed)"
+                )
+            first = seen.setdefault((suggestion.agent, suggestion.task), number)
+            if first != number:
+                raise SuggestionError(
+                    f"a second suggestion of agent {suggestion.agent!r} for task "
+                    f"{suggestion.task!r} (the first is on line {first})"
+                )
+            form = schema_of(task.task)
+            answers = blinded_answers(
+                suggestion.answers, form, task.ids, source="", what="the suggestion"
+            )
+            texts = {r.id: r.text for r in task.task.responses}
+            problem = suggestion_problem(answers, form, task.task.response_ids, texts)
+            if problem is not None:
+                raise SuggestionError(f"the answers do not fit the task's form: {problem}")
+        except TaskFormatError as exc:
+            errors.append(f"{path}:{number}: {exc.message}")
+            continue
+        except SuggestionError as exc:
+            errors.append(f"{path}:{number}: {exc}")
+            continue
+        except ValueError as exc:
+            errors.append(f"{path}:{number}: not a JSON object ({exc})")
+            continue
+        out.setdefault(suggestion.task, []).append(
+            Suggestion(
+                suggestion.task, suggestion.agent, answers, suggestion.critique,
+                suggestion.confidence,
+            )
+        )  # fmt: skip
+    if errors:
+        shown = "\n".join(f"  {e}" for e in errors[:MAX_REPORTED_ERRORS])
+        more = len(errors) - MAX_REPORTED_ERRORS
+        tail = f"\n  ... and {more} more" if more > 0 else ""
+        raise DocketError(
+            f"{len(errors)} bad line(s) in the suggestions file; nothing was written:\n"
+            f"{shown}{tail}",
+            hint="Fix the lines: each names a packed task, that row's response ids, and "
+            "answers that fit its form.",
+        )
     return out
 
 
@@ -341,13 +427,23 @@ def pack(
     skip_bad: bool = False,
     responses_for: ResponsesFor | None = None,
     calibration: bool = False,
+    suggestions_path: Path | None = None,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
     ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
-    ``calibration`` packs a training round of the gold file alone (``tasks_path`` None)."""
+    ``calibration`` packs a training round of the gold file alone (``tasks_path`` None).
+    ``suggestions_path`` attaches AI judges' suggestions (see :func:`read_suggestions`):
+    every one travels in the server's archive; a reviewer's bundle carries, in
+    ``suggestions.jsonl``, those of its tasks whose form shows them (``after-answer``,
+    ``before``), never a gold item's, and its sealed section names their agents."""
     distinct_cards(reviewers, what="reviewer cards")  # one name, key id, recipient: one reviewer
     names = [r.name for r in reviewers]
     schema_of = Forms(schema)
+    if calibration and suggestions_path is not None:
+        raise DocketError(
+            "A calibration round carries no suggestions.",
+            hint="Pack the suggestions with the project's tasks.",
+        )
     if calibration:
         if gold_path is None:
             raise DocketError(
@@ -399,6 +495,9 @@ def pack(
             gold[row.task.id] = blinded_answers(
                 gold[row.task.id], schema_of(row.task), b.ids, source=str(gold_path), line=row.line
             )
+    suggestions: dict[str, list[Suggestion]] = {}
+    if suggestions_path is not None:
+        suggestions = read_suggestions(suggestions_path, blinded, schema_of)
 
     def sealed_for(task_ids: Sequence[str]) -> dict[str, Any]:
         return {
@@ -406,6 +505,15 @@ def pack(
             "reference": {t: references[t] for t in task_ids if t in references},
             "originals": {t: blinded[t].originals for t in task_ids},
         }
+
+    def shown_to_reviewer(task_ids: Sequence[str]) -> list[Suggestion]:
+        """What a reviewer's bundle may show: never a gold item's, never a hidden one."""
+        return [
+            s
+            for t in task_ids
+            if t not in gold and schema_of(blinded[t].task).reveal_policy in SHOWN_POLICIES
+            for s in suggestions.get(t, [])
+        ]
 
     if calibration:
         return _pack_calibration(
@@ -421,6 +529,7 @@ def pack(
             expires_days=expires_days,
             skipped=skipped,
         )
+    shown_tasks = {s.task for s in shown_to_reviewer(list(blinded))}
     plan = assign(ids, names, overlap, gold_ids=list(gold), rng=_rng(secret, "assign"))
     packed: list[PackedBundle] = []
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -433,6 +542,14 @@ def pack(
         )
         tasks = [(blinded[t].task, schema_of(blinded[t].task)) for t in order]
         sealed = sealed_for(order)
+        shown = shown_to_reviewer(order)
+        if shown:
+            # Which agents this reviewer was shown, per task: what merge holds a row's
+            # record of a suggestion to (the suggestions themselves are in the archive).
+            suggested: dict[str, list[str]] = {}
+            for s in shown:
+                suggested.setdefault(s.task, []).append(s.agent)
+            sealed["suggested"] = suggested
         data, manifest = build_task_bundle(
             tasks=tasks,
             server=server,
@@ -441,6 +558,7 @@ def pack(
             guidelines=guidelines,
             sealed=sealed,
             expires_days=expires_days,
+            suggestions=shown,
         )
         path = out_dir / f"{_safe(project)}-{card.name}{BUNDLE_SUFFIX}"
         info = PackedBundle(
@@ -465,6 +583,8 @@ def pack(
         sealed=sealed_for([t.id for t in everything]),
         expires_days=None,
         models=True,
+        # Every agent's, whatever the policy, gold items' too: the server's alone.
+        suggestions=[s for t in everything for s in suggestions.get(t.id, [])],
     )
     archive = out_dir / f"{_safe(project)}{ARCHIVE_SUFFIX}"
     # Nothing is written until every bundle was built.
@@ -473,7 +593,15 @@ def pack(
         packed.append(info)
     write_atomically(archive, archive_data)
     summary = _write_summary(out_dir, project, packed, overlap=overlap)
-    return PackResult(packed, skipped, summary, archive)
+    warnings = []
+    if gold and any(t not in gold for t in shown_tasks):
+        warnings.append(
+            "Gold items never carry a suggestion in a reviewer's bundle, while "
+            f"{len(shown_tasks)} task(s) do: a reviewer who notices may tell the gold items "
+            "apart. Give every task a suggestion only where that is acceptable, or use "
+            '"reveal": "hidden".'
+        )
+    return PackResult(packed, skipped, summary, archive, warnings=warnings)
 
 
 def _write_summary(

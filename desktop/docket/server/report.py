@@ -20,6 +20,7 @@ from typing import Literal
 
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
 from docket.server.calibration import CalibrationScore, calibration_scores
+from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Outcome, pairwise_outcomes
 from docket.server.report_quality import (
@@ -113,6 +114,8 @@ class Report:
     summary: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    judges: list[JudgeFigures] = field(default_factory=list)
+    """Per AI agent whose suggestions were packed: :mod:`docket.server.judge`."""
 
     @property
     def ready(self) -> bool:
@@ -199,6 +202,7 @@ def build_report(
         guidelines=store.guideline_coverage(),
         readiness=[],
     )
+    report.judges = store_judges(store, pseudonyms)
     report.readiness = readiness(report)
     report.missing = missing(report, bool(facts))
     report.summary = summary(report)
@@ -340,6 +344,12 @@ def missing(r: Report, archived: bool) -> list[str]:
         )
     if r.overview.answers and not r.timing.seconds:
         out.append("No answer carries a time spent, so time per task cannot be shown.")
+    if r.overview.answers and not r.judges:
+        out.append(
+            "No AI judge's suggestion is in the merged task archive: pack with "
+            "--suggestions FILE.jsonl (and merge the archive) to measure a judge against "
+            "the reviewers."
+        )
     return out
 
 

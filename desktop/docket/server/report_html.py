@@ -580,6 +580,139 @@ def _calibration(r: Report) -> str:
     )
 
 
+def _judges(r: Report) -> str:
+    out = "<h3 id=judges>AI judges</h3>"
+    if not r.judges:
+        return out + _missing(
+            "No AI judge's suggestion is in the merged task archive: pack with "
+            "--suggestions FILE.jsonl (and merge the archive) to measure a judge against the "
+            "reviewers."
+        )
+    for j in r.judges:
+        policies = ", ".join(f"{n} {p}" for p, n in j.policies.items())
+        out += (
+            f"<h4>{e(j.agent)}</h4><p>{j.suggestions:,} suggestions ({e(policies)}); "
+            f"{j.units:,} pairs of responses also judged by reviewers.</p>"
+        )
+        rows: list[tuple[str, str, str]] = [
+            (
+                "Accuracy against the human majority",
+                f"{_pct(j.accuracy)} ({_pct_interval(*(j.accuracy_interval or (None, None)))})",
+                f"{j.majority_agreed} of {j.majority_units}",
+            ),
+            (
+                "Accuracy against adjudicated verdicts",
+                _pct(j.adjudicated_accuracy),
+                f"{j.adjudicated_agreed} of {j.adjudicated_units}",
+            ),
+            ("Cohen's κ, judge and human majority", _num(j.kappa_majority), str(j.majority_units)),
+            (
+                "Cohen's κ, judge and each reviewer (mean)",
+                _num(j.mean_kappa_judge_human),
+                f"{len(j.kappa_reviewers)} reviewers",
+            ),
+            (
+                "Fleiss' κ, reviewers among themselves",
+                _num(j.human_fleiss_kappa),
+                str(j.human_units),
+            ),
+            (
+                "Cohen's κ, reviewer and reviewer (mean)",
+                _num(j.human_mean_cohen_kappa),
+                str(j.human_units),
+            ),
+            (
+                "Reviewers agreeing, not corrected for chance",
+                _pct(j.human_percent_agreement),
+                str(j.human_units),
+            ),
+            (
+                "Position consistency",
+                _pct(j.position.get("rate")),
+                f"{j.position.get('consistent', 0)} of {j.position.get('pairs', 0)} pairs",
+            ),
+            (
+                "Chose the longer response: judge",
+                _pct(j.length.get("judge_longer_share")),
+                f"{j.length.get('judge_longer', 0)} of {j.length.get('judge_decisive', 0)}",
+            ),
+            (
+                "Chose the longer response: human majority",
+                _pct(j.length.get("human_longer_share")),
+                f"{j.length.get('human_longer', 0)} of {j.length.get('human_decisive', 0)}",
+            ),
+        ]
+        if j.anchoring is not None:
+            a = j.anchoring
+            rows += [
+                ("Revised after the reveal", _pct(a.revision_rate), f"{a.revised} of {a.rows}"),
+                (
+                    "Revisions toward the judge",
+                    _pct(a.toward_rate),
+                    f"{a.toward} of {a.revised} (away {a.away}, neither {a.neither})",
+                ),
+            ]
+        if j.acceptance is not None:
+            c = j.acceptance
+            rows += [
+                (
+                    "Pre-filled answers accepted",
+                    _pct(c.acceptance_rate),
+                    f"{c.accepted_questions} of {c.suggested_questions}",
+                ),
+                ("Rows with a pre-filled answer changed", "", f"{c.changed_rows} of {c.rows}"),
+            ]
+        out += _table(["Figure", "Value", "Over"], rows, (1, 2))
+        kappas = [
+            ("judge – human majority", j.kappa_majority),
+            ("judge – each reviewer (mean)", j.mean_kappa_judge_human),
+            ("reviewers among themselves (Fleiss)", j.human_fleiss_kappa),
+            ("reviewer – reviewer (mean Cohen)", j.human_mean_cohen_kappa),
+        ]
+        shown = [(label, k, None, None) for label, k in kappas if k is not None]
+        out += _figure(
+            plots.interval_chart(
+                shown,
+                title=f"{j.agent}: agreement beside the reviewers' own",
+                axis_label="κ (0: chance, 1: perfect)",
+                limits=(-0.2, 1.0),
+            ),
+            "Dot: κ over the pairs of responses both the judge and the reviewers judged; "
+            "the reviewers' own figures are the baseline the judge is measured against.",
+        )
+        names = {"first": "first model", "second": "second model", "tie": "tie"}
+        if j.models:
+            names |= {"first": f"{j.models[0]} better", "second": f"{j.models[1]} better"}
+        classes = list(j.confusion)
+        out += _figure(
+            plots.heat_map(
+                [f"humans: {names[c]}" for c in classes],
+                [f"judge: {names[c]}" for c in classes],
+                [[float(j.confusion[h][c]) for c in classes] for h in classes],
+                title=f"{j.agent}: human majority against the judge",
+                value_format="{:.0f}",
+                colorbar_label="pairs",
+            ),
+            "Rows: the human majority's verdict; columns: the judge's; each cell counts "
+            "pairs. The two models of a pair are ordered by name.",
+        )
+        if j.anchored_left_out:
+            out += (
+                f"<p>{j.anchored_left_out} answers given on a form pre-filled with a "
+                "suggestion are left out of the calibration.</p>"
+            )
+    return out + (
+        '<p class="method">A pair is two responses of a task, its verdict first better, '
+        "second better or a tie, the two ordered by their models' names. The reviewers' blind "
+        "first answers are used where the suggestion was shown after answering. Human "
+        "majority: a strict majority of the reviewers of the pair. Position consistency: the "
+        "same two responses to the same conversation judged in two tasks, the same one "
+        "preferred both times. Revisions toward the judge: the final answer agrees with the "
+        "judge on more of its suggested questions than the blind one. Intervals: Wilson "
+        "score interval (95 %).</p>"
+    )
+
+
 def _throughput(r: Report) -> str:
     out = "<h3 id=throughput>Answers per day</h3>"
     if not r.per_day:
@@ -674,6 +807,7 @@ def render_html(r: Report) -> str:
         _gold(r),
         _timing(r),
         _calibration(r),
+        _judges(r),
         _throughput(r),
         _drift(r),
         _flags_over_time(r),

@@ -20,6 +20,7 @@ so a span must lie within its response's text and quote exactly the text at its 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,8 @@ from docket.core.audit_chain import AuditEntry, entry_is_intact
 from docket.core.display_order import DisplayOrder
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema, SpansQuestion
+from docket.core.suggestion_checks import record_problem
+from docket.core.suggestions import Suggestion
 from docket.core.tasks import TaskStatus
 from docket.core.validation import check_answers
 from docket.errors import BundleError, DocketError
@@ -91,6 +94,8 @@ def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
 
 Texts = Callable[[str], Mapping[str, str] | None]
 """task id -> its responses' raw texts by response id (None: not known)."""
+Shown = Callable[[str], Mapping[str, Suggestion]]
+"""task id -> the AI judges' suggestions its reviewer was shown, by agent."""
 
 
 def row_problem(
@@ -127,10 +132,13 @@ def check_result_rows(
     reviewer: str,
     bundle_id: str,
     texts: Texts | None = None,
+    shown: Shown | None = None,
 ) -> None:
     """Raise :class:`BundleError` naming the first answer that the server did not issue or
     that does not fit its task (an adjudication bundle issues the lead's form). ``texts``
-    gives a task's response texts, looked up only for forms with a spans question."""
+    gives a task's response texts, looked up only for forms with a spans question.
+    ``shown`` gives the suggestions a task's reviewer saw: a row's ``suggestion`` record
+    must hold against them (none shown: no record holds)."""
     for row in rows:
         task_id = str(row["task_id"])
         task = issued.get(task_id)
@@ -143,8 +151,53 @@ def check_result_rows(
         if texts is not None and any(isinstance(q, SpansQuestion) for q in task.schema.questions):
             known = texts(task_id)
         problem = row_problem(row, task, known)
+        if problem is None and "suggestion" in row:
+            seen = shown(task_id) if shown is not None else {}
+            problem = record_problem(row, task.schema, task.responses, seen, known)
         if problem is not None:
             raise BundleError(f"Task {task_id!r}: {problem}.")
+
+
+def check_first_answers_recorded(
+    rows: Sequence[Mapping[str, Any]],
+    audit: Sequence[AuditEntry],
+    unhashed: frozenset[int] = frozenset(),
+) -> None:
+    """A row's record of an ``after-answer`` suggestion names the blind first answer: it
+    must be an answer the workspace's audit log recorded for that task, at a revision no
+    later than the row's (the log is the reviewer's own: this proves the record and the
+    log agree, not who typed them)."""
+    wanted = {
+        str(row["task_id"]): row
+        for row in rows
+        if isinstance(row.get("suggestion"), Mapping)
+        and row["suggestion"].get("policy") == "after-answer"
+    }
+    if not wanted:
+        return
+    recorded: dict[str, list[AuditEntry]] = {}
+    for entry in audit:
+        if entry.action == "record" and entry.subject in wanted:
+            recorded.setdefault(entry.subject, []).append(entry)
+    for task_id, row in wanted.items():
+        digest = hashlib.sha256(canonical_json(row["suggestion"]["first"]).encode()).hexdigest()
+        found = False
+        for entry in recorded.get(task_id, []):
+            try:
+                detail = json.loads(entry.detail)
+                hit = detail["answers_sha256"] == digest and int(detail["revision"]) <= int(
+                    row["revision"]
+                )
+            except (ValueError, KeyError, TypeError):
+                continue
+            if hit and (entry.seq not in unhashed or entry_is_intact(entry)):
+                found = True
+                break
+        if not found:
+            raise BundleError(
+                f"Task {task_id!r}: suggestion: the first answer is not an answer the result's "
+                "audit log recorded before the final one; the whole result is refused."
+            )
 
 
 def check_audit_covers(

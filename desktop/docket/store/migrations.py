@@ -180,6 +180,26 @@ def _v8_calibration(db: sqlite_utils.Database) -> None:
     db.table("calibration").create({"task_id": str, "body": str}, pk="task_id", not_null={"body"})
 
 
+def _v9_suggestions(db: sqlite_utils.Database) -> None:
+    """An AI judge's suggestions per task (``Suggestion.to_json()``, in the bundle's
+    order), the questions the reviewer accepted from one (under ``before``), and on each
+    answer the record of the suggestion its reviewer saw (``SuggestionRecord.to_json()``;
+    NULL when none was shown)."""
+    db.table("suggestions").create(
+        {"task_id": str, "agent": str, "position": int, "body": str},
+        pk=("task_id", "agent"),
+        not_null={"position", "body"},
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db.table("suggestion_accepted").create(
+        {"task_id": str, "accepted": str},
+        pk="task_id",
+        not_null={"accepted"},
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db.execute("ALTER TABLE answers ADD COLUMN suggestion TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -189,6 +209,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v6_formulas,
     _v7_prior_spans,
     _v8_calibration,
+    _v9_suggestions,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -23,6 +23,9 @@ from docket.core.documents import Document
 from docket.core.rules import canonical_json, submitted_status
 from docket.core.schema import Schema
 from docket.core.spans import Span
+from docket.core.suggestion_checks import suggestion_problem
+from docket.core.suggestion_review import record_for
+from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
@@ -148,9 +151,12 @@ class WorkspaceStore:
         *,
         source: str,
         guidelines: str = "",
+        suggestions: Sequence[Suggestion] = (),
     ) -> ImportedTasks:
         """Add unsigned local tasks (tests, the demo): a bundle record of kind ``local``."""
-        return self.import_tasks(BundleRecord(bundle_id, source, guidelines=guidelines), tasks)
+        return self.import_tasks(
+            BundleRecord(bundle_id, source, guidelines=guidelines), tasks, suggestions=suggestions
+        )
 
     def import_tasks(
         self,
@@ -160,8 +166,12 @@ class WorkspaceStore:
         before_commit: Callable[[], None] | None = None,
         reviews: Mapping[str, Mapping[str, Any]] | None = None,
         calibration: Mapping[str, Mapping[str, Any]] | None = None,
+        suggestions: Sequence[Suggestion] = (),
     ) -> ImportedTasks:
         """Store a bundle and its tasks in one transaction: all of it, or (on any error) none.
+
+        ``suggestions`` (an AI judge's answers to some of its tasks) replace those the
+        tasks had; each must name a task of the bundle and validate against its form.
 
         The same bundle again changes nothing. A newer bundle for the same assignment
         replaces that assignment's tasks: tasks it keeps are updated in place with their
@@ -241,6 +251,7 @@ class WorkspaceStore:
                     "INSERT OR REPLACE INTO calibration (task_id, body) VALUES (?, ?)",
                     (task_id, canonical_json(dict(expected))),
                 )
+            self._write_suggestions(tasks, suggestions)
             if before_commit is not None:
                 before_commit()  # may raise (a cancel): the whole transaction rolls back
         status = "updated" if previous else "imported"
@@ -278,6 +289,8 @@ class WorkspaceStore:
         for task_id in gone:
             self._db.execute("DELETE FROM responses WHERE task_id = ?", (task_id,))
             self._db.execute("DELETE FROM calibration WHERE task_id = ?", (task_id,))
+            self._db.execute("DELETE FROM suggestions WHERE task_id = ?", (task_id,))
+            self._db.execute("DELETE FROM suggestion_accepted WHERE task_id = ?", (task_id,))
             self._db.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
         return len(gone)
 
@@ -330,6 +343,80 @@ class WorkspaceStore:
             batch_size=500,
         )
         self._db.table("responses").insert_all(response_rows, batch_size=500)
+
+    def _write_suggestions(
+        self, tasks: Sequence[tuple[Task, Schema]], suggestions: Sequence[Suggestion]
+    ) -> None:
+        by_id = {t.id: (t, schema) for t, schema in tasks}
+        rows: list[tuple[str, str, int, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for position, s in enumerate(suggestions):
+            where = f"Suggestion {position + 1} ({s.agent} on task {s.task!r})"
+            if s.task not in by_id:
+                raise BundleError(f"{where} names a task that is not in this bundle.")
+            if (s.task, s.agent) in seen:
+                raise BundleError(f"{where} is the second from that agent for that task.")
+            seen.add((s.task, s.agent))
+            task, schema = by_id[s.task]
+            texts = {r.id: r.text for r in task.responses}
+            problem = suggestion_problem(s.answers, schema, task.response_ids, texts)
+            if problem is not None:
+                raise BundleError(f"{where} does not fit the task's form: {problem}.")
+            rows.append((s.task, s.agent, position, canonical_json(s.to_json())))
+        self._db.conn.executemany(
+            "DELETE FROM suggestions WHERE task_id = ?", [(t.id,) for t, _ in tasks]
+        )
+        self._db.conn.executemany(
+            "INSERT INTO suggestions (task_id, agent, position, body) VALUES (?, ?, ?, ?)", rows
+        )
+
+    def suggestion(self, task_id: str) -> Suggestion | None:
+        """The suggestion a reviewer is shown for a task: the first the bundle carries
+        for it (None when it carries none)."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT body FROM suggestions WHERE task_id = ? ORDER BY position LIMIT 1",
+                (task_id,),
+            ).fetchone()
+        return None if row is None else Suggestion.from_json(json.loads(row[0]))
+
+    def accepted(self, task_id: str) -> tuple[str, ...]:
+        """The questions whose suggested value the reviewer accepted (under ``before``)."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT accepted FROM suggestion_accepted WHERE task_id = ?", (task_id,)
+            ).fetchone()
+        return () if row is None else tuple(json.loads(row[0]))
+
+    def set_accepted(self, task_id: str, accepted: Sequence[str]) -> None:
+        """Record which suggested questions the reviewer has accepted, as they stand."""
+        with translated_errors(self.path), write_transaction(self._db):
+            if self._db.execute("SELECT 1 FROM tasks WHERE id = ?", (task_id,)).fetchone() is None:
+                raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
+            self._db.execute(
+                "INSERT INTO suggestion_accepted (task_id, accepted) VALUES (?, ?) "
+                "ON CONFLICT (task_id) DO UPDATE SET accepted = excluded.accepted",
+                (task_id, json.dumps(list(accepted))),
+            )
+
+    def first_answer(self, task_id: str) -> dict[str, Any] | None:
+        """The task's first submitted answers (the blind ones under ``after-answer``)."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT body FROM answers WHERE task_id = ? ORDER BY revision LIMIT 1", (task_id,)
+            ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def suggestion_record(self, task_id: str) -> SuggestionRecord | None:
+        """The record of the suggestion carried by the task's latest answer, if any."""
+        with translated_errors(self.path):
+            row = self._db.execute(
+                "SELECT suggestion FROM answers WHERE task_id = ? ORDER BY revision DESC LIMIT 1",
+                (task_id,),
+            ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return SuggestionRecord.from_json(json.loads(row[0]))
 
     def bundle(self, bundle_id: str) -> BundleRecord:
         with translated_errors(self.path):
@@ -455,12 +542,23 @@ class WorkspaceStore:
                     "SELECT COALESCE(MAX(revision), 0) FROM answers WHERE task_id = ?", (task_id,)
                 ).fetchone()[0]
             )
+            # The record of the suggestion the reviewer saw travels beside the answers.
+            seen = record_for(
+                schema.reveal_policy,
+                self.suggestion(task_id),
+                json.loads(body),
+                first=self.first_answer(task_id),
+                accepted=self.accepted(task_id),
+            )
             self._db.execute(
                 "INSERT INTO answers "
-                "(task_id, revision, body, display_order, saved_at, time_spent_s) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (task_id, revision, body, canonical_json(order.to_json()), at, float(time_spent_s)),
-            )
+                "(task_id, revision, body, display_order, saved_at, time_spent_s, suggestion) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    task_id, revision, body, canonical_json(order.to_json()), at,
+                    float(time_spent_s), None if seen is None else canonical_json(seen.to_json()),
+                ),
+            )  # fmt: skip
             self._db.execute(
                 "UPDATE tasks SET status = ?, time_spent_s = time_spent_s + ? WHERE id = ?",
                 (status.value, float(time_spent_s), task_id),
@@ -534,13 +632,15 @@ class WorkspaceStore:
         with translated_errors(self.path):
             rows = self._db.execute(
                 "SELECT a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
-                "t.time_spent_s, t.status FROM answers a JOIN tasks t ON t.id = a.task_id "
+                "t.time_spent_s, t.status, a.suggestion "
+                "FROM answers a JOIN tasks t ON t.id = a.task_id "
                 "WHERE t.bundle_id = ? AND a.revision = "
                 "(SELECT MAX(revision) FROM answers WHERE task_id = a.task_id) ORDER BY t.position",
                 (bundle_id,),
             ).fetchall()
-        return [
-            {
+        out: list[dict[str, Any]] = []
+        for task_id, revision, body, order, saved_at, spent, status, seen in rows:
+            row = {
                 "task_id": task_id,
                 "revision": revision,
                 "answers": json.loads(body),
@@ -549,8 +649,10 @@ class WorkspaceStore:
                 "time_spent_s": spent,
                 "status": status,
             }
-            for task_id, revision, body, order, saved_at, spent, status in rows
-        ]
+            if seen is not None:
+                row["suggestion"] = json.loads(seen)
+            out.append(row)
+        return out
 
     # --- exports -------------------------------------------------------------------------
 

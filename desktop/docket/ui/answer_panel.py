@@ -27,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -51,6 +52,7 @@ from docket.core.schema import (
     SpansQuestion,
     TextQuestion,
 )
+from docket.core.suggestion_review import QuestionState
 from docket.render.theme import Theme
 from docket.ui.answer_questions import (
     ChoiceEditor,
@@ -73,6 +75,7 @@ from docket.ui.answer_widgets import (
     response_name,
 )
 from docket.ui.span_list import SpansEditor
+from docket.ui.suggestion_views import SuggestionMark
 
 STYLE = f"""
 QLabel[role="alert"] {{
@@ -197,6 +200,8 @@ class QuestionSection(QWidget):
         layout.addLayout(header)
         if question.help and not isinstance(question, TextQuestion):
             layout.addWidget(muted_label(question.help, self))
+        self.mark = SuggestionMark(self)
+        layout.addWidget(self.mark)
         editor.setParent(self)
         layout.addWidget(editor)
         self.issue = alert_label(self)
@@ -482,6 +487,32 @@ class AnswerPanel(QWidget):
         if self._page is None or question_id not in self._page.sections:
             return None
         return self._page.sections[question_id].issue
+
+    # --- an AI judge's suggestion (``before``) ------------------------------------------
+
+    def show_suggestion_marks(self, states: Mapping[str, QuestionState], agent: str) -> None:
+        """Mark each question holding the agent's value (see
+        :class:`~docket.ui.suggestion_views.SuggestionMark`); unmark the others."""
+        if self._page is None:
+            return
+        for qid, section in self._page.sections.items():
+            section.mark.show_state(states.get(qid), agent)
+
+    def suggestion_mark(self, question_id: str) -> str:
+        """The words under a question about the suggestion it holds ("" when none)."""
+        if self._page is None or question_id not in self._page.sections:
+            return ""
+        return self._page.sections[question_id].mark.text()
+
+    def focused_question(self) -> str | None:
+        """The id of the question holding the keyboard focus, if any."""
+        focus = QApplication.focusWidget()
+        if self._page is None or focus is None:
+            return None
+        for qid, section in self._page.sections.items():
+            if section is focus or section.isAncestorOf(focus):
+                return qid
+        return None
 
     # --- keys and focus ----------------------------------------------------------------
 

@@ -42,6 +42,11 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("O", "Focus the Sources pane (Up/Down: documents)"),
     ("Ctrl+Shift+F", "Find in the documents (Enter / Shift+Enter: next / previous)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an answer edit"),
+    (
+        "Ctrl+Shift+A",
+        "Accept the AI judge's suggestion for the focused question (else the next one)",
+    ),
+    ("Ctrl+Alt+Shift+A", "Accept every AI judge suggestion still to confirm"),
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom in / out / reset"),
     ("Ctrl+E", "Export results"),
     ("Ctrl+I", "Import a bundle"),

@@ -54,6 +54,7 @@ from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.session_lock import SessionLock, edit_security_settings
 from docket.ui.sources_pane import SourcesPane
 from docket.ui.span_marking import SpanMarker
+from docket.ui.suggestion_views import JudgeView
 from docket.ui.task_list import TaskListPanel
 from docket.ui.typesetting import BackgroundTypesetting
 from docket.ui.window_layout import SaveIndicator, build_views, show_reviews_panel, show_sources
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
     calibration_banner: CalibrationBanner
     fast_notice: FastNotice
     reveal: RevealView
+    judge: JudgeView
 
     def __init__(
         self,
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         c.saveFailed.connect(self._save_failed)
         c.saveRecovered.connect(self.save_label.recovered)
         c.saveRecovered.connect(lambda: self.statusBar().showMessage(RECOVERED, 10000))
+        c.suggestionChanged.connect(self._show_suggestion)
         self.comparison.linkRequested.connect(lambda url: confirm_and_open_link(self, url))
         self.comparison.citationFollowed.connect(self.sources.follow)
         self.comparison.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         self.fast_notice.hide()
         self.calibration_banner.setVisible(c.calibration is not None)
         self._show_reveal()
+        self._show_suggestion()
         if c.reviews is not None:
             texts = {r.id: r.text for r in c.task.responses}
             self.reviews_panel.show_reviews(c.reviews, c.order, texts)
@@ -266,6 +270,49 @@ class MainWindow(QMainWindow):
             self.reveal.hide()
         self.answer_panel.setEnabled(not shown)
 
+    # --- an AI judge's suggestion --------------------------------------------------------
+
+    def _show_suggestion(self) -> None:
+        """``after-answer``: the judge's answer beside the reviewer's once they have
+        submitted blind. ``before``: the marks on the questions holding the agent's value."""
+        c = self.controller
+        suggestion, schema, order = c.suggestion, c.schema, c.order
+        if suggestion is not None and c.judge_shown and schema is not None and order is not None:
+            self.judge.reveal(schema, c.answers(), suggestion, order)
+        else:
+            self.judge.hide()
+        states = c.suggestion_states() if c.policy() == "before" else {}
+        self.answer_panel.show_suggestion_marks(states, suggestion.agent if suggestion else "")
+
+    def accept_suggestion(self) -> None:
+        """Accept the agent's value of the focused question, else of the first question
+        still to confirm; then move to the next one still to confirm."""
+        self._accept(all_of_them=False)
+
+    def accept_all_suggestions(self) -> None:
+        self._accept(all_of_them=True)
+
+    def _accept(self, *, all_of_them: bool) -> None:
+        c = self.controller
+        if c.suggestion is None or c.schema is None or c.policy() != "before":
+            self.statusBar().showMessage("This task has no AI judge suggestion to accept.", 4000)
+            return
+        states = c.suggestion_states()
+        pending = [q.id for q in c.schema.questions if states.get(q.id) == "suggested"]
+        if not pending:
+            self.statusBar().showMessage(
+                "Nothing left to accept: every suggested answer is accepted or changed.", 4000
+            )
+            return
+        focused = self.answer_panel.focused_question()
+        targets = pending if all_of_them else [focused if focused in pending else pending[0]]
+        done = c.accept(targets)
+        names = ", ".join(f"“{c.schema.question(q).label or q}”" for q in done)
+        self.statusBar().showMessage(f"Accepted {c.suggestion.agent}'s answer: {names}.", 4000)
+        rest = [q for q in pending if q not in done]
+        if rest and not all_of_them:
+            self.answer_panel.focus_question(rest[0])
+
     def submit_and_next(self) -> None:
         """Submit and move on. An answer under the form's ``min_seconds`` is saved all the
         same, and a notice says so on the next task (it goes with the move after). On a
@@ -277,13 +324,27 @@ class MainWindow(QMainWindow):
         if c.answer_is_final():
             self.next_task()
             return
+        if c.judge_shown and c.unchanged_since_submit():
+            kept = c.task.id
+            self.next_task()
+            moved = c.task is not None and c.task.id != kept
+            tail = "" if moved else " No more tasks in this direction."
+            self.statusBar().showMessage(f"Kept your answer.{tail}", 4000)
+            return
         task_id, schema = c.task.id, c.schema
+        blind = c.suggestion is not None and c.policy() == "after-answer" and not c.judge_shown
         if c.submit() is None:
             return
         spent = c.time_on_task(task_id)
         fast = too_fast(schema, spent)
         final = c.answer_is_final()
-        if final:
+        if blind and c.judge_shown:
+            self.statusBar().showMessage(
+                "Submitted. The AI judge's answer is shown above yours: Ctrl+Enter keeps "
+                "yours and moves on, or revise the form and submit again.",
+                10000,
+            )
+        elif final:
             self._show_reveal()
             self.statusBar().showMessage(
                 "Submitted. The expected answer is shown above your answer; Ctrl+Enter or J "

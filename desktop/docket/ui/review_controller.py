@@ -21,6 +21,8 @@ from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder
 from docket.core.review import Changes, EditState
 from docket.core.schema import Schema
+from docket.core.suggestion_review import QuestionState, unconfirmed
+from docket.core.suggestions import Suggestion
 from docket.core.tasks import Task
 from docket.core.validation import check_answers
 from docket.errors import DocketError
@@ -94,6 +96,9 @@ class ReviewController(QObject):
     failed = Signal(str)
     saveFailed = Signal(str)
     saveRecovered = Signal()
+    suggestionChanged = Signal()
+    """What to show of the open task's AI judge suggestion may have changed (a reveal, an
+    acceptance, an edit that changed a suggested question)."""
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +112,12 @@ class ReviewController(QObject):
         self.revealed = False
         """A calibration task whose answer is submitted: the expected answer is shown and
         the answer is final (edits are ignored)."""
+        self.suggestion: Suggestion | None = None
+        """The AI judge's suggestion the reviewer may see (None: none, or hidden)."""
+        self.judge_shown = False
+        """``after-answer``: the task has a submitted (blind) answer, so the judge's is
+        shown beside it. Once shown it stays shown: undo steps the form's edits, never
+        the reveal (what was seen cannot be unseen)."""
         self._answers: dict[str, Any] = {}
         self._dirty = False
         self.clock = ActiveClock()
@@ -149,6 +160,8 @@ class ReviewController(QObject):
         self.reviews = ws.reviews(task_id)
         self.calibration = ws.calibration(task_id)
         self.revealed = self.calibration is not None and ws.answer(task_id) is not None
+        self.suggestion = ws.suggestion(task_id)
+        self.judge_shown = self.policy() == "after-answer" and ws.answer(task_id) is not None
         self.clock.take()
         self._pending_last = task_id
         self._bookkeeping.start()
@@ -195,7 +208,7 @@ class ReviewController(QObject):
         self._retry.stop()
         unsaved = dict(self._answers) if self._dirty else None
         self.task = self.schema = self.order = self.reviews = self.calibration = None
-        self.revealed = False
+        self.suggestion, self.revealed, self.judge_shown = None, False, False
         self._answers, self._dirty = {}, False
         self.clock.set_active(False)
         return unsaved
@@ -217,6 +230,12 @@ class ReviewController(QObject):
         self._autosave.start()
         if self.task is not None and self.schema is not None:
             self.issuesChanged.emit([])
+        if self.suggestion is not None and self.policy() == "before":
+            task_id = self.task.id
+            self._guard(lambda: self.workspace.forget_changed_acceptances(task_id, answers))
+            self.suggestionChanged.emit()
+        elif self.judge_shown:
+            self.suggestionChanged.emit()  # "Yours" beside the judge's follows the revision
 
     def has_unsaved(self) -> bool:
         return self._dirty
@@ -268,6 +287,8 @@ class ReviewController(QObject):
         self.answersLoaded.emit(self._answers)
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
         self.changed.emit(Changes.of_task(task_id))
+        if self.suggestion is not None:
+            self.suggestionChanged.emit()
 
     def keep_draft(self) -> None:
         if self.revealed:
@@ -296,6 +317,13 @@ class ReviewController(QObject):
             return None
         texts = {r.id: r.text for r in self.task.responses}
         issues = check_answers(self.schema, self.task.response_ids, self._answers, texts=texts)
+        if self.policy() == "before" and self.suggestion is not None:
+            accepted = self.workspace.accepted_suggestions(self.task.id)
+            issues += [
+                (qid, f"suggested by {self.suggestion.agent} and not yet confirmed: accept it "
+                 "(Ctrl+Shift+A) or change it")
+                for qid in unconfirmed(self.suggestion, self._answers, accepted)
+            ]  # fmt: skip
         if issues:
             self.issuesChanged.emit(issues)
             return None
@@ -309,7 +337,46 @@ class ReviewController(QObject):
             self.revealed = self.calibration is not None
             self.saved.emit(task_id)
             self.changed.emit(Changes.of_task(task_id))
+            if self.suggestion is not None:
+                self.judge_shown = self.policy() == "after-answer"
+                self.suggestionChanged.emit()
         return saved
+
+    # --- an AI judge's suggestion --------------------------------------------------------
+
+    def policy(self) -> str:
+        """The open task's reveal policy ("" with no task open)."""
+        return self.schema.reveal_policy if self.schema is not None else ""
+
+    def suggestion_states(self) -> dict[str, QuestionState]:
+        """Under ``before``: each suggested question's state as the form stands."""
+        if self.task is None or self.suggestion is None:
+            return {}
+        task_id, answers = self.task.id, self._answers
+        states = self._guard(lambda: self.workspace.suggestion_states(task_id, answers))
+        return states or {}
+
+    def accept(self, question_ids: list[str]) -> list[str]:
+        """Accept the agent's value of these questions (those still holding it); returns
+        the ones newly accepted."""
+        if self.task is None or self.suggestion is None or self.policy() != "before":
+            return []
+        before = self.suggestion_states()
+        task_id, answers = self.task.id, dict(self._answers)
+        self._guard(lambda: self.workspace.accept_suggestion(task_id, answers, question_ids))
+        after = self.suggestion_states()
+        self.suggestionChanged.emit()
+        self.issuesChanged.emit([])
+        return [
+            q for q in question_ids if before.get(q) == "suggested" and after.get(q) == "accepted"
+        ]
+
+    def unchanged_since_submit(self) -> bool:
+        """The form holds the task's last submitted answers (nothing revised since)."""
+        if self.task is None:
+            return False
+        saved = self.workspace.answer(self.task.id)
+        return saved is not None and saved.answers == self._answers
 
     def skip(self, reason: str) -> None:
         if self.task is None or self.revealed:

@@ -18,6 +18,7 @@ from docket.ui.lock import LockScreen
 from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.reviews_panel import ReviewsPanel
 from docket.ui.sources_pane import SourcesPane
+from docket.ui.suggestion_views import JudgeView
 from docket.ui.task_list import TaskListPanel
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     w.calibration_banner.hide()
     w.fast_notice = FastNotice()
     w.reveal = RevealView()
+    w.judge = JudgeView()
     w.answer_column = QWidget()
     column = QVBoxLayout(w.answer_column)
     column.setContentsMargins(0, 0, 0, 0)
@@ -59,6 +61,7 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     column.addWidget(w.calibration_banner)
     column.addWidget(w.fast_notice)
     column.addWidget(w.reveal, 3)
+    column.addWidget(w.judge, 3)
     column.addWidget(w.answer_panel, 2)
     w.right.addWidget(w.answer_column)
     w.tasks_dock = QDockWidget("Tasks", w)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from docket.settings import THEME_CHOICES
 from docket.ui.comparison_view import NEXT_CITATION_KEY
 from docket.ui.dialogs import ShortcutSheet
+from docket.ui.suggestion_views import ACCEPT_ALL_KEY, ACCEPT_KEY
 from docket.ui.window_layout import focus_sources
 
 if TYPE_CHECKING:
@@ -69,6 +70,10 @@ def build_menus(w: MainWindow) -> WindowActions:
     _action(w, task, "&Submit and next", ["Ctrl+Return", "Ctrl+Enter"], w.submit_and_next)
     _action(w, task, "Keep as &draft", "Ctrl+S", w.keep_draft)
     _action(w, task, "S&kip…", "S", w.skip)
+    _action(w, task, "Accept the AI judge's su&ggestion", ACCEPT_KEY, w.accept_suggestion)
+    _action(
+        w, task, "Accept all the AI judge's suggestions", ACCEPT_ALL_KEY, w.accept_all_suggestions
+    )
     task.addSeparator()
     undo = _action(w, task, "&Undo answer edit", "Ctrl+Z", w.controller.undo)
     redo = _action(w, task, "&Redo answer edit", "Ctrl+Shift+Z", w.controller.redo)
