@@ -495,3 +495,23 @@ def test_one_questions_units_are_those_of_every_question(seed: int, tasks: int) 
         assert agreement_module.question_units(answers, schemas, question, level) == dict(
             every[(question, level)]
         )
+
+
+def test_the_tasks_with_suggestions_are_listed_as_they_are_written(tmp_path: Path) -> None:
+    server = keys.generate("server")
+    with MergedStore.open(tmp_path / "m.db", server, project="p") as store:
+        put = "INSERT OR REPLACE INTO tasks (id, project, task, schema) VALUES (?, 'p', ?, '{}')"
+        row = json.loads(_task_row("t1", ["x", "y"]))
+        store.db.execute(put, ("t1", json.dumps({**row, "suggestions": [{"agent": "j"}]})))
+        store.db.execute(put, ("t2", json.dumps({**row, "suggestions": []})))
+        store.db.execute(put, ("t3", "not json"))
+
+        def listed() -> list[str]:
+            return [r[0] for r in store.db.execute("SELECT task_id FROM suggested ORDER BY 1")]
+
+        assert listed() == ["t1"]
+        store.db.execute(put, ("t1", json.dumps(row)))
+        assert listed() == []
+        store.db.execute(put, ("t2", json.dumps({**row, "suggestions": [{"agent": "j"}]})))
+        store.db.execute("DELETE FROM tasks WHERE id = 't2'")
+        assert listed() == [] and store.suggestions() == {}

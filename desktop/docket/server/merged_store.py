@@ -243,6 +243,12 @@ def _response_facts(t: str, source: str) -> str:
     )
 
 
+_SUGGESTED = (
+    "json_valid({t}.task) AND json_array_length(json_extract({t}.task, '$.suggestions')) > 0"
+)
+"""A task row that carries AI judges' suggestions (``docket pack --suggestions``)."""
+
+
 def _v6(db: sqlite_utils.Database) -> None:
     """What readers need of the task archive without reading every task's text.
 
@@ -250,8 +256,9 @@ def _v6(db: sqlite_utils.Database) -> None:
     task's order; ``forms``: each distinct answer form once, and ``task_forms`` the form
     of each task. Triggers on ``tasks`` keep both (whatever writes a task, they follow);
     the tasks archived before fill them now. Reading every task's form or models then
-    reads a few bytes per task instead of its whole text. ``answers_project_bundle``:
-    answers counted per result bundle from an index."""
+    reads a few bytes per task instead of its whole text. ``suggested``: the tasks that
+    carry suggestions, so that finding them reads those tasks only.
+    ``answers_project_bundle``: answers counted per result bundle from an index."""
     db.execute(
         "CREATE TABLE responses (project TEXT NOT NULL, task_id TEXT NOT NULL, "
         "position INTEGER NOT NULL, id TEXT, model TEXT, chars INTEGER NOT NULL, "
@@ -262,7 +269,14 @@ def _v6(db: sqlite_utils.Database) -> None:
         "CREATE TABLE task_forms (project TEXT NOT NULL, task_id TEXT NOT NULL, "
         "form INTEGER NOT NULL REFERENCES forms (id), PRIMARY KEY (project, task_id))"
     )
+    db.execute(
+        "CREATE TABLE suggested (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+        "PRIMARY KEY (project, task_id))"
+    )
     db.execute("INSERT INTO responses " + _response_facts("t", "tasks t, "))
+    db.execute(
+        f"INSERT INTO suggested SELECT project, id FROM tasks WHERE {_SUGGESTED.format(t='tasks')}"
+    )
     db.execute("INSERT OR IGNORE INTO forms (schema) SELECT schema FROM tasks")
     db.execute(
         "INSERT INTO task_forms SELECT t.project, t.id, f.id FROM tasks t "
@@ -271,6 +285,7 @@ def _v6(db: sqlite_utils.Database) -> None:
     # No conflict clause in a trigger: the outer statement's (merge writes tasks with
     # INSERT OR REPLACE) would override it, replacing a form its tasks point at.
     form = (
+        f"INSERT INTO suggested SELECT new.project, new.id WHERE {_SUGGESTED.format(t='new')}; "
         "INSERT INTO forms (schema) SELECT new.schema WHERE NOT EXISTS "
         "(SELECT 1 FROM forms WHERE schema = new.schema); "
         "INSERT INTO task_forms VALUES (new.project, new.id, "
@@ -278,7 +293,8 @@ def _v6(db: sqlite_utils.Database) -> None:
     )
     forget = (
         "DELETE FROM responses WHERE project = {t}.project AND task_id = {t}.id; "
-        "DELETE FROM task_forms WHERE project = {t}.project AND task_id = {t}.id;"
+        "DELETE FROM task_forms WHERE project = {t}.project AND task_id = {t}.id; "
+        "DELETE FROM suggested WHERE project = {t}.project AND task_id = {t}.id;"
     )
     # Before an insert (INSERT OR REPLACE deletes the row it replaces without firing
     # delete triggers), after an update or a delete: the task's old responses go.
@@ -578,9 +594,11 @@ class MergedStore:
         """Task id -> every agent's suggestions for it, as ``docket pack --suggestions``
         attached them (every reveal policy, gold items' too; the archive's opaque response
         ids), for the tasks of the project's archive that have any."""
+        # Only the tasks ``suggested`` lists (kept by triggers): never every task's text.
         query = (
-            "SELECT id, json_extract(task, '$.suggestions') FROM tasks WHERE project = ? "
-            "AND json_array_length(json_extract(task, '$.suggestions')) > 0"
+            "SELECT t.id, json_extract(t.task, '$.suggestions') FROM suggested s "
+            "JOIN tasks t ON t.project = s.project AND t.id = s.task_id WHERE s.project = ? "
+            "ORDER BY t.id"
         )
         with translated_errors(self.path):
             rows = self.db.execute(query, (self.project,)).fetchall()
