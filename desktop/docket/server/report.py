@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 
+from docket.core.bulk import paused_gc
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
 from docket.server.calibration import CalibrationScore, calibration_scores
 from docket.server.judge import JudgeFigures, store_judges
@@ -53,7 +54,7 @@ from docket.server.report_scorecard import (
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import ModelScore, rubric_report
 from docket.server.schemas import task_schemas
-from docket.server.verdicts import verdicts
+from docket.server.verdicts import answer_votes, verdicts_of_votes
 
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 """The guidelines version of a bundle packed without guidelines."""
@@ -134,7 +135,22 @@ def build_report(
 ) -> Report:
     """Every figure of the report for the store's project. ``pseudonyms`` (key
     fingerprint -> pseudonym, :func:`docket.server.pseudonyms.pseudonyms`) replaces every
-    reviewer's name before anything is computed, so no name can reach the report."""
+    reviewer's name before anything is computed, so no name can reach the report.
+
+    The cycle collector is paused meanwhile: the answers are millions of small objects
+    that hold no cycles, and every collection would walk them all
+    (:func:`docket.core.bulk.paused_gc`)."""
+    with paused_gc():
+        return _build_report(store, pseudonyms, rounds, seed, now)
+
+
+def _build_report(
+    store: MergedStore,
+    pseudonyms: Mapping[str, str] | None,
+    rounds: int,
+    seed: int,
+    now: datetime | None,
+) -> Report:
     answers: list[MergedAnswer] = distinct_names(store.answers())
     if pseudonyms is not None:
         answers = [
@@ -163,7 +179,7 @@ def build_report(
             replace(c, reviewer=pseudonyms.get(c.fingerprint, "reviewer-?"), fingerprint="")
             for c in calibration
         ]
-    outcomes: list[Outcome] = pairwise_outcomes(store)
+    outcomes: list[Outcome] = pairwise_outcomes(store, answers)
     if pseudonyms is not None:
         outcomes = [replace(o, judge="") for o in outcomes]
     models = {t: {r: f[0] for r, f in rs.items()} for t, rs in facts.items()}
@@ -173,9 +189,10 @@ def build_report(
     units = question_units(answers, schemas, main) if main is not None else {}
     matrix = pair_matrix(main.question, units) if main is not None else None
     weekly = weekly_windows(answers)
+    votes = answer_votes(answers, schemas)
     unresolved = sum(
         1
-        for task_id, pairs in verdicts(answers, schemas).items()
+        for task_id, pairs in verdicts_of_votes(answers, votes).items()
         if task_id not in adjudications and any(v.resolution == "unresolved" for v in pairs)
     )
     report = Report(
@@ -186,7 +203,7 @@ def build_report(
         likert=likert_scores(answers, schemas, facts),
         rubric=[] if rubric is None else rubric.scores,
         flags=flag_rates(answers, schemas, facts),
-        length=length_check(answers, schemas, facts),
+        length=length_check(answers, votes, facts),
         agreements=agreements,
         main_question=main,
         matrix=matrix,

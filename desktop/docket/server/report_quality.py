@@ -21,7 +21,8 @@ from typing import cast
 
 from docket.core.rules import too_fast
 from docket.core.schema import FlagsQuestion
-from docket.server.agreement import QuestionAgreement, Units, _units
+from docket.server.agreement import QuestionAgreement, Units
+from docket.server.agreement import question_units as agreement_units
 from docket.server.agreement_stats import (
     Level,
     cohen_kappa,
@@ -29,6 +30,7 @@ from docket.server.agreement_stats import (
     percent_agreement,
 )
 from docket.server.merged_store import MergedAnswer
+from docket.server.report_scorecard import FormQuestions
 from docket.server.schemas import Schemas, schema_for
 
 TARGET_AGREEMENT = 0.70
@@ -85,7 +87,7 @@ def question_units(
     answers: Sequence[MergedAnswer], schemas: Schemas, question: QuestionAgreement
 ) -> Units:
     """The units (unit -> reviewer -> value) of one question of :func:`agreement`."""
-    return dict(_units(answers, schemas).get((question.question, question.level), {}))
+    return agreement_units(answers, schemas, question.question, question.level)
 
 
 def pair_matrix(question: str, units: Units) -> PairMatrix:
@@ -197,8 +199,11 @@ def timing(answers: Sequence[MergedAnswer], schemas: Schemas) -> Timing:
 def answers_per_day(answers: Sequence[MergedAnswer]) -> dict[str, dict[str, int]]:
     """Reviewer -> day -> answers last saved that day."""
     out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    days: dict[str, str] = {}
     for a in answers:
-        day = day_of(a.saved_at)
+        day = days.get(a.saved_at[:10])
+        if day is None:
+            day = days[a.saved_at[:10]] = day_of(a.saved_at)
         if day:
             out[a.reviewer_name][day] += 1
     return {who: dict(sorted(days.items())) for who, days in sorted(out.items())}
@@ -209,13 +214,16 @@ def flags_over_time(
 ) -> dict[str, dict[str, int]]:
     """Flag -> window -> how many times reviewers set it (on a response or the task)."""
     out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    flags_of = FormQuestions(FlagsQuestion)
+    windows: dict[str, str] = {}
     for a in answers:
-        window = window_of(day_of(a.saved_at), weekly)
+        day = a.saved_at[:10]
+        window = windows.get(day)
+        if window is None:
+            window = windows[day] = window_of(day_of(a.saved_at), weekly)
         if not window:
             continue
-        for q in schema_for(schemas, a).questions:
-            if not isinstance(q, FlagsQuestion):
-                continue
+        for q in flags_of(schema_for(schemas, a)):
             given = a.answers.get(q.id)
             if not isinstance(given, Mapping):
                 continue

@@ -16,8 +16,9 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from docket.core.schema import FlagsQuestion, LikertQuestion
+from docket.core.schema import FlagsQuestion, LikertQuestion, Question, Schema
 from docket.server.agreement_stats import wilson_interval
 from docket.server.merged_store import MergedAnswer
 from docket.server.ratings import (
@@ -30,7 +31,7 @@ from docket.server.ratings import (
     win_matrix,
 )
 from docket.server.schemas import Schemas, schema_for
-from docket.server.verdicts import pair_votes
+from docket.server.verdicts import PairVote
 
 Facts = Mapping[str, Mapping[str, tuple[str | None, int]]]
 """Per task, per response id: (model, length in characters): ``MergedStore.response_facts``."""
@@ -173,6 +174,26 @@ def model_ratings(
     return Ratings(tuple(rows), matrix, METHODS["ratings"], intervals.method, len(outcomes))
 
 
+Q = TypeVar("Q", bound=Question)
+
+
+class FormQuestions:
+    """The questions of one type in each form, found once per form rather than once per
+    answer (a million answers share a handful of forms). Keyed by the form object's
+    identity, which the cache keeps alive so that an identity is never reused."""
+
+    def __init__(self, kind: type[Q]) -> None:
+        self._kind = kind
+        self._found: dict[int, tuple[Schema, tuple[Any, ...]]] = {}
+
+    def __call__(self, schema: Schema) -> tuple[Any, ...]:
+        hit = self._found.get(id(schema))
+        if hit is None:
+            hit = (schema, tuple(q for q in schema.questions if isinstance(q, self._kind)))
+            self._found[id(schema)] = hit
+        return hit[1]
+
+
 def _mean_interval(values: Sequence[float]) -> tuple[float, float | None, float | None]:
     n = len(values)
     mean = math.fsum(values) / n
@@ -190,13 +211,12 @@ def likert_scores(
     rating of that model's responses, with a normal-approximation 95 % interval."""
     values: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     scales: dict[tuple[str, str, str], tuple[int, int]] = {}
+    likert_of = FormQuestions(LikertQuestion)
     for a in answers:
         models = facts.get(a.task_id)
         if not models:
             continue
-        for q in schema_for(schemas, a).questions:
-            if not isinstance(q, LikertQuestion):
-                continue
+        for q in likert_of(schema_for(schemas, a)):
             given = a.answers.get(q.id)
             if not isinstance(given, dict):
                 continue
@@ -223,12 +243,13 @@ def flag_rates(answers: Sequence[MergedAnswer], schemas: Schemas, facts: Facts) 
     flagged: dict[tuple[str, str], int] = defaultdict(int)
     judged: dict[tuple[str, str], int] = defaultdict(int)
     labels: dict[str, str] = {}
+    flags_of = FormQuestions(FlagsQuestion)
     for a in answers:
         models = facts.get(a.task_id)
         if not models:
             continue
-        for q in schema_for(schemas, a).questions:
-            if not isinstance(q, FlagsQuestion) or q.id not in a.answers:
+        for q in flags_of(schema_for(schemas, a)):
+            if q.id not in a.answers:
                 continue
             given = a.answers.get(q.id)
             chosen = given if isinstance(given, dict) else {}
@@ -253,19 +274,22 @@ def flag_rates(answers: Sequence[MergedAnswer], schemas: Schemas, facts: Facts) 
 
 
 def length_check(
-    answers: Sequence[MergedAnswer], schemas: Schemas, facts: Facts
+    answers: Sequence[MergedAnswer],
+    votes: Sequence[Mapping[tuple[str, str], PairVote]],
+    facts: Facts,
 ) -> LengthCheck | None:
     """Does the longer response win more often? Over every reviewer's pair judgments
     (preferences, and each pair a ranking orders) between responses of known length;
-    ``None`` when there is none."""
+    ``votes`` are the answers' pair votes (:func:`docket.server.verdicts.answer_votes`,
+    aligned with ``answers``); ``None`` when there is none."""
     ties = equal = 0
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     total = [0, 0]
-    for a in answers:
+    for a, found in zip(answers, votes, strict=True):
         lengths = facts.get(a.task_id)
         if not lengths:
             continue
-        for (x, y), vote in pair_votes(a, schema_for(schemas, a)).items():
+        for (x, y), vote in found.items():
             if x not in lengths or y not in lengths:
                 continue
             if vote.winner is None:

@@ -11,7 +11,7 @@ unresolved and left out of datasets.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -102,11 +102,27 @@ def resolve(task_id: str, pair: tuple[str, str], votes: list[PairVote]) -> PairV
 
 def verdicts(answers: Iterable[MergedAnswer], schemas: Schemas) -> dict[str, list[PairVerdict]]:
     """Per task, a verdict on every pair judged by at least one reviewer."""
+    rows = list(answers)
+    return verdicts_of_votes(rows, answer_votes(rows, schemas))
+
+
+def answer_votes(
+    answers: Sequence[MergedAnswer], schemas: Schemas
+) -> list[dict[tuple[str, str], PairVote]]:
+    """Each answer's pair votes (:func:`pair_votes`), aligned with ``answers``: read once
+    by a caller that needs them for several figures."""
+    return [pair_votes(a, schema_for(schemas, a)) for a in answers]
+
+
+def verdicts_of_votes(
+    answers: Sequence[MergedAnswer], votes: Sequence[Mapping[tuple[str, str], PairVote]]
+) -> dict[str, list[PairVerdict]]:
+    """:func:`verdicts` from votes already read (:func:`answer_votes`)."""
     by_task: dict[str, dict[tuple[str, str], list[PairVote]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for answer in answers:
-        for pair, vote in pair_votes(answer, schema_for(schemas, answer)).items():
+    for answer, found in zip(answers, votes, strict=True):
+        for pair, vote in found.items():
             by_task[answer.task_id][pair].append(vote)
     return {
         task_id: [resolve(task_id, pair, votes) for pair, votes in sorted(pairs.items())]
