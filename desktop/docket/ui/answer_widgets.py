@@ -19,14 +19,17 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
+    QTextBrowser,
     QTextEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -236,3 +239,27 @@ def interactive_children(root: QWidget) -> list[QWidget]:
         QTextEdit,
     )
     return [w for w in root.findChildren(QWidget) if isinstance(w, kinds)]
+
+
+class ComparisonPanel(QFrame):
+    """A titled, keyboard-reachable rich-text panel shown beside the reviewer's own answer
+    after they submit it (a calibration round's expected answer, an AI judge's verdict):
+    hidden until something is revealed, its text readable by screen readers."""
+
+    def __init__(self, title: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.title = bold_label(title)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.setAccessibleName(accessible_name)
+        self.browser.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout.addWidget(self.title)
+        layout.addWidget(self.browser, 1)
+        self.hide()
+
+    def text(self) -> str:
+        return str(self.browser.toPlainText())

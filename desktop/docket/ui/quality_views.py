@@ -20,12 +20,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from docket.core.calibration import Expected, QuestionGrade, describe_question, grade
 from docket.core.display_order import DisplayOrder
 from docket.core.schema import Schema
-from docket.ui.answer_widgets import bold_label, pretty, response_name
+from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
 
 NOTE_STYLE = (
     "QLabel {{ border: 0px solid transparent; border-left: 4px solid palette({bar});"
@@ -147,29 +147,16 @@ def reveal_html(
     return "".join(out)
 
 
-class RevealView(QFrame):
+class RevealView(ComparisonPanel):
     """The expected answer and the explanation of a submitted calibration task."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        self.title = bold_label("Expected answer — compare it with yours")
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setFrameShape(QFrame.Shape.NoFrame)
-        self.browser.setAccessibleName("Expected answer and explanation")
-        self.browser.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout.addWidget(self.title)
-        layout.addWidget(self.browser, 1)
-        self.hide()
+        super().__init__(
+            "Expected answer — compare it with yours", "Expected answer and explanation", parent
+        )
 
     def reveal(
         self, schema: Schema, given: Mapping[str, Any], expected: Expected, order: DisplayOrder
     ) -> None:
         self.browser.setHtml(reveal_html(schema, given, expected, order))
         self.show()
-
-    def text(self) -> str:
-        return self.browser.toPlainText()

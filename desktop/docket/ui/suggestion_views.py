@@ -21,12 +21,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QStyle,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +32,7 @@ from docket.core.display_order import DisplayOrder
 from docket.core.schema import Schema
 from docket.core.suggestion_review import QuestionState, verdict_sentence
 from docket.core.suggestions import Suggestion
-from docket.ui.answer_widgets import bold_label, pretty, response_name
+from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
 
 ACCEPT_KEY = "Ctrl+Shift+A"
 ACCEPT_ALL_KEY = "Ctrl+Alt+Shift+A"
@@ -85,23 +82,15 @@ def judge_html(
     return "".join(out)
 
 
-class JudgeView(QFrame):
+class JudgeView(ComparisonPanel):
     """The judge's verdict and critique after a blind answer (``after-answer``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        self.title = bold_label("The AI judge's answer — compare it with yours")
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setFrameShape(QFrame.Shape.NoFrame)
-        self.browser.setAccessibleName("The AI judge's answer and critique")
-        self.browser.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout.addWidget(self.title)
-        layout.addWidget(self.browser, 1)
-        self.hide()
+        super().__init__(
+            "The AI judge's answer — compare it with yours",
+            "The AI judge's answer and critique",
+            parent,
+        )
 
     def reveal(
         self,
@@ -116,9 +105,6 @@ class JudgeView(QFrame):
         self.browser.setHtml(judge_html(schema, mine, suggestion, order))
         bar.setValue(kept)
         self.show()
-
-    def text(self) -> str:
-        return self.browser.toPlainText()
 
 
 MARK_STYLE = (
