@@ -288,3 +288,16 @@ def test_every_environment_installs_through_the_lock() -> None:
     assert len(installs) >= 5  # app, test, dev, package, headless
     for line in installs:
         assert "-c $(LOCK)" in line or "--no-deps" in line, line
+
+
+def test_the_readme_images_stay_small() -> None:
+    """The README's screenshots are 256-colour PNGs (flat interface colours lose nothing
+    visible), so the repository stays small: a full-colour capture is about three times
+    the size. Convert one with ``PIL.Image.open(p).convert("RGB").quantize(256)``."""
+    pil = pytest.importorskip("PIL.Image", reason="Pillow arrives with the report extra")
+    images = sorted((ROOT / "docs").glob("*.png"))
+    assert images
+    for path in images:
+        with pil.open(path) as image:
+            assert image.mode == "P", f"{path.name} is {image.mode}, not a 256-colour PNG"
+        assert path.stat().st_size < 200_000, path.name
