@@ -35,12 +35,12 @@ from docket.server.dataset_card import (
     Lineage,
     card_text,
     lineage,
-    reviewer_pseudonyms,
     size_category,
     yaml_string,
 )
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
+from docket.server.pseudonyms import reviewer_pseudonyms
 from tests.unit.test_merge_end_to_end import run  # noqa: F401  (fixture)
 
 yaml = pytest.importorskip("yaml", reason="PyYAML (a dependency of `datasets`) is not installed")

@@ -36,9 +36,9 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
         check_language,
         check_license,
         lineage,
-        reviewer_pseudonyms,
         write_card,
     )
+    from docket.server.pseudonyms import reviewer_pseudonyms
 
     out = Path(args.out)
     license = check_license(args.license)

@@ -16,17 +16,14 @@ if TYPE_CHECKING:
 def _cmd_report(args: argparse.Namespace) -> int:
     from docket.bundles.envelope import write_atomically
     from docket.server import report_plots
-    from docket.server.pseudonyms import pseudonyms
+    from docket.server.pseudonyms import reviewer_pseudonyms
     from docket.server.report import build_report
     from docket.server.report_html import render_html
 
     report_plots.require_plotting()  # before the work, not after it
     store, server = open_merged(args)
     with store:
-        names = None
-        if args.anonymise:
-            rows = store.db.execute("SELECT fingerprint FROM reviewers").fetchall()
-            names = pseudonyms(server, [str(r[0]) for r in rows])
+        names = reviewer_pseudonyms(store, server) if args.anonymise else None
         report = build_report(store, pseudonyms=names, rounds=args.bootstrap_rounds)
     page = render_html(report)
     write_atomically(Path(args.out), page.encode("utf-8"))

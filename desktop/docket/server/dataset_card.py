@@ -37,11 +37,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.bundles.envelope import write_atomically
-from docket.bundles.keys import SecretKey
 from docket.errors import DocketError
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
 from docket.server.merged_store import MergedStore
-from docket.server.pseudonyms import pseudonyms
 from docket.server.report import EMPTY_SHA256
 from docket.server.schemas import task_schemas
 from docket.store.db import translated_errors
@@ -309,13 +307,6 @@ def lineage(store: MergedStore, labels: Mapping[str, str]) -> Lineage:
         quarantined=quarantined_answers(store),
         skipped=len(set(store.warnings)),
     )
-
-
-def reviewer_pseudonyms(store: MergedStore, server: SecretKey) -> dict[str, str]:
-    """Every reviewer's (and lead's) pseudonym under this server's key, by fingerprint."""
-    with translated_errors(store.path):
-        fingerprints = [str(r[0]) for r in store.db.execute("SELECT fingerprint FROM reviewers")]
-    return pseudonyms(server, fingerprints)
 
 
 # --- the card ------------------------------------------------------------------------

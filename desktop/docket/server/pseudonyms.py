@@ -16,6 +16,8 @@ import hmac
 from collections.abc import Iterable
 
 from docket.bundles.keys import SecretKey
+from docket.server.merged_store import MergedStore
+from docket.store.db import translated_errors
 
 PSEUDONYM_KEY_LABEL = b"docket/reviewer-pseudonyms/v1"
 PREFIX = "reviewer-"
@@ -37,3 +39,10 @@ def pseudonyms(server: SecretKey, fingerprints: Iterable[str]) -> dict[str, str]
             width += 2
         out[fp] = PREFIX + digest[:width]
     return out
+
+
+def reviewer_pseudonyms(store: MergedStore, server: SecretKey) -> dict[str, str]:
+    """Every reviewer's (and lead's) pseudonym under this server's key, by fingerprint."""
+    with translated_errors(store.path):
+        fingerprints = [str(r[0]) for r in store.db.execute("SELECT fingerprint FROM reviewers")]
+    return pseudonyms(server, fingerprints)

@@ -412,7 +412,7 @@ def summary(r: Report) -> list[str]:
     if low:
         out.append(
             "May need calibration (mean Cohen's κ with the others below target): "
-            + ", ".join(f"{who} (κ {k:.2f})" for k, who in low)
+            + ", ".join(f"{who} (κ {round(k, 2) + 0.0:.2f})" for k, who in low)
             + "."
         )
     weak_gold = [g for g in r.gold if g.total and (g.accuracy or 0.0) < GOLD_TARGET]
