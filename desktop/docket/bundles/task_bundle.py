@@ -87,6 +87,8 @@ def task_row(task: Task, schema_id: str, *, models: bool = False) -> dict[str, A
         row["documents"] = [d.to_json() for d in task.documents]
     if task.spans:
         row["spans"] = [s.to_json() for s in task.spans]
+    if task.pii is not None:
+        row["pii"] = [f.to_json() for f in task.pii]
     return row
 
 

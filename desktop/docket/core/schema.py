@@ -303,6 +303,16 @@ class SpansQuestion(Question):
         }
 
 
+@dataclass(frozen=True, slots=True)
+class PiiQuestion(Question):
+    """The reviewer's corrections to the PII detector: text it missed (marked, with a
+    type) and findings it got wrong (dismissed). Never required: most tasks need none.
+    The answer's rules are :mod:`docket.core.pii_answers`."""
+
+    required: bool = False
+    kind: ClassVar[str] = "pii"
+
+
 QUESTION_TYPES: dict[str, type[Question]] = {
     q.kind: q
     for q in (
@@ -316,6 +326,7 @@ QUESTION_TYPES: dict[str, type[Question]] = {
         RubricWritingQuestion,
         RewriteQuestion,
         SpansQuestion,
+        PiiQuestion,
     )
 }
 
@@ -611,6 +622,9 @@ def _question_from_json(item: Any, index: int) -> Question:
         if not labels:
             raise SchemaError(f"{where} needs at least one label.")
         return SpansQuestion(**base, labels=labels, allow_overlap=boolean("allow_overlap", True))
+    if kind == "pii":
+        _no_unknown_keys(item, common, where)
+        return PiiQuestion(**base)
     if kind == "choice":
         _no_unknown_keys(item, common | {"options", "multiple"}, where)
         options = _str_tuple(item.get("options"), f"{where} options")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from docket.core.documents import Document
+from docket.core.pii import Finding
 from docket.core.spans import Span
 
 
@@ -66,6 +67,9 @@ class Task:
     documents: tuple[Document, ...] = ()
     spans: tuple[Span, ...] = ()
     """Prior spans (another round's or a model's), offered to the reviewer as suggestions."""
+    pii: tuple[Finding, ...] | None = field(default=None, compare=False, hash=False)
+    """PII the detector found when the task was packed (each with its target), or None
+    when the task was never scanned (the window then scans it itself)."""
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from docket.core.pii import DOCUMENT_PREFIX, TURN_PREFIX
+from docket.core.pii_answers import pii_answer_problems
 from docket.core.rubric import MAX_NOTE_CHARS, criteria_problems
 from docket.core.schema import (
     TASK_FLAGS_KEY,
     ChoiceQuestion,
     FlagsQuestion,
     LikertQuestion,
+    PiiQuestion,
     PreferenceQuestion,
     Question,
     RankingQuestion,
@@ -38,12 +41,15 @@ def check_answers(
     answers: Any,
     *,
     texts: Mapping[str, str] | None = None,
+    pii_texts: Mapping[str, str] | None = None,
 ) -> list[Issue]:
     """All problems with ``answers``; an empty list means the answer is valid.
 
     ``texts`` (response id -> raw text) lets the answers that point into the responses
     be checked against them: spans (offsets and quotes) and a rewrite's changes from its
-    base. Without them those checks are structural only."""
+    base. ``pii_texts`` (every text of the task by target,
+    :func:`docket.core.pii.task_texts`) does the same for a ``pii`` answer. Without
+    them those checks are structural only."""
     if not isinstance(answers, Mapping):
         return [("", "the answers must be an object keyed by question id")]
     issues: list[Issue] = []
@@ -62,6 +68,8 @@ def check_answers(
             issues.extend(_check_spans(question, value, ids, texts))
         elif isinstance(question, RewriteQuestion):
             issues.extend(_check_rewrite(question, value, ids, texts))
+        elif isinstance(question, PiiQuestion):
+            issues.extend(_check_pii(question, value, ids, pii_texts))
         else:
             issues.extend(_check(question, value, ids, answers))
     return issues
@@ -73,9 +81,10 @@ def validate_answers(
     answers: Any,
     *,
     texts: Mapping[str, str] | None = None,
+    pii_texts: Mapping[str, str] | None = None,
 ) -> None:
     """Raise :class:`AnswerValidationError` naming every field at fault."""
-    issues = check_answers(schema, response_ids, answers, texts=texts)
+    issues = check_answers(schema, response_ids, answers, texts=texts, pii_texts=pii_texts)
     if issues:
         raise AnswerValidationError(issues)
 
@@ -350,6 +359,25 @@ def _check_spans(
         for i, item in enumerate(value):
             if isinstance(item, Mapping) and item.get("response") not in ids:
                 issues.append((f"{q.id}[{i}].response", f"not a response of this task {ids}"))
+    return issues
+
+
+def _check_pii(
+    q: PiiQuestion, value: Any, ids: list[str], texts: Mapping[str, str] | None
+) -> list[Issue]:
+    issues = pii_answer_problems(value, texts=texts, where=q.id)
+    if texts is None and isinstance(value, Mapping):
+        # Without the texts, still only this task's responses, turns and documents.
+        for part in ("marked", "dismissed"):
+            items = value.get(part)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                target = item.get("target") if isinstance(item, Mapping) else None
+                if (
+                    isinstance(target, str)
+                    and target not in ids
+                    and not target.startswith((TURN_PREFIX, DOCUMENT_PREFIX))
+                ):
+                    issues.append((f"{q.id}.{part}[{i}].target", "not a text of this task"))
     return issues
 
 
