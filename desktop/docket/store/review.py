@@ -20,6 +20,7 @@ from docket.core.answers import Answer
 from docket.core.review import EditState, StatusCounts, TaskRow, UiState
 from docket.core.rules import canonical_json
 from docket.core.tasks import TaskStatus
+from docket.core.text_fold import SEPARATOR, fold
 from docket.errors import UnknownTaskError
 from docket.render.hidden import mark_hidden_text
 from docket.store import audit
@@ -77,16 +78,16 @@ class ReviewStore:
             return StatusCounts({TaskStatus(s): int(n) for s, n in rows.fetchall()})
 
     def search(self, query: str) -> set[str]:
-        """Ids of tasks whose prompt, conversation or any response contains ``query``
-        (case-insensitive). Runs inside the encrypted database: no plaintext index."""
-        needle = query.strip().lower()
+        """Ids of tasks whose prompt, conversation or any response contains ``query``,
+        case and accents ignored in every script (:func:`docket.core.text_fold.fold`).
+        Runs inside the encrypted database, on a folded copy of the texts kept there: no
+        plaintext index."""
+        needle = fold(query.strip()).replace(SEPARATOR, "")
         if not needle:
             return set()
         with translated_errors(self.path):
             hits = self._db.execute(
-                "SELECT id FROM tasks WHERE instr(lower(conversation), ?) > 0 "
-                "UNION SELECT task_id FROM responses WHERE instr(lower(text), ?) > 0",
-                (needle, needle),
+                "SELECT id FROM tasks WHERE instr(search_text, ?) > 0", (needle,)
             ).fetchall()
         return {row[0] for row in hits}
 

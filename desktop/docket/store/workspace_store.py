@@ -27,6 +27,7 @@ from docket.core.suggestion_checks import suggestion_problem
 from docket.core.suggestion_review import record_for
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
+from docket.core.text_fold import search_text
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
 from docket.store import audit
@@ -321,6 +322,9 @@ class WorkspaceStore:
                     "meta": canonical_json(task.meta),
                     "documents": canonical_json([d.to_json() for d in task.documents]),
                     "spans": canonical_json([sp.to_json() for sp in task.spans]),
+                    "search_text": search_text(
+                        [t.content for t in task.conversation], [r.text for r in task.responses]
+                    ),
                 }
             )
             response_rows.extend(
@@ -335,7 +339,8 @@ class WorkspaceStore:
             self._db.conn.executemany(
                 "UPDATE tasks SET bundle_id = :bundle_id, position = :position, prompt = :prompt, "
                 "conversation = :conversation, schema_id = :schema_id, meta = :meta, "
-                "documents = :documents, spans = :spans, formulas_done = 0 WHERE id = :id",
+                "documents = :documents, spans = :spans, search_text = :search_text, "
+                "formulas_done = 0 WHERE id = :id",
                 [row for row in task_rows if row["id"] in update],
             )
         self._db.table("tasks").insert_all(
