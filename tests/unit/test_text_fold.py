@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docket.core.text_fold import fold
+from docket.core.text_fold import fold, full_fold
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,8 @@ def _marks_at_edges(text: str) -> bool:
 
     t = text.strip()
     return bool(t) and (unicodedata.combining(t[0]) > 0 or unicodedata.combining(t[-1]) > 0)
+
+
+@given(st.text())
+def test_the_shortcut_agrees_with_the_long_way(text: str) -> None:
+    assert fold(text) == full_fold(text)

@@ -28,6 +28,11 @@ def fold(text: str) -> str:
     """``text`` without case and accents, for comparing (never for showing)."""
     if text.isascii():
         return text.lower()
+    return full_fold(text)
+
+
+def full_fold(text: str) -> str:
+    """:func:`fold` of any text (its ASCII shortcut must agree with this)."""
     # Decompose to take the accents off, then compose again, so that what is left of a
     # letter with a kept mark (が) is one character again and "か" is not inside it.
     bare = _MARKS.sub("", unicodedata.normalize("NFKD", text))

@@ -8,12 +8,10 @@ is refused rather than guessed at. To change the schema, append a function to
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import sqlite_utils
 
-from docket.core.text_fold import search_text
 from docket.errors import NewerWorkspaceError
 from docket.store.db import write_transaction
 
@@ -205,16 +203,9 @@ def _v9_suggestions(db: sqlite_utils.Database) -> None:
 def _v10_search_text(db: sqlite_utils.Database) -> None:
     """Each task's conversation and responses folded for search (case and accents
     ignored in every script: :func:`docket.core.text_fold.fold`), inside the encrypted
-    database like the texts themselves. Filled here for the tasks already imported."""
-    db.execute("ALTER TABLE tasks ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
-    responses: dict[str, list[str]] = {}
-    for task_id, text in db.execute("SELECT task_id, text FROM responses ORDER BY position"):
-        responses.setdefault(task_id, []).append(text)
-    rows = [
-        (search_text([c for _, c in json.loads(conversation)], responses.get(task_id, [])), task_id)
-        for task_id, conversation in db.execute("SELECT id, conversation FROM tasks").fetchall()
-    ]
-    db.conn.executemany("UPDATE tasks SET search_text = ? WHERE id = ?", rows)
+    database like the texts themselves. NULL until the first search fills it (folding
+    every text at import would slow the import down for a search that may never come)."""
+    db.execute("ALTER TABLE tasks ADD COLUMN search_text TEXT")
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [

@@ -27,7 +27,6 @@ from docket.core.suggestion_checks import suggestion_problem
 from docket.core.suggestion_review import record_for
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
-from docket.core.text_fold import search_text
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
 from docket.store import audit
@@ -322,9 +321,7 @@ class WorkspaceStore:
                     "meta": canonical_json(task.meta),
                     "documents": canonical_json([d.to_json() for d in task.documents]),
                     "spans": canonical_json([sp.to_json() for sp in task.spans]),
-                    "search_text": search_text(
-                        [t.content for t in task.conversation], [r.text for r in task.responses]
-                    ),
+                    "search_text": None,  # folded on the first search (ReviewStore.search)
                 }
             )
             response_rows.extend(
