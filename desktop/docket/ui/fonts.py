@@ -13,7 +13,11 @@ from importlib import resources
 
 from PySide6.QtGui import QFontDatabase
 
-FONTS = ("NotoSansCJKsc-Subset.otf", "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf")
+FONTS = (
+    "NotoSansCJKsc-Common.woff2",
+    "NotoSansArabic-Regular.woff2",
+    "NotoSansHebrew-Regular.woff2",
+)
 
 _registered: dict[str, str] = {}
 
