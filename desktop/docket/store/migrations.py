@@ -200,6 +200,12 @@ def _v9_suggestions(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE answers ADD COLUMN suggestion TEXT")
 
 
+def _v10_pii(db: sqlite_utils.Database) -> None:
+    """The PII findings a task was packed with (``Finding.to_json()`` list, canonical
+    JSON); NULL when the task was never scanned (the window scans it itself)."""
+    db.execute("ALTER TABLE tasks ADD COLUMN pii TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -210,6 +216,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v7_prior_spans,
     _v8_calibration,
     _v9_suggestions,
+    _v10_pii,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 
