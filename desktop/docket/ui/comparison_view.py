@@ -127,8 +127,9 @@ MARK_KEY = Qt.Key.Key_M
 _SOURCE_MAP = "_docket_source_map"
 _TURNS_MAP = "_docket_turns_map"
 _SPACED = "_docket_spaced_blocks"
-CHIP_LINE_HEIGHT = 175
-"""Line height (per cent) of a block holding span chips: room for them under the text."""
+CHIP_GAP = 3
+"""Pixels between a chip and the next line of text (the line's extra room is the chip's
+height and this)."""
 ANSWERED_GAP = 16
 """Pixels from the top of the pane to the answered turn's label when the pane opens on
 it: room for the edge of its box (border and padding, 9 px) and a little space."""
@@ -256,9 +257,7 @@ class SafeBrowser(QTextBrowser):
         if not self.chips:
             return
         painter = QPainter(self.viewport())
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
-        font.setBold(True)
+        font = self.chip_font()
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         background, text, border = (QColor(c) for c in self.chip_colours)
@@ -285,6 +284,16 @@ class SafeBrowser(QTextBrowser):
             painter.setPen(text)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         painter.end()
+
+    def chip_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
+        font.setBold(True)
+        return font
+
+    def chip_room(self) -> float:
+        """Pixels to leave under a line that holds chips: a chip's height and a gap."""
+        return QFontMetricsF(self.chip_font()).height() + 2 + CHIP_GAP
 
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
         return None
@@ -1027,6 +1036,9 @@ class ComparisonView(QWidget):
         else:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(t.hidden_text))
+            tint = QColor(t.hidden_background)
+            tint.setAlpha(110)
+            fmt.setBackground(tint)
         fmt.setToolTip(mark.tooltip)
         return selection
 
@@ -1066,7 +1078,7 @@ class ComparisonView(QWidget):
 
             selections, badges, located = self._pii_runs(browser.document(), mine, runs_of)
         if badges or getattr(browser.document(), _SPACED, None):
-            _make_room(browser.document(), {pos for pos, _ in badges})
+            _make_room(browser.document(), {pos for pos, _ in badges}, browser.chip_room())
         t = self._theme
         browser.chips = badges
         browser.chip_colours = (t.background, t.text, t.hidden_text)
@@ -1193,7 +1205,7 @@ class ComparisonView(QWidget):
                 selection.format.setFontOverline(True)
                 selections.append(selection)
             if smap is not None or getattr(browser.document(), _SPACED, None):
-                _make_room(browser.document(), {pos for pos, _ in chips})
+                _make_room(browser.document(), {pos for pos, _ in chips}, browser.chip_room())
             browser.chips = chips
             browser.chip_colours = (t.background, t.text, t.hidden_text if pii else t.link)
             browser.set_pii_runs(located)
@@ -1406,9 +1418,10 @@ def _runs_in(smap: SourceMap, mark: ShownPii) -> list[tuple[int, int]]:
     return smap.to_shown(mark.start, mark.end)
 
 
-def _make_room(doc: QTextDocument, positions: set[int]) -> None:
-    """Taller lines in the blocks where span chips are drawn (under the span's end), and
-    ordinary ones again where they no longer are."""
+def _make_room(doc: QTextDocument, positions: set[int], room: float) -> None:
+    """Room of ``room`` pixels under the lines of the blocks where chips are drawn (under
+    a span's end), and ordinary lines again where they no longer are. (Room in pixels:
+    a proportional line height left less than a chip's height under a short line.)"""
     wanted = {doc.findBlock(max(0, p - 1)).blockNumber() for p in positions}
     spaced: set[int] = getattr(doc, _SPACED, None) or set()
     if wanted == spaced:
@@ -1422,9 +1435,7 @@ def _make_room(doc: QTextDocument, positions: set[int]) -> None:
             continue
         fmt = QTextBlockFormat()
         if number in wanted:
-            fmt.setLineHeight(
-                CHIP_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-            )
+            fmt.setLineHeight(room, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
         else:
             fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
         cursor.setPosition(block.position())

@@ -147,6 +147,10 @@ class PiiEditor(QuestionEditor):
         self.notice.hide()
         layout.addWidget(self.notice)
 
+    @property
+    def title(self) -> str:
+        return self.question.label or "Possible PII"
+
     # --- the answer ----------------------------------------------------------------------
 
     def _fill(self, value: Any) -> None:
