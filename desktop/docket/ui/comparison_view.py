@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -188,6 +188,9 @@ class SafeBrowser(QTextBrowser):
         self.chips: list[tuple[int, str]] = []
         """Span chips drawn over the text: (position in the document, text)."""
         self.chip_colours = ("#ffffff", "#000000", "#888888")
+        self._chip_key: tuple[Any, ...] = ()
+        self._chip_cache: list[tuple[QRectF, str]] = []
+        self._chip_font: tuple[tuple[str, float], tuple[QFont, QFontMetricsF, float]] | None = None
         self.pii_runs: list[PiiRun] = []
         """PII marks drawn on the text: (first, last, the mark), in document order."""
         self.context_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
@@ -256,28 +259,16 @@ class SafeBrowser(QTextBrowser):
         super().paintEvent(event)
         if not self.chips:
             return
+        boxes = self.chip_boxes()
         painter = QPainter(self.viewport())
-        font = self.chip_font()
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
+        painter.setFont(self.chip_font())
         background, text, border = (QColor(c) for c in self.chip_colours)
-        # Only the chips of the lines in view (a line above the top may hang into it).
-        area = self.viewport().rect()
-        first = self.cursorForPosition(QPoint(0, 0)).block().previous()
-        start = first.position() if first.isValid() else 0
-        end = self.cursorForPosition(area.bottomRight()).block().next()
-        stop = end.position() if end.isValid() else self.document().characterCount()
-        for position, label in self.chips:
-            if not start <= position <= stop:
+        area = QRectF(self.viewport().rect())
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        for placed, label in boxes:
+            box = placed.translated(-dx, -dy)
+            if not box.intersects(area):
                 continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(min(position, self.document().characterCount() - 1))
-            rect = self.cursorRect(cursor)
-            width = metrics.horizontalAdvance(label) + 8
-            height = metrics.height() + 2
-            x = min(rect.right() + 1.0, self.viewport().width() - 2.0)
-            line_height = QFontMetricsF(self.font()).height()
-            box = QRectF(max(2.0, x - width), rect.top() + line_height + 1, width, height)
             painter.setPen(QPen(border, 1))
             painter.setBrush(background)
             painter.drawRoundedRect(box, 3, 3)
@@ -285,15 +276,52 @@ class SafeBrowser(QTextBrowser):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         painter.end()
 
+    def chip_boxes(self) -> list[tuple[QRectF, str]]:
+        """Where the chips are drawn, in the document's coordinates: found once per
+        document, layout and chips, not at every paint (scrolling repaints often)."""
+        doc = self.document()
+        _font, metrics, line_height = self._chip_metrics()
+        key = (id(doc), doc.revision(), doc.textWidth(), self.viewport().width(), line_height)
+        if key == self._chip_key:
+            return self._chip_cache
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        last = doc.characterCount() - 1
+        boxes: list[tuple[QRectF, str]] = []
+        for position, label in self.chips:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(max(0, min(position, last)))
+            rect = self.cursorRect(cursor)
+            width = metrics.horizontalAdvance(label) + 8
+            height = metrics.height() + 2
+            x = min(rect.right() + 1.0, self.viewport().width() - 2.0)
+            box = QRectF(max(2.0, x - width), rect.top() + line_height + 1, width, height)
+            boxes.append((box.translated(dx, dy), label))
+        self._chip_key, self._chip_cache = key, boxes
+        return boxes
+
     def chip_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
-        font.setBold(True)
-        return font
+        return self._chip_metrics()[0]
+
+    def _chip_metrics(self) -> tuple[QFont, QFontMetricsF, float]:
+        """The chips' font and metrics and the text's line height (kept per font)."""
+        font = self.font()
+        size = font.pointSizeF()
+        if self._chip_font is None or self._chip_font[0] != (font.family(), size):
+            chip = QFont(font)
+            chip.setPointSizeF(max(6.0, size * 0.72))
+            chip.setBold(True)
+            line = QFontMetricsF(font).height()
+            self._chip_font = ((font.family(), size), (chip, QFontMetricsF(chip), line))
+        return self._chip_font[1]
 
     def chip_room(self) -> float:
         """Pixels to leave under a line that holds chips: a chip's height and a gap."""
-        return QFontMetricsF(self.chip_font()).height() + 2 + CHIP_GAP
+        return self._chip_metrics()[1].height() + 2 + CHIP_GAP
+
+    def set_chips(self, chips: list[tuple[int, str]]) -> None:
+        if chips != self.chips:
+            self.chips = chips
+            self._chip_key = ()
 
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
         return None
@@ -462,6 +490,11 @@ class ComparisonView(QWidget):
         self._citation_mark: tuple[int, int, int] | None = None
         self.pii_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
         """The window's PII actions for a place in a pane (context menus)."""
+        self.pii_follows = False
+        """The window draws PII (:meth:`set_pii`) after every :meth:`set_task`: until it
+        has, the room made under lines ahead of time (:meth:`prefetch`) is left as it is,
+        so a task opens with one layout, not three."""
+        self._pii_pending = False
 
         self.prompt = PromptBrowser()
         self.prompt.setAccessibleName("Prompt")
@@ -538,6 +571,7 @@ class ComparisonView(QWidget):
         self._earlier_shown = False
         self._spans = []
         self._pii = []
+        self._pii_pending = self.pii_follows
         self._ensure_columns(len(order.order))
         for column, letter in zip(self.columns, order.labels, strict=False):
             column.set_label(letter)
@@ -768,10 +802,11 @@ class ComparisonView(QWidget):
             doc.setProperty(_ANSWERED_BLOCK, _answered_block(doc))
         return doc
 
-    def prefetch(self, task: Task, order: DisplayOrder, *, maps: bool = False) -> None:
+    def prefetch(self, task: Task, order: DisplayOrder, *, pii: Sequence[ShownPii] = ()) -> None:
         """Parse and lay out a task's prompt and responses ahead of time (called when
-        idle for the task the reviewer will most likely open next); with ``maps``, also
-        the maps from shown to raw text that drawing PII marks needs."""
+        idle for the task the reviewer will most likely open next); with ``pii``, also
+        the maps from shown to raw text that drawing these PII marks needs, and the room
+        under their lines for their badges."""
         turns = task.conversation
         if len(turns) == 1 and turns[0].role is Role.USER:
             prompt = self._document(
@@ -787,11 +822,37 @@ class ComparisonView(QWidget):
         for doc in docs:  # formulas drawn now, not when the task is painted
             if isinstance(doc, MathDocument):
                 doc.prepare_images()
-        if maps:
-            self._turns_map_of(task, prompt, self._earlier_shown)
-            for rid, doc in zip(order.order, docs[1:], strict=True):
-                if not isinstance(getattr(doc, _SOURCE_MAP, None), SourceMap):
-                    setattr(doc, _SOURCE_MAP, source_map(task.response(rid).text, doc.toRawText()))
+        if pii:
+            self._prepare_pii(task, order, prompt, docs[1:], pii)
+
+    def _prepare_pii(
+        self,
+        task: Task,
+        order: DisplayOrder,
+        prompt: QTextDocument,
+        docs: Sequence[QTextDocument],
+        pii: Sequence[ShownPii],
+    ) -> None:
+        tmap = self._turns_map_of(task, prompt, self._earlier_shown)
+        ends = set()
+        for mark in pii:
+            turn = mark.target[len(TURN_PREFIX) :]
+            if mark.target.startswith(TURN_PREFIX) and turn.isdigit() and not mark.dismissed:
+                runs = tmap.to_shown(int(turn), mark.start, mark.end)
+                ends |= {runs[-1][1]} if runs else set()
+        _make_room(prompt, ends, self.prompt.chip_room())
+        for index, (rid, doc) in enumerate(zip(order.order, docs, strict=True)):
+            smap = getattr(doc, _SOURCE_MAP, None)
+            if not isinstance(smap, SourceMap):
+                smap = source_map(task.response(rid).text, doc.toRawText())
+                setattr(doc, _SOURCE_MAP, smap)
+            runs_ends = set()
+            for mark in pii:
+                if mark.target == rid and not mark.dismissed:
+                    runs = smap.to_shown(mark.start, mark.end)
+                    runs_ends |= {runs[-1][1]} if runs else set()
+            if index < len(self.columns):
+                _make_room(doc, runs_ends, self.columns[index].browser.chip_room())
 
     def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
         """A response rendered, its citations of the task's documents as links."""
@@ -827,7 +888,7 @@ class ComparisonView(QWidget):
             doc = self._conversation_document(task, width, show_earlier=self._earlier_shown)
             self.prompt.setDocument(doc)
             self.earlier_action.setEnabled(bool(hidden))
-        if self._pii or self.prompt.pii_runs:
+        if (self._pii or self.prompt.pii_runs) and not self._pii_pending:
             self._apply_prompt_marks()
 
     def _reload_prompt(self) -> None:
@@ -982,9 +1043,10 @@ class ComparisonView(QWidget):
     def set_pii(self, marks: list[ShownPii]) -> None:
         """Draw these PII marks on the prompt and the responses (replacing those drawn
         before)."""
-        if not marks and not self._pii:
+        if not marks and not self._pii and not self._pii_pending:
             return
         self._pii = list(marks)
+        self._pii_pending = False
         self._apply_prompt_marks()
         self._apply_marks()
 
@@ -1077,10 +1139,10 @@ class ComparisonView(QWidget):
                 return tmap.to_shown(int(turn), mark.start, mark.end)
 
             selections, badges, located = self._pii_runs(browser.document(), mine, runs_of)
-        if badges or getattr(browser.document(), _SPACED, None):
+        if not self._pii_pending and (badges or getattr(browser.document(), _SPACED, None)):
             _make_room(browser.document(), {pos for pos, _ in badges}, browser.chip_room())
         t = self._theme
-        browser.chips = badges
+        browser.set_chips(badges)
         browser.chip_colours = (t.background, t.text, t.hidden_text)
         browser.set_pii_runs(located)
         browser.setExtraSelections(selections)
@@ -1204,9 +1266,11 @@ class ComparisonView(QWidget):
                 selection.format.setBackground(tint)
                 selection.format.setFontOverline(True)
                 selections.append(selection)
-            if smap is not None or getattr(browser.document(), _SPACED, None):
+            if not self._pii_pending and (
+                smap is not None or getattr(browser.document(), _SPACED, None)
+            ):
                 _make_room(browser.document(), {pos for pos, _ in chips}, browser.chip_room())
-            browser.chips = chips
+            browser.set_chips(chips)
             browser.chip_colours = (t.background, t.text, t.hidden_text if pii else t.link)
             browser.set_pii_runs(located)
             browser.setExtraSelections(selections)

@@ -48,7 +48,7 @@ from docket.ui.lock import (
 )
 from docket.ui.operations import Operations
 from docket.ui.palette import palette_for, theme_for
-from docket.ui.pii_marking import PiiMarker
+from docket.ui.pii_marking import PiiMarker, shown_pii
 from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
@@ -213,8 +213,8 @@ class MainWindow(QMainWindow):
             scan = self.workspace.cached_pii(task)
             if scan is None:
                 self.pii_marker.scan_soon(task)
-            maps = scan is not None and bool(scan.findings)
-            self.comparison.prefetch(task, self.workspace.display_order(task), maps=maps)
+            marks = shown_pii(scan.findings) if scan is not None else []
+            self.comparison.prefetch(task, self.workspace.display_order(task), pii=marks)
         except DocketError:
             pass
 

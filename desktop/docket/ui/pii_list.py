@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from docket.core.display_order import DisplayOrder
 from docket.core.pii import Finding, type_label
 from docket.core.pii_answers import PiiAnswer, PiiMark
 from docket.core.schema import PiiQuestion
@@ -109,6 +110,9 @@ class PiiEditor(QuestionEditor):
         self._marked: list[dict[str, Any]] = []
         self._dismissed: list[dict[str, Any]] = []
         self._findings: list[Finding] = []
+        self._order: DisplayOrder | None = None
+        self._findings_for: DisplayOrder | None = None
+        """The opening of a task (its display order, as loaded) the findings are of."""
         self._texts: dict[str, str] = {}
         self._where: Callable[[str], str] = str
         self._rows: list[tuple[str, int]] = []
@@ -153,11 +157,20 @@ class PiiEditor(QuestionEditor):
 
     # --- the answer ----------------------------------------------------------------------
 
+    def load(self, order: DisplayOrder, value: Any) -> None:
+        self._order = order  # a task opened anew loads a new order; undo, the same one
+        super().load(order, value)
+
     def _fill(self, value: Any) -> None:
         got = value if isinstance(value, Mapping) else {}
         marked, dismissed = got.get("marked"), got.get("dismissed")
         self._marked = [dict(m) for m in marked or [] if isinstance(m, Mapping)]
         self._dismissed = [dict(d) for d in dismissed or [] if isinstance(d, Mapping)]
+        if self._findings_for is not self._order:
+            # Another task: its findings come next (set_findings), and the list and the
+            # marks are drawn once then, not twice.
+            self._findings, self._findings_for = [], None
+            return
         self._refresh()
         pii_events().shown.emit(self)
 
@@ -183,6 +196,7 @@ class PiiEditor(QuestionEditor):
         is named for the reviewer ("Response A", "Prompt"), and a notice (the detector
         failed, is still scanning)."""
         self._findings = sorted(findings, key=lambda f: (self._place(f.target), f.start))
+        self._findings_for = self._order
         self._texts = dict(texts)
         self._where = where
         self.notice.setText(notice)
@@ -193,8 +207,7 @@ class PiiEditor(QuestionEditor):
         return list(self._findings)
 
     def is_dismissed(self, finding: Finding) -> bool:
-        key = mark_key(finding)
-        return any(mark_key(d) == key for d in self._dismissed)
+        return mark_key(finding) in {mark_key(d) for d in self._dismissed}
 
     def marks(self) -> list[dict[str, Any]]:
         return [dict(m) for m in self._marked]
@@ -312,28 +325,41 @@ class PiiEditor(QuestionEditor):
             else None
         )
         wanted = current if current is not None else was
-        self.list.blockSignals(True)
-        self.list.clear()
+        rows: list[tuple[str, str, bool]] = []  # text, tooltip, struck out
         self._rows = []
         for i, finding in enumerate(self._findings):
-            item = QListWidgetItem(self.describe_finding(finding))
-            item.setToolTip(self._texts.get(finding.target, "")[finding.start : finding.end])
-            if self.is_dismissed(finding):
-                font = item.font()
-                font.setStrikeOut(True)
-                item.setFont(font)
-            self.list.addItem(item)
+            tip = self._texts.get(finding.target, "")[finding.start : finding.end]
+            rows.append((self.describe_finding(finding), tip, self.is_dismissed(finding)))
             self._rows.append(("finding", i))
         for i, mark in enumerate(self._marked):
-            item = QListWidgetItem(self.describe_mark(mark))
-            item.setToolTip(str(mark.get("quote", "")))
-            self.list.addItem(item)
+            rows.append((self.describe_mark(mark), str(mark.get("quote", "")), False))
             self._rows.append(("mark", i))
-        if self._rows:
+        empty = not rows
+        if empty:
+            rows.append(("No possible PII found or marked.", "", False))
+        self.list.blockSignals(True)
+        # Items are reused (set anew), not cleared and rebuilt: opening a task stays fast.
+        while self.list.count() > len(rows):
+            self.list.takeItem(self.list.count() - 1)
+        for n, (text, tip, struck) in enumerate(rows):
+            if n < self.list.count():
+                item = self.list.item(n)
+            else:
+                item = QListWidgetItem()
+                self.list.addItem(item)
+            item.setText(text)
+            item.setToolTip(tip)
+            font = item.font()
+            if font.strikeOut() != struck:
+                font.setStrikeOut(struck)
+                item.setFont(font)
+            item.setFlags(
+                Qt.ItemFlag.NoItemFlags
+                if empty
+                else Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            )
+        if not empty:
             self.list.setCurrentRow(self._rows.index(wanted) if wanted in self._rows else 0)
-        else:
-            self.list.addItem(QListWidgetItem("No possible PII found or marked."))
-            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.blockSignals(False)
         self._buttons()
 

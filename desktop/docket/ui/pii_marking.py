@@ -94,6 +94,36 @@ def mark_tooltip(pii_type: str) -> str:
     return f"Marked as PII by you: {_lower_first(type_label(pii_type))}"
 
 
+def shown_pii(
+    findings: Sequence[Finding],
+    dismissed: set[tuple[Any, ...]] | frozenset[tuple[Any, ...]] = frozenset(),
+    marks: Sequence[Mapping[str, Any]] = (),
+) -> list[ShownPii]:
+    """What to draw: each finding (dismissed or not) and each of the reviewer's marks."""
+    shown = [
+        ShownPii(
+            f.target,
+            f.start,
+            f.end,
+            badge(f.type),
+            finding_tooltip(f, dismissed=mark_key(f) in dismissed),
+            mark_key(f) in dismissed,
+        )
+        for f in findings
+    ]
+    shown += [
+        ShownPii(
+            str(m["target"]),
+            int(m["start"]),
+            int(m["end"]),
+            badge(str(m["type"]), marked=True),
+            mark_tooltip(str(m["type"])),
+        )
+        for m in marks
+    ]
+    return shown
+
+
 class PiiTypeDialog(QDialog):
     """Which type of PII a marked stretch is (arrows or typing pick one; Enter marks)."""
 
@@ -161,6 +191,7 @@ class PiiMarker(QObject):
         self._done = _ScanDone(self)
         self._done.done.connect(self._scanned)
         comparison.pii_actions = self.actions_at
+        comparison.pii_follows = True  # task_opened draws PII after every task shown
         events = pii_events()
         events.shown.connect(self._shown)
         events.jump.connect(self.jump)
@@ -244,28 +275,8 @@ class PiiMarker(QObject):
         """Draw the findings and marks, and suggest the PII flag where there are some."""
         editor = self.editor()
         dismissed = {mark_key(d) for d in editor.answer().dismissed} if editor else set()
-        shown = [
-            ShownPii(
-                f.target,
-                f.start,
-                f.end,
-                badge(f.type),
-                finding_tooltip(f, dismissed=mark_key(f) in dismissed),
-                mark_key(f) in dismissed,
-            )
-            for f in self.findings
-        ]
         marks = editor.marks() if editor is not None else []
-        shown += [
-            ShownPii(
-                str(m["target"]),
-                int(m["start"]),
-                int(m["end"]),
-                badge(str(m["type"]), marked=True),
-                mark_tooltip(str(m["type"])),
-            )
-            for m in marks
-        ]
+        shown = shown_pii(self.findings, dismissed, marks)
         self.comparison.set_pii(shown)
         self._hint_flags(shown)
 
