@@ -372,3 +372,33 @@ def test_pii_screenshot(
         window.grab().save(str(path.with_name(f"{path.stem}-{theme}{path.suffix}")))
     window.close()
     window.ws.close()
+
+
+def test_a_task_with_too_many_findings_shows_the_first_ones_and_says_so(
+    qtbot: Any, tmp_path: Path, key_path: Path
+) -> None:
+    """A bundle may carry any number of findings; the window draws and lists at most
+    MAX_SHOWN_FINDINGS of them and says how many there are."""
+    from docket.core import Response, Role, Task, Turn
+    from docket.ui.pii_marking import MAX_SHOWN_FINDINGS
+
+    text = "id " * (MAX_SHOWN_FINDINGS + 100)
+    many = tuple(
+        Finding("OTHER_ID", 3 * i, 3 * i + 2, 0.5, Severity.MEDIUM, "a")
+        for i in range(MAX_SHOWN_FINDINGS + 100)
+    )
+    task = Task("t", (Turn(Role.USER, "Q"),), (Response("a", text), Response("b", "B")), pii=many)
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    ws.load_tasks([task], schema=FORM)
+    window = MainWindow(ws, key_path, Settings(theme="light"), restore_layout=False)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.task is not None)
+    editor = _editor(window)
+    qtbot.waitUntil(lambda: editor.notice.isVisible())
+    assert f"first {MAX_SHOWN_FINDINGS:,} of {MAX_SHOWN_FINDINGS + 100:,}" in editor.notice.text()
+    assert len(editor.findings()) == MAX_SHOWN_FINDINGS
+    assert len(window.comparison.shown_pii()) == MAX_SHOWN_FINDINGS
+    window.close()
+    ws.close()

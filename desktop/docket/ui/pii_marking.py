@@ -21,6 +21,7 @@ failure never blocks review: the task is shown without underlines and a notice s
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -37,7 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from docket.core.pii import PII_TYPES, TURN_PREFIX, Finding, TaskScan, task_texts, type_label
+from docket.core.pii import (
+    DOCUMENT_PREFIX,
+    PII_TYPES,
+    TURN_PREFIX,
+    Finding,
+    TaskScan,
+    task_texts,
+    type_label,
+)
 from docket.core.tasks import Role, Task
 from docket.ui.answer_panel import AnswerPanel
 from docket.ui.answer_questions import FlagsEditor
@@ -47,6 +56,9 @@ from docket.ui.pii_list import PiiEditor, mark_key, pii_events
 from docket.ui.review_controller import ReviewController
 from docket.workspace import Workspace
 
+MAX_SHOWN_FINDINGS = 2_000
+"""The most findings of one task drawn and listed (a bundle may carry more; the rest are
+counted in a notice, as the renderer caps what it lays out)."""
 MARK_PII_KEYS = "Ctrl+Shift+P"
 """Marks the selection in the prompt or a response as PII."""
 
@@ -230,7 +242,9 @@ class PiiMarker(QObject):
         workspace, done = self.workspace, self._done
 
         def work() -> None:
-            done.done.emit(workspace.pii_scan(task))
+            scan = workspace.pii_scan(task)
+            with contextlib.suppress(RuntimeError):  # the window closed: nobody to tell
+                done.done.emit(scan)
 
         threading.Thread(target=work, name=f"pii-scan-{task.id}", daemon=True).start()
 
@@ -242,9 +256,14 @@ class PiiMarker(QObject):
 
     def _apply(self, scan: TaskScan) -> None:
         self.scan = scan
-        self.findings = list(scan.findings)
+        self.findings = list(scan.findings[:MAX_SHOWN_FINDINGS])
         notice = ""
-        if scan.failed:
+        if len(scan.findings) > MAX_SHOWN_FINDINGS:
+            notice = (
+                f"Showing the first {MAX_SHOWN_FINDINGS:,} of {len(scan.findings):,} "
+                "possible PII findings."
+            )
+        elif scan.failed:
             notice = "The PII detector failed on this task: nothing is underlined."
             self.notice.emit(notice)
         elif scan.truncated:
@@ -269,6 +288,8 @@ class PiiMarker(QObject):
                 return "Prompt"
             index = target[len(TURN_PREFIX) :]
             return f"Turn {int(index) + 1}" if index.isdigit() else target
+        if target.startswith(DOCUMENT_PREFIX):
+            return f"Document {target[len(DOCUMENT_PREFIX) :]}"
         return target
 
     def redraw(self) -> None:
@@ -392,5 +413,7 @@ class PiiMarker(QObject):
         """Select ``start:end`` of ``target`` in the pane showing it."""
         if target.startswith(TURN_PREFIX):
             self.comparison.select_in_prompt(target, start, end)
+        elif target.startswith(DOCUMENT_PREFIX):
+            self.notice.emit("That is in a source document: open it in the Sources pane (O).")
         else:
             self.comparison.select_raw(target, start, end)
