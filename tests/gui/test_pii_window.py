@@ -402,3 +402,46 @@ def test_a_task_with_too_many_findings_shows_the_first_ones_and_says_so(
     assert len(window.comparison.shown_pii()) == MAX_SHOWN_FINDINGS
     window.close()
     ws.close()
+
+
+def test_findings_in_conversation_turns_are_underlined_and_marked_in_the_prompt_pane(
+    qtbot: Any, tmp_path: Path, key_path: Path
+) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from docket.core import Response, Role, Task, Turn
+
+    turns = (
+        Turn(Role.SYSTEM, "You answer for the clinic at 555-010-1111."),
+        Turn(Role.USER, "Hi, I am **Ana**."),
+        Turn(Role.ASSISTANT, "Hello Ana, how can I help?"),
+        Turn(Role.USER, "Call me at 555-010-2222 about my results."),
+    )
+    task = Task("c", turns, (Response("a", "Sure."), Response("b", "I will.")))
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    ws.load_tasks([task], schema=FORM)
+    window = MainWindow(ws, key_path, Settings(theme="light"), restore_layout=False)
+    qtbot.addWidget(window)
+    window.resize(1200, 900)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.comparison.shown_pii()) == 2)
+    assert {m.target for m in window.comparison.shown_pii()} == {"turn:0", "turn:3"}
+    prompt = window.comparison.prompt
+    wave = QTextCharFormat.UnderlineStyle.WaveUnderline
+    for number in ("555-010-1111", "555-010-2222"):
+        assert _underline(window, prompt, number) == wave
+    assert _underline(window, prompt, "Hello Ana") != wave
+    # A selection in the pane maps to its turn and raw offsets (past the markdown).
+    shown = prompt.document().toRawText()
+    cursor = QTextCursor(prompt.document())
+    cursor.setPosition(shown.index("Ana."))
+    cursor.setPosition(shown.index("Ana.") + 3, QTextCursor.MoveMode.KeepAnchor)
+    prompt.setTextCursor(cursor)
+    raw = turns[1].content.index("Ana")
+    assert window.comparison.raw_selection(prompt) == ("turn:1", raw, raw + 3)
+    editor = _editor(window)
+    assert editor.add_mark("turn:1", raw, raw + 3, "PERSON") is None
+    assert _underline(window, prompt, "Ana.") == wave
+    assert "Turn 2 · Person name" in editor.list.item(editor.list.count() - 1).text()
+    window.close()
+    ws.close()
