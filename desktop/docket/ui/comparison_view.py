@@ -126,6 +126,7 @@ MARK_KEY = Qt.Key.Key_M
 """Marks the selection of the focused response as a span."""
 _SOURCE_MAP = "_docket_source_map"
 _TURNS_MAP = "_docket_turns_map"
+_PII_RUNS = "_docket_pii_runs"
 _SPACED = "_docket_spaced_blocks"
 CHIP_GAP = 3
 """Pixels between a chip and the next line of text (the line's extra room is the chip's
@@ -841,6 +842,8 @@ class ComparisonView(QWidget):
                 runs = tmap.to_shown(int(turn), mark.start, mark.end)
                 ends |= {runs[-1][1]} if runs else set()
         _make_room(prompt, ends, self.prompt.chip_room())
+        in_prompt = [m for m in pii if m.target.startswith(TURN_PREFIX)]
+        self._pii_runs(prompt, in_prompt, partial(_runs_in_turns, tmap))
         for index, (rid, doc) in enumerate(zip(order.order, docs, strict=True)):
             smap = getattr(doc, _SOURCE_MAP, None)
             if not isinstance(smap, SourceMap):
@@ -853,6 +856,9 @@ class ComparisonView(QWidget):
                     runs_ends |= {runs[-1][1]} if runs else set()
             if index < len(self.columns):
                 _make_room(doc, runs_ends, self.columns[index].browser.chip_room())
+            mine = [m for m in pii if m.target == rid]
+            if mine:
+                self._pii_runs(doc, mine, partial(_runs_in, smap))
 
     def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
         """A response rendered, its citations of the task's documents as links."""
@@ -1110,6 +1116,15 @@ class ComparisonView(QWidget):
         marks: list[ShownPii],
         runs_of: Callable[[ShownPii], list[tuple[int, int]]],
     ) -> tuple[list[QTextEdit.ExtraSelection], list[tuple[int, str]], list[PiiRun]]:
+        """The underlines, badges and places of ``marks`` in ``doc``: kept on the document
+        (made while it is prefetched, reused when it is shown with the same marks)."""
+        key = (doc.revision(), self._theme.name, tuple(marks))
+        cached = getattr(doc, _PII_RUNS, None)
+        if cached is not None and cached[0] == key:
+            found: tuple[list[QTextEdit.ExtraSelection], list[tuple[int, str]], list[PiiRun]] = (
+                cached[1]
+            )
+            return found
         selections: list[QTextEdit.ExtraSelection] = []
         badges: list[tuple[int, str]] = []
         located: list[PiiRun] = []
@@ -1121,6 +1136,7 @@ class ComparisonView(QWidget):
                 located.append((runs[0][0], runs[-1][1], mark))
                 if not mark.dismissed:
                     badges.append((runs[-1][1], mark.badge))
+        setattr(doc, _PII_RUNS, (key, (selections, badges, located)))
         return selections, badges, located
 
     def _apply_prompt_marks(self) -> None:
@@ -1131,14 +1147,9 @@ class ComparisonView(QWidget):
         badges: list[tuple[int, str]] = []
         located: list[PiiRun] = []
         if tmap is not None:
-
-            def runs_of(mark: ShownPii) -> list[tuple[int, int]]:
-                turn = mark.target[len(TURN_PREFIX) :]
-                if not turn.isdigit():
-                    return []
-                return tmap.to_shown(int(turn), mark.start, mark.end)
-
-            selections, badges, located = self._pii_runs(browser.document(), mine, runs_of)
+            selections, badges, located = self._pii_runs(
+                browser.document(), mine, partial(_runs_in_turns, tmap)
+            )
         if not self._pii_pending and (badges or getattr(browser.document(), _SPACED, None)):
             _make_room(browser.document(), {pos for pos, _ in badges}, browser.chip_room())
         t = self._theme
@@ -1480,6 +1491,11 @@ class ComparisonView(QWidget):
 
 def _runs_in(smap: SourceMap, mark: ShownPii) -> list[tuple[int, int]]:
     return smap.to_shown(mark.start, mark.end)
+
+
+def _runs_in_turns(tmap: TurnsMap, mark: ShownPii) -> list[tuple[int, int]]:
+    turn = mark.target[len(TURN_PREFIX) :]
+    return tmap.to_shown(int(turn), mark.start, mark.end) if turn.isdigit() else []
 
 
 def _make_room(doc: QTextDocument, positions: set[int], room: float) -> None:
