@@ -44,6 +44,7 @@ from docket.errors import BundleError, DocketError, ReplayError
 from docket.server.merged_store import MergedStore
 from docket.server.result_checks import (
     IssuedTask,
+    archived_texts,
     check_audit_covers,
     check_first_answers_recorded,
     check_result_rows,
@@ -445,7 +446,7 @@ def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str,
         ).fetchone()
     if row is None:
         return None
-    return {str(r["id"]): str(r["text"]) for r in json.loads(row[0])["responses"]}
+    return archived_texts(json.loads(row[0]))
 
 
 def _shown_suggestions(

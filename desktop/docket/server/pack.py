@@ -161,6 +161,9 @@ def blind(task: Task, secret: bytes) -> BlindedTask:
         task,
         responses=tuple(Response(ids[r.id], r.text, r.model) for r in order),
         spans=tuple(replace(s, response=ids[s.response]) for s in task.spans),
+        pii=None
+        if task.pii is None
+        else tuple(f.at(ids.get(f.target, f.target)) for f in task.pii),
     )
     originals = {
         ids[r.id]: {"id": r.id, "model": r.model, "position": i}
