@@ -21,7 +21,7 @@ from typing import Any, Literal
 from docket.core.bulk import paused_gc
 from docket.core.pii import summary_counts
 from docket.core.pii_answers import reviewed_findings
-from docket.core.schema import PiiQuestion
+from docket.core.schema import PiiQuestion, Schema
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
 from docket.server.calibration import CalibrationScore, calibration_scores
 from docket.server.judge import JudgeFigures, store_judges
@@ -260,13 +260,18 @@ def pii_status(store: MergedStore, answers: list[MergedAnswer], schemas: Schemas
     the reviewers' ``pii`` answers."""
     findings = store.pii_findings()
     said: dict[str, list[Any]] = {}
-    questions: dict[int, list[str]] = {}  # per form (shared by its tasks): its pii questions
+    # Per form (shared by its tasks, kept alive here so that its id stays its own): its
+    # pii questions.
+    questions: dict[int, tuple[Schema, list[str]]] = {}
     for a in answers:
         form = schema_for(schemas, a)
-        ids = questions.get(id(form))
-        if ids is None:
-            ids = questions[id(form)] = [q.id for q in form.questions if isinstance(q, PiiQuestion)]
-        for qid in ids:
+        known = questions.get(id(form))
+        if known is None:
+            known = questions[id(form)] = (
+                form,
+                [q.id for q in form.questions if isinstance(q, PiiQuestion)],
+            )
+        for qid in known[1]:
             if a.answers.get(qid):
                 said.setdefault(a.task_id, []).append(a.answers[qid])
     remaining = [
