@@ -77,12 +77,12 @@ from docket.core.tasks import Response, Task
 from docket.errors import DocketError, SchemaError, TaskFormatError
 from docket.server.pii_masking import (
     MaskedText,
+    ValueMatcher,
     map_strings,
     mask_free_text,
     mask_text,
     remap_pointer,
     remap_span,
-    value_findings,
 )
 
 BUNDLE_SUFFIX = ".docket"
@@ -455,8 +455,9 @@ def mask_task(task: Task, findings: tuple[Finding, ...]) -> MaskedTask:
     values = [(f.type, texts[f.target][f.start : f.end]) for f in findings if f.target in texts]
     per = by_target(findings)
     masker = Masker()
+    matcher = ValueMatcher(values)
     masked = {
-        target: mask_text(masker, text, [*per.get(target, ()), *value_findings(text, values)])
+        target: mask_text(masker, text, [*per.get(target, ()), *matcher.findings(text)])
         for target, text in texts.items()
     }
     masked_task = replace(

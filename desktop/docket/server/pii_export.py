@@ -40,11 +40,12 @@ from docket.server.merged_store import MergedStore
 from docket.server.pii_masking import (
     PLACEHOLDER,
     MaskedText,
+    ValueMatcher,
+    known_values,
     mask_free_text,
     mask_text,
     masker_from_mapping,
     restore_placeholders,
-    value_findings,
 )
 from docket.server.reviewer_names import distinct_names
 from docket.server.schemas import schema_for, task_schemas
@@ -125,6 +126,15 @@ class _TaskMasks:
     """Target -> its masked text (offsets kept)."""
     exact: dict[str, str]
     """An original text of the task -> its masked form."""
+    matcher: ValueMatcher | None = None
+    """Every value masked in the task so far (rebuilt when the masker learns one)."""
+    known: int = -1
+
+    def values(self) -> ValueMatcher:
+        if self.matcher is None or self.known != len(self.masker.mapping):
+            self.matcher = ValueMatcher(known_values(self.masker))
+            self.known = len(self.masker.mapping)
+        return self.matcher
 
 
 class Redactor:
@@ -160,8 +170,9 @@ class Redactor:
                 if f.target in originals
             ]
             per = by_target(reviewed)
+            matcher = ValueMatcher(values)
             for target, text in originals.items():
-                found = [*per.get(target, ()), *value_findings(text, values)]
+                found = [*per.get(target, ()), *matcher.findings(text)]
                 texts[target] = mask_text(masker, text, found)
                 # Every task text as a whole: a finding reviewers dismissed stays.
                 exact[text] = texts[target].text
@@ -174,7 +185,7 @@ class Redactor:
         def text(value: str) -> str:
             masked = masks.exact.get(value)
             if masked is None:
-                masked = mask_free_text(masks.masker, value)
+                masked = mask_free_text(masks.masker, value, matcher=masks.values())
             if masked != value:
                 self._count(value, masked)
             return masked
