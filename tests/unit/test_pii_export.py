@@ -24,10 +24,13 @@ from docket import Workspace
 from docket.bundles import keys
 from docket.bundles.keys import PublicCard
 from docket.cli import main
+from docket.core.pii import Finding, Masker, Severity
 from docket.core.pii_detect import scan_task
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
+from docket.server.pii_export import moved_error, row_task_id, walk_strings
+from docket.server.pii_masking import mask_text
 from docket.server.report import build_report
 from tests.helpers import forged_result
 
@@ -309,3 +312,39 @@ def test_the_report_assesses_pii(projects: dict[str, Any]) -> None:
                 found = store.pii_findings()
             high = sum(f.severity.value == "high" for fs in found.values() for f in fs) - 1
             assert high >= 3 and pii.figure.startswith(f"{high} high-severity finding(s) remain")
+
+
+def test_items_pointing_into_a_masked_text_move_onto_the_same_words() -> None:
+    text = f"Call {PHONE} now, then rest."
+    start = text.index(PHONE)
+    masked = mask_text(
+        Masker(), text, [Finding("PHONE", start, start + len(PHONE), 1.0, Severity.HIGH)]
+    )
+    assert masked.text == "Call <PHONE_1> now, then rest."
+    targets = {"r-1": masked}
+    rest = text.index("rest")
+    row = {
+        "task_id": "t0",
+        "answers": {
+            "spans": [{"response": "r-1", "start": rest, "end": rest + 4, "quote": "rest",
+                       "label": "irrelevant", "comment": "fine"},
+                      {"response": "r-1", "start": start + 2, "end": start + 5,
+                       "quote": PHONE[2:5], "label": "pii"}],
+        },
+    }  # fmt: skip
+    out = walk_strings(row, lambda s: s, targets)
+    first, second = out["answers"]["spans"]
+    assert masked.text[first["start"] : first["end"]] == first["quote"] == "rest"
+    assert second["quote"] == "<PHONE_1>"  # a span inside the number covers its placeholder
+    assert out["task_id"] == "t0"
+    error = {"error type": "Irrelevant", "start": rest, "end": rest + 4}
+    moved = moved_error(error, masked)
+    assert masked.text[moved["start"] : moved["end"]] == "rest"
+
+
+def test_a_healthbench_row_belongs_to_the_task_its_prompt_id_names() -> None:
+    known = {"t0", "a/b"}
+    assert row_task_id({"task_id": "t9"}, known) == "t9"
+    assert row_task_id({"prompt_id": "t0/ann"}, known) == "t0"
+    assert row_task_id({"prompt_id": "a/b/ann/rubric"}, known) == "a/b"
+    assert row_task_id({"prompt_id": "zz/ann"}, known) is None

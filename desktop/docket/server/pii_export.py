@@ -190,13 +190,13 @@ class Redactor:
                 self._count(value, masked)
             return masked
 
-        out: dict[str, Any] = _walk(row, text, masks.texts)
+        out: dict[str, Any] = walk_strings(row, text, masks.texts)
         feedback = out.get("feedback")
         target = masks.texts.get(str(row.get("response_id")))
         if target is not None and isinstance(feedback, dict):
             errors = feedback.get("errors")
             if isinstance(errors, list):
-                feedback["errors"] = [_moved(e, target) for e in errors]
+                feedback["errors"] = [moved_error(e, target) for e in errors]
         return out
 
     def _count(self, before: str, after: str) -> None:
@@ -205,7 +205,7 @@ class Redactor:
         self.masked.update(now - had)
 
 
-def _moved(error: Any, target: MaskedText) -> Any:
+def moved_error(error: Any, target: MaskedText) -> Any:
     """A fine-grained error's offsets, moved onto the masked response."""
     if not isinstance(error, dict):
         return error
@@ -217,17 +217,20 @@ def _moved(error: Any, target: MaskedText) -> Any:
     return {**error, "start": new_start, "end": new_end}
 
 
-def _walk(value: Any, text: Any, targets: Mapping[str, MaskedText], key: str = "") -> Any:
+def walk_strings(value: Any, text: Any, targets: Mapping[str, MaskedText], key: str = "") -> Any:
     """``value`` with ``text`` applied to every string outside :data:`PROVENANCE_KEYS`;
     an item pointing into a task text (a span's ``response`` or a pii mark's ``target``
     with ``start``/``end``) moved onto the masked text, its quote re-read."""
     if isinstance(value, str):
         return text(value)
     if isinstance(value, list):
-        return [_walk(v, text, targets, key) for v in value]
+        return [walk_strings(v, text, targets, key) for v in value]
     if not isinstance(value, dict):
         return value
-    out = {k: v if k in PROVENANCE_KEYS else _walk(v, text, targets, k) for k, v in value.items()}
+    out = {
+        k: v if k in PROVENANCE_KEYS else walk_strings(v, text, targets, k)
+        for k, v in value.items()
+    }
     pointer = value.get("response", value.get("target"))
     start, end = value.get("start"), value.get("end")
     if isinstance(pointer, str) and isinstance(start, int) and isinstance(end, int):
@@ -256,7 +259,7 @@ def restore(row: dict[str, Any], mapping: Mapping[str, str]) -> dict[str, Any]:
     """``--restore-pii``: the row with every placeholder of ``mapping`` put back."""
     if not mapping:
         return row
-    result = _walk(row, lambda s: restore_placeholders(s, mapping), {})
+    result = walk_strings(row, lambda s: restore_placeholders(s, mapping), {})
     return dict(result)
 
 
@@ -278,7 +281,7 @@ class Scanner:
                 self.truncated += scan.truncated
             return value
 
-        _walk(row, text, {})
+        walk_strings(row, text, {})
 
     def counts(self) -> dict[str, dict[str, int]]:
         return summary_counts(self.findings)
