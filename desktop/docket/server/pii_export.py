@@ -26,7 +26,7 @@ into the rows, for the server's own use.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,19 +217,18 @@ def moved_error(error: Any, target: MaskedText) -> Any:
     return {**error, "start": new_start, "end": new_end}
 
 
-def walk_strings(value: Any, text: Any, targets: Mapping[str, MaskedText], key: str = "") -> Any:
+def walk_strings(value: Any, text: Callable[[str], str], targets: Mapping[str, MaskedText]) -> Any:
     """``value`` with ``text`` applied to every string outside :data:`PROVENANCE_KEYS`;
     an item pointing into a task text (a span's ``response`` or a pii mark's ``target``
     with ``start``/``end``) moved onto the masked text, its quote re-read."""
     if isinstance(value, str):
         return text(value)
     if isinstance(value, list):
-        return [walk_strings(v, text, targets, key) for v in value]
+        return [walk_strings(v, text, targets) for v in value]
     if not isinstance(value, dict):
         return value
     out = {
-        k: v if k in PROVENANCE_KEYS else walk_strings(v, text, targets, k)
-        for k, v in value.items()
+        k: v if k in PROVENANCE_KEYS else walk_strings(v, text, targets) for k, v in value.items()
     }
     pointer = value.get("response", value.get("target"))
     start, end = value.get("start"), value.get("end")
