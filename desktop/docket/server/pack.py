@@ -539,7 +539,8 @@ def _apply_pii(
             "nothing was written.",
             hint="Nothing unscanned is packed with --pii mask: fix or remove those rows.",
         )
-    findings = {t: s.findings for t, s in scans.items()}
+    # Findings a row brought (an earlier round's, kept on the blinded ids) count too.
+    findings = {t: _with_given(s.findings, blinded[t].task.pii) for t, s in scans.items()}
     masks: dict[str, dict[str, str]] = {}
     for task_id, b in blinded.items():
         if task_id in failed:
@@ -566,6 +567,16 @@ def _apply_pii(
         if masked.masker.mapping:
             masks[task_id] = dict(masked.masker.mapping)
     return PiiPack(mode, findings, masks, failed)
+
+
+def _with_given(
+    found: tuple[Finding, ...], given: tuple[Finding, ...] | None
+) -> tuple[Finding, ...]:
+    """The detector's findings, then those a row brought that it did not find again."""
+    if not given:
+        return found
+    keys = {(f.target, f.start, f.end, f.type) for f in found}
+    return found + tuple(f for f in given if (f.target, f.start, f.end, f.type) not in keys)
 
 
 def _explanation(row: LoadedRow, raw: dict[str, Any] | None, source: str) -> str:
