@@ -122,46 +122,71 @@ _TLDS = (
     "nl|be|ch|at|se|no|dk|fi|pl|cz|pt|br|mx|ar|cl|uy|jp|cn|in|ru|ua|gr|cy|hu|ro|ie|nz|za|il|"
     "tr|kr|sg|hk|tw|health|online|site|shop|store|xyz|eu|is|ee|lv|lt|sk|si|hr|rs|bg|lu"
 )
-_URL = re.compile(
-    r"(?<![\w@/])(?:(?i:https?|ftp)://|(?i:www)\.)[^\s<>\"'`{}|\\^\[\]]{1,2000}",
+_URL = re.compile(r"(?i:https?://|ftp://|www\.)[^\s<>\"'`{}|\\^\[\]]{1,2000}")
+_TLD_AFTER_DOT = re.compile(rf"\.(?:{_TLDS})(?=[/\s.,;:!?)\]'\"]|$)")
+_HOST_BEFORE = re.compile(
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?\.){0,5}[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$"
 )
-_BARE_DOMAIN = re.compile(
-    rf"(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,62}}[A-Za-z0-9])?\.){{1,6}}"
-    rf"(?:{_TLDS})(?:/[^\s<>\"'`{{}}|\\^\[\]]{{0,2000}})?(?![\w@-])"
-)
+_PATH_AFTER = re.compile(r"/[^\s<>\"'`{}|\\^\[\]]{0,2000}")
 _URL_TRAIL = ".,;:!?)]}'\"*"
 
 
+def _trim_url(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _URL_TRAIL:
+        if text[end - 1] == ")" and "(" in text[start : end - 1]:
+            break
+        end -= 1
+    return end
+
+
 def _urls(text: str) -> Iterator[_Hit]:
-    for pattern, confidence in ((_URL, 0.9), (_BARE_DOMAIN, 0.6)):
-        if pattern is _BARE_DOMAIN and "." not in text:
+    taken_until = -1
+    if "://" in text or "www." in text or "WWW." in text:
+        for m in _URL.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "@/"):
+                continue
+            end = _trim_url(text, m.start(), m.end())
+            if end - m.start() >= 8:
+                taken_until = max(taken_until, end)
+                yield _Hit("URL", m.start(), end, 0.9)
+    for m in _TLD_AFTER_DOT.finditer(text):
+        if m.start() < taken_until:
             continue
-        for m in pattern.finditer(text):
-            end = m.end()
-            while end > m.start() and text[end - 1] in _URL_TRAIL:
-                if text[end - 1] == ")" and "(" in text[m.start() : end - 1]:
-                    break
-                end -= 1
-            if end - m.start() >= 4:
-                yield _Hit("URL", m.start(), end, confidence)
+        host = _HOST_BEFORE.search(text, max(0, m.start() - 320), m.start())
+        if host is None:
+            continue
+        start = host.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "@.-_/:"):
+            continue
+        end = m.end()
+        path = _PATH_AFTER.match(text, end)
+        if path:
+            end = _trim_url(text, start, path.end())
+        yield _Hit("URL", start, end, 0.6)
 
 
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
-_IPV6 = re.compile(r"(?<![\w:.])(?=[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:)[0-9A-Fa-f:]{2,39}(?![\w:])")
+_IPV6_HINT = re.compile(r":[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:|::")
+_IPV4_HINT = re.compile(r"\.\d{1,3}\.\d{1,3}\.")
+_IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)")
+_IPV6 = re.compile(r"[0-9A-Fa-f:]{2,39}(?![\w:])")
 
 
 def _ips(text: str) -> Iterator[_Hit]:
-    if "." in text:
+    if _IPV4_HINT.search(text):
         for m in _IPV4.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+                continue
             try:
                 ipaddress.IPv4Address(m.group())
             except ValueError:
                 continue
             yield _Hit("IP_ADDRESS", m.start(), m.end(), 0.85)
-    if "::" in text or text.count(":") >= 7:
+    if _IPV6_HINT.search(text):
         for m in _IPV6.finditer(text):
             value = m.group()
-            if sum(ch.isalnum() for ch in value) < 3:
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ":._"):
+                continue
+            if value.count(":") < 2 or sum(ch.isalnum() for ch in value) < 3:
                 continue
             try:
                 ipaddress.IPv6Address(value)
@@ -172,8 +197,11 @@ def _ips(text: str) -> Iterator[_Hit]:
 
 # --- numbers: cards, SSN, phones -------------------------------------------------------------
 
+_SEVEN_DIGITS = re.compile(r"\d(?:[ ().-]{0,3}\d){6}")
+"""Seven digits with at most short separators between: a text without them holds no
+phone, card, SSN or IBAN, and the costlier patterns are not run on it."""
 _NUMBER = re.compile(
-    r"(?<![\w+(./-])(?<!\d,)(?:\+[ ]?\d{1,3}[ .-]?)?(?:\([ ]?\d{1,5}[ ]?\)[ .-]?)?\d{1,19}"
+    r"(?=[+(\d])(?:\+[ ]?\d{1,3}[ .-]?)?(?:\([ ]?\d{1,5}[ ]?\)[ .-]?)?\d{1,19}"
     r"(?:(?:[ .-]|[ ]?\([ ]?0[ ]?\)[ ]?)\d{1,19}){0,7}"
     r"(?:[ ]?(?i:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w@:]|[.,/]\w|-\d)"
 )
@@ -230,7 +258,17 @@ def _phone_validity(candidate: str) -> float:
 
 
 def _numbers(text: str) -> Iterator[_Hit]:
+    if _SEVEN_DIGITS.search(text) is None:
+        return
     for m in _NUMBER.finditer(text):
+        if m.start():
+            prev = text[m.start() - 1]
+            if (
+                prev.isalnum()
+                or prev in "_+(./-"
+                or (prev == "," and text[m.start() - 2 : m.start() - 1].isdigit())
+            ):
+                continue
         value = m.group()
         digits = digits_of(value)
         n = len(digits)
@@ -276,12 +314,16 @@ def _numbers(text: str) -> Iterator[_Hit]:
 
 # --- IBAN, VIN ---------------------------------------------------------------------------------
 
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){3,8}(?![A-Za-z0-9])")
-_VIN = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
+_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){3,8}(?![A-Za-z0-9])")
+_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
 
 
 def _ibans(text: str) -> Iterator[_Hit]:
+    if _SEVEN_DIGITS.search(text) is None:
+        return
     for m in _IBAN.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
         value = m.group()
         expected = IBAN_LENGTHS.get(value[:2].upper())
         if expected is None:
@@ -305,6 +347,8 @@ def _ibans(text: str) -> Iterator[_Hit]:
 
 def _vins(text: str) -> Iterator[_Hit]:
     for m in _VIN.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
         value = m.group()
         if value.isdigit() or value.isalpha():
             continue
@@ -329,19 +373,31 @@ _DOB = re.compile(
 )
 _ID_TOKEN = r"(?P<id>[A-Za-z]{0,4}[-#]?\d[A-Za-z0-9-]{3,24})"
 _ID_FILLER = r"(?:[ ]*(?i:number|num|no\.?|nr\.?|#|id|code))?(?:[ ]*(?i:is|was))?[ ]*[:#]?[ ]*"
-_CONTEXT_IDS: tuple[tuple[str, re.Pattern[str], float], ...] = (
+_CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
     (
         "MRN",
+        ("mrn", "record", "chart", "patient id", "hospital number"),
         re.compile(
-            rf"(?<![\w])(?i:mrn|medical[ ]record|record|chart|patient[ ]id|hospital[ ]number)"
+            rf"(?i:mrn|medical[ ]record|record|chart|patient[ ]id|hospital[ ]number)"
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
         0.85,
     ),
     (
         "HEALTH_PLAN",
+        (
+            "member",
+            "health plan",
+            "insurance",
+            "policy",
+            "beneficiary",
+            "medicare",
+            "medicaid",
+            "subscriber",
+            "group",
+        ),
         re.compile(
-            rf"(?<![\w])(?i:member[ ]id|member|health[ ]plan|insurance|policy|beneficiary|"
+            rf"(?i:member[ ]id|member|health[ ]plan|insurance|policy|beneficiary|"
             rf"medicare|medicaid|subscriber|group)"
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
@@ -349,8 +405,9 @@ _CONTEXT_IDS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ),
     (
         "LICENCE",
+        ("licen", "driver", "passport", "dea", "npi", "certificate", "permit"),
         re.compile(
-            rf"(?<![\w])(?i:licen[cs]e|driver'?s[ ]licen[cs]e|passport|dea|npi|certificate|"
+            rf"(?i:licen[cs]e|driver'?s[ ]licen[cs]e|passport|dea|npi|certificate|"
             rf"permit)"
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
@@ -358,18 +415,24 @@ _CONTEXT_IDS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ),
     (
         "ACCOUNT",
+        ("account", "acct", "a/c", "routing", "customer id", "customer number"),
         re.compile(
-            rf"(?<![\w])(?i:account|acct\.?|a/c|routing|customer[ ]id|customer[ ]number)"
+            rf"(?i:account|acct\.?|a/c|routing|customer[ ]id|customer[ ]number)"
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
         0.8,
     ),
 )
-_ZIP = re.compile(
-    r"(?<![\w])(?:(?P<state>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|"
-    r"N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])[ ]{1,4}(?P<zip>\d{5}(?:-\d{4})?)"
-    r"|(?i:zip(?:[ ]code)?|postal[ ]code|postcode)(?:[ ]is|:)?[ ]*"
-    r"(?P<zip2>[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,4}(?:[ ][A-Z]{2})?))(?![\w])"
+_US_ZIP = re.compile(r" \d{5}(?:-\d{4})?(?![\w-])")
+"""A five-digit ZIP after a space (after a state: ``CA 94110``); the plain space first
+lets the regex engine skip fast."""
+_STATE_BEFORE = re.compile(
+    r"(?:^|[ ,\n])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+    r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?[ ]{1,4}$"
+)
+_ZIP_CUE = re.compile(
+    r"(?i:zip(?:[ ]code)?|postal[ ]code|postcode)(?:[ ]is|:)?[ ]*"
+    r"(?P<zip>[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,4}(?:[ ][A-Z]{2})?)(?![\w])"
 )
 
 
@@ -378,27 +441,38 @@ def _in_context(text: str) -> Iterator[_Hit]:
     if "bir" in low or "dob" in low or "born" in low or "d.o.b" in low:
         for m in _DOB.finditer(text):
             yield _Hit("DATE_OF_BIRTH", *m.span("date"), 0.9)
-    for kind, pattern, confidence in _CONTEXT_IDS:
-        for m in pattern.finditer(text):
-            value = m.group("id").rstrip("-")
-            if sum(ch.isdigit() for ch in value) < 4:
-                continue
-            yield _Hit(kind, m.start("id"), m.start("id") + len(value), confidence)
-    for m in _ZIP.finditer(text):
-        group = "zip" if m.group("zip") else "zip2"
-        if any(ch.isdigit() for ch in m.group(group)):
-            yield _Hit("ZIP", *m.span(group), 0.7)
+    for kind, words, pattern, confidence in _CONTEXT_IDS:
+        seen: set[int] = set()
+        for word in words:
+            at = low.find(word)
+            while at != -1:
+                m = None if at and low[at - 1].isalnum() else pattern.match(text, at)
+                at = low.find(word, at + 1)
+                if m is None or m.start("id") in seen:
+                    continue
+                seen.add(m.start("id"))
+                value = m.group("id").rstrip("-")
+                if sum(ch.isdigit() for ch in value) >= 4:
+                    yield _Hit(kind, m.start("id"), m.start("id") + len(value), confidence)
+    for m in _US_ZIP.finditer(text):
+        if _STATE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 1):
+            yield _Hit("ZIP", m.start() + 1, m.end(), 0.7)
+    if "zip" in low or "post" in low:
+        for m in _ZIP_CUE.finditer(text):
+            if any(ch.isdigit() for ch in m.group("zip")):
+                yield _Hit("ZIP", *m.span("zip"), 0.7)
 
 
 # --- names, addresses, places ------------------------------------------------------------------
 
 
 def _language(text: str) -> Iterator[_Hit]:
-    for start, end, confidence in pii_names.find_names(text):
-        yield _Hit("PERSON", start, end, confidence)
-    for start, end, confidence in pii_names.find_addresses(text):
+    for kind, start, end, confidence in pii_names.find_names_and_places(text):
+        yield _Hit(kind, start, end, confidence)
+    addresses = list(pii_names.find_addresses(text))
+    for start, end, confidence in addresses:
         yield _Hit("ADDRESS", start, end, confidence)
-    for start, end, confidence in pii_names.find_places(text):
+    for start, end, confidence in pii_names.find_towns(text, addresses):
         yield _Hit("LOCATION", start, end, confidence)
 
 
