@@ -213,6 +213,7 @@ _DATE_LIKE = re.compile(
     r"|(?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:19|20)?\d\d"
 )
 _YEAR_RANGE = re.compile(r"(?:1[5-9]|20)\d\d[ ]?[-–][ ]?(?:1[5-9]|20)?\d\d")
+_TWO_GROUPS = re.compile(r"\d+ \d+")
 _WORD_AFTER = re.compile(r"[ ]+(?!(?i:office|fax|mobile|cell|home|work|phone|tel)\b)[^\W\d_]")
 _SSN_SHAPE = re.compile(r"\d{3}([- ])\d{2}\1\d{4}|\d{9}")
 _PHONE_CUE = re.compile(
@@ -292,7 +293,7 @@ def _numbers(text: str) -> Iterator[_Hit]:
             continue
         if _DATE_LIKE.match(value) or _YEAR_RANGE.fullmatch(value):
             continue
-        if not value.startswith("+") and _WORD_AFTER.match(text, end) and len(value.split()) == 2:
+        if _TWO_GROUPS.fullmatch(value) and _WORD_AFTER.match(text, end):
             continue  # "17151 2450 Crown St": the numbers of an address
         if not grouped and not value.startswith("+") and n > 11:
             continue
@@ -553,24 +554,53 @@ def scan_task(task: Task, *, documents: bool = True) -> TaskScan:
 # --- any JSON value --------------------------------------------------------------------------
 
 
-def scan_json_value(
-    value: object, *, path: str = "", max_chars: int = MAX_SCAN_CHARS
-) -> list[tuple[str, Finding]]:
-    """Every finding in every string of a JSON value (nested objects and lists too), as
-    ``(path, finding)`` with the finding's target set to the path: ``messages[2].content``
-    for a string, ``meta.{key}`` for an object key that is itself PII. Never raises on any
-    JSON value; the paths are in document order."""
-    out: list[tuple[str, Finding]] = []
+def json_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string of a JSON value with its path (``messages[2].content``; ``""`` for a
+    bare string), in document order; nested objects and lists too, without recursion."""
     stack: list[tuple[str, object]] = [(path, value)]
     while stack:
         where, item = stack.pop()
         if isinstance(item, str):
-            for f in scan_text(item, max_chars=max_chars).findings:
-                out.append((where, f.at(where)))
+            yield where, item
         elif isinstance(item, dict):
             for key, sub in reversed(list(item.items())):
                 stack.append((f"{where}.{key}" if where else str(key), sub))
         elif isinstance(item, list):
             for i in range(len(item) - 1, -1, -1):
                 stack.append((f"{where}[{i}]", item[i]))
+
+
+def scan_json_value(
+    value: object,
+    *,
+    path: str = "",
+    max_chars: int = MAX_SCAN_CHARS,
+    truncated: list[str] | None = None,
+) -> list[tuple[str, Finding]]:
+    """Every finding in every string of a JSON value, as ``(path, finding)`` in document
+    order; each finding's target is its path (see :func:`json_strings`). Paths of
+    strings longer than ``max_chars`` (scanned only in part) are appended to
+    ``truncated`` when given. Object keys are not scanned: they name fields."""
+    out: list[tuple[str, Finding]] = []
+    for where, text in json_strings(value, path):
+        scan = scan_text(text, max_chars=max_chars)
+        out += [(where, f.at(where)) for f in scan.findings]
+        if scan.truncated and truncated is not None:
+            truncated.append(where)
     return out
+
+
+def masked_preview(text: str, *, limit: int = 24) -> str:
+    """What a report may show of a finding's text: the first character of each word or
+    number group kept, every other letter and digit starred (``J*** S****``,
+    ``5**-***-****``), at most ``limit`` characters; never the value itself."""
+    out: list[str] = []
+    first = True
+    for ch in text[:limit]:
+        if ch.isalnum():
+            out.append(ch if first else "*")
+            first = False
+        else:
+            out.append(" " if ch in "\n\r\t" else ch)
+            first = True
+    return "".join(out) + ("…" if len(text) > limit else "")
