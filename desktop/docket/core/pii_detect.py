@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -124,9 +125,7 @@ _TLDS = (
 )
 _URL = re.compile(r"(?i:https?://|ftp://|www\.)[^\s<>\"'`{}|\\^\[\]]{1,2000}")
 _TLD_AFTER_DOT = re.compile(rf"\.(?:{_TLDS})(?=[/\s.,;:!?)\]'\"]|$)")
-_HOST_BEFORE = re.compile(
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?\.){0,5}[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$"
-)
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _PATH_AFTER = re.compile(r"/[^\s<>\"'`{}|\\^\[\]]{0,2000}")
 _URL_TRAIL = ".,;:!?)]}'\"*"
 
@@ -152,16 +151,21 @@ def _urls(text: str) -> Iterator[_Hit]:
     for m in _TLD_AFTER_DOT.finditer(text):
         if m.start() < taken_until:
             continue
-        host = _HOST_BEFORE.search(text, max(0, m.start() - 320), m.start())
-        if host is None:
-            continue
-        start = host.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "@.-_/:"):
+        # the host name before the top-level domain, walked back at most 253 characters
+        # and never into the previous finding (so the walk is linear in the text)
+        start = m.start()
+        floor = max(0, m.start() - 253, taken_until)
+        while start > floor and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        while start < m.start() and text[start] in ".-":
+            start += 1
+        if start == m.start() or (start and text[start - 1] in "@_/:"):
             continue
         end = m.end()
         path = _PATH_AFTER.match(text, end)
         if path:
             end = _trim_url(text, start, path.end())
+        taken_until = end
         yield _Hit("URL", start, end, 0.6)
 
 
@@ -315,7 +319,9 @@ def _numbers(text: str) -> Iterator[_Hit]:
 
 # --- IBAN, VIN ---------------------------------------------------------------------------------
 
-_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){3,8}(?![A-Za-z0-9])")
+_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}+){3,8}+(?![A-Za-z0-9])")
+"""Possessive groups: a long run of letters and digits is cut into groups of four one
+way only (a plain ``{1,4}`` would try every way of cutting it before failing)."""
 _VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
 
 
@@ -370,10 +376,13 @@ _DATE = (
 )
 _DOB = re.compile(
     rf"(?<![\w])(?i:d\.?o\.?b\.?|date[ ]of[ ]birth|birth[ ]?date|birthday|born(?:[ ]on)?|"
-    rf"geboren|né(?:e)?[ ]le)[ ]*(?:is[ ]|was[ ])?[:\-]?[ ]*(?P<date>{_DATE})"
+    rf"geboren|né(?:e)?[ ]le)[ ]{{0,3}}(?:is[ ]|was[ ])?[:\-]?[ ]{{0,3}}(?P<date>{_DATE})"
 )
 _ID_TOKEN = r"(?P<id>[A-Za-z]{0,4}[-#]?\d[A-Za-z0-9-]{3,24})"
-_ID_FILLER = r"(?:[ ]*(?i:number|num|no\.?|nr\.?|#|id|code))?(?:[ ]*(?i:is|was))?[ ]*[:#]?[ ]*"
+_ID_FILLER = (
+    r"(?:[ ]{0,3}(?i:number|num|no\.?|nr\.?|#|id|code))?(?:[ ]{0,3}(?i:is|was))?"
+    r"[ ]{0,3}[:#]?[ ]{0,3}"
+)
 _CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
     (
         "MRN",
@@ -432,7 +441,7 @@ _STATE_BEFORE = re.compile(
     r"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?[ ]{1,4}$"
 )
 _ZIP_CUE = re.compile(
-    r"(?i:zip(?:[ ]code)?|postal[ ]code|postcode)(?:[ ]is|:)?[ ]*"
+    r"(?i:zip(?:[ ]code)?|postal[ ]code|postcode)(?:[ ]is|:)?[ ]{0,3}"
     r"(?P<zip>[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,4}(?:[ ][A-Z]{2})?)(?![\w])"
 )
 
@@ -490,18 +499,33 @@ def _severity(kind: str, confidence: float) -> Severity:
 
 def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:
     """No two kept hits overlap: the higher-priority type, then the longer, then the more
-    confident wins; an address is cut short before a kept hit rather than dropped."""
+    confident wins; an address is cut short before a kept hit rather than dropped. The
+    kept hits stay sorted, so each new one is checked against its neighbours only."""
     ordered = sorted(hits, key=lambda h: (_RANK[h.type], -(h.end - h.start), -h.confidence))
+    starts: list[int] = []
     kept: list[_Hit] = []
+
+    def first_clash(hit: _Hit) -> int | None:
+        i = bisect_left(starts, hit.end)  # kept[:i] start before the hit ends
+        if i and kept[i - 1].end > hit.start:
+            # the clashing ones are a run ending at i - 1 (kept hits are disjoint)
+            j = i - 1
+            while j and kept[j - 1].end > hit.start:
+                j -= 1
+            return j
+        return None
+
     for hit in ordered:
-        clash = [k for k in kept if hit.start < k.end and k.start < hit.end]
-        if clash and hit.type == "ADDRESS":
-            first = min(k.start for k in clash)
-            if first - hit.start >= 8 and all(k.start >= first for k in clash):
-                hit = _Hit(hit.type, hit.start, first, hit.confidence)
-                clash = [k for k in kept if hit.start < k.end and k.start < hit.end]
-        if not clash:
-            kept.append(hit)
+        clash = first_clash(hit)
+        if clash is not None and hit.type == "ADDRESS":
+            cut = kept[clash].start
+            if cut - hit.start >= 8:
+                hit = _Hit(hit.type, hit.start, cut, hit.confidence)
+                clash = first_clash(hit)
+        if clash is None:
+            i = bisect_left(starts, hit.start)
+            starts.insert(i, hit.start)
+            kept.insert(i, hit)
     return kept
 
 

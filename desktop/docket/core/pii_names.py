@@ -159,11 +159,25 @@ def _strip_common(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+LINE_LOOK = 120
+"""How far :func:`_line_of` looks along a line (bounded, so that a text of one long line
+costs no more than one of many)."""
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
-    """What stands before ``start`` and after ``end`` on their line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return text[line_start:start], text[end : len(text) if line_end == -1 else line_end]
+    """What stands before ``start`` and after ``end`` on their line, at most
+    :data:`LINE_LOOK` characters each way (then prefixed or followed by ``…``)."""
+    floor = max(0, start - LINE_LOOK)
+    line_start = text.rfind("\n", floor, start) + 1 or floor
+    before = text[line_start:start]
+    if line_start == floor and floor > 0 and text[floor - 1] != "\n":
+        before = "…" + before
+    ceiling = min(len(text), end + LINE_LOOK)
+    line_end = text.find("\n", end, ceiling)
+    after = text[end : ceiling if line_end == -1 else line_end]
+    if line_end == -1 and ceiling < len(text):
+        after += "…"
+    return before, after
 
 
 def find_names_and_places(
@@ -344,9 +358,10 @@ def find_towns(
     and postal code) within three lines after a street address."""
     for _start, end, _confidence in addresses:
         window_end = end
+        ceiling = min(len(text), end + 3 * LINE_LOOK)
         for _ in range(3):
-            nxt = text.find("\n", window_end + 1)
-            window_end = len(text) if nxt == -1 else nxt
+            nxt = text.find("\n", window_end + 1, ceiling)
+            window_end = ceiling if nxt == -1 else nxt
         for m in _ADDRESS_TOWN.finditer(text, end, window_end):
             place = m.group("place")
             if not any(_common(w.rstrip(".")) for w in place.split(" ")):
