@@ -15,7 +15,7 @@ from docket.cli import EXIT_ERROR, EXIT_OK, build_parser, main, verb_names
 
 VERBS = [
     "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
-    "agreement", "disagreements", "adjudication", "dataset", "report", "db", "demo",
+    "agreement", "disagreements", "adjudication", "dataset", "scan", "report", "db", "demo",
 ]  # fmt: skip
 
 
