@@ -348,3 +348,21 @@ def test_a_healthbench_row_belongs_to_the_task_its_prompt_id_names() -> None:
     assert row_task_id({"prompt_id": "t0/ann"}, known) == "t0"
     assert row_task_id({"prompt_id": "a/b/ann/rubric"}, known) == "a/b"
     assert row_task_id({"prompt_id": "zz/ann"}, known) is None
+
+
+def test_docket_scan_fails_the_unredacted_export_and_passes_the_redacted_one(
+    projects: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for mode, p in projects.items():
+        plain, redacted = tmp_path / mode / "plain.jsonl", tmp_path / mode / "redacted.jsonl"
+        for out, flags in ((plain, []), (redacted, ["--redact"])):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            assert _export(p, out, "judgments", *flags) == 0
+            (out.parent / "README.md").unlink()
+        capsys.readouterr()
+        assert main(["scan", str(plain)]) == 1, mode  # the numbers reviewers wrote
+        assert main(["scan", str(redacted)]) == 0, capsys.readouterr().out
+    # A finding reviewers dismissed stays in the data: the release gate still sees it.
+    out = tmp_path / "dpo.jsonl"
+    assert _export(projects["report"], out, "dpo", "--redact") == 0
+    assert main(["scan", str(out)]) == 1
