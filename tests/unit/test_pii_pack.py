@@ -317,3 +317,35 @@ def test_task_texts_of_a_masked_task_hold_only_placeholders(parties: dict[str, A
     for task, _ in read_task_bundle(opened, archive=True).tasks:
         joined = "\n".join(task_texts(task).values())
         assert all(p not in joined for p in PLANTED), task.id
+
+
+def test_mask_reaches_a_rows_criteria_with_the_tasks_placeholders(tmp_path: Path) -> None:
+    server, ann = keys.generate("server"), keys.generate("ann")
+    row = {
+        "id": "hb",
+        "prompt": f"Write to {EMAIL} about the appointment.",
+        "responses": [{"id": "a", "text": "Here is a short note for the clinic."}],
+        "criteria": [
+            {"criterion": f"Addresses the note to {EMAIL}", "points": 3},
+            {"criterion": f"Offers the number {GOLD_PHONE}", "points": -2},
+            {"criterion": "Is polite", "points": 1},
+        ],
+    }
+    source = tmp_path / "tasks.jsonl"
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = pack(
+        source, server=server, reviewers=[ann.card()], out_dir=tmp_path / "out", pii="mask"
+    )
+    opened = open_sealed(result.bundles[0].path.read_bytes(), ann, signer=pinned(server.card()),
+                         expected_type="task")  # fmt: skip
+    assert all(p.encode() not in part for p in PLANTED for part in opened.sections.values())
+    ((task, form),) = read_task_bundle(opened).tasks
+    (rubric,) = form.rubric_questions
+    assert [c.text for c in rubric.criteria] == [
+        "Addresses the note to <EMAIL_1>",
+        "Offers the number <PHONE_1>",
+        "Is polite",
+    ]
+    assert task.prompt == "Write to <EMAIL_1> about the appointment."
+    archive = _sealed(result.archive.read_bytes(), server)
+    assert archive["pii_masks"]["hb"] == {"<EMAIL_1>": EMAIL, "<PHONE_1>": GOLD_PHONE}

@@ -66,6 +66,7 @@ from docket.core.rules import comparison_questions
 from docket.core.schema import (
     TASK_FLAGS_KEY,
     PiiQuestion,
+    RubricQuestion,
     Schema,
     SpansQuestion,
     default_schema,
@@ -78,6 +79,7 @@ from docket.errors import DocketError, SchemaError, TaskFormatError
 from docket.server.pii_masking import (
     MaskedText,
     ValueMatcher,
+    known_values,
     map_strings,
     mask_free_text,
     mask_text,
@@ -481,6 +483,28 @@ def mask_task(task: Task, findings: tuple[Finding, ...]) -> MaskedTask:
     return MaskedTask(masked_task, masker, masked)
 
 
+def mask_criteria(form: Schema, masker: Masker, detected: dict[str, tuple[Finding, ...]]) -> Schema:
+    """``form`` with its rubric criteria's texts masked like the task's other free text
+    (ids kept, so answers name the same criteria). ``detected`` caches the detector's
+    findings per criterion text: a project-wide rubric repeats in every task."""
+    matcher = ValueMatcher(known_values(masker))
+    questions = []
+    for q in form.questions:
+        if isinstance(q, RubricQuestion) and q.criteria:
+            criteria = []
+            for c in q.criteria:
+                if c.text not in detected:
+                    detected[c.text] = scan_text(c.text, max_chars=len(c.text)).findings
+                found = [*detected[c.text], *matcher.findings(c.text)]
+                criteria.append(
+                    replace(c, text=mask_text(masker, c.text, found).text) if found else c
+                )
+            q = replace(q, criteria=tuple(criteria))
+        questions.append(q)
+    masked = replace(form, questions=tuple(questions))
+    return form if masked == form else masked
+
+
 def mask_answers(answers: dict[str, Any], schema: Schema, masked: MaskedTask) -> dict[str, Any]:
     """Known answers (gold, a suggestion) of a masked task, in its masked texts: spans and
     pii marks moved onto the same words, written text masked."""
@@ -542,6 +566,7 @@ def _apply_pii(
     # Findings a row brought (an earlier round's, kept on the blinded ids) count too.
     findings = {t: _with_given(s.findings, blinded[t].task.pii) for t, s in scans.items()}
     masks: dict[str, dict[str, str]] = {}
+    detected: dict[str, tuple[Finding, ...]] = {}  # criterion text -> the detector's findings
     for task_id, b in blinded.items():
         if task_id in failed:
             continue  # None: the window scans the task itself
@@ -549,7 +574,8 @@ def _apply_pii(
             blinded[task_id] = replace(b, task=replace(b.task, pii=findings[task_id]))
             continue
         masked = mask_task(b.task, findings[task_id])
-        form = schema_of(b.task)
+        form = mask_criteria(schema_of(b.task), masked.masker, detected)
+        schema_of.use(task_id, form)
         if task_id in gold:
             gold[task_id] = mask_answers(gold[task_id], form, masked)
         if task_id in explanations:
@@ -670,6 +696,10 @@ class Forms:
 
     def __call__(self, task: Task) -> Schema:
         return self._forms[task.id]
+
+    def use(self, task_id: str, form: Schema) -> None:
+        """``form`` for the task from now on (its criteria masked)."""
+        self._forms[task_id] = form
 
 
 def _load(
