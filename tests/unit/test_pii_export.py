@@ -261,11 +261,17 @@ def test_a_hostile_reviewer_cannot_make_merge_store_findings_or_masks(
     finding = {"target": "turn:0", "type": "EMAIL", "start": 0, "end": 3, "confidence": 1,
                "severity": "low"}  # fmt: skip
 
+    with MergedStore.open(db, p["server"]) as store:
+        tasks = {t: store.task(t) for t in store.task_ids()}
+    prompts = {t: task["conversation"][0]["content"] for t, task in tasks.items() if task}
+
     def marking(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """A well-formed pii answer: it stays an answer, never a stored finding."""
+        """A well-formed pii answer (its quote the archived text at its offsets): it stays
+        an answer, never a stored finding."""
         out = []
         for row in rows:
-            mark = {"target": "turn:0", "start": 0, "end": 2, "quote": "My", "type": "OTHER_ID"}
+            quote = prompts[row["task_id"]][:2]
+            mark = {"target": "turn:0", "start": 0, "end": 2, "quote": quote, "type": "OTHER_ID"}
             answers = row["answers"] | {"pii": {"marked": [mark], "dismissed": []}}
             out.append(row | {"answers": answers, "revision": row["revision"] + 1})
         return out
@@ -290,7 +296,7 @@ def test_a_hostile_reviewer_cannot_make_merge_store_findings_or_masks(
         assert (store.pii_findings(), store.pii_masks()) == before
         assert "attacker@example.com" not in json.dumps(store.pii_masks())
         marked = [a.answers.get("pii") for a in store.answers() if a.reviewer_name == "ann"]
-        assert all(m and m["marked"][0]["quote"] == "My" for m in marked)
+        assert marked and all(m and m["marked"][0]["type"] == "OTHER_ID" for m in marked)
 
 
 def test_the_report_assesses_pii(projects: dict[str, Any]) -> None:
