@@ -230,23 +230,13 @@ _SSN_CUE = re.compile(r"(?i:ssn|social security|social sec|ss#|ss no)")
 _CARD_CUE = re.compile(r"(?i:card|visa|mastercard|amex|credit|debit|cc)")
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IT", "ES", "NL", "BR", "MX", "JP")
 
-# phonenumbers loads its metadata lazily; imported here so a missing install fails the
-# first scan (reported by scan_task), not the import of this module.
-_phonenumbers = None
-
-
-def _pn():  # type: ignore[no-untyped-def]
-    global _phonenumbers
-    if _phonenumbers is None:
-        import phonenumbers
-
-        _phonenumbers = phonenumbers
-    return _phonenumbers
-
 
 def _phone_validity(candidate: str) -> float:
     """1.0 valid for some region, 0.5 a possible number somewhere, 0 neither."""
-    pn = _pn()
+    # imported here, not at the top: a broken install then fails a scan (which
+    # scan_task reports), never the import of the detector
+    import phonenumbers as pn
+
     number = candidate.split("x")[0].split("ext")[0]
     best = 0.0
     regions: Iterable[str | None] = (None,) if number.lstrip().startswith("+") else _REGIONS
@@ -319,23 +309,26 @@ def _numbers(text: str) -> Iterator[_Hit]:
 
 # --- IBAN, VIN ---------------------------------------------------------------------------------
 
-_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}+){3,8}+(?![A-Za-z0-9])")
-"""Possessive groups: a long run of letters and digits is cut into groups of four one
-way only (a plain ``{1,4}`` would try every way of cutting it before failing)."""
+_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}+){3,8}")
+"""Country, check digits, then up to eight groups of at most four letters or digits: the
+IBAN and maybe more, cut to the country's length in Python. Possessive groups and no
+look-ahead: a long run is cut into groups of four one way only, and never retried."""
 _VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
 
 
 def _ibans(text: str) -> Iterator[_Hit]:
     if _SEVEN_DIGITS.search(text) is None:
         return
-    for m in _IBAN.finditer(text):
+    pos = 0
+    while (m := _IBAN.search(text, pos)) is not None:
+        pos = m.start() + 1
         if m.start() and text[m.start() - 1].isalnum():
             continue
         value = m.group()
         expected = IBAN_LENGTHS.get(value[:2].upper())
         if expected is None:
             continue
-        # the IBAN may be followed by more characters the pattern took: cut at its length
+        # the match may run on into the next word: cut it at the country's length
         kept = 0
         end = m.start()
         for i, ch in enumerate(value):
@@ -346,9 +339,10 @@ def _ibans(text: str) -> Iterator[_Hit]:
                 break
         if (
             kept == expected
-            and iban_valid(text[m.start() : end])
             and not text[end : end + 1].isalnum()
+            and iban_valid(text[m.start() : end])
         ):
+            pos = end
             yield _Hit("IBAN", m.start(), end, 0.95)
 
 
@@ -456,14 +450,14 @@ def _in_context(text: str) -> Iterator[_Hit]:
         for word in words:
             at = low.find(word)
             while at != -1:
-                m = None if at and low[at - 1].isalnum() else pattern.match(text, at)
+                hit = None if at and low[at - 1].isalnum() else pattern.match(text, at)
                 at = low.find(word, at + 1)
-                if m is None or m.start("id") in seen:
+                if hit is None or hit.start("id") in seen:
                     continue
-                seen.add(m.start("id"))
-                value = m.group("id").rstrip("-")
+                seen.add(hit.start("id"))
+                value = hit.group("id").rstrip("-")
                 if sum(ch.isdigit() for ch in value) >= 4:
-                    yield _Hit(kind, m.start("id"), m.start("id") + len(value), confidence)
+                    yield _Hit(kind, hit.start("id"), hit.start("id") + len(value), confidence)
     for m in _US_ZIP.finditer(text):
         if _STATE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 1):
             yield _Hit("ZIP", m.start() + 1, m.end(), 0.7)

@@ -302,6 +302,16 @@ def _european_street(text: str, start: int) -> int | None:
     return None
 
 
+def _without_full_stop(text: str, end: int) -> int:
+    """``end`` before a sentence's full stop (``Evergreen Terrace.``), not before an
+    abbreviation's (``Baker St.``)."""
+    if text[end - 1] == "." and end >= 2:
+        word_start = text.rfind(" ", max(0, end - 40), end - 1) + 1
+        if end - 1 - word_start > 4:
+            return end - 1
+    return end
+
+
 def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
     """Street addresses as ``(start, end, confidence)``."""
     for m in _NUMBER_AFTER_SPACE.finditer(text):
@@ -316,7 +326,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
             continue  # 3,5 or 12:30 or 1-2: not a house number
         street = _US_STREET.match(text, number)
         if street:
-            yield (number, street.end(), 0.75)
+            yield (number, _without_full_stop(text, street.end()), 0.75)
             continue
         if text[m.start()] == " ":
             start = _european_street(text, m.start())
@@ -339,7 +349,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
     if text.startswith(tuple("0123456789")):
         street = _US_STREET.match(text)
         if street:
-            yield (0, street.end(), 0.75)
+            yield (0, _without_full_stop(text, street.end()), 0.75)
     if "Box" in text or "BOX" in text or "box" in text:
         for m in _POBOX.finditer(text):
             yield (m.start(), m.end(), 0.8)
