@@ -467,7 +467,7 @@ def test_acceptance_figures_on_the_labelled_set() -> None:
         assert sc.precision >= 0.90, (key, sc)
     # names, places and addresses: floors a little under today's figures, so that a
     # change that loses ground shows (README, "Finding PII")
-    floors = {"PERSON": (0.70, 0.55), "LOCATION": (0.80, 0.35), "ADDRESS": (0.95, 0.50)}
+    floors = {"PERSON": (0.82, 0.60), "LOCATION": (0.82, 0.56), "ADDRESS": (0.95, 0.64)}
     for kind, (precision, recall) in floors.items():
         sc = scores[kind]
         assert sc.precision >= precision and sc.recall >= recall, (kind, sc)

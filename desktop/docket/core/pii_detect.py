@@ -37,7 +37,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from docket.core import pii_names
@@ -81,8 +81,8 @@ PRIORITY: tuple[str, ...] = (
     "ZIP",
     "PHONE",
     "ADDRESS",
-    "PERSON",
     "LOCATION",
+    "PERSON",
 )
 """Which of two overlapping findings is kept: the earlier type here (a validated
 identifier over a shape, a shape over a name). An address that overlaps a kept finding
@@ -253,8 +253,6 @@ def _phone_validity(candidate: str) -> float:
 
 
 def _numbers(text: str) -> Iterator[_Hit]:
-    if _SEVEN_DIGITS.search(text) is None:
-        return
     for m in _NUMBER.finditer(text):
         if m.start():
             prev = text[m.start() - 1]
@@ -317,8 +315,6 @@ _VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
 
 
 def _ibans(text: str) -> Iterator[_Hit]:
-    if _SEVEN_DIGITS.search(text) is None:
-        return
     pos = 0
     while (m := _IBAN.search(text, pos)) is not None:
         pos = m.start() + 1
@@ -427,6 +423,8 @@ _CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = 
         0.8,
     ),
 )
+_ID_DIGITS = re.compile(r"\d(?:-?\d){3}")
+"""Four digits (maybe hyphenated): every identifier in context has them, as has a ZIP."""
 _US_ZIP = re.compile(r" \d{5}(?:-\d{4})?(?![\w-])")
 """A five-digit ZIP after a space (after a state: ``CA 94110``); the plain space first
 lets the regex engine skip fast."""
@@ -445,7 +443,13 @@ def _in_context(text: str) -> Iterator[_Hit]:
     if "bir" in low or "dob" in low or "born" in low or "d.o.b" in low:
         for m in _DOB.finditer(text):
             yield _Hit("DATE_OF_BIRTH", *m.span("date"), 0.9)
-    for kind, words, pattern, confidence in _CONTEXT_IDS:
+    if _ID_DIGITS.search(text) is None:
+        # no identifier (four digits at least) and no ZIP code: only the cue-led
+        # postal codes below can be here
+        kinds: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = ()
+    else:
+        kinds = _CONTEXT_IDS
+    for kind, words, pattern, confidence in kinds:
         seen: set[int] = set()
         for word in words:
             at = low.find(word)
@@ -458,7 +462,7 @@ def _in_context(text: str) -> Iterator[_Hit]:
                 value = hit.group("id").rstrip("-")
                 if sum(ch.isdigit() for ch in value) >= 4:
                     yield _Hit(kind, hit.start("id"), hit.start("id") + len(value), confidence)
-    for m in _US_ZIP.finditer(text):
+    for m in _US_ZIP.finditer(text) if kinds else ():
         if _STATE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 1):
             yield _Hit("ZIP", m.start() + 1, m.end(), 0.7)
     if "zip" in low or "post" in low:
@@ -477,6 +481,8 @@ def _language(text: str) -> Iterator[_Hit]:
     for start, end, confidence in addresses:
         yield _Hit("ADDRESS", start, end, confidence)
     for start, end, confidence in pii_names.find_towns(text, addresses):
+        yield _Hit("LOCATION", start, end, confidence)
+    for start, end, confidence in pii_names.find_places_in_capitals(text):
         yield _Hit("LOCATION", start, end, confidence)
 
 
@@ -534,14 +540,19 @@ def _trim(text: str, hit: _Hit) -> _Hit | None:
     return _Hit(hit.type, start, end, hit.confidence)
 
 
-_RECOGNISERS = (_emails, _urls, _ips, _ibans, _numbers, _vins, _in_context, _language)
+_RECOGNISERS = (_emails, _urls, _ips, _vins, _in_context, _language)
+_NUMBER_RECOGNISERS = (_ibans, _numbers)
+"""Run only on a text with seven digits close together (:data:`_SEVEN_DIGITS`)."""
 
 
 def scan_text(text: str, *, max_chars: int = MAX_SCAN_CHARS) -> Scan:
     """Every finding in ``text`` (target left empty), sorted by start, none overlapping."""
     head = text[:max_chars]
     hits: list[_Hit] = []
-    for recognise in _RECOGNISERS:
+    recognisers: tuple[Callable[[str], Iterator[_Hit]], ...] = _RECOGNISERS
+    if _SEVEN_DIGITS.search(head) is not None:
+        recognisers += _NUMBER_RECOGNISERS
+    for recognise in recognisers:
         for hit in recognise(head):
             trimmed = _trim(head, hit)
             if trimmed is not None:
