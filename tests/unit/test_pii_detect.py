@@ -202,6 +202,7 @@ def test_vins_with_a_wrong_check_digit_or_letter() -> None:
         ("Call (415) 555-0132 after six.", ("PHONE", "(415) 555-0132")),
         ("Phone: +44 20 7946 0958", ("PHONE", "+44 20 7946 0958")),
         ("Fax: +49 30 901820", ("PHONE", "+49 30 901820")),
+        ("unit 1009 box 0219\n781 1704 office", ("PHONE", "781 1704")),
         ("Mobile: 06 12 34 56 78", ("PHONE", "06 12 34 56 78")),
         ("card 4111 1111 1111 1111 expires", ("CREDIT_CARD", "4111 1111 1111 1111")),
         ("from 192.168.10.25, then", ("IP_ADDRESS", "192.168.10.25")),
@@ -242,6 +243,16 @@ def test_planted_identifier_is_found_at_its_offsets(text: str, expected: tuple[s
         "Run it 100000 times.",
         "Use e.g. the file config.py or the function main.",
         "The quick brown fox jumps over the lazy dog.",
+        # seen in real answers: a sudoku row, a product, a range, a power of three,
+        # common words that are also street types, a citation, a list after "address:"
+        "1 7 5 4 3 6 2 8 9\n9 8 2 5 1 3 7 6 4",
+        "0.67068 \\times 0.88 = 0.5901984",
+        "Around 800-1000 K the star",
+        "3^19 = 1162261467 is the largest power of three",
+        "Check divisors from 3 up to the square root of n, then a 30 min brisk walk.",
+        "Play with 10 numbered squares; land on square 2 with one foot.",
+        "In Proceedings of GROUP 2005, 6-9.",
+        "Check the email address:\n\n1. It starts with letters and digits.",
     ],
 )
 def test_look_alikes_are_not_high_severity(text: str) -> None:

@@ -217,6 +217,7 @@ _DATE_LIKE = re.compile(
     r"|(?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:19|20)?\d\d"
 )
 _YEAR_RANGE = re.compile(r"(?:1[5-9]|20)\d\d[ ]?[-–][ ]?(?:1[5-9]|20)?\d\d")
+_GROUP_SEPARATORS = re.compile(r"[ .()-]+")
 _TWO_GROUPS = re.compile(r"\d+ \d+")
 _WORD_AFTER = re.compile(r"[ ]+(?!(?i:office|fax|mobile|cell|home|work|phone|tel)\b)[^\W\d_]")
 _SSN_SHAPE = re.compile(r"\d{3}([- ])\d{2}\1\d{4}|\d{9}")
@@ -225,7 +226,7 @@ _PHONE_CUE = re.compile(
     r"reach me|contact|number|office|desk|home|work|answering|messages|ring|dial|"
     r"registered|on|at)\W{0,6}$"
 )
-_PHONE_AFTER = re.compile(r"^[ -]{0,2}(?i:office|fax|mobile|cell|home|work|phone|tel)\b")
+_PHONE_AFTER = re.compile(r"[ -]{0,2}(?i:office|fax|mobile|cell|home|work|phone|tel)\b")
 _SSN_CUE = re.compile(r"(?i:ssn|social security|social sec|ss#|ss no)")
 _CARD_CUE = re.compile(r"(?i:card|visa|mastercard|amex|credit|debit|cc)")
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IT", "ES", "NL", "BR", "MX", "JP")
@@ -289,9 +290,15 @@ def _numbers(text: str) -> Iterator[_Hit]:
             continue  # "17151 2450 Crown St": the numbers of an address
         if not grouped and not value.startswith("+") and n > 11:
             continue
-        validity = _phone_validity(value)
         cue = _PHONE_CUE.search(before) is not None or _PHONE_AFTER.match(text, end) is not None
         plus = value.startswith("+")
+        groups = _GROUP_SEPARATORS.split(value.strip("+() "))
+        if not (cue or plus) and (not grouped or len(groups) <= 2):
+            # 1162261467, 0.5901984, 800-1000: a phone only when the text says so
+            continue
+        if sum(len(g) == 1 for g in groups) >= 3:
+            continue  # a row of single digits (a grid, a sequence), not a phone
+        validity = _phone_validity(value)
         if validity == 1.0:
             confidence = 0.9 if cue or plus else 0.7
         elif validity == 0.5 and (cue or plus):
@@ -394,11 +401,13 @@ _CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = 
             "medicare",
             "medicaid",
             "subscriber",
-            "group",
+            "group n",
+            "group #",
+            "group id",
         ),
         re.compile(
             rf"(?i:member[ ]id|member|health[ ]plan|insurance|policy|beneficiary|"
-            rf"medicare|medicaid|subscriber|group)"
+            rf"medicare|medicaid|subscriber|group(?=[ ]?(?i:number|no|\#|id)))"
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
         0.8,

@@ -301,16 +301,18 @@ def find_names_and_places(
 # --- addresses ------------------------------------------------------------------------------
 
 _STREET_TYPE = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    r"Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Crescent|Close|"
-    r"Row|Walk|Alley|Plaza|Loop|Pike|Route|Rte|Expressway|Freeway|Mews|Grove|Gardens|Hill|"
-    r"Streets|Squares|Roads|Avenues|Lanes|Ways|Str|str)"
+    r"(?:(?i:street|st|avenue|ave|road|rd|boulevard|blvd|highway|hwy|parkway|pkwy|str|streets|"
+    r"avenues|roads)|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Square|Sq|"
+    r"Trail|Trl|Crescent|Close|Row|Walk|Alley|Plaza|Loop|Pike|Route|Rte|Expressway|Freeway|"
+    r"Mews|Grove|Gardens|Hill|Squares|Lanes|Ways)"
 )
+"""Street types: the unambiguous ones in any case (``fourth avenue``), those that are
+also common words (way, walk, square, place, drive) only capitalised."""
 _STREET_WORD = rf"[{LETTER}][{LETTER}'’.-]{{0,30}}"
 _UNIT = r"(?:,?[ ]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|#)[ ]*[\w-]{1,6})"
 _US_STREET = re.compile(
     rf"\d{{1,6}}[A-Za-z]?(?:[ ]\d{{1,6}})?[ ]+(?:{_STREET_WORD}[ ]+){{0,4}}"
-    rf"(?i:{_STREET_TYPE})\b\.?(?:[ ]+[{UP}][{LETTER}'’.-]{{1,30}}){{0,2}}{_UNIT}?"
+    rf"{_STREET_TYPE}\b\.?(?:[ ]+[{UP}][{LETTER}'’.-]{{1,30}}){{0,2}}{_UNIT}?"
 )
 """An English-style street from its house number (``1234 Main Street Apt. 5``); only
 tried where a number stands after a space or a line break."""
@@ -405,7 +407,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
                 yield (start, end, 0.65)
                 continue
         tail = text[max(0, number - 80) : number].lower().rstrip(" \n")
-        if tail.endswith(_ADDRESS_CUES) or _ADDRESS_OF_IS.search(tail):
+        if text[end - 1] != "." and (tail.endswith(_ADDRESS_CUES) or _ADDRESS_OF_IS.search(tail)):
             cued = _CUED_ADDRESS.match(text, number)
             if cued:
                 stop = cued.end()
