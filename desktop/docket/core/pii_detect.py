@@ -37,7 +37,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from docket.core import pii_names
@@ -81,8 +81,8 @@ PRIORITY: tuple[str, ...] = (
     "ZIP",
     "PHONE",
     "ADDRESS",
-    "PERSON",
     "LOCATION",
+    "PERSON",
 )
 """Which of two overlapping findings is kept: the earlier type here (a validated
 identifier over a shape, a shape over a name). An address that overlaps a kept finding
@@ -217,6 +217,7 @@ _DATE_LIKE = re.compile(
     r"|(?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:19|20)?\d\d"
 )
 _YEAR_RANGE = re.compile(r"(?:1[5-9]|20)\d\d[ ]?[-–][ ]?(?:1[5-9]|20)?\d\d")
+_GROUP_SEPARATORS = re.compile(r"[ .()-]+")
 _TWO_GROUPS = re.compile(r"\d+ \d+")
 _WORD_AFTER = re.compile(r"[ ]+(?!(?i:office|fax|mobile|cell|home|work|phone|tel)\b)[^\W\d_]")
 _SSN_SHAPE = re.compile(r"\d{3}([- ])\d{2}\1\d{4}|\d{9}")
@@ -225,28 +226,18 @@ _PHONE_CUE = re.compile(
     r"reach me|contact|number|office|desk|home|work|answering|messages|ring|dial|"
     r"registered|on|at)\W{0,6}$"
 )
-_PHONE_AFTER = re.compile(r"^[ -]{0,2}(?i:office|fax|mobile|cell|home|work|phone|tel)\b")
+_PHONE_AFTER = re.compile(r"[ -]{0,2}(?i:office|fax|mobile|cell|home|work|phone|tel)\b")
 _SSN_CUE = re.compile(r"(?i:ssn|social security|social sec|ss#|ss no)")
 _CARD_CUE = re.compile(r"(?i:card|visa|mastercard|amex|credit|debit|cc)")
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IT", "ES", "NL", "BR", "MX", "JP")
 
-# phonenumbers loads its metadata lazily; imported here so a missing install fails the
-# first scan (reported by scan_task), not the import of this module.
-_phonenumbers = None
-
-
-def _pn():  # type: ignore[no-untyped-def]
-    global _phonenumbers
-    if _phonenumbers is None:
-        import phonenumbers
-
-        _phonenumbers = phonenumbers
-    return _phonenumbers
-
 
 def _phone_validity(candidate: str) -> float:
     """1.0 valid for some region, 0.5 a possible number somewhere, 0 neither."""
-    pn = _pn()
+    # imported here, not at the top: a broken install then fails a scan (which
+    # scan_task reports), never the import of the detector
+    import phonenumbers as pn
+
     number = candidate.split("x")[0].split("ext")[0]
     best = 0.0
     regions: Iterable[str | None] = (None,) if number.lstrip().startswith("+") else _REGIONS
@@ -263,8 +254,6 @@ def _phone_validity(candidate: str) -> float:
 
 
 def _numbers(text: str) -> Iterator[_Hit]:
-    if _SEVEN_DIGITS.search(text) is None:
-        return
     for m in _NUMBER.finditer(text):
         if m.start():
             prev = text[m.start() - 1]
@@ -301,9 +290,15 @@ def _numbers(text: str) -> Iterator[_Hit]:
             continue  # "17151 2450 Crown St": the numbers of an address
         if not grouped and not value.startswith("+") and n > 11:
             continue
-        validity = _phone_validity(value)
         cue = _PHONE_CUE.search(before) is not None or _PHONE_AFTER.match(text, end) is not None
         plus = value.startswith("+")
+        groups = _GROUP_SEPARATORS.split(value.strip("+() "))
+        if not (cue or plus) and (not grouped or len(groups) <= 2):
+            # 1162261467, 0.5901984, 800-1000: a phone only when the text says so
+            continue
+        if sum(len(g) == 1 for g in groups) >= 3:
+            continue  # a row of single digits (a grid, a sequence), not a phone
+        validity = _phone_validity(value)
         if validity == 1.0:
             confidence = 0.9 if cue or plus else 0.7
         elif validity == 0.5 and (cue or plus):
@@ -319,23 +314,24 @@ def _numbers(text: str) -> Iterator[_Hit]:
 
 # --- IBAN, VIN ---------------------------------------------------------------------------------
 
-_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}+){3,8}+(?![A-Za-z0-9])")
-"""Possessive groups: a long run of letters and digits is cut into groups of four one
-way only (a plain ``{1,4}`` would try every way of cutting it before failing)."""
+_IBAN = re.compile(r"[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}+){3,8}")
+"""Country, check digits, then up to eight groups of at most four letters or digits: the
+IBAN and maybe more, cut to the country's length in Python. Possessive groups and no
+look-ahead: a long run is cut into groups of four one way only, and never retried."""
 _VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
 
 
 def _ibans(text: str) -> Iterator[_Hit]:
-    if _SEVEN_DIGITS.search(text) is None:
-        return
-    for m in _IBAN.finditer(text):
+    pos = 0
+    while (m := _IBAN.search(text, pos)) is not None:
+        pos = m.start() + 1
         if m.start() and text[m.start() - 1].isalnum():
             continue
         value = m.group()
         expected = IBAN_LENGTHS.get(value[:2].upper())
         if expected is None:
             continue
-        # the IBAN may be followed by more characters the pattern took: cut at its length
+        # the match may run on into the next word: cut it at the country's length
         kept = 0
         end = m.start()
         for i, ch in enumerate(value):
@@ -346,9 +342,10 @@ def _ibans(text: str) -> Iterator[_Hit]:
                 break
         if (
             kept == expected
-            and iban_valid(text[m.start() : end])
             and not text[end : end + 1].isalnum()
+            and iban_valid(text[m.start() : end])
         ):
+            pos = end
             yield _Hit("IBAN", m.start(), end, 0.95)
 
 
@@ -404,11 +401,13 @@ _CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = 
             "medicare",
             "medicaid",
             "subscriber",
-            "group",
+            "group n",
+            "group #",
+            "group id",
         ),
         re.compile(
             rf"(?i:member[ ]id|member|health[ ]plan|insurance|policy|beneficiary|"
-            rf"medicare|medicaid|subscriber|group)"
+            rf"medicare|medicaid|subscriber|group(?=[ ]?(?i:number|no|\#|id)))"
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
         0.8,
@@ -433,6 +432,8 @@ _CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = 
         0.8,
     ),
 )
+_ID_DIGITS = re.compile(r"\d(?:-?\d){3}")
+"""Four digits (maybe hyphenated): every identifier in context has them, as has a ZIP."""
 _US_ZIP = re.compile(r" \d{5}(?:-\d{4})?(?![\w-])")
 """A five-digit ZIP after a space (after a state: ``CA 94110``); the plain space first
 lets the regex engine skip fast."""
@@ -451,20 +452,26 @@ def _in_context(text: str) -> Iterator[_Hit]:
     if "bir" in low or "dob" in low or "born" in low or "d.o.b" in low:
         for m in _DOB.finditer(text):
             yield _Hit("DATE_OF_BIRTH", *m.span("date"), 0.9)
-    for kind, words, pattern, confidence in _CONTEXT_IDS:
+    if _ID_DIGITS.search(text) is None:
+        # no identifier (four digits at least) and no ZIP code: only the cue-led
+        # postal codes below can be here
+        kinds: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = ()
+    else:
+        kinds = _CONTEXT_IDS
+    for kind, words, pattern, confidence in kinds:
         seen: set[int] = set()
         for word in words:
             at = low.find(word)
             while at != -1:
-                m = None if at and low[at - 1].isalnum() else pattern.match(text, at)
+                hit = None if at and low[at - 1].isalnum() else pattern.match(text, at)
                 at = low.find(word, at + 1)
-                if m is None or m.start("id") in seen:
+                if hit is None or hit.start("id") in seen:
                     continue
-                seen.add(m.start("id"))
-                value = m.group("id").rstrip("-")
+                seen.add(hit.start("id"))
+                value = hit.group("id").rstrip("-")
                 if sum(ch.isdigit() for ch in value) >= 4:
-                    yield _Hit(kind, m.start("id"), m.start("id") + len(value), confidence)
-    for m in _US_ZIP.finditer(text):
+                    yield _Hit(kind, hit.start("id"), hit.start("id") + len(value), confidence)
+    for m in _US_ZIP.finditer(text) if kinds else ():
         if _STATE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 1):
             yield _Hit("ZIP", m.start() + 1, m.end(), 0.7)
     if "zip" in low or "post" in low:
@@ -483,6 +490,8 @@ def _language(text: str) -> Iterator[_Hit]:
     for start, end, confidence in addresses:
         yield _Hit("ADDRESS", start, end, confidence)
     for start, end, confidence in pii_names.find_towns(text, addresses):
+        yield _Hit("LOCATION", start, end, confidence)
+    for start, end, confidence in pii_names.find_places_in_capitals(text):
         yield _Hit("LOCATION", start, end, confidence)
 
 
@@ -540,14 +549,19 @@ def _trim(text: str, hit: _Hit) -> _Hit | None:
     return _Hit(hit.type, start, end, hit.confidence)
 
 
-_RECOGNISERS = (_emails, _urls, _ips, _ibans, _numbers, _vins, _in_context, _language)
+_RECOGNISERS = (_emails, _urls, _ips, _vins, _in_context, _language)
+_NUMBER_RECOGNISERS = (_ibans, _numbers)
+"""Run only on a text with seven digits close together (:data:`_SEVEN_DIGITS`)."""
 
 
 def scan_text(text: str, *, max_chars: int = MAX_SCAN_CHARS) -> Scan:
     """Every finding in ``text`` (target left empty), sorted by start, none overlapping."""
     head = text[:max_chars]
     hits: list[_Hit] = []
-    for recognise in _RECOGNISERS:
+    recognisers: tuple[Callable[[str], Iterator[_Hit]], ...] = _RECOGNISERS
+    if _SEVEN_DIGITS.search(head) is not None:
+        recognisers += _NUMBER_RECOGNISERS
+    for recognise in recognisers:
         for hit in recognise(head):
             trimmed = _trim(head, hit)
             if trimmed is not None:

@@ -33,6 +33,9 @@ _NAME = rf"{_CAP_WORD}(?:[ ]{_NAME_PART}){{0,3}}"
 """One to four name words; an initial (``J.``) only after the first."""
 
 _COMMON_WORDS = """
+    I'm I'll I've I'd Now Then User Bot Assistant Human System Customer Agent Speaker
+    Corporation Incorporated Technologies Technology Solutions Partners Agency Holdings
+    Investments Associates Services Industries Enterprises Foundation Labs Group Ltd.
     I A An The This That These Those There Here It Its We You He She They My Your His Her
     Our Their Me Us Them Who What When Where Why How Which If Then So But And Or Not No Yes
     Of In On At To For From By With As Is Are Was Were Be Been Do Does Did Have Has Had Will
@@ -112,6 +115,9 @@ _CUES = tuple(
         "surname", "last name", "last name?", "first name", "first name?", "full name",
         "name on the account?", "i am", "i'm", "this is", "mom", "dad", "uncle", "aunt",
         "nephew", "niece", "grandson", "granddaughter", "friend", "colleague", "doctor",
+        "says", "said", "asked", "according to", "directed by", "starring", "written by",
+        "shouted at", "calls me", "my kid", "my child", "my son", "my daughter", "speak to",
+        "talk to", "follow up with", "under",
     )
 )  # fmt: skip
 _PLACE_CUES = tuple(
@@ -130,8 +136,14 @@ def _tail(text: str, start: int) -> str:
     return " " + text[max(0, start - 40) : start].lower().rstrip(" \t\n:,")
 
 
+_STREET_AFTER_RUN = re.compile(
+    r"[ ](?i:street|st|road|rd|avenue|ave|lane|drive|boulevard|way|square|place|court)\b|[ ]\d"
+)
+"""What follows a capitalised run that names a street or a thing, not a person (``Marina
+Fort Street``, ``Rua João Pessoa 1636``)."""
 _AFTER = re.compile(
     r"(?:'s?\b|’s?\b|[ ](?:lives|lived|was born|is a patient|said|says|wrote|emailed|"
+    r"shouted|replied|answered|whispered|smiled|laughed|nodded|"
     r"listed|visited|died|married|told|asked|is my|has been|will be|and i|and his|"
     r"and her|was admitted|was diagnosed|presented|reports|reported|complains))"
 )
@@ -180,6 +192,48 @@ def _line_of(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+_CAPITALS_RUN = re.compile(rf"[{UP}]{{3,}}(?:[ -][{UP}]{{2,}}){{0,2}}")
+"""A place written in capitals (``STAVANGER``, ``UPTON SCUDAMORE``): a place only after
+a place cue, since most such runs are acronyms."""
+
+
+def find_places_in_capitals(text: str) -> Iterator[tuple[int, int, float]]:
+    """Places written in capitals after ``in``, ``from``, ``to``..., as ``(start, end,
+    confidence)``."""
+    for m in _CAPITALS_RUN.finditer(text):
+        start, end = m.span()
+        if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue
+        if m.group() in COMMON_CAPITALISED or not _tail(text, start).endswith(_PLACE_CUES):
+            continue
+        yield (start, end, 0.5)
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m|t)$")
+_SENTENCE_END = frozenset(".!?:;\n*-#>|")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or a list item (and is not
+    after a title: ``Dr. Watson``)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before in "\n\t#*>|":
+        return True
+    if before != " " or start < 2 or text[start - 2] not in _SENTENCE_END:
+        return False
+    return text[start - 2] != "." or not _tail(text, start).endswith(_TITLES)
+
+
+def _is_speaker(text: str, start: int, end: int) -> bool:
+    """``Nicole: Remember me?`` at the start of a line: a speaker in a dialogue."""
+    if text[end : end + 2] != ": ":
+        return False
+    line_before, _ = _line_of(text, start, end)
+    return not line_before.strip(" \t>")
+
+
 def find_names_and_places(
     text: str,
 ) -> Iterator[tuple[str, int, int, float]]:
@@ -201,7 +255,18 @@ def find_names_and_places(
             start, end = span
             words = [w.rstrip(".") for w in text[start:end].split(" ")]
         else:
-            words = [m.group()]
+            word = m.group()
+            if _CONTRACTION.sub("", word) in COMMON_CAPITALISED:
+                continue  # "Here's", "It's", "Let's"
+            words = [word]
+            if _opens_sentence(text, start):
+                # a single capitalised word opening a sentence is a name only if what
+                # follows says so (most are verbs and nouns: "Preheat", "Install")
+                if _AFTER.match(text, end):
+                    yield ("PERSON", start, end, 0.6)
+                elif _is_speaker(text, start, end):
+                    yield ("PERSON", start, end, 0.55)
+                continue
         tail = _tail(text, start)
         if tail.endswith(_TITLES):
             yield ("PERSON", start, end, 0.85)
@@ -215,12 +280,12 @@ def find_names_and_places(
         if len(words) == 1:
             if tail.endswith(_PLACE_CUES):
                 yield ("LOCATION", start, end, 0.5)
-            elif end < len(text) - 1 and text[end] == ":" and text[end + 1] == " ":
-                line_before, _ = _line_of(text, start, end)
-                if not line_before.strip():
-                    yield ("PERSON", start, end, 0.55)  # a speaker in a dialogue
+            elif _is_speaker(text, start, end):
+                yield ("PERSON", start, end, 0.55)
             continue
         if any(_common(w) for w in words) or all(w.isupper() for w in words):
+            continue
+        if _STREET_AFTER_RUN.match(text, end):
             continue
         line_before, line_after = _line_of(text, start, end)
         if _HEADING_LINE.match(line_before):
@@ -236,16 +301,18 @@ def find_names_and_places(
 # --- addresses ------------------------------------------------------------------------------
 
 _STREET_TYPE = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    r"Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Crescent|Close|"
-    r"Row|Walk|Alley|Plaza|Loop|Pike|Route|Rte|Expressway|Freeway|Mews|Grove|Gardens|Hill|"
-    r"Streets|Squares|Roads|Avenues|Lanes|Ways|Str|str)"
+    r"(?:(?i:street|st|avenue|ave|road|rd|boulevard|blvd|highway|hwy|parkway|pkwy|str|streets|"
+    r"avenues|roads)|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Square|Sq|"
+    r"Trail|Trl|Crescent|Close|Row|Walk|Alley|Plaza|Loop|Pike|Route|Rte|Expressway|Freeway|"
+    r"Mews|Grove|Gardens|Hill|Squares|Lanes|Ways)"
 )
+"""Street types: the unambiguous ones in any case (``fourth avenue``), those that are
+also common words (way, walk, square, place, drive) only capitalised."""
 _STREET_WORD = rf"[{LETTER}][{LETTER}'’.-]{{0,30}}"
 _UNIT = r"(?:,?[ ]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|#)[ ]*[\w-]{1,6})"
 _US_STREET = re.compile(
     rf"\d{{1,6}}[A-Za-z]?(?:[ ]\d{{1,6}})?[ ]+(?:{_STREET_WORD}[ ]+){{0,4}}"
-    rf"(?i:{_STREET_TYPE})\b\.?(?:[ ]+[{UP}][{LETTER}'’.-]{{1,30}}){{0,2}}{_UNIT}?"
+    rf"{_STREET_TYPE}\b\.?(?:[ ]+[{UP}][{LETTER}'’.-]{{1,30}}){{0,2}}{_UNIT}?"
 )
 """An English-style street from its house number (``1234 Main Street Apt. 5``); only
 tried where a number stands after a space or a line break."""
@@ -274,6 +341,8 @@ _ADDRESS_CUES = (
 )  # fmt: skip
 _ADDRESS_OF_IS = re.compile(r"address of [^\n:]{1,60} is$")
 _CUED_ADDRESS = re.compile(r"[^\n?!]{2,80}")
+_UNIT_ALONE = re.compile(r"(?:Apt\.?|Apartment|Suite)[ ]?#?\d{1,5}[A-Za-z]?\b")
+"""An apartment or suite number, an address line of its own (``Apt. 297``)."""
 _POBOX = re.compile(
     r"(?:(?:PSC|Unit|CMR)[ ]\d{3,5},?[ ]Box[ ]\d{3,5}(?:\n[ ]*(?:APO|FPO|DPO)[ ]"
     r"(?:AA|AE|AP)[ ]\d{5})?|(?i:P\.?[ ]?O\.?[ ]Box)[ ]\d{1,6})"
@@ -302,6 +371,16 @@ def _european_street(text: str, start: int) -> int | None:
     return None
 
 
+def _without_full_stop(text: str, end: int) -> int:
+    """``end`` before a sentence's full stop (``Evergreen Terrace.``), not before an
+    abbreviation's (``Baker St.``)."""
+    if text[end - 1] == "." and end >= 2:
+        word_start = text.rfind(" ", max(0, end - 40), end - 1) + 1
+        if end - 1 - word_start > 4:
+            return end - 1
+    return end
+
+
 def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
     """Street addresses as ``(start, end, confidence)``."""
     for m in _NUMBER_AFTER_SPACE.finditer(text):
@@ -316,7 +395,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
             continue  # 3,5 or 12:30 or 1-2: not a house number
         street = _US_STREET.match(text, number)
         if street:
-            yield (number, street.end(), 0.75)
+            yield (number, _without_full_stop(text, street.end()), 0.75)
             continue
         if text[m.start()] == " ":
             start = _european_street(text, m.start())
@@ -328,7 +407,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
                 yield (start, end, 0.65)
                 continue
         tail = text[max(0, number - 80) : number].lower().rstrip(" \n")
-        if tail.endswith(_ADDRESS_CUES) or _ADDRESS_OF_IS.search(tail):
+        if text[end - 1] != "." and (tail.endswith(_ADDRESS_CUES) or _ADDRESS_OF_IS.search(tail)):
             cued = _CUED_ADDRESS.match(text, number)
             if cued:
                 stop = cued.end()
@@ -339,14 +418,18 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, float]]:
     if text.startswith(tuple("0123456789")):
         street = _US_STREET.match(text)
         if street:
-            yield (0, street.end(), 0.75)
+            yield (0, _without_full_stop(text, street.end()), 0.75)
+    if "Apt" in text or "Suite" in text or "Apartment" in text:
+        for m in _UNIT_ALONE.finditer(text):
+            if not m.start() or not text[m.start() - 1].isalnum():
+                yield (m.start(), m.end(), 0.6)
     if "Box" in text or "BOX" in text or "box" in text:
         for m in _POBOX.finditer(text):
             yield (m.start(), m.end(), 0.8)
 
 
 _ADDRESS_TOWN = re.compile(
-    rf"(?m)(?<=\n)[ \t]*(?P<place>[{UP}][{LETTER}'’.-]+(?:[ ][{UP}][{LETTER}'’.-]+){{0,2}})"
+    rf"(?m)(?<=\n)[ \t>]*(?P<place>[{UP}][{LETTER}'’.-]+(?:[ ][{UP}][{LETTER}'’.-]+){{0,2}})"
     rf"(?=,?[ ]*(?:[A-Z]{{2}}|nan)?[ ]*(?:\d{{3,5}})?[ \t]*$)"
 )
 

@@ -45,7 +45,7 @@ def card_number_valid(number: str) -> bool:
     return (
         12 <= len(digits) <= 19
         and _CARD_PREFIX.match(digits) is not None
-        and len(set(digits)) > 2
+        and len(set(digits)) > 1
         and luhn_valid(digits)
     )
 
