@@ -1,0 +1,119 @@
+"""The interface's language: Qt translators, the mirrored layout, and locale-aware sorting.
+
+Every user-visible string in docket.ui goes through ``translate(context, text)`` (Qt's
+``QCoreApplication.translate``; ``pyside6-lupdate`` extracts the calls into
+``resources/translations/docket_<lang>.ts``; ``make`` compiles them into ``.qm`` files with
+``pyside6-lrelease``). The context is the module's name, not the class's: ``self.tr``
+would look its context up by the runtime class, which a subclass changes.
+
+The language is the user's choice in the settings ("system" follows ``QLocale.system()``)
+and applies at the next start. For Arabic and Hebrew the whole layout mirrors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib import resources
+from typing import TypeVar
+
+from PySide6.QtCore import (
+    QCollator,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
+
+T = TypeVar("T")
+
+# The shipped languages, each named in itself (the settings list them so).
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "es": "Español",
+    "ar": "العربية",
+    "he": "עברית",
+    "zh_CN": "简体中文",
+    "ja": "日本語",
+}
+SYSTEM = "system"
+_TRANSLATORS: list[QTranslator] = []
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the interface's language (``%n`` in it is ``n``, with its plural form)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def resolve_language(choice: str, system: QLocale | None = None) -> str:
+    """The shipped language for a settings choice: itself, or for "system" (and anything
+    unknown) the one matching the system locale, English when none does."""
+    if choice in LANGUAGES:
+        return choice
+    locale = system or QLocale.system()
+    for name in locale.uiLanguages():
+        tag = name.replace("-", "_")
+        if tag in LANGUAGES:
+            return tag
+        base = tag.split("_")[0]
+        if base == "zh" and ("Hans" in tag or tag in ("zh", "zh_CN", "zh_SG")):
+            return "zh_CN"
+        if base in LANGUAGES:
+            return base
+    return "en"
+
+
+def translations_folder() -> str:
+    return str(resources.files("docket.resources") / "translations")
+
+
+def install_language(choice: str) -> str:
+    """Load Docket's and Qt's own translations for ``choice`` into the running application,
+    set the default locale (dates, numbers, collation) and the layout direction; returns the
+    language used. Calling it again replaces the previous language."""
+    app = QCoreApplication.instance()
+    assert app is not None, "install_language needs a QApplication"
+    language = resolve_language(choice)
+    for old in _TRANSLATORS:
+        app.removeTranslator(old)
+    _TRANSLATORS.clear()
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
+    if language != "en":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (("qtbase", qt_folder), ("docket", translations_folder())):
+            translator = QTranslator(app)
+            if translator.load(f"{name}_{language}", folder):
+                app.installTranslator(translator)
+                _TRANSLATORS.append(translator)
+    else:
+        # English needs only its plural forms ("1 task", "2 tasks").
+        translator = QTranslator(app)
+        if translator.load("docket_en", translations_folder()):
+            app.installTranslator(translator)
+            _TRANSLATORS.append(translator)
+    set_direction = getattr(app, "setLayoutDirection", None)
+    if set_direction is not None:
+        set_direction(
+            Qt.LayoutDirection.RightToLeft
+            if locale.textDirection() == Qt.LayoutDirection.RightToLeft
+            else Qt.LayoutDirection.LeftToRight
+        )
+    return language
+
+
+def collator() -> QCollator:
+    """Compares strings as the interface's locale sorts them (case-insensitive, numbers by
+    value: "Task 2" before "Task 10")."""
+    c = QCollator(QLocale())
+    c.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    c.setNumericMode(True)
+    return c
+
+
+def sorted_by_name(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
+    """``items`` in the locale's order of ``key`` (a human-readable name)."""
+    c = collator()
+    return sorted(items, key=lambda item: c.sortKey(key(item)))
