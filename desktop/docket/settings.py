@@ -27,6 +27,7 @@ class Settings:
     last_key: str | None = None
     server_card: str | None = None
     theme: str = "system"
+    language: str = "system"  # "system" follows the system locale; else "de", "ar", ...
     zoom: int = 0
     sync_scroll: bool = True
     lock_after_minutes: int = DEFAULT_LOCK_MINUTES  # 0: never lock when idle

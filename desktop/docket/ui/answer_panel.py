@@ -75,6 +75,7 @@ from docket.ui.answer_widgets import (
     pretty,
     response_name,
 )
+from docket.ui.i18n import translate
 from docket.ui.pii_list import PiiEditor
 from docket.ui.span_list import SpansEditor
 from docket.ui.suggestion_views import SuggestionMark
@@ -209,7 +210,9 @@ class QuestionSection(QWidget):
         editor.setParent(self)
         layout.addWidget(editor)
         self.issue = alert_label(self)
-        self.issue.setAccessibleName(f"Problem with {editor.title}")
+        self.issue.setAccessibleName(
+            translate("answer_panel", "Problem with {title}").format(title=editor.title)
+        )
         layout.addWidget(self.issue)
 
 
@@ -226,7 +229,7 @@ class SchemaPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         self.general_issue = alert_label(self)
-        self.general_issue.setAccessibleName("Problem with the answers")
+        self.general_issue.setAccessibleName(translate("answer_panel", "Problem with the answers"))
         layout.addWidget(self.general_issue)
         self.sections: dict[str, QuestionSection] = {}
         for i, question in enumerate(schema.questions):
@@ -329,7 +332,7 @@ class AnswerPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Answer form")
+        self.setAccessibleName(translate("answer_panel", "Answer form"))
         self.setStyleSheet(STYLE)
         self._pages: OrderedDict[tuple[FormKey, int], SchemaPage] = OrderedDict()
         self._page: SchemaPage | None = None

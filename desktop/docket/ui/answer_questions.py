@@ -44,6 +44,7 @@ from docket.ui.answer_widgets import (
     pretty,
     response_name,
 )
+from docket.ui.i18n import translate
 
 FLAG_COLUMNS = 3
 PII_FLAG = "pii"
@@ -116,7 +117,9 @@ class PreferenceEditor(QuestionEditor):
         )
         for button, key in zip(self.row.buttons, keys, strict=True):
             if key:
-                button.setAccessibleDescription(f"Shortcut: {key[4:-2]}")
+                button.setAccessibleDescription(
+                    translate("answer_questions", "Shortcut: {value}").format(value=key[4:-2])
+                )
         self.row.picked.connect(self._user_edit)
         layout.addWidget(self.row)
         last = min(len(self.steps), 9)
@@ -247,9 +250,15 @@ class PiiHint(QWidget):
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.button = QPushButton("Set PII flag", self)
-        self.button.setAccessibleName(f"{who}: set the PII flag")
-        self.button.setToolTip("Possible PII was found in this response: flag it if it is")
+        self.button = QPushButton(translate("answer_questions", "Set PII flag"), self)
+        self.button.setAccessibleName(
+            translate("answer_questions", "{who}: set the PII flag").format(who=who)
+        )
+        self.button.setToolTip(
+            translate(
+                "answer_questions", "Possible PII was found in this response: flag it if it is"
+            )
+        )
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button, 0)
         self.hide()
@@ -301,7 +310,11 @@ class FlagsEditor(QuestionEditor):
         for i, (_flag, label) in enumerate(flags):
             box = QCheckBox(label, self)
             box.setAccessibleName(f"{who}: {label}")
-            box.setToolTip(f"{who}: {label} (Space toggles)")
+            box.setToolTip(
+                translate("answer_questions", "{who}: {label} (Space toggles)").format(
+                    who=who, label=label
+                )
+            )
             box.clicked.connect(self._user_edit)
             grid.addWidget(box, i // FLAG_COLUMNS, i % FLAG_COLUMNS)
             boxes.append(box)
@@ -330,7 +343,11 @@ class FlagsEditor(QuestionEditor):
             flagged = self.boxes[position][self._pii_index].isChecked()
             if count:
                 things = "1 finding" if count == 1 else f"{count} findings"
-                hint.label.setText(f"⚠ Possible PII in this response ({things}).")
+                hint.label.setText(
+                    translate(
+                        "answer_questions", "⚠ Possible PII in this response ({things})."
+                    ).format(things=things)
+                )
             hint.setVisible(bool(count) and not flagged)
 
     def _set_pii_flag(self, position: int, *_args: object) -> None:
@@ -382,11 +399,19 @@ class ChoiceEditor(QuestionEditor):
             button: QCheckBox | QRadioButton
             if question.multiple:
                 button = QCheckBox(option, self)
-                button.setToolTip(f"{self.title}: {option} (Space toggles)")
+                button.setToolTip(
+                    translate("answer_questions", "{title}: {option} (Space toggles)").format(
+                        title=self.title, option=option
+                    )
+                )
             else:
                 button = QRadioButton(option, self)
                 button.setAutoExclusive(False)
-                button.setToolTip(f"{self.title}: {option} (click again to clear)")
+                button.setToolTip(
+                    translate(
+                        "answer_questions", "{title}: {option} (click again to clear)"
+                    ).format(title=self.title, option=option)
+                )
             button.setAccessibleName(f"{self.title}: {option}")
             button.clicked.connect(partial(self._clicked, i))
             layout.addWidget(button)
@@ -445,13 +470,19 @@ class TextEditor(QuestionEditor):
         layout.setSpacing(4)
         self.rule = QLabel(self)
         self.rule.setWordWrap(True)
-        self.rule.setAccessibleName(f"{self.title} rule")
+        self.rule.setAccessibleName(
+            translate("answer_questions", "{title} rule").format(title=self.title)
+        )
         layout.addWidget(self.rule)
         self.edit = QPlainTextEdit(self)
         self.edit.setAccessibleName(self.title)
         self.edit.setTabChangesFocus(True)
         self.edit.setPlaceholderText(question.help or f"{self.title}…")
-        self.edit.setToolTip(f"{self.title} (Tab leaves the text box)")
+        self.edit.setToolTip(
+            translate("answer_questions", "{title} (Tab leaves the text box)").format(
+                title=self.title
+            )
+        )
         lines = self.edit.fontMetrics().lineSpacing()
         self.edit.setMinimumHeight(lines * 4 + 12)
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from docket.core.schema import RankingQuestion
 from docket.ui.answer_widgets import QuestionEditor, response_name
+from docket.ui.i18n import translate
 
 Entry = tuple[int, bool]
 """(display position, tied with the entry above)."""
@@ -179,14 +180,22 @@ class RankingEditor(QuestionEditor):
         layout.setSpacing(6)
         self.status = QLabel(NOT_RANKED, self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Ranking status")
+        self.status.setAccessibleName(translate("answer_ranking", "Ranking status"))
         layout.addWidget(self.status)
         self.list = RankList(self)
-        self.list.setAccessibleName(f"{self.title}: responses in rank order, best first")
+        self.list.setAccessibleName(
+            translate("answer_ranking", "{title}: responses in rank order, best first").format(
+                title=self.title
+            )
+        )
         keys = "Alt+Up / Alt+Down move the selected response"
         if question.allow_ties:
             keys += "; = or Ctrl+T ties it with the one above"
-        self.list.setToolTip(f"Drag to reorder. {keys}; Enter keeps this order.")
+        self.list.setToolTip(
+            translate("answer_ranking", "Drag to reorder. {keys}; Enter keeps this order.").format(
+                keys=keys
+            )
+        )
         self.list.setAccessibleDescription(self.list.toolTip())
         for _ in range(count):
             self.list.addItem(QListWidgetItem())

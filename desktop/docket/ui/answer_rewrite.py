@@ -70,6 +70,7 @@ from docket.render.diff import formula_spans
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import LIGHT, Theme
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
+from docket.ui.i18n import translate
 
 REFRESH_MS = 150
 """Preview, diff and counts follow the text this long after the last keystroke."""
@@ -255,13 +256,15 @@ class LargeRewriteWindow(QDialog):
     def __init__(self, editor: RewriteEditor) -> None:
         super().__init__(editor)  # goes with the editor (a lock destroys both)
         self.editor = editor
-        self.setWindowTitle(f"{editor.title}: large editor")
-        self.setAccessibleName("Large rewrite editor")
+        self.setWindowTitle(
+            translate("answer_rewrite", "{title}: large editor").format(title=editor.title)
+        )
+        self.setAccessibleName(translate("answer_rewrite", "Large rewrite editor"))
         layout = QVBoxLayout(self)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
-        self.header.setAccessibleName("Rewrite changes")
+        self.header.setAccessibleName(translate("answer_rewrite", "Rewrite changes"))
         layout.addWidget(self.header)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -306,23 +309,32 @@ class RewriteEditor(QuestionEditor):
         self._layout = layout
 
         row = QHBoxLayout()
-        start_label = QLabel("Start from", self)
+        start_label = QLabel(translate("answer_rewrite", "Start from"), self)
         row.addWidget(start_label)
         self.chooser = QComboBox(self)
-        self.chooser.setAccessibleName("Rewrite starts from")
-        self.chooser.setToolTip("The response your rewrite starts from (its changes are shown)")
-        self.chooser.view().setAccessibleName("Responses to start from")
+        self.chooser.setAccessibleName(translate("answer_rewrite", "Rewrite starts from"))
+        self.chooser.setToolTip(
+            translate(
+                "answer_rewrite", "The response your rewrite starts from (its changes are shown)"
+            )
+        )
+        self.chooser.view().setAccessibleName(
+            translate("answer_rewrite", "Responses to start from")
+        )
         start_label.setBuddy(self.chooser)
         self.chooser.activated.connect(self._chosen)
         row.addWidget(self.chooser, 1)
         layout.addLayout(row)
 
         self.edit = QPlainTextEdit(self)
-        self.edit.setAccessibleName("Rewrite text (markdown)")
+        self.edit.setAccessibleName(translate("answer_rewrite", "Rewrite text (markdown)"))
         self.edit.setTabChangesFocus(True)
         self.edit.setToolTip(
-            f"Your answer, in markdown (Tab leaves the text; {RESET_KEY} resets to the "
-            f"original; {LARGE_KEY} opens a large window)"
+            translate(
+                "answer_rewrite",
+                "Your answer, in markdown (Tab leaves the text; {RESET_KEY} resets to "
+                "the original; {LARGE_KEY} opens a large window)",
+            ).format(RESET_KEY=RESET_KEY, LARGE_KEY=LARGE_KEY)
         )
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.edit.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 16 + 12)
@@ -332,27 +344,33 @@ class RewriteEditor(QuestionEditor):
         layout.addWidget(self.edit, 1)
 
         self.counts = muted_label("", self)
-        self.counts.setAccessibleName("Rewrite counts")
+        self.counts.setAccessibleName(translate("answer_rewrite", "Rewrite counts"))
         layout.addWidget(self.counts)
         self.limit_issue = QLabel(self)
         self.limit_issue.setWordWrap(True)
         self.limit_issue.setTextFormat(Qt.TextFormat.PlainText)
         self.limit_issue.setProperty("role", "alert")
-        self.limit_issue.setAccessibleName("Problem with the rewrite")
+        self.limit_issue.setAccessibleName(translate("answer_rewrite", "Problem with the rewrite"))
         self.limit_issue.hide()
         layout.addWidget(self.limit_issue)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        self.reset_button = QPushButton("Reset to the original", self)
-        self.reset_button.setAccessibleName("Reset to the original")
-        self.reset_button.setToolTip(f"Put the base response's text back ({RESET_KEY}; undoable)")
+        self.reset_button = QPushButton(translate("answer_rewrite", "Reset to the original"), self)
+        self.reset_button.setAccessibleName(translate("answer_rewrite", "Reset to the original"))
+        self.reset_button.setToolTip(
+            translate(
+                "answer_rewrite", "Put the base response's text back ({RESET_KEY}; undoable)"
+            ).format(RESET_KEY=RESET_KEY)
+        )
         self.reset_button.setAutoDefault(False)
         self.reset_button.clicked.connect(self.reset)
-        self.large_button = QPushButton("Large editor…", self)
-        self.large_button.setAccessibleName("Edit in a large window")
+        self.large_button = QPushButton(translate("answer_rewrite", "Large editor…"), self)
+        self.large_button.setAccessibleName(translate("answer_rewrite", "Edit in a large window"))
         self.large_button.setToolTip(
-            f"Edit with the changes and preview side by side ({LARGE_KEY})"
+            translate(
+                "answer_rewrite", "Edit with the changes and preview side by side ({LARGE_KEY})"
+            ).format(LARGE_KEY=LARGE_KEY)
         )
         self.large_button.setAutoDefault(False)
         self.large_button.clicked.connect(self.open_large)
@@ -362,16 +380,16 @@ class RewriteEditor(QuestionEditor):
         layout.addLayout(buttons)
 
         self.views = QTabWidget(self)
-        self.views.setAccessibleName("Rewrite changes and preview")
+        self.views.setAccessibleName(translate("answer_rewrite", "Rewrite changes and preview"))
         self.diff_view = QTextBrowser(self.views)
-        self.diff_view.setAccessibleName("Changes against the base")
+        self.diff_view.setAccessibleName(translate("answer_rewrite", "Changes against the base"))
         self.diff_view.setOpenLinks(False)
         self.preview = QTextBrowser(self.views)
-        self.preview.setAccessibleName("Rewrite preview")
+        self.preview.setAccessibleName(translate("answer_rewrite", "Rewrite preview"))
         self.preview.setOpenLinks(False)
         self.preview.setOpenExternalLinks(False)
-        self.views.addTab(self.diff_view, "Changes")
-        self.views.addTab(self.preview, "Preview")
+        self.views.addTab(self.diff_view, translate("answer_rewrite", "Changes"))
+        self.views.addTab(self.preview, translate("answer_rewrite", "Preview"))
         self.views.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 14 + 40)
         layout.addWidget(self.views, 1)
         layout.addWidget(
@@ -413,7 +431,7 @@ class RewriteEditor(QuestionEditor):
         if self.rewrite.allow_empty:
             self.chooser.addItem(EMPTY, None)
         if not self.rewrite.allow_empty:
-            self.chooser.setPlaceholderText("Choose a response…")
+            self.chooser.setPlaceholderText(translate("answer_rewrite", "Choose a response…"))
         self.chooser.blockSignals(False)
 
     def _show_base(self) -> None:
@@ -428,9 +446,9 @@ class RewriteEditor(QuestionEditor):
         self.chooser.blockSignals(False)
         self.edit.setReadOnly(index < 0)
         self.edit.setPlaceholderText(
-            "Choose the response to start from above."
+            translate("answer_rewrite", "Choose the response to start from above.")
             if index < 0
-            else "Write the answer here, in markdown."
+            else translate("answer_rewrite", "Write the answer here, in markdown.")
         )
 
     # --- filling and reading -----------------------------------------------------------
@@ -474,7 +492,9 @@ class RewriteEditor(QuestionEditor):
         self.base = new
         self.started = True
         self.edit.setReadOnly(False)
-        self.edit.setPlaceholderText("Write the answer here, in markdown.")
+        self.edit.setPlaceholderText(
+            translate("answer_rewrite", "Write the answer here, in markdown.")
+        )
         if not current or current == old_text:
             self._replace_text(self.base_text())  # emits through textChanged
         else:
@@ -557,7 +577,10 @@ class RewriteEditor(QuestionEditor):
             self.diff_view.setHtml(unified_diff_html(base, text, self.theme))
         else:
             self.diff_view.setHtml(
-                f'<p style="color: {self.theme.text}">Written from empty: no base to compare.</p>'
+                translate(
+                    "answer_rewrite",
+                    '<p style="color: {text}">Written from empty: no base to compare.</p>',
+                ).format(text=self.theme.text)
             )
         self.preview.setHtml(to_html(text, theme=self.theme) if text.strip() else "")
 

@@ -71,6 +71,7 @@ from docket.core.display_order import blinded_label
 from docket.core.rubric import MAX_NOTE_CHARS, Criterion, Grade, RubricScore, rubric_score
 from docket.core.schema import RubricQuestion
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label, response_name
+from docket.ui.i18n import translate
 
 MINUS = "\u2212"
 """The minus sign (not a hyphen) in points and percentages."""
@@ -564,7 +565,9 @@ class RubricEditor(QuestionEditor):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             button.setToolTip(
-                f"Grade {response_name(position)} (Tab / Shift+Tab in the list of criteria)"
+                translate(
+                    "answer_rubric", "Grade {value} (Tab / Shift+Tab in the list of criteria)"
+                ).format(value=response_name(position))
             )
             self.response_group.addButton(button, position)
             switcher.addWidget(button)
@@ -572,16 +575,18 @@ class RubricEditor(QuestionEditor):
         self.response_group.idClicked.connect(self.show_response)
         layout.addLayout(switcher)
         self.summary = bold_label("", self)
-        self.summary.setAccessibleName("Score and progress of the response graded")
+        self.summary.setAccessibleName(
+            translate("answer_rubric", "Score and progress of the response graded")
+        )
         layout.addWidget(self.summary)
 
         # Filters.
         filters = QHBoxLayout()
         filters.setSpacing(8)
         self.tag_box = TagBox(self)
-        self.tag_box.setAccessibleName("Show criteria with the tag")
-        self.tag_box.setToolTip("Show only the criteria with this tag")
-        self.tag_box.view().setAccessibleName("Tags of the criteria")
+        self.tag_box.setAccessibleName(translate("answer_rubric", "Show criteria with the tag"))
+        self.tag_box.setToolTip(translate("answer_rubric", "Show only the criteria with this tag"))
+        self.tag_box.view().setAccessibleName(translate("answer_rubric", "Tags of the criteria"))
         self.tag_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -589,9 +594,15 @@ class RubricEditor(QuestionEditor):
         self.tag_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.tag_box.currentIndexChanged.connect(self._tag_chosen)
         filters.addWidget(self.tag_box, 1)
-        self.open_box = QCheckBox("Open only (U)", self)
-        self.open_box.setAccessibleName("Show only the criteria not graded yet")
-        self.open_box.setToolTip("Show only the criteria not graded yet for this response (U)")
+        self.open_box = QCheckBox(translate("answer_rubric", "Open only (U)"), self)
+        self.open_box.setAccessibleName(
+            translate("answer_rubric", "Show only the criteria not graded yet")
+        )
+        self.open_box.setToolTip(
+            translate(
+                "answer_rubric", "Show only the criteria not graded yet for this response (U)"
+            )
+        )
         self.open_box.toggled.connect(self._open_toggled)
         filters.addWidget(self.open_box)
         layout.addLayout(filters)
@@ -603,8 +614,11 @@ class RubricEditor(QuestionEditor):
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setToolTip(
-            "Y met · N not met · − not applicable · Backspace clears · Enter writes a note · "
-            "Tab / Shift+Tab next / previous response · U open criteria only"
+            translate(
+                "answer_rubric",
+                "Y met · N not met · − not applicable · Backspace clears · Enter writes a note · "
+                "Tab / Shift+Tab next / previous response · U open criteria only",
+            )
         )
         self.view.setAccessibleDescription(self.view.toolTip())
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -620,7 +634,7 @@ class RubricEditor(QuestionEditor):
 
         # The current criterion in full, and its note.
         self.detail_head = bold_label("", self)
-        self.detail_head.setAccessibleName("Current criterion")
+        self.detail_head.setAccessibleName(translate("answer_rubric", "Current criterion"))
         layout.addWidget(self.detail_head)
         # A read-only text box of fixed height (a long cluster criterion scrolls in it):
         # showing another criterion lays out no more than the lines in view.
@@ -628,7 +642,9 @@ class RubricEditor(QuestionEditor):
         self.detail_text.setReadOnly(True)
         self.detail_text.setFrameShape(QFrame.Shape.NoFrame)
         self.detail_text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.detail_text.setAccessibleName("Full text of the current criterion")
+        self.detail_text.setAccessibleName(
+            translate("answer_rubric", "Full text of the current criterion")
+        )
         self.detail_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.detail_text.viewport().setAutoFillBackground(False)
         self.detail_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -639,8 +655,12 @@ class RubricEditor(QuestionEditor):
         layout.addWidget(self.note_label)
         self.note = NoteEdit(self)
         self.note.setTabChangesFocus(True)
-        self.note.setAccessibleName("Note on the current criterion")
-        self.note.setToolTip("Enter or Escape: back to the criteria; Shift+Enter: a new line")
+        self.note.setAccessibleName(translate("answer_rubric", "Note on the current criterion"))
+        self.note.setToolTip(
+            translate(
+                "answer_rubric", "Enter or Escape: back to the criteria; Shift+Enter: a new line"
+            )
+        )
         self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.note.textChanged.connect(self._note_changed)
         self.note.leave.connect(self._leave_note)
@@ -808,14 +828,16 @@ class RubricEditor(QuestionEditor):
                 short = words if score.possible else "no score"
                 button.setText(f"{label}  {short.split(' (')[0]}\n{graded} / {total}")
                 button.setAccessibleName(
-                    f"{response_name(position)}: score {words}, {graded} of {total} graded"
+                    translate(
+                        "answer_rubric", "{value}: score {words}, {graded} of {total} graded"
+                    ).format(value=response_name(position), words=words, graded=graded, total=total)
                 )
             else:
                 button.setText(label)
                 button.setAccessibleName(response_name(position))
             button.setChecked(position == self.position)
         if not self.entries or not total:
-            self.summary.setText("No criteria for this task.")
+            self.summary.setText(translate("answer_rubric", "No criteria for this task."))
             return
         score = self.score_of(self.position)
         achieved = f"{MINUS}{-score.achieved}" if score.achieved < 0 else str(score.achieved)
@@ -825,9 +847,13 @@ class RubricEditor(QuestionEditor):
         )
         shown = self.model.rowCount()
         filtered = self.tag is not None or self.open_only
+        name = response_name(self.position)
         self.view.setAccessibleName(
-            f"Criteria for {response_name(self.position)}"
-            + (f", {shown} of {total} shown" if filtered else "")
+            translate("answer_rubric", "Criteria for {name}, {shown} of {total} shown").format(
+                name=name, shown=shown, total=total
+            )
+            if filtered
+            else translate("answer_rubric", "Criteria for {name}").format(name=name)
         )
 
     def _refresh_detail(self) -> None:
@@ -836,12 +862,14 @@ class RubricEditor(QuestionEditor):
         try:
             if criterion is None:
                 empty = (
-                    "No criterion matches the filter."
+                    translate("answer_rubric", "No criterion matches the filter.")
                     if self.criteria
-                    else "This task has no criteria."
+                    else translate("answer_rubric", "This task has no criteria.")
                 )
                 if self.open_only and self.criteria:
-                    empty = f"Every criterion shown is graded for {response_name(self.position)}."
+                    empty = translate(
+                        "answer_rubric", "Every criterion shown is graded for {name}."
+                    ).format(name=response_name(self.position))
                 self.detail_head.setText(empty)
                 self.detail_text.setPlainText("")
                 self.note.setPlainText("")
@@ -852,8 +880,17 @@ class RubricEditor(QuestionEditor):
             entry = self.entries[self.position].get(criterion.id)
             symbol, word = grade_words(entry["met"] if entry else OPEN)
             self.detail_head.setText(
-                f"Criterion {number} of {len(self.criteria)} · {points_words(criterion.points)}"
-                f" · {symbol} {word} for {response_name(self.position)}"
+                translate(
+                    "answer_rubric",
+                    "Criterion {number} of {n_criteria} · {value} · {symbol} {word} for {value2}",
+                ).format(
+                    number=number,
+                    n_criteria=len(self.criteria),
+                    value=points_words(criterion.points),
+                    symbol=symbol,
+                    word=word,
+                    value2=response_name(self.position),
+                )
             )
             full = detail_text(criterion)
             if self.detail_text.toPlainText() != full:
@@ -864,11 +901,18 @@ class RubricEditor(QuestionEditor):
             # Read-only rather than disabled: it keeps the theme's colours, and says why.
             self.note.setReadOnly(entry is None)
             where = f"criterion {number}, {response_name(self.position)}"
-            self.note.setAccessibleName(f"Note on {where}")
+            self.note.setAccessibleName(
+                translate("answer_rubric", "Note on {where}").format(where=where)
+            )
             self.note.setPlaceholderText(
-                f"Note on criterion {number} (optional; Enter in the list)"
+                translate(
+                    "answer_rubric", "Note on criterion {number} (optional; Enter in the list)"
+                ).format(number=number)
                 if entry is not None
-                else "Grade this criterion first (Y, N or −); then Enter writes a note."
+                else translate(
+                    "answer_rubric",
+                    "Grade this criterion first (Y, N or −); then Enter writes a note.",
+                )
             )
         finally:
             self.note.blockSignals(False)
@@ -936,7 +980,9 @@ class RubricEditor(QuestionEditor):
             return False
         if criterion.id not in self.entries[self.position]:
             self.detail_head.setText(
-                self.detail_head.text().split(" — ")[0] + " — grade it first (Y, N or −)."
+                translate("answer_rubric", "{criterion} — grade it first (Y, N or −).").format(
+                    criterion=self.detail_head.text().split(" — ")[0]
+                )
             )
             return True
         self.note.setReadOnly(False)

@@ -39,6 +39,7 @@ from docket.core.rubric import MAX_POINTS, MIN_POINTS, criteria_problems
 from docket.core.schema import RubricWritingQuestion
 from docket.ui.answer_rubric import MINUS, one_line, points_words
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label
+from docket.ui.i18n import translate
 
 ADD_KEY = "Ctrl+N"
 _WHERE = re.compile(r"criteria\[(\d+)\]")
@@ -100,14 +101,17 @@ class RubricWritingEditor(QuestionEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.summary = muted_label("", self)
-        self.summary.setAccessibleName("Criteria written")
+        self.summary.setAccessibleName(translate("answer_rubric_writing", "Criteria written"))
         layout.addWidget(self.summary)
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Criteria, in order")
+        self.list.setAccessibleName(translate("answer_rubric_writing", "Criteria, in order"))
         self.list.setToolTip(
-            "Up/Down choose · Alt+Up / Alt+Down move · Delete removes · Enter edits the text · "
-            f"{ADD_KEY} adds a criterion"
+            translate(
+                "answer_rubric_writing",
+                "Up/Down choose · Alt+Up / Alt+Down move · Delete removes · Enter "
+                "edits the text · {ADD_KEY} adds a criterion",
+            ).format(ADD_KEY=ADD_KEY)
         )
         self.list.setAccessibleDescription(self.list.toolTip())
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -142,7 +146,7 @@ class RubricWritingEditor(QuestionEditor):
 
         # The selected criterion.
         self.heading = bold_label("", self)
-        self.heading.setAccessibleName("Criterion being edited")
+        self.heading.setAccessibleName(translate("answer_rubric_writing", "Criterion being edited"))
         layout.addWidget(self.heading)
         # Its fields (hidden while there is no criterion to edit).
         self.form = QWidget(self)
@@ -150,31 +154,41 @@ class RubricWritingEditor(QuestionEditor):
         form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(6)
         layout.addWidget(self.form)
-        text_label = QLabel("Text", self.form)
+        text_label = QLabel(translate("answer_rubric_writing", "Text"), self.form)
         form.addWidget(text_label)
         self.text = QPlainTextEdit(self.form)
-        self.text.setAccessibleName("Criterion text")
+        self.text.setAccessibleName(translate("answer_rubric_writing", "Criterion text"))
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText("What a good response does (or, for a penalty, must not do)")
-        self.text.setToolTip("The criterion (Tab goes to its points)")
+        self.text.setPlaceholderText(
+            translate(
+                "answer_rubric_writing",
+                "What a good response does (or, for a penalty, must not do)",
+            )
+        )
+        self.text.setToolTip(
+            translate("answer_rubric_writing", "The criterion (Tab goes to its points)")
+        )
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 14)
         self.text.textChanged.connect(self._text_changed)
         text_label.setBuddy(self.text)
         form.addWidget(self.text)
 
         points_row = QHBoxLayout()
-        points_label = QLabel("Points", self.form)
+        points_label = QLabel(translate("answer_rubric_writing", "Points"), self.form)
         points_row.addWidget(points_label)
         self.points = QSpinBox(self.form)
         self.points.setRange(MIN_POINTS, MAX_POINTS)
-        self.points.setAccessibleName("Criterion points")
+        self.points.setAccessibleName(translate("answer_rubric_writing", "Criterion points"))
         self.points.setToolTip(
-            f"{MIN_POINTS} to +{MAX_POINTS}; negative points are a penalty when a response "
-            "does this"
+            translate(
+                "answer_rubric_writing",
+                "{MIN_POINTS} to +{MAX_POINTS}; negative points are a penalty when a "
+                "response does this",
+            ).format(MIN_POINTS=MIN_POINTS, MAX_POINTS=MAX_POINTS)
         )
         line_edit = self.points.lineEdit()
         if line_edit is not None:
-            line_edit.setAccessibleName("Criterion points")
+            line_edit.setAccessibleName(translate("answer_rubric_writing", "Criterion points"))
         self.points.valueChanged.connect(self._points_changed)
         points_label.setBuddy(self.points)
         points_row.addWidget(self.points)
@@ -182,14 +196,16 @@ class RubricWritingEditor(QuestionEditor):
         points_row.addWidget(self.points_words, 1)
         form.addLayout(points_row)
 
-        tags_label = QLabel("Tags", self.form)
+        tags_label = QLabel(translate("answer_rubric_writing", "Tags"), self.form)
         form.addWidget(tags_label)
         self.tag_list: QListWidget | None = None
         self.tag_edit: QLineEdit | None = None
         if question.tags:
             self.tag_list = QListWidget(self.form)
-            self.tag_list.setAccessibleName("Criterion tags")
-            self.tag_list.setToolTip("Space ticks or clears the tag")
+            self.tag_list.setAccessibleName(translate("answer_rubric_writing", "Criterion tags"))
+            self.tag_list.setToolTip(
+                translate("answer_rubric_writing", "Space ticks or clears the tag")
+            )
             for tag in question.tags:
                 item = QListWidgetItem(tag)
                 item.setFlags(
@@ -206,9 +222,16 @@ class RubricWritingEditor(QuestionEditor):
             form.addWidget(self.tag_list)
         else:
             self.tag_edit = QLineEdit(self.form)
-            self.tag_edit.setAccessibleName("Criterion tags")
-            self.tag_edit.setPlaceholderText("Tags, separated by commas (optional)")
-            self.tag_edit.setToolTip("Any tags, e.g. axis:accuracy, theme:emergency_referrals")
+            self.tag_edit.setAccessibleName(translate("answer_rubric_writing", "Criterion tags"))
+            self.tag_edit.setPlaceholderText(
+                translate("answer_rubric_writing", "Tags, separated by commas (optional)")
+            )
+            self.tag_edit.setToolTip(
+                translate(
+                    "answer_rubric_writing",
+                    "Any tags, e.g. axis:accuracy, theme:emergency_referrals",
+                )
+            )
             self.tag_edit.textEdited.connect(self._tags_changed)
             tags_label.setBuddy(self.tag_edit)
             form.addWidget(self.tag_edit)
@@ -216,7 +239,9 @@ class RubricWritingEditor(QuestionEditor):
         self.issue.setWordWrap(True)
         self.issue.setTextFormat(Qt.TextFormat.PlainText)
         self.issue.setProperty("role", "alert")
-        self.issue.setAccessibleName("Problems with this criterion")
+        self.issue.setAccessibleName(
+            translate("answer_rubric_writing", "Problems with this criterion")
+        )
         self.issue.hide()
         layout.addWidget(self.issue)
         layout.addWidget(
@@ -313,9 +338,13 @@ class RubricWritingEditor(QuestionEditor):
             words += " · no problems"
         self.summary.setText(words)
         self.add_button.setToolTip(
-            f"Add a criterion ({ADD_KEY})"
+            translate("answer_rubric_writing", "Add a criterion ({ADD_KEY})").format(
+                ADD_KEY=ADD_KEY
+            )
             if n < q.max_criteria
-            else f"At most {q.max_criteria} criteria: remove one first"
+            else translate(
+                "answer_rubric_writing", "At most {max_criteria} criteria: remove one first"
+            ).format(max_criteria=q.max_criteria)
         )
 
     def _show_current(self) -> None:
@@ -326,7 +355,11 @@ class RubricWritingEditor(QuestionEditor):
         self.points.blockSignals(True)
         try:
             if not has:
-                self.heading.setText(f"No criteria yet: {ADD_KEY} adds one.")
+                self.heading.setText(
+                    translate(
+                        "answer_rubric_writing", "No criteria yet: {ADD_KEY} adds one."
+                    ).format(ADD_KEY=ADD_KEY)
+                )
                 self.text.setPlainText("")
                 self.points.setValue(0)
                 self.points_words.setText("")
@@ -334,7 +367,11 @@ class RubricWritingEditor(QuestionEditor):
                 self._show_problems()
                 return
             item = self.items[row]
-            self.heading.setText(f"Criterion {row + 1} of {len(self.items)}")
+            self.heading.setText(
+                translate("answer_rubric_writing", "Criterion {value} of {n_items}").format(
+                    value=row + 1, n_items=len(self.items)
+                )
+            )
             if self.text.toPlainText() != item["text"]:
                 self.text.setPlainText(item["text"])
             self.points.setValue(item["points"])
@@ -419,7 +456,11 @@ class RubricWritingEditor(QuestionEditor):
     def add_criterion(self) -> None:
         """A new, empty criterion after the last; the cursor goes to its text."""
         if len(self.items) >= self.writing.max_criteria:
-            self.heading.setText(f"At most {self.writing.max_criteria} criteria: remove one first.")
+            self.heading.setText(
+                translate(
+                    "answer_rubric_writing", "At most {max_criteria} criteria: remove one first."
+                ).format(max_criteria=self.writing.max_criteria)
+            )
             return
         self.items.append({"text": "", "points": 0, "tags": []})
         self._render(len(self.items) - 1)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from docket.core.display_order import DisplayOrder, blinded_label
 from docket.core.schema import Question
+from docket.ui.i18n import translate
 
 ALERT_BAR = "#bf8700"
 """Amber side bar of an inline problem message; readable on light and dark backgrounds
@@ -202,7 +203,11 @@ class SpinScale(QWidget):
         self.spin.setRange(low - 1, high)
         self.spin.setSpecialValueText("—")
         self.spin.setAccessibleName(name)
-        self.spin.setToolTip(f"{name}: {low} to {high}; the lowest step (—) clears it")
+        self.spin.setToolTip(
+            translate(
+                "answer_widgets", "{name}: {low} to {high}; the lowest step (—) clears it"
+            ).format(name=name, low=low, high=high)
+        )
         line_edit = self.spin.lineEdit()
         if line_edit is not None:
             line_edit.setAccessibleName(name)

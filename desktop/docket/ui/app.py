@@ -33,6 +33,7 @@ from docket.errors import DocketError, WrongPassphraseError
 from docket.settings import Settings
 from docket.ui.dialogs import ask_passphrase
 from docket.ui.fonts import register_fonts
+from docket.ui.i18n import install_language, translate
 from docket.workspace import Workspace
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -84,7 +85,11 @@ def unlock(parent: QWidget | None, workspace_dir: Path, key_path: Path) -> Works
                 if attempt == 2:
                     QMessageBox.warning(parent, "Docket", str(exc))
                     return None
-                QMessageBox.warning(parent, "Docket", f"{exc.message} Try again.")
+                QMessageBox.warning(
+                    parent,
+                    "Docket",
+                    translate("app", "{message} Try again.").format(message=exc.message),
+                )
         return None
     return Workspace.open(workspace_dir, key_path)
 
@@ -94,7 +99,7 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, settings: Settings, bundle: Path | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Welcome to Docket")
+        self.setWindowTitle(translate("app", "Welcome to Docket"))
         self.workspace = self._path_row(
             settings.last_workspace or str(Path.home() / "docket-workspace"), True
         )
@@ -104,14 +109,17 @@ class WelcomeDialog(QDialog):
         )
         self.server = self._path_row(settings.server_card or "", False, "Public cards (*.pub)")
         form = QFormLayout()
-        form.addRow("Workspace folder (created if new):", self.workspace[0])
-        form.addRow("Your key (NAME.key):", self.key[0])
-        form.addRow("Bundle to import (optional):", self.bundle[0])
-        form.addRow("Server's public card (server.pub):", self.server[0])
+        form.addRow(translate("app", "Workspace folder (created if new):"), self.workspace[0])
+        form.addRow(translate("app", "Your key (NAME.key):"), self.key[0])
+        form.addRow(translate("app", "Bundle to import (optional):"), self.bundle[0])
+        form.addRow(translate("app", "Server's public card (server.pub):"), self.server[0])
         intro = QLabel(
-            "Docket keeps your review encrypted in a workspace folder, unlocked by your key.\n"
-            "Your key and public card come from `docket keygen` (or from your project lead); "
-            "bundles come from the project server."
+            translate(
+                "app",
+                "Docket keeps your review encrypted in a workspace folder, unlocked by your key.\n"
+                "Your key and public card come from `docket keygen` (or from your project lead); "
+                "bundles come from the project server.",
+            )
         )
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -130,13 +138,17 @@ class WelcomeDialog(QDialog):
     ) -> tuple[QWidget, QLineEdit]:
         row = QWidget()
         edit = QLineEdit(value)
-        button = QPushButton("Choose…")
+        button = QPushButton(translate("app", "Choose…"))
 
         def choose() -> None:
             if directory:
-                chosen = QFileDialog.getExistingDirectory(self, "Workspace folder", edit.text())
+                chosen = QFileDialog.getExistingDirectory(
+                    self, translate("app", "Workspace folder"), edit.text()
+                )
             else:
-                chosen, _ = QFileDialog.getOpenFileName(self, "Choose a file", edit.text(), pattern)
+                chosen, _ = QFileDialog.getOpenFileName(
+                    self, translate("app", "Choose a file"), edit.text(), pattern
+                )
             if chosen:
                 edit.setText(chosen)
 
@@ -153,6 +165,7 @@ def run(target: str | None = None) -> int:
     """``docket [BUNDLE_OR_WORKSPACE]``."""
     app = application()
     settings = Settings.load()
+    install_language(settings.language)
     workspace_dir = Path(settings.last_workspace) if settings.last_workspace else None
     key = Path(settings.last_key) if settings.last_key else None
     bundle: Path | None = None
@@ -164,7 +177,11 @@ def run(target: str | None = None) -> int:
             bundle = path
         else:
             QMessageBox.warning(
-                None, "Docket", f"{path} is neither a workspace folder nor a bundle file."
+                None,
+                "Docket",
+                translate("app", "{path} is neither a workspace folder nor a bundle file.").format(
+                    path=path
+                ),
             )
             return EXIT_ERROR
     if (
@@ -209,6 +226,7 @@ def run_demo(screenshot: Path | None = None) -> int:
     app = application()
     info = prepare_demo()
     settings = Settings.load()
+    install_language(settings.language)
     workspace = Workspace.open(info.workspace, info.key)
     # A screenshot shows the default layout, not whatever the last session left. The
     # demo server's card is used for this session only, never saved as the user's.

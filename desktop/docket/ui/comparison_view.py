@@ -104,6 +104,7 @@ from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
 from docket.render.source_map import SourceMap, TurnsMap, source_map, turns_map
 from docket.render.theme import Theme
+from docket.ui.i18n import translate
 from docket.ui.math_images import (
     IMAGES,
     FormulaLookup,
@@ -406,10 +407,13 @@ class ResponseColumn(QWidget):
         font.setBold(True)
         self.label.setFont(font)
         self.raw_button = QToolButton()
-        self.raw_button.setText("Raw")
+        self.raw_button.setText(translate("comparison_view", "Raw"))
         self.raw_button.setCheckable(True)
         self.raw_button.setToolTip(
-            "Show the text exactly as the model wrote it (hidden characters as marks)"
+            translate(
+                "comparison_view",
+                "Show the text exactly as the model wrote it (hidden characters as marks)",
+            )
         )
         self.raw_button.toggled.connect(self.rawToggled.emit)
         header = QHBoxLayout()
@@ -428,9 +432,13 @@ class ResponseColumn(QWidget):
         layout.addWidget(self.browser, 1)
 
     def set_label(self, letter: str) -> None:
-        self.label.setText(f"Response {letter}")
-        self.browser.setAccessibleName(f"Response {letter}")
-        self.raw_button.setAccessibleName(f"Show response {letter} raw")
+        self.label.setText(translate("comparison_view", "Response {letter}").format(letter=letter))
+        self.browser.setAccessibleName(
+            translate("comparison_view", "Response {letter}").format(letter=letter)
+        )
+        self.raw_button.setAccessibleName(
+            translate("comparison_view", "Show response {letter} raw").format(letter=letter)
+        )
 
 
 class ShownSpan(NamedTuple):
@@ -498,20 +506,25 @@ class ComparisonView(QWidget):
         self._pii_pending = False
 
         self.prompt = PromptBrowser()
-        self.prompt.setAccessibleName("Prompt")
+        self.prompt.setAccessibleName(translate("comparison_view", "Prompt"))
         self.prompt.linkRequested.connect(self.linkRequested.emit)
         self.prompt.internalLinkActivated.connect(self._internal_link)
         self.prompt.resized.connect(self._prompt_resized)
         self.prompt.verticalScrollBar().actionTriggered.connect(self._unpin)
         self.prompt.context_actions = self._context_actions
-        self.earlier_action = QAction("Show or hide earlier turns", self)
+        self.earlier_action = QAction(
+            translate("comparison_view", "Show or hide earlier turns"), self
+        )
         self.earlier_action.setShortcut(QKeySequence(EARLIER_TURNS_KEY))
         self.earlier_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.earlier_action.setEnabled(False)
         self.earlier_action.triggered.connect(self.toggle_earlier_turns)
         self.addAction(self.earlier_action)
         for position in range(9):
-            focus = QAction(f"Focus response {position + 1}", self)
+            focus = QAction(
+                translate("comparison_view", "Focus response {value}").format(value=position + 1),
+                self,
+            )
             focus.setShortcut(QKeySequence(f"Alt+{position + 1}"))
             focus.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             focus.triggered.connect(lambda _=False, p=position: self.focus_response(p))
@@ -520,7 +533,7 @@ class ComparisonView(QWidget):
         prompt_layout = QVBoxLayout(prompt_box)
         prompt_layout.setContentsMargins(0, 0, 0, 0)
         prompt_layout.setSpacing(2)
-        self.prompt_label = QLabel("Prompt")
+        self.prompt_label = QLabel(translate("comparison_view", "Prompt"))
         bold = self.prompt_label.font()
         bold.setBold(True)
         self.prompt_label.setFont(bold)
@@ -528,8 +541,10 @@ class ComparisonView(QWidget):
         prompt_layout.addWidget(self.prompt, 1)
 
         self.pair = QComboBox()
-        self.pair.setAccessibleName("Responses to compare")
-        self.pair.setToolTip("Which two responses 'Show differences' compares")
+        self.pair.setAccessibleName(translate("comparison_view", "Responses to compare"))
+        self.pair.setToolTip(
+            translate("comparison_view", "Which two responses 'Show differences' compares")
+        )
         self.pair.currentIndexChanged.connect(lambda _: self._refresh_responses())
         self.pair.hide()
 
@@ -551,7 +566,9 @@ class ComparisonView(QWidget):
         self.splitter.setStretchFactor(1, 4)
         self.hidden_notice = QLabel()
         self.hidden_notice.setObjectName("hiddenCharactersNotice")
-        self.hidden_notice.setAccessibleName("Hidden characters in this task")
+        self.hidden_notice.setAccessibleName(
+            translate("comparison_view", "Hidden characters in this task")
+        )
         self.hidden_notice.setAccessibleDescription(HIDDEN_EXPLANATION)
         self.hidden_notice.setToolTip(HIDDEN_EXPLANATION)
         self.hidden_notice.setWordWrap(True)
@@ -648,7 +665,12 @@ class ComparisonView(QWidget):
         self.pair.clear()
         for i in range(len(labels)):
             for j in range(i + 1, len(labels)):
-                self.pair.addItem(f"Compare {labels[i]} with {labels[j]}", (i, j))
+                self.pair.addItem(
+                    translate("comparison_view", "Compare {value} with {value2}").format(
+                        value=labels[i], value2=labels[j]
+                    ),
+                    (i, j),
+                )
         self.pair.blockSignals(False)
         self.pair.setVisible(self._diff and len(labels) > 2)
 
@@ -883,14 +905,18 @@ class ComparisonView(QWidget):
         turns = task.conversation
         width = self._width_of(self.prompt)
         if len(turns) == 1 and turns[0].role is Role.USER:
-            self.prompt_label.setText("Prompt")
+            self.prompt_label.setText(translate("comparison_view", "Prompt"))
             key, text = f"{task.id}/prompt", turns[0].content
             self.prompt.setDocument(self._document(key, text, width))
             self.earlier_action.setEnabled(False)
         else:
             hidden = foldable_turns(turns)
             note = f", {hidden} earlier hidden" if hidden and not self._earlier_shown else ""
-            self.prompt_label.setText(f"Conversation ({len(turns)} turns{note})")
+            self.prompt_label.setText(
+                translate("comparison_view", "Conversation ({n_turns} turns{note})").format(
+                    n_turns=len(turns), note=note
+                )
+            )
             doc = self._conversation_document(task, width, show_earlier=self._earlier_shown)
             self.prompt.setDocument(doc)
             self.earlier_action.setEnabled(bool(hidden))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidg
 from docket.render import to_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
+from docket.ui.i18n import translate
 from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
 
 
@@ -20,14 +21,14 @@ class GuidelinesDock(QDockWidget):
         self._source: Source | None = None
         self._lookup = FormulaLookup(None)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find in guidelines (Enter: next)")
-        self.search.setAccessibleName("Find in guidelines")
+        self.search.setPlaceholderText(translate("guidelines", "Find in guidelines (Enter: next)"))
+        self.search.setAccessibleName(translate("guidelines", "Find in guidelines"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.find_next)
         self.search.textChanged.connect(lambda _: self._find(from_start=True))
         self.status = QLabel()
         self.browser = SafeBrowser()
-        self.browser.setAccessibleName("Guidelines")
+        self.browser.setAccessibleName(translate("guidelines", "Guidelines"))
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -42,7 +43,9 @@ class GuidelinesDock(QDockWidget):
         self._markdown = markdown
         self._lookup = lookup = FormulaLookup(self._source)
         if not markdown.strip():
-            self.browser.setHtml("<p><i>No guidelines came with this bundle.</i></p>")
+            self.browser.setHtml(
+                translate("guidelines", "<p><i>No guidelines came with this bundle.</i></p>")
+            )
             return
         html = to_html(
             markdown,
@@ -100,4 +103,10 @@ class GuidelinesDock(QDockWidget):
             self.browser.setTextCursor(cursor)
             found = self.browser.find(text)
         count = self.browser.toPlainText().lower().count(text.lower())
-        self.status.setText(f"{count} match{'es' if count != 1 else ''}" if found else "No match")
+        self.status.setText(
+            translate("guidelines", "{count} match{value}").format(
+                count=count, value="es" if count != 1 else ""
+            )
+            if found
+            else translate("guidelines", "No match")
+        )

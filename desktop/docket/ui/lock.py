@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from docket.settings import MAX_CLIPBOARD_SECONDS, MAX_LOCK_MINUTES
+from docket.ui.i18n import translate
 
 WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK = 0x02B1, 0x7
 WM_POWERBROADCAST, PBT_APMSUSPEND = 0x0218, 0x4
@@ -188,7 +189,7 @@ class LockScreen(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         # A fixed width lets the wrapped message take the height it needs.
         card.setFixedWidth(460)
-        self.title = QLabel("Docket is locked")
+        self.title = QLabel(translate("lock", "Docket is locked"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -197,10 +198,10 @@ class LockScreen(QWidget):
         self.message.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("Passphrase")
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setPlaceholderText(translate("lock", "Passphrase"))
+        self.passphrase.setAccessibleName(translate("lock", "Passphrase"))
         self.passphrase.returnPressed.connect(self._submit)
-        self.button = QPushButton("Unlock")
+        self.button = QPushButton(translate("lock", "Unlock"))
         self.button.setDefault(True)
         self.button.clicked.connect(self._submit)
         self.error = QLabel()
@@ -221,27 +222,30 @@ class LockScreen(QWidget):
         self, reviewer: str, key_name: str, needs_passphrase: bool, why: str, *, unsaved: bool
     ) -> None:
         reason = {
-            "idle": "Locked after a time without activity. ",
-            "screen": "Locked because the screen was locked. ",
-            "suspended": "Locked because the computer went to sleep. ",
-            "sleep": "Locked because the computer went to sleep. ",
+            "idle": translate("lock", "Locked after a time without activity.") + " ",
+            "screen": translate("lock", "Locked because the screen was locked.") + " ",
+            "suspended": translate("lock", "Locked because the computer went to sleep.") + " ",
+            "sleep": translate("lock", "Locked because the computer went to sleep.") + " ",
         }.get(why, "")
         self._needs_passphrase = needs_passphrase
-        self.message.setText(
-            f"{reason}"
-            + (
+        saved = (
+            translate(
+                "lock",
                 "Your last change could not be saved yet (the disk refused it); it is kept "
-                "and saved after you unlock. "
-                if unsaved
-                else "Your work is saved. "
+                "and saved after you unlock.",
             )
-            + "Nothing of it is shown while locked.\n\n"
-            + (
-                f"Enter the passphrase of {key_name} to continue as {reviewer}."
-                if needs_passphrase
-                else f"Continue as {reviewer}?"
-            )
+            if unsaved
+            else translate("lock", "Your work is saved.")
         )
+        hidden = translate("lock", "Nothing of it is shown while locked.")
+        ask = (
+            translate("lock", "Enter the passphrase of {key} to continue as {reviewer}.").format(
+                key=key_name, reviewer=reviewer
+            )
+            if needs_passphrase
+            else translate("lock", "Continue as {reviewer}?").format(reviewer=reviewer)
+        )
+        self.message.setText(f"{reason}{saved} {hidden}\n\n{ask}")
         self.passphrase.clear()
         self.passphrase.setVisible(needs_passphrase)
         self.error.clear()
@@ -328,25 +332,27 @@ class SecuritySettingsDialog(QDialog):
 
     def __init__(self, lock_minutes: int, clipboard_seconds: int, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Security settings")
+        self.setWindowTitle(translate("lock", "Security settings"))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, MAX_LOCK_MINUTES)
-        self.lock_minutes.setSuffix(" min")
-        self.lock_minutes.setSpecialValueText("Never")
+        self.lock_minutes.setSuffix(translate("lock", " min"))
+        self.lock_minutes.setSpecialValueText(translate("lock", "Never"))
         self.lock_minutes.setValue(lock_minutes)
         self.clipboard_seconds = QSpinBox()
         self.clipboard_seconds.setRange(0, MAX_CLIPBOARD_SECONDS)
-        self.clipboard_seconds.setSuffix(" s")
-        self.clipboard_seconds.setSpecialValueText("Never")
+        self.clipboard_seconds.setSuffix(translate("lock", " s"))
+        self.clipboard_seconds.setSpecialValueText(translate("lock", "Never"))
         self.clipboard_seconds.setValue(clipboard_seconds)
         for box in (self.lock_minutes, self.clipboard_seconds):
             box.setMinimumWidth(120)
         self.setMinimumWidth(520)
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        form.addRow("Lock after this long without activity:", self.lock_minutes)
-        form.addRow("Clear text copied from Docket after:", self.clipboard_seconds)
-        note = QLabel("“Never” turns either off. Ctrl+L locks at once.")
+        form.addRow(translate("lock", "Lock after this long without activity:"), self.lock_minutes)
+        form.addRow(
+            translate("lock", "Clear text copied from Docket after:"), self.clipboard_seconds
+        )
+        note = QLabel(translate("lock", "“Never” turns either off. Ctrl+L locks at once."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

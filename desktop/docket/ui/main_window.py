@@ -38,6 +38,7 @@ from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView
 from docket.ui.dialogs import SkipDialog, confirm_and_open_link
 from docket.ui.guidelines import GuidelinesDock
+from docket.ui.i18n import translate
 from docket.ui.input_filter import InputFilter
 from docket.ui.lock import (
     ClipboardGuard,
@@ -104,7 +105,11 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.load()
         self.restore_layout = restore_layout
         self.closed = False
-        self.setWindowTitle(f"Docket — {workspace.reviewer} — {workspace.directory.name}")
+        self.setWindowTitle(
+            translate("main_window", "Docket — {reviewer} — {name}").format(
+                reviewer=workspace.reviewer, name=workspace.directory.name
+            )
+        )
         self.setAcceptDrops(True)
         theme = theme_for(self.settings.theme)
         self.controller = ReviewController(workspace, self)
@@ -143,7 +148,7 @@ class MainWindow(QMainWindow):
         c.answersLoaded.connect(lambda answers: self.answer_panel.set_answers(dict(answers)))
         c.issuesChanged.connect(self._show_issues)
         c.undoStateChanged.connect(self._undo_state)
-        c.saved.connect(lambda _: self.save_label.setText("Saved"))
+        c.saved.connect(lambda _: self.save_label.setText(translate("main_window", "Saved")))
         c.changed.connect(self._changed)
         c.failed.connect(lambda message: self.notify("Docket", message, error=True))
         c.saveFailed.connect(self._save_failed)
@@ -228,7 +233,9 @@ class MainWindow(QMainWindow):
         for field, message in issues:
             first.setdefault(field.split(".", 1)[0].split("[", 1)[0], message)
         shown = "; ".join(list(first.values())[:2])
-        self.statusBar().showMessage(f"Not submitted: {shown}", 8000)
+        self.statusBar().showMessage(
+            translate("main_window", "Not submitted: {shown}").format(shown=shown), 8000
+        )
 
     def _undo_state(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_action.setEnabled(can_undo)
@@ -244,7 +251,9 @@ class MainWindow(QMainWindow):
 
     def update_progress(self) -> None:
         done, total = self.task_list.model.progress()
-        self.progress_label.setText(f"{done} / {total} answered")
+        self.progress_label.setText(
+            translate("main_window", "{done} / {total} answered").format(done=done, total=total)
+        )
 
     def next_task(self) -> None:
         self._step(self.task_list.next_task_id)
@@ -257,7 +266,9 @@ class MainWindow(QMainWindow):
             return
         target = pick(self.controller.task.id)
         if target is None:
-            self.statusBar().showMessage("No more tasks in this direction.", 3000)
+            self.statusBar().showMessage(
+                translate("main_window", "No more tasks in this direction."), 3000
+            )
             return
         self.scroll_memory.remember()
         self.open_task(target)
@@ -303,20 +314,31 @@ class MainWindow(QMainWindow):
     def _accept(self, *, all_of_them: bool) -> None:
         c = self.controller
         if c.suggestion is None or c.schema is None or c.policy() != "before":
-            self.statusBar().showMessage("This task has no AI judge suggestion to accept.", 4000)
+            self.statusBar().showMessage(
+                translate("main_window", "This task has no AI judge suggestion to accept."), 4000
+            )
             return
         states = c.suggestion_states()
         pending = [q.id for q in c.schema.questions if states.get(q.id) == "suggested"]
         if not pending:
             self.statusBar().showMessage(
-                "Nothing left to accept: every suggested answer is accepted or changed.", 4000
+                translate(
+                    "main_window",
+                    "Nothing left to accept: every suggested answer is accepted or changed.",
+                ),
+                4000,
             )
             return
         focused = self.answer_panel.focused_question()
         targets = pending if all_of_them else [focused if focused in pending else pending[0]]
         done = c.accept(targets)
         names = ", ".join(f"“{c.schema.question(q).label or q}”" for q in done)
-        self.statusBar().showMessage(f"Accepted {c.suggestion.agent}'s answer: {names}.", 4000)
+        self.statusBar().showMessage(
+            translate("main_window", "Accepted {agent}'s answer: {names}.").format(
+                agent=c.suggestion.agent, names=names
+            ),
+            4000,
+        )
         rest = [q for q in pending if q not in done]
         if rest and not all_of_them:
             self.answer_panel.focus_question(rest[0])
@@ -337,7 +359,9 @@ class MainWindow(QMainWindow):
             self.next_task()
             moved = c.task is not None and c.task.id != kept
             tail = "" if moved else " No more tasks in this direction."
-            self.statusBar().showMessage(f"Kept your answer.{tail}", 4000)
+            self.statusBar().showMessage(
+                translate("main_window", "Kept your answer.{tail}").format(tail=tail), 4000
+            )
             return
         task_id, schema = c.task.id, c.schema
         blind = c.suggestion is not None and c.policy() == "after-answer" and not c.judge_shown
@@ -348,19 +372,25 @@ class MainWindow(QMainWindow):
         final = c.answer_is_final()
         if blind and c.judge_shown:
             self.statusBar().showMessage(
-                "Submitted. The AI judge's answer is shown above yours: Ctrl+Enter keeps "
-                "yours and moves on, or revise the form and submit again.",
+                translate(
+                    "main_window",
+                    "Submitted. The AI judge's answer is shown above yours: Ctrl+Enter keeps "
+                    "yours and moves on, or revise the form and submit again.",
+                ),
                 10000,
             )
         elif final:
             self._show_reveal()
             self.statusBar().showMessage(
-                "Submitted. The expected answer is shown above your answer; Ctrl+Enter or J "
-                "for the next task.",
+                translate(
+                    "main_window",
+                    "Submitted. The expected answer is shown above your answer; Ctrl+Enter or J "
+                    "for the next task.",
+                ),
                 8000,
             )
         else:
-            self.statusBar().showMessage("Submitted.", 2000)
+            self.statusBar().showMessage(translate("main_window", "Submitted."), 2000)
             self.next_task()
         if fast and schema.min_seconds is not None:
             here = c.task is not None and c.task.id == task_id
@@ -370,14 +400,18 @@ class MainWindow(QMainWindow):
         if self._say_final():
             return
         self.controller.keep_draft()
-        self.statusBar().showMessage("Kept as draft.", 2000)
+        self.statusBar().showMessage(translate("main_window", "Kept as draft."), 2000)
 
     def _say_final(self) -> bool:
         """On a calibration task whose answer is final, say so (and True)."""
         if not self.controller.answer_is_final():
             return False
         self.statusBar().showMessage(
-            "This calibration answer is final; Ctrl+Enter or J for the next task.", 4000
+            translate(
+                "main_window",
+                "This calibration answer is final; Ctrl+Enter or J for the next task.",
+            ),
+            4000,
         )
         return True
 
@@ -406,6 +440,14 @@ class MainWindow(QMainWindow):
         self.menu_actions.themes[name].setChecked(True)
         self._apply_theme(theme_for(name))
 
+    def set_language(self, code: str) -> None:
+        """The interface's language ("system": the system locale's), from the next start:
+        the window's texts are made once, when it is built."""
+        self.settings.language = code
+        self.statusBar().showMessage(
+            translate("main_window", "The new language applies when Docket starts again."), 8000
+        )
+
     def _apply_theme(self, theme: Theme) -> None:
         QApplication.setPalette(palette_for(theme))
         views = (self.task_list.model, self.reviews_panel, self.comparison, self.guidelines)
@@ -429,8 +471,11 @@ class MainWindow(QMainWindow):
             return
         if self.workspace.export_overdue():
             self.statusBar().showMessage(
-                "Some answers are more than a day old and not exported yet "
-                "(File > Export results).",
+                translate(
+                    "main_window",
+                    "Some answers are more than a day old and not exported yet "
+                    "(File > Export results).",
+                ),
                 15000,
             )
 

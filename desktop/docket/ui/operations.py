@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from docket.errors import DocketError, ImportCancelledError
+from docket.ui.i18n import translate
 
 Progress = Callable[[str, float], None]
 Work = Callable[[Progress], Any]
@@ -123,7 +124,7 @@ class Operations(QObject):
             return False
         dialog = None
         if not background:
-            dialog = QProgressDialog(label, "Cancel", 0, 100, self._parent)
+            dialog = QProgressDialog(label, translate("operations", "Cancel"), 0, 100, self._parent)
             dialog.setWindowTitle(title)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
@@ -190,7 +191,7 @@ class Operations(QObject):
         if self._worker is not None:
             self._worker.cancelled = True  # read by the worker at its next stage
         if self._dialog is not None:
-            self._dialog.setLabelText("Cancelling …")
+            self._dialog.setLabelText(translate("operations", "Cancelling …"))
 
     @Slot(object, object, object)
     def _finished(self, worker: _Worker, result: Any, error: DocketError | None) -> None:

@@ -30,6 +30,7 @@ from docket.core.pii import Finding, type_label
 from docket.core.pii_answers import PiiAnswer, PiiMark
 from docket.core.schema import PiiQuestion
 from docket.ui.answer_widgets import QuestionEditor, muted_label
+from docket.ui.i18n import translate
 
 QUOTE_CHARS = 50
 """Of a finding's text, this much is shown in the list (all of it in the tooltip)."""
@@ -127,21 +128,23 @@ class PiiEditor(QuestionEditor):
         )
         layout.addWidget(self.hint)
         self.list = _PiiList(self)
-        self.list.setAccessibleName("Possible PII")
+        self.list.setAccessibleName(translate("pii_list", "Possible PII"))
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(80)
         self.list.currentRowChanged.connect(lambda _row: self._buttons())
         layout.addWidget(self.list)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        self.show_button = QPushButton("&Show", self)
-        self.show_button.setToolTip("Select it in its text (Enter)")
+        self.show_button = QPushButton(translate("pii_list", "&Show"), self)
+        self.show_button.setToolTip(translate("pii_list", "Select it in its text (Enter)"))
         self.show_button.clicked.connect(lambda: self.jump(self.list.currentRow()))
-        self.dismiss_button = QPushButton("Dismiss", self)
-        self.dismiss_button.setToolTip("Not PII: dismiss the finding, or restore it (D)")
+        self.dismiss_button = QPushButton(translate("pii_list", "Dismiss"), self)
+        self.dismiss_button.setToolTip(
+            translate("pii_list", "Not PII: dismiss the finding, or restore it (D)")
+        )
         self.dismiss_button.clicked.connect(lambda: self.toggle(self.list.currentRow()))
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setToolTip("Remove your mark (Delete)")
+        self.remove_button = QPushButton(translate("pii_list", "Remove"), self)
+        self.remove_button.setToolTip(translate("pii_list", "Remove your mark (Delete)"))
         self.remove_button.clicked.connect(lambda: self.remove_or_dismiss(self.list.currentRow()))
         for button in (self.show_button, self.dismiss_button, self.remove_button):
             row.addWidget(button)
@@ -369,7 +372,9 @@ class PiiEditor(QuestionEditor):
         self.show_button.setEnabled(bool(kind))
         self.dismiss_button.setEnabled(kind == "finding")
         dismissed = kind == "finding" and self.is_dismissed(self._findings[self._rows[row][1]])
-        self.dismiss_button.setText("Restore" if dismissed else "Dismiss")
+        self.dismiss_button.setText(
+            translate("pii_list", "Restore") if dismissed else translate("pii_list", "Dismiss")
+        )
         self.remove_button.setEnabled(kind == "mark")
 
     def focus_first(self) -> None:

@@ -52,6 +52,7 @@ from docket.ui.answer_panel import AnswerPanel
 from docket.ui.answer_questions import FlagsEditor
 from docket.ui.answer_widgets import response_name
 from docket.ui.comparison_view import ComparisonView, SafeBrowser, ShownPii
+from docket.ui.i18n import translate
 from docket.ui.pii_list import PiiEditor, mark_key, pii_events
 from docket.ui.review_controller import ReviewController
 from docket.workspace import Workspace
@@ -141,7 +142,7 @@ class PiiTypeDialog(QDialog):
 
     def __init__(self, quote: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mark as PII")
+        self.setWindowTitle(translate("pii_marking", "Mark as PII"))
         layout = QVBoxLayout(self)
         shown = " ".join(quote.split())
         label = QLabel(f"“{shown[:200]}{'…' if len(shown) > 200 else ''}”", self)
@@ -150,12 +151,12 @@ class PiiTypeDialog(QDialog):
         layout.addWidget(label)
         self.types = list(PII_TYPES)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Type of PII")
+        self.list.setAccessibleName(translate("pii_marking", "Type of PII"))
         for pii_type in self.types:
             self.list.addItem(f"{type_label(pii_type)} ({PII_TYPES[pii_type][1].value})")
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
-        caption = QLabel("&Type:", self)
+        caption = QLabel(translate("pii_marking", "&Type:"), self)
         caption.setBuddy(self.list)
         layout.addWidget(caption)
         layout.addWidget(self.list)
@@ -382,7 +383,7 @@ class PiiMarker(QObject):
             return []
         actions: list[QAction] = []
         if browser.textCursor().hasSelection():
-            action = QAction("Mark selection as &PII…", browser)
+            action = QAction(translate("pii_marking", "Mark selection as &PII…"), browser)
             action.setShortcut(MARK_PII_KEYS)
             action.triggered.connect(lambda _=False: self.mark(browser))
             actions.append(action)
@@ -395,16 +396,29 @@ class PiiMarker(QObject):
                     continue
                 what = _lower_first(type_label(f.type))
                 if mark_key(f) in dismissed:
-                    action = QAction(f"&Restore possible PII ({what})", browser)
+                    action = QAction(
+                        translate("pii_marking", "&Restore possible PII ({what})").format(
+                            what=what
+                        ),
+                        browser,
+                    )
                     action.triggered.connect(lambda _=False, f=f: self.set_dismissed(f, False))
                 else:
-                    action = QAction(f"&Dismiss: not PII ({what})", browser)
+                    action = QAction(
+                        translate("pii_marking", "&Dismiss: not PII ({what})").format(what=what),
+                        browser,
+                    )
                     action.triggered.connect(lambda _=False, f=f: self.set_dismissed(f, True))
                 actions.append(action)
             for mkey, m in marks.items():
                 if mkey[:3] == key:
                     what = _lower_first(type_label(str(m["type"])))
-                    action = QAction(f"Re&move your PII mark ({what})", browser)
+                    action = QAction(
+                        translate("pii_marking", "Re&move your PII mark ({what})").format(
+                            what=what
+                        ),
+                        browser,
+                    )
                     action.triggered.connect(lambda _=False, m=m: self.remove_mark(m))
                     actions.append(action)
         return actions

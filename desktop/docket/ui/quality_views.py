@@ -26,6 +26,7 @@ from docket.core.calibration import Expected, QuestionGrade, describe_question, 
 from docket.core.display_order import DisplayOrder
 from docket.core.schema import Schema
 from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
+from docket.ui.i18n import translate
 
 NOTE_STYLE = (
     "QLabel {{ border: 0px solid transparent; border-left: 4px solid palette({bar});"
@@ -56,10 +57,13 @@ class CalibrationBanner(QLabel):
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setStyleSheet(NOTE_STYLE.format(bar="highlight"))
-        self.setAccessibleName("Calibration round")
+        self.setAccessibleName(translate("quality_views", "Calibration round"))
         self.setAccessibleDescription(
-            "A training set: the expected answer is shown after each submit; these answers "
-            "count toward your calibration score only."
+            translate(
+                "quality_views",
+                "A training set: the expected answer is shown after each submit; these answers "
+                "count toward your calibration score only.",
+            )
         )
 
 
@@ -81,7 +85,7 @@ class FastNotice(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setStyleSheet(NOTE_STYLE.format(bar="mid"))
-        self.setAccessibleName("Answered quickly")
+        self.setAccessibleName(translate("quality_views", "Answered quickly"))
         self.hide()
 
     def show_fast(self, seconds: float, minimum: float, *, same_task: bool = False) -> None:
@@ -91,8 +95,14 @@ class FastNotice(QLabel):
             f"project suggests at least {seconds_text(minimum)} per task. It is saved as it "
             "is, and its time goes with it. Take the time each task needs."
         )
-        self.setText(f"<b>Answered quickly:</b> {html.escape(words)}")
-        self.setAccessibleDescription(f"Answered quickly: {words}")
+        self.setText(
+            translate("quality_views", "<b>Answered quickly:</b> {value}").format(
+                value=html.escape(words)
+            )
+        )
+        self.setAccessibleDescription(
+            translate("quality_views", "Answered quickly: {words}").format(words=words)
+        )
         self.show()
 
 

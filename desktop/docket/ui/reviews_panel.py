@@ -24,6 +24,7 @@ from docket.render.diff import diff_html
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
+from docket.ui.i18n import translate
 
 SKIP = {"rationale", "outcome", "adjudication_note"}
 GRADES = {True: "met", False: "not met", None: "not applicable"}
@@ -147,12 +148,12 @@ class ReviewsPanel(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
-        self.title = QLabel("Reviewers' answers")
+        self.title = QLabel(translate("reviews_panel", "Reviewers' answers"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.browser = SafeBrowser()
-        self.browser.setAccessibleName("Reviewers' answers")
+        self.browser.setAccessibleName(translate("reviews_panel", "Reviewers' answers"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -162,7 +163,7 @@ class ReviewsPanel(QWidget):
         self._theme = theme
 
     def clear(self) -> None:
-        self.title.setText("Reviewers' answers")
+        self.title.setText(translate("reviews_panel", "Reviewers' answers"))
         self.browser.setDocument(QTextDocument(self.browser))
 
     def show_reviews(
@@ -181,7 +182,9 @@ class ReviewsPanel(QWidget):
             seen = {canonical_json(_grades_only(r["answers"].get(k))) for r in reviews}
             agree[k] = len(seen) == 1
         self.title.setText(
-            f"Reviewers' answers — {len(reviews)} reviewers, severity {review.get('severity', 0):g}"
+            translate(
+                "reviews_panel", "Reviewers' answers — {n_reviews} reviewers, severity {value:g}"
+            ).format(n_reviews=len(reviews), value=review.get("severity", 0))
         )
         rows = []
         for k in keys:

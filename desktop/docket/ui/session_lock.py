@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from docket.bundles import keys
 from docket.errors import DocketError
+from docket.ui.i18n import translate
 from docket.ui.lock import SecuritySettingsDialog
 
 if TYPE_CHECKING:
@@ -178,4 +179,8 @@ def edit_security_settings(w: MainWindow) -> None:
     try:
         s.save()
     except OSError as exc:
-        w.notify("Docket", f"Could not save the settings: {exc}", error=True)
+        w.notify(
+            "Docket",
+            translate("session_lock", "Could not save the settings: {exc}").format(exc=exc),
+            error=True,
+        )

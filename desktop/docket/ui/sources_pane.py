@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -53,12 +54,18 @@ from docket.render.citations import UNKNOWN_MARK
 from docket.render.hidden import mark_hidden_text
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
+from docket.ui.i18n import translate
 from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
 from docket.ui.table_model import ColumnsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Doc", "Title", "Cited in", "Found")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("sources_pane", "Doc"),
+    QT_TRANSLATE_NOOP("sources_pane", "Title"),
+    QT_TRANSLATE_NOOP("sources_pane", "Cited in"),
+    QT_TRANSLATE_NOOP("sources_pane", "Found"),
+)
 COL_ID, COL_TITLE, COL_CITED, COL_FOUND = range(4)
 FOLLOWED_MARK = "▶"
 """Before the id of the document the last followed citation names (and in bold)."""
@@ -72,10 +79,10 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _FONT, _ALIGNMENT})
 _HEADER_TIPS = (
-    "The document's id, as responses cite it ([1], [doc-id])",
-    "The document's title",
-    "Which responses cite the document",
-    "Matches of the search in the document",
+    QT_TRANSLATE_NOOP("sources_pane", "The document's id, as responses cite it ([1], [doc-id])"),
+    QT_TRANSLATE_NOOP("sources_pane", "The document's title"),
+    QT_TRANSLATE_NOOP("sources_pane", "Which responses cite the document"),
+    QT_TRANSLATE_NOOP("sources_pane", "Matches of the search in the document"),
 )
 
 
@@ -87,6 +94,7 @@ class DocumentsModel(ColumnsTableModel):
 
     columns = COLUMNS
     header_tips = _HEADER_TIPS
+    tr_context = "sources_pane"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -206,7 +214,11 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")
+        self.setToolTip(
+            translate("sources_pane", "<p>{value}</p>").format(value=html.escape(text))
+            if text
+            else ""
+        )
         self.setAccessibleDescription(text)
         self._elide()
 
@@ -238,30 +250,34 @@ class SourcesPane(QWidget):
         self._current = -1
         self._shown: str | None = None
 
-        self.title = QLabel("Sources")
+        self.title = QLabel(translate("sources_pane", "Sources"))
         self.title.setObjectName("sourcesTitle")
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find in documents (Enter: next, Shift+Enter: previous)")
-        self.search.setAccessibleName("Find in documents")
+        self.search.setPlaceholderText(
+            translate("sources_pane", "Find in documents (Enter: next, Shift+Enter: previous)")
+        )
+        self.search.setAccessibleName(translate("sources_pane", "Find in documents"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self._find())
         self.search.installEventFilter(self)
         self.previous_button = QToolButton()
         self.previous_button.setText("▲")
-        self.previous_button.setAccessibleName("Previous match")
-        self.previous_button.setToolTip("Previous match (Shift+Enter, Shift+F3)")
+        self.previous_button.setAccessibleName(translate("sources_pane", "Previous match"))
+        self.previous_button.setToolTip(
+            translate("sources_pane", "Previous match (Shift+Enter, Shift+F3)")
+        )
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QToolButton()
         self.next_button.setText("▼")
-        self.next_button.setAccessibleName("Next match")
-        self.next_button.setToolTip("Next match (Enter, F3)")
+        self.next_button.setAccessibleName(translate("sources_pane", "Next match"))
+        self.next_button.setToolTip(translate("sources_pane", "Next match (Enter, F3)"))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.status = QLabel()
-        self.status.setAccessibleName("Search result")
+        self.status.setAccessibleName(translate("sources_pane", "Search result"))
         for key, step in (("F3", 1), ("Shift+F3", -1)):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
@@ -272,7 +288,7 @@ class SourcesPane(QWidget):
         self.model = DocumentsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Documents")
+        self.table.setAccessibleName(translate("sources_pane", "Documents"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -292,7 +308,7 @@ class SourcesPane(QWidget):
         self.notice.setObjectName("sourcesNotice")
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setAccessibleName("Followed citation")
+        self.notice.setAccessibleName(translate("sources_pane", "Followed citation"))
         self.notice.setContentsMargins(6, 3, 6, 3)
         self.notice.hide()
         self.heading = QLabel()
@@ -304,7 +320,7 @@ class SourcesPane(QWidget):
         self.source = ElidedLabel()
         self.source.setObjectName("sourcesSource")
         self.browser = SafeBrowser()
-        self.browser.setAccessibleName("Document")
+        self.browser.setAccessibleName(translate("sources_pane", "Document"))
         self.browser.setMinimumHeight(80)
 
         search_row = QHBoxLayout()
@@ -351,7 +367,11 @@ class SourcesPane(QWidget):
         self._task_id = task.id
         self.model.set_documents(task.documents, cited_in(task, order))
         n = len(task.documents)
-        self.title.setText(f"Sources · {n} document{'s' * (n != 1)}")
+        self.title.setText(
+            translate("sources_pane", "Sources · {n} document{value}").format(
+                n=n, value="s" * (n != 1)
+            )
+        )
         self.notice.hide()
         self._shown = None
         self._fit_table()
@@ -464,7 +484,9 @@ class SourcesPane(QWidget):
                 if d.source
                 else "No source given"
             )
-            self.browser.setAccessibleName(f"Document {d.id}: {title}")
+            self.browser.setAccessibleName(
+                translate("sources_pane", "Document {id}: {title}").format(id=d.id, title=title)
+            )
             self._highlight()
             self.documentShown.emit(document_id)
         if self.table.currentIndex().row() != row:
@@ -479,8 +501,11 @@ class SourcesPane(QWidget):
         if document_id is None or self.model.row_of(document_id) < 0:
             key = label.split("†", 1)[0].strip()
             self.notice.setText(
-                f"⚠ {where} cites [{label}{UNKNOWN_MARK}]: there is no document “{key}” in "
-                "this task."
+                translate(
+                    "sources_pane",
+                    "⚠ {where} cites [{label}{UNKNOWN_MARK}]: there is no document “{key}” "
+                    "in this task.",
+                ).format(where=where, label=label, UNKNOWN_MARK=UNKNOWN_MARK, key=key)
             )
             self.notice.setAccessibleDescription(self.notice.text())
             self.notice.show()
@@ -489,7 +514,10 @@ class SourcesPane(QWidget):
         self.model.set_followed(document_id)
         self._show(document_id)
         self.notice.setText(
-            f"{FOLLOWED_MARK} Cited as [{label}] in {where}: document {document_id}"
+            translate(
+                "sources_pane",
+                "{FOLLOWED_MARK} Cited as [{label}] in {where}: document {document_id}",
+            ).format(FOLLOWED_MARK=FOLLOWED_MARK, label=label, where=where, document_id=document_id)
         )
         self.notice.setAccessibleDescription(self.notice.text())
         self.notice.show()
@@ -586,12 +614,16 @@ class SourcesPane(QWidget):
     def _status(self) -> None:
         n = len(self._matches)
         if not n:
-            self.status.setText("No match in any document")
+            self.status.setText(translate("sources_pane", "No match in any document"))
             return
         documents = len({m[0] for m in self._matches})
         more = "+" if n >= MAX_MATCHES else ""
         where = f"in {documents} of {len(self.model.documents())} documents"
-        self.status.setText(f"Match {self._current + 1} of {n:,}{more} · {where}")
+        self.status.setText(
+            translate("sources_pane", "Match {value} of {n:,}{more} · {where}").format(
+                value=self._current + 1, n=n, more=more, where=where
+            )
+        )
 
     def _highlight(self) -> None:
         """Every match in the shown document highlighted (the current one is selected)."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from docket.core.schema import SpansQuestion
 from docket.core.spans import span_problems
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
+from docket.ui.i18n import translate
 
 QUOTE_CHARS = 60
 """Of a span's quote, this much is shown in the list (the whole of it in its tooltip)."""
@@ -118,7 +119,7 @@ class SpansEditor(QuestionEditor):
         )
         layout.addWidget(self.hint)
         self.list = _SpanList(self)
-        self.list.setAccessibleName("Marked spans")
+        self.list.setAccessibleName(translate("span_list", "Marked spans"))
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(80)
         layout.addWidget(self.list)
@@ -268,7 +269,7 @@ class SpansEditor(QuestionEditor):
         if self.list.count():
             self.list.setCurrentRow(max(0, min(row, self.list.count() - 1)))
         if not self._spans:
-            self.list.addItem(QListWidgetItem("No spans marked."))
+            self.list.addItem(QListWidgetItem(translate("span_list", "No spans marked.")))
             self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
 
     def focus_first(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from docket.core.spans import SEVERITIES
 from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView, ShownSpan
+from docket.ui.i18n import translate
 from docket.ui.review_controller import ReviewController
 from docket.ui.span_list import SpansEditor, span_events
 
@@ -62,7 +63,11 @@ class SpanDialog(QDialog):
         span: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit span" if span else "Mark span")
+        self.setWindowTitle(
+            translate("span_marking", "Edit span")
+            if span
+            else translate("span_marking", "Mark span")
+        )
         self.ids = [a for a, _ in labels]
         layout = QVBoxLayout(self)
         shown = " ".join(quote.split())
@@ -70,12 +75,17 @@ class SpanDialog(QDialog):
         quote_label.setWordWrap(True)
         quote_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(quote_label)
-        hint = QLabel("Number keys pick a label; Tab moves on; Enter marks, Esc cancels.", self)
+        hint = QLabel(
+            translate(
+                "span_marking", "Number keys pick a label; Tab moves on; Enter marks, Esc cancels."
+            ),
+            self,
+        )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(hint)
         form = QFormLayout()
         self.labels = _LabelList(self)
-        self.labels.setAccessibleName("Label")
+        self.labels.setAccessibleName(translate("span_marking", "Label"))
         for n, (_, title) in enumerate(labels, start=1):
             self.labels.addItem(f"{n}  {title}" if n <= 9 else f"    {title}")
         self.labels.setCurrentRow(0)
@@ -83,16 +93,16 @@ class SpanDialog(QDialog):
         self.labels.setFixedHeight(
             rows * max(1, self.labels.sizeHintForRow(0)) + 2 * self.labels.frameWidth() + 4
         )
-        form.addRow("&Label", self.labels)
+        form.addRow(translate("span_marking", "&Label"), self.labels)
         self.severity = QComboBox(self)
-        self.severity.setAccessibleName("Severity")
+        self.severity.setAccessibleName(translate("span_marking", "Severity"))
         self.severity.addItems([NO_SEVERITY, *SEVERITIES])
-        form.addRow("&Severity", self.severity)
+        form.addRow(translate("span_marking", "&Severity"), self.severity)
         self.comment = QLineEdit(self)
-        self.comment.setAccessibleName("Comment")
+        self.comment.setAccessibleName(translate("span_marking", "Comment"))
         self.comment.setMaxLength(2000)
-        self.comment.setPlaceholderText("Optional")
-        form.addRow("&Comment", self.comment)
+        self.comment.setPlaceholderText(translate("span_marking", "Optional"))
+        form.addRow(translate("span_marking", "&Comment"), self.comment)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

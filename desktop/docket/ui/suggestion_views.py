@@ -33,6 +33,7 @@ from docket.core.schema import Schema
 from docket.core.suggestion_review import QuestionState, verdict_sentence
 from docket.core.suggestions import Suggestion
 from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
+from docket.ui.i18n import translate
 
 ACCEPT_KEY = "Ctrl+Shift+A"
 ACCEPT_ALL_KEY = "Ctrl+Alt+Shift+A"
@@ -99,7 +100,11 @@ class JudgeView(ComparisonPanel):
         suggestion: Suggestion,
         order: DisplayOrder,
     ) -> None:
-        self.title.setText(f"The AI judge ({suggestion.agent}) — compare it with yours")
+        self.title.setText(
+            translate("suggestion_views", "The AI judge ({agent}) — compare it with yours").format(
+                agent=suggestion.agent
+            )
+        )
         bar = self.browser.verticalScrollBar()
         kept = bar.value() if self.isVisible() else 0
         self.browser.setHtml(judge_html(schema, mine, suggestion, order))

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from docket.ui.i18n import translate
+
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -18,6 +20,9 @@ class ColumnsTableModel(QAbstractTableModel):
     say how many rows there are (:meth:`row_total`) and what is in them (``data``)."""
 
     columns: tuple[str, ...] = ()
+    tr_context = ""
+    """The translation context of :attr:`columns` and :attr:`header_tips` (marked with
+    QT_TRANSLATE_NOOP where they are defined)."""
     header_tips: tuple[str, ...] = ()
 
     def row_total(self) -> int:
@@ -42,9 +47,9 @@ class ColumnsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role in (_DISPLAY, _ACCESSIBLE):
-            return self.columns[section]
+            return translate(self.tr_context, self.columns[section])
         if role == _TOOLTIP:
-            return self.header_tips[section]
+            return translate(self.tr_context, self.header_tips[section])
         return self.header_extra(section, role)
 
     def header_extra(self, section: int, role: int) -> Any:

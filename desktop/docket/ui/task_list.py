@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -55,6 +56,7 @@ from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
+from docket.ui.i18n import translate
 from docket.ui.table_model import ColumnsTableModel
 
 __all__ = [
@@ -84,7 +86,12 @@ TaskIdRole = int(Qt.ItemDataRole.UserRole) + 1
 StatusRole = int(Qt.ItemDataRole.UserRole) + 2
 """The status value (str, e.g. "done") of the row, in every column."""
 
-COLUMNS = ("#", "Status", "Prompt", "Time")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("task_list", "Status"),
+    QT_TRANSLATE_NOOP("task_list", "Prompt"),
+    QT_TRANSLATE_NOOP("task_list", "Time"),
+)
 COL_NUMBER, COL_STATUS, COL_PROMPT, COL_TIME = range(len(COLUMNS))
 
 STATUS_SYMBOLS: dict[TaskStatus, str] = {
@@ -94,12 +101,29 @@ STATUS_SYMBOLS: dict[TaskStatus, str] = {
     TaskStatus.SKIPPED: "↷",
     TaskStatus.FLAGGED: "⚑",
 }
+STATUS_WORDS: dict[TaskStatus, str] = {
+    TaskStatus.NEW: QT_TRANSLATE_NOOP("task_list", "new"),
+    TaskStatus.DRAFT: QT_TRANSLATE_NOOP("task_list", "draft"),
+    TaskStatus.DONE: QT_TRANSLATE_NOOP("task_list", "done"),
+    TaskStatus.SKIPPED: QT_TRANSLATE_NOOP("task_list", "skipped"),
+    TaskStatus.FLAGGED: QT_TRANSLATE_NOOP("task_list", "flagged"),
+}
 STATUS_LABELS: dict[TaskStatus, str] = {s: f"{STATUS_SYMBOLS[s]} {s.value}" for s in TaskStatus}
-"""What the Status column shows: symbol and word, never colour alone."""
+"""What the Status column shows: symbol and word, never colour alone (in English;
+:func:`status_label` in the interface's language)."""
+
+
+def status_label(status: TaskStatus) -> str:
+    """The Status column's text for ``status`` in the interface's language."""
+    return f"{STATUS_SYMBOLS[status]} {translate('task_list', STATUS_WORDS[status])}"
+
 
 STATUS_FILTERS: tuple[tuple[str, frozenset[TaskStatus] | None], ...] = (
-    ("All tasks", None),
-    ("To do (new or draft)", frozenset({TaskStatus.NEW, TaskStatus.DRAFT})),
+    (QT_TRANSLATE_NOOP("task_list", "All tasks"), None),
+    (
+        QT_TRANSLATE_NOOP("task_list", "To do (new or draft)"),
+        frozenset({TaskStatus.NEW, TaskStatus.DRAFT}),
+    ),
     (STATUS_LABELS[TaskStatus.NEW], frozenset({TaskStatus.NEW})),
     (STATUS_LABELS[TaskStatus.DRAFT], frozenset({TaskStatus.DRAFT})),
     (STATUS_LABELS[TaskStatus.DONE], frozenset({TaskStatus.DONE})),
@@ -121,10 +145,10 @@ _ROLES = frozenset(
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _HEADER_TIPS = (
-    "Position in the bundle",
-    "Review status",
-    "The prompt (last user message)",
-    "Active review time (minutes:seconds)",
+    QT_TRANSLATE_NOOP("task_list", "Position in the bundle"),
+    QT_TRANSLATE_NOOP("task_list", "Review status"),
+    QT_TRANSLATE_NOOP("task_list", "The prompt (last user message)"),
+    QT_TRANSLATE_NOOP("task_list", "Active review time (minutes:seconds)"),
 )
 
 
@@ -181,6 +205,7 @@ class TaskTableModel(ColumnsTableModel):
 
     columns = COLUMNS
     header_tips = _HEADER_TIPS
+    tr_context = "task_list"
 
     def __init__(self, store: TaskRowSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -218,7 +243,7 @@ class TaskTableModel(ColumnsTableModel):
             if col == COL_PROMPT:
                 return r.preview
             if col == COL_STATUS:
-                return STATUS_LABELS[r.status]
+                return status_label(r.status)
             if col == COL_NUMBER:
                 return str(r.position + 1)
             return format_duration(r.time_spent_s)
@@ -236,11 +261,13 @@ class TaskTableModel(ColumnsTableModel):
             return f"<p>{html.escape(r.preview)}</p>" if r.preview else None
         # AccessibleTextRole
         if col == COL_PROMPT:
-            return r.preview or "no prompt"
+            return r.preview or translate("task_list", "no prompt")
         if col == COL_STATUS:
-            return f"status {r.status.value}"
+            return translate("task_list", "status {status}").format(
+                status=translate("task_list", STATUS_WORDS[r.status])
+            )
         if col == COL_NUMBER:
-            return f"task {r.position + 1}"
+            return translate("task_list", "task {number}").format(number=r.position + 1)
         return _spoken_duration(r.time_spent_s)
 
     # --- reading ------------------------------------------------------------------------
@@ -493,12 +520,17 @@ class TaskListPanel(QWidget):
         self._held = 0  # > 0 while the proxy moves rows: selection changes are not the user's
 
         self._search = QLineEdit(self)
-        self._search.setPlaceholderText("Search prompts and responses (Ctrl+F)")
+        self._search.setPlaceholderText(
+            translate("task_list", "Search prompts and responses (Ctrl+F)")
+        )
         self._search.setClearButtonEnabled(True)
-        self._search.setAccessibleName("Search tasks")
+        self._search.setAccessibleName(translate("task_list", "Search tasks"))
         self._search.setAccessibleDescription(
-            "Shows only tasks whose prompt or responses contain the text. "
-            "Enter searches at once; Escape clears."
+            translate(
+                "task_list",
+                "Shows only tasks whose prompt or responses contain the text. "
+                "Enter searches at once; Escape clears.",
+            )
         )
         self._search.installEventFilter(_SearchKeys(self))
         self._debounce = QTimer(self)
@@ -509,24 +541,29 @@ class TaskListPanel(QWidget):
         self._search.returnPressed.connect(self._apply_search)
 
         self._status = QComboBox(self)
-        for label, _ in STATUS_FILTERS:
-            self._status.addItem(label)
-        self._status.setAccessibleName("Filter by status")
-        self._status.setToolTip("Show only tasks with this status")
+        for (label, _), status in zip(STATUS_FILTERS, [None, None, *TaskStatus], strict=True):
+            self._status.addItem(
+                status_label(status) if status is not None else translate("task_list", label)
+            )
+        self._status.setAccessibleName(translate("task_list", "Filter by status"))
+        self._status.setToolTip(translate("task_list", "Show only tasks with this status"))
         self._status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._status.currentIndexChanged.connect(self._status_chosen)
 
         self._count = QLabel(self)
-        self._count.setAccessibleName("Tasks shown")
+        self._count.setAccessibleName(translate("task_list", "Tasks shown"))
         self._count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
 
         self._view = QTableView(self)
-        self._view.setAccessibleName("Task list")
-        self._view.horizontalHeader().setAccessibleName("Task list columns")
+        self._view.setAccessibleName(translate("task_list", "Task list"))
+        self._view.horizontalHeader().setAccessibleName(translate("task_list", "Task list columns"))
         self._view.setAccessibleDescription(
-            "One row per task: number, status, prompt, time spent. "
-            "Arrow keys move between tasks and open them."
+            translate(
+                "task_list",
+                "One row per task: number, status, prompt, time spent. "
+                "Arrow keys move between tasks and open them.",
+            )
         )
         # Connected before setModel, so they run before the view and the selection model
         # react to rows leaving (which move the current row to a neighbour).
@@ -697,8 +734,11 @@ class TaskListPanel(QWidget):
         digits = max(2, len(str(self._model.widest_number())))
         samples = {
             COL_NUMBER: ["8" * digits, COLUMNS[COL_NUMBER]],
-            COL_STATUS: [*STATUS_LABELS.values(), COLUMNS[COL_STATUS]],
-            COL_TIME: ["88:88", COLUMNS[COL_TIME]],
+            COL_STATUS: [
+                *map(status_label, TaskStatus),
+                translate("task_list", COLUMNS[COL_STATUS]),
+            ],
+            COL_TIME: ["88:88", translate("task_list", COLUMNS[COL_TIME])],
         }
         for col, texts in samples.items():
             header.resizeSection(col, max(metrics.horizontalAdvance(t) for t in texts) + pad)
@@ -729,7 +769,7 @@ class TaskListPanel(QWidget):
             self._proxy.set_search(self._search.text())
         except DocketError as error:  # the filter stays as it was
             self._update_summary()
-            self._count.setText("Search failed")
+            self._count.setText(translate("task_list", "Search failed"))
             self._count.setToolTip(str(error))
             self.searchFailed.emit(str(error))
             return
@@ -756,16 +796,28 @@ class TaskListPanel(QWidget):
         shown, total = self._proxy.rowCount(), self._model.rowCount()
         self._count.setToolTip("")
         if self._proxy.is_filtered():
-            self._count.setText(f"{shown:,} of {total:,} shown")
+            self._count.setText(
+                translate("task_list", "{shown:,} of {total:,} shown").format(
+                    shown=shown, total=total
+                )
+            )
         else:
-            self._count.setText(f"{total:,} task{'s' * (total != 1)}")
+            self._count.setText(
+                translate("task_list", "{total:,} task{value}").format(
+                    total=total, value="s" * (total != 1)
+                )
+            )
         if shown:
             self._stack.setCurrentWidget(self._view)
         else:
             self._empty.setText(
-                "No tasks match. Clear the search (Esc) or choose “All tasks”."
+                translate(
+                    "task_list", "No tasks match. Clear the search (Esc) or choose “All tasks”."
+                )
                 if self._proxy.is_filtered()
-                else "There are no tasks yet. Import a task bundle to begin."
+                else translate(
+                    "task_list", "There are no tasks yet. Import a task bundle to begin."
+                )
             )
             self._stack.setCurrentWidget(self._empty)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from docket.core.review import Changes
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
+from docket.ui.i18n import translate
 from docket.workspace import RESULT_SUFFIX, ImportedTasks
 
 if TYPE_CHECKING:
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
 
 def choose_and_import(window: MainWindow) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        window, "Import bundle", "", "Docket bundles (*.docket);;All files (*)"
+        window,
+        translate("transfer", "Import bundle"),
+        "",
+        translate("transfer", "Docket bundles (*.docket);;All files (*)"),
     )
     if path:
         import_bundle(window, Path(path))
@@ -40,8 +44,11 @@ def import_bundle(window: MainWindow, bundle: Path) -> None:
     if window.controller.has_unsaved():
         window.notify(
             "Docket",
-            "Your last change is not saved yet (see the message before); import the "
-            "bundle once it is.",
+            translate(
+                "transfer",
+                "Your last change is not saved yet (see the message before); import the "
+                "bundle once it is.",
+            ),
             error=True,
         )
         return
@@ -49,7 +56,10 @@ def import_bundle(window: MainWindow, bundle: Path) -> None:
     server = str(window.server_card) if window.server_card else settings.server_card
     if not server or not Path(server).exists():
         server, _ = QFileDialog.getOpenFileName(
-            window, "The server's public card (server.pub)", "", "Public cards (*.pub)"
+            window,
+            translate("transfer", "The server's public card (server.pub)"),
+            "",
+            translate("transfer", "Public cards (*.pub)"),
         )
         if not server or window.session.locked:
             return
@@ -62,11 +72,13 @@ def import_bundle(window: MainWindow, bundle: Path) -> None:
             return ws.import_bundle(bundle, card, progress=progress)
 
     window.operations.run(
-        "Import bundle",
-        f"Importing {bundle.name} …",
+        translate("transfer", "Import bundle"),
+        translate("transfer", "Importing {name} …").format(name=bundle.name),
         work,
         on_success=lambda result: _imported(window, result),
-        on_failure=lambda error: window.notify("Import", str(error), error=True),
+        on_failure=lambda error: window.notify(
+            translate("transfer", "Import"), str(error), error=True
+        ),
     )
 
 
@@ -87,7 +99,7 @@ def _imported(window: MainWindow, result: ImportedTasks) -> None:
         ),
     }.get(result.status, f"Imported {result.added} tasks.")
     window.typesetting.start_soon()  # the new tasks' formulas, ahead of the reviewer
-    window.notify("Import", message)
+    window.notify(translate("transfer", "Import"), message)
 
 
 def export_results(window: MainWindow) -> None:
@@ -102,27 +114,44 @@ def export_results(window: MainWindow) -> None:
     if (bundle := _bundle_to_export(window)) is not None:
         kinds = {b: (kind, source) for b, kind, source in window.workspace.answered_bundles()}
         kind, source = kinds[bundle]
-        what = "the calibration round" if kind == "calibration-task" else "the task bundle"
         which = (
-            f"This workspace holds several bundles; this exports {what} of the open task "
-            f"({source}). Open a task of another bundle to export that one.\n\n"
-        )
-    summary = which + (
-        f"Answered: {counts.answered} (flagged: {counts[TaskStatus.FLAGGED]})\n"
-        f"Skipped: {counts[TaskStatus.SKIPPED]}\n"
-        f"Drafts not submitted: {counts[TaskStatus.DRAFT]} (not exported)\n"
-        f"Tasks in total: {counts.total}"
+            translate(
+                "transfer",
+                "This workspace holds several bundles; this exports the calibration round of "
+                "the open task ({source}). Open a task of another bundle to export that one.",
+            )
+            if kind == "calibration-task"
+            else translate(
+                "transfer",
+                "This workspace holds several bundles; this exports the task bundle of the "
+                "open task ({source}). Open a task of another bundle to export that one.",
+            )
+        ).format(source=source) + "\n\n"
+    summary = which + translate(
+        "transfer",
+        "Answered: {answered} (flagged: {flagged})\nSkipped: {skipped}\n"
+        "Drafts not submitted: {drafts} (not exported)\nTasks in total: {total}",
+    ).format(
+        answered=counts.answered,
+        flagged=counts[TaskStatus.FLAGGED],
+        skipped=counts[TaskStatus.SKIPPED],
+        drafts=counts[TaskStatus.DRAFT],
+        total=counts.total,
     )
     if (
         QMessageBox.question(
-            window, "Export results", summary + "\n\nWrite the signed result bundle?"
+            window,
+            translate("transfer", "Export results"),
+            summary + "\n\n" + translate("transfer", "Write the signed result bundle?"),
         )
         != QMessageBox.StandardButton.Yes
     ):
         return
     ws = window.workspace
     default = str(ws.directory.parent / f"{ws.reviewer}-results{RESULT_SUFFIX}")
-    path, _ = QFileDialog.getSaveFileName(window, "Save result bundle", default)
+    path, _ = QFileDialog.getSaveFileName(
+        window, translate("transfer", "Save result bundle"), default
+    )
     if not path:
         return
     try:
@@ -132,8 +161,10 @@ def export_results(window: MainWindow) -> None:
         return
     QMessageBox.information(
         window,
-        "Export",
-        f"Wrote {done.answers} answers (sequence {done.sequence}) to\n{done.path}",
+        translate("transfer", "Export"),
+        translate("transfer", "Wrote {answers} answers (sequence {sequence}) to\n{path}").format(
+            answers=done.answers, sequence=done.sequence, path=done.path
+        ),
     )
 
 

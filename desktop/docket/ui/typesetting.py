@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from docket.errors import DocketError, ImportCancelledError
+from docket.ui.i18n import translate
 
 if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
@@ -35,10 +36,13 @@ class BackgroundTypesetting(QObject):
         self._window = window
         self.label = QLabel()
         self.label.setObjectName("typesettingProgress")
-        self.label.setAccessibleName("Typesetting formulas")
+        self.label.setAccessibleName(translate("typesetting", "Typesetting formulas"))
         self.label.setToolTip(
-            "Formulas are typeset once, in the background, and kept in the workspace; "
-            "until then they show as text."
+            translate(
+                "typesetting",
+                "Formulas are typeset once, in the background, and kept in the workspace; "
+                "until then they show as text.",
+            )
         )
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)
@@ -108,4 +112,7 @@ class BackgroundTypesetting(QObject):
         if isinstance(error, ImportCancelledError):
             return  # gave way to something else; it resumes the next time it starts
         w = self._window
-        w.statusBar().showMessage(f"Formulas could not be typeset: {error}", 10000)
+        w.statusBar().showMessage(
+            translate("typesetting", "Formulas could not be typeset: {error}").format(error=error),
+            10000,
+        )

@@ -14,6 +14,7 @@ from docket.render.theme import Theme
 from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView
 from docket.ui.guidelines import GuidelinesDock
+from docket.ui.i18n import translate
 from docket.ui.lock import LockScreen
 from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.reviews_panel import ReviewsPanel
@@ -33,7 +34,7 @@ SOURCES_SHARE = 0.58
 def build_views(w: MainWindow, theme: Theme) -> None:
     """Create the window's views as its attributes and lay them out."""
     w.task_list = TaskListPanel(w.workspace)
-    w.task_list.setAccessibleName("Tasks")
+    w.task_list.setAccessibleName(translate("window_layout", "Tasks"))
     w.comparison = ComparisonView(theme)
     w.comparison.set_sync_scroll(w.settings.sync_scroll)
     w.comparison.set_zoom(w.settings.zoom)
@@ -42,7 +43,7 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     w.reviews_panel = ReviewsPanel(theme)
     w.reviews_panel.hide()  # shown for adjudication tasks only
     w.sources = SourcesPane(theme)
-    w.sources.setAccessibleName("Sources")
+    w.sources.setAccessibleName(translate("window_layout", "Sources"))
     w.sources.hide()  # shown for tasks with documents only
     w.right = QSplitter(Qt.Orientation.Vertical)
     w.right.setChildrenCollapsible(False)
@@ -64,7 +65,7 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     column.addWidget(w.judge, 3)
     column.addWidget(w.answer_panel, 2)
     w.right.addWidget(w.answer_column)
-    w.tasks_dock = QDockWidget("Tasks", w)
+    w.tasks_dock = QDockWidget(translate("window_layout", "Tasks"), w)
     w.tasks_dock.setObjectName("tasks")
     w.tasks_dock.setWidget(w.task_list)
     w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.tasks_dock)
@@ -121,7 +122,9 @@ def show_sources(w: MainWindow, task: Task, order: DisplayOrder) -> None:
 def focus_sources(w: MainWindow, *, search: bool = False) -> None:
     """Move to the Sources pane (its list of documents, or its search field)."""
     if not w.sources.isVisible():
-        w.statusBar().showMessage("This task has no source documents.", 3000)
+        w.statusBar().showMessage(
+            translate("window_layout", "This task has no source documents."), 3000
+        )
     elif search:
         w.sources.focus_search()
     else:
@@ -133,11 +136,11 @@ class SaveIndicator(QLabel):
     change is not saved and is being retried (the reason in its tooltip)."""
 
     def failed(self, message: str) -> None:
-        self.setText("Not saved — retrying")
+        self.setText(translate("window_layout", "Not saved — retrying"))
         self.setStyleSheet("color: #b3261e; font-weight: bold")
         self.setToolTip(message)
 
     def recovered(self) -> None:
         self.setStyleSheet("")
         self.setToolTip("")
-        self.setText("Saved")
+        self.setText(translate("window_layout", "Saved"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from docket.core.review import ScrollPosition, UiState
 from docket.errors import DocketError
+from docket.ui.i18n import translate
 from docket.ui.session_lock import LAYOUT_VERSION
 
 if TYPE_CHECKING:
@@ -73,9 +74,12 @@ def may_close(w: MainWindow) -> bool:
         return True
     answer = QMessageBox.question(
         w,
-        "Quit without saving?",
-        "Your last change could not be saved (see the earlier message); Docket is still "
-        "retrying.\n\nQuit anyway and lose that change?",
+        translate("window_state", "Quit without saving?"),
+        translate(
+            "window_state",
+            "Your last change could not be saved (see the earlier message); Docket is still "
+            "retrying.\n\nQuit anyway and lose that change?",
+        ),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -88,7 +92,13 @@ def save_on_close(w: MainWindow) -> None:
         except DocketError as exc:
             w.notify("Docket", str(exc), error=True)
         except OSError as exc:
-            w.notify("Docket", f"Could not save the window settings: {exc}", error=True)
+            w.notify(
+                "Docket",
+                translate("window_state", "Could not save the window settings: {exc}").format(
+                    exc=exc
+                ),
+                error=True,
+            )
     qs = QSettings("Docket", "Docket")
     qs.setValue("window/geometry", w.saveGeometry())
     locked = w.session.locked
