@@ -26,7 +26,7 @@ LOCK := requirements.lock
 UV_VERSION ?= 0.13.9
 LOCK_ARGS ?=
 
-.PHONY: demo test test-fast test-slow test-headless lint lock bench fuzz kill-test reference-check clean help
+.PHONY: translations translations-update demo test test-fast test-slow test-headless lint lock bench fuzz kill-test reference-check clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
@@ -68,18 +68,36 @@ lock: $(VENV)/.created
 		--python-version 3.11 --python-platform x86_64-manylinux_2_36 \
 		--custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
 
-demo: $(VENV)/.installed-app
+# The interface's translations: resources/translations/docket_<lang>.ts are the sources
+# (tracked); the compiled .qm beside them are built here (not tracked). `make
+# translations-update` re-extracts the strings of desktop/docket/ui into every .ts.
+TS := $(wildcard resources/translations/docket_*.ts)
+QM := $(TS:.ts=.qm)
+UI_SOURCES := $(wildcard desktop/docket/ui/*.py)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed-app
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations-update: $(VENV)/.installed-app
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(UI_SOURCES) \
+		-ts $(filter-out %docket_en.ts,$(TS))
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly $(UI_SOURCES) \
+		-ts resources/translations/docket_en.ts
+
+demo: $(VENV)/.installed-app translations
 	$(BIN)/docket demo
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test translations
 	$(BIN)/lint-imports --no-cache
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The edit loop: the suite without the tests marked slow (each about 5 s or more); and those.
-test-fast: $(VENV)/.installed-test
+test-fast: $(VENV)/.installed-test translations
 	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
-test-slow: $(VENV)/.installed-test
+test-slow: $(VENV)/.installed-test translations
 	$(PY) -m pytest -m slow $(PYTEST_ARGS)
 
 # The headless suite in an environment without PySide6 (and so without pytest-qt):
@@ -139,7 +157,7 @@ $(VENV)/.installed-package: $(VENV)/.created pyproject.toml $(LOCK)
 	@touch $@ $(VENV)/.installed-app
 
 # The one-folder app for this platform: dist/docket/ (and dist/Docket.app on macOS).
-package: $(VENV)/.installed-package
+package: $(VENV)/.installed-package translations
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/docket.spec
 

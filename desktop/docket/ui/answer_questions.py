@@ -118,7 +118,7 @@ class PreferenceEditor(QuestionEditor):
         for button, key in zip(self.row.buttons, keys, strict=True):
             if key:
                 button.setAccessibleDescription(
-                    translate("answer_questions", "Shortcut: {value}").format(value=key[4:-2])
+                    translate("answer_questions", "Shortcut: {key}").format(key=key[4:-2])
                 )
         self.row.picked.connect(self._user_edit)
         layout.addWidget(self.row)

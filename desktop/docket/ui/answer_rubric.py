@@ -566,8 +566,8 @@ class RubricEditor(QuestionEditor):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             button.setToolTip(
                 translate(
-                    "answer_rubric", "Grade {value} (Tab / Shift+Tab in the list of criteria)"
-                ).format(value=response_name(position))
+                    "answer_rubric", "Grade {name} (Tab / Shift+Tab in the list of criteria)"
+                ).format(name=response_name(position))
             )
             self.response_group.addButton(button, position)
             switcher.addWidget(button)
@@ -829,8 +829,8 @@ class RubricEditor(QuestionEditor):
                 button.setText(f"{label}  {short.split(' (')[0]}\n{graded} / {total}")
                 button.setAccessibleName(
                     translate(
-                        "answer_rubric", "{value}: score {words}, {graded} of {total} graded"
-                    ).format(value=response_name(position), words=words, graded=graded, total=total)
+                        "answer_rubric", "{name}: score {words}, {graded} of {total} graded"
+                    ).format(name=response_name(position), words=words, graded=graded, total=total)
                 )
             else:
                 button.setText(label)
@@ -882,14 +882,14 @@ class RubricEditor(QuestionEditor):
             self.detail_head.setText(
                 translate(
                     "answer_rubric",
-                    "Criterion {number} of {n_criteria} · {value} · {symbol} {word} for {value2}",
+                    "Criterion {number} of {n_criteria} · {points} · {symbol} {word} for {name}",
                 ).format(
                     number=number,
                     n_criteria=len(self.criteria),
-                    value=points_words(criterion.points),
+                    points=points_words(criterion.points),
                     symbol=symbol,
                     word=word,
-                    value2=response_name(self.position),
+                    name=response_name(self.position),
                 )
             )
             full = detail_text(criterion)

@@ -368,8 +368,8 @@ class RubricWritingEditor(QuestionEditor):
                 return
             item = self.items[row]
             self.heading.setText(
-                translate("answer_rubric_writing", "Criterion {value} of {n_items}").format(
-                    value=row + 1, n_items=len(self.items)
+                translate("answer_rubric_writing", "Criterion {number} of {n_items}").format(
+                    number=row + 1, n_items=len(self.items)
                 )
             )
             if self.text.toPlainText() != item["text"]:

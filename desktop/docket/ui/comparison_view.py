@@ -522,7 +522,7 @@ class ComparisonView(QWidget):
         self.addAction(self.earlier_action)
         for position in range(9):
             focus = QAction(
-                translate("comparison_view", "Focus response {value}").format(value=position + 1),
+                translate("comparison_view", "Focus response {number}").format(number=position + 1),
                 self,
             )
             focus.setShortcut(QKeySequence(f"Alt+{position + 1}"))
@@ -666,8 +666,8 @@ class ComparisonView(QWidget):
         for i in range(len(labels)):
             for j in range(i + 1, len(labels)):
                 self.pair.addItem(
-                    translate("comparison_view", "Compare {value} with {value2}").format(
-                        value=labels[i], value2=labels[j]
+                    translate("comparison_view", "Compare {first} with {second}").format(
+                        first=labels[i], second=labels[j]
                     ),
                     (i, j),
                 )
@@ -911,11 +911,13 @@ class ComparisonView(QWidget):
             self.earlier_action.setEnabled(False)
         else:
             hidden = foldable_turns(turns)
-            note = f", {hidden} earlier hidden" if hidden and not self._earlier_shown else ""
+            n = len(turns)
             self.prompt_label.setText(
-                translate("comparison_view", "Conversation ({n_turns} turns{note})").format(
-                    n_turns=len(turns), note=note
+                self.tr("Conversation (%n turn(s), {hidden} earlier hidden)", "", n).format(
+                    hidden=hidden
                 )
+                if hidden and not self._earlier_shown
+                else self.tr("Conversation (%n turn(s))", "", n)
             )
             doc = self._conversation_document(task, width, show_earlier=self._earlier_shown)
             self.prompt.setDocument(doc)

@@ -104,9 +104,5 @@ class GuidelinesDock(QDockWidget):
             found = self.browser.find(text)
         count = self.browser.toPlainText().lower().count(text.lower())
         self.status.setText(
-            translate("guidelines", "{count} match{value}").format(
-                count=count, value="es" if count != 1 else ""
-            )
-            if found
-            else translate("guidelines", "No match")
+            self.tr("%n match(es)", "", count) if found else translate("guidelines", "No match")
         )

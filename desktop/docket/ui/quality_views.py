@@ -96,8 +96,8 @@ class FastNotice(QLabel):
             "is, and its time goes with it. Take the time each task needs."
         )
         self.setText(
-            translate("quality_views", "<b>Answered quickly:</b> {value}").format(
-                value=html.escape(words)
+            translate("quality_views", "<b>Answered quickly:</b> {words}").format(
+                words=html.escape(words)
             )
         )
         self.setAccessibleDescription(

@@ -181,10 +181,11 @@ class ReviewsPanel(QWidget):
         for k in keys:
             seen = {canonical_json(_grades_only(r["answers"].get(k))) for r in reviews}
             agree[k] = len(seen) == 1
+        n_reviews = len(reviews)
         self.title.setText(
-            translate(
-                "reviews_panel", "Reviewers' answers — {n_reviews} reviewers, severity {value:g}"
-            ).format(n_reviews=len(reviews), value=review.get("severity", 0))
+            self.tr(
+                "Reviewers' answers — %n reviewer(s), severity {severity:g}", "", n_reviews
+            ).format(severity=review.get("severity", 0))
         )
         rows = []
         for k in keys:

@@ -214,11 +214,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(
-            translate("sources_pane", "<p>{value}</p>").format(value=html.escape(text))
-            if text
-            else ""
-        )
+        self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")
         self.setAccessibleDescription(text)
         self._elide()
 
@@ -367,11 +363,7 @@ class SourcesPane(QWidget):
         self._task_id = task.id
         self.model.set_documents(task.documents, cited_in(task, order))
         n = len(task.documents)
-        self.title.setText(
-            translate("sources_pane", "Sources · {n} document{value}").format(
-                n=n, value="s" * (n != 1)
-            )
-        )
+        self.title.setText(self.tr("Sources · %n document(s)", "", n))
         self.notice.hide()
         self._shown = None
         self._fit_table()
@@ -618,10 +610,12 @@ class SourcesPane(QWidget):
             return
         documents = len({m[0] for m in self._matches})
         more = "+" if n >= MAX_MATCHES else ""
-        where = f"in {documents} of {len(self.model.documents())} documents"
+        where = translate("sources_pane", "in {documents} of {total} documents").format(
+            documents=documents, total=len(self.model.documents())
+        )
         self.status.setText(
-            translate("sources_pane", "Match {value} of {n:,}{more} · {where}").format(
-                value=self._current + 1, n=n, more=more, where=where
+            translate("sources_pane", "Match {number} of {n:,}{more} · {where}").format(
+                number=self._current + 1, n=n, more=more, where=where
             )
         )
 

@@ -802,11 +802,7 @@ class TaskListPanel(QWidget):
                 )
             )
         else:
-            self._count.setText(
-                translate("task_list", "{total:,} task{value}").format(
-                    total=total, value="s" * (total != 1)
-                )
-            )
+            self._count.setText(self.tr("%Ln task(s)", "", total))
         if shown:
             self._stack.setCurrentWidget(self._view)
         else:
