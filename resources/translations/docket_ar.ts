@@ -5,24 +5,24 @@
     <name>ComparisonView</name>
     <message numerus="yes">
         <source>Conversation (%n turn(s), {hidden} earlier hidden)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>محادثة (%n دور، {hidden} سابقة مخفية)</numerusform>
+            <numerusform>محادثة (دور واحد، {hidden} سابقة مخفية)</numerusform>
+            <numerusform>محادثة (دوران، {hidden} سابقة مخفية)</numerusform>
+            <numerusform>محادثة (%n أدوار، {hidden} سابقة مخفية)</numerusform>
+            <numerusform>محادثة (%n دورًا، {hidden} سابقة مخفية)</numerusform>
+            <numerusform>محادثة (%n دور، {hidden} سابقة مخفية)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Conversation (%n turn(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>محادثة (%n دور)</numerusform>
+            <numerusform>محادثة (دور واحد)</numerusform>
+            <numerusform>محادثة (دوران)</numerusform>
+            <numerusform>محادثة (%n أدوار)</numerusform>
+            <numerusform>محادثة (%n دورًا)</numerusform>
+            <numerusform>محادثة (%n دور)</numerusform>
         </translation>
     </message>
 </context>
@@ -30,13 +30,13 @@
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا تطابق</numerusform>
+            <numerusform>تطابق واحد</numerusform>
+            <numerusform>تطابقان</numerusform>
+            <numerusform>%n تطابقات</numerusform>
+            <numerusform>%n تطابقًا</numerusform>
+            <numerusform>%n تطابق</numerusform>
         </translation>
     </message>
 </context>
@@ -44,13 +44,13 @@
     <name>ReviewsPanel</name>
     <message numerus="yes">
         <source>Reviewers&apos; answers — %n reviewer(s), severity {severity:g}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>إجابات المراجعين — لا مراجعين، الخطورة {severity:g}</numerusform>
+            <numerusform>إجابات المراجعين — مراجع واحد، الخطورة {severity:g}</numerusform>
+            <numerusform>إجابات المراجعين — مراجعان، الخطورة {severity:g}</numerusform>
+            <numerusform>إجابات المراجعين — %n مراجعين، الخطورة {severity:g}</numerusform>
+            <numerusform>إجابات المراجعين — %n مراجعًا، الخطورة {severity:g}</numerusform>
+            <numerusform>إجابات المراجعين — %n مراجع، الخطورة {severity:g}</numerusform>
         </translation>
     </message>
 </context>
@@ -58,13 +58,13 @@
     <name>SourcesPane</name>
     <message numerus="yes">
         <source>Sources · %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>المصادر · لا مستندات</numerusform>
+            <numerusform>المصادر · مستند واحد</numerusform>
+            <numerusform>المصادر · مستندان</numerusform>
+            <numerusform>المصادر · %n مستندات</numerusform>
+            <numerusform>المصادر · %n مستندًا</numerusform>
+            <numerusform>المصادر · %n مستند</numerusform>
         </translation>
     </message>
 </context>
@@ -72,13 +72,13 @@
     <name>TaskListPanel</name>
     <message numerus="yes">
         <source>%Ln task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا مهام</numerusform>
+            <numerusform>مهمة واحدة</numerusform>
+            <numerusform>مهمتان</numerusform>
+            <numerusform>%Ln مهام</numerusform>
+            <numerusform>%Ln مهمة</numerusform>
+            <numerusform>%Ln مهمة</numerusform>
         </translation>
     </message>
 </context>
@@ -86,1474 +86,1481 @@
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>مشكلة في {title}</translation>
     </message>
     <message>
         <source>Problem with the answers</source>
-        <translation type="unfinished"></translation>
+        <translation>مشكلة في الإجابات</translation>
     </message>
     <message>
         <source>Answer form</source>
-        <translation type="unfinished"></translation>
+        <translation>نموذج الإجابة</translation>
     </message>
 </context>
 <context>
     <name>answer_questions</name>
     <message>
         <source>Shortcut: {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>الاختصار: {key}</translation>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم بيانات شخصية</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: تعليم بيانات شخصية</translation>
     </message>
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
-        <translation type="unfinished"></translation>
+        <translation>وُجدت بيانات شخصية محتملة في هذه الإجابة: علِّمها إن كانت كذلك</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: {label} (المسافة تبدّل)</translation>
     </message>
     <message>
         <source>⚠ Possible PII in this response ({things}).</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ بيانات شخصية محتملة في هذه الإجابة ({things}).</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {option} (المسافة تبدّل)</translation>
     </message>
     <message>
         <source>{title}: {option} (click again to clear)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {option} (انقر مرة أخرى للمسح)</translation>
     </message>
     <message>
         <source>{title} rule</source>
-        <translation type="unfinished"></translation>
+        <translation>قاعدة {title}</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (Tab يغادر مربع النص)</translation>
     </message>
 </context>
 <context>
     <name>answer_ranking</name>
     <message>
         <source>Ranking status</source>
-        <translation type="unfinished"></translation>
+        <translation>حالة الترتيب</translation>
     </message>
     <message>
         <source>{title}: responses in rank order, best first</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: الإجابات مرتبة، الأفضل أولًا</translation>
     </message>
     <message>
         <source>Drag to reorder. {keys}; Enter keeps this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>اسحب لإعادة الترتيب. {keys}؛ Enter يعتمد هذا الترتيب.</translation>
     </message>
 </context>
 <context>
     <name>answer_rewrite</name>
     <message>
         <source>{title}: large editor</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: محرر كبير</translation>
     </message>
     <message>
         <source>Large rewrite editor</source>
-        <translation type="unfinished"></translation>
+        <translation>محرر كبير لإعادة الصياغة</translation>
     </message>
     <message>
         <source>Rewrite changes</source>
-        <translation type="unfinished"></translation>
+        <translation>تغييرات إعادة الصياغة</translation>
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation>البدء من</translation>
     </message>
     <message>
         <source>Rewrite starts from</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة الصياغة تبدأ من</translation>
     </message>
     <message>
         <source>The response your rewrite starts from (its changes are shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابة التي تبدأ منها إعادة صياغتك (تُعرض تغييراتها)</translation>
     </message>
     <message>
         <source>Responses to start from</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابات التي يُبدأ منها</translation>
     </message>
     <message>
         <source>Rewrite text (markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>نص إعادة الصياغة (markdown)</translation>
     </message>
     <message>
         <source>Your answer, in markdown (Tab leaves the text; {RESET_KEY} resets to the original; {LARGE_KEY} opens a large window)</source>
-        <translation type="unfinished"></translation>
+        <translation>إجابتك بصيغة markdown (Tab يغادر النص؛ {RESET_KEY} يعيد الأصل؛ {LARGE_KEY} يفتح نافذة كبيرة)</translation>
     </message>
     <message>
         <source>Rewrite counts</source>
-        <translation type="unfinished"></translation>
+        <translation>إحصاءات إعادة الصياغة</translation>
     </message>
     <message>
         <source>Problem with the rewrite</source>
-        <translation type="unfinished"></translation>
+        <translation>مشكلة في إعادة الصياغة</translation>
     </message>
     <message>
         <source>Reset to the original</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة الأصل</translation>
     </message>
     <message>
         <source>Put the base response&apos;s text back ({RESET_KEY}; undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة نص الإجابة الأساسية ({RESET_KEY}؛ يمكن التراجع)</translation>
     </message>
     <message>
         <source>Large editor…</source>
-        <translation type="unfinished"></translation>
+        <translation>محرر كبير…</translation>
     </message>
     <message>
         <source>Edit in a large window</source>
-        <translation type="unfinished"></translation>
+        <translation>التحرير في نافذة كبيرة</translation>
     </message>
     <message>
         <source>Edit with the changes and preview side by side ({LARGE_KEY})</source>
-        <translation type="unfinished"></translation>
+        <translation>التحرير مع التغييرات والمعاينة جنبًا إلى جنب ({LARGE_KEY})</translation>
     </message>
     <message>
         <source>Rewrite changes and preview</source>
-        <translation type="unfinished"></translation>
+        <translation>تغييرات إعادة الصياغة ومعاينتها</translation>
     </message>
     <message>
         <source>Changes against the base</source>
-        <translation type="unfinished"></translation>
+        <translation>التغييرات مقارنةً بالأصل</translation>
     </message>
     <message>
         <source>Rewrite preview</source>
-        <translation type="unfinished"></translation>
+        <translation>معاينة إعادة الصياغة</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>التغييرات</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>معاينة</translation>
     </message>
     <message>
         <source>Choose a response…</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر إجابة…</translation>
     </message>
     <message>
         <source>Choose the response to start from above.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر في الأعلى الإجابة التي تبدأ منها.</translation>
     </message>
     <message>
         <source>Write the answer here, in markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب الإجابة هنا بصيغة markdown.</translation>
     </message>
     <message>
         <source>&lt;p style=&quot;color: {text}&quot;&gt;Written from empty: no base to compare.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&quot;color: {text}&quot;&gt;كُتبت من الصفر: لا أصل للمقارنة.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>answer_rubric</name>
     <message>
         <source>Grade {name} (Tab / Shift+Tab in the list of criteria)</source>
-        <translation type="unfinished"></translation>
+        <translation>تقييم {name} (Tab / Shift+Tab في قائمة المعايير)</translation>
     </message>
     <message>
         <source>Score and progress of the response graded</source>
-        <translation type="unfinished"></translation>
+        <translation>درجة الإجابة المقيَّمة وتقدّمها</translation>
     </message>
     <message>
         <source>Show criteria with the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض المعايير ذات الوسم</translation>
     </message>
     <message>
         <source>Show only the criteria with this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض المعايير ذات هذا الوسم فقط</translation>
     </message>
     <message>
         <source>Tags of the criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>وسوم المعايير</translation>
     </message>
     <message>
         <source>Open only (U)</source>
-        <translation type="unfinished"></translation>
+        <translation>غير المقيَّمة فقط (U)</translation>
     </message>
     <message>
         <source>Show only the criteria not graded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض المعايير غير المقيَّمة بعد فقط</translation>
     </message>
     <message>
         <source>Show only the criteria not graded yet for this response (U)</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض المعايير غير المقيَّمة بعد لهذه الإجابة فقط (U)</translation>
     </message>
     <message>
         <source>Y met · N not met · − not applicable · Backspace clears · Enter writes a note · Tab / Shift+Tab next / previous response · U open criteria only</source>
-        <translation type="unfinished"></translation>
+        <translation>Y مستوفى · N غير مستوفى · − لا ينطبق · Backspace يمسح · Enter يكتب ملاحظة · Tab / Shift+Tab الإجابة التالية / السابقة · U المعايير غير المقيَّمة فقط</translation>
     </message>
     <message>
         <source>Current criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>المعيار الحالي</translation>
     </message>
     <message>
         <source>Full text of the current criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>النص الكامل للمعيار الحالي</translation>
     </message>
     <message>
         <source>Note on the current criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة على المعيار الحالي</translation>
     </message>
     <message>
         <source>Enter or Escape: back to the criteria; Shift+Enter: a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter أو Esc: العودة إلى المعايير؛ Shift+Enter: سطر جديد</translation>
     </message>
     <message>
         <source>{name}: score {words}, {graded} of {total} graded</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: الدرجة {words}، قُيِّم {graded} من {total}</translation>
     </message>
     <message>
         <source>No criteria for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا معايير لهذه المهمة.</translation>
     </message>
     <message>
         <source>Criteria for {name}, {shown} of {total} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>معايير {name}، معروض {shown} من {total}</translation>
     </message>
     <message>
         <source>Criteria for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>معايير {name}</translation>
     </message>
     <message>
         <source>No criterion matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يطابق أي معيار عامل التصفية.</translation>
     </message>
     <message>
         <source>This task has no criteria.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا معايير في هذه المهمة.</translation>
     </message>
     <message>
         <source>Every criterion shown is graded for {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>كل معيار معروض مقيَّم لـ{name}.</translation>
     </message>
     <message>
         <source>Criterion {number} of {n_criteria} · {points} · {symbol} {word} for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>المعيار {number} من {n_criteria} · {points} · {symbol} {word} لـ{name}</translation>
     </message>
     <message>
         <source>Note on {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة على {where}</translation>
     </message>
     <message>
         <source>Note on criterion {number} (optional; Enter in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة على المعيار {number} (اختيارية؛ Enter في القائمة)</translation>
     </message>
     <message>
         <source>Grade this criterion first (Y, N or −); then Enter writes a note.</source>
-        <translation type="unfinished"></translation>
+        <translation>قيِّم هذا المعيار أولًا (Y أو N أو −)؛ ثم يكتب Enter ملاحظة.</translation>
     </message>
     <message>
         <source>{criterion} — grade it first (Y, N or −).</source>
-        <translation type="unfinished"></translation>
+        <translation>{criterion} — قيِّمه أولًا (Y أو N أو −).</translation>
     </message>
 </context>
 <context>
     <name>answer_rubric_writing</name>
     <message>
         <source>Criteria written</source>
-        <translation type="unfinished"></translation>
+        <translation>المعايير المكتوبة</translation>
     </message>
     <message>
         <source>Criteria, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>المعايير بالترتيب</translation>
     </message>
     <message>
         <source>Up/Down choose · Alt+Up / Alt+Down move · Delete removes · Enter edits the text · {ADD_KEY} adds a criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>أعلى/أسفل للاختيار · Alt+أعلى / Alt+أسفل للنقل · Delete يحذف · Enter يحرر النص · {ADD_KEY} يضيف معيارًا</translation>
     </message>
     <message>
         <source>Criterion being edited</source>
-        <translation type="unfinished"></translation>
+        <translation>المعيار قيد التحرير</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>النص</translation>
     </message>
     <message>
         <source>Criterion text</source>
-        <translation type="unfinished"></translation>
+        <translation>نص المعيار</translation>
     </message>
     <message>
         <source>What a good response does (or, for a penalty, must not do)</source>
-        <translation type="unfinished"></translation>
+        <translation>ما تفعله الإجابة الجيدة (أو، في حالة الخصم، ما يجب ألا تفعله)</translation>
     </message>
     <message>
         <source>The criterion (Tab goes to its points)</source>
-        <translation type="unfinished"></translation>
+        <translation>المعيار (Tab ينتقل إلى نقاطه)</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>النقاط</translation>
     </message>
     <message>
         <source>Criterion points</source>
-        <translation type="unfinished"></translation>
+        <translation>نقاط المعيار</translation>
     </message>
     <message>
         <source>{MIN_POINTS} to +{MAX_POINTS}; negative points are a penalty when a response does this</source>
-        <translation type="unfinished"></translation>
+        <translation>من {MIN_POINTS} إلى +{MAX_POINTS}؛ النقاط السالبة خصم عندما تفعل الإجابة ذلك</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>الوسوم</translation>
     </message>
     <message>
         <source>Criterion tags</source>
-        <translation type="unfinished"></translation>
+        <translation>وسوم المعيار</translation>
     </message>
     <message>
         <source>Space ticks or clears the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>المسافة تضع الوسم أو تزيله</translation>
     </message>
     <message>
         <source>Tags, separated by commas (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>وسوم مفصولة بفواصل (اختيارية)</translation>
     </message>
     <message>
         <source>Any tags, e.g. axis:accuracy, theme:emergency_referrals</source>
-        <translation type="unfinished"></translation>
+        <translation>أي وسوم، مثل axis:accuracy، theme:emergency_referrals</translation>
     </message>
     <message>
         <source>Problems with this criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>مشكلات في هذا المعيار</translation>
     </message>
     <message>
         <source>Add a criterion ({ADD_KEY})</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة معيار ({ADD_KEY})</translation>
     </message>
     <message>
         <source>At most {max_criteria} criteria: remove one first</source>
-        <translation type="unfinished"></translation>
+        <translation>{max_criteria} معيارًا على الأكثر: احذف واحدًا أولًا</translation>
     </message>
     <message>
         <source>No criteria yet: {ADD_KEY} adds one.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا معايير بعد: {ADD_KEY} يضيف معيارًا.</translation>
     </message>
     <message>
         <source>Criterion {number} of {n_items}</source>
-        <translation type="unfinished"></translation>
+        <translation>المعيار {number} من {n_items}</translation>
     </message>
     <message>
         <source>At most {max_criteria} criteria: remove one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{max_criteria} معيارًا على الأكثر: احذف واحدًا أولًا.</translation>
     </message>
 </context>
 <context>
     <name>answer_widgets</name>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: من {low} إلى {high}؛ أدنى درجة (—) تمسحه</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>{message} Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message} حاول مرة أخرى.</translation>
     </message>
     <message>
         <source>Welcome to Docket</source>
-        <translation type="unfinished"></translation>
+        <translation>مرحبًا بك في Docket</translation>
     </message>
     <message>
         <source>Workspace folder (created if new):</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلد العمل (يُنشأ إن كان جديدًا):</translation>
     </message>
     <message>
         <source>Your key (NAME.key):</source>
-        <translation type="unfinished"></translation>
+        <translation>مفتاحك (NAME.key):</translation>
     </message>
     <message>
         <source>Bundle to import (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>الحزمة المراد استيرادها (اختياري):</translation>
     </message>
     <message>
         <source>Server&apos;s public card (server.pub):</source>
-        <translation type="unfinished"></translation>
+        <translation>البطاقة العامة للخادم (server.pub):</translation>
     </message>
     <message>
         <source>Docket keeps your review encrypted in a workspace folder, unlocked by your key.
 Your key and public card come from `docket keygen` (or from your project lead); bundles come from the project server.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحفظ Docket مراجعتك مشفَّرة في مجلد عمل يُفتح بمفتاحك.
+يأتي مفتاحك وبطاقتك العامة من `docket keygen` (أو من قائد مشروعك)؛ وتأتي الحزم من خادم المشروع.</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار…</translation>
     </message>
     <message>
         <source>Workspace folder</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلد العمل</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر ملفًا</translation>
     </message>
     <message>
         <source>{path} is neither a workspace folder nor a bundle file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ليس مجلد عمل ولا ملف حزمة.</translation>
     </message>
 </context>
 <context>
     <name>comparison_view</name>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>خام</translation>
     </message>
     <message>
         <source>Show the text exactly as the model wrote it (hidden characters as marks)</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض النص كما كتبه النموذج تمامًا (المحارف المخفية كعلامات)</translation>
     </message>
     <message>
         <source>Response {letter}</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابة {letter}</translation>
     </message>
     <message>
         <source>Show response {letter} raw</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض الإجابة {letter} خامًا</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>الموجِّه</translation>
     </message>
     <message>
         <source>Show or hide earlier turns</source>
-        <translation type="unfinished"></translation>
+        <translation>إظهار الأدوار السابقة أو إخفاؤها</translation>
     </message>
     <message>
         <source>Focus response {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على الإجابة {number}</translation>
     </message>
     <message>
         <source>Responses to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابات المراد مقارنتها</translation>
     </message>
     <message>
         <source>Which two responses &apos;Show differences&apos; compares</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابتان اللتان يقارنهما «إظهار الفروق»</translation>
     </message>
     <message>
         <source>Hidden characters in this task</source>
-        <translation type="unfinished"></translation>
+        <translation>المحارف المخفية في هذه المهمة</translation>
     </message>
     <message>
         <source>Compare {first} with {second}</source>
-        <translation type="unfinished"></translation>
+        <translation>مقارنة {first} مع {second}</translation>
     </message>
 </context>
 <context>
     <name>dialogs</name>
     <message>
         <source>Preference: A much better … tie … B much better</source>
-        <translation type="unfinished"></translation>
+        <translation>التفضيل: A أفضل بكثير … تعادل … B أفضل بكثير</translation>
     </message>
     <message>
         <source>Next task</source>
-        <translation type="unfinished"></translation>
+        <translation>المهمة التالية</translation>
     </message>
     <message>
         <source>Previous task</source>
-        <translation type="unfinished"></translation>
+        <translation>المهمة السابقة</translation>
     </message>
     <message>
         <source>Submit and go to the next task</source>
-        <translation type="unfinished"></translation>
+        <translation>الإرسال والانتقال إلى المهمة التالية</translation>
     </message>
     <message>
         <source>Keep as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>الإبقاء كمسودة</translation>
     </message>
     <message>
         <source>Skip the task (asks for a reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطي المهمة (يُطلب سبب)</translation>
     </message>
     <message>
         <source>Focus the answer form (then Tab / arrows; in a ranking Alt+Up/Down, =, Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على نموذج الإجابة (ثم Tab / الأسهم؛ في الترتيب Alt+أعلى/أسفل، =، Enter)</translation>
     </message>
     <message>
         <source>Focus the flags</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على العلامات</translation>
     </message>
     <message>
         <source>Focus the rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على التعليل</translation>
     </message>
     <message>
         <source>Focus the rewrite (Ctrl+Shift+R resets it to its base, Ctrl+Shift+E opens a large editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على إعادة الصياغة (Ctrl+Shift+R يعيدها إلى أصلها، Ctrl+Shift+E يفتح محررًا كبيرًا)</translation>
     </message>
     <message>
         <source>Show differences between two responses</source>
-        <translation type="unfinished"></translation>
+        <translation>إظهار الفروق بين إجابتين</translation>
     </message>
     <message>
         <source>Show / hide the earlier turns of a long conversation (or Tab to its line, Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>إظهار / إخفاء الأدوار السابقة لمحادثة طويلة (أو Tab إلى سطرها، Enter)</translation>
     </message>
     <message>
         <source>Search prompts and responses</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في الموجِّهات والإجابات</translation>
     </message>
     <message>
         <source>Next / previous citation in a response (Enter shows its document)</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستشهاد التالي / السابق في إجابة (Enter يعرض مستنده)</translation>
     </message>
     <message>
         <source>Focus the Sources pane (Up/Down: documents)</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على لوحة المصادر (أعلى/أسفل: المستندات)</translation>
     </message>
     <message>
         <source>Find in the documents (Enter / Shift+Enter: next / previous)</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في المستندات (Enter / Shift+Enter: التالي / السابق)</translation>
     </message>
     <message>
         <source>Undo / redo an answer edit</source>
-        <translation type="unfinished"></translation>
+        <translation>التراجع عن تعديل إجابة / إعادته</translation>
     </message>
     <message>
         <source>Accept the AI judge&apos;s suggestion for the focused question (else the next one)</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول اقتراح مُقيِّم الذكاء الاصطناعي للسؤال المحدد (وإلا فالتالي)</translation>
     </message>
     <message>
         <source>Accept every AI judge suggestion still to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول كل اقتراحات مُقيِّم الذكاء الاصطناعي التي تنتظر التأكيد</translation>
     </message>
     <message>
         <source>Zoom in / out / reset</source>
-        <translation type="unfinished"></translation>
+        <translation>تكبير / تصغير / إعادة ضبط</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير النتائج</translation>
     </message>
     <message>
         <source>Import a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد حزمة</translation>
     </message>
     <message>
         <source>Lock (the passphrase unlocks)</source>
-        <translation type="unfinished"></translation>
+        <translation>قفل (عبارة المرور تفتحه)</translation>
     </message>
     <message>
         <source>This sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه القائمة</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور</translation>
     </message>
     <message>
         <source>Passphrase for {what}:</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور لـ{what}:</translation>
     </message>
     <message>
         <source>Skip this task</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطي هذه المهمة</translation>
     </message>
     <message>
         <source>Reason for skipping</source>
-        <translation type="unfinished"></translation>
+        <translation>سبب التخطي</translation>
     </message>
     <message>
         <source>Why skip it? (e.g. outside my expertise, prompt unclear)</source>
-        <translation type="unfinished"></translation>
+        <translation>لماذا تتخطاها؟ (مثلًا: خارج تخصصي، الموجِّه غير واضح)</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطٍّ</translation>
     </message>
     <message>
         <source>A short reason helps the project lead:</source>
-        <translation type="unfinished"></translation>
+        <translation>سبب قصير يساعد قائد المشروع:</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>المفاتيح</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجراء</translation>
     </message>
     <message>
         <source>Link not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُفتح الرابط</translation>
     </message>
     <message>
         <source>This link is not a valid web address; it is not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الرابط ليس عنوان ويب صالحًا؛ لن يُفتح.</translation>
     </message>
     <message>
         <source>Open link?</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح الرابط؟</translation>
     </message>
 </context>
 <context>
     <name>guidelines</name>
     <message>
         <source>Find in guidelines (Enter: next)</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في الإرشادات (Enter: التالي)</translation>
     </message>
     <message>
         <source>Find in guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في الإرشادات</translation>
     </message>
     <message>
         <source>Guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>الإرشادات</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;No guidelines came with this bundle.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;i&gt;لم تأتِ مع هذه الحزمة أي إرشادات.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>لا تطابق</translation>
     </message>
 </context>
 <context>
     <name>lock</name>
     <message>
         <source>Docket is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket مقفل</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح القفل</translation>
     </message>
     <message>
         <source>Locked after a time without activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>قُفل بعد فترة من عدم النشاط.</translation>
     </message>
     <message>
         <source>Locked because the screen was locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>قُفل لأن الشاشة قُفلت.</translation>
     </message>
     <message>
         <source>Locked because the computer went to sleep.</source>
-        <translation type="unfinished"></translation>
+        <translation>قُفل لأن الحاسوب دخل في وضع السكون.</translation>
     </message>
     <message>
         <source>Your last change could not be saved yet (the disk refused it); it is kept and saved after you unlock.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ تغييرك الأخير حتى الآن (رفضه القرص)؛ وهو محفوظ في الذاكرة وسيُحفظ بعد فتح القفل.</translation>
     </message>
     <message>
         <source>Your work is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>عملك محفوظ.</translation>
     </message>
     <message>
         <source>Nothing of it is shown while locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يُعرض شيء منه أثناء القفل.</translation>
     </message>
     <message>
         <source>Enter the passphrase of {key} to continue as {reviewer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>أدخل عبارة المرور لـ{key} للمتابعة باسم {reviewer}.</translation>
     </message>
     <message>
         <source>Continue as {reviewer}?</source>
-        <translation type="unfinished"></translation>
+        <translation>المتابعة باسم {reviewer}؟</translation>
     </message>
     <message>
         <source>Security settings</source>
-        <translation type="unfinished"></translation>
+        <translation>إعدادات الأمان</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> دقيقة</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>أبدًا</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> ث</translation>
     </message>
     <message>
         <source>Lock after this long without activity:</source>
-        <translation type="unfinished"></translation>
+        <translation>القفل بعد هذه المدة من عدم النشاط:</translation>
     </message>
     <message>
         <source>Clear text copied from Docket after:</source>
-        <translation type="unfinished"></translation>
+        <translation>مسح النص المنسوخ من Docket بعد:</translation>
     </message>
     <message>
         <source>“Never” turns either off. Ctrl+L locks at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>«أبدًا» يعطّل أيًّا منهما. Ctrl+L يقفل فورًا.</translation>
     </message>
 </context>
 <context>
     <name>main_window</name>
     <message>
         <source>Docket — {reviewer} — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket — {reviewer} — {name}</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>محفوظ</translation>
     </message>
     <message>
         <source>Not submitted: {shown}</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُرسَل: {shown}</translation>
     </message>
     <message>
         <source>{done} / {total} answered</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} / {total} مُجاب</translation>
     </message>
     <message>
         <source>No more tasks in this direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مزيد من المهام في هذا الاتجاه.</translation>
     </message>
     <message>
         <source>This task has no AI judge suggestion to accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس لهذه المهمة اقتراح من مُقيِّم الذكاء الاصطناعي لقبوله.</translation>
     </message>
     <message>
         <source>Nothing left to accept: every suggested answer is accepted or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يبقَ ما يُقبل: كل إجابة مقترحة مقبولة أو معدَّلة.</translation>
     </message>
     <message>
         <source>Accepted {agent}&apos;s answer: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>قُبلت إجابة {agent}: {names}.</translation>
     </message>
     <message>
         <source>Kept your answer.{tail}</source>
-        <translation type="unfinished"></translation>
+        <translation>أُبقيت إجابتك.{tail}</translation>
     </message>
     <message>
         <source>Submitted. The AI judge&apos;s answer is shown above yours: Ctrl+Enter keeps yours and moves on, or revise the form and submit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُرسلت. إجابة مُقيِّم الذكاء الاصطناعي معروضة فوق إجابتك: Ctrl+Enter يُبقي إجابتك وينتقل، أو عدِّل النموذج وأرسله مجددًا.</translation>
     </message>
     <message>
         <source>Submitted. The expected answer is shown above your answer; Ctrl+Enter or J for the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُرسلت. الإجابة المتوقعة معروضة فوق إجابتك؛ Ctrl+Enter أو J للمهمة التالية.</translation>
     </message>
     <message>
         <source>Submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُرسلت.</translation>
     </message>
     <message>
         <source>Kept as draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُبقيت كمسودة.</translation>
     </message>
     <message>
         <source>This calibration answer is final; Ctrl+Enter or J for the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>إجابة المعايرة هذه نهائية؛ Ctrl+Enter أو J للمهمة التالية.</translation>
     </message>
     <message>
         <source>The new language applies when Docket starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُطبَّق اللغة الجديدة عند تشغيل Docket مرة أخرى.</translation>
     </message>
     <message>
         <source>Some answers are more than a day old and not exported yet (File &gt; Export results).</source>
-        <translation type="unfinished"></translation>
+        <translation>بعض الإجابات أقدم من يوم ولم تُصدَّر بعد (ملف &gt; تصدير النتائج).</translation>
     </message>
 </context>
 <context>
     <name>operations</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <source>Cancelling …</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الإلغاء …</translation>
     </message>
 </context>
 <context>
     <name>pii_list</name>
     <message>
         <source>Possible PII</source>
-        <translation type="unfinished"></translation>
+        <translation>بيانات شخصية محتملة</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;ظهار</translation>
     </message>
     <message>
         <source>Select it in its text (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>تحديدها في نصها (Enter)</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>تجاهل</translation>
     </message>
     <message>
         <source>Not PII: dismiss the finding, or restore it (D)</source>
-        <translation type="unfinished"></translation>
+        <translation>ليست بيانات شخصية: تجاهل النتيجة أو استعادتها (D)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة</translation>
     </message>
     <message>
         <source>Remove your mark (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة علامتك (Delete)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة</translation>
     </message>
 </context>
 <context>
     <name>pii_marking</name>
     <message>
         <source>Mark as PII</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم كبيانات شخصية</translation>
     </message>
     <message>
         <source>Type of PII</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع البيانات الشخصية</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;نوع:</translation>
     </message>
     <message>
         <source>Mark selection as &amp;PII…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم التحديد كبيانات &amp;شخصية…</translation>
     </message>
     <message>
         <source>&amp;Restore possible PII ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستعادة البيانات الشخصية المحتملة ({what})</translation>
     </message>
     <message>
         <source>&amp;Dismiss: not PII ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تجاهل: ليست بيانات شخصية ({what})</translation>
     </message>
     <message>
         <source>Re&amp;move your PII mark ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;زالة علامة البيانات الشخصية ({what})</translation>
     </message>
 </context>
 <context>
     <name>quality_views</name>
     <message>
         <source>Calibration round</source>
-        <translation type="unfinished"></translation>
+        <translation>جولة معايرة</translation>
     </message>
     <message>
         <source>A training set: the expected answer is shown after each submit; these answers count toward your calibration score only.</source>
-        <translation type="unfinished"></translation>
+        <translation>مجموعة تدريبية: تُعرض الإجابة المتوقعة بعد كل إرسال؛ ولا تُحتسب هذه الإجابات إلا في درجة معايرتك.</translation>
     </message>
     <message>
         <source>Answered quickly</source>
-        <translation type="unfinished"></translation>
+        <translation>أُجيب بسرعة</translation>
     </message>
     <message>
         <source>&lt;b&gt;Answered quickly:&lt;/b&gt; {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;أُجيب بسرعة:&lt;/b&gt; {words}</translation>
     </message>
     <message>
         <source>Answered quickly: {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>أُجيب بسرعة: {words}</translation>
     </message>
 </context>
 <context>
     <name>reviews_panel</name>
     <message>
         <source>Reviewers&apos; answers</source>
-        <translation type="unfinished"></translation>
+        <translation>إجابات المراجعين</translation>
     </message>
 </context>
 <context>
     <name>session_lock</name>
     <message>
         <source>Could not save the settings: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ الإعدادات: {exc}</translation>
     </message>
 </context>
 <context>
     <name>sources_pane</name>
     <message>
         <source>Doc</source>
-        <translation type="unfinished"></translation>
+        <translation>مستند</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان</translation>
     </message>
     <message>
         <source>Cited in</source>
-        <translation type="unfinished"></translation>
+        <translation>مُستشهد به في</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>موجود</translation>
     </message>
     <message>
         <source>The document&apos;s id, as responses cite it ([1], [doc-id])</source>
-        <translation type="unfinished"></translation>
+        <translation>معرّف المستند كما تستشهد به الإجابات ([1]، [doc-id])</translation>
     </message>
     <message>
         <source>The document&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان المستند</translation>
     </message>
     <message>
         <source>Which responses cite the document</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابات التي تستشهد بالمستند</translation>
     </message>
     <message>
         <source>Matches of the search in the document</source>
-        <translation type="unfinished"></translation>
+        <translation>تطابقات البحث في المستند</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>المصادر</translation>
     </message>
     <message>
         <source>Find in documents (Enter: next, Shift+Enter: previous)</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في المستندات (Enter: التالي، Shift+Enter: السابق)</translation>
     </message>
     <message>
         <source>Find in documents</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في المستندات</translation>
     </message>
     <message>
         <source>Previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>التطابق السابق</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter, Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>التطابق السابق (Shift+Enter، Shift+F3)</translation>
     </message>
     <message>
         <source>Next match</source>
-        <translation type="unfinished"></translation>
+        <translation>التطابق التالي</translation>
     </message>
     <message>
         <source>Next match (Enter, F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>التطابق التالي (Enter، F3)</translation>
     </message>
     <message>
         <source>Search result</source>
-        <translation type="unfinished"></translation>
+        <translation>نتيجة البحث</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>المستندات</translation>
     </message>
     <message>
         <source>Followed citation</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستشهاد المتَّبَع</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>المستند</translation>
     </message>
     <message>
         <source>Document {id}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>المستند {id}: {title}</translation>
     </message>
     <message>
         <source>⚠ {where} cites [{label}{UNKNOWN_MARK}]: there is no document “{key}” in this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {where} يستشهد بـ[{label}{UNKNOWN_MARK}]: لا يوجد مستند «{key}» في هذه المهمة.</translation>
     </message>
     <message>
         <source>{FOLLOWED_MARK} Cited as [{label}] in {where}: document {document_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>{FOLLOWED_MARK} مُستشهد به بوصفه [{label}] في {where}: المستند {document_id}</translation>
     </message>
     <message>
         <source>No match in any document</source>
-        <translation type="unfinished"></translation>
+        <translation>لا تطابق في أي مستند</translation>
     </message>
     <message>
         <source>in {documents} of {total} documents</source>
-        <translation type="unfinished"></translation>
+        <translation>في {documents} من {total} مستندات</translation>
     </message>
     <message>
         <source>Match {number} of {n:,}{more} · {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>التطابق {number} من {n:,}{more} · {where}</translation>
     </message>
 </context>
 <context>
     <name>span_list</name>
     <message>
         <source>Marked spans</source>
-        <translation type="unfinished"></translation>
+        <translation>المقاطع المعلَّمة</translation>
     </message>
     <message>
         <source>No spans marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مقاطع معلَّمة.</translation>
     </message>
 </context>
 <context>
     <name>span_marking</name>
     <message>
         <source>Edit span</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير المقطع</translation>
     </message>
     <message>
         <source>Mark span</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم مقطع</translation>
     </message>
     <message>
         <source>Number keys pick a label; Tab moves on; Enter marks, Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>مفاتيح الأرقام تختار تسمية؛ Tab ينتقل؛ Enter يعلّم، Esc يلغي.</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>التسمية</translation>
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;تسمية</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>الخطورة</translation>
     </message>
     <message>
         <source>&amp;Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;خطورة</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليق</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>اختياري</translation>
     </message>
     <message>
         <source>&amp;Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;عليق</translation>
     </message>
 </context>
 <context>
     <name>suggestion_views</name>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
-        <translation type="unfinished"></translation>
+        <translation>مُقيِّم الذكاء الاصطناعي ({agent}) — قارنه بإجابتك</translation>
     </message>
 </context>
 <context>
     <name>task_list</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>الموجِّه</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>الوقت</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>جديدة</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>مسودة</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>منجزة</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>متخطاة</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>معلَّمة</translation>
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>كل المهام</translation>
     </message>
     <message>
         <source>To do (new or draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>للإنجاز (جديدة أو مسودة)</translation>
     </message>
     <message>
         <source>Position in the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>الموضع في الحزمة</translation>
     </message>
     <message>
         <source>Review status</source>
-        <translation type="unfinished"></translation>
+        <translation>حالة المراجعة</translation>
     </message>
     <message>
         <source>The prompt (last user message)</source>
-        <translation type="unfinished"></translation>
+        <translation>الموجِّه (آخر رسالة من المستخدم)</translation>
     </message>
     <message>
         <source>Active review time (minutes:seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>وقت المراجعة الفعلي (دقائق:ثوانٍ)</translation>
     </message>
     <message>
         <source>no prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>لا موجِّه</translation>
     </message>
     <message>
         <source>status {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة {status}</translation>
     </message>
     <message>
         <source>task {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>المهمة {number}</translation>
     </message>
     <message>
         <source>Search prompts and responses (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في الموجِّهات والإجابات (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في المهام</translation>
     </message>
     <message>
         <source>Shows only tasks whose prompt or responses contain the text. Enter searches at once; Escape clears.</source>
-        <translation type="unfinished"></translation>
+        <translation>يعرض فقط المهام التي يحتوي موجِّهها أو إجاباتها على النص. Enter يبحث فورًا؛ Esc يمسح.</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>التصفية حسب الحالة</translation>
     </message>
     <message>
         <source>Show only tasks with this status</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض المهام ذات هذه الحالة فقط</translation>
     </message>
     <message>
         <source>Tasks shown</source>
-        <translation type="unfinished"></translation>
+        <translation>المهام المعروضة</translation>
     </message>
     <message>
         <source>Task list</source>
-        <translation type="unfinished"></translation>
+        <translation>قائمة المهام</translation>
     </message>
     <message>
         <source>Task list columns</source>
-        <translation type="unfinished"></translation>
+        <translation>أعمدة قائمة المهام</translation>
     </message>
     <message>
         <source>One row per task: number, status, prompt, time spent. Arrow keys move between tasks and open them.</source>
-        <translation type="unfinished"></translation>
+        <translation>صف لكل مهمة: الرقم، الحالة، الموجِّه، الوقت المستغرق. مفاتيح الأسهم تنتقل بين المهام وتفتحها.</translation>
     </message>
     <message>
         <source>Search failed</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل البحث</translation>
     </message>
     <message>
         <source>{shown:,} of {total:,} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>معروض {shown:,} من {total:,}</translation>
     </message>
     <message>
         <source>No tasks match. Clear the search (Esc) or choose “All tasks”.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مهام مطابقة. امسح البحث (Esc) أو اختر «كل المهام».</translation>
     </message>
     <message>
         <source>There are no tasks yet. Import a task bundle to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مهام بعد. استورد حزمة مهام للبدء.</translation>
     </message>
 </context>
 <context>
     <name>transfer</name>
     <message>
         <source>Import bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد حزمة</translation>
     </message>
     <message>
         <source>Docket bundles (*.docket);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>حزم Docket ‏(*.docket);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Your last change is not saved yet (see the message before); import the bundle once it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>تغييرك الأخير لم يُحفظ بعد (انظر الرسالة السابقة)؛ استورد الحزمة بعد حفظه.</translation>
     </message>
     <message>
         <source>The server&apos;s public card (server.pub)</source>
-        <translation type="unfinished"></translation>
+        <translation>البطاقة العامة للخادم (server.pub)</translation>
     </message>
     <message>
         <source>Public cards (*.pub)</source>
-        <translation type="unfinished"></translation>
+        <translation>البطاقات العامة (*.pub)</translation>
     </message>
     <message>
         <source>Importing {name} …</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ استيراد {name} …</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد</translation>
     </message>
     <message>
         <source>This workspace holds several bundles; this exports the calibration round of the open task ({source}). Open a task of another bundle to export that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحوي مجلد العمل هذا عدة حزم؛ يُصدَّر الآن جولة المعايرة للمهمة المفتوحة ({source}). افتح مهمة من حزمة أخرى لتصدير تلك الحزمة.</translation>
     </message>
     <message>
         <source>This workspace holds several bundles; this exports the task bundle of the open task ({source}). Open a task of another bundle to export that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحوي مجلد العمل هذا عدة حزم؛ تُصدَّر الآن حزمة المهام للمهمة المفتوحة ({source}). افتح مهمة من حزمة أخرى لتصدير تلك الحزمة.</translation>
     </message>
     <message>
         <source>Answered: {answered} (flagged: {flagged})
 Skipped: {skipped}
 Drafts not submitted: {drafts} (not exported)
 Tasks in total: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>المُجابة: {answered} (المعلَّمة: {flagged})
+المتخطاة: {skipped}
+مسودات غير مرسلة: {drafts} (لا تُصدَّر)
+مجموع المهام: {total}</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير النتائج</translation>
     </message>
     <message>
         <source>Write the signed result bundle?</source>
-        <translation type="unfinished"></translation>
+        <translation>كتابة حزمة النتائج الموقَّعة؟</translation>
     </message>
     <message>
         <source>Save result bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ حزمة النتائج</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير</translation>
     </message>
     <message>
         <source>Wrote {answers} answers (sequence {sequence}) to
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>كُتبت {answers} إجابة (التسلسل {sequence}) في
+{path}</translation>
     </message>
 </context>
 <context>
     <name>typesetting</name>
     <message>
         <source>Typesetting formulas</source>
-        <translation type="unfinished"></translation>
+        <translation>تنضيد الصيغ</translation>
     </message>
     <message>
         <source>Formulas are typeset once, in the background, and kept in the workspace; until then they show as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُنضَّد الصيغ مرة واحدة في الخلفية وتُحفظ في مجلد العمل؛ وحتى ذلك الحين تظهر نصًّا.</translation>
     </message>
     <message>
         <source>Formulas could not be typeset: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر تنضيد الصيغ: {error}</translation>
     </message>
 </context>
 <context>
     <name>window_layout</name>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>المهام</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>المصادر</translation>
     </message>
     <message>
         <source>This task has no source documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس لهذه المهمة مستندات مصدرية.</translation>
     </message>
     <message>
         <source>Not saved — retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحفظ — تجري إعادة المحاولة</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>محفوظ</translation>
     </message>
 </context>
 <context>
     <name>window_menus</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;Import bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستيراد حزمة…</translation>
     </message>
     <message>
         <source>&amp;Export results…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تصدير النتائج…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;قفل</translation>
     </message>
     <message>
         <source>Security &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>إعدادات الأ&amp;مان…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <source>&amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;مهمة</translation>
     </message>
     <message>
         <source>&amp;Next task</source>
-        <translation type="unfinished"></translation>
+        <translation>المهمة ال&amp;تالية</translation>
     </message>
     <message>
         <source>&amp;Previous task</source>
-        <translation type="unfinished"></translation>
+        <translation>المهمة ال&amp;سابقة</translation>
     </message>
     <message>
         <source>&amp;Submit and next</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;رسال والتالي</translation>
     </message>
     <message>
         <source>Keep as &amp;draft</source>
-        <translation type="unfinished"></translation>
+        <translation>الإبقاء كم&amp;سودة</translation>
     </message>
     <message>
         <source>S&amp;kip…</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;خطٍّ…</translation>
     </message>
     <message>
         <source>Accept the AI judge&apos;s su&amp;ggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول ا&amp;قتراح مُقيِّم الذكاء الاصطناعي</translation>
     </message>
     <message>
         <source>Accept all the AI judge&apos;s suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول كل اقتراحات مُقيِّم الذكاء الاصطناعي</translation>
     </message>
     <message>
         <source>&amp;Undo answer edit</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;تراجع عن تعديل الإجابة</translation>
     </message>
     <message>
         <source>&amp;Redo answer edit</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;عادة تعديل الإجابة</translation>
     </message>
     <message>
         <source>Focus the &amp;answer form</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على نموذج الإ&amp;جابة</translation>
     </message>
     <message>
         <source>Focus &amp;flags</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على ال&amp;علامات</translation>
     </message>
     <message>
         <source>Focus &amp;rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على التع&amp;ليل</translation>
     </message>
     <message>
         <source>Focus the re&amp;write</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على إعادة ال&amp;صياغة</translation>
     </message>
     <message>
         <source>&amp;Search tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;بحث في المهام</translation>
     </message>
     <message>
         <source>Next &amp;citation</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستشهاد ال&amp;تالي</translation>
     </message>
     <message>
         <source>Previous c&amp;itation</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستشهاد ال&amp;سابق</translation>
     </message>
     <message>
         <source>Mark selection as &amp;PII…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم التحديد كبيانات &amp;شخصية…</translation>
     </message>
     <message>
         <source>Focus the s&amp;ources</source>
-        <translation type="unfinished"></translation>
+        <translation>التركيز على الم&amp;صادر</translation>
     </message>
     <message>
         <source>Find in &amp;documents</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في الم&amp;ستندات</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض</translation>
     </message>
     <message>
         <source>Show &amp;differences</source>
-        <translation type="unfinished"></translation>
+        <translation>إظهار ال&amp;فروق</translation>
     </message>
     <message>
         <source>&amp;Synchronised scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>تمرير م&amp;تزامن</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;كبير</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;صغير</translation>
     </message>
     <message>
         <source>&amp;Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة ضبط ال&amp;تكبير</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;سمة</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;نظام</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;فاتحة</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;داكنة</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;لغة</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>مثل النظام</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
 </context>
 <context>
     <name>window_state</name>
     <message>
         <source>Quit without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>الخروج دون حفظ؟</translation>
     </message>
     <message>
         <source>Your last change could not be saved (see the earlier message); Docket is still retrying.
 
 Quit anyway and lose that change?</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ تغييرك الأخير (انظر الرسالة السابقة)؛ وما زال Docket يعيد المحاولة.
+
+هل تخرج رغم ذلك وتفقد هذا التغيير؟</translation>
     </message>
     <message>
         <source>Could not save the window settings: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ إعدادات النافذة: {exc}</translation>
     </message>
 </context>
 </TS>

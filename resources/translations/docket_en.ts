@@ -5,16 +5,16 @@
     <name>ComparisonView</name>
     <message numerus="yes">
         <source>Conversation (%n turn(s), {hidden} earlier hidden)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Conversation (%n turn, {hidden} earlier hidden)</numerusform>
+            <numerusform>Conversation (%n turns, {hidden} earlier hidden)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Conversation (%n turn(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Conversation (%n turn)</numerusform>
+            <numerusform>Conversation (%n turns)</numerusform>
         </translation>
     </message>
 </context>
@@ -22,9 +22,9 @@
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
 </context>
@@ -32,9 +32,9 @@
     <name>ReviewsPanel</name>
     <message numerus="yes">
         <source>Reviewers&apos; answers — %n reviewer(s), severity {severity:g}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reviewers&apos; answers — %n reviewer, severity {severity:g}</numerusform>
+            <numerusform>Reviewers&apos; answers — %n reviewers, severity {severity:g}</numerusform>
         </translation>
     </message>
 </context>
@@ -42,9 +42,9 @@
     <name>SourcesPane</name>
     <message numerus="yes">
         <source>Sources · %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sources · %n document</numerusform>
+            <numerusform>Sources · %n documents</numerusform>
         </translation>
     </message>
 </context>
@@ -52,9 +52,9 @@
     <name>TaskListPanel</name>
     <message numerus="yes">
         <source>%Ln task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
         </translation>
     </message>
 </context>

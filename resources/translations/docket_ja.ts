@@ -5,14 +5,14 @@
     <name>ComparisonView</name>
     <message numerus="yes">
         <source>Conversation (%n turn(s), {hidden} earlier hidden)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>会話（%n ターン、以前の {hidden} ターンを非表示）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Conversation (%n turn(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>会話（%n ターン）</numerusform>
         </translation>
     </message>
 </context>
@@ -20,8 +20,8 @@
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件一致</numerusform>
         </translation>
     </message>
 </context>
@@ -29,8 +29,8 @@
     <name>ReviewsPanel</name>
     <message numerus="yes">
         <source>Reviewers&apos; answers — %n reviewer(s), severity {severity:g}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>レビュアーの回答 — %n 人、重大度 {severity:g}</numerusform>
         </translation>
     </message>
 </context>
@@ -38,8 +38,8 @@
     <name>SourcesPane</name>
     <message numerus="yes">
         <source>Sources · %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ソース · %n 件の文書</numerusform>
         </translation>
     </message>
 </context>
@@ -47,8 +47,8 @@
     <name>TaskListPanel</name>
     <message numerus="yes">
         <source>%Ln task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 件のタスク</numerusform>
         </translation>
     </message>
 </context>
@@ -56,1474 +56,1481 @@
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}の問題</translation>
     </message>
     <message>
         <source>Problem with the answers</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の問題</translation>
     </message>
     <message>
         <source>Answer form</source>
-        <translation type="unfinished"></translation>
+        <translation>回答フォーム</translation>
     </message>
 </context>
 <context>
     <name>answer_questions</name>
     <message>
         <source>Shortcut: {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>ショートカット: {key}</translation>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報フラグを付ける</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: 個人情報フラグを付ける</translation>
     </message>
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
-        <translation type="unfinished"></translation>
+        <translation>この応答に個人情報の可能性があるものが見つかりました。該当する場合はフラグを付けてください</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: {label}（Space で切り替え）</translation>
     </message>
     <message>
         <source>⚠ Possible PII in this response ({things}).</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ この応答に個人情報の可能性があります（{things}）。</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {option}（Space で切り替え）</translation>
     </message>
     <message>
         <source>{title}: {option} (click again to clear)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {option}（もう一度クリックで解除）</translation>
     </message>
     <message>
         <source>{title} rule</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}のルール</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}（Tab でテキストボックスを離れます）</translation>
     </message>
 </context>
 <context>
     <name>answer_ranking</name>
     <message>
         <source>Ranking status</source>
-        <translation type="unfinished"></translation>
+        <translation>順位付けの状態</translation>
     </message>
     <message>
         <source>{title}: responses in rank order, best first</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: 順位順の応答、最良が先頭</translation>
     </message>
     <message>
         <source>Drag to reorder. {keys}; Enter keeps this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドラッグで並べ替え。{keys}。Enter でこの順序を確定します。</translation>
     </message>
 </context>
 <context>
     <name>answer_rewrite</name>
     <message>
         <source>{title}: large editor</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: 大きなエディタ</translation>
     </message>
     <message>
         <source>Large rewrite editor</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直し用の大きなエディタ</translation>
     </message>
     <message>
         <source>Rewrite changes</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しの変更</translation>
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation>元にする応答</translation>
     </message>
     <message>
         <source>Rewrite starts from</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しの元</translation>
     </message>
     <message>
         <source>The response your rewrite starts from (its changes are shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しの元になる応答（その変更が表示されます）</translation>
     </message>
     <message>
         <source>Responses to start from</source>
-        <translation type="unfinished"></translation>
+        <translation>元にできる応答</translation>
     </message>
     <message>
         <source>Rewrite text (markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しのテキスト（markdown）</translation>
     </message>
     <message>
         <source>Your answer, in markdown (Tab leaves the text; {RESET_KEY} resets to the original; {LARGE_KEY} opens a large window)</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの回答（markdown）（Tab でテキストを離れます。{RESET_KEY} で元に戻し、{LARGE_KEY} で大きなウィンドウを開きます）</translation>
     </message>
     <message>
         <source>Rewrite counts</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しの文字数</translation>
     </message>
     <message>
         <source>Problem with the rewrite</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しの問題</translation>
     </message>
     <message>
         <source>Reset to the original</source>
-        <translation type="unfinished"></translation>
+        <translation>元のテキストに戻す</translation>
     </message>
     <message>
         <source>Put the base response&apos;s text back ({RESET_KEY}; undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>元の応答のテキストに戻します（{RESET_KEY}、取り消し可能）</translation>
     </message>
     <message>
         <source>Large editor…</source>
-        <translation type="unfinished"></translation>
+        <translation>大きなエディタ…</translation>
     </message>
     <message>
         <source>Edit in a large window</source>
-        <translation type="unfinished"></translation>
+        <translation>大きなウィンドウで編集</translation>
     </message>
     <message>
         <source>Edit with the changes and preview side by side ({LARGE_KEY})</source>
-        <translation type="unfinished"></translation>
+        <translation>変更とプレビューを並べて編集（{LARGE_KEY}）</translation>
     </message>
     <message>
         <source>Rewrite changes and preview</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しの変更とプレビュー</translation>
     </message>
     <message>
         <source>Changes against the base</source>
-        <translation type="unfinished"></translation>
+        <translation>元のテキストとの差分</translation>
     </message>
     <message>
         <source>Rewrite preview</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しのプレビュー</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>プレビュー</translation>
     </message>
     <message>
         <source>Choose a response…</source>
-        <translation type="unfinished"></translation>
+        <translation>応答を選択…</translation>
     </message>
     <message>
         <source>Choose the response to start from above.</source>
-        <translation type="unfinished"></translation>
+        <translation>上で元にする応答を選んでください。</translation>
     </message>
     <message>
         <source>Write the answer here, in markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここに回答を markdown で書いてください。</translation>
     </message>
     <message>
         <source>&lt;p style=&quot;color: {text}&quot;&gt;Written from empty: no base to compare.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&quot;color: {text}&quot;&gt;白紙から作成：比較する元のテキストはありません。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>answer_rubric</name>
     <message>
         <source>Grade {name} (Tab / Shift+Tab in the list of criteria)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}を採点（基準の一覧で Tab / Shift+Tab）</translation>
     </message>
     <message>
         <source>Score and progress of the response graded</source>
-        <translation type="unfinished"></translation>
+        <translation>採点中の応答のスコアと進捗</translation>
     </message>
     <message>
         <source>Show criteria with the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>タグの付いた基準を表示</translation>
     </message>
     <message>
         <source>Show only the criteria with this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>このタグの付いた基準だけを表示</translation>
     </message>
     <message>
         <source>Tags of the criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>基準のタグ</translation>
     </message>
     <message>
         <source>Open only (U)</source>
-        <translation type="unfinished"></translation>
+        <translation>未採点のみ（U）</translation>
     </message>
     <message>
         <source>Show only the criteria not graded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ採点していない基準だけを表示</translation>
     </message>
     <message>
         <source>Show only the criteria not graded yet for this response (U)</source>
-        <translation type="unfinished"></translation>
+        <translation>この応答でまだ採点していない基準だけを表示（U）</translation>
     </message>
     <message>
         <source>Y met · N not met · − not applicable · Backspace clears · Enter writes a note · Tab / Shift+Tab next / previous response · U open criteria only</source>
-        <translation type="unfinished"></translation>
+        <translation>Y 満たす · N 満たさない · − 該当なし · Backspace で解除 · Enter でメモ · Tab / Shift+Tab で次 / 前の応答 · U で未採点の基準のみ</translation>
     </message>
     <message>
         <source>Current criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>現在の基準</translation>
     </message>
     <message>
         <source>Full text of the current criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>現在の基準の全文</translation>
     </message>
     <message>
         <source>Note on the current criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>現在の基準へのメモ</translation>
     </message>
     <message>
         <source>Enter or Escape: back to the criteria; Shift+Enter: a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter または Esc: 基準に戻る、Shift+Enter: 改行</translation>
     </message>
     <message>
         <source>{name}: score {words}, {graded} of {total} graded</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: スコア {words}、{total} 件中 {graded} 件採点済み</translation>
     </message>
     <message>
         <source>No criteria for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>このタスクには基準がありません。</translation>
     </message>
     <message>
         <source>Criteria for {name}, {shown} of {total} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}の基準、{total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
         <source>Criteria for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}の基準</translation>
     </message>
     <message>
         <source>No criterion matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>フィルタに一致する基準はありません。</translation>
     </message>
     <message>
         <source>This task has no criteria.</source>
-        <translation type="unfinished"></translation>
+        <translation>このタスクには基準がありません。</translation>
     </message>
     <message>
         <source>Every criterion shown is graded for {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>表示中の基準はすべて{name}について採点済みです。</translation>
     </message>
     <message>
         <source>Criterion {number} of {n_criteria} · {points} · {symbol} {word} for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>基準 {number} / {n_criteria} · {points} · {symbol} {word}（{name}）</translation>
     </message>
     <message>
         <source>Note on {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}へのメモ</translation>
     </message>
     <message>
         <source>Note on criterion {number} (optional; Enter in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>基準 {number} へのメモ（任意、一覧で Enter）</translation>
     </message>
     <message>
         <source>Grade this criterion first (Y, N or −); then Enter writes a note.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にこの基準を採点してください（Y、N または −）。その後 Enter でメモを書けます。</translation>
     </message>
     <message>
         <source>{criterion} — grade it first (Y, N or −).</source>
-        <translation type="unfinished"></translation>
+        <translation>{criterion} — 先に採点してください（Y、N または −）。</translation>
     </message>
 </context>
 <context>
     <name>answer_rubric_writing</name>
     <message>
         <source>Criteria written</source>
-        <translation type="unfinished"></translation>
+        <translation>作成した基準</translation>
     </message>
     <message>
         <source>Criteria, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>基準（順番どおり）</translation>
     </message>
     <message>
         <source>Up/Down choose · Alt+Up / Alt+Down move · Delete removes · Enter edits the text · {ADD_KEY} adds a criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>↑/↓ で選択 · Alt+↑ / Alt+↓ で移動 · Delete で削除 · Enter でテキストを編集 · {ADD_KEY} で基準を追加</translation>
     </message>
     <message>
         <source>Criterion being edited</source>
-        <translation type="unfinished"></translation>
+        <translation>編集中の基準</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト</translation>
     </message>
     <message>
         <source>Criterion text</source>
-        <translation type="unfinished"></translation>
+        <translation>基準のテキスト</translation>
     </message>
     <message>
         <source>What a good response does (or, for a penalty, must not do)</source>
-        <translation type="unfinished"></translation>
+        <translation>良い応答がすること（減点の場合は、してはならないこと）</translation>
     </message>
     <message>
         <source>The criterion (Tab goes to its points)</source>
-        <translation type="unfinished"></translation>
+        <translation>基準（Tab で点数へ）</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>点数</translation>
     </message>
     <message>
         <source>Criterion points</source>
-        <translation type="unfinished"></translation>
+        <translation>基準の点数</translation>
     </message>
     <message>
         <source>{MIN_POINTS} to +{MAX_POINTS}; negative points are a penalty when a response does this</source>
-        <translation type="unfinished"></translation>
+        <translation>{MIN_POINTS}〜+{MAX_POINTS}。負の点数は、応答がこれをした場合の減点です</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ</translation>
     </message>
     <message>
         <source>Criterion tags</source>
-        <translation type="unfinished"></translation>
+        <translation>基準のタグ</translation>
     </message>
     <message>
         <source>Space ticks or clears the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Space でタグを付ける / 外す</translation>
     </message>
     <message>
         <source>Tags, separated by commas (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ（カンマ区切り、任意）</translation>
     </message>
     <message>
         <source>Any tags, e.g. axis:accuracy, theme:emergency_referrals</source>
-        <translation type="unfinished"></translation>
+        <translation>任意のタグ。例: axis:accuracy, theme:emergency_referrals</translation>
     </message>
     <message>
         <source>Problems with this criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>この基準の問題</translation>
     </message>
     <message>
         <source>Add a criterion ({ADD_KEY})</source>
-        <translation type="unfinished"></translation>
+        <translation>基準を追加（{ADD_KEY}）</translation>
     </message>
     <message>
         <source>At most {max_criteria} criteria: remove one first</source>
-        <translation type="unfinished"></translation>
+        <translation>基準は最大 {max_criteria} 件です。先に 1 件削除してください</translation>
     </message>
     <message>
         <source>No criteria yet: {ADD_KEY} adds one.</source>
-        <translation type="unfinished"></translation>
+        <translation>基準はまだありません。{ADD_KEY} で追加できます。</translation>
     </message>
     <message>
         <source>Criterion {number} of {n_items}</source>
-        <translation type="unfinished"></translation>
+        <translation>基準 {number} / {n_items}</translation>
     </message>
     <message>
         <source>At most {max_criteria} criteria: remove one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>基準は最大 {max_criteria} 件です。先に 1 件削除してください。</translation>
     </message>
 </context>
 <context>
     <name>answer_widgets</name>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {low}〜{high}。最も低い段階（—）で解除します</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>{message} Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message} もう一度お試しください。</translation>
     </message>
     <message>
         <source>Welcome to Docket</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket へようこそ</translation>
     </message>
     <message>
         <source>Workspace folder (created if new):</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースフォルダ（新規の場合は作成）:</translation>
     </message>
     <message>
         <source>Your key (NAME.key):</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの鍵（NAME.key）:</translation>
     </message>
     <message>
         <source>Bundle to import (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>インポートするバンドル（任意）:</translation>
     </message>
     <message>
         <source>Server&apos;s public card (server.pub):</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの公開カード（server.pub）:</translation>
     </message>
     <message>
         <source>Docket keeps your review encrypted in a workspace folder, unlocked by your key.
 Your key and public card come from `docket keygen` (or from your project lead); bundles come from the project server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket はレビューを暗号化してワークスペースフォルダに保存し、あなたの鍵で解錠します。
+鍵と公開カードは `docket keygen` で作成します（またはプロジェクトリーダーから受け取ります）。バンドルはプロジェクトのサーバーから届きます。</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>選択…</translation>
     </message>
     <message>
         <source>Workspace folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークスペースフォルダ</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを選択</translation>
     </message>
     <message>
         <source>{path} is neither a workspace folder nor a bundle file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} はワークスペースフォルダでもバンドルファイルでもありません。</translation>
     </message>
 </context>
 <context>
     <name>comparison_view</name>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Show the text exactly as the model wrote it (hidden characters as marks)</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルが書いたとおりにテキストを表示（隠し文字は記号で表示）</translation>
     </message>
     <message>
         <source>Response {letter}</source>
-        <translation type="unfinished"></translation>
+        <translation>応答 {letter}</translation>
     </message>
     <message>
         <source>Show response {letter} raw</source>
-        <translation type="unfinished"></translation>
+        <translation>応答 {letter} を原文で表示</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト</translation>
     </message>
     <message>
         <source>Show or hide earlier turns</source>
-        <translation type="unfinished"></translation>
+        <translation>以前のターンを表示 / 非表示</translation>
     </message>
     <message>
         <source>Focus response {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>応答 {number} にフォーカス</translation>
     </message>
     <message>
         <source>Responses to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比較する応答</translation>
     </message>
     <message>
         <source>Which two responses &apos;Show differences&apos; compares</source>
-        <translation type="unfinished"></translation>
+        <translation>「差分を表示」で比較する 2 つの応答</translation>
     </message>
     <message>
         <source>Hidden characters in this task</source>
-        <translation type="unfinished"></translation>
+        <translation>このタスクの隠し文字</translation>
     </message>
     <message>
         <source>Compare {first} with {second}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} と {second} を比較</translation>
     </message>
 </context>
 <context>
     <name>dialogs</name>
     <message>
         <source>Preference: A much better … tie … B much better</source>
-        <translation type="unfinished"></translation>
+        <translation>選好: A がはるかに良い … 同等 … B がはるかに良い</translation>
     </message>
     <message>
         <source>Next task</source>
-        <translation type="unfinished"></translation>
+        <translation>次のタスク</translation>
     </message>
     <message>
         <source>Previous task</source>
-        <translation type="unfinished"></translation>
+        <translation>前のタスク</translation>
     </message>
     <message>
         <source>Submit and go to the next task</source>
-        <translation type="unfinished"></translation>
+        <translation>送信して次のタスクへ</translation>
     </message>
     <message>
         <source>Keep as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きとして保存</translation>
     </message>
     <message>
         <source>Skip the task (asks for a reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>タスクをスキップ（理由を尋ねます）</translation>
     </message>
     <message>
         <source>Focus the answer form (then Tab / arrows; in a ranking Alt+Up/Down, =, Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>回答フォームにフォーカス（その後 Tab / 矢印キー、順位付けでは Alt+↑/↓、=、Enter）</translation>
     </message>
     <message>
         <source>Focus the flags</source>
-        <translation type="unfinished"></translation>
+        <translation>フラグにフォーカス</translation>
     </message>
     <message>
         <source>Focus the rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>根拠にフォーカス</translation>
     </message>
     <message>
         <source>Focus the rewrite (Ctrl+Shift+R resets it to its base, Ctrl+Shift+E opens a large editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しにフォーカス（Ctrl+Shift+R で元に戻し、Ctrl+Shift+E で大きなエディタを開きます）</translation>
     </message>
     <message>
         <source>Show differences between two responses</source>
-        <translation type="unfinished"></translation>
+        <translation>2 つの応答の差分を表示</translation>
     </message>
     <message>
         <source>Show / hide the earlier turns of a long conversation (or Tab to its line, Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>長い会話の以前のターンを表示 / 非表示（または Tab でその行へ移動して Enter）</translation>
     </message>
     <message>
         <source>Search prompts and responses</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトと応答を検索</translation>
     </message>
     <message>
         <source>Next / previous citation in a response (Enter shows its document)</source>
-        <translation type="unfinished"></translation>
+        <translation>応答内の次 / 前の引用（Enter で文書を表示）</translation>
     </message>
     <message>
         <source>Focus the Sources pane (Up/Down: documents)</source>
-        <translation type="unfinished"></translation>
+        <translation>ソース欄にフォーカス（↑/↓: 文書）</translation>
     </message>
     <message>
         <source>Find in the documents (Enter / Shift+Enter: next / previous)</source>
-        <translation type="unfinished"></translation>
+        <translation>文書内を検索（Enter / Shift+Enter: 次 / 前）</translation>
     </message>
     <message>
         <source>Undo / redo an answer edit</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の編集を元に戻す / やり直す</translation>
     </message>
     <message>
         <source>Accept the AI judge&apos;s suggestion for the focused question (else the next one)</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーカス中の質問（なければ次の質問）に対する AI 審査員の提案を採用</translation>
     </message>
     <message>
         <source>Accept every AI judge suggestion still to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>確認待ちの AI 審査員の提案をすべて採用</translation>
     </message>
     <message>
         <source>Zoom in / out / reset</source>
-        <translation type="unfinished"></translation>
+        <translation>拡大 / 縮小 / リセット</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>結果をエクスポート</translation>
     </message>
     <message>
         <source>Import a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>バンドルをインポート</translation>
     </message>
     <message>
         <source>Lock (the passphrase unlocks)</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック（パスフレーズで解除）</translation>
     </message>
     <message>
         <source>This sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>この一覧</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズ</translation>
     </message>
     <message>
         <source>Passphrase for {what}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} のパスフレーズ:</translation>
     </message>
     <message>
         <source>Skip this task</source>
-        <translation type="unfinished"></translation>
+        <translation>このタスクをスキップ</translation>
     </message>
     <message>
         <source>Reason for skipping</source>
-        <translation type="unfinished"></translation>
+        <translation>スキップの理由</translation>
     </message>
     <message>
         <source>Why skip it? (e.g. outside my expertise, prompt unclear)</source>
-        <translation type="unfinished"></translation>
+        <translation>スキップする理由は？（例: 専門外、プロンプトが不明確）</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>スキップ</translation>
     </message>
     <message>
         <source>A short reason helps the project lead:</source>
-        <translation type="unfinished"></translation>
+        <translation>短い理由がプロジェクトリーダーの助けになります:</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>キー</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Link not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>リンクを開きませんでした</translation>
     </message>
     <message>
         <source>This link is not a valid web address; it is not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリンクは有効な Web アドレスではないため、開きません。</translation>
     </message>
     <message>
         <source>Open link?</source>
-        <translation type="unfinished"></translation>
+        <translation>リンクを開きますか？</translation>
     </message>
 </context>
 <context>
     <name>guidelines</name>
     <message>
         <source>Find in guidelines (Enter: next)</source>
-        <translation type="unfinished"></translation>
+        <translation>ガイドライン内を検索（Enter: 次へ）</translation>
     </message>
     <message>
         <source>Find in guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>ガイドライン内を検索</translation>
     </message>
     <message>
         <source>Guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>ガイドライン</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;No guidelines came with this bundle.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;i&gt;このバンドルにはガイドラインが付属していません。&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>一致なし</translation>
     </message>
 </context>
 <context>
     <name>lock</name>
     <message>
         <source>Docket is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket はロックされています</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズ</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック解除</translation>
     </message>
     <message>
         <source>Locked after a time without activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>一定時間操作がなかったためロックしました。</translation>
     </message>
     <message>
         <source>Locked because the screen was locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>画面がロックされたためロックしました。</translation>
     </message>
     <message>
         <source>Locked because the computer went to sleep.</source>
-        <translation type="unfinished"></translation>
+        <translation>コンピュータがスリープしたためロックしました。</translation>
     </message>
     <message>
         <source>Your last change could not be saved yet (the disk refused it); it is kept and saved after you unlock.</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の変更はまだ保存できていません（ディスクが拒否しました）。変更は保持され、ロック解除後に保存されます。</translation>
     </message>
     <message>
         <source>Your work is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>作業は保存されています。</translation>
     </message>
     <message>
         <source>Nothing of it is shown while locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック中は何も表示されません。</translation>
     </message>
     <message>
         <source>Enter the passphrase of {key} to continue as {reviewer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reviewer} として続けるには {key} のパスフレーズを入力してください。</translation>
     </message>
     <message>
         <source>Continue as {reviewer}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{reviewer} として続けますか？</translation>
     </message>
     <message>
         <source>Security settings</source>
-        <translation type="unfinished"></translation>
+        <translation>セキュリティ設定</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>しない</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Lock after this long without activity:</source>
-        <translation type="unfinished"></translation>
+        <translation>操作がない状態でロックするまでの時間:</translation>
     </message>
     <message>
         <source>Clear text copied from Docket after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket からコピーしたテキストを消去するまでの時間:</translation>
     </message>
     <message>
         <source>“Never” turns either off. Ctrl+L locks at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>「しない」でそれぞれ無効になります。Ctrl+L ですぐにロックします。</translation>
     </message>
 </context>
 <context>
     <name>main_window</name>
     <message>
         <source>Docket — {reviewer} — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket — {reviewer} — {name}</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済み</translation>
     </message>
     <message>
         <source>Not submitted: {shown}</source>
-        <translation type="unfinished"></translation>
+        <translation>送信されていません: {shown}</translation>
     </message>
     <message>
         <source>{done} / {total} answered</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 件中 {done} 件回答済み</translation>
     </message>
     <message>
         <source>No more tasks in this direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>この方向にはもうタスクがありません。</translation>
     </message>
     <message>
         <source>This task has no AI judge suggestion to accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>このタスクには採用できる AI 審査員の提案がありません。</translation>
     </message>
     <message>
         <source>Nothing left to accept: every suggested answer is accepted or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>採用するものはもうありません。提案された回答はすべて採用済みか変更済みです。</translation>
     </message>
     <message>
         <source>Accepted {agent}&apos;s answer: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{agent} の回答を採用しました: {names}。</translation>
     </message>
     <message>
         <source>Kept your answer.{tail}</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの回答を残しました。{tail}</translation>
     </message>
     <message>
         <source>Submitted. The AI judge&apos;s answer is shown above yours: Ctrl+Enter keeps yours and moves on, or revise the form and submit again.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信しました。AI 審査員の回答があなたの回答の上に表示されています。Ctrl+Enter で自分の回答を残して次へ進むか、フォームを修正して再送信してください。</translation>
     </message>
     <message>
         <source>Submitted. The expected answer is shown above your answer; Ctrl+Enter or J for the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信しました。期待される回答があなたの回答の上に表示されています。Ctrl+Enter または J で次のタスクへ。</translation>
     </message>
     <message>
         <source>Submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信しました。</translation>
     </message>
     <message>
         <source>Kept as draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きとして保存しました。</translation>
     </message>
     <message>
         <source>This calibration answer is final; Ctrl+Enter or J for the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>このキャリブレーションの回答は確定済みです。Ctrl+Enter または J で次のタスクへ。</translation>
     </message>
     <message>
         <source>The new language applies when Docket starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は Docket の次回起動時に適用されます。</translation>
     </message>
     <message>
         <source>Some answers are more than a day old and not exported yet (File &gt; Export results).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 日以上前の回答でまだエクスポートされていないものがあります（ファイル &gt; 結果をエクスポート）。</translation>
     </message>
 </context>
 <context>
     <name>operations</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Cancelling …</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル中 …</translation>
     </message>
 </context>
 <context>
     <name>pii_list</name>
     <message>
         <source>Possible PII</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報の可能性</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;S)</translation>
     </message>
     <message>
         <source>Select it in its text (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト内で選択（Enter）</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>却下</translation>
     </message>
     <message>
         <source>Not PII: dismiss the finding, or restore it (D)</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報ではない：検出を却下、または復元（D）</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Remove your mark (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>自分の印を削除（Delete）</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>復元</translation>
     </message>
 </context>
 <context>
     <name>pii_marking</name>
     <message>
         <source>Mark as PII</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報として印を付ける</translation>
     </message>
     <message>
         <source>Type of PII</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報の種類</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>種類(&amp;T):</translation>
     </message>
     <message>
         <source>Mark selection as &amp;PII…</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲を個人情報として印を付ける(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Restore possible PII ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>個人情報の可能性を復元（{what}）(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Dismiss: not PII ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>却下：個人情報ではない（{what}）(&amp;D)</translation>
     </message>
     <message>
         <source>Re&amp;move your PII mark ({what})</source>
-        <translation type="unfinished"></translation>
+        <translation>自分の個人情報の印を削除（{what}）(&amp;M)</translation>
     </message>
 </context>
 <context>
     <name>quality_views</name>
     <message>
         <source>Calibration round</source>
-        <translation type="unfinished"></translation>
+        <translation>キャリブレーションラウンド</translation>
     </message>
     <message>
         <source>A training set: the expected answer is shown after each submit; these answers count toward your calibration score only.</source>
-        <translation type="unfinished"></translation>
+        <translation>練習用のセットです。送信するたびに期待される回答が表示されます。これらの回答はキャリブレーションのスコアにのみ反映されます。</translation>
     </message>
     <message>
         <source>Answered quickly</source>
-        <translation type="unfinished"></translation>
+        <translation>回答が速すぎます</translation>
     </message>
     <message>
         <source>&lt;b&gt;Answered quickly:&lt;/b&gt; {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;回答が速すぎます:&lt;/b&gt; {words}</translation>
     </message>
     <message>
         <source>Answered quickly: {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>回答が速すぎます: {words}</translation>
     </message>
 </context>
 <context>
     <name>reviews_panel</name>
     <message>
         <source>Reviewers&apos; answers</source>
-        <translation type="unfinished"></translation>
+        <translation>レビュアーの回答</translation>
     </message>
 </context>
 <context>
     <name>session_lock</name>
     <message>
         <source>Could not save the settings: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>設定を保存できませんでした: {exc}</translation>
     </message>
 </context>
 <context>
     <name>sources_pane</name>
     <message>
         <source>Doc</source>
-        <translation type="unfinished"></translation>
+        <translation>文書</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>タイトル</translation>
     </message>
     <message>
         <source>Cited in</source>
-        <translation type="unfinished"></translation>
+        <translation>引用元</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>一致</translation>
     </message>
     <message>
         <source>The document&apos;s id, as responses cite it ([1], [doc-id])</source>
-        <translation type="unfinished"></translation>
+        <translation>応答が引用するときの文書の ID（[1]、[doc-id]）</translation>
     </message>
     <message>
         <source>The document&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>文書のタイトル</translation>
     </message>
     <message>
         <source>Which responses cite the document</source>
-        <translation type="unfinished"></translation>
+        <translation>この文書を引用している応答</translation>
     </message>
     <message>
         <source>Matches of the search in the document</source>
-        <translation type="unfinished"></translation>
+        <translation>文書内の検索一致数</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>ソース</translation>
     </message>
     <message>
         <source>Find in documents (Enter: next, Shift+Enter: previous)</source>
-        <translation type="unfinished"></translation>
+        <translation>文書内を検索（Enter: 次、Shift+Enter: 前）</translation>
     </message>
     <message>
         <source>Find in documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文書内を検索</translation>
     </message>
     <message>
         <source>Previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>前の一致</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter, Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>前の一致（Shift+Enter、Shift+F3）</translation>
     </message>
     <message>
         <source>Next match</source>
-        <translation type="unfinished"></translation>
+        <translation>次の一致</translation>
     </message>
     <message>
         <source>Next match (Enter, F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>次の一致（Enter、F3）</translation>
     </message>
     <message>
         <source>Search result</source>
-        <translation type="unfinished"></translation>
+        <translation>検索結果</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文書</translation>
     </message>
     <message>
         <source>Followed citation</source>
-        <translation type="unfinished"></translation>
+        <translation>たどった引用</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文書</translation>
     </message>
     <message>
         <source>Document {id}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>文書 {id}: {title}</translation>
     </message>
     <message>
         <source>⚠ {where} cites [{label}{UNKNOWN_MARK}]: there is no document “{key}” in this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {where} が [{label}{UNKNOWN_MARK}] を引用していますが、このタスクに文書「{key}」はありません。</translation>
     </message>
     <message>
         <source>{FOLLOWED_MARK} Cited as [{label}] in {where}: document {document_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>{FOLLOWED_MARK} {where} で [{label}] として引用: 文書 {document_id}</translation>
     </message>
     <message>
         <source>No match in any document</source>
-        <translation type="unfinished"></translation>
+        <translation>どの文書にも一致なし</translation>
     </message>
     <message>
         <source>in {documents} of {total} documents</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 件中 {documents} 件の文書</translation>
     </message>
     <message>
         <source>Match {number} of {n:,}{more} · {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n:,}{more} 件中 {number} 件目 · {where}</translation>
     </message>
 </context>
 <context>
     <name>span_list</name>
     <message>
         <source>Marked spans</source>
-        <translation type="unfinished"></translation>
+        <translation>印を付けた範囲</translation>
     </message>
     <message>
         <source>No spans marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>印を付けた範囲はありません。</translation>
     </message>
 </context>
 <context>
     <name>span_marking</name>
     <message>
         <source>Edit span</source>
-        <translation type="unfinished"></translation>
+        <translation>範囲を編集</translation>
     </message>
     <message>
         <source>Mark span</source>
-        <translation type="unfinished"></translation>
+        <translation>範囲に印を付ける</translation>
     </message>
     <message>
         <source>Number keys pick a label; Tab moves on; Enter marks, Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字キーでラベルを選択、Tab で次へ、Enter で確定、Esc で取消。</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル</translation>
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル(&amp;L)</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>重大度</translation>
     </message>
     <message>
         <source>&amp;Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>重大度(&amp;S)</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>コメント</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message>
         <source>&amp;Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>コメント(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>suggestion_views</name>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
-        <translation type="unfinished"></translation>
+        <translation>AI 審査員（{agent}）— あなたの回答と比べてください</translation>
     </message>
 </context>
 <context>
     <name>task_list</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>新規</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>下書き</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>スキップ</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>フラグ付き</translation>
     </message>
     <message>
         <source>All tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのタスク</translation>
     </message>
     <message>
         <source>To do (new or draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>未完了（新規または下書き）</translation>
     </message>
     <message>
         <source>Position in the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>バンドル内の位置</translation>
     </message>
     <message>
         <source>Review status</source>
-        <translation type="unfinished"></translation>
+        <translation>レビューの状態</translation>
     </message>
     <message>
         <source>The prompt (last user message)</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト（ユーザーの最後のメッセージ）</translation>
     </message>
     <message>
         <source>Active review time (minutes:seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>実作業時間（分:秒）</translation>
     </message>
     <message>
         <source>no prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトなし</translation>
     </message>
     <message>
         <source>status {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>状態 {status}</translation>
     </message>
     <message>
         <source>task {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>タスク {number}</translation>
     </message>
     <message>
         <source>Search prompts and responses (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトと応答を検索（Ctrl+F）</translation>
     </message>
     <message>
         <source>Search tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>タスクを検索</translation>
     </message>
     <message>
         <source>Shows only tasks whose prompt or responses contain the text. Enter searches at once; Escape clears.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトまたは応答にテキストを含むタスクだけを表示します。Enter ですぐに検索、Esc で消去します。</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>状態で絞り込む</translation>
     </message>
     <message>
         <source>Show only tasks with this status</source>
-        <translation type="unfinished"></translation>
+        <translation>この状態のタスクだけを表示</translation>
     </message>
     <message>
         <source>Tasks shown</source>
-        <translation type="unfinished"></translation>
+        <translation>表示中のタスク</translation>
     </message>
     <message>
         <source>Task list</source>
-        <translation type="unfinished"></translation>
+        <translation>タスク一覧</translation>
     </message>
     <message>
         <source>Task list columns</source>
-        <translation type="unfinished"></translation>
+        <translation>タスク一覧の列</translation>
     </message>
     <message>
         <source>One row per task: number, status, prompt, time spent. Arrow keys move between tasks and open them.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行に 1 タスク：番号、状態、プロンプト、所要時間。矢印キーでタスク間を移動して開きます。</translation>
     </message>
     <message>
         <source>Search failed</source>
-        <translation type="unfinished"></translation>
+        <translation>検索に失敗しました</translation>
     </message>
     <message>
         <source>{shown:,} of {total:,} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{total:,} 件中 {shown:,} 件を表示</translation>
     </message>
     <message>
         <source>No tasks match. Clear the search (Esc) or choose “All tasks”.</source>
-        <translation type="unfinished"></translation>
+        <translation>一致するタスクはありません。検索を消去する（Esc）か「すべてのタスク」を選んでください。</translation>
     </message>
     <message>
         <source>There are no tasks yet. Import a task bundle to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>タスクはまだありません。タスクバンドルをインポートして始めてください。</translation>
     </message>
 </context>
 <context>
     <name>transfer</name>
     <message>
         <source>Import bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>バンドルをインポート</translation>
     </message>
     <message>
         <source>Docket bundles (*.docket);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Docket バンドル (*.docket);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Your last change is not saved yet (see the message before); import the bundle once it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の変更はまだ保存されていません（前のメッセージを参照）。保存されてからバンドルをインポートしてください。</translation>
     </message>
     <message>
         <source>The server&apos;s public card (server.pub)</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの公開カード（server.pub）</translation>
     </message>
     <message>
         <source>Public cards (*.pub)</source>
-        <translation type="unfinished"></translation>
+        <translation>公開カード (*.pub)</translation>
     </message>
     <message>
         <source>Importing {name} …</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} をインポート中 …</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>インポート</translation>
     </message>
     <message>
         <source>This workspace holds several bundles; this exports the calibration round of the open task ({source}). Open a task of another bundle to export that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>このワークスペースには複数のバンドルがあります。開いているタスクのキャリブレーションラウンド（{source}）をエクスポートします。別のバンドルをエクスポートするには、そのバンドルのタスクを開いてください。</translation>
     </message>
     <message>
         <source>This workspace holds several bundles; this exports the task bundle of the open task ({source}). Open a task of another bundle to export that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>このワークスペースには複数のバンドルがあります。開いているタスクのタスクバンドル（{source}）をエクスポートします。別のバンドルをエクスポートするには、そのバンドルのタスクを開いてください。</translation>
     </message>
     <message>
         <source>Answered: {answered} (flagged: {flagged})
 Skipped: {skipped}
 Drafts not submitted: {drafts} (not exported)
 Tasks in total: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>回答済み: {answered}（フラグ付き: {flagged}）
+スキップ: {skipped}
+未送信の下書き: {drafts}（エクスポートされません）
+タスク合計: {total}</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>結果をエクスポート</translation>
     </message>
     <message>
         <source>Write the signed result bundle?</source>
-        <translation type="unfinished"></translation>
+        <translation>署名付きの結果バンドルを書き出しますか？</translation>
     </message>
     <message>
         <source>Save result bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>結果バンドルを保存</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>エクスポート</translation>
     </message>
     <message>
         <source>Wrote {answers} answers (sequence {sequence}) to
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{answers} 件の回答（シーケンス {sequence}）を書き出しました:
+{path}</translation>
     </message>
 </context>
 <context>
     <name>typesetting</name>
     <message>
         <source>Typesetting formulas</source>
-        <translation type="unfinished"></translation>
+        <translation>数式の組版</translation>
     </message>
     <message>
         <source>Formulas are typeset once, in the background, and kept in the workspace; until then they show as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>数式はバックグラウンドで一度だけ組版され、ワークスペースに保存されます。それまではテキストで表示されます。</translation>
     </message>
     <message>
         <source>Formulas could not be typeset: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>数式を組版できませんでした: {error}</translation>
     </message>
 </context>
 <context>
     <name>window_layout</name>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>タスク</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>ソース</translation>
     </message>
     <message>
         <source>This task has no source documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>このタスクにはソース文書がありません。</translation>
     </message>
     <message>
         <source>Not saved — retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存 — 再試行中</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済み</translation>
     </message>
 </context>
 <context>
     <name>window_menus</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Import bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>バンドルをインポート(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export results…</source>
-        <translation type="unfinished"></translation>
+        <translation>結果をエクスポート(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック(&amp;L)</translation>
     </message>
     <message>
         <source>Security &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>セキュリティ設定(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>タスク(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Next task</source>
-        <translation type="unfinished"></translation>
+        <translation>次のタスク(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous task</source>
-        <translation type="unfinished"></translation>
+        <translation>前のタスク(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Submit and next</source>
-        <translation type="unfinished"></translation>
+        <translation>送信して次へ(&amp;S)</translation>
     </message>
     <message>
         <source>Keep as &amp;draft</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きとして保存(&amp;D)</translation>
     </message>
     <message>
         <source>S&amp;kip…</source>
-        <translation type="unfinished"></translation>
+        <translation>スキップ(&amp;K)…</translation>
     </message>
     <message>
         <source>Accept the AI judge&apos;s su&amp;ggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>AI 審査員の提案を採用(&amp;G)</translation>
     </message>
     <message>
         <source>Accept all the AI judge&apos;s suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>AI 審査員の提案をすべて採用</translation>
     </message>
     <message>
         <source>&amp;Undo answer edit</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の編集を元に戻す(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo answer edit</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の編集をやり直す(&amp;R)</translation>
     </message>
     <message>
         <source>Focus the &amp;answer form</source>
-        <translation type="unfinished"></translation>
+        <translation>回答フォームにフォーカス(&amp;A)</translation>
     </message>
     <message>
         <source>Focus &amp;flags</source>
-        <translation type="unfinished"></translation>
+        <translation>フラグにフォーカス(&amp;F)</translation>
     </message>
     <message>
         <source>Focus &amp;rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>根拠にフォーカス(&amp;R)</translation>
     </message>
     <message>
         <source>Focus the re&amp;write</source>
-        <translation type="unfinished"></translation>
+        <translation>書き直しにフォーカス(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Search tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>タスクを検索(&amp;S)</translation>
     </message>
     <message>
         <source>Next &amp;citation</source>
-        <translation type="unfinished"></translation>
+        <translation>次の引用(&amp;C)</translation>
     </message>
     <message>
         <source>Previous c&amp;itation</source>
-        <translation type="unfinished"></translation>
+        <translation>前の引用(&amp;I)</translation>
     </message>
     <message>
         <source>Mark selection as &amp;PII…</source>
-        <translation type="unfinished"></translation>
+        <translation>選択範囲を個人情報として印を付ける(&amp;P)…</translation>
     </message>
     <message>
         <source>Focus the s&amp;ources</source>
-        <translation type="unfinished"></translation>
+        <translation>ソースにフォーカス(&amp;O)</translation>
     </message>
     <message>
         <source>Find in &amp;documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文書内を検索(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>Show &amp;differences</source>
-        <translation type="unfinished"></translation>
+        <translation>差分を表示(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Synchronised scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>スクロールを同期(&amp;S)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>拡大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>縮小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>ズームをリセット(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>システム(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>ライト(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L)</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>システムに合わせる</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット(&amp;K)</translation>
     </message>
 </context>
 <context>
     <name>window_state</name>
     <message>
         <source>Quit without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存せずに終了しますか？</translation>
     </message>
     <message>
         <source>Your last change could not be saved (see the earlier message); Docket is still retrying.
 
 Quit anyway and lose that change?</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の変更を保存できませんでした（前のメッセージを参照）。Docket はまだ再試行しています。
+
+この変更を失っても終了しますか？</translation>
     </message>
     <message>
         <source>Could not save the window settings: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウの設定を保存できませんでした: {exc}</translation>
     </message>
 </context>
 </TS>
