@@ -3,7 +3,7 @@ asked before a link opens."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from docket.render.links import check_link
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 SHORTCUTS: list[tuple[str, str]] = [
     ("1 – 5", QT_TRANSLATE_NOOP("dialogs", "Preference: A much better … tie … B much better")),

@@ -47,6 +47,13 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for ``pyside6-lupdate`` (in ``context``) where it is defined, for a
+    constant made before the translators are installed; ``translate(context, text)``
+    shows it. Qt's own returns ``object`` in the type stubs."""
+    return text
+
+
 def resolve_language(choice: str, system: QLocale | None = None) -> str:
     """The shipped language for a settings choice: itself, or for "system" (and anything
     unknown) the one matching the system locale, English when none does."""

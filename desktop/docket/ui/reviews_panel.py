@@ -24,7 +24,7 @@ from docket.render.diff import diff_html
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
-from docket.ui.i18n import translate
+from docket.ui.i18n import sorted_by_name, translate
 
 SKIP = {"rationale", "outcome", "adjudication_note"}
 GRADES = {True: "met", False: "not met", None: "not applicable"}
@@ -92,6 +92,10 @@ def word_changes(base: str, text: str) -> tuple[int, int]:
     return inserted, deleted
 
 
+def _first(pair: tuple[str, Any]) -> str:
+    return str(pair[0])
+
+
 def describe(key: str, value: Any, order: DisplayOrder) -> str:
     """An answer in the lead's labels: "B much better", "1. A · 2. B = C", flags by label,
     a rubric as counts per response ("A: 9 met, 2 not met, 1 not applicable")."""
@@ -101,7 +105,7 @@ def describe(key: str, value: Any, order: DisplayOrder) -> str:
         for span in spans_of(value):
             by_response.setdefault(label.get(span.response, "?"), []).append(span.label)
         return "; ".join(
-            f"{who}: {len(labels)} ({', '.join(sorted(set(labels)))})"
+            f"{who}: {len(labels)} ({', '.join(sorted_by_name(set(labels), str))})"
             for who, labels in sorted(by_response.items())
         )
     if isinstance(value, list) and not value:
@@ -137,7 +141,8 @@ def describe(key: str, value: Any, order: DisplayOrder) -> str:
         return "; ".join(parts) or "none"
     if key == "likert" and isinstance(value, dict):
         return "; ".join(
-            f"{label.get(rid, '?')} " + ", ".join(f"{d} {s}" for d, s in sorted(dims.items()))
+            f"{label.get(rid, '?')} "
+            + ", ".join(f"{d} {s}" for d, s in sorted_by_name(dims.items(), _first))
             for rid, dims in sorted(value.items(), key=lambda kv: label.get(kv[0], "?"))
             if isinstance(dims, dict)
         )
@@ -344,7 +349,7 @@ class ReviewsPanel(QWidget):
             for g in split.get("grades", []):
                 by_grade[GRADES.get(g.get("met"), "not applicable")].append(str(g["reviewer"]))
             said = ", ".join(
-                f"<b>{name}</b> ({html.escape(', '.join(sorted(who)))})"
+                f"<b>{name}</b> ({html.escape(', '.join(sorted_by_name(who, str)))})"
                 for name, who in by_grade.items()
                 if who
             )

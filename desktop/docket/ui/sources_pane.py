@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -54,7 +53,7 @@ from docket.render.citations import UNKNOWN_MARK
 from docket.render.hidden import mark_hidden_text
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
 from docket.ui.table_model import ColumnsTableModel
 

@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -56,7 +55,7 @@ from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 from docket.ui.table_model import ColumnsTableModel
 
 __all__ = [
