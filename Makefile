@@ -81,10 +81,7 @@ resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed-app
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations-update: $(VENV)/.installed-app
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(UI_SOURCES) \
-		-ts $(filter-out %docket_en.ts,$(TS))
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly $(UI_SOURCES) \
-		-ts resources/translations/docket_en.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(UI_SOURCES) -ts $(TS)
 
 demo: $(VENV)/.installed-app translations
 	$(BIN)/docket demo

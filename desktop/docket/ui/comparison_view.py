@@ -104,7 +104,7 @@ from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
 from docket.render.source_map import SourceMap, TurnsMap, source_map, turns_map
 from docket.render.theme import Theme
-from docket.ui.i18n import translate
+from docket.ui.i18n import english_plural, translate
 from docket.ui.math_images import (
     IMAGES,
     FormulaLookup,
@@ -913,11 +913,11 @@ class ComparisonView(QWidget):
             hidden = foldable_turns(turns)
             n = len(turns)
             self.prompt_label.setText(
-                self.tr("Conversation (%n turn(s), {hidden} earlier hidden)", "", n).format(
-                    hidden=hidden
-                )
+                english_plural(
+                    self.tr("Conversation (%n turn(s), {hidden} earlier hidden)", "", n), n
+                ).format(hidden=hidden)
                 if hidden and not self._earlier_shown
-                else self.tr("Conversation (%n turn(s))", "", n)
+                else english_plural(self.tr("Conversation (%n turn(s))", "", n), n)
             )
             doc = self._conversation_document(task, width, show_earlier=self._earlier_shown)
             self.prompt.setDocument(doc)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidg
 from docket.render import to_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
-from docket.ui.i18n import translate
+from docket.ui.i18n import english_plural, translate
 from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
 
 
@@ -104,5 +104,7 @@ class GuidelinesDock(QDockWidget):
             found = self.browser.find(text)
         count = self.browser.toPlainText().lower().count(text.lower())
         self.status.setText(
-            self.tr("%n match(es)", "", count) if found else translate("guidelines", "No match")
+            english_plural(self.tr("%n match(es)", "", count), count)
+            if found
+            else translate("guidelines", "No match")
         )

@@ -12,6 +12,7 @@ and applies at the next start. For Arabic and Hebrew the whole layout mirrors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import TypeVar
@@ -40,11 +41,18 @@ LANGUAGES: dict[str, str] = {
 }
 SYSTEM = "system"
 _TRANSLATORS: list[QTranslator] = []
+_ENGLISH_PLURAL = re.compile(r"\((e?s)\)")
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the interface's language (``%n`` in it is ``n``, with its plural form)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def english_plural(text: str, n: int) -> str:
+    """``text`` (a ``self.tr("%n task(s)", "", n)``) with the English source's "(s)" or
+    "(es)" resolved for ``n``: what an untranslated, English interface shows."""
+    return _ENGLISH_PLURAL.sub(lambda m: "" if n == 1 else m.group(1), text)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -87,7 +95,8 @@ def install_language(choice: str) -> str:
         app.removeTranslator(old)
     _TRANSLATORS.clear()
     locale = QLocale(language)
-    QLocale.setDefault(locale)
+    if choice in LANGUAGES:  # "system" keeps the system's own formats (en_GB, de_AT...)
+        QLocale.setDefault(locale)
     if language != "en":
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (("qtbase", qt_folder), ("docket", translations_folder())):
@@ -95,12 +104,6 @@ def install_language(choice: str) -> str:
             if translator.load(f"{name}_{language}", folder):
                 app.installTranslator(translator)
                 _TRANSLATORS.append(translator)
-    else:
-        # English needs only its plural forms ("1 task", "2 tasks").
-        translator = QTranslator(app)
-        if translator.load("docket_en", translations_folder()):
-            app.installTranslator(translator)
-            _TRANSLATORS.append(translator)
     set_direction = getattr(app, "setLayoutDirection", None)
     if set_direction is not None:
         set_direction(

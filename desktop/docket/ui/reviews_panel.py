@@ -24,7 +24,7 @@ from docket.render.diff import diff_html
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
-from docket.ui.i18n import sorted_by_name, translate
+from docket.ui.i18n import english_plural, sorted_by_name, translate
 
 SKIP = {"rationale", "outcome", "adjudication_note"}
 GRADES = {True: "met", False: "not met", None: "not applicable"}
@@ -188,8 +188,11 @@ class ReviewsPanel(QWidget):
             agree[k] = len(seen) == 1
         n_reviews = len(reviews)
         self.title.setText(
-            self.tr(
-                "Reviewers' answers — %n reviewer(s), severity {severity:g}", "", n_reviews
+            english_plural(
+                self.tr(
+                    "Reviewers' answers — %n reviewer(s), severity {severity:g}", "", n_reviews
+                ),
+                n_reviews,
             ).format(severity=review.get("severity", 0))
         )
         rows = []

@@ -53,7 +53,7 @@ from docket.render.citations import UNKNOWN_MARK
 from docket.render.hidden import mark_hidden_text
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
-from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, english_plural, translate
 from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metrics
 from docket.ui.table_model import ColumnsTableModel
 
@@ -362,7 +362,7 @@ class SourcesPane(QWidget):
         self._task_id = task.id
         self.model.set_documents(task.documents, cited_in(task, order))
         n = len(task.documents)
-        self.title.setText(self.tr("Sources · %n document(s)", "", n))
+        self.title.setText(english_plural(self.tr("Sources · %n document(s)", "", n), n))
         self.notice.hide()
         self._shown = None
         self._fit_table()

@@ -55,7 +55,7 @@ from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
-from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, english_plural, translate
 from docket.ui.table_model import ColumnsTableModel
 
 __all__ = [
@@ -801,7 +801,7 @@ class TaskListPanel(QWidget):
                 )
             )
         else:
-            self._count.setText(self.tr("%Ln task(s)", "", total))
+            self._count.setText(english_plural(self.tr("%Ln task(s)", "", total), total))
         if shown:
             self._stack.setCurrentWidget(self._view)
         else:
