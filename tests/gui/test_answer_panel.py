@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QWidget,
@@ -35,6 +34,7 @@ from docket.ui.answer_panel import AnswerPanel, question_of
 from docket.ui.answer_questions import PreferenceEditor, TextEditor, rule_text
 from docket.ui.answer_ranking import RankingEditor, dropped, move_entry, ranks_of
 from docket.ui.answer_widgets import interactive_children
+from docket.ui.text_edit import PlainTextEdit
 
 W = TypeVar("W", bound=QWidget)
 
@@ -200,7 +200,7 @@ def test_number_keys_type_into_text_boxes_and_other_keys_are_ignored(
     qtbot: Any, panel: AnswerPanel
 ) -> None:
     panel.set_task(default_schema(2), PAIR, {})
-    edit = panel.findChild(QPlainTextEdit)
+    edit = panel.findChild(PlainTextEdit)
     assert edit is not None
     answers = edited(qtbot, panel, lambda: qtbot.keyClicks(edit, "1"))
     assert answers == {"rationale": "1"}
@@ -383,7 +383,7 @@ def test_set_task_fills_the_widgets_without_emitting(qtbot: Any, panel: AnswerPa
     assert named(panel, QCheckBox, "Response B: Unsafe").isChecked()
     assert named(panel, QCheckBox, "Whole task: Off-topic").isChecked()
     assert not named(panel, QCheckBox, "Response A: Unsafe").isChecked()
-    edit = panel.findChild(QPlainTextEdit)
+    edit = panel.findChild(PlainTextEdit)
     assert edit is not None and edit.toPlainText() == FILLED_PAIR["rationale"]
     assert panel.answers() == FILLED_PAIR
 
@@ -515,7 +515,7 @@ def test_focus_helpers(qtbot: Any, panel: AnswerPanel) -> None:
     assert not panel.focus_flags()
     panel.set_task(default_schema(2), PAIR, {})
     assert panel.focus_rationale()
-    assert isinstance(panel.focusWidget(), QPlainTextEdit)
+    assert isinstance(panel.focusWidget(), PlainTextEdit)
     assert panel.focus_flags()
     focused = panel.focusWidget()
     assert isinstance(focused, QCheckBox)

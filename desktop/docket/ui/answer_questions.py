@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -45,6 +44,7 @@ from docket.ui.answer_widgets import (
     response_name,
 )
 from docket.ui.i18n import translate
+from docket.ui.text_edit import PlainTextEdit
 
 FLAG_COLUMNS = 3
 PII_FLAG = "pii"
@@ -474,7 +474,7 @@ class TextEditor(QuestionEditor):
             translate("answer_questions", "{title} rule").format(title=self.title)
         )
         layout.addWidget(self.rule)
-        self.edit = QPlainTextEdit(self)
+        self.edit = PlainTextEdit(self)
         self.edit.setAccessibleName(self.title)
         self.edit.setTabChangesFocus(True)
         self.edit.setPlaceholderText(question.help or f"{self.title}…")

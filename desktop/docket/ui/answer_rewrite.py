@@ -52,7 +52,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -71,6 +70,7 @@ from docket.render.hidden import mark_hidden_html
 from docket.render.theme import LIGHT, Theme
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
 from docket.ui.i18n import translate
+from docket.ui.text_edit import PlainTextEdit
 
 REFRESH_MS = 150
 """Preview, diff and counts follow the text this long after the last keystroke."""
@@ -326,7 +326,7 @@ class RewriteEditor(QuestionEditor):
         row.addWidget(self.chooser, 1)
         layout.addLayout(row)
 
-        self.edit = QPlainTextEdit(self)
+        self.edit = PlainTextEdit(self)
         self.edit.setAccessibleName(translate("answer_rewrite", "Rewrite text (markdown)"))
         self.edit.setTabChangesFocus(True)
         self.edit.setToolTip(
@@ -338,7 +338,7 @@ class RewriteEditor(QuestionEditor):
         )
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.edit.setMinimumHeight(self.edit.fontMetrics().lineSpacing() * 16 + 12)
-        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.edit.setLineWrapMode(PlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = MarkdownHighlighter(self.edit.document())
         self.edit.textChanged.connect(self._text_changed)
         layout.addWidget(self.edit, 1)

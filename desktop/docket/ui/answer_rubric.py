@@ -57,7 +57,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPlainTextEdit,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -72,6 +71,7 @@ from docket.core.rubric import MAX_NOTE_CHARS, Criterion, Grade, RubricScore, ru
 from docket.core.schema import RubricQuestion
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label, response_name
 from docket.ui.i18n import translate
+from docket.ui.text_edit import PlainTextEdit
 
 MINUS = "\u2212"
 """The minus sign (not a hyphen) in points and percentages."""
@@ -512,7 +512,7 @@ class TagBox(QComboBox):
         super().wheelEvent(event)
 
 
-class NoteEdit(QPlainTextEdit):
+class NoteEdit(PlainTextEdit):
     """The note of the current criterion: Enter or Escape go back to the list (the note
     is kept as typed); Shift+Enter starts a new line."""
 
@@ -638,7 +638,7 @@ class RubricEditor(QuestionEditor):
         layout.addWidget(self.detail_head)
         # A read-only text box of fixed height (a long cluster criterion scrolls in it):
         # showing another criterion lays out no more than the lines in view.
-        self.detail_text = QPlainTextEdit(self)
+        self.detail_text = PlainTextEdit(self)
         self.detail_text.setReadOnly(True)
         self.detail_text.setFrameShape(QFrame.Shape.NoFrame)
         self.detail_text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

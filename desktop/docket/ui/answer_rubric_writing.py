@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -40,6 +39,7 @@ from docket.core.schema import RubricWritingQuestion
 from docket.ui.answer_rubric import MINUS, one_line, points_words
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label
 from docket.ui.i18n import translate
+from docket.ui.text_edit import PlainTextEdit
 
 ADD_KEY = "Ctrl+N"
 _WHERE = re.compile(r"criteria\[(\d+)\]")
@@ -156,7 +156,7 @@ class RubricWritingEditor(QuestionEditor):
         layout.addWidget(self.form)
         text_label = QLabel(translate("answer_rubric_writing", "Text"), self.form)
         form.addWidget(text_label)
-        self.text = QPlainTextEdit(self.form)
+        self.text = PlainTextEdit(self.form)
         self.text.setAccessibleName(translate("answer_rubric_writing", "Criterion text"))
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from docket.render.links import check_link
 from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
+from docket.ui.text_edit import PlainTextEdit
 
 SHORTCUTS: list[tuple[str, str]] = [
     ("1 – 5", QT_TRANSLATE_NOOP("dialogs", "Preference: A much better … tie … B much better")),
@@ -102,7 +102,7 @@ class SkipDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("dialogs", "Skip this task"))
-        self.reason = QPlainTextEdit()
+        self.reason = PlainTextEdit()
         self.reason.setAccessibleName(translate("dialogs", "Reason for skipping"))
         self.reason.setPlaceholderText(
             translate("dialogs", "Why skip it? (e.g. outside my expertise, prompt unclear)")

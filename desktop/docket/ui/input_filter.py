@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from docket.ui.text_edit import PlainTextEdit
+
 if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
 
@@ -26,7 +28,7 @@ _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 def typing_in(focus: object) -> bool:
     """Whether keys go into text the reviewer is writing (then 1–5 are just digits)."""
     return (
-        isinstance(focus, (QLineEdit, QPlainTextEdit, QAbstractSpinBox))
+        isinstance(focus, (QLineEdit, QPlainTextEdit, PlainTextEdit, QAbstractSpinBox))
         or (isinstance(focus, QTextEdit) and not focus.isReadOnly())
         or (isinstance(focus, QComboBox) and focus.isEditable())
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from docket.bundles import keys
 from docket.errors import DocketError
@@ -28,6 +28,12 @@ if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
 
 LAYOUT_VERSION = 2
+
+
+def layout_version(w: QWidget) -> int:
+    """The version a dock layout is saved under: a right-to-left interface has its own
+    (its docks are on the other side), so a change of language starts from the default."""
+    return LAYOUT_VERSION + (100 if w.isRightToLeft() else 0)
 
 
 class SessionLock(QObject):
@@ -82,7 +88,7 @@ class SessionLock(QObject):
     def _lock(self, why: str) -> None:
         w = self._window
         self.locked = True  # first: a second request while this one runs is a no-op
-        self._dock_state = w.saveState(LAYOUT_VERSION)
+        self._dock_state = w.saveState(layout_version(w))
         w.stack.setCurrentWidget(w.lock_screen)
         for dock in (w.tasks_dock, w.guidelines):
             dock.hide()
@@ -148,7 +154,7 @@ class SessionLock(QObject):
         w.menuBar().show()
         w.statusBar().show()
         w.stack.setCurrentWidget(w.splitter)
-        w.restoreState(self._dock_state, LAYOUT_VERSION)
+        w.restoreState(self._dock_state, layout_version(w))
         w.task_list.reload()
         w.update_progress()
         target, self._task = self._task, None

@@ -68,9 +68,16 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     w.tasks_dock = QDockWidget(translate("window_layout", "Tasks"), w)
     w.tasks_dock.setObjectName("tasks")
     w.tasks_dock.setWidget(w.task_list)
-    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.tasks_dock)
+    # The task list leads: on the left, and on the right in a right-to-left interface
+    # (Qt mirrors splitters and layouts, not a main window's dock areas).
+    leading = (
+        Qt.DockWidgetArea.RightDockWidgetArea
+        if w.isRightToLeft()
+        else Qt.DockWidgetArea.LeftDockWidgetArea
+    )
+    w.addDockWidget(leading, w.tasks_dock)
     w.guidelines = GuidelinesDock(theme, w)
-    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.guidelines)
+    w.addDockWidget(leading, w.guidelines)
     w.splitDockWidget(w.tasks_dock, w.guidelines, Qt.Orientation.Vertical)
     w.resizeDocks([w.tasks_dock], [360], Qt.Orientation.Horizontal)
     w.resizeDocks([w.tasks_dock, w.guidelines], [600, 300], Qt.Orientation.Vertical)

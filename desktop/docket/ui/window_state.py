@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from docket.core.review import ScrollPosition, UiState
 from docket.errors import DocketError
 from docket.ui.i18n import translate
-from docket.ui.session_lock import LAYOUT_VERSION
+from docket.ui.session_lock import layout_version
 
 if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
@@ -63,7 +63,7 @@ def restore_geometry(w: MainWindow) -> None:
     if (geometry := qs.value("window/geometry")) is not None:
         w.restoreGeometry(geometry)
     if (state := qs.value("window/state")) is not None:
-        w.restoreState(state, LAYOUT_VERSION)
+        w.restoreState(state, layout_version(w))
 
 
 def may_close(w: MainWindow) -> bool:
@@ -102,4 +102,6 @@ def save_on_close(w: MainWindow) -> None:
     qs = QSettings("Docket", "Docket")
     qs.setValue("window/geometry", w.saveGeometry())
     locked = w.session.locked
-    qs.setValue("window/state", w.session.dock_state() if locked else w.saveState(LAYOUT_VERSION))
+    qs.setValue(
+        "window/state", w.session.dock_state() if locked else w.saveState(layout_version(w))
+    )
