@@ -22,17 +22,19 @@ import pytest
 pytest.importorskip("PySide6", reason="the Qt tests need PySide6")
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextLayout
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTextBrowser
 
 from docket import Workspace
 from docket.core import Response, Role, Task, Turn
 from docket.render.direction import text_direction
 from docket.settings import Settings
+from docket.ui.fonts import register_fonts
 from docket.ui.i18n import install_language, resolve_language, sorted_by_name, translate
 from docket.ui.main_window import MainWindow
 from docket.ui.text_edit import PlainTextEdit
 from tests.gui.screenshots import screenshot_target
+from tests.gui.test_cjk_glyphs import utf16_units
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "multilingual"
 RTL, LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
@@ -82,6 +84,7 @@ def interface(qapp: QApplication) -> Iterator[Callable[[str], str]]:
     """Switches the interface to a language for one test; English, the locale and the
     layout direction are back afterwards."""
     locale, direction = QLocale(), qapp.layoutDirection()
+    register_fonts()  # as the app does at start: CJK, Arabic and Hebrew never as boxes
     yield install_language
     install_language("en")
     QLocale.setDefault(locale)
@@ -93,7 +96,7 @@ def open_window(qtbot: Any, tmp_path: Path, key_path: Path, theme: str = "light"
     ws.load_tasks(tasks())
     window = MainWindow(ws, key_path, Settings(theme=theme), restore_layout=False)
     qtbot.addWidget(window)
-    window.resize(1280, 800)
+    window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.controller.task is not None)
@@ -122,17 +125,32 @@ def blocks(browser: QTextBrowser) -> dict[str, Qt.LayoutDirection]:
 
 
 def missing_glyphs(browser: QTextBrowser) -> list[str]:
-    """Characters drawn as the missing-glyph box (glyph 0) in the laid-out document."""
+    """Characters drawn as the missing-glyph box (glyph 0): each run of the document laid
+    out again in its own font (a document drops its glyphs once drawn)."""
     missing: list[str] = []
+    checked = 0
     block = browser.document().begin()
     while block.isValid():
-        layout = block.layout()
-        for run in layout.glyphRuns() if layout is not None else []:
-            if 0 in run.glyphIndexes():
-                text = block.text()
-                missing += [text[i] for i in run.stringIndexes() if not text[i].isspace()][:5]
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            text = fragment.text()
+            if text.strip():
+                layout = QTextLayout(text, fragment.charFormat().font())
+                layout.beginLayout()
+                while (line := layout.createLine()).isValid():
+                    line.setLineWidth(100_000)
+                layout.endLayout()
+                flags = QTextLayout.GlyphRunRetrievalFlag.RetrieveAll  # string indexes too
+                for run in layout.glyphRuns(-1, -1, flags):
+                    checked += len(run.glyphIndexes())
+                    at = utf16_units(text)
+                    pairs = zip(run.glyphIndexes(), run.stringIndexes(), strict=True)
+                    missing += [at[i] for g, i in pairs if g == 0 and not at[i].isspace()]
+            it += 1
         block = block.next()
-    return missing
+    assert checked > 0
+    return sorted(set(missing))[:10]
 
 
 def left_of(window: MainWindow, widget: Any) -> int:
