@@ -317,7 +317,7 @@ class SchemaPage(QWidget):
             elif part in self.order.order:
                 where.append(response_name(self.order.order.index(part)))
             elif part == TASK_FLAGS_KEY and isinstance(self.sections[qid].editor, FlagsEditor):
-                where.append("Whole task")
+                where.append(translate("answer_panel", "Whole task"))
             elif part not in ("better", "strength"):
                 where.append(pretty(part))
         text = message[:1].upper() + message[1:]

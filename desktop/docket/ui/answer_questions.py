@@ -43,7 +43,7 @@ from docket.ui.answer_widgets import (
     pretty,
     response_name,
 )
-from docket.ui.i18n import translate
+from docket.ui.i18n import english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
 FLAG_COLUMNS = 3
@@ -70,22 +70,36 @@ def preference_steps(question: PreferenceQuestion) -> list[PreferenceStep]:
     With exactly the strengths slight and strong, "much better" is strong and "better"
     slight; other strength lists (taken as weakest first) are named explicitly."""
     strengths = question.strengths
-    side: list[tuple[str, str]]
+    # (strength, the step's one-line name, its button text broken over two lines)
+    side: list[tuple[str, str, str]]
+    much = translate("answer_questions", "{label} much better")
+    better = translate("answer_questions", "{label} better")
     if len(strengths) == 2 and set(strengths) == {"slight", "strong"}:
-        side = [("strong", "much better"), ("slight", "better")]
+        side = [
+            ("strong", much, translate("answer_questions", "{label}\nmuch better")),
+            ("slight", better, translate("answer_questions", "{label}\nbetter")),
+        ]
     elif len(strengths) == 1:
-        side = [(strengths[0], "better")]
+        side = [(strengths[0], better, translate("answer_questions", "{label}\nbetter"))]
     else:
-        side = [(s, f"better ({s})") for s in reversed(strengths)]
+        named = translate("answer_questions", "{label} better ({strength})")
+        broken = translate("answer_questions", "{label}\nbetter ({strength})")
+        side = [(s, named, broken) for s in reversed(strengths)]
 
-    def step(position: int, strength: str, words: str) -> PreferenceStep:
-        name = f"{blinded_label(position)} {words}"
-        return PreferenceStep(position, strength, name.replace(" better", "\nbetter", 1), name)
+    def step(position: int, strength: str, name: str, text: str) -> PreferenceStep:
+        label = blinded_label(position)
+        return PreferenceStep(
+            position,
+            strength,
+            text.format(label=label, strength=strength),
+            name.format(label=label, strength=strength),
+        )
 
-    steps = [step(0, s, words) for s, words in side]
+    steps = [step(0, *s) for s in side]
     if question.allow_tie:
-        steps.append(PreferenceStep(None, None, "Tie", "Tie"))
-    steps += [step(1, s, words) for s, words in reversed(side)]
+        tie = translate("answer_questions", "Tie")
+        steps.append(PreferenceStep(None, None, tie, tie))
+    steps += [step(1, *s) for s in reversed(side)]
     return steps
 
 
@@ -103,28 +117,45 @@ class PreferenceEditor(QuestionEditor):
         self.row: ToggleRow | None = None
         if not self.steps:
             layout.addWidget(
-                muted_label(f"This question compares two responses; this task has {count}.", self)
+                muted_label(
+                    translate(
+                        "answer_questions",
+                        "This question compares two responses; this task has {count}.",
+                    ).format(count=count),
+                    self,
+                )
             )
             return
         # Keys 1-9 pick the steps (a scale of more than nine steps is mouse-only beyond).
-        keys = [f"key {i + 1}; " if i < 9 else "" for i in range(len(self.steps))]
+        keys = [str(i + 1) if i < 9 else "" for i in range(len(self.steps))]
+        keyed = translate("answer_questions", "{name} (key {key}; click again to clear)")
+        unkeyed = translate("answer_questions", "{name} (click again to clear)")
         self.row = ToggleRow(
             [s.text for s in self.steps],
             [s.name for s in self.steps],
-            [f"{s.name} ({k}click again to clear)" for s, k in zip(self.steps, keys, strict=True)],
+            [
+                (keyed if k else unkeyed).format(name=s.name, key=k)
+                for s, k in zip(self.steps, keys, strict=True)
+            ],
             self,
             expand=True,
         )
         for button, key in zip(self.row.buttons, keys, strict=True):
             if key:
                 button.setAccessibleDescription(
-                    translate("answer_questions", "Shortcut: {key}").format(key=key[4:-2])
+                    translate("answer_questions", "Shortcut: {key}").format(key=key)
                 )
         self.row.picked.connect(self._user_edit)
         layout.addWidget(self.row)
         last = min(len(self.steps), 9)
         layout.addWidget(
-            muted_label(f"Keys 1–{last} choose a step; A and B are the responses shown.", self)
+            muted_label(
+                translate(
+                    "answer_questions",
+                    "Keys 1–{last} choose a step; A and B are the responses shown.",
+                ).format(last=last),
+                self,
+            )
         )
 
     def choose_step(self, number: int) -> bool:
@@ -174,7 +205,11 @@ class LikertEditor(QuestionEditor):
         row = 0
         grid.addWidget(
             muted_label(
-                f"{lo} = lowest, {hi} = highest; click a chosen score again to clear it.", self
+                translate(
+                    "answer_questions",
+                    "{lo} = lowest, {hi} = highest; click a chosen score again to clear it.",
+                ).format(lo=lo, hi=hi),
+                self,
             ),
             row,
             0,
@@ -293,7 +328,9 @@ class FlagsEditor(QuestionEditor):
                     self.pii_hints.append(hint)
         self.task_boxes: list[QCheckBox] = []
         if question.task_flags:
-            self.task_boxes = self._group(layout, "Whole task", question.task_flags)
+            self.task_boxes = self._group(
+                layout, translate("answer_questions", "Whole task"), question.task_flags
+            )
 
     def _group(
         self, layout: QVBoxLayout, who: str, flags: tuple[tuple[str, str], ...]
@@ -447,16 +484,34 @@ class ChoiceEditor(QuestionEditor):
 
 def rule_text(question: TextQuestion, answers: Mapping[str, Any]) -> tuple[bool, str]:
     """(required now?, the inline wording of when the text is required)."""
-    need = f" (at least {question.min_length} characters)" if question.min_length else ""
+    n = question.min_length
+
+    def worded(plain: str, with_length: str, rules: str = "") -> str:
+        return (with_length if n else plain).format(rules=rules, n=n)
+
     if question.required:
-        return True, f"Required{need}"
+        return True, worded(
+            translate("answer_questions", "Required"),
+            translate("answer_questions", "Required (at least {n} characters)"),
+        )
     if not question.required_when:
-        return False, "Optional"
+        return False, translate("answer_questions", "Optional")
+    either = translate("answer_questions", " or ")
     holding = [r.describe() for r in question.required_when if r.holds(answers)]
     if question.is_required(answers) and holding:
-        return True, f"Required for {' or '.join(holding)}{need}"
-    every = " or ".join(r.describe() for r in question.required_when)
-    return False, f"Optional now; required for {every}{need}"
+        return True, worded(
+            translate("answer_questions", "Required for {rules}"),
+            translate("answer_questions", "Required for {rules} (at least {n} characters)"),
+            either.join(holding),
+        )
+    every = either.join(r.describe() for r in question.required_when)
+    return False, worded(
+        translate("answer_questions", "Optional now; required for {rules}"),
+        translate(
+            "answer_questions", "Optional now; required for {rules} (at least {n} characters)"
+        ),
+        every,
+    )
 
 
 class TextEditor(QuestionEditor):
@@ -523,14 +578,20 @@ class TextEditor(QuestionEditor):
         n = len(text.strip())
         q = self.text_q
         if len(text) > q.max_length:
-            words = f"{len(text)} characters; at most {q.max_length}"
+            words = translate("answer_questions", "{n} characters; at most {most}").format(
+                n=len(text), most=q.max_length
+            )
         elif self.required_now and q.min_length:
             more = q.min_length - n
-            words = f"{n} of at least {q.min_length} characters" + (
-                f" ({more} more needed)" if more > 0 else ""
-            )
+            words = (
+                translate(
+                    "answer_questions", "{n} of at least {least} characters ({more} more needed)"
+                )
+                if more > 0
+                else translate("answer_questions", "{n} of at least {least} characters")
+            ).format(n=n, least=q.min_length, more=more)
         else:
-            words = f"{n} character{'' if n == 1 else 's'}"
+            words = english_plural(self.tr("%n character(s)", "", n), n)
         self.count_label.setText(words)
 
     def focus_first(self) -> None:

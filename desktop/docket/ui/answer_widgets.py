@@ -49,7 +49,7 @@ MAX_SCALE_BUTTONS = 11
 
 def response_name(position: int) -> str:
     """What a reviewer sees for the response at ``position`` in display order."""
-    return f"Response {blinded_label(position)}"
+    return translate("answer_widgets", "Response {label}").format(label=blinded_label(position))
 
 
 def pretty(identifier: str) -> str:

@@ -14,7 +14,7 @@ from docket.ui.math_images import FormulaLookup, MathDocument, Source, text_metr
 
 class GuidelinesDock(QDockWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__("Guidelines", parent)
+        super().__init__(translate("guidelines", "Guidelines"), parent)
         self.setObjectName("guidelines")
         self._theme = theme
         self._markdown = ""

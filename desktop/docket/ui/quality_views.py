@@ -162,7 +162,9 @@ class RevealView(ComparisonPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Expected answer — compare it with yours", "Expected answer and explanation", parent
+            translate("quality_views", "Expected answer — compare it with yours"),
+            translate("quality_views", "Expected answer and explanation"),
+            parent,
         )
 
     def reveal(

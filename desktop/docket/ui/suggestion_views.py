@@ -88,8 +88,8 @@ class JudgeView(ComparisonPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "The AI judge's answer — compare it with yours",
-            "The AI judge's answer and critique",
+            translate("suggestion_views", "The AI judge's answer — compare it with yours"),
+            translate("suggestion_views", "The AI judge's answer and critique"),
             parent,
         )
 
