@@ -83,6 +83,20 @@
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n محرف</numerusform>
+            <numerusform>محرف واحد</numerusform>
+            <numerusform>محرفان</numerusform>
+            <numerusform>%n محارف</numerusform>
+            <numerusform>%n محرفًا</numerusform>
+            <numerusform>%n محرف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
@@ -93,6 +107,10 @@
         <translation>مشكلة في الإجابات</translation>
     </message>
     <message>
+        <source>Whole task</source>
+        <translation>المهمة كاملة</translation>
+    </message>
+    <message>
         <source>Answer form</source>
         <translation>نموذج الإجابة</translation>
     </message>
@@ -100,8 +118,62 @@
 <context>
     <name>answer_questions</name>
     <message>
+        <source>{label} much better</source>
+        <translation>{label} أفضل بكثير</translation>
+    </message>
+    <message>
+        <source>{label} better</source>
+        <translation>{label} أفضل</translation>
+    </message>
+    <message>
+        <source>{label}
+much better</source>
+        <translation>{label}
+أفضل بكثير</translation>
+    </message>
+    <message>
+        <source>{label}
+better</source>
+        <translation>{label}
+أفضل</translation>
+    </message>
+    <message>
+        <source>{label} better ({strength})</source>
+        <translation>{label} أفضل ({strength})</translation>
+    </message>
+    <message>
+        <source>{label}
+better ({strength})</source>
+        <translation>{label}
+أفضل ({strength})</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>تعادل</translation>
+    </message>
+    <message>
+        <source>This question compares two responses; this task has {count}.</source>
+        <translation>هذا السؤال يقارن بين إجابتين؛ وفي هذه المهمة {count}.</translation>
+    </message>
+    <message>
+        <source>{name} (key {key}; click again to clear)</source>
+        <translation>{name} (المفتاح {key}؛ انقر مرة أخرى للمسح)</translation>
+    </message>
+    <message>
+        <source>{name} (click again to clear)</source>
+        <translation>{name} (انقر مرة أخرى للمسح)</translation>
+    </message>
+    <message>
         <source>Shortcut: {key}</source>
         <translation>الاختصار: {key}</translation>
+    </message>
+    <message>
+        <source>Keys 1–{last} choose a step; A and B are the responses shown.</source>
+        <translation>المفاتيح 1–{last} تختار درجة؛ A وB هما الإجابتان المعروضتان.</translation>
+    </message>
+    <message>
+        <source>{lo} = lowest, {hi} = highest; click a chosen score again to clear it.</source>
+        <translation>{lo} = الأدنى، {hi} = الأعلى؛ انقر على الدرجة المختارة مرة أخرى لمسحها.</translation>
     </message>
     <message>
         <source>Set PII flag</source>
@@ -114,6 +186,10 @@
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
         <translation>وُجدت بيانات شخصية محتملة في هذه الإجابة: علِّمها إن كانت كذلك</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>المهمة كاملة</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
@@ -132,12 +208,56 @@
         <translation>{title}: {option} (انقر مرة أخرى للمسح)</translation>
     </message>
     <message>
+        <source>Required</source>
+        <translation>إلزامي</translation>
+    </message>
+    <message>
+        <source>Required (at least {n} characters)</source>
+        <translation>إلزامي ({n} محارف على الأقل)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>اختياري</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>Required for {rules}</source>
+        <translation>إلزامي عند {rules}</translation>
+    </message>
+    <message>
+        <source>Required for {rules} (at least {n} characters)</source>
+        <translation>إلزامي عند {rules} ({n} محارف على الأقل)</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules}</source>
+        <translation>اختياري الآن؛ إلزامي عند {rules}</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules} (at least {n} characters)</source>
+        <translation>اختياري الآن؛ إلزامي عند {rules} ({n} محارف على الأقل)</translation>
+    </message>
+    <message>
         <source>{title} rule</source>
         <translation>قاعدة {title}</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
         <translation>{title} (Tab يغادر مربع النص)</translation>
+    </message>
+    <message>
+        <source>{n} characters; at most {most}</source>
+        <translation>{n} محارف؛ الحد الأقصى {most}</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters ({more} more needed)</source>
+        <translation>{n} من {least} محارف على الأقل (يلزم {more} أخرى)</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters</source>
+        <translation>{n} من {least} محارف على الأقل</translation>
     </message>
 </context>
 <context>
@@ -454,6 +574,10 @@
 </context>
 <context>
     <name>answer_widgets</name>
+    <message>
+        <source>Response {label}</source>
+        <translation>الإجابة {label}</translation>
+    </message>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
         <translation>{name}: من {low} إلى {high}؛ أدنى درجة (—) تمسحه</translation>
@@ -970,6 +1094,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
         <source>Answered quickly: {words}</source>
         <translation>أُجيب بسرعة: {words}</translation>
     </message>
+    <message>
+        <source>Expected answer — compare it with yours</source>
+        <translation>الإجابة المتوقعة — قارنها بإجابتك</translation>
+    </message>
+    <message>
+        <source>Expected answer and explanation</source>
+        <translation>الإجابة المتوقعة وشرحها</translation>
+    </message>
 </context>
 <context>
     <name>reviews_panel</name>
@@ -1144,6 +1276,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
 </context>
 <context>
     <name>suggestion_views</name>
+    <message>
+        <source>The AI judge&apos;s answer — compare it with yours</source>
+        <translation>إجابة مُقيِّم الذكاء الاصطناعي — قارنها بإجابتك</translation>
+    </message>
+    <message>
+        <source>The AI judge&apos;s answer and critique</source>
+        <translation>إجابة مُقيِّم الذكاء الاصطناعي ونقده</translation>
+    </message>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
         <translation>مُقيِّم الذكاء الاصطناعي ({agent}) — قارنه بإجابتك</translation>

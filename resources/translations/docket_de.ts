@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n Zeichen</numerusform>
+            <numerusform>%n Zeichen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
@@ -69,6 +79,10 @@
         <translation>Problem bei den Antworten</translation>
     </message>
     <message>
+        <source>Whole task</source>
+        <translation>Ganze Aufgabe</translation>
+    </message>
+    <message>
         <source>Answer form</source>
         <translation>Antwortformular</translation>
     </message>
@@ -76,8 +90,62 @@
 <context>
     <name>answer_questions</name>
     <message>
+        <source>{label} much better</source>
+        <translation>{label} viel besser</translation>
+    </message>
+    <message>
+        <source>{label} better</source>
+        <translation>{label} besser</translation>
+    </message>
+    <message>
+        <source>{label}
+much better</source>
+        <translation>{label}
+viel besser</translation>
+    </message>
+    <message>
+        <source>{label}
+better</source>
+        <translation>{label}
+besser</translation>
+    </message>
+    <message>
+        <source>{label} better ({strength})</source>
+        <translation>{label} besser ({strength})</translation>
+    </message>
+    <message>
+        <source>{label}
+better ({strength})</source>
+        <translation>{label}
+besser ({strength})</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Gleichwertig</translation>
+    </message>
+    <message>
+        <source>This question compares two responses; this task has {count}.</source>
+        <translation>Diese Frage vergleicht zwei Antworten; diese Aufgabe hat {count}.</translation>
+    </message>
+    <message>
+        <source>{name} (key {key}; click again to clear)</source>
+        <translation>{name} (Taste {key}; erneut klicken zum Aufheben)</translation>
+    </message>
+    <message>
+        <source>{name} (click again to clear)</source>
+        <translation>{name} (erneut klicken zum Aufheben)</translation>
+    </message>
+    <message>
         <source>Shortcut: {key}</source>
         <translation>Tastenkürzel: {key}</translation>
+    </message>
+    <message>
+        <source>Keys 1–{last} choose a step; A and B are the responses shown.</source>
+        <translation>Die Tasten 1–{last} wählen eine Stufe; A und B sind die angezeigten Antworten.</translation>
+    </message>
+    <message>
+        <source>{lo} = lowest, {hi} = highest; click a chosen score again to clear it.</source>
+        <translation>{lo} = niedrigste, {hi} = höchste Stufe; eine gewählte Stufe erneut klicken hebt sie auf.</translation>
     </message>
     <message>
         <source>Set PII flag</source>
@@ -90,6 +158,10 @@
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
         <translation>In dieser Antwort wurden mögliche personenbezogene Daten (PII) gefunden: kennzeichnen Sie sie, falls zutreffend</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>Ganze Aufgabe</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
@@ -108,12 +180,56 @@
         <translation>{title}: {option} (erneut klicken zum Aufheben)</translation>
     </message>
     <message>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <source>Required (at least {n} characters)</source>
+        <translation>Pflichtfeld (mindestens {n} Zeichen)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Required for {rules}</source>
+        <translation>Pflichtfeld bei {rules}</translation>
+    </message>
+    <message>
+        <source>Required for {rules} (at least {n} characters)</source>
+        <translation>Pflichtfeld bei {rules} (mindestens {n} Zeichen)</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules}</source>
+        <translation>Jetzt optional; Pflichtfeld bei {rules}</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules} (at least {n} characters)</source>
+        <translation>Jetzt optional; Pflichtfeld bei {rules} (mindestens {n} Zeichen)</translation>
+    </message>
+    <message>
         <source>{title} rule</source>
         <translation>Regel für {title}</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
         <translation>{title} (Tab verlässt das Textfeld)</translation>
+    </message>
+    <message>
+        <source>{n} characters; at most {most}</source>
+        <translation>{n} Zeichen; höchstens {most}</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters ({more} more needed)</source>
+        <translation>{n} von mindestens {least} Zeichen (noch {more})</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters</source>
+        <translation>{n} von mindestens {least} Zeichen</translation>
     </message>
 </context>
 <context>
@@ -430,6 +546,10 @@
 </context>
 <context>
     <name>answer_widgets</name>
+    <message>
+        <source>Response {label}</source>
+        <translation>Antwort {label}</translation>
+    </message>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
         <translation>{name}: {low} bis {high}; die niedrigste Stufe (—) löscht die Angabe</translation>
@@ -946,6 +1066,14 @@ Schlüssel und öffentliche Karte erzeugt `docket keygen` (oder Ihre Projektleit
         <source>Answered quickly: {words}</source>
         <translation>Schnell beantwortet: {words}</translation>
     </message>
+    <message>
+        <source>Expected answer — compare it with yours</source>
+        <translation>Erwartete Antwort – vergleichen Sie mit Ihrer</translation>
+    </message>
+    <message>
+        <source>Expected answer and explanation</source>
+        <translation>Erwartete Antwort und Erläuterung</translation>
+    </message>
 </context>
 <context>
     <name>reviews_panel</name>
@@ -1120,6 +1248,14 @@ Schlüssel und öffentliche Karte erzeugt `docket keygen` (oder Ihre Projektleit
 </context>
 <context>
     <name>suggestion_views</name>
+    <message>
+        <source>The AI judge&apos;s answer — compare it with yours</source>
+        <translation>Antwort des KI-Gutachters – vergleichen Sie mit Ihrer</translation>
+    </message>
+    <message>
+        <source>The AI judge&apos;s answer and critique</source>
+        <translation>Antwort und Kritik des KI-Gutachters</translation>
+    </message>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
         <translation>Der KI-Gutachter ({agent}) – vergleichen Sie mit Ihrer Antwort</translation>

@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n carácter</numerusform>
+            <numerusform>%n caracteres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
@@ -69,6 +79,10 @@
         <translation>Problema en las respuestas</translation>
     </message>
     <message>
+        <source>Whole task</source>
+        <translation>Toda la tarea</translation>
+    </message>
+    <message>
         <source>Answer form</source>
         <translation>Formulario de respuesta</translation>
     </message>
@@ -76,8 +90,62 @@
 <context>
     <name>answer_questions</name>
     <message>
+        <source>{label} much better</source>
+        <translation>{label} mucho mejor</translation>
+    </message>
+    <message>
+        <source>{label} better</source>
+        <translation>{label} mejor</translation>
+    </message>
+    <message>
+        <source>{label}
+much better</source>
+        <translation>{label}
+mucho mejor</translation>
+    </message>
+    <message>
+        <source>{label}
+better</source>
+        <translation>{label}
+mejor</translation>
+    </message>
+    <message>
+        <source>{label} better ({strength})</source>
+        <translation>{label} mejor ({strength})</translation>
+    </message>
+    <message>
+        <source>{label}
+better ({strength})</source>
+        <translation>{label}
+mejor ({strength})</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Empate</translation>
+    </message>
+    <message>
+        <source>This question compares two responses; this task has {count}.</source>
+        <translation>Esta pregunta compara dos respuestas; esta tarea tiene {count}.</translation>
+    </message>
+    <message>
+        <source>{name} (key {key}; click again to clear)</source>
+        <translation>{name} (tecla {key}; haga clic de nuevo para borrar)</translation>
+    </message>
+    <message>
+        <source>{name} (click again to clear)</source>
+        <translation>{name} (haga clic de nuevo para borrar)</translation>
+    </message>
+    <message>
         <source>Shortcut: {key}</source>
         <translation>Atajo: {key}</translation>
+    </message>
+    <message>
+        <source>Keys 1–{last} choose a step; A and B are the responses shown.</source>
+        <translation>Las teclas 1–{last} eligen un escalón; A y B son las respuestas mostradas.</translation>
+    </message>
+    <message>
+        <source>{lo} = lowest, {hi} = highest; click a chosen score again to clear it.</source>
+        <translation>{lo} = mínimo, {hi} = máximo; haga clic de nuevo en una puntuación elegida para borrarla.</translation>
     </message>
     <message>
         <source>Set PII flag</source>
@@ -90,6 +158,10 @@
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
         <translation>Se encontraron posibles datos personales en esta respuesta: márquela si lo son</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>Toda la tarea</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
@@ -108,12 +180,56 @@
         <translation>{title}: {option} (haga clic de nuevo para borrar)</translation>
     </message>
     <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>Required (at least {n} characters)</source>
+        <translation>Obligatorio (al menos {n} caracteres)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>Required for {rules}</source>
+        <translation>Obligatorio si {rules}</translation>
+    </message>
+    <message>
+        <source>Required for {rules} (at least {n} characters)</source>
+        <translation>Obligatorio si {rules} (al menos {n} caracteres)</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules}</source>
+        <translation>Opcional por ahora; obligatorio si {rules}</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules} (at least {n} characters)</source>
+        <translation>Opcional por ahora; obligatorio si {rules} (al menos {n} caracteres)</translation>
+    </message>
+    <message>
         <source>{title} rule</source>
         <translation>Regla de {title}</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
         <translation>{title} (Tab sale del cuadro de texto)</translation>
+    </message>
+    <message>
+        <source>{n} characters; at most {most}</source>
+        <translation>{n} caracteres; como máximo {most}</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters ({more} more needed)</source>
+        <translation>{n} de al menos {least} caracteres (faltan {more})</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters</source>
+        <translation>{n} de al menos {least} caracteres</translation>
     </message>
 </context>
 <context>
@@ -430,6 +546,10 @@
 </context>
 <context>
     <name>answer_widgets</name>
+    <message>
+        <source>Response {label}</source>
+        <translation>Respuesta {label}</translation>
+    </message>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
         <translation>{name}: de {low} a {high}; el escalón más bajo (—) lo borra</translation>
@@ -946,6 +1066,14 @@ Su clave y su tarjeta pública se obtienen con `docket keygen` (o de su responsa
         <source>Answered quickly: {words}</source>
         <translation>Respondida rápidamente: {words}</translation>
     </message>
+    <message>
+        <source>Expected answer — compare it with yours</source>
+        <translation>Respuesta esperada — compárela con la suya</translation>
+    </message>
+    <message>
+        <source>Expected answer and explanation</source>
+        <translation>Respuesta esperada y explicación</translation>
+    </message>
 </context>
 <context>
     <name>reviews_panel</name>
@@ -1120,6 +1248,14 @@ Su clave y su tarjeta pública se obtienen con `docket keygen` (o de su responsa
 </context>
 <context>
     <name>suggestion_views</name>
+    <message>
+        <source>The AI judge&apos;s answer — compare it with yours</source>
+        <translation>Respuesta del juez de IA — compárela con la suya</translation>
+    </message>
+    <message>
+        <source>The AI judge&apos;s answer and critique</source>
+        <translation>Respuesta y crítica del juez de IA</translation>
+    </message>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
         <translation>El juez de IA ({agent}) — compárelo con la suya</translation>

@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n caractère</numerusform>
+            <numerusform>%n caractères</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
@@ -69,6 +79,10 @@
         <translation>Problème dans les réponses</translation>
     </message>
     <message>
+        <source>Whole task</source>
+        <translation>Tâche entière</translation>
+    </message>
+    <message>
         <source>Answer form</source>
         <translation>Formulaire de réponse</translation>
     </message>
@@ -76,8 +90,62 @@
 <context>
     <name>answer_questions</name>
     <message>
+        <source>{label} much better</source>
+        <translation>{label} bien meilleure</translation>
+    </message>
+    <message>
+        <source>{label} better</source>
+        <translation>{label} meilleure</translation>
+    </message>
+    <message>
+        <source>{label}
+much better</source>
+        <translation>{label}
+bien meilleure</translation>
+    </message>
+    <message>
+        <source>{label}
+better</source>
+        <translation>{label}
+meilleure</translation>
+    </message>
+    <message>
+        <source>{label} better ({strength})</source>
+        <translation>{label} meilleure ({strength})</translation>
+    </message>
+    <message>
+        <source>{label}
+better ({strength})</source>
+        <translation>{label}
+meilleure ({strength})</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Égalité</translation>
+    </message>
+    <message>
+        <source>This question compares two responses; this task has {count}.</source>
+        <translation>Cette question compare deux réponses ; cette tâche en a {count}.</translation>
+    </message>
+    <message>
+        <source>{name} (key {key}; click again to clear)</source>
+        <translation>{name} (touche {key} ; cliquer à nouveau pour effacer)</translation>
+    </message>
+    <message>
+        <source>{name} (click again to clear)</source>
+        <translation>{name} (cliquer à nouveau pour effacer)</translation>
+    </message>
+    <message>
         <source>Shortcut: {key}</source>
         <translation>Raccourci : {key}</translation>
+    </message>
+    <message>
+        <source>Keys 1–{last} choose a step; A and B are the responses shown.</source>
+        <translation>Les touches 1–{last} choisissent un échelon ; A et B sont les réponses affichées.</translation>
+    </message>
+    <message>
+        <source>{lo} = lowest, {hi} = highest; click a chosen score again to clear it.</source>
+        <translation>{lo} = le plus bas, {hi} = le plus haut ; cliquer à nouveau sur un score choisi l’efface.</translation>
     </message>
     <message>
         <source>Set PII flag</source>
@@ -90,6 +158,10 @@
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
         <translation>Des données personnelles possibles ont été trouvées dans cette réponse : signalez-les si c’en est</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>Tâche entière</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
@@ -108,12 +180,56 @@
         <translation>{title} : {option} (cliquer à nouveau pour effacer)</translation>
     </message>
     <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Required (at least {n} characters)</source>
+        <translation>Obligatoire (au moins {n} caractères)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>Required for {rules}</source>
+        <translation>Obligatoire si {rules}</translation>
+    </message>
+    <message>
+        <source>Required for {rules} (at least {n} characters)</source>
+        <translation>Obligatoire si {rules} (au moins {n} caractères)</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules}</source>
+        <translation>Facultatif pour l’instant ; obligatoire si {rules}</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules} (at least {n} characters)</source>
+        <translation>Facultatif pour l’instant ; obligatoire si {rules} (au moins {n} caractères)</translation>
+    </message>
+    <message>
         <source>{title} rule</source>
         <translation>Règle : {title}</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
         <translation>{title} (Tab quitte la zone de texte)</translation>
+    </message>
+    <message>
+        <source>{n} characters; at most {most}</source>
+        <translation>{n} caractères ; au plus {most}</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters ({more} more needed)</source>
+        <translation>{n} sur au moins {least} caractères (encore {more})</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters</source>
+        <translation>{n} sur au moins {least} caractères</translation>
     </message>
 </context>
 <context>
@@ -430,6 +546,10 @@
 </context>
 <context>
     <name>answer_widgets</name>
+    <message>
+        <source>Response {label}</source>
+        <translation>Réponse {label}</translation>
+    </message>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
         <translation>{name} : de {low} à {high} ; le plus bas échelon (—) l’efface</translation>
@@ -946,6 +1066,14 @@ Votre clé et votre carte publique proviennent de `docket keygen` (ou de votre r
         <source>Answered quickly: {words}</source>
         <translation>Répondu rapidement : {words}</translation>
     </message>
+    <message>
+        <source>Expected answer — compare it with yours</source>
+        <translation>Réponse attendue — comparez avec la vôtre</translation>
+    </message>
+    <message>
+        <source>Expected answer and explanation</source>
+        <translation>Réponse attendue et explication</translation>
+    </message>
 </context>
 <context>
     <name>reviews_panel</name>
@@ -1120,6 +1248,14 @@ Votre clé et votre carte publique proviennent de `docket keygen` (ou de votre r
 </context>
 <context>
     <name>suggestion_views</name>
+    <message>
+        <source>The AI judge&apos;s answer — compare it with yours</source>
+        <translation>Réponse du juge IA — comparez avec la vôtre</translation>
+    </message>
+    <message>
+        <source>The AI judge&apos;s answer and critique</source>
+        <translation>Réponse et critique du juge IA</translation>
+    </message>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
         <translation>Le juge IA ({agent}) — comparez avec la vôtre</translation>

@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>תו %n</numerusform>
+            <numerusform>%n תווים</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
@@ -69,6 +79,10 @@
         <translation>בעיה בתשובות</translation>
     </message>
     <message>
+        <source>Whole task</source>
+        <translation>המשימה כולה</translation>
+    </message>
+    <message>
         <source>Answer form</source>
         <translation>טופס התשובה</translation>
     </message>
@@ -76,8 +90,62 @@
 <context>
     <name>answer_questions</name>
     <message>
+        <source>{label} much better</source>
+        <translation>{label} טובה בהרבה</translation>
+    </message>
+    <message>
+        <source>{label} better</source>
+        <translation>{label} טובה יותר</translation>
+    </message>
+    <message>
+        <source>{label}
+much better</source>
+        <translation>{label}
+טובה בהרבה</translation>
+    </message>
+    <message>
+        <source>{label}
+better</source>
+        <translation>{label}
+טובה יותר</translation>
+    </message>
+    <message>
+        <source>{label} better ({strength})</source>
+        <translation>{label} טובה יותר ({strength})</translation>
+    </message>
+    <message>
+        <source>{label}
+better ({strength})</source>
+        <translation>{label}
+טובה יותר ({strength})</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>תיקו</translation>
+    </message>
+    <message>
+        <source>This question compares two responses; this task has {count}.</source>
+        <translation>שאלה זו משווה בין שתי תשובות; במשימה זו יש {count}.</translation>
+    </message>
+    <message>
+        <source>{name} (key {key}; click again to clear)</source>
+        <translation>{name} (מקש {key}; לחיצה נוספת מנקה)</translation>
+    </message>
+    <message>
+        <source>{name} (click again to clear)</source>
+        <translation>{name} (לחיצה נוספת מנקה)</translation>
+    </message>
+    <message>
         <source>Shortcut: {key}</source>
         <translation>קיצור מקשים: {key}</translation>
+    </message>
+    <message>
+        <source>Keys 1–{last} choose a step; A and B are the responses shown.</source>
+        <translation>המקשים 1–{last} בוחרים דרגה; A ו־B הן התשובות המוצגות.</translation>
+    </message>
+    <message>
+        <source>{lo} = lowest, {hi} = highest; click a chosen score again to clear it.</source>
+        <translation>{lo} = הנמוך ביותר, {hi} = הגבוה ביותר; לחיצה נוספת על ציון שנבחר מנקה אותו.</translation>
     </message>
     <message>
         <source>Set PII flag</source>
@@ -90,6 +158,10 @@
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
         <translation>נמצא בתשובה זו מידע אישי אפשרי: סמנו אותה אם אכן כך</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>המשימה כולה</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
@@ -108,12 +180,56 @@
         <translation>{title}: {option} (לחיצה נוספת מנקה)</translation>
     </message>
     <message>
+        <source>Required</source>
+        <translation>חובה</translation>
+    </message>
+    <message>
+        <source>Required (at least {n} characters)</source>
+        <translation>חובה (לפחות {n} תווים)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>רשות</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> או </translation>
+    </message>
+    <message>
+        <source>Required for {rules}</source>
+        <translation>חובה כאשר {rules}</translation>
+    </message>
+    <message>
+        <source>Required for {rules} (at least {n} characters)</source>
+        <translation>חובה כאשר {rules} (לפחות {n} תווים)</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules}</source>
+        <translation>רשות כעת; חובה כאשר {rules}</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules} (at least {n} characters)</source>
+        <translation>רשות כעת; חובה כאשר {rules} (לפחות {n} תווים)</translation>
+    </message>
+    <message>
         <source>{title} rule</source>
         <translation>כלל: {title}</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
         <translation>{title} (Tab יוצא מתיבת הטקסט)</translation>
+    </message>
+    <message>
+        <source>{n} characters; at most {most}</source>
+        <translation>{n} תווים; לכל היותר {most}</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters ({more} more needed)</source>
+        <translation>{n} מתוך לפחות {least} תווים (חסרים עוד {more})</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters</source>
+        <translation>{n} מתוך לפחות {least} תווים</translation>
     </message>
 </context>
 <context>
@@ -430,6 +546,10 @@
 </context>
 <context>
     <name>answer_widgets</name>
+    <message>
+        <source>Response {label}</source>
+        <translation>תשובה {label}</translation>
+    </message>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
         <translation>{name}: מ־{low} עד {high}; הדרגה הנמוכה ביותר (—) מנקה</translation>
@@ -946,6 +1066,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
         <source>Answered quickly: {words}</source>
         <translation>נענה מהר: {words}</translation>
     </message>
+    <message>
+        <source>Expected answer — compare it with yours</source>
+        <translation>התשובה הצפויה — השוו לתשובה שלכם</translation>
+    </message>
+    <message>
+        <source>Expected answer and explanation</source>
+        <translation>התשובה הצפויה והסבר</translation>
+    </message>
 </context>
 <context>
     <name>reviews_panel</name>
@@ -1120,6 +1248,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
 </context>
 <context>
     <name>suggestion_views</name>
+    <message>
+        <source>The AI judge&apos;s answer — compare it with yours</source>
+        <translation>התשובה של שופט הבינה המלאכותית — השוו לתשובה שלכם</translation>
+    </message>
+    <message>
+        <source>The AI judge&apos;s answer and critique</source>
+        <translation>התשובה והביקורת של שופט הבינה המלאכותית</translation>
+    </message>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
         <translation>שופט הבינה המלאכותית ({agent}) — השוו לתשובה שלכם</translation>

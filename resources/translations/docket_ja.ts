@@ -53,6 +53,15 @@
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 文字</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
@@ -63,6 +72,10 @@
         <translation>回答の問題</translation>
     </message>
     <message>
+        <source>Whole task</source>
+        <translation>タスク全体</translation>
+    </message>
+    <message>
         <source>Answer form</source>
         <translation>回答フォーム</translation>
     </message>
@@ -70,8 +83,62 @@
 <context>
     <name>answer_questions</name>
     <message>
+        <source>{label} much better</source>
+        <translation>{label} がはるかに良い</translation>
+    </message>
+    <message>
+        <source>{label} better</source>
+        <translation>{label} が良い</translation>
+    </message>
+    <message>
+        <source>{label}
+much better</source>
+        <translation>{label}
+がはるかに良い</translation>
+    </message>
+    <message>
+        <source>{label}
+better</source>
+        <translation>{label}
+が良い</translation>
+    </message>
+    <message>
+        <source>{label} better ({strength})</source>
+        <translation>{label} が良い（{strength}）</translation>
+    </message>
+    <message>
+        <source>{label}
+better ({strength})</source>
+        <translation>{label}
+が良い（{strength}）</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>同等</translation>
+    </message>
+    <message>
+        <source>This question compares two responses; this task has {count}.</source>
+        <translation>この質問は 2 つの応答を比較します。このタスクには {count} 件あります。</translation>
+    </message>
+    <message>
+        <source>{name} (key {key}; click again to clear)</source>
+        <translation>{name}（キー {key}、もう一度クリックで解除）</translation>
+    </message>
+    <message>
+        <source>{name} (click again to clear)</source>
+        <translation>{name}（もう一度クリックで解除）</translation>
+    </message>
+    <message>
         <source>Shortcut: {key}</source>
         <translation>ショートカット: {key}</translation>
+    </message>
+    <message>
+        <source>Keys 1–{last} choose a step; A and B are the responses shown.</source>
+        <translation>キー 1–{last} で段階を選択します。A と B は表示中の応答です。</translation>
+    </message>
+    <message>
+        <source>{lo} = lowest, {hi} = highest; click a chosen score again to clear it.</source>
+        <translation>{lo} = 最低、{hi} = 最高。選んだ点数をもう一度クリックすると解除します。</translation>
     </message>
     <message>
         <source>Set PII flag</source>
@@ -84,6 +151,10 @@
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
         <translation>この応答に個人情報の可能性があるものが見つかりました。該当する場合はフラグを付けてください</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>タスク全体</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
@@ -102,12 +173,56 @@
         <translation>{title}: {option}（もう一度クリックで解除）</translation>
     </message>
     <message>
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>Required (at least {n} characters)</source>
+        <translation>必須（{n} 文字以上）</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> または </translation>
+    </message>
+    <message>
+        <source>Required for {rules}</source>
+        <translation>{rules} の場合は必須</translation>
+    </message>
+    <message>
+        <source>Required for {rules} (at least {n} characters)</source>
+        <translation>{rules} の場合は必須（{n} 文字以上）</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules}</source>
+        <translation>現在は任意。{rules} の場合は必須</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules} (at least {n} characters)</source>
+        <translation>現在は任意。{rules} の場合は必須（{n} 文字以上）</translation>
+    </message>
+    <message>
         <source>{title} rule</source>
         <translation>{title}のルール</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
         <translation>{title}（Tab でテキストボックスを離れます）</translation>
+    </message>
+    <message>
+        <source>{n} characters; at most {most}</source>
+        <translation>{n} 文字（最大 {most} 文字）</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters ({more} more needed)</source>
+        <translation>{n} / {least} 文字以上（あと {more} 文字）</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters</source>
+        <translation>{n} / {least} 文字以上</translation>
     </message>
 </context>
 <context>
@@ -424,6 +539,10 @@
 </context>
 <context>
     <name>answer_widgets</name>
+    <message>
+        <source>Response {label}</source>
+        <translation>応答 {label}</translation>
+    </message>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
         <translation>{name}: {low}〜{high}。最も低い段階（—）で解除します</translation>
@@ -940,6 +1059,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
         <source>Answered quickly: {words}</source>
         <translation>回答が速すぎます: {words}</translation>
     </message>
+    <message>
+        <source>Expected answer — compare it with yours</source>
+        <translation>期待される回答 — あなたの回答と比べてください</translation>
+    </message>
+    <message>
+        <source>Expected answer and explanation</source>
+        <translation>期待される回答と解説</translation>
+    </message>
 </context>
 <context>
     <name>reviews_panel</name>
@@ -1114,6 +1241,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
 </context>
 <context>
     <name>suggestion_views</name>
+    <message>
+        <source>The AI judge&apos;s answer — compare it with yours</source>
+        <translation>AI 審査員の回答 — あなたの回答と比べてください</translation>
+    </message>
+    <message>
+        <source>The AI judge&apos;s answer and critique</source>
+        <translation>AI 審査員の回答と講評</translation>
+    </message>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
         <translation>AI 審査員（{agent}）— あなたの回答と比べてください</translation>

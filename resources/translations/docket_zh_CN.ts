@@ -53,6 +53,15 @@
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>answer_panel</name>
     <message>
         <source>Problem with {title}</source>
@@ -63,6 +72,10 @@
         <translation>回答存在问题</translation>
     </message>
     <message>
+        <source>Whole task</source>
+        <translation>整个任务</translation>
+    </message>
+    <message>
         <source>Answer form</source>
         <translation>回答表单</translation>
     </message>
@@ -70,8 +83,62 @@
 <context>
     <name>answer_questions</name>
     <message>
+        <source>{label} much better</source>
+        <translation>{label} 好得多</translation>
+    </message>
+    <message>
+        <source>{label} better</source>
+        <translation>{label} 更好</translation>
+    </message>
+    <message>
+        <source>{label}
+much better</source>
+        <translation>{label}
+好得多</translation>
+    </message>
+    <message>
+        <source>{label}
+better</source>
+        <translation>{label}
+更好</translation>
+    </message>
+    <message>
+        <source>{label} better ({strength})</source>
+        <translation>{label} 更好（{strength}）</translation>
+    </message>
+    <message>
+        <source>{label}
+better ({strength})</source>
+        <translation>{label}
+更好（{strength}）</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>This question compares two responses; this task has {count}.</source>
+        <translation>此问题比较两个回答；此任务有 {count} 个。</translation>
+    </message>
+    <message>
+        <source>{name} (key {key}; click again to clear)</source>
+        <translation>{name}（按键 {key}；再次点击可清除）</translation>
+    </message>
+    <message>
+        <source>{name} (click again to clear)</source>
+        <translation>{name}（再次点击可清除）</translation>
+    </message>
+    <message>
         <source>Shortcut: {key}</source>
         <translation>快捷键：{key}</translation>
+    </message>
+    <message>
+        <source>Keys 1–{last} choose a step; A and B are the responses shown.</source>
+        <translation>按键 1–{last} 选择一级；A 和 B 为所显示的回答。</translation>
+    </message>
+    <message>
+        <source>{lo} = lowest, {hi} = highest; click a chosen score again to clear it.</source>
+        <translation>{lo} = 最低，{hi} = 最高；再次点击已选分数可清除。</translation>
     </message>
     <message>
         <source>Set PII flag</source>
@@ -84,6 +151,10 @@
     <message>
         <source>Possible PII was found in this response: flag it if it is</source>
         <translation>在此回答中发现可能的个人信息：如属实请标记</translation>
+    </message>
+    <message>
+        <source>Whole task</source>
+        <translation>整个任务</translation>
     </message>
     <message>
         <source>{who}: {label} (Space toggles)</source>
@@ -102,12 +173,56 @@
         <translation>{title}：{option}（再次点击可清除）</translation>
     </message>
     <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Required (at least {n} characters)</source>
+        <translation>必填（至少 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Required for {rules}</source>
+        <translation>在{rules}时必填</translation>
+    </message>
+    <message>
+        <source>Required for {rules} (at least {n} characters)</source>
+        <translation>在{rules}时必填（至少 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules}</source>
+        <translation>目前可选；在{rules}时必填</translation>
+    </message>
+    <message>
+        <source>Optional now; required for {rules} (at least {n} characters)</source>
+        <translation>目前可选；在{rules}时必填（至少 {n} 个字符）</translation>
+    </message>
+    <message>
         <source>{title} rule</source>
         <translation>{title}规则</translation>
     </message>
     <message>
         <source>{title} (Tab leaves the text box)</source>
         <translation>{title}（Tab 键离开文本框）</translation>
+    </message>
+    <message>
+        <source>{n} characters; at most {most}</source>
+        <translation>{n} 个字符；最多 {most} 个</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters ({more} more needed)</source>
+        <translation>{n} / 至少 {least} 个字符（还需 {more} 个）</translation>
+    </message>
+    <message>
+        <source>{n} of at least {least} characters</source>
+        <translation>{n} / 至少 {least} 个字符</translation>
     </message>
 </context>
 <context>
@@ -424,6 +539,10 @@
 </context>
 <context>
     <name>answer_widgets</name>
+    <message>
+        <source>Response {label}</source>
+        <translation>回答 {label}</translation>
+    </message>
     <message>
         <source>{name}: {low} to {high}; the lowest step (—) clears it</source>
         <translation>{name}：{low} 到 {high}；最低一级（—）表示清除</translation>
@@ -940,6 +1059,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
         <source>Answered quickly: {words}</source>
         <translation>回答过快：{words}</translation>
     </message>
+    <message>
+        <source>Expected answer — compare it with yours</source>
+        <translation>预期答案 — 请与您的回答比较</translation>
+    </message>
+    <message>
+        <source>Expected answer and explanation</source>
+        <translation>预期答案及说明</translation>
+    </message>
 </context>
 <context>
     <name>reviews_panel</name>
@@ -1114,6 +1241,14 @@ Your key and public card come from `docket keygen` (or from your project lead); 
 </context>
 <context>
     <name>suggestion_views</name>
+    <message>
+        <source>The AI judge&apos;s answer — compare it with yours</source>
+        <translation>AI 评审的回答 — 请与您的回答比较</translation>
+    </message>
+    <message>
+        <source>The AI judge&apos;s answer and critique</source>
+        <translation>AI 评审的回答与评语</translation>
+    </message>
     <message>
         <source>The AI judge ({agent}) — compare it with yours</source>
         <translation>AI 评审（{agent}）— 请与您的回答比较</translation>
