@@ -27,6 +27,20 @@
     </message>
 </context>
 <context>
+    <name>FlagsEditor</name>
+    <message numerus="yes">
+        <source>⚠ Possible PII in this response (%n finding(s)).</source>
+        <translation>
+            <numerusform>⚠ بيانات شخصية محتملة في هذه الإجابة (%n نتيجة).</numerusform>
+            <numerusform>⚠ بيانات شخصية محتملة في هذه الإجابة (نتيجة واحدة).</numerusform>
+            <numerusform>⚠ بيانات شخصية محتملة في هذه الإجابة (نتيجتان).</numerusform>
+            <numerusform>⚠ بيانات شخصية محتملة في هذه الإجابة (%n نتائج).</numerusform>
+            <numerusform>⚠ بيانات شخصية محتملة في هذه الإجابة (%n نتيجة).</numerusform>
+            <numerusform>⚠ بيانات شخصية محتملة في هذه الإجابة (%n نتيجة).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -194,10 +208,6 @@ better ({strength})</source>
     <message>
         <source>{who}: {label} (Space toggles)</source>
         <translation>{who}: {label} (المسافة تبدّل)</translation>
-    </message>
-    <message>
-        <source>⚠ Possible PII in this response ({things}).</source>
-        <translation>⚠ بيانات شخصية محتملة في هذه الإجابة ({things}).</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>FlagsEditor</name>
+    <message numerus="yes">
+        <source>⚠ Possible PII in this response (%n finding(s)).</source>
+        <translation>
+            <numerusform>⚠ Möglicherweise personenbezogene Daten in dieser Antwort (%n Fund).</numerusform>
+            <numerusform>⚠ Möglicherweise personenbezogene Daten in dieser Antwort (%n Funde).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -166,10 +176,6 @@ besser ({strength})</translation>
     <message>
         <source>{who}: {label} (Space toggles)</source>
         <translation>{who}: {label} (Leertaste schaltet um)</translation>
-    </message>
-    <message>
-        <source>⚠ Possible PII in this response ({things}).</source>
-        <translation>⚠ Mögliche personenbezogene Daten in dieser Antwort ({things}).</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>

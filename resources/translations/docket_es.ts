@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>FlagsEditor</name>
+    <message numerus="yes">
+        <source>⚠ Possible PII in this response (%n finding(s)).</source>
+        <translation>
+            <numerusform>⚠ Posibles datos personales en esta respuesta (%n hallazgo).</numerusform>
+            <numerusform>⚠ Posibles datos personales en esta respuesta (%n hallazgos).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -166,10 +176,6 @@ mejor ({strength})</translation>
     <message>
         <source>{who}: {label} (Space toggles)</source>
         <translation>{who}: {label} (Espacio alterna)</translation>
-    </message>
-    <message>
-        <source>⚠ Possible PII in this response ({things}).</source>
-        <translation>⚠ Posibles datos personales en esta respuesta ({things}).</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>FlagsEditor</name>
+    <message numerus="yes">
+        <source>⚠ Possible PII in this response (%n finding(s)).</source>
+        <translation>
+            <numerusform>⚠ Données personnelles possibles dans cette réponse (%n détection).</numerusform>
+            <numerusform>⚠ Données personnelles possibles dans cette réponse (%n détections).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -166,10 +176,6 @@ meilleure ({strength})</translation>
     <message>
         <source>{who}: {label} (Space toggles)</source>
         <translation>{who} : {label} (Espace bascule)</translation>
-    </message>
-    <message>
-        <source>⚠ Possible PII in this response ({things}).</source>
-        <translation>⚠ Données personnelles possibles dans cette réponse ({things}).</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>

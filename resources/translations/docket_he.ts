@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>FlagsEditor</name>
+    <message numerus="yes">
+        <source>⚠ Possible PII in this response (%n finding(s)).</source>
+        <translation>
+            <numerusform>⚠ מידע אישי אפשרי בתשובה זו (ממצא %n).</numerusform>
+            <numerusform>⚠ מידע אישי אפשרי בתשובה זו (%n ממצאים).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -166,10 +176,6 @@ better ({strength})</source>
     <message>
         <source>{who}: {label} (Space toggles)</source>
         <translation>{who}: {label} (רווח מחליף מצב)</translation>
-    </message>
-    <message>
-        <source>⚠ Possible PII in this response ({things}).</source>
-        <translation>⚠ מידע אישי אפשרי בתשובה זו ({things}).</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>

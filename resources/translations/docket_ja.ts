@@ -17,6 +17,15 @@
     </message>
 </context>
 <context>
+    <name>FlagsEditor</name>
+    <message numerus="yes">
+        <source>⚠ Possible PII in this response (%n finding(s)).</source>
+        <translation>
+            <numerusform>⚠ この応答に個人情報の可能性があります（%n 件）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -159,10 +168,6 @@ better ({strength})</source>
     <message>
         <source>{who}: {label} (Space toggles)</source>
         <translation>{who}: {label}（Space で切り替え）</translation>
-    </message>
-    <message>
-        <source>⚠ Possible PII in this response ({things}).</source>
-        <translation>⚠ この応答に個人情報の可能性があります（{things}）。</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>

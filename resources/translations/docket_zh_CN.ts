@@ -17,6 +17,15 @@
     </message>
 </context>
 <context>
+    <name>FlagsEditor</name>
+    <message numerus="yes">
+        <source>⚠ Possible PII in this response (%n finding(s)).</source>
+        <translation>
+            <numerusform>⚠ 此回答中可能含有个人信息（%n 处）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesDock</name>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -159,10 +168,6 @@ better ({strength})</source>
     <message>
         <source>{who}: {label} (Space toggles)</source>
         <translation>{who}：{label}（空格键切换）</translation>
-    </message>
-    <message>
-        <source>⚠ Possible PII in this response ({things}).</source>
-        <translation>⚠ 此回答中可能含有个人信息（{things}）。</translation>
     </message>
     <message>
         <source>{title}: {option} (Space toggles)</source>

@@ -370,9 +370,10 @@ def test_screenshot(
 ) -> None:
     target = screenshot_target()
     assert target is not None
-    code = "ar" if target.stem.endswith("ar") else "ja"
+    code = "ar" if "-ar" in target.stem else "ja"
     interface(code)
     window = open_window(qtbot, tmp_path, key_path, os.environ.get("DOCKET_THEME", "light"))
+    window.resize(1600, 1000)  # the window's size on a first start
     open_task(window, qtbot, "arabic" if code == "ar" else "japanese")
     qtbot.wait(300)
     window.grab().save(str(target))

@@ -379,11 +379,11 @@ class FlagsEditor(QuestionEditor):
             count = self._pii_counts.get(position, 0)
             flagged = self.boxes[position][self._pii_index].isChecked()
             if count:
-                things = "1 finding" if count == 1 else f"{count} findings"
                 hint.label.setText(
-                    translate(
-                        "answer_questions", "⚠ Possible PII in this response ({things})."
-                    ).format(things=things)
+                    english_plural(
+                        self.tr("⚠ Possible PII in this response (%n finding(s)).", "", count),
+                        count,
+                    )
                 )
             hint.setVisible(bool(count) and not flagged)
 
