@@ -113,6 +113,10 @@
 <context>
     <name>answer_panel</name>
     <message>
+        <source>optional</source>
+        <translation>اختياري</translation>
+    </message>
+    <message>
         <source>Problem with {title}</source>
         <translation>مشكلة في {title}</translation>
     </message>

@@ -81,6 +81,10 @@
 <context>
     <name>answer_panel</name>
     <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
         <source>Problem with {title}</source>
         <translation>Problem bei {title}</translation>
     </message>

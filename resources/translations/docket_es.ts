@@ -81,6 +81,10 @@
 <context>
     <name>answer_panel</name>
     <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
         <source>Problem with {title}</source>
         <translation>Problema en {title}</translation>
     </message>

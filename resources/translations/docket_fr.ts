@@ -81,6 +81,10 @@
 <context>
     <name>answer_panel</name>
     <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
         <source>Problem with {title}</source>
         <translation>Problème dans {title}</translation>
     </message>

@@ -81,6 +81,10 @@
 <context>
     <name>answer_panel</name>
     <message>
+        <source>optional</source>
+        <translation>רשות</translation>
+    </message>
+    <message>
         <source>Problem with {title}</source>
         <translation>בעיה ב{title}</translation>
     </message>

@@ -73,6 +73,10 @@
 <context>
     <name>answer_panel</name>
     <message>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
         <source>Problem with {title}</source>
         <translation>{title}の問題</translation>
     </message>

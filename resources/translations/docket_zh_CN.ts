@@ -73,6 +73,10 @@
 <context>
     <name>answer_panel</name>
     <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
         <source>Problem with {title}</source>
         <translation>{title}存在问题</translation>
     </message>

@@ -201,7 +201,11 @@ class QuestionSection(QWidget):
         self.header = bold_label(editor.title, self)
         header.addWidget(self.header, 1)
         if not question.required and not isinstance(question, TextQuestion):
-            header.addWidget(muted_label("optional", self), 0, Qt.AlignmentFlag.AlignRight)
+            header.addWidget(
+                muted_label(translate("answer_panel", "optional"), self),
+                0,
+                Qt.AlignmentFlag.AlignRight,
+            )
         layout.addLayout(header)
         if question.help and not isinstance(question, TextQuestion):
             layout.addWidget(muted_label(question.help, self))
