@@ -144,8 +144,8 @@
         <translation>{label} أفضل</translation>
     </message>
     <message>
-        <source>{label}
-much better</source>
+        <source>{label} much
+better</source>
         <translation>{label}
 أفضل بكثير</translation>
     </message>

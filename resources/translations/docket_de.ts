@@ -112,10 +112,10 @@
         <translation>{label} besser</translation>
     </message>
     <message>
-        <source>{label}
-much better</source>
-        <translation>{label}
-viel besser</translation>
+        <source>{label} much
+better</source>
+        <translation>{label} viel
+besser</translation>
     </message>
     <message>
         <source>{label}
@@ -135,7 +135,7 @@ besser ({strength})</translation>
     </message>
     <message>
         <source>Tie</source>
-        <translation>Gleichwertig</translation>
+        <translation>Gleich</translation>
     </message>
     <message>
         <source>This question compares two responses; this task has {count}.</source>

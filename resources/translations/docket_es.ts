@@ -112,10 +112,10 @@
         <translation>{label} mejor</translation>
     </message>
     <message>
-        <source>{label}
-much better</source>
-        <translation>{label}
-mucho mejor</translation>
+        <source>{label} much
+better</source>
+        <translation>{label} mucho
+mejor</translation>
     </message>
     <message>
         <source>{label}

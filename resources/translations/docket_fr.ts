@@ -112,10 +112,10 @@
         <translation>{label} meilleure</translation>
     </message>
     <message>
-        <source>{label}
-much better</source>
-        <translation>{label}
-bien meilleure</translation>
+        <source>{label} much
+better</source>
+        <translation>{label} bien
+meilleure</translation>
     </message>
     <message>
         <source>{label}

@@ -112,8 +112,8 @@
         <translation>{label} טובה יותר</translation>
     </message>
     <message>
-        <source>{label}
-much better</source>
+        <source>{label} much
+better</source>
         <translation>{label}
 טובה בהרבה</translation>
     </message>

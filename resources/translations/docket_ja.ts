@@ -104,8 +104,8 @@
         <translation>{label} が良い</translation>
     </message>
     <message>
-        <source>{label}
-much better</source>
+        <source>{label} much
+better</source>
         <translation>{label}
 がはるかに良い</translation>
     </message>

@@ -104,8 +104,8 @@
         <translation>{label} 更好</translation>
     </message>
     <message>
-        <source>{label}
-much better</source>
+        <source>{label} much
+better</source>
         <translation>{label}
 好得多</translation>
     </message>

@@ -4,8 +4,9 @@ whole layout (the task list on the right); Arabic, Hebrew, Chinese and Japanese 
 character with a glyph; editors follow the direction of the text as typed, whichever way
 the interface runs; names sort by the locale's collation.
 
-``DOCKET_SCREENSHOT=docs/i18n-ar.png`` (or ``-ja.png``; with ``DOCKET_THEME=dark``)
-saves the window in that language on a response in it: the README's images.
+``DOCKET_SCREENSHOT=docs/i18n-ar.png`` (or ``i18n-ja.png``, ``i18n-de.png``...; with
+``DOCKET_THEME=dark``) saves the window in that language on a response in its script:
+the README's images.
 """
 
 from __future__ import annotations
@@ -370,10 +371,11 @@ def test_screenshot(
 ) -> None:
     target = screenshot_target()
     assert target is not None
-    code = "ar" if "-ar" in target.stem else "ja"
+    code = target.stem.split("-")[1]  # i18n-ar, i18n-ja-dark, i18n-de ...
     interface(code)
     window = open_window(qtbot, tmp_path, key_path, os.environ.get("DOCKET_THEME", "light"))
     window.resize(1600, 1000)  # the window's size on a first start
-    open_task(window, qtbot, "arabic" if code == "ar" else "japanese")
+    tasks = {"ar": "arabic", "he": "hebrew", "ja": "japanese", "zh_CN": "chinese"}
+    open_task(window, qtbot, tasks.get(code, "arabic"))
     qtbot.wait(300)
     window.grab().save(str(target))

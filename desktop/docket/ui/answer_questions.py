@@ -76,7 +76,7 @@ def preference_steps(question: PreferenceQuestion) -> list[PreferenceStep]:
     better = translate("answer_questions", "{label} better")
     if len(strengths) == 2 and set(strengths) == {"slight", "strong"}:
         side = [
-            ("strong", much, translate("answer_questions", "{label}\nmuch better")),
+            ("strong", much, translate("answer_questions", "{label} much\nbetter")),
             ("slight", better, translate("answer_questions", "{label}\nbetter")),
         ]
     elif len(strengths) == 1:
