@@ -195,7 +195,7 @@ better ({strength})</source>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation>تعليم بيانات شخصية</translation>
+        <translation>تعليم PII</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>

@@ -163,7 +163,7 @@ besser ({strength})</translation>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation>Als PII kennzeichnen</translation>
+        <translation>PII-Flag setzen</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>

@@ -135,7 +135,7 @@ mejor ({strength})</translation>
     </message>
     <message>
         <source>Tie</source>
-        <translation>Empate</translation>
+        <translation>Igual</translation>
     </message>
     <message>
         <source>This question compares two responses; this task has {count}.</source>
@@ -163,7 +163,7 @@ mejor ({strength})</translation>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation>Marcar datos personales</translation>
+        <translation>Marcar PII</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>

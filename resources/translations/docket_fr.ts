@@ -115,13 +115,13 @@
         <source>{label} much
 better</source>
         <translation>{label} bien
-meilleure</translation>
+mieux</translation>
     </message>
     <message>
         <source>{label}
 better</source>
         <translation>{label}
-meilleure</translation>
+mieux</translation>
     </message>
     <message>
         <source>{label} better ({strength})</source>
@@ -131,7 +131,7 @@ meilleure</translation>
         <source>{label}
 better ({strength})</source>
         <translation>{label}
-meilleure ({strength})</translation>
+mieux ({strength})</translation>
     </message>
     <message>
         <source>Tie</source>
@@ -163,7 +163,7 @@ meilleure ({strength})</translation>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation>Signaler des données personnelles</translation>
+        <translation>Cocher PII</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>

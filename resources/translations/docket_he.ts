@@ -105,33 +105,33 @@
     <name>answer_questions</name>
     <message>
         <source>{label} much better</source>
-        <translation>{label} טובה בהרבה</translation>
+        <translation>{label} עדיפה בהרבה</translation>
     </message>
     <message>
         <source>{label} better</source>
-        <translation>{label} טובה יותר</translation>
+        <translation>{label} עדיפה</translation>
     </message>
     <message>
         <source>{label} much
 better</source>
-        <translation>{label}
-טובה בהרבה</translation>
+        <translation>{label} עדיפה
+בהרבה</translation>
     </message>
     <message>
         <source>{label}
 better</source>
         <translation>{label}
-טובה יותר</translation>
+עדיפה</translation>
     </message>
     <message>
         <source>{label} better ({strength})</source>
-        <translation>{label} טובה יותר ({strength})</translation>
+        <translation>{label} עדיפה ({strength})</translation>
     </message>
     <message>
         <source>{label}
 better ({strength})</source>
         <translation>{label}
-טובה יותר ({strength})</translation>
+עדיפה ({strength})</translation>
     </message>
     <message>
         <source>Tie</source>
@@ -163,7 +163,7 @@ better ({strength})</source>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation>סימון מידע אישי</translation>
+        <translation>סימון PII</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>

@@ -97,7 +97,7 @@
     <name>answer_questions</name>
     <message>
         <source>{label} much better</source>
-        <translation>{label} がはるかに良い</translation>
+        <translation>{label} が断然良い</translation>
     </message>
     <message>
         <source>{label} better</source>
@@ -107,7 +107,7 @@
         <source>{label} much
 better</source>
         <translation>{label}
-がはるかに良い</translation>
+断然良い</translation>
     </message>
     <message>
         <source>{label}
@@ -155,7 +155,7 @@ better ({strength})</source>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation>個人情報フラグを付ける</translation>
+        <translation>PII にチェック</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>

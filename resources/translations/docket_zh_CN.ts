@@ -155,7 +155,7 @@ better ({strength})</source>
     </message>
     <message>
         <source>Set PII flag</source>
-        <translation>标记个人信息</translation>
+        <translation>勾选 PII</translation>
     </message>
     <message>
         <source>{who}: set the PII flag</source>

@@ -88,7 +88,7 @@ def build_views(w: MainWindow, theme: Theme) -> None:
     w.splitter.addWidget(w.right)
     w.splitter.setStretchFactor(0, 3)
     w.splitter.setStretchFactor(1, 1)
-    w.splitter.setSizes([900, 460])
+    w.splitter.setSizes([880, 480])  # room for the answer form in longer languages
     w.lock_screen = LockScreen()
     w.stack = QStackedWidget()
     w.stack.addWidget(w.splitter)
