@@ -216,6 +216,9 @@ def test_vins_with_a_wrong_check_digit_or_letter() -> None:
         ("Member ID: XJH448812230", ("HEALTH_PLAN", "XJH448812230")),
         ("account number 123456789012", ("ACCOUNT", "123456789012")),
         ("driver's license no. D1234567", ("LICENCE", "D1234567")),
+        ("pacemaker serial number PM-88412093", ("DEVICE", "PM-88412093")),
+        ("IMEI: 490154203237518", ("DEVICE", "490154203237518")),
+        ("the laptop's MAC is 00:1A:2B:3C:4D:5E.", ("DEVICE", "00:1A:2B:3C:4D:5E")),
         ("Springfield, IL 62704", ("ZIP", "62704")),
         ("She lives at 742 Evergreen Terrace.", ("ADDRESS", "742 Evergreen Terrace")),
         (

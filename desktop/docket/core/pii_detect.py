@@ -77,6 +77,7 @@ PRIORITY: tuple[str, ...] = (
     "HEALTH_PLAN",
     "LICENCE",
     "ACCOUNT",
+    "DEVICE",
     "VEHICLE",
     "ZIP",
     "PHONE",
@@ -228,6 +229,7 @@ _PHONE_CUE = re.compile(
 )
 _PHONE_AFTER = re.compile(r"[ -]{0,2}(?i:office|fax|mobile|cell|home|work|phone|tel)\b")
 _SSN_CUE = re.compile(r"(?i:ssn|social security|social sec|ss#|ss no)")
+_DEVICE_CUE = re.compile(r"(?i:imei|serial|s/n|device)")
 _CARD_CUE = re.compile(r"(?i:card|visa|mastercard|amex|credit|debit|cc)")
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IT", "ES", "NL", "BR", "MX", "JP")
 
@@ -278,7 +280,12 @@ def _numbers(text: str) -> Iterator[_Hit]:
                 yield _Hit("SSN", start, end, 0.9 if cue else 0.75)
                 continue
         # a payment card
-        if 12 <= n <= 19 and not any(ch in value for ch in ".(+") and card_number_valid(digits):
+        if (
+            12 <= n <= 19
+            and not any(ch in value for ch in ".(+")
+            and card_number_valid(digits)
+            and _DEVICE_CUE.search(before) is None  # an IMEI passes the Luhn check too
+        ):
             cue = _CARD_CUE.search(before) is not None
             yield _Hit("CREDIT_CARD", start, end, 0.95 if cue else 0.85)
             continue
@@ -347,6 +354,23 @@ def _ibans(text: str) -> Iterator[_Hit]:
         ):
             pos = end
             yield _Hit("IBAN", m.start(), end, 0.95)
+
+
+_MAC = re.compile(r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Fa-f:-])")
+"""A MAC address (``00:1A:2B:3C:4D:5E``): a device identifier."""
+_MAC_HINT_COLON = re.compile(r":[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:")
+_MAC_HINT_HYPHEN = re.compile(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-")
+"""Two inner groups of a MAC address: patterns that open with a plain ``:`` or ``-``,
+which the regex engine finds fast, before the full pattern is tried."""
+
+
+def _macs(text: str) -> Iterator[_Hit]:
+    if _MAC_HINT_COLON.search(text) is None and _MAC_HINT_HYPHEN.search(text) is None:
+        return
+    for m in _MAC.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ":-"):
+            continue
+        yield _Hit("DEVICE", m.start(), m.end(), 0.8)
 
 
 def _vins(text: str) -> Iterator[_Hit]:
@@ -430,6 +454,15 @@ _CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = 
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
         0.8,
+    ),
+    (
+        "DEVICE",
+        ("serial", "s/n", "imei", "device id", "udid", "pacemaker", "implant"),
+        re.compile(
+            rf"(?i:serial|s/n|imei|device[ ]id|udid|pacemaker|implant)"
+            rf"{_ID_FILLER}{_ID_TOKEN}"
+        ),
+        0.75,
     ),
 )
 _ID_DIGITS = re.compile(r"\d(?:-?\d){3}")
@@ -549,7 +582,7 @@ def _trim(text: str, hit: _Hit) -> _Hit | None:
     return _Hit(hit.type, start, end, hit.confidence)
 
 
-_RECOGNISERS = (_emails, _urls, _ips, _vins, _in_context, _language)
+_RECOGNISERS = (_emails, _urls, _ips, _macs, _vins, _in_context, _language)
 _NUMBER_RECOGNISERS = (_ibans, _numbers)
 """Run only on a text with seven digits close together (:data:`_SEVEN_DIGITS`)."""
 
