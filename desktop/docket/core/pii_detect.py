@@ -10,15 +10,16 @@ What is found, and how it is told from other text (README, "Finding PII"):
 
 - validated identifiers: email; payment cards (Luhn and an issuer prefix); IBAN
   (country length and mod 97); US SSN (never-issued ranges excluded); IPv4 and IPv6
-  (:mod:`ipaddress`); VIN (check digit);
-- phone and fax numbers of any country: a number-shaped candidate (7 to 15 digits) is
-  given to ``phonenumbers`` (the maintained port of Google's libphonenumber); a number
-  valid for some region, written with a ``+`` country code, or next to a word such as
-  ``phone``, ``call`` or ``fax`` is a finding;
+  (:mod:`ipaddress`); VIN (check digit); MAC addresses;
+- phone and fax numbers of any country: a number-shaped candidate (7 to 15 digits, in
+  three groups or more unless a ``+`` or a word such as ``phone``, ``call`` or ``fax``
+  says it is a phone) is given to ``phonenumbers`` (the maintained port of Google's
+  libphonenumber): valid for some region, or possible and written with ``+`` or next to
+  such a word;
 - URLs and bare domains of common top-level domains;
 - identifiers in context: a date after ``DOB``/``born on``/``date of birth``; a code after
-  ``MRN``/``record no.``, ``member ID``/``policy``, ``account``, ``licence no.``; a ZIP
-  after a state abbreviation or ``ZIP:``;
+  ``MRN``/``record no.``, ``member ID``/``policy``, ``account``, ``licence no.``,
+  ``serial``/``IMEI``; a ZIP after a state abbreviation or ``ZIP:``;
 - person names, street addresses and places by cue and capitalisation
   (:mod:`docket.core.pii_names`).
 
@@ -28,8 +29,12 @@ Confidence is the rule's, and severity is the type's default
 but valid nowhere): the release target "no high-severity finding" is about what the
 detector is sure of; reviewers see every finding either way.
 
-Every pattern is linear in the text: each starts at a boundary, repetition is bounded,
-and the email search starts from each ``@``.
+Every pattern is linear in the text: none opens with a look-behind (the word boundary
+before a match is checked in Python), repetition is bounded, groups that could cut a run
+two ways are possessive, and the email, bare-domain and context searches start from an
+``@``, a dot or a keyword and look back a bounded distance. Patterns that cost a pass over
+the text run only when a cheap test says they can match (seven digits close together,
+a keyword, two groups of a MAC address).
 """
 
 from __future__ import annotations
