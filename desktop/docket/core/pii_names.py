@@ -243,29 +243,32 @@ def find_names_and_places(
     """Person names and places as ``(type, start, end, confidence)``, from one pass over
     the capitalised runs of ``text``."""
     lowercase: set[str] | None = None
+    common = COMMON_CAPITALISED  # locals: this loop runs for every capitalised word
+    after = _AFTER.match
+    size = len(text)
     for m in _RUN.finditer(text):
-        if m.group() in COMMON_CAPITALISED:
+        run = m.group()
+        if run in common:
             continue  # the most frequent run by far: "The", "This", "However"
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’-_.@/"):
             continue
-        if end < len(text) and (text[end].isalnum() or text[end] in "_@"):
+        if end < size and (text[end].isalnum() or text[end] in "_@"):
             continue
-        if " " in m.group():
+        if " " in run:
             span = _strip_common(text, start, end)
             if span is None:
                 continue
             start, end = span
             words = [w.rstrip(".") for w in text[start:end].split(" ")]
         else:
-            word = m.group()
-            if _CONTRACTION.sub("", word) in COMMON_CAPITALISED:
+            if ("'" in run or "’" in run) and _CONTRACTION.sub("", run) in common:
                 continue  # "Here's", "It's", "Let's"
-            words = [word]
+            words = [run]
             if _opens_sentence(text, start):
                 # a single capitalised word opening a sentence is a name only if what
                 # follows says so (most are verbs and nouns: "Preheat", "Install")
-                if _AFTER.match(text, end):
+                if after(text, end):
                     yield ("PERSON", start, end, 0.6)
                 elif _is_speaker(text, start, end):
                     yield ("PERSON", start, end, 0.55)
@@ -277,7 +280,7 @@ def find_names_and_places(
         if tail.endswith(_CUES):
             yield ("PERSON", start, end, 0.8)
             continue
-        if _AFTER.match(text, end):
+        if after(text, end):
             yield ("PERSON", start, end, 0.6)
             continue
         if len(words) == 1:
