@@ -14,7 +14,9 @@ Accepted rows (one JSON object per line):
   and its reference completions.
 
 Any row may carry ``criteria`` (or HealthBench's ``rubrics``) to grade the responses
-against, and ``documents``, the sources the responses were written from.
+against, and ``documents``, the sources the responses were written from. A bundle line
+may carry ``pii``, the PII detector's findings when the task was packed
+(:class:`docket.core.pii.Finding` JSON, checked against the task's texts).
 
 An optional ``id`` names the task; otherwise the id is a hash of the row, so re-packing
 the same file gives the same ids. Which TRL response was ``chosen`` is returned beside the
@@ -27,12 +29,13 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from docket.core import safe_json
 from docket.core.documents import parse_documents
+from docket.core.pii import Finding, finding_problems, task_texts
 from docket.core.rubric import Criterion, parse_criteria
 from docket.core.spans import Span, span_problems
 from docket.core.tasks import Response, Role, Task, Turn
@@ -269,6 +272,8 @@ def parse_task_row(
             documents=documents,
             spans=_prior_spans(obj, responses),
         )
+        if "pii" in obj:
+            task = replace(task, pii=_findings(obj["pii"], task))
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
     return LoadedRow(task, line, reference, criteria)
@@ -309,6 +314,18 @@ def _prior_spans(obj: dict[str, Any], responses: list[Response]) -> tuple[Span, 
         where, message = problems[0]
         raise ValueError(f"prior span {where}: {message}")
     return tuple(Span.from_json(i) for i in items)
+
+
+def _findings(value: Any, task: Task) -> tuple[Finding, ...]:
+    """PII findings a row brings (``pii``: as a bundle line holds them, written by
+    ``docket pack``), checked against the task's texts: every finding names one of its
+    texts and lies inside it."""
+    problems = finding_problems(value, texts=task_texts(task))
+    if problems:
+        field_name, message = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ValueError(f"'{field_name}' {message}{more}")
+    return tuple(Finding.from_json(item) for item in value)
 
 
 def _is_healthbench(obj: dict[str, Any]) -> bool:

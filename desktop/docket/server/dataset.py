@@ -64,6 +64,7 @@ from docket.errors import DocketError
 from docket.server.dataset_card import quarantined_answers
 from docket.server.judge import judged_pairs
 from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.pii_export import PiiExport, Redactor, Scanner, restore, row_task_id
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import (
     grade_name,
@@ -92,6 +93,8 @@ class ExportSummary:
     """Answers of the project set aside by ``docket db quarantine``: never exported."""
     skipped: int = 0
     """Answers of an older database that do not fit their task, skipped when read."""
+    pii: PiiExport | None = None
+    """The PII scan of what was written, and what ``--redact`` masked."""
 
     def left_out(self, fmt: str) -> list[str]:
         """What the export of format ``fmt`` did not write, and why: one phrase per kind,
@@ -501,10 +504,32 @@ def _need_tasks(store: MergedStore) -> None:
 FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
 
 
-def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
+def export(
+    store: MergedStore,
+    fmt: str,
+    out: Path,
+    *,
+    redact: bool = False,
+    restore_pii: bool = False,
+) -> ExportSummary:
     """Write the rows of format ``fmt`` to ``out`` (JSON lines, atomically); what was left
     out, for every format, in the summary (see :meth:`ExportSummary.left_out`). The
-    dataset card beside it is :func:`docket.server.dataset_card.write_card`'s."""
+    dataset card beside it is :func:`docket.server.dataset_card.write_card`'s.
+
+    ``redact`` masks PII in every text field (:mod:`docket.server.pii_export`);
+    ``restore_pii`` (``judgments`` only, never with ``redact``) puts back the originals of
+    a project packed with ``--pii mask``. Either way the summary holds the PII scan of
+    what was written."""
+    if restore_pii and redact:
+        raise DocketError(
+            "--restore-pii puts back what --redact takes out: give one of them.",
+            hint="--restore-pii is for the server's own judgments; --redact for data that leaves.",
+        )
+    if restore_pii and fmt != "judgments":
+        raise DocketError(
+            f"--restore-pii is for --format judgments only (not {fmt}).",
+            hint="The originals of masked PII are for the server's own use.",
+        )
     if fmt == "dpo":
         rows, summary = dpo_rows(store)
     elif fmt == "judgments":
@@ -522,8 +547,24 @@ def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
         raise DocketError(
             f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."
         )
+    pii = PiiExport(redacted=redact, restored=restore_pii)
+    if redact:
+        redactor = Redactor(store)
+        known = set(store.task_ids())
+        rows = [redactor.row(r, row_task_id(r, known)) for r in rows]
+        pii.masked = dict(sorted(redactor.masked.items()))
+    elif restore_pii:
+        masks = store.pii_masks()
+        rows = [restore(r, masks.get(str(r.get("task_id")), {})) for r in rows]
+    scanner = Scanner()
+    for r in rows:
+        scanner.row(r)
+    pii.found, pii.truncated = scanner.counts(), scanner.truncated
     summary = replace(
-        summary, quarantined=quarantined_answers(store), skipped=len(set(store.warnings))
+        summary,
+        quarantined=quarantined_answers(store),
+        skipped=len(set(store.warnings)),
+        pii=pii,
     )
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     write_atomically(out, data.encode())
