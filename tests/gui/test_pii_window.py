@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from docket import Workspace
 from docket.bundles import keys
+from docket.bundles.task_bundle import build_task_bundle
+from docket.core import Response, Role, Task, Turn
 from docket.core.pii import Finding, Severity
 from docket.core.schema import FlagsQuestion, PiiQuestion, Schema
 from docket.server.pack import pack
@@ -73,6 +75,43 @@ def _setup(tmp_path: Path, row: dict[str, Any], schema: Schema) -> dict[str, Any
         "server_card": tmp_path / "keys" / "server.pub",
         "server": server,
     }
+
+
+def _setup_unscanned(tmp_path: Path, task: Task, schema: Schema) -> dict[str, Any]:
+    """A bundle built as pack builds it but without pack's scan: the task carries
+    exactly the findings given (``task.pii``; None: never scanned) and the form is as
+    given (pack would add a pii question)."""
+    for name in ("server", "alice"):
+        keys.write_key_pair(keys.generate(name), tmp_path / "keys", passphrase=None)
+    server = keys.load_secret_key(tmp_path / "keys" / "server.key")
+    alice = keys.load_secret_key(tmp_path / "keys" / "alice.key")
+    data, _ = build_task_bundle(
+        tasks=[(task, schema)],
+        server=server,
+        reviewer=alice.card(),
+        project="unscanned",
+        guidelines="",
+        sealed={"gold": {}, "reference": {}, "originals": {}},
+        expires_days=None,
+    )
+    bundle = tmp_path / "unscanned.docket"
+    bundle.write_bytes(data)
+    return {
+        "tmp": tmp_path,
+        "bundle": bundle,
+        "key": tmp_path / "keys" / "alice.key",
+        "server_card": tmp_path / "keys" / "server.pub",
+        "server": server,
+    }
+
+
+def _task(pii: tuple[Finding, ...] | None) -> Task:
+    return Task(
+        "t1",
+        (Turn(Role.USER, PROMPT),),
+        (Response("r-a", TEXT_A), Response("r-b", TEXT_B)),
+        pii=pii,
+    )
 
 
 def _window(
@@ -270,16 +309,14 @@ def test_packed_findings_show_at_once_and_no_pii_question_means_no_corrections(
     """Findings a bundle carries are drawn as the task opens (no scan); a form without
     a pii question shows them but offers no correction."""
     start = TEXT_B.index("3 days")
-    packed = [
-        Finding("DATE_OF_BIRTH", start, start + 6, 0.5, Severity.HIGH, "b").to_json(),
-    ]
-    setup = _setup(tmp_path, _row(pii=packed), Schema((FlagsQuestion("flags"),)))
+    packed = (Finding("DATE_OF_BIRTH", start, start + 6, 0.5, Severity.HIGH, "r-b"),)
+    setup = _setup_unscanned(tmp_path, _task(packed), Schema((FlagsQuestion("flags"),)))
     calls: list[str] = []
     monkeypatch.setattr("docket.workspace.scan_task", lambda task, **k: calls.append(task.id))
     window = _window(qtbot, setup, monkeypatch)
     assert window.controller.task.pii is not None
     index_b, browser_b = _column(window, TEXT_B)
-    # Packed under the row's own response id, shown on that response under its blind id.
+    # Shown on the response it was packed for.
     assert [m.target for m in window.comparison.shown_pii()] == [
         window.controller.order.order[index_b]
     ]
@@ -308,7 +345,7 @@ def test_a_detector_failure_leaves_review_going(
         raise RuntimeError("model file missing")
 
     monkeypatch.setattr("docket.workspace.scan_task", broken)
-    setup = _setup(tmp_path, _row(), FORM)
+    setup = _setup_unscanned(tmp_path, _task(None), FORM)  # never scanned: the window scans
     window = _window(qtbot, setup, monkeypatch)
     editor = _editor(window)
     qtbot.waitUntil(lambda: "detector failed" in editor.notice.text())
@@ -424,13 +461,14 @@ def test_findings_in_conversation_turns_are_underlined_and_marked_in_the_prompt_
     qtbot.addWidget(window)
     window.resize(1200, 900)
     window.show()
-    qtbot.waitUntil(lambda: len(window.comparison.shown_pii()) == 2)
-    assert {m.target for m in window.comparison.shown_pii()} == {"turn:0", "turn:3"}
+    qtbot.waitUntil(lambda: len(window.comparison.shown_pii()) == 3)
+    # The two phone numbers and the name in the assistant's turn ("Hello Ana").
+    assert {m.target for m in window.comparison.shown_pii()} == {"turn:0", "turn:2", "turn:3"}
     prompt = window.comparison.prompt
     wave = QTextCharFormat.UnderlineStyle.WaveUnderline
     for number in ("555-010-1111", "555-010-2222"):
         assert _underline(window, prompt, number) == wave
-    assert _underline(window, prompt, "Hello Ana") != wave
+    assert _underline(window, prompt, "how can I help") != wave
     # A selection in the pane maps to its turn and raw offsets (past the markdown).
     shown = prompt.document().toRawText()
     cursor = QTextCursor(prompt.document())
