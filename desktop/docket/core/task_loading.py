@@ -24,7 +24,9 @@ task (``LoadedRow.reference``), never inside it, so it cannot reach a reviewer.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +35,8 @@ from typing import Any, BinaryIO
 
 from docket.core import safe_json
 from docket.core.documents import parse_documents
+from docket.core.formats import BY_NAME, Reader, detect, keys_seen, supported
+from docket.core.formats.base import Converted, Record, RowError
 from docket.core.rubric import Criterion, parse_criteria
 from docket.core.spans import Span, span_problems
 from docket.core.tasks import Response, Role, Task, Turn
@@ -54,6 +58,9 @@ class LoadedRow:
     """Server-side knowledge about the row (``chosen`` / ``rejected`` response ids)."""
     criteria: tuple[Criterion, ...] = ()
     """The row's own rubric (``docket pack`` puts it into the task's answer form)."""
+    prior: dict[str, Any] = field(default_factory=dict)
+    """What the source says about the responses (a winner, ratings, a preference
+    strength; :mod:`docket.core.formats.base`): server-side only, like ``reference``."""
 
 
 @dataclass(slots=True)
@@ -81,13 +88,20 @@ ResponsesFor = Mapping[str, Sequence[Response]]
 """Responses to grade, per HealthBench ``prompt_id``."""
 
 
-def read_tasks_jsonl(path: str | Path, *, responses_for: ResponsesFor | None = None) -> LoadResult:
-    """Parse a JSONL file, collecting every bad line instead of stopping at the first."""
+def read_tasks_jsonl(
+    path: str | Path,
+    *,
+    responses_for: ResponsesFor | None = None,
+    format: str | None = None,
+) -> LoadResult:
+    """Parse a JSONL file, collecting every bad line instead of stopping at the first.
+    ``format`` forces a reader (:data:`docket.core.formats.READERS`); by default the
+    first row decides."""
     path = Path(path)
     try:
         with path.open("rb") as fh:
             return parse_task_lines(
-                _bounded_lines(fh), source=str(path), responses_for=responses_for
+                _bounded_lines(fh), source=str(path), responses_for=responses_for, format=format
             )
     except OSError as exc:
         raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
@@ -161,15 +175,70 @@ def parse_task_lines(
     *,
     source: str = "<input>",
     responses_for: ResponsesFor | None = None,
+    format: str | None = None,
 ) -> LoadResult:
+    """Every task of a file's lines. The format is ``format`` (a reader's name,
+    :data:`docket.core.formats.READERS`) or else the one the first row has; every row
+    must then have it (a file mixing formats gets an error at each foreign row)."""
     rows: list[LoadedRow] = []
     errors: list[TaskFormatError] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(lines, start=1):
-        try:
-            obj = _decode_line(raw, source, number)
+    forced = _reader(format) if format is not None else None
+    chosen: list[tuple[Reader, int]] = [(forced, 0)] if forced is not None else []
+
+    def records() -> Iterator[Record]:
+        for number, raw in enumerate(lines, start=1):
+            try:
+                obj = _decode_line(raw, source, number)
+            except TaskFormatError as exc:
+                errors.append(exc)
+                continue
             if obj is _BLANK:
                 continue
+            if not isinstance(obj, dict):
+                errors.append(TaskFormatError("expected a JSON object", source=source, line=number))
+                continue
+            if not chosen:
+                found = detect(obj)
+                if found is None:
+                    errors.append(
+                        TaskFormatError(
+                            f"not a row format Docket reads ({keys_seen(obj)}). "
+                            f"Supported formats (--format NAME):\n{supported()}",
+                            source=source,
+                            line=number,
+                        )
+                    )
+                    continue
+                chosen.append((found, number))
+            reader, first = chosen[0]
+            if not reader.claims(obj):
+                other = detect(obj)
+                how = f"detected on line {first}" if first else "as --format says"
+                if other is None:
+                    message = f"not a {reader.title} row ({keys_seen(obj)}); expected {reader.keys}"
+                else:
+                    message = (
+                        f"this row has the {other.title} format ({keys_seen(obj)}), but this "
+                        f"file is {reader.title} ({how}): one format per file"
+                    )
+                errors.append(TaskFormatError(message, source=source, line=number))
+                continue
+            yield number, obj
+
+    def converted() -> Iterator[Converted | RowError]:
+        stream = records()
+        # The reader is known once the first row has been read: peek at it.
+        for first in stream:
+            yield from chosen[0][0].convert(itertools.chain([first], stream))
+            return
+
+    for item in converted():
+        if isinstance(item, RowError):
+            errors.append(TaskFormatError(str(item), source=source, line=item.line))
+            continue
+        number, obj = item
+        try:
             row = parse_task_row(obj, source=source, line=number, responses_for=responses_for)
             if row.task.id in seen:
                 raise TaskFormatError(
@@ -181,7 +250,17 @@ def parse_task_lines(
             rows.append(row)
         except TaskFormatError as exc:
             errors.append(exc)
+    errors.sort(key=lambda e: e.line or 0)
     return LoadResult(rows, errors)
+
+
+def _reader(name: str) -> Reader:
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise TaskFormatError(
+            f"unknown format {name!r}. Supported formats:\n{supported()}"
+        ) from None
 
 
 def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
@@ -269,9 +348,58 @@ def parse_task_row(
             documents=documents,
             spans=_prior_spans(obj, responses),
         )
+        prior = _prior(obj.get("prior"), [r.id for r in responses])
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
-    return LoadedRow(task, line, reference, criteria)
+    return LoadedRow(task, line, reference, criteria, prior)
+
+
+_PRIOR_KEYS = {"source", "winner", "ratings", "preference_strength", "notes"}
+MAX_PRIOR_NOTE_CHARS = 20_000
+
+
+def _prior(value: Any, ids: list[str]) -> dict[str, Any]:
+    """A row's ``prior`` (:mod:`docket.core.formats.base`), checked: its response ids
+    must be the row's, its numbers finite, its notes short strings or numbers."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("'prior' must be an object")
+    extra = set(value) - _PRIOR_KEYS
+    if extra:
+        raise ValueError(
+            f"'prior' has unknown key(s) {sorted(extra)}; expected {sorted(_PRIOR_KEYS)}"
+        )
+    if "source" in value and not isinstance(value["source"], str):
+        raise ValueError("'prior.source' must be a string")
+    winner = value.get("winner")
+    if winner is not None and winner != "tie" and winner not in ids:
+        raise ValueError(f"'prior.winner' must be 'tie' or one of the responses {ids}")
+    ratings = value.get("ratings", {})
+    if not isinstance(ratings, dict):
+        raise ValueError("'prior.ratings' must be an object keyed by response id")
+    for rid, scores in ratings.items():
+        if rid not in ids:
+            raise ValueError(f"'prior.ratings' names {rid!r}, not a response of this row {ids}")
+        if not isinstance(scores, dict) or not all(
+            isinstance(k, str) and _finite(v) for k, v in scores.items()
+        ):
+            raise ValueError(f"'prior.ratings.{rid}' must map names to numbers")
+    strength = value.get("preference_strength")
+    if strength is not None and not _finite(strength):
+        raise ValueError("'prior.preference_strength' must be a number")
+    notes = value.get("notes", {})
+    if not isinstance(notes, dict) or not all(
+        isinstance(k, str)
+        and (_finite(v) or (isinstance(v, str) and len(v) <= MAX_PRIOR_NOTE_CHARS))
+        for k, v in notes.items()
+    ):
+        raise ValueError("'prior.notes' must map names to short strings or numbers")
+    return dict(value)
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _prior_spans(obj: dict[str, Any], responses: list[Response]) -> tuple[Span, ...]:
