@@ -64,6 +64,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         responses_for=responses_for,
         calibration=args.calibration,
         suggestions_path=Path(args.suggestions) if args.suggestions else None,
+        format=args.format,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -394,6 +395,8 @@ def _cmd_disagreements(args: argparse.Namespace) -> int:
 
 
 def register_pack(verbs: Verbs) -> None:
+    from docket.core.formats import READERS
+
     """``pack``."""
     p = add_verb(
         verbs, "pack", "pack tasks into one encrypted, signed bundle per reviewer", _cmd_pack
@@ -422,6 +425,13 @@ def register_pack(verbs: Verbs) -> None:
         "give the project's own name so its scores sit with the project)",
     )
     p.add_argument("--skip-bad", action="store_true", help="pack the good lines, report the bad")
+    p.add_argument(
+        "--format",
+        choices=[r.name for r in READERS],
+        metavar="NAME",
+        help="the tasks file's row format (default: its first row decides): "
+        + ", ".join(r.name for r in READERS),
+    )
     p.add_argument(
         "--responses",
         metavar="R.jsonl",

@@ -389,8 +389,9 @@ def _load(
     what: str,
     forms: Forms,
     responses_for: ResponsesFor | None = None,
+    format: str | None = None,
 ) -> tuple[list[LoadedRow], list[TaskFormatError]]:
-    result = read_tasks_jsonl(path, responses_for=responses_for)
+    result = read_tasks_jsonl(path, responses_for=responses_for, format=format)
     rows: list[LoadedRow] = []
     for row in result.rows:
         try:
@@ -412,6 +413,17 @@ def _load(
     return rows, errors
 
 
+def blinded_prior(prior: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    """A row's prior (:mod:`docket.core.formats.base`) in the blinded response ids."""
+    out = dict(prior)
+    winner = prior.get("winner")
+    if winner is not None and winner != "tie":
+        out["winner"] = ids[winner]
+    if "ratings" in prior:
+        out["ratings"] = {ids[rid]: scores for rid, scores in prior["ratings"].items()}
+    return out
+
+
 def pack(
     tasks_path: Path | None,
     *,
@@ -428,9 +440,13 @@ def pack(
     responses_for: ResponsesFor | None = None,
     calibration: bool = False,
     suggestions_path: Path | None = None,
+    format: str | None = None,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
     ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
+    ``format`` names the row format of the tasks file (:mod:`docket.core.formats`);
+    by default its first row decides. What a source says about its responses (a winner,
+    ratings) is sealed as ``prior``, in the blinded ids, never shown to a reviewer.
     ``calibration`` packs a training round of the gold file alone (``tasks_path`` None).
     ``suggestions_path`` attaches AI judges' suggestions (see :func:`read_suggestions`):
     every one travels in the server's archive; a reviewer's bundle carries, in
@@ -460,7 +476,7 @@ def pack(
     elif tasks_path is None:
         raise DocketError("No tasks file was given.", hint="Name the tasks JSONL file to pack.")
     else:
-        rows, skipped = _load(tasks_path, skip_bad, "tasks", schema_of, responses_for)
+        rows, skipped = _load(tasks_path, skip_bad, "tasks", schema_of, responses_for, format)
     gold_rows: list[LoadedRow] = []
     gold: dict[str, dict[str, Any]] = {}
     explanations: dict[str, str] = {}
@@ -487,10 +503,13 @@ def pack(
     # Everything the server knows, in the opaque ids reviewers will answer in.
     blinded: dict[str, BlindedTask] = {}
     references: dict[str, dict[str, str]] = {}
+    priors: dict[str, dict[str, Any]] = {}
     for row in [*rows, *gold_rows]:
         b = blinded[row.task.id] = blind(row.task, secret)
         if row.reference:
             references[row.task.id] = {k: b.ids[v] for k, v in row.reference.items()}
+        if row.prior:
+            priors[row.task.id] = blinded_prior(row.prior, b.ids)
         if row.task.id in gold:
             gold[row.task.id] = blinded_answers(
                 gold[row.task.id], schema_of(row.task), b.ids, source=str(gold_path), line=row.line
@@ -503,6 +522,7 @@ def pack(
         return {
             "gold": {t: gold[t] for t in task_ids if t in gold},
             "reference": {t: references[t] for t in task_ids if t in references},
+            "prior": {t: priors[t] for t in task_ids if t in priors},
             "originals": {t: blinded[t].originals for t in task_ids},
         }
 
