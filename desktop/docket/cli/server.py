@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 def _cmd_pack(args: argparse.Namespace) -> int:
     from docket.bundles.envelope import distinct_cards
     from docket.bundles.keys import PublicCard
+    from docket.core.formats.answers import read_answer_files
     from docket.core.schema import Schema
     from docket.core.task_loading import read_responses_jsonl
     from docket.server.pack import pack
@@ -49,6 +50,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         schema = Schema.loads(read_text(args.schema, "schema"))
     guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
     responses_for = read_responses_jsonl(args.responses) if args.responses else None
+    answers = read_answer_files(args.answers) if args.answers else None
     result = pack(
         Path(args.tasks) if args.tasks else None,
         server=server,
@@ -65,6 +67,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         calibration=args.calibration,
         suggestions_path=Path(args.suggestions) if args.suggestions else None,
         format=args.format,
+        answers=answers,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -431,6 +434,13 @@ def register_pack(verbs: Verbs) -> None:
         metavar="NAME",
         help="the tasks file's row format (default: its first row decides): "
         + ", ".join(r.name for r in READERS),
+    )
+    p.add_argument(
+        "--answers",
+        nargs="+",
+        metavar="A.jsonl",
+        help="models' answers to a question file (MT-Bench model_answer/*.jsonl, "
+        "FastChat or PRD answer files), joined by question_id",
     )
     p.add_argument(
         "--responses",

@@ -36,7 +36,7 @@ from typing import Any, BinaryIO
 from docket.core import safe_json
 from docket.core.documents import parse_documents
 from docket.core.formats import BY_NAME, Reader, detect, keys_seen, supported
-from docket.core.formats.base import Converted, Record, RowError
+from docket.core.formats.base import Answer, Converted, ReadContext, Record, RowError
 from docket.core.rubric import Criterion, parse_criteria
 from docket.core.spans import Span, span_problems
 from docket.core.tasks import Response, Role, Task, Turn
@@ -84,6 +84,8 @@ def load_tasks_jsonl(path: str | Path) -> list[Task]:
     return result.tasks()
 
 
+AnswersFor = Mapping[str, Sequence[Answer]]
+"""Models' answers given in other files, per question id (MT-Bench, FastChat, PRD)."""
 ResponsesFor = Mapping[str, Sequence[Response]]
 """Responses to grade, per HealthBench ``prompt_id``."""
 
@@ -93,15 +95,21 @@ def read_tasks_jsonl(
     *,
     responses_for: ResponsesFor | None = None,
     format: str | None = None,
+    answers: AnswersFor | None = None,
 ) -> LoadResult:
     """Parse a JSONL file, collecting every bad line instead of stopping at the first.
     ``format`` forces a reader (:data:`docket.core.formats.READERS`); by default the
-    first row decides."""
+    first row decides. ``answers`` are models' answers kept in other files, per
+    question id (:func:`docket.core.formats.answers.read_answer_files`)."""
     path = Path(path)
     try:
         with path.open("rb") as fh:
             return parse_task_lines(
-                _bounded_lines(fh), source=str(path), responses_for=responses_for, format=format
+                _bounded_lines(fh),
+                source=str(path),
+                responses_for=responses_for,
+                format=format,
+                answers=answers,
             )
     except OSError as exc:
         raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
@@ -176,6 +184,7 @@ def parse_task_lines(
     source: str = "<input>",
     responses_for: ResponsesFor | None = None,
     format: str | None = None,
+    answers: AnswersFor | None = None,
 ) -> LoadResult:
     """Every task of a file's lines. The format is ``format`` (a reader's name,
     :data:`docket.core.formats.READERS`) or else the one the first row has; every row
@@ -230,7 +239,8 @@ def parse_task_lines(
         stream = records()
         # The reader is known once the first row has been read: peek at it.
         for first in stream:
-            yield from chosen[0][0].convert(itertools.chain([first], stream))
+            context = ReadContext(answers=answers)
+            yield from chosen[0][0].convert(itertools.chain([first], stream), context)
             return
 
     for item in converted():

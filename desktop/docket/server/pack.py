@@ -54,7 +54,7 @@ from docket.core.rules import comparison_questions
 from docket.core.schema import TASK_FLAGS_KEY, Schema, SpansQuestion, default_schema
 from docket.core.suggestion_checks import suggestion_problem
 from docket.core.suggestions import SHOWN_POLICIES, Suggestion, SuggestionError
-from docket.core.task_loading import LoadedRow, ResponsesFor, read_tasks_jsonl
+from docket.core.task_loading import AnswersFor, LoadedRow, ResponsesFor, read_tasks_jsonl
 from docket.core.tasks import Response, Task
 from docket.errors import DocketError, SchemaError, TaskFormatError
 
@@ -390,8 +390,9 @@ def _load(
     forms: Forms,
     responses_for: ResponsesFor | None = None,
     format: str | None = None,
+    answers: AnswersFor | None = None,
 ) -> tuple[list[LoadedRow], list[TaskFormatError]]:
-    result = read_tasks_jsonl(path, responses_for=responses_for, format=format)
+    result = read_tasks_jsonl(path, responses_for=responses_for, format=format, answers=answers)
     rows: list[LoadedRow] = []
     for row in result.rows:
         try:
@@ -441,12 +442,15 @@ def pack(
     calibration: bool = False,
     suggestions_path: Path | None = None,
     format: str | None = None,
+    answers: AnswersFor | None = None,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
     ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
     ``format`` names the row format of the tasks file (:mod:`docket.core.formats`);
     by default its first row decides. What a source says about its responses (a winner,
     ratings) is sealed as ``prior``, in the blinded ids, never shown to a reviewer.
+    ``answers`` are the models' answers to a question file (MT-Bench, FastChat), per
+    question id (:func:`docket.core.formats.answers.read_answer_files`).
     ``calibration`` packs a training round of the gold file alone (``tasks_path`` None).
     ``suggestions_path`` attaches AI judges' suggestions (see :func:`read_suggestions`):
     every one travels in the server's archive; a reviewer's bundle carries, in
@@ -476,7 +480,9 @@ def pack(
     elif tasks_path is None:
         raise DocketError("No tasks file was given.", hint="Name the tasks JSONL file to pack.")
     else:
-        rows, skipped = _load(tasks_path, skip_bad, "tasks", schema_of, responses_for, format)
+        rows, skipped = _load(
+            tasks_path, skip_bad, "tasks", schema_of, responses_for, format, answers
+        )
     gold_rows: list[LoadedRow] = []
     gold: dict[str, dict[str, Any]] = {}
     explanations: dict[str, str] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docket.core.formats import arena, helpsteer, native, openai, ultrafeedback
+from docket.core.formats import arena, helpsteer, mtbench, native, openai, ultrafeedback
 from docket.core.formats.base import Converted, Reader, Record, RowError
 
 READERS: tuple[Reader, ...] = (
@@ -22,6 +22,8 @@ READERS: tuple[Reader, ...] = (
     arena.ARENA,
     openai.PREFERENCE,
     openai.CHAT,
+    mtbench.MT_BENCH,
+    mtbench.FASTCHAT,
     native.NATIVE,
 )
 """Every reader, in detection order (the first that claims a row wins)."""

@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from docket.core.formats.base import Reader, has_keys, messages_of, one_to_one
+from docket.core.formats.base import (
+    ReadContext,
+    Reader,
+    exchange_text,
+    has_keys,
+    messages_of,
+    one_to_one,
+)
 
 WINNERS = {"model_a": "a", "model_b": "b", "tie": "tie", "tie (bothbad)": "tie"}
 
@@ -28,19 +35,14 @@ def _side(conversation: list[dict[str, str]], what: str) -> tuple[str, str]:
     rest = conversation[1:]
     if not rest or rest[-1]["role"] != "assistant":
         raise ValueError(f"{what!r} must end with the assistant's answer")
-    if len(rest) == 1:
-        return conversation[0]["content"], rest[0]["content"]
-    parts = []
-    for msg in rest:
-        if msg["role"] == "assistant":
-            parts.append(msg["content"])
-        else:
-            quoted = "\n".join(f"> {line}" for line in msg["content"].splitlines() or [""])
-            parts.append(f"**User:**\n\n{quoted}")
-    return conversation[0]["content"], "\n\n".join(parts)
+    answers = [m["content"] for m in rest if m["role"] == "assistant"]
+    follow_ups = [m["content"] for m in rest if m["role"] != "assistant"]
+    if [m["role"] == "assistant" for m in rest] != [i % 2 == 0 for i in range(len(rest))]:
+        raise ValueError(f"{what!r} must alternate the assistant's answers and user turns")
+    return conversation[0]["content"], exchange_text(answers, follow_ups)
 
 
-def _row(obj: dict[str, Any], line: int) -> dict[str, Any]:
+def _row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
     question_a, text_a = _side(
         messages_of(obj["conversation_a"], "conversation_a"), "conversation_a"
     )

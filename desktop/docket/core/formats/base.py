@@ -14,7 +14,7 @@ every part optional; response ids are the row's own (blinded by pack like the re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +33,23 @@ class RowError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """One model's answer to a question kept apart from it (MT-Bench's ``model_answer``
+    files, FastChat's and PRD's generations): one text per turn."""
+
+    model: str | None
+    turns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadContext:
+    """What a reader may need beyond the rows: answers given in other files, per
+    question id (``docket pack --answers``)."""
+
+    answers: Mapping[str, Sequence[Answer]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Reader:
     """One format: ``claims`` says whether a decoded row has its shape (keys, not
     values: detection must be cheap and never raise), ``convert`` turns the file's
@@ -44,21 +61,21 @@ class Reader:
     keys: str
     """The keys that identify it, as the error listing the supported formats prints them."""
     claims: Callable[[Any], bool]
-    convert: Callable[[Iterable[Record]], Iterator[Converted | RowError]]
+    convert: Callable[[Iterable[Record], ReadContext], Iterator[Converted | RowError]]
 
 
 def one_to_one(
-    row: Callable[[dict[str, Any], int], dict[str, Any]],
-) -> Callable[[Iterable[Record]], Iterator[Converted | RowError]]:
+    row: Callable[[dict[str, Any], ReadContext], dict[str, Any]],
+) -> Callable[[Iterable[Record], ReadContext], Iterator[Converted | RowError]]:
     """A ``convert`` for formats whose every record is one task; ``row`` raises
     ValueError or TypeError (or KeyError for a missing field) on a bad record."""
 
-    def convert(records: Iterable[Record]) -> Iterator[Converted | RowError]:
+    def convert(records: Iterable[Record], context: ReadContext) -> Iterator[Converted | RowError]:
         for line, obj in records:
             try:
                 if not isinstance(obj, dict):
                     raise ValueError("expected a JSON object")
-                yield line, row(obj, line)
+                yield line, row(obj, context)
             except KeyError as exc:
                 yield RowError(line, f"missing the field {exc.args[0]!r}")
             except (ValueError, TypeError) as exc:
@@ -104,3 +121,14 @@ def number(value: Any, what: str) -> float | None:
         except ValueError:
             raise ValueError(f"{what!r} must be a number, got {value!r}") from None
     raise ValueError(f"{what!r} must be a number")
+
+
+def exchange_text(answers: Sequence[str], follow_ups: Sequence[str]) -> str:
+    """One side of a conversation after its first question, as one response: the
+    assistant's answers with the user's later turns between them, quoted under "User:"
+    (so a reviewer reads who said what; markdown renders the quote)."""
+    parts = [answers[0]]
+    for question, answer in zip(follow_ups, answers[1:], strict=False):
+        quoted = "\n".join(f"> {line}" for line in question.splitlines() or [""])
+        parts += [f"**User:**\n\n{quoted}", answer]
+    return "\n\n".join(parts)

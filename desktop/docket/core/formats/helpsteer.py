@@ -23,6 +23,7 @@ from typing import Any
 
 from docket.core.formats.base import (
     Converted,
+    ReadContext,
     Reader,
     Record,
     RowError,
@@ -44,7 +45,7 @@ def _winner(strength: float | None, first: str, second: str) -> str | None:
     return first if strength < 0 else second if strength > 0 else "tie"
 
 
-def _preference2(obj: dict[str, Any], line: int) -> dict[str, Any]:
+def _preference2(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
     strength = number(obj["preference_strength"], "preference_strength")
     prior: dict[str, Any] = {"source": "helpsteer2-preference"}
     if strength is not None:
@@ -67,8 +68,8 @@ def _preference2(obj: dict[str, Any], line: int) -> dict[str, Any]:
     }
 
 
-def _preference3(obj: dict[str, Any], line: int) -> dict[str, Any]:
-    context = messages_of(obj["context"], "context")
+def _preference3(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
+    turns = messages_of(obj["context"], "context")
     strength = number(obj["overall_preference"], "overall_preference")
     prior: dict[str, Any] = {"source": "helpsteer3"}
     if strength is not None:
@@ -78,7 +79,7 @@ def _preference3(obj: dict[str, Any], line: int) -> dict[str, Any]:
     if notes:
         prior["notes"] = notes
     return {
-        "conversation": context,
+        "conversation": turns,
         "responses": [
             {"id": "r1", "text": text_of(obj["response1"], "response1")},
             {"id": "r2", "text": text_of(obj["response2"], "response2")},
@@ -87,7 +88,9 @@ def _preference3(obj: dict[str, Any], line: int) -> dict[str, Any]:
     }
 
 
-def _group_ratings(records: Iterable[Record]) -> Iterator[Converted | RowError]:
+def _group_ratings(
+    records: Iterable[Record], context: ReadContext
+) -> Iterator[Converted | RowError]:
     """Lines sharing a prompt become one task; a task is emitted under the line of its
     first response, once the file has been read (rows may interleave)."""
     groups: dict[str, tuple[int, list[dict[str, Any]], dict[str, dict[str, float]]]] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from docket.core.formats.base import Converted, Reader, Record, RowError
+from docket.core.formats.base import Converted, ReadContext, Reader, Record, RowError
 
 
 def claims(obj: Any) -> bool:
@@ -19,7 +19,7 @@ def claims(obj: Any) -> bool:
     )
 
 
-def _convert(records: Iterable[Record]) -> Iterator[Converted | RowError]:
+def _convert(records: Iterable[Record], context: ReadContext) -> Iterator[Converted | RowError]:
     for line, obj in records:
         if isinstance(obj, dict):
             yield line, obj

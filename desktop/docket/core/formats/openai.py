@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from docket.core.formats.base import Reader, has_keys, messages_of, one_to_one
+from docket.core.formats.base import ReadContext, Reader, has_keys, messages_of, one_to_one
 
 
-def _chat(obj: dict[str, Any], line: int) -> dict[str, Any]:
+def _chat(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
     messages = messages_of(obj["messages"], "messages")
     if messages[-1]["role"] != "assistant":
         raise ValueError("'messages' must end with the assistant's answer")
@@ -39,7 +39,7 @@ def _output(value: Any, what: str) -> str:
     return "\n\n".join(m["content"] for m in messages)
 
 
-def _preference(obj: dict[str, Any], line: int) -> dict[str, Any]:
+def _preference(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
     source = obj["input"]
     if not isinstance(source, dict):
         raise ValueError("'input' must be an object with 'messages'")

@@ -16,10 +16,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from docket.core.formats.base import Reader, has_keys, messages_of, number, one_to_one, text_of
+from docket.core.formats.base import (
+    ReadContext,
+    Reader,
+    has_keys,
+    messages_of,
+    number,
+    one_to_one,
+    text_of,
+)
 
 
-def _raw_row(obj: dict[str, Any], line: int) -> dict[str, Any]:
+def _raw_row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
     instruction = text_of(obj["instruction"], "instruction")
     completions = obj["completions"]
     if not isinstance(completions, list) or not completions:
@@ -60,7 +68,7 @@ def _raw_row(obj: dict[str, Any], line: int) -> dict[str, Any]:
     return row
 
 
-def _binarized_row(obj: dict[str, Any], line: int) -> dict[str, Any]:
+def _binarized_row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
     prompt = text_of(obj["prompt"], "prompt")
     chosen = messages_of(obj["chosen"], "chosen")
     rejected = messages_of(obj["rejected"], "rejected")
