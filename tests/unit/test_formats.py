@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from docket.core.formats import READERS, detect
 from docket.core.task_loading import LoadedRow, parse_task_lines, read_tasks_jsonl
 from docket.core.tasks import Role, Turn
+from docket.errors import TaskFormatError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
 
@@ -26,7 +27,10 @@ def rows_of(name: str, **kw: Any) -> list[LoadedRow]:
 
 
 def source(name: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in (DATA / name).read_text().splitlines() if line]
+    text = (DATA / name).read_text()
+    if name.endswith(".json"):
+        return list(json.loads(text))
+    return [json.loads(line) for line in text.splitlines() if line]
 
 
 def lines(*objs: Any) -> list[bytes]:
@@ -135,7 +139,7 @@ def test_openai_chat_and_preference() -> None:
     assert chosen.text == src["preferred_output"][0]["content"]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.jsonl")))
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.json*")))
 def test_every_fixture_is_detected_as_one_format(name: str) -> None:
     found = {detect(obj).name for obj in source(name)}  # type: ignore[union-attr]
     assert len(found) == 1
@@ -229,3 +233,44 @@ def test_any_json_rows_load_or_fail_with_a_line_never_crash(objs: list[Any]) -> 
     assert len(result.rows) + len({e.line for e in result.errors}) <= len(objs) + 1
     for error in result.errors:
         assert error.message.startswith("h.jsonl:")
+
+
+def test_label_studio_export_keeps_field_names_and_seals_the_annotations() -> None:
+    first, second = rows_of("label_studio.json")
+    src = source("label_studio.json")
+    assert first.task.id == "ls-101"
+    assert first.line == 1 and second.line == 2  # items of the array, from 1
+    assert first.task.prompt == src[0]["data"]["prompt"]
+    assert [(r.id, r.text) for r in first.task.responses] == [
+        ("answer1", src[0]["data"]["answer1"]),
+        ("answer2", src[0]["data"]["answer2"]),
+    ]
+    assert first.prior["winner"] == "answer1"  # two "left" votes
+    assert first.prior["raw"]["annotations"] == src[0]["annotations"]
+    assert "winner" not in second.prior  # a prediction is not a vote
+    assert second.prior["raw"]["predictions"] == src[1]["predictions"]
+
+
+def test_argilla_records_vote_by_label_and_by_ranking() -> None:
+    first, second = rows_of("argilla.json")
+    src = source("argilla.json")
+    assert first.task.id == "argilla-rec-1"
+    assert first.task.prompt == src[0]["fields"]["instruction"]
+    assert [r.id for r in first.task.responses] == ["response1", "response2"]
+    assert first.prior["winner"] == "response1"
+    assert second.prior["winner"] == "response1"  # ranked first
+    assert first.prior["raw"]["suggestions"] == src[0]["suggestions"]
+
+
+def test_a_json_array_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"data": {}}, ')
+    with pytest.raises(TaskFormatError, match="not valid JSON"):
+        read_tasks_jsonl(bad)
+
+
+def test_label_studio_fields_it_cannot_read_are_named() -> None:
+    task = {"id": 1, "data": {"image": "x.png"}, "annotations": []}
+    result = parse_task_lines(lines(task), source="ls.jsonl")
+    (error,) = result.errors
+    assert "cannot tell the prompt and the responses among the fields ['image']" in error.message

@@ -36,7 +36,9 @@ def test_mt_bench_questions_with_model_answers(tmp_path: Path) -> None:
     assert not result.errors
     source = rows(questions)
     assert [r.task.id for r in result.rows] == [f"mt-bench-{q['question_id']}" for q in source]
-    by_model = {m: {a["question_id"]: a for a in rows(f)} for m, f in zip(MT_MODELS, files)}
+    by_model = {
+        m: {a["question_id"]: a for a in rows(f)} for m, f in zip(MT_MODELS, files, strict=True)
+    }
     for row, question in zip(result.rows, source, strict=True):
         assert row.task.prompt == question["turns"][0]
         assert [r.model for r in row.task.responses] == list(MT_MODELS)

@@ -31,7 +31,10 @@ def keyset() -> tuple[SecretKey, SecretKey]:
 
 
 def _source(name: str) -> list[dict[str, Any]]:
-    return [json.loads(x) for x in (DATA / name).read_text().splitlines() if x]
+    text = (DATA / name).read_text()
+    if name.endswith(".json"):
+        return list(json.loads(text))
+    return [json.loads(x) for x in text.splitlines() if x]
 
 
 def _packed(
@@ -60,7 +63,7 @@ def _packed(
     return [t for t, _ in content.tasks], sealed, visible
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.jsonl")))
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.json*")))
 def test_packed_rows_keep_the_texts_and_seal_the_labels(
     name: str, tmp_path: Path, keyset: tuple[SecretKey, SecretKey]
 ) -> None:
@@ -105,6 +108,10 @@ def _response_texts(fmt: str, rows: list[dict[str, Any]]) -> list[str]:
             out += [row["conversation_a"][-1]["content"], row["conversation_b"][-1]["content"]]
         elif fmt in {"openai-chat"}:
             out.append(row["messages"][-1]["content"])
+        elif fmt == "label-studio":
+            out += [row["data"]["answer1"], row["data"]["answer2"]]
+        elif fmt == "argilla":
+            out += [row["fields"]["response1"], row["fields"]["response2"]]
         elif fmt == "openai-preference":
             out += [
                 row["preferred_output"][0]["content"],
@@ -126,6 +133,11 @@ def _labels(row: dict[str, Any]) -> list[str]:
             "judge",
         )
     ]
+    for annotation in row.get("annotations", []):
+        out.append(json.dumps(annotation["result"]))
+    out += [json.dumps(p) for p in row.get("predictions", [])]
+    out += [json.dumps(v) for v in row.get("responses", {}).values() if isinstance(v, list)]
+    out += [s["agent"] for s in row.get("suggestions", {}).values()]
     for c in row.get("completions", []):
         out += [c.get("model"), c.get("critique")]
         out += [a.get("Rationale") for a in c.get("annotations", {}).values()]

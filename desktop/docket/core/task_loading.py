@@ -104,15 +104,48 @@ def read_tasks_jsonl(
     path = Path(path)
     try:
         with path.open("rb") as fh:
+            if _starts_an_array(fh):
+                # One JSON array (Label Studio's and Argilla's exports): items count from 1
+                # in place of lines.
+                lines: Iterable[bytes | str] | None = None
+                items = _array_items(fh, str(path))
+            else:
+                lines, items = _bounded_lines(fh), None
             return parse_task_lines(
-                _bounded_lines(fh),
+                lines or (),
                 source=str(path),
                 responses_for=responses_for,
                 format=format,
                 answers=answers,
+                items=items,
             )
     except OSError as exc:
         raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
+
+
+MAX_ARRAY_FILE_BYTES = 1024**3
+"""The largest JSON-array task file read (it is parsed whole); JSONL has no such limit."""
+
+
+def _starts_an_array(fh: BinaryIO) -> bool:
+    head = fh.read(4096)
+    fh.seek(0)
+    return head.removeprefix(_UTF8_BOM).lstrip().startswith(b"[")
+
+
+def _array_items(fh: BinaryIO, source: str) -> list[Any]:
+    data = fh.read(MAX_ARRAY_FILE_BYTES + 1)
+    if len(data) > MAX_ARRAY_FILE_BYTES:
+        raise TaskFormatError(
+            f"{source}: a JSON array file larger than 1 GB; export it as JSONL (one task a line)"
+        )
+    try:
+        value = safe_json.loads(data.removeprefix(_UTF8_BOM))
+    except ValueError as exc:
+        raise TaskFormatError(f"{source}: not valid JSON: {exc}") from None
+    if not isinstance(value, list):
+        raise TaskFormatError(f"{source}: expected a JSON array of tasks")
+    return value
 
 
 def read_responses_jsonl(path: str | Path) -> dict[str, list[Response]]:
@@ -185,8 +218,10 @@ def parse_task_lines(
     responses_for: ResponsesFor | None = None,
     format: str | None = None,
     answers: AnswersFor | None = None,
+    items: Sequence[Any] | None = None,
 ) -> LoadResult:
-    """Every task of a file's lines. The format is ``format`` (a reader's name,
+    """Every task of a file's lines (or of ``items``, a JSON array's decoded items,
+    numbered from 1). The format is ``format`` (a reader's name,
     :data:`docket.core.formats.READERS`) or else the one the first row has; every row
     must then have it (a file mixing formats gets an error at each foreign row)."""
     rows: list[LoadedRow] = []
@@ -195,13 +230,18 @@ def parse_task_lines(
     forced = _reader(format) if format is not None else None
     chosen: list[tuple[Reader, int]] = [(forced, 0)] if forced is not None else []
 
-    def records() -> Iterator[Record]:
+    def decoded() -> Iterator[Record]:
+        if items is not None:
+            yield from enumerate(items, start=1)
+            return
         for number, raw in enumerate(lines, start=1):
             try:
-                obj = _decode_line(raw, source, number)
+                yield number, _decode_line(raw, source, number)
             except TaskFormatError as exc:
                 errors.append(exc)
-                continue
+
+    def records() -> Iterator[Record]:
+        for number, obj in decoded():
             if obj is _BLANK:
                 continue
             if not isinstance(obj, dict):
@@ -364,7 +404,8 @@ def parse_task_row(
     return LoadedRow(task, line, reference, criteria, prior)
 
 
-_PRIOR_KEYS = {"source", "winner", "ratings", "preference_strength", "notes"}
+_PRIOR_KEYS = {"source", "winner", "ratings", "preference_strength", "notes", "raw"}
+MAX_PRIOR_RAW_BYTES = 1024 * 1024
 MAX_PRIOR_NOTE_CHARS = 20_000
 
 
@@ -405,6 +446,8 @@ def _prior(value: Any, ids: list[str]) -> dict[str, Any]:
         for k, v in notes.items()
     ):
         raise ValueError("'prior.notes' must map names to short strings or numbers")
+    if "raw" in value and len(json.dumps(value["raw"], ensure_ascii=False)) > MAX_PRIOR_RAW_BYTES:
+        raise ValueError("the source's own labels ('prior.raw') are larger than 1 MB")
     return dict(value)
 
 

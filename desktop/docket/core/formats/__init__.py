@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from docket.core.formats import arena, helpsteer, mtbench, native, openai, ultrafeedback
+from docket.core.formats import (
+    arena,
+    argilla,
+    helpsteer,
+    labelstudio,
+    mtbench,
+    native,
+    openai,
+    ultrafeedback,
+)
 from docket.core.formats.base import Converted, Reader, Record, RowError
 
 READERS: tuple[Reader, ...] = (
@@ -24,6 +33,8 @@ READERS: tuple[Reader, ...] = (
     openai.CHAT,
     mtbench.MT_BENCH,
     mtbench.FASTCHAT,
+    labelstudio.LABEL_STUDIO,
+    argilla.ARGILLA,
     native.NATIVE,
 )
 """Every reader, in detection order (the first that claims a row wins)."""

@@ -8,8 +8,9 @@ strength) travels beside the row as ``prior``: ``docket pack`` seals it into the
 section and it never reaches a reviewer.
 
 A ``prior`` is ``{"source": <format>, "winner": <response id> | "tie", "ratings":
-{<response id>: {<name>: number}}, "preference_strength": number, "notes": {...}}``,
-every part optional; response ids are the row's own (blinded by pack like the rest).
+{<response id>: {<name>: number}}, "preference_strength": number, "notes": {...},
+"raw": <the source's labels as it wrote them>}``, every part optional; response ids are
+the row's own (blinded by pack like the rest; ``raw`` is kept as the source wrote it).
 """
 
 from __future__ import annotations
@@ -132,3 +133,37 @@ def exchange_text(answers: Sequence[str], follow_ups: Sequence[str]) -> str:
         quoted = "\n".join(f"> {line}" for line in question.splitlines() or [""])
         parts += [f"**User:**\n\n{quoted}", answer]
     return "\n\n".join(parts)
+
+
+PROMPT_KEYS = ("prompt", "instruction", "question", "input", "query")
+"""Field names that hold the prompt in a labelling tool's task (first found wins)."""
+CONVERSATION_KEYS = ("messages", "chat", "conversation", "dialogue")
+RESPONSE_PREFIXES = ("answer", "response", "output", "completion", "text", "generation")
+"""Field names of the responses: ``answer1``, ``response_a``, ``text2``… (prefix, an
+optional ``_`` and a number or a letter); a single ``response``/``answer`` is one."""
+
+
+def labelled_fields(data: Mapping[str, Any]) -> tuple[Any, list[tuple[str, str]]]:
+    """The prompt (a string or a message list) and the responses (``(field, text)`` in
+    field order) of a labelling tool's task fields, as templates for LLM comparison name
+    them (Label Studio's ``prompt``/``answer1``/``answer2``, Argilla's
+    ``instruction``/``response1``…). ValueError names the fields it found."""
+    prompt = next((data[k] for k in (*PROMPT_KEYS, *CONVERSATION_KEYS) if k in data), None)
+    responses: list[tuple[str, str, str]] = []
+    for key, value in data.items():
+        low = key.lower()
+        for prefix in RESPONSE_PREFIXES:
+            rest = low.removeprefix(prefix).lstrip("_-")
+            if low.startswith(prefix) and (rest == "" or rest.isdigit() or len(rest) == 1):
+                if not isinstance(value, str):
+                    raise ValueError(f"field {key!r} must be the response's text")
+                responses.append((rest.zfill(4), key, value))
+                break
+    if prompt is None or not responses:
+        raise ValueError(
+            f"cannot tell the prompt and the responses among the fields {sorted(data)}: "
+            f"name the prompt one of {list(PROMPT_KEYS)} and the responses "
+            f"answer1, answer2… (or response1…, text1…)"
+        )
+    responses.sort(key=lambda item: item[0])
+    return prompt, [(key, text) for _, key, text in responses]
