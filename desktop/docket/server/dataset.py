@@ -42,12 +42,10 @@ on: see :func:`fine_grained_rows`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from docket.bundles.envelope import write_atomically
 from docket.core.display_order import blinded_label
 from docket.core.fine_grained import feedback_row
 from docket.core.rubric import parse_criteria
@@ -92,6 +90,10 @@ class ExportSummary:
     """Answers of the project set aside by ``docket db quarantine``: never exported."""
     skipped: int = 0
     """Answers of an older database that do not fit their task, skipped when read."""
+    container: str = "jsonl"
+    """How the rows were written (:mod:`docket.server.dataset_files`)."""
+    json_columns: tuple[str, ...] = ()
+    """Columns written as JSON text in Parquet or Arrow (their values mix types)."""
 
     def left_out(self, fmt: str) -> list[str]:
         """What the export of format ``fmt`` did not write, and why: one phrase per kind,
@@ -498,33 +500,63 @@ def _need_tasks(store: MergedStore) -> None:
         )
 
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
+FORMATS = (
+    "dpo",
+    "judgments",
+    "rubric",
+    "healthbench",
+    "fine-grained",
+    "sft",
+    "openai-preference",
+    "openai-chat",
+    "reward",
+    "label-studio",
+)
 
 
-def export(store: MergedStore, fmt: str, out: Path) -> ExportSummary:
-    """Write the rows of format ``fmt`` to ``out`` (JSON lines, atomically); what was left
-    out, for every format, in the summary (see :meth:`ExportSummary.left_out`). The
-    dataset card beside it is :func:`docket.server.dataset_card.write_card`'s."""
-    if fmt == "dpo":
-        rows, summary = dpo_rows(store)
-    elif fmt == "judgments":
+def export_rows(store: MergedStore, fmt: str) -> tuple[list[dict[str, Any]], ExportSummary]:
+    """The rows of format ``fmt`` and what was left out (see :meth:`ExportSummary.left_out`)."""
+    from docket.server import dataset_shapes
+
+    builders = {
+        "dpo": dpo_rows,
+        "rubric": rubric_rows,
+        "healthbench": healthbench_rows,
+        "fine-grained": fine_grained_rows,
+        "sft": sft_rows,
+        "openai-preference": dataset_shapes.openai_preference_rows,
+        "openai-chat": dataset_shapes.openai_chat_rows,
+        "reward": dataset_shapes.reward_rows,
+        "label-studio": dataset_shapes.label_studio_rows,
+    }
+    if fmt == "judgments":
         rows = judgment_rows(store)
-        summary = ExportSummary(len(rows), 0, 0, 0)
-    elif fmt == "rubric":
-        rows, summary = rubric_rows(store)
-    elif fmt == "healthbench":
-        rows, summary = healthbench_rows(store)
-    elif fmt == "fine-grained":
-        rows, summary = fine_grained_rows(store)
-    elif fmt == "sft":
-        rows, summary = sft_rows(store)
-    else:
+        return rows, ExportSummary(len(rows), 0, 0, 0)
+    if fmt not in builders:
         raise DocketError(
             f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."
         )
+    return builders[fmt](store)
+
+
+def export(
+    store: MergedStore, fmt: str, out: Path, *, container: str | None = None
+) -> ExportSummary:
+    """Write the rows of format ``fmt`` to ``out`` (JSON lines by default, or the
+    container ``container`` or ``out``'s suffix names: :mod:`docket.server.dataset_files`;
+    atomically); what was left out, for every format, in the summary (see
+    :meth:`ExportSummary.left_out`). The dataset card beside it is
+    :func:`docket.server.dataset_card.write_card`'s."""
+    from docket.server.dataset_files import container_for, require_pyarrow, write_rows
+
+    # Label Studio imports one JSON array; JSON lines only when the name asks for them.
+    default = "json" if fmt == "label-studio" and out.suffix.lower() != ".jsonl" else None
+    chosen = container_for(out, container or default)
+    if chosen in {"parquet", "hf"}:
+        require_pyarrow()  # before the rows are built: say what is missing at once
+    rows, summary = export_rows(store, fmt)
     summary = replace(
         summary, quarantined=quarantined_answers(store), skipped=len(set(store.warnings))
     )
-    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    write_atomically(out, data.encode())
-    return summary
+    as_json = write_rows(rows, out, chosen)
+    return replace(summary, container=chosen, json_columns=tuple(as_json))

@@ -319,7 +319,20 @@ def _v6(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX answers_project_bundle ON answers (project, bundle)")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    """What a task's source said, from the server's sealed section: ``priors`` (the
+    labels a foreign format carried: a winner, ratings, its own annotations; see
+    :mod:`docket.core.formats.base`) and ``originals`` (each opaque response id's
+    original id, model and place in the source row), so that exports can write results
+    back under the source's own names."""
+    for table in ("priors", "originals"):
+        db.execute(
+            f"CREATE TABLE {table} (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+            "body TEXT NOT NULL, PRIMARY KEY (project, task_id))"
+        )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,6 +589,32 @@ class MergedStore:
                     "SELECT task_id, answers FROM gold WHERE project = ?", (self.project,)
                 )
             }
+
+    def priors(self) -> dict[str, dict[str, Any]]:
+        """Per task, what its source said about the responses (``prior``), in the
+        opaque response ids."""
+        with translated_errors(self.path):
+            return {
+                tid: json.loads(body)
+                for tid, body in self.db.execute(
+                    "SELECT task_id, body FROM priors WHERE project = ?", (self.project,)
+                )
+            }
+
+    def original_ids(self, task_id: str) -> dict[str, str]:
+        """Opaque response id -> the id the source row gave it (empty if unknown)."""
+        with translated_errors(self.path):
+            row = self.db.execute(
+                "SELECT body FROM originals WHERE project = ? AND task_id = ?",
+                (self.project, task_id),
+            ).fetchone()
+        if row is None:
+            return {}
+        return {
+            rid: str(info["id"])
+            for rid, info in json.loads(row[0]).items()
+            if isinstance(info, dict) and info.get("id") is not None
+        }
 
     def task(self, task_id: str) -> dict[str, Any] | None:
         with translated_errors(self.path):
