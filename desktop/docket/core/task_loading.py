@@ -37,6 +37,7 @@ from docket.core import safe_json
 from docket.core.documents import parse_documents
 from docket.core.formats import BY_NAME, Reader, detect, keys_seen, supported
 from docket.core.formats.base import Answer, Converted, ReadContext, Record, RowError
+from docket.core.formats.native import NATIVE
 from docket.core.rubric import Criterion, parse_criteria
 from docket.core.spans import Span, span_problems
 from docket.core.tasks import Response, Role, Task, Turn
@@ -288,6 +289,8 @@ def parse_task_lines(
             errors.append(TaskFormatError(str(item), source=source, line=item.line))
             continue
         number, obj = item
+        if "id" not in obj and chosen and chosen[0][0] is not NATIVE:
+            obj["id"] = _content_id(obj)
         try:
             row = parse_task_row(obj, source=source, line=number, responses_for=responses_for)
             if row.task.id in seen:
@@ -302,6 +305,22 @@ def parse_task_lines(
             errors.append(exc)
     errors.sort(key=lambda e: e.line or 0)
     return LoadResult(rows, errors)
+
+
+def _content_id(row: dict[str, Any]) -> str:
+    """The id of a converted row that names none: a hash of its prompt and responses
+    (re-reading the file gives the same ids; hashing the texts is a fraction of the cost
+    of serialising the whole row, which matters at 100,000 rows)."""
+    digest = hashlib.sha256()
+    prompt = row.get("prompt", row.get("conversation"))
+    parts: list[Any] = [prompt] if isinstance(prompt, str) else list(prompt or ())
+    parts += [row.get("chosen"), row.get("rejected")]
+    parts += [r.get("text") if isinstance(r, dict) else r for r in row.get("responses") or ()]
+    for part in parts:
+        text = part.get("content") if isinstance(part, dict) else part
+        digest.update(str(text).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return "t-" + digest.hexdigest()[:16]
 
 
 def _reader(name: str) -> Reader:
