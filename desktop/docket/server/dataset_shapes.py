@@ -188,9 +188,9 @@ def label_studio_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportS
             continue
         raw = (priors.get(task_id) or {}).get("raw") or {}
         originals = store.original_ids(task_id)
-        first = sorted(answers, key=lambda a: a.reviewer_name)[0]
-        shown = [first.display_order[k] for k in sorted(first.display_order)]
-        order = shown + [r["id"] for r in task["responses"] if r["id"] not in shown]
+        # The source row's order (what Label Studio calls left and right), not a
+        # reviewer's blinded display order.
+        order = sorted((r["id"] for r in task["responses"]), key=store.source_position(task_id))
         names: dict[str, str] = {}
         for i, rid in enumerate(order, start=1):
             original = originals.get(rid)

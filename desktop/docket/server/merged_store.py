@@ -10,7 +10,7 @@ server's own archive written by ``docket pack`` (``merge --tasks``), for dataset
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -601,8 +601,7 @@ class MergedStore:
                 )
             }
 
-    def original_ids(self, task_id: str) -> dict[str, str]:
-        """Opaque response id -> the id the source row gave it (empty if unknown)."""
+    def _originals(self, task_id: str) -> dict[str, dict[str, Any]]:
         with translated_errors(self.path):
             row = self.db.execute(
                 "SELECT body FROM originals WHERE project = ? AND task_id = ?",
@@ -610,11 +609,25 @@ class MergedStore:
             ).fetchone()
         if row is None:
             return {}
+        return {rid: info for rid, info in json.loads(row[0]).items() if isinstance(info, dict)}
+
+    def original_ids(self, task_id: str) -> dict[str, str]:
+        """Opaque response id -> the id the source row gave it (empty if unknown)."""
         return {
             rid: str(info["id"])
-            for rid, info in json.loads(row[0]).items()
-            if isinstance(info, dict) and info.get("id") is not None
+            for rid, info in self._originals(task_id).items()
+            if info.get("id") is not None
         }
+
+    def source_position(self, task_id: str) -> Callable[[str], int]:
+        """A sort key putting a task's opaque response ids in their source row's order
+        (ids the archive does not know go last)."""
+        positions = {
+            rid: int(info["position"])
+            for rid, info in self._originals(task_id).items()
+            if isinstance(info.get("position"), int)
+        }
+        return lambda rid: positions.get(rid, len(positions))
 
     def task(self, task_id: str) -> dict[str, Any] | None:
         with translated_errors(self.path):
