@@ -23,7 +23,7 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRS = {
     "style", "href", "title", "bgcolor", "align", "width", "height", "border", "cellspacing",
-    "cellpadding", "class", "id", "start", "src", "alt",
+    "cellpadding", "class", "id", "start", "src", "alt", "dir",
 }  # fmt: skip
 
 
@@ -50,6 +50,8 @@ class _Checker(HTMLParser):
                 and read_citation_href(value) is None
             ):
                 self.problems.append(f"unsafe href {value!r}")
+            if name == "dir" and value not in {"ltr", "rtl"}:
+                self.problems.append(f"dir={value!r} on <{tag}>")
             if name == "style" and value and ("url(" in value or "image" in value):
                 self.problems.append(f"style loads something: {value!r}")
 

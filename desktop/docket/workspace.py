@@ -24,6 +24,8 @@ from docket.bundles.task_bundle import read_task_bundle
 from docket.core.answers import Answer
 from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
+from docket.core.pii import TaskScan, task_texts
+from docket.core.pii_detect import scan_task
 from docket.core.review import (
     ADJUDICATION_OUTCOMES,
     EditState,
@@ -71,6 +73,7 @@ class Workspace:
         self._reviewer = key.name
         self._fingerprint = key.card().fingerprint
         self.directory = directory
+        self._pii_scans: dict[str, tuple[int, TaskScan]] = {}
 
     @classmethod
     def open(
@@ -113,6 +116,7 @@ class Workspace:
         so this is as far as the language allows)."""
         if self._key is None:
             return
+        self._pii_scans.clear()
         try:
             self._store.close()
         finally:
@@ -251,6 +255,40 @@ class Workspace:
 
     def schema(self, task_id: str) -> Schema:
         return self._store.schema(task_id)
+
+    # --- PII -----------------------------------------------------------------------------
+
+    MAX_PII_SCANS = 256
+    """Scans of unscanned tasks kept in memory (never written anywhere)."""
+
+    def pii_scan(self, task: Task) -> TaskScan:
+        """The PII in ``task``: what it was packed with (``Task.pii``), else the detector's
+        scan, run here once per task content and kept in memory only (the window calls
+        this off its UI thread; it reads no database). Never raises: a detector failure
+        is in ``TaskScan.failed`` and review goes on without underlines."""
+        if task.pii is not None:
+            return TaskScan(task.id, task.pii)
+        digest = hash(tuple(task_texts(task).items()))
+        found = self._pii_scans.get(task.id)
+        if found is not None and found[0] == digest:
+            return found[1]
+        try:
+            scan = scan_task(task)
+        except Exception as exc:  # the detector promises not to raise; review must go on
+            scan = TaskScan(task.id, failed=f"{type(exc).__name__}: {exc}")
+        if len(self._pii_scans) >= self.MAX_PII_SCANS:
+            self._pii_scans.pop(next(iter(self._pii_scans)))
+        self._pii_scans[task.id] = (digest, scan)
+        return scan
+
+    def cached_pii(self, task: Task) -> TaskScan | None:
+        """The PII in ``task`` if known without scanning (packed, or scanned before)."""
+        if task.pii is not None:
+            return TaskScan(task.id, task.pii)
+        found = self._pii_scans.get(task.id)
+        if found is not None and found[0] == hash(tuple(task_texts(task).items())):
+            return found[1]
+        return None
 
     def guidelines(self, task_id: str) -> str:
         return self._store.guidelines(task_id)
@@ -475,7 +513,8 @@ class Workspace:
     def record(
         self, task_id: str, answers: Mapping[str, Any], *, time_spent_s: float = 0.0
     ) -> Answer:
-        """Validate against the task's schema, commit, audit; returns the saved Answer."""
+        """Validate against the task's schema (a ``pii`` answer against the task's texts),
+        commit, audit; returns the saved Answer."""
         return self._store.record(self.reviewer, task_id, answers, time_spent_s=time_spent_s)
 
     def answer(self, task_id: str) -> Answer | None:

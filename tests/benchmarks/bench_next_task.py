@@ -21,7 +21,19 @@ record_rubric_answer_median_ms, keeping it as a draft as save_rubric_draft_media
 The math workload: the AlpacaEval rows where any of the 4 models wrote formulas (39),
 each answer of the 4 a response, their formulas typeset and cached first (as after an
 import); the same steps, every formula an image. Reported as next_task_math_median_ms and
-next_task_math_p95_ms (same bars). ``bench_next_task.py plain|rubric|math`` runs one.
+next_task_math_p95_ms (same bars).
+
+The PII workload: the same 200 tasks with a phone number and an email address planted in
+each of the 3 responses and in the prompt, a form with flags and a pii question; run
+twice in the same process, once with the detector's findings packed with the tasks (8 per
+task, each drawn with an underline and a badge, the PII flag suggested for each
+response) and once with the same texts packed as scanned with nothing found. Reported as
+next_task_pii_median_ms, next_task_no_pii_median_ms (their p95s too) and
+pii_highlight_overhead_ms, the difference of the medians (bar: <= 2 ms); the two windows
+take turns, so load from elsewhere weighs on both, and pii_highlight_overhead_cpu_ms is
+the same difference in the UI thread's CPU time (robust to a busy machine).
+
+``bench_next_task.py plain|rubric|math|pii`` runs one.
 """
 
 from __future__ import annotations
@@ -48,7 +60,9 @@ from results import record  # noqa: E402
 from docket import Workspace  # noqa: E402
 from docket.bundles import keys  # noqa: E402
 from docket.core import Response, Role, Task, Turn  # noqa: E402
+from docket.core.pii_detect import scan_task  # noqa: E402
 from docket.core.rubric import parse_criteria  # noqa: E402
+from docket.core.schema import PiiQuestion, Schema, default_schema  # noqa: E402
 from docket.server.pack import pack  # noqa: E402
 from docket.settings import Settings  # noqa: E402
 from docket.ui.app import application  # noqa: E402
@@ -266,6 +280,77 @@ def math(app: Any, tmp: Path, key: Path) -> dict[str, float | None]:
     return result
 
 
+# --- PII underlined --------------------------------------------------------------------
+
+PLANTED = "\n\nCall the clinic at 555-010-2233 or write to care.team@example.org."
+
+
+def pii(app: Any, tmp: Path, key: Path, tasks: list[Task]) -> dict[str, float | None]:
+    from dataclasses import replace
+
+    planted = [
+        replace(
+            t,
+            conversation=(Turn(Role.USER, t.conversation[0].content + PLANTED),),
+            responses=tuple(replace(r, text=r.text + PLANTED) for r in t.responses),
+        )
+        for t in tasks
+    ]
+    found = [replace(t, pii=scan_task(t).findings) for t in planted]
+    assert all(len(t.pii or ()) >= 8 for t in found), "the planted identifiers were not found"
+    none = [replace(t, pii=()) for t in planted]
+    form = Schema((*default_schema(3).questions, PiiQuestion("pii")))
+    result: dict[str, float | None] = {}
+    windows: dict[str, tuple[Workspace, MainWindow]] = {}
+    for name, batch in (("next_task_no_pii", none), ("next_task_pii", found)):
+        ws = Workspace.open(tmp / f"ws-{name}", key)
+        ws.load_tasks(batch, schema=form)
+        window = MainWindow(ws, key, Settings(), restore_layout=False)
+        window.resize(1600, 1000)
+        window.show()
+        windows[name] = (ws, window)
+    for _ in range(20):
+        app.processEvents()
+    for _, window in windows.values():
+        window.open_task(tasks[0].id)
+        app.processEvents()
+    # The two windows take turns (which goes first alternates), so that whatever else
+    # the machine does meanwhile weighs on both alike.
+    times: dict[str, list[float]] = {name: [] for name in windows}
+    cpu: dict[str, list[float]] = {name: [] for name in windows}
+    for step in range(TASKS - 1):
+        names = list(windows) if step % 2 == 0 else list(reversed(windows))
+        for name in names:
+            window = windows[name][1]
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            window.next_task()
+            app.processEvents()
+            times[name].append((time.perf_counter() - start) * 1000)
+            cpu[name].append((time.thread_time() - start_cpu) * 1000)
+            QTest.qWait(READING_MS)
+    for name, (ws, window) in windows.items():
+        window.close()
+        ws.close()
+        result.update(figures(times[name], name))
+    # The UI thread's CPU time per move: what the window itself spends, whatever else
+    # the machine runs (the wall-clock figures also count waiting for a core).
+    cpu_overhead = statistics.median(cpu["next_task_pii"]) - statistics.median(
+        cpu["next_task_no_pii"]
+    )
+    result["pii_highlight_overhead_cpu_ms"] = round(cpu_overhead, 2)
+    overhead = result["next_task_pii_median_ms"] - result["next_task_no_pii_median_ms"]  # type: ignore[operator]
+    result["pii_highlight_overhead_ms"] = round(overhead, 2)
+    print(
+        f"next task with PII: {TASKS - 1} moves over {TASKS} tasks x 3 responses, a phone "
+        f"number and an email in each response and the prompt; findings drawn: median "
+        f"{result['next_task_pii_median_ms']} ms (p95 {result['next_task_pii_p95_ms']} ms); "
+        f"none: median {result['next_task_no_pii_median_ms']} ms "
+        f"(p95 {result['next_task_no_pii_p95_ms']} ms); highlighting adds {overhead:.2f} ms "
+        f"(UI thread CPU time: {cpu_overhead:.2f} ms)"
+    )
+    return result
+
+
 def main(which: str = "all") -> dict[str, float | None]:
     tasks = alpaca_tasks()
     app = application()
@@ -278,6 +363,8 @@ def main(which: str = "all") -> dict[str, float | None]:
             result.update(rubric(app, Path(tmp), tasks))
         if which in ("all", "math"):
             result.update(math(app, Path(tmp), key))
+        if which in ("all", "pii"):
+            result.update(pii(app, Path(tmp), key, tasks))
     return result
 
 

@@ -15,7 +15,7 @@ from docket.cli import EXIT_ERROR, EXIT_OK, build_parser, main, verb_names
 
 VERBS = [
     "keygen", "key", "pack", "import", "export", "inspect", "verify", "merge",
-    "agreement", "disagreements", "adjudication", "dataset", "report", "db", "demo",
+    "agreement", "disagreements", "adjudication", "dataset", "scan", "report", "db", "demo",
 ]  # fmt: skip
 
 
@@ -204,7 +204,8 @@ def test_the_round_trip_through_the_command_line(
     assert main(["import", str(bundle), *common, "--server", str(k / "server.pub")]) == EXIT_OK
     assert "already imported" in capsys.readouterr().out
     with Workspace.open(ws_dir, k / "ann.key") as ws:
-        assert [q.id for q in ws.schema("q1").questions] == ["correct", "note"]
+        # The project's questions, then the pii question pack adds to every form.
+        assert [q.id for q in ws.schema("q1").questions] == ["correct", "note", "pii"]
         ws.record("q1", {"correct": "n"})
     result = tmp_path / "ann.result"
     assert main(["export", *common, "--out", str(result)]) == EXIT_OK

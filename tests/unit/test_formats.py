@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from docket.core.formats import READERS, detect
 from docket.core.task_loading import LoadedRow, parse_task_lines, read_tasks_jsonl
 from docket.core.tasks import Role, Turn
-from docket.errors import TaskFormatError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
 
@@ -262,11 +261,19 @@ def test_argilla_records_vote_by_label_and_by_ranking() -> None:
     assert first.prior["raw"]["suggestions"] == src[0]["suggestions"]
 
 
-def test_a_json_array_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_json_array_that_is_not_one_is_read_line_by_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('[{"data": {}}, ')
-    with pytest.raises(TaskFormatError, match="not valid JSON"):
-        read_tasks_jsonl(bad)
+    bad.write_text('[{"data": {}},\n{"data"}]\n')
+    result = read_tasks_jsonl(bad)
+    assert not result.rows
+    assert [e.line for e in result.errors] == [1, 2]
+    assert all("not valid JSON" in e.message for e in result.errors)
+    arrays = tmp_path / "arrays.jsonl"  # a JSON array a line is no JSON array file
+    arrays.write_text("[1, 2]\n[3]\n")
+    assert [e.message for e in read_tasks_jsonl(arrays).errors] == [
+        f"{arrays}:1: expected a JSON object",
+        f"{arrays}:2: expected a JSON object",
+    ]
 
 
 def test_label_studio_fields_it_cannot_read_are_named() -> None:

@@ -39,12 +39,13 @@ def test_runtime_dependencies_of_the_issue() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     project = config["project"]
     names = {d.split(">")[0].split("=")[0].lower() for d in project["dependencies"]}
-    # Those the issue names, plus pylatexenc (LaTeX -> Unicode for math in responses) and
-    # ziamath with latex2mathml (math typeset as SVG).
+    # Those the issue names, plus pylatexenc (LaTeX -> Unicode for math in responses),
+    # ziamath with latex2mathml (math typeset as SVG) and phonenumberslite (phone numbers
+    # of every country for the PII detector).
     assert names == {
         "pyside6-essentials", "sqlite-utils", "sqlcipher3", "markdown-it-py", "mdit-py-plugins",
         "pygments", "cryptography", "pyrage", "py-minisign", "platformdirs", "pylatexenc",
-        "ziamath", "latex2mathml",
+        "ziamath", "latex2mathml", "phonenumberslite",
     }  # fmt: skip
     assert all(">=" in d for d in project["dependencies"])
     assert project["requires-python"] == ">=3.11"

@@ -47,7 +47,7 @@ def test_untagged_and_unknown_language_code_is_plain_and_escaped() -> None:
 def test_tables_have_borders_header_shading_and_alignment() -> None:
     out = to_html("| a | b |\n|:--|--:|\n| 1 | 2 |")
     assert 'border="1"' in out and f"border-color: {LIGHT.table_border}" in out
-    assert f'<th bgcolor="{LIGHT.table_header_background}" align="left">a</th>' in out
+    assert f'<th bgcolor="{LIGHT.table_header_background}" align="left" dir="ltr">a</th>' in out
     assert '<td align="right">2</td>' in out
 
 
@@ -55,9 +55,9 @@ def test_block_elements_are_styled() -> None:
     out = to_html(
         "# H1\n\n> quoted\n\n1. one\n   - nested\n\n~~gone~~ and `code`\n\n---\n\n- [x] done\n- [ ] open"
     )
-    assert '<h1 style="font-size: x-large">H1</h1>' in out
+    assert '<h1 style="font-size: x-large" dir="ltr">H1</h1>' in out
     assert f'bgcolor="{LIGHT.quote_bar}"' in out and "quoted" in out
-    assert re.search(r"<ol>\s*<li>one\s*<ul>\s*<li>nested</li>", out)
+    assert re.search(r'<ol>\s*<li dir="ltr">one\s*<ul>\s*<li dir="ltr">nested</li>', out)
     assert "<s>gone</s>" in out
     assert f'background-color: {LIGHT.inline_code_background}">code</code>' in out
     assert f'bgcolor="{LIGHT.table_border}"' in out  # the horizontal rule
@@ -251,11 +251,15 @@ def test_display_math_right_after_a_line_of_text_as_models_write_it() -> None:
     """GPT-4o writes "is given by:" and then \\[ on the next line, with no blank line."""
     source = "1. Step\n\n   The magnitude is given by:\n   \\[\n   \\|v\\| = \\sqrt{v_1^2}\n   \\]\n2. Next"
     out = to_html(source)
-    assert "<p>The magnitude is given by:</p>" in out
+    assert '<p dir="ltr">The magnitude is given by:</p>' in out
     assert re.search(r'<td align="center"[^>]*>‖v‖ = √\(v<sub>1</sub><sup>2</sup>\)</td>', out)
     assert "\\[" not in out.replace('title="', "").split("title=")[0]
     para = to_html("para\n$$\nx^2\n$$\nmore")
-    assert "<p>para</p>" in para and '<td align="center"' in para and "<p>more</p>" in para
+    assert (
+        '<p dir="ltr">para</p>' in para
+        and '<td align="center"' in para
+        and '<p dir="ltr">more</p>' in para
+    )
     inline = to_html("where \\[x^2\\] holds, and \\[ is unclosed")
     assert "x<sup>2</sup></span> holds" in inline and "[ is unclosed" in inline
     fenced = to_html("```\n\\[\nnot math\n\\]\n```")

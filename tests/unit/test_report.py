@@ -407,7 +407,15 @@ def test_readiness_and_summary(desk: dict[str, Any]) -> None:
     report = desk["report"]
     status = {c.name: c.status for c in report.readiness}
     assert status["Gold accuracy"] == "fail"  # ben's reversals
-    assert status["PII findings"] == "not assessed"
+    # Packed with the default --pii report: every task scanned; the criterion passes
+    # exactly when none of the stored findings is of high severity (no reviewer answered
+    # the pii question here), whatever the detector found.
+    pii = next(c for c in report.readiness if c.name == "PII findings")
+    with MergedStore.open(desk["db"], desk["server"]) as store:
+        found = [f for fs in store.pii_findings().values() for f in fs]
+    high = sum(f.severity.value == "high" for f in found)
+    assert pii.status == ("pass" if high == 0 else "fail")
+    assert pii.figure.startswith(f"{high:,} high-severity finding(s) remain in 40 scanned task(s)")
     assert status["Tasks answered"] == "pass"
     assert report.overview.adjudicated == 1
     assert report.overview.reviewers == 4

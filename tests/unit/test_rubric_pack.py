@@ -86,7 +86,7 @@ def test_healthbench_rows_pack_with_their_criteria_in_each_tasks_form(
                 for r in rows
                 if [c["criterion"] for c in r["rubrics"]] == texts
             )
-            assert [q.kind for q in form.questions] == ["rubric", "flags", "text"]
+            assert [q.kind for q in form.questions] == ["rubric", "flags", "text", "pii"]
 
 
 def test_a_responses_file_gives_healthbench_rows_the_answers_to_grade(

@@ -12,6 +12,7 @@ its verbs, their flags and help (``register``) and holds their handlers:
   bundle;
 - :mod:`docket.cli.adjudication`: bundles of the disagreements for a lead;
 - :mod:`docket.cli.dataset`: merged data as training data;
+- :mod:`docket.cli.scan`: PII in any JSONL file;
 - :mod:`docket.cli.app`: the verbs that open a window (the demo, the app itself);
 - :mod:`docket.cli.common`: what they share (exit codes, passphrases, keys, files).
 
@@ -29,7 +30,7 @@ import sys
 from collections.abc import Sequence
 
 from docket import __version__
-from docket.cli import adjudication, app, database, dataset, keys, report, reviewer, server
+from docket.cli import adjudication, app, database, dataset, keys, report, reviewer, scan, server
 from docket.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, opened_warnings, shown
 from docket.core.bulk import paused_gc
 from docket.errors import DocketError
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     server.register(verbs)
     adjudication.register(verbs)
     dataset.register(verbs)
+    scan.register(verbs)
     report.register(verbs)
     database.register(verbs)
     app.register(verbs)

@@ -58,7 +58,14 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     check_card_writable(out)  # before anything is written
     store, server = open_merged(args)
     with store:
-        summary = export(store, args.format, out, container=args.container)
+        summary = export(
+            store,
+            args.format,
+            out,
+            container=args.container,
+            redact=args.redact,
+            restore_pii=args.restore_pii,
+        )
         text = card_text(
             lineage(store, reviewer_pseudonyms(store, server)),
             summary,
@@ -70,9 +77,12 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     card = write_card(out, text)
     left_out = summary.left_out(args.format)
     extra = f"; left out: {', '.join(left_out)}" if left_out else ""
-    print(f"{shown(args.out)}: {summary.rows} rows ({args.format}, {summary.container}){extra}")
+    how = "" if summary.container == "jsonl" else f", {summary.container}"
+    print(f"{shown(args.out)}: {summary.rows} rows ({args.format}{how}){extra}")
     if summary.json_columns:
         print(f"  written as JSON text (their values mix types): {', '.join(summary.json_columns)}")
+    for line in summary.pii.lines() if summary.pii is not None else ():
+        print(shown(line))
     print(f"{shown(str(card))}: dataset card (lineage; license {license})")
     return EXIT_OK
 
@@ -123,6 +133,18 @@ def register(verbs: Verbs) -> None:
         metavar="CODE",
         help="a language of the data for the card's header (ISO 639, e.g. en); repeatable; "
         "default: left out",
+    )
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="mask PII in every text field: what the detector found and reviewers kept, what "
+        "reviewers marked, and what the detector finds in reviewers' own text",
+    )
+    p.add_argument(
+        "--restore-pii",
+        action="store_true",
+        help="--format judgments only: put back the originals of a project packed with "
+        "--pii mask (for the server's own use; never with --redact)",
     )
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
     add_passphrase_env(p)

@@ -38,6 +38,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     from docket.bundles.envelope import distinct_cards
     from docket.bundles.keys import PublicCard
     from docket.core.formats.answers import read_answer_files
+    from docket.core.pii import Severity
     from docket.core.schema import Schema
     from docket.core.task_loading import read_responses_jsonl
     from docket.server.pack import pack
@@ -68,6 +69,8 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         suggestions_path=Path(args.suggestions) if args.suggestions else None,
         format=args.format,
         answers=answers,
+        pii=args.pii,
+        pii_severity=Severity(args.pii_severity),
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -78,6 +81,9 @@ def _cmd_pack(args: argparse.Namespace) -> int:
             f"{shown(b.path)}  {shown(b.reviewer)}: {b.tasks} tasks ({b.gold} gold)  "
             f"{shown(b.bundle_id)}"
         )
+    if result.pii is not None:
+        for line in result.pii.lines():
+            print(shown(line))
     print(f"summary: {shown(result.summary_path)}")
     if result.archive is not None:
         print(f"server copy of the tasks (for `docket merge --tasks`): {shown(result.archive)}")
@@ -453,6 +459,20 @@ def register_pack(verbs: Verbs) -> None:
         help="AI judges' answers to show reviewers as the form's reveal policy says: "
         '{"task", "agent", "answers", "critique"?, "confidence"?} per line, in the rows\' '
         "response ids",
+    )
+    p.add_argument(
+        "--pii",
+        choices=["report", "refuse", "mask"],  # as docket.server.pack.PII_MODES
+        default="report",
+        help="PII found in the tasks: report it (default; counts printed, findings in the "
+        "bundles for the review window), refuse to pack, or mask it with typed placeholders "
+        "(the originals stay in the server's archive only)",
+    )
+    p.add_argument(
+        "--pii-severity",
+        choices=["low", "medium", "high"],
+        default="high",
+        help="the least severity --pii refuse stops on (default: high)",
     )
     add_passphrase_env(p)
 

@@ -14,7 +14,9 @@ Accepted rows (one JSON object per line):
   and its reference completions.
 
 Any row may carry ``criteria`` (or HealthBench's ``rubrics``) to grade the responses
-against, and ``documents``, the sources the responses were written from.
+against, and ``documents``, the sources the responses were written from. A bundle line
+may carry ``pii``, the PII detector's findings when the task was packed
+(:class:`docket.core.pii.Finding` JSON, checked against the task's texts).
 
 An optional ``id`` names the task; otherwise the id is a hash of the row, so re-packing
 the same file gives the same ids. Which TRL response was ``chosen`` is returned beside the
@@ -27,9 +29,10 @@ import hashlib
 import itertools
 import json
 import math
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -38,6 +41,7 @@ from docket.core.documents import parse_documents
 from docket.core.formats import BY_NAME, Reader, detect, keys_seen, supported
 from docket.core.formats.base import Answer, Converted, ReadContext, Record, RowError
 from docket.core.formats.native import NATIVE
+from docket.core.pii import Finding, finding_problems, task_texts
 from docket.core.rubric import Criterion, parse_criteria
 from docket.core.spans import Span, span_problems
 from docket.core.tasks import Response, Role, Task, Turn
@@ -105,15 +109,12 @@ def read_tasks_jsonl(
     path = Path(path)
     try:
         with path.open("rb") as fh:
-            if _starts_an_array(fh):
-                # One JSON array (Label Studio's and Argilla's exports): items count from 1
-                # in place of lines.
-                lines: Iterable[bytes | str] | None = None
-                items = _array_items(fh, str(path))
-            else:
-                lines, items = _bounded_lines(fh), None
+            # One JSON array (Label Studio's and Argilla's exports): its items count from 1
+            # in place of lines. Anything else, a file of arrays one a line included, is
+            # read line by line.
+            items = _array_items(fh)
             return parse_task_lines(
-                lines or (),
+                _bounded_lines(fh) if items is None else (),
                 source=str(path),
                 responses_for=responses_for,
                 format=format,
@@ -128,24 +129,25 @@ MAX_ARRAY_FILE_BYTES = 1024**3
 """The largest JSON-array task file read (it is parsed whole); JSONL has no such limit."""
 
 
-def _starts_an_array(fh: BinaryIO) -> bool:
+def _array_items(fh: BinaryIO) -> list[Any] | None:
+    """The items of a file that is one JSON array of objects, else None (and the file
+    rewound): a file over :data:`MAX_ARRAY_FILE_BYTES`, or one that does not parse as a
+    whole, is read as JSON lines, which names its bad lines."""
     head = fh.read(4096)
     fh.seek(0)
-    return head.removeprefix(_UTF8_BOM).lstrip().startswith(b"[")
-
-
-def _array_items(fh: BinaryIO, source: str) -> list[Any]:
-    data = fh.read(MAX_ARRAY_FILE_BYTES + 1)
-    if len(data) > MAX_ARRAY_FILE_BYTES:
-        raise TaskFormatError(
-            f"{source}: a JSON array file larger than 1 GB; export it as JSONL (one task a line)"
-        )
+    if not head.removeprefix(_UTF8_BOM).lstrip().startswith(b"["):
+        return None
+    # The size first: read(limit + 1) would allocate the whole limit for a 5-byte file.
+    if os.fstat(fh.fileno()).st_size > MAX_ARRAY_FILE_BYTES:
+        return None
+    data = fh.read()
+    fh.seek(0)
     try:
         value = safe_json.loads(data.removeprefix(_UTF8_BOM))
-    except ValueError as exc:
-        raise TaskFormatError(f"{source}: not valid JSON: {exc}") from None
-    if not isinstance(value, list):
-        raise TaskFormatError(f"{source}: expected a JSON array of tasks")
+    except ValueError:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return None
     return value
 
 
@@ -417,6 +419,8 @@ def parse_task_row(
             documents=documents,
             spans=_prior_spans(obj, responses),
         )
+        if "pii" in obj:
+            task = replace(task, pii=_findings(obj["pii"], task))
         prior = _prior(obj.get("prior"), [r.id for r in responses])
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
@@ -509,6 +513,18 @@ def _prior_spans(obj: dict[str, Any], responses: list[Response]) -> tuple[Span, 
         where, message = problems[0]
         raise ValueError(f"prior span {where}: {message}")
     return tuple(Span.from_json(i) for i in items)
+
+
+def _findings(value: Any, task: Task) -> tuple[Finding, ...]:
+    """PII findings a row brings (``pii``: as a bundle line holds them, written by
+    ``docket pack``), checked against the task's texts: every finding names one of its
+    texts and lies inside it."""
+    problems = finding_problems(value, texts=task_texts(task))
+    if problems:
+        field_name, message = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ValueError(f"'{field_name}' {message}{more}")
+    return tuple(Finding.from_json(item) for item in value)
 
 
 def _is_healthbench(obj: dict[str, Any]) -> bool:

@@ -43,6 +43,7 @@ from docket.render.citations import (
     citation_rule,
 )
 from docket.render.code import highlight_code
+from docket.render.direction import set_directions
 from docket.render.formula_images import (
     AS_TEXT,
     DEFAULT_METRICS,
@@ -78,6 +79,12 @@ def _esc(text: str) -> str:
 
 def _attr(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def _dir(token: Token) -> str:
+    """The ``dir`` attribute the direction rule decided for a block, if any."""
+    found = token.attrGet("dir")
+    return f' dir="{found}"' if found in {"ltr", "rtl"} else ""
 
 
 def safe_href(url: str) -> str | None:
@@ -119,7 +126,8 @@ class QtRenderer(RendererHTML):
             f'style="border-style: solid; border-color: {t.code_border}; '
             f"background-color: {t.code_background}; border-collapse: collapse; "
             f'margin-top: 4px; margin-bottom: 8px">{caption}'
-            f'<tr><td><pre style="{MONO}; color: {t.code_text}">{body}</pre></td></tr></table>\n'
+            f'<tr><td dir="ltr"><pre dir="ltr" style="{MONO}; color: {t.code_text}">{body}</pre>'
+            "</td></tr></table>\n"
         )
 
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -171,10 +179,10 @@ class QtRenderer(RendererHTML):
     def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         t = self._t()
         align = self._align(tokens[idx])
-        return f'<th bgcolor="{t.table_header_background}"{align}>'
+        return f'<th bgcolor="{t.table_header_background}"{align}{_dir(tokens[idx])}>'
 
     def td_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        return f"<td{self._align(tokens[idx])}>"
+        return f"<td{self._align(tokens[idx])}{_dir(tokens[idx])}>"
 
     @staticmethod
     def _align(token: Token) -> str:
@@ -189,7 +197,7 @@ class QtRenderer(RendererHTML):
     ) -> str:
         # Qt's default heading sizes (h1 = xx-large) shout in a side-by-side column.
         size = {"h1": "x-large", "h2": "large", "h3": "medium"}.get(tokens[idx].tag, "medium")
-        return f'<{tokens[idx].tag} style="font-size: {size}">'
+        return f'<{tokens[idx].tag} style="font-size: {size}"{_dir(tokens[idx])}>'
 
     def hr(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         # Qt draws <hr> in a fixed dark colour; a one-pixel table row follows the theme.
@@ -505,6 +513,8 @@ def parser() -> MarkdownIt:
     md.add_render_rule(TOKEN_TYPE, QtRenderer.citation)
     md.core.ruler.at("inline", _guarded_inline)
     md.core.ruler.after("block", "docket_nesting", _limit_nesting)
+    # Each block reads the way its own first strong character says (dir="auto").
+    md.core.ruler.push("docket_direction", set_directions)
     # Every link reaches the renderer, which decides (safe_href) what stays a link;
     # markdown-it's own check would print unsafe links as raw markdown instead.
     md.validateLink = lambda url: True  # type: ignore[method-assign]

@@ -378,3 +378,76 @@ def source_map(
     """The map between ``shown`` (the text of ``raw`` rendered, as the document holds
     it) and ``raw``."""
     return align(raw, rendered_text(raw, formulas=formulas, citing=citing), shown)
+
+
+class TurnsMap:
+    """Like :class:`SourceMap`, for a pane that shows several raw texts one after the
+    other (a conversation's turns, each under its label): positions map to a turn and
+    offsets into that turn's raw text, and back."""
+
+    def __init__(
+        self, turns: Sequence[int], bases: Sequence[int], lengths: Sequence[int], smap: SourceMap
+    ) -> None:
+        self.turns = list(turns)
+        self.bases = list(bases)
+        self.lengths = list(lengths)
+        self.smap = smap
+
+    def to_shown(self, turn: int, start: int, end: int) -> list[tuple[int, int]]:
+        """The shown characters standing for ``start:end`` of turn ``turn`` (none when
+        the turn is not shown, folded say)."""
+        if turn not in self.turns:
+            return []
+        k = self.turns.index(turn)
+        end = min(end, self.lengths[k])
+        if start >= end:
+            return []
+        return self.smap.to_shown(self.bases[k] + start, self.bases[k] + end)
+
+    def to_raw(self, first: int, last: int) -> tuple[int, int, int] | None:
+        """The turn and the smallest range of its raw text covering the shown characters
+        ``first:last`` (of the first turn they touch); None when they hold no text of any
+        turn."""
+        found = self.smap.to_raw(first, last)
+        if found is None:
+            return None
+        start, end = found
+        k = bisect.bisect_right(self.bases, start) - 1
+        if k < 0:
+            return None
+        base, length = self.bases[k], self.lengths[k]
+        if start >= base + length:
+            return None
+        return self.turns[k], start - base, min(end, base + length) - base
+
+
+def turns_map(
+    turns: Sequence[tuple[int, str, str]],
+    shown: str,
+    *,
+    formulas: Mapping[str, Formula | NotTypeset] | None = None,
+) -> TurnsMap:
+    """The map of a pane showing ``turns`` (index, label the pane shows above it, raw
+    markdown) in order, as ``shown`` (the document's text). The turns' raw texts are
+    laid end to end, a separator between them that stands for nothing."""
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    raw_parts: list[str] = []
+    bases: list[int] = []
+    base = 0
+    for _index, label, raw in turns:
+        if label:
+            text.append(f"{label}\n")
+            starts += [-1] * (len(label) + 1)
+            ends += [-1] * (len(label) + 1)
+        model = rendered_text(raw, formulas=formulas)
+        text.append(model.text)
+        starts += [s + base if s >= 0 else -1 for s in model.starts]
+        ends += [e + base if e >= 0 else -1 for e in model.ends]
+        bases.append(base)
+        raw_parts.append(raw + "\n")
+        base += len(raw) + 1
+    combined = Rendered("".join(text), tuple(starts), tuple(ends))
+    smap = align("".join(raw_parts), combined, shown)
+    return TurnsMap([t[0] for t in turns], bases, [len(t[2]) for t in turns], smap)

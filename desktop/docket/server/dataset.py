@@ -62,6 +62,7 @@ from docket.errors import DocketError
 from docket.server.dataset_card import quarantined_answers
 from docket.server.judge import judged_pairs
 from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.pii_export import PiiExport, Redactor, Scanner, restore, row_task_id
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import (
     grade_name,
@@ -94,6 +95,8 @@ class ExportSummary:
     """How the rows were written (:mod:`docket.server.dataset_files`)."""
     json_columns: tuple[str, ...] = ()
     """Columns written as JSON text in Parquet or Arrow (their values mix types)."""
+    pii: PiiExport | None = None
+    """The PII scan of what was written, and what ``--redact`` masked."""
 
     def left_out(self, fmt: str) -> list[str]:
         """What the export of format ``fmt`` did not write, and why: one phrase per kind,
@@ -540,23 +543,60 @@ def export_rows(store: MergedStore, fmt: str) -> tuple[list[dict[str, Any]], Exp
 
 
 def export(
-    store: MergedStore, fmt: str, out: Path, *, container: str | None = None
+    store: MergedStore,
+    fmt: str,
+    out: Path,
+    *,
+    container: str | None = None,
+    redact: bool = False,
+    restore_pii: bool = False,
 ) -> ExportSummary:
     """Write the rows of format ``fmt`` to ``out`` (JSON lines by default, or the
     container ``container`` or ``out``'s suffix names: :mod:`docket.server.dataset_files`;
     atomically); what was left out, for every format, in the summary (see
     :meth:`ExportSummary.left_out`). The dataset card beside it is
-    :func:`docket.server.dataset_card.write_card`'s."""
+    :func:`docket.server.dataset_card.write_card`'s.
+
+    ``redact`` masks PII in every text field (:mod:`docket.server.pii_export`);
+    ``restore_pii`` (``judgments`` only, never with ``redact``) puts back the originals of
+    a project packed with ``--pii mask``. Either way the summary holds the PII scan of
+    what was written."""
     from docket.server.dataset_files import container_for, require_pyarrow, write_rows
 
+    if restore_pii and redact:
+        raise DocketError(
+            "--restore-pii puts back what --redact takes out: give one of them.",
+            hint="--restore-pii is for the server's own judgments; --redact for data that leaves.",
+        )
+    if restore_pii and fmt != "judgments":
+        raise DocketError(
+            f"--restore-pii is for --format judgments only (not {fmt}).",
+            hint="The originals of masked PII are for the server's own use.",
+        )
     # Label Studio imports one JSON array; JSON lines only when the name asks for them.
     default = "json" if fmt == "label-studio" and out.suffix.lower() != ".jsonl" else None
     chosen = container_for(out, container or default)
     if chosen in {"parquet", "hf"}:
         require_pyarrow()  # before the rows are built: say what is missing at once
     rows, summary = export_rows(store, fmt)
+    pii = PiiExport(redacted=redact, restored=restore_pii)
+    if redact:
+        redactor = Redactor(store)
+        known = set(store.task_ids())
+        rows = [redactor.row(r, row_task_id(r, known)) for r in rows]
+        pii.masked = dict(sorted(redactor.masked.items()))
+    elif restore_pii:
+        masks = store.pii_masks()
+        rows = [restore(r, masks.get(str(r.get("task_id")), {})) for r in rows]
+    scanner = Scanner()
+    for r in rows:
+        scanner.row(r)
+    pii.found, pii.truncated = scanner.counts(), scanner.truncated
     summary = replace(
-        summary, quarantined=quarantined_answers(store), skipped=len(set(store.warnings))
+        summary,
+        quarantined=quarantined_answers(store),
+        skipped=len(set(store.warnings)),
+        pii=pii,
     )
     as_json = write_rows(rows, out, chosen)
     return replace(summary, container=chosen, json_columns=tuple(as_json))

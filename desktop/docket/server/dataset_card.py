@@ -421,6 +421,7 @@ def card_text(
         *_agreement(lineage),
         *_adjudication(lineage),
         *_gold(lineage),
+        *_pii(summary),
     ]
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -649,6 +650,59 @@ def _gold(lineage: Lineage) -> list[str]:
         )
         lines.append(f"| {g.reviewer} | {g.correct} | {g.total} | {acc} | {interval} |")
     return [*lines, ""]
+
+
+def _pii(summary: ExportSummary) -> list[str]:
+    """The PII scan of the data file (counts per type and severity, never a text), and
+    with ``--redact`` what was masked."""
+    pii = summary.pii
+    if pii is None:
+        return []
+    out = ["## PII", ""]
+    if pii.redacted:
+        masked = sum(pii.masked.values())
+        out.append(
+            f"Exported with `--redact`: {_n(masked, 'placeholder')} written in place of PII "
+            "(what the detector found and no reviewer dismissed, what reviewers marked, and "
+            "what the detector found in reviewers' own text)"
+            + (": " + ", ".join(f"{_md(t)} {n:,}" for t, n in pii.masked.items()) if masked else "")
+            + "."
+        )
+        out.append("")
+    if pii.restored:
+        out += [
+            "**This file holds the originals of masked PII** (`--restore-pii`): it is for the "
+            "server's own use and must not be released.",
+            "",
+        ]
+    if pii.found:
+        out += [
+            "A scan of every text field of the file with Docket's detector finds:",
+            "",
+            "| Type | High | Medium | Low |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        out += [
+            f"| {_md(t)} | {per.get('high', 0):,} | {per.get('medium', 0):,} | "
+            f"{per.get('low', 0):,} |"
+            for t, per in pii.found.items()
+        ]
+        out.append("")
+    else:
+        out += ["A scan of every text field of the file with Docket's detector finds no PII.", ""]
+    if pii.redacted:
+        out.append(
+            "No high-severity finding remains."
+            if pii.high == 0
+            else f"Still found: {_n(pii.high, 'high-severity finding')}; review before release."
+        )
+        out.append("")
+    if pii.truncated:
+        out += [
+            f"{_n(pii.truncated, 'text')} longer than the detector reads were scanned in part.",
+            "",
+        ]
+    return out
 
 
 def _n(count: int, noun: str) -> str:

@@ -38,12 +38,16 @@ from docket.bundles.envelope import MAX_RESULT_BYTES, keyring, open_sealed, pinn
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import CALIBRATION_KIND, read_task_bundle
+from docket.core.pii import finding_problems, task_texts
 from docket.core.rules import canonical_json
 from docket.core.suggestions import Suggestion, SuggestionError
+from docket.core.tasks import Task
 from docket.errors import BundleError, DocketError, ReplayError
 from docket.server.merged_store import MergedStore
+from docket.server.pii_masking import PLACEHOLDER
 from docket.server.result_checks import (
     IssuedTask,
+    archived_texts,
     check_audit_covers,
     check_first_answers_recorded,
     check_result_rows,
@@ -129,7 +133,50 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
                 ),
             )
         _store_sealed(store, sealed, project)
+        _store_pii(store, sealed, project, {task.id: task for task, _ in content.tasks})
     return len(content.tasks)
+
+
+def _store_pii(
+    store: MergedStore, sealed: dict[str, Any], project: str, tasks: dict[str, Task]
+) -> None:
+    """The PII findings and masks of ``docket pack --pii`` (the archive's sealed section:
+    the server's own, signed by itself), for the archive's own tasks only, each checked
+    against the task's texts. Nothing else writes them: a result bundle's answers never
+    become findings or masks."""
+    findings = sealed.get("pii_findings") or {}
+    masks = sealed.get("pii_masks") or {}
+    if not isinstance(findings, dict) or not isinstance(masks, dict):
+        raise DocketError("The task archive's PII section is malformed.")
+    for task_id in sorted(set(findings) | set(masks)):
+        task = tasks.get(task_id)
+        found, mapping = findings.get(task_id, []), masks.get(task_id)
+        problems = finding_problems(found, texts=None if task is None else task_texts(task))
+        if task is None or problems or not _is_mapping(mapping):
+            raise DocketError(
+                f"The task archive's PII record of task {task_id!r} does not fit the task"
+                + (f" ({problems[0][0]}: {problems[0][1]})." if problems else ".")
+            )
+        store.db.execute(
+            "INSERT OR REPLACE INTO pii (project, task_id, findings, masks) VALUES (?, ?, ?, ?)",
+            (
+                project,
+                task_id,
+                canonical_json(found),
+                None if mapping is None else canonical_json(mapping),
+            ),
+        )
+
+
+def _is_mapping(value: Any) -> bool:
+    """None, or placeholder -> original (both strings)."""
+    return value is None or (
+        isinstance(value, dict)
+        and all(
+            isinstance(k, str) and PLACEHOLDER.fullmatch(k) and isinstance(v, str)
+            for k, v in value.items()
+        )
+    )
 
 
 def _store_sealed(store: MergedStore, sealed: dict[str, object], project: str) -> None:
@@ -457,7 +504,7 @@ def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str,
         ).fetchone()
     if row is None:
         return None
-    return {str(r["id"]): str(r["text"]) for r in json.loads(row[0])["responses"]}
+    return archived_texts(json.loads(row[0]))
 
 
 def _shown_suggestions(

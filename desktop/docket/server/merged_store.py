@@ -19,6 +19,7 @@ import sqlite_utils
 
 from docket.bundles.keys import SecretKey
 from docket.core.bulk import fast_json_loads, paused_gc
+from docket.core.pii import Finding
 from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.errors import DocketError
@@ -320,6 +321,18 @@ def _v6(db: sqlite_utils.Database) -> None:
 
 
 def _v7(db: sqlite_utils.Database) -> None:
+    """PII, from the server's task archive alone (``docket pack --pii``): per task, the
+    findings in its texts as packed (``findings``, a JSON list; none once masked) and,
+    where the project was packed with ``--pii mask``, each placeholder's original
+    (``masks``, a JSON object). Never from a result bundle: what a reviewer marks or
+    dismisses stays an answer."""
+    db.execute(
+        "CREATE TABLE pii (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+        "findings TEXT NOT NULL, masks TEXT, PRIMARY KEY (project, task_id))"
+    )
+
+
+def _v8(db: sqlite_utils.Database) -> None:
     """What a task's source said, from the server's sealed section: ``priors`` (the
     labels a foreign format carried: a winner, ratings, its own annotations; see
     :mod:`docket.core.formats.base`) and ``originals`` (each opaque response id's
@@ -332,7 +345,7 @@ def _v7(db: sqlite_utils.Database) -> None:
         )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 
 
 @dataclass(frozen=True, slots=True)
@@ -641,6 +654,33 @@ class MergedStore:
         task["schema"] = json.loads(row[1])
         task["guidelines_sha256"] = row[2]
         return dict(task)
+
+    def task_ids(self) -> list[str]:
+        """The ids of the project's archived tasks."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT id FROM tasks WHERE project = ?", (self.project,)
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def pii_findings(self) -> dict[str, list[Finding]]:
+        """Task id -> the PII findings its archive recorded at pack time (an empty list:
+        scanned, none found or all masked), for the project's scanned tasks."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT task_id, findings FROM pii WHERE project = ?", (self.project,)
+            ).fetchall()
+        return {str(t): [Finding.from_json(f) for f in json.loads(body)] for t, body in rows}
+
+    def pii_masks(self) -> dict[str, dict[str, str]]:
+        """Task id -> placeholder -> original, for the project's tasks packed with
+        ``--pii mask`` that had anything to mask."""
+        with translated_errors(self.path):
+            rows = self.db.execute(
+                "SELECT task_id, masks FROM pii WHERE project = ? AND masks IS NOT NULL",
+                (self.project,),
+            ).fetchall()
+        return {str(t): dict(json.loads(body)) for t, body in rows}
 
     def suggestions(self) -> dict[str, list[Suggestion]]:
         """Task id -> every agent's suggestions for it, as ``docket pack --suggestions``

@@ -50,13 +50,42 @@ from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.task_bundle import CALIBRATION_KIND, build_task_bundle
 from docket.core import safe_json
 from docket.core.calibration import MAX_EXPLANATION_CHARS, Expected
+from docket.core.pii import (
+    SEVERITY_ORDER,
+    Finding,
+    Masker,
+    Severity,
+    TaskScan,
+    by_target,
+    summary_counts,
+    task_texts,
+    type_label,
+)
+from docket.core.pii_detect import scan_task, scan_text
 from docket.core.rules import comparison_questions
-from docket.core.schema import TASK_FLAGS_KEY, Schema, SpansQuestion, default_schema
+from docket.core.schema import (
+    TASK_FLAGS_KEY,
+    PiiQuestion,
+    RubricQuestion,
+    Schema,
+    SpansQuestion,
+    default_schema,
+)
 from docket.core.suggestion_checks import suggestion_problem
 from docket.core.suggestions import SHOWN_POLICIES, Suggestion, SuggestionError
 from docket.core.task_loading import AnswersFor, LoadedRow, ResponsesFor, read_tasks_jsonl
 from docket.core.tasks import Response, Task
 from docket.errors import DocketError, SchemaError, TaskFormatError
+from docket.server.pii_masking import (
+    MaskedText,
+    ValueMatcher,
+    known_values,
+    map_strings,
+    mask_free_text,
+    mask_text,
+    remap_pointer,
+    remap_span,
+)
 
 BUNDLE_SUFFIX = ".docket"
 ARCHIVE_SUFFIX = ".server-tasks"
@@ -85,6 +114,8 @@ class PackResult:
     calibration: bool = False
     warnings: list[str] = field(default_factory=list)
     """What the packer should know about the bundles written (said, not refused)."""
+    pii: PiiPack | None = None
+    """What the PII scan found and did (``--pii``)."""
 
 
 def assign(
@@ -161,6 +192,9 @@ def blind(task: Task, secret: bytes) -> BlindedTask:
         task,
         responses=tuple(Response(ids[r.id], r.text, r.model) for r in order),
         spans=tuple(replace(s, response=ids[s.response]) for s in task.spans),
+        pii=None
+        if task.pii is None
+        else tuple(f.at(ids.get(f.target, f.target)) for f in task.pii),
     )
     originals = {
         ids[r.id]: {"id": r.id, "model": r.model, "position": i}
@@ -290,6 +324,290 @@ def read_suggestions(
     return out
 
 
+# PII at pack time ---------------------------------------------------------------------
+
+PII_MODES = ("report", "refuse", "mask")
+"""``docket pack --pii``: print and record the findings, stop on them, or mask them."""
+PII_QUESTION_ID = "pii"
+PII_QUESTION_LABEL = "PII the detector missed or got wrong"
+MAX_PRINTED_TASKS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class PiiPack:
+    """What the PII scan of a pack found (before any masking), per task, and what it did.
+
+    Never holds a matched text: findings are types and offsets; ``masks`` (placeholder ->
+    original, mode ``mask``) goes into the server's archive alone."""
+
+    mode: str
+    findings: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
+    masks: dict[str, dict[str, str]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    """Task id -> why its scan failed (mode ``report`` only: the others refuse)."""
+
+    def recorded(self) -> dict[str, list[dict[str, Any]]]:
+        """What the archive's sealed section records per scanned task: the findings in
+        the texts as packed (none once masked)."""
+        return {
+            t: [] if self.mode == "mask" else [f.to_json() for f in fs]
+            for t, fs in self.findings.items()
+            if t not in self.failed
+        }
+
+    def counts(self) -> dict[str, dict[str, dict[str, int]]]:
+        """Task id -> type -> severity -> count, for the tasks with findings."""
+        return {t: summary_counts(f) for t, f in self.findings.items() if f}
+
+    def totals(self) -> dict[str, dict[str, int]]:
+        return summary_counts(f for fs in self.findings.values() for f in fs)
+
+    def lines(self) -> list[str]:
+        """What ``docket pack`` prints: per task and type, counts (never the text)."""
+        counts = self.counts()
+        verb = "masked" if self.mode == "mask" else "found"
+        out = []
+        for task_id, per_type in list(counts.items())[:MAX_PRINTED_TASKS]:
+            parts = ", ".join(f"{type_label(t)} {_severity_counts(c)}" for t, c in per_type.items())
+            out.append(f"pii {verb}: task {task_id}: {parts}")
+        if len(counts) > MAX_PRINTED_TASKS:
+            out.append(f"pii {verb}: ... and {len(counts) - MAX_PRINTED_TASKS} more task(s)")
+        totals = self.totals()
+        if totals:
+            parts = ", ".join(f"{type_label(t)} {_severity_counts(c)}" for t, c in totals.items())
+            out.append(f"pii {verb} in {len(counts)} of {len(self.findings)} task(s): {parts}")
+        else:
+            out.append(f"pii: none found in {len(self.findings)} task(s)")
+        for task_id, why in self.failed.items():
+            out.append(f"pii: task {task_id} could not be scanned ({why})")
+        return out
+
+
+def _severity_counts(counts: dict[str, int]) -> str:
+    return "(" + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) + ")"
+
+
+def with_pii_question(form: Schema) -> Schema:
+    """``form`` with a ``pii`` question (never required) if it has none: reviewers
+    correct the detector there."""
+    if any(isinstance(q, PiiQuestion) for q in form.questions):
+        return form
+    qid, n = PII_QUESTION_ID, 1
+    while qid in form:
+        n += 1
+        qid = f"{PII_QUESTION_ID}-{n}"
+    return replace(form, questions=(*form.questions, PiiQuestion(qid, label=PII_QUESTION_LABEL)))
+
+
+def scan_for_pack(task: Task) -> TaskScan:
+    """:func:`~docket.core.pii_detect.scan_task`, then the rest of any text too long
+    for it (a pack is not bound by the window's time budget: nothing goes unread)."""
+    scan = scan_task(task)
+    if scan.failed or not scan.truncated:
+        return scan
+    texts = task_texts(task)
+    findings = [f for f in scan.findings if f.target not in scan.truncated]
+    try:
+        for target in scan.truncated:
+            text = texts[target]
+            findings += [f.at(target) for f in scan_text(text, max_chars=len(text)).findings]
+    except Exception as exc:
+        return TaskScan(task.id, failed=f"{type(exc).__name__}: {exc}")
+    return TaskScan(task.id, tuple(findings))
+
+
+def refuse_pii(scans: dict[str, TaskScan], least: Severity) -> None:
+    """``--pii refuse``: stop, naming every finding at or above ``least`` (task, target,
+    type, severity, offsets; never the text)."""
+    counted = [
+        f
+        for scan in scans.values()
+        for f in scan.findings
+        if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[least]
+    ]
+    failed = {t: s.failed for t, s in scans.items() if s.failed}
+    if not counted and not failed:
+        return
+    task_of = {id(f): t for t, s in scans.items() for f in s.findings}
+    lines = [
+        f"  task {task_of[id(f)]}, {f.target}: {f.type} ({f.severity.value}) at {f.start}-{f.end}"
+        for f in counted
+    ] + [f"  task {t}: the detector failed ({why})" for t, why in failed.items()]
+    shown = "\n".join(lines[:MAX_REPORTED_ERRORS])
+    more = len(lines) - MAX_REPORTED_ERRORS
+    tail = f"\n  ... and {more} more" if more > 0 else ""
+    raise DocketError(
+        f"{len(counted)} PII finding(s) of {least.value} severity or above in "
+        f"{len({task_of[id(f)] for f in counted})} task(s); nothing was written:\n{shown}{tail}",
+        hint="Pack with --pii mask to replace them with placeholders (the originals stay "
+        "in the server's archive only), or remove them from the source file.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MaskedTask:
+    task: Task
+    masker: Masker
+    texts: dict[str, MaskedText]
+    """Target -> the masked text and its offset map."""
+
+
+def mask_task(task: Task, findings: tuple[Finding, ...]) -> MaskedTask:
+    """Every finding of ``task`` replaced by its typed placeholder (one masker: a value
+    keeps one placeholder in every text), and every other occurrence of a value found
+    anywhere in the task too. Prior spans move onto the same words of the masked texts."""
+    texts = task_texts(task)
+    values = [(f.type, texts[f.target][f.start : f.end]) for f in findings if f.target in texts]
+    per = by_target(findings)
+    masker = Masker()
+    matcher = ValueMatcher(values)
+    masked = {
+        target: mask_text(masker, text, [*per.get(target, ()), *matcher.findings(text)])
+        for target, text in texts.items()
+    }
+    masked_task = replace(
+        task,
+        conversation=tuple(
+            replace(turn, content=masked[f"turn:{i}"].text)
+            for i, turn in enumerate(task.conversation)
+        ),
+        responses=tuple(replace(r, text=masked[r.id].text) for r in task.responses),
+        documents=tuple(
+            replace(
+                d,
+                text=masked[f"document:{d.id}"].text,
+                title=mask_free_text(masker, d.title),
+            )
+            for d in task.documents
+        ),
+        spans=tuple(remap_span(s, masked[s.response], masker) for s in task.spans),
+        pii=(),
+    )
+    return MaskedTask(masked_task, masker, masked)
+
+
+def mask_criteria(form: Schema, masker: Masker, detected: dict[str, tuple[Finding, ...]]) -> Schema:
+    """``form`` with its rubric criteria's texts masked like the task's other free text
+    (ids kept, so answers name the same criteria). ``detected`` caches the detector's
+    findings per criterion text: a project-wide rubric repeats in every task."""
+    matcher = ValueMatcher(known_values(masker))
+    questions = []
+    for q in form.questions:
+        if isinstance(q, RubricQuestion) and q.criteria:
+            criteria = []
+            for c in q.criteria:
+                if c.text not in detected:
+                    detected[c.text] = scan_text(c.text, max_chars=len(c.text)).findings
+                found = [*detected[c.text], *matcher.findings(c.text)]
+                criteria.append(
+                    replace(c, text=mask_text(masker, c.text, found).text) if found else c
+                )
+            q = replace(q, criteria=tuple(criteria))
+        questions.append(q)
+    masked = replace(form, questions=tuple(questions))
+    return form if masked == form else masked
+
+
+def mask_answers(answers: dict[str, Any], schema: Schema, masked: MaskedTask) -> dict[str, Any]:
+    """Known answers (gold, a suggestion) of a masked task, in its masked texts: spans and
+    pii marks moved onto the same words, written text masked."""
+    masker, texts = masked.masker, masked.texts
+
+    ids = set(masked.task.response_ids)
+
+    def prose(value: str) -> str:
+        return value if value in ids else mask_free_text(masker, value)
+
+    out: dict[str, Any] = {}
+    for key, value in answers.items():
+        kind = schema.question(key).kind if key in schema else key
+        if kind == "spans" and isinstance(value, list):
+            value = [
+                remap_pointer(s, texts, masker, target_key="response") if isinstance(s, dict) else s
+                for s in value
+            ]
+        elif kind == "pii" and isinstance(value, dict):
+            value = {
+                part: [
+                    remap_pointer(m, texts, masker, target_key="target")
+                    if isinstance(m, dict)
+                    else m
+                    for m in items
+                ]
+                if isinstance(items, list)
+                else items
+                for part, items in value.items()
+            }
+        else:
+            value = map_strings(value, prose, skip=frozenset({"base", "better"}))
+        out[key] = value
+    return out
+
+
+def _apply_pii(
+    mode: str,
+    least: Severity,
+    blinded: dict[str, BlindedTask],
+    gold: dict[str, dict[str, Any]],
+    suggestions: dict[str, list[Suggestion]],
+    explanations: dict[str, str],
+    schema_of: Forms,
+) -> PiiPack:
+    """Scan every blinded task and gold item, then do what ``mode`` says (in place: the
+    blinded tasks, gold answers, suggestions and explanations become what is packed)."""
+    scans = {t: scan_for_pack(b.task) for t, b in blinded.items()}
+    if mode == "refuse":
+        refuse_pii(scans, least)
+    failed = {t: s.failed for t, s in scans.items() if s.failed}
+    if failed and mode == "mask":
+        task_id, why = next(iter(failed.items()))
+        raise DocketError(
+            f"The PII detector failed on {len(failed)} task(s) (first: {task_id}: {why}); "
+            "nothing was written.",
+            hint="Nothing unscanned is packed with --pii mask: fix or remove those rows.",
+        )
+    # Findings a row brought (an earlier round's, kept on the blinded ids) count too.
+    findings = {t: _with_given(s.findings, blinded[t].task.pii) for t, s in scans.items()}
+    masks: dict[str, dict[str, str]] = {}
+    detected: dict[str, tuple[Finding, ...]] = {}  # criterion text -> the detector's findings
+    for task_id, b in blinded.items():
+        if task_id in failed:
+            continue  # None: the window scans the task itself
+        if mode != "mask":
+            blinded[task_id] = replace(b, task=replace(b.task, pii=findings[task_id]))
+            continue
+        masked = mask_task(b.task, findings[task_id])
+        form = mask_criteria(schema_of(b.task), masked.masker, detected)
+        schema_of.use(task_id, form)
+        if task_id in gold:
+            gold[task_id] = mask_answers(gold[task_id], form, masked)
+        if task_id in explanations:
+            explanations[task_id] = mask_free_text(masked.masker, explanations[task_id])
+        if task_id in suggestions:
+            suggestions[task_id] = [
+                replace(
+                    s,
+                    answers=mask_answers(s.answers, form, masked),
+                    critique=mask_free_text(masked.masker, s.critique),
+                )
+                for s in suggestions[task_id]
+            ]
+        blinded[task_id] = replace(b, task=masked.task)
+        if masked.masker.mapping:
+            masks[task_id] = dict(masked.masker.mapping)
+    return PiiPack(mode, findings, masks, failed)
+
+
+def _with_given(
+    found: tuple[Finding, ...], given: tuple[Finding, ...] | None
+) -> tuple[Finding, ...]:
+    """The detector's findings, then those a row brought that it did not find again."""
+    if not given:
+        return found
+    keys = {(f.target, f.start, f.end, f.type) for f in found}
+    return found + tuple(f for f in given if (f.target, f.start, f.end, f.type) not in keys)
+
+
 def _explanation(row: LoadedRow, raw: dict[str, Any] | None, source: str) -> str:
     """A gold row's optional ``explanation``: why the expected answer is right, shown to
     the reviewer after answering it in a calibration round."""
@@ -377,10 +695,14 @@ class Forms:
                 source=source,
                 line=row.line,
             )
-        self._forms[task.id] = form
+        self._forms[task.id] = with_pii_question(form)
 
     def __call__(self, task: Task) -> Schema:
         return self._forms[task.id]
+
+    def use(self, task_id: str, form: Schema) -> None:
+        """``form`` for the task from now on (its criteria masked)."""
+        self._forms[task_id] = form
 
 
 def _load(
@@ -443,6 +765,8 @@ def pack(
     suggestions_path: Path | None = None,
     format: str | None = None,
     answers: AnswersFor | None = None,
+    pii: str = "report",
+    pii_severity: Severity = Severity.HIGH,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
     ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
@@ -455,7 +779,18 @@ def pack(
     ``suggestions_path`` attaches AI judges' suggestions (see :func:`read_suggestions`):
     every one travels in the server's archive; a reviewer's bundle carries, in
     ``suggestions.jsonl``, those of its tasks whose form shows them (``after-answer``,
-    ``before``), never a gold item's, and its sealed section names their agents."""
+    ``before``), never a gold item's, and its sealed section names their agents.
+
+    ``pii`` (``report``, ``refuse``, ``mask``; see the README's "PII at pack time") and
+    ``pii_severity``, the least severity ``refuse`` stops on: every task and gold item is
+    scanned after blinding; ``report`` puts the findings into the bundles' task rows and
+    the archive; ``refuse`` stops before writing anything; ``mask`` replaces each finding
+    by its typed placeholder everywhere reviewers read, and the archive's sealed section
+    alone keeps the originals (``pii_masks``)."""
+    if pii not in PII_MODES:
+        raise DocketError(
+            f"Unknown --pii mode {pii!r}.", hint=f"Use one of {', '.join(PII_MODES)}."
+        )
     distinct_cards(reviewers, what="reviewer cards")  # one name, key id, recipient: one reviewer
     names = [r.name for r in reviewers]
     schema_of = Forms(schema)
@@ -523,6 +858,7 @@ def pack(
     suggestions: dict[str, list[Suggestion]] = {}
     if suggestions_path is not None:
         suggestions = read_suggestions(suggestions_path, blinded, schema_of)
+    pii_pack = _apply_pii(pii, pii_severity, blinded, gold, suggestions, explanations, schema_of)
 
     def sealed_for(task_ids: Sequence[str]) -> dict[str, Any]:
         return {
@@ -542,7 +878,7 @@ def pack(
         ]
 
     if calibration:
-        return _pack_calibration(
+        result = _pack_calibration(
             [blinded[r.task.id].task for r in gold_rows],
             schema_of=schema_of,
             expected={t: Expected(gold[t], explanations[t]) for t in gold},
@@ -555,6 +891,7 @@ def pack(
             expires_days=expires_days,
             skipped=skipped,
         )
+        return replace(result, pii=pii_pack)
     shown_tasks = {s.task for s in shown_to_reviewer(list(blinded))}
     plan = assign(ids, names, overlap, gold_ids=list(gold), rng=_rng(secret, "assign"))
     packed: list[PackedBundle] = []
@@ -606,7 +943,12 @@ def pack(
         reviewer=server.card(),
         project=project,
         guidelines=guidelines,
-        sealed=sealed_for([t.id for t in everything]),
+        sealed={
+            **sealed_for([t.id for t in everything]),
+            # The server's alone: never in a reviewer's sealed section.
+            "pii_findings": pii_pack.recorded(),
+            "pii_masks": pii_pack.masks,
+        },
         expires_days=None,
         models=True,
         # Every agent's, whatever the policy, gold items' too: the server's alone.
@@ -627,7 +969,7 @@ def pack(
             "apart. Give every task a suggestion only where that is acceptable, or use "
             '"reveal": "hidden".'
         )
-    return PackResult(packed, skipped, summary, archive, warnings=warnings)
+    return PackResult(packed, skipped, summary, archive, warnings=warnings, pii=pii_pack)
 
 
 def _write_summary(

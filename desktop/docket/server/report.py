@@ -16,9 +16,12 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from docket.core.bulk import paused_gc
+from docket.core.pii import summary_counts
+from docket.core.pii_answers import reviewed_findings
+from docket.core.schema import PiiQuestion, Schema
 from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
 from docket.server.calibration import CalibrationScore, calibration_scores
 from docket.server.judge import JudgeFigures, store_judges
@@ -53,7 +56,7 @@ from docket.server.report_scorecard import (
 )
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import ModelScore, rubric_report
-from docket.server.schemas import task_schemas
+from docket.server.schemas import Schemas, schema_for, task_schemas
 from docket.server.verdicts import answer_votes, verdicts_of_votes
 
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
@@ -117,6 +120,8 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     judges: list[JudgeFigures] = field(default_factory=list)
     """Per AI agent whose suggestions were packed: :mod:`docket.server.judge`."""
+    pii: PiiStatus | None = None
+    """What counts as PII in the project's tasks once reviewers have spoken."""
 
     @property
     def ready(self) -> bool:
@@ -220,6 +225,7 @@ def _build_report(
         readiness=[],
     )
     report.judges = store_judges(store, pseudonyms)
+    report.pii = pii_status(store, answers, schemas)
     report.readiness = readiness(report)
     report.missing = missing(report, bool(facts))
     report.summary = summary(report)
@@ -228,6 +234,78 @@ def _build_report(
 
 
 # --- release readiness ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PiiStatus:
+    """PII in the project's tasks: the findings recorded at pack time that no reviewer
+    dismissed, plus the stretches reviewers marked (:func:`reviewed_findings`)."""
+
+    tasks: int
+    """Tasks of the project's archive."""
+    scanned: int
+    """Of them, those the archive records a PII scan for (``docket pack`` with ``--pii``)."""
+    masked: int
+    """Tasks packed with ``--pii mask`` that had PII to mask (their texts count as clean)."""
+    counts: dict[str, dict[str, int]]
+    """Type -> severity -> count of what remains."""
+
+    @property
+    def high(self) -> int:
+        return sum(per.get("high", 0) for per in self.counts.values())
+
+
+def pii_status(store: MergedStore, answers: list[MergedAnswer], schemas: Schemas) -> PiiStatus:
+    """Read from the findings ``docket merge --tasks`` stored (never the task texts) and
+    the reviewers' ``pii`` answers."""
+    findings = store.pii_findings()
+    said: dict[str, list[Any]] = {}
+    # Per form (shared by its tasks, kept alive here so that its id stays its own): its
+    # pii questions.
+    questions: dict[int, tuple[Schema, list[str]]] = {}
+    for a in answers:
+        form = schema_for(schemas, a)
+        known = questions.get(id(form))
+        if known is None:
+            known = questions[id(form)] = (
+                form,
+                [q.id for q in form.questions if isinstance(q, PiiQuestion)],
+            )
+        for qid in known[1]:
+            if a.answers.get(qid):
+                said.setdefault(a.task_id, []).append(a.answers[qid])
+    remaining = [
+        f
+        for task_id in set(findings) | set(said)
+        for f in reviewed_findings(findings.get(task_id, ()), said.get(task_id, ()))
+    ]
+    return PiiStatus(
+        store.task_count(), len(findings), len(store.pii_masks()), summary_counts(remaining)
+    )
+
+
+def pii_criterion(pii: PiiStatus | None) -> Criterion:
+    target = "no high-severity finding"
+    if pii is None or not pii.scanned:
+        return Criterion(
+            "PII findings",
+            "not assessed",
+            "the task archive records no PII scan (packed before `docket pack --pii`, or "
+            "not merged with --tasks)",
+            target,
+        )
+    figure = (
+        f"{pii.high:,} high-severity finding(s) remain in {pii.scanned:,} scanned task(s) "
+        "(the detector's findings no reviewer dismissed, and reviewers' marks)"
+    )
+    other = sum(n for per in pii.counts.values() for s, n in per.items() if s != "high")
+    if other:
+        figure += f"; {other:,} of lower severity"
+    if pii.masked:
+        figure += f"; {pii.masked:,} task(s) masked at pack time"
+    if pii.scanned < pii.tasks:
+        figure += f"; {pii.tasks - pii.scanned:,} task(s) never scanned"
+    return Criterion("PII findings", "pass" if pii.high == 0 else "fail", figure, target)
 
 
 def _pct(x: float) -> str:
@@ -285,14 +363,7 @@ def readiness(r: Report) -> list[Criterion]:
                 "none (settle them with `docket adjudication pack`)",
             )
         )
-    out.append(
-        Criterion(
-            "PII findings",
-            "not assessed",
-            "the merged database records no PII findings",
-            "no high-severity finding",
-        )
-    )
+    out.append(pii_criterion(r.pii))
     known = {v: n for v, n in r.guidelines.items() if v not in ("", "unknown")}
     if not known:
         out.append(

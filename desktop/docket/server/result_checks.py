@@ -15,6 +15,9 @@ structurally (a response of the task, whole-number offsets, not empty, a label o
 issued taxonomy, a severity, overlaps as the form allows). ``merge`` also gives the
 response texts from the project's task archive (which it requires before any result),
 so a span must lie within its response's text and quote exactly the text at its offsets.
+The same texts, with the conversation's turns and the source documents, check a ``pii``
+answer: each mark must lie within the text it names and quote exactly the text at its
+offsets, each dismissal name a text of the task and fall inside it.
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ from typing import Any
 
 from docket.core.audit_chain import AuditEntry, entry_is_intact
 from docket.core.display_order import DisplayOrder
+from docket.core.documents import Document
+from docket.core.pii import task_texts
 from docket.core.rules import canonical_json
-from docket.core.schema import Schema, SpansQuestion
+from docket.core.schema import PiiQuestion, Schema, SpansQuestion
 from docket.core.suggestion_checks import record_problem
 from docket.core.suggestions import Suggestion
-from docket.core.tasks import TaskStatus
+from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import check_answers
 from docket.errors import BundleError, DocketError
 
@@ -93,7 +98,25 @@ def issued_tasks(sealed: Mapping[str, Any]) -> dict[str, IssuedTask]:
 
 
 Texts = Callable[[str], Mapping[str, str] | None]
-"""task id -> its responses' raw texts by response id (None: not known)."""
+"""task id -> every raw text of the task by target (response id, ``turn:N``,
+``document:ID``: :func:`docket.core.pii.task_texts`; None: not known)."""
+
+
+def archived_texts(task: Mapping[str, Any]) -> dict[str, str]:
+    """Every text of a task as the server's archive keeps it (``{"id", "conversation":
+    [{role, content}], "responses": [{id, text}], "documents": [{id, text}]}``), by
+    target. Raises KeyError, TypeError or ValueError when unreadable."""
+    rebuilt = Task(
+        str(task["id"]),
+        tuple(Turn(Role(t["role"]), str(t["content"])) for t in task.get("conversation") or ()),
+        tuple(Response(str(r["id"]), str(r["text"])) for r in task["responses"]),
+        documents=tuple(
+            Document(str(d["id"]), str(d["text"])) for d in task.get("documents") or ()
+        ),
+    )
+    return task_texts(rebuilt)
+
+
 Shown = Callable[[str], Mapping[str, Suggestion]]
 """task id -> the AI judges' suggestions its reviewer was shown, by agent."""
 
@@ -103,7 +126,8 @@ def row_problem(
 ) -> str | None:
     """Why one answer row does not fit the task it answers (None: it fits): the display
     order must name exactly the task's responses, the status be a task status, and the
-    answers pass the app's validator (with ``texts``, spans are checked against them)."""
+    answers pass the app's validator (with ``texts``, every text of the task by target,
+    spans and a ``pii`` answer are checked against them)."""
     try:
         order = DisplayOrder.from_json(dict(row["display_order"]))
     except (TypeError, ValueError) as exc:
@@ -115,7 +139,10 @@ def row_problem(
         )
     if row["status"] not in _STATUSES:
         return f"status {row['status']!r} is not a task status"
-    issues = check_answers(task.schema, task.responses, row["answers"], texts=texts)
+    responses = None if texts is None else {r: texts[r] for r in task.responses if r in texts}
+    issues = check_answers(
+        task.schema, task.responses, row["answers"], texts=responses, pii_texts=texts
+    )
     if issues:
         field, message = issues[0]
         return f"{field or 'answers'}: {message}"
@@ -136,7 +163,7 @@ def check_result_rows(
 ) -> None:
     """Raise :class:`BundleError` naming the first answer that the server did not issue or
     that does not fit its task (an adjudication bundle issues the lead's form). ``texts``
-    gives a task's response texts, looked up only for forms with a spans question.
+    gives a task's texts, looked up only for forms with a spans or a pii question.
     ``shown`` gives the suggestions a task's reviewer saw: a row's ``suggestion`` record
     must hold against them (none shown: no record holds)."""
     for row in rows:
@@ -148,7 +175,9 @@ def check_result_rows(
                 "the whole result is refused."
             )
         known = None
-        if texts is not None and any(isinstance(q, SpansQuestion) for q in task.schema.questions):
+        if texts is not None and any(
+            isinstance(q, SpansQuestion | PiiQuestion) for q in task.schema.questions
+        ):
             known = texts(task_id)
         problem = row_problem(row, task, known)
         if problem is None and "suggestion" in row:

@@ -200,6 +200,20 @@ def _v9_suggestions(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE answers ADD COLUMN suggestion TEXT")
 
 
+def _v10_pii(db: sqlite_utils.Database) -> None:
+    """The PII findings a task was packed with (``Finding.to_json()`` list, canonical
+    JSON); NULL when the task was never scanned (the window scans it itself)."""
+    db.execute("ALTER TABLE tasks ADD COLUMN pii TEXT")
+
+
+def _v11_search_text(db: sqlite_utils.Database) -> None:
+    """Each task's conversation and responses folded for search (case and accents
+    ignored in every script: :func:`docket.core.text_fold.fold`), inside the encrypted
+    database like the texts themselves. NULL until the first search fills it (folding
+    every text at import would slow the import down for a search that may never come)."""
+    db.execute("ALTER TABLE tasks ADD COLUMN search_text TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -210,6 +224,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v7_prior_spans,
     _v8_calibration,
     _v9_suggestions,
+    _v10_pii,
+    _v11_search_text,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

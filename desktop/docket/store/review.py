@@ -20,6 +20,7 @@ from docket.core.answers import Answer
 from docket.core.review import EditState, StatusCounts, TaskRow, UiState
 from docket.core.rules import canonical_json
 from docket.core.tasks import TaskStatus
+from docket.core.text_fold import SEPARATOR, fold, search_text
 from docket.errors import UnknownTaskError
 from docket.render.hidden import mark_hidden_text
 from docket.store import audit
@@ -77,18 +78,51 @@ class ReviewStore:
             return StatusCounts({TaskStatus(s): int(n) for s, n in rows.fetchall()})
 
     def search(self, query: str) -> set[str]:
-        """Ids of tasks whose prompt, conversation or any response contains ``query``
-        (case-insensitive). Runs inside the encrypted database: no plaintext index."""
-        needle = query.strip().lower()
+        """Ids of tasks whose prompt, conversation or any response contains ``query``,
+        case and accents ignored in every script (:func:`docket.core.text_fold.fold`).
+        Runs inside the encrypted database, on a folded copy of the texts kept there: no
+        plaintext index."""
+        needle = fold(query.strip()).replace(SEPARATOR, "")
         if not needle:
             return set()
         with translated_errors(self.path):
+            self._fold_new_tasks()
             hits = self._db.execute(
-                "SELECT id FROM tasks WHERE instr(lower(conversation), ?) > 0 "
-                "UNION SELECT task_id FROM responses WHERE instr(lower(text), ?) > 0",
-                (needle, needle),
+                "SELECT id FROM tasks WHERE instr(search_text, ?) > 0", (needle,)
             ).fetchall()
         return {row[0] for row in hits}
+
+    def _fold_new_tasks(self) -> None:
+        """Fold the texts of the tasks imported since the last search (all of them, the
+        first time: about 0.3 s for 10,000 tasks of three real responses)."""
+        pending = [
+            row[0] for row in self._db.execute("SELECT id FROM tasks WHERE search_text IS NULL")
+        ]
+        if not pending:
+            return
+        with write_transaction(self._db):
+            for start in range(0, len(pending), 500):
+                batch = pending[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                texts: dict[str, list[str]] = {}
+                for task_id, conversation in self._db.execute(
+                    f"SELECT id, conversation FROM tasks WHERE id IN ({marks})", batch
+                ):
+                    texts[task_id] = [content for _, content in json.loads(conversation)]
+                responses: dict[str, list[str]] = {}
+                for task_id, text in self._db.execute(
+                    f"SELECT task_id, text FROM responses WHERE task_id IN ({marks}) "
+                    "ORDER BY task_id, position",
+                    batch,
+                ):
+                    responses.setdefault(task_id, []).append(text)
+                self._db.conn.executemany(
+                    "UPDATE tasks SET search_text = ? WHERE id = ?",
+                    [
+                        (search_text(turns, responses.get(task_id, [])), task_id)
+                        for task_id, turns in texts.items()
+                    ],
+                )
 
     # --- drafts, undo, redo ---------------------------------------------------------------
 

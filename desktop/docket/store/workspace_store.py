@@ -20,6 +20,7 @@ import sqlite_utils
 from docket.core.answers import Answer
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.documents import Document
+from docket.core.pii import Finding, task_texts
 from docket.core.rules import canonical_json, submitted_status
 from docket.core.schema import Schema
 from docket.core.spans import Span
@@ -321,6 +322,10 @@ class WorkspaceStore:
                     "meta": canonical_json(task.meta),
                     "documents": canonical_json([d.to_json() for d in task.documents]),
                     "spans": canonical_json([sp.to_json() for sp in task.spans]),
+                    "search_text": None,  # folded on the first search (ReviewStore.search)
+                    "pii": None
+                    if task.pii is None
+                    else canonical_json([f.to_json() for f in task.pii]),
                 }
             )
             response_rows.extend(
@@ -335,7 +340,8 @@ class WorkspaceStore:
             self._db.conn.executemany(
                 "UPDATE tasks SET bundle_id = :bundle_id, position = :position, prompt = :prompt, "
                 "conversation = :conversation, schema_id = :schema_id, meta = :meta, "
-                "documents = :documents, spans = :spans, formulas_done = 0 WHERE id = :id",
+                "documents = :documents, spans = :spans, pii = :pii, "
+                "search_text = :search_text, formulas_done = 0 WHERE id = :id",
                 [row for row in task_rows if row["id"] in update],
             )
         self._db.table("tasks").insert_all(
@@ -457,16 +463,19 @@ class WorkspaceStore:
             ):
                 responses.setdefault(task_id, []).append(Response(rid, text, model))
             rows = self._db.execute(
-                "SELECT id, conversation, meta, status, documents, spans FROM tasks "
+                "SELECT id, conversation, meta, status, documents, spans, pii FROM tasks "
                 "ORDER BY position"
             ).fetchall()
-        for task_id, conversation, meta, status, documents, spans in rows:
-            yield _task(task_id, conversation, meta, status, responses[task_id], documents, spans)
+        for task_id, conversation, meta, status, documents, spans, pii in rows:
+            yield _task(
+                task_id, conversation, meta, status, responses[task_id], documents, spans, pii
+            )
 
     def task(self, task_id: str) -> Task:
         with translated_errors(self.path):
             row = self._db.execute(
-                "SELECT id, conversation, meta, status, documents, spans FROM tasks WHERE id = ?",
+                "SELECT id, conversation, meta, status, documents, spans, pii FROM tasks "
+                "WHERE id = ?",
                 (task_id,),
             ).fetchone()
             if row is None:
@@ -478,8 +487,8 @@ class WorkspaceStore:
                     (task_id,),
                 )
             ]
-        task_id, conversation, meta, status, documents, spans = row
-        return _task(task_id, conversation, meta, status, responses, documents, spans)
+        task_id, conversation, meta, status, documents, spans, pii = row
+        return _task(task_id, conversation, meta, status, responses, documents, spans, pii)
 
     def schema(self, task_id: str) -> Schema:
         with translated_errors(self.path):
@@ -529,7 +538,11 @@ class WorkspaceStore:
         task = self.task(task_id)
         schema = self.schema(task_id)
         validate_answers(
-            schema, task.response_ids, answers, texts={r.id: r.text for r in task.responses}
+            schema,
+            task.response_ids,
+            answers,
+            texts={r.id: r.text for r in task.responses},
+            pii_texts=task_texts(task),
         )
         body = canonical_json(dict(answers))
         order = display_order(reviewer, task_id, task.response_ids)
@@ -716,6 +729,7 @@ def _task(
     responses: list[Response],
     documents: str = "[]",
     spans: str = "[]",
+    pii: str | None = None,
 ) -> Task:
     turns = tuple(Turn(Role(role), content) for role, content in json.loads(conversation))
     docs = tuple(Document(**d) for d in json.loads(documents)) if documents != "[]" else ()
@@ -728,4 +742,5 @@ def _task(
         json.loads(meta),
         documents=docs,
         spans=marked,
+        pii=None if pii is None else tuple(Finding.from_json(f) for f in json.loads(pii)),
     )

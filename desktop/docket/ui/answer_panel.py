@@ -42,6 +42,7 @@ from docket.core.schema import (
     ChoiceQuestion,
     FlagsQuestion,
     LikertQuestion,
+    PiiQuestion,
     PreferenceQuestion,
     Question,
     RankingQuestion,
@@ -74,6 +75,7 @@ from docket.ui.answer_widgets import (
     pretty,
     response_name,
 )
+from docket.ui.pii_list import PiiEditor
 from docket.ui.span_list import SpansEditor
 from docket.ui.suggestion_views import SuggestionMark
 
@@ -145,6 +147,8 @@ def build_editor(question: Question, count: int, parent: QWidget | None = None) 
         return RewriteEditor(question, count, parent)
     if isinstance(question, SpansQuestion):
         return SpansEditor(question, count, parent)
+    if isinstance(question, PiiQuestion):
+        return PiiEditor(question, count, parent)
     raise TypeError(f"no editor for question type {type(question).__name__}")
 
 

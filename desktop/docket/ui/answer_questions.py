@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSizePolicy,
     QVBoxLayout,
@@ -43,6 +46,9 @@ from docket.ui.answer_widgets import (
 )
 
 FLAG_COLUMNS = 3
+PII_FLAG = "pii"
+"""The response flag the window suggests when the PII detector found something in a
+response (:meth:`FlagsEditor.set_pii_hints`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +235,30 @@ class LikertEditor(QuestionEditor):
         return out or None
 
 
+class PiiHint(QWidget):
+    """Under a response's flags: the detector found possible PII there; a button sets
+    the PII flag (never set without the reviewer: it stays their judgment)."""
+
+    def __init__(self, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.button = QPushButton("Set PII flag", self)
+        self.button.setAccessibleName(f"{who}: set the PII flag")
+        self.button.setToolTip("Possible PII was found in this response: flag it if it is")
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0)
+        self.hide()
+
+
 class FlagsEditor(QuestionEditor):
-    """Check boxes per response (in display order) and for the task as a whole."""
+    """Check boxes per response (in display order) and for the task as a whole. Under a
+    response with possible PII that is not flagged as such, a hint suggests the PII flag
+    (:meth:`set_pii_hints`)."""
 
     def __init__(self, question: FlagsQuestion, count: int, parent: QWidget | None = None) -> None:
         super().__init__(question, count, parent)
@@ -239,11 +267,21 @@ class FlagsEditor(QuestionEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.boxes: list[list[QCheckBox]] = []
+        self.pii_hints: list[PiiHint] = []
+        self._pii_counts: dict[int, int] = {}
+        flag_ids = [f for f, _ in question.response_flags]
+        self._pii_index = flag_ids.index(PII_FLAG) if PII_FLAG in flag_ids else -1
         if question.response_flags:
             for position in range(count):
                 self.boxes.append(
                     self._group(layout, response_name(position), question.response_flags)
                 )
+                if self._pii_index >= 0:
+                    hint = PiiHint(response_name(position), self)
+                    hint.button.clicked.connect(partial(self._set_pii_flag, position))
+                    self.boxes[-1][self._pii_index].toggled.connect(self._show_pii_hints)
+                    layout.addWidget(hint)
+                    self.pii_hints.append(hint)
         self.task_boxes: list[QCheckBox] = []
         if question.task_flags:
             self.task_boxes = self._group(layout, "Whole task", question.task_flags)
@@ -278,6 +316,29 @@ class FlagsEditor(QuestionEditor):
             chosen = got.get(rid, []) if rid is not None else []
             self._set(boxes, self.flags.response_flags, chosen)
         self._set(self.task_boxes, self.flags.task_flags, got.get(TASK_FLAGS_KEY, []))
+        self._show_pii_hints()
+
+    def set_pii_hints(self, counts: Mapping[int, int]) -> None:
+        """Possible PII (not dismissed) per response position: a hint with a button to
+        set the PII flag shows under each that has some and is not flagged yet."""
+        self._pii_counts = {p: n for p, n in counts.items() if n > 0}
+        self._show_pii_hints()
+
+    def _show_pii_hints(self, *_args: object) -> None:
+        for position, hint in enumerate(self.pii_hints):
+            count = self._pii_counts.get(position, 0)
+            flagged = self.boxes[position][self._pii_index].isChecked()
+            if count:
+                things = "1 finding" if count == 1 else f"{count} findings"
+                hint.label.setText(f"⚠ Possible PII in this response ({things}).")
+            hint.setVisible(bool(count) and not flagged)
+
+    def _set_pii_flag(self, position: int, *_args: object) -> None:
+        box = self.boxes[position][self._pii_index]
+        if not box.isChecked():
+            box.setChecked(True)
+            self._user_edit()
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod
     def _set(boxes: list[QCheckBox], flags: tuple[tuple[str, str], ...], chosen: Any) -> None:

@@ -32,6 +32,7 @@ from docket.bundles import keys
 from docket.errors import DocketError, WrongPassphraseError
 from docket.settings import Settings
 from docket.ui.dialogs import ask_passphrase
+from docket.ui.fonts import register_fonts
 from docket.workspace import Workspace
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -51,6 +52,7 @@ def application() -> QApplication:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
+    register_fonts()  # Chinese, Japanese, Arabic, Hebrew never as boxes
     return app
 
 

@@ -29,6 +29,12 @@ yet kept) and a chip naming the label and severity, so that nothing is told by c
 alone. Positions on the rendered text map to the raw markdown through
 :mod:`docket.render.source_map`.
 
+PII (:mod:`docket.ui.pii_marking`): what the detector found, and what the reviewer
+marked, is drawn in the prompt and the responses with a wavy underline and a badge
+naming its type (dismissed findings: a dotted underline, no badge); the tooltip says
+what it is ("Possible PII: phone number (high severity)"). The context menu of a
+response or the prompt holds the PII actions the window gives it (:attr:`pii_actions`).
+
 Characters that make text display differently from what it is (bidi controls,
 zero-width and tag characters: :mod:`docket.render.hidden`) are shown as marked tokens
 in every view, raw and differences included, and a line above the task says how many
@@ -39,16 +45,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -67,27 +76,33 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QTextBrowser,
     QTextEdit,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from docket.core.display_order import DisplayOrder
+from docket.core.pii import TURN_PREFIX
 from docket.core.tasks import Role, Task
 from docket.render import contains_hidden, diff_html, hidden_notice, plain_text_html, to_html
 from docket.render.citations import read_citation_href
 from docket.render.conversation import (
+    ANSWERED_NOTE,
     ANSWERED_TURN_ID,
     EARLIER_TURNS_HREF,
+    ROLE_LABELS,
+    answered_turn,
     conversation_to_html,
     foldable_turns,
 )
 from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
-from docket.render.source_map import SourceMap, source_map
+from docket.render.source_map import SourceMap, TurnsMap, source_map, turns_map
 from docket.render.theme import Theme
 from docket.ui.math_images import (
     IMAGES,
@@ -110,9 +125,12 @@ CARET_KEY = Qt.Key.Key_F7
 MARK_KEY = Qt.Key.Key_M
 """Marks the selection of the focused response as a span."""
 _SOURCE_MAP = "_docket_source_map"
+_TURNS_MAP = "_docket_turns_map"
+_PII_RUNS = "_docket_pii_runs"
 _SPACED = "_docket_spaced_blocks"
-CHIP_LINE_HEIGHT = 175
-"""Line height (per cent) of a block holding span chips: room for them under the text."""
+CHIP_GAP = 3
+"""Pixels between a chip and the next line of text (the line's extra room is the chip's
+height and this)."""
 ANSWERED_GAP = 16
 """Pixels from the top of the pane to the answered turn's label when the pane opens on
 it: room for the edge of its box (border and padding, 9 px) and a little space."""
@@ -171,6 +189,13 @@ class SafeBrowser(QTextBrowser):
         self.chips: list[tuple[int, str]] = []
         """Span chips drawn over the text: (position in the document, text)."""
         self.chip_colours = ("#ffffff", "#000000", "#888888")
+        self._chip_key: tuple[Any, ...] = ()
+        self._chip_cache: list[tuple[QRectF, str]] = []
+        self._chip_font: tuple[tuple[str, float], tuple[QFont, QFontMetricsF, float]] | None = None
+        self.pii_runs: list[PiiRun] = []
+        """PII marks drawn on the text: (first, last, the mark), in document order."""
+        self.context_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
+        """Extra actions for the context menu at a position (the window's PII actions)."""
 
     def caret_on(self) -> bool:
         return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -192,40 +217,112 @@ class SafeBrowser(QTextBrowser):
             return
         super().keyPressEvent(event)
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.pii_runs:
+            at = self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos()))
+            tip = self.tip_at(at.position())
+            if tip is not None:
+                QToolTip.showText(event.globalPos(), tip, self)
+                return True
+        return super().event(event)
+
+    def set_pii_runs(self, runs: list[PiiRun]) -> None:
+        self.pii_runs = runs
+
+    def tip_at(self, position: int) -> str | None:
+        """The tooltip of the PII mark at ``position`` (None: none)."""
+        return next(
+            (m.tooltip for first, last, m in self.pii_runs if first <= position < last), None
+        )
+
+    def context_menu(self, position: int, viewport_pos: QPoint) -> QMenu:
+        """The context menu at ``position`` in the text: Qt's own (Copy, Select all) and
+        the window's actions for that place."""
+        menu = self.createStandardContextMenu(viewport_pos)
+        extra = self.context_actions(self, position) if self.context_actions else []
+        if extra:
+            menu.addSeparator()
+            for action in extra:
+                action.setParent(menu)
+                menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            position = self.cursorForPosition(event.pos()).position()
+        else:  # the menu key: the caret's place
+            position = self.textCursor().selectionStart()
+        menu = self.context_menu(position, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.chips:
             return
+        boxes = self.chip_boxes()
         painter = QPainter(self.viewport())
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
+        painter.setFont(self.chip_font())
         background, text, border = (QColor(c) for c in self.chip_colours)
-        # Only the chips of the lines in view (a line above the top may hang into it).
-        area = self.viewport().rect()
-        first = self.cursorForPosition(QPoint(0, 0)).block().previous()
-        start = first.position() if first.isValid() else 0
-        end = self.cursorForPosition(area.bottomRight()).block().next()
-        stop = end.position() if end.isValid() else self.document().characterCount()
-        for position, label in self.chips:
-            if not start <= position <= stop:
+        area = QRectF(self.viewport().rect())
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        for placed, label in boxes:
+            box = placed.translated(-dx, -dy)
+            if not box.intersects(area):
                 continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(min(position, self.document().characterCount() - 1))
-            rect = self.cursorRect(cursor)
-            width = metrics.horizontalAdvance(label) + 8
-            height = metrics.height() + 2
-            x = min(rect.right() + 1.0, self.viewport().width() - 2.0)
-            line_height = QFontMetricsF(self.font()).height()
-            box = QRectF(max(2.0, x - width), rect.top() + line_height + 1, width, height)
             painter.setPen(QPen(border, 1))
             painter.setBrush(background)
             painter.drawRoundedRect(box, 3, 3)
             painter.setPen(text)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         painter.end()
+
+    def chip_boxes(self) -> list[tuple[QRectF, str]]:
+        """Where the chips are drawn, in the document's coordinates: found once per
+        document, layout and chips, not at every paint (scrolling repaints often)."""
+        doc = self.document()
+        _font, metrics, line_height = self._chip_metrics()
+        key = (id(doc), doc.revision(), doc.textWidth(), self.viewport().width(), line_height)
+        if key == self._chip_key:
+            return self._chip_cache
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        last = doc.characterCount() - 1
+        boxes: list[tuple[QRectF, str]] = []
+        for position, label in self.chips:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(max(0, min(position, last)))
+            rect = self.cursorRect(cursor)
+            width = metrics.horizontalAdvance(label) + 8
+            height = metrics.height() + 2
+            x = min(rect.right() + 1.0, self.viewport().width() - 2.0)
+            box = QRectF(max(2.0, x - width), rect.top() + line_height + 1, width, height)
+            boxes.append((box.translated(dx, dy), label))
+        self._chip_key, self._chip_cache = key, boxes
+        return boxes
+
+    def chip_font(self) -> QFont:
+        return self._chip_metrics()[0]
+
+    def _chip_metrics(self) -> tuple[QFont, QFontMetricsF, float]:
+        """The chips' font and metrics and the text's line height (kept per font)."""
+        font = self.font()
+        size = font.pointSizeF()
+        if self._chip_font is None or self._chip_font[0] != (font.family(), size):
+            chip = QFont(font)
+            chip.setPointSizeF(max(6.0, size * 0.72))
+            chip.setBold(True)
+            line = QFontMetricsF(font).height()
+            self._chip_font = ((font.family(), size), (chip, QFontMetricsF(chip), line))
+        return self._chip_font[1]
+
+    def chip_room(self) -> float:
+        """Pixels to leave under a line that holds chips: a chip's height and a gap."""
+        return self._chip_metrics()[1].height() + 2 + CHIP_GAP
+
+    def set_chips(self, chips: list[tuple[int, str]]) -> None:
+        if chips != self.chips:
+            self.chips = chips
+            self._chip_key = ()
 
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
         return None
@@ -346,6 +443,22 @@ class ShownSpan(NamedTuple):
     suggestion: bool = False
 
 
+class ShownPii(NamedTuple):
+    """PII to draw: its target (a response id or ``turn:N``), raw offsets into that
+    text, the badge, the tooltip, and whether the reviewer dismissed it."""
+
+    target: str
+    start: int
+    end: int
+    badge: str
+    tooltip: str
+    dismissed: bool = False
+
+
+PiiRun = tuple[int, int, ShownPii]
+"""A PII mark as drawn: the first and last position of its text in the document."""
+
+
 class ComparisonView(QWidget):
     """Prompt above, responses side by side in resizable columns."""
 
@@ -374,7 +487,15 @@ class ComparisonView(QWidget):
         self._pinned = False  # the prompt keeps the answered turn in view until scrolled
         self._citing_column = 0  # the response C moves in when none has the focus
         self._spans: list[ShownSpan] = []
+        self._pii: list[ShownPii] = []
         self._citation_mark: tuple[int, int, int] | None = None
+        self.pii_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
+        """The window's PII actions for a place in a pane (context menus)."""
+        self.pii_follows = False
+        """The window draws PII (:meth:`set_pii`) after every :meth:`set_task`: until it
+        has, the room made under lines ahead of time (:meth:`prefetch`) is left as it is,
+        so a task opens with one layout, not three."""
+        self._pii_pending = False
 
         self.prompt = PromptBrowser()
         self.prompt.setAccessibleName("Prompt")
@@ -382,6 +503,7 @@ class ComparisonView(QWidget):
         self.prompt.internalLinkActivated.connect(self._internal_link)
         self.prompt.resized.connect(self._prompt_resized)
         self.prompt.verticalScrollBar().actionTriggered.connect(self._unpin)
+        self.prompt.context_actions = self._context_actions
         self.earlier_action = QAction("Show or hide earlier turns", self)
         self.earlier_action.setShortcut(QKeySequence(EARLIER_TURNS_KEY))
         self.earlier_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -449,6 +571,8 @@ class ComparisonView(QWidget):
         self._task, self._order = task, order
         self._earlier_shown = False
         self._spans = []
+        self._pii = []
+        self._pii_pending = self.pii_follows
         self._ensure_columns(len(order.order))
         for column, letter in zip(self.columns, order.labels, strict=False):
             column.set_label(letter)
@@ -496,6 +620,7 @@ class ComparisonView(QWidget):
         while len(self.columns) < n:
             column = ResponseColumn()
             column.browser.linkRequested.connect(self.linkRequested.emit)
+            column.browser.context_actions = self._context_actions
             column.browser.citationActivated.connect(
                 lambda document, label, c=column: self._citation(c, document, label)
             )
@@ -532,6 +657,7 @@ class ComparisonView(QWidget):
         self._task = None
         self._order = None
         self._spans = []
+        self._pii = []
         self._earlier_shown = self._pinned = False
         self.earlier_action.setEnabled(False)
         self.mark_citation(-1, None)
@@ -677,9 +803,11 @@ class ComparisonView(QWidget):
             doc.setProperty(_ANSWERED_BLOCK, _answered_block(doc))
         return doc
 
-    def prefetch(self, task: Task, order: DisplayOrder) -> None:
+    def prefetch(self, task: Task, order: DisplayOrder, *, pii: Sequence[ShownPii] = ()) -> None:
         """Parse and lay out a task's prompt and responses ahead of time (called when
-        idle for the task the reviewer will most likely open next)."""
+        idle for the task the reviewer will most likely open next); with ``pii``, also
+        the maps from shown to raw text that drawing these PII marks needs, and the room
+        under their lines for their badges."""
         turns = task.conversation
         if len(turns) == 1 and turns[0].role is Role.USER:
             prompt = self._document(
@@ -695,6 +823,42 @@ class ComparisonView(QWidget):
         for doc in docs:  # formulas drawn now, not when the task is painted
             if isinstance(doc, MathDocument):
                 doc.prepare_images()
+        if pii:
+            self._prepare_pii(task, order, prompt, docs[1:], pii)
+
+    def _prepare_pii(
+        self,
+        task: Task,
+        order: DisplayOrder,
+        prompt: QTextDocument,
+        docs: Sequence[QTextDocument],
+        pii: Sequence[ShownPii],
+    ) -> None:
+        tmap = self._turns_map_of(task, prompt, self._earlier_shown)
+        ends = set()
+        for mark in pii:
+            turn = mark.target[len(TURN_PREFIX) :]
+            if mark.target.startswith(TURN_PREFIX) and turn.isdigit() and not mark.dismissed:
+                runs = tmap.to_shown(int(turn), mark.start, mark.end)
+                ends |= {runs[-1][1]} if runs else set()
+        _make_room(prompt, ends, self.prompt.chip_room())
+        in_prompt = [m for m in pii if m.target.startswith(TURN_PREFIX)]
+        self._pii_runs(prompt, in_prompt, partial(_runs_in_turns, tmap))
+        for index, (rid, doc) in enumerate(zip(order.order, docs, strict=True)):
+            smap = getattr(doc, _SOURCE_MAP, None)
+            if not isinstance(smap, SourceMap):
+                smap = source_map(task.response(rid).text, doc.toRawText())
+                setattr(doc, _SOURCE_MAP, smap)
+            runs_ends = set()
+            for mark in pii:
+                if mark.target == rid and not mark.dismissed:
+                    runs = smap.to_shown(mark.start, mark.end)
+                    runs_ends |= {runs[-1][1]} if runs else set()
+            if index < len(self.columns):
+                _make_room(doc, runs_ends, self.columns[index].browser.chip_room())
+            mine = [m for m in pii if m.target == rid]
+            if mine:
+                self._pii_runs(doc, mine, partial(_runs_in, smap))
 
     def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
         """A response rendered, its citations of the task's documents as links."""
@@ -730,6 +894,8 @@ class ComparisonView(QWidget):
             doc = self._conversation_document(task, width, show_earlier=self._earlier_shown)
             self.prompt.setDocument(doc)
             self.earlier_action.setEnabled(bool(hidden))
+        if (self._pii or self.prompt.pii_runs) and not self._pii_pending:
+            self._apply_prompt_marks()
 
     def _reload_prompt(self) -> None:
         """The same prompt in a new theme or size, showing the same place."""
@@ -878,6 +1044,182 @@ class ComparisonView(QWidget):
             setattr(doc, _SOURCE_MAP, found)
         return found
 
+    # --- PII ---------------------------------------------------------------------------
+
+    def set_pii(self, marks: list[ShownPii]) -> None:
+        """Draw these PII marks on the prompt and the responses (replacing those drawn
+        before)."""
+        if not marks and not self._pii and not self._pii_pending:
+            return
+        self._pii = list(marks)
+        self._pii_pending = False
+        self._apply_prompt_marks()
+        self._apply_marks()
+
+    def shown_pii(self) -> list[ShownPii]:
+        return list(self._pii)
+
+    def _turns_map_of(self, task: Task, doc: QTextDocument, earlier_shown: bool) -> TurnsMap:
+        found = getattr(doc, _TURNS_MAP, None)
+        if isinstance(found, TurnsMap):
+            return found
+        turns = task.conversation
+        if len(turns) == 1 and turns[0].role is Role.USER:
+            items = [(0, "", turns[0].content)]
+        else:
+            hidden = foldable_turns(turns) if not earlier_shown else 0
+            answered = answered_turn(turns)
+            items = []
+            for i, turn in enumerate(turns):
+                if i < hidden:
+                    continue
+                role = turn.role.value
+                label = ROLE_LABELS.get(role, role.capitalize())
+                if i == answered:
+                    label += f" — {ANSWERED_NOTE}"
+                items.append((i, label, turn.content))
+        found = turns_map(items, doc.toRawText())
+        setattr(doc, _TURNS_MAP, found)
+        return found
+
+    def prompt_map(self) -> TurnsMap | None:
+        """The map between the prompt pane's text and its turns' raw texts."""
+        if self._task is None:
+            return None
+        return self._turns_map_of(self._task, self.prompt.document(), self._earlier_shown)
+
+    def _pii_selection(
+        self, doc: QTextDocument, first: int, last: int, mark: ShownPii
+    ) -> QTextEdit.ExtraSelection:
+        t = self._theme
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(doc)
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = selection.format
+        if mark.dismissed:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(t.muted))
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(t.hidden_text))
+            tint = QColor(t.hidden_background)
+            tint.setAlpha(110)
+            fmt.setBackground(tint)
+        fmt.setToolTip(mark.tooltip)
+        return selection
+
+    def _pii_runs(
+        self,
+        doc: QTextDocument,
+        marks: list[ShownPii],
+        runs_of: Callable[[ShownPii], list[tuple[int, int]]],
+    ) -> tuple[list[QTextEdit.ExtraSelection], list[tuple[int, str]], list[PiiRun]]:
+        """The underlines, badges and places of ``marks`` in ``doc``: kept on the document
+        (made while it is prefetched, reused when it is shown with the same marks)."""
+        key = (doc.revision(), self._theme.name, tuple(marks))
+        cached = getattr(doc, _PII_RUNS, None)
+        if cached is not None and cached[0] == key:
+            found: tuple[list[QTextEdit.ExtraSelection], list[tuple[int, str]], list[PiiRun]] = (
+                cached[1]
+            )
+            return found
+        selections: list[QTextEdit.ExtraSelection] = []
+        badges: list[tuple[int, str]] = []
+        located: list[PiiRun] = []
+        for mark in marks:
+            runs = runs_of(mark)
+            for first, last in runs:
+                selections.append(self._pii_selection(doc, first, last, mark))
+            if runs:
+                located.append((runs[0][0], runs[-1][1], mark))
+                if not mark.dismissed:
+                    badges.append((runs[-1][1], mark.badge))
+        setattr(doc, _PII_RUNS, (key, (selections, badges, located)))
+        return selections, badges, located
+
+    def _apply_prompt_marks(self) -> None:
+        browser = self.prompt
+        mine = [m for m in self._pii if m.target.startswith(TURN_PREFIX)]
+        tmap = self.prompt_map() if mine else None
+        selections: list[QTextEdit.ExtraSelection] = []
+        badges: list[tuple[int, str]] = []
+        located: list[PiiRun] = []
+        if tmap is not None:
+            selections, badges, located = self._pii_runs(
+                browser.document(), mine, partial(_runs_in_turns, tmap)
+            )
+        if not self._pii_pending and (badges or getattr(browser.document(), _SPACED, None)):
+            _make_room(browser.document(), {pos for pos, _ in badges}, browser.chip_room())
+        t = self._theme
+        browser.set_chips(badges)
+        browser.chip_colours = (t.background, t.text, t.hidden_text)
+        browser.set_pii_runs(located)
+        browser.setExtraSelections(selections)
+        browser.viewport().update()
+
+    def raw_selection(self, browser: SafeBrowser) -> tuple[str, int, int] | str:
+        """The selection of ``browser`` (the prompt or a response) as its target and raw
+        offsets, or why there is none (a sentence)."""
+        cursor = browser.textCursor()
+        first, last = cursor.selectionStart(), cursor.selectionEnd()
+        if first >= last:
+            return (
+                "Select some text in the prompt or a response first (F7 selects with the keyboard)."
+            )
+        if browser is self.prompt:
+            tmap = self.prompt_map()
+            found = tmap.to_raw(first, last) if tmap is not None else None
+            if found is None:
+                return "The selection holds no text of the conversation (only its labels)."
+            return f"{TURN_PREFIX}{found[0]}", found[1], found[2]
+        index = next((i for i, c in enumerate(self.columns) if c.browser is browser), -1)
+        order = self._order
+        smap = self.source_map(index) if index >= 0 else None
+        if smap is None or order is None:
+            return "PII is marked on the rendered or raw response, not on differences."
+        raw = smap.to_raw(first, last)
+        if raw is None:
+            return "The selection holds no text of the response (only what the view adds)."
+        return order.order[index], raw[0], raw[1]
+
+    def select_in_prompt(self, target: str, start: int, end: int) -> bool:
+        """Select, in the prompt pane, the text of turn ``target`` (``turn:N``) standing
+        for ``start:end`` and give the pane the focus; False when it is not shown."""
+        turn = target[len(TURN_PREFIX) :]
+        tmap = self.prompt_map() if turn.isdigit() else None
+        runs = tmap.to_shown(int(turn), start, end) if tmap is not None else []
+        if not runs:
+            self.message.emit("That turn is folded away: show the earlier turns (T) first.")
+            return False
+        cursor = QTextCursor(self.prompt.document())
+        cursor.setPosition(runs[0][0])
+        cursor.setPosition(runs[-1][1], QTextCursor.MoveMode.KeepAnchor)
+        self.prompt.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.prompt.setTextCursor(cursor)
+        self.prompt.ensureCursorVisible()
+        return True
+
+    def pii_at(self, browser: SafeBrowser, position: int) -> list[ShownPii]:
+        """The PII marks drawn over ``position`` of ``browser``."""
+        return [mark for first, last, mark in browser.pii_runs if first <= position < last]
+
+    def pii_format_at(self, browser: SafeBrowser, position: int) -> QTextCharFormat:
+        """The character format shown at ``position``: the document's, with the marks
+        drawn over it (what the reviewer sees there)."""
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(position + 1)
+        fmt = QTextCharFormat(cursor.charFormat())
+        for selection in browser.extraSelections():
+            c = selection.cursor
+            if c.selectionStart() <= position < c.selectionEnd():
+                fmt.merge(selection.format)
+        return fmt
+
+    def _context_actions(self, browser: SafeBrowser, position: int) -> list[QAction]:
+        return self.pii_actions(browser, position) if self.pii_actions is not None else []
+
     def set_spans(self, spans: list[ShownSpan]) -> None:
         """Draw these spans on the responses (replacing those drawn before)."""
         self._spans = list(spans)
@@ -895,7 +1237,13 @@ class ComparisonView(QWidget):
             chips: list[tuple[int, str]] = []
             rid = order.order[index] if order is not None and index < len(order.order) else None
             mine = [span for span in self._spans if span.response == rid]
-            smap = self.source_map(index) if mine else None
+            pii = [mark for mark in self._pii if mark.target == rid] if rid is not None else []
+            smap = self.source_map(index) if mine or pii else None
+            located: list[PiiRun] = []
+            if smap is not None and pii:
+                selections, chips, located = self._pii_runs(
+                    browser.document(), pii, partial(_runs_in, smap)
+                )
             if smap is not None:
                 doc = browser.document()
                 for span in mine:
@@ -929,10 +1277,13 @@ class ComparisonView(QWidget):
                 selection.format.setBackground(tint)
                 selection.format.setFontOverline(True)
                 selections.append(selection)
-            if smap is not None or getattr(browser.document(), _SPACED, None):
-                _make_room(browser.document(), {pos for pos, _ in chips})
-            browser.chips = chips
-            browser.chip_colours = (t.background, t.text, t.link)
+            if not self._pii_pending and (
+                smap is not None or getattr(browser.document(), _SPACED, None)
+            ):
+                _make_room(browser.document(), {pos for pos, _ in chips}, browser.chip_room())
+            browser.set_chips(chips)
+            browser.chip_colours = (t.background, t.text, t.hidden_text if pii else t.link)
+            browser.set_pii_runs(located)
             browser.setExtraSelections(selections)
             browser.viewport().update()
 
@@ -1138,9 +1489,19 @@ class ComparisonView(QWidget):
         return QSize(900, 700)
 
 
-def _make_room(doc: QTextDocument, positions: set[int]) -> None:
-    """Taller lines in the blocks where span chips are drawn (under the span's end), and
-    ordinary ones again where they no longer are."""
+def _runs_in(smap: SourceMap, mark: ShownPii) -> list[tuple[int, int]]:
+    return smap.to_shown(mark.start, mark.end)
+
+
+def _runs_in_turns(tmap: TurnsMap, mark: ShownPii) -> list[tuple[int, int]]:
+    turn = mark.target[len(TURN_PREFIX) :]
+    return tmap.to_shown(int(turn), mark.start, mark.end) if turn.isdigit() else []
+
+
+def _make_room(doc: QTextDocument, positions: set[int], room: float) -> None:
+    """Room of ``room`` pixels under the lines of the blocks where chips are drawn (under
+    a span's end), and ordinary lines again where they no longer are. (Room in pixels:
+    a proportional line height left less than a chip's height under a short line.)"""
     wanted = {doc.findBlock(max(0, p - 1)).blockNumber() for p in positions}
     spaced: set[int] = getattr(doc, _SPACED, None) or set()
     if wanted == spaced:
@@ -1154,9 +1515,7 @@ def _make_room(doc: QTextDocument, positions: set[int]) -> None:
             continue
         fmt = QTextBlockFormat()
         if number in wanted:
-            fmt.setLineHeight(
-                CHIP_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-            )
+            fmt.setLineHeight(room, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
         else:
             fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
         cursor.setPosition(block.position())

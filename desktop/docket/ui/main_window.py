@@ -48,6 +48,7 @@ from docket.ui.lock import (
 )
 from docket.ui.operations import Operations
 from docket.ui.palette import palette_for, theme_for
+from docket.ui.pii_marking import PiiMarker, shown_pii
 from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
@@ -156,6 +157,8 @@ class MainWindow(QMainWindow):
         self.lock_watcher.lockRequested.connect(self.lock)
         self.lock_screen.unlockRequested.connect(self.unlock)
         self.span_marker = SpanMarker(self.comparison, self.answer_panel, c, self)
+        self.pii_marker = PiiMarker(self.comparison, self.answer_panel, c, self.workspace, self)
+        self.pii_marker.notice.connect(lambda text: self.statusBar().showMessage(text, 4000))
 
     # --- tasks ---------------------------------------------------------------------------
 
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         show_sources(self, c.task, c.order)
         texts = {r.id: r.text for r in c.task.responses}
         self.answer_panel.set_task(c.schema, c.order, c.answers(), texts)
+        self.pii_marker.task_opened()
         self.fast_notice.hide()
         self.calibration_banner.setVisible(c.calibration is not None)
         self._show_reveal()
@@ -206,7 +210,11 @@ class MainWindow(QMainWindow):
             return
         try:
             task = self.workspace.task(following)
-            self.comparison.prefetch(task, self.workspace.display_order(task))
+            scan = self.workspace.cached_pii(task)
+            if scan is None:
+                self.pii_marker.scan_soon(task)
+            marks = shown_pii(scan.findings) if scan is not None else []
+            self.comparison.prefetch(task, self.workspace.display_order(task), pii=marks)
         except DocketError:
             pass
 

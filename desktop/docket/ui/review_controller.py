@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from docket.core.answers import Answer
 from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder
+from docket.core.pii import task_texts
 from docket.core.review import Changes, EditState
 from docket.core.schema import Schema
 from docket.core.suggestion_review import QuestionState, unconfirmed
@@ -316,7 +317,13 @@ class ReviewController(QObject):
         if self.task is None or self.schema is None or self.revealed:
             return None
         texts = {r.id: r.text for r in self.task.responses}
-        issues = check_answers(self.schema, self.task.response_ids, self._answers, texts=texts)
+        issues = check_answers(
+            self.schema,
+            self.task.response_ids,
+            self._answers,
+            texts=texts,
+            pii_texts=task_texts(self.task),
+        )
         if self.policy() == "before" and self.suggestion is not None:
             accepted = self.workspace.accepted_suggestions(self.task.id)
             issues += [

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from docket.settings import THEME_CHOICES
 from docket.ui.comparison_view import NEXT_CITATION_KEY
 from docket.ui.dialogs import ShortcutSheet
+from docket.ui.pii_marking import MARK_PII_KEYS
 from docket.ui.suggestion_views import ACCEPT_ALL_KEY, ACCEPT_KEY
 from docket.ui.window_layout import focus_sources
 
@@ -87,6 +88,7 @@ def build_menus(w: MainWindow) -> WindowActions:
     cite = NEXT_CITATION_KEY
     _action(w, task, "Next &citation", cite, lambda: w.comparison.next_citation(1))
     _action(w, task, "Previous c&itation", f"Shift+{cite}", lambda: w.comparison.next_citation(-1))
+    _action(w, task, "Mark selection as &PII…", MARK_PII_KEYS, lambda: w.pii_marker.mark())
     _action(w, task, "Focus the s&ources", "O", lambda: focus_sources(w))
     _action(w, task, "Find in &documents", "Ctrl+Shift+F", lambda: focus_sources(w, search=True))
 

@@ -1,0 +1,111 @@
+"""No tofu: every character of real Japanese and Chinese model answers, and of the Arabic
+and Hebrew test texts, is drawn with a glyph of the font Qt picks for it, on this machine's
+fonts plus the ones Docket carries (resources/fonts; a minimal system has none of its own
+for these scripts)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6", reason="the Qt tests need PySide6")
+
+from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
+
+from docket.ui.app import application
+from docket.ui.fonts import register_fonts
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "multilingual"
+
+
+def _rows(name: str) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(x) for x in gzip.decompress((DATA / name).read_bytes()).splitlines()]
+
+
+def _texts() -> dict[str, str]:
+    texts = {}
+    for row in _rows("ja_answer_swallow-70b.jsonl.gz")[:40]:
+        texts[f"ja-{row['question_id']}"] = row["choices"][0]["turns"][0]
+    for row in _rows("zh_answer_gpt-4.jsonl.gz")[:40]:
+        texts[f"zh-{row['question_id']}"] = "\n\n".join(row["choices"][0]["turns"])
+    rtl = (DATA / "rtl_samples.md").read_text(encoding="utf-8")
+    texts["arabic"] = rtl.split("## arabic\n", 1)[1].split("\n## ", 1)[0]
+    texts["hebrew"] = rtl.split("## hebrew\n", 1)[1]
+    return texts
+
+
+def missing_glyphs(text: str, font: QFont) -> list[str]:
+    """Characters of ``text`` that Qt, laying it out in ``font`` with its fallbacks,
+    draws as the missing-glyph box (glyph 0)."""
+    missing: list[str] = []
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            continue
+        layout = QTextLayout(paragraph, font)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(100_000)
+        layout.endLayout()
+        for run in layout.glyphRuns():
+            if 0 in run.glyphIndexes():
+                indexes = run.stringIndexes()
+                missing += sorted({paragraph[i] for i in indexes if not paragraph[i].isspace()})[:5]
+    return missing
+
+
+def test_docket_carries_fonts_for_cjk_arabic_and_hebrew(qapp: object) -> None:
+    application()
+    families = register_fonts()
+    assert set(families) == {
+        "NotoSansCJKsc-Common.woff2",
+        "NotoSansArabic-Regular.woff2",
+        "NotoSansHebrew-Regular.woff2",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_texts()))
+def test_every_character_has_a_glyph(qapp: object, name: str) -> None:
+    application()
+    register_fonts()
+    text = _texts()[name]
+    assert missing_glyphs(text, QFont()) == []
+    mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    assert missing_glyphs(text, mono) == []  # code blocks and inline code
+
+
+ALONE = """
+import sys
+from PySide6.QtGui import QFont, QGuiApplication, QTextLayout
+app = QGuiApplication([])
+layout = QTextLayout(sys.stdin.read(), QFont())
+layout.beginLayout()
+layout.createLine().setLineWidth(100000)
+layout.endLayout()
+print(sum(list(run.glyphIndexes()).count(0) for run in layout.glyphRuns()))
+"""
+
+
+def test_without_the_carried_fonts_this_system_would_show_boxes() -> None:
+    """What makes the test above mean something here: laid out by a Qt process that did
+    not register Docket's fonts, Chinese shows boxes on this system (on a system with
+    CJK fonts of its own, this is skipped)."""
+    text = _texts()["zh-81"].split("\n")[0]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", ALONE],
+        input=text,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    if int(done.stdout.strip()) == 0:
+        pytest.skip("this system has CJK fonts of its own")
+    assert int(done.stdout.strip()) > 0
