@@ -387,7 +387,7 @@ def test_the_default_license_is_other_with_a_note(
     assert "no license was chosen at export" in card and "--license ID" in card
 
 
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "dpo"])
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in {"dpo", "openai-preference"}])
 def test_every_format_gets_its_card(
     merged: dict[str, Any], tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -216,6 +216,9 @@ def test_vins_with_a_wrong_check_digit_or_letter() -> None:
         ("Member ID: XJH448812230", ("HEALTH_PLAN", "XJH448812230")),
         ("account number 123456789012", ("ACCOUNT", "123456789012")),
         ("driver's license no. D1234567", ("LICENCE", "D1234567")),
+        ("pacemaker serial number PM-88412093", ("DEVICE", "PM-88412093")),
+        ("IMEI: 490154203237518", ("DEVICE", "490154203237518")),
+        ("the laptop's MAC is 00:1A:2B:3C:4D:5E.", ("DEVICE", "00:1A:2B:3C:4D:5E")),
         ("Springfield, IL 62704", ("ZIP", "62704")),
         ("She lives at 742 Evergreen Terrace.", ("ADDRESS", "742 Evergreen Terrace")),
         (
@@ -505,3 +508,54 @@ def test_scoring_counts_what_it_should() -> None:
     assert (scores["PERSON"].correct, scores["PERSON"].predicted) == (1, 1)  # "now": neutral
     assert (scores["PHONE"].correct, scores["PHONE"].predicted) == (0, 1)
     assert errors == [("false", "PHONE", "555-0100")]
+
+
+# --- overlap resolution in docket.core.pii ------------------------------------------------------
+
+
+def naive_non_overlapping(findings: list[Finding]) -> list[Finding]:
+    """The rule of docket.core.pii.non_overlapping, checked pair by pair."""
+    from docket.core.pii import SEVERITY_ORDER
+
+    ordered = sorted(
+        findings,
+        key=lambda f: (-SEVERITY_ORDER[f.severity], -(f.end - f.start), -f.confidence, f.start),
+    )
+    kept: list[Finding] = []
+    for f in ordered:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+finding = st.builds(
+    lambda start, length, severity, confidence: Finding(
+        "PERSON", start, start + length, confidence, severity
+    ),
+    st.integers(0, 60),
+    st.integers(1, 15),
+    st.sampled_from(list(Severity)),
+    st.sampled_from([0.3, 0.6, 0.9]),
+)
+
+
+@given(st.lists(finding, max_size=30))
+def test_non_overlapping_keeps_what_the_pairwise_rule_keeps(findings: list[Finding]) -> None:
+    from docket.core.pii import non_overlapping
+
+    assert non_overlapping(findings) == naive_non_overlapping(findings)
+
+
+@settings(deadline=timedelta(seconds=5), max_examples=3, derandomize=True)
+@given(st.integers(20_000, 40_000))
+def test_masking_many_findings_is_not_quadratic(count: int) -> None:
+    """Tens of thousands of findings in one text (a hostile or huge response): masking
+    resolves overlaps against sorted neighbours, not against every kept finding (the
+    pairwise rule took minutes here)."""
+    text = "ab " * count
+    findings = [Finding("PERSON", 3 * i, 3 * i + 2, 0.5, Severity.LOW) for i in range(count)]
+    findings += [
+        Finding("PHONE", 3 * i + 1, 3 * i + 5, 0.5, Severity.HIGH) for i in range(0, count - 2, 7)
+    ]
+    masked = Masker().mask(text, findings)
+    assert "ab" not in masked

@@ -170,3 +170,19 @@ def test_the_command_runs_as_a_process(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 1 and "high-severity" in result.stderr
+
+
+def test_progress_on_a_terminal_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docket.cli.scan as scan
+
+    path = write_jsonl(tmp_path / "release.jsonl", rows() * 50)
+    assert main(["scan", str(path)]) == 1
+    assert "scanning" not in capsys.readouterr().err  # not a terminal: no progress line
+    monkeypatch.setattr(scan, "PROGRESS_EVERY_S", 0.0)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["scan", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "\rscanning release.jsonl line 200 (100%)" in err
+    assert err.count("\rscanning") >= 100 and "\r\x1b[K" in err  # cleared at the end

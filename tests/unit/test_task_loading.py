@@ -462,9 +462,9 @@ BAD_LINES: list[tuple[str, bytes, str]] = [
     ("array", line([1, 2, 3]), "expected a JSON object"),
     ("string", line("hello"), "expected a JSON object"),
     ("null", b"null\n", "expected a JSON object"),
-    ("no keys", line({}), "expected 'prompt' with 'chosen' and 'rejected'"),
-    ("chosen only", line({"prompt": "p", "chosen": "a"}), "expected 'prompt'"),
-    ("rejected only", line({"prompt": "p", "rejected": "a"}), "expected 'prompt'"),
+    ("no keys", line({}), "(an empty object); expected prompt + responses"),
+    ("chosen only", line({"prompt": "p", "chosen": "a"}), "(keys: chosen, prompt); expected"),
+    ("rejected only", line({"prompt": "p", "rejected": "a"}), "(keys: prompt, rejected); expected"),
     ("responses without prompt", line({"responses": ["a", "b"]}), "missing the prompt"),
     (
         "bad role",

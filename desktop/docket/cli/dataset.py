@@ -23,7 +23,19 @@ from docket.cli.common import (
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
+FORMATS = (
+    "dpo",
+    "judgments",
+    "rubric",
+    "healthbench",
+    "fine-grained",
+    "sft",
+    "openai-preference",
+    "openai-chat",
+    "reward",
+    "label-studio",
+)
+CONTAINERS = ("jsonl", "json", "parquet", "hf")
 """The formats of :mod:`docket.server.dataset` (spelled here so that the parser is built
 without importing it)."""
 
@@ -46,7 +58,14 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     check_card_writable(out)  # before anything is written
     store, server = open_merged(args)
     with store:
-        summary = export(store, args.format, out, redact=args.redact, restore_pii=args.restore_pii)
+        summary = export(
+            store,
+            args.format,
+            out,
+            container=args.container,
+            redact=args.redact,
+            restore_pii=args.restore_pii,
+        )
         text = card_text(
             lineage(store, reviewer_pseudonyms(store, server)),
             summary,
@@ -58,7 +77,10 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     card = write_card(out, text)
     left_out = summary.left_out(args.format)
     extra = f"; left out: {', '.join(left_out)}" if left_out else ""
-    print(f"{shown(args.out)}: {summary.rows} rows ({args.format}){extra}")
+    how = "" if summary.container == "jsonl" else f", {summary.container}"
+    print(f"{shown(args.out)}: {summary.rows} rows ({args.format}{how}){extra}")
+    if summary.json_columns:
+        print(f"  written as JSON text (their values mix types): {', '.join(summary.json_columns)}")
     for line in summary.pii.lines() if summary.pii is not None else ():
         print(shown(line))
     print(f"{shown(str(card))}: dataset card (lineage; license {license})")
@@ -88,8 +110,15 @@ def register(verbs: Verbs) -> None:
         "--out",
         required=True,
         metavar="FILE.jsonl",
-        help="the data file; its dataset card, README.md, goes beside it (never over a "
-        "README.md Docket did not write)",
+        help="the data file (or folder, for hf); its dataset card, README.md, goes beside "
+        "it (never over a README.md Docket did not write)",
+    )
+    p.add_argument(
+        "--container",
+        choices=list(CONTAINERS),  # as docket.server.dataset_files
+        help="how to write the rows: jsonl (default), json (one array; the default for "
+        "label-studio), parquet (default for a .parquet file) or hf (a Hugging Face dataset "
+        "folder, the default for a path without a suffix); parquet and hf need pyarrow",
     )
     p.add_argument(
         "--license",

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 def _cmd_pack(args: argparse.Namespace) -> int:
     from docket.bundles.envelope import distinct_cards
     from docket.bundles.keys import PublicCard
+    from docket.core.formats.answers import read_answer_files
     from docket.core.pii import Severity
     from docket.core.schema import Schema
     from docket.core.task_loading import read_responses_jsonl
@@ -50,6 +51,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         schema = Schema.loads(read_text(args.schema, "schema"))
     guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
     responses_for = read_responses_jsonl(args.responses) if args.responses else None
+    answers = read_answer_files(args.answers) if args.answers else None
     result = pack(
         Path(args.tasks) if args.tasks else None,
         server=server,
@@ -65,6 +67,8 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         responses_for=responses_for,
         calibration=args.calibration,
         suggestions_path=Path(args.suggestions) if args.suggestions else None,
+        format=args.format,
+        answers=answers,
         pii=args.pii,
         pii_severity=Severity(args.pii_severity),
     )
@@ -400,6 +404,8 @@ def _cmd_disagreements(args: argparse.Namespace) -> int:
 
 
 def register_pack(verbs: Verbs) -> None:
+    from docket.core.formats import READERS
+
     """``pack``."""
     p = add_verb(
         verbs, "pack", "pack tasks into one encrypted, signed bundle per reviewer", _cmd_pack
@@ -428,6 +434,20 @@ def register_pack(verbs: Verbs) -> None:
         "give the project's own name so its scores sit with the project)",
     )
     p.add_argument("--skip-bad", action="store_true", help="pack the good lines, report the bad")
+    p.add_argument(
+        "--format",
+        choices=[r.name for r in READERS],
+        metavar="NAME",
+        help="the tasks file's row format (default: its first row decides): "
+        + ", ".join(r.name for r in READERS),
+    )
+    p.add_argument(
+        "--answers",
+        nargs="+",
+        metavar="A.jsonl",
+        help="models' answers to a question file (MT-Bench model_answer/*.jsonl, "
+        "FastChat or PRD answer files), joined by question_id",
+    )
     p.add_argument(
         "--responses",
         metavar="R.jsonl",

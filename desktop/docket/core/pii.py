@@ -16,6 +16,7 @@ The rules live here once: ``docket pack --pii``, the review window, ``dataset ex
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -256,11 +257,16 @@ def non_overlapping(findings: Iterable[Finding]) -> list[Finding]:
         findings,
         key=lambda f: (-SEVERITY_ORDER[f.severity], -(f.end - f.start), -f.confidence, f.start),
     )
-    kept: list[Finding] = []
+    kept: list[Finding] = []  # sorted by start and disjoint, so sorted by end too
+    starts: list[int] = []
     for f in ordered:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+        i = bisect_left(starts, f.end)  # kept[:i] start before f ends
+        if i and kept[i - 1].end > f.start:
+            continue  # overlaps the last of them (only it can: they are disjoint)
+        j = bisect_left(starts, f.start)
+        starts.insert(j, f.start)
+        kept.insert(j, f)
+    return kept
 
 
 def by_target(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

@@ -10,15 +10,16 @@ What is found, and how it is told from other text (README, "Finding PII"):
 
 - validated identifiers: email; payment cards (Luhn and an issuer prefix); IBAN
   (country length and mod 97); US SSN (never-issued ranges excluded); IPv4 and IPv6
-  (:mod:`ipaddress`); VIN (check digit);
-- phone and fax numbers of any country: a number-shaped candidate (7 to 15 digits) is
-  given to ``phonenumbers`` (the maintained port of Google's libphonenumber); a number
-  valid for some region, written with a ``+`` country code, or next to a word such as
-  ``phone``, ``call`` or ``fax`` is a finding;
+  (:mod:`ipaddress`); VIN (check digit); MAC addresses;
+- phone and fax numbers of any country: a number-shaped candidate (7 to 15 digits, in
+  three groups or more unless a ``+`` or a word such as ``phone``, ``call`` or ``fax``
+  says it is a phone) is given to ``phonenumbers`` (the maintained port of Google's
+  libphonenumber): valid for some region, or possible and written with ``+`` or next to
+  such a word;
 - URLs and bare domains of common top-level domains;
 - identifiers in context: a date after ``DOB``/``born on``/``date of birth``; a code after
-  ``MRN``/``record no.``, ``member ID``/``policy``, ``account``, ``licence no.``; a ZIP
-  after a state abbreviation or ``ZIP:``;
+  ``MRN``/``record no.``, ``member ID``/``policy``, ``account``, ``licence no.``,
+  ``serial``/``IMEI``; a ZIP after a state abbreviation or ``ZIP:``;
 - person names, street addresses and places by cue and capitalisation
   (:mod:`docket.core.pii_names`).
 
@@ -28,8 +29,12 @@ Confidence is the rule's, and severity is the type's default
 but valid nowhere): the release target "no high-severity finding" is about what the
 detector is sure of; reviewers see every finding either way.
 
-Every pattern is linear in the text: each starts at a boundary, repetition is bounded,
-and the email search starts from each ``@``.
+Every pattern is linear in the text: none opens with a look-behind (the word boundary
+before a match is checked in Python), repetition is bounded, groups that could cut a run
+two ways are possessive, and the email, bare-domain and context searches start from an
+``@``, a dot or a keyword and look back a bounded distance. Patterns that cost a pass over
+the text run only when a cheap test says they can match (seven digits close together,
+a keyword, two groups of a MAC address).
 """
 
 from __future__ import annotations
@@ -77,6 +82,7 @@ PRIORITY: tuple[str, ...] = (
     "HEALTH_PLAN",
     "LICENCE",
     "ACCOUNT",
+    "DEVICE",
     "VEHICLE",
     "ZIP",
     "PHONE",
@@ -228,6 +234,7 @@ _PHONE_CUE = re.compile(
 )
 _PHONE_AFTER = re.compile(r"[ -]{0,2}(?i:office|fax|mobile|cell|home|work|phone|tel)\b")
 _SSN_CUE = re.compile(r"(?i:ssn|social security|social sec|ss#|ss no)")
+_DEVICE_CUE = re.compile(r"(?i:imei|serial|s/n|device)")
 _CARD_CUE = re.compile(r"(?i:card|visa|mastercard|amex|credit|debit|cc)")
 _REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IT", "ES", "NL", "BR", "MX", "JP")
 
@@ -278,7 +285,12 @@ def _numbers(text: str) -> Iterator[_Hit]:
                 yield _Hit("SSN", start, end, 0.9 if cue else 0.75)
                 continue
         # a payment card
-        if 12 <= n <= 19 and not any(ch in value for ch in ".(+") and card_number_valid(digits):
+        if (
+            12 <= n <= 19
+            and not any(ch in value for ch in ".(+")
+            and card_number_valid(digits)
+            and _DEVICE_CUE.search(before) is None  # an IMEI passes the Luhn check too
+        ):
             cue = _CARD_CUE.search(before) is not None
             yield _Hit("CREDIT_CARD", start, end, 0.95 if cue else 0.85)
             continue
@@ -347,6 +359,23 @@ def _ibans(text: str) -> Iterator[_Hit]:
         ):
             pos = end
             yield _Hit("IBAN", m.start(), end, 0.95)
+
+
+_MAC = re.compile(r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Fa-f:-])")
+"""A MAC address (``00:1A:2B:3C:4D:5E``): a device identifier."""
+_MAC_HINT_COLON = re.compile(r":[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:")
+_MAC_HINT_HYPHEN = re.compile(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-")
+"""Two inner groups of a MAC address: patterns that open with a plain ``:`` or ``-``,
+which the regex engine finds fast, before the full pattern is tried."""
+
+
+def _macs(text: str) -> Iterator[_Hit]:
+    if _MAC_HINT_COLON.search(text) is None and _MAC_HINT_HYPHEN.search(text) is None:
+        return
+    for m in _MAC.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ":-"):
+            continue
+        yield _Hit("DEVICE", m.start(), m.end(), 0.8)
 
 
 def _vins(text: str) -> Iterator[_Hit]:
@@ -430,6 +459,15 @@ _CONTEXT_IDS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = 
             rf"{_ID_FILLER}{_ID_TOKEN}"
         ),
         0.8,
+    ),
+    (
+        "DEVICE",
+        ("serial", "s/n", "imei", "device id", "udid", "pacemaker", "implant"),
+        re.compile(
+            rf"(?i:serial|s/n|imei|device[ ]id|udid|pacemaker|implant)"
+            rf"{_ID_FILLER}{_ID_TOKEN}"
+        ),
+        0.75,
     ),
 )
 _ID_DIGITS = re.compile(r"\d(?:-?\d){3}")
@@ -549,7 +587,7 @@ def _trim(text: str, hit: _Hit) -> _Hit | None:
     return _Hit(hit.type, start, end, hit.confidence)
 
 
-_RECOGNISERS = (_emails, _urls, _ips, _vins, _in_context, _language)
+_RECOGNISERS = (_emails, _urls, _ips, _macs, _vins, _in_context, _language)
 _NUMBER_RECOGNISERS = (_ibans, _numbers)
 """Run only on a text with seven digits close together (:data:`_SEVEN_DIGITS`)."""
 

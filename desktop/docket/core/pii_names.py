@@ -1,21 +1,26 @@
 """Person names, street addresses and places, by context and capitalisation.
 
-No statistical model: none that fits the package budget can be installed offline (see
-"Finding PII" in the README for what was measured). The rules, from surest to least sure:
+No statistical model: none that fits the package budget can be installed offline (the
+README's "Finding PII" says what was measured). The rules, from surest to least sure:
 
-- a name after a cue: a title (``Dr.``, ``Mrs.``), ``my name is``, ``Dear``, ``patient``,
-  ``Name:``, ``signed``, or before ``lives at``, or a name that opens a letter line;
-- two to four capitalised words in a row that are not common capitalised words (days,
-  months, headings, places named by :data:`COMMON_CAPITALISED`): a likely name, lower
-  confidence (these are what reviewers dismiss most);
-- a street address: a house number with street words ending in a street type (``Main
-  Street``, ``Baker St.``), a European street (``Koskikatu 25``, ``Rua do Arenque 1634``),
-  a PO box or military address, and the text after ``address:`` or ``lives at`` to the
-  end of its line;
-- a place: the words after ``from``, ``in``, ``to`` … when capitalised and not common, and
+- a name after a title (``Dr.``, ``Mrs.``) or a cue (``my name is``, ``Dear``,
+  ``patient``, ``says``, ``directed by``), before one (``'s``, ``lives``, ``said``), or a
+  dialogue's speaker (``Nicole: ...``);
+- two to four capitalised words in a row, none of them a common capitalised word
+  (:data:`COMMON_CAPITALISED`) nor written in lower case elsewhere in the text, not a
+  heading, not followed by a street type or a number: a likely name, lower confidence
+  (these are what reviewers dismiss most). A single capitalised word that opens a sentence
+  is a name only when what follows says so;
+- a street address: a house number and street words ending in a street type (``742
+  Evergreen Terrace``), a European street and its number (``Koskikatu 25``, ``Rua do
+  Arenque 1634``), apartment and suite lines, PO and military boxes, and the rest of the
+  line after ``address:`` or ``lives at``; every address rule starts from a number;
+- a place: a capitalised word (or one in capitals) after ``from``, ``in``, ``to``..., and
   the town line of an address block.
 
-Every pattern is linear: bounded repetition, no nested unbounded quantifiers.
+Every pattern opens with a character class or a plain character (no look-behind, which
+makes the regex engine try every position), repetition is bounded, and what comes before
+a match is looked at a bounded distance back: the rules are linear in the text.
 """
 
 from __future__ import annotations
@@ -29,8 +34,6 @@ LETTER = UP + LOW
 _CAP_WORD = rf"[{UP}][{LOW}'’]*(?:-[{UP}][{LOW}]+)?[{LOW}]"
 """A capitalised word of two or more letters (``O'Neil``, ``Jean-Luc``, ``Szöllösy``)."""
 _NAME_PART = rf"(?:{_CAP_WORD}|[{UP}]\.)"
-_NAME = rf"{_CAP_WORD}(?:[ ]{_NAME_PART}){{0,3}}"
-"""One to four name words; an initial (``J.``) only after the first."""
 
 _COMMON_WORDS = """
     I'm I'll I've I'd Now Then User Bot Assistant Human System Customer Agent Speaker
@@ -240,29 +243,32 @@ def find_names_and_places(
     """Person names and places as ``(type, start, end, confidence)``, from one pass over
     the capitalised runs of ``text``."""
     lowercase: set[str] | None = None
+    common = COMMON_CAPITALISED  # locals: this loop runs for every capitalised word
+    after = _AFTER.match
+    size = len(text)
     for m in _RUN.finditer(text):
-        if m.group() in COMMON_CAPITALISED:
+        run = m.group()
+        if run in common:
             continue  # the most frequent run by far: "The", "This", "However"
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’-_.@/"):
             continue
-        if end < len(text) and (text[end].isalnum() or text[end] in "_@"):
+        if end < size and (text[end].isalnum() or text[end] in "_@"):
             continue
-        if " " in m.group():
+        if " " in run:
             span = _strip_common(text, start, end)
             if span is None:
                 continue
             start, end = span
             words = [w.rstrip(".") for w in text[start:end].split(" ")]
         else:
-            word = m.group()
-            if _CONTRACTION.sub("", word) in COMMON_CAPITALISED:
+            if ("'" in run or "’" in run) and _CONTRACTION.sub("", run) in common:
                 continue  # "Here's", "It's", "Let's"
-            words = [word]
+            words = [run]
             if _opens_sentence(text, start):
                 # a single capitalised word opening a sentence is a name only if what
                 # follows says so (most are verbs and nouns: "Preheat", "Install")
-                if _AFTER.match(text, end):
+                if after(text, end):
                     yield ("PERSON", start, end, 0.6)
                 elif _is_speaker(text, start, end):
                     yield ("PERSON", start, end, 0.55)
@@ -274,7 +280,7 @@ def find_names_and_places(
         if tail.endswith(_CUES):
             yield ("PERSON", start, end, 0.8)
             continue
-        if _AFTER.match(text, end):
+        if after(text, end):
             yield ("PERSON", start, end, 0.6)
             continue
         if len(words) == 1:

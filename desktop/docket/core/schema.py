@@ -44,6 +44,26 @@ GROUNDING_FLAGS: tuple[tuple[str, str], ...] = (
 citation that does not support what it is cited for); in the default form of a task
 that carries documents."""
 DEFAULT_LIKERT_DIMENSIONS: tuple[str, ...] = ("helpfulness", "correctness", "safety")
+
+
+def likert_values(value: Any) -> dict[str, dict[str, float]]:
+    """The ratings in one likert answer (``{"<response id>": {"<dimension>": n}}``) as
+    numbers; anything malformed counts as no rating. The one reading of a likert answer
+    for exports."""
+    out: dict[str, dict[str, float]] = {}
+    if isinstance(value, Mapping):
+        for rid, dims in value.items():
+            if isinstance(dims, Mapping):
+                got = {
+                    str(d): float(n)
+                    for d, n in dims.items()
+                    if isinstance(n, int | float) and not isinstance(n, bool)
+                }
+                if got:
+                    out[str(rid)] = got
+    return out
+
+
 MAX_MIN_SECONDS = 24 * 60 * 60
 """The largest ``min_seconds`` a form may ask for: a day of active work on one task."""
 

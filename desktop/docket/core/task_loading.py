@@ -26,7 +26,10 @@ task (``LoadedRow.reference``), never inside it, so it cannot reach a reviewer.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import math
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +38,9 @@ from typing import Any, BinaryIO
 
 from docket.core import safe_json
 from docket.core.documents import parse_documents
+from docket.core.formats import BY_NAME, Reader, detect, keys_seen, supported
+from docket.core.formats.base import Answer, Converted, ReadContext, Record, RowError
+from docket.core.formats.native import NATIVE
 from docket.core.pii import Finding, finding_problems, task_texts
 from docket.core.rubric import Criterion, parse_criteria
 from docket.core.spans import Span, span_problems
@@ -57,6 +63,9 @@ class LoadedRow:
     """Server-side knowledge about the row (``chosen`` / ``rejected`` response ids)."""
     criteria: tuple[Criterion, ...] = ()
     """The row's own rubric (``docket pack`` puts it into the task's answer form)."""
+    prior: dict[str, Any] = field(default_factory=dict)
+    """What the source says about the responses (a winner, ratings, a preference
+    strength; :mod:`docket.core.formats.base`): server-side only, like ``reference``."""
 
 
 @dataclass(slots=True)
@@ -80,20 +89,66 @@ def load_tasks_jsonl(path: str | Path) -> list[Task]:
     return result.tasks()
 
 
+AnswersFor = Mapping[str, Sequence[Answer]]
+"""Models' answers given in other files, per question id (MT-Bench, FastChat, PRD)."""
 ResponsesFor = Mapping[str, Sequence[Response]]
 """Responses to grade, per HealthBench ``prompt_id``."""
 
 
-def read_tasks_jsonl(path: str | Path, *, responses_for: ResponsesFor | None = None) -> LoadResult:
-    """Parse a JSONL file, collecting every bad line instead of stopping at the first."""
+def read_tasks_jsonl(
+    path: str | Path,
+    *,
+    responses_for: ResponsesFor | None = None,
+    format: str | None = None,
+    answers: AnswersFor | None = None,
+) -> LoadResult:
+    """Parse a JSONL file, collecting every bad line instead of stopping at the first.
+    ``format`` forces a reader (:data:`docket.core.formats.READERS`); by default the
+    first row decides. ``answers`` are models' answers kept in other files, per
+    question id (:func:`docket.core.formats.answers.read_answer_files`)."""
     path = Path(path)
     try:
         with path.open("rb") as fh:
+            # One JSON array (Label Studio's and Argilla's exports): its items count from 1
+            # in place of lines. Anything else, a file of arrays one a line included, is
+            # read line by line.
+            items = _array_items(fh)
             return parse_task_lines(
-                _bounded_lines(fh), source=str(path), responses_for=responses_for
+                _bounded_lines(fh) if items is None else (),
+                source=str(path),
+                responses_for=responses_for,
+                format=format,
+                answers=answers,
+                items=items,
             )
     except OSError as exc:
         raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
+
+
+MAX_ARRAY_FILE_BYTES = 1024**3
+"""The largest JSON-array task file read (it is parsed whole); JSONL has no such limit."""
+
+
+def _array_items(fh: BinaryIO) -> list[Any] | None:
+    """The items of a file that is one JSON array of objects, else None (and the file
+    rewound): a file over :data:`MAX_ARRAY_FILE_BYTES`, or one that does not parse as a
+    whole, is read as JSON lines, which names its bad lines."""
+    head = fh.read(4096)
+    fh.seek(0)
+    if not head.removeprefix(_UTF8_BOM).lstrip().startswith(b"["):
+        return None
+    # The size first: read(limit + 1) would allocate the whole limit for a 5-byte file.
+    if os.fstat(fh.fileno()).st_size > MAX_ARRAY_FILE_BYTES:
+        return None
+    data = fh.read()
+    fh.seek(0)
+    try:
+        value = safe_json.loads(data.removeprefix(_UTF8_BOM))
+    except ValueError:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return None
+    return value
 
 
 def read_responses_jsonl(path: str | Path) -> dict[str, list[Response]]:
@@ -164,15 +219,81 @@ def parse_task_lines(
     *,
     source: str = "<input>",
     responses_for: ResponsesFor | None = None,
+    format: str | None = None,
+    answers: AnswersFor | None = None,
+    items: Sequence[Any] | None = None,
 ) -> LoadResult:
+    """Every task of a file's lines (or of ``items``, a JSON array's decoded items,
+    numbered from 1). The format is ``format`` (a reader's name,
+    :data:`docket.core.formats.READERS`) or else the one the first row has; every row
+    must then have it (a file mixing formats gets an error at each foreign row)."""
     rows: list[LoadedRow] = []
     errors: list[TaskFormatError] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(lines, start=1):
-        try:
-            obj = _decode_line(raw, source, number)
+    forced = _reader(format) if format is not None else None
+    chosen: list[tuple[Reader, int]] = [(forced, 0)] if forced is not None else []
+
+    def decoded() -> Iterator[Record]:
+        if items is not None:
+            yield from enumerate(items, start=1)
+            return
+        for number, raw in enumerate(lines, start=1):
+            try:
+                yield number, _decode_line(raw, source, number)
+            except TaskFormatError as exc:
+                errors.append(exc)
+
+    def records() -> Iterator[Record]:
+        for number, obj in decoded():
             if obj is _BLANK:
                 continue
+            if not isinstance(obj, dict):
+                errors.append(TaskFormatError("expected a JSON object", source=source, line=number))
+                continue
+            if not chosen:
+                found = detect(obj)
+                if found is None:
+                    errors.append(
+                        TaskFormatError(
+                            f"not a row format Docket reads ({keys_seen(obj)}). "
+                            f"Supported formats (--format NAME):\n{supported()}",
+                            source=source,
+                            line=number,
+                        )
+                    )
+                    continue
+                chosen.append((found, number))
+            reader, first = chosen[0]
+            if not reader.claims(obj):
+                other = detect(obj)
+                how = f"detected on line {first}" if first else "as --format says"
+                if other is None:
+                    message = f"not a {reader.title} row ({keys_seen(obj)}); expected {reader.keys}"
+                else:
+                    message = (
+                        f"this row has the {other.title} format ({keys_seen(obj)}), but this "
+                        f"file is {reader.title} ({how}): one format per file"
+                    )
+                errors.append(TaskFormatError(message, source=source, line=number))
+                continue
+            yield number, obj
+
+    def converted() -> Iterator[Converted | RowError]:
+        stream = records()
+        # The reader is known once the first row has been read: peek at it.
+        for first in stream:
+            context = ReadContext(answers=answers)
+            yield from chosen[0][0].convert(itertools.chain([first], stream), context)
+            return
+
+    for item in converted():
+        if isinstance(item, RowError):
+            errors.append(TaskFormatError(str(item), source=source, line=item.line))
+            continue
+        number, obj = item
+        if "id" not in obj and chosen and chosen[0][0] is not NATIVE:
+            obj["id"] = _content_id(obj)
+        try:
             row = parse_task_row(obj, source=source, line=number, responses_for=responses_for)
             if row.task.id in seen:
                 raise TaskFormatError(
@@ -184,7 +305,33 @@ def parse_task_lines(
             rows.append(row)
         except TaskFormatError as exc:
             errors.append(exc)
+    errors.sort(key=lambda e: e.line or 0)
     return LoadResult(rows, errors)
+
+
+def _content_id(row: dict[str, Any]) -> str:
+    """The id of a converted row that names none: a hash of its prompt and responses
+    (re-reading the file gives the same ids; hashing the texts is a fraction of the cost
+    of serialising the whole row, which matters at 100,000 rows)."""
+    digest = hashlib.sha256()
+    prompt = row.get("prompt", row.get("conversation"))
+    parts: list[Any] = [prompt] if isinstance(prompt, str) else list(prompt or ())
+    parts += [row.get("chosen"), row.get("rejected")]
+    parts += [r.get("text") if isinstance(r, dict) else r for r in row.get("responses") or ()]
+    for part in parts:
+        text = part.get("content") if isinstance(part, dict) else part
+        digest.update(str(text).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return "t-" + digest.hexdigest()[:16]
+
+
+def _reader(name: str) -> Reader:
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise TaskFormatError(
+            f"unknown format {name!r}. Supported formats:\n{supported()}"
+        ) from None
 
 
 def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
@@ -274,9 +421,61 @@ def parse_task_row(
         )
         if "pii" in obj:
             task = replace(task, pii=_findings(obj["pii"], task))
+        prior = _prior(obj.get("prior"), [r.id for r in responses])
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
-    return LoadedRow(task, line, reference, criteria)
+    return LoadedRow(task, line, reference, criteria, prior)
+
+
+_PRIOR_KEYS = {"source", "winner", "ratings", "preference_strength", "notes", "raw"}
+MAX_PRIOR_RAW_BYTES = 1024 * 1024
+MAX_PRIOR_NOTE_CHARS = 20_000
+
+
+def _prior(value: Any, ids: list[str]) -> dict[str, Any]:
+    """A row's ``prior`` (:mod:`docket.core.formats.base`), checked: its response ids
+    must be the row's, its numbers finite, its notes short strings or numbers."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("'prior' must be an object")
+    extra = set(value) - _PRIOR_KEYS
+    if extra:
+        raise ValueError(
+            f"'prior' has unknown key(s) {sorted(extra)}; expected {sorted(_PRIOR_KEYS)}"
+        )
+    if "source" in value and not isinstance(value["source"], str):
+        raise ValueError("'prior.source' must be a string")
+    winner = value.get("winner")
+    if winner is not None and winner != "tie" and winner not in ids:
+        raise ValueError(f"'prior.winner' must be 'tie' or one of the responses {ids}")
+    ratings = value.get("ratings", {})
+    if not isinstance(ratings, dict):
+        raise ValueError("'prior.ratings' must be an object keyed by response id")
+    for rid, scores in ratings.items():
+        if rid not in ids:
+            raise ValueError(f"'prior.ratings' names {rid!r}, not a response of this row {ids}")
+        if not isinstance(scores, dict) or not all(
+            isinstance(k, str) and _finite(v) for k, v in scores.items()
+        ):
+            raise ValueError(f"'prior.ratings.{rid}' must map names to numbers")
+    strength = value.get("preference_strength")
+    if strength is not None and not _finite(strength):
+        raise ValueError("'prior.preference_strength' must be a number")
+    notes = value.get("notes", {})
+    if not isinstance(notes, dict) or not all(
+        isinstance(k, str)
+        and (_finite(v) or (isinstance(v, str) and len(v) <= MAX_PRIOR_NOTE_CHARS))
+        for k, v in notes.items()
+    ):
+        raise ValueError("'prior.notes' must map names to short strings or numbers")
+    if "raw" in value and len(json.dumps(value["raw"], ensure_ascii=False)) > MAX_PRIOR_RAW_BYTES:
+        raise ValueError("the source's own labels ('prior.raw') are larger than 1 MB")
+    return dict(value)
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _prior_spans(obj: dict[str, Any], responses: list[Response]) -> tuple[Span, ...]:

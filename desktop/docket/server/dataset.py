@@ -42,12 +42,10 @@ on: see :func:`fine_grained_rows`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from docket.bundles.envelope import write_atomically
 from docket.core.display_order import blinded_label
 from docket.core.fine_grained import feedback_row
 from docket.core.rubric import parse_criteria
@@ -93,6 +91,10 @@ class ExportSummary:
     """Answers of the project set aside by ``docket db quarantine``: never exported."""
     skipped: int = 0
     """Answers of an older database that do not fit their task, skipped when read."""
+    container: str = "jsonl"
+    """How the rows were written (:mod:`docket.server.dataset_files`)."""
+    json_columns: tuple[str, ...] = ()
+    """Columns written as JSON text in Parquet or Arrow (their values mix types)."""
     pii: PiiExport | None = None
     """The PII scan of what was written, and what ``--redact`` masked."""
 
@@ -501,7 +503,43 @@ def _need_tasks(store: MergedStore) -> None:
         )
 
 
-FORMATS = ("dpo", "judgments", "rubric", "healthbench", "fine-grained", "sft")
+FORMATS = (
+    "dpo",
+    "judgments",
+    "rubric",
+    "healthbench",
+    "fine-grained",
+    "sft",
+    "openai-preference",
+    "openai-chat",
+    "reward",
+    "label-studio",
+)
+
+
+def export_rows(store: MergedStore, fmt: str) -> tuple[list[dict[str, Any]], ExportSummary]:
+    """The rows of format ``fmt`` and what was left out (see :meth:`ExportSummary.left_out`)."""
+    from docket.server import dataset_shapes
+
+    builders = {
+        "dpo": dpo_rows,
+        "rubric": rubric_rows,
+        "healthbench": healthbench_rows,
+        "fine-grained": fine_grained_rows,
+        "sft": sft_rows,
+        "openai-preference": dataset_shapes.openai_preference_rows,
+        "openai-chat": dataset_shapes.openai_chat_rows,
+        "reward": dataset_shapes.reward_rows,
+        "label-studio": dataset_shapes.label_studio_rows,
+    }
+    if fmt == "judgments":
+        rows = judgment_rows(store)
+        return rows, ExportSummary(len(rows), 0, 0, 0)
+    if fmt not in builders:
+        raise DocketError(
+            f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."
+        )
+    return builders[fmt](store)
 
 
 def export(
@@ -509,17 +547,22 @@ def export(
     fmt: str,
     out: Path,
     *,
+    container: str | None = None,
     redact: bool = False,
     restore_pii: bool = False,
 ) -> ExportSummary:
-    """Write the rows of format ``fmt`` to ``out`` (JSON lines, atomically); what was left
-    out, for every format, in the summary (see :meth:`ExportSummary.left_out`). The
-    dataset card beside it is :func:`docket.server.dataset_card.write_card`'s.
+    """Write the rows of format ``fmt`` to ``out`` (JSON lines by default, or the
+    container ``container`` or ``out``'s suffix names: :mod:`docket.server.dataset_files`;
+    atomically); what was left out, for every format, in the summary (see
+    :meth:`ExportSummary.left_out`). The dataset card beside it is
+    :func:`docket.server.dataset_card.write_card`'s.
 
     ``redact`` masks PII in every text field (:mod:`docket.server.pii_export`);
     ``restore_pii`` (``judgments`` only, never with ``redact``) puts back the originals of
     a project packed with ``--pii mask``. Either way the summary holds the PII scan of
     what was written."""
+    from docket.server.dataset_files import container_for, require_pyarrow, write_rows
+
     if restore_pii and redact:
         raise DocketError(
             "--restore-pii puts back what --redact takes out: give one of them.",
@@ -530,23 +573,12 @@ def export(
             f"--restore-pii is for --format judgments only (not {fmt}).",
             hint="The originals of masked PII are for the server's own use.",
         )
-    if fmt == "dpo":
-        rows, summary = dpo_rows(store)
-    elif fmt == "judgments":
-        rows = judgment_rows(store)
-        summary = ExportSummary(len(rows), 0, 0, 0)
-    elif fmt == "rubric":
-        rows, summary = rubric_rows(store)
-    elif fmt == "healthbench":
-        rows, summary = healthbench_rows(store)
-    elif fmt == "fine-grained":
-        rows, summary = fine_grained_rows(store)
-    elif fmt == "sft":
-        rows, summary = sft_rows(store)
-    else:
-        raise DocketError(
-            f"Unknown dataset format {fmt!r}.", hint=f"Use one of {', '.join(FORMATS)}."
-        )
+    # Label Studio imports one JSON array; JSON lines only when the name asks for them.
+    default = "json" if fmt == "label-studio" and out.suffix.lower() != ".jsonl" else None
+    chosen = container_for(out, container or default)
+    if chosen in {"parquet", "hf"}:
+        require_pyarrow()  # before the rows are built: say what is missing at once
+    rows, summary = export_rows(store, fmt)
     pii = PiiExport(redacted=redact, restored=restore_pii)
     if redact:
         redactor = Redactor(store)
@@ -566,6 +598,5 @@ def export(
         skipped=len(set(store.warnings)),
         pii=pii,
     )
-    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    write_atomically(out, data.encode())
-    return summary
+    as_json = write_rows(rows, out, chosen)
+    return replace(summary, container=chosen, json_columns=tuple(as_json))

@@ -180,8 +180,9 @@ def _is_mapping(value: Any) -> bool:
 
 
 def _store_sealed(store: MergedStore, sealed: dict[str, object], project: str) -> None:
-    """Gold answers and TRL references, from a section only the server can read (and
-    whose hash the server signed): the project's own, never another's."""
+    """Gold answers, TRL references, what a foreign source said of its responses
+    (``prior``) and the responses' original ids, from a section only the server can read
+    (and whose hash the server signed): the project's own, never another's."""
     gold = sealed.get("gold") or {}
     reference = sealed.get("reference") or {}
     if isinstance(gold, dict):
@@ -198,6 +199,17 @@ def _store_sealed(store: MergedStore, sealed: dict[str, object], project: str) -
                     "VALUES (?, ?, ?, ?)",
                     (project, task_id, ref["chosen"], ref["rejected"]),
                 )
+    for table, key in (("priors", "prior"), ("originals", "originals")):
+        given = sealed.get(key) or {}
+        if isinstance(given, dict):
+            store.db.conn.executemany(
+                f"INSERT OR REPLACE INTO {table} (project, task_id, body) VALUES (?, ?, ?)",
+                [
+                    (project, task_id, canonical_json(body))
+                    for task_id, body in given.items()
+                    if isinstance(body, dict)
+                ],
+            )
 
 
 def merge_results(

@@ -10,7 +10,7 @@ server's own archive written by ``docket pack`` (``merge --tasks``), for dataset
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -332,7 +332,20 @@ def _v7(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: sqlite_utils.Database) -> None:
+    """What a task's source said, from the server's sealed section: ``priors`` (the
+    labels a foreign format carried: a winner, ratings, its own annotations; see
+    :mod:`docket.core.formats.base`) and ``originals`` (each opaque response id's
+    original id, model and place in the source row), so that exports can write results
+    back under the source's own names."""
+    for table in ("priors", "originals"):
+        db.execute(
+            f"CREATE TABLE {table} (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+            "body TEXT NOT NULL, PRIMARY KEY (project, task_id))"
+        )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 
 
 @dataclass(frozen=True, slots=True)
@@ -589,6 +602,45 @@ class MergedStore:
                     "SELECT task_id, answers FROM gold WHERE project = ?", (self.project,)
                 )
             }
+
+    def priors(self) -> dict[str, dict[str, Any]]:
+        """Per task, what its source said about the responses (``prior``), in the
+        opaque response ids."""
+        with translated_errors(self.path):
+            return {
+                tid: json.loads(body)
+                for tid, body in self.db.execute(
+                    "SELECT task_id, body FROM priors WHERE project = ?", (self.project,)
+                )
+            }
+
+    def _originals(self, task_id: str) -> dict[str, dict[str, Any]]:
+        with translated_errors(self.path):
+            row = self.db.execute(
+                "SELECT body FROM originals WHERE project = ? AND task_id = ?",
+                (self.project, task_id),
+            ).fetchone()
+        if row is None:
+            return {}
+        return {rid: info for rid, info in json.loads(row[0]).items() if isinstance(info, dict)}
+
+    def original_ids(self, task_id: str) -> dict[str, str]:
+        """Opaque response id -> the id the source row gave it (empty if unknown)."""
+        return {
+            rid: str(info["id"])
+            for rid, info in self._originals(task_id).items()
+            if info.get("id") is not None
+        }
+
+    def source_position(self, task_id: str) -> Callable[[str], int]:
+        """A sort key putting a task's opaque response ids in their source row's order
+        (ids the archive does not know go last)."""
+        positions = {
+            rid: int(info["position"])
+            for rid, info in self._originals(task_id).items()
+            if isinstance(info.get("position"), int)
+        }
+        return lambda rid: positions.get(rid, len(positions))
 
     def task(self, task_id: str) -> dict[str, Any] | None:
         with translated_errors(self.path):

@@ -73,7 +73,7 @@ from docket.core.schema import (
 )
 from docket.core.suggestion_checks import suggestion_problem
 from docket.core.suggestions import SHOWN_POLICIES, Suggestion, SuggestionError
-from docket.core.task_loading import LoadedRow, ResponsesFor, read_tasks_jsonl
+from docket.core.task_loading import AnswersFor, LoadedRow, ResponsesFor, read_tasks_jsonl
 from docket.core.tasks import Response, Task
 from docket.errors import DocketError, SchemaError, TaskFormatError
 from docket.server.pii_masking import (
@@ -711,8 +711,10 @@ def _load(
     what: str,
     forms: Forms,
     responses_for: ResponsesFor | None = None,
+    format: str | None = None,
+    answers: AnswersFor | None = None,
 ) -> tuple[list[LoadedRow], list[TaskFormatError]]:
-    result = read_tasks_jsonl(path, responses_for=responses_for)
+    result = read_tasks_jsonl(path, responses_for=responses_for, format=format, answers=answers)
     rows: list[LoadedRow] = []
     for row in result.rows:
         try:
@@ -734,6 +736,17 @@ def _load(
     return rows, errors
 
 
+def blinded_prior(prior: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    """A row's prior (:mod:`docket.core.formats.base`) in the blinded response ids."""
+    out = dict(prior)
+    winner = prior.get("winner")
+    if winner is not None and winner != "tie":
+        out["winner"] = ids[winner]
+    if "ratings" in prior:
+        out["ratings"] = {ids[rid]: scores for rid, scores in prior["ratings"].items()}
+    return out
+
+
 def pack(
     tasks_path: Path | None,
     *,
@@ -750,11 +763,18 @@ def pack(
     responses_for: ResponsesFor | None = None,
     calibration: bool = False,
     suggestions_path: Path | None = None,
+    format: str | None = None,
+    answers: AnswersFor | None = None,
     pii: str = "report",
     pii_severity: Severity = Severity.HIGH,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
     ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
+    ``format`` names the row format of the tasks file (:mod:`docket.core.formats`);
+    by default its first row decides. What a source says about its responses (a winner,
+    ratings) is sealed as ``prior``, in the blinded ids, never shown to a reviewer.
+    ``answers`` are the models' answers to a question file (MT-Bench, FastChat), per
+    question id (:func:`docket.core.formats.answers.read_answer_files`).
     ``calibration`` packs a training round of the gold file alone (``tasks_path`` None).
     ``suggestions_path`` attaches AI judges' suggestions (see :func:`read_suggestions`):
     every one travels in the server's archive; a reviewer's bundle carries, in
@@ -795,7 +815,9 @@ def pack(
     elif tasks_path is None:
         raise DocketError("No tasks file was given.", hint="Name the tasks JSONL file to pack.")
     else:
-        rows, skipped = _load(tasks_path, skip_bad, "tasks", schema_of, responses_for)
+        rows, skipped = _load(
+            tasks_path, skip_bad, "tasks", schema_of, responses_for, format, answers
+        )
     gold_rows: list[LoadedRow] = []
     gold: dict[str, dict[str, Any]] = {}
     explanations: dict[str, str] = {}
@@ -822,10 +844,13 @@ def pack(
     # Everything the server knows, in the opaque ids reviewers will answer in.
     blinded: dict[str, BlindedTask] = {}
     references: dict[str, dict[str, str]] = {}
+    priors: dict[str, dict[str, Any]] = {}
     for row in [*rows, *gold_rows]:
         b = blinded[row.task.id] = blind(row.task, secret)
         if row.reference:
             references[row.task.id] = {k: b.ids[v] for k, v in row.reference.items()}
+        if row.prior:
+            priors[row.task.id] = blinded_prior(row.prior, b.ids)
         if row.task.id in gold:
             gold[row.task.id] = blinded_answers(
                 gold[row.task.id], schema_of(row.task), b.ids, source=str(gold_path), line=row.line
@@ -839,6 +864,7 @@ def pack(
         return {
             "gold": {t: gold[t] for t in task_ids if t in gold},
             "reference": {t: references[t] for t in task_ids if t in references},
+            "prior": {t: priors[t] for t in task_ids if t in priors},
             "originals": {t: blinded[t].originals for t in task_ids},
         }
 
