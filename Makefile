@@ -26,7 +26,7 @@ LOCK := requirements.lock
 UV_VERSION ?= 0.13.9
 LOCK_ARGS ?=
 
-.PHONY: translations translations-update demo test test-fast test-slow test-headless lint lock bench fuzz kill-test reference-check clean help
+.PHONY: translations translations-update translations-pack demo test test-fast test-slow test-headless lint lock bench fuzz kill-test reference-check clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
@@ -68,20 +68,32 @@ lock: $(VENV)/.created
 		--python-version 3.11 --python-platform x86_64-manylinux_2_36 \
 		--custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
 
-# The interface's translations: resources/translations/docket_<lang>.ts are the sources
-# (tracked); the compiled .qm beside them are built here (not tracked). `make
-# translations-update` re-extracts the strings of desktop/docket/ui into every .ts.
-TS := $(wildcard resources/translations/docket_*.ts)
-QM := $(TS:.ts=.qm)
+# The interface's translations: resources/translations/docket_<lang>.ts.gz are the sources
+# (tracked, compressed: the repository stays under 10 MB); the compiled .qm beside them are
+# built here (not tracked). `make translations-update` re-extracts the strings of
+# desktop/docket/ui with pyside6-lupdate into every language, leaving the unpacked .ts in
+# build/translations for Qt Linguist (.venv/bin/pyside6-linguist); `make
+# translations-pack` compresses edited ones back.
+TS_GZ := $(wildcard resources/translations/docket_*.ts.gz)
+QM := $(TS_GZ:.ts.gz=.qm)
+TS_WORK := build/translations
 UI_SOURCES := $(wildcard desktop/docket/ui/*.py)
 
 translations: $(QM)
 
-resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed-app
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
+resources/translations/%.qm: resources/translations/%.ts.gz $(VENV)/.installed-app
+	@mkdir -p $(TS_WORK)
+	gzip -dc $< > $(TS_WORK)/$*.ts
+	$(BIN)/pyside6-lrelease -silent $(TS_WORK)/$*.ts -qm $@
 
 translations-update: $(VENV)/.installed-app
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(UI_SOURCES) -ts $(TS)
+	@mkdir -p $(TS_WORK)
+	@for gz in $(TS_GZ); do gzip -dc $$gz > $(TS_WORK)/$$(basename $$gz .gz); done
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(UI_SOURCES) -ts $(TS_WORK)/docket_*.ts
+	@$(MAKE) --no-print-directory translations-pack
+
+translations-pack:
+	@for ts in $(TS_WORK)/docket_*.ts; do gzip -9 -n -c $$ts > resources/translations/$$(basename $$ts).gz; done
 
 demo: $(VENV)/.installed-app translations
 	$(BIN)/docket demo

@@ -1,10 +1,11 @@
-"""Each shipped language translates 100 % of the interface: its .ts holds exactly the
-messages ``pyside6-lupdate`` extracts from docket.ui today (so a new string without
+"""Each shipped language translates 100 % of the interface: its .ts (tracked as .ts.gz)
+holds exactly the messages ``pyside6-lupdate`` extracts from docket.ui today (so a new string without
 translations fails here), none unfinished or empty, every placeholder, accelerator and
 plural form kept; and the .qm that ``make translations`` builds load."""
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 import subprocess
@@ -37,11 +38,16 @@ def tool(name: str) -> str:
     return found
 
 
+def root_of(path: Path) -> ET.Element:
+    data = path.read_bytes()
+    return ET.fromstring(gzip.decompress(data) if path.suffix == ".gz" else data)
+
+
 def messages(path: Path) -> dict[Message, list[str]]:
     """(context, source, numerus) -> the translation's forms (one unless numerus);
     an unfinished translation gives no forms."""
     out: dict[Message, list[str]] = {}
-    for context in ET.parse(path).getroot().iter("context"):
+    for context in root_of(path).iter("context"):
         name = context.findtext("name", "")
         for m in context.iter("message"):
             numerus = m.get("numerus") == "yes"
@@ -83,14 +89,14 @@ def test_lupdate_finds_the_interface(extracted: set[Message]) -> None:
 
 @pytest.mark.parametrize("code", SHIPPED)
 def test_language_covers_every_string(code: str, extracted: set[Message]) -> None:
-    path = FOLDER / f"docket_{code}.ts"
+    path = FOLDER / f"docket_{code}.ts.gz"
     table = messages(path)
     assert set(table) == extracted, (
         f"{path.name} differs from the interface: run `make translations-update` and "
         f"translate; missing {sorted(extracted - set(table))[:5]}, "
         f"stale {sorted(set(table) - extracted)[:5]}"
     )
-    assert ET.parse(path).getroot().get("language") == code
+    assert root_of(path).get("language") == code
     for (context, source, numerus), forms in table.items():
         where = f"{code} {context}: {source!r}"
         assert forms and all(f.strip() for f in forms), f"untranslated: {where}"
@@ -107,7 +113,7 @@ def test_language_covers_every_string(code: str, extracted: set[Message]) -> Non
 @pytest.mark.parametrize("code", SHIPPED)
 def test_compiled_translations_load(code: str) -> None:
     qm = FOLDER / f"docket_{code}.qm"
-    ts = FOLDER / f"docket_{code}.ts"
+    ts = FOLDER / f"docket_{code}.ts.gz"
     if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
         pytest.fail(f"{qm.name} is missing or older than its .ts: run `make translations`")
     translator = QTranslator()
