@@ -82,18 +82,22 @@ UI_SOURCES := $(wildcard desktop/docket/ui/*.py)
 translations: $(QM)
 
 resources/translations/%.qm: resources/translations/%.ts.gz $(VENV)/.installed-app
-	@mkdir -p $(TS_WORK)
-	gzip -dc $< > $(TS_WORK)/$*.ts
-	$(BIN)/pyside6-lrelease -silent $(TS_WORK)/$*.ts -qm $@
+	@mkdir -p $(TS_WORK)/release
+	gzip -dc $< > $(TS_WORK)/release/$*.ts
+	$(BIN)/pyside6-lrelease -silent $(TS_WORK)/release/$*.ts -qm $@
 
+# An unpacked .ts newer than its .ts.gz (being translated) is kept, never overwritten.
 translations-update: $(VENV)/.installed-app
 	@mkdir -p $(TS_WORK)
-	@for gz in $(TS_GZ); do gzip -dc $$gz > $(TS_WORK)/$$(basename $$gz .gz); done
+	@for gz in $(TS_GZ); do ts=$(TS_WORK)/$$(basename $$gz .gz); \
+		if [ ! -e $$ts ] || [ $$gz -nt $$ts ]; then gzip -dc $$gz > $$ts; fi; done
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(UI_SOURCES) -ts $(TS_WORK)/docket_*.ts
 	@$(MAKE) --no-print-directory translations-pack
 
 translations-pack:
-	@for ts in $(TS_WORK)/docket_*.ts; do gzip -9 -n -c $$ts > resources/translations/$$(basename $$ts).gz; done
+	@for ts in $(TS_WORK)/docket_*.ts; do [ -e $$ts ] || continue; \
+		gz=resources/translations/$$(basename $$ts).gz; \
+		if [ ! -e $$gz ] || [ $$ts -nt $$gz ]; then gzip -9 -n -c $$ts > $$gz; fi; done
 
 demo: $(VENV)/.installed-app translations
 	$(BIN)/docket demo
