@@ -99,7 +99,7 @@ STATICS = frozenset(
     ]
 )
 # Docket's own helpers that put a text on screen: name -> the positions of such texts.
-HELPERS = {"_action": (2,), "notify": (0, 1)}
+HELPERS = {"_action": (2,), "notify": (0, 1), "_button": (0, 1)}
 # Texts that are no language: the product's name, symbols, and the like.
 ALLOWED = frozenset({"Docket", "…", "—", "·", "✓", "⚑", "#"})
 _LETTERS = re.compile(r"[^\W\d_]{2,}")

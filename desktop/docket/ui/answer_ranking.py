@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from docket.core.schema import RankingQuestion
 from docket.ui.answer_widgets import QuestionEditor, response_name
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 Entry = tuple[int, bool]
 """(display position, tied with the entry above)."""
@@ -34,11 +34,12 @@ Entry = tuple[int, bool]
 POSITION_ROLE = Qt.ItemDataRole.UserRole
 TIED_ROLE = Qt.ItemDataRole.UserRole + 1
 
-NOT_RANKED = (
+NOT_RANKED = QT_TRANSLATE_NOOP(
+    "answer_ranking",
     "Not ranked yet. Drag the responses, or select one and press Alt+Up / Alt+Down to move "
-    "it; then press Enter or “Use this order” to keep the order shown."
+    "it; then press Enter or “Use this order” to keep the order shown.",
 )
-RANKED = "Ranked, best first. Tied responses share a rank."
+RANKED = QT_TRANSLATE_NOOP("answer_ranking", "Ranked, best first. Tied responses share a rank.")
 
 
 def groups_of(entries: Sequence[Entry]) -> list[list[int]]:
@@ -188,9 +189,9 @@ class RankingEditor(QuestionEditor):
                 title=self.title
             )
         )
-        keys = "Alt+Up / Alt+Down move the selected response"
+        keys = translate("answer_ranking", "Alt+Up / Alt+Down move the selected response")
         if question.allow_ties:
-            keys += "; = or Ctrl+T ties it with the one above"
+            keys += translate("answer_ranking", "; = or Ctrl+T ties it with the one above")
         self.list.setToolTip(
             translate("answer_ranking", "Drag to reorder. {keys}; Enter keeps this order.").format(
                 keys=keys
@@ -204,14 +205,30 @@ class RankingEditor(QuestionEditor):
 
         buttons = QGridLayout()
         buttons.setSpacing(4)
-        self.up_button = self._button("Move up", "Rank the selected response higher (Alt+Up)")
-        self.down_button = self._button("Move down", "Rank the selected response lower (Alt+Down)")
+        self.up_button = self._button(
+            translate("answer_ranking", "Move up"),
+            translate("answer_ranking", "Rank the selected response higher (Alt+Up)"),
+        )
+        self.down_button = self._button(
+            translate("answer_ranking", "Move down"),
+            translate("answer_ranking", "Rank the selected response lower (Alt+Down)"),
+        )
         self.tie_button = self._button(
-            "Tie with above", "Tie the selected response with the one above, or untie (= or Ctrl+T)"
+            translate("answer_ranking", "Tie with above"),
+            translate(
+                "answer_ranking",
+                "Tie the selected response with the one above, or untie (= or Ctrl+T)",
+            ),
         )
         self.tie_button.setVisible(question.allow_ties)
-        self.confirm_button = self._button("Use this order", "Keep the order shown (Enter)")
-        self.clear_button = self._button("Clear", "Back to “not ranked yet”")
+        self.confirm_button = self._button(
+            translate("answer_ranking", "Use this order"),
+            translate("answer_ranking", "Keep the order shown (Enter)"),
+        )
+        self.clear_button = self._button(
+            translate("answer_ranking", "Clear"),
+            translate("answer_ranking", "Back to “not ranked yet”"),
+        )
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.tie_button.clicked.connect(self.toggle_tie_selected)
@@ -346,17 +363,25 @@ class RankingEditor(QuestionEditor):
             item = self.list.item(row)
             name = response_name(position)
             if self.touched:
-                text = f"{rank}.   {name}" + ("   (tied with above)" if tied else "")
-                spoken = f"Rank {rank} of {total}{', tied' if tied else ''}: {name}"
+                text = f"{rank}.   {name}" + (
+                    "   " + translate("answer_ranking", "(tied with above)") if tied else ""
+                )
+                spoken = (
+                    translate("answer_ranking", "Rank {rank} of {total}, tied: {name}")
+                    if tied
+                    else translate("answer_ranking", "Rank {rank} of {total}: {name}")
+                ).format(rank=rank, total=total, name=name)
             else:
                 text = f"–    {name}"
-                spoken = f"{name}, not ranked yet (shown {row + 1} of {total})"
+                spoken = translate(
+                    "answer_ranking", "{name}, not ranked yet (shown {number} of {total})"
+                ).format(name=name, number=row + 1, total=total)
             item.setText(text)
             item.setData(POSITION_ROLE, position)
             item.setData(TIED_ROLE, tied)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setToolTip(spoken)
         self.list.updateGeometry()
-        self.status.setText(RANKED if self.touched else NOT_RANKED)
+        self.status.setText(translate("answer_ranking", RANKED if self.touched else NOT_RANKED))
         self.confirm_button.setEnabled(not self.touched)
         self.clear_button.setEnabled(self.touched)

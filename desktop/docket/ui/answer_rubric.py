@@ -102,19 +102,23 @@ OPEN = object()
 def grade_words(grade: Grade | object) -> tuple[str, str]:
     """(symbol, word) of a grade: ✓ Met, ✗ Not met, – N/A, ○ Open (not graded yet)."""
     if grade is True:
-        return "✓", "Met"
+        return "✓", translate("answer_rubric", "Met")
     if grade is False:
-        return "✗", "Not met"
+        return "✗", translate("answer_rubric", "Not met")
     if grade is None:
-        return "–", "N/A"
-    return "○", "Open"
+        return "–", translate("answer_rubric", "N/A")
+    return "○", translate("answer_rubric", "Open")
 
 
 def points_words(points: int) -> str:
     """``+5 points``, or for a penalty "⊖ Penalty −5" (a sign, a word and the number)."""
     if points < 0:
-        return f"⊖ Penalty {MINUS}{-points}"
-    return f"+{points} point{'' if points == 1 else 's'}"
+        return translate("answer_rubric", "⊖ Penalty {points}").format(points=f"{MINUS}{-points}")
+    return (
+        translate("answer_rubric", "+{n} point")
+        if points == 1
+        else translate("answer_rubric", "+{n} points")
+    ).format(n=points)
 
 
 def percent(value: float) -> str:
@@ -125,19 +129,23 @@ def percent(value: float) -> str:
 def score_words(score: RubricScore) -> str:
     """The score as shown: clipped to 0–100 %, with the raw value when it is below 0."""
     if not score.possible or math.isnan(score.raw):
-        return "no score (no positive points)"
+        return translate("answer_rubric", "no score (no positive points)")
     text = percent(score.value)
     if score.raw < 0:
         raw = percent(score.raw)
         if raw == "0 %":  # a penalty a little larger than what was met: say so
             raw = f"{MINUS}{-score.raw * 100:.1f} %"
-        text += f" (raw {raw})"
+        text += " " + translate("answer_rubric", "(raw {raw})").format(raw=raw)
     return text
 
 
 def detail_text(criterion: Criterion) -> str:
     """What the box below the list shows of the current criterion: its tags, its text."""
-    tags = "Tags: " + ", ".join(criterion.tags) if criterion.tags else "No tags"
+    tags = (
+        translate("answer_rubric", "Tags: {tags}").format(tags=", ".join(criterion.tags))
+        if criterion.tags
+        else translate("answer_rubric", "No tags")
+    )
     return f"{tags}\n\n{criterion.text}"
 
 

@@ -126,10 +126,24 @@ class RubricWritingEditor(QuestionEditor):
 
         buttons = QGridLayout()
         buttons.setSpacing(4)
-        self.add_button = self._button("Add criterion", f"Add a criterion ({ADD_KEY})")
-        self.remove_button = self._button("Remove", "Remove the selected criterion (Delete)")
-        self.up_button = self._button("Move up", "Move the selected criterion up (Alt+Up)")
-        self.down_button = self._button("Move down", "Move the selected criterion down (Alt+Down)")
+        self.add_button = self._button(
+            translate("answer_rubric_writing", "Add criterion"),
+            translate("answer_rubric_writing", "Add a criterion ({ADD_KEY})").format(
+                ADD_KEY=ADD_KEY
+            ),
+        )
+        self.remove_button = self._button(
+            translate("answer_rubric_writing", "Remove"),
+            translate("answer_rubric_writing", "Remove the selected criterion (Delete)"),
+        )
+        self.up_button = self._button(
+            translate("answer_rubric_writing", "Move up"),
+            translate("answer_rubric_writing", "Move the selected criterion up (Alt+Up)"),
+        )
+        self.down_button = self._button(
+            translate("answer_rubric_writing", "Move down"),
+            translate("answer_rubric_writing", "Move the selected criterion down (Alt+Down)"),
+        )
         self.add_button.clicked.connect(self.add_criterion)
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
