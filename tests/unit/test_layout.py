@@ -39,7 +39,7 @@ def test_runtime_dependencies_of_the_issue() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     project = config["project"]
     names = {d.split(">")[0].split("=")[0].lower() for d in project["dependencies"]}
-    # Those the issue names, plus pylatexenc (LaTeX -> Unicode for math in responses),
+    # The libraries Docket is built on, plus pylatexenc (LaTeX -> Unicode for math in responses),
     # ziamath with latex2mathml (math typeset as SVG) and phonenumberslite (phone numbers
     # of every country for the PII detector).
     assert names == {

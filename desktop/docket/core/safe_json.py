@@ -23,12 +23,15 @@ MAX_DEPTH = 64
 """Deepest nesting of arrays and objects accepted."""
 
 
-def loads(data: str | bytes) -> Any:
+def loads(data: str | bytes, *, from_utf8: bool = False) -> Any:
     """Parse JSON text: a str, or bytes in UTF-8 (BOM allowed), UTF-16 or UTF-32 as
     ``json.loads`` detects them. Raises ``ValueError`` for anything that is not JSON,
     nested at most :data:`MAX_DEPTH` deep, made of valid Unicode (``UnicodeError``, a
-    ``ValueError``, for the last)."""
-    if isinstance(data, str):
+    ``ValueError``, for the last). ``from_utf8``: the str was just decoded strictly from
+    UTF-8 bytes, so it holds no lone surrogate of its own (escapes are still checked)."""
+    if isinstance(data, str) and from_utf8:
+        text = data
+    elif isinstance(data, str):
         text = data
         try:
             text.encode("utf-8")  # fast; a regex search for surrogates is 30 times slower

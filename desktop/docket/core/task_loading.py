@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from docket.core import safe_json
+from docket.core.bulk import paused_gc
 from docket.core.documents import parse_documents
 from docket.core.formats import BY_NAME, Reader, detect, keys_seen, supported
 from docket.core.formats.base import Answer, Converted, ReadContext, Record, RowError
@@ -108,7 +109,9 @@ def read_tasks_jsonl(
     question id (:func:`docket.core.formats.answers.read_answer_files`)."""
     path = Path(path)
     try:
-        with path.open("rb") as fh:
+        # Rows hold no reference cycles: the cycle collector only re-walks what was read,
+        # again and again (about 15 % of reading 100,000 UltraFeedback rows).
+        with path.open("rb") as fh, paused_gc():
             # One JSON array (Label Studio's and Argilla's exports): its items count from 1
             # in place of lines. Anything else, a file of arrays one a line included, is
             # read line by line.
@@ -313,7 +316,7 @@ def _content_id(row: dict[str, Any]) -> str:
     """The id of a converted row that names none: a hash of its prompt and responses
     (re-reading the file gives the same ids; hashing the texts is a fraction of the cost
     of serialising the whole row, which matters at 100,000 rows)."""
-    digest = hashlib.sha256()
+    digest = hashlib.blake2b(digest_size=16)  # twice as fast as SHA-256 on long texts
     prompt = row.get("prompt", row.get("conversation"))
     parts: list[Any] = [prompt] if isinstance(prompt, str) else list(prompt or ())
     parts += [row.get("chosen"), row.get("rejected")]
@@ -358,7 +361,7 @@ def _decode_line(raw: bytes | str, source: str, line: int) -> Any:
     try:
         # Also refuses nesting deeper than any task has and \\u escapes that spell lone
         # surrogates (which no UTF-8 file, store or bundle can hold later on).
-        return safe_json.loads(text)
+        return safe_json.loads(text, from_utf8=True)  # decoded strictly just above
     except UnicodeError as exc:
         raise TaskFormatError(str(exc), source=source, line=line) from None
     except ValueError as exc:

@@ -14,11 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from docket.core.pii_answers import PiiAnswer, PiiMark
 from docket.core.schema import PiiQuestion
 from docket.ui.answer_widgets import QuestionEditor, muted_label
 from docket.ui.i18n import translate
+from docket.ui.keyed_list import KeyedList
 
 QUOTE_CHARS = 50
 """Of a finding's text, this much is shown in the list (all of it in the tooltip)."""
@@ -61,48 +60,6 @@ def mark_key(item: Mapping[str, Any] | Finding | PiiMark) -> tuple[Any, ...]:
     return (item.target, item.start, item.end, item.type)
 
 
-_LIST_KEYS = (
-    Qt.Key.Key_Return,
-    Qt.Key.Key_Enter,
-    Qt.Key.Key_Delete,
-    Qt.Key.Key_Backspace,
-    Qt.Key.Key_D,
-)
-"""Keys the list takes before the window's shortcuts (D is also "Show differences")."""
-
-
-class _PiiList(QListWidget):
-    def __init__(self, owner: PiiEditor) -> None:
-        super().__init__(owner)
-        self.owner = owner
-
-    def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in _LIST_KEYS
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        row = self.currentRow()
-        key = event.key()
-        if row >= 0 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.owner.jump(row)
-                return
-            if key == Qt.Key.Key_D:
-                self.owner.toggle(row)
-                return
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.owner.remove_or_dismiss(row)
-                return
-        super().keyPressEvent(event)
-
-
 class PiiEditor(QuestionEditor):
     """See the module docstring."""
 
@@ -127,7 +84,17 @@ class PiiEditor(QuestionEditor):
             self,
         )
         layout.addWidget(self.hint)
-        self.list = _PiiList(self)
+        # Keys the list takes before the window's shortcuts (D is also "Show differences").
+        self.list = KeyedList(
+            self,
+            {
+                Qt.Key.Key_Return: self.jump,
+                Qt.Key.Key_Enter: self.jump,
+                Qt.Key.Key_D: self.toggle,
+                Qt.Key.Key_Delete: self.remove_or_dismiss,
+                Qt.Key.Key_Backspace: self.remove_or_dismiss,
+            },
+        )
         self.list.setAccessibleName(translate("pii_list", "Possible PII"))
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(80)

@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 
 from docket.core.schema import SpansQuestion
 from docket.core.spans import span_problems
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
 from docket.ui.i18n import translate
+from docket.ui.keyed_list import KeyedList
 
 QUOTE_CHARS = 60
 """Of a span's quote, this much is shown in the list (the whole of it in its tooltip)."""
@@ -52,53 +52,6 @@ def span_key(span: Mapping[str, Any]) -> tuple[Any, ...]:
     return (span.get("response"), span.get("start"), span.get("end"), span.get("label"))
 
 
-_LIST_KEYS = (
-    Qt.Key.Key_Return,
-    Qt.Key.Key_Enter,
-    Qt.Key.Key_Delete,
-    Qt.Key.Key_Backspace,
-    Qt.Key.Key_E,
-    Qt.Key.Key_F2,
-    Qt.Key.Key_K,
-)
-"""Keys the list takes before the window's shortcuts (K is also "previous task")."""
-
-
-class _SpanList(QListWidget):
-    def __init__(self, owner: SpansEditor) -> None:
-        super().__init__(owner)
-        self.owner = owner
-
-    def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in _LIST_KEYS
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        row = self.currentRow()
-        key = event.key()
-        if row >= 0 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.owner.jump(row)
-                return
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.owner.remove(row)
-                return
-            if key in (Qt.Key.Key_E, Qt.Key.Key_F2):
-                span_events().edit.emit(self.owner, row)
-                return
-            if key == Qt.Key.Key_K:
-                self.owner.keep(row)
-                return
-        super().keyPressEvent(event)
-
-
 class SpansEditor(QuestionEditor):
     """See the module docstring."""
 
@@ -118,7 +71,19 @@ class SpansEditor(QuestionEditor):
             self,
         )
         layout.addWidget(self.hint)
-        self.list = _SpanList(self)
+        # Keys the list takes before the window's shortcuts (K is also "previous task").
+        self.list = KeyedList(
+            self,
+            {
+                Qt.Key.Key_Return: self.jump,
+                Qt.Key.Key_Enter: self.jump,
+                Qt.Key.Key_Delete: self.remove,
+                Qt.Key.Key_Backspace: self.remove,
+                Qt.Key.Key_E: lambda row: span_events().edit.emit(self, row),
+                Qt.Key.Key_F2: lambda row: span_events().edit.emit(self, row),
+                Qt.Key.Key_K: self.keep,
+            },
+        )
         self.list.setAccessibleName(translate("span_list", "Marked spans"))
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(80)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from docket.core.formats.base import ReadContext, Reader, labelled_fields, one_to_one
+from docket.core.formats.base import ReadContext, Reader, labelled_fields, one_to_one, plurality
 
 
 def _named(value: Any, ids: list[str]) -> str | None:
@@ -55,9 +55,8 @@ def _row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
                 if named:
                     votes[named] += 1
     prior: dict[str, Any] = {"source": "argilla"}
-    if votes:
-        (top, count), *rest = votes.most_common()
-        prior["winner"] = "tie" if rest and rest[0][1] == count else top
+    if (winner := plurality(votes)) is not None:
+        prior["winner"] = winner
     prior["raw"] = {"id": obj.get("id"), "responses": answered, "suggestions": suggestions}
     row: dict[str, Any] = {
         ("prompt" if isinstance(prompt, str) else "conversation"): prompt,

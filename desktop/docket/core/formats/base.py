@@ -15,6 +15,7 @@ the row's own (blinded by pack like the rest; ``raw`` is kept as the source wrot
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -167,3 +168,12 @@ def labelled_fields(data: Mapping[str, Any]) -> tuple[Any, list[tuple[str, str]]
         )
     responses.sort(key=lambda item: item[0])
     return prompt, [(key, text) for _, key, text in responses]
+
+
+def plurality(votes: Counter[str]) -> str | None:
+    """The response most votes name, "tie" when two lead together, None without votes:
+    how a labelling tool's own annotations become a prior's ``winner``."""
+    if not votes:
+        return None
+    (top, count), *rest = votes.most_common()
+    return "tie" if rest and rest[0][1] == count else top

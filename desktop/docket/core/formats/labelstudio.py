@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from docket.core.formats.base import ReadContext, Reader, labelled_fields, one_to_one
+from docket.core.formats.base import ReadContext, Reader, labelled_fields, one_to_one, plurality
 
 
 def _votes(results: list[Any], ids: list[str]) -> Counter[str]:
@@ -51,9 +51,8 @@ def _row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
         if isinstance(annotation, dict) and not annotation.get("was_cancelled"):
             votes += _votes(annotation.get("result") or [], ids)
     prior: dict[str, Any] = {"source": "label-studio"}
-    if votes:
-        (top, count), *rest = votes.most_common()
-        prior["winner"] = "tie" if rest and rest[0][1] == count else top
+    if (winner := plurality(votes)) is not None:
+        prior["winner"] = winner
     prior["raw"] = {
         "id": obj.get("id"),
         "data": data,
