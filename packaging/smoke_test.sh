@@ -39,8 +39,15 @@ size_mb=$(du -sm "$DIST" | cut -f1)
 [ "$size_mb" -le "$MAX_MB" ] || fail "$DIST is $size_mb MB, over $MAX_MB MB"
 unwanted=$(find "$DIST" \( -iname '*Qt6Network*' -o -iname '*Qt6Qml*' -o -iname '*Qt6Quick*' \
     -o -iname '*WebEngine*' -o -iname '*Qt6Multimedia*' -o -iname '*Qt6Pdf*' -o -iname '*Qt63D*' \
-    -o -iname '*Qt6Charts*' -o -iname '*QtNetwork*' -o -iname '*QtQml*' -o -iname '*.qm' \) -print)
+    -o -iname '*Qt6Charts*' -o -iname '*QtNetwork*' -o -iname '*QtQml*' \
+    -o \( -iname '*.qm' ! -name 'docket_*.qm' ! -name 'qtbase_*.qm' \) \) -print)
 [ -z "$unwanted" ] || fail "Qt parts Docket does not use were collected: $unwanted"
+# The interface's languages: Docket's translations and Qt's own for each (standard buttons).
+for lang in de fr es ar he zh_CN ja; do
+    for name in "docket_$lang.qm" "qtbase_$lang.qm"; do
+        [ -n "$(find "$DIST" -name "$name" -print -quit)" ] || fail "$name is missing"
+    done
+done
 [ -f "$DIST/_internal/docket/resources/demo/tasks.jsonl" ] || fail "the demo tasks are missing"
 [ -n "$(find "$DIST" -iname 'QtDBus*')" ] || fail "QtDBus (the screen-lock signal) is missing"
 step "  $size_mb MB, no unused Qt modules, resources present"
