@@ -185,6 +185,53 @@ def test_english_interface_reads_naturally(
     assert window.menuBar().actions()[0].text() == "&File"
 
 
+@pytest.mark.parametrize(
+    ("code", "badge", "tooltip", "label"),
+    [
+        (
+            "en",
+            "⚠ PII: phone",
+            "Possible PII: phone or fax number (high severity)",
+            "Phone or fax number",
+        ),
+        (
+            "de",
+            "⚠ Personenbezug: Telefon",
+            "Mögliche personenbezogene Daten: Telefon- oder Faxnummer (Schweregrad hoch)",
+            "Telefon- oder Faxnummer",
+        ),
+        (
+            "ja",
+            "⚠ 個人情報：電話",
+            "個人情報の可能性：電話番号またはファックス番号（重大度 高）",
+            None,
+        ),
+    ],
+)
+def test_pii_badges_and_tooltips_speak_the_interface_language(
+    interface: Callable[[str], str], code: str, badge: str, tooltip: str, label: str | None
+) -> None:
+    """The PII badge, its tooltip and the type's label are whole translated sentences
+    (German nouns keep their capital inside the sentence; English lowers it)."""
+    from docket.core.pii import PII_TYPES, Finding, Severity
+    from docket.ui import pii_labels
+    from docket.ui.pii_marking import badge as pii_badge
+    from docket.ui.pii_marking import finding_tooltip, mark_tooltip
+
+    interface(code)
+    phone = Finding("PHONE", 0, 5, 0.9, Severity.HIGH, "r1")
+    assert pii_badge("PHONE") == badge
+    assert finding_tooltip(phone) == tooltip
+    if label is not None:
+        assert pii_labels.type_label("PHONE") == label
+    assert "{" not in mark_tooltip("EMAIL")
+    # Every type has a label and a badge word; an unknown type shows as itself.
+    assert set(pii_labels.LABELS) == set(PII_TYPES) == set(pii_labels.BADGES)
+    assert pii_labels.type_label("NEW_KIND") == "NEW_KIND"
+    if code == "en":  # the English source is core's label, one definition
+        assert all(pii_labels.type_label(t) == PII_TYPES[t][0] for t in PII_TYPES)
+
+
 @pytest.mark.parametrize(("code", "file_menu"), [("ar", "&ملف"), ("he", "&קובץ")])
 def test_right_to_left_interface_mirrors(
     interface: Callable[[str], str],

@@ -1200,16 +1200,25 @@ class ComparisonView(QWidget):
             tmap = self.prompt_map()
             found = tmap.to_raw(first, last) if tmap is not None else None
             if found is None:
-                return "The selection holds no text of the conversation (only its labels)."
+                return translate(
+                    "comparison_view",
+                    "The selection holds no text of the conversation (only its labels).",
+                )
             return f"{TURN_PREFIX}{found[0]}", found[1], found[2]
         index = next((i for i, c in enumerate(self.columns) if c.browser is browser), -1)
         order = self._order
         smap = self.source_map(index) if index >= 0 else None
         if smap is None or order is None:
-            return "PII is marked on the rendered or raw response, not on differences."
+            return translate(
+                "comparison_view",
+                "PII is marked on the rendered or raw response, not on differences.",
+            )
         raw = smap.to_raw(first, last)
         if raw is None:
-            return "The selection holds no text of the response (only what the view adds)."
+            return translate(
+                "comparison_view",
+                "The selection holds no text of the response (only what the view adds).",
+            )
         return order.order[index], raw[0], raw[1]
 
     def select_in_prompt(self, target: str, start: int, end: int) -> bool:

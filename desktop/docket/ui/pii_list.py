@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from docket.core.display_order import DisplayOrder
-from docket.core.pii import Finding, type_label
+from docket.core.pii import Finding
 from docket.core.pii_answers import PiiAnswer, PiiMark
 from docket.core.schema import PiiQuestion
 from docket.ui.answer_widgets import QuestionEditor, muted_label
 from docket.ui.i18n import translate
 from docket.ui.keyed_list import KeyedList
+from docket.ui.pii_labels import severity_label, type_label
 
 QUOTE_CHARS = 50
 """Of a finding's text, this much is shown in the list (all of it in the tooltip)."""
@@ -78,9 +79,12 @@ class PiiEditor(QuestionEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.hint = muted_label(
-            "Possible PII is underlined with a badge. Select text and press Ctrl+Shift+P to "
-            "mark what was missed. Here: Enter shows it, D dismisses or restores a finding, "
-            "Delete removes a mark.",
+            translate(
+                "pii_list",
+                "Possible PII is underlined with a badge. Select text and press Ctrl+Shift+P to "
+                "mark what was missed. Here: Enter shows it, D dismisses or restores a finding, "
+                "Delete removes a mark.",
+            ),
             self,
         )
         layout.addWidget(self.hint)
@@ -123,7 +127,7 @@ class PiiEditor(QuestionEditor):
 
     @property
     def title(self) -> str:
-        return self.question.label or "Possible PII"
+        return self.question.label or translate("pii_list", "Possible PII")
 
     # --- the answer ----------------------------------------------------------------------
 
@@ -189,7 +193,7 @@ class PiiEditor(QuestionEditor):
         (already marked), or None."""
         text = self._texts.get(target)
         if text is None or not 0 <= start < end <= len(text):
-            return "that text is not part of this task"
+            return translate("pii_list", "that text is not part of this task")
         mark = {
             "target": target,
             "start": start,
@@ -198,7 +202,7 @@ class PiiEditor(QuestionEditor):
             "type": pii_type,
         }
         if any(mark_key(m) == mark_key(mark) for m in self._marked):
-            return "already marked"
+            return translate("pii_list", "already marked")
         self._marked.append(mark)
         self._marked.sort(key=lambda m: (self._place(m["target"]), m["start"], m["end"]))
         self._commit(("mark", self._marked.index(mark)))
@@ -274,19 +278,23 @@ class PiiEditor(QuestionEditor):
 
     def describe_finding(self, finding: Finding) -> str:
         quote = self._quote(finding.target, finding.start, finding.end)
-        text = (
-            f"{self._where(finding.target)} · {type_label(finding.type)} "
-            f"({finding.severity.value}) — “{quote}”"
+        text = translate("pii_list", "{where} · {type} ({severity}) — “{quote}”").format(
+            where=self._where(finding.target),
+            type=type_label(finding.type),
+            severity=severity_label(finding.severity),
+            quote=quote,
         )
         if self.is_dismissed(finding):
-            return f"Dismissed: {text}  (D restores)"
+            return translate("pii_list", "Dismissed: {finding}  (D restores)").format(finding=text)
         return text
 
     def describe_mark(self, mark: Mapping[str, Any]) -> str:
         target = str(mark.get("target"))
         quote = self._quote(target, int(mark.get("start", 0)), int(mark.get("end", 0)))
         kind = type_label(str(mark.get("type")))
-        return f"Marked by you: {self._where(target)} · {kind} — “{quote}”"
+        return translate("pii_list", "Marked by you: {where} · {type} — “{quote}”").format(
+            where=self._where(target), type=kind, quote=quote
+        )
 
     def _refresh(self, current: tuple[str, int] | None = None) -> None:
         was = (
@@ -306,7 +314,7 @@ class PiiEditor(QuestionEditor):
             self._rows.append(("mark", i))
         empty = not rows
         if empty:
-            rows.append(("No possible PII found or marked.", "", False))
+            rows.append((translate("pii_list", "No possible PII found or marked."), "", False))
         self.list.blockSignals(True)
         # Items are reused (set anew), not cleared and rebuilt: opening a task stays fast.
         while self.list.count() > len(rows):

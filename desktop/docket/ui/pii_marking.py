@@ -45,7 +45,6 @@ from docket.core.pii import (
     Finding,
     TaskScan,
     task_texts,
-    type_label,
 )
 from docket.core.tasks import Role, Task
 from docket.ui.answer_panel import AnswerPanel
@@ -53,6 +52,7 @@ from docket.ui.answer_questions import FlagsEditor
 from docket.ui.answer_widgets import response_name
 from docket.ui.comparison_view import ComparisonView, SafeBrowser, ShownPii
 from docket.ui.i18n import translate
+from docket.ui.pii_labels import badge_word, severity_label, type_label, type_label_in_sentence
 from docket.ui.pii_list import PiiEditor, mark_key, pii_events
 from docket.ui.review_controller import ReviewController
 from docket.workspace import Workspace
@@ -63,48 +63,30 @@ counted in a notice, as the renderer caps what it lays out)."""
 MARK_PII_KEYS = "Ctrl+Shift+P"
 """Marks the selection in the prompt or a response as PII."""
 
-BADGES: dict[str, str] = {
-    "PERSON": "name",
-    "ADDRESS": "address",
-    "LOCATION": "place",
-    "ZIP": "postcode",
-    "DATE_OF_BIRTH": "date",
-    "PHONE": "phone",
-    "EMAIL": "email",
-    "SSN": "SSN",
-    "MRN": "MRN",
-    "HEALTH_PLAN": "plan no.",
-    "ACCOUNT": "account",
-    "CREDIT_CARD": "card",
-    "IBAN": "IBAN",
-    "LICENCE": "licence",
-    "VEHICLE": "vehicle",
-    "DEVICE": "device",
-    "URL": "URL",
-    "IP_ADDRESS": "IP",
-    "OTHER_ID": "ID",
-}
-"""The word on a finding's badge (the type's label is in its tooltip)."""
-
 
 def badge(pii_type: str, *, marked: bool = False) -> str:
-    word = BADGES.get(pii_type, pii_type.lower())
-    return f"✎ PII: {word}" if marked else f"⚠ PII: {word}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    word = badge_word(pii_type)
+    if marked:
+        return translate("pii_marking", "✎ PII: {word}").format(word=word)
+    return translate("pii_marking", "⚠ PII: {word}").format(word=word)
 
 
 def finding_tooltip(finding: Finding, *, dismissed: bool = False) -> str:
-    what = _lower_first(type_label(finding.type))
+    what = type_label_in_sentence(finding.type)
     if dismissed:
-        return f"Dismissed: not PII ({what}); restore it from the context menu or the PII list"
-    return f"Possible PII: {what} ({finding.severity.value} severity)"
+        return translate(
+            "pii_marking",
+            "Dismissed: not PII ({what}); restore it from the context menu or the PII list",
+        ).format(what=what)
+    return translate("pii_marking", "Possible PII: {what} ({severity} severity)").format(
+        what=what, severity=severity_label(finding.severity)
+    )
 
 
 def mark_tooltip(pii_type: str) -> str:
-    return f"Marked as PII by you: {_lower_first(type_label(pii_type))}"
+    return translate("pii_marking", "Marked as PII by you: {what}").format(
+        what=type_label_in_sentence(pii_type)
+    )
 
 
 def shown_pii(
@@ -153,7 +135,11 @@ class PiiTypeDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("pii_marking", "Type of PII"))
         for pii_type in self.types:
-            self.list.addItem(f"{type_label(pii_type)} ({PII_TYPES[pii_type][1].value})")
+            self.list.addItem(
+                translate("pii_marking", "{label} ({severity})").format(
+                    label=type_label(pii_type), severity=severity_label(PII_TYPES[pii_type][1])
+                )
+            )
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
         caption = QLabel(translate("pii_marking", "&Type:"), self)
@@ -230,7 +216,7 @@ class PiiMarker(QObject):
             return
         scan = self.workspace.cached_pii(task)
         if scan is None:
-            self._show(notice="Looking for possible PII…")
+            self._show(notice=translate("pii_marking", "Looking for possible PII…"))
             self.scan_soon(task)
         else:
             self._apply(scan)
@@ -260,15 +246,19 @@ class PiiMarker(QObject):
         self.findings = list(scan.findings[:MAX_SHOWN_FINDINGS])
         notice = ""
         if len(scan.findings) > MAX_SHOWN_FINDINGS:
-            notice = (
-                f"Showing the first {MAX_SHOWN_FINDINGS:,} of {len(scan.findings):,} "
-                "possible PII findings."
-            )
+            notice = translate(
+                "pii_marking", "Showing the first {shown} of {total} possible PII findings."
+            ).format(shown=f"{MAX_SHOWN_FINDINGS:,}", total=f"{len(scan.findings):,}")
         elif scan.failed:
-            notice = "The PII detector failed on this task: nothing is underlined."
+            notice = translate(
+                "pii_marking", "The PII detector failed on this task: nothing is underlined."
+            )
             self.notice.emit(notice)
         elif scan.truncated:
-            notice = "Some text is too long to scan whole: its end is not checked for PII."
+            notice = translate(
+                "pii_marking",
+                "Some text is too long to scan whole: its end is not checked for PII.",
+            )
         self._show(notice=notice)
 
     def _show(self, *, notice: str = "") -> None:
@@ -286,11 +276,15 @@ class PiiMarker(QObject):
         if target.startswith(TURN_PREFIX) and task is not None:
             turns = task.conversation
             if len(turns) == 1 and turns[0].role is Role.USER:
-                return "Prompt"
+                return translate("pii_marking", "Prompt")
             index = target[len(TURN_PREFIX) :]
-            return f"Turn {int(index) + 1}" if index.isdigit() else target
+            if index.isdigit():
+                return translate("pii_marking", "Turn {n}").format(n=int(index) + 1)
+            return target
         if target.startswith(DOCUMENT_PREFIX):
-            return f"Document {target[len(DOCUMENT_PREFIX) :]}"
+            return translate("pii_marking", "Document {name}").format(
+                name=target[len(DOCUMENT_PREFIX) :]
+            )
         return target
 
     def redraw(self) -> None:
@@ -328,12 +322,19 @@ class PiiMarker(QObject):
         """Mark the selection of ``browser`` (the focused pane by default) as PII."""
         editor, task = self.editor(), self.controller.task
         if editor is None or task is None:
-            self.notice.emit("This form has no PII question: possible PII is only shown.")
+            self.notice.emit(
+                translate(
+                    "pii_marking", "This form has no PII question: possible PII is only shown."
+                )
+            )
             return
         browser = browser or self.focused_browser()
         if browser is None:
             self.notice.emit(
-                "Select text in the prompt or a response first (F7 selects with the keyboard)."
+                translate(
+                    "pii_marking",
+                    "Select text in the prompt or a response first (F7 selects with the keyboard).",
+                )
             )
             return
         found = self.comparison.raw_selection(browser)
@@ -348,7 +349,11 @@ class PiiMarker(QObject):
 
         def done() -> None:
             problem = editor.add_mark(target, start, end, dialog.choice())
-            self.notice.emit(f"Not marked: {problem}." if problem else "Marked as PII.")
+            self.notice.emit(
+                translate("pii_marking", "Not marked: {problem}.").format(problem=problem)
+                if problem
+                else translate("pii_marking", "Marked as PII.")
+            )
 
         def closed() -> None:
             if previous is not None and previous.isVisible():
@@ -365,7 +370,11 @@ class PiiMarker(QObject):
         editor = self.editor()
         if editor is not None:
             editor.set_dismissed(finding, dismissed)
-            self.notice.emit("Finding dismissed." if dismissed else "Finding restored.")
+            self.notice.emit(
+                translate("pii_marking", "Finding dismissed.")
+                if dismissed
+                else translate("pii_marking", "Finding restored.")
+            )
 
     def remove_mark(self, mark: Mapping[str, Any]) -> None:
         editor = self.editor()
@@ -394,7 +403,7 @@ class PiiMarker(QObject):
             for f in self.findings:
                 if (f.target, f.start, f.end) != key:
                     continue
-                what = _lower_first(type_label(f.type))
+                what = type_label_in_sentence(f.type)
                 if mark_key(f) in dismissed:
                     action = QAction(
                         translate("pii_marking", "&Restore possible PII ({what})").format(
@@ -412,7 +421,7 @@ class PiiMarker(QObject):
                 actions.append(action)
             for mkey, m in marks.items():
                 if mkey[:3] == key:
-                    what = _lower_first(type_label(str(m["type"])))
+                    what = type_label_in_sentence(str(m["type"]))
                     action = QAction(
                         translate("pii_marking", "Re&move your PII mark ({what})").format(
                             what=what
@@ -428,6 +437,10 @@ class PiiMarker(QObject):
         if target.startswith(TURN_PREFIX):
             self.comparison.select_in_prompt(target, start, end)
         elif target.startswith(DOCUMENT_PREFIX):
-            self.notice.emit("That is in a source document: open it in the Sources pane (O).")
+            self.notice.emit(
+                translate(
+                    "pii_marking", "That is in a source document: open it in the Sources pane (O)."
+                )
+            )
         else:
             self.comparison.select_raw(target, start, end)

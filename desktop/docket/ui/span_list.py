@@ -66,8 +66,11 @@ class SpansEditor(QuestionEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.hint = muted_label(
-            "Select text in a response and press M to mark it (F7: select with the keyboard). "
-            "Here: Enter shows a span, E edits it, Delete removes it, K keeps a suggestion.",
+            translate(
+                "span_list",
+                "Select text in a response and press M to mark it (F7: select with the keyboard). "
+                "Here: Enter shows a span, E edits it, Delete removes it, K keeps a suggestion.",
+            ),
             self,
         )
         layout.addWidget(self.hint)
@@ -158,7 +161,7 @@ class SpansEditor(QuestionEditor):
     def replace(self, index: int, span: Mapping[str, Any]) -> str | None:
         spans = self.spans()
         if not 0 <= index < len(spans):
-            return "no such span"
+            return translate("span_list", "no such span")
         was = spans[index]
         spans[index] = dict(span)
         problem = self.check(spans, index)
@@ -213,11 +216,15 @@ class SpansEditor(QuestionEditor):
         quote = " ".join(str(span.get("quote", "")).split())
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "…"
-        text = f"{' · '.join(parts)} — “{quote}”"
+        text = translate("span_list", "{span} — “{quote}”").format(
+            span=" · ".join(parts), quote=quote
+        )
         if span.get("comment"):
             text += f"\n    {span['comment']}"
         if self.is_suggestion(span):
-            text = f"Suggested: {text}  (K keeps, Delete removes)"
+            text = translate("span_list", "Suggested: {span}  (K keeps, Delete removes)").format(
+                span=text
+            )
         return text
 
     def _refresh(self, current: int | None = None) -> None:

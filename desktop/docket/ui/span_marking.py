@@ -165,21 +165,34 @@ class SpanMarker(QObject):
         """Mark the selection ``first:last`` of the response in ``column``."""
         editor, task, order = self.editor(), self.controller.task, self.controller.order
         if editor is None or task is None or order is None:
-            self._say("This form has no span question.")
+            self._say(translate("span_marking", "This form has no span question."))
             return
         if first >= last:
-            self._say("Select some text in a response first (F7 selects with the keyboard).")
+            self._say(
+                translate(
+                    "span_marking",
+                    "Select some text in a response first (F7 selects with the keyboard).",
+                )
+            )
             return
         smap = self.comparison.source_map(column)
         if smap is None:
             self._say(
-                "Spans are marked on the rendered or raw response, not on differences "
-                "(nor on raw text with hidden characters: use the rendered view)."
+                translate(
+                    "span_marking",
+                    "Spans are marked on the rendered or raw response, not on differences "
+                    "(nor on raw text with hidden characters: use the rendered view).",
+                )
             )
             return
         found = smap.to_raw(first, last)
         if found is None:
-            self._say("The selection holds no text of the response (only what the view adds).")
+            self._say(
+                translate(
+                    "span_marking",
+                    "The selection holds no text of the response (only what the view adds).",
+                )
+            )
             return
         rid = order.order[column]
         text = task.response(rid).text
@@ -207,9 +220,15 @@ class SpanMarker(QObject):
             chosen = {**span, **dialog.choice()}
             problem = editor.add(chosen) if index is None else editor.replace(index, chosen)
             if problem is not None:
-                self._say(f"Span not marked: {problem}")
+                self._say(
+                    translate("span_marking", "Span not marked: {problem}").format(problem=problem)
+                )
             else:
-                self._say("Span marked." if index is None else "Span changed.")
+                self._say(
+                    translate("span_marking", "Span marked.")
+                    if index is None
+                    else translate("span_marking", "Span changed.")
+                )
 
         previous = QApplication.focusWidget()
 
