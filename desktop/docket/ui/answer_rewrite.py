@@ -69,14 +69,14 @@ from docket.render.diff import formula_spans
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import LIGHT, Theme
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
 REFRESH_MS = 150
 """Preview, diff and counts follow the text this long after the last keystroke."""
 RESET_KEY = "Ctrl+Shift+R"
 LARGE_KEY = "Ctrl+Shift+E"
-EMPTY = "Start empty"
+EMPTY = QT_TRANSLATE_NOOP("answer_rewrite", "Start empty")
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
@@ -429,7 +429,7 @@ class RewriteEditor(QuestionEditor):
         for i, rid in enumerate(self.ids):
             self.chooser.addItem(response_name(i), rid)
         if self.rewrite.allow_empty:
-            self.chooser.addItem(EMPTY, None)
+            self.chooser.addItem(translate("answer_rewrite", EMPTY), None)
         if not self.rewrite.allow_empty:
             self.chooser.setPlaceholderText(translate("answer_rewrite", "Choose a response…"))
         self.chooser.blockSignals(False)
@@ -549,23 +549,34 @@ class RewriteEditor(QuestionEditor):
         self.last_changes = c = changes(base, text)
         limit = self.rewrite.max_chars
         where = (
-            "From empty"
+            translate("answer_rewrite", "From empty")
             if self.base is None
-            else f"From {response_name(self.ids.index(self.base))}"
+            else translate("answer_rewrite", "From {response}").format(
+                response=response_name(self.ids.index(self.base))
+            )
             if self.base in self.ids
             else ""
         )
+        inserted, deleted = c.words_inserted, c.words_deleted
         parts = [
-            f"+{c.words_inserted} word{'' if c.words_inserted == 1 else 's'} inserted",
-            f"−{c.words_deleted} deleted",
-            f"{c.chars_changed:,} characters changed",
-            f"{len(text):,} / {limit:,} characters",
+            english_plural(self.tr("+%Ln word(s) inserted", "", inserted), inserted),
+            self.tr("−%Ln deleted", "", deleted),
+            english_plural(
+                self.tr("%Ln character(s) changed", "", c.chars_changed), c.chars_changed
+            ),
+            translate("answer_rewrite", "{count} / {limit} characters").format(
+                count=f"{len(text):,}", limit=f"{limit:,}"
+            ),
         ]
         if self.rewrite.min_changed_chars and self.base is not None:
             more = self.rewrite.min_changed_chars - c.chars_changed
             if more > 0:
-                parts.append(f"change at least {more:,} more")
-        words = (f"{where}: " if where and self.started else "") + " · ".join(parts)
+                parts.append(self.tr("change at least %Ln more", "", more))
+        words = " · ".join(parts)
+        if where and self.started:
+            words = translate("answer_rewrite", "{where}: {counts}").format(
+                where=where, counts=words
+            )
         self.counts.setText(words)
         self.counts.setAccessibleDescription(words)
         if self.large is not None:

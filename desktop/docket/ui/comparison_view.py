@@ -645,9 +645,12 @@ class ComparisonView(QWidget):
             column.browser.markKey.connect(lambda c=column: self._mark_key(c))
             column.browser.caretToggled.connect(
                 lambda on: self.message.emit(
-                    "Caret on: Shift+arrows select, M marks a span (F7: off)."
+                    translate(
+                        "comparison_view",
+                        "Caret on: Shift+arrows select, M marks a span (F7: off).",
+                    )
                     if on
-                    else "Caret off."
+                    else translate("comparison_view", "Caret off.")
                 )
             )
             column.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -1228,7 +1231,11 @@ class ComparisonView(QWidget):
         tmap = self.prompt_map() if turn.isdigit() else None
         runs = tmap.to_shown(int(turn), start, end) if tmap is not None else []
         if not runs:
-            self.message.emit("That turn is folded away: show the earlier turns (T) first.")
+            self.message.emit(
+                translate(
+                    "comparison_view", "That turn is folded away: show the earlier turns (T) first."
+                )
+            )
             return False
         cursor = QTextCursor(self.prompt.document())
         cursor.setPosition(runs[0][0])
@@ -1334,7 +1341,9 @@ class ComparisonView(QWidget):
         smap = self.source_map(index)
         runs = smap.to_shown(start, end) if smap is not None else []
         if not runs:
-            self.message.emit("This span is shown on the rendered response only.")
+            self.message.emit(
+                translate("comparison_view", "This span is shown on the rendered response only.")
+            )
             return False
         browser = self.columns[index].browser
         cursor = QTextCursor(browser.document())
@@ -1401,12 +1410,18 @@ class ComparisonView(QWidget):
         links = self.citations(index)
         if not links:
             if column.raw_button.isChecked():
-                what = "is shown raw: citations are links in the rendered view"
+                text = translate(
+                    "comparison_view",
+                    "{response} is shown raw: citations are links in the rendered view.",
+                )
             elif self._diff:
-                what = "shows differences: citations are links in the rendered view"
+                text = translate(
+                    "comparison_view",
+                    "{response} shows differences: citations are links in the rendered view.",
+                )
             else:
-                what = "has no citations"
-            self.message.emit(f"{column.label.text()} {what}.")
+                text = translate("comparison_view", "{response} has no citations.")
+            self.message.emit(text.format(response=column.label.text()))
             return False
         self._citing_column = index
         browser = column.browser

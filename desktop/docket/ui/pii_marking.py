@@ -383,7 +383,7 @@ class PiiMarker(QObject):
         keys = [mark_key(m) for m in editor.marks()]
         if mark_key(mark) in keys:
             editor.remove_mark(keys.index(mark_key(mark)))
-            self.notice.emit("PII mark removed.")
+            self.notice.emit(translate("pii_marking", "PII mark removed."))
 
     def actions_at(self, browser: SafeBrowser, position: int) -> list[QAction]:
         """The context menu's PII actions at ``position`` of ``browser``."""

@@ -27,6 +27,7 @@ from docket.core.suggestions import Suggestion
 from docket.core.tasks import Task
 from docket.core.validation import check_answers
 from docket.errors import DocketError
+from docket.ui.i18n import translate
 from docket.workspace import Workspace
 
 AUTOSAVE_MS = 300
@@ -148,8 +149,11 @@ class ReviewController(QObject):
         self.leave_task()
         if self._dirty:
             self.failed.emit(
-                "Your last change to this task is not saved yet (see the message before); "
-                "Docket keeps retrying. Stay on this task until it is saved."
+                translate(
+                    "review_controller",
+                    "Your last change to this task is not saved yet (see the message before); "
+                    "Docket keeps retrying. Stay on this task until it is saved.",
+                )
             )
             return False
         ws = self.workspace

@@ -160,29 +160,48 @@ class DocumentsModel(ColumnsTableModel):
         if role == _ALIGNMENT:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == _TOOLTIP:
-            parts = [f"Document {d.id}: {d.title or 'untitled'}"]
+            title = d.title or translate("sources_pane", "untitled")
+            parts = [
+                translate("sources_pane", "Document {id}: {title}").format(
+                    id=mark_hidden_text(d.id), title=mark_hidden_text(title)
+                )
+            ]
             if d.source:
-                parts.append(f"Source: {d.source} (shown as text, never opened)")
-            return "".join(f"<p>{html.escape(mark_hidden_text(p))}</p>" for p in parts)
+                parts.append(
+                    translate(
+                        "sources_pane", "Source: {source} (shown as text, never opened)"
+                    ).format(source=mark_hidden_text(d.source))
+                )
+            return "".join(f"<p>{html.escape(p)}</p>" for p in parts)
         cited = self._cited.get(d.id, "")
         if role == _DISPLAY:
             if col == COL_ID:
                 shown = mark_hidden_text(_short(d.id))
                 return f"{FOLLOWED_MARK} {shown}" if followed else shown
             if col == COL_TITLE:
-                return mark_hidden_text(d.title) or "(untitled)"
+                return mark_hidden_text(d.title) or translate("sources_pane", "(untitled)")
             if col == COL_CITED:
-                return cited or "not cited"
+                return cited or translate("sources_pane", "not cited")
             return str(self._found.get(d.id, 0)) if self._searching else ""
         # AccessibleTextRole
         if col == COL_ID:
-            return f"document {d.id}" + (", the cited document shown" if followed else "")
+            if followed:
+                return translate("sources_pane", "document {id}, the cited document shown").format(
+                    id=d.id
+                )
+            return translate("sources_pane", "document {id}").format(id=d.id)
         if col == COL_TITLE:
-            return mark_hidden_text(d.title) or "untitled"
+            return mark_hidden_text(d.title) or translate("sources_pane", "untitled")
         if col == COL_CITED:
-            return f"cited in response {cited}" if cited else "not cited by any response"
+            if cited:
+                return translate("sources_pane", "cited in response {responses}").format(
+                    responses=cited
+                )
+            return translate("sources_pane", "not cited by any response")
         found = self._found.get(d.id, 0)
-        return f"{found} match{'es' * (found != 1)}" if self._searching else "no search"
+        if not self._searching:
+            return translate("sources_pane", "no search")
+        return english_plural(self.tr("%n match(es)", "", found), found)
 
 
 def _short(text: str, most: int = 24) -> str:
@@ -468,12 +487,14 @@ class SourcesPane(QWidget):
             self._shown = document_id
             self.browser.setDocument(self._document(document_id))
             self.browser.verticalScrollBar().setValue(0)
-            title = mark_hidden_text(d.title) or "(untitled)"
+            title = mark_hidden_text(d.title) or translate("sources_pane", "(untitled)")
             self.heading.setText(f"[{d.id}] {title}")
             self.source.set_full_text(
-                f"Source: {mark_hidden_text(d.source)} (shown as text, never opened)"
+                translate("sources_pane", "Source: {source} (shown as text, never opened)").format(
+                    source=mark_hidden_text(d.source)
+                )
                 if d.source
-                else "No source given"
+                else translate("sources_pane", "No source given")
             )
             self.browser.setAccessibleName(
                 translate("sources_pane", "Document {id}: {title}").format(id=d.id, title=title)
