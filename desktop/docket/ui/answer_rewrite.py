@@ -394,8 +394,11 @@ class RewriteEditor(QuestionEditor):
         layout.addWidget(self.views, 1)
         layout.addWidget(
             muted_label(
-                "Deleted words are struck through, inserted words underlined. "
-                f"{RESET_KEY} resets, {LARGE_KEY} opens a large window.",
+                translate(
+                    "answer_rewrite",
+                    "Deleted words are struck through, inserted words underlined. "
+                    "{reset_key} resets, {large_key} opens a large window.",
+                ).format(reset_key=RESET_KEY, large_key=LARGE_KEY),
                 self,
             )
         )
@@ -531,8 +534,11 @@ class RewriteEditor(QuestionEditor):
         limit = self.rewrite.max_chars
         over = n > limit
         message = (
-            f"⚠ {n:,} characters: at most {limit:,} are allowed. Shorten the rewrite; "
-            "it is never cut."
+            translate(
+                "answer_rewrite",
+                "⚠ {count} characters: at most {limit} are allowed. Shorten the rewrite; "
+                "it is never cut.",
+            ).format(count=f"{n:,}", limit=f"{limit:,}")
             if over
             else ""
         )

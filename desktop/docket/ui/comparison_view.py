@@ -1196,8 +1196,10 @@ class ComparisonView(QWidget):
         cursor = browser.textCursor()
         first, last = cursor.selectionStart(), cursor.selectionEnd()
         if first >= last:
-            return (
-                "Select some text in the prompt or a response first (F7 selects with the keyboard)."
+            return translate(
+                "comparison_view",
+                "Select some text in the prompt or a response first"
+                " (F7 selects with the keyboard).",
             )
         if browser is self.prompt:
             tmap = self.prompt_map()

@@ -161,11 +161,11 @@ def link_question(url: QUrl) -> str | None:
     if not url.isValid() or not encoded:
         return None
     check = check_link(encoded)
-    lines = ["Open this link in your web browser?", "", check.shown, ""]
+    lines = [translate("dialogs", "Open this link in your web browser?"), "", check.shown, ""]
     if check.host:
-        lines.append(f"Site: {check.host}")
+        lines.append(translate("dialogs", "Site: {host}").format(host=check.host))
     lines += [f"⚠ {warning}" for warning in check.warnings]
-    lines += ["", "It was written by a model; it may be wrong or unsafe."]
+    lines += ["", translate("dialogs", "It was written by a model; it may be wrong or unsafe.")]
     return "\n".join(lines)
 
 

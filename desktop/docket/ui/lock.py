@@ -260,7 +260,7 @@ class LockScreen(QWidget):
 
     def _submit(self) -> None:
         if self._needs_passphrase and not self.passphrase.text():
-            self.show_error("Type your passphrase.")
+            self.show_error(translate("lock", "Type your passphrase."))
             return
         text = self.passphrase.text()
         self.passphrase.clear()

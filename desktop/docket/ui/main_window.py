@@ -38,7 +38,7 @@ from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView
 from docket.ui.dialogs import SkipDialog, confirm_and_open_link
 from docket.ui.guidelines import GuidelinesDock
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 from docket.ui.input_filter import InputFilter
 from docket.ui.lock import (
     ClipboardGuard,
@@ -64,8 +64,11 @@ from docket.ui.window_menus import build_menus
 from docket.ui.window_state import ScrollMemory, may_close, restore_geometry, save_on_close
 from docket.workspace import Workspace
 
-KEPT = "Your change is kept in this window and saved as soon as it can be; Docket retries."
-RECOVERED = "Saved: the change that could not be saved is now."
+KEPT = QT_TRANSLATE_NOOP(
+    "main_window",
+    "Your change is kept in this window and saved as soon as it can be; Docket retries.",
+)
+RECOVERED = QT_TRANSLATE_NOOP("main_window", "Saved: the change that could not be saved is now.")
 PREFETCH_DELAY_MS = 40
 """Render the next task this long after opening one: out of the way of painting this one."""
 
@@ -153,7 +156,9 @@ class MainWindow(QMainWindow):
         c.failed.connect(lambda message: self.notify("Docket", message, error=True))
         c.saveFailed.connect(self._save_failed)
         c.saveRecovered.connect(self.save_label.recovered)
-        c.saveRecovered.connect(lambda: self.statusBar().showMessage(RECOVERED, 10000))
+        c.saveRecovered.connect(
+            lambda: self.statusBar().showMessage(translate("main_window", RECOVERED), 10000)
+        )
         c.suggestionChanged.connect(self._show_suggestion)
         self.comparison.linkRequested.connect(lambda url: confirm_and_open_link(self, url))
         self.comparison.citationFollowed.connect(self.sources.follow)
@@ -358,9 +363,11 @@ class MainWindow(QMainWindow):
             kept = c.task.id
             self.next_task()
             moved = c.task is not None and c.task.id != kept
-            tail = "" if moved else " No more tasks in this direction."
             self.statusBar().showMessage(
-                translate("main_window", "Kept your answer.{tail}").format(tail=tail), 4000
+                translate("main_window", "Kept your answer.")
+                if moved
+                else translate("main_window", "Kept your answer. No more tasks in this direction."),
+                4000,
             )
             return
         task_id, schema = c.task.id, c.schema
@@ -518,7 +525,13 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         self.save_label.failed(message)
-        self.notify("Docket", f"{message}\n\n{KEPT}", error=True)
+        self.notify(
+            "Docket",
+            translate("main_window", "{message}\n\n{kept}").format(
+                message=message, kept=translate("main_window", KEPT)
+            ),
+            error=True,
+        )
 
     # --- window events -------------------------------------------------------------------
 

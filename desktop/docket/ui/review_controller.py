@@ -330,11 +330,14 @@ class ReviewController(QObject):
         )
         if self.policy() == "before" and self.suggestion is not None:
             accepted = self.workspace.accepted_suggestions(self.task.id)
+            unconfirmed_text = translate(
+                "review_controller",
+                "suggested by {agent} and not yet confirmed: accept it (Ctrl+Shift+A) or change it",
+            ).format(agent=self.suggestion.agent)
             issues += [
-                (qid, f"suggested by {self.suggestion.agent} and not yet confirmed: accept it "
-                 "(Ctrl+Shift+A) or change it")
+                (qid, unconfirmed_text)
                 for qid in unconfirmed(self.suggestion, self._answers, accepted)
-            ]  # fmt: skip
+            ]
         if issues:
             self.issuesChanged.emit(issues)
             return None
