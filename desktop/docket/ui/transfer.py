@@ -91,13 +91,18 @@ def _imported(window: MainWindow, result: ImportedTasks) -> None:
     c.changed.emit(Changes(all_tasks=True))
     if current is None or not window.open_task(current):
         window.open_first_task()
-    message = {
-        "unchanged": "This bundle was already imported; nothing changed.",
-        "updated": (
-            f"Updated: {result.added} new, {result.updated} updated, "
-            f"{result.removed} removed; answers kept."
-        ),
-    }.get(result.status, f"Imported {result.added} tasks.")
+    if result.status == "unchanged":
+        message = translate("transfer", "This bundle was already imported; nothing changed.")
+    elif result.status == "updated":
+        message = translate(
+            "transfer", "Updated: {added} new, {updated} updated, {removed} removed; answers kept."
+        ).format(added=result.added, updated=result.updated, removed=result.removed)
+    else:
+        message = (
+            translate("transfer", "Imported 1 task.")
+            if result.added == 1
+            else translate("transfer", "Imported {count} tasks.").format(count=result.added)
+        )
     window.typesetting.start_soon()  # the new tasks' formulas, ahead of the reviewer
     window.notify(translate("transfer", "Import"), message)
 
