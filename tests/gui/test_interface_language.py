@@ -230,6 +230,12 @@ def test_pii_badges_and_tooltips_speak_the_interface_language(
     assert pii_labels.type_label("NEW_KIND") == "NEW_KIND"
     if code == "en":  # the English source is core's label, one definition
         assert all(pii_labels.type_label(t) == PII_TYPES[t][0] for t in PII_TYPES)
+    # A quote keeps its own direction inside a right-to-left row (isolated), and only there.
+    from docket.ui.i18n import isolate
+
+    assert isolate("555-010-2233") == "555-010-2233"
+    interface("ar")
+    assert isolate("555-010-2233") == "\u2068555-010-2233\u2069"
 
 
 @pytest.mark.parametrize(("code", "file_menu"), [("ar", "&ملف"), ("he", "&קובץ")])

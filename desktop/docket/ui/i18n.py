@@ -55,6 +55,17 @@ def english_plural(text: str, n: int) -> str:
     return _ENGLISH_PLURAL.sub(lambda m: "" if n == 1 else m.group(1), text)
 
 
+def isolate(text: str) -> str:
+    """``text`` (a quote, a name) set off as its own direction run inside a translated
+    sentence (Unicode's first-strong isolate) when the interface runs right to left, so
+    "555-010-2233" in an Arabic row is not reordered into "2233-010-555"."""
+    if QCoreApplication.instance() is None:
+        return text
+    if QLocale().textDirection() != Qt.LayoutDirection.RightToLeft:
+        return text
+    return f"\u2068{text}\u2069"
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for ``pyside6-lupdate`` (in ``context``) where it is defined, for a
     constant made before the translators are installed; ``translate(context, text)``

@@ -28,7 +28,7 @@ from docket.core.pii import Finding
 from docket.core.pii_answers import PiiAnswer, PiiMark
 from docket.core.schema import PiiQuestion
 from docket.ui.answer_widgets import QuestionEditor, muted_label
-from docket.ui.i18n import translate
+from docket.ui.i18n import isolate, translate
 from docket.ui.keyed_list import KeyedList
 from docket.ui.pii_labels import severity_label, type_label
 
@@ -282,7 +282,7 @@ class PiiEditor(QuestionEditor):
             where=self._where(finding.target),
             type=type_label(finding.type),
             severity=severity_label(finding.severity),
-            quote=quote,
+            quote=isolate(quote),
         )
         if self.is_dismissed(finding):
             return translate("pii_list", "Dismissed: {finding}  (D restores)").format(finding=text)
@@ -293,7 +293,7 @@ class PiiEditor(QuestionEditor):
         quote = self._quote(target, int(mark.get("start", 0)), int(mark.get("end", 0)))
         kind = type_label(str(mark.get("type")))
         return translate("pii_list", "Marked by you: {where} · {type} — “{quote}”").format(
-            where=self._where(target), type=kind, quote=quote
+            where=self._where(target), type=kind, quote=isolate(quote)
         )
 
     def _refresh(self, current: tuple[str, int] | None = None) -> None:

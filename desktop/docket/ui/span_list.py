@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 from docket.core.schema import SpansQuestion
 from docket.core.spans import span_problems
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
-from docket.ui.i18n import translate
+from docket.ui.i18n import isolate, translate
 from docket.ui.keyed_list import KeyedList
 
 QUOTE_CHARS = 60
@@ -217,7 +217,7 @@ class SpansEditor(QuestionEditor):
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "…"
         text = translate("span_list", "{span} — “{quote}”").format(
-            span=" · ".join(parts), quote=quote
+            span=" · ".join(parts), quote=isolate(quote)
         )
         if span.get("comment"):
             text += f"\n    {span['comment']}"
