@@ -27,7 +27,7 @@ ALPACA_MODELS = (
 )
 """The four AlpacaEval models whose answers are carried, in the order the tests use."""
 
-HH_RLHF = ("hh-rlhf", "harmless-base-test.jsonl.gz")
+HH_RLHF = ("hh-rlhf", "harmless-base-test.jsonl.xz")
 AGE_TESTKIT = "age-testkit.tar.xz"
 HEALTHBENCH = ("hard_sample50", "consensus_context_seeking_hard")
 """The HealthBench files carried (``healthbench/<name>.jsonl.gz``)."""

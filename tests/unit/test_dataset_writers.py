@@ -193,3 +193,10 @@ def test_parquet_without_pyarrow_says_how_to_install(
     assert main([*argv, "--format", "dpo", "--out", str(out)]) != 0
     assert "pip install 'docket[data]'" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_command_line_offers_every_container() -> None:
+    from docket.cli.dataset import CONTAINERS as OFFERED
+    from docket.server.dataset_files import CONTAINERS
+
+    assert OFFERED == CONTAINERS
