@@ -16,11 +16,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from docket.bundles.envelope import open_sealed, pinned, write_atomically
+from docket.bundles.container import LineSplitter
+from docket.bundles.envelope import open_sealed_streaming, pinned, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey, load_secret_key
 from docket.bundles.manifest import TASK_TYPES, sha256
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
-from docket.bundles.task_bundle import read_task_bundle
+from docket.bundles.task_bundle import TASKS, TaskReader
 from docket.core.answers import Answer
 from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
@@ -171,19 +172,26 @@ class Workspace:
         report = progress or (lambda stage, fraction: None)
         report("Decrypting and verifying", 0.05)
         server = PublicCard.load(server_card_path)
-        opened = open_sealed(
-            Path(path),
+        path = Path(path)
+        size = max(path.stat().st_size if path.is_file() else 1, 1)
+        # Two passes over the file, neither holding it: the first decrypts, hashes every
+        # section and verifies the signature and the hashes (keeping the small sections);
+        # the second decrypts again and stores the tasks as they come, in a transaction
+        # that commits only once their bytes hashed to the signed value.
+        streamed = open_sealed_streaming(
+            path,
             self._secret(),
             signer=pinned(server),
             expected_type=TASK_TYPES,
+            progress=lambda done: report("Decrypting and verifying", 0.05 + 0.3 * done / size),
         )
-        report("Reading tasks", 0.45)
-        content = read_task_bundle(opened)
-        report("Storing", 0.65)
+        opened = streamed.opened
+        report("Reading tasks", 0.35)
+        reader = TaskReader(opened)
         m = opened.manifest
         record = BundleRecord(
             id=m.bundle_id,
-            source=Path(path).name,
+            source=path.name,
             kind=m.type,
             project=m.project,
             assignment=str(m.extra.get("assignment") or f"{m.project}/{m.recipient.name}"),
@@ -193,16 +201,30 @@ class Workspace:
             manifest_raw=opened.manifest_bytes,
             signature=opened.signature,
             server_card=server.dumps(),
-            sealed=content.sealed,
-            guidelines=content.guidelines,
+            sealed=reader.content.sealed,
+            guidelines=reader.content.guidelines,
         )
-        done = self._store.import_tasks(
+        total = max(streamed.plaintext_bytes, 1)
+
+        def produce(add: Callable[[Task, Schema], None]) -> None:
+            report("Storing", 0.4)
+            lines = LineSplitter(lambda line: add(*reader.add(line)))
+            streamed.replay(
+                TASKS,
+                lines.write,
+                progress=lambda done: report("Storing", 0.4 + 0.55 * done / total),
+            )
+            lines.close()
+            reader.finish()
+
+        content = reader.content
+        done = self._store.import_task_stream(
             record,
-            content.tasks,
+            produce,
             before_commit=lambda: report("Saving", 0.95),
             reviews=content.reviews,
             calibration={t: e.to_json() for t, e in content.calibration.items()},
-            suggestions=[s for group in content.suggestions.values() for s in group],
+            suggestions=reader.all_suggestions,
         )
         report("Done", 1.0)
         return done

@@ -31,7 +31,8 @@ def test_stages_are_reported_in_order(tmp_path: Path, bundle: tuple[Path, Path, 
     seen: list[tuple[str, float]] = []
     with Workspace.open(tmp_path / "ws", key) as ws:
         ws.import_bundle(path, card, progress=lambda stage, f: seen.append((stage, f)))
-    stages = [s for s, _ in seen]
+    # Each stage may report more than once (the large ones as bytes go by).
+    stages = [s for i, (s, _) in enumerate(seen) if i == 0 or seen[i - 1][0] != s]
     assert stages == ["Decrypting and verifying", "Reading tasks", "Storing", "Saving", "Done"]
     fractions = [f for _, f in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0

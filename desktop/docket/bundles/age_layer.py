@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeAlias
+from typing import BinaryIO, Protocol, TypeAlias
 
 import pyrage
 
@@ -236,6 +236,38 @@ def decrypt_path(path: Path, identities: Sequence[Identity]) -> bytes:
                 raise AgePayloadError(f"Cannot read {path}: {exc.strerror or exc}") from None
             raise _classify(exc, header) from None
         return out.getvalue()
+
+
+class PlaintextSink(Protocol):
+    """A writable file object for the plaintext (``write`` may raise to stop)."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def decrypt_path_to(path: Path, identities: Sequence[Identity], sink: PlaintextSink) -> None:
+    """Decrypt a file chunk by chunk into ``sink``, in constant memory.
+
+    Every chunk ``sink`` gets has authenticated (age's STREAM seals each 64 KiB), but only
+    the return of this function says the file was neither truncated nor extended: a caller
+    commits nothing before it returns, and drops what it gathered when it raises. An
+    exception raised by ``sink`` (a cancel) stops decryption and propagates unchanged.
+    """
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise AgePayloadError(f"Cannot read {path}: {exc.strerror or exc}") from None
+    with fh:
+        header = check_header(fh.read(MAX_HEADER_BYTES + NONCE_BYTES))
+        fh.seek(0)
+        try:
+            pyrage.decrypt_io(fh, sink, list(identities))
+        except pyrage.DecryptError as exc:
+            raise _classify(exc, header) from None
+        except OSError as exc:
+            # As in decrypt_path: pyrage reports STREAM failures as OSError without errno.
+            if exc.errno is not None:
+                raise AgePayloadError(f"Cannot read {path}: {exc.strerror or exc}") from None
+            raise _classify(exc, header) from None
 
 
 def encrypt(plaintext: bytes, recipient: Recipient) -> bytes:

@@ -10,7 +10,7 @@ errors.
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from docket.errors import ContainerError
 
@@ -116,3 +116,168 @@ def unpack(data: bytes | memoryview, *, required: frozenset[str] | None) -> dict
     if extra:
         raise ContainerError(f"The bundle has section(s) {extra} that do not belong to its type.")
     return sections
+
+
+class SectionSink:
+    """Where :class:`StreamReader` puts one section's bytes, in order."""
+
+    def update(self, data: memoryview) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def end(self) -> None:
+        """The section is complete."""
+
+
+class Keep(SectionSink):
+    """Keeps the section's bytes (its length is capped before anything is kept)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def update(self, data: memoryview) -> None:
+        self.data += data
+
+
+SinkFor = Callable[[str, int], SectionSink | None]
+"""Given a section's name and declared length, the sink for its bytes (None: skip them)."""
+
+
+class StreamReader:
+    """The container parsed as it arrives, for bundles too large to hold whole.
+
+    The same rules as :func:`unpack` (magic, section count, allow-listed names, no
+    duplicates, every length capped *before* its bytes are read, no trailing bytes), but
+    the bytes of each section go to the sink ``sink_for(name, length)`` picks, chunk by
+    chunk, so a caller can hash a section without keeping it. Feed it with :meth:`write`
+    (it is a writable file object for ``pyrage.decrypt_io``), then call :meth:`close`,
+    which raises when the container is incomplete."""
+
+    def __init__(self, sink_for: SinkFor) -> None:
+        self._sink_for = sink_for
+        self._header = bytearray()
+        self._count: int | None = None
+        self._done = 0
+        self.names: list[str] = []
+        self.lengths: dict[str, int] = {}
+        self._sink: SectionSink | None = None
+        self._left = 0  # bytes still due in the current section body
+        self.received = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        view = memoryview(data)
+        self.received += len(view)
+        pos = 0
+        while pos < len(view):
+            if self._left:
+                take = min(self._left, len(view) - pos)
+                if self._sink is not None:
+                    self._sink.update(view[pos : pos + take])
+                pos += take
+                self._left -= take
+                if not self._left:
+                    self._end_section()
+                continue
+            if self._count is not None and self._done == self._count:
+                raise ContainerError("The bundle has unexpected bytes after its last section.")
+            # Header bytes: gather until one whole header (magic/count or a section's
+            # name and length) is there; they are at most 8 + 1 + 1 + 255 + 8 bytes.
+            self._header.append(view[pos])
+            pos += 1
+            self._parse_header()
+        return len(view)
+
+    def _parse_header(self) -> None:
+        h = self._header
+        if self._count is None:
+            if len(h) < len(MAGIC) + 1:
+                if len(h) == len(MAGIC) and bytes(h) != MAGIC:
+                    raise ContainerError("The decrypted bundle is not a Docket container.")
+                return
+            if bytes(h[: len(MAGIC)]) != MAGIC:
+                raise ContainerError("The decrypted bundle is not a Docket container.")
+            self._count = h[len(MAGIC)]
+            if self._count > MAX_SECTIONS:
+                raise ContainerError(
+                    f"The bundle declares {self._count} sections; "
+                    f"at most {MAX_SECTIONS} are allowed."
+                )
+            h.clear()
+            return
+        name_len = h[0]
+        if len(h) < 1 + name_len + _LENGTH.size:
+            return
+        try:
+            name = bytes(h[1 : 1 + name_len]).decode("ascii")
+        except UnicodeDecodeError:
+            raise ContainerError("A section name is not ASCII.") from None
+        if name not in SECTION_LIMITS:
+            raise ContainerError(f"Unknown section {name!r} in the bundle.")
+        if name in self.lengths:
+            raise ContainerError(f"Section {name!r} appears twice in the bundle.")
+        (length,) = _LENGTH.unpack(h[1 + name_len :])
+        if length > SECTION_LIMITS[name]:
+            raise ContainerError(
+                f"Section {name!r} declares {length} bytes, "
+                f"over its {SECTION_LIMITS[name]}-byte limit."
+            )
+        h.clear()
+        self.names.append(name)
+        self.lengths[name] = length
+        self._sink = self._sink_for(name, length)
+        self._left = length
+        if not length:
+            self._end_section()
+
+    def _end_section(self) -> None:
+        if self._sink is not None:
+            self._sink.end()
+        self._sink = None
+        self._done += 1
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        """Check that the container ended exactly after its last section."""
+        if self._count is None:
+            if len(self._header) < len(MAGIC) or bytes(self._header[: len(MAGIC)]) != MAGIC:
+                raise ContainerError("The decrypted bundle is not a Docket container.")
+            raise ContainerError("The bundle is truncated (no section count).")
+        if self._left:
+            raise ContainerError(f"The bundle is truncated inside section {self.names[-1]!r}.")
+        if self._done < self._count:
+            if self._header:
+                raise ContainerError("The bundle is truncated inside a section header.")
+            raise ContainerError("The bundle is truncated (a section header is missing).")
+
+
+class LineSplitter:
+    """Bytes in, lines out: ``on_line`` gets each line without its ``\\n``, as
+    ``bytes.splitlines`` would give a JSONL section written by Docket (one ``\\n`` after
+    every line); a last line without one is given by :meth:`close`."""
+
+    def __init__(self, on_line: Callable[[bytes], object]) -> None:
+        self._on_line = on_line
+        self._parts: list[bytes] = []  # the line begun, in pieces (no quadratic joins)
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        chunk = bytes(data)
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            if self._parts:
+                self._parts.append(chunk[start:end])
+                line = b"".join(self._parts)
+                self._parts.clear()
+            else:
+                line = chunk[start:end]
+            self._on_line(line)
+            start = end + 1
+        if start < len(chunk):
+            self._parts.append(chunk[start:])
+        return len(chunk)
+
+    def close(self) -> None:
+        if self._parts:
+            line = b"".join(self._parts)
+            self._parts.clear()
+            self._on_line(line)

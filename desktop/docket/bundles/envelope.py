@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 import tempfile
@@ -269,9 +270,25 @@ def open_sealed(
     # Which payload sections belong is known only from the (verified) manifest; here
     # every name is allow-listed and capped, and the manifest and signature must exist.
     sections = container.unpack(plain, required=None)
+    return _verified(sections, digests(sections), key, signer, expected_type, now, check_expiry)
+
+
+def _verified(
+    sections: dict[str, bytes],
+    found: tuple[SectionDigest, ...],
+    key: SecretKey,
+    signer: SignerLookup | None,
+    expected_type: str | tuple[str, ...] | None,
+    now: datetime | None,
+    check_expiry: bool,
+) -> Opened:
+    """Verify the signature, then parse and check the manifest against what the container
+    holds: ``found`` is the digest of every payload section in container order (those
+    in ``sections`` and the ones only hashed), manifest and signature excluded."""
     if container.MANIFEST not in sections or container.SIGNATURE not in sections:
         raise ContainerError("The bundle lacks its manifest or signature.")
     raw, sig_bytes = sections.pop(container.MANIFEST), sections.pop(container.SIGNATURE)
+    found = tuple(d for d in found if d.name not in (container.MANIFEST, container.SIGNATURE))
     try:
         signature = minisign.Signature.from_bytes(sig_bytes)
     except (minisign.Error, ValueError):
@@ -300,12 +317,139 @@ def open_sealed(
         )
     if check_expiry and manifest.is_expired(now):
         raise ExpiredBundleError(f"The bundle expired on {manifest.expires_at}.")
-    if manifest.sections != digests(sections):
+    if manifest.sections != found:
+        got = {d.name: d for d in found}
         for declared in manifest.sections:
-            got = sections.get(declared.name)
-            if got is None or len(got) != declared.length or sha256(got) != declared.sha256:
+            if got.get(declared.name) != declared:
                 raise ManifestError(
                     f"Section {declared.name!r} does not match its hash in the manifest."
                 )
         raise ManifestError("The bundle's sections are not the ones its manifest lists.")
-    return Opened(manifest, raw, sig_bytes, sections, card)
+    return Opened(manifest, raw, bytes(sig_bytes), sections, card)
+
+
+STREAMED = frozenset({"tasks.jsonl"})
+"""Sections :func:`open_sealed_streaming` hashes without keeping: the ones that grow with
+the number of tasks."""
+PROGRESS_STEP = 4 * 1024 * 1024
+
+
+class _Digesting(container.SectionSink):
+    """Hashes a section as it passes, keeps it when asked, forwards it when asked."""
+
+    def __init__(
+        self, name: str, *, keep: bool, forward: Callable[[memoryview], object] | None = None
+    ) -> None:
+        self.name = name
+        self.hash = hashlib.sha256()
+        self.length = 0
+        self.kept: bytearray | None = bytearray() if keep else None
+        self.forward = forward
+
+    def update(self, data: memoryview) -> None:
+        self.hash.update(data)
+        self.length += len(data)
+        if self.kept is not None:
+            self.kept += data
+        if self.forward is not None:
+            self.forward(data)
+
+    def digest(self) -> SectionDigest:
+        return SectionDigest(self.name, self.hash.hexdigest(), self.length)
+
+
+class _Counting:
+    """A writable file object that feeds a container reader and reports progress."""
+
+    def __init__(
+        self, reader: container.StreamReader, progress: Callable[[int], None] | None
+    ) -> None:
+        self.reader = reader
+        self.progress = progress
+        self.next_report = PROGRESS_STEP
+
+    def write(self, data: bytes) -> int:
+        n = self.reader.write(data)
+        if self.progress is not None and self.reader.received >= self.next_report:
+            self.next_report = self.reader.received + PROGRESS_STEP
+            self.progress(self.reader.received)
+        return n
+
+    def flush(self) -> None:
+        pass
+
+
+@dataclass(frozen=True, slots=True)
+class StreamedBundle:
+    """A verified bundle whose large sections were hashed, not kept: ``opened.sections``
+    holds the others; :meth:`replay` reads a streamed one again."""
+
+    opened: Opened
+    path: Path
+    key: SecretKey
+    streamed: dict[str, SectionDigest]
+    plaintext_bytes: int
+
+    def replay(
+        self,
+        name: str,
+        sink: Callable[[memoryview], object],
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Decrypt the file again and pass section ``name`` to ``sink`` chunk by chunk.
+
+        The bytes are hashed on the way, and this raises :class:`ManifestError` if they
+        are not the signed ones (the file was replaced since it was verified): a caller
+        keeps what ``sink`` got uncommitted until this returns."""
+        declared = self.streamed[name]
+        digesting = _Digesting(name, keep=False, forward=sink)
+        reader = container.StreamReader(lambda n, _: digesting if n == name else None)
+        age_layer.decrypt_path_to(
+            check_bundle_path(self.path), [self.key.identity()], _Counting(reader, progress)
+        )
+        reader.close()
+        if digesting.digest() != declared:
+            raise ManifestError(
+                f"Section {name!r} changed while the bundle was being read; nothing was kept.",
+                hint="Do not modify the bundle file during an import, then import it again.",
+            )
+
+
+def open_sealed_streaming(
+    path: Path,
+    key: SecretKey,
+    *,
+    signer: SignerLookup | None,
+    expected_type: str | tuple[str, ...] | None,
+    now: datetime | None = None,
+    check_expiry: bool = True,
+    streamed: frozenset[str] = STREAMED,
+    progress: Callable[[int], None] | None = None,
+) -> StreamedBundle:
+    """:func:`open_sealed` in memory bounded by the bundle's small sections: the file is
+    decrypted chunk by chunk, every section hashed, the ``streamed`` ones not kept; the
+    signature, the manifest and every hash are checked as :func:`open_sealed` checks them
+    once the whole file has authenticated. ``progress(plaintext bytes)`` is called every
+    few MiB and may raise to stop."""
+    path = check_bundle_path(path)
+    sinks: list[_Digesting] = []
+
+    def sink_for(name: str, _length: int) -> _Digesting:
+        sinks.append(_Digesting(name, keep=name not in streamed))
+        return sinks[-1]
+
+    reader = container.StreamReader(sink_for)
+    age_layer.decrypt_path_to(path, [key.identity()], _Counting(reader, progress))
+    reader.close()
+    kept = {s.name: bytes(s.kept) for s in sinks if s.kept is not None}
+    opened = _verified(
+        kept, tuple(s.digest() for s in sinks), key, signer, expected_type, now, check_expiry
+    )
+    return StreamedBundle(
+        opened,
+        path,
+        key,
+        {s.name: s.digest() for s in sinks if s.kept is None},
+        reader.received,
+    )

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -204,67 +204,99 @@ def build_task_bundle(
 def read_task_bundle(opened: Opened, *, archive: bool = False) -> TaskBundle:
     """Parse the payload of a verified task bundle strictly. The server's own ``archive``
     may hold suggestions a reviewer never sees (hidden ones, gold items')."""
-    try:
-        raw_schemas = safe_json.loads(opened.sections[SCHEMAS])["schemas"]
-        if not isinstance(raw_schemas, dict):
-            raise ValueError("'schemas' is not an object")
-        schemas = {sid: Schema.from_json(body) for sid, body in raw_schemas.items()}
-    except SchemaError as exc:
-        raise BundleError(f"The bundle's answer form is invalid: {exc.message}") from None
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise BundleError(f"The bundle's schema section is malformed ({exc}).") from None
-    tasks: list[tuple[Task, Schema]] = []
-    for number, line in enumerate(opened.sections[TASKS].splitlines(), start=1):
+    reader = TaskReader(opened, archive=archive)
+    tasks = [reader.add(line) for line in opened.sections[TASKS].splitlines()]
+    reader.finish()
+    return replace(reader.content, tasks=tasks)
+
+
+class TaskReader:
+    """A task bundle's payload read one task line at a time, with every check of
+    :func:`read_task_bundle`: the small sections are parsed at once (``content``, its
+    ``tasks`` empty); :meth:`add` parses one line of ``tasks.jsonl`` and checks the
+    suggestions for that task; :meth:`finish` checks what needs every task (the count
+    the manifest states, the calibration section, suggestions naming a task not in the
+    bundle). Nothing holds the tasks, so a caller can store them as they come."""
+
+    def __init__(self, opened: Opened, *, archive: bool = False) -> None:
+        sections = opened.sections
+        self.manifest = opened.manifest
+        self.archive = archive
+        try:
+            raw_schemas = safe_json.loads(sections[SCHEMAS])["schemas"]
+            if not isinstance(raw_schemas, dict):
+                raise ValueError("'schemas' is not an object")
+            self.schemas = {sid: Schema.from_json(body) for sid, body in raw_schemas.items()}
+        except SchemaError as exc:
+            raise BundleError(f"The bundle's answer form is invalid: {exc.message}") from None
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            raise BundleError(f"The bundle's schema section is malformed ({exc}).") from None
+        try:
+            guidelines = sections[GUIDELINES].decode("utf-8")
+        except UnicodeDecodeError:
+            raise BundleError("The bundle's guidelines are not UTF-8 text.") from None
+        reviews: dict[str, dict[str, Any]] = {}
+        if REVIEWS in sections:
+            try:
+                for line in sections[REVIEWS].splitlines():
+                    row = safe_json.loads(line)
+                    reviews[str(row["task_id"])] = row
+            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+                raise BundleError("The bundle's reviews section is malformed.") from None
+        calibration: dict[str, Expected] = {}
+        if CALIBRATION in sections:
+            try:
+                for line in sections[CALIBRATION].splitlines():
+                    row = safe_json.loads(line)
+                    calibration[str(row["task_id"])] = Expected.from_json(row)
+            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+                raise BundleError("The bundle's calibration section is malformed.") from None
+        self._calibrated = CALIBRATION in sections
+        self._pending = _parsed_suggestions(sections.get(SUGGESTIONS))
+        self.all_suggestions = [
+            s for _, s in sorted((p for g in self._pending.values() for p in g), key=lambda p: p[0])
+        ]
+        """Every suggestion of the bundle in its order (each checked once its task is read)."""
+        self.content = TaskBundle([], guidelines, sections[SEALED], reviews, calibration, {})
+        self.ids: set[str] = set()
+        self.count = 0
+
+    def add(self, line: bytes) -> tuple[Task, Schema]:
+        """One line of ``tasks.jsonl``: the task and its answer form, checked."""
+        self.count += 1
+        number = self.count
         try:
             obj = safe_json.loads(line)
             row = parse_task_row(obj, source="the bundle", line=number)
-            schema = schemas[obj["schema"]]
+            schema = self.schemas[obj["schema"]]
         except TaskFormatError as exc:
             raise BundleError(f"The bundle holds a malformed task: {exc.message}") from None
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise BundleError(f"The bundle's task line {number} is malformed ({exc}).") from None
-        tasks.append((row.task, schema))
-    count = opened.manifest.extra.get("task_count")
-    if count != len(tasks):
-        raise BundleError(f"The bundle holds {len(tasks)} tasks; its manifest says {count}.")
-    if len({t.id for t, _ in tasks}) != len(tasks):
-        raise BundleError("The bundle lists a task id twice.")
-    try:
-        guidelines = opened.sections[GUIDELINES].decode("utf-8")
-    except UnicodeDecodeError:
-        raise BundleError("The bundle's guidelines are not UTF-8 text.") from None
-    reviews: dict[str, dict[str, Any]] = {}
-    if REVIEWS in opened.sections:
-        try:
-            for line in opened.sections[REVIEWS].splitlines():
-                row = safe_json.loads(line)
-                reviews[str(row["task_id"])] = row
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            raise BundleError("The bundle's reviews section is malformed.") from None
-    calibration: dict[str, Expected] = {}
-    if CALIBRATION in opened.sections:
-        try:
-            for line in opened.sections[CALIBRATION].splitlines():
-                row = safe_json.loads(line)
-                calibration[str(row["task_id"])] = Expected.from_json(row)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            raise BundleError("The bundle's calibration section is malformed.") from None
-        if set(calibration) != {t.id for t, _ in tasks}:
+        task = row.task
+        if task.id in self.ids:
+            raise BundleError("The bundle lists a task id twice.")
+        self.ids.add(task.id)
+        for suggestion_number, suggestion in self._pending.pop(task.id, []):
+            _check_suggestion(suggestion_number, suggestion, task, schema, archive=self.archive)
+            self.content.suggestions.setdefault(task.id, []).append(suggestion)
+        return task, schema
+
+    def finish(self) -> None:
+        count = self.manifest.extra.get("task_count")
+        if count != self.count:
+            raise BundleError(f"The bundle holds {self.count} tasks; its manifest says {count}.")
+        _refuse_unclaimed(self._pending)
+        if self._calibrated and set(self.content.calibration) != self.ids:
             raise BundleError("The bundle's calibration section does not match its tasks.")
-    suggestions = _suggestions(opened.sections.get(SUGGESTIONS), tasks, archive=archive)
-    return TaskBundle(tasks, guidelines, opened.sections[SEALED], reviews, calibration, suggestions)
 
 
-def _suggestions(
-    data: bytes | None, tasks: Sequence[tuple[Task, Schema]], *, archive: bool
-) -> dict[str, list[Suggestion]]:
-    """The bundle's suggestions, each checked against its task: a task of the bundle
-    whose form shows suggestions, one per agent, answers that name the task's responses
-    and questions of its form."""
+def _parsed_suggestions(data: bytes | None) -> dict[str, list[tuple[int, Suggestion]]]:
+    """The bundle's suggestions by task, numbered by line, each parsed and one per agent
+    and task (the checks against the task come with the task: :func:`_check_suggestion`)."""
     if data is None:
         return {}
-    forms = {t.id: (t, schema) for t, schema in tasks}
-    out: dict[str, list[Suggestion]] = {}
+    out: dict[str, list[tuple[int, Suggestion]]] = {}
     try:
         lines = safe_json.loads_lines(data)
     except (ValueError, UnicodeDecodeError):
@@ -272,17 +304,53 @@ def _suggestions(
     for number, line in enumerate(lines, start=1):
         try:
             suggestion = Suggestion.from_json(line)
-            task, form = forms.get(suggestion.task, (None, None))
-            if task is None or form is None:
-                raise SuggestionError(f"task {suggestion.task!r} is not in the bundle")
-            if not archive and form.reveal_policy not in SHOWN_POLICIES:
-                raise SuggestionError("the task's form hides suggestions")
-            if any(s.agent == suggestion.agent for s in out.get(task.id, [])):
+            group = out.setdefault(suggestion.task, [])
+            if any(s.agent == suggestion.agent for _, s in group):
                 raise SuggestionError(f"agent {suggestion.agent!r} suggests twice")
-            problem = suggestion_problem(suggestion.answers, form, task.response_ids)
-            if problem is not None:
-                raise SuggestionError(problem)
         except SuggestionError as exc:
             raise BundleError(f"The bundle's suggestion {number} is malformed: {exc}") from None
-        out.setdefault(task.id, []).append(suggestion)
+        group.append((number, suggestion))
     return out
+
+
+def _check_suggestion(
+    number: int, suggestion: Suggestion, task: Task, form: Schema, *, archive: bool
+) -> None:
+    """A suggestion checked against its task: a form that shows suggestions (unless in
+    the server's archive) and answers that name the task's responses and questions."""
+    try:
+        if not archive and form.reveal_policy not in SHOWN_POLICIES:
+            raise SuggestionError("the task's form hides suggestions")
+        problem = suggestion_problem(suggestion.answers, form, task.response_ids)
+        if problem is not None:
+            raise SuggestionError(problem)
+    except SuggestionError as exc:
+        raise BundleError(f"The bundle's suggestion {number} is malformed: {exc}") from None
+
+
+def _suggestions(
+    data: bytes | None, tasks: Sequence[tuple[Task, Schema]], *, archive: bool
+) -> dict[str, list[Suggestion]]:
+    """The bundle's suggestions, each checked against its task: a task of the bundle
+    whose form shows suggestions, one per agent, answers that name the task's responses
+    and questions of its form (what :class:`TaskReader` checks task by task)."""
+    pending = _parsed_suggestions(data)
+    out: dict[str, list[Suggestion]] = {}
+    for task, form in tasks:
+        for number, suggestion in pending.pop(task.id, []):
+            _check_suggestion(number, suggestion, task, form, archive=archive)
+            out.setdefault(task.id, []).append(suggestion)
+    _refuse_unclaimed(pending)
+    return out
+
+
+def _refuse_unclaimed(pending: dict[str, list[tuple[int, Suggestion]]]) -> None:
+    """Suggestions left once every task was read name a task not in the bundle."""
+    if pending:
+        number, suggestion = min(
+            (n for group in pending.values() for n in group), key=lambda p: p[0]
+        )
+        raise BundleError(
+            f"The bundle's suggestion {number} is malformed: "
+            f"task {suggestion.task!r} is not in the bundle"
+        )

@@ -55,6 +55,8 @@ class ImportedTasks:
     removed: int
 
 
+TASK_BATCH = 1000
+"""Tasks written per batch by :meth:`WorkspaceStore.import_task_stream`."""
 BUNDLE_COLUMNS = (
     "id", "source", "kind", "project", "assignment", "created_at", "manifest", "manifest_sha256",
     "manifest_raw", "signature", "server_card", "sealed", "guidelines",
@@ -178,6 +180,35 @@ class WorkspaceStore:
         replaces that assignment's tasks: tasks it keeps are updated in place with their
         answers, new ones are added, and dropped ones are removed unless already answered.
         """
+
+        def produce(add: Callable[[Task, Schema], None]) -> None:
+            for task, schema in tasks:
+                add(task, schema)
+
+        return self.import_task_stream(
+            record,
+            produce,
+            before_commit=before_commit,
+            reviews=reviews,
+            calibration=calibration,
+            suggestions=suggestions,
+        )
+
+    def import_task_stream(
+        self,
+        record: BundleRecord,
+        produce: Callable[[Callable[[Task, Schema], None]], None],
+        *,
+        before_commit: Callable[[], None] | None = None,
+        reviews: Mapping[str, Mapping[str, Any]] | None = None,
+        calibration: Mapping[str, Mapping[str, Any]] | None = None,
+        suggestions: Sequence[Suggestion] = (),
+    ) -> ImportedTasks:
+        """:meth:`import_tasks` for more tasks than memory should hold: ``produce(add)``
+        calls ``add(task, schema)`` once per task, in bundle order, and the tasks are
+        written in batches inside the one transaction, which commits only once ``produce``
+        has returned (so a bundle it verifies as it goes is committed only once verified)
+        and ``before_commit`` has not raised. The same rules as :meth:`import_tasks`."""
         at = now_iso()
         with translated_errors(self.path), write_transaction(self._db):
             if self._db.execute("SELECT 1 FROM bundles WHERE id = ?", (record.id,)).fetchone():
@@ -200,36 +231,66 @@ class WorkspaceStore:
                 for task_id, bundle_id in self._db.execute("SELECT id, bundle_id FROM tasks")
             }
             replaced = {previous} if previous else set()
-            clashes = [
-                t.id for t, _ in tasks if t.id in existing and existing[t.id] not in replaced
+            base = self._db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM tasks").fetchone()[
+                0
             ]
+            if previous:
+                base = self._db.execute(
+                    "SELECT COALESCE(MIN(position), 0) FROM tasks WHERE bundle_id = ?", (previous,)
+                ).fetchone()[0]
+            suggested = self._suggestions_by_task(suggestions)
+            kept: set[str] = set()
+            clashes: list[str] = []
+            batch: list[tuple[Task, Schema]] = []
+            written = 0
+
+            def flush() -> None:
+                nonlocal written
+                if not clashes:  # no more writing: the import fails once all are counted
+                    ids = {t.id for t, _ in batch}
+                    self._write_tasks(
+                        record.id, batch, base + written, update=existing.keys() & ids
+                    )
+                    self._write_suggestions(batch, suggested)
+                written += len(batch)
+                batch.clear()
+
+            def add(task: Task, schema: Schema) -> None:
+                if task.id in existing and existing[task.id] not in replaced:
+                    clashes.append(task.id)
+                kept.add(task.id)
+                batch.append((task, schema))
+                if len(batch) >= TASK_BATCH:
+                    flush()
+
+            produce(add)
+            flush()
             if clashes:
                 raise BundleError(
                     f"Task id {clashes[0]!r} already belongs to another bundle in this workspace "
                     f"({len(clashes)} clash{'es' if len(clashes) > 1 else ''}).",
                     hint="Import this bundle into its own workspace.",
                 )
-            base = self._db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM tasks").fetchone()[
-                0
-            ]
-            kept = {t.id for t, _ in tasks}
+            if suggested:
+                position, s = min(
+                    (p for group in suggested.values() for p in group), key=lambda p: p[0]
+                )
+                raise BundleError(
+                    f"Suggestion {position + 1} ({s.agent} on task {s.task!r}) names a task "
+                    "that is not in this bundle."
+                )
             removed = 0
             if previous:
-                base = self._db.execute(
-                    "SELECT COALESCE(MIN(position), 0) FROM tasks WHERE bundle_id = ?", (previous,)
-                ).fetchone()[0]
                 removed = self._drop_unanswered(previous, kept)
                 self._db.execute(
                     "UPDATE bundles SET superseded_by = ? WHERE id = ?", (record.id, previous)
                 )
-            updated = sum(1 for t, _ in tasks if t.id in existing)
-            self._write_tasks(record.id, tasks, base, update=set(existing) & kept)
-            if previous:
                 # Tasks the new bundle dropped but the reviewer already worked on stay,
                 # under the new bundle, so their answers are exported with it.
                 self._db.execute(
                     "UPDATE tasks SET bundle_id = ? WHERE bundle_id = ?", (record.id, previous)
                 )
+            updated = len(kept & existing.keys())
             audit.append(
                 self._db,
                 at,
@@ -237,7 +298,7 @@ class WorkspaceStore:
                 record.id,
                 {
                     "source": record.kind,
-                    "tasks": len(tasks),
+                    "tasks": len(kept),
                     "replaces": previous,
                     "sha256": record.manifest_sha256,
                 },
@@ -252,11 +313,10 @@ class WorkspaceStore:
                     "INSERT OR REPLACE INTO calibration (task_id, body) VALUES (?, ?)",
                     (task_id, canonical_json(dict(expected))),
                 )
-            self._write_suggestions(tasks, suggestions)
             if before_commit is not None:
                 before_commit()  # may raise (a cancel): the whole transaction rolls back
         status = "updated" if previous else "imported"
-        return ImportedTasks(record.id, status, len(tasks) - updated, updated, removed)
+        return ImportedTasks(record.id, status, len(kept) - updated, updated, removed)
 
     def _previous_of(self, record: BundleRecord) -> str | None:
         if not record.assignment:
@@ -350,25 +410,40 @@ class WorkspaceStore:
         )
         self._db.table("responses").insert_all(response_rows, batch_size=500)
 
-    def _write_suggestions(
-        self, tasks: Sequence[tuple[Task, Schema]], suggestions: Sequence[Suggestion]
-    ) -> None:
-        by_id = {t.id: (t, schema) for t, schema in tasks}
-        rows: list[tuple[str, str, int, str]] = []
-        seen: set[tuple[str, str]] = set()
+    @staticmethod
+    def _suggestions_by_task(
+        suggestions: Sequence[Suggestion],
+    ) -> dict[str, list[tuple[int, Suggestion]]]:
+        """Suggestions by task, with their place in the bundle; one per agent and task."""
+        out: dict[str, list[tuple[int, Suggestion]]] = {}
         for position, s in enumerate(suggestions):
-            where = f"Suggestion {position + 1} ({s.agent} on task {s.task!r})"
-            if s.task not in by_id:
-                raise BundleError(f"{where} names a task that is not in this bundle.")
-            if (s.task, s.agent) in seen:
-                raise BundleError(f"{where} is the second from that agent for that task.")
-            seen.add((s.task, s.agent))
-            task, schema = by_id[s.task]
-            texts = {r.id: r.text for r in task.responses}
-            problem = suggestion_problem(s.answers, schema, task.response_ids, texts)
-            if problem is not None:
-                raise BundleError(f"{where} does not fit the task's form: {problem}.")
-            rows.append((s.task, s.agent, position, canonical_json(s.to_json())))
+            group = out.setdefault(s.task, [])
+            if any(other.agent == s.agent for _, other in group):
+                raise BundleError(
+                    f"Suggestion {position + 1} ({s.agent} on task {s.task!r}) is the second "
+                    "from that agent for that task."
+                )
+            group.append((position, s))
+        return out
+
+    def _write_suggestions(
+        self,
+        tasks: Sequence[tuple[Task, Schema]],
+        suggested: dict[str, list[tuple[int, Suggestion]]],
+    ) -> None:
+        """Replace these tasks' suggestions by theirs in ``suggested`` (taken out of it),
+        each checked against its task's form."""
+        rows: list[tuple[str, str, int, str]] = []
+        for task, schema in tasks:
+            for position, s in suggested.pop(task.id, []):
+                texts = {r.id: r.text for r in task.responses}
+                problem = suggestion_problem(s.answers, schema, task.response_ids, texts)
+                if problem is not None:
+                    raise BundleError(
+                        f"Suggestion {position + 1} ({s.agent} on task {s.task!r}) does not "
+                        f"fit the task's form: {problem}."
+                    )
+                rows.append((s.task, s.agent, position, canonical_json(s.to_json())))
         self._db.conn.executemany(
             "DELETE FROM suggestions WHERE task_id = ?", [(t.id,) for t, _ in tasks]
         )
