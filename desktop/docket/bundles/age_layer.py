@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol, TypeAlias
+from typing import Any, BinaryIO, Protocol, TypeAlias
 
 import pyrage
 
@@ -278,3 +278,9 @@ def encrypt(plaintext: bytes, recipient: Recipient) -> bytes:
 def encrypt_to_file(plaintext: bytes, recipient: Recipient, out: BinaryIO) -> None:
     """Encrypt streaming into ``out`` (no second copy of the ciphertext in memory)."""
     pyrage.encrypt_io(io.BytesIO(plaintext), out, [recipient])
+
+
+def encrypt_stream(plaintext: BinaryIO | Any, recipient: Recipient, out: BinaryIO) -> None:
+    """Encrypt what ``plaintext.read(n)`` gives, chunk by chunk, into ``out``: neither
+    the plaintext nor the ciphertext is held whole."""
+    pyrage.encrypt_io(plaintext, out, [recipient])

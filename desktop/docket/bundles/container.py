@@ -10,7 +10,7 @@ errors.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from docket.errors import ContainerError
 
@@ -281,3 +281,48 @@ class LineSplitter:
             line = b"".join(self._parts)
             self._parts.clear()
             self._on_line(line)
+
+
+def pack_chunks(sections: Sequence[tuple[str, int, Iterable[bytes]]]) -> Iterator[bytes]:
+    """:func:`pack` for sections too large to hold: each is ``(name, length, chunks)``,
+    its length known beforehand (checked against its cap first, and against the bytes
+    its chunks give)."""
+    if len(sections) > MAX_SECTIONS:
+        raise ValueError("too many sections")
+    yield MAGIC + bytes([len(sections)])
+    for name, length, chunks in sections:
+        limit = SECTION_LIMITS.get(name)
+        if limit is None:
+            raise ValueError(f"unknown section {name!r}")
+        if length > limit:
+            raise ContainerError(f"Section {name} is {length} bytes, over its {limit}-byte limit.")
+        encoded = name.encode("ascii")
+        yield bytes([len(encoded)]) + encoded + _LENGTH.pack(length)
+        given = 0
+        for chunk in chunks:
+            given += len(chunk)
+            yield chunk
+        if given != length:
+            raise ValueError(f"section {name!r} gave {given} bytes, not {length}")
+
+
+class ChunkReader:
+    """A readable file object over an iterator of byte chunks (for ``pyrage.encrypt_io``)."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._buffer = bytearray()
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        if size < 0 or size >= len(self._buffer):
+            out = bytes(self._buffer)
+            self._buffer.clear()
+            return out
+        out = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return out

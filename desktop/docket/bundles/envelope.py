@@ -15,10 +15,11 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import minisign
 
@@ -61,8 +62,36 @@ class Opened:
         return sha256(self.manifest_bytes)
 
 
-def digests(sections: Mapping[str, bytes]) -> tuple[SectionDigest, ...]:
-    return tuple(SectionDigest(n, sha256(d), len(d)) for n, d in sections.items())
+class LargeSection:
+    """A section too large to hold as one ``bytes``: ``chunks()`` gives its bytes, the same
+    each time it is called (once to hash them for the manifest, once to encrypt them)."""
+
+    def __init__(self, chunks: Callable[[], Iterable[bytes]]) -> None:
+        self.chunks = chunks
+        self._digest: tuple[str, int] | None = None
+
+    def digest(self) -> tuple[str, int]:
+        """Its SHA-256 and length, from one pass over the chunks (then kept)."""
+        if self._digest is None:
+            h, n = hashlib.sha256(), 0
+            for chunk in self.chunks():
+                h.update(chunk)
+                n += len(chunk)
+            self._digest = (h.hexdigest(), n)
+        return self._digest
+
+
+Section = bytes | LargeSection
+
+
+def digests(sections: Mapping[str, Section]) -> tuple[SectionDigest, ...]:
+    out = []
+    for name, data in sections.items():
+        if isinstance(data, LargeSection):
+            out.append(SectionDigest(name, *data.digest()))
+        else:
+            out.append(SectionDigest(name, sha256(data), len(data)))
+    return tuple(out)
 
 
 def sign_manifest(manifest: Manifest, key: SecretKey) -> tuple[bytes, bytes]:
@@ -80,6 +109,65 @@ def seal(
     raw, signature = sign_manifest(manifest, key)
     plain = container.pack({container.MANIFEST: raw, container.SIGNATURE: signature, **sections})
     return age_layer.encrypt(plain, to.recipient())
+
+
+def seal_to(
+    out: BinaryIO,
+    manifest: Manifest,
+    sections: Mapping[str, Section],
+    key: SecretKey,
+    to: PublicCard,
+) -> None:
+    """:func:`seal` written into ``out`` as it is encrypted: large sections are never
+    held whole, nor is the container or the ciphertext."""
+    if manifest.sections != digests(sections):
+        raise ValueError("the manifest does not describe these sections")
+    raw, signature = sign_manifest(manifest, key)
+    parts: list[tuple[str, int, Iterable[bytes]]] = [
+        (container.MANIFEST, len(raw), (raw,)),
+        (container.SIGNATURE, len(signature), (signature,)),
+    ]
+    for name, data in sections.items():
+        if isinstance(data, LargeSection):
+            parts.append((name, data.digest()[1], data.chunks()))
+        else:
+            parts.append((name, len(data), (data,)))
+    age_layer.encrypt_stream(
+        container.ChunkReader(container.pack_chunks(parts)), to.recipient(), out
+    )
+
+
+class StagedFile:
+    """A file written under a temporary name beside ``path``: :meth:`commit` gives it its
+    name once complete and on disk, :meth:`discard` removes it (so a failed or
+    interrupted write leaves no file under the final name)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        except OSError as exc:
+            raise _write_error(path, exc) from exc
+        self._tmp = Path(tmp)
+        self.file: BinaryIO = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise _write_error(self.path, exc) from exc
+        _sync_directory(self.path.parent)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.close()
+        with contextlib.suppress(OSError):
+            self._tmp.unlink(missing_ok=True)
 
 
 def write_atomically(
@@ -117,10 +205,14 @@ def write_atomically(
                 hint="Export again: the next bundle carries every answer.",
             )
         raise error from exc
-    # Make the rename durable. Directories cannot be opened for fsync everywhere
-    # (Windows); there the rename is as durable as the OS makes it.
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename durable. Directories cannot be opened for fsync everywhere
+    (Windows); there the rename is as durable as the OS makes it."""
     with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        dir_fd = os.open(directory, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
@@ -368,15 +460,36 @@ class _Counting:
         self.progress = progress
         self.next_report = PROGRESS_STEP
 
+    failed: BaseException | None = None
+    """The first error raised here: pyrage may write once more as it unwinds (a buffered
+    writer's flush), and that write fails the same way, touching nothing."""
+
     def write(self, data: bytes) -> int:
-        n = self.reader.write(data)
-        if self.progress is not None and self.reader.received >= self.next_report:
-            self.next_report = self.reader.received + PROGRESS_STEP
-            self.progress(self.reader.received)
+        if self.failed is not None:
+            raise self.failed
+        try:
+            n = self.reader.write(data)
+            if self.progress is not None and self.reader.received >= self.next_report:
+                self.next_report = self.reader.received + PROGRESS_STEP
+                self.progress(self.reader.received)
+        except BaseException as exc:
+            self.failed = exc
+            raise
         return n
 
     def flush(self) -> None:
         pass
+
+    def decrypt(self, path: Path, key: SecretKey) -> None:
+        """Decrypt ``path`` into the reader; the first error of the reader or the
+        progress callback is the one raised."""
+        try:
+            age_layer.decrypt_path_to(path, [key.identity()], self)
+        except BaseException:
+            if self.failed is not None:
+                raise self.failed from None
+            raise
+        self.reader.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,10 +518,7 @@ class StreamedBundle:
         declared = self.streamed[name]
         digesting = _Digesting(name, keep=False, forward=sink)
         reader = container.StreamReader(lambda n, _: digesting if n == name else None)
-        age_layer.decrypt_path_to(
-            check_bundle_path(self.path), [self.key.identity()], _Counting(reader, progress)
-        )
-        reader.close()
+        _Counting(reader, progress).decrypt(check_bundle_path(self.path), self.key)
         if digesting.digest() != declared:
             raise ManifestError(
                 f"Section {name!r} changed while the bundle was being read; nothing was kept.",
@@ -440,8 +550,7 @@ def open_sealed_streaming(
         return sinks[-1]
 
     reader = container.StreamReader(sink_for)
-    age_layer.decrypt_path_to(path, [key.identity()], _Counting(reader, progress))
-    reader.close()
+    _Counting(reader, progress).decrypt(path, key)
     kept = {s.name: bytes(s.kept) for s in sinks if s.kept is not None}
     opened = _verified(
         kept, tuple(s.digest() for s in sinks), key, signer, expected_type, now, check_expiry

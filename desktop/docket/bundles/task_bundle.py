@@ -28,15 +28,16 @@ the server) is what tells the server a result answers a training round.
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from typing import Any
+from typing import Any, BinaryIO
 
 from docket.bundles import age_layer
-from docket.bundles.envelope import Opened, digests, seal
+from docket.bundles.envelope import LargeSection, Opened, Section, digests, seal_to
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
 from docket.core import safe_json
@@ -108,7 +109,48 @@ def build_task_bundle(
     calibration: dict[str, Expected] | None = None,
     suggestions: Sequence[Suggestion] = (),
 ) -> tuple[bytes, Manifest]:
-    """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest.
+    """Sign and encrypt one reviewer's bundle; returns the file bytes and its manifest
+    (:func:`write_task_bundle` with the bytes kept in memory)."""
+    out = io.BytesIO()
+    manifest = write_task_bundle(
+        out,
+        tasks=tasks,
+        server=server,
+        reviewer=reviewer,
+        project=project,
+        guidelines=guidelines,
+        sealed=sealed,
+        expires_days=expires_days,
+        bundle_id=bundle_id,
+        kind=kind,
+        reviews=reviews,
+        models=models,
+        calibration=calibration,
+        suggestions=suggestions,
+    )
+    return out.getvalue(), manifest
+
+
+def write_task_bundle(
+    out: BinaryIO,
+    *,
+    tasks: Sequence[tuple[Task, Schema]],
+    server: SecretKey,
+    reviewer: PublicCard,
+    project: str,
+    guidelines: str,
+    sealed: dict[str, Any],
+    expires_days: int | None,
+    bundle_id: str | None = None,
+    kind: str = "task",
+    reviews: Sequence[dict[str, Any]] | None = None,
+    models: bool = False,
+    calibration: dict[str, Expected] | None = None,
+    suggestions: Sequence[Suggestion] = (),
+) -> Manifest:
+    """Sign and encrypt one reviewer's bundle into ``out``; returns its manifest.
+    ``tasks.jsonl`` is written as it is encrypted (serialised twice: once to hash it for
+    the manifest, once to write it), so a bundle of any size is never held in memory.
 
     ``models`` keeps the responses' model names in ``tasks.jsonl``: only for the server's
     own task archive, never for a bundle that leaves the server. ``calibration`` (every
@@ -134,20 +176,23 @@ def build_task_bundle(
     schemas: dict[str, Any] = {}
     index: dict[str, int] = {}
     issued: dict[str, dict[str, Any]] = {}
-    lines = []
+    schema_ids: dict[int, str] = {}  # by id(schema): tasks share their form objects
     for task, schema in tasks:
-        body = schema.dumps()
-        schema_id = sha256(body.encode())[:16]
-        schemas.setdefault(schema_id, schema.to_json())
+        schema_id = schema_ids.get(id(schema))
+        if schema_id is None:
+            schema_id = schema_ids[id(schema)] = sha256(schema.dumps().encode())[:16]
+            if schema_id not in schemas:
+                schemas[schema_id] = schema.to_json()
         issued[task.id] = {
             "responses": list(task.response_ids),
             "schema": index.setdefault(schema_id, len(index)),
         }
-        lines.append(
-            json.dumps(
-                task_row(task, schema_id, models=models), ensure_ascii=False, separators=(",", ":")
-            )
-        )
+
+    def task_lines() -> Iterator[bytes]:
+        for task, schema in tasks:
+            row = task_row(task, schema_ids[id(schema)], models=models)
+            yield (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
     bundle_id = bundle_id or f"{kind}-{uuid.uuid4().hex}"
     server_card = server.card()
     server_only = {
@@ -159,8 +204,8 @@ def build_task_bundle(
     sealed_bytes = age_layer.encrypt(
         json.dumps(server_only, sort_keys=True).encode(), server_card.recipient()
     )
-    sections = {
-        TASKS: ("\n".join(lines) + "\n").encode(),
+    sections: dict[str, Section] = {
+        TASKS: LargeSection(task_lines) if tasks else b"\n",
         SCHEMAS: json.dumps({"schemas": schemas}, sort_keys=True).encode(),
         GUIDELINES: guidelines.encode(),
         SEALED: sealed_bytes,
@@ -194,11 +239,12 @@ def build_task_bundle(
         sections=digests(sections),
         extra={
             "assignment": assignment,
-            "task_count": len(lines),
-            "guidelines_sha256": sha256(sections[GUIDELINES]),
+            "task_count": len(tasks),
+            "guidelines_sha256": sha256(guidelines.encode()),
         },
     )
-    return seal(manifest, sections, server, reviewer), manifest
+    seal_to(out, manifest, sections, server, reviewer)
+    return manifest
 
 
 def read_task_bundle(opened: Opened, *, archive: bool = False) -> TaskBundle:

@@ -45,9 +45,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from docket.bundles.envelope import distinct_cards, write_atomically
+from docket.bundles.envelope import StagedFile, distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
-from docket.bundles.task_bundle import CALIBRATION_KIND, build_task_bundle
+from docket.bundles.task_bundle import CALIBRATION_KIND, build_task_bundle, write_task_bundle
 from docket.core import safe_json
 from docket.core.calibration import MAX_EXPLANATION_CHARS, Expected
 from docket.core.pii import (
@@ -896,70 +896,83 @@ def pack(
     plan = assign(ids, names, overlap, gold_ids=list(gold), rng=_rng(secret, "assign"))
     packed: list[PackedBundle] = []
     out_dir.mkdir(parents=True, exist_ok=True)
-    outputs: list[tuple[Path, bytes, PackedBundle]] = []
-    for card in reviewers:
-        order = _interleave(
-            [t for t in plan[card.name] if t not in gold],
-            [t for t in plan[card.name] if t in gold],
-            rng=_rng(secret, "interleave", card.name),
-        )
-        tasks = [(blinded[t].task, schema_of(blinded[t].task)) for t in order]
-        sealed = sealed_for(order)
-        shown = shown_to_reviewer(order)
-        if shown:
-            # Which agents this reviewer was shown, per task: what merge holds a row's
-            # record of a suggestion to (the suggestions themselves are in the archive).
-            suggested: dict[str, list[str]] = {}
-            for s in shown:
-                suggested.setdefault(s.task, []).append(s.agent)
-            sealed["suggested"] = suggested
-        data, manifest = build_task_bundle(
-            tasks=tasks,
+    # Each bundle is encrypted straight into a file under a temporary name (never held
+    # in memory); they all take their names once every one was built, or none does.
+    staged: list[StagedFile] = []
+    infos: list[PackedBundle] = []
+    archive = out_dir / f"{_safe(project)}{ARCHIVE_SUFFIX}"
+    try:
+        for card in reviewers:
+            order = _interleave(
+                [t for t in plan[card.name] if t not in gold],
+                [t for t in plan[card.name] if t in gold],
+                rng=_rng(secret, "interleave", card.name),
+            )
+            tasks = [(blinded[t].task, schema_of(blinded[t].task)) for t in order]
+            sealed = sealed_for(order)
+            shown = shown_to_reviewer(order)
+            if shown:
+                # Which agents this reviewer was shown, per task: what merge holds a row's
+                # record of a suggestion to (the suggestions themselves are in the archive).
+                suggested: dict[str, list[str]] = {}
+                for s in shown:
+                    suggested.setdefault(s.task, []).append(s.agent)
+                sealed["suggested"] = suggested
+            path = out_dir / f"{_safe(project)}-{card.name}{BUNDLE_SUFFIX}"
+            staged.append(StagedFile(path))
+            manifest = write_task_bundle(
+                staged[-1].file,
+                tasks=tasks,
+                server=server,
+                reviewer=card,
+                project=project,
+                guidelines=guidelines,
+                sealed=sealed,
+                expires_days=expires_days,
+                suggestions=shown,
+            )
+            infos.append(
+                PackedBundle(
+                    card.name,
+                    path,
+                    manifest.bundle_id,
+                    hashlib.sha256(manifest.to_bytes()).hexdigest(),
+                    len(tasks),
+                    len(sealed["gold"]),
+                )
+            )
+        # The server's own copy of every task (encrypted and signed to itself): what
+        # `docket merge --tasks` reads so that datasets can carry the prompts and
+        # responses. Blinded like the reviewers' copies, plus the model names (it never
+        # leaves the server).
+        everything = [blinded[r.task.id].task for r in [*rows, *gold_rows]]
+        staged.append(StagedFile(archive))
+        write_task_bundle(
+            staged[-1].file,
+            tasks=[(t, schema_of(t)) for t in everything],
             server=server,
-            reviewer=card,
+            reviewer=server.card(),
             project=project,
             guidelines=guidelines,
-            sealed=sealed,
-            expires_days=expires_days,
-            suggestions=shown,
+            sealed={
+                **sealed_for([t.id for t in everything]),
+                # The server's alone: never in a reviewer's sealed section.
+                "pii_findings": pii_pack.recorded(),
+                "pii_masks": pii_pack.masks,
+            },
+            expires_days=None,
+            models=True,
+            # Every agent's, whatever the policy, gold items' too: the server's alone.
+            suggestions=[s for t in everything for s in suggestions.get(t.id, [])],
         )
-        path = out_dir / f"{_safe(project)}-{card.name}{BUNDLE_SUFFIX}"
-        info = PackedBundle(
-            card.name,
-            path,
-            manifest.bundle_id,
-            hashlib.sha256(manifest.to_bytes()).hexdigest(),
-            len(tasks),
-            len(sealed["gold"]),
-        )
-        outputs.append((path, data, info))
-    # The server's own copy of every task (encrypted and signed to itself): what
-    # `docket merge --tasks` reads so that datasets can carry the prompts and responses.
-    # Blinded like the reviewers' copies, plus the model names (it never leaves the server).
-    everything = [blinded[r.task.id].task for r in [*rows, *gold_rows]]
-    archive_data, _ = build_task_bundle(
-        tasks=[(t, schema_of(t)) for t in everything],
-        server=server,
-        reviewer=server.card(),
-        project=project,
-        guidelines=guidelines,
-        sealed={
-            **sealed_for([t.id for t in everything]),
-            # The server's alone: never in a reviewer's sealed section.
-            "pii_findings": pii_pack.recorded(),
-            "pii_masks": pii_pack.masks,
-        },
-        expires_days=None,
-        models=True,
-        # Every agent's, whatever the policy, gold items' too: the server's alone.
-        suggestions=[s for t in everything for s in suggestions.get(t.id, [])],
-    )
-    archive = out_dir / f"{_safe(project)}{ARCHIVE_SUFFIX}"
-    # Nothing is written until every bundle was built.
-    for path, data, info in outputs:
-        write_atomically(path, data)
-        packed.append(info)
-    write_atomically(archive, archive_data)
+    except BaseException:
+        for file in staged:
+            file.discard()
+        raise
+    for file, info in zip(staged, [*infos, None], strict=True):
+        file.commit()
+        if info is not None:
+            packed.append(info)
     summary = _write_summary(out_dir, project, packed, overlap=overlap)
     warnings = []
     if gold and any(t not in gold for t in shown_tasks):

@@ -55,8 +55,9 @@ class ImportedTasks:
     removed: int
 
 
-TASK_BATCH = 1000
-"""Tasks written per batch by :meth:`WorkspaceStore.import_task_stream`."""
+TASK_BATCH, TASK_BATCH_CHARS = 1000, 4_000_000
+"""Tasks written per batch by :meth:`WorkspaceStore.import_task_stream`: at most this many,
+and no more once their texts reach this many characters."""
 BUNDLE_COLUMNS = (
     "id", "source", "kind", "project", "assignment", "created_at", "manifest", "manifest_sha256",
     "manifest_raw", "signature", "server_card", "sealed", "guidelines",
@@ -243,6 +244,7 @@ class WorkspaceStore:
             clashes: list[str] = []
             batch: list[tuple[Task, Schema]] = []
             written = 0
+            batch_chars = 0
 
             def flush() -> None:
                 nonlocal written
@@ -258,10 +260,13 @@ class WorkspaceStore:
             def add(task: Task, schema: Schema) -> None:
                 if task.id in existing and existing[task.id] not in replaced:
                     clashes.append(task.id)
+                nonlocal batch_chars
                 kept.add(task.id)
                 batch.append((task, schema))
-                if len(batch) >= TASK_BATCH:
+                batch_chars += sum(len(r.text) for r in task.responses) + len(task.prompt)
+                if len(batch) >= TASK_BATCH or batch_chars >= TASK_BATCH_CHARS:
                     flush()
+                    batch_chars = 0
 
             produce(add)
             flush()
