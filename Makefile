@@ -36,7 +36,7 @@ help:
 	@echo "make lock   - regenerate $(LOCK) (LOCK_ARGS=--upgrade to move to newer versions)"
 	@echo "make fuzz   - the parser fuzz properties, long and random (about eight minutes)"
 	@echo "make kill-test KILLS=2000 - the crash-safety harness, longer than in make test"
-	@echo "make bench  - the performance benchmarks (writes bench-results.json)"
+	@echo "make bench  - the performance benchmarks (writes bench-results.json; BENCH_SCALE=100k adds the 100k workloads)"
 	@echo "make reference-check - the HealthBench score formula on the 60 graded rows in ../shared/data"
 	@echo "make package / package-test - the PyInstaller app in dist/docket, and its smoke test"
 
@@ -138,8 +138,11 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 # Benchmarks are scripts, not tests: the machine is shared and noisy.
+# BENCH_SCALE=100k adds the 100,000-task workloads (bench_scale_100k.py).
+BENCH_SCALE ?=
 bench: $(VENV)/.installed-test
-	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; BENCH_SCALE=$(BENCH_SCALE) $(PY) $$b || exit 1; done
+	@$(PY) tests/benchmarks/history.py
 
 # A longer crash-safety run than the 200 kills of `make test`.
 KILLS ?= 2000

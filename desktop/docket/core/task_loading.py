@@ -31,7 +31,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -69,6 +69,9 @@ class LoadedRow:
     strength; :mod:`docket.core.formats.base`): server-side only, like ``reference``."""
 
 
+OnRow = Callable[["LoadedRow"], "LoadedRow"]
+
+
 @dataclass(slots=True)
 class LoadResult:
     rows: list[LoadedRow]
@@ -102,11 +105,13 @@ def read_tasks_jsonl(
     responses_for: ResponsesFor | None = None,
     format: str | None = None,
     answers: AnswersFor | None = None,
+    on_row: OnRow | None = None,
 ) -> LoadResult:
     """Parse a JSONL file, collecting every bad line instead of stopping at the first.
     ``format`` forces a reader (:data:`docket.core.formats.READERS`); by default the
     first row decides. ``answers`` are models' answers kept in other files, per
-    question id (:func:`docket.core.formats.answers.read_answer_files`)."""
+    question id (:func:`docket.core.formats.answers.read_answer_files`). ``on_row`` sees
+    each row as it is read and returns what is kept of it (see :func:`parse_task_lines`)."""
     path = Path(path)
     try:
         # Rows hold no reference cycles: the cycle collector only re-walks what was read,
@@ -123,6 +128,7 @@ def read_tasks_jsonl(
                 format=format,
                 answers=answers,
                 items=items,
+                on_row=on_row,
             )
     except OSError as exc:
         raise TaskFormatError(f"Cannot read {path}: {exc.strerror or exc}") from None
@@ -225,11 +231,15 @@ def parse_task_lines(
     format: str | None = None,
     answers: AnswersFor | None = None,
     items: Sequence[Any] | None = None,
+    on_row: OnRow | None = None,
 ) -> LoadResult:
     """Every task of a file's lines (or of ``items``, a JSON array's decoded items,
     numbered from 1). The format is ``format`` (a reader's name,
     :data:`docket.core.formats.READERS`) or else the one the first row has; every row
-    must then have it (a file mixing formats gets an error at each foreign row)."""
+    must then have it (a file mixing formats gets an error at each foreign row).
+    ``on_row(row)``, called as each good row is read, returns the row to keep (a caller
+    that keeps the texts elsewhere returns less) or raises :class:`TaskFormatError` to
+    count the row as bad."""
     rows: list[LoadedRow] = []
     errors: list[TaskFormatError] = []
     seen: dict[str, int] = {}
@@ -305,7 +315,7 @@ def parse_task_lines(
                     line=number,
                 )
             seen[row.task.id] = number
-            rows.append(row)
+            rows.append(row if on_row is None else on_row(row))
         except TaskFormatError as exc:
             errors.append(exc)
     errors.sort(key=lambda e: e.line or 0)

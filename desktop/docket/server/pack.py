@@ -39,11 +39,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import pickle
 import random
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from docket.bundles.envelope import StagedFile, distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
@@ -163,14 +165,33 @@ def pack_secret(server: SecretKey, project: str) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class BlindedTask:
-    task: Task
-    """The task as reviewers get it: opaque response ids, in the secret order (models kept
-    for the server's archive; bundles for reviewers drop them)."""
+    packed: bytes
+    """The task as reviewers get it (:attr:`task`), kept compressed: a batch of 100,000
+    tasks is held between reading and writing, and its texts are most of it."""
     ids: dict[str, str]
     """Original response id -> opaque id."""
     originals: dict[str, dict[str, Any]]
     """Opaque id -> ``{"id": original id, "model": model or None, "position": index in the
     source row}``: the server's way back."""
+
+    @classmethod
+    def of(
+        cls, task: Task, ids: dict[str, str], originals: dict[str, dict[str, Any]]
+    ) -> BlindedTask:
+        # pickle (of Docket's own objects, never stored or read from outside this
+        # process) and zlib at its fastest level: a third of the text's size.
+        return cls(zlib.compress(pickle.dumps(task, pickle.HIGHEST_PROTOCOL), 1), ids, originals)
+
+    @property
+    def task(self) -> Task:
+        """The task as reviewers get it: opaque response ids, in the secret order (models
+        kept for the server's archive; bundles for reviewers drop them)."""
+        task = pickle.loads(zlib.decompress(self.packed))  # our own bytes, never stored
+        assert isinstance(task, Task)
+        return task
+
+    def with_task(self, task: Task) -> BlindedTask:
+        return BlindedTask.of(task, self.ids, self.originals)
 
 
 def blind(task: Task, secret: bytes) -> BlindedTask:
@@ -200,7 +221,7 @@ def blind(task: Task, secret: bytes) -> BlindedTask:
         ids[r.id]: {"id": r.id, "model": r.model, "position": i}
         for i, r in enumerate(task.responses)
     }
-    return BlindedTask(blinded, ids, originals)
+    return BlindedTask.of(blinded, ids, originals)
 
 
 def blinded_answers(
@@ -555,7 +576,11 @@ def _apply_pii(
 ) -> PiiPack:
     """Scan every blinded task and gold item, then do what ``mode`` says (in place: the
     blinded tasks, gold answers, suggestions and explanations become what is packed)."""
-    scans = {t: scan_for_pack(b.task) for t, b in blinded.items()}
+    scans: dict[str, TaskScan] = {}
+    given: dict[str, tuple[Finding, ...] | None] = {}
+    for t, b in blinded.items():
+        task = b.task
+        scans[t], given[t] = scan_for_pack(task), task.pii
     if mode == "refuse":
         refuse_pii(scans, least)
     failed = {t: s.failed for t, s in scans.items() if s.failed}
@@ -567,17 +592,17 @@ def _apply_pii(
             hint="Nothing unscanned is packed with --pii mask: fix or remove those rows.",
         )
     # Findings a row brought (an earlier round's, kept on the blinded ids) count too.
-    findings = {t: _with_given(s.findings, blinded[t].task.pii) for t, s in scans.items()}
+    findings = {t: _with_given(s.findings, given[t]) for t, s in scans.items()}
     masks: dict[str, dict[str, str]] = {}
     detected: dict[str, tuple[Finding, ...]] = {}  # criterion text -> the detector's findings
     for task_id, b in blinded.items():
         if task_id in failed:
             continue  # None: the window scans the task itself
         if mode != "mask":
-            blinded[task_id] = replace(b, task=replace(b.task, pii=findings[task_id]))
+            blinded[task_id] = b.with_task(replace(b.task, pii=findings[task_id]))
             continue
         masked = mask_task(b.task, findings[task_id])
-        form = mask_criteria(schema_of(b.task), masked.masker, detected)
+        form = mask_criteria(schema_of.of_id(task_id), masked.masker, detected)
         schema_of.use(task_id, form)
         if task_id in gold:
             gold[task_id] = mask_answers(gold[task_id], form, masked)
@@ -592,7 +617,7 @@ def _apply_pii(
                 )
                 for s in suggestions[task_id]
             ]
-        blinded[task_id] = replace(b, task=masked.task)
+        blinded[task_id] = b.with_task(masked.task)
         if masked.masker.mapping:
             masks[task_id] = dict(masked.masker.mapping)
     return PiiPack(mode, findings, masks, failed)
@@ -642,6 +667,7 @@ class Forms:
         self._schema = schema
         self._defaults: dict[tuple[int, bool, bool, bool], Schema] = {}
         self._forms: dict[str, Schema] = {}
+        self._with_pii: dict[int, tuple[Schema, Schema]] = {}
 
     def check(self, row: LoadedRow, source: str) -> None:
         """Work out the row's form; :class:`TaskFormatError` at the row's line if none fits."""
@@ -695,10 +721,17 @@ class Forms:
                 source=source,
                 line=row.line,
             )
-        self._forms[task.id] = with_pii_question(form)
+        # One form object per distinct form (tasks without criteria share theirs).
+        shared = self._with_pii.get(id(form))
+        if shared is None or shared[0] is not form:
+            shared = self._with_pii[id(form)] = (form, with_pii_question(form))
+        self._forms[task.id] = shared[1]
 
     def __call__(self, task: Task) -> Schema:
         return self._forms[task.id]
+
+    def of_id(self, task_id: str) -> Schema:
+        return self._forms[task_id]
 
     def use(self, task_id: str, form: Schema) -> None:
         """``form`` for the task from now on (its criteria masked)."""
@@ -713,15 +746,29 @@ def _load(
     responses_for: ResponsesFor | None = None,
     format: str | None = None,
     answers: AnswersFor | None = None,
+    keep: Callable[[LoadedRow], LoadedRow] | None = None,
 ) -> tuple[list[LoadedRow], list[TaskFormatError]]:
-    result = read_tasks_jsonl(path, responses_for=responses_for, format=format, answers=answers)
+    """The file's rows, each with its form worked out; ``keep`` (when given) takes each
+    good row as it is read and returns what is kept of it."""
     rows: list[LoadedRow] = []
-    for row in result.rows:
-        try:
+    if keep is not None:
+
+        def on_row(row: LoadedRow) -> LoadedRow:
             forms.check(row, str(path))
-            rows.append(row)
-        except TaskFormatError as exc:
-            result.errors.append(exc)
+            return keep(row)
+
+        result = read_tasks_jsonl(
+            path, responses_for=responses_for, format=format, answers=answers, on_row=on_row
+        )
+        rows = result.rows
+    else:
+        result = read_tasks_jsonl(path, responses_for=responses_for, format=format, answers=answers)
+        for row in result.rows:
+            try:
+                forms.check(row, str(path))
+                rows.append(row)
+            except TaskFormatError as exc:
+                result.errors.append(exc)
     errors = sorted(result.errors, key=lambda e: e.line or 0)
     if errors and not skip_bad:
         shown = "\n".join(f"  {e.message}" for e in errors[:MAX_REPORTED_ERRORS])
@@ -734,6 +781,29 @@ def _load(
     if not rows:
         raise DocketError(f"The {what} file {path} holds no tasks.")
     return rows, errors
+
+
+class LazyTasks(Sequence[tuple[Task, Schema]]):
+    """Tasks by id, each with its form, taken out of their compressed copies only when
+    read: what a bundle writer walks through without all of them in memory at once."""
+
+    def __init__(self, ids: Sequence[str], blinded: Mapping[str, BlindedTask], forms: Forms):
+        self._ids, self._blinded, self._forms = ids, blinded, forms
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Task, Schema]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Task, Schema]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[Task, Schema] | Sequence[tuple[Task, Schema]]:
+        if isinstance(index, slice):
+            return LazyTasks(self._ids[index], self._blinded, self._forms)
+        task_id = self._ids[index]
+        return self._blinded[task_id].task, self._forms.of_id(task_id)
 
 
 def blinded_prior(prior: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
@@ -814,9 +884,23 @@ def pack(
         skipped: list[TaskFormatError] = []
     elif tasks_path is None:
         raise DocketError("No tasks file was given.", hint="Name the tasks JSONL file to pack.")
-    else:
+    source = tasks_path if tasks_path is not None else gold_path
+    assert source is not None
+    project = project or source.stem
+    secret = pack_secret(server, project)
+    # Everything the server knows, in the opaque ids reviewers will answer in. Each
+    # task is blinded as it is read and kept compressed until it is written; its row
+    # keeps only the task's ids.
+    blinded: dict[str, BlindedTask] = {}
+
+    def keep(row: LoadedRow) -> LoadedRow:
+        blinded[row.task.id] = blind(row.task, secret)
+        stub = Task(row.task.id, (), tuple(Response(r.id, "") for r in row.task.responses))
+        return replace(row, task=stub)
+
+    if tasks_path is not None and not calibration:
         rows, skipped = _load(
-            tasks_path, skip_bad, "tasks", schema_of, responses_for, format, answers
+            tasks_path, skip_bad, "tasks", schema_of, responses_for, format, answers, keep
         )
     gold_rows: list[LoadedRow] = []
     gold: dict[str, dict[str, Any]] = {}
@@ -836,17 +920,12 @@ def pack(
         raise DocketError(
             f"Task id {sorted(overlap_ids)[0]!r} is in both the tasks and the gold file."
         )
-    source = tasks_path if tasks_path is not None else gold_path
-    assert source is not None
-    project = project or source.stem
-    secret = pack_secret(server, project)
-
-    # Everything the server knows, in the opaque ids reviewers will answer in.
-    blinded: dict[str, BlindedTask] = {}
     references: dict[str, dict[str, str]] = {}
     priors: dict[str, dict[str, Any]] = {}
+    for gold_row in gold_rows:
+        blinded[gold_row.task.id] = blind(gold_row.task, secret)
     for row in [*rows, *gold_rows]:
-        b = blinded[row.task.id] = blind(row.task, secret)
+        b = blinded[row.task.id]
         if row.reference:
             references[row.task.id] = {k: b.ids[v] for k, v in row.reference.items()}
         if row.prior:
@@ -873,7 +952,7 @@ def pack(
         return [
             s
             for t in task_ids
-            if t not in gold and schema_of(blinded[t].task).reveal_policy in SHOWN_POLICIES
+            if t not in gold and schema_of.of_id(t).reveal_policy in SHOWN_POLICIES
             for s in suggestions.get(t, [])
         ]
 
@@ -908,7 +987,7 @@ def pack(
                 [t for t in plan[card.name] if t in gold],
                 rng=_rng(secret, "interleave", card.name),
             )
-            tasks = [(blinded[t].task, schema_of(blinded[t].task)) for t in order]
+            tasks = LazyTasks(order, blinded, schema_of)
             sealed = sealed_for(order)
             shown = shown_to_reviewer(order)
             if shown:
@@ -945,17 +1024,17 @@ def pack(
         # `docket merge --tasks` reads so that datasets can carry the prompts and
         # responses. Blinded like the reviewers' copies, plus the model names (it never
         # leaves the server).
-        everything = [blinded[r.task.id].task for r in [*rows, *gold_rows]]
+        everything = [r.task.id for r in [*rows, *gold_rows]]
         staged.append(StagedFile(archive))
         write_task_bundle(
             staged[-1].file,
-            tasks=[(t, schema_of(t)) for t in everything],
+            tasks=LazyTasks(everything, blinded, schema_of),
             server=server,
             reviewer=server.card(),
             project=project,
             guidelines=guidelines,
             sealed={
-                **sealed_for([t.id for t in everything]),
+                **sealed_for(everything),
                 # The server's alone: never in a reviewer's sealed section.
                 "pii_findings": pii_pack.recorded(),
                 "pii_masks": pii_pack.masks,
@@ -963,7 +1042,7 @@ def pack(
             expires_days=None,
             models=True,
             # Every agent's, whatever the policy, gold items' too: the server's alone.
-            suggestions=[s for t in everything for s in suggestions.get(t.id, [])],
+            suggestions=[s for t in everything for s in suggestions.get(t, [])],
         )
     except BaseException:
         for file in staged:
