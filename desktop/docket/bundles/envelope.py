@@ -66,9 +66,12 @@ class LargeSection:
     """A section too large to hold as one ``bytes``: ``chunks()`` gives its bytes, the same
     each time it is called (once to hash them for the manifest, once to encrypt them)."""
 
-    def __init__(self, chunks: Callable[[], Iterable[bytes]]) -> None:
+    def __init__(
+        self, chunks: Callable[[], Iterable[bytes]], digest: tuple[str, int] | None = None
+    ) -> None:
+        """``digest``: the SHA-256 and length of the chunks, when the caller has them."""
         self.chunks = chunks
-        self._digest: tuple[str, int] | None = None
+        self._digest = digest
 
     def digest(self) -> tuple[str, int]:
         """Its SHA-256 and length, from one pass over the chunks (then kept)."""

@@ -28,6 +28,7 @@ the server) is what tells the server a result answers a training round.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import uuid
@@ -160,23 +161,14 @@ def write_task_bundle(
     (``models``) keeps every one."""
     if (calibration is not None) != (kind == CALIBRATION_KIND):
         raise ValueError("expected answers travel in calibration bundles only")
-    if calibration is not None and set(calibration) != {t.id for t, _ in tasks}:
-        raise ValueError("a calibration bundle carries the expected answer of every task")
-    forms = {t.id: schema for t, schema in tasks}
-    gold = sealed.get("gold") or {}
-    for suggestion in suggestions:
-        form = forms.get(suggestion.task)
-        if form is None or (
-            not models and (suggestion.task in gold or form.reveal_policy not in SHOWN_POLICIES)
-        ):
-            raise ValueError(
-                f"the suggestion for {suggestion.task!r} may not travel to a reviewer "
-                "(not a task of the bundle, a gold item, or its form hides suggestions)"
-            )
     schemas: dict[str, Any] = {}
     index: dict[str, int] = {}
     issued: dict[str, dict[str, Any]] = {}
     schema_ids: dict[int, str] = {}  # by id(schema): tasks share their form objects
+    forms: dict[str, Schema] = {}
+    # One pass over the tasks for what the sealed section and the manifest need (the
+    # lines' hash among them); the lines are serialised again as they are encrypted.
+    digest, length = hashlib.sha256(), 0
     for task, schema in tasks:
         schema_id = schema_ids.get(id(schema))
         if schema_id is None:
@@ -187,11 +179,27 @@ def write_task_bundle(
             "responses": list(task.response_ids),
             "schema": index.setdefault(schema_id, len(index)),
         }
+        if suggestions:
+            forms[task.id] = schema
+        line = _task_line(task, schema_id, models)
+        digest.update(line)
+        length += len(line)
+    if calibration is not None and set(calibration) != set(issued):
+        raise ValueError("a calibration bundle carries the expected answer of every task")
+    gold = sealed.get("gold") or {}
+    for suggestion in suggestions:
+        form = forms.get(suggestion.task)
+        if form is None or (
+            not models and (suggestion.task in gold or form.reveal_policy not in SHOWN_POLICIES)
+        ):
+            raise ValueError(
+                f"the suggestion for {suggestion.task!r} may not travel to a reviewer "
+                "(not a task of the bundle, a gold item, or its form hides suggestions)"
+            )
 
     def task_lines() -> Iterator[bytes]:
         for task, schema in tasks:
-            row = task_row(task, schema_ids[id(schema)], models=models)
-            yield (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+            yield _task_line(task, schema_ids[id(schema)], models)
 
     bundle_id = bundle_id or f"{kind}-{uuid.uuid4().hex}"
     server_card = server.card()
@@ -205,7 +213,7 @@ def write_task_bundle(
         json.dumps(server_only, sort_keys=True).encode(), server_card.recipient()
     )
     sections: dict[str, Section] = {
-        TASKS: LargeSection(task_lines) if tasks else b"\n",
+        TASKS: LargeSection(task_lines, (digest.hexdigest(), length)) if tasks else b"\n",
         SCHEMAS: json.dumps({"schemas": schemas}, sort_keys=True).encode(),
         GUIDELINES: guidelines.encode(),
         SEALED: sealed_bytes,
@@ -245,6 +253,11 @@ def write_task_bundle(
     )
     seal_to(out, manifest, sections, server, reviewer)
     return manifest
+
+
+def _task_line(task: Task, schema_id: str, models: bool) -> bytes:
+    row = task_row(task, schema_id, models=models)
+    return (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def read_task_bundle(opened: Opened, *, archive: bool = False) -> TaskBundle:

@@ -581,6 +581,10 @@ def _apply_pii(
     for t, b in blinded.items():
         task = b.task
         scans[t], given[t] = scan_for_pack(task), task.pii
+        if mode != "mask" and not scans[t].failed:
+            # The findings travel with the task (refuse stops below before any is written).
+            found = _with_given(scans[t].findings, task.pii)
+            blinded[t] = b.with_task(replace(task, pii=found))
     if mode == "refuse":
         refuse_pii(scans, least)
     failed = {t: s.failed for t, s in scans.items() if s.failed}
@@ -599,8 +603,7 @@ def _apply_pii(
         if task_id in failed:
             continue  # None: the window scans the task itself
         if mode != "mask":
-            blinded[task_id] = b.with_task(replace(b.task, pii=findings[task_id]))
-            continue
+            continue  # done in the scan's loop
         masked = mask_task(b.task, findings[task_id])
         form = mask_criteria(schema_of.of_id(task_id), masked.masker, detected)
         schema_of.use(task_id, form)

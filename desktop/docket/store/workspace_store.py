@@ -409,11 +409,18 @@ class WorkspaceStore:
                 "search_text = :search_text, formulas_done = 0 WHERE id = :id",
                 [row for row in task_rows if row["id"] in update],
             )
-        self._db.table("tasks").insert_all(
+        # Plain prepared statements (sqlite-utils' insert_all inspects every row).
+        self._db.conn.executemany(
+            "INSERT INTO tasks (id, bundle_id, position, prompt, conversation, schema_id, meta, "
+            "documents, spans, search_text, pii) VALUES (:id, :bundle_id, :position, :prompt, "
+            ":conversation, :schema_id, :meta, :documents, :spans, :search_text, :pii)",
             [row for row in task_rows if row["id"] not in update],
-            batch_size=500,
         )
-        self._db.table("responses").insert_all(response_rows, batch_size=500)
+        self._db.conn.executemany(
+            "INSERT INTO responses (task_id, id, position, text, model) "
+            "VALUES (:task_id, :id, :position, :text, :model)",
+            response_rows,
+        )
 
     @staticmethod
     def _suggestions_by_task(
