@@ -165,33 +165,48 @@ def pack_secret(server: SecretKey, project: str) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class BlindedTask:
+    """A task blinded for packing, kept compact: 100,000 of them are held between reading
+    and writing. The task is pickled and compressed (zlib at its fastest level, about a
+    third of the text's size), its ids pickled: pickles of Docket's own objects, made and
+    read in this process only, never stored."""
+
     packed: bytes
-    """The task as reviewers get it (:attr:`task`), kept compressed: a batch of 100,000
-    tasks is held between reading and writing, and its texts are most of it."""
-    ids: dict[str, str]
-    """Original response id -> opaque id."""
-    originals: dict[str, dict[str, Any]]
-    """Opaque id -> ``{"id": original id, "model": model or None, "position": index in the
-    source row}``: the server's way back."""
+    packed_ids: bytes
 
     @classmethod
     def of(
         cls, task: Task, ids: dict[str, str], originals: dict[str, dict[str, Any]]
     ) -> BlindedTask:
-        # pickle (of Docket's own objects, never stored or read from outside this
-        # process) and zlib at its fastest level: a third of the text's size.
-        return cls(zlib.compress(pickle.dumps(task, pickle.HIGHEST_PROTOCOL), 1), ids, originals)
+        return cls(
+            zlib.compress(pickle.dumps(task, pickle.HIGHEST_PROTOCOL), 1),
+            pickle.dumps((ids, originals), pickle.HIGHEST_PROTOCOL),
+        )
 
     @property
     def task(self) -> Task:
         """The task as reviewers get it: opaque response ids, in the secret order (models
         kept for the server's archive; bundles for reviewers drop them)."""
-        task = pickle.loads(zlib.decompress(self.packed))  # our own bytes, never stored
+        task = pickle.loads(zlib.decompress(self.packed))
         assert isinstance(task, Task)
         return task
 
+    @property
+    def ids(self) -> dict[str, str]:
+        """Original response id -> opaque id."""
+        ids: dict[str, str] = pickle.loads(self.packed_ids)[0]
+        return ids
+
+    @property
+    def originals(self) -> dict[str, dict[str, Any]]:
+        """Opaque id -> ``{"id": original id, "model": model or None, "position": index in
+        the source row}``: the server's way back."""
+        originals: dict[str, dict[str, Any]] = pickle.loads(self.packed_ids)[1]
+        return originals
+
     def with_task(self, task: Task) -> BlindedTask:
-        return BlindedTask.of(task, self.ids, self.originals)
+        return BlindedTask(
+            zlib.compress(pickle.dumps(task, pickle.HIGHEST_PROTOCOL), 1), self.packed_ids
+        )
 
 
 def blind(task: Task, secret: bytes) -> BlindedTask:
