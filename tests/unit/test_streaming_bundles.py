@@ -250,3 +250,29 @@ def test_pack_leaves_no_file_when_a_bundle_cannot_be_built(
         packed(setup, "a", 5)
     assert calls == ["alice", "server"]
     assert list((setup["dir"] / "a").iterdir()) == []
+
+
+def test_a_section_over_its_cap_is_refused_before_anything_is_encrypted() -> None:
+    """The lengths are checked when the container is planned, and the error is Docket's
+    own (not pyrage's wrapping of it)."""
+    over = container.SECTION_LIMITS["guidelines.md"] + 1
+    with pytest.raises(ContainerError, match="over its"):
+        container.pack_chunks([("guidelines.md", over, [])])
+
+
+def test_the_server_archive_of_a_large_project_fits_its_sealed_cap() -> None:
+    """About 1 KB a task of sealed data (originals, issued, PII findings): the cap holds
+    a 100,000-task archive (95 MB measured) with room to spare."""
+    assert container.SECTION_LIMITS["sealed.age"] >= 2 * 95_000_000
+
+
+def test_an_error_of_the_plaintext_reader_is_raised_as_itself() -> None:
+    from docket.bundles import age_layer
+
+    class Failing:
+        def read(self, size: int = -1) -> bytes:
+            raise ContainerError("Section x is too long.")
+
+    recipient = keys.generate("x").card().recipient()
+    with pytest.raises(ContainerError, match="too long"):
+        age_layer.encrypt_stream(Failing(), recipient, io.BytesIO())

@@ -282,5 +282,22 @@ def encrypt_to_file(plaintext: bytes, recipient: Recipient, out: BinaryIO) -> No
 
 def encrypt_stream(plaintext: BinaryIO | Any, recipient: Recipient, out: BinaryIO) -> None:
     """Encrypt what ``plaintext.read(n)`` gives, chunk by chunk, into ``out``: neither
-    the plaintext nor the ciphertext is held whole."""
-    pyrage.encrypt_io(plaintext, out, [recipient])
+    the plaintext nor the ciphertext is held whole. An error raised by ``plaintext`` is
+    raised as itself (pyrage would wrap it in an ``EncryptError``)."""
+    failed: list[BaseException] = []
+
+    class Reader:
+        def read(self, size: int = -1) -> bytes:
+            try:
+                data: bytes = plaintext.read(size)
+            except BaseException as exc:
+                failed.append(exc)
+                raise
+            return data
+
+    try:
+        pyrage.encrypt_io(Reader(), out, [recipient])
+    except BaseException:
+        if failed:
+            raise failed[0] from None
+        raise

@@ -25,7 +25,7 @@ SECTION_LIMITS: dict[str, int] = {
     "tasks.jsonl": 1024 * MiB,
     "schema.json": 4 * MiB,
     "guidelines.md": 16 * MiB,
-    "sealed.age": 64 * MiB,
+    "sealed.age": 256 * MiB,  # about 1 KB a task in the server's archive (PII findings)
     "reviews.jsonl": 256 * MiB,
     "calibration.jsonl": 64 * MiB,
     "suggestions.jsonl": 1024 * MiB,
@@ -287,15 +287,25 @@ def pack_chunks(sections: Sequence[tuple[str, int, Iterable[bytes]]]) -> Iterato
     """:func:`pack` for sections too large to hold: each is ``(name, length, chunks)``,
     its length known beforehand (checked against its cap first, and against the bytes
     its chunks give)."""
+    check_lengths([(name, length) for name, length, _ in sections])
+    return _chunks(sections)
+
+
+def check_lengths(sections: Sequence[tuple[str, int]]) -> None:
+    """Refuse, before anything is written, sections that :func:`unpack` would refuse."""
     if len(sections) > MAX_SECTIONS:
         raise ValueError("too many sections")
-    yield MAGIC + bytes([len(sections)])
-    for name, length, chunks in sections:
+    for name, length in sections:
         limit = SECTION_LIMITS.get(name)
         if limit is None:
             raise ValueError(f"unknown section {name!r}")
         if length > limit:
             raise ContainerError(f"Section {name} is {length} bytes, over its {limit}-byte limit.")
+
+
+def _chunks(sections: Sequence[tuple[str, int, Iterable[bytes]]]) -> Iterator[bytes]:
+    yield MAGIC + bytes([len(sections)])
+    for name, length, chunks in sections:
         encoded = name.encode("ascii")
         yield bytes([len(encoded)]) + encoded + _LENGTH.pack(length)
         given = 0

@@ -38,6 +38,7 @@ from datetime import timedelta
 from typing import Any, BinaryIO
 
 from docket.bundles import age_layer
+from docket.bundles.container import ChunkReader
 from docket.bundles.envelope import LargeSection, Opened, Section, digests, seal_to
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import Manifest, Party, iso, sha256, utc_now
@@ -209,9 +210,13 @@ def write_task_bundle(
         "issued": issued,
         "schemas": [schemas[schema_id] for schema_id in index],
     }
-    sealed_bytes = age_layer.encrypt(
-        json.dumps(server_only, sort_keys=True).encode(), server_card.recipient()
+    # Encrypted as it is serialised: at 100,000 tasks its JSON is tens of megabytes.
+    sealed_out = io.BytesIO()
+    age_layer.encrypt_stream(
+        ChunkReader(_json_chunks(server_only)), server_card.recipient(), sealed_out
     )
+    sealed_bytes = sealed_out.getvalue()
+    del sealed_out
     sections: dict[str, Section] = {
         TASKS: LargeSection(task_lines, (digest.hexdigest(), length)) if tasks else b"\n",
         SCHEMAS: json.dumps({"schemas": schemas}, sort_keys=True).encode(),
@@ -253,6 +258,22 @@ def write_task_bundle(
     )
     seal_to(out, manifest, sections, server, reviewer)
     return manifest
+
+
+def _json_chunks(value: Any, size: int = 1 << 16) -> Iterator[bytes]:
+    """``json.dumps(value, sort_keys=True)`` in UTF-8, a piece of about ``size`` bytes at a
+    time (the same bytes)."""
+    pending: list[str] = []
+    length = 0
+    for piece in json.JSONEncoder(sort_keys=True).iterencode(value):
+        pending.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(pending).encode()
+            pending.clear()
+            length = 0
+    if pending:
+        yield "".join(pending).encode()
 
 
 def _task_line(task: Task, schema_id: str, models: bool) -> bytes:
