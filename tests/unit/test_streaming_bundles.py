@@ -276,3 +276,35 @@ def test_an_error_of_the_plaintext_reader_is_raised_as_itself() -> None:
     recipient = keys.generate("x").card().recipient()
     with pytest.raises(ContainerError, match="too long"):
         age_layer.encrypt_stream(Failing(), recipient, io.BytesIO())
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=4), JSON_VALUES, max_size=4),
+    st.dictionaries(st.text(max_size=4), JSON_VALUES, max_size=5),
+    st.text(max_size=4),
+)
+def test_a_sealed_section_with_lazy_maps_is_the_json_of_the_whole(
+    plain: dict[str, object], lazy: dict[str, object], key: str
+) -> None:
+    """Values made one at a time give the bytes json.dumps(sort_keys=True) gives for the
+    materialised object, at the top level and one below it."""
+    from docket.bundles.task_bundle import LazyMap, _json_chunks
+
+    whole = {**plain, key: lazy}
+    streamed = {**plain, key: LazyMap(lazy, lazy.__getitem__)}
+    expected = json.dumps(whole, sort_keys=True).encode()
+    assert b"".join(_json_chunks(streamed, size=7)) == expected
+    assert (
+        b"".join(_json_chunks(LazyMap(lazy, lazy.__getitem__)))
+        == json.dumps(lazy, sort_keys=True).encode()
+    )

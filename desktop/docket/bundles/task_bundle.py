@@ -32,7 +32,7 @@ import hashlib
 import io
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any, BinaryIO
@@ -260,12 +260,44 @@ def write_task_bundle(
     return manifest
 
 
+class LazyMap:
+    """A JSON object of the sealed section whose values are made one at a time as it is
+    written (``value_of(key)``), never all at once: per task facts at 100,000 tasks are
+    hundreds of megabytes as Python objects, and a few kilobytes at a time this way."""
+
+    def __init__(self, keys: Iterable[str], value_of: Callable[[str], Any]) -> None:
+        self.keys = list(keys)
+        self.value_of = value_of
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _json_pieces(value: Any) -> Iterator[str]:
+    """``json.dumps(value, sort_keys=True)`` in pieces, :class:`LazyMap` values (at the
+    top level or one below) written key by key."""
+    if isinstance(value, LazyMap):
+        yield "{"
+        for i, key in enumerate(sorted(value.keys)):
+            yield f"{', ' if i else ''}{json.dumps(key)}: "
+            yield json.dumps(value.value_of(key), sort_keys=True)
+        yield "}"
+    elif isinstance(value, dict) and any(isinstance(v, LazyMap) for v in value.values()):
+        yield "{"
+        for i, key in enumerate(sorted(value)):
+            yield f"{', ' if i else ''}{json.dumps(key)}: "
+            yield from _json_pieces(value[key])
+        yield "}"
+    else:
+        yield json.dumps(value, sort_keys=True)
+
+
 def _json_chunks(value: Any, size: int = 1 << 16) -> Iterator[bytes]:
-    """``json.dumps(value, sort_keys=True)`` in UTF-8, a piece of about ``size`` bytes at a
-    time (the same bytes)."""
+    """``json.dumps(value, sort_keys=True)`` in UTF-8 (the same bytes), a piece of about
+    ``size`` bytes at a time."""
     pending: list[str] = []
     length = 0
-    for piece in json.JSONEncoder(sort_keys=True).iterencode(value):
+    for piece in _json_pieces(value):
         pending.append(piece)
         length += len(piece)
         if length >= size:

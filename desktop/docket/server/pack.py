@@ -49,7 +49,12 @@ from typing import Any, overload
 
 from docket.bundles.envelope import StagedFile, distinct_cards, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey
-from docket.bundles.task_bundle import CALIBRATION_KIND, build_task_bundle, write_task_bundle
+from docket.bundles.task_bundle import (
+    CALIBRATION_KIND,
+    LazyMap,
+    build_task_bundle,
+    write_task_bundle,
+)
 from docket.core import safe_json
 from docket.core.calibration import MAX_EXPLANATION_CHARS, Expected
 from docket.core.pii import (
@@ -385,11 +390,13 @@ class PiiPack:
     def recorded(self) -> dict[str, list[dict[str, Any]]]:
         """What the archive's sealed section records per scanned task: the findings in
         the texts as packed (none once masked)."""
-        return {
-            t: [] if self.mode == "mask" else [f.to_json() for f in fs]
-            for t, fs in self.findings.items()
-            if t not in self.failed
-        }
+        return {t: self.recorded_for(t) for t in self.recorded_ids()}
+
+    def recorded_ids(self) -> list[str]:
+        return [t for t in self.findings if t not in self.failed]
+
+    def recorded_for(self, task_id: str) -> list[dict[str, Any]]:
+        return [] if self.mode == "mask" else [f.to_json() for f in self.findings[task_id]]
 
     def counts(self) -> dict[str, dict[str, dict[str, int]]]:
         """Task id -> type -> severity -> count, for the tasks with findings."""
@@ -962,7 +969,8 @@ def pack(
             "gold": {t: gold[t] for t in task_ids if t in gold},
             "reference": {t: references[t] for t in task_ids if t in references},
             "prior": {t: priors[t] for t in task_ids if t in priors},
-            "originals": {t: blinded[t].originals for t in task_ids},
+            # Written task by task as the sealed section is encrypted.
+            "originals": LazyMap(task_ids, lambda t: blinded[t].originals),
         }
 
     def shown_to_reviewer(task_ids: Sequence[str]) -> list[Suggestion]:
@@ -1054,7 +1062,7 @@ def pack(
             sealed={
                 **sealed_for(everything),
                 # The server's alone: never in a reviewer's sealed section.
-                "pii_findings": pii_pack.recorded(),
+                "pii_findings": LazyMap(pii_pack.recorded_ids(), pii_pack.recorded_for),
                 "pii_masks": pii_pack.masks,
             },
             expires_days=None,
