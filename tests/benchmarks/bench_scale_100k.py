@@ -76,7 +76,7 @@ reviewer = keys.load_secret_key(cache / "keys" / "reviewer.key")
 t0 = time.perf_counter()
 pack(cache / "tasks.jsonl", server=server, reviewers=[reviewer.card()], out_dir=out,
      project="scale100k")
-print(time.perf_counter() - t0, peak_mb())
+print(time.perf_counter() - t0, peak_mb(), cpu_s())
 """
 )
 
