@@ -111,17 +111,22 @@ def messages_of(value: Any, what: str) -> list[dict[str, str]]:
 
 def number(value: Any, what: str) -> float | None:
     """A rating as a number; None for the sources' "N/A"/empty/None."""
-    if value is None or (isinstance(value, str) and value.strip().upper() in {"", "N/A", "NA"}):
+    kind = type(value)
+    if kind is float or kind is int:  # the common cases first: millions of calls
+        return float(value)
+    if value is None:
         return None
+    if isinstance(value, str):
+        try:
+            return float(value)  # "4", " 4.5 " (as the sources write their ratings)
+        except ValueError:
+            if value.strip().upper() in {"", "N/A", "NA"}:
+                return None
+            raise ValueError(f"{what!r} must be a number, got {value!r}") from None
     if isinstance(value, bool):
         raise ValueError(f"{what!r} must be a number")
     if isinstance(value, int | float):
         return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value)
-        except ValueError:
-            raise ValueError(f"{what!r} must be a number, got {value!r}") from None
     raise ValueError(f"{what!r} must be a number")
 
 
