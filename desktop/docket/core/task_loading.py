@@ -290,7 +290,7 @@ def parse_task_lines(
         stream = records()
         # The reader is known once the first row has been read: peek at it.
         for first in stream:
-            context = ReadContext(answers=answers)
+            context = ReadContext(answers=answers, source=source)
             yield from chosen[0][0].convert(itertools.chain([first], stream), context)
             return
 

@@ -41,14 +41,19 @@ class Answer:
 
     model: str | None
     turns: tuple[str, ...]
+    file: str | None = None
+    """The name of the file it came from (PRD's rating files name their models' answer
+    files: ``answer_gpt4.jsonl``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ReadContext:
     """What a reader may need beyond the rows: answers given in other files, per
-    question id (``docket pack --answers``)."""
+    question id (``docket pack --answers``), and the file's name."""
 
     answers: Mapping[str, Sequence[Answer]] | None = None
+    source: str = "<input>"
+    """The file being read (PRD's rating files name their pair of models)."""
 
 
 @dataclass(frozen=True, slots=True)
