@@ -71,6 +71,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         answers=answers,
         pii=args.pii,
         pii_severity=Severity(args.pii_severity),
+        show_prior=args.show_prior,
     )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
@@ -447,6 +448,13 @@ def register_pack(verbs: Verbs) -> None:
         metavar="A.jsonl",
         help="models' answers to a question file (MT-Bench model_answer/*.jsonl, "
         "FastChat or PRD answer files), joined by question_id",
+    )
+    p.add_argument(
+        "--show-prior",
+        action="store_true",
+        help="show reviewers what the source file says about its responses (a winner, "
+        "ratings, notes) as a source document titled as the source's label; by default it "
+        "is sealed to the server and never reaches a reviewer. Model names stay hidden",
     )
     p.add_argument(
         "--responses",

@@ -86,6 +86,7 @@ from docket.server.pii_masking import (
     remap_pointer,
     remap_span,
 )
+from docket.server.shown_prior import with_shown_prior
 
 BUNDLE_SUFFIX = ".docket"
 ARCHIVE_SUFFIX = ".server-tasks"
@@ -767,6 +768,7 @@ def pack(
     answers: AnswersFor | None = None,
     pii: str = "report",
     pii_severity: Severity = Severity.HIGH,
+    show_prior: bool = False,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
     ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
@@ -786,7 +788,10 @@ def pack(
     scanned after blinding; ``report`` puts the findings into the bundles' task rows and
     the archive; ``refuse`` stops before writing anything; ``mask`` replaces each finding
     by its typed placeholder everywhere reviewers read, and the archive's sealed section
-    alone keeps the originals (``pii_masks``)."""
+    alone keeps the originals (``pii_masks``).
+
+    ``show_prior``: the source's label of each task that has one also reaches reviewers,
+    as one more source document (:mod:`docket.server.shown_prior`); it stays sealed too."""
     if pii not in PII_MODES:
         raise DocketError(
             f"Unknown --pii mode {pii!r}.", hint=f"Use one of {', '.join(PII_MODES)}."
@@ -830,6 +835,9 @@ def pack(
             raw = json.loads(raw_lines[row.line - 1])
             gold[row.task.id] = _gold_answers(row, raw)
             explanations[row.task.id] = _explanation(row, raw, str(gold_path))
+    if show_prior:
+        rows = [with_shown_prior(r) for r in rows]
+        gold_rows = [with_shown_prior(r) for r in gold_rows]
     ids = [r.task.id for r in rows]
     overlap_ids = set(ids) & set(gold)
     if overlap_ids:
