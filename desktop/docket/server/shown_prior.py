@@ -28,7 +28,7 @@ from docket.core.tasks import Task
 from docket.errors import DocketError
 
 DOCUMENT_ID = "source-label"
-DOCUMENT_SOURCE = "the source file's own label, shown by the project (docket pack --show-prior)"
+DOCUMENT_SOURCE = "the tasks file"
 OPENING_WORDS = 8
 MAX_NOTE_CHARS = 2_000
 MAX_TEXT_CHARS = 50_000
@@ -108,15 +108,13 @@ def prior_text(task: Task, prior: dict[str, Any]) -> str:
     if not parts:
         return ""
     source = prior.get("source")
+    named = f" ({source})" if isinstance(source, str) else ""
     intro = (
-        f"What the source file ({source}) says about these responses. "
-        if isinstance(source, str)
-        else "What the source file says about these responses. "
-    ) + (
-        "The project shows it to you; it is not your answer, and you may disagree with it. "
-        "Responses are named by how they begin (the source's own wording may number them "
-        "in its own order, which is not the order here)."
+        f"What the source file{named} says about these responses, shown by the project. It "
+        "is not your answer; you may disagree. Responses are named by how they begin."
     )
+    if notes:
+        intro += " The notes are the source's words: they may number the responses in its order."
     text = "\n\n".join([intro, *parts])
     models = [r.model for r in task.responses if r.model and len(r.model) > 1]
     text = _hide_models(text, models)
