@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
 
 from docket.core import safe_json
+from docket.core.reasons import Listed, Reason
 from docket.core.rubric import MAX_CRITERIA, Criterion, criteria_problems, parse_criteria
 from docket.core.spans import DEFAULT_SPAN_LABELS
 from docket.core.suggestions import (
@@ -119,12 +120,14 @@ class RequiredWhen:
     def describe(self) -> str:
         """Human wording for the inline hint next to the field."""
         if self.condition == "strength":
-            return f"a {' or '.join(self.values)} preference"
+            return Reason("a {values} preference", values=Listed(self.values, " or "))
         if self.condition == "any_flag":
-            return "any flag"
+            return Reason("any flag")
         if self.condition == "choice":
-            return f"{self.question} is {' or '.join(self.values)}"
-        return f"{self.question} is answered"
+            return Reason(
+                "{question} is {values}", question=self.question, values=Listed(self.values, " or ")
+            )
+        return Reason("{question} is answered", question=self.question)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"question": self.question, "condition": self.condition}
