@@ -26,6 +26,7 @@ from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.pii import TaskScan, task_texts
 from docket.core.pii_detect import scan_task
+from docket.core.reasons import template
 from docket.core.review import (
     ADJUDICATION_OUTCOMES,
     EditState,
@@ -169,7 +170,7 @@ class Workspace:
         :class:`~docket.errors.ImportCancelledError` to stop, up to the moment of commit,
         and nothing is imported."""
         report = progress or (lambda stage, fraction: None)
-        report("Decrypting and verifying", 0.05)
+        report(template("Decrypting and verifying"), 0.05)
         server = PublicCard.load(server_card_path)
         opened = open_sealed(
             Path(path),
@@ -177,9 +178,9 @@ class Workspace:
             signer=pinned(server),
             expected_type=TASK_TYPES,
         )
-        report("Reading tasks", 0.45)
+        report(template("Reading tasks"), 0.45)
         content = read_task_bundle(opened)
-        report("Storing", 0.65)
+        report(template("Storing"), 0.65)
         m = opened.manifest
         record = BundleRecord(
             id=m.bundle_id,
@@ -199,12 +200,12 @@ class Workspace:
         done = self._store.import_tasks(
             record,
             content.tasks,
-            before_commit=lambda: report("Saving", 0.95),
+            before_commit=lambda: report(template("Saving"), 0.95),
             reviews=content.reviews,
             calibration={t: e.to_json() for t, e in content.calibration.items()},
             suggestions=[s for group in content.suggestions.values() for s in group],
         )
-        report("Done", 1.0)
+        report(template("Done"), 1.0)
         return done
 
     def load_tasks(

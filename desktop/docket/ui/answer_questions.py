@@ -233,7 +233,13 @@ class LikertEditor(QuestionEditor):
                     scale = ToggleRow(
                         [str(v) for v in self.values],
                         [f"{name}: {v}" for v in self.values],
-                        [f"{name}: {v} of {hi} (click again to clear)" for v in self.values],
+                        [
+                            translate(
+                                "answer_questions",
+                                "{name}: {value} of {high} (click again to clear)",
+                            ).format(name=name, value=v, high=hi)
+                            for v in self.values
+                        ],
                         self,
                     )
                 else:

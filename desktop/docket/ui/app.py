@@ -103,11 +103,13 @@ class WelcomeDialog(QDialog):
         self.workspace = self._path_row(
             settings.last_workspace or str(Path.home() / "docket-workspace"), True
         )
-        self.key = self._path_row(settings.last_key or "", False, "Keys (*.key)")
+        self.key = self._path_row(settings.last_key or "", False, translate("app", "Keys (*.key)"))
         self.bundle = self._path_row(
-            str(bundle) if bundle else "", False, "Docket bundles (*.docket)"
+            str(bundle) if bundle else "", False, translate("app", "Docket bundles (*.docket)")
         )
-        self.server = self._path_row(settings.server_card or "", False, "Public cards (*.pub)")
+        self.server = self._path_row(
+            settings.server_card or "", False, translate("app", "Public cards (*.pub)")
+        )
         form = QFormLayout()
         form.addRow(translate("app", "Workspace folder (created if new):"), self.workspace[0])
         form.addRow(translate("app", "Your key (NAME.key):"), self.key[0])

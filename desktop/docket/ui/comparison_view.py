@@ -607,9 +607,17 @@ class ComparisonView(QWidget):
         """Say above the task when its texts hold hidden characters (None: hide the line)."""
         turns = task.conversation
         single = len(turns) == 1 and turns[0].role is Role.USER
-        places = [("the prompt" if single else "the conversation", turn.content) for turn in turns]
+        where = (
+            translate("comparison_view", "the prompt")
+            if single
+            else translate("comparison_view", "the conversation")
+        )
+        places = [(where, turn.content) for turn in turns]
         places += [
-            (f"Response {letter}", task.response(rid).text)
+            (
+                translate("comparison_view", "Response {letter}").format(letter=letter),
+                task.response(rid).text,
+            )
             for rid, letter in zip(order.order, order.labels, strict=False)
         ]
         notice = hidden_notice(places)

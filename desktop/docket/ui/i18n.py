@@ -52,7 +52,15 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def english_plural(text: str, n: int) -> str:
     """``text`` (a ``self.tr("%n task(s)", "", n)``) with the English source's "(s)" or
     "(es)" resolved for ``n``: what an untranslated, English interface shows."""
+    text = text.replace("criterion(s)", "criterion" if n == 1 else "criteria")
     return _ENGLISH_PLURAL.sub(lambda m: "" if n == 1 else m.group(1), text)
+
+
+def plural(context: str, text: str, n: int) -> str:
+    """``text`` (with ``%n`` and an English "(s)") in the interface's language, in the
+    plural form for ``n``. ``pyside6-lupdate`` does not see through this helper: write
+    ``english_plural(translate(context, text, None, n), n)`` where the text is a literal."""
+    return english_plural(translate(context, text, None, n), n)
 
 
 def isolate(text: str) -> str:

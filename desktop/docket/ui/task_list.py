@@ -164,12 +164,16 @@ def format_duration(seconds: float) -> str:
 def _spoken_duration(seconds: float) -> str:
     total = round(seconds)
     if total <= 0:
-        return "no time spent"
+        return translate("task_list", "no time spent")
     minutes, secs = divmod(total, 60)
-    parts = [f"{minutes} minute{'s' * (minutes != 1)}"] if minutes else []
-    if secs or not parts:
-        parts.append(f"{secs} second{'s' * (secs != 1)}")
-    return " ".join(parts) + " spent"
+    if minutes and secs:
+        return translate("task_list", "{minutes} {seconds} spent").format(
+            minutes=english_plural(translate("task_list", "%n minute(s)", None, minutes), minutes),
+            seconds=english_plural(translate("task_list", "%n second(s)", None, secs), secs),
+        )
+    if minutes:
+        return english_plural(translate("task_list", "%n minute(s) spent", None, minutes), minutes)
+    return english_plural(translate("task_list", "%n second(s) spent", None, secs), secs)
 
 
 def status_colours(theme: Theme) -> dict[TaskStatus, QColor]:
