@@ -71,7 +71,7 @@ from docket.core.rubric import MAX_NOTE_CHARS, Criterion, Grade, RubricScore, ru
 from docket.core.schema import RubricQuestion
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label, response_name
 from docket.ui.core_texts import capitalised, shown
-from docket.ui.i18n import english_plural, translate
+from docket.ui.i18n import Plural, english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
 MINUS = "\u2212"
@@ -775,7 +775,7 @@ class RubricEditor(QuestionEditor):
                 counts[t] = counts.get(t, 0) + 1
         self.tag_box.set_tags(
             english_plural(
-                translate("answer_rubric", "All tags (%n criterion(s))", None, len(self.criteria)),
+                Plural.tr("All tags (%n criterion(s))", "", len(self.criteria)),
                 len(self.criteria),
             ),
             [(f"{t} ({n})", t) for t, n in counts.items()],

@@ -40,7 +40,7 @@ from docket.core.schema import RubricWritingQuestion
 from docket.ui.answer_rubric import MINUS, one_line, points_words
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label
 from docket.ui.core_texts import capitalised, shown
-from docket.ui.i18n import english_plural, translate
+from docket.ui.i18n import Plural, english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
 ADD_KEY = "Ctrl+N"
@@ -365,9 +365,7 @@ class RubricWritingEditor(QuestionEditor):
         n = len(self.items)
         q = self.writing
         bad = len(self.problems) + len(self.other_problems)
-        words = english_plural(
-            translate("answer_rubric_writing", "%n criterion(s) written", None, n), n
-        )
+        words = english_plural(Plural.tr("%n criterion(s) written", "", n), n)
         if n < q.min_criteria:
             words += " " + translate("answer_rubric_writing", "(at least {n} needed)").format(
                 n=q.min_criteria

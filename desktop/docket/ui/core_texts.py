@@ -161,6 +161,36 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "expected a whole number {low}-{high}, got {score!r}"),
     QT_TRANSLATE_NOOP("core_texts", "not graded yet"),
     QT_TRANSLATE_NOOP("core_texts", "not a text of this task"),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "The address contains {n} hidden character (encoded in the address shown): {names}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "The address contains {n} hidden characters (encoded in the address shown): {names}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "The part before “@” ({user}) is a user name, not the site: this link opens {host}.",
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "The site's name has a part that is not valid punycode."),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Mixed scripts in the site's name: “{label}” mixes {scripts} letters ({letters}); it may imitate another site's name.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "The site's name part “{label}” is written only in {script} letters that look like Latin ones; it may imitate another site's name.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "The site's name has letters beyond plain ASCII; it is shown in its ASCII (punycode) form, {host}, which stands for “{name}”.",
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "Decrypting and verifying"),
+    QT_TRANSLATE_NOOP("core_texts", "Reading tasks"),
+    QT_TRANSLATE_NOOP("core_texts", "Storing"),
+    QT_TRANSLATE_NOOP("core_texts", "Done"),
+    QT_TRANSLATE_NOOP("core_texts", "Saving"),
 )
 
 # How a listed field's items are joined, per separator the core uses.
@@ -169,6 +199,7 @@ SEPARATORS = {
     "; ": QT_TRANSLATE_NOOP("core_texts", "; "),
     " or ": QT_TRANSLATE_NOOP("core_texts", " or "),
     ", then ": QT_TRANSLATE_NOOP("core_texts", ", then "),
+    " and ": QT_TRANSLATE_NOOP("core_texts", " and "),
 }
 
 

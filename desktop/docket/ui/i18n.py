@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QObject,
     Qt,
     QTranslator,
 )
@@ -56,11 +57,10 @@ def english_plural(text: str, n: int) -> str:
     return _ENGLISH_PLURAL.sub(lambda m: "" if n == 1 else m.group(1), text)
 
 
-def plural(context: str, text: str, n: int) -> str:
-    """``text`` (with ``%n`` and an English "(s)") in the interface's language, in the
-    plural form for ``n``. ``pyside6-lupdate`` does not see through this helper: write
-    ``english_plural(translate(context, text, None, n), n)`` where the text is a literal."""
-    return english_plural(translate(context, text, None, n), n)
+class Plural(QObject):
+    """The context of plural texts outside a widget class: ``Plural.tr("%n word(s)", "", n)``
+    (with :func:`english_plural`). ``pyside6-lupdate`` marks a ``translate()`` call as
+    plural only when its count is a literal number; a class's ``tr`` it marks always."""
 
 
 def isolate(text: str) -> str:

@@ -24,7 +24,7 @@ from docket.render.diff import diff_html
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
-from docket.ui.i18n import QT_TRANSLATE_NOOP, english_plural, sorted_by_name, translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, sorted_by_name, translate
 from docket.ui.span_list import severity_word
 
 SKIP = {"rationale", "outcome", "adjudication_note"}
@@ -96,7 +96,7 @@ def _grades_only(value: Any) -> Any:
 
 
 def _words(n: int) -> str:
-    return english_plural(translate("reviews_panel", "%n word(s)", None, n), n)
+    return english_plural(Plural.tr("%n word(s)", "", n), n)
 
 
 def word_changes(base: str, text: str) -> tuple[int, int]:
@@ -136,9 +136,9 @@ def describe(key: str, value: Any, order: DisplayOrder) -> str:
             else translate("reviews_panel", "empty")
         )
         n = len(value["text"])
-        return english_plural(
-            translate("reviews_panel", "rewrite from {source}, %n character(s)", None, n), n
-        ).format(source=source)
+        return english_plural(Plural.tr("rewrite from {source}, %n character(s)", "", n), n).format(
+            source=source
+        )
     if is_rubric(value):
         parts = []
         for rid, per in sorted(value.items(), key=lambda kv: label.get(kv[0], "?")):
@@ -324,7 +324,7 @@ class ReviewsPanel(QWidget):
                 f"{comment}</li>"
             )
         n = len(spans)
-        count = english_plural(translate("reviews_panel", "%n span(s)", None, n), n)
+        count = english_plural(Plural.tr("%n span(s)", "", n), n)
         return (
             f'<p style="margin-bottom: 2px; margin-left: 12px">{html.escape(key)}: '
             f"{html.escape(count)}</p>"
@@ -434,9 +434,7 @@ class ReviewsPanel(QWidget):
                 + "</li>"
             )
         n = len(splits)
-        heading = english_plural(
-            translate("reviews_panel", "%n criterion(s) the reviewers split on", None, n), n
-        )
+        heading = english_plural(Plural.tr("%n criterion(s) the reviewers split on", "", n), n)
         open_ = translate("reviews_panel", "(left open in the form: grade each)")
         return (
             f'<p style="margin-bottom: 2px"><b>{html.escape(heading)}</b> '

@@ -55,7 +55,7 @@ from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
-from docket.ui.i18n import QT_TRANSLATE_NOOP, english_plural, translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
 from docket.ui.table_model import ColumnsTableModel
 
 __all__ = [
@@ -168,12 +168,12 @@ def _spoken_duration(seconds: float) -> str:
     minutes, secs = divmod(total, 60)
     if minutes and secs:
         return translate("task_list", "{minutes} {seconds} spent").format(
-            minutes=english_plural(translate("task_list", "%n minute(s)", None, minutes), minutes),
-            seconds=english_plural(translate("task_list", "%n second(s)", None, secs), secs),
+            minutes=english_plural(Plural.tr("%n minute(s)", "", minutes), minutes),
+            seconds=english_plural(Plural.tr("%n second(s)", "", secs), secs),
         )
     if minutes:
-        return english_plural(translate("task_list", "%n minute(s) spent", None, minutes), minutes)
-    return english_plural(translate("task_list", "%n second(s) spent", None, secs), secs)
+        return english_plural(Plural.tr("%n minute(s) spent", "", minutes), minutes)
+    return english_plural(Plural.tr("%n second(s) spent", "", secs), secs)
 
 
 def status_colours(theme: Theme) -> dict[TaskStatus, QColor]:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from docket.core.review import Changes
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
-from docket.ui.i18n import translate
+from docket.ui.i18n import Plural, english_plural, translate
 from docket.workspace import RESULT_SUFFIX, ImportedTasks
 
 if TYPE_CHECKING:
@@ -98,11 +98,7 @@ def _imported(window: MainWindow, result: ImportedTasks) -> None:
             "transfer", "Updated: {added} new, {updated} updated, {removed} removed; answers kept."
         ).format(added=result.added, updated=result.updated, removed=result.removed)
     else:
-        message = (
-            translate("transfer", "Imported 1 task.")
-            if result.added == 1
-            else translate("transfer", "Imported {count} tasks.").format(count=result.added)
-        )
+        message = english_plural(Plural.tr("Imported %n task(s).", "", result.added), result.added)
     window.typesetting.start_soon()  # the new tasks' formulas, ahead of the reviewer
     window.notify(translate("transfer", "Import"), message)
 
