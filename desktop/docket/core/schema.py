@@ -117,9 +117,20 @@ class RequiredWhen:
         chosen = value if isinstance(value, list) else [value]
         return any(c in self.values for c in chosen)
 
-    def describe(self) -> str:
-        """Human wording for the inline hint next to the field."""
+    def describe(self) -> str | Listed:
+        """Human wording for the inline hint next to the field (a Reason, or a Listed of
+        them, for an interface to translate; ``str()`` gives the English)."""
         if self.condition == "strength":
+            if set(self.values) <= {"slight", "strong"}:  # the default strengths, in words
+                return Listed(
+                    (
+                        Reason("a strong preference")
+                        if value == "strong"
+                        else Reason("a slight preference")
+                        for value in self.values
+                    ),
+                    " or ",
+                )
             return Reason("a {values} preference", values=Listed(self.values, " or "))
         if self.condition == "any_flag":
             return Reason("any flag")

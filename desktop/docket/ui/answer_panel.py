@@ -356,7 +356,9 @@ class AnswerPanel(QWidget):
         self._body = QWidget(self._scroll)
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(12, 12, 12, 12)
-        self._empty = muted_label("Open a task to answer it.", self._body)
+        self._empty = muted_label(
+            translate("answer_panel", "Open a task to answer it."), self._body
+        )
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
         self._scroll.setWidget(self._body)

@@ -71,7 +71,7 @@ from docket.core.rubric import MAX_NOTE_CHARS, Criterion, Grade, RubricScore, ru
 from docket.core.schema import RubricQuestion
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label, response_name
 from docket.ui.core_texts import capitalised, shown
-from docket.ui.i18n import Plural, english_plural, translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
 MINUS = "\u2212"
@@ -94,7 +94,9 @@ CRITERION_ROLE = Qt.ItemDataRole.UserRole
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
 
-NOTE_LABEL = "Note on this criterion (Enter in the list; Enter or Esc returns to it)"
+NOTE_LABEL = QT_TRANSLATE_NOOP(
+    "answer_rubric", "Note on this criterion (Enter in the list; Enter or Esc returns to it)"
+)
 
 OPEN = object()
 """The grade of a criterion not graded yet (distinct from None, not applicable)."""
@@ -674,7 +676,7 @@ class RubricEditor(QuestionEditor):
         self.detail_text.viewport().setAutoFillBackground(False)
         self.detail_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.addWidget(self.detail_text)
-        self.note_label = QLabel(NOTE_LABEL, self)
+        self.note_label = QLabel(translate("answer_rubric", NOTE_LABEL), self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)

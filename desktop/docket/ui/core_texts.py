@@ -47,7 +47,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "{where} has no criterion text"),
     QT_TRANSLATE_NOOP("core_texts", "{where} points must be a whole number, got {points!r}"),
     QT_TRANSLATE_NOOP(
-        "core_texts", "{where} tags must be a list of non-blank strings of at most {n} characters"
+        "core_texts",
+        "{where} tags must be a list of non-blank strings of at most {n} characters",
     ),
     QT_TRANSLATE_NOOP("core_texts", "{where} id must be a short non-blank string, got {id!r}"),
     QT_TRANSLATE_NOOP("core_texts", "{where} repeats criterion {other} (same id)"),
@@ -62,6 +63,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "a {values} preference"),
     QT_TRANSLATE_NOOP("core_texts", "any flag"),
     QT_TRANSLATE_NOOP("core_texts", "{question} is {values}"),
+    QT_TRANSLATE_NOOP("core_texts", "a strong preference"),
+    QT_TRANSLATE_NOOP("core_texts", "a slight preference"),
     QT_TRANSLATE_NOOP("core_texts", "expected a list of spans"),
     QT_TRANSLATE_NOOP("core_texts", "at most {n} spans ({given} given)"),
     QT_TRANSLATE_NOOP("core_texts", "expected a span object"),
@@ -91,7 +94,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "The judge ({agent}) calls it a tie; you chose {chosen}."),
     QT_TRANSLATE_NOOP("core_texts", "The judge ({agent}) prefers {judged}; you chose {chosen}."),
     QT_TRANSLATE_NOOP(
-        "core_texts", "The judge ({agent}) answered {asked} question(s); yours match on {matching}."
+        "core_texts",
+        "The judge ({agent}) answered {asked} question(s); yours match on {matching}.",
     ),
     QT_TRANSLATE_NOOP("core_texts", "{response} ({strength})"),
     QT_TRANSLATE_NOOP("core_texts", "required"),
@@ -121,7 +125,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "at least {n} characters required for {why} ({given} given)"),
     QT_TRANSLATE_NOOP("core_texts", "at most {n} characters ({given} given)"),
     QT_TRANSLATE_NOOP(
-        "core_texts", 'expected {"<response id>": {"<criterion id>": {"met": true|false|null}}}'
+        "core_texts",
+        'expected {"<response id>": {"<criterion id>": {"met": true|false|null}}}',
     ),
     QT_TRANSLATE_NOOP(
         "core_texts", 'expected {"base": <response id> or null, "text": "<markdown>"}'
@@ -155,7 +160,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "met must be true, false or null (not applicable)"),
     QT_TRANSLATE_NOOP("core_texts", "{open} of {total} criteria not graded yet"),
     QT_TRANSLATE_NOOP(
-        "core_texts", "change at least {n} characters of the response ({changed} changed so far)"
+        "core_texts",
+        "change at least {n} characters of the response ({changed} changed so far)",
     ),
     QT_TRANSLATE_NOOP("core_texts", "{rid!r} is ranked more than once"),
     QT_TRANSLATE_NOOP("core_texts", "expected a whole number {low}-{high}, got {score!r}"),
@@ -176,15 +182,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "The site's name has a part that is not valid punycode."),
     QT_TRANSLATE_NOOP(
         "core_texts",
-        "Mixed scripts in the site's name: “{label}” mixes {scripts} letters ({letters}); it may imitate another site's name.",
+        "Mixed scripts in the site's name: “{label}” mixes {scripts} letters "
+        "({letters}); it may imitate another site's name.",
     ),
     QT_TRANSLATE_NOOP(
         "core_texts",
-        "The site's name part “{label}” is written only in {script} letters that look like Latin ones; it may imitate another site's name.",
+        "The site's name part “{label}” is written only in {script} letters that look "
+        "like Latin ones; it may imitate another site's name.",
     ),
     QT_TRANSLATE_NOOP(
         "core_texts",
-        "The site's name has letters beyond plain ASCII; it is shown in its ASCII (punycode) form, {host}, which stands for “{name}”.",
+        "The site's name has letters beyond plain ASCII; it is shown in its ASCII "
+        "(punycode) form, {host}, which stands for “{name}”.",
     ),
     QT_TRANSLATE_NOOP("core_texts", "Decrypting and verifying"),
     QT_TRANSLATE_NOOP("core_texts", "Reading tasks"),

@@ -62,6 +62,10 @@ class Plural(QObject):
     (with :func:`english_plural`). ``pyside6-lupdate`` marks a ``translate()`` call as
     plural only when its count is a literal number; a class's ``tr`` it marks always."""
 
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("Plural", text, disambiguation, n)
+
 
 def isolate(text: str) -> str:
     """``text`` (a quote, a name) set off as its own direction run inside a translated

@@ -53,12 +53,15 @@ class _Worker(QObject):
         super().__init__()
         self.work = work
         self.cancelled = False
-        self.outcome: tuple[Any, DocketError | None] = (None, ImportCancelledError("Cancelled."))
+        self.outcome: tuple[Any, DocketError | None] = (
+            None,
+            ImportCancelledError(translate("operations", "Cancelled.")),
+        )
         """What ``finished`` carries, also kept here (for a runner that waited for it)."""
 
     def progress(self, stage: str, fraction: float) -> None:
         if self.cancelled:
-            raise ImportCancelledError("Cancelled.")
+            raise ImportCancelledError(translate("operations", "Cancelled."))
         self.progressed.emit(stage, fraction)
 
     @Slot()

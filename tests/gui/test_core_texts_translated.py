@@ -1,0 +1,162 @@
+"""The texts that used to stay English in a translated window: the core's reasons (a
+validation problem, a refused span, a link's warning) shown through
+``docket.ui.core_texts.shown``, the judge's verdict and the answers in words, the
+adjudication summaries, spoken durations, and plural forms through Qt's numerus rules
+(Arabic's six included)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+pytest.importorskip("PySide6", reason="the Qt tests need PySide6")
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from docket.core.display_order import DisplayOrder
+from docket.core.schema import Schema
+from docket.core.suggestions import Suggestion
+from docket.core.validation import check_answers
+from docket.render.links import check_link
+from docket.ui.core_texts import TEMPLATES, shown
+from docket.ui.i18n import LANGUAGES, Plural, english_plural, install_language
+from docket.ui.quality_views import seconds_text, verdict_text
+from docket.ui.reviews_panel import describe
+from docket.ui.suggestion_views import judge_html
+from docket.ui.task_list import _spoken_duration
+
+SCHEMA = Schema.from_json(
+    {
+        "version": 1,
+        "questions": [
+            {"type": "preference", "id": "preference"},
+            {"type": "text", "id": "rationale", "min_length": 20, "required": True},
+        ],
+    }
+)
+ORDER = DisplayOrder(("r1", "r2"))
+
+
+@pytest.fixture
+def interface(qapp: QApplication) -> Iterator[Callable[[str], str]]:
+    locale, direction = QLocale(), qapp.layoutDirection()
+    yield install_language
+    install_language("en")
+    QLocale.setDefault(locale)
+    qapp.setLayoutDirection(direction)
+
+
+def _problem(answers: dict) -> str:
+    return shown(dict(check_answers(SCHEMA, list(ORDER.order), answers))["rationale"])
+
+
+def test_english_shows_the_core_text_unchanged(interface: Callable[[str], str]) -> None:
+    interface("en")
+    assert _problem({"rationale": "short"}) == "at least 20 characters required (5 given)"
+    for message in ("required", "not graded yet"):
+        assert shown(message) == message  # a plain str passes as it is
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("de", "mindestens 20 Zeichen erforderlich (5 angegeben)"),
+        ("fr", "au moins 20 caractères requis (5 donnés)"),
+        ("ja", "20 文字以上必要です（現在 5）"),
+        ("ar", "مطلوب 20 محرفًا على الأقل (أُعطي 5)"),
+    ],
+)
+def test_a_validation_problem_speaks_the_interface_language(
+    interface: Callable[[str], str], code: str, expected: str
+) -> None:
+    interface(code)
+    assert _problem({"rationale": "short"}) == expected
+
+
+def test_nested_reasons_and_lists_translate(interface: Callable[[str], str]) -> None:
+    interface("de")
+    schema = Schema.from_json(
+        {
+            "version": 1,
+            "questions": [
+                {"type": "flags", "id": "flags", "response_flags": ["unsafe"]},
+                {
+                    "type": "text",
+                    "id": "why",
+                    "required": False,
+                    "required_when": [{"question": "flags", "condition": "any_flag"}],
+                },
+            ],
+        }
+    )
+    issues = dict(check_answers(schema, ["r1", "r2"], {"flags": {"r1": ["unsafe"]}}))
+    assert shown(issues["why"]) == "erforderlich, wenn eine beliebige Markierung"
+
+
+def test_a_link_warning_is_translated(interface: Callable[[str], str]) -> None:
+    interface("fr")
+    (warning,) = check_link("https://user@example.com/").warnings
+    assert shown(warning) == (
+        "La partie avant « @ » (user) est un nom d'utilisateur, pas le site : ce lien "
+        "ouvre example.com."
+    )
+
+
+def test_the_judges_verdict_and_answers_in_words(interface: Callable[[str], str]) -> None:
+    interface("de")
+    suggestion = Suggestion("t", "gpt-4", {"preference": {"better": "r2", "strength": "strong"}})
+    page = judge_html(SCHEMA, {"preference": {"better": "r1"}}, suggestion, ORDER)
+    assert "Der Bewerter (gpt-4) bevorzugt Antwort B (strong); Sie haben Antwort A gewählt." in page
+    assert "Antwort B ist besser (strong)" in page and "Weicht ab" in page
+    assert "The judge" not in page and "is better" not in page
+
+
+def test_adjudication_summaries_and_durations(interface: Callable[[str], str]) -> None:
+    interface("fr")
+    assert describe("preference", {"better": "r2", "strength": "strong"}, ORDER) == (
+        "B bien meilleure"
+    )
+    rubric = {"r1": {"c1": {"met": True}, "c2": {"met": False}}}
+    assert describe("rubric", rubric, ORDER) == "A: 1 satisfait, 1 non satisfait"
+    assert _spoken_duration(75) == "1 minute 15 secondes passées"
+    assert seconds_text(65) == "1 min 5 s"
+    assert verdict_text(None) == "– non noté"
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (0, "استُورد 0 مهمة."),
+        (1, "استُوردت مهمة واحدة."),
+        (2, "استُوردت مهمتان."),
+        (3, "استُوردت 3 مهام."),
+        (11, "استُوردت 11 مهمة."),
+        (100, "استُوردت 100 مهمة."),
+    ],
+)
+def test_arabic_plurals_take_each_of_the_six_forms(
+    interface: Callable[[str], str], n: int, expected: str
+) -> None:
+    interface("ar")
+    assert english_plural(Plural.tr("Imported %n task(s).", "", n), n) == expected
+
+
+def test_english_plurals(interface: Callable[[str], str]) -> None:
+    interface("en")
+    said = [english_plural(Plural.tr("Imported %n task(s).", "", n), n) for n in (1, 2)]
+    assert said == ["Imported 1 task.", "Imported 2 tasks."]
+    assert english_plural(Plural.tr("%n criterion(s) written", "", 3), 3) == "3 criteria written"
+
+
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "en"])
+def test_every_core_template_has_a_translation(interface: Callable[[str], str], code: str) -> None:
+    interface(code)
+    from docket.ui.i18n import translate
+
+    same = [t for t in TEMPLATES if translate("core_texts", t) == t]
+    # Only templates of names, numbers and punctuation may read the same.
+    assert all(not any(ch.isalpha() for ch in t.replace("{", " {").split("{")[0]) for t in same), (
+        same
+    )
