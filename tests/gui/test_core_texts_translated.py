@@ -160,3 +160,18 @@ def test_every_core_template_has_a_translation(interface: Callable[[str], str], 
     assert all(not any(ch.isalpha() for ch in t.replace("{", " {").split("{")[0]) for t in same), (
         same
     )
+
+
+def test_the_hidden_characters_notice_is_translated(interface: Callable[[str], str]) -> None:
+    from docket.render.hidden import HIDDEN_EXPLANATION, hidden_notice
+    from docket.ui.i18n import translate
+
+    interface("de")
+    places = [("der Aufforderung", "a\u202eb"), ("Antwort B", "x\u200by\u200bz")]
+    notice = hidden_notice(places)
+    assert notice is not None and notice.startswith("⚠ 3 hidden characters in ")
+    assert shown(notice) == (
+        "⚠ 3 verborgene Zeichen in der Aufforderung und Antwort B (1 Richtungssteuerzeichen, "
+        "2 Zeichen ohne Breite), angezeigt als Markierungen wie ⟨RLO⟩."
+    )
+    assert translate("core_texts", HIDDEN_EXPLANATION).startswith("Verborgene Zeichen")

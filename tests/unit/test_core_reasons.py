@@ -37,10 +37,10 @@ def core_templates() -> set[str]:
             for value in (first.body, first.orelse) if isinstance(first, ast.IfExp) else (first,):
                 if isinstance(value, ast.Constant) and isinstance(value.value, str):
                     found.add(value.value)
-                else:  # a table's entry (marked with template() where the table is)
-                    assert path.name == "reasons.py" or isinstance(value, ast.Subscript), (
-                        f"{path.name}:{node.lineno}: not a literal"
-                    )
+                else:  # a table's entry or a variable: marked with template() where written
+                    assert path.name == "reasons.py" or isinstance(
+                        value, (ast.Subscript, ast.Name)
+                    ), f"{path.name}:{node.lineno}: not a literal"
     return found
 
 

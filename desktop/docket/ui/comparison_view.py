@@ -104,6 +104,7 @@ from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
 from docket.render.source_map import SourceMap, TurnsMap, source_map, turns_map
 from docket.render.theme import Theme
+from docket.ui.core_texts import shown
 from docket.ui.i18n import english_plural, translate
 from docket.ui.math_images import (
     IMAGES,
@@ -569,8 +570,9 @@ class ComparisonView(QWidget):
         self.hidden_notice.setAccessibleName(
             translate("comparison_view", "Hidden characters in this task")
         )
-        self.hidden_notice.setAccessibleDescription(HIDDEN_EXPLANATION)
-        self.hidden_notice.setToolTip(HIDDEN_EXPLANATION)
+        explanation = translate("core_texts", HIDDEN_EXPLANATION)
+        self.hidden_notice.setAccessibleDescription(explanation)
+        self.hidden_notice.setToolTip(explanation)
         self.hidden_notice.setWordWrap(True)
         self.hidden_notice.setTextFormat(Qt.TextFormat.PlainText)
         self.hidden_notice.setContentsMargins(6, 3, 6, 3)
@@ -621,7 +623,7 @@ class ComparisonView(QWidget):
             for rid, letter in zip(order.order, order.labels, strict=False)
         ]
         notice = hidden_notice(places)
-        self.hidden_notice.setText(notice or "")
+        self.hidden_notice.setText(shown(notice) if notice else "")
         self.hidden_notice.setVisible(notice is not None)
 
     def _style_notice(self) -> None:

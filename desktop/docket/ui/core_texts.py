@@ -169,6 +169,42 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "not a text of this task"),
     QT_TRANSLATE_NOOP(
         "core_texts",
+        "Hidden characters can make text display differently from what it is: "
+        "bidirectional controls reorder it (“01” shown as “10”; in code, a comment "
+        "where a string really is), zero-width and tag characters hide words or whole "
+        "sentences. Docket shows each as a marked token in place of the character; "
+        "hover over a mark for its name.",
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "{n} bidirectional control"),
+    QT_TRANSLATE_NOOP("core_texts", "{n:,} bidirectional controls"),
+    QT_TRANSLATE_NOOP("core_texts", "{n} zero-width character"),
+    QT_TRANSLATE_NOOP("core_texts", "{n:,} zero-width characters"),
+    QT_TRANSLATE_NOOP("core_texts", "{n} tag character"),
+    QT_TRANSLATE_NOOP("core_texts", "{n:,} tag characters"),
+    QT_TRANSLATE_NOOP("core_texts", "{n} variation selector"),
+    QT_TRANSLATE_NOOP("core_texts", "{n:,} variation selectors"),
+    QT_TRANSLATE_NOOP("core_texts", "{n} control character"),
+    QT_TRANSLATE_NOOP("core_texts", "{n:,} control characters"),
+    QT_TRANSLATE_NOOP("core_texts", "{n} line or paragraph separator"),
+    QT_TRANSLATE_NOOP("core_texts", "{n:,} line or paragraph separators"),
+    QT_TRANSLATE_NOOP("core_texts", "{n} invisible character"),
+    QT_TRANSLATE_NOOP("core_texts", "{n:,} invisible characters"),
+    QT_TRANSLATE_NOOP("core_texts", "{first} and {last}"),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "⚠ At least {count} hidden characters in {places} ({kinds}), shown as marks "
+        "such as {example}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "⚠ {count} hidden character in {places} ({kinds}), shown as marks such as {example}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "⚠ {count} hidden characters in {places} ({kinds}), shown as marks such as {example}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
         "The address contains {n} hidden character (encoded in the address shown): {names}.",
     ),
     QT_TRANSLATE_NOOP(
