@@ -26,7 +26,6 @@ from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.pii import TaskScan, task_texts
 from docket.core.pii_detect import scan_task
-from docket.core.reasons import template
 from docket.core.review import (
     ADJUDICATION_OUTCOMES,
     EditState,
@@ -40,6 +39,7 @@ from docket.core.suggestions import Suggestion, SuggestionError, SuggestionRecor
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
+from docket.reasons import template
 from docket.render.markdown import formulas_in
 from docket.render.typeset import Result, Typesetter, result_from_json, result_to_json
 from docket.store.formulas import FormulaStore

@@ -175,3 +175,24 @@ def test_the_hidden_characters_notice_is_translated(interface: Callable[[str], s
         "2 Zeichen ohne Breite), angezeigt als Markierungen wie ⟨RLO⟩."
     )
     assert translate("core_texts", HIDDEN_EXPLANATION).startswith("Verborgene Zeichen")
+
+
+def test_errors_read_in_the_interface_language(interface: Callable[[str], str]) -> None:
+    from docket.errors import DocketError, ExpiredBundleError, WrongPassphraseError
+    from docket.ui.error_texts import SUMMARIES, error_text, short_text
+
+    expired = ExpiredBundleError("The bundle expired on 2026-01-01.")
+    interface("en")
+    assert error_text(expired) == str(expired)  # English: as the command line says it
+    assert short_text(WrongPassphraseError("Wrong passphrase.")) == "Wrong passphrase."
+    interface("es")
+    assert error_text(expired) == (
+        "Este paquete ha caducado. Pida un paquete nuevo al responsable del proyecto.\n\n"
+        "Detalles: The bundle expired on 2026-01-01."
+    )
+    assert short_text(WrongPassphraseError("x")) == "La frase de contraseña no es correcta."
+    # Every kind of error has a sentence, the most specific first.
+    kinds = [kind for kind, _ in SUMMARIES]
+    assert kinds[-1] is DocketError
+    for i, kind in enumerate(kinds):
+        assert not any(issubclass(kind, earlier) for earlier in kinds[:i]), kind

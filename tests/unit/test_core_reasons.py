@@ -1,4 +1,4 @@
-"""The core's messages that the window shows (``docket.core.reasons.Reason``): each is the
+"""The core's messages that the window shows (``docket.reasons.Reason``): each is the
 English text itself, keeps its template and values, survives pickling, and every template
 the core writes is listed for translation in ``docket/ui/core_texts.py`` (parsed with
 ast: runs without Qt)."""
@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docket.core.reasons import Listed, Reason
 from docket.core.schema import Schema
 from docket.core.validation import check_answers
+from docket.reasons import Listed, Reason
 
 DOCKET = Path(__file__).resolve().parents[2] / "desktop" / "docket"
 

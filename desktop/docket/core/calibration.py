@@ -31,7 +31,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from docket.core.reasons import Listed, Reason
 from docket.core.rubric import Grade, grades_of
 from docket.core.schema import (
     ChoiceQuestion,
@@ -45,6 +44,7 @@ from docket.core.schema import (
     TextQuestion,
     flags_in,
 )
+from docket.reasons import Listed, Reason
 
 MAX_EXPLANATION_CHARS = 20_000
 """The longest explanation a gold row may carry."""
@@ -210,7 +210,7 @@ def describe_parts(
     question: Question, answers: Mapping[str, Any], label: Label
 ) -> list[tuple[str, str | Listed]]:
     """:func:`describe_question`'s lines as (lead-in, text): the lead-in is ": " or ", ";
-    the text is a :class:`~docket.core.reasons.Reason` (or a :class:`Listed` of them)
+    the text is a :class:`~docket.reasons.Reason` (or a :class:`Listed` of them)
     wherever it has words of its own (an interface translates it), else names and
     numbers as written."""
     q, value = question, _expected_value(question, answers)

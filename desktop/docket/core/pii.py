@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from docket.core.reasons import Reason
+from docket.reasons import Reason
 
 if TYPE_CHECKING:
     from docket.core.tasks import Task

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docket.core.pii import PII_TYPES, Finding, default_severity, offset_problems
-from docket.core.reasons import Reason
+from docket.reasons import Reason
 
 MAX_PII_ITEMS = 2_000
 """The most marks (and, separately, dismissals) one answer may hold."""

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from docket.core.reasons import Reason
+from docket.reasons import Reason
 
 MIN_POINTS, MAX_POINTS = -10, 10
 MAX_CRITERIA = 200

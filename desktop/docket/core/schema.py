@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
 
 from docket.core import safe_json
-from docket.core.reasons import Listed, Reason
 from docket.core.rubric import MAX_CRITERIA, Criterion, criteria_problems, parse_criteria
 from docket.core.spans import DEFAULT_SPAN_LABELS
 from docket.core.suggestions import (
@@ -25,6 +24,7 @@ from docket.core.suggestions import (
     reveal_policy,
 )
 from docket.errors import SchemaError
+from docket.reasons import Listed, Reason
 
 SCHEMA_VERSION = 1
 TASK_FLAGS_KEY = "task"

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from docket.core.reasons import Reason
+from docket.reasons import Reason
 
 DEFAULT_SPAN_LABELS: tuple[tuple[str, str], ...] = (
     ("irrelevant", "Irrelevant"),

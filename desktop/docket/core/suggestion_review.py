@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
-from docket.core.reasons import Reason, template
 from docket.core.rules import canonical_json
 from docket.core.schema import PreferenceQuestion, Schema
 from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
+from docket.reasons import Reason, template
 
 QuestionState = Literal["suggested", "accepted", "changed"]
 
@@ -127,7 +127,7 @@ def verdict_sentence(
     """The judge's verdict beside the reviewer's in one sentence: "The judge (gpt-4)
     prefers Response B; you chose Response A." (``label`` names a response id as the
     reviewer sees it). Without a preference question: how many questions agree. A
-    :class:`~docket.core.reasons.Reason`, so an interface can translate it."""
+    :class:`~docket.reasons.Reason`, so an interface can translate it."""
     for q in schema.questions:
         if isinstance(q, PreferenceQuestion) and q.id in suggestion.answers:
             theirs = suggestion.answers[q.id]

@@ -12,7 +12,6 @@ from typing import Any
 
 from docket.core.pii import DOCUMENT_PREFIX, TURN_PREFIX
 from docket.core.pii_answers import pii_answer_problems
-from docket.core.reasons import Listed, Reason
 from docket.core.rubric import MAX_NOTE_CHARS, criteria_problems
 from docket.core.schema import (
     TASK_FLAGS_KEY,
@@ -32,6 +31,7 @@ from docket.core.schema import (
 )
 from docket.core.spans import changed_chars, span_problems
 from docket.errors import AnswerValidationError
+from docket.reasons import Listed, Reason
 
 Issue = tuple[str, str]
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from docket.core.reasons import Listed, Reason, template
+from docket.reasons import Listed, Reason, template
 from docket.render.theme import Theme
 
 BIDI_CONTROLS = frozenset((0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)))
@@ -567,7 +567,7 @@ def hidden_notice(places: Sequence[tuple[str, str]]) -> str | None:
     """One sentence saying how many hidden characters the texts hold, of which kinds and
     where, or None when there are none. ``places`` pairs a place's name ("the prompt",
     "Response B") with its text; a name may come more than once (turns of a conversation).
-    A :class:`~docket.core.reasons.Reason`, for an interface to translate."""
+    A :class:`~docket.reasons.Reason`, for an interface to translate."""
     total: Counter[str] = Counter()
     where: list[str] = []
     example = ""

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from docket.core.reasons import Listed, Reason
+from docket.reasons import Listed, Reason
 from docket.render.hidden import describe, find_hidden, mark_hidden_text
 
 _PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from docket.core.reasons import Reason
 from docket.core.rubric import MAX_POINTS, MIN_POINTS, criteria_problems
 from docket.core.schema import RubricWritingQuestion
+from docket.reasons import Reason
 from docket.ui.answer_rubric import MINUS, one_line, points_words
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label
 from docket.ui.core_texts import capitalised, shown

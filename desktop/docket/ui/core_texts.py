@@ -1,4 +1,4 @@
-"""The interface's words for the messages the rules give (:class:`docket.core.reasons.Reason`):
+"""The interface's words for the messages the rules give (:class:`docket.reasons.Reason`):
 a validation problem, a refused span or PII mark, a criterion's problem, an answer in
 words, the judge's verdict. The core writes them in English (the command line prints
 them so); each template is listed here for ``pyside6-lupdate`` (a test checks that every
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docket.core.reasons import Listed, Reason
+from docket.reasons import Listed, Reason
 from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "core_texts"
@@ -167,6 +167,73 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core_texts", "expected a whole number {low}-{high}, got {score!r}"),
     QT_TRANSLATE_NOOP("core_texts", "not graded yet"),
     QT_TRANSLATE_NOOP("core_texts", "not a text of this task"),
+    QT_TRANSLATE_NOOP("core_texts", "Fix or remove the line and try again."),
+    QT_TRANSLATE_NOOP(
+        "core_texts", "Check the schema JSON against the question types in the documentation."
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "Correct the fields named above; nothing was saved."),
+    QT_TRANSLATE_NOOP(
+        "core_texts", "Type the passphrase again; it is the one chosen at `docket keygen`."
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Keep one card per party: remove the card that does not belong (compare each "
+        "fingerprint with its owner), then run the command again. Nothing was done.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Open it with the key it was created with, or choose another directory for a "
+        "new workspace.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts", "List the tasks with `Workspace.tasks()`; the id must be one of them."
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts", "Free some disk space; answers saved before this one are intact."
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Make the workspace directory writable; answers saved before this one are intact.",
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "Unlock Docket with your passphrase to continue."),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Close the other Docket window or process using this workspace, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Restore the workspace from a backup, or re-import the bundle into a new workspace.",
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "Update Docket to open this workspace."),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "The workspace was modified outside Docket; do not export from it and tell your lead.",
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "Free some space or choose another folder, then try again."),
+    QT_TRANSLATE_NOOP(
+        "core_texts", "Ask the sender for a fresh copy of the bundle; nothing was imported."
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "This bundle was encrypted for someone else: check that you opened it with your own key.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Do not use this bundle: it was altered, or it was not signed by the expected "
+        "key. Ask the sender for a fresh copy.",
+    ),
+    QT_TRANSLATE_NOOP("core_texts", "Ask the project owner for a new bundle."),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Update Docket, or ask the sender for a bundle in a version this Docket reads.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts",
+        "Each result bundle can be merged once, in its reviewer's order; see the report.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core_texts", "Nothing was imported; import the bundle again when you are ready."
+    ),
     QT_TRANSLATE_NOOP(
         "core_texts",
         "Hidden characters can make text display differently from what it is: "

@@ -55,6 +55,7 @@ from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
+from docket.ui.error_texts import error_text
 from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
 from docket.ui.table_model import ColumnsTableModel
 
@@ -773,8 +774,8 @@ class TaskListPanel(QWidget):
         except DocketError as error:  # the filter stays as it was
             self._update_summary()
             self._count.setText(translate("task_list", "Search failed"))
-            self._count.setToolTip(str(error))
-            self.searchFailed.emit(str(error))
+            self._count.setToolTip(error_text(error))
+            self.searchFailed.emit(error_text(error))
             return
         self._update_summary()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from docket.core.review import Changes
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
+from docket.ui.error_texts import error_text
 from docket.ui.i18n import Plural, english_plural, translate
 from docket.workspace import RESULT_SUFFIX, ImportedTasks
 
@@ -77,7 +78,7 @@ def import_bundle(window: MainWindow, bundle: Path) -> None:
         work,
         on_success=lambda result: _imported(window, result),
         on_failure=lambda error: window.notify(
-            translate("transfer", "Import"), str(error), error=True
+            translate("transfer", "Import"), error_text(error), error=True
         ),
     )
 
@@ -109,7 +110,7 @@ def export_results(window: MainWindow) -> None:
     try:
         counts = window.workspace.status_counts()
     except DocketError as exc:
-        window.notify("Docket", str(exc), error=True)
+        window.notify("Docket", error_text(exc), error=True)
         return
     which = ""
     if (bundle := _bundle_to_export(window)) is not None:
@@ -158,7 +159,7 @@ def export_results(window: MainWindow) -> None:
     try:
         done = ws.export_results(path, bundle_id=_bundle_to_export(window))
     except DocketError as exc:
-        window.notify("Docket", str(exc), error=True)
+        window.notify("Docket", error_text(exc), error=True)
         return
     QMessageBox.information(
         window,
