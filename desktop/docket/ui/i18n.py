@@ -78,6 +78,17 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
+def sentence_mark() -> str:
+    """What starts a line the window writes (a summary, a list row in rich text) so that it
+    reads in the interface's direction: the right-to-left mark in Arabic and Hebrew
+    (a paragraph takes its direction from its first strong character, and such a line may
+    start with a name in Latin letters), nothing otherwise. Quoted texts keep their own
+    paragraphs and directions."""
+    if QCoreApplication.instance() is None:
+        return ""
+    return "\u200f" if QLocale().textDirection() == Qt.LayoutDirection.RightToLeft else ""
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for ``pyside6-lupdate`` (in ``context``) where it is defined, for a
     constant made before the translators are installed; ``translate(context, text)``

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import secrets
 from collections.abc import Mapping
 from difflib import SequenceMatcher
 from typing import Any
@@ -24,7 +25,14 @@ from docket.render.diff import diff_html
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import Theme
 from docket.ui.comparison_view import SafeBrowser
-from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, sorted_by_name, translate
+from docket.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    Plural,
+    english_plural,
+    sentence_mark,
+    sorted_by_name,
+    translate,
+)
 from docket.ui.span_list import severity_word
 
 SKIP = {"rationale", "outcome", "adjudication_note"}
@@ -178,10 +186,39 @@ def describe(key: str, value: Any, order: DisplayOrder) -> str:
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
+class _Bidi:
+    """Direction marks for a page that goes through ``mark_hidden_html`` (which shows every
+    bidirectional control in it as a hidden character): in a right-to-left interface the
+    window's own lines start with a right-to-left mark and the names and texts quoted in
+    them are isolated, written first as tokens no text can guess (a fresh random one per
+    page) and made real after the marking."""
+
+    def __init__(self) -> None:
+        self.on = bool(sentence_mark())
+        nonce = secrets.token_hex(8)
+        self.tokens = {f"docketbidi{nonce}{k}": v for k, v in _CONTROLS.items()}
+        self._by_name = {k: f"docketbidi{nonce}{k}" for k in _CONTROLS}
+
+    def mark(self) -> str:
+        return self._by_name["rlm"] if self.on else ""
+
+    def isolate(self, text: str) -> str:
+        return f"{self._by_name['fsi']}{text}{self._by_name['pdi']}" if self.on else text
+
+    def finish(self, page: str) -> str:
+        for token, control in self.tokens.items():
+            page = page.replace(token, control)
+        return page
+
+
+_CONTROLS = {"rlm": "\u200f", "fsi": "\u2068", "pdi": "\u2069"}
+
+
 class ReviewsPanel(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
+        self._bidi = _Bidi()
         self.title = QLabel(translate("reviews_panel", "Reviewers' answers"))
         font = self.title.font()
         font.setBold(True)
@@ -209,6 +246,7 @@ class ReviewsPanel(QWidget):
         """Show one task's reviews. ``texts`` (response id -> raw text) lets a rewrite be
         shown as a word diff against the response it started from."""
         t = self._theme
+        self._bidi = _Bidi()
         reviews = review.get("reviews", [])
         keys = sorted({k for r in reviews for k in r["answers"]} - SKIP)
         agree = {}
@@ -242,6 +280,7 @@ class ReviewsPanel(QWidget):
             f'style="border-color: {t.table_border}; border-style: solid; '
             f'border-collapse: collapse; margin-bottom: 8px">{"".join(rows)}</table>'
         ]
+        rtl, iso = self._bidi.mark(), self._bidi.isolate
         for r in reviews:
             lines = []
             for k in keys:
@@ -251,14 +290,17 @@ class ReviewsPanel(QWidget):
                     else "—"
                 )
                 style = "" if agree[k] else f' style="background-color: {t.deleted_background}"'
-                lines.append(f"<li><b>{html.escape(k)}</b>: <span{style}>{shown}</span></li>")
+                lines.append(
+                    f"<li>{rtl}<b>{html.escape(iso(k))}</b>: <span{style}>{shown}</span></li>"
+                )
             rationale = str(r["answers"].get("rationale", "")).strip()
             revision = translate("reviews_panel", "revision {n}").format(
                 n=int(r.get("revision", 1))
             )
             no_rationale = html.escape(translate("reviews_panel", "(no rationale)"))
             parts.append(
-                f'<p style="margin-bottom: 2px"><b>{html.escape(str(r["reviewer"]))}</b>'
+                f'<p style="margin-bottom: 2px">{rtl}<b>{html.escape(iso(str(r["reviewer"])))}'
+                "</b>"
                 f' <span style="color: {t.muted}">· {_minutes(float(r.get("time_spent_s", 0)))}'
                 f" · {html.escape(revision)}</span></p>"
                 f'<ul style="margin-top: 0px">{"".join(lines)}</ul>'
@@ -284,13 +326,13 @@ class ReviewsPanel(QWidget):
             said = translate("reviews_panel", "{first} vs {second}: {share} % agree").format(
                 first=x, second=y, share=share
             )
-            parts.append(f'<p style="color: {t.muted}">• {html.escape(said)}</p>')
+            parts.append(f'<p style="color: {t.muted}">{rtl}• {html.escape(said)}</p>')
         for reason in review.get("reasons", []):
             text = str(reason)
             for rid in order.order:
                 text = text.replace(rid, _response(order.label_of(rid)))
-            parts.append(f'<p style="color: {t.muted}">• {html.escape(text)}</p>')
-        self.browser.setHtml(mark_hidden_html("".join(parts), t))
+            parts.append(f'<p style="color: {t.muted}">{rtl}• {html.escape(text)}</p>')
+        self.browser.setHtml(self._bidi.finish(mark_hidden_html("".join(parts), t)))
 
     def _spans_html(self, key: str, spans: list[Span], order: DisplayOrder) -> str:
         """One reviewer's spans in the lead's labels, response by response in text order:
@@ -318,7 +360,8 @@ class ReviewsPanel(QWidget):
                 start=span.start, end=span.end
             )
             items.append(
-                f"<li>{html.escape(_response(where(span)[0]))} · “{html.escape(quote)}” · "
+                f"<li>{self._bidi.mark()}{html.escape(_response(where(span)[0]))} · "
+                f"“{html.escape(self._bidi.isolate(quote))}” · "
                 f"<b>{html.escape(span.label)}</b> · {html.escape(severity)} "
                 f'<span style="color: {t.muted}">{html.escape(characters)}</span>'
                 f"{comment}</li>"
@@ -326,7 +369,8 @@ class ReviewsPanel(QWidget):
         n = len(spans)
         count = english_plural(Plural.tr("%n span(s)", "", n), n)
         return (
-            f'<p style="margin-bottom: 2px; margin-left: 12px">{html.escape(key)}: '
+            f'<p style="margin-bottom: 2px; margin-left: 12px">{self._bidi.mark()}'
+            f"{html.escape(key)}: "
             f"{html.escape(count)}</p>"
             f'<ul style="margin-top: 0px">{"".join(items)}</ul>'
         )
@@ -351,7 +395,7 @@ class ReviewsPanel(QWidget):
                 ).format(question=key, source=source)
             )
             return (
-                f'<p style="margin-bottom: 2px; margin-left: 12px">{head}</p>'
+                f'<p style="margin-bottom: 2px; margin-left: 12px">{self._bidi.mark()}{head}</p>'
                 f'<p style="white-space: pre-wrap; margin-left: 12px">{html.escape(text)}</p>'
             )
         inserted, deleted = word_changes(base, text)
@@ -365,7 +409,8 @@ class ReviewsPanel(QWidget):
         as_it_was = translate("reviews_panel", "{source} as it was:").format(source=source)
         the_rewrite = html.escape(translate("reviews_panel", "The rewrite:"))
         return (
-            f'<p style="margin-bottom: 2px; margin-left: 12px">{html.escape(head)}</p>'
+            f'<p style="margin-bottom: 2px; margin-left: 12px">{self._bidi.mark()}'
+            f"{html.escape(head)}</p>"
             + (
                 f'<p style="color: {t.muted}; margin-left: 12px">{html.escape(as_it_was)}</p>'
                 f"{indent}{old}</div>"
@@ -410,21 +455,23 @@ class ReviewsPanel(QWidget):
             by_grade: dict[str, list[str]] = {_grade(g): [] for g in GRADES}
             for g in split.get("grades", []):
                 by_grade[_grade(g.get("met"))].append(str(g["reviewer"]))
+            iso = self._bidi.isolate
             said = ", ".join(
-                f"<b>{name}</b> ({html.escape(', '.join(sorted_by_name(who, str)))})"
+                f"<b>{name}</b> ({html.escape(', '.join(map(iso, sorted_by_name(who, str))))})"
                 for name, who in by_grade.items()
                 if who
             )
             notes = [
-                f"{html.escape(str(g['reviewer']))}: “{html.escape(text)}”"
+                f"{html.escape(iso(str(g['reviewer'])))}: “{html.escape(iso(text))}”"
                 for g in split.get("grades", [])
                 if (text := note(str(g["reviewer"]), split))
             ]
             criterion = translate("reviews_panel", "criterion “{text}” ({points})").format(
-                text=str(split.get("text", split.get("criterion", ""))), points=worth
+                text=iso(str(split.get("text", split.get("criterion", "")))),
+                points=iso(worth),
             )
             items.append(
-                f"<li>{html.escape(label(str(split.get('response', ''))))} · "
+                f"<li>{self._bidi.mark()}{html.escape(label(str(split.get('response', ''))))} · "
                 f"{html.escape(criterion)}: {said}"
                 + (
                     f'<br><span style="color: {t.quote_text}">{"; ".join(notes)}</span>'
@@ -437,7 +484,7 @@ class ReviewsPanel(QWidget):
         heading = english_plural(Plural.tr("%n criterion(s) the reviewers split on", "", n), n)
         open_ = translate("reviews_panel", "(left open in the form: grade each)")
         return (
-            f'<p style="margin-bottom: 2px"><b>{html.escape(heading)}</b> '
+            f'<p style="margin-bottom: 2px">{self._bidi.mark()}<b>{html.escape(heading)}</b> '
             f'<span style="color: {t.muted}">{html.escape(open_)}</span></p>'
             f'<ul style="margin-top: 0px">{"".join(items)}</ul>'
         )
