@@ -434,3 +434,15 @@ def test_screenshot(
     open_task(window, qtbot, tasks.get(code, "arabic"))
     qtbot.wait(300)
     window.grab().save(str(target))
+
+
+def test_an_early_submit_names_the_problems_in_the_interface_language(
+    interface: Callable[[str], str], qtbot: Any, tmp_path: Path, key_path: Path
+) -> None:
+    interface("de")
+    window = open_window(qtbot, tmp_path, key_path)
+    window.submit_and_next()
+    label = window.answer_panel.issue_label("preference")
+    assert label is not None
+    qtbot.waitUntil(lambda: not label.isHidden())
+    assert "Erforderlich" in label.text() and "required" not in label.text()
