@@ -95,10 +95,10 @@ from docket.render.conversation import (
     ANSWERED_NOTE,
     ANSWERED_TURN_ID,
     EARLIER_TURNS_HREF,
-    ROLE_LABELS,
     answered_turn,
     conversation_to_html,
     foldable_turns,
+    role_label,
 )
 from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
@@ -158,6 +158,11 @@ def _digest(text: str) -> str:
 
 Render = Callable[[Theme, FormulaLookup, TextMetrics], str]
 """Renders a text for the view: theme, the formulas to look up, the text's metrics."""
+
+
+def _core_words(text: str) -> str:
+    """A marked core template (a role's name, a fold line) in the interface's language."""
+    return translate("core_texts", text)
 
 
 class SafeBrowser(QTextBrowser):
@@ -828,7 +833,8 @@ class ComparisonView(QWidget):
                 turns,
                 theme,
                 folded=folded,
-                key_hint=f"key {EARLIER_TURNS_KEY}",
+                key_hint=translate("comparison_view", "key {key}").format(key=EARLIER_TURNS_KEY),
+                words=_core_words,
                 formulas=lookup if self._formula_source is not None else None,
                 metrics=metrics,
             )
@@ -1115,9 +1121,9 @@ class ComparisonView(QWidget):
                 if i < hidden:
                     continue
                 role = turn.role.value
-                label = ROLE_LABELS.get(role, role.capitalize())
+                label = role_label(role, _core_words)
                 if i == answered:
-                    label += f" — {ANSWERED_NOTE}"
+                    label += f" — {_core_words(ANSWERED_NOTE)}"
                 items.append((i, label, turn.content))
         found = turns_map(items, doc.toRawText())
         setattr(doc, _TURNS_MAP, found)

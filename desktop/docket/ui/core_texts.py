@@ -234,6 +234,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "core_texts", "Nothing was imported; import the bundle again when you are ready."
     ),
+    QT_TRANSLATE_NOOP("core_texts", "Unknown"),
+    QT_TRANSLATE_NOOP("core_texts", "the responses answer this turn"),
+    QT_TRANSLATE_NOOP("core_texts", "User"),
+    QT_TRANSLATE_NOOP("core_texts", "Assistant"),
+    QT_TRANSLATE_NOOP("core_texts", "System"),
+    QT_TRANSLATE_NOOP("core_texts", "Tool"),
+    QT_TRANSLATE_NOOP("core_texts", "show"),
+    QT_TRANSLATE_NOOP("core_texts", "hide"),
+    QT_TRANSLATE_NOOP("core_texts", "{n} earlier turns ({action})"),
     QT_TRANSLATE_NOOP(
         "core_texts",
         "Hidden characters can make text display differently from what it is: "
