@@ -217,3 +217,58 @@ def test_conversation_labels_and_fold_line_are_translated(
     assert "6 frühere Beiträge (einblenden)" in page
     english = conversation_to_html(turns, LIGHT, folded=True)
     assert "User" in english and "6 earlier turns (show)" in english
+
+
+def _server_reason_samples() -> list[str]:
+    """Each reason ``docket.server.verdicts`` writes, its values filled in (read with ast)."""
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "desktop/docket/server/verdicts.py"
+    samples = []
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "append"
+            and getattr(node.func.value, "attr", "") == "reasons"
+        ):
+            for n in (1, 2):
+                values = iter(["r1", "r2"])
+                text = ""
+                written = node.args[0]
+                assert isinstance(written, ast.JoinedStr)
+                for piece in written.values:
+                    if isinstance(piece, ast.Constant):
+                        text += str(piece.value)
+                    elif not isinstance(piece, ast.FormattedValue):
+                        continue
+                    elif isinstance(piece.value, ast.Name) and piece.value.id in ("n", "unshared"):
+                        text += str(n)
+                    elif isinstance(piece.value, ast.IfExp):  # 'criterion' if n == 1 else ...
+                        branch = piece.value.body if n == 1 else piece.value.orelse
+                        assert isinstance(branch, ast.Constant)
+                        text += str(branch.value)
+                    elif piece.conversion == ord("r"):
+                        text += "'unsafe'"
+                    else:
+                        text += next(values, "task")
+                samples.append(text)
+    return samples
+
+
+def test_every_server_reason_is_translated(interface: Callable[[str], str]) -> None:
+    from docket.ui.reviews_panel import server_reason
+
+    samples = _server_reason_samples()
+    assert len(samples) >= 12  # six kinds of reason, each with one and with two
+    interface("de")
+    for text in samples:
+        said = server_reason(text, ORDER)
+        assert said != text and "reviewers only" not in said and " vs " not in said, said
+    assert server_reason("opposite preferences on r1 vs r2", ORDER) == (
+        "gegensätzliche Präferenzen bei Antwort A und Antwort B"
+    )
+    assert server_reason("2 rubric criteria graded differently", ORDER) == (
+        "2 Rubrik-Kriterien unterschiedlich bewertet"
+    )

@@ -364,6 +364,22 @@ def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
     return {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
 
 
+def _literal_text(call: ast.Call) -> bool:
+    """Is the text a translation call translates a literal (``tr(text)``,
+    ``translate(context, text)``)?"""
+    at = 0 if _call_name(call) == "tr" else 1
+    text = call.args[at] if len(call.args) > at else None
+    return isinstance(text, ast.Constant) and isinstance(text.value, str)
+
+
+def _ancestors(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> list[ast.AST]:
+    out = []
+    while node in parents:
+        node = parents[node]
+        out.append(node)
+    return out
+
+
 def _silent_place(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
     """Is the literal in a place that never reaches the screen?"""
     child, up = node, parents.get(node)
@@ -402,11 +418,21 @@ def _reads_as_language(text: str) -> bool:
 
 def language_literals(source: str, filename: str = "<ui>") -> list[str]:
     """``file:line: text`` for every literal of ``source`` that reads as language outside
-    a translation call (an f-string's literal parts count together)."""
+    a translation call (an f-string's literal parts count together), and every translation
+    call written inside an f-string (``pyside6-lupdate`` does not see those: the text would
+    stay English)."""
     tree = ast.parse(source)
     parents = _parents(tree)
     found = []
     for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and _call_name(node) in _TRANSLATING
+            and _literal_text(node)
+            and any(isinstance(up, ast.JoinedStr) for up in _ancestors(node, parents))
+        ):
+            found.append(f"{filename}:{node.lineno}: a translation inside an f-string")
+            continue
         if isinstance(node, ast.JoinedStr):
             text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -441,5 +467,7 @@ ok = translate("ctx", "Translated text")
 '''
     found = language_literals(sample)
     assert len(found) == 3, found
+    hidden = language_literals("x = f\"{translate('ctx', 'Yours')}: {n}\"\n")
+    assert hidden == ["<ui>:1: a translation inside an f-string"], hidden
     for text in ("criteria still open", "Why", "(no rationale)"):
         assert any(text in hit for hit in found), text

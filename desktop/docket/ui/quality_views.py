@@ -152,6 +152,8 @@ def reveal_html(
         return response_name(order.order.index(rid)) if rid in order.order else rid
 
     grades = {g.question: g for g in grade(schema, given, expected.answers)}
+    yours = html.escape(translate("quality_views", "Yours"))
+    expected_word = html.escape(translate("quality_views", "Expected"))
     out = []
     for q in schema.questions:
         theirs = answer_lines(q, expected.answers, label)
@@ -163,9 +165,9 @@ def reveal_html(
             f"<p style='margin-top:8px; margin-bottom:2px'><b>{title}</b> &nbsp; "
             f"{html.escape(verdict_text(grades.get(q.id)))}</p>"
             "<table cellspacing='0' cellpadding='2'>"
-            f"<tr><td><i>{html.escape(translate('quality_views', 'Yours'))}</i></td>"
+            f"<tr><td><i>{yours}</i></td>"
             f"<td>{'<br>'.join(html.escape(m) for m in mine)}</td></tr>"
-            f"<tr><td><b>{html.escape(translate('quality_views', 'Expected'))}</b>&nbsp;</td>"
+            f"<tr><td><b>{expected_word}</b>&nbsp;</td>"
             f"<td><b>{'<br>'.join(html.escape(t) for t in theirs)}</b></td></tr></table>"
         )
     if expected.explanation:

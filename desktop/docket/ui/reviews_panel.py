@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import secrets
 from collections.abc import Mapping
 from difflib import SequenceMatcher
@@ -169,9 +170,9 @@ def describe(key: str, value: Any, order: DisplayOrder) -> str:
             for i, group in enumerate(value)
         )
     if key == "flags" and isinstance(value, dict):
+        task_word = translate("reviews_panel", "task")
         parts = [
-            f"{translate('reviews_panel', 'task') if t == 'task' else label.get(t, '?')}: "
-            f"{', '.join(f)}"
+            f"{task_word if t == 'task' else label.get(t, '?')}: {', '.join(f)}"
             for t, f in sorted(value.items())
             if f
         ]
@@ -184,6 +185,59 @@ def describe(key: str, value: Any, order: DisplayOrder) -> str:
             if isinstance(dims, dict)
         )
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+# Why the server picked a task for adjudication (docket.server.verdicts writes these
+# sentences into the bundle in English): each pattern and its words in the interface.
+SERVER_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"opposite preferences on (?P<first>\S+) vs (?P<second>\S+)"),
+        QT_TRANSLATE_NOOP("reviews_panel", "opposite preferences on {first} vs {second}"),
+    ),
+    (
+        re.compile(r"a tie against a preference on (?P<first>\S+) vs (?P<second>\S+)"),
+        QT_TRANSLATE_NOOP("reviews_panel", "a tie against a preference on {first} vs {second}"),
+    ),
+    (
+        re.compile(r"same preference, different strength on (?P<first>\S+) vs (?P<second>\S+)"),
+        QT_TRANSLATE_NOOP(
+            "reviews_panel", "same preference, different strength on {first} vs {second}"
+        ),
+    ),
+    (
+        re.compile(r"flag (?P<flag>.+) on (?P<target>\S+) set by some reviewers only"),
+        QT_TRANSLATE_NOOP("reviews_panel", "flag {flag} on {target} set by some reviewers only"),
+    ),
+    (re.compile(r"(?P<n>\d+) rubric criteri(?:on|a) graded differently"), ""),
+    (re.compile(r"(?P<n>\d+) spans? marked by some reviewers only"), ""),
+)
+
+
+def server_reason(text: str, order: DisplayOrder) -> str:
+    """A reason from the adjudication bundle in the interface's language, the responses
+    named by the lead's labels; a sentence Docket does not know stays as written."""
+
+    def named(value: str) -> str:
+        if value == "task":
+            return translate("reviews_panel", "task")
+        return _response(order.label_of(value)) if value in order.order else value
+
+    for pattern, words in SERVER_REASONS:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        fields = {k: named(v) for k, v in found.groupdict().items()}
+        if "n" in fields:
+            n = int(fields["n"])
+            if "rubric" in pattern.pattern:
+                said = Plural.tr("%n rubric criterion(s) graded differently", "", n)
+            else:
+                said = Plural.tr("%n span(s) marked by some reviewers only", "", n)
+            return english_plural(said, n)
+        return translate("reviews_panel", words).format(**fields)
+    for rid in order.order:
+        text = text.replace(rid, _response(order.label_of(rid)))
+    return text
 
 
 class _Bidi:
@@ -328,9 +382,7 @@ class ReviewsPanel(QWidget):
             )
             parts.append(f'<p style="color: {t.muted}">{rtl}• {html.escape(said)}</p>')
         for reason in review.get("reasons", []):
-            text = str(reason)
-            for rid in order.order:
-                text = text.replace(rid, _response(order.label_of(rid)))
+            text = server_reason(str(reason), order)
             parts.append(f'<p style="color: {t.muted}">{rtl}• {html.escape(text)}</p>')
         self.browser.setHtml(self._bidi.finish(mark_hidden_html("".join(parts), t)))
 
