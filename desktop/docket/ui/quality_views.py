@@ -26,7 +26,7 @@ from docket.core.calibration import Expected, QuestionGrade, grade
 from docket.core.display_order import DisplayOrder
 from docket.core.schema import Schema
 from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
-from docket.ui.i18n import translate
+from docket.ui.i18n import isolate, sentence_mark, translate
 from docket.ui.suggestion_views import answer_lines
 
 NOTE_STYLE = (
@@ -152,6 +152,7 @@ def reveal_html(
         return response_name(order.order.index(rid)) if rid in order.order else rid
 
     grades = {g.question: g for g in grade(schema, given, expected.answers)}
+    rtl = sentence_mark()  # the window's own lines read in the interface's direction
     yours = html.escape(translate("quality_views", "Yours"))
     expected_word = html.escape(translate("quality_views", "Expected"))
     out = []
@@ -160,9 +161,9 @@ def reveal_html(
         if not theirs:
             continue
         mine = answer_lines(q, given, label) or [translate("quality_views", "(no answer)")]
-        title = html.escape(q.label or pretty(q.id))
+        title = html.escape(isolate(q.label or pretty(q.id)))
         out.append(
-            f"<p style='margin-top:8px; margin-bottom:2px'><b>{title}</b> &nbsp; "
+            f"<p style='margin-top:8px; margin-bottom:2px'>{rtl}<b>{title}</b> &nbsp; "
             f"{html.escape(verdict_text(grades.get(q.id)))}</p>"
             "<table cellspacing='0' cellpadding='2'>"
             f"<tr><td><i>{yours}</i></td>"
@@ -173,12 +174,12 @@ def reveal_html(
     if expected.explanation:
         paragraphs = [p.strip() for p in expected.explanation.split("\n\n") if p.strip()]
         why = html.escape(translate("quality_views", "Why"))
-        out.append(f"<p style='margin-top:10px; margin-bottom:2px'><b>{why}</b></p>")
+        out.append(f"<p style='margin-top:10px; margin-bottom:2px'>{rtl}<b>{why}</b></p>")
         out += [f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs]
     final = translate(
         "quality_views", "Your answer is final for this round. Ctrl+Enter or J: the next task."
     )
-    out.append(f"<p style='margin-top:10px'><i>{html.escape(final)}</i></p>")
+    out.append(f"<p style='margin-top:10px'>{rtl}<i>{html.escape(final)}</i></p>")
     return "".join(out)
 
 

@@ -34,7 +34,7 @@ from docket.core.suggestion_review import QuestionState, verdict_sentence
 from docket.core.suggestions import Suggestion
 from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
 from docket.ui.core_texts import shown
-from docket.ui.i18n import translate
+from docket.ui.i18n import isolate, sentence_mark, translate
 
 ACCEPT_KEY = "Ctrl+Shift+A"
 ACCEPT_ALL_KEY = "Ctrl+Alt+Shift+A"
@@ -56,7 +56,8 @@ def judge_html(
 
     agent = html.escape(suggestion.agent)
     verdict_text = shown(verdict_sentence(schema, suggestion, mine, label))
-    out = [f"<p><b>{html.escape(verdict_text)}</b></p>"]
+    rtl = sentence_mark()  # the window's own lines read in the interface's direction
+    out = [f"<p>{rtl}<b>{html.escape(verdict_text)}</b></p>"]
     yours_word = html.escape(translate("suggestion_views", "Yours"))
     for q in schema.questions:
         theirs = answer_lines(q, suggestion.answers, label)
@@ -69,9 +70,9 @@ def judge_html(
             if same
             else "≠ " + translate("suggestion_views", "Differs")
         )
-        title = html.escape(q.label or pretty(q.id))
+        title = html.escape(isolate(q.label or pretty(q.id)))
         out.append(
-            f"<p style='margin-top:8px; margin-bottom:2px'><b>{title}</b> &nbsp; "
+            f"<p style='margin-top:8px; margin-bottom:2px'>{rtl}<b>{title}</b> &nbsp; "
             f"{html.escape(verdict)}</p>"
             "<table cellspacing='0' cellpadding='2'>"
             f"<tr><td><i>{yours_word}</i></td>"
@@ -81,19 +82,20 @@ def judge_html(
         )
     if suggestion.critique:
         heading = translate("suggestion_views", "{agent}'s critique").format(agent=agent)
-        out.append(f"<p style='margin-top:10px; margin-bottom:2px'><b>{heading}</b></p>")
+        out.append(f"<p style='margin-top:10px; margin-bottom:2px'>{rtl}<b>{heading}</b></p>")
         paragraphs = [p.strip() for p in suggestion.critique.split("\n\n") if p.strip()]
         out += [f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs]
     if suggestion.confidence is not None:
         confidence = translate("suggestion_views", "Confidence: {share} (as {agent} states it)")
         share = f"{suggestion.confidence:.0%}"
-        out.append(f"<p>{html.escape(confidence.format(share=share, agent=suggestion.agent))}</p>")
+        said = html.escape(confidence.format(share=share, agent=suggestion.agent))
+        out.append(f"<p>{rtl}{said}</p>")
     keep = translate(
         "suggestion_views",
         "Your first answer is recorded as it was. Keep it: Ctrl+Enter (the next task). Or "
         "revise the form below and submit again with Ctrl+Enter: both answers are kept.",
     )
-    out.append(f"<p style='margin-top:10px'><i>{html.escape(keep)}</i></p>")
+    out.append(f"<p style='margin-top:10px'>{rtl}<i>{html.escape(keep)}</i></p>")
     return "".join(out)
 
 
