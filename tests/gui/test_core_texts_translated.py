@@ -108,7 +108,10 @@ def test_the_judges_verdict_and_answers_in_words(interface: Callable[[str], str]
     interface("de")
     suggestion = Suggestion("t", "gpt-4", {"preference": {"better": "r2", "strength": "strong"}})
     page = judge_html(SCHEMA, {"preference": {"better": "r1"}}, suggestion, ORDER)
-    assert "Der KI-Gutachter (gpt-4) bevorzugt Antwort B (strong); Sie haben Antwort A gewählt." in page
+    assert (
+        "Der KI-Gutachter (gpt-4) bevorzugt Antwort B (strong); Sie haben Antwort A gewählt."
+        in page
+    )
     assert "Antwort B ist besser (strong)" in page and "Weicht ab" in page
     assert "The judge" not in page and "is better" not in page
 
