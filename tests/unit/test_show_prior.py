@@ -262,3 +262,39 @@ def test_the_command_line_flag(tmp_path: Path, keyset: tuple[SecretKey, SecretKe
     assert hidden[0].documents == ()
     assert shown[0].documents[0].title == "The source's label (helpsteer3)"
     assert "**Preference strength:**" in shown[0].documents[0].text
+
+
+def test_gold_items_without_a_label_among_labelled_tasks_are_warned_of(
+    tmp_path: Path, keyset: tuple[SecretKey, SecretKey]
+) -> None:
+    """Only the gold items lacking the document would stand out: pack says so."""
+    server, ann = keyset
+    gold_row = {
+        "id": "g1",
+        "prompt": "Capital of France?",
+        "responses": [{"id": "p", "text": "Paris"}, {"id": "l", "text": "Lyon"}],
+        "gold": {"preference": {"better": "p", "strength": "strong"}},
+    }
+    source = tmp_path / "tasks.jsonl"
+    source.write_text(json.dumps(ROW) + "\n")
+    for labelled in (False, True):
+        gold = tmp_path / f"gold-{labelled}.jsonl"
+        row = gold_row | ({"prior": {"winner": "p"}} if labelled else {})
+        gold.write_text(json.dumps(row) + "\n")
+        result = pack(
+            source,
+            server=server,
+            reviewers=[ann.card()],
+            out_dir=tmp_path / f"out-{labelled}",
+            gold_path=gold,
+            show_prior=True,
+        )
+        warned = [w for w in result.warnings if "--show-prior" in w]
+        if labelled:
+            assert not warned
+        else:
+            assert warned == [
+                "1 task(s) show the source's label (--show-prior) and 1 of 1 gold item(s) do "
+                "not: a reviewer who notices may tell the gold items apart. Give the gold rows "
+                "a prior as well, or pack without --show-prior."
+            ]

@@ -835,9 +835,15 @@ def pack(
             raw = json.loads(raw_lines[row.line - 1])
             gold[row.task.id] = _gold_answers(row, raw)
             explanations[row.task.id] = _explanation(row, raw, str(gold_path))
+    labelled = (0, 0)  # tasks, gold items showing the source's label
     if show_prior:
-        rows = [with_shown_prior(r) for r in rows]
-        gold_rows = [with_shown_prior(r) for r in gold_rows]
+        shown_rows = [with_shown_prior(r) for r in rows]
+        shown_gold = [with_shown_prior(r) for r in gold_rows]
+        labelled = (
+            sum(a is not b for a, b in zip(shown_rows, rows, strict=True)),
+            sum(a is not b for a, b in zip(shown_gold, gold_rows, strict=True)),
+        )
+        rows, gold_rows = shown_rows, shown_gold
     ids = [r.task.id for r in rows]
     overlap_ids = set(ids) & set(gold)
     if overlap_ids:
@@ -976,6 +982,13 @@ def pack(
             f"{len(shown_tasks)} task(s) do: a reviewer who notices may tell the gold items "
             "apart. Give every task a suggestion only where that is acceptable, or use "
             '"reveal": "hidden".'
+        )
+    if gold_rows and labelled[0] and labelled[1] < len(gold_rows):
+        warnings.append(
+            f"{labelled[0]} task(s) show the source's label (--show-prior) and "
+            f"{len(gold_rows) - labelled[1]} of {len(gold_rows)} gold item(s) do not: a "
+            "reviewer who notices may tell the gold items apart. Give the gold rows a prior "
+            "as well, or pack without --show-prior."
         )
     return PackResult(packed, skipped, summary, archive, warnings=warnings, pii=pii_pack)
 
