@@ -73,7 +73,7 @@ def loads_utf8(raw: bytes) -> Any:
     Anything it refuses is parsed again by :func:`loads`, so every value and every error
     is what the standard parser gives. The nesting and surrogate checks are made over
     the bytes: a byte deletion counts the brackets and one regular expression looks for
-    surrogate escapes (a sixth of the time of the text scans). Raises
+    surrogate escapes (half the time of the text scans with ``count`` and ``in``). Raises
     ``UnicodeDecodeError`` for bytes that are not UTF-8, else as :func:`loads`."""
     try:
         value = _FAST_DECODER.decode(raw)
