@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from docket.bundles import age_layer, keys
 from docket.bundles.envelope import open_sealed, pinned
@@ -20,6 +22,7 @@ from docket.bundles.task_bundle import read_task_bundle
 from docket.cli import main
 from docket.core.formats import detect
 from docket.core.formats.answers import read_answer_files
+from docket.core.formats.base import Answer
 from docket.core.task_loading import parse_task_lines, read_tasks_jsonl
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -233,3 +236,42 @@ def test_packing_a_rating_file_seals_the_votes(
         qid = int(task.id.rsplit("q", 1)[1])
         won = next(r for r in task.responses if r.id == winner)
         assert (won.text == gpt4[qid]) == (prior["notes"]["votes_a"] > prior["notes"]["votes_b"])
+
+
+@given(
+    st.lists(st.lists(st.sampled_from([1, 2, 3]), min_size=1, max_size=7), min_size=1, max_size=6)
+)
+def test_any_votes_give_the_plurality_and_their_counts(questions: list[list[int]]) -> None:
+    answers = {
+        str(q): [
+            Answer("m-x", (f"x says {q}",), "answer_x.jsonl"),
+            Answer("m-y", (f"y says {q}",), "answer_y.jsonl"),
+        ]
+        for q in range(len(questions))
+    }
+    rows = [
+        json.dumps({"question_id": q, "text": f"question {q}", "score": s}).encode()
+        for q, scores in enumerate(questions)
+        for s in scores
+    ]
+    result = parse_task_lines(
+        rows, source="answer_x-vs-answer_y-human-reviewer_threeclass.jsonl", answers=answers
+    )
+    assert not result.errors
+    assert len(result.rows) == len(questions)
+    for row, scores in zip(result.rows, questions, strict=True):
+        counts = Counter(scores)
+        top = max(counts.values())
+        leaders = [s for s, n in counts.items() if n == top]
+        assert row.prior["winner"] == (
+            {1: "a", 2: "b", 3: "tie"}[leaders[0]] if len(leaders) == 1 else "tie"
+        )
+        notes = row.prior["notes"]
+        assert (notes["votes_a"], notes["votes_b"], notes["votes_equivalent"]) == (
+            counts[1],
+            counts[2],
+            counts[3],
+        )
+        assert [r.text for r in row.task.responses] == [
+            a.turns[0] for a in answers[row.task.id.rsplit("q", 1)[1]]
+        ]
