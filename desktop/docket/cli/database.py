@@ -8,6 +8,7 @@ import json
 from typing import TYPE_CHECKING
 
 from docket.cli.common import (
+    DB_HELP,
     EXIT_ERROR,
     EXIT_OK,
     add_group,
@@ -62,7 +63,7 @@ def register(verbs: Verbs) -> None:
         ("quarantine", "move the answers `db check` lists aside", _cmd_quarantine),
     ):
         p = add_verb(db_verbs, name, help_text, handler)
-        p.add_argument("--db", required=True, metavar="MERGED.db")
+        p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
         p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
         if name == "check":
             p.add_argument("--json", action="store_true")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.cli.common import (
+    DB_HELP,
     EXIT_OK,
     add_group,
     add_passphrase_env,
@@ -103,7 +104,7 @@ def register(verbs: Verbs) -> None:
         "JSONL, with a dataset card (README.md) beside them",
         _cmd_dataset_export,
     )
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--format", required=True, choices=list(FORMATS))  # as docket.server.dataset
     p.add_argument(

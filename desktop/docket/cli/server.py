@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.cli.common import (
+    DB_HELP,
     EXIT_ERROR,
     EXIT_OK,
     add_passphrase_env,
@@ -491,13 +492,13 @@ def register(verbs: Verbs) -> None:
     p.add_argument("results", nargs="+", metavar="RESULT")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--keyring", required=True, metavar="DIR")
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     p.add_argument("--tasks", metavar="ARCHIVE", help="the server's task copy written by pack")
     add_passphrase_env(p)
 
     p = add_verb(verbs, "agreement", "inter-reviewer agreement per question", _cmd_agreement)
     p.set_defaults(bulk=True)  # reads every answer: see docket.core.bulk
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
@@ -510,7 +511,7 @@ def register(verbs: Verbs) -> None:
         _cmd_disagreements,
     )
     p.set_defaults(bulk=True)
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")

@@ -1,0 +1,137 @@
+"""A throwaway PostgreSQL server for the team store's tests, started from the binaries of
+the machine's PostgreSQL (``initdb`` + ``pg_ctl``; ``.ci/run`` installs them) on a
+temporary directory, listening on a Unix socket only, once per session.
+
+- ``postgres_server``: the running server (skips, saying why, where PostgreSQL's binaries
+  or psycopg are missing).
+- ``postgres_db``: a factory of fresh, empty databases on it: ``postgres_db("name")`` is
+  a ``postgresql://`` URL.
+- ``store_target``: the same test against both stores (parametrised ``embedded`` and
+  ``postgresql``): ``store_target(tmp_path, "merged")`` is a file path for the one and a
+  fresh database's URL for the other.
+
+PostgreSQL refuses to run as root: as root, the server runs as the ``postgres`` user
+(``runuser``) in a directory it owns.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+USER = "docket"
+
+
+@dataclass(frozen=True)
+class PostgresServer:
+    socket_dir: Path
+    version: str
+
+    def url(self, database: str) -> str:
+        return f"postgresql://{USER}@/{database}?host={quote(str(self.socket_dir), safe='')}"
+
+
+def _binaries() -> Path | None:
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0,
+    )
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    pytest.importorskip("psycopg", reason="psycopg is not installed (the `postgres` extra)")
+    bin_dir = _binaries()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
+    prefix: list[str] = []
+    owner = None
+    if os.geteuid() == 0:
+        try:
+            owner = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and there is no `postgres` user to run PostgreSQL as")
+        if shutil.which("runuser") is None:
+            pytest.skip("running as root and `runuser` is missing to run PostgreSQL as postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    root = Path(tempfile.mkdtemp(prefix="docket-pg-"))
+    data, sockets = root / "data", root / "sockets"
+    sockets.mkdir()
+    if owner is not None:
+        for path in (root, sockets):
+            os.chown(path, owner.pw_uid, owner.pw_gid)
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+
+    def run(*args: str) -> None:
+        subprocess.run([*prefix, *args], check=True, capture_output=True, env=env, cwd=root)
+
+    try:
+        run(str(bin_dir / "initdb"), "-D", str(data), "-U", USER, "--auth=trust",
+            "--encoding=UTF8", "--no-sync")  # fmt: skip
+        # Durability is not what these tests check: no fsync, so the suite stays fast.
+        options = (
+            f"-k {sockets} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=60"
+        )
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"),
+            "-w", "start")  # fmt: skip
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        pytest.skip(f"could not start PostgreSQL: {exc.stderr.decode(errors='replace')[-300:]}")
+    version = bin_dir.parent.name
+    try:
+        yield PostgresServer(sockets, version)
+    finally:
+        subprocess.run(
+            [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+            capture_output=True,
+            env=env,
+            cwd=root,
+            check=False,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+_numbers = itertools.count()
+
+
+@pytest.fixture
+def postgres_db(postgres_server: PostgresServer) -> Callable[[str], str]:
+    """A factory of fresh, empty databases on the session's server, as URLs."""
+    import psycopg
+
+    def create(name: str) -> str:
+        database = f"{''.join(c for c in name.lower() if c.isalnum())[:40]}_{next(_numbers)}"
+        with psycopg.connect(postgres_server.url("postgres"), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{database}"')
+        return postgres_server.url(database)
+
+    return create
+
+
+StoreTarget = Callable[[Path, str], "str | Path"]
+
+
+@pytest.fixture(params=["embedded", "postgresql"])
+def store_target(request: pytest.FixtureRequest) -> StoreTarget:
+    """Where a merged store goes: a file under the given directory (the embedded store), or
+    a fresh PostgreSQL database (the team store)."""
+    if request.param == "embedded":
+        return lambda directory, name: directory / f"{name}.db"
+    factory: Callable[[str], str] = request.getfixturevalue("postgres_db")
+    return lambda directory, name: factory(name)
