@@ -446,13 +446,8 @@ def _write_one(
     else:
         result_rows = result.answers
     # One read of this reviewer's current revisions, one batch of writes.
-    current = dict(
-        db.execute(
-            "SELECT task_id, revision FROM answers WHERE reviewer = ? AND project = ?",
-            (fp, project),
-        ).fetchall()
-    )
-    winners = [r for r in result_rows if current.get(r["task_id"], 0) < r["revision"]]
+    current = _current(db, "answers", fp, project)
+    winners = _winners(result_rows, current, result)
     db.executemany(
         upsert(
             "answers",
@@ -490,8 +485,8 @@ def _write_one(
             for row in winners
         ],
     )
-    updated += sum(1 for r in winners if r["task_id"] in current)
-    new += len(winners) - sum(1 for r in winners if r["task_id"] in current)
+    updated += sum(1 for r in winners if r["task_id"] in current and _newer(r, current))
+    new += sum(1 for r in winners if r["task_id"] not in current)
     _record_merged(db, digest, result, fp, result.opened.manifest.type)
     return BundleOutcome(path, "accepted", f"sequence {result.sequence}", name, new, updated)
 
@@ -530,13 +525,8 @@ def _merge_calibration(
     gold = sealed.get("gold")
     if not isinstance(gold, dict):
         raise BundleError("The calibration round's server-only section holds no gold answers.")
-    current = dict(
-        db.execute(
-            "SELECT task_id, revision FROM calibration WHERE reviewer = ? AND project = ?",
-            (fp, project),
-        ).fetchall()
-    )
-    winners = [r for r in result.answers if current.get(r["task_id"], 0) < r["revision"]]
+    current = _current(db, "calibration", fp, project)
+    winners = _winners(result.answers, current, result)
     rows = []
     for row in winners:
         expected = gold.get(row["task_id"])
@@ -559,8 +549,44 @@ def _merge_calibration(
         ),
         rows,
     )  # fmt: skip
-    updated = sum(1 for r in winners if r["task_id"] in current)
-    return len(winners) - updated, updated
+    updated = sum(1 for r in winners if r["task_id"] in current and _newer(r, current))
+    return sum(1 for r in winners if r["task_id"] not in current), updated
+
+
+Stored = dict[str, tuple[int, tuple[int, str]]]
+
+
+def _current(db: Db, table: str, fp: str, project: str) -> Stored:
+    """Per task, the revision a reviewer's stored answer has, and the (sequence, hash) of
+    the result bundle it was taken from (sequence -1 where that bundle is not on record)."""
+    rows = db.execute(
+        f"SELECT a.task_id, a.revision, m.sequence, a.bundle FROM {table} a "
+        "LEFT JOIN merged m ON m.hash = a.bundle WHERE a.reviewer = ? AND a.project = ?",
+        (fp, project),
+    ).fetchall()
+    return {
+        str(t): (int(rev), (-1 if seq is None else int(seq), str(b))) for t, rev, seq, b in rows
+    }
+
+
+def _newer(row: dict[str, Any], current: Stored) -> bool:
+    return int(row["revision"]) > current[row["task_id"]][0]
+
+
+def _winners(
+    rows: list[dict[str, Any]], current: Stored, result: VerifiedResult
+) -> list[dict[str, Any]]:
+    """The rows that replace the stored answers: a higher revision; at the same revision
+    (the same answer in several bundles of a workspace), the one of the earliest bundle,
+    so that which bundle an answer is taken from does not depend on the arrival order."""
+    here = (result.sequence, result.hash)
+    return [
+        r
+        for r in rows
+        if r["task_id"] not in current
+        or _newer(r, current)
+        or (int(r["revision"]) == current[r["task_id"]][0] and here < current[r["task_id"]][1])
+    ]
 
 
 def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:
