@@ -126,29 +126,18 @@ def test_eight_concurrent_merges_end_as_one_sequential_merge(
     share = len(run["paths"]) // PROCESSES
     # Overlapping sets: each process takes its share and the start of the next one's.
     jobs = [(run["paths"] * 2)[i * share : (i + 1) * share + 5] for i in range(PROCESSES)]
+    argv = ["--server-key", key, "--keyring", str(run["ring"]), "--db", concurrent]
     procs = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "docket.cli",
-                "merge",
-                *map(str, job),
-                "--server-key",
-                key,
-                "--keyring",
-                str(run["ring"]),
-                "--db",
-                concurrent,
-            ],
+            [sys.executable, "-m", "docket.cli", "merge", *map(str, job), *argv],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for job in jobs
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    for proc, (_, err) in zip(procs, outputs, strict=True):
         assert proc.returncode in (0, 1), err  # 1: a bundle was rejected (the fork)
         assert "Traceback" not in err
     said = "".join(out for out, _ in outputs).splitlines()
