@@ -56,7 +56,8 @@ class Content:
 def _select(db: Db, table: str, columns: list[str]) -> tuple[str, tuple[Any, ...]]:
     """Every row of ``table`` the copy and the hash cover, in key order."""
     order = db.primary_key(table) or columns
-    where, args = ("", ())
+    args: tuple[Any, ...]
+    where, args = "", ()
     if table == "meta":  # which server key a team store belongs to: the store's own
         where, args = " WHERE key != ?", (OWNER_KEY,)
     return f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY {', '.join(order)}", args

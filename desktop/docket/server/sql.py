@@ -46,7 +46,8 @@ def is_url(target: str | Path) -> bool:
 
 
 class Cursor(Protocol):
-    rowcount: int
+    @property
+    def rowcount(self) -> int: ...
 
     def fetchone(self) -> Any: ...
 
@@ -61,6 +62,8 @@ class Db:
     dialect: str
     label: str
     """How messages name the database: its file name, or its URL."""
+    path: Path | str
+    """Its file, or its URL."""
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         raise NotImplementedError
@@ -88,11 +91,9 @@ class Db:
         serialisation failure) is rolled back and ``work`` runs again."""
         raise NotImplementedError
 
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[None]:
+    def snapshot(self) -> contextlib.AbstractContextManager[None]:
         """Reads inside see one state of the database, whatever is written meanwhile."""
         raise NotImplementedError
-        yield
 
     def version(self) -> int:
         raise NotImplementedError
@@ -148,6 +149,7 @@ class SqliteDb(Db):
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.sqlite = db
         self.conn = db.conn
+        self.file = path
         self.path = path
         self.label = path.name
 
@@ -171,15 +173,14 @@ class SqliteDb(Db):
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
-        if self.conn.in_transaction:
-            yield
-            return
-        with translated_errors(self.path):
-            self.conn.execute("BEGIN")
+        began = not self.conn.in_transaction
+        if began:
+            with translated_errors(self.path):
+                self.conn.execute("BEGIN")
         try:
             yield
         finally:
-            if self.conn.in_transaction:
+            if began and self.conn.in_transaction:
                 self.conn.execute("COMMIT")
 
     def version(self) -> int:
@@ -205,7 +206,7 @@ class SqliteDb(Db):
     def close(self) -> None:
         from docket.store.db import close_checkpointed
 
-        close_checkpointed(self.sqlite, self.path)
+        close_checkpointed(self.sqlite, self.file)
 
 
 # --- the team store ------------------------------------------------------------------------
@@ -303,7 +304,7 @@ class PostgresDb(Db):
         psycopg = require_psycopg()
         self._psycopg = psycopg
         self.label = url
-        self.path = url
+        self.path: Path | str = url
         settings = connection_settings(url)
         try:
             self.conn = psycopg.connect(**settings, autocommit=False)
