@@ -2,7 +2,8 @@
 the machine's PostgreSQL (``initdb`` + ``pg_ctl``; ``.ci/run`` installs them) on a
 temporary directory, listening on a Unix socket only, once per session.
 
-- ``postgres_server``: the running server (skips, saying why, where PostgreSQL's binaries
+- ``start_server()``: a server of its own (the benchmarks'), stopped by its ``stop``.
+- ``postgres_server``: the session's running server (skips, saying why, where PostgreSQL's binaries
   or psycopg are missing).
 - ``postgres_db``: a factory of fresh, empty databases on it: ``postgres_db("name")`` is
   a ``postgresql://`` URL.
@@ -37,6 +38,7 @@ USER = "docket"
 class PostgresServer:
     socket_dir: Path
     version: str
+    stop: Callable[[], None]
 
     def url(self, database: str) -> str:
         return f"postgresql://{USER}@/{database}?host={quote(str(self.socket_dir), safe='')}"
@@ -55,21 +57,31 @@ def _binaries() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    pytest.importorskip("psycopg", reason="psycopg is not installed (the `postgres` extra)")
+class Unavailable(Exception):
+    """Why no PostgreSQL server can be started here."""
+
+
+def start_server() -> PostgresServer:
+    """A new server in a temporary directory (its ``stop`` removes it); raises
+    :class:`Unavailable`, saying why, where it cannot be started."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise Unavailable("psycopg is not installed (the `postgres` extra)") from None
     bin_dir = _binaries()
     if bin_dir is None:
-        pytest.skip("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
+        raise Unavailable("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
     prefix: list[str] = []
     owner = None
     if os.geteuid() == 0:
         try:
             owner = pwd.getpwnam("postgres")
         except KeyError:
-            pytest.skip("running as root and there is no `postgres` user to run PostgreSQL as")
+            raise Unavailable(
+                "running as root, and no `postgres` user to run PostgreSQL as"
+            ) from None
         if shutil.which("runuser") is None:
-            pytest.skip("running as root and `runuser` is missing to run PostgreSQL as postgres")
+            raise Unavailable("running as root, and no `runuser` to run PostgreSQL as postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
     root = Path(tempfile.mkdtemp(prefix="docket-pg-"))
     data, sockets = root / "data", root / "sockets"
@@ -94,11 +106,10 @@ def postgres_server() -> Iterator[PostgresServer]:
             "-w", "start")  # fmt: skip
     except subprocess.CalledProcessError as exc:
         shutil.rmtree(root, ignore_errors=True)
-        pytest.skip(f"could not start PostgreSQL: {exc.stderr.decode(errors='replace')[-300:]}")
-    version = bin_dir.parent.name
-    try:
-        yield PostgresServer(sockets, version)
-    finally:
+        detail = exc.stderr.decode(errors="replace")[-300:]
+        raise Unavailable(f"could not start PostgreSQL: {detail}") from None
+
+    def stop() -> None:
         subprocess.run(
             [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
             capture_output=True,
@@ -108,6 +119,29 @@ def postgres_server() -> Iterator[PostgresServer]:
         )
         shutil.rmtree(root, ignore_errors=True)
 
+    return PostgresServer(sockets, bin_dir.parent.name, stop)
+
+
+def create_database(server: PostgresServer, name: str) -> str:
+    """A new, empty database on ``server``; its URL."""
+    import psycopg
+
+    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return server.url(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        server = start_server()
+    except Unavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
 
 _numbers = itertools.count()
 
@@ -115,13 +149,10 @@ _numbers = itertools.count()
 @pytest.fixture
 def postgres_db(postgres_server: PostgresServer) -> Callable[[str], str]:
     """A factory of fresh, empty databases on the session's server, as URLs."""
-    import psycopg
 
     def create(name: str) -> str:
         database = f"{''.join(c for c in name.lower() if c.isalnum())[:40]}_{next(_numbers)}"
-        with psycopg.connect(postgres_server.url("postgres"), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{database}"')
-        return postgres_server.url(database)
+        return create_database(postgres_server, database)
 
     return create
 

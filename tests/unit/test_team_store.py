@@ -207,6 +207,19 @@ def test_a_reader_sees_one_snapshot_while_a_merge_writes(
         assert reader.counts()["answers"] == merged
 
 
+def test_a_team_store_opens_only_under_the_server_key_that_made_it(postgres_db: Any) -> None:
+    from docket.bundles import keys
+    from docket.errors import WrongKeyError
+
+    url, server = postgres_db("owner"), keys.generate("server")
+    with MergedStore.open(url, server) as store:
+        assert store.db.version() == len(merged_store.EMBEDDED) + len(merged_store.PORTABLE)
+    with pytest.raises(WrongKeyError, match="another server key"):
+        MergedStore.open(url, keys.generate("server"))
+    with MergedStore.open(url, server) as store:  # and again under its own
+        assert store.counts()["answers"] == 0
+
+
 # --- connecting ----------------------------------------------------------------------------
 
 
