@@ -323,7 +323,7 @@ def _merge_one(
         reviewer=name,
         bundle_id=task_manifest.bundle_id,
         # A calibration round's items are no tasks of the project's archive.
-        texts=None if calibration else lambda task_id: _response_texts(store, project, task_id),
+        texts=None if calibration else _archive_texts(store, project, result.answers),
         shown=lambda task_id: _shown_suggestions(store, project, sealed, task_id),
     )
     bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
@@ -589,16 +589,33 @@ def _winners(
     ]
 
 
-def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:
-    """A task's response texts from the project's archive (spans are checked against
-    them), or None when the archive lacks the task."""
-    with translated_errors(store.path):
-        row = store.db.execute(
-            "SELECT task FROM tasks WHERE project = ? AND id = ?", (project, task_id)
-        ).fetchone()
-    if row is None:
-        return None
-    return archived_texts(json.loads(row[0]))
+def _archive_texts(
+    store: MergedStore, project: str, rows: Sequence[dict[str, Any]]
+) -> Callable[[str], dict[str, str] | None]:
+    """A task's texts from the project's archive (spans and PII are checked against them),
+    or None when the archive lacks the task. The first task asked for reads those of every
+    row of the result at once: a few queries per bundle, not one per answer."""
+    loaded: dict[str, str] | None = None
+
+    def texts(task_id: str) -> dict[str, str] | None:
+        nonlocal loaded
+        if loaded is None:
+            wanted = sorted({str(r["task_id"]) for r in rows})
+            loaded = {}
+            with translated_errors(store.path):
+                for start in range(0, len(wanted), 500):
+                    chunk = wanted[start : start + 500]
+                    loaded.update(
+                        store.db.execute(
+                            "SELECT id, task FROM tasks WHERE project = ? "
+                            f"AND id IN ({', '.join('?' * len(chunk))})",
+                            (project, *chunk),
+                        ).fetchall()
+                    )
+        body = loaded.get(task_id)
+        return None if body is None else archived_texts(json.loads(body))
+
+    return texts
 
 
 def _shown_suggestions(
