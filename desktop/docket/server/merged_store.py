@@ -357,7 +357,9 @@ its JSON functions). Never more: what comes next is :data:`PORTABLE`."""
 
 PortableMigration = Callable[[Db], None]
 
-PORTABLE: list[PortableMigration] = []
+PORTABLE: list[PortableMigration] = [
+    # v9 and on, in order: e.g. the narrow per-answer fact columns written at merge.
+]
 """The migrations after :data:`EMBEDDED` (version 9 on), each written once in SQL that both
 stores run (:mod:`docket.server.sql`: ``?`` placeholders, ``ON CONFLICT`` upserts, no JSON
 functions, TEXT / INTEGER / FLOAT columns) and given the :class:`~docket.server.sql.Db`.
@@ -423,6 +425,12 @@ def migrate_team_store(db: Db, server: SecretKey) -> int:
             raise WrongKeyError(f"{db.label} belongs to another server key.")
         return version
 
+    if start == latest:  # the common case: nothing to write, only the owner to check
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (OWNER_KEY,)).fetchone()
+        if row is not None:
+            if not hmac.compare_digest(str(row[0]), _owner_check(server)):
+                raise WrongKeyError(f"{db.label} belongs to another server key.")
+            return start
     if start > latest:
         return step()
     db.write(step, lock="docket/schema")
