@@ -167,6 +167,8 @@ class SqliteDb(Db):
             yield from self.conn.execute(sql, tuple(params))
 
     def write(self, work: Callable[[], T], *, lock: str | None = None) -> T:
+        if self.conn.in_transaction:  # inside another write: part of it
+            return work()
         # BEGIN IMMEDIATE: one writer at a time, whatever it writes.
         with translated_errors(self.path), write_transaction(self.sqlite):
             return work()
