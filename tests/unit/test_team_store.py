@@ -220,6 +220,35 @@ def test_a_team_store_opens_only_under_the_server_key_that_made_it(postgres_db: 
         assert store.counts()["answers"] == 0
 
 
+def test_a_write_a_concurrent_one_made_fail_is_rolled_back_and_run_again(
+    postgres_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docket.bundles import keys
+    from docket.errors import WorkspaceError
+    from docket.server import sql
+
+    fail = "DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END $$"
+    with MergedStore.open(postgres_db("retry"), keys.generate("server")) as store:
+        attempts: list[int] = []
+
+        def work() -> int:
+            attempts.append(1)
+            store.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)", ("k", str(len(attempts)))
+            )
+            if len(attempts) < 3:
+                store.db.execute(fail)  # as PostgreSQL says when a concurrent write won
+            return len(attempts)
+
+        assert store.db.write(work, lock="reviewer/x") == 3
+        # The failed attempts left nothing: only the third one's row.
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'k'").fetchall() == [("3",)]
+        monkeypatch.setattr(sql, "RETRIES", 2)
+        with pytest.raises(WorkspaceError, match="stayed busy"):
+            store.db.write(lambda: store.db.execute(fail))
+        assert store.counts()["answers"] == 0  # and the connection is usable after
+
+
 # --- connecting ----------------------------------------------------------------------------
 
 
