@@ -249,6 +249,32 @@ def test_a_write_a_concurrent_one_made_fail_is_rolled_back_and_run_again(
         assert store.counts()["answers"] == 0  # and the connection is usable after
 
 
+def test_an_answer_that_fits_no_task_is_quarantined_on_either_store(
+    store_target: StoreTarget, tmp_path: Path
+) -> None:
+    from docket.bundles import keys
+    from docket.server.db_check import find_problems, quarantine
+
+    with MergedStore.open(store_target(tmp_path, "check"), keys.generate("server")) as store:
+        row = ("fp", "p", "gone", 2, '{"x": 1}', "{}", "now", 1.5, "done", "h", 1, None)
+        store.db.write(
+            lambda: store.db.execute(
+                "INSERT INTO answers (reviewer, project, task_id, revision, body, display_order, "
+                "saved_at, time_spent_s, status, bundle, checked, suggestion) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+        )
+        problems = find_problems(store)
+        assert [(p.task_id, p.reason) for p in problems] == [
+            ("gone", "the task is not in the merged task archive")
+        ]
+        assert quarantine(store, problems) == 1
+        assert store.counts()["answers"] == 0 and store.counts()["quarantined"] == 1
+        kept = store.db.execute("SELECT task_id, revision, body, reason FROM quarantine").fetchall()
+        assert kept == [("gone", 2, '{"x": 1}', "the task is not in the merged task archive")]
+
+
 # --- connecting ----------------------------------------------------------------------------
 
 
