@@ -25,11 +25,15 @@ from docket.cli.common import (
     read_text,
     shown,
 )
+from docket.errors import DocketError
+from docket.server.inbox import DEFAULT_GRACE_S, DEFAULT_INTERVAL_S  # stdlib only: cheap
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from docket.bundles.keys import SecretKey
     from docket.cli.common import Verbs
+    from docket.server.merged_store import MergedStore
     from docket.server.rubric_agreement import RubricReport
     from docket.server.span_agreement import LabelAgreement, SpanAgreement
 
@@ -127,10 +131,22 @@ def _cmd_merge(args: argparse.Namespace) -> int:
                 flush=True,
             )
 
+    if args.watch is None and not args.results:
+        raise DocketError(
+            "Nothing to merge.",
+            hint="Give result files, or --watch DIR to merge them as they arrive.",
+        )
+    if args.watch is not None and args.results:
+        raise DocketError(
+            "Give result files or --watch DIR, not both.",
+            hint="Copy the files into the watched folder instead.",
+        )
     with MergedStore.open(args.db, server) as store:
         if args.tasks:
             count = import_task_archive(store, server, Path(args.tasks))
             print(f"tasks: {count} from {shown(args.tasks)}")
+        if args.watch is not None:
+            return _watch(args, server, store)
         report = merge_results(
             [Path(p) for p in args.results],
             server=server,
@@ -159,6 +175,50 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         f"{counts['reviewers']} reviewers"
     )
     return EXIT_OK if report.count("rejected") == 0 else EXIT_ERROR
+
+
+def _watch(args: argparse.Namespace, server: SecretKey, store: MergedStore) -> int:
+    """``merge --watch DIR``: merge result files as they arrive until Ctrl+C or SIGTERM
+    (the file being merged then is finished first); :mod:`docket.server.inbox`."""
+    import signal
+    import threading
+
+    from docket.server.inbox import merging_inbox, watching
+
+    folder = Path(args.watch)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        stop.set()
+
+    def log(line: str) -> None:
+        print(shown(line), flush=True)
+
+    with watching(folder):
+        inbox = merging_inbox(
+            folder,
+            server=server,
+            keyring_dir=Path(args.keyring),
+            store=store,
+            log=log,
+            grace=args.grace,
+        )
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            print(
+                f"watching {shown(folder)} every {args.interval:g} s (Ctrl+C to stop)",
+                file=sys.stderr,
+                flush=True,
+            )
+            inbox.run(interval=args.interval, stopped=stop.wait)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+    print(
+        "stopped; files still waiting: " + (", ".join(map(shown, inbox.pending())) or "none"),
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
@@ -488,11 +548,32 @@ def register(verbs: Verbs) -> None:
     add_passphrase_env(p)
 
     p = add_verb(verbs, "merge", "verify and merge result bundles into one database", _cmd_merge)
-    p.add_argument("results", nargs="+", metavar="RESULT")
+    p.add_argument("results", nargs="*", metavar="RESULT")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--keyring", required=True, metavar="DIR")
     p.add_argument("--db", required=True, metavar="MERGED.db")
     p.add_argument("--tasks", metavar="ARCHIVE", help="the server's task copy written by pack")
+    p.add_argument(
+        "--watch",
+        metavar="DIR",
+        help="merge result files as they arrive in this folder, moving each to accepted/, "
+        "duplicates/ or rejected/ (with a reason file), until Ctrl+C or SIGTERM",
+    )
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=DEFAULT_INTERVAL_S,
+        metavar="SECONDS",
+        help=f"with --watch: how often the folder is read (default {DEFAULT_INTERVAL_S:g})",
+    )
+    p.add_argument(
+        "--grace",
+        type=float,
+        default=DEFAULT_GRACE_S,
+        metavar="SECONDS",
+        help="with --watch: how long a file that cannot be read whole may stay unchanged "
+        f"before it is rejected (default {DEFAULT_GRACE_S:g})",
+    )
     add_passphrase_env(p)
 
     p = add_verb(verbs, "agreement", "inter-reviewer agreement per question", _cmd_agreement)
