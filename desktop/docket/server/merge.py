@@ -396,13 +396,7 @@ def _merge_one(
         else:
             result_rows = result.answers
         # One read of this reviewer's current revisions, one batch of writes.
-        current = dict(
-            db.execute(
-                "SELECT task_id, revision FROM answers WHERE reviewer = ? AND project = ?",
-                (fp, project),
-            ).fetchall()
-        )
-        winners = [r for r in result_rows if current.get(r["task_id"], 0) < r["revision"]]
+        winners, new_rows, updated_rows = _winners(db, "answers", fp, project, result, result_rows)
         db.conn.executemany(
             "INSERT OR REPLACE INTO answers "
             "(reviewer, task_id, project, revision, body, display_order, "
@@ -425,8 +419,7 @@ def _merge_one(
                 for row in winners
             ],
         )
-        updated += sum(1 for r in winners if r["task_id"] in current)
-        new += len(winners) - sum(1 for r in winners if r["task_id"] in current)
+        new, updated = new + new_rows, updated + updated_rows
         _record_merged(db, digest, result, fp, result.opened.manifest.type)
     return BundleOutcome(path, "accepted", f"sequence {result.sequence}", name, new, updated)
 
@@ -465,13 +458,7 @@ def _merge_calibration(
     gold = sealed.get("gold")
     if not isinstance(gold, dict):
         raise BundleError("The calibration round's server-only section holds no gold answers.")
-    current = dict(
-        db.execute(
-            "SELECT task_id, revision FROM calibration WHERE reviewer = ? AND project = ?",
-            (fp, project),
-        ).fetchall()
-    )
-    winners = [r for r in result.answers if current.get(r["task_id"], 0) < r["revision"]]
+    winners, new, updated = _winners(db, "calibration", fp, project, result, result.answers)
     rows = []
     for row in winners:
         expected = gold.get(row["task_id"])
@@ -491,8 +478,44 @@ def _merge_calibration(
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    updated = sum(1 for r in winners if r["task_id"] in current)
-    return len(winners) - updated, updated
+    return new, updated
+
+
+def _winners(
+    db: Any,
+    table: str,
+    fp: str,
+    project: str,
+    result: VerifiedResult,
+    rows: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], int, int]:
+    """The rows of ``result`` to write into ``table`` (``answers`` or ``calibration``) for
+    this reviewer, with how many are new and how many update a lower revision.
+
+    The highest revision wins. The same revision comes in every later result of the
+    workspace too: the row then keeps the earliest result that carried it (the lowest
+    sequence, then the lowest hash), whichever of them arrived first, so that any order of
+    arrival, and concurrent merges, leave the same rows (``bundle`` included)."""
+    current = {
+        str(task): (int(revision), (sequence, str(bundle)))
+        for task, revision, bundle, sequence in db.execute(
+            f"SELECT t.task_id, t.revision, t.bundle, m.sequence FROM {table} t "
+            "LEFT JOIN merged m ON m.hash = t.bundle WHERE t.reviewer = ? AND t.project = ?",
+            (fp, project),
+        ).fetchall()
+    }
+    ours = (result.sequence, result.hash)
+    winners, new, updated = [], 0, 0
+    for row in rows:
+        held = current.get(row["task_id"])
+        if held is None:
+            new += 1
+        elif held[0] < row["revision"]:
+            updated += 1
+        elif held[0] > row["revision"] or held[1][0] is None or held[1] <= ours:
+            continue
+        winners.append(row)
+    return winners, new, updated
 
 
 def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:

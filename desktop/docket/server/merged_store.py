@@ -28,6 +28,9 @@ from docket.store.db import close_checkpointed, open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
 
 MERGED_KEY_LABEL = b"docket/merged-db/v1"
+WRITE_WAIT_S = 600.0
+"""How long a merge waits for the others' transactions (several ``docket merge`` at once on
+one file: each bundle's transaction is short, but a queue of large ones can be long)."""
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -400,7 +403,12 @@ class MergedStore:
         path = Path(path)
         key = server.derived_key(MERGED_KEY_LABEL)
         return cls(
-            open_migrated(path, key, lambda db: migrate(db, path=str(path), migrations=MIGRATIONS)),
+            open_migrated(
+                path,
+                key,
+                lambda db: migrate(db, path=str(path), migrations=MIGRATIONS),
+                wait_s=WRITE_WAIT_S,
+            ),
             path,
             project,
         )
