@@ -202,7 +202,7 @@ def test_a_restart_between_commit_and_move_merges_nothing_twice(
     assert table_rows(db, world.server) == expected
 
 
-def test_a_fork_and_a_missing_card_are_said_per_file(world: World, tmp_path: Path) -> None:
+def test_a_fork_is_rejected_with_its_reason(world: World, tmp_path: Path) -> None:
     inbox_dir = tmp_path / "inbox"
     inbox_dir.mkdir()
     lines: list[str] = []

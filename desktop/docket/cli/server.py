@@ -25,6 +25,7 @@ from docket.cli.common import (
     read_text,
     shown,
 )
+from docket.cli.progress import Bars, add_quiet
 from docket.errors import DocketError
 from docket.server.inbox import DEFAULT_GRACE_S, DEFAULT_INTERVAL_S  # stdlib only: cheap
 
@@ -56,26 +57,28 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
     responses_for = read_responses_jsonl(args.responses) if args.responses else None
     answers = read_answer_files(args.answers) if args.answers else None
-    result = pack(
-        Path(args.tasks) if args.tasks else None,
-        server=server,
-        reviewers=reviewers,
-        out_dir=Path(args.out),
-        overlap=args.overlap,
-        gold_path=Path(args.gold) if args.gold else None,
-        schema=schema,
-        guidelines=guidelines,
-        expires_days=args.expires_days,
-        project=args.project,
-        skip_bad=args.skip_bad,
-        responses_for=responses_for,
-        calibration=args.calibration,
-        suggestions_path=Path(args.suggestions) if args.suggestions else None,
-        format=args.format,
-        answers=answers,
-        pii=args.pii,
-        pii_severity=Severity(args.pii_severity),
-    )
+    with Bars.of(args) as bars:
+        result = pack(
+            Path(args.tasks) if args.tasks else None,
+            server=server,
+            reviewers=reviewers,
+            out_dir=Path(args.out),
+            overlap=args.overlap,
+            gold_path=Path(args.gold) if args.gold else None,
+            schema=schema,
+            guidelines=guidelines,
+            expires_days=args.expires_days,
+            project=args.project,
+            skip_bad=args.skip_bad,
+            responses_for=responses_for,
+            calibration=args.calibration,
+            suggestions_path=Path(args.suggestions) if args.suggestions else None,
+            format=args.format,
+            answers=answers,
+            pii=args.pii,
+            pii_severity=Severity(args.pii_severity),
+            progress=bars,
+        )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
     for warning in result.warnings:
@@ -119,18 +122,6 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
     server = load_key(args.server_key, args.passphrase_env)
     cards = keyring_cards(args.keyring)
-    show = sys.stderr.isatty()
-
-    def progress(done: int, total: int, path: Path) -> None:
-        if show:
-            end = "\n" if done == total else ""
-            print(
-                f"\rmerging {done}/{total} {shown(path.name)[:40]:40}",
-                end=end,
-                file=sys.stderr,
-                flush=True,
-            )
-
     if args.watch is None and not args.results:
         raise DocketError(
             "Nothing to merge.",
@@ -147,13 +138,14 @@ def _cmd_merge(args: argparse.Namespace) -> int:
             print(f"tasks: {count} from {shown(args.tasks)}")
         if args.watch is not None:
             return _watch(args, server, store)
-        report = merge_results(
-            [Path(p) for p in args.results],
-            server=server,
-            cards=cards,
-            store=store,
-            progress=progress,
-        )
+        with Bars.of(args) as bars:
+            report = merge_results(
+                [Path(p) for p in args.results],
+                server=server,
+                cards=cards,
+                store=store,
+                progress=lambda done, total, path: bars("merging result bundles", done, total),
+            )
         counts = store.counts()
     for o in report.outcomes:
         label = {"accepted": "OK  ", "duplicate": "SAME", "rejected": "FAIL"}[o.status]
@@ -534,6 +526,7 @@ def register_pack(verbs: Verbs) -> None:
         default="high",
         help="the least severity --pii refuse stops on (default: high)",
     )
+    add_quiet(p)
     add_passphrase_env(p)
 
 
@@ -574,6 +567,7 @@ def register(verbs: Verbs) -> None:
         help="with --watch: how long a file that cannot be read whole may stay unchanged "
         f"before it is rejected (default {DEFAULT_GRACE_S:g})",
     )
+    add_quiet(p)
     add_passphrase_env(p)
 
     p = add_verb(verbs, "agreement", "inter-reviewer agreement per question", _cmd_agreement)

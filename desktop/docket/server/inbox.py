@@ -166,6 +166,8 @@ class Inbox:
             except IncompleteFileError as exc:
                 known = (stamp, exc.message)
                 self._incomplete[name] = known
+            except FileNotFoundError:
+                return None  # taken away meanwhile: forgotten at the next poll
             else:
                 known = None
         if known is not None:
