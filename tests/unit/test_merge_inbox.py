@@ -311,6 +311,7 @@ def wait_for(condition: Callable[[], bool], timeout: float = 60) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
 def test_the_command_stops_cleanly_on_sigterm(world: World, tmp_path: Path) -> None:
     inbox_dir = tmp_path / "inbox"
@@ -334,3 +335,20 @@ def test_the_command_stops_cleanly_on_sigterm(world: World, tmp_path: Path) -> N
     assert proc.returncode == 0, err
     assert f"accepted {src.name} -> accepted/{src.name}: rev1: sequence 1" in out
     assert "stopped; files still waiting: none" in err
+
+
+def test_merge_wants_files_or_a_folder_not_both(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docket.cli import main
+
+    base = ["merge", "--server-key", str(world.server_key), "--keyring", str(world.ring),
+            "--db", str(tmp_path / "m.db")]  # fmt: skip
+    assert main(base) == 1
+    assert "Nothing to merge" in capsys.readouterr().err
+    both = [*base, str(world.all_results[0]), "--watch", str(tmp_path)]
+    assert main(both) == 1
+    assert "not both" in capsys.readouterr().err
+    assert main([*base, "--watch", str(tmp_path / "missing")]) == 1
+    assert "is not a folder" in capsys.readouterr().err
+    assert not (tmp_path / "m.db").exists()  # refused before anything was opened

@@ -132,6 +132,10 @@ def _cmd_merge(args: argparse.Namespace) -> int:
             "Give result files or --watch DIR, not both.",
             hint="Copy the files into the watched folder instead.",
         )
+    if args.watch is not None and not Path(args.watch).is_dir():
+        raise DocketError(
+            f"{shown(args.watch)} is not a folder.", hint="Create it, or give another."
+        )
     with MergedStore.open(args.db, server) as store:
         if args.tasks:
             count = import_task_archive(store, server, Path(args.tasks))
