@@ -352,3 +352,48 @@ def test_merge_wants_files_or_a_folder_not_both(
     assert main([*base, "--watch", str(tmp_path / "missing")]) == 1
     assert "is not a folder" in capsys.readouterr().err
     assert not (tmp_path / "m.db").exists()  # refused before anything was opened
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(1, 40), min_size=1, max_size=4), min_size=1, max_size=3),
+    st.lists(st.integers(0, 3), max_size=30),
+)
+def test_a_file_is_never_merged_before_it_is_whole(
+    tmp_path_factory: pytest.TempPathFactory, chunks: list[list[int]], schedule: list[int]
+) -> None:
+    """Files written in chunks, polls in between in any order: the merge only ever sees a
+    file's whole content, and each file is merged exactly once."""
+    folder = tmp_path_factory.mktemp("inbox")
+    full = {f"f{i}.result": bytes(range(sum(sizes))) for i, sizes in enumerate(chunks)}
+    written = dict.fromkeys(full, 0)
+    merged: list[str] = []
+
+    def check(path: Path) -> None:
+        if path.read_bytes() != full[path.name]:
+            raise IncompleteFileError("The bundle is truncated.")
+
+    def merge(path: Path) -> Merged:
+        assert path.read_bytes() == full[path.name]
+        merged.append(path.name)
+        return Merged("accepted", "sequence 1")
+
+    inbox = Inbox(folder, check=check, merge=merge, log=lambda line: None)
+    steps = list(schedule) + [1 + i for i in range(len(chunks)) for _ in range(4)]
+    for step in steps:
+        if step == 0:
+            inbox.poll_once()
+            continue
+        name = f"f{(step - 1) % len(chunks)}.result"
+        sizes = chunks[(step - 1) % len(chunks)]
+        done = written[name]
+        if done >= len(sizes):
+            inbox.poll_once()
+            continue
+        start = sum(sizes[:done])
+        with (folder / name).open("ab") as fh:
+            fh.write(full[name][start : start + sizes[done]])
+        written[name] = done + 1
+    inbox.poll_once()
+    inbox.poll_once()
+    assert sorted(merged) == sorted(full)
