@@ -220,3 +220,31 @@ def test_dataset_export_interrupted_writes_nothing(world: World, tmp_path: Path)
         assert sorted(p.name for p in tmp_path.iterdir()) == ["db"]
         summary = export(store, "judgments", tmp_path / "out.jsonl", progress=Interrupt("none"))
     assert summary.rows == len((tmp_path / "out.jsonl").read_text().splitlines()) > 0
+
+
+def test_import_interrupted_at_any_stage_imports_nothing(keyring: Path, tmp_path: Path) -> None:
+    tasks = pair_tasks(tmp_path / "tasks.jsonl", count=4)
+    packed = pack(
+        tasks,
+        server=keys.load_secret_key(keyring / "server.key"),
+        reviewers=[PublicCard.load(keyring / "alice.pub")],
+        out_dir=tmp_path / "out",
+    )
+    stages: list[str] = []
+
+    def record(stage: str, fraction: float) -> None:
+        stages.append(stage)
+
+    with Workspace.open(tmp_path / "probe", keyring / "alice.key") as ws:
+        ws.import_bundle(packed.bundles[0].path, keyring / "server.pub", progress=record)
+    assert "Saving" in stages
+    for n, stop in enumerate(stages[:-1]):  # every stage up to the commit ("Done" is after it)
+
+        def interrupt(stage: str, fraction: float, stop: str = stop) -> None:
+            if stage == stop:
+                raise KeyboardInterrupt
+
+        with Workspace.open(tmp_path / f"ws-{n}", keyring / "alice.key") as ws:
+            with pytest.raises(KeyboardInterrupt):
+                ws.import_bundle(packed.bundles[0].path, keyring / "server.pub", progress=interrupt)
+            assert list(ws.tasks()) == []
