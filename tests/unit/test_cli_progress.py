@@ -82,6 +82,18 @@ def test_held_interrupts_finish_the_block_then_interrupt() -> None:
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
+def test_held_interrupts_hand_the_signal_to_the_handler_before() -> None:
+    calls: list[str] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: calls.append("handler"))
+    try:
+        with held_interrupts():
+            os.kill(os.getpid(), signal.SIGINT)
+            calls.append("block")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert calls == ["block", "handler"]
+
+
 # --- pack ---------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ def no_progress(stage: str, done: int, total: int | None) -> None:
 
 @contextlib.contextmanager
 def held_interrupts() -> Iterator[None]:
-    """Ctrl+C (SIGINT) waits until the block is done, then interrupts as usual: for the
+    """Ctrl+C (SIGINT) waits until the block is done, then is delivered as usual: for the
     few moments in which several files are renamed into place or a file and the record of
     it are committed, so that an interruption never leaves half of them. Only the main
     thread receives signals; elsewhere (or nested) this does nothing."""
@@ -48,5 +48,7 @@ def held_interrupts() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
+        if caught:
+            # Delivered now to whatever handled it before (Python's raises
+            # KeyboardInterrupt; a window's own handler does what it does).
+            signal.raise_signal(signal.SIGINT)
