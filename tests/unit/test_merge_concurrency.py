@@ -197,8 +197,6 @@ def test_a_writer_waits_for_another_instead_of_failing(
     def write() -> None:
         try:
             patient = store_db.open_encrypted(path, key, wait_s=60)
-            # SQLite's own wait made short, so that the retries show.
-            patient.execute("PRAGMA busy_timeout = 10")
             with store_db.write_transaction(patient):
                 patient.execute("INSERT INTO t VALUES (2)")
             store_db.close_checkpointed(patient, path)
