@@ -20,6 +20,7 @@ from docket.cli.common import (
     open_merged,
     shown,
 )
+from docket.cli.progress import Bars, add_quiet
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -58,7 +59,7 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     languages = tuple(dict.fromkeys(check_language(x) for x in args.language or ()))
     check_card_writable(out)  # before anything is written
     store, server = open_merged(args)
-    with store:
+    with store, Bars.of(args) as bars:
         summary = export(
             store,
             args.format,
@@ -66,6 +67,7 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
             container=args.container,
             redact=args.redact,
             restore_pii=args.restore_pii,
+            progress=bars,
         )
         text = card_text(
             lineage(store, reviewer_pseudonyms(store, server)),
@@ -148,4 +150,5 @@ def register(verbs: Verbs) -> None:
         "--pii mask (for the server's own use; never with --redact)",
     )
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
+    add_quiet(p)
     add_passphrase_env(p)

@@ -34,6 +34,9 @@ from docket.store.db import open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
 
 MERGED_KEY_LABEL = b"docket/merged-db/v1"
+WRITE_WAIT_S = 600.0
+"""How long a merge waits for the others' transactions (several ``docket merge`` at once on
+one file: each bundle's transaction is short, but a queue of large ones can be long)."""
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -501,7 +504,9 @@ class MergedStore:
         path = Path(target)
         key = server.derived_key(MERGED_KEY_LABEL)
         steps = migrations()
-        opened = open_migrated(path, key, lambda d: migrate(d, path=str(path), migrations=steps))
+        opened = open_migrated(
+            path, key, lambda d: migrate(d, path=str(path), migrations=steps), wait_s=WRITE_WAIT_S
+        )
         return cls(SqliteDb(opened, path), project)
 
     def close(self) -> None:
