@@ -249,10 +249,8 @@ class WorkspaceStore:
             def flush() -> None:
                 nonlocal written
                 if not clashes:  # no more writing: the import fails once all are counted
-                    ids = {t.id for t, _ in batch}
-                    self._write_tasks(
-                        record.id, batch, base + written, update=existing.keys() & ids
-                    )
+                    again = {t.id for t, _ in batch if t.id in existing}  # O(batch)
+                    self._write_tasks(record.id, batch, base + written, update=again)
                     self._write_suggestions(batch, suggested)
                 written += len(batch)
                 batch.clear()
