@@ -43,6 +43,7 @@ from docket.core.rules import canonical_json
 from docket.core.suggestions import Suggestion, SuggestionError
 from docket.core.tasks import Task
 from docket.errors import BundleError, DocketError, ReplayError
+from docket.server.answer_facts import write_facts
 from docket.server.merged_store import MergedStore
 from docket.server.pii_masking import PLACEHOLDER
 from docket.server.result_checks import (
@@ -424,6 +425,16 @@ def _merge_one(
                 )
                 for row in winners
             ],
+        )
+        # What agreement reads of each answer, in the same transaction as the answer.
+        write_facts(
+            db.conn,
+            project,
+            [
+                (row["task_id"], fp, int(row["revision"]), row["display_order"], row["answers"])
+                for row in winners
+            ],
+            store.facts_forms,
         )
         updated += sum(1 for r in winners if r["task_id"] in current)
         new += len(winners) - sum(1 for r in winners if r["task_id"] in current)

@@ -10,7 +10,7 @@ server's own archive written by ``docket pack`` (``merge --tasks``), for dataset
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from docket.core.pii import Finding
 from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.errors import DocketError
+from docket.server.answer_facts import write_facts
 from docket.server.result_checks import IssuedTask, row_problem
 from docket.store.db import close_checkpointed, open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
@@ -345,7 +346,53 @@ def _v8(db: sqlite_utils.Database) -> None:
         )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """Answer facts (:mod:`docket.server.answer_facts`): per answer, one short text of
+    the values it gives the agreement units, under the task's form (``form``, a
+    ``forms`` id) over its number of responses, and the answer's revision. Written by
+    ``docket merge`` with the answer; filled here for the answers checked at merge
+    (the others are checked by their readers, which decode them). Plain SQL DDL."""
+    db.execute(
+        "CREATE TABLE answer_facts (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+        "reviewer TEXT NOT NULL, revision INTEGER NOT NULL, form INTEGER NOT NULL, "
+        "responses INTEGER NOT NULL, facts TEXT NOT NULL, "
+        "PRIMARY KEY (project, task_id, reviewer))"
+    )
+    fill_answer_facts(db.conn)
+
+
+def fill_answer_facts(conn: Any, batch: int = 20_000) -> int:
+    """Facts for every checked answer that has none (the migration's backfill, in
+    batches; the caller's transaction). Returns how many were written."""
+    forms: dict[int, Schema | None] = {}
+    query = (
+        "SELECT a.project, a.task_id, a.reviewer, a.revision, a.display_order, a.body "
+        "FROM answers a WHERE a.checked = 1 AND NOT EXISTS (SELECT 1 FROM answer_facts f "
+        "WHERE f.project = a.project AND f.task_id = a.task_id AND f.reviewer = a.reviewer)"
+    )
+    written = 0
+    cursor = conn.execute(query)
+    with paused_gc():
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                break
+            by_project: dict[str, list[Any]] = {}
+            for project, task_id, reviewer, revision, order, body in rows:
+                try:
+                    decoded = (fast_json_loads(order), fast_json_loads(body))
+                except ValueError:
+                    continue
+                if isinstance(decoded[0], dict) and isinstance(decoded[1], dict):
+                    by_project.setdefault(project, []).append(
+                        (task_id, reviewer, revision, *decoded)
+                    )
+            for project, found in by_project.items():
+                written += write_facts(conn, project, found, forms)
+    return written
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +439,8 @@ class MergedStore:
         self._project = project
         self.warnings: list[str] = []
         """What the readers skipped (answers that do not fit their task), to tell the user."""
+        self.facts_forms: dict[int, Schema | None] = {}
+        """Forms parsed for writing answer facts, by ``forms`` id (they never change)."""
 
     @classmethod
     def open(
@@ -449,8 +498,11 @@ class MergedStore:
 
     # --- reading -------------------------------------------------------------------------
 
-    def answers(self, task_id: str | None = None) -> Iterator[MergedAnswer]:
-        """The project's answers, in task order and by reviewer name within a task. One
+    def answers(
+        self, task_id: str | None = None, *, tasks: Sequence[str] | None = None
+    ) -> Iterator[MergedAnswer]:
+        """The project's answers (of ``task_id``, or of the ``tasks`` named), in task order
+        and by reviewer name within a task. One
         merged before answers were checked at merge (an older database) and that does not
         fit its task is skipped, and said in :attr:`warnings`.
 
@@ -477,7 +529,17 @@ class MergedStore:
                 )
             }
             with paused_gc():
-                rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
+                if tasks is None:
+                    rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
+                else:  # a few tasks' answers, a few hundred tasks a query
+                    rows = []
+                    for start in range(0, len(tasks), 500):
+                        chunk = tuple(tasks[start : start + 500])
+                        rows += self.db.execute(
+                            query + f" AND a.task_id IN ({', '.join('?' * len(chunk))})",
+                            (*args, *chunk),
+                        ).fetchall()
+                    rows.sort(key=lambda row: (row[1], who[row[0]][1]))
             issued = self._issued({row[1] for row in rows if not row[8]})
         out: list[MergedAnswer] = []
         append = out.append
@@ -503,6 +565,56 @@ class MergedStore:
                 )
             del rows
         return iter(out)
+
+    def answer_fact_rows(
+        self,
+    ) -> tuple[list[tuple[str, int, int, int, str]], dict[int, tuple[str, str]]] | None:
+        """The facts of every answer of the project (:mod:`docket.server.answer_facts`):
+        (task id, reviewer row id, form id, number of responses, facts) in task order, and
+        each reviewer row id's (fingerprint, name); ``None`` when some answer has no facts
+        or facts of a form its task no longer has (the readers then decode the answers).
+
+        A few narrow columns per answer, never an answer's body."""
+        project = self.project
+        with translated_errors(self.path):
+            (answers,) = self.db.execute(
+                "SELECT count(*) FROM answers WHERE project = ?", (project,)
+            ).fetchone()
+            (stale,) = self.db.execute(
+                "SELECT count(*) FROM answer_facts f LEFT JOIN task_forms t "
+                "ON t.project = f.project AND t.task_id = f.task_id "
+                "WHERE f.project = ? AND (t.form IS NULL OR t.form <> f.form)",
+                (project,),
+            ).fetchone()
+            if stale:
+                return None
+            who = {
+                int(rowid): (str(fp), str(name))
+                for rowid, fp, name in self.db.execute(
+                    "SELECT rowid, fingerprint, name FROM reviewers"
+                )
+            }
+            with paused_gc():
+                rows = self.db.execute(
+                    "SELECT f.task_id, r.rowid, f.form, f.responses, f.facts "
+                    "FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
+                    "WHERE f.project = ? ORDER BY f.task_id",
+                    (project,),
+                ).fetchall()
+        if len(rows) != answers:
+            return None
+        present = {row[1] for row in rows}
+        return rows, {rater: who[rater] for rater in present}
+
+    def task_form_ids(self) -> dict[str, int]:
+        """Task id -> the ``forms`` id of its answer form, for the project's tasks."""
+        with translated_errors(self.path):
+            return {
+                str(t): int(f)
+                for t, f in self.db.execute(
+                    "SELECT task_id, form FROM task_forms WHERE project = ?", (self.project,)
+                )
+            }
 
     def _issued(self, task_ids: set[str]) -> dict[str, IssuedTask | str]:
         """The archived tasks among ``task_ids`` as issued (or why the stored task is
