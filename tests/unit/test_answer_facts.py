@@ -20,6 +20,7 @@ from docket.core.schema import (
     TextQuestion,
     default_schema,
 )
+from docket.server import answer_facts
 from docket.server.agreement import QuestionAgreement, agreement, agreement_from_facts
 from docket.server.answer_facts import encode, layout
 from docket.server.merged_store import MergedAnswer
@@ -110,7 +111,8 @@ def _from_facts(answers: list[MergedAnswer], form_of: dict[str, int]) -> list[Qu
     return found.questions
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer_sets())
 def test_facts_give_the_figures_of_the_answers(
     drawn: tuple[list[MergedAnswer], dict[str, int]],
@@ -123,6 +125,22 @@ def test_facts_give_the_figures_of_the_answers(
         for q in agreement(answers, schemas=schemas)
     ]
     assert _from_facts(answers, form_of) == expected
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer_sets())
+def test_units_too_wide_for_one_number_are_counted_apart(
+    drawn: tuple[list[MergedAnswer], dict[str, int]],
+) -> None:
+    answers, form_of = drawn
+    schemas = {t: FORMS[f] for t, f in form_of.items()}
+    expected = [
+        dataclasses.replace(q, alpha_interval=None) for q in agreement(answers, schemas=schemas)
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(answer_facts, "WIDE", 2)
+        assert _from_facts(answers, form_of) == expected
 
 
 def test_a_large_sample_has_no_interval_either_way() -> None:

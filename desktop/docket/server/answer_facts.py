@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
+from docket.core.bulk import paused_gc
 from docket.core.schema import (
     ChoiceQuestion,
     FlagsQuestion,
@@ -248,6 +249,8 @@ def write_facts(
     return len(keep)
 
 
+WIDE = 2**62
+"""Units whose places read as one number below this are counted as numbers."""
 FactRow = tuple[str, int, int, int, str]
 """(task id, rater, form id, number of responses, facts) of one answer."""
 Cohen = dict[tuple[str, str], tuple[int, float | None]]
@@ -281,7 +284,22 @@ def fact_tallies(
     if len(names) != len(labels):
         return None
     rank = {rater: names.index(label) for rater, label in labels.items()}
-    tasks, raters, form_ids, counts, facts = zip(*rows, strict=True)
+    with paused_gc():
+        return _tallies(np, rows, forms, names, rank)
+
+
+def _tallies(
+    np: Any,
+    rows: Sequence[FactRow],
+    forms: Mapping[int, Schema],
+    names: list[str],
+    rank: Mapping[int, int],
+) -> dict[tuple[str, str], FactTally] | None:
+    tasks = [r[0] for r in rows]
+    raters = [r[1] for r in rows]
+    form_ids = [r[2] for r in rows]
+    counts = [r[3] for r in rows]
+    facts = [r[4] for r in rows]
     task_array = np.array(tasks, dtype=object)
     new_task = np.empty(len(rows), dtype=bool)
     new_task[0] = True
@@ -302,7 +320,8 @@ def fact_tallies(
         if slots is None:
             return None
         chosen = np.flatnonzero(shape == kind)
-        text = "".join(facts[i] for i in chosen.tolist()).encode("ascii")
+        picked = facts if len(chosen) == len(facts) else [facts[i] for i in chosen.tolist()]
+        text = "".join(picked).encode("ascii")
         if len(text) != len(chosen) * len(slots):
             return None
         codes = (np.frombuffer(text, dtype=np.uint8) - ord(ABSENT)).reshape(len(chosen), -1)
@@ -330,43 +349,89 @@ def _count(
     width = int(place.max()) + 1
     raters = np.full((len(starts), width), -1, dtype=np.int64)
     raters[task, place] = who
-    grid = np.zeros((len(starts), width, codes.shape[1]), dtype=np.int64)
-    grid[task, place] = codes
+    grid = np.zeros((codes.shape[1], len(starts), width), dtype=np.uint8)
+    grid[:, task, place] = codes.T
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, slot in enumerate(slots):
         by_key.setdefault(slot.key, []).append(i)
     base = len(names)
     for key, places in by_key.items():
         values = slots[places[0]].values
-        units = np.concatenate([grid[:, :, i] for i in places])
-        rated_by = np.concatenate([raters] * len(places))
+        units = grid[places].reshape(-1, width)
+        rated_by = np.tile(raters, (len(places), 1))
         present = units > 0
         judged = present.sum(axis=1) >= 2
-        units, rated_by, present = units[judged], rated_by[judged], present[judged]
-        if not len(units):
+        if not judged.any():
             continue
         tally = out.get(key)
         if tally is None:
             tally = out[key] = FactTally({}, {})
-        rows, times = np.unique(np.sort(units, axis=1), axis=0, return_counts=True)
-        for row, n in zip(rows.tolist(), times.tolist(), strict=True):
-            multiset = tuple(values[c - 1] for c in row if c)
-            tally.values[multiset] = tally.values.get(multiset, 0) + n
         span = len(values) + 1
+        units, rated_by, weight = _distinct(
+            np, units[judged].astype(np.int64), rated_by[judged], base, span
+        )
+        present = units > 0
+        _add_multisets(np, tally, units, weight, values, width)
+        cells = np.zeros(base * base * span * span, dtype=np.int64)
         for i, j in combinations(range(width), 2):
             both = present[:, i] & present[:, j]
-            if not both.any():
-                continue
             a, b = rated_by[both, i], rated_by[both, j]
             va, vb = units[both, i], units[both, j]
             swap = a > b
             a, b = np.where(swap, b, a), np.where(swap, a, b)
             va, vb = np.where(swap, vb, va), np.where(swap, va, vb)
-            cells, times = np.unique(((a * base + b) * span + va) * span + vb, return_counts=True)
-            for cell, n in zip(cells.tolist(), times.tolist(), strict=True):
-                pair, vs = divmod(cell, span * span)
-                x, y = divmod(pair, base)
-                v, w = divmod(vs, span)
-                found = tally.pairs.setdefault((names[x], names[y]), {})
-                value = (values[v - 1], values[w - 1])
-                found[value] = found.get(value, 0) + n
+            cells += np.bincount(
+                ((a * base + b) * span + va) * span + vb, weights=weight[both], minlength=len(cells)
+            ).astype(np.int64)
+        for cell in np.flatnonzero(cells).tolist():
+            pair, vs = divmod(cell, span * span)
+            x, y = divmod(pair, base)
+            v, w = divmod(vs, span)
+            found = tally.pairs.setdefault((names[x], names[y]), {})
+            value = (values[v - 1], values[w - 1])
+            found[value] = found.get(value, 0) + int(cells[cell])
+
+
+def _distinct(np: Any, units: Any, raters: Any, base: int, span: int) -> tuple[Any, Any, Any]:
+    """The distinct units (who gave which value in each place) with how many there are
+    of each: most units repeat (flags no one set), so what follows runs over a few
+    thousand rows instead of a million. Each unit is read as one number where that fits
+    62 bits; otherwise every unit is kept, once each."""
+    width = units.shape[1]
+    radix = (base + 1) * span
+    if radix**width >= WIDE:
+        return units, raters, np.ones(len(units), dtype=np.int64)
+    number = np.zeros(len(units), dtype=np.int64)
+    for k in range(width):
+        number += np.where(units[:, k] > 0, (raters[:, k] + 1) * span + units[:, k], 0) * (radix**k)
+    found, times = np.unique(number, return_counts=True)
+    digits = (found[:, None] // (radix ** np.arange(width, dtype=np.int64))) % radix
+    return digits % span, digits // span - 1, times
+
+
+def _add_multisets(
+    np: Any, tally: FactTally, units: Any, weight: Any, values: Sequence[Hashable], width: int
+) -> None:
+    """Count the units (``weight`` each) by the multiset of their values: each multiset
+    as one number (how many raters gave each value, in base ``width + 1``) where that
+    fits 62 bits, else by sorting each unit's values."""
+    if (width + 1) ** len(values) < WIDE:
+        powers = np.array([0] + [(width + 1) ** k for k in range(len(values))], dtype=np.int64)
+        number = powers[units].sum(axis=1)
+    else:
+        number = np.unique(np.sort(units, axis=1), axis=0, return_inverse=True)[1].ravel()
+        rows: dict[int, Any] = {}
+        for k, n in enumerate(number.tolist()):
+            rows.setdefault(n, units[k])
+    found, where = np.unique(number, return_inverse=True)
+    totals = np.bincount(where.ravel(), weights=weight).astype(np.int64)
+    for k, key_number in enumerate(found.tolist()):
+        multiset: list[Hashable] = []
+        if (width + 1) ** len(values) < WIDE:
+            for value in values:
+                key_number, given = divmod(key_number, width + 1)
+                multiset.extend([value] * given)
+        else:
+            multiset = [values[c - 1] for c in sorted(rows[key_number].tolist()) if c]
+        key = tuple(multiset)
+        tally.values[key] = tally.values.get(key, 0) + int(totals[k])

@@ -580,14 +580,6 @@ class MergedStore:
             (answers,) = self.db.execute(
                 "SELECT count(*) FROM answers WHERE project = ?", (project,)
             ).fetchone()
-            (stale,) = self.db.execute(
-                "SELECT count(*) FROM answer_facts f LEFT JOIN task_forms t "
-                "ON t.project = f.project AND t.task_id = f.task_id "
-                "WHERE f.project = ? AND (t.form IS NULL OR t.form <> f.form)",
-                (project,),
-            ).fetchone()
-            if stale:
-                return None
             who = {
                 int(rowid): (str(fp), str(name))
                 for rowid, fp, name in self.db.execute(
@@ -595,13 +587,17 @@ class MergedStore:
                 )
             }
             with paused_gc():
+                # The form is that of the task now (NULL: no longer archived); one that
+                # differs from the facts' makes them stale.
                 rows = self.db.execute(
-                    "SELECT f.task_id, r.rowid, f.form, f.responses, f.facts "
+                    "SELECT f.task_id, r.rowid, "
+                    "CASE WHEN t.form = f.form THEN f.form ELSE NULL END, f.responses, f.facts "
                     "FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
+                    "LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id "
                     "WHERE f.project = ? ORDER BY f.task_id",
                     (project,),
                 ).fetchall()
-        if len(rows) != answers:
+        if len(rows) != answers or any(row[2] is None for row in rows):
             return None
         present = {row[1] for row in rows}
         return rows, {rater: who[rater] for rater in present}
