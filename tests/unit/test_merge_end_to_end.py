@@ -4,6 +4,7 @@ one; then agreement-free checks of the merged answers, disagreements and the DPO
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import random
@@ -244,3 +245,50 @@ def test_agreement_figures_of_the_run(
         "preference direction",
         "ranking (pairs)",
     }
+
+
+def test_merge_keeps_the_answer_facts_agreement_reads(run: dict[str, Any], tmp_path: Path) -> None:
+    """Every merged answer gets its facts in the merge's transaction; the migration's fill
+    writes the same facts for a database merged before them; agreement from the facts
+    equals agreement from the decoded answers; a quarantined answer takes its facts along
+    (and agreement then reads the answers)."""
+    pytest.importorskip("numpy", reason="agreement from facts counts with NumPy")
+    from docket.server.agreement import (
+        _forms_of,
+        agreement,
+        agreement_from_facts,
+        facts_agreement,
+    )
+    from docket.server.db_check import StoredProblem, quarantine
+    from docket.server.merged_store import fill_answer_facts
+    from docket.server.reviewer_names import distinct_names
+    from docket.store.db import write_transaction
+
+    with MergedStore.open(tmp_path / "m.db", run["server"]) as store:
+        import_task_archive(store, run["server"], run["archive"])
+        merge_results([p for ps in run["results"].values() for p in ps], server=run["server"],
+                      cards=run["cards"], store=store)  # fmt: skip
+        facts = store.db.execute("SELECT * FROM answer_facts ORDER BY 1, 2, 3").fetchall()
+        assert len(facts) == store.counts()["answers"] == len(run["latest"])
+        with write_transaction(store.db):
+            store.db.execute("DELETE FROM answer_facts")
+            assert store.answer_fact_rows() is None  # no facts: agreement reads the answers
+            assert fill_answer_facts(store.db.conn) == len(facts)
+        assert store.db.execute("SELECT * FROM answer_facts ORDER BY 1, 2, 3").fetchall() == facts
+        schemas = task_schemas(store)
+        read = store.answer_fact_rows()
+        assert read is not None
+        found = agreement_from_facts(*read, _forms_of(read[0], schemas), small_sample=0)
+        assert found is not None
+        answers = distinct_names(store.answers())
+        expected = [
+            dataclasses.replace(q, alpha_interval=None) for q in agreement(answers, schemas=schemas)
+        ]
+        assert found.questions == expected and expected
+        # Fewer than 200 units per question here: the verbs read the answers instead.
+        assert facts_agreement(store, schemas) is None
+        a = answers[0]
+        quarantine(store, [StoredProblem(a.reviewer, a.reviewer_name, a.project, a.task_id, a.revision, "test")])  # fmt: skip
+        assert store.answer_fact_rows() is None
+        (left,) = store.db.execute("SELECT count(*) FROM answer_facts").fetchone()
+        assert left == len(facts) - 1

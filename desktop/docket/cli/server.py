@@ -196,7 +196,9 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
             answers,
             schemas,
             store.adjudications(),
-            store.response_models(),
+            # With facts no answered task has a rubric (rubric forms have none), so no
+            # model is looked up.
+            {} if fast is not None else store.response_models(),
         )
         spans = span_agreements(answers, schemas)
         calibration = calibration_scores(store)

@@ -358,7 +358,8 @@ def facts_agreement(
     read = store.answer_fact_rows()
     if read is None:
         return None
-    return agreement_from_facts(*read, _forms_by_id(store, schemas), labels, seed=seed)
+    rows, who = read
+    return agreement_from_facts(rows, who, _forms_of(rows, schemas), labels, seed=seed)
 
 
 def agreement_from_facts(
@@ -403,11 +404,11 @@ def has_spans(schemas: Mapping[str, Schema]) -> bool:
     )  # fmt: skip
 
 
-def _forms_by_id(store: MergedStore, schemas: Mapping[str, Schema]) -> dict[int, Schema]:
-    """The parsed form of each ``forms`` id the project's tasks use (the objects of
-    ``schemas``, so that a layout is worked out once per form)."""
+def _forms_of(rows: Sequence[FactRow], schemas: Mapping[str, Schema]) -> dict[int, Schema]:
+    """The parsed form of each form id the fact rows name (through a task of each: the
+    objects of ``schemas``, so that a layout is worked out once per form)."""
     out: dict[int, Schema] = {}
-    for task_id, form in store.task_form_ids().items():
+    for task_id, _, form, _, _ in rows:
         if form not in out and task_id in schemas:
             out[form] = schemas[task_id]
     return out

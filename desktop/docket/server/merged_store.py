@@ -602,16 +602,6 @@ class MergedStore:
         present = {row[1] for row in rows}
         return rows, {rater: who[rater] for rater in present}
 
-    def task_form_ids(self) -> dict[str, int]:
-        """Task id -> the ``forms`` id of its answer form, for the project's tasks."""
-        with translated_errors(self.path):
-            return {
-                str(t): int(f)
-                for t, f in self.db.execute(
-                    "SELECT task_id, form FROM task_forms WHERE project = ?", (self.project,)
-                )
-            }
-
     def _issued(self, task_ids: set[str]) -> dict[str, IssuedTask | str]:
         """The archived tasks among ``task_ids`` as issued (or why the stored task is
         unreadable), for checking answers merged without a check: a few queries, not
