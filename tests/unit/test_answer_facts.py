@@ -184,3 +184,8 @@ def test_what_facts_cannot_express_gets_none() -> None:
     empty = encode(form, ids, {})
     assert empty is not None and set(empty) == {"0", "1"}
     assert len(empty) == len(layout(form, 2) or ())
+    # A 0-1 likert scale is no flag: unanswered, its units get no value (not "0").
+    binary = Schema((LikertQuestion("ok", dimensions=("fine",), scale_min=0, scale_max=1),))
+    assert encode(binary, ids, {}) == "00"
+    assert encode(binary, ids, {"ok": {"ra": {"fine": 0}, "rb": {"fine": True}}}) is None
+    assert encode(binary, ids, {"ok": {"ra": {"fine": 0}, "rb": {"fine": 1}}}) == "12"

@@ -107,10 +107,27 @@ def layout(schema: Schema, responses: int) -> tuple[Slot, ...] | None:
     return tuple(slots)
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What encoding needs of one layout, worked out once: each unit's place, each
+    place's character per value (by kind and value, so ``1`` and ``True`` stay apart),
+    and the facts of an answer that gives nothing (every flag unset)."""
+
+    places: dict[tuple[Any, ...], int]
+    codes: tuple[dict[tuple[type, Hashable], str], ...]
+    blank: tuple[str, ...]
+
+
 @lru_cache(maxsize=256)
-def _places(schema: Schema, responses: int) -> dict[tuple[Any, ...], int]:
-    found = layout(schema, responses) or ()
-    return {(s.key, s.target): i for i, s in enumerate(found)}
+def _plan(schema: Schema, responses: int) -> _Plan | None:
+    found = layout(schema, responses)
+    if found is None:
+        return None
+    codes = tuple(
+        {(type(v), v): chr(FIRST + k) for k, v in enumerate(slot.values)} for slot in found
+    )
+    blank = tuple(chr(FIRST) if slot.values is FLAG_VALUES else ABSENT for slot in found)
+    return _Plan({(s.key, s.target): i for i, s in enumerate(found)}, codes, blank)
 
 
 def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any]) -> str | None:
@@ -120,24 +137,22 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
 
     The values are those :func:`docket.server.agreement._add_units` gives the units."""
     ids = sorted(display_ids)
-    slots = layout(schema, len(ids))
-    if slots is None or len(set(ids)) != len(ids) or "task" in ids:
+    plan = _plan(schema, len(ids))
+    if plan is None or len(set(ids)) != len(ids) or "task" in ids:
         return None
-    places = _places(schema, len(ids))
+    places, codes = plan.places, plan.codes
     position = {rid: i for i, rid in enumerate(ids)}
-    out = [ABSENT] * len(slots)
+    out = list(plan.blank)
 
-    def put(key: tuple[str, str], target: tuple[object, ...], value: object) -> bool:
+    def put(key: tuple[str, str], target: tuple[object, ...], value: Hashable) -> bool:
         place = places.get((key, target))
         if place is None:
             return False
-        values = slots[place].values
-        for k, known in enumerate(values):
-            # The same category for agreement: equal, and the same kind of number.
-            if known == value and type(known) is type(value):
-                out[place] = chr(FIRST + k)
-                return True
-        return False
+        code = codes[place].get((type(value), value))
+        if code is None:
+            return False
+        out[place] = code
+        return True
 
     try:
         for q in schema.questions:
@@ -170,18 +185,18 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
                         if x not in position or y not in position:
                             return None
                         put((f"{label} (pairs)", "ordinal"), (position[x], position[y]), sign)
-            elif isinstance(q, FlagsQuestion):
-                chosen = value if isinstance(value, dict) else {}
-                names = {n for n, _ in q.task_flags}
-                response_names = {n for n, _ in q.response_flags}
+            elif isinstance(q, FlagsQuestion) and isinstance(value, dict):
+                # Every flag is unset in the blank facts: only those set are written.
+                on_task = {n for n, _ in q.task_flags}
+                on_responses = {n for n, _ in q.response_flags}
                 for target in [*ids, "task"]:
-                    marked = chosen.get(target)
-                    flags = set(marked or []) if isinstance(marked, list) else set()
-                    unit: tuple[object, ...] = (
-                        ("task",) if target == "task" else (position[target],)
-                    )
-                    for name in names if target == "task" else response_names:
-                        put((f"flag {name}", "nominal"), unit, name in flags)
+                    marked = value.get(target)
+                    if not isinstance(marked, list):
+                        continue
+                    names = on_task if target == "task" else on_responses
+                    unit = ("task",) if target == "task" else (position[target],)
+                    for name in set(marked) & names:
+                        put((f"flag {name}", "nominal"), unit, True)
     except (TypeError, ValueError):  # what the units could not be built from either
         return None
     return "".join(out)

@@ -223,6 +223,7 @@ def merge_results(
 ) -> MergeReport:
     report = MergeReport()
     lookup = keyring(cards)
+    texts: dict[tuple[str, str], Any] = {}  # tasks' response texts read by this merge
 
     def known_audit(chain: str) -> dict[int, str]:
         with translated_errors(store.path):
@@ -240,7 +241,7 @@ def merge_results(
             report.outcomes.append(BundleOutcome(path, "rejected", exc.message))
             continue
         try:
-            report.outcomes.append(_merge_one(store, server, result, path, report))
+            report.outcomes.append(_merge_one(store, server, result, path, report, texts))
         except DocketError as exc:
             report.outcomes.append(
                 BundleOutcome(path, "rejected", exc.message, result.reviewer.name)
@@ -271,7 +272,12 @@ def chain_gaps(store: MergedStore) -> list[str]:
 
 
 def _merge_one(
-    store: MergedStore, server: SecretKey, result: VerifiedResult, path: Path, report: MergeReport
+    store: MergedStore,
+    server: SecretKey,
+    result: VerifiedResult,
+    path: Path,
+    report: MergeReport,
+    texts: dict[tuple[str, str], Any],
 ) -> BundleOutcome:
     db = store.db
     reviewer = result.reviewer
@@ -308,7 +314,9 @@ def _merge_one(
         reviewer=name,
         bundle_id=task_manifest.bundle_id,
         # A calibration round's items are no tasks of the project's archive.
-        texts=None if calibration else lambda task_id: _response_texts(store, project, task_id),
+        texts=None
+        if calibration
+        else lambda task_id: _response_texts(store, project, task_id, texts),
         shown=lambda task_id: _shown_suggestions(store, project, sealed, task_id),
     )
     bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
@@ -506,9 +514,27 @@ def _merge_calibration(
     return len(winners) - updated, updated
 
 
-def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:
+TEXTS_KEPT = 20_000
+"""Tasks whose texts one merge keeps once read (a reviewer's results answer the same
+tasks again and again)."""
+
+
+def _response_texts(
+    store: MergedStore, project: str, task_id: str, kept: dict[tuple[str, str], Any]
+) -> dict[str, str] | None:
     """A task's response texts from the project's archive (spans are checked against
-    them), or None when the archive lacks the task."""
+    them), or None when the archive lacks the task; ``kept`` holds those this merge read
+    already (the oldest forgotten past TEXTS_KEPT)."""
+    key = (project, task_id)
+    if key in kept:
+        return kept[key]  # type: ignore[no-any-return]
+    if len(kept) >= TEXTS_KEPT:
+        del kept[next(iter(kept))]
+    kept[key] = found = _archived_texts(store, project, task_id)
+    return found
+
+
+def _archived_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:
     with translated_errors(store.path):
         row = store.db.execute(
             "SELECT task FROM tasks WHERE project = ? AND id = ?", (project, task_id)
