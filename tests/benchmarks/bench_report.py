@@ -25,14 +25,19 @@ truth (hallucinations more often from weaker models) seen with misses and false 
 rationales (50-600 characters) are written for strong preferences, flags and a third of
 the rest. ``time_spent_s`` is lognormal (median 75 s), ``saved_at`` spread over 30 days.
 
-Built once in the user cache directory (workloads.py; about 1.4 GB, a few minutes) and
-reused. Timed, each the median of 3 runs in this process (the command's own code, from
+Built once in the user cache directory (workloads.py; about 2 GB, a few minutes) and
+reused; the answers' facts (what ``docket merge`` keeps beside each answer for agreement,
+docket.server.answer_facts) are filled as the merged store's migration fills them, from a
+v2 workload when there is one (its facts then take about 4 minutes on a busy 2-core
+machine). Timed, each the median of 3 runs in this process (the command's own code, from
 argument parsing to the last byte written; Python's start-up and imports not included):
 
 - ``agreement_1m_answers_s``: what ``docket agreement --json`` does (open, read, compute,
   write the JSON), in-process (``docket.cli.main``) with stdout to /dev/null;
 - ``report_1m_answers_s``: ``docket report --db ... --out report.html`` the same way,
-  when ``docket report`` exists (None, said so, otherwise).
+  when ``docket report`` exists (None, said so, otherwise);
+- ``agreement_1m_peak_mb``, ``report_1m_peak_mb``: the peak resident memory of each
+  command, run once more in a process of its own.
 """
 
 from __future__ import annotations
