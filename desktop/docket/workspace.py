@@ -39,6 +39,7 @@ from docket.core.suggestions import Suggestion, SuggestionError, SuggestionRecor
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
+from docket.reasons import template
 from docket.render.markdown import formulas_in
 from docket.render.typeset import Result, Typesetter, result_from_json, result_to_json
 from docket.store.formulas import FormulaStore
@@ -169,7 +170,7 @@ class Workspace:
         :class:`~docket.errors.ImportCancelledError` to stop, up to the moment of commit,
         and nothing is imported."""
         report = progress or (lambda stage, fraction: None)
-        report("Decrypting and verifying", 0.05)
+        report(template("Decrypting and verifying"), 0.05)
         server = PublicCard.load(server_card_path)
         opened = open_sealed(
             Path(path),
@@ -177,9 +178,9 @@ class Workspace:
             signer=pinned(server),
             expected_type=TASK_TYPES,
         )
-        report("Reading tasks", 0.45)
+        report(template("Reading tasks"), 0.45)
         content = read_task_bundle(opened)
-        report("Storing", 0.65)
+        report(template("Storing"), 0.65)
         m = opened.manifest
         record = BundleRecord(
             id=m.bundle_id,
@@ -199,12 +200,12 @@ class Workspace:
         done = self._store.import_tasks(
             record,
             content.tasks,
-            before_commit=lambda: report("Saving", 0.95),
+            before_commit=lambda: report(template("Saving"), 0.95),
             reviews=content.reviews,
             calibration={t: e.to_json() for t, e in content.calibration.items()},
             suggestions=[s for group in content.suggestions.values() for s in group],
         )
-        report("Done", 1.0)
+        report(template("Done"), 1.0)
         return done
 
     def load_tasks(
