@@ -4,6 +4,8 @@ merge gives the very figures agreement from the decoded answers gives."""
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -189,3 +191,74 @@ def test_what_facts_cannot_express_gets_none() -> None:
     assert encode(binary, ids, {}) == "00"
     assert encode(binary, ids, {"ok": {"ra": {"fine": 0}, "rb": {"fine": True}}}) is None
     assert encode(binary, ids, {"ok": {"ra": {"fine": 0}, "rb": {"fine": 1}}}) == "12"
+
+
+def test_the_agreement_verb_gives_the_same_json_from_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merged store holding 300 tasks answered by three reviewers, their facts filled
+    as the migration fills them: `docket agreement --json` prints the same whether it
+    reads the facts or (facts set aside) every answer; gold accuracy comes from the
+    answers to gold items alone."""
+    from docket.bundles import keys
+    from docket.cli import main
+    from docket.core.rules import canonical_json
+    from docket.server import agreement as agreement_module
+    from docket.server.merged_store import MergedStore, fill_answer_facts
+    from docket.store.db import write_transaction
+
+    keys.write_key_pair(keys.generate("server"), tmp_path, passphrase=None)
+    server = keys.load_secret_key(tmp_path / "server.key")
+    form = default_schema(2)
+    with MergedStore.open(tmp_path / "m.db", server) as store:
+        db = store.db
+        with write_transaction(db):
+            for name in NAMES[:3]:
+                db.execute("INSERT INTO reviewers VALUES (?, ?, ?)", (f"fp-{name}", name, "{}"))
+            for t in range(300):
+                task = {"id": f"t{t:03d}", "responses": [{"id": "ra", "model": "m1", "text": "x"},
+                                                         {"id": "rb", "model": "m2", "text": "yy"}]}  # fmt: skip
+                db.execute("INSERT INTO tasks VALUES (?, 'p', ?, ?, '')",
+                           (task["id"], canonical_json(task), form.dumps()))  # fmt: skip
+                for k, name in enumerate(NAMES[:3]):
+                    better = ["ra", "rb", None][(t * (k + 1)) % 3]
+                    given = {"preference": {"better": better, "strength": ["slight", "strong"][t % 2]},
+                             "likert": {"ra": {"helpfulness": 1 + (t + k) % 5}},
+                             "flags": {"rb": ["hallucination"]} if (t + k) % 4 == 0 else {}}  # fmt: skip
+                    db.execute(
+                        "INSERT INTO answers (reviewer, project, task_id, revision, body, "
+                        "display_order, saved_at, time_spent_s, status, bundle, checked) "
+                        "VALUES (?, 'p', ?, 1, ?, ?, '2026-11-01T10:00:00', 30, 'done', 'b', 1)",
+                        (f"fp-{name}", task["id"], canonical_json(given),
+                         canonical_json({"A": "rb", "B": "ra"})),
+                    )  # fmt: skip
+            db.execute("INSERT INTO gold VALUES ('p', 't001', ?)",
+                       (canonical_json({"preference": {"better": "ra"}}),))  # fmt: skip
+            assert fill_answer_facts(db.conn) == 900
+    argv = [
+        "agreement",
+        "--db",
+        str(tmp_path / "m.db"),
+        "--server-key",
+        str(tmp_path / "server.key"),
+        "--json",
+    ]
+    read: list[int] = []
+    facts_agreement = agreement_module.facts_agreement
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        found = facts_agreement(*args, **kwargs)
+        read.append(found is not None)
+        return found
+
+    monkeypatch.setattr(agreement_module, "facts_agreement", counted)
+    assert main(argv) == 0
+    from_facts = capsys.readouterr().out
+    monkeypatch.setattr(agreement_module, "facts_agreement", lambda *a, **k: None)
+    assert main(argv) == 0
+    from_answers = capsys.readouterr().out
+    assert read == [True]
+    assert from_facts == from_answers
+    payload = json.loads(from_facts)
+    assert {q["question"] for q in payload["questions"]} >= {"preference", "flag hallucination"}
+    assert sum(g["total"] for g in payload["gold"]) == 3
