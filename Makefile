@@ -52,19 +52,19 @@ $(VENV)/.installed-app: $(VENV)/.created pyproject.toml $(LOCK)
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.created pyproject.toml $(LOCK)
-	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,report,data]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,report,data,postgres]'
 	@touch $@ $(VENV)/.installed-app
 
 # The dev tools (ruff, mypy) are not locked; what they share with the app is.
 $(VENV)/.installed-dev: $(VENV)/.created pyproject.toml $(LOCK)
-	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,report,data,dev]'
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test,crosscheck,report,data,postgres,dev]'
 	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-app
 
 # uv resolves for the target platform whatever the host; an existing lock's versions are
 # kept where they still fit (LOCK_ARGS=--upgrade takes the newest allowed instead).
 lock: $(VENV)/.created
 	$(PY) -m pip install --quiet 'uv==$(UV_VERSION)'
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra crosscheck --extra report --extra data --extra package \
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra crosscheck --extra report --extra data --extra postgres --extra package \
 		--python-version 3.11 --python-platform x86_64-manylinux_2_36 \
 		--custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
 

@@ -344,7 +344,7 @@ def build(cache: Path) -> None:
             print(f"  {min(TASKS, start + BATCH):,} / {TASKS:,} tasks", flush=True)
         # The answer facts `docket merge` writes beside each answer (answer_facts.py).
         with write_transaction(db):
-            fill_answer_facts(db.conn)
+            fill_answer_facts(db)
         counts = store.counts()
     assert counts["answers"] == TASKS * OVERLAP, counts
 

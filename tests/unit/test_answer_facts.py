@@ -234,7 +234,7 @@ def test_the_agreement_verb_gives_the_same_json_from_facts(
                     )  # fmt: skip
             db.execute("INSERT INTO gold VALUES ('p', 't001', ?)",
                        (canonical_json({"preference": {"better": "ra"}}),))  # fmt: skip
-            assert fill_answer_facts(db.conn) == 900
+            assert fill_answer_facts(db) == 900
     argv = [
         "agreement",
         "--db",

@@ -364,7 +364,7 @@ def facts_agreement(
 
 def agreement_from_facts(
     rows: Sequence[FactRow],
-    who: Mapping[int, tuple[str, str]],
+    who: Mapping[Any, tuple[str, str]],
     forms: Mapping[int, Schema],
     labels: Callable[[str, str], str] | None = None,
     *,

@@ -266,7 +266,7 @@ def write_facts(
 
 WIDE = 2**62
 """Units whose places read as one number below this are counted as numbers."""
-FactRow = tuple[str, int, int, int, str]
+FactRow = tuple[str, Any, int, int, str]
 """(task id, rater, form id, number of responses, facts) of one answer."""
 Cohen = dict[tuple[str, str], tuple[int, float | None]]
 
@@ -282,7 +282,7 @@ class FactTally:
 
 
 def fact_tallies(
-    rows: Sequence[FactRow], forms: Mapping[int, Schema], labels: Mapping[int, str]
+    rows: Sequence[FactRow], forms: Mapping[int, Schema], labels: Mapping[Any, str]
 ) -> dict[tuple[str, str], FactTally] | None:
     """The units of every question of these answers' facts (rows in task order;
     ``labels``: each rater's name as agreement shows it), counted with NumPy; ``None``
@@ -308,7 +308,7 @@ def _tallies(
     rows: Sequence[FactRow],
     forms: Mapping[int, Schema],
     names: list[str],
-    rank: Mapping[int, int],
+    rank: Mapping[Any, int],
 ) -> dict[tuple[str, str], FactTally] | None:
     tasks = [r[0] for r in rows]
     raters = [r[1] for r in rows]

@@ -1,7 +1,9 @@
 """The server's merged database: every reviewer's latest answers, and what was merged.
 
-SQLCipher, keyed from the server's secret key (HKDF, its own label), WAL with
-``synchronous=FULL`` like a workspace. Per reviewer it keeps the chain state (every
+The embedded store: SQLCipher, keyed from the server's secret key (HKDF, its own label),
+WAL with ``synchronous=FULL`` like a workspace. The team store: a PostgreSQL database
+(``postgresql://...``, :mod:`docket.server.team_schema`), the same tables read and written
+by the same SQL through :mod:`docket.server.sql`. Per reviewer it keeps the chain state (every
 sequence number seen with its bundle hash); per bundle, that it was merged; per
 (reviewer, task), the answer with the highest revision. Task texts come from the
 server's own archive written by ``docket pack`` (``merge --tasks``), for datasets.
@@ -9,6 +11,9 @@ server's own archive written by ``docket pack`` (``merge --tasks``), for dataset
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,13 +27,18 @@ from docket.core.bulk import fast_json_loads, paused_gc
 from docket.core.pii import Finding
 from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
-from docket.errors import DocketError
+from docket.errors import DocketError, NewerWorkspaceError, WrongKeyError
+from docket.server import team_schema
 from docket.server.answer_facts import write_facts
 from docket.server.result_checks import IssuedTask, row_problem
-from docket.store.db import close_checkpointed, open_migrated, translated_errors
+from docket.server.sql import Db, PostgresDb, SqliteDb, is_url
+from docket.store.db import open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
 
 MERGED_KEY_LABEL = b"docket/merged-db/v1"
+WRITE_WAIT_S = 600.0
+"""How long a merge waits for the others' transactions (several ``docket merge`` at once on
+one file: each bundle's transaction is short, but a queue of large ones can be long)."""
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -346,23 +356,23 @@ def _v8(db: sqlite_utils.Database) -> None:
         )
 
 
-def _v9(db: sqlite_utils.Database) -> None:
+def _v9(db: Db) -> None:
     """Answer facts (:mod:`docket.server.answer_facts`): per answer, one short text of
     the values it gives the agreement units, under the task's form (``form``, a
     ``forms`` id) over its number of responses, and the answer's revision. Written by
     ``docket merge`` with the answer; filled here for the answers checked at merge
-    (the others are checked by their readers, which decode them). Plain SQL DDL."""
+    (the others are checked by their readers, which decode them)."""
     db.execute(
         "CREATE TABLE answer_facts (project TEXT NOT NULL, task_id TEXT NOT NULL, "
         "reviewer TEXT NOT NULL, revision INTEGER NOT NULL, form INTEGER NOT NULL, "
         "responses INTEGER NOT NULL, facts TEXT NOT NULL, "
         "PRIMARY KEY (project, task_id, reviewer))"
     )
-    fill_answer_facts(db.conn)
+    fill_answer_facts(db)
 
 
-def fill_answer_facts(conn: Any, batch: int = 20_000) -> int:
-    """Facts for every checked answer that has none (the migration's backfill, in
+def fill_answer_facts(db: Db, batch: int = 20_000) -> int:
+    """Facts for every checked answer that has none (the migration's fill, read in
     batches; the caller's transaction). Returns how many were written."""
     forms: dict[int, Schema | None] = {}
     query = (
@@ -371,14 +381,14 @@ def fill_answer_facts(conn: Any, batch: int = 20_000) -> int:
         "WHERE f.project = a.project AND f.task_id = a.task_id AND f.reviewer = a.reviewer)"
     )
     written = 0
-    cursor = conn.execute(query)
+    rows = db.stream(query)
     with paused_gc():
         while True:
-            rows = cursor.fetchmany(batch)
-            if not rows:
+            found = list(itertools.islice(rows, batch))
+            if not found:
                 break
             by_project: dict[str, list[Any]] = {}
-            for project, task_id, reviewer, revision, order, body in rows:
+            for project, task_id, reviewer, revision, order, body in found:
                 try:
                     decoded = (fast_json_loads(order), fast_json_loads(body))
                 except ValueError:
@@ -387,12 +397,93 @@ def fill_answer_facts(conn: Any, batch: int = 20_000) -> int:
                     by_project.setdefault(project, []).append(
                         (task_id, reviewer, revision, *decoded)
                     )
-            for project, found in by_project.items():
-                written += write_facts(conn, project, found, forms)
+            for project, answers in by_project.items():
+                written += write_facts(db, project, answers, forms)
     return written
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+EMBEDDED: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+"""The embedded store's first versions, in SQLite's own SQL (sqlite-utils, triggers over
+its JSON functions). Never more: what comes next is :data:`PORTABLE`."""
+
+PortableMigration = Callable[[Db], None]
+
+PORTABLE: list[PortableMigration] = [_v9]
+"""The migrations after :data:`EMBEDDED` (version 9 on), each written once in SQL that both
+stores run (:mod:`docket.server.sql`: ``?`` placeholders, ``ON CONFLICT`` upserts, no JSON
+functions, TEXT / INTEGER / FLOAT columns) and given the :class:`~docket.server.sql.Db`.
+Each runs in one transaction with the version bump, on the embedded store (``PRAGMA
+user_version``) and on the team store (``docket_schema``, created at
+:data:`~docket.server.team_schema.BASELINE` = ``len(EMBEDDED)``). Append; never edit one
+that has shipped."""
+
+
+def _embedded(step: PortableMigration) -> Migration:
+    """A portable migration as the embedded store's migration runner takes it."""
+
+    def run(db: sqlite_utils.Database) -> None:
+        step(SqliteDb(db, Path("merged.db")))
+
+    run.__doc__ = step.__doc__
+    return run
+
+
+def migrations() -> list[Migration]:
+    """Every migration of the embedded store (read when opening: :data:`PORTABLE` may grow)."""
+    return [*EMBEDDED, *(_embedded(step) for step in PORTABLE)]
+
+
+MIGRATIONS: list[Migration] = migrations()
+
+OWNER_KEY = "server_key_check"
+"""The ``meta`` row tying a team store to the server key that created it (an HMAC under
+the merged store's key: it tells a wrong key without revealing the right one)."""
+
+
+def _owner_check(server: SecretKey) -> str:
+    key = server.derived_key(MERGED_KEY_LABEL)
+    return hmac.new(key, b"docket/merged-db/owner", hashlib.sha256).hexdigest()
+
+
+def migrate_team_store(db: Db, server: SecretKey) -> int:
+    """Brings a PostgreSQL database to the current version (creating the schema in one
+    transaction when it has none) and checks it belongs to ``server``; returns the version
+    it started at. Concurrent openers wait for each other (an advisory lock)."""
+    steps = PORTABLE
+    latest = team_schema.BASELINE + len(steps)
+    start = db.version()
+
+    def step() -> int:
+        version = db.version()
+        if version > latest:
+            raise NewerWorkspaceError(
+                f"{db.label} was written by a newer Docket (schema version {version}; this "
+                f"one knows up to {latest})."
+            )
+        if version == 0:
+            team_schema.create_baseline(db)
+            version = team_schema.BASELINE
+        for index in range(version - team_schema.BASELINE, len(steps)):
+            steps[index](db)
+            team_schema.set_version(db, team_schema.BASELINE + index + 1)
+        check = _owner_check(server)
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (OWNER_KEY,)).fetchone()
+        if row is None:
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (OWNER_KEY, check))
+        elif not hmac.compare_digest(str(row[0]), check):
+            raise WrongKeyError(f"{db.label} belongs to another server key.")
+        return version
+
+    if start == latest:  # the common case: nothing to write, only the owner to check
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (OWNER_KEY,)).fetchone()
+        if row is not None:
+            if not hmac.compare_digest(str(row[0]), _owner_check(server)):
+                raise WrongKeyError(f"{db.label} belongs to another server key.")
+            return start
+    if start > latest:
+        return step()
+    db.write(step, lock="docket/schema")
+    return start
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,9 +524,11 @@ class MergedStore:
     project the database holds (a database holding several asks for one:
     :class:`~docket.errors.DocketError` naming them)."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, project: str | None = None) -> None:
+    def __init__(self, db: Db, project: str | None = None) -> None:
         self.db = db
-        self.path = path
+        self.path: Path | str = db.path
+        self.label = db.label
+        """How messages name the database (its file name, or its URL)."""
         self._project = project
         self.warnings: list[str] = []
         """What the readers skipped (answers that do not fit their task), to tell the user."""
@@ -444,18 +537,28 @@ class MergedStore:
 
     @classmethod
     def open(
-        cls, path: str | Path, server: SecretKey, *, project: str | None = None
+        cls, target: str | Path, server: SecretKey, *, project: str | None = None
     ) -> MergedStore:
-        path = Path(path)
+        """The merged database ``target`` names: a ``postgresql://`` URL (the team store)
+        or a file (the embedded store, created if missing), brought to the current schema."""
+        if isinstance(target, str) and is_url(target):
+            db = PostgresDb(target)
+            try:
+                migrate_team_store(db, server)
+            except BaseException:
+                db.close()
+                raise
+            return cls(db, project)
+        path = Path(target)
         key = server.derived_key(MERGED_KEY_LABEL)
-        return cls(
-            open_migrated(path, key, lambda db: migrate(db, path=str(path), migrations=MIGRATIONS)),
-            path,
-            project,
+        steps = migrations()
+        opened = open_migrated(
+            path, key, lambda d: migrate(d, path=str(path), migrations=steps), wait_s=WRITE_WAIT_S
         )
+        return cls(SqliteDb(opened, path), project)
 
     def close(self) -> None:
-        close_checkpointed(self.db, self.path)
+        self.db.close()
 
     def __enter__(self) -> MergedStore:
         return self
@@ -482,7 +585,7 @@ class MergedStore:
         found = self.projects()
         if len(found) > 1:
             raise DocketError(
-                f"{self.path.name} holds several projects: {', '.join(found)}.",
+                f"{self.label} holds several projects: {', '.join(found)}.",
                 hint="Name one with --project.",
             )
         self._project = found[0] if found else ""
@@ -511,8 +614,10 @@ class MergedStore:
         scanner, and Python's cycle collector paused while the objects are built (none of
         them can form a cycle, and a collection over millions of new objects is what
         costs most otherwise)."""
+        # SQLite's row ids are small integers, cheaper than the fingerprints per row.
+        who_key = "rowid" if self.db.dialect == "sqlite" else "fingerprint"
         query = (
-            "SELECT r.rowid, a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
+            f"SELECT r.{who_key}, a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
             "a.time_spent_s, a.status, a.checked FROM answers a JOIN reviewers r "
             "ON r.fingerprint = a.reviewer WHERE a.project = ?"
         )
@@ -523,9 +628,9 @@ class MergedStore:
             args = (*args, task_id)
         with translated_errors(self.path):
             who = {
-                int(rowid): (str(fp), str(name))
+                rowid: (str(fp), str(name))
                 for rowid, fp, name in self.db.execute(
-                    "SELECT rowid, fingerprint, name FROM reviewers"
+                    f"SELECT {who_key}, fingerprint, name FROM reviewers"
                 )
             }
             with paused_gc():
@@ -568,10 +673,11 @@ class MergedStore:
 
     def answer_fact_rows(
         self,
-    ) -> tuple[list[tuple[str, int, int, int, str]], dict[int, tuple[str, str]]] | None:
+    ) -> tuple[list[tuple[str, Any, int, int, str]], dict[Any, tuple[str, str]]] | None:
         """The facts of every answer of the project (:mod:`docket.server.answer_facts`):
-        (task id, reviewer row id, form id, number of responses, facts) in task order, and
-        each reviewer row id's (fingerprint, name); ``None`` when some answer has no facts
+        (task id, reviewer key, form id, number of responses, facts) in task order, and
+        each reviewer key's (fingerprint, name) (the key: SQLite's row id, or the
+        fingerprint on the team store); ``None`` when some answer has no facts
         or facts of a form its task no longer has (the readers then decode the answers).
 
         A few narrow columns per answer, never an answer's body."""
@@ -580,17 +686,19 @@ class MergedStore:
             (answers,) = self.db.execute(
                 "SELECT count(*) FROM answers WHERE project = ?", (project,)
             ).fetchone()
+            # SQLite's row ids are small integers, cheaper than the fingerprints per row.
+            who_key = "rowid" if self.db.dialect == "sqlite" else "fingerprint"
             who = {
-                int(rowid): (str(fp), str(name))
-                for rowid, fp, name in self.db.execute(
-                    "SELECT rowid, fingerprint, name FROM reviewers"
+                rater: (str(fp), str(name))
+                for rater, fp, name in self.db.execute(
+                    f"SELECT {who_key}, fingerprint, name FROM reviewers"
                 )
             }
             with paused_gc():
                 # The form is that of the task now (NULL: no longer archived); one that
                 # differs from the facts' makes them stale.
                 rows = self.db.execute(
-                    "SELECT f.task_id, r.rowid, "
+                    f"SELECT f.task_id, r.{who_key}, "
                     "CASE WHEN t.form = f.form THEN f.form ELSE NULL END, f.responses, f.facts "
                     "FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
                     "LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id "
@@ -786,14 +894,14 @@ class MergedStore:
         ids), for the tasks of the project's archive that have any."""
         # Only the tasks ``suggested`` lists (kept by triggers): never every task's text.
         query = (
-            "SELECT t.id, json_extract(t.task, '$.suggestions') FROM suggested s "
+            "SELECT t.id, t.task FROM suggested s "
             "JOIN tasks t ON t.project = s.project AND t.id = s.task_id WHERE s.project = ? "
             "ORDER BY t.id"
         )
         with translated_errors(self.path):
             rows = self.db.execute(query, (self.project,)).fetchall()
         return {
-            str(task_id): [Suggestion.from_json(s) for s in json.loads(body)]
+            str(task_id): [Suggestion.from_json(s) for s in json.loads(body)["suggestions"]]
             for task_id, body in rows
         }
 
@@ -886,7 +994,7 @@ class MergedStore:
             "reviewers": "SELECT count(*) FROM reviewers",
             "bundles": "SELECT count(*) FROM merged",
             "answers": "SELECT count(*) FROM answers",
-            "tasks": "SELECT count(*) FROM (SELECT DISTINCT project, task_id FROM answers)",
+            "tasks": "SELECT count(*) FROM (SELECT DISTINCT project, task_id FROM answers) t",
             "quarantined": "SELECT count(*) FROM quarantine",
         }
         with translated_errors(self.path):
@@ -894,4 +1002,4 @@ class MergedStore:
 
     def integrity_check(self) -> str:
         with translated_errors(self.path):
-            return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+            return self.db.integrity_check()
