@@ -28,8 +28,7 @@ the rest. ``time_spent_s`` is lognormal (median 75 s), ``saved_at`` spread over 
 Built once in the user cache directory (workloads.py; about 2 GB, a few minutes) and
 reused; the answers' facts (what ``docket merge`` keeps beside each answer for agreement,
 docket.server.answer_facts) are filled as the merged store's migration fills them, from a
-v2 workload when there is one (its facts then take about 4 minutes on a busy 2-core
-machine). Timed, each the median of 3 runs in this process (the command's own code, from
+v2 workload when there is one (its facts then take about 30 s on a 2-core machine). Timed, each the median of 3 runs in this process (the command's own code, from
 argument parsing to the last byte written; Python's start-up and imports not included):
 
 - ``agreement_1m_answers_s``: what ``docket agreement --json`` does (open, read, compute,
