@@ -70,7 +70,7 @@ KEPT = QT_TRANSLATE_NOOP(
 )
 RECOVERED = QT_TRANSLATE_NOOP("main_window", "Saved: the change that could not be saved is now.")
 PREFETCH_DELAY_MS = 40
-"""Render the next task this long after opening one: out of the way of painting this one."""
+"""Render the next task this long after one has painted: out of the way of painting it."""
 
 
 class MainWindow(QMainWindow):
@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self._apply_theme(theme)
         restore_geometry(self)
         self.update_progress()
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch_next)
         self._input = InputFilter(self)
         QApplication.instance().installEventFilter(self._input)  # type: ignore[union-attr]
         QTimer.singleShot(0, self.open_first_task)
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         self.span_marker = SpanMarker(self.comparison, self.answer_panel, c, self)
         self.pii_marker = PiiMarker(self.comparison, self.answer_panel, c, self.workspace, self)
         self.pii_marker.notice.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.pii_marker.scannedAhead.connect(self._scanned_ahead)
 
     # --- tasks ---------------------------------------------------------------------------
 
@@ -209,7 +214,7 @@ class MainWindow(QMainWindow):
         self.task_list.select_task(task_id)
         self.save_label.setText("")
         self.scroll_memory.restore(task_id)
-        QTimer.singleShot(PREFETCH_DELAY_MS, self._prefetch_next)
+        self._prefetch_timer.start()  # and again once this task has painted (event())
         return True
 
     def _prefetch_next(self) -> None:
@@ -227,6 +232,13 @@ class MainWindow(QMainWindow):
             self.comparison.prefetch(task, self.workspace.display_order(task), pii=marks)
         except DocketError:
             pass
+
+    def _scanned_ahead(self, task_id: str) -> None:
+        """The next task's PII scan came back: lay out its marks now, not on the move."""
+        c = self.controller
+        if c.task is not None and not self.closed:
+            if self.task_list.next_task_id(c.task.id) == task_id:
+                self._prefetch_next()
 
     def _show_issues(self, issues: list[tuple[str, str]]) -> None:
         if not issues:
@@ -534,6 +546,15 @@ class MainWindow(QMainWindow):
         )
 
     # --- window events -------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest and self._prefetch_timer.isActive():
+            # The window has just painted the task: the next one is rendered a little
+            # after that, never on the way to the screen (on a busy machine the paint
+            # itself may take longer than the delay).
+            self._prefetch_timer.start()
+        return handled
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and not self.session.locked:
