@@ -53,6 +53,7 @@ from docket.ui.pii_marking import PiiMarker, shown_pii
 from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
+from docket.ui.search_indexing import SearchIndexing
 from docket.ui.session_lock import SessionLock, edit_security_settings
 from docket.ui.sources_pane import SourcesPane
 from docket.ui.span_marking import SpanMarker
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._input)  # type: ignore[union-attr]
         QTimer.singleShot(0, self.open_first_task)
         self.typesetting.start_soon()
+        self.search_indexing = SearchIndexing(workspace, self)
+        self.search_indexing.start_soon()
         self._reminder = QTimer(self)
         self._reminder.setInterval(60 * 60 * 1000)
         self._reminder.timeout.connect(self._remind_export)
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         if changes.all_tasks:
             self.task_list.reload()
+            self.search_indexing.start_soon()  # an import: its tasks are indexed next
         else:
             for task_id in sorted(changes.tasks):
                 self.task_list.refresh_task(task_id)
@@ -502,12 +506,14 @@ class MainWindow(QMainWindow):
         return self.session.locked
 
     def lock(self, why: str = "manual") -> None:
+        self.search_indexing.stop()
         self.session.request(why)
 
     def unlock(self, passphrase: str) -> None:
         self.session.unlock(passphrase)
         if not self.session.locked:
             self.typesetting.start_soon()
+            self.search_indexing.start_soon()
 
     def security_settings(self) -> None:
         edit_security_settings(self)
@@ -577,6 +583,7 @@ class MainWindow(QMainWindow):
         if not self.closed:
             self.closed = True
             self._reminder.stop()
+            self.search_indexing.stop()
             self.lock_watcher.stop()
             self.clipboard_guard.clear_now()
             self.operations.wait()
