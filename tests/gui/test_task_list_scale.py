@@ -68,7 +68,15 @@ def test_filter_and_search_return_the_right_rows(
         assert proxy.next_task_id(skipped[1]) == f"t{250 + 1:05d}"
         panel.set_status_filter(None)
 
-        for query in ("muller", "ÉCHOGRAPHIE", "カイドライン", "strasse", "Ω-3", "d M", "er 19999."):
+        for query in (
+            "muller",
+            "ÉCHOGRAPHIE",
+            "カイドライン",
+            "strasse",
+            "Ω-3",
+            "d M",
+            "er 19999.",
+        ):
             panel.set_search(query)
             assert list(proxy.task_ids()) == _expected(tasks, query), query
         panel.set_search("muller")

@@ -11,11 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docket.core import Response, Role, Task, Turn, default_schema
-from docket.store import WorkspaceStore
-from docket.store.db import open_encrypted
-from docket.store import migrations
-from docket.store.migrations import CURRENT_VERSION, MIGRATIONS, user_version
 from docket.core.text_fold import SEPARATOR, fold
+from docket.store import WorkspaceStore, migrations
+from docket.store.db import open_encrypted
+from docket.store.migrations import CURRENT_VERSION, MIGRATIONS, user_version
 from docket.store.review import INDEX_SEPARATOR, ReviewStore
 
 KEY = bytes(range(32))

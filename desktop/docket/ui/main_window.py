@@ -239,9 +239,12 @@ class MainWindow(QMainWindow):
     def _scanned_ahead(self, task_id: str) -> None:
         """The next task's PII scan came back: lay out its marks now, not on the move."""
         c = self.controller
-        if c.task is not None and not self.closed:
-            if self.task_list.next_task_id(c.task.id) == task_id:
-                self._prefetch_next()
+        if (
+            c.task is not None
+            and not self.closed
+            and self.task_list.next_task_id(c.task.id) == task_id
+        ):
+            self._prefetch_next()
 
     def _show_issues(self, issues: list[tuple[str, str]]) -> None:
         if not issues:
