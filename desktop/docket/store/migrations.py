@@ -229,7 +229,7 @@ def _v12_search_index(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE INDEX IF NOT EXISTS tasks_to_index ON tasks(position) WHERE search_text IS NULL"
     )
-    db.execute("UPDATE tasks SET search_text = NULL")
+    db.execute("UPDATE tasks SET search_text = NULL WHERE search_text IS NOT NULL")
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
