@@ -501,6 +501,7 @@ class ComparisonView(QWidget):
         self._pii: list[ShownPii] = []
         self._citation_mark: tuple[int, int, int] | None = None
         self._columns_shown = -1  # how many response columns were last evened out
+        self._pair_labels: tuple[str, ...] | None = None  # what the pair choices are for
         self.pii_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
         """The window's PII actions for a place in a pane (context menus)."""
         self.pii_follows = False
@@ -676,6 +677,13 @@ class ComparisonView(QWidget):
     def _fill_pairs(self) -> None:
         assert self._order is not None
         labels = self._order.labels
+        if labels == self._pair_labels:  # the same letters: the same choices, kept
+            self.pair.blockSignals(True)
+            self.pair.setCurrentIndex(0)  # a new task compares the first pair, as before
+            self.pair.blockSignals(False)
+            self.pair.setVisible(self._diff and len(labels) > 2)
+            return
+        self._pair_labels = labels
         self.pair.blockSignals(True)
         self.pair.clear()
         for i in range(len(labels)):
