@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The `browser` fixture: a headless Chromium (tests/browser.py).
-pytest_plugins = ("tests.browser",)
+# The `browser` fixture: a headless Chromium (tests/browser.py); a throwaway PostgreSQL
+# server and the `store_target` parametrisation over both merged stores (tests/postgres.py).
+pytest_plugins = ("tests.browser", "tests.postgres")
 
 # Hypothesis profiles. "bounded" is what the fuzz properties
 # (tests/adversarial/test_fuzz_parsers.py) run under in `make test`: derandomized, so every

@@ -6,6 +6,8 @@ traceback. Anything that is *not* a :class:`DocketError` is a bug in Docket.
 
 from __future__ import annotations
 
+from docket.reasons import template
+
 
 class DocketError(Exception):
     """Base of every error a user can cause. ``hint`` says what to do about it."""
@@ -28,7 +30,7 @@ class DocketError(Exception):
 class TaskFormatError(DocketError):
     """A task file (JSONL) holds a line Docket cannot read as a task."""
 
-    hint = "Fix or remove the line and try again."
+    hint = template("Fix or remove the line and try again.")
 
     def __init__(self, message: str, *, source: str = "", line: int | None = None) -> None:
         self.source = source
@@ -40,13 +42,13 @@ class TaskFormatError(DocketError):
 class SchemaError(DocketError):
     """A question schema (the answer form) is malformed."""
 
-    hint = "Check the schema JSON against the question types in the documentation."
+    hint = template("Check the schema JSON against the question types in the documentation.")
 
 
 class AnswerValidationError(DocketError):
     """An answer does not fit the task's questions. ``issues`` names each field at fault."""
 
-    hint = "Correct the fields named above; nothing was saved."
+    hint = template("Correct the fields named above; nothing was saved.")
 
     def __init__(self, issues: list[tuple[str, str]]) -> None:
         self.issues = issues
@@ -62,13 +64,13 @@ class KeyFileError(DocketError):
 
 
 class WrongPassphraseError(KeyFileError):
-    hint = "Type the passphrase again; it is the one chosen at `docket keygen`."
+    hint = template("Type the passphrase again; it is the one chosen at `docket keygen`.")
 
 
 class KeyringError(KeyFileError):
     """Two public cards claim the same identity (name, key id, recipient or keys)."""
 
-    hint = (
+    hint = template(
         "Keep one card per party: remove the card that does not belong (compare each "
         "fingerprint with its owner), then run the command again. Nothing was done."
     )
@@ -82,50 +84,58 @@ class WorkspaceError(DocketError):
 
 
 class WrongKeyError(WorkspaceError):
-    hint = (
+    hint = template(
         "Open it with the key it was created with, or choose another directory for a new workspace."
     )
 
 
 class UnknownTaskError(WorkspaceError):
-    hint = "List the tasks with `Workspace.tasks()`; the id must be one of them."
+    hint = template("List the tasks with `Workspace.tasks()`; the id must be one of them.")
 
 
 class DiskFullError(WorkspaceError):
-    hint = "Free some disk space; answers saved before this one are intact."
+    hint = template("Free some disk space; answers saved before this one are intact.")
 
 
 class ReadOnlyWorkspaceError(WorkspaceError):
-    hint = "Make the workspace directory writable; answers saved before this one are intact."
+    hint = template(
+        "Make the workspace directory writable; answers saved before this one are intact."
+    )
 
 
 class WorkspaceLockedError(WorkspaceError):
     """The workspace is locked (idle or screen lock): its key is not in memory."""
 
-    hint = "Unlock Docket with your passphrase to continue."
+    hint = template("Unlock Docket with your passphrase to continue.")
 
 
 class WorkspaceBusyError(WorkspaceError):
-    hint = "Close the other Docket window or process using this workspace, then try again."
+    hint = template(
+        "Close the other Docket window or process using this workspace, then try again."
+    )
 
 
 class WorkspaceCorruptError(WorkspaceError):
-    hint = "Restore the workspace from a backup, or re-import the bundle into a new workspace."
+    hint = template(
+        "Restore the workspace from a backup, or re-import the bundle into a new workspace."
+    )
 
 
 class NewerWorkspaceError(WorkspaceError):
-    hint = "Update Docket to open this workspace."
+    hint = template("Update Docket to open this workspace.")
 
 
 class AuditChainError(WorkspaceError):
-    hint = "The workspace was modified outside Docket; do not export from it and tell your lead."
+    hint = template(
+        "The workspace was modified outside Docket; do not export from it and tell your lead."
+    )
 
 
 class OutputFileError(DocketError):
     """A file Docket writes (a bundle, an export) could not be written; nothing was
     left half-written and no record of it was kept."""
 
-    hint = "Free some space or choose another folder, then try again."
+    hint = template("Free some space or choose another folder, then try again.")
 
 
 # --- bundles -------------------------------------------------------------------------------
@@ -134,7 +144,7 @@ class OutputFileError(DocketError):
 class BundleError(DocketError):
     """A bundle cannot be used; nothing was imported or changed."""
 
-    hint = "Ask the sender for a fresh copy of the bundle; nothing was imported."
+    hint = template("Ask the sender for a fresh copy of the bundle; nothing was imported.")
 
 
 class AgeHeaderError(BundleError):
@@ -142,7 +152,9 @@ class AgeHeaderError(BundleError):
 
 
 class NotForYouError(BundleError):
-    hint = "This bundle was encrypted for someone else: check that you opened it with your own key."
+    hint = template(
+        "This bundle was encrypted for someone else: check that you opened it with your own key."
+    )
 
 
 class AgeHmacError(BundleError):
@@ -158,7 +170,7 @@ class ContainerError(BundleError):
 
 
 class SignatureError(BundleError):
-    hint = (
+    hint = template(
         "Do not use this bundle: it was altered, or it was not signed by the expected key. "
         "Ask the sender for a fresh copy."
     )
@@ -169,18 +181,20 @@ class ManifestError(BundleError):
 
 
 class ExpiredBundleError(BundleError):
-    hint = "Ask the project owner for a new bundle."
+    hint = template("Ask the project owner for a new bundle.")
 
 
 class UnsupportedVersionError(BundleError):
-    hint = "Update Docket, or ask the sender for a bundle in a version this Docket reads."
+    hint = template("Update Docket, or ask the sender for a bundle in a version this Docket reads.")
 
 
 class ReplayError(BundleError):
     """A result bundle was seen before, or is out of sequence in its reviewer's chain."""
 
-    hint = "Each result bundle can be merged once, in its reviewer's order; see the report."
+    hint = template(
+        "Each result bundle can be merged once, in its reviewer's order; see the report."
+    )
 
 
 class ImportCancelledError(BundleError):
-    hint = "Nothing was imported; import the bundle again when you are ready."
+    hint = template("Nothing was imported; import the bundle again when you are ready.")

@@ -26,6 +26,7 @@ from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.pii import TaskScan, task_texts
 from docket.core.pii_detect import scan_task
+from docket.core.progress import Progress, held_interrupts, no_progress
 from docket.core.review import (
     ADJUDICATION_OUTCOMES,
     EditState,
@@ -39,6 +40,7 @@ from docket.core.suggestions import Suggestion, SuggestionError, SuggestionRecor
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
+from docket.reasons import template
 from docket.render.markdown import formulas_in
 from docket.render.typeset import Result, Typesetter, result_from_json, result_to_json
 from docket.store.formulas import FormulaStore
@@ -169,7 +171,7 @@ class Workspace:
         :class:`~docket.errors.ImportCancelledError` to stop, up to the moment of commit,
         and nothing is imported."""
         report = progress or (lambda stage, fraction: None)
-        report("Decrypting and verifying", 0.05)
+        report(template("Decrypting and verifying"), 0.05)
         server = PublicCard.load(server_card_path)
         opened = open_sealed(
             Path(path),
@@ -177,9 +179,9 @@ class Workspace:
             signer=pinned(server),
             expected_type=TASK_TYPES,
         )
-        report("Reading tasks", 0.45)
+        report(template("Reading tasks"), 0.45)
         content = read_task_bundle(opened)
-        report("Storing", 0.65)
+        report(template("Storing"), 0.65)
         m = opened.manifest
         record = BundleRecord(
             id=m.bundle_id,
@@ -199,12 +201,12 @@ class Workspace:
         done = self._store.import_tasks(
             record,
             content.tasks,
-            before_commit=lambda: report("Saving", 0.95),
+            before_commit=lambda: report(template("Saving"), 0.95),
             reviews=content.reviews,
             calibration={t: e.to_json() for t, e in content.calibration.items()},
             suggestions=[s for group in content.suggestions.values() for s in group],
         )
-        report("Done", 1.0)
+        report(template("Done"), 1.0)
         return done
 
     def load_tasks(
@@ -529,10 +531,22 @@ class Workspace:
     def verify_audit(self) -> int:
         return self._store.verify_audit()
 
-    def export_results(self, path: str | Path, *, bundle_id: str | None = None) -> ExportedResults:
+    def export_results(
+        self,
+        path: str | Path,
+        *,
+        bundle_id: str | None = None,
+        progress: Progress | None = None,
+    ) -> ExportedResults:
         """Write the latest answers to one task bundle as a result bundle: signed by this
         reviewer, encrypted to the server that sent the tasks, chained to the previous
-        export (sequence number and hash). The file appears complete or not at all."""
+        export (sequence number and hash). The file appears complete or not at all.
+
+        ``progress`` hears of the steps (reading, signing and encrypting, writing); if it
+        raises, nothing was written. The file and the record of the export are written
+        with Ctrl+C held (:func:`~docket.core.progress.held_interrupts`): both or neither."""
+        tick = progress or no_progress
+        tick("exporting", 0, 3)
         bundle = self._bundle_to_export(bundle_id)
         assert bundle.manifest_raw and bundle.signature and bundle.sealed and bundle.server_card
         answered = AnsweredBundle(
@@ -546,6 +560,7 @@ class Workspace:
         last = self._store.last_export()
         sequence, previous = (last[0] + 1, last[1]) if last else (1, None)
         answers = self._store.latest_answers(bundle.id)
+        tick("exporting", 1, 3)
         data, manifest = build_result_bundle(
             reviewer=self._secret(),
             answered=answered,
@@ -558,13 +573,16 @@ class Workspace:
         )
         out = Path(path)
         digest = sha256(manifest.to_bytes())
-        write_atomically(
-            out,
-            data,
-            before_replace=lambda: self._store.record_export(
-                sequence, manifest.bundle_id, bundle.id, digest, len(answers), str(out)
-            ),
-        )
+        tick("exporting", 2, 3)
+        with held_interrupts():
+            write_atomically(
+                out,
+                data,
+                before_replace=lambda: self._store.record_export(
+                    sequence, manifest.bundle_id, bundle.id, digest, len(answers), str(out)
+                ),
+            )
+        tick("exporting", 3, 3)
         return ExportedResults(out, manifest.bundle_id, sequence, len(answers), digest)
 
     def answered_bundles(self) -> list[tuple[str, str, str]]:

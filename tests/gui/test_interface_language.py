@@ -4,9 +4,9 @@ whole layout (the task list on the right); Arabic, Hebrew, Chinese and Japanese 
 character with a glyph; editors follow the direction of the text as typed, whichever way
 the interface runs; names sort by the locale's collation.
 
-``DOCKET_SCREENSHOT=docs/i18n-ar.png`` (or ``i18n-ja.png``, ``i18n-de.png``...; with
-``DOCKET_THEME=dark``) saves the window in that language on a response in its script:
-the README's images.
+``DOCKET_SCREENSHOT=docs/rtl.png`` (Arabic; ``docs/cjk.png``: Japanese; or
+``i18n-de.png``, ``i18n-he.png``...; with ``DOCKET_THEME=dark``) saves the window in that
+language on a response in its script: the README's images.
 """
 
 from __future__ import annotations
@@ -424,7 +424,9 @@ def test_screenshot(
 ) -> None:
     target = screenshot_target()
     assert target is not None
-    code = target.stem.split("-")[1]  # i18n-ar, i18n-ja-dark, i18n-de ...
+    named = {"rtl": "ar", "cjk": "ja"}  # the README's images
+    stem = target.stem.split("-")
+    code = named.get(stem[0]) or stem[1]  # rtl, cjk-dark, i18n-de, i18n-zh_CN ...
     interface(code)
     window = open_window(qtbot, tmp_path, key_path, os.environ.get("DOCKET_THEME", "light"))
     window.resize(1600, 1000)  # the window's size on a first start
@@ -432,3 +434,15 @@ def test_screenshot(
     open_task(window, qtbot, tasks.get(code, "arabic"))
     qtbot.wait(300)
     window.grab().save(str(target))
+
+
+def test_an_early_submit_names_the_problems_in_the_interface_language(
+    interface: Callable[[str], str], qtbot: Any, tmp_path: Path, key_path: Path
+) -> None:
+    interface("de")
+    window = open_window(qtbot, tmp_path, key_path)
+    window.submit_and_next()
+    label = window.answer_panel.issue_label("preference")
+    assert label is not None
+    qtbot.waitUntil(lambda: not label.isHidden())
+    assert "Erforderlich" in label.text() and "required" not in label.text()

@@ -1,6 +1,7 @@
 """Adjudication end to end, continuing the merge test's run: disagreements -> adjudication pack -> the
 lead records verdicts through Workspace.record -> export -> merge -> the DPO export has
-the adjudicated pairs marked "adjudicated", and the agreement figures did not change."""
+the adjudicated pairs marked "adjudicated", and the agreement figures did not change; against
+both merged stores (``store_target``, tests/postgres.py)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,18 @@ from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements
+from tests.postgres import StoreTarget
 from tests.unit.test_merge_end_to_end import REVIEWERS, contrarian, run  # noqa: F401  (fixture)
 
 
-def test_adjudication_round_trip(run: dict[str, Any], tmp_path: Path) -> None:  # noqa: F811
+def test_adjudication_round_trip(
+    run: dict[str, Any],  # noqa: F811
+    tmp_path: Path,
+    store_target: StoreTarget,
+) -> None:
     tmp, server = run["tmp"], run["server"]
     lead_card = PublicCard.load(tmp / "keys" / "lead.pub")
-    db = tmp_path / "merged.db"
+    db = store_target(tmp_path, "merged")
     files = [p for ps in run["results"].values() for p in ps]
     with MergedStore.open(db, server) as store:
         import_task_archive(store, server, run["archive"])

@@ -66,7 +66,7 @@ def test_verb_names_are_the_parsers_verbs() -> None:
     assert verb_names(parser) == tuple(sub_verbs(parser))
     # key, adjudication and dataset group one sub-verb each.
     grouped = [("key", "export-age-identity"), ("adjudication", "pack"), ("dataset", "export"),
-               ("db", "check"), ("db", "quarantine")]  # fmt: skip
+               ("db", "check"), ("db", "quarantine"), ("db", "copy")]  # fmt: skip
     assert sorted(ALL_VERBS) == sorted([(v,) for v in VERBS] + grouped)
 
 

@@ -1,6 +1,9 @@
 """The server side end to end: 60 real tasks, 3 reviewers with overlap 2, two exports each; merge
 in shuffled order, again with a duplicate and a replayed older bundle, and a tampered
-one; then agreement-free checks of the merged answers, disagreements and the DPO export."""
+one; then agreement-free checks of the merged answers, disagreements and the DPO export.
+
+Each test runs against both merged stores, the embedded file and PostgreSQL
+(``store_target``, tests/postgres.py)."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from docket.server.schemas import task_schemas
 from docket.server.verdicts import disagreements
+from tests.postgres import StoreTarget
 from tests.reference_data import alpaca_eval
 
 MODELS = ["gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Meta-Llama-3.1-405B-Instruct-Turbo"]
@@ -108,11 +112,13 @@ def merged_state(store: MergedStore) -> dict[tuple[str, str], tuple[int, dict[st
     return {(a.reviewer_name, a.task_id): (a.revision, a.answers) for a in store.answers()}
 
 
-def test_shuffled_merge_duplicates_replays_and_tampering(run: dict[str, Any]) -> None:
+def test_shuffled_merge_duplicates_replays_and_tampering(
+    run: dict[str, Any], store_target: StoreTarget, tmp_path: Path
+) -> None:
     tmp = run["tmp"]
     files = [p for ps in run["results"].values() for p in ps]
     random.Random(7).shuffle(files)
-    with MergedStore.open(tmp / "merged.db", run["server"]) as store:
+    with MergedStore.open(store_target(tmp_path, "merged"), run["server"]) as store:
         assert import_task_archive(store, run["server"], run["archive"]) == 60
         report = merge_results(files, server=run["server"], cards=run["cards"], store=store)
         assert report.count("accepted") == 6 and report.count("rejected") == 0
@@ -138,12 +144,14 @@ def test_shuffled_merge_duplicates_replays_and_tampering(run: dict[str, Any]) ->
         assert store.integrity_check() == "ok"
 
 
-def test_any_order_gives_the_same_answers(run: dict[str, Any]) -> None:
+def test_any_order_gives_the_same_answers(
+    run: dict[str, Any], store_target: StoreTarget, tmp_path: Path
+) -> None:
     states = []
     for seed in (1, 2, 3):
         files = [p for ps in run["results"].values() for p in ps]
         random.Random(seed).shuffle(files)
-        db = run["tmp"] / f"order-{seed}.db"
+        db = store_target(tmp_path, f"order-{seed}")
         with MergedStore.open(db, run["server"]) as store:
             import_task_archive(store, run["server"], run["archive"])
             merge_results(files, server=run["server"], cards=run["cards"], store=store)
@@ -151,8 +159,10 @@ def test_any_order_gives_the_same_answers(run: dict[str, Any]) -> None:
     assert states[0] == states[1] == states[2] == run["latest"]
 
 
-def test_disagreements_and_the_dpo_export(run: dict[str, Any], tmp_path: Path) -> None:
-    db = tmp_path / "m.db"
+def test_disagreements_and_the_dpo_export(
+    run: dict[str, Any], tmp_path: Path, store_target: StoreTarget
+) -> None:
+    db = store_target(tmp_path, "m")
     with MergedStore.open(db, run["server"]) as store:
         import_task_archive(store, run["server"], run["archive"])
         merge_results(
@@ -194,11 +204,14 @@ def test_disagreements_and_the_dpo_export(run: dict[str, Any], tmp_path: Path) -
 
 
 def test_agreement_figures_of_the_run(
-    run: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    run: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    store_target: StoreTarget,
 ) -> None:
     from docket.server.agreement import agreement
 
-    db = tmp_path / "m.db"
+    db = store_target(tmp_path, "m")
     with MergedStore.open(db, run["server"]) as store:
         import_task_archive(store, run["server"], run["archive"])
         merge_results(

@@ -209,3 +209,265 @@ label.setText("…")
 QMessageBox.warning(self, "Docket", str(exc))
 """
     assert untranslated(sample) == []
+
+
+# --- the strict check: every literal with words in docket.ui -----------------------------
+#
+# Beyond the setters above, a text may reach the screen through a return value, an HTML
+# fragment or a format string. Every string literal of docket.ui that reads as language
+# (two letters in a row, outside HTML tags and style rules) must therefore be inside a
+# translate() / tr() / QT_TRANSLATE_NOOP call, or be one of the kinds that never show:
+# docstrings, dictionary keys and comparisons, object names, settings keys, key
+# sequences, style sheets, and the identifiers listed below.
+
+_TRANSLATING = {"translate", "tr", "QT_TRANSLATE_NOOP"}
+# Calls whose string arguments are never shown (names, keys, styles, logs, errors for
+# developers, Qt's own identifiers).
+_SILENT_CALLS = {
+    "setObjectName",
+    "setProperty",
+    "property",
+    "setStyleSheet",
+    "QKeySequence",
+    "compile",
+    "match",
+    "fullmatch",
+    "search",
+    "sub",
+    "findall",
+    "getattr",
+    "setattr",
+    "hasattr",
+    "get",
+    "pop",
+    "setdefault",
+    "startswith",
+    "endswith",
+    "split",
+    "replace",
+    "join",
+    "value",
+    "setValue",
+    "contains",
+    "remove",
+    "debug",
+    "info",
+    "warning_log",
+    "connect",
+    "QDBusInterface",
+    "QDBusConnection",
+    "call",
+    "SIGNAL",
+    "SLOT",
+    "encode",
+    "decode",
+    "files",
+    "joinpath",
+    "Path",
+    "QColor",
+    "setApplicationName",
+    "setOrganizationName",
+    "setDesktopFileName",
+    "setStyle",
+    "QSettings",
+    "load",
+    "isinstance",
+    "TypeError",
+    "ValueError",
+    "IndexError",
+    "KeyError",
+    "AssertionError",
+    "RuntimeError",
+    "QLocale",
+    "format_map",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "index",
+    "count",
+    "QMimeData",
+    "setData",
+    "hasFormat",
+    "QRegularExpression",
+    "QUrl",
+    "startDetached",
+    "QFont",
+    "setFamily",
+    "addApplicationFont",
+    "save",
+    "QTemporaryFile",
+    "mkstemp",
+    "NamedTemporaryFile",
+    "role_colour",
+    "setHeaderLabelsKeys",
+    "QIcon",
+    "fromTheme",
+    "Signal",
+    "Property",
+    "Slot",
+    "setFormat",
+    "format_style",
+    "__import__",
+    "import_module",
+    "TypeVar",
+    "mark_hidden_html",
+}
+# Whole literals that are identifiers, values or symbols rather than language.
+_NOT_LANGUAGE = re.compile(
+    r"^(?:[a-z_][a-z0-9_]*|[\w.-]+\.(?:woff2|png|svg|qm)|/[\w/]+|[a-z]+(?:\.[A-Za-z]+)+"
+    r"|rgba?\([\d., ]+\)|[A-Z][A-Z0-9_]+|[a-z]+(?:[-.:/][a-z0-9_]+)+|#[0-9a-fA-F]{3,8}"
+    r"|(?:Ctrl|Shift|Alt|Meta|F\d+|Pg\w+|Page\w*|Enter|Return|Esc|Tab|Del\w*|Home|End"
+    r"|Up|Down|Left|Right|Space|Backspace|[A-Z0-9+=\-/ ]|[+,.;:!?()\[\]{}<>=|/\\ ])+)$"
+)
+_TAG_OR_STYLE = re.compile(r"<[^>]*>|&\w+;|\b[\w-]+\s*:\s*[^;\"'<>]*;?|\{[^{}]*\}")
+# Literals checked by hand and kept: not shown, or not language.
+_KEPT = {
+    "Docket",
+    "Fusion",
+    "PNG",
+    "English",
+    "Deutsch",
+    "Français",
+    "Español",
+    "العربية",
+    "עברית",
+    "简体中文",
+    "日本語",
+    "no reason given",
+    "Xy\nXy",
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"',
+    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"',
+    'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"',
+    "org.nspasteboard.ConcealedType",
+    "x-kde-passwordManagerHint",
+    # identifiers, file names, D-Bus names and the formula filter's markup probes
+    "docketAnsweredBlock",
+    "zh_CN",
+    "docket-.png",
+    "pii-scan-",
+    "-results",
+    "<image",
+    "href=",
+    "url(",
+    "<style",
+    "@import",
+    ' style="background-color: "',
+}
+
+
+def _call_name(node: ast.Call) -> str | None:
+    f = node.func
+    return f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", None)
+
+
+def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
+    return {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+
+def _literal_text(call: ast.Call) -> bool:
+    """Is the text a translation call translates a literal (``tr(text)``,
+    ``translate(context, text)``)?"""
+    at = 0 if _call_name(call) == "tr" else 1
+    text = call.args[at] if len(call.args) > at else None
+    return isinstance(text, ast.Constant) and isinstance(text.value, str)
+
+
+def _ancestors(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> list[ast.AST]:
+    out = []
+    while node in parents:
+        node = parents[node]
+        out.append(node)
+    return out
+
+
+def _silent_place(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Is the literal in a place that never reaches the screen?"""
+    child, up = node, parents.get(node)
+    while up is not None:
+        if isinstance(up, ast.Call):
+            name = _call_name(up)
+            if name in _TRANSLATING or name in _SILENT_CALLS:
+                return True
+        if isinstance(up, ast.Expr):  # docstrings and attribute docstrings
+            return isinstance(child, ast.Constant)
+        if isinstance(up, ast.Compare) or (isinstance(up, ast.Subscript) and child is up.slice):
+            return True
+        if isinstance(up, ast.Dict) and child in up.keys:
+            return True
+        if isinstance(up, ast.keyword) and up.arg in ("objectName", "key", "encoding"):
+            return True
+        if isinstance(up, (ast.Assert, ast.Raise)):
+            return True
+        if isinstance(up, ast.Assign) and any(
+            isinstance(t, ast.Name) and ((t.id.isupper() and "STYLE" in t.id) or t.id == "__all__")
+            for t in up.targets
+        ):
+            return True
+        if isinstance(up, (ast.FunctionDef, ast.ClassDef, ast.Module)):
+            return False
+        child, up = up, parents.get(up)
+    return False
+
+
+def _reads_as_language(text: str) -> bool:
+    if text in _KEPT or _NOT_LANGUAGE.match(text.strip()):
+        return False
+    words = _TAG_OR_STYLE.sub(" ", text)
+    return bool(re.search(r"[^\W\d_]{2,}", words)) and not _NOT_LANGUAGE.match(words.strip())
+
+
+def language_literals(source: str, filename: str = "<ui>") -> list[str]:
+    """``file:line: text`` for every literal of ``source`` that reads as language outside
+    a translation call (an f-string's literal parts count together), and every translation
+    call written inside an f-string (``pyside6-lupdate`` does not see those: the text would
+    stay English)."""
+    tree = ast.parse(source)
+    parents = _parents(tree)
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and _call_name(node) in _TRANSLATING
+            and _literal_text(node)
+            and any(isinstance(up, ast.JoinedStr) for up in _ancestors(node, parents))
+        ):
+            found.append(f"{filename}:{node.lineno}: a translation inside an f-string")
+            continue
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if isinstance(parents.get(node), ast.JoinedStr):
+                continue
+            text = node.value
+        else:
+            continue
+        if _reads_as_language(text) and not _silent_place(node, parents):
+            found.append(f"{filename}:{node.lineno}: {text[:80]!r}")
+    return found
+
+
+def test_every_text_of_the_ui_is_translatable() -> None:
+    modules = sorted(UI.glob("*.py"))
+    found = [hit for path in modules for hit in language_literals(path.read_text(), path.name)]
+    assert found == [], "untranslated texts in docket.ui:\n" + "\n".join(found)
+
+
+def test_the_strict_check_finds_texts_anywhere() -> None:
+    sample = '''
+def words(n):
+    """A docstring is no text on screen."""
+    if n == "done":
+        return f"{n} criteria still open"
+    return "<p style='margin: 0'><b>Why</b></p>"
+HTML = f"<span style='color: {c}'>(no rationale)</span>"
+MARK_STYLE = "QWidget#x { border-left: 4px solid palette(mid); }"
+key = "Ctrl+Shift+A"
+label.setObjectName("suggestion-mark")
+ok = translate("ctx", "Translated text")
+'''
+    found = language_literals(sample)
+    assert len(found) == 3, found
+    hidden = language_literals("x = f\"{translate('ctx', 'Yours')}: {n}\"\n")
+    assert hidden == ["<ui>:1: a translation inside an f-string"], hidden
+    for text in ("criteria still open", "Why", "(no rationale)"):
+        assert any(text in hit for hit in found), text

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.cli.common import (
+    DB_HELP,
     EXIT_OK,
     add_group,
     add_passphrase_env,
@@ -49,7 +50,7 @@ def register(verbs: Verbs) -> None:
         metavar="ADJ_VERB",
     )
     p = add_verb(adj_verbs, "pack", "pack the disagreements for one lead", _cmd_adjudication_pack)
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--lead", required=True, metavar="lead.pub")

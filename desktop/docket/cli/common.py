@@ -128,18 +128,25 @@ def read_text(path: str, what: str) -> str:
         raise DocketError(f"Cannot read the {what} file {path}: {exc}") from None
 
 
+DB_HELP = (
+    "the merged database: a file (created by `merge` if missing), or a PostgreSQL "
+    "database as postgresql://[user@]host[:port]/name (the password from PGPASSWORD, "
+    "~/.pgpass or a service file, never the URL)"
+)
+
+
 def open_merged(args: argparse.Namespace) -> tuple[MergedStore, SecretKey]:
     """The merged database and the server key it is encrypted under: --server-key, or the
     DOCKET_SERVER_KEY environment variable (so `docket agreement --db M` works as is).
     The key is loaded once (a protected key asks for its passphrase once)."""
     from docket.server.merged_store import MergedStore
 
-    if not Path(args.db).exists():
+    if not args.db.startswith(("postgresql://", "postgres://")) and not Path(args.db).exists():
         raise DocketError(f"{args.db} does not exist.", hint="Create it with `docket merge`.")
     path = args.server_key or os.environ.get("DOCKET_SERVER_KEY")
     if not path:
         raise DocketError(
-            f"{args.db} is encrypted under the server's key.",
+            f"{args.db} is tied to the server's key (a file is encrypted under it).",
             hint="Give --server-key server.key (or set DOCKET_SERVER_KEY).",
         )
     server = load_key(path, args.passphrase_env)

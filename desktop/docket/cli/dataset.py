@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.cli.common import (
+    DB_HELP,
     EXIT_OK,
     add_group,
     add_passphrase_env,
@@ -19,6 +20,7 @@ from docket.cli.common import (
     open_merged,
     shown,
 )
+from docket.cli.progress import Bars, add_quiet
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -57,7 +59,7 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
     languages = tuple(dict.fromkeys(check_language(x) for x in args.language or ()))
     check_card_writable(out)  # before anything is written
     store, server = open_merged(args)
-    with store:
+    with store, Bars.of(args) as bars:
         summary = export(
             store,
             args.format,
@@ -65,6 +67,7 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
             container=args.container,
             redact=args.redact,
             restore_pii=args.restore_pii,
+            progress=bars,
         )
         text = card_text(
             lineage(store, reviewer_pseudonyms(store, server)),
@@ -103,7 +106,7 @@ def register(verbs: Verbs) -> None:
         "JSONL, with a dataset card (README.md) beside them",
         _cmd_dataset_export,
     )
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--format", required=True, choices=list(FORMATS))  # as docket.server.dataset
     p.add_argument(
@@ -147,4 +150,5 @@ def register(verbs: Verbs) -> None:
         "--pii mask (for the server's own use; never with --redact)",
     )
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
+    add_quiet(p)
     add_passphrase_env(p)

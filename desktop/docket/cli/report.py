@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docket.cli.common import EXIT_OK, add_passphrase_env, add_project, add_verb, open_merged, shown
+from docket.cli.common import (
+    DB_HELP,
+    EXIT_OK,
+    add_passphrase_env,
+    add_project,
+    add_verb,
+    open_merged,
+    shown,
+)
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -51,7 +59,7 @@ def register(verbs: Verbs) -> None:
         _cmd_report,
     )
     p.set_defaults(bulk=True)  # reads every answer: see docket.core.bulk
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--out", required=True, metavar="REPORT.html")
     p.add_argument(

@@ -18,6 +18,7 @@ from docket.cli.common import (
     passphrase_for,
     shown,
 )
+from docket.cli.progress import Bars, add_quiet
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
@@ -27,8 +28,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from docket.workspace import Workspace
 
     passphrase = passphrase_for(args.key, args.passphrase_env)
-    with Workspace.open(args.workspace, args.key, passphrase) as ws:
-        done = ws.import_bundle(args.bundle, args.server)
+    with Workspace.open(args.workspace, args.key, passphrase) as ws, Bars.of(args) as bars:
+        done = ws.import_bundle(args.bundle, args.server, progress=bars.share)
     bundle = shown(args.bundle)
     if done.status == "unchanged":
         print(f"{bundle}: already imported ({shown(done.bundle_id)}); nothing changed.")
@@ -46,8 +47,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from docket.workspace import Workspace
 
     passphrase = passphrase_for(args.key, args.passphrase_env)
-    with Workspace.open(args.workspace, args.key, passphrase) as ws:
-        done = ws.export_results(args.out, bundle_id=args.bundle)
+    with Workspace.open(args.workspace, args.key, passphrase) as ws, Bars.of(args) as bars:
+        done = ws.export_results(args.out, bundle_id=args.bundle, progress=bars)
     print(
         f"{shown(done.path)}: {done.answers} answers, sequence {done.sequence} "
         f"({shown(done.bundle_id)})"
@@ -120,6 +121,7 @@ def register(verbs: Verbs) -> None:
     p.add_argument("--workspace", required=True, metavar="DIR")
     p.add_argument("--key", required=True, metavar="NAME.key")
     p.add_argument("--server", required=True, metavar="server.pub")
+    add_quiet(p)
     add_passphrase_env(p)
 
     p = add_verb(
@@ -132,6 +134,7 @@ def register(verbs: Verbs) -> None:
     p.add_argument("--key", required=True, metavar="NAME.key")
     p.add_argument("--out", required=True, metavar="RESULT_FILE")
     p.add_argument("--bundle", metavar="BUNDLE_ID", help="which task bundle, if there are several")
+    add_quiet(p)
     add_passphrase_env(p)
 
     p = add_verb(verbs, "inspect", "decrypt and verify a bundle, show its manifest", _cmd_inspect)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.cli.common import (
+    DB_HELP,
     EXIT_ERROR,
     EXIT_OK,
     add_passphrase_env,
@@ -25,11 +26,16 @@ from docket.cli.common import (
     read_text,
     shown,
 )
+from docket.cli.progress import Bars, add_quiet
+from docket.errors import DocketError
+from docket.server.inbox import DEFAULT_GRACE_S, DEFAULT_INTERVAL_S  # stdlib only: cheap
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from docket.bundles.keys import SecretKey
     from docket.cli.common import Verbs
+    from docket.server.merged_store import MergedStore
     from docket.server.rubric_agreement import RubricReport
     from docket.server.span_agreement import LabelAgreement, SpanAgreement
 
@@ -52,26 +58,29 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     guidelines = read_text(args.guidelines, "guidelines") if args.guidelines else ""
     responses_for = read_responses_jsonl(args.responses) if args.responses else None
     answers = read_answer_files(args.answers) if args.answers else None
-    result = pack(
-        Path(args.tasks) if args.tasks else None,
-        server=server,
-        reviewers=reviewers,
-        out_dir=Path(args.out),
-        overlap=args.overlap,
-        gold_path=Path(args.gold) if args.gold else None,
-        schema=schema,
-        guidelines=guidelines,
-        expires_days=args.expires_days,
-        project=args.project,
-        skip_bad=args.skip_bad,
-        responses_for=responses_for,
-        calibration=args.calibration,
-        suggestions_path=Path(args.suggestions) if args.suggestions else None,
-        format=args.format,
-        answers=answers,
-        pii=args.pii,
-        pii_severity=Severity(args.pii_severity),
-    )
+    with Bars.of(args) as bars:
+        result = pack(
+            Path(args.tasks) if args.tasks else None,
+            server=server,
+            reviewers=reviewers,
+            out_dir=Path(args.out),
+            overlap=args.overlap,
+            gold_path=Path(args.gold) if args.gold else None,
+            schema=schema,
+            guidelines=guidelines,
+            expires_days=args.expires_days,
+            project=args.project,
+            skip_bad=args.skip_bad,
+            responses_for=responses_for,
+            calibration=args.calibration,
+            suggestions_path=Path(args.suggestions) if args.suggestions else None,
+            format=args.format,
+            answers=answers,
+            pii=args.pii,
+            pii_severity=Severity(args.pii_severity),
+            progress=bars,
+            show_prior=args.show_prior,
+        )
     for bad in result.skipped_lines:
         print(f"skipped: {shown(bad.message)}", file=sys.stderr)
     for warning in result.warnings:
@@ -115,29 +124,34 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
     server = load_key(args.server_key, args.passphrase_env)
     cards = keyring_cards(args.keyring)
-    show = sys.stderr.isatty()
-
-    def progress(done: int, total: int, path: Path) -> None:
-        if show:
-            end = "\n" if done == total else ""
-            print(
-                f"\rmerging {done}/{total} {shown(path.name)[:40]:40}",
-                end=end,
-                file=sys.stderr,
-                flush=True,
-            )
-
+    if args.watch is None and not args.results:
+        raise DocketError(
+            "Nothing to merge.",
+            hint="Give result files, or --watch DIR to merge them as they arrive.",
+        )
+    if args.watch is not None and args.results:
+        raise DocketError(
+            "Give result files or --watch DIR, not both.",
+            hint="Copy the files into the watched folder instead.",
+        )
+    if args.watch is not None and not Path(args.watch).is_dir():
+        raise DocketError(
+            f"{shown(args.watch)} is not a folder.", hint="Create it, or give another."
+        )
     with MergedStore.open(args.db, server) as store:
         if args.tasks:
             count = import_task_archive(store, server, Path(args.tasks))
             print(f"tasks: {count} from {shown(args.tasks)}")
-        report = merge_results(
-            [Path(p) for p in args.results],
-            server=server,
-            cards=cards,
-            store=store,
-            progress=progress,
-        )
+        if args.watch is not None:
+            return _watch(args, server, store)
+        with Bars.of(args) as bars:
+            report = merge_results(
+                [Path(p) for p in args.results],
+                server=server,
+                cards=cards,
+                store=store,
+                progress=lambda done, total, path: bars("merging result bundles", done, total),
+            )
         counts = store.counts()
     for o in report.outcomes:
         label = {"accepted": "OK  ", "duplicate": "SAME", "rejected": "FAIL"}[o.status]
@@ -159,6 +173,50 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         f"{counts['reviewers']} reviewers"
     )
     return EXIT_OK if report.count("rejected") == 0 else EXIT_ERROR
+
+
+def _watch(args: argparse.Namespace, server: SecretKey, store: MergedStore) -> int:
+    """``merge --watch DIR``: merge result files as they arrive until Ctrl+C or SIGTERM
+    (the file being merged then is finished first); :mod:`docket.server.inbox`."""
+    import signal
+    import threading
+
+    from docket.server.inbox import merging_inbox, watching
+
+    folder = Path(args.watch)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        stop.set()
+
+    def log(line: str) -> None:
+        print(shown(line), flush=True)
+
+    with watching(folder):
+        inbox = merging_inbox(
+            folder,
+            server=server,
+            keyring_dir=Path(args.keyring),
+            store=store,
+            log=log,
+            grace=args.grace,
+        )
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            print(
+                f"watching {shown(folder)} every {args.interval:g} s (Ctrl+C to stop)",
+                file=sys.stderr,
+                flush=True,
+            )
+            inbox.run(interval=args.interval, stopped=stop.wait)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+    print(
+        "stopped; files still waiting: " + (", ".join(map(shown, inbox.pending())) or "none"),
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
@@ -449,6 +507,13 @@ def register_pack(verbs: Verbs) -> None:
         "FastChat or PRD answer files), joined by question_id",
     )
     p.add_argument(
+        "--show-prior",
+        action="store_true",
+        help="show reviewers what the source file says about its responses (a winner, "
+        "ratings, notes) as a source document titled as the source's label; by default it "
+        "is sealed to the server and never reaches a reviewer. Model names stay hidden",
+    )
+    p.add_argument(
         "--responses",
         metavar="R.jsonl",
         help="responses to grade for HealthBench rows: {prompt_id, model, response} per line",
@@ -474,6 +539,7 @@ def register_pack(verbs: Verbs) -> None:
         default="high",
         help="the least severity --pii refuse stops on (default: high)",
     )
+    add_quiet(p)
     add_passphrase_env(p)
 
 
@@ -488,16 +554,38 @@ def register(verbs: Verbs) -> None:
     add_passphrase_env(p)
 
     p = add_verb(verbs, "merge", "verify and merge result bundles into one database", _cmd_merge)
-    p.add_argument("results", nargs="+", metavar="RESULT")
+    p.add_argument("results", nargs="*", metavar="RESULT")
     p.add_argument("--server-key", required=True, metavar="server.key")
     p.add_argument("--keyring", required=True, metavar="DIR")
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     p.add_argument("--tasks", metavar="ARCHIVE", help="the server's task copy written by pack")
+    p.add_argument(
+        "--watch",
+        metavar="DIR",
+        help="merge result files as they arrive in this folder, moving each to accepted/, "
+        "duplicates/ or rejected/ (with a reason file), until Ctrl+C or SIGTERM",
+    )
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=DEFAULT_INTERVAL_S,
+        metavar="SECONDS",
+        help=f"with --watch: how often the folder is read (default {DEFAULT_INTERVAL_S:g})",
+    )
+    p.add_argument(
+        "--grace",
+        type=float,
+        default=DEFAULT_GRACE_S,
+        metavar="SECONDS",
+        help="with --watch: how long a file that cannot be read whole may stay unchanged "
+        f"before it is rejected (default {DEFAULT_GRACE_S:g})",
+    )
+    add_quiet(p)
     add_passphrase_env(p)
 
     p = add_verb(verbs, "agreement", "inter-reviewer agreement per question", _cmd_agreement)
     p.set_defaults(bulk=True)  # reads every answer: see docket.core.bulk
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")
@@ -510,7 +598,7 @@ def register(verbs: Verbs) -> None:
         _cmd_disagreements,
     )
     p.set_defaults(bulk=True)
-    p.add_argument("--db", required=True, metavar="MERGED.db")
+    p.add_argument("--db", required=True, metavar="MERGED.db", help=DB_HELP)
     add_project(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--server-key", metavar="server.key", help="default: $DOCKET_SERVER_KEY")

@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from docket.core.rubric import grades_of
+from docket.core.rubric import Grade, grades_of
 from docket.core.schema import (
     ChoiceQuestion,
     FlagsQuestion,
@@ -44,6 +44,7 @@ from docket.core.schema import (
     TextQuestion,
     flags_in,
 )
+from docket.reasons import Listed, Reason
 
 MAX_EXPLANATION_CHARS = 20_000
 """The longest explanation a gold row may carry."""
@@ -184,7 +185,7 @@ def grade(
 Label = Callable[[str], str]
 """A response id -> the name the reviewer sees ("Response B")."""
 
-_GRADE_WORDS = {True: "met", False: "not met", None: "not applicable"}
+_GRADE_WORDS = {True: Reason("met"), False: Reason("not met"), None: Reason("not applicable")}
 
 
 def describe_answer(schema: Schema, answers: Mapping[str, Any], label: Label) -> list[str]:
@@ -202,20 +203,40 @@ def describe_question(question: Question, answers: Mapping[str, Any], label: Lab
     """What ``answers`` say to one question, in words: each line starts with its detail
     (", correctness (1–5)") or with ": ", so a caller may put the question's label before
     it. No lines when the answers leave the question open."""
+    return [lead + str(text) for lead, text in describe_parts(question, answers, label)]
+
+
+def describe_parts(
+    question: Question, answers: Mapping[str, Any], label: Label
+) -> list[tuple[str, str | Listed]]:
+    """:func:`describe_question`'s lines as (lead-in, text): the lead-in is ": " or ", ";
+    the text is a :class:`~docket.reasons.Reason` (or a :class:`Listed` of them)
+    wherever it has words of its own (an interface translates it), else names and
+    numbers as written."""
     q, value = question, _expected_value(question, answers)
     if value is None:
         return []
-    lines: list[str] = []
+    lines: list[tuple[str, str | Listed]] = []
     if isinstance(q, PreferenceQuestion) and isinstance(value, Mapping):
         better, strength = value.get("better"), value.get("strength")
         if better is None:
-            lines.append(": a tie (neither response is better)")
+            lines.append((": ", Reason("a tie (neither response is better)")))
+        elif isinstance(strength, str) and strength:
+            lines.append(
+                (
+                    ": ",
+                    Reason(
+                        "{response} is better ({strength})",
+                        response=label(str(better)),
+                        strength=strength,
+                    ),
+                )
+            )
         else:
-            how = f" ({strength})" if isinstance(strength, str) and strength else ""
-            lines.append(f": {label(str(better))} is better{how}")
+            lines.append((": ", Reason("{response} is better", response=label(str(better)))))
     elif isinstance(q, RankingQuestion) and (key := _ranking_key(value)) is not None:
         groups = [" = ".join(sorted(label(r) for r in group)) for group in key]
-        lines.append(f": {', then '.join(groups)} (best first)")
+        lines.append((": ", Reason("{ranks} (best first)", ranks=Listed(groups, ", then "))))
     elif isinstance(q, LikertQuestion) and isinstance(value, Mapping):
         for dimension in q.dimensions:
             ratings = [
@@ -224,28 +245,44 @@ def describe_question(question: Question, answers: Mapping[str, Any], label: Lab
                 if (rating := _rating(value, str(r), dimension)) is not None
             ]
             if ratings:
-                lines.append(f", {dimension} ({q.scale_min}–{q.scale_max}): {', '.join(ratings)}")
+                lines.append(
+                    (", ", f"{dimension} ({q.scale_min}–{q.scale_max}): {', '.join(ratings)}")
+                )
     elif isinstance(q, RubricQuestion) and isinstance(value, Mapping):
         numbers = {c.id: i + 1 for i, c in enumerate(q.criteria)}
         for response in sorted(value, key=lambda r: label(str(r))):
             grades = grades_of(value, str(response))
             if not grades:
                 continue
-            by_word: dict[str, list[str]] = {}
+            by_grade: dict[Grade, list[str]] = {}
             for cid, g in sorted(grades.items(), key=lambda kv: numbers.get(kv[0], 0)):
-                by_word.setdefault(_GRADE_WORDS[g], []).append(str(numbers.get(cid, cid)))
-            parts = [f"{word}: {', '.join(ids)}" for word, ids in by_word.items()]
-            lines.append(f", {label(str(response))}: criteria {'; '.join(parts)}")
+                by_grade.setdefault(g, []).append(str(numbers.get(cid, cid)))
+            parts = [
+                Reason("{grade}: {numbers}", grade=_GRADE_WORDS[g], numbers=Listed(ids))
+                for g, ids in by_grade.items()
+            ]
+            lines.append(
+                (
+                    ", ",
+                    Reason(
+                        "{response}: criteria {grades}",
+                        response=label(str(response)),
+                        grades=Listed(parts, "; "),
+                    ),
+                )
+            )
     elif isinstance(q, ChoiceQuestion) and (options := _choice_key(value)) is not None:
-        lines.append(f": {', '.join(sorted(options))}")
+        lines.append((": ", ", ".join(sorted(options))))
     elif isinstance(q, FlagsQuestion):
         flags = sorted(flags_in(value))
         if flags:
             named = [
-                f"{'the task' if target == 'task' else label(target)}: {flag}"
+                Reason("the task: {flag}", flag=flag)
+                if target == "task"
+                else f"{label(target)}: {flag}"
                 for target, flag in flags
             ]
-            lines.append(f": {'; '.join(named)}")
+            lines.append((": ", Listed(named, "; ")))
     elif isinstance(q, TextQuestion) and isinstance(value, str) and value.strip():
-        lines.append(f": {value.strip()}")
+        lines.append((": ", value.strip()))
     return lines

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from docket.reasons import Reason
+
 if TYPE_CHECKING:
     from docket.core.tasks import Task
 
@@ -193,15 +195,24 @@ def offset_problems(
     issues: list[tuple[str, str]] = []
     target, start, end = item.get("target"), item.get("start"), item.get("end")
     if not isinstance(target, str) or not target:
-        issues.append((f"{where}.target", "must name a response, turn:N or document:ID"))
+        issues.append((f"{where}.target", Reason("must name a response, turn:N or document:ID")))
     elif texts is not None and target not in texts:
-        issues.append((f"{where}.target", f"not a text of this task {sorted(texts)}"))
+        issues.append(
+            (f"{where}.target", Reason("not a text of this task {targets}", targets=sorted(texts)))
+        )
     if not (_is_int(start) and _is_int(end)) or not 0 <= int(start) < int(end):  # type: ignore[arg-type]
-        issues.append((f"{where}.start", "start and end must be integers, 0 <= start < end"))
+        issues.append(
+            (f"{where}.start", Reason("start and end must be integers, 0 <= start < end"))
+        )
     elif isinstance(target, str) and texts is not None and target in texts:
         length = len(texts[target])
         if int(end) > length:  # type: ignore[arg-type]
-            issues.append((f"{where}.end", f"beyond the end of {target} ({length})"))
+            issues.append(
+                (
+                    f"{where}.end",
+                    Reason("beyond the end of {target} ({length})", target=target, length=length),
+                )
+            )
     return issues
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docket.core.pii import PII_TYPES, Finding, default_severity, offset_problems
+from docket.reasons import Reason
 
 MAX_PII_ITEMS = 2_000
 """The most marks (and, separately, dismissals) one answer may hold."""
@@ -103,44 +104,58 @@ def pii_answer_problems(
     ``texts`` (target -> raw text, :func:`docket.core.pii.task_texts`) the targets,
     offsets and quotes are checked against the task."""
     if not isinstance(value, Mapping):
-        return [(where, "must be an object with 'marked' and 'dismissed' lists")]
+        return [(where, Reason("must be an object with 'marked' and 'dismissed' lists"))]
     issues: list[tuple[str, str]] = []
     extra = set(value) - {"marked", "dismissed"}
     if extra:
-        issues.append((where, f"unknown key(s) {sorted(extra)} (expected 'marked', 'dismissed')"))
+        issues.append(
+            (
+                where,
+                Reason(
+                    "unknown key(s) {keys} (expected 'marked', 'dismissed')", keys=sorted(extra)
+                ),
+            )
+        )
     for part, keys in (("marked", _MARK_KEYS), ("dismissed", _DISMISS_KEYS)):
         items = value.get(part, [])
         f = f"{where}.{part}"
         if not isinstance(items, list):
-            issues.append((f, "must be a list"))
+            issues.append((f, Reason("must be a list")))
             continue
         if len(items) > MAX_PII_ITEMS:
-            issues.append((f, f"at most {MAX_PII_ITEMS} items ({len(items)} given)"))
+            issues.append(
+                (f, Reason("at most {n} items ({given} given)", n=MAX_PII_ITEMS, given=len(items)))
+            )
             continue
         seen: set[tuple[Any, ...]] = set()
         for i, item in enumerate(items):
             at = f"{f}[{i}]"
             if not isinstance(item, Mapping):
-                issues.append((at, "must be an object"))
+                issues.append((at, Reason("must be an object")))
                 continue
             unknown = set(item) - keys
             if unknown:
-                issues.append((at, f"unknown key(s) {sorted(unknown)}"))
+                issues.append((at, Reason("unknown key(s) {keys}", keys=sorted(unknown))))
             if item.get("type") not in PII_TYPES:
-                issues.append((f"{at}.type", f"unknown type; expected one of {sorted(PII_TYPES)}"))
+                issues.append(
+                    (
+                        f"{at}.type",
+                        Reason("unknown type; expected one of {types}", types=sorted(PII_TYPES)),
+                    )
+                )
             found = offset_problems(item, texts=texts, where=at)
             issues += found
             if part == "marked":
                 quote = item.get("quote")
                 if not isinstance(quote, str):
-                    issues.append((f"{at}.quote", "must be the marked text"))
+                    issues.append((f"{at}.quote", Reason("must be the marked text")))
                 elif not found and texts is not None:
                     actual = texts[item["target"]][item["start"] : item["end"]]
                     if quote != actual:
-                        issues.append((f"{at}.quote", "is not the text at these offsets"))
+                        issues.append((f"{at}.quote", Reason("is not the text at these offsets")))
             key = (item.get("target"), item.get("start"), item.get("end"), item.get("type"))
             if key in seen:
-                issues.append((at, "the same stretch is listed twice"))
+                issues.append((at, Reason("the same stretch is listed twice")))
             seen.add(key)
     return issues
 

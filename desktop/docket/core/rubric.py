@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from docket.reasons import Reason
+
 MIN_POINTS, MAX_POINTS = -10, 10
 MAX_CRITERIA = 200
 MAX_CRITERION_CHARS = 10_000
@@ -86,42 +88,76 @@ def criteria_problems(
     a list of short strings (from ``allowed_tags`` when it is given), and an id unique in
     the list; at most :data:`MAX_CRITERIA` criteria."""
     if not isinstance(value, list):
-        return [(what, f"'{what}' must be a list of criteria")]
+        return [(what, Reason("'{what}' must be a list of criteria", what=what))]
     if len(value) > MAX_CRITERIA:
-        return [(what, f"'{what}' has {len(value)} criteria; at most {MAX_CRITERIA} are allowed")]
+        return [
+            (
+                what,
+                Reason(
+                    "'{what}' has {given} criteria; at most {n} are allowed",
+                    what=what,
+                    given=len(value),
+                    n=MAX_CRITERIA,
+                ),
+            )
+        ]
     problems: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     allowed = set(allowed_tags)
     for i, item in enumerate(value):
         where = f"{what}[{i}]"
         if not isinstance(item, Mapping):
-            problems.append((where, f"{where} must be an object with text and points"))
+            problems.append(
+                (where, Reason("{where} must be an object with text and points", where=where))
+            )
             continue
         text = item.get("criterion", item.get("text"))
         if "criterion" in item and "text" in item:
-            problems.append((where, f"{where} has both 'criterion' and 'text'; give one"))
+            problems.append(
+                (where, Reason("{where} has both 'criterion' and 'text'; give one", where=where))
+            )
         unknown = sorted(set(item) - {"id", "criterion", "text", "points", "tags"})
         if unknown:
-            problems.append((where, f"{where} has unknown key(s) {unknown}"))
+            problems.append(
+                (where, Reason("{where} has unknown key(s) {keys}", where=where, keys=unknown))
+            )
         if not isinstance(text, str) or not text.strip():
-            problems.append((f"{where}.text", f"{where} has no criterion text"))
+            problems.append((f"{where}.text", Reason("{where} has no criterion text", where=where)))
             text = None
         elif len(text) > MAX_CRITERION_CHARS:
             problems.append(
-                (f"{where}.text", f"{where} text is over {MAX_CRITERION_CHARS} characters")
+                (
+                    f"{where}.text",
+                    Reason(
+                        "{where} text is over {n} characters", where=where, n=MAX_CRITERION_CHARS
+                    ),
+                )
             )
         points = item.get("points")
         if isinstance(points, float) and points.is_integer():
             points = int(points)  # 5.0 is written by some JSON tools for 5
         if isinstance(points, bool) or not isinstance(points, int):
             problems.append(
-                (f"{where}.points", f"{where} points must be a whole number, got {points!r}")
+                (
+                    f"{where}.points",
+                    Reason(
+                        "{where} points must be a whole number, got {points!r}",
+                        where=where,
+                        points=points,
+                    ),
+                )
             )
         elif not MIN_POINTS <= points <= MAX_POINTS:
             problems.append(
                 (
                     f"{where}.points",
-                    f"{where} points must be between {MIN_POINTS} and {MAX_POINTS}, got {points}",
+                    Reason(
+                        "{where} points must be between {low} and {high}, got {points}",
+                        where=where,
+                        low=MIN_POINTS,
+                        high=MAX_POINTS,
+                        points=points,
+                    ),
                 )
             )
         tags = item.get("tags", [])
@@ -131,15 +167,28 @@ def criteria_problems(
             problems.append(
                 (
                     f"{where}.tags",
-                    f"{where} tags must be a list of non-blank strings of at most "
-                    f"{MAX_TAG_CHARS} characters",
+                    Reason(
+                        "{where} tags must be a list of non-blank strings of at most "
+                        "{n} characters",
+                        where=where,
+                        n=MAX_TAG_CHARS,
+                    ),
                 )
             )
         elif len(tags) > MAX_TAGS:
-            problems.append((f"{where}.tags", f"{where} has more than {MAX_TAGS} tags"))
+            problems.append(
+                (f"{where}.tags", Reason("{where} has more than {n} tags", where=where, n=MAX_TAGS))
+            )
         elif allowed and (bad := [t for t in tags if t not in allowed]):
             problems.append(
-                (f"{where}.tags", f"{where} tag(s) {bad} are not in this project's list")
+                (
+                    f"{where}.tags",
+                    Reason(
+                        "{where} tag(s) {tags} are not in this project's list",
+                        where=where,
+                        tags=bad,
+                    ),
+                )
             )
         cid = item.get("id")
         if cid is not None and (
@@ -149,7 +198,14 @@ def criteria_problems(
             or any(ord(c) < 32 for c in cid)
         ):
             problems.append(
-                (f"{where}.id", f"{where} id must be a short non-blank string, got {cid!r}")
+                (
+                    f"{where}.id",
+                    Reason(
+                        "{where} id must be a short non-blank string, got {id!r}",
+                        where=where,
+                        id=cid,
+                    ),
+                )
             )
             continue
         if cid is None and text is None:
@@ -159,8 +215,13 @@ def criteria_problems(
             problems.append(
                 (
                     f"{where}.id",
-                    f"{where} repeats criterion {seen[key]} "
-                    + ("(same id)" if cid is not None else "(same text)"),
+                    Reason(
+                        "{where} repeats criterion {other} (same id)"
+                        if cid is not None
+                        else "{where} repeats criterion {other} (same text)",
+                        where=where,
+                        other=seen[key],
+                    ),
                 )
             )
         else:

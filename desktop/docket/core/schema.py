@@ -24,6 +24,7 @@ from docket.core.suggestions import (
     reveal_policy,
 )
 from docket.errors import SchemaError
+from docket.reasons import Listed, Reason
 
 SCHEMA_VERSION = 1
 TASK_FLAGS_KEY = "task"
@@ -116,15 +117,28 @@ class RequiredWhen:
         chosen = value if isinstance(value, list) else [value]
         return any(c in self.values for c in chosen)
 
-    def describe(self) -> str:
-        """Human wording for the inline hint next to the field."""
+    def describe(self) -> str | Listed:
+        """Human wording for the inline hint next to the field (a Reason, or a Listed of
+        them, for an interface to translate; ``str()`` gives the English)."""
         if self.condition == "strength":
-            return f"a {' or '.join(self.values)} preference"
+            if set(self.values) <= {"slight", "strong"}:  # the default strengths, in words
+                return Listed(
+                    (
+                        Reason("a strong preference")
+                        if value == "strong"
+                        else Reason("a slight preference")
+                        for value in self.values
+                    ),
+                    " or ",
+                )
+            return Reason("a {values} preference", values=Listed(self.values, " or "))
         if self.condition == "any_flag":
-            return "any flag"
+            return Reason("any flag")
         if self.condition == "choice":
-            return f"{self.question} is {' or '.join(self.values)}"
-        return f"{self.question} is answered"
+            return Reason(
+                "{question} is {values}", question=self.question, values=Listed(self.values, " or ")
+            )
+        return Reason("{question} is answered", question=self.question)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"question": self.question, "condition": self.condition}

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from docket.reasons import Reason
+
 DEFAULT_SPAN_LABELS: tuple[tuple[str, str], ...] = (
     ("irrelevant", "Irrelevant"),
     ("incoherent", "Incoherent"),
@@ -90,67 +92,107 @@ def span_problems(
     at its offsets; and overlaps between spans of one response are refused unless
     ``allow_overlap``."""
     if not isinstance(value, list):
-        return [(where, "expected a list of spans")]
+        return [(where, Reason("expected a list of spans"))]
     if len(value) > MAX_SPANS:
-        return [(where, f"at most {MAX_SPANS} spans ({len(value)} given)")]
+        return [(where, Reason("at most {n} spans ({given} given)", n=MAX_SPANS, given=len(value)))]
     problems: list[tuple[str, str]] = []
     placed: dict[str, list[tuple[int, int, int]]] = {}
     for i, item in enumerate(value):
         at = f"{where}[{i}]"
         if not isinstance(item, Mapping):
-            problems.append((at, "expected a span object"))
+            problems.append((at, Reason("expected a span object")))
             continue
         unknown = sorted(set(item) - _KEYS)
         if unknown:
-            problems.append((at, f"unknown key(s) {unknown}"))
+            problems.append((at, Reason("unknown key(s) {keys}", keys=unknown)))
         rid, quote = item.get("response"), item.get("quote")
         start: Any = item.get("start")
         end: Any = item.get("end")
         if not isinstance(rid, str) or (texts is not None and rid not in texts):
             known = sorted(texts) if texts is not None else []
-            problems.append((f"{at}.response", f"not a response of this task {known}"))
+            problems.append(
+                (f"{at}.response", Reason("not a response of this task {ids}", ids=known))
+            )
             continue
         if not (_is_int(start) and _is_int(end)):
-            problems.append((at, "start and end must be whole numbers"))
+            problems.append((at, Reason("start and end must be whole numbers")))
             continue
         if start < 0 or end <= start:
-            problems.append((at, f"a span needs 0 <= start < end (got {start}..{end})"))
+            problems.append(
+                (
+                    at,
+                    Reason(
+                        "a span needs 0 <= start < end (got {start}..{end})", start=start, end=end
+                    ),
+                )
+            )
             continue
         if not isinstance(quote, str):
-            problems.append((f"{at}.quote", "expected the quoted raw text"))
+            problems.append((f"{at}.quote", Reason("expected the quoted raw text")))
             continue
         if texts is not None:
             text = texts[rid]
             if end > len(text):
                 problems.append(
-                    (at, f"outside the response ({start}..{end}, the text has {len(text)})")
+                    (
+                        at,
+                        Reason(
+                            "outside the response ({start}..{end}, the text has {length})",
+                            start=start,
+                            end=end,
+                            length=len(text),
+                        ),
+                    )
                 )
                 continue
             if text[start:end] != quote:
                 problems.append(
-                    (f"{at}.quote", "the quote is not the response's text at these offsets")
+                    (f"{at}.quote", Reason("the quote is not the response's text at these offsets"))
                 )
                 continue
         elif len(quote) != end - start:
-            problems.append((f"{at}.quote", "the quote's length does not match the offsets"))
+            problems.append(
+                (f"{at}.quote", Reason("the quote's length does not match the offsets"))
+            )
             continue
         label = item.get("label")
         if label not in labels:
-            problems.append((f"{at}.label", f"expected one of {list(labels)}, got {label!r}"))
+            problems.append(
+                (
+                    f"{at}.label",
+                    Reason(
+                        "expected one of {allowed}, got {got!r}", allowed=list(labels), got=label
+                    ),
+                )
+            )
         severity = item.get("severity")
         if severity is not None and severity not in SEVERITIES:
             problems.append(
-                (f"{at}.severity", f"expected one of {list(SEVERITIES)} or null, got {severity!r}")
+                (
+                    f"{at}.severity",
+                    Reason(
+                        "expected one of {allowed} or null, got {got!r}",
+                        allowed=list(SEVERITIES),
+                        got=severity,
+                    ),
+                )
             )
         comment = item.get("comment", "")
         if comment is not None and not isinstance(comment, str):
-            problems.append((f"{at}.comment", "expected text"))
+            problems.append((f"{at}.comment", Reason("expected text")))
         elif comment and len(comment) > MAX_COMMENT_CHARS:
-            problems.append((f"{at}.comment", f"at most {MAX_COMMENT_CHARS} characters"))
+            problems.append(
+                (f"{at}.comment", Reason("at most {n} characters", n=MAX_COMMENT_CHARS))
+            )
         if not allow_overlap:
             for other, o_start, o_end in placed.get(rid, []):
                 if start < o_end and o_start < end:
-                    problems.append((at, f"overlaps span {other + 1}; overlaps are not allowed"))
+                    problems.append(
+                        (
+                            at,
+                            Reason("overlaps span {n}; overlaps are not allowed", n=other + 1),
+                        )
+                    )
                     break
         placed.setdefault(rid, []).append((i, start, end))
     return problems

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from docket.core.rules import canonical_json
 from docket.core.schema import PreferenceQuestion, Schema
 from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
+from docket.reasons import Reason, template
 
 QuestionState = Literal["suggested", "accepted", "changed"]
 
@@ -98,10 +99,23 @@ def _preference_words(value: Any, label: Callable[[str], str]) -> str | None:
         return None
     better = value.get("better")
     if better is None:
-        return "a tie"
+        return _A_TIE
     strength = value.get("strength")
-    how = f" ({strength})" if isinstance(strength, str) and strength else ""
-    return f"{label(str(better))}{how}"
+    if isinstance(strength, str) and strength:
+        return Reason("{response} ({strength})", response=label(str(better)), strength=strength)
+    return label(str(better))
+
+
+_A_TIE = Reason("a tie")
+_VERDICTS = {
+    # (the judge calls it a tie, what the reviewer did) -> the sentence
+    (True, "open"): template("The judge ({agent}) calls it a tie; you left this question open."),
+    (False, "open"): template("The judge ({agent}) prefers {judged}; you left this question open."),
+    (True, "same"): template("The judge ({agent}) calls it a tie; you chose {chosen} too."),
+    (False, "same"): template("The judge ({agent}) prefers {judged}; you chose {chosen} too."),
+    (True, "other"): template("The judge ({agent}) calls it a tie; you chose {chosen}."),
+    (False, "other"): template("The judge ({agent}) prefers {judged}; you chose {chosen}."),
+}
 
 
 def verdict_sentence(
@@ -112,8 +126,8 @@ def verdict_sentence(
 ) -> str:
     """The judge's verdict beside the reviewer's in one sentence: "The judge (gpt-4)
     prefers Response B; you chose Response A." (``label`` names a response id as the
-    reviewer sees it). Without a preference question: how many questions agree."""
-    who = f"The judge ({suggestion.agent})"
+    reviewer sees it). Without a preference question: how many questions agree. A
+    :class:`~docket.reasons.Reason`, so an interface can translate it."""
     for q in schema.questions:
         if isinstance(q, PreferenceQuestion) and q.id in suggestion.answers:
             theirs = suggestion.answers[q.id]
@@ -121,14 +135,22 @@ def verdict_sentence(
             chosen = _preference_words(mine.get(q.id), label)
             if judged is None:
                 break
-            verb = "calls it a tie" if judged == "a tie" else f"prefers {judged}"
+            tie = judged == _A_TIE
             if chosen is None:
-                return f"{who} {verb}; you left this question open."
-            same_side = isinstance(theirs, Mapping) and isinstance(mine.get(q.id), Mapping)
-            if same_side and theirs.get("better") == mine[q.id].get("better"):
-                return f"{who} {verb}; you chose {chosen} too."
-            return f"{who} {verb}; you chose {chosen}."
+                did = "open"
+            else:
+                same_side = isinstance(theirs, Mapping) and isinstance(mine.get(q.id), Mapping)
+                agree = same_side and theirs.get("better") == mine[q.id].get("better")
+                did = "same" if agree else "other"
+            return Reason(
+                _VERDICTS[(tie, did)], agent=suggestion.agent, judged=judged, chosen=chosen
+            )
     known = {q.id for q in schema.questions}
     asked = [q for q in suggestion.answers if q in known]
     matching = sum(1 for q in asked if same(mine.get(q), suggestion.answers[q]))
-    return f"{who} answered {len(asked)} question(s); yours match on {matching}."
+    return Reason(
+        "The judge ({agent}) answered {asked} question(s); yours match on {matching}.",
+        agent=suggestion.agent,
+        asked=len(asked),
+        matching=matching,
+    )

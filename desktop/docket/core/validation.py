@@ -31,6 +31,7 @@ from docket.core.schema import (
 )
 from docket.core.spans import changed_chars, span_problems
 from docket.errors import AnswerValidationError
+from docket.reasons import Listed, Reason
 
 Issue = tuple[str, str]
 
@@ -51,12 +52,14 @@ def check_answers(
     :func:`docket.core.pii.task_texts`) does the same for a ``pii`` answer. Without
     them those checks are structural only."""
     if not isinstance(answers, Mapping):
-        return [("", "the answers must be an object keyed by question id")]
+        return [("", Reason("the answers must be an object keyed by question id"))]
     issues: list[Issue] = []
     for key in answers:
         if key not in schema:
             known = ", ".join(q.id for q in schema.questions)
-            issues.append((str(key), f"not a question of this task (questions: {known})"))
+            issues.append(
+                (str(key), Reason("not a question of this task (questions: {known})", known=known))
+            )
     ids = list(response_ids)
     for question in schema.questions:
         value = answers.get(question.id)
@@ -104,14 +107,17 @@ def _is_required(question: Question, answers: Mapping[str, Any]) -> bool:
 def _missing_message(question: Question) -> str:
     if isinstance(question, RubricQuestion):
         n = len(question.criteria)
-        return f"none of the {n} criteria is graded yet; grade each for every response"
+        return Reason("none of the {n} criteria is graded yet; grade each for every response", n=n)
     if isinstance(question, RubricWritingQuestion):
-        return f"write at least {question.min_criteria} criteria"
+        return Reason("write at least {n} criteria", n=question.min_criteria)
     if isinstance(question, TextQuestion) and not question.required:
-        why = " or ".join(rule.describe() for rule in question.required_when)
-        need = f" (at least {question.min_length} characters)" if question.min_length else ""
-        return f"required for {why}{need}"
-    return "required"
+        why = Listed((rule.describe() for rule in question.required_when), " or ")
+        if question.min_length:
+            return Reason(
+                "required for {why} (at least {n} characters)", why=why, n=question.min_length
+            )
+        return Reason("required for {why}", why=why)
+    return Reason("required")
 
 
 def _check(
@@ -139,94 +145,133 @@ def _check(
 def _check_preference(q: PreferenceQuestion, value: Any, ids: list[str]) -> list[Issue]:
     f = q.id
     if not isinstance(value, Mapping):
-        return [(f, 'expected {"better": <response id> or null, "strength": ...}')]
+        return [(f, Reason('expected {"better": <response id> or null, "strength": ...}'))]
     issues: list[Issue] = [
-        (f"{f}.{k}", "unknown key (expected 'better' and 'strength')")
+        (f"{f}.{k}", Reason("unknown key (expected 'better' and 'strength')"))
         for k in value
         if k not in ("better", "strength")
     ]
     if "better" not in value:
-        issues.append((f"{f}.better", "missing: a response id, or null for a tie"))
+        issues.append((f"{f}.better", Reason("missing: a response id, or null for a tie")))
         return issues
     better, strength = value["better"], value.get("strength")
     if len(ids) != 2:
-        issues.append((f, f"a preference compares exactly two responses; this task has {len(ids)}"))
+        issues.append(
+            (
+                f,
+                Reason(
+                    "a preference compares exactly two responses; this task has {n}", n=len(ids)
+                ),
+            )
+        )
     if better is None:
         if not q.allow_tie:
-            issues.append((f"{f}.better", "a tie is not allowed here; choose a response"))
+            issues.append((f"{f}.better", Reason("a tie is not allowed here; choose a response")))
         if strength is not None:
-            issues.append((f"{f}.strength", "a tie has no strength; leave it out or null"))
+            issues.append((f"{f}.strength", Reason("a tie has no strength; leave it out or null")))
         return issues
     if not isinstance(better, str) or better not in ids:
         issues.append(
-            (f"{f}.better", f"expected one of the response ids {ids} or null, got {better!r}")
+            (
+                f"{f}.better",
+                Reason(
+                    "expected one of the response ids {ids} or null, got {better!r}",
+                    ids=ids,
+                    better=better,
+                ),
+            )
         )
     if strength not in q.strengths:
-        issues.append((f"{f}.strength", f"expected one of {list(q.strengths)}, got {strength!r}"))
+        issues.append((f"{f}.strength", _one_of(list(q.strengths), strength)))
     return issues
 
 
 def _check_ranking(q: RankingQuestion, value: Any, ids: list[str]) -> list[Issue]:
     f = q.id
     if not isinstance(value, list) or not all(isinstance(g, list) for g in value):
-        return [(f, 'expected a list of groups, best first, e.g. [["r1"], ["r2", "r3"]]')]
+        return [(f, Reason('expected a list of groups, best first, e.g. [["r1"], ["r2", "r3"]]'))]
     issues: list[Issue] = []
     seen: list[str] = []
     for i, group in enumerate(value):
         if not group:
-            issues.append((f"{f}[{i}]", "empty group"))
+            issues.append((f"{f}[{i}]", Reason("empty group")))
         if len(group) > 1 and not q.allow_ties:
-            issues.append((f"{f}[{i}]", "ties are not allowed here; one response per place"))
+            issues.append(
+                (f"{f}[{i}]", Reason("ties are not allowed here; one response per place"))
+            )
         for rid in group:
             if not isinstance(rid, str) or rid not in ids:
-                issues.append((f"{f}[{i}]", f"{rid!r} is not a response id of this task {ids}"))
+                issues.append(
+                    (
+                        f"{f}[{i}]",
+                        Reason("{rid!r} is not a response id of this task {ids}", rid=rid, ids=ids),
+                    )
+                )
             elif rid in seen:
-                issues.append((f"{f}[{i}]", f"{rid!r} is ranked more than once"))
+                issues.append((f"{f}[{i}]", Reason("{rid!r} is ranked more than once", rid=rid)))
             else:
                 seen.append(rid)
     missing = [rid for rid in ids if rid not in seen]
     if missing:
-        issues.append((f, f"every response must be ranked; missing {missing}"))
+        issues.append(
+            (f, Reason("every response must be ranked; missing {missing}", missing=missing))
+        )
     return issues
 
 
 def _check_likert(q: LikertQuestion, value: Any, ids: list[str]) -> list[Issue]:
     f = q.id
     if not isinstance(value, Mapping):
-        return [(f, 'expected {"<response id>": {"<dimension>": <score>}}')]
+        return [(f, Reason('expected {"<response id>": {"<dimension>": <score>}}'))]
     issues: list[Issue] = []
     for rid, ratings in value.items():
         if rid not in ids:
-            issues.append((f"{f}.{rid}", f"not a response id of this task {ids}"))
+            issues.append((f"{f}.{rid}", _not_a_response(ids)))
             continue
         if not isinstance(ratings, Mapping):
-            issues.append((f"{f}.{rid}", "expected an object of dimension -> score"))
+            issues.append((f"{f}.{rid}", Reason("expected an object of dimension -> score")))
             continue
         for dim, score in ratings.items():
             where = f"{f}.{rid}.{dim}"
             if dim not in q.dimensions:
-                issues.append((where, f"unknown dimension; expected one of {list(q.dimensions)}"))
+                issues.append(
+                    (
+                        where,
+                        Reason(
+                            "unknown dimension; expected one of {dimensions}",
+                            dimensions=list(q.dimensions),
+                        ),
+                    )
+                )
             elif (
                 isinstance(score, bool)
                 or not isinstance(score, int)
                 or not q.scale_min <= score <= q.scale_max
             ):
                 issues.append(
-                    (where, f"expected a whole number {q.scale_min}-{q.scale_max}, got {score!r}")
+                    (
+                        where,
+                        Reason(
+                            "expected a whole number {low}-{high}, got {score!r}",
+                            low=q.scale_min,
+                            high=q.scale_max,
+                            score=score,
+                        ),
+                    )
                 )
     if q.required:
         for rid in ids:
             for dim in q.dimensions:
                 got = value.get(rid)
                 if not isinstance(got, Mapping) or dim not in got:
-                    issues.append((f"{f}.{rid}.{dim}", "required"))
+                    issues.append((f"{f}.{rid}.{dim}", Reason("required")))
     return issues
 
 
 def _check_flags(q: FlagsQuestion, value: Any, ids: list[str]) -> list[Issue]:
     f = q.id
     if not isinstance(value, Mapping):
-        return [(f, 'expected {"<response id>": [flags], "task": [flags]}')]
+        return [(f, Reason('expected {"<response id>": [flags], "task": [flags]}'))]
     issues: list[Issue] = []
     for key, flags in value.items():
         where = f"{f}.{key}"
@@ -236,11 +281,18 @@ def _check_flags(q: FlagsQuestion, value: Any, ids: list[str]) -> list[Issue]:
             allowed = [flag for flag, _ in q.response_flags]
         else:
             issues.append(
-                (where, f"expected a response id of this task {ids} or {TASK_FLAGS_KEY!r}")
+                (
+                    where,
+                    Reason(
+                        "expected a response id of this task {ids} or {task!r}",
+                        ids=ids,
+                        task=TASK_FLAGS_KEY,
+                    ),
+                )
             )
             continue
         if not isinstance(flags, list):
-            issues.append((where, "expected a list of flags"))
+            issues.append((where, Reason("expected a list of flags")))
             continue
         issues.extend(_check_members(where, flags, allowed))
     return issues
@@ -251,9 +303,11 @@ def _check_members(where: str, items: Iterable[Any], allowed: list[str]) -> list
     seen: set[str] = set()
     for item in items:
         if item not in allowed:
-            issues.append((where, f"{item!r} is not one of {allowed}"))
+            issues.append(
+                (where, Reason("{item!r} is not one of {allowed}", item=item, allowed=allowed))
+            )
         elif item in seen:
-            issues.append((where, f"{item!r} is given twice"))
+            issues.append((where, Reason("{item!r} is given twice", item=item)))
         else:
             seen.add(item)
     return issues
@@ -262,60 +316,91 @@ def _check_members(where: str, items: Iterable[Any], allowed: list[str]) -> list
 def _check_choice(q: ChoiceQuestion, value: Any) -> list[Issue]:
     if q.multiple:
         if not isinstance(value, list):
-            return [(q.id, f"expected a list of options from {list(q.options)}")]
+            return [
+                (
+                    q.id,
+                    Reason("expected a list of options from {options}", options=list(q.options)),
+                )
+            ]
         return _check_members(q.id, value, list(q.options))
     if value not in q.options:
-        return [(q.id, f"expected one of {list(q.options)}, got {value!r}")]
+        return [(q.id, _one_of(list(q.options), value))]
     return []
 
 
 def _check_text(q: TextQuestion, value: Any, answers: Mapping[str, Any]) -> list[Issue]:
     if not isinstance(value, str):
-        return [(q.id, "expected text")]
+        return [(q.id, Reason("expected text"))]
     length = len(value.strip())
     if q.is_required(answers) and length < q.min_length:
-        why = (
-            ""
-            if q.required
-            else f" for {' or '.join(r.describe() for r in q.required_when if r.holds(answers))}"
-        )
-        return [(q.id, f"at least {q.min_length} characters required{why} ({length} given)")]
+        if q.required:
+            return [
+                (
+                    q.id,
+                    Reason(
+                        "at least {n} characters required ({given} given)",
+                        n=q.min_length,
+                        given=length,
+                    ),
+                )
+            ]
+        why = Listed((r.describe() for r in q.required_when if r.holds(answers)), " or ")
+        return [
+            (
+                q.id,
+                Reason(
+                    "at least {n} characters required for {why} ({given} given)",
+                    n=q.min_length,
+                    why=why,
+                    given=length,
+                ),
+            )
+        ]
     if len(value) > q.max_length:
-        return [(q.id, f"at most {q.max_length} characters ({len(value)} given)")]
+        return [
+            (
+                q.id,
+                Reason("at most {n} characters ({given} given)", n=q.max_length, given=len(value)),
+            )
+        ]
     return []
 
 
 def _check_rubric(q: RubricQuestion, value: Any, ids: list[str]) -> list[Issue]:
     f = q.id
     if not isinstance(value, Mapping):
-        return [(f, 'expected {"<response id>": {"<criterion id>": {"met": true|false|null}}}')]
+        return [
+            (f, Reason('expected {"<response id>": {"<criterion id>": {"met": true|false|null}}}'))
+        ]
     known = {c.id for c in q.criteria}
     issues: list[Issue] = []
     for rid, grades in value.items():
         if rid not in ids:
-            issues.append((f"{f}.{rid}", f"not a response id of this task {ids}"))
+            issues.append((f"{f}.{rid}", _not_a_response(ids)))
             continue
         if not isinstance(grades, Mapping):
-            issues.append((f"{f}.{rid}", "expected an object of criterion id -> grade"))
+            issues.append((f"{f}.{rid}", Reason("expected an object of criterion id -> grade")))
             continue
         for cid, entry in grades.items():
             where = f"{f}.{rid}.{cid}"
             if cid not in known:
-                issues.append((where, "not a criterion of this task"))
+                issues.append((where, Reason("not a criterion of this task")))
                 continue
             if not isinstance(entry, Mapping) or "met" not in entry:
-                issues.append((where, 'expected {"met": true|false|null, "note": "..."}'))
+                issues.append((where, Reason('expected {"met": true|false|null, "note": "..."}')))
                 continue
             extra = sorted(set(entry) - {"met", "note"})
             if extra:
-                issues.append((where, f"unknown key(s) {extra} (expected 'met' and 'note')"))
+                issues.append(
+                    (where, Reason("unknown key(s) {keys} (expected 'met' and 'note')", keys=extra))
+                )
             if entry["met"] is not None and not isinstance(entry["met"], bool):
-                issues.append((where, "met must be true, false or null (not applicable)"))
+                issues.append((where, Reason("met must be true, false or null (not applicable)")))
             note = entry.get("note", "")
             if not isinstance(note, str):
-                issues.append((f"{where}.note", "expected text"))
+                issues.append((f"{where}.note", Reason("expected text")))
             elif len(note) > MAX_NOTE_CHARS:
-                issues.append((f"{where}.note", f"at most {MAX_NOTE_CHARS} characters"))
+                issues.append((f"{where}.note", Reason("at most {n} characters", n=MAX_NOTE_CHARS)))
     if q.required:
         for rid in ids:
             got = value.get(rid)
@@ -323,9 +408,16 @@ def _check_rubric(q: RubricQuestion, value: Any, ids: list[str]) -> list[Issue]:
             open_ = [c for c in q.criteria if c.id not in graded]
             if open_:
                 issues.append(
-                    (f"{f}.{rid}", f"{len(open_)} of {len(q.criteria)} criteria not graded yet")
+                    (
+                        f"{f}.{rid}",
+                        Reason(
+                            "{open} of {total} criteria not graded yet",
+                            open=len(open_),
+                            total=len(q.criteria),
+                        ),
+                    )
                 )
-                issues.extend((f"{f}.{rid}.{c.id}", "not graded yet") for c in open_)
+                issues.extend((f"{f}.{rid}.{c.id}", Reason("not graded yet")) for c in open_)
     return issues
 
 
@@ -337,9 +429,27 @@ def _check_rubric_writing(q: RubricWritingQuestion, value: Any) -> list[Issue]:
     ]
     if isinstance(value, list):
         if len(value) < q.min_criteria:
-            issues.append((f, f"write at least {q.min_criteria} criteria ({len(value)} so far)"))
+            issues.append(
+                (
+                    f,
+                    Reason(
+                        "write at least {n} criteria ({given} so far)",
+                        n=q.min_criteria,
+                        given=len(value),
+                    ),
+                )
+            )
         if len(value) > q.max_criteria:
-            issues.append((f, f"at most {q.max_criteria} criteria ({len(value)} written)"))
+            issues.append(
+                (
+                    f,
+                    Reason(
+                        "at most {n} criteria ({given} written)",
+                        n=q.max_criteria,
+                        given=len(value),
+                    ),
+                )
+            )
     return issues
 
 
@@ -358,7 +468,12 @@ def _check_spans(
         # Without the texts, still only this task's responses.
         for i, item in enumerate(value):
             if isinstance(item, Mapping) and item.get("response") not in ids:
-                issues.append((f"{q.id}[{i}].response", f"not a response of this task {ids}"))
+                issues.append(
+                    (
+                        f"{q.id}[{i}].response",
+                        Reason("not a response of this task {ids}", ids=ids),
+                    )
+                )
     return issues
 
 
@@ -377,7 +492,7 @@ def _check_pii(
                     and target not in ids
                     and not target.startswith((TURN_PREFIX, DOCUMENT_PREFIX))
                 ):
-                    issues.append((f"{q.id}.{part}[{i}].target", "not a text of this task"))
+                    issues.append((f"{q.id}.{part}[{i}].target", Reason("not a text of this task")))
     return issues
 
 
@@ -386,33 +501,50 @@ def _check_rewrite(
 ) -> list[Issue]:
     f = q.id
     if not isinstance(value, Mapping) or set(value) - {"base", "text"} or "text" not in value:
-        return [(f, 'expected {"base": <response id> or null, "text": "<markdown>"}')]
+        return [(f, Reason('expected {"base": <response id> or null, "text": "<markdown>"}'))]
     base, text = value.get("base"), value["text"]
     issues: list[Issue] = []
     if not isinstance(text, str):
-        return [(f"{f}.text", "expected text")]
+        return [(f"{f}.text", Reason("expected text"))]
     if base is None:
         if not q.allow_empty:
-            issues.append((f"{f}.base", "start from one of the responses here"))
+            issues.append((f"{f}.base", Reason("start from one of the responses here")))
     elif not isinstance(base, str) or base not in ids:
-        issues.append((f"{f}.base", f"expected one of the response ids {ids} or null"))
+        issues.append(
+            (f"{f}.base", Reason("expected one of the response ids {ids} or null", ids=ids))
+        )
     if len(text) > q.max_chars:
         issues.append(
             (
                 f"{f}.text",
-                f"at most {q.max_chars:,} characters ({len(text):,} written); nothing was cut",
+                Reason(
+                    "at most {n:,} characters ({given:,} written); nothing was cut",
+                    n=q.max_chars,
+                    given=len(text),
+                ),
             )
         )
     if not text.strip():
-        issues.append((f"{f}.text", "the rewrite is empty"))
+        issues.append((f"{f}.text", Reason("the rewrite is empty")))
     elif q.min_changed_chars and isinstance(base, str) and texts is not None and base in texts:
         changed = changed_chars(texts[base], text)
         if changed < q.min_changed_chars:
             issues.append(
                 (
                     f"{f}.text",
-                    f"change at least {q.min_changed_chars} characters of the "
-                    f"response ({changed} changed so far)",
+                    Reason(
+                        "change at least {n} characters of the response ({changed} changed so far)",
+                        n=q.min_changed_chars,
+                        changed=changed,
+                    ),
                 )
             )
     return issues
+
+
+def _one_of(allowed: list[str], got: Any) -> Reason:
+    return Reason("expected one of {allowed}, got {got!r}", allowed=allowed, got=got)
+
+
+def _not_a_response(ids: list[str]) -> Reason:
+    return Reason("not a response id of this task {ids}", ids=ids)

@@ -10,16 +10,23 @@ which the window handles itself (it is never an external link).
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from docket.reasons import template
 from docket.render.formula_images import DEFAULT_METRICS, TextMetrics
 from docket.render.hidden import mark_hidden_html
 from docket.render.markdown import markdown_to_html
 from docket.render.theme import Theme
 from docket.render.typeset import Formula, NotTypeset
 
-ROLE_LABELS = {"user": "User", "assistant": "Assistant", "system": "System", "tool": "Tool"}
+ROLE_LABELS = {
+    "user": template("User"),
+    "assistant": template("Assistant"),
+    "system": template("System"),
+    "tool": template("Tool"),
+}
+UNKNOWN_ROLE = template("Unknown")
 
 FOLD_OVER = 4
 """A conversation with more turns than this before the answered one can fold them."""
@@ -29,7 +36,20 @@ EARLIER_TURNS_HREF = "#docket-earlier-turns"
 """The link of the fold line: shows or hides the earlier turns."""
 ANSWERED_TURN_ID = "docket-answered-turn"
 """The id on the label of the turn the responses answer."""
-ANSWERED_NOTE = "the responses answer this turn"
+ANSWERED_NOTE = template("the responses answer this turn")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def role_label(role: str, words: Callable[[str], str] = _same) -> str:
+    """A turn's label: its role's name (in the interface's language through ``words``), or
+    the role as written when it is not one Docket knows."""
+    known = ROLE_LABELS.get(role)
+    if known is not None:
+        return words(known)
+    return role.capitalize() or words(UNKNOWN_ROLE)
 
 
 def _role_and_content(turn: Any) -> tuple[str, str]:
@@ -62,12 +82,15 @@ def foldable_turns(turns: Sequence[Any]) -> int:
     return answered - KEEP_SHOWN
 
 
-def _fold_line(hidden: int, folded: bool, theme: Theme, key_hint: str) -> str:
-    arrow, verb = ("▸", "show") if folded else ("▾", "hide")
+def _fold_line(
+    hidden: int, folded: bool, theme: Theme, key_hint: str, words: Callable[[str], str]
+) -> str:
+    arrow, verb = ("▸", words(template("show"))) if folded else ("▾", words(template("hide")))
     action = f"{verb}, {key_hint}" if key_hint else verb
+    said = words(template("{n} earlier turns ({action})")).format(n=hidden, action=action)
     return (
         f'<p><a href="{EARLIER_TURNS_HREF}" '
-        f'style="color: {theme.link}">{arrow} {hidden} earlier turns ({html.escape(action)})'
+        f'style="color: {theme.link}">{arrow} {html.escape(said)}'
         "</a></p>\n"
     )
 
@@ -80,28 +103,30 @@ def conversation_to_html(
     key_hint: str = "",
     formulas: Mapping[str, Formula | NotTypeset] | None = None,
     metrics: TextMetrics = DEFAULT_METRICS,
+    words: Callable[[str], str] = _same,
 ) -> str:
     """The turns as boxes, the answered one marked. ``folded`` replaces the turns that
     :func:`foldable_turns` counts by one "▸ N earlier turns (show)" line; shown, they are
     headed by "▾ N earlier turns (hide)". ``key_hint`` names a key for it in that line.
-    ``formulas`` and ``metrics``: as for :func:`~docket.render.markdown.markdown_to_html`."""
+    ``formulas`` and ``metrics``: as for :func:`~docket.render.markdown.markdown_to_html`.
+    ``words`` gives the role labels, the answered turn's note and the fold line in the
+    interface's language (they are marked templates; English by default)."""
     answered = answered_turn(turns)
     hidden = foldable_turns(turns)
-    parts = [_fold_line(hidden, folded, theme, key_hint)] if hidden else []
+    parts = [_fold_line(hidden, folded, theme, key_hint, words)] if hidden else []
     for index, turn in enumerate(turns):
         if folded and index < hidden:
             continue
         # Qt drops a paragraph's bottom margin before a table: the box keeps the space.
         space = "margin-top: 8px; " if hidden and len(parts) == 1 else ""
         role, content = _role_and_content(turn)
-        label = mark_hidden_html(
-            html.escape(ROLE_LABELS.get(role, role.capitalize() or "Unknown")), theme
-        )
+        label = mark_hidden_html(html.escape(role_label(role, words)), theme)
         anchor = ""
         if index == answered and len(turns) > 1:
             anchor = f' id="{ANSWERED_TURN_ID}"'
             label += (
-                f'<span style="color: {theme.muted}; font-weight: normal"> — {ANSWERED_NOTE}</span>'
+                f'<span style="color: {theme.muted}; font-weight: normal"> — '
+                f"{html.escape(words(ANSWERED_NOTE))}</span>"
             )
         colour = theme.role_colour(role)
         shade = f' bgcolor="{theme.turn_background}"' if role != "assistant" else ""

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
+from docket.reasons import Listed, Reason, template
 from docket.render.theme import Theme
 
 BIDI_CONTROLS = frozenset((0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)))
@@ -527,14 +528,46 @@ def plain_text_html(text: str, theme: Theme) -> str:
     )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n:,} {word}s"
+_KIND_WORDS = {
+    # kind -> (one, more): the notice's words for a count of that kind
+    "bidirectional control": (
+        template("{n} bidirectional control"),
+        template("{n:,} bidirectional controls"),
+    ),
+    "zero-width character": (
+        template("{n} zero-width character"),
+        template("{n:,} zero-width characters"),
+    ),
+    "tag character": (template("{n} tag character"), template("{n:,} tag characters")),
+    "variation selector": (
+        template("{n} variation selector"),
+        template("{n:,} variation selectors"),
+    ),
+    "control character": (
+        template("{n} control character"),
+        template("{n:,} control characters"),
+    ),
+    "line or paragraph separator": (
+        template("{n} line or paragraph separator"),
+        template("{n:,} line or paragraph separators"),
+    ),
+    "invisible character": (
+        template("{n} invisible character"),
+        template("{n:,} invisible characters"),
+    ),
+}
+
+
+def _plural(n: int, kind: str) -> Reason:
+    one, more = _KIND_WORDS[kind]
+    return Reason(one if n == 1 else more, n=n)
 
 
 def hidden_notice(places: Sequence[tuple[str, str]]) -> str | None:
     """One sentence saying how many hidden characters the texts hold, of which kinds and
     where, or None when there are none. ``places`` pairs a place's name ("the prompt",
-    "Response B") with its text; a name may come more than once (turns of a conversation)."""
+    "Response B") with its text; a name may come more than once (turns of a conversation).
+    A :class:`~docket.reasons.Reason`, for an interface to translate."""
     total: Counter[str] = Counter()
     where: list[str] = []
     example = ""
@@ -552,14 +585,29 @@ def hidden_notice(places: Sequence[tuple[str, str]]) -> str | None:
     if not total:
         return None
     n = sum(total.values())
-    kinds = ", ".join(_plural(total[k], k) for k in KINDS if total[k])
-    places_text = where[0] if len(where) == 1 else f"{', '.join(where[:-1])} and {where[-1]}"
-    noun = "character" if n == 1 else "characters"
-    count = f"At least {n:,}" if more else f"{n:,}"
-    return f"⚠ {count} hidden {noun} in {places_text} ({kinds}), shown as marks such as {example}."
+    kinds = Listed((_plural(total[k], k) for k in KINDS if total[k]), ", ")
+    places_text: str = (
+        where[0]
+        if len(where) == 1
+        else Reason("{first} and {last}", first=Listed(where[:-1], ", "), last=where[-1])
+    )
+    if more:
+        sentence = template(
+            "⚠ At least {count} hidden characters in {places} ({kinds}), shown as marks such "
+            "as {example}."
+        )
+    elif n == 1:
+        sentence = template(
+            "⚠ {count} hidden character in {places} ({kinds}), shown as marks such as {example}."
+        )
+    else:
+        sentence = template(
+            "⚠ {count} hidden characters in {places} ({kinds}), shown as marks such as {example}."
+        )
+    return Reason(sentence, count=f"{n:,}", places=places_text, kinds=kinds, example=example)
 
 
-HIDDEN_EXPLANATION = (
+HIDDEN_EXPLANATION = template(
     "Hidden characters can make text display differently from what it is: bidirectional "
     "controls reorder it (“01” shown as “10”; in code, a comment where a string really "
     "is), zero-width and tag characters hide words or whole sentences. Docket shows each "

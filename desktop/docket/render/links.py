@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from docket.reasons import Listed, Reason
 from docket.render.hidden import describe, find_hidden, mark_hidden_text
 
 _PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
@@ -149,15 +150,23 @@ def check_link(url: str) -> LinkCheck:
     warnings: list[str] = []
     if userinfo:
         warnings.append(
-            f"The part before “@” ({_encode(userinfo)}) is a user name, not the site: "
-            f"this link opens {ascii_host}."
+            Reason(
+                "The part before “@” ({user}) is a user name, not the site: this link opens "
+                "{host}.",
+                user=_encode(userinfo),
+                host=ascii_host,
+            )
         )
     if not all(ok for _, ok in decoded):
-        warnings.append("The site's name has a part that is not valid punycode.")
+        warnings.append(Reason("The site's name has a part that is not valid punycode."))
     elif host.lower() != ascii_host.lower() or unicode_host.lower() != ascii_host.lower():
         warnings.append(
-            "The site's name has letters beyond plain ASCII; it is shown in its ASCII "
-            f"(punycode) form, {ascii_host}, which stands for “{unicode_host}”."
+            Reason(
+                "The site's name has letters beyond plain ASCII; it is shown in its ASCII "
+                "(punycode) form, {host}, which stands for “{name}”.",
+                host=ascii_host,
+                name=unicode_host,
+            )
         )
     for label, _ in decoded:
         warnings.extend(_label_warnings(label))
@@ -175,15 +184,23 @@ def _label_warnings(label: str) -> list[str]:
         others = sorted({ch for ch in label if script_of(ch) not in (None, main)})
         shown = ", ".join(_letter(ch) for ch in others[:4]) + (", …" if len(others) > 4 else "")
         return [
-            f"Mixed scripts in the site's name: “{mark_hidden_text(label)}” mixes "
-            f"{' and '.join(scripts)} letters ({shown}); it may imitate another site's name."
+            Reason(
+                "Mixed scripts in the site's name: “{label}” mixes {scripts} letters "
+                "({letters}); it may imitate another site's name.",
+                label=mark_hidden_text(label),
+                scripts=Listed(scripts, " and "),
+                letters=shown,
+            )
         ]
     letters = [ch for ch in label if script_of(ch)]
     if scripts and scripts != ["Latin"] and letters and set(letters) <= LATIN_LOOKALIKES:
         return [
-            f"The site's name part “{mark_hidden_text(label)}” is written only in "
-            f"{scripts[0]} letters that look like Latin ones; it may imitate another "
-            "site's name."
+            Reason(
+                "The site's name part “{label}” is written only in {script} letters that "
+                "look like Latin ones; it may imitate another site's name.",
+                label=mark_hidden_text(label),
+                script=scripts[0],
+            )
         ]
     return []
 
@@ -199,6 +216,12 @@ def _hidden_warnings(url: str) -> list[str]:
         if text not in names:
             names.append(text)
     return [
-        f"The address contains {len(found)} hidden character{'s' * (len(found) != 1)} "
-        f"(encoded in the address shown): {', '.join(names[:6])}{', …' if len(names) > 6 else ''}."
+        Reason(
+            "The address contains {n} hidden character (encoded in the address shown): {names}."
+            if len(found) == 1
+            else "The address contains {n} hidden characters (encoded in the address shown): "
+            "{names}.",
+            n=len(found),
+            names=", ".join(names[:6]) + (", …" if len(names) > 6 else ""),
+        )
     ]

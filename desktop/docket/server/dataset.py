@@ -48,6 +48,7 @@ from typing import Any
 
 from docket.core.display_order import blinded_label
 from docket.core.fine_grained import feedback_row
+from docket.core.progress import Progress, no_progress
 from docket.core.rubric import parse_criteria
 from docket.core.rules import flags_set, rationale
 from docket.core.schema import (
@@ -550,6 +551,7 @@ def export(
     container: str | None = None,
     redact: bool = False,
     restore_pii: bool = False,
+    progress: Progress | None = None,
 ) -> ExportSummary:
     """Write the rows of format ``fmt`` to ``out`` (JSON lines by default, or the
     container ``container`` or ``out``'s suffix names: :mod:`docket.server.dataset_files`;
@@ -560,7 +562,10 @@ def export(
     ``redact`` masks PII in every text field (:mod:`docket.server.pii_export`);
     ``restore_pii`` (``judgments`` only, never with ``redact``) puts back the originals of
     a project packed with ``--pii mask``. Either way the summary holds the PII scan of
-    what was written."""
+    what was written.
+
+    ``progress`` hears of the rows redacted and scanned (:mod:`docket.core.progress`); if
+    it raises, nothing was written."""
     from docket.server.dataset_files import container_for, require_pyarrow, write_rows
 
     if restore_pii and redact:
@@ -578,19 +583,27 @@ def export(
     chosen = container_for(out, container or default)
     if chosen in {"parquet", "hf"}:
         require_pyarrow()  # before the rows are built: say what is missing at once
+    tick = progress or no_progress
+    tick(f"building {fmt} rows", 0, None)
     rows, summary = export_rows(store, fmt)
     pii = PiiExport(redacted=redact, restored=restore_pii)
     if redact:
         redactor = Redactor(store)
         known = set(store.task_ids())
-        rows = [redactor.row(r, row_task_id(r, known)) for r in rows]
+        redacted: list[dict[str, Any]] = []
+        for r in rows:
+            tick("masking PII", len(redacted), len(rows))
+            redacted.append(redactor.row(r, row_task_id(r, known)))
+        rows = redacted
         pii.masked = dict(sorted(redactor.masked.items()))
     elif restore_pii:
         masks = store.pii_masks()
         rows = [restore(r, masks.get(str(r.get("task_id")), {})) for r in rows]
     scanner = Scanner()
-    for r in rows:
+    for done, r in enumerate(rows):
+        tick("scanning for PII", done, len(rows))
         scanner.row(r)
+    tick("scanning for PII", len(rows), len(rows))
     pii.found, pii.truncated = scanner.counts(), scanner.truncated
     summary = replace(
         summary,

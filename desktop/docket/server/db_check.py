@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from docket.errors import DocketError
 from docket.server.merged_store import MergedStore
 from docket.server.result_checks import IssuedTask, row_problem
-from docket.store.db import translated_errors, write_transaction
+from docket.server.sql import upsert
+from docket.store.db import translated_errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,19 +74,21 @@ def find_problems(store: MergedStore) -> list[StoredProblem]:
 def quarantine(store: MergedStore, problems: list[StoredProblem]) -> int:
     """Move these answers into ``quarantine`` (with the reason); returns how many moved."""
     at = datetime.now(UTC).isoformat(timespec="seconds")
-    moved = 0
-    with translated_errors(store.path), write_transaction(store.db):
+    columns = ("reviewer", "project", "task_id", "revision", "body", "display_order",
+               "saved_at", "time_spent_s", "status", "bundle", "suggestion")  # fmt: skip
+    move = upsert(
+        "quarantine",
+        (*columns, "reason", "quarantined_at"),
+        ("reviewer", "project", "task_id", "revision"),
+        select=f"SELECT {', '.join(columns)}, ?, ? FROM answers "
+        "WHERE reviewer = ? AND project = ? AND task_id = ? AND revision = ?",
+    )
+
+    def write() -> int:
+        moved = 0
         for p in problems:
             key = (p.reviewer, p.project, p.task_id, p.revision)
-            cursor = store.db.execute(
-                "INSERT OR REPLACE INTO quarantine (reviewer, project, task_id, revision, body, "
-                "display_order, saved_at, time_spent_s, status, bundle, suggestion, reason, "
-                "quarantined_at) "
-                "SELECT reviewer, project, task_id, revision, body, display_order, saved_at, "
-                "time_spent_s, status, bundle, suggestion, ?, ? FROM answers "
-                "WHERE reviewer = ? AND project = ? AND task_id = ? AND revision = ?",
-                (p.reason, at, *key),
-            )
+            cursor = store.db.execute(move, (p.reason, at, *key))
             if cursor.rowcount:
                 store.db.execute(
                     "DELETE FROM answers "
@@ -93,4 +96,7 @@ def quarantine(store: MergedStore, problems: list[StoredProblem]) -> int:
                     key,
                 )
                 moved += 1
-    return moved
+        return moved
+
+    with translated_errors(store.path):
+        return store.db.write(write)

@@ -53,7 +53,8 @@ from docket.server.result_checks import (
     check_result_rows,
     issued_tasks,
 )
-from docket.store.db import translated_errors, write_transaction
+from docket.server.sql import Db, upsert
+from docket.store.db import translated_errors
 
 
 @dataclass(slots=True)
@@ -103,43 +104,44 @@ def import_task_archive(store: MergedStore, server: SecretKey, archive: Path) ->
     sealed = json.loads(age_layer.decrypt(content.sealed, [server.identity()]))
     guidelines_sha = str(opened.manifest.extra.get("guidelines_sha256", ""))
     project = opened.manifest.project
-    with translated_errors(store.path), write_transaction(store.db):
-        for task, schema in content.tasks:
-            store.db.execute(
-                "INSERT OR REPLACE INTO tasks (id, project, task, schema, guidelines_sha256) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (
-                    task.id,
-                    project,
-                    json.dumps(
-                        {
-                            "id": task.id,
-                            "conversation": [
-                                {"role": t.role.value, "content": t.content}
-                                for t in task.conversation
-                            ],
-                            "responses": [
-                                {"id": r.id, "model": r.model, "text": r.text}
-                                for r in task.responses
-                            ],
-                            "documents": [d.to_json() for d in task.documents],
-                            "suggestions": [
-                                s.to_json() for s in content.suggestions.get(task.id, [])
-                            ],
-                        }
-                    ),
-                    schema.dumps(),
-                    guidelines_sha,
-                ),
-            )
-        _store_sealed(store, sealed, project)
-        _store_pii(store, sealed, project, {task.id: task for task, _ in content.tasks})
+    rows = [
+        (
+            task.id,
+            project,
+            json.dumps(
+                {
+                    "id": task.id,
+                    "conversation": [
+                        {"role": t.role.value, "content": t.content} for t in task.conversation
+                    ],
+                    "responses": [
+                        {"id": r.id, "model": r.model, "text": r.text} for r in task.responses
+                    ],
+                    "documents": [d.to_json() for d in task.documents],
+                    "suggestions": [s.to_json() for s in content.suggestions.get(task.id, [])],
+                }
+            ),
+            schema.dumps(),
+            guidelines_sha,
+        )
+        for task, schema in content.tasks
+    ]
+
+    def write() -> None:
+        store.db.executemany(
+            upsert("tasks", ("id", "project", "task", "schema", "guidelines_sha256"),
+                   ("project", "id")),
+            rows,
+        )  # fmt: skip
+        _store_sealed(store.db, sealed, project)
+        _store_pii(store.db, sealed, project, {task.id: task for task, _ in content.tasks})
+
+    with translated_errors(store.path):
+        store.db.write(write, lock=f"project/{project}")
     return len(content.tasks)
 
 
-def _store_pii(
-    store: MergedStore, sealed: dict[str, Any], project: str, tasks: dict[str, Task]
-) -> None:
+def _store_pii(db: Db, sealed: dict[str, Any], project: str, tasks: dict[str, Task]) -> None:
     """The PII findings and masks of ``docket pack --pii`` (the archive's sealed section:
     the server's own, signed by itself), for the archive's own tasks only, each checked
     against the task's texts. Nothing else writes them: a result bundle's answers never
@@ -157,8 +159,8 @@ def _store_pii(
                 f"The task archive's PII record of task {task_id!r} does not fit the task"
                 + (f" ({problems[0][0]}: {problems[0][1]})." if problems else ".")
             )
-        store.db.execute(
-            "INSERT OR REPLACE INTO pii (project, task_id, findings, masks) VALUES (?, ?, ?, ?)",
+        db.execute(
+            upsert("pii", ("project", "task_id", "findings", "masks"), ("project", "task_id")),
             (
                 project,
                 task_id,
@@ -179,37 +181,56 @@ def _is_mapping(value: Any) -> bool:
     )
 
 
-def _store_sealed(store: MergedStore, sealed: dict[str, object], project: str) -> None:
+def _store_sealed(db: Db, sealed: dict[str, object], project: str) -> None:
     """Gold answers, TRL references, what a foreign source said of its responses
     (``prior``) and the responses' original ids, from a section only the server can read
-    (and whose hash the server signed): the project's own, never another's."""
+    (and whose hash the server signed): the project's own, never another's.
+
+    Every result of a project carries the same: only rows that are new or differ are
+    written, in task order, so that concurrent merges of the project's results neither
+    rewrite the same rows nor wait on each other for them (nor deadlock on their order)."""
     gold = sealed.get("gold") or {}
     reference = sealed.get("reference") or {}
+    given: dict[str, dict[str, tuple[Any, ...]]] = {"gold": {}, "reference": {}}
     if isinstance(gold, dict):
-        for task_id, answers in gold.items():
-            store.db.execute(
-                "INSERT OR REPLACE INTO gold (project, task_id, answers) VALUES (?, ?, ?)",
-                (project, task_id, canonical_json(answers)),
-            )
+        given["gold"] = {str(t): (canonical_json(a),) for t, a in gold.items()}
     if isinstance(reference, dict):
-        for task_id, ref in reference.items():
-            if isinstance(ref, dict) and "chosen" in ref and "rejected" in ref:
-                store.db.execute(
-                    "INSERT OR REPLACE INTO reference (project, task_id, chosen, rejected) "
-                    "VALUES (?, ?, ?, ?)",
-                    (project, task_id, ref["chosen"], ref["rejected"]),
-                )
+        given["reference"] = {
+            str(t): (ref["chosen"], ref["rejected"])
+            for t, ref in reference.items()
+            if isinstance(ref, dict) and "chosen" in ref and "rejected" in ref
+        }
     for table, key in (("priors", "prior"), ("originals", "originals")):
-        given = sealed.get(key) or {}
-        if isinstance(given, dict):
-            store.db.conn.executemany(
-                f"INSERT OR REPLACE INTO {table} (project, task_id, body) VALUES (?, ?, ?)",
-                [
-                    (project, task_id, canonical_json(body))
-                    for task_id, body in given.items()
-                    if isinstance(body, dict)
-                ],
-            )
+        bodies = sealed.get(key) or {}
+        given[table] = (
+            {str(t): (canonical_json(b),) for t, b in bodies.items() if isinstance(b, dict)}
+            if isinstance(bodies, dict)
+            else {}
+        )
+    columns = {
+        "gold": ("answers",),
+        "reference": ("chosen", "rejected"),
+        "priors": ("body",),
+        "originals": ("body",),
+    }
+    for table, rows in given.items():
+        if not rows:
+            continue
+        stored = {
+            str(r[0]): tuple(r[1:])
+            for r in db.execute(
+                f"SELECT task_id, {', '.join(columns[table])} FROM {table} WHERE project = ?",
+                (project,),
+            ).fetchall()
+        }
+        db.executemany(
+            upsert(table, ("project", "task_id", *columns[table]), ("project", "task_id")),
+            [
+                (project, task_id, *values)
+                for task_id, values in sorted(rows.items())
+                if stored.get(task_id) != values
+            ],
+        )
 
 
 def merge_results(
@@ -254,14 +275,13 @@ def chain_gaps(store: MergedStore) -> list[str]:
     """Result bundles still missing in a reviewer's chain (merged later ones exist)."""
     gaps = []
     with translated_errors(store.path):
-        rows = store.db.execute(
-            "SELECT r.name || ' (workspace ' || substr(c.chain, instr(c.chain, '/') + 1, 8) "
-            "|| ')', c.sequence FROM chain c JOIN reviewers r "
-            "ON r.fingerprint = substr(c.chain, 1, instr(c.chain, '/') - 1) ORDER BY 1, 2"
-        ).fetchall()
+        names = dict(store.db.execute("SELECT fingerprint, name FROM reviewers").fetchall())
+        rows = store.db.execute("SELECT chain, sequence FROM chain").fetchall()
     seen: dict[str, set[int]] = {}
-    for name, sequence in rows:
-        seen.setdefault(name, set()).add(int(sequence))
+    for chain, sequence in rows:
+        fp, _, workspace = str(chain).partition("/")
+        if fp in names:  # "<name> (workspace <first 8 of its id>)"
+            seen.setdefault(f"{names[fp]} (workspace {workspace[:8]})", set()).add(int(sequence))
     for name, sequences in sorted(seen.items()):
         missing = sorted(set(range(1, max(sequences) + 1)) - sequences)
         if missing:
@@ -272,11 +292,7 @@ def chain_gaps(store: MergedStore) -> list[str]:
 def _merge_one(
     store: MergedStore, server: SecretKey, result: VerifiedResult, path: Path, report: MergeReport
 ) -> BundleOutcome:
-    db = store.db
-    reviewer = result.reviewer
-    fp, name = reviewer.fingerprint, reviewer.name
-    chain = result.chain
-    digest = result.hash
+    fp, name = result.reviewer.fingerprint, result.reviewer.name
     task_manifest = result.task_manifest
     project = task_manifest.project
     try:
@@ -307,131 +323,175 @@ def _merge_one(
         reviewer=name,
         bundle_id=task_manifest.bundle_id,
         # A calibration round's items are no tasks of the project's archive.
-        texts=None if calibration else lambda task_id: _response_texts(store, project, task_id),
+        texts=None if calibration else _archive_texts(store, project, result.answers),
         shown=lambda task_id: _shown_suggestions(store, project, sealed, task_id),
     )
     bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
     check_first_answers_recorded(result.answers, result.audit, result.audit_unhashed)
-    with translated_errors(store.path), write_transaction(db):
-        _continue_audit(db, chain, result, name)
-        if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
-            return BundleOutcome(
-                path, "duplicate", "already merged (a duplicate or a replay); nothing changed", name
-            )
-        taken = db.execute(
-            "SELECT hash FROM chain WHERE chain = ? AND sequence = ?", (chain, result.sequence)
-        ).fetchone()
-        if taken is not None:
-            raise ReplayError(
-                f"Fork: {name} already has a different result bundle with sequence "
-                f"{result.sequence}."
-            )
-        before = db.execute(
-            "SELECT hash FROM chain WHERE chain = ? AND sequence = ?",
-            (chain, result.sequence - 1),
-        ).fetchone()
-        if before is not None and before[0] != result.previous:
-            raise ReplayError(
-                f"Broken chain: sequence {result.sequence} of {name} does not follow the merged "
-                f"sequence {result.sequence - 1}."
-            )
-        after = db.execute(
-            "SELECT previous FROM chain WHERE chain = ? AND sequence = ?",
-            (chain, result.sequence + 1),
-        ).fetchone()
-        if after is not None and after[0] != digest:
-            raise ReplayError(
-                f"Broken chain: the merged sequence {result.sequence + 1} of {name} "
-                "does not follow "
-                f"this bundle."
-            )
-        db.execute(
-            "INSERT INTO reviewers (fingerprint, name, card) VALUES (?, ?, ?) "
-            "ON CONFLICT (fingerprint) DO NOTHING",
-            (fp, name, reviewer.dumps()),
+
+    def write() -> BundleOutcome:
+        return _write_one(
+            store, result, path, sealed, issued, bodies, calibration=calibration,
+            adjudication=adjudication,
+        )  # fmt: skip
+
+    # One reviewer's bundles are merged one at a time (their chain and answers).
+    with translated_errors(store.path):
+        return store.db.write(write, lock=f"reviewer/{fp}")
+
+
+def _write_one(
+    store: MergedStore,
+    result: VerifiedResult,
+    path: Path,
+    sealed: dict[str, Any],
+    issued: dict[str, IssuedTask],
+    bodies: dict[str, str],
+    *,
+    calibration: bool,
+    adjudication: bool,
+) -> BundleOutcome:
+    """The writing half of :func:`_merge_one`, in its transaction."""
+    db = store.db
+    reviewer = result.reviewer
+    fp, name = reviewer.fingerprint, reviewer.name
+    chain = result.chain
+    digest = result.hash
+    task_manifest = result.task_manifest
+    project = task_manifest.project
+    _continue_audit(db, chain, result, name)
+    if db.execute("SELECT 1 FROM merged WHERE hash = ?", (digest,)).fetchone():
+        return BundleOutcome(
+            path, "duplicate", "already merged (a duplicate or a replay); nothing changed", name
         )
-        db.execute(
-            "INSERT INTO chain (chain, sequence, hash, previous) VALUES (?, ?, ?, ?)",
-            (chain, result.sequence, digest, result.previous),
+    taken = db.execute(
+        "SELECT hash FROM chain WHERE chain = ? AND sequence = ?", (chain, result.sequence)
+    ).fetchone()
+    if taken is not None:
+        raise ReplayError(
+            f"Fork: {name} already has a different result bundle with sequence {result.sequence}."
         )
-        if calibration:
-            new, updated = _merge_calibration(db, fp, project, result, sealed, issued, bodies)
-            _record_merged(db, digest, result, fp, "calibration")
-            return BundleOutcome(
-                path, "accepted", f"sequence {result.sequence}", name, new, updated, True
-            )
-        db.execute(
-            "INSERT OR IGNORE INTO issued "
-            "(bundle_id, reviewer, project, manifest_sha256, guidelines_sha256) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                task_manifest.bundle_id,
-                fp,
-                task_manifest.project,
-                result.opened.manifest.extra["answers_bundle"]["manifest_sha256"],
-                str(task_manifest.extra.get("guidelines_sha256", "")),
-            ),
+    before = db.execute(
+        "SELECT hash FROM chain WHERE chain = ? AND sequence = ?",
+        (chain, result.sequence - 1),
+    ).fetchone()
+    if before is not None and before[0] != result.previous:
+        raise ReplayError(
+            f"Broken chain: sequence {result.sequence} of {name} does not follow the merged "
+            f"sequence {result.sequence - 1}."
         )
-        _store_sealed(store, sealed, project)
-        new = updated = 0
-        if adjudication:
-            for row in result.answers:
-                current = db.execute(
-                    "SELECT revision, lead FROM adjudications WHERE project = ? AND task_id = ?",
-                    (project, row["task_id"]),
-                ).fetchone()
-                if current is not None and current[1] == fp and current[0] >= row["revision"]:
-                    continue
-                db.execute(
-                    "INSERT OR REPLACE INTO adjudications "
-                    "(project, task_id, lead, revision, body, saved_at, bundle) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        project, row["task_id"], fp, int(row["revision"]),
-                        canonical_json(row["answers"]), str(row["saved_at"]), digest,
-                    ),
-                )  # fmt: skip
-                new, updated = (new + 1, updated) if current is None else (new, updated + 1)
-            result_rows: list[dict[str, Any]] = []
-        else:
-            result_rows = result.answers
-        # One read of this reviewer's current revisions, one batch of writes.
-        current = dict(
+    after = db.execute(
+        "SELECT previous FROM chain WHERE chain = ? AND sequence = ?",
+        (chain, result.sequence + 1),
+    ).fetchone()
+    if after is not None and after[0] != digest:
+        raise ReplayError(
+            f"Broken chain: the merged sequence {result.sequence + 1} of {name} "
+            "does not follow "
+            f"this bundle."
+        )
+    db.execute(
+        "INSERT INTO reviewers (fingerprint, name, card) VALUES (?, ?, ?) "
+        "ON CONFLICT (fingerprint) DO NOTHING",
+        (fp, name, reviewer.dumps()),
+    )
+    db.execute(
+        "INSERT INTO chain (chain, sequence, hash, previous) VALUES (?, ?, ?, ?)",
+        (chain, result.sequence, digest, result.previous),
+    )
+    if calibration:
+        new, updated = _merge_calibration(db, fp, project, result, sealed, issued, bodies)
+        _record_merged(db, digest, result, fp, "calibration")
+        return BundleOutcome(
+            path, "accepted", f"sequence {result.sequence}", name, new, updated, True
+        )
+    db.execute(
+        upsert(
+            "issued",
+            ("bundle_id", "reviewer", "project", "manifest_sha256", "guidelines_sha256"),
+            ("bundle_id",),
+            update=False,
+        ),
+        (
+            task_manifest.bundle_id,
+            fp,
+            task_manifest.project,
+            result.opened.manifest.extra["answers_bundle"]["manifest_sha256"],
+            str(task_manifest.extra.get("guidelines_sha256", "")),
+        ),
+    )
+    _store_sealed(db, sealed, project)
+    new = updated = 0
+    if adjudication:
+        for row in result.answers:
+            current = db.execute(
+                "SELECT revision, lead FROM adjudications WHERE project = ? AND task_id = ?",
+                (project, row["task_id"]),
+            ).fetchone()
+            if current is not None and current[1] == fp and current[0] >= row["revision"]:
+                continue
             db.execute(
-                "SELECT task_id, revision FROM answers WHERE reviewer = ? AND project = ?",
-                (fp, project),
-            ).fetchall()
-        )
-        winners = [r for r in result_rows if current.get(r["task_id"], 0) < r["revision"]]
-        db.conn.executemany(
-            "INSERT OR REPLACE INTO answers "
-            "(reviewer, task_id, project, revision, body, display_order, "
-            "saved_at, time_spent_s, status, bundle, checked, suggestion) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
-            [
+                upsert(
+                    "adjudications",
+                    ("project", "task_id", "lead", "revision", "body", "saved_at", "bundle"),
+                    ("project", "task_id"),
+                ),
                 (
-                    fp,
-                    row["task_id"],
-                    project,
-                    int(row["revision"]),
-                    bodies[row["task_id"]],
-                    canonical_json(row["display_order"]),
-                    str(row["saved_at"]),
-                    float(row["time_spent_s"]),
-                    str(row["status"]),
-                    digest,
-                    canonical_json(row["suggestion"]) if "suggestion" in row else None,
-                )
-                for row in winners
-            ],
-        )
-        updated += sum(1 for r in winners if r["task_id"] in current)
-        new += len(winners) - sum(1 for r in winners if r["task_id"] in current)
-        _record_merged(db, digest, result, fp, result.opened.manifest.type)
+                    project, row["task_id"], fp, int(row["revision"]),
+                    canonical_json(row["answers"]), str(row["saved_at"]), digest,
+                ),
+            )  # fmt: skip
+            new, updated = (new + 1, updated) if current is None else (new, updated + 1)
+        result_rows: list[dict[str, Any]] = []
+    else:
+        result_rows = result.answers
+    # One read of this reviewer's current revisions, one batch of writes.
+    current = _current(db, "answers", fp, project)
+    winners = _winners(result_rows, current, result)
+    db.executemany(
+        upsert(
+            "answers",
+            (
+                "reviewer",
+                "task_id",
+                "project",
+                "revision",
+                "body",
+                "display_order",
+                "saved_at",
+                "time_spent_s",
+                "status",
+                "bundle",
+                "checked",
+                "suggestion",
+            ),
+            ("reviewer", "project", "task_id"),
+            values=("?",) * 10 + ("1", "?"),
+        ),
+        [
+            (
+                fp,
+                row["task_id"],
+                project,
+                int(row["revision"]),
+                bodies[row["task_id"]],
+                canonical_json(row["display_order"]),
+                str(row["saved_at"]),
+                float(row["time_spent_s"]),
+                str(row["status"]),
+                digest,
+                canonical_json(row["suggestion"]) if "suggestion" in row else None,
+            )
+            for row in winners
+        ],
+    )
+    updated += sum(1 for r in winners if r["task_id"] in current and _newer(r, current))
+    new += sum(1 for r in winners if r["task_id"] not in current)
+    _record_merged(db, digest, result, fp, result.opened.manifest.type)
     return BundleOutcome(path, "accepted", f"sequence {result.sequence}", name, new, updated)
 
 
-def _record_merged(db: Any, digest: str, result: VerifiedResult, fp: str, kind: str) -> None:
+def _record_merged(db: Db, digest: str, result: VerifiedResult, fp: str, kind: str) -> None:
     """That this bundle was merged (a replay of it then changes nothing); ``kind`` is the
     result's type, or ``calibration`` for a result answering a calibration round."""
     db.execute(
@@ -452,7 +512,7 @@ def _record_merged(db: Any, digest: str, result: VerifiedResult, fp: str, kind: 
 
 
 def _merge_calibration(
-    db: Any,
+    db: Db,
     fp: str,
     project: str,
     result: VerifiedResult,
@@ -465,13 +525,8 @@ def _merge_calibration(
     gold = sealed.get("gold")
     if not isinstance(gold, dict):
         raise BundleError("The calibration round's server-only section holds no gold answers.")
-    current = dict(
-        db.execute(
-            "SELECT task_id, revision FROM calibration WHERE reviewer = ? AND project = ?",
-            (fp, project),
-        ).fetchall()
-    )
-    winners = [r for r in result.answers if current.get(r["task_id"], 0) < r["revision"]]
+    current = _current(db, "calibration", fp, project)
+    winners = _winners(result.answers, current, result)
     rows = []
     for row in winners:
         expected = gold.get(row["task_id"])
@@ -485,26 +540,82 @@ def _merge_calibration(
                 canonical_json(expected), issued[row["task_id"]].schema.dumps(),
             )
         )  # fmt: skip
-    db.conn.executemany(
-        "INSERT OR REPLACE INTO calibration (reviewer, project, task_id, revision, body, "
-        "display_order, saved_at, time_spent_s, status, bundle, expected, schema) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.executemany(
+        upsert(
+            "calibration",
+            ("reviewer", "project", "task_id", "revision", "body", "display_order", "saved_at",
+             "time_spent_s", "status", "bundle", "expected", "schema"),
+            ("reviewer", "project", "task_id"),
+        ),
         rows,
-    )
-    updated = sum(1 for r in winners if r["task_id"] in current)
-    return len(winners) - updated, updated
+    )  # fmt: skip
+    updated = sum(1 for r in winners if r["task_id"] in current and _newer(r, current))
+    return sum(1 for r in winners if r["task_id"] not in current), updated
 
 
-def _response_texts(store: MergedStore, project: str, task_id: str) -> dict[str, str] | None:
-    """A task's response texts from the project's archive (spans are checked against
-    them), or None when the archive lacks the task."""
-    with translated_errors(store.path):
-        row = store.db.execute(
-            "SELECT task FROM tasks WHERE project = ? AND id = ?", (project, task_id)
-        ).fetchone()
-    if row is None:
-        return None
-    return archived_texts(json.loads(row[0]))
+Stored = dict[str, tuple[int, tuple[int, str]]]
+
+
+def _current(db: Db, table: str, fp: str, project: str) -> Stored:
+    """Per task, the revision a reviewer's stored answer has, and the (sequence, hash) of
+    the result bundle it was taken from (sequence -1 where that bundle is not on record)."""
+    rows = db.execute(
+        f"SELECT a.task_id, a.revision, m.sequence, a.bundle FROM {table} a "
+        "LEFT JOIN merged m ON m.hash = a.bundle WHERE a.reviewer = ? AND a.project = ?",
+        (fp, project),
+    ).fetchall()
+    return {
+        str(t): (int(rev), (-1 if seq is None else int(seq), str(b))) for t, rev, seq, b in rows
+    }
+
+
+def _newer(row: dict[str, Any], current: Stored) -> bool:
+    return int(row["revision"]) > current[row["task_id"]][0]
+
+
+def _winners(
+    rows: list[dict[str, Any]], current: Stored, result: VerifiedResult
+) -> list[dict[str, Any]]:
+    """The rows that replace the stored answers: a higher revision; at the same revision
+    (the same answer in several bundles of a workspace), the one of the earliest bundle,
+    so that which bundle an answer is taken from does not depend on the arrival order."""
+    here = (result.sequence, result.hash)
+    return [
+        r
+        for r in rows
+        if r["task_id"] not in current
+        or _newer(r, current)
+        or (int(r["revision"]) == current[r["task_id"]][0] and here < current[r["task_id"]][1])
+    ]
+
+
+def _archive_texts(
+    store: MergedStore, project: str, rows: Sequence[dict[str, Any]]
+) -> Callable[[str], dict[str, str] | None]:
+    """A task's texts from the project's archive (spans and PII are checked against them),
+    or None when the archive lacks the task. The first task asked for reads those of every
+    row of the result at once: a few queries per bundle, not one per answer."""
+    loaded: dict[str, str] | None = None
+
+    def texts(task_id: str) -> dict[str, str] | None:
+        nonlocal loaded
+        if loaded is None:
+            wanted = sorted({str(r["task_id"]) for r in rows})
+            loaded = {}
+            with translated_errors(store.path):
+                for start in range(0, len(wanted), 500):
+                    chunk = wanted[start : start + 500]
+                    loaded.update(
+                        store.db.execute(
+                            "SELECT id, task FROM tasks WHERE project = ? "
+                            f"AND id IN ({', '.join('?' * len(chunk))})",
+                            (project, *chunk),
+                        ).fetchall()
+                    )
+        body = loaded.get(task_id)
+        return None if body is None else archived_texts(json.loads(body))
+
+    return texts
 
 
 def _shown_suggestions(
@@ -522,13 +633,15 @@ def _shown_suggestions(
         return {}
     with translated_errors(store.path):
         row = store.db.execute(
-            "SELECT json_extract(task, '$.suggestions') FROM tasks WHERE project = ? AND id = ?",
-            (project, task_id),
+            "SELECT task FROM tasks WHERE project = ? AND id = ?", (project, task_id)
         ).fetchone()
-    if row is None or row[0] is None:
+    if row is None:
         return {}
     try:
-        archived = [Suggestion.from_json(s) for s in json.loads(row[0])]
+        listed = json.loads(row[0]).get("suggestions")
+        if listed is None:
+            return {}
+        archived = [Suggestion.from_json(s) for s in listed]
     except (SuggestionError, ValueError, TypeError):
         raise BundleError(
             f"The archive's suggestions for task {task_id!r} are malformed."
@@ -536,7 +649,7 @@ def _shown_suggestions(
     return {s.agent: s for s in archived if s.agent in agents}
 
 
-def _continue_audit(db: Any, chain: str, result: VerifiedResult, name: str) -> None:
+def _continue_audit(db: Db, chain: str, result: VerifiedResult, name: str) -> None:
     """The workspace's audit log only grows: every entry must equal the entry of the same
     number in every result of this workspace merged before (in any order)."""
     entries = result.audit
@@ -554,7 +667,7 @@ def _continue_audit(db: Any, chain: str, result: VerifiedResult, name: str) -> N
                 f"The audit log of {name}'s workspace was rewritten: entry {entry.seq} differs "
                 "from the one in a result merged before."
             )
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO audit (chain, seq, hash) VALUES (?, ?, ?)",
+    db.executemany(
+        upsert("audit", ("chain", "seq", "hash"), ("chain", "seq"), update=False),
         [(chain, e.seq, e.hash) for e in entries if e.seq not in known],
     )

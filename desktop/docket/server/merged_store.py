@@ -1,7 +1,9 @@
 """The server's merged database: every reviewer's latest answers, and what was merged.
 
-SQLCipher, keyed from the server's secret key (HKDF, its own label), WAL with
-``synchronous=FULL`` like a workspace. Per reviewer it keeps the chain state (every
+The embedded store: SQLCipher, keyed from the server's secret key (HKDF, its own label),
+WAL with ``synchronous=FULL`` like a workspace. The team store: a PostgreSQL database
+(``postgresql://...``, :mod:`docket.server.team_schema`), the same tables read and written
+by the same SQL through :mod:`docket.server.sql`. Per reviewer it keeps the chain state (every
 sequence number seen with its bundle hash); per bundle, that it was merged; per
 (reviewer, task), the answer with the highest revision. Task texts come from the
 server's own archive written by ``docket pack`` (``merge --tasks``), for datasets.
@@ -9,6 +11,8 @@ server's own archive written by ``docket pack`` (``merge --tasks``), for dataset
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,12 +26,17 @@ from docket.core.bulk import fast_json_loads, paused_gc
 from docket.core.pii import Finding
 from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
-from docket.errors import DocketError
+from docket.errors import DocketError, NewerWorkspaceError, WrongKeyError
+from docket.server import team_schema
 from docket.server.result_checks import IssuedTask, row_problem
-from docket.store.db import close_checkpointed, open_migrated, translated_errors
+from docket.server.sql import Db, PostgresDb, SqliteDb, is_url
+from docket.store.db import open_migrated, translated_errors
 from docket.store.migrations import Migration, migrate
 
 MERGED_KEY_LABEL = b"docket/merged-db/v1"
+WRITE_WAIT_S = 600.0
+"""How long a merge waits for the others' transactions (several ``docket merge`` at once on
+one file: each bundle's transaction is short, but a queue of large ones can be long)."""
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -345,7 +354,90 @@ def _v8(db: sqlite_utils.Database) -> None:
         )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+EMBEDDED: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+"""The embedded store's first versions, in SQLite's own SQL (sqlite-utils, triggers over
+its JSON functions). Never more: what comes next is :data:`PORTABLE`."""
+
+PortableMigration = Callable[[Db], None]
+
+PORTABLE: list[PortableMigration] = [
+    # v9 and on, in order: e.g. the narrow per-answer fact columns written at merge.
+]
+"""The migrations after :data:`EMBEDDED` (version 9 on), each written once in SQL that both
+stores run (:mod:`docket.server.sql`: ``?`` placeholders, ``ON CONFLICT`` upserts, no JSON
+functions, TEXT / INTEGER / FLOAT columns) and given the :class:`~docket.server.sql.Db`.
+Each runs in one transaction with the version bump, on the embedded store (``PRAGMA
+user_version``) and on the team store (``docket_schema``, created at
+:data:`~docket.server.team_schema.BASELINE` = ``len(EMBEDDED)``). Append; never edit one
+that has shipped."""
+
+
+def _embedded(step: PortableMigration) -> Migration:
+    """A portable migration as the embedded store's migration runner takes it."""
+
+    def run(db: sqlite_utils.Database) -> None:
+        step(SqliteDb(db, Path("merged.db")))
+
+    run.__doc__ = step.__doc__
+    return run
+
+
+def migrations() -> list[Migration]:
+    """Every migration of the embedded store (read when opening: :data:`PORTABLE` may grow)."""
+    return [*EMBEDDED, *(_embedded(step) for step in PORTABLE)]
+
+
+MIGRATIONS: list[Migration] = migrations()
+
+OWNER_KEY = "server_key_check"
+"""The ``meta`` row tying a team store to the server key that created it (an HMAC under
+the merged store's key: it tells a wrong key without revealing the right one)."""
+
+
+def _owner_check(server: SecretKey) -> str:
+    key = server.derived_key(MERGED_KEY_LABEL)
+    return hmac.new(key, b"docket/merged-db/owner", hashlib.sha256).hexdigest()
+
+
+def migrate_team_store(db: Db, server: SecretKey) -> int:
+    """Brings a PostgreSQL database to the current version (creating the schema in one
+    transaction when it has none) and checks it belongs to ``server``; returns the version
+    it started at. Concurrent openers wait for each other (an advisory lock)."""
+    steps = PORTABLE
+    latest = team_schema.BASELINE + len(steps)
+    start = db.version()
+
+    def step() -> int:
+        version = db.version()
+        if version > latest:
+            raise NewerWorkspaceError(
+                f"{db.label} was written by a newer Docket (schema version {version}; this "
+                f"one knows up to {latest})."
+            )
+        if version == 0:
+            team_schema.create_baseline(db)
+            version = team_schema.BASELINE
+        for index in range(version - team_schema.BASELINE, len(steps)):
+            steps[index](db)
+            team_schema.set_version(db, team_schema.BASELINE + index + 1)
+        check = _owner_check(server)
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (OWNER_KEY,)).fetchone()
+        if row is None:
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (OWNER_KEY, check))
+        elif not hmac.compare_digest(str(row[0]), check):
+            raise WrongKeyError(f"{db.label} belongs to another server key.")
+        return version
+
+    if start == latest:  # the common case: nothing to write, only the owner to check
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (OWNER_KEY,)).fetchone()
+        if row is not None:
+            if not hmac.compare_digest(str(row[0]), _owner_check(server)):
+                raise WrongKeyError(f"{db.label} belongs to another server key.")
+            return start
+    if start > latest:
+        return step()
+    db.write(step, lock="docket/schema")
+    return start
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,27 +478,39 @@ class MergedStore:
     project the database holds (a database holding several asks for one:
     :class:`~docket.errors.DocketError` naming them)."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, project: str | None = None) -> None:
+    def __init__(self, db: Db, project: str | None = None) -> None:
         self.db = db
-        self.path = path
+        self.path: Path | str = db.path
+        self.label = db.label
+        """How messages name the database (its file name, or its URL)."""
         self._project = project
         self.warnings: list[str] = []
         """What the readers skipped (answers that do not fit their task), to tell the user."""
 
     @classmethod
     def open(
-        cls, path: str | Path, server: SecretKey, *, project: str | None = None
+        cls, target: str | Path, server: SecretKey, *, project: str | None = None
     ) -> MergedStore:
-        path = Path(path)
+        """The merged database ``target`` names: a ``postgresql://`` URL (the team store)
+        or a file (the embedded store, created if missing), brought to the current schema."""
+        if isinstance(target, str) and is_url(target):
+            db = PostgresDb(target)
+            try:
+                migrate_team_store(db, server)
+            except BaseException:
+                db.close()
+                raise
+            return cls(db, project)
+        path = Path(target)
         key = server.derived_key(MERGED_KEY_LABEL)
-        return cls(
-            open_migrated(path, key, lambda db: migrate(db, path=str(path), migrations=MIGRATIONS)),
-            path,
-            project,
+        steps = migrations()
+        opened = open_migrated(
+            path, key, lambda d: migrate(d, path=str(path), migrations=steps), wait_s=WRITE_WAIT_S
         )
+        return cls(SqliteDb(opened, path), project)
 
     def close(self) -> None:
-        close_checkpointed(self.db, self.path)
+        self.db.close()
 
     def __enter__(self) -> MergedStore:
         return self
@@ -433,7 +537,7 @@ class MergedStore:
         found = self.projects()
         if len(found) > 1:
             raise DocketError(
-                f"{self.path.name} holds several projects: {', '.join(found)}.",
+                f"{self.label} holds several projects: {', '.join(found)}.",
                 hint="Name one with --project.",
             )
         self._project = found[0] if found else ""
@@ -459,8 +563,10 @@ class MergedStore:
         scanner, and Python's cycle collector paused while the objects are built (none of
         them can form a cycle, and a collection over millions of new objects is what
         costs most otherwise)."""
+        # SQLite's row ids are small integers, cheaper than the fingerprints per row.
+        who_key = "rowid" if self.db.dialect == "sqlite" else "fingerprint"
         query = (
-            "SELECT r.rowid, a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
+            f"SELECT r.{who_key}, a.task_id, a.revision, a.body, a.display_order, a.saved_at, "
             "a.time_spent_s, a.status, a.checked FROM answers a JOIN reviewers r "
             "ON r.fingerprint = a.reviewer WHERE a.project = ?"
         )
@@ -471,9 +577,9 @@ class MergedStore:
             args = (*args, task_id)
         with translated_errors(self.path):
             who = {
-                int(rowid): (str(fp), str(name))
+                rowid: (str(fp), str(name))
                 for rowid, fp, name in self.db.execute(
-                    "SELECT rowid, fingerprint, name FROM reviewers"
+                    f"SELECT {who_key}, fingerprint, name FROM reviewers"
                 )
             }
             with paused_gc():
@@ -688,14 +794,14 @@ class MergedStore:
         ids), for the tasks of the project's archive that have any."""
         # Only the tasks ``suggested`` lists (kept by triggers): never every task's text.
         query = (
-            "SELECT t.id, json_extract(t.task, '$.suggestions') FROM suggested s "
+            "SELECT t.id, t.task FROM suggested s "
             "JOIN tasks t ON t.project = s.project AND t.id = s.task_id WHERE s.project = ? "
             "ORDER BY t.id"
         )
         with translated_errors(self.path):
             rows = self.db.execute(query, (self.project,)).fetchall()
         return {
-            str(task_id): [Suggestion.from_json(s) for s in json.loads(body)]
+            str(task_id): [Suggestion.from_json(s) for s in json.loads(body)["suggestions"]]
             for task_id, body in rows
         }
 
@@ -788,7 +894,7 @@ class MergedStore:
             "reviewers": "SELECT count(*) FROM reviewers",
             "bundles": "SELECT count(*) FROM merged",
             "answers": "SELECT count(*) FROM answers",
-            "tasks": "SELECT count(*) FROM (SELECT DISTINCT project, task_id FROM answers)",
+            "tasks": "SELECT count(*) FROM (SELECT DISTINCT project, task_id FROM answers) t",
             "quarantined": "SELECT count(*) FROM quarantine",
         }
         with translated_errors(self.path):
@@ -796,4 +902,4 @@ class MergedStore:
 
     def integrity_check(self) -> str:
         with translated_errors(self.path):
-            return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+            return self.db.integrity_check()

@@ -62,6 +62,7 @@ from docket.core.pii import (
     type_label,
 )
 from docket.core.pii_detect import scan_task, scan_text
+from docket.core.progress import Progress, held_interrupts, no_progress
 from docket.core.rules import comparison_questions
 from docket.core.schema import (
     TASK_FLAGS_KEY,
@@ -86,6 +87,7 @@ from docket.server.pii_masking import (
     remap_pointer,
     remap_span,
 )
+from docket.server.shown_prior import with_shown_prior
 
 BUNDLE_SUFFIX = ".docket"
 ARCHIVE_SUFFIX = ".server-tasks"
@@ -552,10 +554,14 @@ def _apply_pii(
     suggestions: dict[str, list[Suggestion]],
     explanations: dict[str, str],
     schema_of: Forms,
+    tick: Progress = no_progress,
 ) -> PiiPack:
     """Scan every blinded task and gold item, then do what ``mode`` says (in place: the
     blinded tasks, gold answers, suggestions and explanations become what is packed)."""
-    scans = {t: scan_for_pack(b.task) for t, b in blinded.items()}
+    scans: dict[str, TaskScan] = {}
+    for t, b in blinded.items():
+        tick("scanning for PII", len(scans), len(blinded))
+        scans[t] = scan_for_pack(b.task)
     if mode == "refuse":
         refuse_pii(scans, least)
     failed = {t: s.failed for t, s in scans.items() if s.failed}
@@ -767,6 +773,8 @@ def pack(
     answers: AnswersFor | None = None,
     pii: str = "report",
     pii_severity: Severity = Severity.HIGH,
+    progress: Progress | None = None,
+    show_prior: bool = False,
 ) -> PackResult:
     """``responses_for`` gives HealthBench rows their responses to grade, by
     ``prompt_id`` (see :func:`docket.core.task_loading.read_responses_jsonl`).
@@ -786,7 +794,15 @@ def pack(
     scanned after blinding; ``report`` puts the findings into the bundles' task rows and
     the archive; ``refuse`` stops before writing anything; ``mask`` replaces each finding
     by its typed placeholder everywhere reviewers read, and the archive's sealed section
-    alone keeps the originals (``pii_masks``)."""
+    alone keeps the originals (``pii_masks``).
+
+    ``show_prior``: the source's label of each task that has one also reaches reviewers,
+    as one more source document (:mod:`docket.server.shown_prior`); it stays sealed too.
+
+    ``progress`` hears of the tasks blinded and scanned and the bundles built
+    (:mod:`docket.core.progress`); if it raises, nothing was written. The files are written
+    last, each through a temporary file, Ctrl+C held until the last is in place."""
+    tick = progress or no_progress
     if pii not in PII_MODES:
         raise DocketError(
             f"Unknown --pii mode {pii!r}.", hint=f"Use one of {', '.join(PII_MODES)}."
@@ -830,6 +846,15 @@ def pack(
             raw = json.loads(raw_lines[row.line - 1])
             gold[row.task.id] = _gold_answers(row, raw)
             explanations[row.task.id] = _explanation(row, raw, str(gold_path))
+    labelled = (0, 0)  # tasks, gold items showing the source's label
+    if show_prior:
+        shown_rows = [with_shown_prior(r) for r in rows]
+        shown_gold = [with_shown_prior(r) for r in gold_rows]
+        labelled = (
+            sum(a is not b for a, b in zip(shown_rows, rows, strict=True)),
+            sum(a is not b for a, b in zip(shown_gold, gold_rows, strict=True)),
+        )
+        rows, gold_rows = shown_rows, shown_gold
     ids = [r.task.id for r in rows]
     overlap_ids = set(ids) & set(gold)
     if overlap_ids:
@@ -845,7 +870,9 @@ def pack(
     blinded: dict[str, BlindedTask] = {}
     references: dict[str, dict[str, str]] = {}
     priors: dict[str, dict[str, Any]] = {}
-    for row in [*rows, *gold_rows]:
+    every = [*rows, *gold_rows]
+    for done, row in enumerate(every):
+        tick("blinding tasks", done, len(every))
         b = blinded[row.task.id] = blind(row.task, secret)
         if row.reference:
             references[row.task.id] = {k: b.ids[v] for k, v in row.reference.items()}
@@ -858,7 +885,9 @@ def pack(
     suggestions: dict[str, list[Suggestion]] = {}
     if suggestions_path is not None:
         suggestions = read_suggestions(suggestions_path, blinded, schema_of)
-    pii_pack = _apply_pii(pii, pii_severity, blinded, gold, suggestions, explanations, schema_of)
+    pii_pack = _apply_pii(
+        pii, pii_severity, blinded, gold, suggestions, explanations, schema_of, tick
+    )
 
     def sealed_for(task_ids: Sequence[str]) -> dict[str, Any]:
         return {
@@ -890,6 +919,7 @@ def pack(
             guidelines=guidelines,
             expires_days=expires_days,
             skipped=skipped,
+            tick=tick,
         )
         return replace(result, pii=pii_pack)
     shown_tasks = {s.task for s in shown_to_reviewer(list(blinded))}
@@ -898,6 +928,7 @@ def pack(
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs: list[tuple[Path, bytes, PackedBundle]] = []
     for card in reviewers:
+        tick("encrypting bundles", len(outputs), len(reviewers) + 1)
         order = _interleave(
             [t for t in plan[card.name] if t not in gold],
             [t for t in plan[card.name] if t in gold],
@@ -937,6 +968,7 @@ def pack(
     # `docket merge --tasks` reads so that datasets can carry the prompts and responses.
     # Blinded like the reviewers' copies, plus the model names (it never leaves the server).
     everything = [blinded[r.task.id].task for r in [*rows, *gold_rows]]
+    tick("encrypting bundles", len(outputs), len(reviewers) + 1)
     archive_data, _ = build_task_bundle(
         tasks=[(t, schema_of(t)) for t in everything],
         server=server,
@@ -955,12 +987,14 @@ def pack(
         suggestions=[s for t in everything for s in suggestions.get(t.id, [])],
     )
     archive = out_dir / f"{_safe(project)}{ARCHIVE_SUFFIX}"
-    # Nothing is written until every bundle was built.
-    for path, data, info in outputs:
-        write_atomically(path, data)
-        packed.append(info)
-    write_atomically(archive, archive_data)
-    summary = _write_summary(out_dir, project, packed, overlap=overlap)
+    tick("encrypting bundles", len(outputs) + 1, len(reviewers) + 1)
+    # Nothing is written until every bundle was built; then all of it, Ctrl+C held.
+    with held_interrupts():
+        for path, data, info in outputs:
+            write_atomically(path, data)
+            packed.append(info)
+        write_atomically(archive, archive_data)
+        summary = _write_summary(out_dir, project, packed, overlap=overlap)
     warnings = []
     if gold and any(t not in gold for t in shown_tasks):
         warnings.append(
@@ -968,6 +1002,13 @@ def pack(
             f"{len(shown_tasks)} task(s) do: a reviewer who notices may tell the gold items "
             "apart. Give every task a suggestion only where that is acceptable, or use "
             '"reveal": "hidden".'
+        )
+    if gold_rows and labelled[0] and labelled[1] < len(gold_rows):
+        warnings.append(
+            f"{labelled[0]} task(s) show the source's label (--show-prior) and "
+            f"{len(gold_rows) - labelled[1]} of {len(gold_rows)} gold item(s) do not: a "
+            "reviewer who notices may tell the gold items apart. Give the gold rows a prior "
+            "as well, or pack without --show-prior."
         )
     return PackResult(packed, skipped, summary, archive, warnings=warnings, pii=pii_pack)
 
@@ -1014,6 +1055,7 @@ def _pack_calibration(
     guidelines: str,
     expires_days: int | None,
     skipped: list[TaskFormatError],
+    tick: Progress,
 ) -> PackResult:
     """Every gold item to every reviewer, in the gold file's order, expected answers and
     explanations in the bundle; the sealed section holds them too (the server scores from
@@ -1021,6 +1063,7 @@ def _pack_calibration(
     outputs: list[tuple[Path, bytes, PackedBundle]] = []
     sealed = {**sealed_for([t.id for t in items]), "calibration": True}
     for card in reviewers:
+        tick("encrypting bundles", len(outputs), len(reviewers))
         data, manifest = build_task_bundle(
             tasks=[(t, schema_of(t)) for t in items],
             server=server,
@@ -1042,11 +1085,13 @@ def _pack_calibration(
             len(items),
         )
         outputs.append((path, data, info))
+    tick("encrypting bundles", len(outputs), len(reviewers))
     out_dir.mkdir(parents=True, exist_ok=True)
-    for path, data, _ in outputs:  # nothing is written until every bundle was built
-        write_atomically(path, data)
     packed = [info for _, _, info in outputs]
-    summary = _write_summary(out_dir, project, packed, overlap=None)
+    with held_interrupts():  # nothing is written until every bundle was built
+        for path, data, _ in outputs:
+            write_atomically(path, data)
+        summary = _write_summary(out_dir, project, packed, overlap=None)
     return PackResult(packed, skipped, summary, None, calibration=True)
 
 

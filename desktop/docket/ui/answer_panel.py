@@ -75,6 +75,7 @@ from docket.ui.answer_widgets import (
     pretty,
     response_name,
 )
+from docket.ui.core_texts import shown
 from docket.ui.i18n import translate
 from docket.ui.pii_list import PiiEditor
 from docket.ui.span_list import SpansEditor
@@ -301,7 +302,7 @@ class SchemaPage(QWidget):
             if qid in self.sections:
                 per_question.setdefault(qid, []).append((field, message))
             else:
-                general.append(f"{field}: {message}" if field else message)
+                general.append(f"{field}: {shown(message)}" if field else shown(message))
         for qid, section in self.sections.items():
             mine = per_question.get(qid, [])
             editor = section.editor
@@ -317,13 +318,14 @@ class SchemaPage(QWidget):
         where: list[str] = []
         for part in _PATH_PART.findall(field[len(qid) :]):
             if part.startswith("["):
-                where.append(f"place {int(part[1:-1]) + 1}")
+                where.append(translate("answer_panel", "place {n}").format(n=int(part[1:-1]) + 1))
             elif part in self.order.order:
                 where.append(response_name(self.order.order.index(part)))
             elif part == TASK_FLAGS_KEY and isinstance(self.sections[qid].editor, FlagsEditor):
                 where.append(translate("answer_panel", "Whole task"))
             elif part not in ("better", "strength"):
                 where.append(pretty(part))
+        message = shown(message)
         text = message[:1].upper() + message[1:]
         return f"{', '.join(where)}: {message}" if where else text
 
@@ -354,7 +356,9 @@ class AnswerPanel(QWidget):
         self._body = QWidget(self._scroll)
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(12, 12, 12, 12)
-        self._empty = muted_label("Open a task to answer it.", self._body)
+        self._empty = muted_label(
+            translate("answer_panel", "Open a task to answer it."), self._body
+        )
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
         self._scroll.setWidget(self._body)

@@ -43,6 +43,7 @@ from docket.ui.answer_widgets import (
     pretty,
     response_name,
 )
+from docket.ui.core_texts import shown
 from docket.ui.i18n import english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
@@ -233,7 +234,13 @@ class LikertEditor(QuestionEditor):
                     scale = ToggleRow(
                         [str(v) for v in self.values],
                         [f"{name}: {v}" for v in self.values],
-                        [f"{name}: {v} of {hi} (click again to clear)" for v in self.values],
+                        [
+                            translate(
+                                "answer_questions",
+                                "{name}: {value} of {high} (click again to clear)",
+                            ).format(name=name, value=v, high=hi)
+                            for v in self.values
+                        ],
                         self,
                     )
                 else:
@@ -503,14 +510,14 @@ def rule_text(question: TextQuestion, answers: Mapping[str, Any]) -> tuple[bool,
     if not question.required_when:
         return False, translate("answer_questions", "Optional")
     either = translate("answer_questions", " or ")
-    holding = [r.describe() for r in question.required_when if r.holds(answers)]
+    holding = [shown(r.describe()) for r in question.required_when if r.holds(answers)]
     if question.is_required(answers) and holding:
         return True, worded(
             translate("answer_questions", "Required for {rules}"),
             translate("answer_questions", "Required for {rules} (at least {n} characters)"),
             either.join(holding),
         )
-    every = either.join(r.describe() for r in question.required_when)
+    every = either.join(shown(r.describe()) for r in question.required_when)
     return False, worded(
         translate("answer_questions", "Optional now; required for {rules}"),
         translate(

@@ -69,6 +69,7 @@ from docket.render.diff import formula_spans
 from docket.render.hidden import mark_hidden_html
 from docket.render.theme import LIGHT, Theme
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
+from docket.ui.core_texts import capitalised, shown
 from docket.ui.i18n import QT_TRANSLATE_NOOP, english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
@@ -640,7 +641,7 @@ class RewriteEditor(QuestionEditor):
     def describe_issues(self, issues: Sequence[tuple[str, str]]) -> list[str]:
         """Problems from :func:`docket.core.validation.check_answers`, as sentences (they
         all concern the one text and its base)."""
-        return [m[:1].upper() + m[1:] for _f, m in issues]
+        return [capitalised(shown(m)) for _f, m in issues]
 
 
 __all__ = [

@@ -70,7 +70,8 @@ from docket.core.display_order import blinded_label
 from docket.core.rubric import MAX_NOTE_CHARS, Criterion, Grade, RubricScore, rubric_score
 from docket.core.schema import RubricQuestion
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label, response_name
-from docket.ui.i18n import translate
+from docket.ui.core_texts import capitalised, shown
+from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
 MINUS = "\u2212"
@@ -93,7 +94,9 @@ CRITERION_ROLE = Qt.ItemDataRole.UserRole
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
 
-NOTE_LABEL = "Note on this criterion (Enter in the list; Enter or Esc returns to it)"
+NOTE_LABEL = QT_TRANSLATE_NOOP(
+    "answer_rubric", "Note on this criterion (Enter in the list; Enter or Esc returns to it)"
+)
 
 OPEN = object()
 """The grade of a criterion not graded yet (distinct from None, not applicable)."""
@@ -235,11 +238,19 @@ class CriteriaModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             entry = self.entries.get(c.id)
             _sym, word = grade_words(entry["met"] if entry else OPEN)
-            note = " Has a note." if entry and entry.get("note") else ""
+            note = (
+                " " + translate("answer_rubric", "Has a note.")
+                if entry and entry.get("note")
+                else ""
+            )
             return f"{number + 1}. {word}. {points_words(c.points)}. {one_line(c.text)}{note}"
         if role == Qt.ItemDataRole.ToolTipRole:
             text = c.text if len(c.text) <= TOOLTIP_CHARS else c.text[:TOOLTIP_CHARS] + "…"
-            more = " (the whole text is below the list)" if len(c.text) > TOOLTIP_CHARS else ""
+            more = (
+                " " + translate("answer_rubric", "(the whole text is below the list)")
+                if len(c.text) > TOOLTIP_CHARS
+                else ""
+            )
             tags = f"<br><i>{html.escape(', '.join(c.tags))}</i>" if c.tags else ""
             return (
                 f"<p style='white-space:pre-wrap'><b>{number + 1}. "
@@ -290,7 +301,11 @@ class CriterionDelegate(QStyledItemDelegate):
     fit once and drawn as text."""
 
     PAD = 5
-    NOTE = "✎ note"
+
+    @property
+    def NOTE(self) -> str:
+        return "✎ " + translate("answer_rubric", "note")
+
     _BACKGROUND = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -324,7 +339,8 @@ class CriterionDelegate(QStyledItemDelegate):
                 max(0, (metrics.lineSpacing() - metrics.height()) // 2),
                 metrics.ascent(),
                 metrics.horizontalAdvance("200") + 2 * self.PAD,
-                metrics.horizontalAdvance("✗ Not met") + metrics.horizontalAdvance("M") * 2,
+                metrics.horizontalAdvance("✗ " + grade_words(False)[1])
+                + metrics.horizontalAdvance("M") * 2,
                 metrics.horizontalAdvance(self.NOTE) + self.PAD,
                 metrics,
                 bold_metrics,
@@ -634,8 +650,11 @@ class RubricEditor(QuestionEditor):
         selection.currentChanged.connect(self._current_changed)
         layout.addWidget(self.view)
         self.keys = muted_label(
-            "Keys: Y met · N not met · − not applicable (then the next criterion) · "
-            "Enter note · Tab next response · U open only.",
+            translate(
+                "answer_rubric",
+                "Keys: Y met · N not met · − not applicable (then the next criterion) · "
+                "Enter note · Tab next response · U open only.",
+            ),
             self,
         )
         layout.addWidget(self.keys)
@@ -657,7 +676,7 @@ class RubricEditor(QuestionEditor):
         self.detail_text.viewport().setAutoFillBackground(False)
         self.detail_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.addWidget(self.detail_text)
-        self.note_label = QLabel(NOTE_LABEL, self)
+        self.note_label = QLabel(translate("answer_rubric", NOTE_LABEL), self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
@@ -757,7 +776,10 @@ class RubricEditor(QuestionEditor):
             for t in c.tags:
                 counts[t] = counts.get(t, 0) + 1
         self.tag_box.set_tags(
-            f"All tags ({len(self.criteria)} criteria)",
+            english_plural(
+                Plural.tr("All tags (%n criterion(s))", "", len(self.criteria)),
+                len(self.criteria),
+            ),
             [(f"{t} ({n})", t) for t, n in counts.items()],
         )
         if self.tag_box.isHidden() == bool(counts):
@@ -817,7 +839,9 @@ class RubricEditor(QuestionEditor):
 
     def progress_text(self, position: int | None = None) -> str:
         p = self.position if position is None else position
-        return f"{len(self.entries[p]) if self.entries else 0} / {len(self.criteria)} graded"
+        return translate("answer_rubric", "{graded} / {total} graded").format(
+            graded=len(self.entries[p]) if self.entries else 0, total=len(self.criteria)
+        )
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -833,7 +857,7 @@ class RubricEditor(QuestionEditor):
                 score = self.score_of(position)
                 graded = len(self.entries[position])
                 words = score_words(score)
-                short = words if score.possible else "no score"
+                short = words if score.possible else translate("answer_rubric", "no score")
                 button.setText(f"{label}  {short.split(' (')[0]}\n{graded} / {total}")
                 button.setAccessibleName(
                     translate(
@@ -849,7 +873,14 @@ class RubricEditor(QuestionEditor):
             return
         score = self.score_of(self.position)
         achieved = f"{MINUS}{-score.achieved}" if score.achieved < 0 else str(score.achieved)
-        points = f" ({achieved} of {score.possible} points)" if score.possible else ""
+        points = (
+            " "
+            + translate("answer_rubric", "({achieved} of {possible} points)").format(
+                achieved=achieved, possible=score.possible
+            )
+            if score.possible
+            else ""
+        )
         self.summary.setText(
             f"{response_name(self.position)}: {score_words(score)}{points} · {self.progress_text()}"
         )
@@ -908,7 +939,9 @@ class RubricEditor(QuestionEditor):
                 self.note.setPlainText(note)
             # Read-only rather than disabled: it keeps the theme's colours, and says why.
             self.note.setReadOnly(entry is None)
-            where = f"criterion {number}, {response_name(self.position)}"
+            where = translate("answer_rubric", "criterion {number}, {name}").format(
+                number=number, name=response_name(self.position)
+            )
             self.note.setAccessibleName(
                 translate("answer_rubric", "Note on {where}").format(where=where)
             )
@@ -1073,38 +1106,54 @@ class RubricEditor(QuestionEditor):
                 None,
             )
             if position is None:
+                text = capitalised(shown(message))
                 if field == self.question.id and message.startswith("none of the"):
-                    message += " (Y, N or −)"
-                out.append(message[:1].upper() + message[1:])
+                    text += " " + translate("answer_rubric", "(Y, N or −)")
+                out.append(text)
                 continue
             who = response_name(position)
             cid = rest[len(self.ids[position]) + 1 :]
             if not cid:
                 if "not graded yet" not in message:
-                    out.append(f"{who}: {message}")
+                    out.append(f"{who}: {shown(message)}")
                 continue
             note = cid.endswith(".note") and cid[: -len(".note")] in numbers
             base = cid[: -len(".note")] if note else cid
             if message == "not graded yet" and base in numbers:
                 open_.setdefault(position, []).append(numbers[base])
             elif base in numbers:
-                what = "its note" if note else "criterion"
-                out.append(f"{who}, criterion {numbers[base]} ({what}): {message}")
+                template = (
+                    translate("answer_rubric", "{who}, criterion {number} (its note): {message}")
+                    if note
+                    else translate("answer_rubric", "{who}, criterion {number}: {message}")
+                )
+                out.append(template.format(who=who, number=numbers[base], message=shown(message)))
             else:
-                out.append(f"{who}: {message}")
+                out.append(f"{who}: {shown(message)}")
         listed = [
-            f"{response_name(p)}: {len(nums)} of {len(self.criteria)} criteria still open "
-            f"({_numbers(nums)}; U shows them)"
+            translate(
+                "answer_rubric",
+                "{name}: {open} of {total} criteria still open ({which}; U shows them)",
+            ).format(
+                name=response_name(p),
+                open=len(nums),
+                total=len(self.criteria),
+                which=_numbers(nums),
+            )
             for p, nums in sorted(open_.items())
         ]
         return listed + out
 
 
 def _numbers(numbers: Sequence[int]) -> str:
-    shown = sorted(numbers)[:MAX_LISTED_OPEN]
-    more = len(numbers) - len(shown)
-    words = ", ".join(str(n) for n in shown)
-    return f"criteria {words}" + (f" and {more} more" if more else "")
+    first = sorted(numbers)[:MAX_LISTED_OPEN]
+    more = len(numbers) - len(first)
+    words = ", ".join(str(n) for n in first)
+    if more:
+        return translate("answer_rubric", "criteria {numbers} and {more} more").format(
+            numbers=words, more=more
+        )
+    return translate("answer_rubric", "criteria {numbers}").format(numbers=words)
 
 
 __all__ = [

@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 
 from docket.core.rubric import MAX_POINTS, MIN_POINTS, criteria_problems
 from docket.core.schema import RubricWritingQuestion
+from docket.reasons import Reason
 from docket.ui.answer_rubric import MINUS, one_line, points_words
 from docket.ui.answer_widgets import QuestionEditor, bold_label, muted_label
-from docket.ui.i18n import translate
+from docket.ui.core_texts import capitalised, shown
+from docket.ui.i18n import Plural, english_plural, translate
 from docket.ui.text_edit import PlainTextEdit
 
 ADD_KEY = "Ctrl+N"
@@ -49,18 +51,36 @@ _REPEATS = re.compile(r"repeats criterion (\d+)")
 def points_meaning(points: int) -> str:
     """The points in words, next to the spin box."""
     if points > 0:
-        return f"A reward: +{points} when a response does this."
+        return translate(
+            "answer_rubric_writing", "A reward: +{points} when a response does this."
+        ).format(points=points)
     if points < 0:
-        return f"A penalty: {MINUS}{-points} when a response does this."
-    return "0 points: counts neither for nor against."
+        return translate(
+            "answer_rubric_writing", "A penalty: {points} when a response does this."
+        ).format(points=f"{MINUS}{-points}")
+    return translate("answer_rubric_writing", "0 points: counts neither for nor against.")
 
 
 def reword(message: str) -> str:
     """``criteria[3] has no criterion text`` -> ``Criterion 4 has no criterion text``: the
-    core counts from 0 (as paths do), the expert from 1."""
-    text = _WHERE.sub(lambda m: f"criterion {int(m.group(1)) + 1}", message)
+    core counts from 0 (as paths do), the expert from 1; in the interface's language."""
+    if isinstance(message, Reason):
+        fields: dict[str, Any] = {}
+        where = message.fields.get("where")
+        found = _WHERE.fullmatch(where) if isinstance(where, str) else None
+        if found:
+            fields["where"] = _criterion(int(found.group(1)) + 1)
+        other = message.fields.get("other")
+        if isinstance(other, int):
+            fields["other"] = other + 1
+        return capitalised(shown(message, **fields))
+    text = _WHERE.sub(lambda m: _criterion(int(m.group(1)) + 1), message)
     text = _REPEATS.sub(lambda m: f"repeats criterion {int(m.group(1)) + 1}", text)
-    return text[:1].upper() + text[1:]
+    return capitalised(text)
+
+
+def _criterion(number: int) -> str:
+    return translate("answer_rubric_writing", "criterion {n}").format(n=number)
 
 
 def parse_tags(text: str) -> list[str]:
@@ -260,8 +280,11 @@ class RubricWritingEditor(QuestionEditor):
         layout.addWidget(self.issue)
         layout.addWidget(
             muted_label(
-                f"{ADD_KEY} adds a criterion; in the list Alt+Up/Down move it, Delete removes "
-                "it, Enter edits its text.",
+                translate(
+                    "answer_rubric_writing",
+                    "{key} adds a criterion; in the list Alt+Up/Down move it, Delete removes "
+                    "it, Enter edits its text.",
+                ).format(key=ADD_KEY),
                 self,
             )
         )
@@ -306,7 +329,7 @@ class RubricWritingEditor(QuestionEditor):
     def _item_text(self, i: int) -> str:
         item = self.items[i]
         mark = "⚠ " if self.problems.get(i) else ""
-        text = one_line(item["text"]) or "(no text yet)"
+        text = one_line(item["text"]) or translate("answer_rubric_writing", "(no text yet)")
         tags = f"  [{', '.join(item['tags'])}]" if item["tags"] else ""
         return f"{mark}{i + 1}. {points_words(item['points'])} · {text}{tags}"
 
@@ -342,14 +365,20 @@ class RubricWritingEditor(QuestionEditor):
         n = len(self.items)
         q = self.writing
         bad = len(self.problems) + len(self.other_problems)
-        words = f"{n} criteri{'on' if n == 1 else 'a'} written"
+        words = english_plural(Plural.tr("%n criterion(s) written", "", n), n)
         if n < q.min_criteria:
-            words += f" (at least {q.min_criteria} needed)"
+            words += " " + translate("answer_rubric_writing", "(at least {n} needed)").format(
+                n=q.min_criteria
+            )
         if bad:
             which = ", ".join(str(i + 1) for i in sorted(self.problems))
-            words += f" · ⚠ problems in criteri{'on' if len(self.problems) == 1 else 'a'} {which}"
+            words += " · " + (
+                translate("answer_rubric_writing", "⚠ problems in criterion {which}")
+                if len(self.problems) == 1
+                else translate("answer_rubric_writing", "⚠ problems in criteria {which}")
+            ).format(which=which)
         elif n:
-            words += " · no problems"
+            words += " · " + translate("answer_rubric_writing", "no problems")
         self.summary.setText(words)
         self.add_button.setToolTip(
             translate("answer_rubric_writing", "Add a criterion ({ADD_KEY})").format(

@@ -32,6 +32,7 @@ from docket.bundles import keys
 from docket.errors import DocketError, WrongPassphraseError
 from docket.settings import Settings
 from docket.ui.dialogs import ask_passphrase
+from docket.ui.error_texts import error_text, short_text
 from docket.ui.fonts import register_fonts
 from docket.ui.i18n import install_language, translate
 from docket.workspace import Workspace
@@ -83,12 +84,12 @@ def unlock(parent: QWidget | None, workspace_dir: Path, key_path: Path) -> Works
                 return Workspace.open(workspace_dir, key_path, passphrase)
             except WrongPassphraseError as exc:
                 if attempt == 2:
-                    QMessageBox.warning(parent, "Docket", str(exc))
+                    QMessageBox.warning(parent, "Docket", error_text(exc))
                     return None
                 QMessageBox.warning(
                     parent,
                     "Docket",
-                    translate("app", "{message} Try again.").format(message=exc.message),
+                    translate("app", "{message} Try again.").format(message=short_text(exc)),
                 )
         return None
     return Workspace.open(workspace_dir, key_path)
@@ -103,11 +104,13 @@ class WelcomeDialog(QDialog):
         self.workspace = self._path_row(
             settings.last_workspace or str(Path.home() / "docket-workspace"), True
         )
-        self.key = self._path_row(settings.last_key or "", False, "Keys (*.key)")
+        self.key = self._path_row(settings.last_key or "", False, translate("app", "Keys (*.key)"))
         self.bundle = self._path_row(
-            str(bundle) if bundle else "", False, "Docket bundles (*.docket)"
+            str(bundle) if bundle else "", False, translate("app", "Docket bundles (*.docket)")
         )
-        self.server = self._path_row(settings.server_card or "", False, "Public cards (*.pub)")
+        self.server = self._path_row(
+            settings.server_card or "", False, translate("app", "Public cards (*.pub)")
+        )
         form = QFormLayout()
         form.addRow(translate("app", "Workspace folder (created if new):"), self.workspace[0])
         form.addRow(translate("app", "Your key (NAME.key):"), self.key[0])
@@ -201,7 +204,7 @@ def run(target: str | None = None) -> int:
     try:
         opened = unlock(None, workspace_dir, key)
     except DocketError as exc:
-        QMessageBox.warning(None, "Docket", str(exc))
+        QMessageBox.warning(None, "Docket", error_text(exc))
         return EXIT_ERROR
     if opened is None:
         return EXIT_OK

@@ -95,15 +95,16 @@ from docket.render.conversation import (
     ANSWERED_NOTE,
     ANSWERED_TURN_ID,
     EARLIER_TURNS_HREF,
-    ROLE_LABELS,
     answered_turn,
     conversation_to_html,
     foldable_turns,
+    role_label,
 )
 from docket.render.formula_images import TextMetrics
 from docket.render.hidden import HIDDEN_EXPLANATION
 from docket.render.source_map import SourceMap, TurnsMap, source_map, turns_map
 from docket.render.theme import Theme
+from docket.ui.core_texts import shown
 from docket.ui.i18n import english_plural, translate
 from docket.ui.math_images import (
     IMAGES,
@@ -157,6 +158,11 @@ def _digest(text: str) -> str:
 
 Render = Callable[[Theme, FormulaLookup, TextMetrics], str]
 """Renders a text for the view: theme, the formulas to look up, the text's metrics."""
+
+
+def _core_words(text: str) -> str:
+    """A marked core template (a role's name, a fold line) in the interface's language."""
+    return translate("core_texts", text)
 
 
 class SafeBrowser(QTextBrowser):
@@ -574,8 +580,9 @@ class ComparisonView(QWidget):
         self.hidden_notice.setAccessibleName(
             translate("comparison_view", "Hidden characters in this task")
         )
-        self.hidden_notice.setAccessibleDescription(HIDDEN_EXPLANATION)
-        self.hidden_notice.setToolTip(HIDDEN_EXPLANATION)
+        explanation = translate("core_texts", HIDDEN_EXPLANATION)
+        self.hidden_notice.setAccessibleDescription(explanation)
+        self.hidden_notice.setToolTip(explanation)
         self.hidden_notice.setWordWrap(True)
         self.hidden_notice.setTextFormat(Qt.TextFormat.PlainText)
         self.hidden_notice.setContentsMargins(6, 3, 6, 3)
@@ -612,13 +619,21 @@ class ComparisonView(QWidget):
         """Say above the task when its texts hold hidden characters (None: hide the line)."""
         turns = task.conversation
         single = len(turns) == 1 and turns[0].role is Role.USER
-        places = [("the prompt" if single else "the conversation", turn.content) for turn in turns]
+        where = (
+            translate("comparison_view", "the prompt")
+            if single
+            else translate("comparison_view", "the conversation")
+        )
+        places = [(where, turn.content) for turn in turns]
         places += [
-            (f"Response {letter}", task.response(rid).text)
+            (
+                translate("comparison_view", "Response {letter}").format(letter=letter),
+                task.response(rid).text,
+            )
             for rid, letter in zip(order.order, order.labels, strict=False)
         ]
         notice = hidden_notice(places)
-        self.hidden_notice.setText(notice or "")
+        self.hidden_notice.setText(shown(notice) if notice else "")
         self.hidden_notice.setVisible(notice is not None)
 
     def _style_notice(self) -> None:
@@ -838,7 +853,8 @@ class ComparisonView(QWidget):
                 turns,
                 theme,
                 folded=folded,
-                key_hint=f"key {EARLIER_TURNS_KEY}",
+                key_hint=translate("comparison_view", "key {key}").format(key=EARLIER_TURNS_KEY),
+                words=_core_words,
                 formulas=lookup if self._formula_source is not None else None,
                 metrics=metrics,
             )
@@ -1125,9 +1141,9 @@ class ComparisonView(QWidget):
                 if i < hidden:
                     continue
                 role = turn.role.value
-                label = ROLE_LABELS.get(role, role.capitalize())
+                label = role_label(role, _core_words)
                 if i == answered:
-                    label += f" — {ANSWERED_NOTE}"
+                    label += f" — {_core_words(ANSWERED_NOTE)}"
                 items.append((i, label, turn.content))
         found = turns_map(items, doc.toRawText())
         setattr(doc, _TURNS_MAP, found)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from docket.render.links import check_link
+from docket.ui.core_texts import shown
 from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 from docket.ui.text_edit import PlainTextEdit
 
@@ -164,7 +165,7 @@ def link_question(url: QUrl) -> str | None:
     lines = [translate("dialogs", "Open this link in your web browser?"), "", check.shown, ""]
     if check.host:
         lines.append(translate("dialogs", "Site: {host}").format(host=check.host))
-    lines += [f"⚠ {warning}" for warning in check.warnings]
+    lines += [f"⚠ {shown(warning)}" for warning in check.warnings]
     lines += ["", translate("dialogs", "It was written by a model; it may be wrong or unsafe.")]
     return "\n".join(lines)
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QObject,
     Qt,
     QTranslator,
 )
@@ -52,7 +53,18 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def english_plural(text: str, n: int) -> str:
     """``text`` (a ``self.tr("%n task(s)", "", n)``) with the English source's "(s)" or
     "(es)" resolved for ``n``: what an untranslated, English interface shows."""
+    text = text.replace("criterion(s)", "criterion" if n == 1 else "criteria")
     return _ENGLISH_PLURAL.sub(lambda m: "" if n == 1 else m.group(1), text)
+
+
+class Plural(QObject):
+    """The context of plural texts outside a widget class: ``Plural.tr("%n word(s)", "", n)``
+    (with :func:`english_plural`). ``pyside6-lupdate`` marks a ``translate()`` call as
+    plural only when its count is a literal number; a class's ``tr`` it marks always."""
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("Plural", text, disambiguation, n)
 
 
 def isolate(text: str) -> str:
@@ -64,6 +76,17 @@ def isolate(text: str) -> str:
     if QLocale().textDirection() != Qt.LayoutDirection.RightToLeft:
         return text
     return f"\u2068{text}\u2069"
+
+
+def sentence_mark() -> str:
+    """What starts a line the window writes (a summary, a list row in rich text) so that it
+    reads in the interface's direction: the right-to-left mark in Arabic and Hebrew
+    (a paragraph takes its direction from its first strong character, and such a line may
+    start with a name in Latin letters), nothing otherwise. Quoted texts keep their own
+    paragraphs and directions."""
+    if QCoreApplication.instance() is None:
+        return ""
+    return "\u200f" if QLocale().textDirection() == Qt.LayoutDirection.RightToLeft else ""
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -53,12 +53,15 @@ class _Worker(QObject):
         super().__init__()
         self.work = work
         self.cancelled = False
-        self.outcome: tuple[Any, DocketError | None] = (None, ImportCancelledError("Cancelled."))
+        self.outcome: tuple[Any, DocketError | None] = (
+            None,
+            ImportCancelledError(translate("operations", "Cancelled.")),
+        )
         """What ``finished`` carries, also kept here (for a runner that waited for it)."""
 
     def progress(self, stage: str, fraction: float) -> None:
         if self.cancelled:
-            raise ImportCancelledError("Cancelled.")
+            raise ImportCancelledError(translate("operations", "Cancelled."))
         self.progressed.emit(stage, fraction)
 
     @Slot()
@@ -69,7 +72,11 @@ class _Worker(QObject):
             result, error = None, exc
         except Exception as exc:  # a bug: still end the operation, and say what happened
             result = None
-            error = DocketError(f"The operation failed unexpectedly ({type(exc).__name__}: {exc}).")
+            error = DocketError(
+                translate(
+                    "operations", "The operation failed unexpectedly ({kind}: {error})."
+                ).format(kind=type(exc).__name__, error=exc)
+            )
         self.outcome = (result, error)
         self.finished.emit(self, result, error)
 
@@ -181,7 +188,7 @@ class Operations(QObject):
         if self._worker is not None and self._worker.cancelled:
             return
         if self._dialog is not None:
-            self._dialog.setLabelText(f"{stage} …")
+            self._dialog.setLabelText(f"{shown_stage(stage)} …")
             self._dialog.setValue(int(fraction * 100))
         if self._on_progress is not None:
             self._on_progress(stage, fraction)
@@ -228,3 +235,9 @@ def _wait_at_exit(ref: weakref.ReferenceType[Operations]) -> None:
             ops.wait()
     except RuntimeError:  # the runner's Qt object is gone already: so is its thread
         pass
+
+
+def shown_stage(stage: str) -> str:
+    """A stage's name (the workspace's, marked as a core template) in the interface's
+    language."""
+    return translate("core_texts", stage)

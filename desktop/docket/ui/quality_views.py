@@ -22,20 +22,16 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from docket.core.calibration import Expected, QuestionGrade, describe_question, grade
+from docket.core.calibration import Expected, QuestionGrade, grade
 from docket.core.display_order import DisplayOrder
 from docket.core.schema import Schema
 from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
-from docket.ui.i18n import translate
+from docket.ui.i18n import isolate, sentence_mark, translate
+from docket.ui.suggestion_views import answer_lines
 
 NOTE_STYLE = (
     "QLabel {{ border: 0px solid transparent; border-left: 4px solid palette({bar});"
     " background-color: palette(alternate-base); color: palette(text); padding: 6px 8px; }}"
-)
-BANNER_TEXT = (
-    "<b>Calibration round</b> — a training set. After you submit each task you see the "
-    "expected answer and why. These answers count toward your calibration score only, "
-    "never toward the dataset."
 )
 
 
@@ -52,7 +48,15 @@ class CalibrationBanner(QLabel):
     """ "Calibration round — a training set …": shown on every task of such a round."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(BANNER_TEXT, parent)
+        super().__init__(
+            translate(
+                "quality_views",
+                "<b>Calibration round</b> — a training set. After you submit each task you see "
+                "the expected answer and why. These answers count toward your calibration "
+                "score only, never toward the dataset.",
+            ),
+            parent,
+        )
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -71,9 +75,13 @@ def seconds_text(seconds: float) -> str:
     """``4 s``, ``1 min 5 s``: a duration as a reviewer reads it."""
     whole = max(0, round(seconds))
     if whole < 60:
-        return f"{whole} s"
+        return translate("quality_views", "{seconds} s").format(seconds=whole)
     minutes, rest = divmod(whole, 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+    if rest:
+        return translate("quality_views", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=rest
+        )
+    return translate("quality_views", "{minutes} min").format(minutes=minutes)
 
 
 class FastNotice(QLabel):
@@ -89,12 +97,21 @@ class FastNotice(QLabel):
         self.hide()
 
     def show_fast(self, seconds: float, minimum: float, *, same_task: bool = False) -> None:
-        which = "This answer" if same_task else "Your last answer"
         words = (
-            f"{which} was submitted after {seconds_text(seconds)} of active time; this "
-            f"project suggests at least {seconds_text(minimum)} per task. It is saved as it "
-            "is, and its time goes with it. Take the time each task needs."
-        )
+            translate(
+                "quality_views",
+                "This answer was submitted after {seconds} of active time; this project "
+                "suggests at least {minimum} per task. It is saved as it is, and its time goes "
+                "with it. Take the time each task needs.",
+            )
+            if same_task
+            else translate(
+                "quality_views",
+                "Your last answer was submitted after {seconds} of active time; this project "
+                "suggests at least {minimum} per task. It is saved as it is, and its time goes "
+                "with it. Take the time each task needs.",
+            )
+        ).format(seconds=seconds_text(seconds), minimum=seconds_text(minimum))
         self.setText(
             translate("quality_views", "<b>Answered quickly:</b> {words}").format(
                 words=html.escape(words)
@@ -106,20 +123,24 @@ class FastNotice(QLabel):
         self.show()
 
 
-def _parts(lines: list[str]) -> list[str]:
-    """:func:`describe_question` lines without their lead-in (": " or ", ")."""
-    return [line[2:] if line[:2] in (": ", ", ") else line for line in lines]
-
-
 def verdict_text(g: QuestionGrade | None) -> str:
     """A question's verdict in words and a symbol, never colour alone."""
     if g is None:
-        return "– not scored"
+        return "– " + translate("quality_views", "not scored")
     mark = "✓" if g.correct else "✗"
     if g.total == 1:
-        return f"{mark} {'Matches' if g.correct else 'Differs'}"
-    what = "within one point" if g.kind == "likert" else "agree"
-    return f"{mark} {g.matched} of {g.total} {what}"
+        word = (
+            translate("quality_views", "Matches")
+            if g.correct
+            else translate("quality_views", "Differs")
+        )
+        return f"{mark} {word}"
+    words = (
+        translate("quality_views", "{matched} of {total} within one point")
+        if g.kind == "likert"
+        else translate("quality_views", "{matched} of {total} agree")
+    )
+    return f"{mark} " + words.format(matched=g.matched, total=g.total)
 
 
 def reveal_html(
@@ -131,29 +152,34 @@ def reveal_html(
         return response_name(order.order.index(rid)) if rid in order.order else rid
 
     grades = {g.question: g for g in grade(schema, given, expected.answers)}
+    rtl = sentence_mark()  # the window's own lines read in the interface's direction
+    yours = html.escape(translate("quality_views", "Yours"))
+    expected_word = html.escape(translate("quality_views", "Expected"))
     out = []
     for q in schema.questions:
-        theirs = _parts(describe_question(q, expected.answers, label))
+        theirs = answer_lines(q, expected.answers, label)
         if not theirs:
             continue
-        mine = _parts(describe_question(q, given, label)) or ["(no answer)"]
-        title = html.escape(q.label or pretty(q.id))
+        mine = answer_lines(q, given, label) or [translate("quality_views", "(no answer)")]
+        title = html.escape(isolate(q.label or pretty(q.id)))
         out.append(
-            f"<p style='margin-top:8px; margin-bottom:2px'><b>{title}</b> &nbsp; "
+            f"<p style='margin-top:8px; margin-bottom:2px'>{rtl}<b>{title}</b> &nbsp; "
             f"{html.escape(verdict_text(grades.get(q.id)))}</p>"
             "<table cellspacing='0' cellpadding='2'>"
-            f"<tr><td><i>Yours</i></td><td>{'<br>'.join(html.escape(m) for m in mine)}</td></tr>"
-            f"<tr><td><b>Expected</b>&nbsp;</td>"
+            f"<tr><td><i>{yours}</i></td>"
+            f"<td>{'<br>'.join(html.escape(m) for m in mine)}</td></tr>"
+            f"<tr><td><b>{expected_word}</b>&nbsp;</td>"
             f"<td><b>{'<br>'.join(html.escape(t) for t in theirs)}</b></td></tr></table>"
         )
     if expected.explanation:
         paragraphs = [p.strip() for p in expected.explanation.split("\n\n") if p.strip()]
-        out.append("<p style='margin-top:10px; margin-bottom:2px'><b>Why</b></p>")
+        why = html.escape(translate("quality_views", "Why"))
+        out.append(f"<p style='margin-top:10px; margin-bottom:2px'>{rtl}<b>{why}</b></p>")
         out += [f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs]
-    out.append(
-        "<p style='margin-top:10px'><i>Your answer is final for this round. "
-        "Ctrl+Enter or J: the next task.</i></p>"
+    final = translate(
+        "quality_views", "Your answer is final for this round. Ctrl+Enter or J: the next task."
     )
+    out.append(f"<p style='margin-top:10px'>{rtl}<i>{html.escape(final)}</i></p>")
     return "".join(out)
 
 

@@ -27,6 +27,7 @@ from docket.core.suggestions import Suggestion
 from docket.core.tasks import Task
 from docket.core.validation import check_answers
 from docket.errors import DocketError
+from docket.ui.error_texts import error_text
 from docket.ui.i18n import translate
 from docket.workspace import Workspace
 
@@ -259,7 +260,7 @@ class ReviewController(QObject):
         except DocketError as exc:
             if not self._failing:
                 self._failing = True
-                self.saveFailed.emit(str(exc))
+                self.saveFailed.emit(error_text(exc))
             self._retry.start()
             return
         if self._failing:
@@ -406,5 +407,5 @@ class ReviewController(QObject):
         try:
             return fn()
         except DocketError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return None

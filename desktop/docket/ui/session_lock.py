@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from docket.bundles import keys
 from docket.errors import DocketError
+from docket.ui.error_texts import error_text, short_text
 from docket.ui.i18n import translate
 from docket.ui.lock import SecuritySettingsDialog
 
@@ -122,7 +123,7 @@ class SessionLock(QObject):
         try:
             w.workspace.lock()
         except DocketError as exc:  # the key is dropped even so (Workspace.lock)
-            self._held.append(("Docket", str(exc), True))
+            self._held.append(("Docket", error_text(exc), True))
         gc.collect()
         try:
             protected = keys.is_protected(w.key_path)
@@ -144,7 +145,7 @@ class SessionLock(QObject):
         try:
             w.workspace.unlock(w.key_path, passphrase or None)
         except DocketError as exc:
-            w.lock_screen.show_error(exc.message)
+            w.lock_screen.show_error(short_text(exc))
             return
         del passphrase
         self.locked = False

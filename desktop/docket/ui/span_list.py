@@ -20,11 +20,26 @@ from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 from docket.core.schema import SpansQuestion
 from docket.core.spans import span_problems
 from docket.ui.answer_widgets import QuestionEditor, muted_label, response_name
-from docket.ui.i18n import isolate, translate
+from docket.ui.core_texts import shown
+from docket.ui.i18n import QT_TRANSLATE_NOOP, isolate, translate
 from docket.ui.keyed_list import KeyedList
 
 QUOTE_CHARS = 60
 """Of a span's quote, this much is shown in the list (the whole of it in its tooltip)."""
+
+
+SEVERITY_WORDS = {
+    "minor": QT_TRANSLATE_NOOP("span_list", "minor"),
+    "major": QT_TRANSLATE_NOOP("span_list", "major"),
+    "critical": QT_TRANSLATE_NOOP("span_list", "critical"),
+}
+
+
+def severity_word(severity: str) -> str:
+    """A span's severity (``minor``, ``major``, ``critical``) in the interface's language."""
+    return (
+        translate("span_list", SEVERITY_WORDS[severity]) if severity in SEVERITY_WORDS else severity
+    )
 
 
 class SpanEvents(QObject):
@@ -145,8 +160,8 @@ class SpansEditor(QuestionEditor):
         )
         for field, message in problems:
             if field.startswith(f"{q.id}[{index}]"):
-                return message
-        return problems[0][1] if problems else None
+                return shown(message)
+        return shown(problems[0][1]) if problems else None
 
     def add(self, span: Mapping[str, Any]) -> str | None:
         """Add a span; the reason it is refused (an overlap the schema forbids), or None."""
@@ -212,7 +227,7 @@ class SpansEditor(QuestionEditor):
         name = response_name(where) if where is not None else str(span.get("response"))
         parts = [name, self.label_title(str(span.get("label", "")))]
         if span.get("severity"):
-            parts.append(str(span["severity"]))
+            parts.append(severity_word(str(span["severity"])))
         quote = " ".join(str(span.get("quote", "")).split())
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "…"

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from docket.core.spans import SEVERITIES
 from docket.ui.answer_panel import AnswerPanel
 from docket.ui.comparison_view import ComparisonView, ShownSpan
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 from docket.ui.review_controller import ReviewController
-from docket.ui.span_list import SpansEditor, span_events
+from docket.ui.span_list import SpansEditor, severity_word, span_events
 
-NO_SEVERITY = "no severity"
+NO_SEVERITY = QT_TRANSLATE_NOOP("span_marking", "no severity")
 
 
 class _LabelList(QListWidget):
@@ -96,7 +96,9 @@ class SpanDialog(QDialog):
         form.addRow(translate("span_marking", "&Label"), self.labels)
         self.severity = QComboBox(self)
         self.severity.setAccessibleName(translate("span_marking", "Severity"))
-        self.severity.addItems([NO_SEVERITY, *SEVERITIES])
+        self.severity.addItems(
+            [translate("span_marking", NO_SEVERITY), *(severity_word(s) for s in SEVERITIES)]
+        )
         form.addRow(translate("span_marking", "&Severity"), self.severity)
         self.comment = QLineEdit(self)
         self.comment.setAccessibleName(translate("span_marking", "Comment"))
@@ -122,10 +124,10 @@ class SpanDialog(QDialog):
         self.labels.setFocus()
 
     def choice(self) -> dict[str, Any]:
-        severity = self.severity.currentText()
+        index = self.severity.currentIndex()
         return {
             "label": self.ids[max(0, self.labels.currentRow())],
-            "severity": None if severity == NO_SEVERITY else severity,
+            "severity": SEVERITIES[index - 1] if 0 < index <= len(SEVERITIES) else None,
             "comment": self.comment.text().strip(),
         }
 
@@ -271,7 +273,7 @@ class SpanMarker(QObject):
 def _chip(editor: SpansEditor, span: Mapping[str, Any]) -> str:
     text = editor.label_title(str(span.get("label", "")))
     if span.get("severity"):
-        text += f" · {span['severity']}"
+        text += f" · {severity_word(str(span['severity']))}"
     if editor.is_suggestion(span):
-        text = f"suggested: {text}"
+        text = translate("span_marking", "suggested: {span}").format(span=text)
     return text

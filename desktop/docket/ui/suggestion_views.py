@@ -27,20 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from docket.core.calibration import describe_question
+from docket.core.calibration import Label, describe_parts
 from docket.core.display_order import DisplayOrder
-from docket.core.schema import Schema
+from docket.core.schema import Question, Schema
 from docket.core.suggestion_review import QuestionState, verdict_sentence
 from docket.core.suggestions import Suggestion
 from docket.ui.answer_widgets import ComparisonPanel, pretty, response_name
-from docket.ui.i18n import translate
+from docket.ui.core_texts import shown
+from docket.ui.i18n import isolate, sentence_mark, translate
 
 ACCEPT_KEY = "Ctrl+Shift+A"
 ACCEPT_ALL_KEY = "Ctrl+Alt+Shift+A"
 
 
-def _parts(lines: list[str]) -> list[str]:
-    return [line[2:] if line[:2] in (": ", ", ") else line for line in lines]
+def answer_lines(question: Question, answers: Mapping[str, Any], label: Label) -> list[str]:
+    """What ``answers`` say to ``question``, line by line, in the interface's language."""
+    return [shown(text) for _lead, text in describe_parts(question, answers, label)]
 
 
 def judge_html(
@@ -53,33 +55,47 @@ def judge_html(
         return response_name(order.order.index(rid)) if rid in order.order else rid
 
     agent = html.escape(suggestion.agent)
-    out = [f"<p><b>{html.escape(verdict_sentence(schema, suggestion, mine, label))}</b></p>"]
+    verdict_text = shown(verdict_sentence(schema, suggestion, mine, label))
+    rtl = sentence_mark()  # the window's own lines read in the interface's direction
+    out = [f"<p>{rtl}<b>{html.escape(verdict_text)}</b></p>"]
+    yours_word = html.escape(translate("suggestion_views", "Yours"))
     for q in schema.questions:
-        theirs = _parts(describe_question(q, suggestion.answers, label))
+        theirs = answer_lines(q, suggestion.answers, label)
         if not theirs:
             continue
-        yours = _parts(describe_question(q, mine, label)) or ["(no answer)"]
+        yours = answer_lines(q, mine, label) or [translate("suggestion_views", "(no answer)")]
         same = mine.get(q.id) == suggestion.answers.get(q.id)
-        verdict = "✓ Same" if same else "≠ Differs"
-        title = html.escape(q.label or pretty(q.id))
+        verdict = (
+            "✓ " + translate("suggestion_views", "Same")
+            if same
+            else "≠ " + translate("suggestion_views", "Differs")
+        )
+        title = html.escape(isolate(q.label or pretty(q.id)))
         out.append(
-            f"<p style='margin-top:8px; margin-bottom:2px'><b>{title}</b> &nbsp; {verdict}</p>"
+            f"<p style='margin-top:8px; margin-bottom:2px'>{rtl}<b>{title}</b> &nbsp; "
+            f"{html.escape(verdict)}</p>"
             "<table cellspacing='0' cellpadding='2'>"
-            f"<tr><td><i>Yours</i></td><td>{'<br>'.join(html.escape(m) for m in yours)}</td></tr>"
+            f"<tr><td><i>{yours_word}</i></td>"
+            f"<td>{'<br>'.join(html.escape(m) for m in yours)}</td></tr>"
             f"<tr><td><b>{agent}</b>&nbsp;</td>"
             f"<td>{'<br>'.join(html.escape(t) for t in theirs)}</td></tr></table>"
         )
     if suggestion.critique:
-        out.append(f"<p style='margin-top:10px; margin-bottom:2px'><b>{agent}'s critique</b></p>")
+        heading = translate("suggestion_views", "{agent}'s critique").format(agent=agent)
+        out.append(f"<p style='margin-top:10px; margin-bottom:2px'>{rtl}<b>{heading}</b></p>")
         paragraphs = [p.strip() for p in suggestion.critique.split("\n\n") if p.strip()]
         out += [f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs]
     if suggestion.confidence is not None:
-        out.append(f"<p>Confidence: {suggestion.confidence:.0%} (as {agent} states it)</p>")
-    out.append(
-        "<p style='margin-top:10px'><i>Your first answer is recorded as it was. Keep it: "
-        "Ctrl+Enter (the next task). Or revise the form below and submit again with "
-        "Ctrl+Enter: both answers are kept.</i></p>"
+        confidence = translate("suggestion_views", "Confidence: {share} (as {agent} states it)")
+        share = f"{suggestion.confidence:.0%}"
+        said = html.escape(confidence.format(share=share, agent=suggestion.agent))
+        out.append(f"<p>{rtl}{said}</p>")
+    keep = translate(
+        "suggestion_views",
+        "Your first answer is recorded as it was. Keep it: Ctrl+Enter (the next task). Or "
+        "revise the form below and submit again with Ctrl+Enter: both answers are kept.",
     )
+    out.append(f"<p style='margin-top:10px'>{rtl}<i>{html.escape(keep)}</i></p>")
     return "".join(out)
 
 
@@ -144,14 +160,18 @@ class SuggestionMark(QWidget):
             return
         if state == "suggested":
             pixmap = QStyle.StandardPixmap.SP_MessageBoxInformation
-            words = (
-                f"Suggested by {agent} — not yet confirmed. {ACCEPT_KEY} accepts it; "
-                "changing it makes it your own answer."
-            )
+            words = translate(
+                "suggestion_views",
+                "Suggested by {agent} — not yet confirmed. {key} accepts it; changing it makes "
+                "it your own answer.",
+            ).format(agent=agent, key=ACCEPT_KEY)
             bar = "highlight"
         else:
             pixmap = QStyle.StandardPixmap.SP_DialogApplyButton
-            words = f"Accepted from {agent}'s suggestion (recorded as an acceptance)."
+            words = translate(
+                "suggestion_views",
+                "Accepted from {agent}'s suggestion (recorded as an acceptance).",
+            ).format(agent=agent)
             bar = "mid"
         size = self.words.fontMetrics().height()
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))

@@ -55,7 +55,8 @@ from docket.core.review import ANSWERED, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
-from docket.ui.i18n import QT_TRANSLATE_NOOP, english_plural, translate
+from docket.ui.error_texts import error_text
+from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
 from docket.ui.table_model import ColumnsTableModel
 
 __all__ = [
@@ -164,12 +165,16 @@ def format_duration(seconds: float) -> str:
 def _spoken_duration(seconds: float) -> str:
     total = round(seconds)
     if total <= 0:
-        return "no time spent"
+        return translate("task_list", "no time spent")
     minutes, secs = divmod(total, 60)
-    parts = [f"{minutes} minute{'s' * (minutes != 1)}"] if minutes else []
-    if secs or not parts:
-        parts.append(f"{secs} second{'s' * (secs != 1)}")
-    return " ".join(parts) + " spent"
+    if minutes and secs:
+        return translate("task_list", "{minutes} {seconds} spent").format(
+            minutes=english_plural(Plural.tr("%n minute(s)", "", minutes), minutes),
+            seconds=english_plural(Plural.tr("%n second(s)", "", secs), secs),
+        )
+    if minutes:
+        return english_plural(Plural.tr("%n minute(s) spent", "", minutes), minutes)
+    return english_plural(Plural.tr("%n second(s) spent", "", secs), secs)
 
 
 def status_colours(theme: Theme) -> dict[TaskStatus, QColor]:
@@ -894,8 +899,8 @@ class TaskListPanel(QWidget):
         except DocketError as error:  # the filter stays as it was
             self._update_summary()
             self._count.setText(translate("task_list", "Search failed"))
-            self._count.setToolTip(str(error))
-            self.searchFailed.emit(str(error))
+            self._count.setToolTip(error_text(error))
+            self.searchFailed.emit(error_text(error))
             return
         self._update_summary()
 

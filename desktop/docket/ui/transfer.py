@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from docket.core.review import Changes
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
-from docket.ui.i18n import translate
+from docket.ui.error_texts import error_text
+from docket.ui.i18n import Plural, english_plural, translate
 from docket.workspace import RESULT_SUFFIX, ImportedTasks
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def import_bundle(window: MainWindow, bundle: Path) -> None:
         work,
         on_success=lambda result: _imported(window, result),
         on_failure=lambda error: window.notify(
-            translate("transfer", "Import"), str(error), error=True
+            translate("transfer", "Import"), error_text(error), error=True
         ),
     )
 
@@ -98,11 +99,7 @@ def _imported(window: MainWindow, result: ImportedTasks) -> None:
             "transfer", "Updated: {added} new, {updated} updated, {removed} removed; answers kept."
         ).format(added=result.added, updated=result.updated, removed=result.removed)
     else:
-        message = (
-            translate("transfer", "Imported 1 task.")
-            if result.added == 1
-            else translate("transfer", "Imported {count} tasks.").format(count=result.added)
-        )
+        message = english_plural(Plural.tr("Imported %n task(s).", "", result.added), result.added)
     window.typesetting.start_soon()  # the new tasks' formulas, ahead of the reviewer
     window.notify(translate("transfer", "Import"), message)
 
@@ -113,7 +110,7 @@ def export_results(window: MainWindow) -> None:
     try:
         counts = window.workspace.status_counts()
     except DocketError as exc:
-        window.notify("Docket", str(exc), error=True)
+        window.notify("Docket", error_text(exc), error=True)
         return
     which = ""
     if (bundle := _bundle_to_export(window)) is not None:
@@ -162,7 +159,7 @@ def export_results(window: MainWindow) -> None:
     try:
         done = ws.export_results(path, bundle_id=_bundle_to_export(window))
     except DocketError as exc:
-        window.notify("Docket", str(exc), error=True)
+        window.notify("Docket", error_text(exc), error=True)
         return
     QMessageBox.information(
         window,

@@ -18,12 +18,12 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from docket.errors import DocketError, ImportCancelledError
-from docket.ui.i18n import translate
+from docket.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
 
-STAGE = "Typesetting formulas"
+STAGE = QT_TRANSLATE_NOOP("core_texts", "Typesetting formulas")
 BATCH = 10
 """Tasks per committed batch: small, so that locking waits little for the worker."""
 
@@ -72,8 +72,8 @@ class BackgroundTypesetting(QObject):
                 )
 
         started = w.operations.run(
-            STAGE,
-            STAGE,
+            translate("typesetting", "Typesetting formulas"),
+            translate("typesetting", "Typesetting formulas"),
             work,
             on_success=self._done,
             on_failure=self._failed,
@@ -81,7 +81,7 @@ class BackgroundTypesetting(QObject):
             on_progress=self._progressed,
         )
         if started:
-            self.label.setText(f"{STAGE} …")
+            self.label.setText(translate("typesetting", "Typesetting formulas") + " …")
             self.label.show()
         return started
 

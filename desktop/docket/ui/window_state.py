@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from docket.core.review import ScrollPosition, UiState
 from docket.errors import DocketError
+from docket.ui.error_texts import error_text
 from docket.ui.i18n import translate
 from docket.ui.session_lock import layout_version
 
@@ -90,7 +91,7 @@ def save_on_close(w: MainWindow) -> None:
         try:
             step()
         except DocketError as exc:
-            w.notify("Docket", str(exc), error=True)
+            w.notify("Docket", error_text(exc), error=True)
         except OSError as exc:
             w.notify(
                 "Docket",

@@ -18,6 +18,7 @@ from docket.core.formats import (
     mtbench,
     native,
     openai,
+    prd,
     ultrafeedback,
 )
 from docket.core.formats.base import Converted, Reader, Record, RowError
@@ -33,6 +34,8 @@ READERS: tuple[Reader, ...] = (
     openai.CHAT,
     mtbench.MT_BENCH,
     mtbench.FASTCHAT,
+    prd.VICUNA80,
+    prd.LFQA,
     labelstudio.LABEL_STUDIO,
     argilla.ARGILLA,
     native.NATIVE,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ def read_answer_files(paths: Sequence[str | Path]) -> dict[str, list[Answer]]:
                     except (ValueError, UnicodeDecodeError) as exc:
                         errors.append(f"{where}: {exc}")
                         continue
+                    answer = replace(answer, file=path.name)
                     key = (qid, answer.model)
                     if answer.model is not None and key in seen:
                         errors.append(

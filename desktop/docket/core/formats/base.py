@@ -41,14 +41,19 @@ class Answer:
 
     model: str | None
     turns: tuple[str, ...]
+    file: str | None = None
+    """The name of the file it came from (PRD's rating files name their models' answer
+    files: ``answer_gpt4.jsonl``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ReadContext:
     """What a reader may need beyond the rows: answers given in other files, per
-    question id (``docket pack --answers``)."""
+    question id (``docket pack --answers``), and the file's name."""
 
     answers: Mapping[str, Sequence[Answer]] | None = None
+    source: str = "<input>"
+    """The file being read (PRD's rating files name their pair of models)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,17 +116,22 @@ def messages_of(value: Any, what: str) -> list[dict[str, str]]:
 
 def number(value: Any, what: str) -> float | None:
     """A rating as a number; None for the sources' "N/A"/empty/None."""
-    if value is None or (isinstance(value, str) and value.strip().upper() in {"", "N/A", "NA"}):
+    kind = type(value)
+    if kind is float or kind is int:  # the common cases first: millions of calls
+        return float(value)
+    if value is None:
         return None
+    if isinstance(value, str):
+        try:
+            return float(value)  # "4", " 4.5 " (as the sources write their ratings)
+        except ValueError:
+            if value.strip().upper() in {"", "N/A", "NA"}:
+                return None
+            raise ValueError(f"{what!r} must be a number, got {value!r}") from None
     if isinstance(value, bool):
         raise ValueError(f"{what!r} must be a number")
     if isinstance(value, int | float):
         return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value)
-        except ValueError:
-            raise ValueError(f"{what!r} must be a number, got {value!r}") from None
     raise ValueError(f"{what!r} must be a number")
 
 

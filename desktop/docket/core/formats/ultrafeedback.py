@@ -28,6 +28,8 @@ from docket.core.formats.base import (
 
 
 def _raw_row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
+    # Messages naming a field are only formatted on a bad value: this runs for every
+    # completion and rating of files of a million ratings.
     instruction = text_of(obj["instruction"], "instruction")
     completions = obj["completions"]
     if not isinstance(completions, list) or not completions:
@@ -37,25 +39,30 @@ def _raw_row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
     for i, c in enumerate(completions):
         if not isinstance(c, dict):
             raise ValueError(f"'completions'[{i}] must be an object")
-        rid = f"c{i}"
+        rid = _IDS[i] if i < len(_IDS) else f"c{i}"
+        text = c.get("response")
+        if type(text) is not str:
+            text_of(text, f"completions[{i}].response")
+        response = {"id": rid, "text": text}
         model = c.get("model")
-        responses.append(
-            {"id": rid, "text": text_of(c.get("response"), f"completions[{i}].response")}
-            | ({"model": model} if isinstance(model, str) else {})
-        )
+        if isinstance(model, str):
+            response["model"] = model
+        responses.append(response)
         scores: dict[str, float] = {}
         annotations = c.get("annotations") or {}
         if not isinstance(annotations, dict):
             raise ValueError(f"'completions'[{i}].annotations must be an object")
         for aspect, value in annotations.items():
             rating = value.get("Rating") if isinstance(value, dict) else None
-            got = number(rating, f"completions[{i}].annotations.{aspect}.Rating")
-            if got is not None:
-                scores[aspect] = got
-        for key in ("overall_score", "fine-grained_score"):
-            got = number(c.get(key), f"completions[{i}].{key}")
-            if got is not None:
-                scores[key] = got
+            if rating is not None:
+                got = _rating(rating, i, f"annotations.{aspect}.Rating")
+                if got is not None:
+                    scores[aspect] = got
+        for key in _SCORE_KEYS:
+            if (value := c.get(key)) is not None:
+                got = _rating(value, i, key)
+                if got is not None:
+                    scores[key] = got
         if scores:
             ratings[rid] = scores
     row: dict[str, Any] = {"prompt": instruction, "responses": responses}
@@ -66,6 +73,23 @@ def _raw_row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
         prior["notes"] = {"dataset": obj["source"]}
     row["prior"] = prior
     return row
+
+
+_IDS = tuple(f"c{i}" for i in range(8))
+
+
+def _rating(value: Any, i: int, field: str) -> float | None:
+    """:func:`number` of a completion's rating, the usual "4" or 4 read directly."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float:
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    return number(value, f"completions[{i}].{field}")
+
+
+_SCORE_KEYS = ("overall_score", "fine-grained_score")
 
 
 def _binarized_row(obj: dict[str, Any], context: ReadContext) -> dict[str, Any]:
