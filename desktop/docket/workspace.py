@@ -404,6 +404,12 @@ class Workspace:
         """Ids of tasks whose text contains ``query`` (inside the encrypted database)."""
         return self._review.search(query)
 
+    def index_search(self, limit: int | None = None) -> int:
+        """Fold and index for search up to ``limit`` tasks not indexed yet (all by
+        default); how many still wait. The window calls it a few tasks at a time while
+        the reviewer works, so that the first search after an import is at once."""
+        return self._review.index_search(limit)
+
     def status_counts(self) -> StatusCounts:
         return self._review.status_counts()
 

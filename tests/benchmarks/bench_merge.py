@@ -8,12 +8,20 @@ bundle code and cached in the user cache directory (workloads.py:
 ~/.cache/docket/bench/merge on Linux). The timed part is `merge_results`
 into a fresh merged database: decrypting, verifying and merging all 100. Merged into
 bench-results.json (merge_100x1000_s).
+
+With ``BENCH_SCALE=100k`` (``make bench BENCH_SCALE=100k``) it also merges a million
+answers (``merge_1m_s``): 100 reviewers given the same 10,000 tasks, each answering them
+1,000 at a time in 10 chained result bundles, 1,000 bundles in all (workload
+``merge-1m-v1``, 4.5 GB, as every result carries its workspace's whole audit log;
+building it took 33 minutes on a 2-core machine busy with other work, most of it
+writing the 1,000 signed, encrypted results). One run: it takes minutes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import tempfile
 import time
@@ -84,6 +92,78 @@ def build(cache: Path) -> None:
             (cache / f"{name}-{seq:02d}.result").write_bytes(data)
 
 
+MILLION_REVIEWERS, MILLION_TASKS = 100, 10_000
+
+
+def build_million(cache: Path) -> None:
+    """100 reviewers, each given the same 10,000 tasks, each answering them 1,000 at a
+    time in 10 chained result bundles (each carrying its workspace's whole audit log, as
+    a workspace exports it): 1,000 result bundles, 1,000,000 answers in all."""
+    names = [f"rev{i:03d}" for i in range(MILLION_REVIEWERS)]
+    for name in ["server", *names]:
+        keys.write_key_pair(keys.generate(name), cache / "keys", passphrase=None)
+    server = keys.load_secret_key(cache / "keys" / "server.key")
+    tasks = cache / "tasks.jsonl"
+    with tasks.open("w") as fh:
+        for i in range(MILLION_TASKS):
+            fh.write(json.dumps({"id": f"t{i:05d}", "prompt": f"Question {i}?", "responses": [
+                {"id": "a", "text": f"Answer A to {i}."}, {"id": "b", "text": f"Answer B to {i}."}]}) + "\n")  # fmt: skip
+    reviewers = [keys.load_secret_key(cache / "keys" / f"{n}.key") for n in names]
+    packed = pack(tasks, server=server, reviewers=[r.card() for r in reviewers],
+                  out_dir=cache / "bundles", project="bench", overlap=len(names))  # fmt: skip
+    for (name, reviewer), bundle in zip(
+        zip(names, reviewers, strict=True), packed.bundles, strict=True
+    ):
+        opened = open_sealed(
+            bundle.path, reviewer, signer=pinned(server.card()), expected_type="task"
+        )
+        ids = {task.id: task.response_ids for task, _ in read_task_bundle(opened).tasks}
+        answered = AnsweredBundle(opened.manifest.bundle_id, "bench", opened.manifest_bytes,
+                                  opened.signature, opened.sections["sealed.age"], server.card())  # fmt: skip
+        previous = None
+        audit: list = []
+        for seq in range(1, BUNDLES_EACH + 1):
+            rows = [
+                {"task_id": f"t{i:05d}", "revision": 1, "answers": {"preference": {"better": ids[f"t{i:05d}"][(i + seq) % 2], "strength": "slight"}},
+                 "display_order": display_order(name, f"t{i:05d}", ids[f"t{i:05d}"]).to_json(), "saved_at": "2026-11-21T00:00:00+00:00",
+                 "time_spent_s": 10.0, "status": "done"}
+                for i in range((seq - 1) * ANSWERS, seq * ANSWERS)
+            ]  # fmt: skip
+            audit = recording_audit(rows, audit)
+            data, manifest = build_result_bundle(reviewer=reviewer, answered=answered, answers=rows, audit=audit,
+                                                 sequence=seq, previous=previous)  # fmt: skip
+            previous = hashlib.sha256(manifest.to_bytes()).hexdigest()
+            (cache / f"{name}-{seq:02d}.result").write_bytes(data)
+        print(f"  {name}: 10 result bundles", flush=True)
+
+
+def merge_million() -> dict[str, float | None]:
+    """``merge_1m_s``: the 1,000 bundles merged into a fresh embedded store (one run:
+    it takes minutes), and the peak resident memory of this process meanwhile."""
+    start = time.perf_counter()
+    cache = workload("merge-1m-v1", build_million)
+    built = time.perf_counter() - start
+    server = keys.load_secret_key(cache / "keys" / "server.key")
+    cards = [keys.PublicCard.load(p) for p in sorted((cache / "keys").glob("rev*.pub"))]
+    files = sorted(cache.glob("*.result"))
+    archive = next((cache / "bundles").glob("*.server-tasks"))
+    with tempfile.TemporaryDirectory() as tmp:
+        with MergedStore.open(Path(tmp) / "merged.db", server) as store:
+            import_task_archive(store, server, archive)
+            start = time.perf_counter()
+            report = merge_results(files, server=server, cards=cards, store=store)
+            elapsed = time.perf_counter() - start
+            answers = store.counts()["answers"]
+        assert report.count("accepted") == len(files), [
+            o.reason for o in report.outcomes if o.status != "accepted"
+        ][:3]
+    print(
+        f"merge: {len(files)} bundles x {ANSWERS} answers ({answers:,} answers), one run "
+        f"{elapsed:.1f} s (workload ready in {built:.0f} s)"
+    )
+    return {"merge_1m_s": round(elapsed, 1)}
+
+
 def main() -> dict[str, float | None]:
     cache = workload("merge-v2", build)  # v2: results carry the audit log of their answers
     server = keys.load_secret_key(cache / "keys" / "server.key")
@@ -107,6 +187,10 @@ def main() -> dict[str, float | None]:
         f"merge: {len(files)} bundles x {ANSWERS} answers, median of 3 runs {result['merge_100x1000_s']} s "
         f"(runs: {', '.join(f'{r:.2f}' for r in runs)})"
     )
+    if (
+        os.environ.get("BENCH_SCALE") == "100k"
+    ):  # the large workloads: `make bench BENCH_SCALE=100k`
+        result.update(merge_million())
     return result
 
 

@@ -5,15 +5,17 @@
 200 real AlpacaEval tasks with 3 responses each (markdown, code, tables, math) in a
 workspace; the main window is shown offscreen at 1600x1000; each step calls the same
 "next task" the J key does and processes events until the window has painted; then
-80 ms pass untimed (the reviewer reading: the window renders the next task ahead). Reports
-the median and 95th percentile (bars: <= 16 ms, <= 50 ms). Merged into bench-results.json
-(next_task_median_ms, next_task_p95_ms).
+80 ms pass untimed in the window's event loop (the reviewer reading: the window renders
+the next task ahead). Reports
+the median and 95th percentile (bars: <= 8 ms, <= 16 ms: one 60 Hz frame). Merged into
+bench-results.json (next_task_median_ms, next_task_p95_ms); next_task_cpu_median_ms is
+the UI thread's CPU time per move (information: robust to other work on the machine).
 
 The rubric workload: the same 200 tasks, each with 50 criteria of its own (real HealthBench
 criteria, a different set per task, so every task has a form of its own) graded per
 response, packed and imported as a signed bundle; every other task holds a full draft (150
 grades, some with notes), so the panel shows grades and scores. Reported as
-next_task_rubric_median_ms and next_task_rubric_p95_ms (same bars), and the time to record
+next_task_rubric_median_ms and next_task_rubric_p95_ms (bars: <= 16 ms, <= 50 ms), and the time to record
 a full answer of 50 criteria x 3 responses: submit (validate, commit with fsync, audit) as
 record_rubric_answer_median_ms, keeping it as a draft as save_rubric_draft_median_ms
 (median of 200 each; bar <= 5 ms).
@@ -21,7 +23,7 @@ record_rubric_answer_median_ms, keeping it as a draft as save_rubric_draft_media
 The math workload: the AlpacaEval rows where any of the 4 models wrote formulas (39),
 each answer of the 4 a response, their formulas typeset and cached first (as after an
 import); the same steps, every formula an image. Reported as next_task_math_median_ms and
-next_task_math_p95_ms (same bars).
+next_task_math_p95_ms (bars: <= 16 ms, <= 50 ms).
 
 The PII workload: the same 200 tasks with a phone number and an email address planted in
 each of the 3 responses and in the prompt, a form with flags and a pii question; run
@@ -54,7 +56,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from results import record  # noqa: E402
 
 from docket import Workspace  # noqa: E402
@@ -102,8 +104,23 @@ def criteria_pool() -> list[dict[str, Any]]:
     return list(pool.values())
 
 
+def read(ms: int) -> None:
+    """The reviewer reads for ``ms``: the window's event loop runs as it does in use (it
+    lets background threads such as the PII scan run; ``QTest.qWait`` would hold Python's
+    lock and push their work into the next timed move)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+CPU_TIMES: list[float] = []
+"""The UI thread's CPU time of each move timed by :func:`move_times` (the last run's)."""
+
+
 def move_times(app: Any, window: MainWindow, first: str) -> list[float]:
-    """Open ``first``, then time each "next task" until the window has painted."""
+    """Open ``first``, then time each "next task" until the window has painted (and
+    keep each move's UI-thread CPU time in :data:`CPU_TIMES`)."""
+    CPU_TIMES.clear()
     window.resize(1600, 1000)
     window.show()
     for _ in range(20):
@@ -112,15 +129,16 @@ def move_times(app: Any, window: MainWindow, first: str) -> list[float]:
     app.processEvents()
     times = []
     for _ in range(TASKS - 1):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         window.next_task()
         # Posted events include the window's update request: every widget that
         # changed (responses, prompt, form, list row) paints before this returns.
         app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
+        CPU_TIMES.append((time.thread_time() - start_cpu) * 1000)
         # The reviewer reads the task (untimed): idle work such as rendering the
         # next task ahead happens now, as it would in use.
-        QTest.qWait(READING_MS)
+        read(READING_MS)
     window.close()
     return times
 
@@ -140,9 +158,11 @@ def next_task(app: Any, tmp: Path, key: Path, tasks: list[Task]) -> dict[str, fl
     times = move_times(app, window, tasks[0].id)
     ws.close()
     result = figures(times, "next_task")
+    result["next_task_cpu_median_ms"] = round(statistics.median(CPU_TIMES), 2)
     print(
         f"next task: {len(times)} moves over {TASKS} tasks x 3 responses, "
-        f"median {result['next_task_median_ms']} ms, p95 {result['next_task_p95_ms']} ms"
+        f"median {result['next_task_median_ms']} ms, p95 {result['next_task_p95_ms']} ms "
+        f"(UI thread CPU time: median {result['next_task_cpu_median_ms']} ms)"
     )
     return result
 
@@ -266,7 +286,7 @@ def math(app: Any, tmp: Path, key: Path) -> dict[str, float | None]:
         images += sum(
             column.browser.toPlainText().count("\ufffc") for column in window.comparison.columns
         )
-        QTest.qWait(READING_MS)
+        read(READING_MS)
     window.close()
     ws.close()
     if not images:
@@ -327,7 +347,7 @@ def pii(app: Any, tmp: Path, key: Path, tasks: list[Task]) -> dict[str, float | 
             app.processEvents()
             times[name].append((time.perf_counter() - start) * 1000)
             cpu[name].append((time.thread_time() - start_cpu) * 1000)
-            QTest.qWait(READING_MS)
+            read(READING_MS)
     for name, (ws, window) in windows.items():
         window.close()
         ws.close()

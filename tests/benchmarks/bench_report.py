@@ -25,14 +25,18 @@ truth (hallucinations more often from weaker models) seen with misses and false 
 rationales (50-600 characters) are written for strong preferences, flags and a third of
 the rest. ``time_spent_s`` is lognormal (median 75 s), ``saved_at`` spread over 30 days.
 
-Built once in the user cache directory (workloads.py; about 1.4 GB, a few minutes) and
-reused. Timed, each the median of 3 runs in this process (the command's own code, from
+Built once in the user cache directory (workloads.py; about 2 GB, a few minutes) and
+reused; the answers' facts (what ``docket merge`` keeps beside each answer for agreement,
+docket.server.answer_facts) are filled as the merged store's migration fills them, from a
+v2 workload when there is one (its facts then take about 30 s on a 2-core machine). Timed, each the median of 3 runs in this process (the command's own code, from
 argument parsing to the last byte written; Python's start-up and imports not included):
 
 - ``agreement_1m_answers_s``: what ``docket agreement --json`` does (open, read, compute,
   write the JSON), in-process (``docket.cli.main``) with stdout to /dev/null;
 - ``report_1m_answers_s``: ``docket report --db ... --out report.html`` the same way,
-  when ``docket report`` exists (None, said so, otherwise).
+  when ``docket report`` exists (None, said so, otherwise);
+- ``agreement_1m_peak_mb``, ``report_1m_peak_mb``: the peak resident memory of each
+  command, run once more in a process of its own.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ import json
 import math
 import os
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -58,12 +64,12 @@ sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import record  # noqa: E402
-from workloads import workload  # noqa: E402
+from workloads import BENCH_CACHE, workload  # noqa: E402
 
 from docket.bundles import keys  # noqa: E402
 from docket.core.rules import canonical_json  # noqa: E402
 from docket.core.schema import DEFAULT_FLAGS, DEFAULT_LIKERT_DIMENSIONS, default_schema  # noqa: E402
-from docket.server.merged_store import MergedStore  # noqa: E402
+from docket.server.merged_store import MergedStore, fill_answer_facts  # noqa: E402
 from docket.server.result_checks import IssuedTask, row_problem  # noqa: E402
 from docket.store.db import write_transaction  # noqa: E402
 from tests.reference_data import ALPACA_MODELS, alpaca_eval  # noqa: E402
@@ -335,8 +341,30 @@ def build(cache: Path) -> None:
                     verdict_rows,
                 )
             print(f"  {min(TASKS, start + BATCH):,} / {TASKS:,} tasks", flush=True)
+        # The answer facts `docket merge` writes beside each answer (answer_facts.py).
+        with write_transaction(db):
+            fill_answer_facts(db)
         counts = store.counts()
     assert counts["answers"] == TASKS * OVERLAP, counts
+
+
+def build_with_facts(cache: Path) -> None:
+    """The workload with its answer facts: the v2 workload copied where it was built
+    already (and brought to this database version, which fills the facts: timed and
+    said), else built afresh."""
+    older = BENCH_CACHE / "report-1m-v2"
+    if not (older / "done").is_file():
+        build(cache)
+        return
+    shutil.copytree(older / "keys", cache / "keys")
+    shutil.copy(older / "merged.db", cache / "merged.db")
+    start = time.perf_counter()
+    MergedStore.open(
+        cache / "merged.db", keys.load_secret_key(cache / "keys" / "server.key")
+    ).close()
+    print(
+        f"  the answer facts of {TASKS * OVERLAP:,} answers filled in {time.perf_counter() - start:.0f} s"
+    )
 
 
 def _cli(argv: list[str]) -> float:
@@ -352,6 +380,27 @@ def _cli(argv: list[str]) -> float:
     return elapsed
 
 
+_PEAK = """
+import contextlib, io, sys
+sys.path.insert(0, {desktop!r})
+from docket.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    assert main({argv!r}) == 0
+print([l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()[1])
+"""
+
+
+def _peak_mb(argv: list[str]) -> float | None:
+    """Peak resident memory (MB) of one ``docket`` command in a fresh process: its own
+    high-water mark (``VmHWM``; a child's ``ru_maxrss`` would carry this process's);
+    ``None`` where /proc is not there."""
+    if not Path("/proc/self/status").is_file():
+        return None
+    code = _PEAK.format(desktop=str(ROOT / "desktop"), argv=argv)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return round(int(out.stdout.split()[-1]) / 1024)
+
+
 def _has_report() -> bool:
     try:
         import docket.server.report  # noqa: F401
@@ -361,7 +410,8 @@ def _has_report() -> bool:
 
 
 def main() -> dict[str, float | None]:
-    cache = workload("report-1m-v2", build)  # v2: the bundles issued, with guidelines
+    # v2: the bundles issued, with guidelines; v3: with the answers' facts.
+    cache = workload("report-1m-v3", build_with_facts)
     db = str(cache / "merged.db")
     key = str(cache / "keys" / "server.key")
     os.environ.pop("DOCKET_SERVER_KEY", None)
@@ -375,7 +425,17 @@ def main() -> dict[str, float | None]:
         f"agreement --json: {TASKS * OVERLAP:,} answers, median of 3 runs "
         f"{result['agreement_1m_answers_s']} s (runs: {', '.join(f'{r:.2f}' for r in runs)})"
     )
+    result["agreement_1m_peak_mb"] = _peak_mb(
+        ["agreement", "--db", db, "--server-key", key, "--json"]
+    )
+    print(f"agreement --json: peak resident memory {result['agreement_1m_peak_mb']} MB")
     if _has_report():
+        with tempfile.TemporaryDirectory() as tmp:
+            out = str(Path(tmp) / "report.html")
+            result["report_1m_peak_mb"] = _peak_mb(
+                ["report", "--db", db, "--server-key", key, "--out", out]
+            )
+        print(f"report: peak resident memory {result['report_1m_peak_mb']} MB")
         with tempfile.TemporaryDirectory() as tmp:
             out = str(Path(tmp) / "report.html")
             runs = [

@@ -7,6 +7,7 @@ Each test runs against both merged stores, the embedded file and PostgreSQL
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import random
@@ -257,3 +258,54 @@ def test_agreement_figures_of_the_run(
         "preference direction",
         "ranking (pairs)",
     }
+
+
+def test_merge_keeps_the_answer_facts_agreement_reads(run: dict[str, Any], tmp_path: Path) -> None:
+    """Every merged answer gets its facts in the merge's transaction; the migration's fill
+    writes the same facts for a database merged before them; agreement from the facts
+    equals agreement from the decoded answers; a quarantined answer takes its facts along;
+    facts of a form their task no longer has are not used."""
+    pytest.importorskip("numpy", reason="agreement from facts counts with NumPy")
+    from docket.server.agreement import (
+        _forms_of,
+        agreement,
+        agreement_from_facts,
+        facts_agreement,
+    )
+    from docket.server.db_check import StoredProblem, quarantine
+    from docket.server.merged_store import fill_answer_facts
+    from docket.server.reviewer_names import distinct_names
+    from docket.store.db import write_transaction
+
+    with MergedStore.open(tmp_path / "m.db", run["server"]) as store:
+        import_task_archive(store, run["server"], run["archive"])
+        merge_results([p for ps in run["results"].values() for p in ps], server=run["server"],
+                      cards=run["cards"], store=store)  # fmt: skip
+        facts = store.db.execute("SELECT * FROM answer_facts ORDER BY 1, 2, 3").fetchall()
+        assert len(facts) == store.counts()["answers"] == len(run["latest"])
+        with write_transaction(store.db):
+            store.db.execute("DELETE FROM answer_facts")
+            assert store.answer_fact_rows() is None  # no facts: agreement reads the answers
+            assert fill_answer_facts(store.db) == len(facts)
+        assert store.db.execute("SELECT * FROM answer_facts ORDER BY 1, 2, 3").fetchall() == facts
+        schemas = task_schemas(store)
+        read = store.answer_fact_rows()
+        assert read is not None
+        found = agreement_from_facts(*read, _forms_of(read[0], schemas), small_sample=0)
+        assert found is not None
+        answers = distinct_names(store.answers())
+        expected = [
+            dataclasses.replace(q, alpha_interval=None) for q in agreement(answers, schemas=schemas)
+        ]
+        assert found.questions == expected and expected
+        # Fewer than 200 units per question here: the verbs read the answers instead.
+        assert facts_agreement(store, schemas) is None
+        a = answers[0]
+        quarantine(store, [StoredProblem(a.reviewer, a.reviewer_name, a.project, a.task_id, a.revision, "test")])  # fmt: skip
+        read = store.answer_fact_rows()
+        assert read is not None and len(read[0]) == len(facts) - 1
+        # Facts of another form than their task's now (its archive merged again with a
+        # new form): stale, so the answers are read.
+        with write_transaction(store.db):
+            store.db.execute("UPDATE answer_facts SET form = form + 100 WHERE task_id = 't02'")
+        assert store.answer_fact_rows() is None

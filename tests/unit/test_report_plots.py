@@ -477,5 +477,5 @@ def test_an_extra_of_its_own_kept_out_of_the_desktop_package() -> None:
     for name in ("matplotlib", "numpy", "PIL", "fontTools", "contourpy", "kiwisolver"):
         assert f'"{name}"' in excludes, name
     makefile = (ROOT / "Makefile").read_text()
-    assert "'.[test,crosscheck,report,data]'" in makefile  # make test draws the plots
+    assert "'.[test,crosscheck,report,data,postgres]'" in makefile  # make test draws the plots
     assert '["optional-dependencies"]["report"]' in makefile  # so does the headless suite

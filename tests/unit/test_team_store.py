@@ -161,7 +161,12 @@ def test_a_store_at_the_previous_version_is_migrated_and_answers_every_verb(
     latest = len(merged_store.EMBEDDED) + len(steps)
     target = store_target(tmp_path, "previous")
     monkeypatch.setattr(merged_store, "PORTABLE", steps[:-1])
-    _merge_all(target, run)
+    with pytest.MonkeyPatch.context() as earlier:
+        if steps[-1].__name__ == "_v9":  # the version before wrote no answer facts
+            import docket.server.merge as merge_module
+
+            earlier.setattr(merge_module, "write_facts", lambda *args, **kwargs: 0)
+        _merge_all(target, run)
     with MergedStore.open(target, run["server"]) as store:
         assert store.db.version() == latest - 1
         before = list(store.answers())

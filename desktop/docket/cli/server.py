@@ -223,7 +223,13 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     import json
     from dataclasses import asdict
 
-    from docket.server.agreement import agreement, gold_accuracy, span_agreements
+    from docket.server.agreement import (
+        agreement,
+        facts_agreement,
+        gold_accuracy,
+        has_spans,
+        span_agreements,
+    )
     from docket.server.calibration import calibration_scores
     from docket.server.judge import judge_lines, store_judges
     from docket.server.reviewer_names import distinct_names
@@ -232,15 +238,25 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 
     store, _ = open_merged(args)
     with store:
-        answers = distinct_names(store.answers())  # one key, one reviewer
         schemas = task_schemas(store)
-        questions = agreement(answers, schemas=schemas)
-        gold = gold_accuracy(answers, store.gold(), schemas)
+        items = store.gold()
+        # From the answers' facts where they give every figure (no spans to compare):
+        # then only the answers to gold items are read; otherwise every answer is.
+        fast = None if has_spans(schemas) else facts_agreement(store, schemas)
+        if fast is not None:
+            questions = fast.questions
+            answers = fast.relabel(store.answers(tasks=sorted(items)))
+        else:
+            answers = distinct_names(store.answers())  # one key, one reviewer
+            questions = agreement(answers, schemas=schemas)
+        gold = gold_accuracy(answers, items, schemas)
         rubric = rubric_report(
             answers,
             schemas,
             store.adjudications(),
-            store.response_models(),
+            # With facts no answered task has a rubric (rubric forms have none), so no
+            # model is looked up.
+            {} if fast is not None else store.response_models(),
         )
         spans = span_agreements(answers, schemas)
         calibration = calibration_scores(store)

@@ -28,8 +28,8 @@ units they share.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, cast
 
@@ -51,6 +51,7 @@ from docket.server.agreement_stats import (
     Level,
     UnitTally,
     alpha_bootstrap_interval,
+    cohen_kappa_of_counts,
     pairwise_from_ranking,
     tally_cohen_kappas,
     tally_fleiss_kappa,
@@ -58,12 +59,13 @@ from docket.server.agreement_stats import (
     tally_percent_agreement,
     wilson_interval,
 )
-from docket.server.merged_store import MergedAnswer
+from docket.server.answer_facts import STRENGTH, FactRow, fact_tallies
+from docket.server.merged_store import MergedAnswer, MergedStore
+from docket.server.reviewer_names import reviewer_labels
 from docket.server.rubric_agreement import answer_grades, grade_name, item_unit
 from docket.server.schemas import schema_for
 from docket.server.span_agreement import SpanAgreement, SpanKey, pair_agreement
 
-STRENGTH = {"slight": 1, "strong": 2}
 _UNIT_KINDS = (
     PreferenceQuestion,
     RankingQuestion,
@@ -321,6 +323,103 @@ def agreement(
                             kept.append(ratings)
                         else:
                             kept = first[key] = None
+    return _results(tallies, first, {}, seed)
+
+
+@dataclass(slots=True)
+class FactsAgreement:
+    questions: list[QuestionAgreement]
+    labels: dict[str, str]
+    """Fingerprint -> the name each reviewer was shown under."""
+
+    def relabel(self, answers: Iterable[MergedAnswer]) -> list[MergedAnswer]:
+        """``answers`` (some of the project's) under the names of :attr:`labels`."""
+        return [
+            a if self.labels[a.reviewer] == a.reviewer_name
+            else replace(a, reviewer_name=self.labels[a.reviewer])
+            for a in answers
+        ]  # fmt: skip
+
+
+def facts_agreement(
+    store: MergedStore,
+    schemas: Mapping[str, Schema],
+    labels: Callable[[str, str], str] | None = None,
+    *,
+    seed: int = 0,
+) -> FactsAgreement | None:
+    """:func:`agreement` of the project's answers from their facts
+    (:mod:`docket.server.answer_facts`) instead of their bodies: the same figures,
+    or ``None`` where the facts cannot give them exactly (an answer without facts, a
+    form they cannot express, a question with fewer than SMALL_SAMPLE units, whose
+    bootstrap interval needs the units in order): then read the answers.
+    ``labels(fingerprint, name)`` names a reviewer (as :func:`distinct_names` would
+    by default)."""
+    read = store.answer_fact_rows()
+    if read is None:
+        return None
+    rows, who = read
+    return agreement_from_facts(rows, who, _forms_of(rows, schemas), labels, seed=seed)
+
+
+def agreement_from_facts(
+    rows: Sequence[FactRow],
+    who: Mapping[Any, tuple[str, str]],
+    forms: Mapping[int, Schema],
+    labels: Callable[[str, str], str] | None = None,
+    *,
+    seed: int = 0,
+    small_sample: int = SMALL_SAMPLE,
+) -> FactsAgreement | None:
+    """:func:`facts_agreement` of fact rows (task id, rater, form id, responses, facts;
+    in task order), ``who`` naming each rater (fingerprint, name) and ``forms`` giving
+    each form id's form. A question with fewer than ``small_sample`` units gives
+    ``None`` (its bootstrap interval needs the units themselves)."""
+    distinct = reviewer_labels(who.values())
+    by_fp = {
+        fp: (labels(fp, name) if labels is not None else distinct[fp]) for fp, name in who.values()
+    }
+    shown = {rater: by_fp[fp] for rater, (fp, _) in who.items()}
+    found = fact_tallies(rows, forms, shown)
+    if found is None or any(sum(t.values.values()) < small_sample for t in found.values()):
+        return None
+    tallies: dict[tuple[str, str], UnitTally] = {}
+    cohens: dict[tuple[str, str], dict[tuple[str, str], tuple[int, float | None]]] = {}
+    for key, fact in found.items():
+        tally = tallies[key] = UnitTally()
+        tally.counts = {((), values): n for values, n in fact.values.items()}
+        cohens[key] = {
+            pair: (sum(cells.values()), cohen_kappa_of_counts(cells))
+            for pair, cells in sorted(fact.pairs.items())
+        }
+    return FactsAgreement(_results(tallies, dict.fromkeys(tallies), cohens, seed), by_fp)
+
+
+def has_spans(schemas: Mapping[str, Schema]) -> bool:
+    """Whether any of these forms asks for spans (compared answer by answer, never
+    from facts: :func:`span_agreements`)."""
+    return any(
+        isinstance(q, SpansQuestion) for form in {id(s): s for s in schemas.values()}.values()
+        for q in form.questions
+    )  # fmt: skip
+
+
+def _forms_of(rows: Sequence[FactRow], schemas: Mapping[str, Schema]) -> dict[int, Schema]:
+    """The parsed form of each form id the fact rows name (through a task of each: the
+    objects of ``schemas``, so that a layout is worked out once per form)."""
+    out: dict[int, Schema] = {}
+    for task_id, _, form, _, _ in rows:
+        if form not in out and task_id in schemas:
+            out[form] = schemas[task_id]
+    return out
+
+
+def _results(
+    tallies: Mapping[tuple[str, str], UnitTally],
+    first: Mapping[tuple[str, str], list[Mapping[str, Hashable]] | None],
+    cohens: Mapping[tuple[str, str], dict[tuple[str, str], tuple[int, float | None]]],
+    seed: int,
+) -> list[QuestionAgreement]:
     results = []
     for (question, level_name), tally in sorted(tallies.items()):
         level = cast(Level, level_name)
@@ -338,9 +437,12 @@ def agreement(
             interval = alpha_bootstrap_interval(
                 {str(i): r for i, r in enumerate(kept)}, level, categories, resamples=500, seed=seed
             )
+        pairs = cohens.get((question, level_name))
         cohen = [
             {"reviewers": [a, b], "units": n, "kappa": kappa}
-            for (a, b), (n, kappa) in tally_cohen_kappas(tally).items()
+            for (a, b), (n, kappa) in (
+                tally_cohen_kappas(tally) if pairs is None else pairs
+            ).items()
         ]
         results.append(
             QuestionAgreement(

@@ -388,10 +388,13 @@ def _alpha_of_keys(
     if len(totals) < 2:  # no pairable value, or only one: no variation, alpha is 0 / 0
         return None
     n = sum(totals.values())
-    coincidences: dict[tuple[Hashable, Hashable], float] = defaultdict(float)
+    # Each coincidence summed exactly rounded (``fsum``), so that alpha does not depend
+    # on the order the units came in.
+    terms: dict[tuple[Hashable, Hashable], list[float]] = defaultdict(list)
     for m, pairs in pairs_by_m.items():
         for pair, count in pairs.items():
-            coincidences[pair] += count / (m - 1)
+            terms[pair].append(count / (m - 1))
+    coincidences = {pair: math.fsum(found) for pair, found in terms.items()}
     delta = _metric(level, totals)
     observed = math.fsum(o * delta(c, k) for (c, k), o in coincidences.items() if c != k)
     expected = math.fsum(

@@ -95,6 +95,10 @@ def quarantine(store: MergedStore, problems: list[StoredProblem]) -> int:
                     "WHERE reviewer = ? AND project = ? AND task_id = ? AND revision = ?",
                     key,
                 )
+                store.db.execute(
+                    "DELETE FROM answer_facts WHERE reviewer = ? AND project = ? AND task_id = ?",
+                    key[:3],
+                )
                 moved += 1
         return moved
 

@@ -43,6 +43,7 @@ from docket.core.rules import canonical_json
 from docket.core.suggestions import Suggestion, SuggestionError
 from docket.core.tasks import Task
 from docket.errors import BundleError, DocketError, ReplayError
+from docket.server.answer_facts import write_facts
 from docket.server.merged_store import MergedStore
 from docket.server.pii_masking import PLACEHOLDER
 from docket.server.result_checks import (
@@ -290,7 +291,11 @@ def chain_gaps(store: MergedStore) -> list[str]:
 
 
 def _merge_one(
-    store: MergedStore, server: SecretKey, result: VerifiedResult, path: Path, report: MergeReport
+    store: MergedStore,
+    server: SecretKey,
+    result: VerifiedResult,
+    path: Path,
+    report: MergeReport,
 ) -> BundleOutcome:
     fp, name = result.reviewer.fingerprint, result.reviewer.name
     task_manifest = result.task_manifest
@@ -484,6 +489,16 @@ def _write_one(
             )
             for row in winners
         ],
+    )
+    # What agreement reads of each answer, in the same transaction as the answer.
+    write_facts(
+        db,
+        project,
+        [
+            (row["task_id"], fp, int(row["revision"]), row["display_order"], row["answers"])
+            for row in winners
+        ],
+        store.facts_forms,
     )
     updated += sum(1 for r in winners if r["task_id"] in current and _newer(r, current))
     new += sum(1 for r in winners if r["task_id"] not in current)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from docket.core.schema import Schema, default_schema
 from docket.core.suggestions import Suggestion, SuggestionRecord
 from docket.errors import DocketError, NewerWorkspaceError, WrongKeyError
 from docket.server import team_schema
+from docket.server.answer_facts import write_facts
 from docket.server.result_checks import IssuedTask, row_problem
 from docket.server.sql import Db, PostgresDb, SqliteDb, is_url
 from docket.store.db import open_migrated, translated_errors
@@ -354,15 +356,59 @@ def _v8(db: sqlite_utils.Database) -> None:
         )
 
 
+def _v9(db: Db) -> None:
+    """Answer facts (:mod:`docket.server.answer_facts`): per answer, one short text of
+    the values it gives the agreement units, under the task's form (``form``, a
+    ``forms`` id) over its number of responses, and the answer's revision. Written by
+    ``docket merge`` with the answer; filled here for the answers checked at merge
+    (the others are checked by their readers, which decode them)."""
+    db.execute(
+        "CREATE TABLE answer_facts (project TEXT NOT NULL, task_id TEXT NOT NULL, "
+        "reviewer TEXT NOT NULL, revision INTEGER NOT NULL, form INTEGER NOT NULL, "
+        "responses INTEGER NOT NULL, facts TEXT NOT NULL, "
+        "PRIMARY KEY (project, task_id, reviewer))"
+    )
+    fill_answer_facts(db)
+
+
+def fill_answer_facts(db: Db, batch: int = 20_000) -> int:
+    """Facts for every checked answer that has none (the migration's fill, read in
+    batches; the caller's transaction). Returns how many were written."""
+    forms: dict[int, Schema | None] = {}
+    query = (
+        "SELECT a.project, a.task_id, a.reviewer, a.revision, a.display_order, a.body "
+        "FROM answers a WHERE a.checked = 1 AND NOT EXISTS (SELECT 1 FROM answer_facts f "
+        "WHERE f.project = a.project AND f.task_id = a.task_id AND f.reviewer = a.reviewer)"
+    )
+    written = 0
+    rows = db.stream(query)
+    with paused_gc():
+        while True:
+            found = list(itertools.islice(rows, batch))
+            if not found:
+                break
+            by_project: dict[str, list[Any]] = {}
+            for project, task_id, reviewer, revision, order, body in found:
+                try:
+                    decoded = (fast_json_loads(order), fast_json_loads(body))
+                except ValueError:
+                    continue
+                if isinstance(decoded[0], dict) and isinstance(decoded[1], dict):
+                    by_project.setdefault(project, []).append(
+                        (task_id, reviewer, revision, *decoded)
+                    )
+            for project, answers in by_project.items():
+                written += write_facts(db, project, answers, forms)
+    return written
+
+
 EMBEDDED: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 """The embedded store's first versions, in SQLite's own SQL (sqlite-utils, triggers over
 its JSON functions). Never more: what comes next is :data:`PORTABLE`."""
 
 PortableMigration = Callable[[Db], None]
 
-PORTABLE: list[PortableMigration] = [
-    # v9 and on, in order: e.g. the narrow per-answer fact columns written at merge.
-]
+PORTABLE: list[PortableMigration] = [_v9]
 """The migrations after :data:`EMBEDDED` (version 9 on), each written once in SQL that both
 stores run (:mod:`docket.server.sql`: ``?`` placeholders, ``ON CONFLICT`` upserts, no JSON
 functions, TEXT / INTEGER / FLOAT columns) and given the :class:`~docket.server.sql.Db`.
@@ -486,6 +532,8 @@ class MergedStore:
         self._project = project
         self.warnings: list[str] = []
         """What the readers skipped (answers that do not fit their task), to tell the user."""
+        self.facts_forms: dict[int, Schema | None] = {}
+        """Forms parsed for writing answer facts, by ``forms`` id (they never change)."""
 
     @classmethod
     def open(
@@ -553,8 +601,11 @@ class MergedStore:
 
     # --- reading -------------------------------------------------------------------------
 
-    def answers(self, task_id: str | None = None) -> Iterator[MergedAnswer]:
-        """The project's answers, in task order and by reviewer name within a task. One
+    def answers(
+        self, task_id: str | None = None, *, tasks: Sequence[str] | None = None
+    ) -> Iterator[MergedAnswer]:
+        """The project's answers (of ``task_id``, or of the ``tasks`` named), in task order
+        and by reviewer name within a task. One
         merged before answers were checked at merge (an older database) and that does not
         fit its task is skipped, and said in :attr:`warnings`.
 
@@ -583,7 +634,17 @@ class MergedStore:
                 )
             }
             with paused_gc():
-                rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
+                if tasks is None:
+                    rows = self.db.execute(query + " ORDER BY a.task_id, r.name", args).fetchall()
+                else:  # a few tasks' answers, a few hundred tasks a query
+                    rows = []
+                    for start in range(0, len(tasks), 500):
+                        chunk = tuple(tasks[start : start + 500])
+                        rows += self.db.execute(
+                            query + f" AND a.task_id IN ({', '.join('?' * len(chunk))})",
+                            (*args, *chunk),
+                        ).fetchall()
+                    rows.sort(key=lambda row: (row[1], who[row[0]][1]))
             issued = self._issued({row[1] for row in rows if not row[8]})
         out: list[MergedAnswer] = []
         append = out.append
@@ -609,6 +670,45 @@ class MergedStore:
                 )
             del rows
         return iter(out)
+
+    def answer_fact_rows(
+        self,
+    ) -> tuple[list[tuple[str, Any, int, int, str]], dict[Any, tuple[str, str]]] | None:
+        """The facts of every answer of the project (:mod:`docket.server.answer_facts`):
+        (task id, reviewer key, form id, number of responses, facts) in task order, and
+        each reviewer key's (fingerprint, name) (the key: SQLite's row id, or the
+        fingerprint on the team store); ``None`` when some answer has no facts
+        or facts of a form its task no longer has (the readers then decode the answers).
+
+        A few narrow columns per answer, never an answer's body."""
+        project = self.project
+        with translated_errors(self.path):
+            (answers,) = self.db.execute(
+                "SELECT count(*) FROM answers WHERE project = ?", (project,)
+            ).fetchone()
+            # SQLite's row ids are small integers, cheaper than the fingerprints per row.
+            who_key = "rowid" if self.db.dialect == "sqlite" else "fingerprint"
+            who = {
+                rater: (str(fp), str(name))
+                for rater, fp, name in self.db.execute(
+                    f"SELECT {who_key}, fingerprint, name FROM reviewers"
+                )
+            }
+            with paused_gc():
+                # The form is that of the task now (NULL: no longer archived); one that
+                # differs from the facts' makes them stale.
+                rows = self.db.execute(
+                    f"SELECT f.task_id, r.{who_key}, "
+                    "CASE WHEN t.form = f.form THEN f.form ELSE NULL END, f.responses, f.facts "
+                    "FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
+                    "LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id "
+                    "WHERE f.project = ? ORDER BY f.task_id",
+                    (project,),
+                ).fetchall()
+        if len(rows) != answers or any(row[2] is None for row in rows):
+            return None
+        present = {row[1] for row in rows}
+        return rows, {rater: who[rater] for rater in present}
 
     def _issued(self, task_ids: set[str]) -> dict[str, IssuedTask | str]:
         """The archived tasks among ``task_ids`` as issued (or why the stored task is

@@ -22,7 +22,13 @@ from docket.core.bulk import paused_gc
 from docket.core.pii import summary_counts
 from docket.core.pii_answers import reviewed_findings
 from docket.core.schema import PiiQuestion, Schema
-from docket.server.agreement import GoldAccuracy, QuestionAgreement, agreement, gold_accuracy
+from docket.server.agreement import (
+    GoldAccuracy,
+    QuestionAgreement,
+    agreement,
+    facts_agreement,
+    gold_accuracy,
+)
 from docket.server.calibration import CalibrationScore, calibration_scores
 from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merged_store import MergedAnswer, MergedStore
@@ -189,7 +195,13 @@ def _build_report(
         outcomes = [replace(o, judge="") for o in outcomes]
     models = {t: {r: f[0] for r, f in rs.items()} for t, rs in facts.items()}
     rubric = rubric_report(answers, schemas, adjudications, models, seed=seed)
-    agreements = agreement(answers, schemas=schemas, seed=seed)
+    # From the answers' facts where every answer has them (the same figures, without
+    # building every unit again), else from the answers.
+    labels = None if pseudonyms is None else (lambda fp, _: pseudonyms.get(fp, "reviewer-?"))
+    fast = facts_agreement(store, schemas, labels, seed=seed)
+    agreements = (
+        fast.questions if fast is not None else agreement(answers, schemas=schemas, seed=seed)
+    )
     main = main_question(agreements)
     units = question_units(answers, schemas, main) if main is not None else {}
     matrix = pair_matrix(main.question, units) if main is not None else None

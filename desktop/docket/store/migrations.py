@@ -214,6 +214,24 @@ def _v11_search_text(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE tasks ADD COLUMN search_text TEXT")
 
 
+def _v12_search_index(db: sqlite_utils.Database) -> None:
+    """An index of the folded search texts, so that a search over 100,000 tasks answers
+    at once: FTS5 trigrams (any run of three characters or more, in every script),
+    contentless and without positions (it holds which tasks contain each sequence of
+    three characters, none of their text in order), inside the encrypted database like
+    everything else. A task whose ``search_text`` is NULL is folded and indexed
+    (:meth:`docket.store.review.ReviewStore.index_search`): every task, once."""
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS task_search USING fts5(text, "
+        "tokenize = 'trigram case_sensitive 1', detail = none, content = '', "
+        "contentless_delete = 1)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS tasks_to_index ON tasks(position) WHERE search_text IS NULL"
+    )
+    db.execute("UPDATE tasks SET search_text = NULL WHERE search_text IS NOT NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -226,6 +244,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v9_suggestions,
     _v10_pii,
     _v11_search_text,
+    _v12_search_index,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -303,6 +303,11 @@ class PiiHint(QWidget):
         )
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button, 0)
+        # Its room is kept while hidden: a hint coming or going with the next task then
+        # repaints only itself, not every check box of the form moved by a line.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
 
@@ -386,13 +391,14 @@ class FlagsEditor(QuestionEditor):
             count = self._pii_counts.get(position, 0)
             flagged = self.boxes[position][self._pii_index].isChecked()
             if count:
-                hint.label.setText(
-                    english_plural(
-                        self.tr("⚠ Possible PII in this response (%n finding(s)).", "", count),
-                        count,
-                    )
+                text = english_plural(
+                    self.tr("⚠ Possible PII in this response (%n finding(s)).", "", count), count
                 )
-            hint.setVisible(bool(count) and not flagged)
+                if hint.label.text() != text:
+                    hint.label.setText(text)
+            shown = bool(count) and not flagged
+            if hint.isVisibleTo(self) != shown:
+                hint.setVisible(shown)
 
     def _set_pii_flag(self, position: int, *_args: object) -> None:
         box = self.boxes[position][self._pii_index]

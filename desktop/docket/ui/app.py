@@ -227,7 +227,7 @@ def run_demo(screenshot: Path | None = None) -> int:
     from docket.ui.main_window import MainWindow
 
     app = application()
-    info = prepare_demo()
+    info = prepare_demo(count=False)  # the window needs where it is, not what is in it
     settings = Settings.load()
     install_language(settings.language)
     workspace = Workspace.open(info.workspace, info.key)

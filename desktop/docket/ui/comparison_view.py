@@ -429,6 +429,9 @@ class ResponseColumn(QWidget):
         header.addWidget(self.raw_button)
         self.browser = SafeBrowser()
         self.browser.setMinimumWidth(220)
+        # The scroll bar always has its place: a response that needs one after one that
+        # did not (or the reverse) never narrows the text and lays it out a second time.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scratch = MathDocument(self)  # raw and differences: text, never images
         self.scratch.setDocumentMargin(12)
         layout = QVBoxLayout(self)
@@ -503,6 +506,8 @@ class ComparisonView(QWidget):
         self._spans: list[ShownSpan] = []
         self._pii: list[ShownPii] = []
         self._citation_mark: tuple[int, int, int] | None = None
+        self._columns_shown = -1  # how many response columns were last evened out
+        self._pair_labels: tuple[str, ...] | None = None  # what the pair choices are for
         self.pii_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
         """The window's PII actions for a place in a pane (context menus)."""
         self.pii_follows = False
@@ -646,7 +651,9 @@ class ComparisonView(QWidget):
         doc.setTextWidth(max(200, self.prompt.viewport().width()))
         needed = int(doc.size().height()) + self.prompt_label.sizeHint().height() + 16
         top = max(int(total * 0.12), min(needed, int(total * 0.4)))
-        self.splitter.setSizes([top, max(1, total - top)])
+        sizes = [top, max(1, total - top)]
+        if self.splitter.sizes() != sizes:  # unchanged: nothing is resized or repainted
+            self.splitter.setSizes(sizes)
 
     def _ensure_columns(self, n: int) -> None:
         while len(self.columns) < n:
@@ -671,14 +678,27 @@ class ComparisonView(QWidget):
             column.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
             self.columns.append(column)
             self.columns_splitter.addWidget(column)
+        shown = [column.isVisibleTo(self) for column in self.columns]
+        if shown == [i < n for i in range(len(self.columns))] and self._columns_shown == n:
+            # The same columns: their widths stay as they are (evened out again, they
+            # could move by a pixel and have every response laid out and painted anew).
+            return
         for i, column in enumerate(self.columns):
             column.setVisible(i < n)
         sizes = [1000] * n + [0] * (len(self.columns) - n)
         self.columns_splitter.setSizes(sizes)
+        self._columns_shown = n
 
     def _fill_pairs(self) -> None:
         assert self._order is not None
         labels = self._order.labels
+        if labels == self._pair_labels:  # the same letters: the same choices, kept
+            self.pair.blockSignals(True)
+            self.pair.setCurrentIndex(0)  # a new task compares the first pair, as before
+            self.pair.blockSignals(False)
+            self.pair.setVisible(self._diff and len(labels) > 2)
+            return
+        self._pair_labels = labels
         self.pair.blockSignals(True)
         self.pair.clear()
         for i in range(len(labels)):

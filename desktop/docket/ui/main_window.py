@@ -53,6 +53,7 @@ from docket.ui.pii_marking import PiiMarker, shown_pii
 from docket.ui.quality_views import CalibrationBanner, FastNotice, RevealView
 from docket.ui.review_controller import ReviewController
 from docket.ui.reviews_panel import ReviewsPanel
+from docket.ui.search_indexing import SearchIndexing
 from docket.ui.session_lock import SessionLock, edit_security_settings
 from docket.ui.sources_pane import SourcesPane
 from docket.ui.span_marking import SpanMarker
@@ -70,7 +71,7 @@ KEPT = QT_TRANSLATE_NOOP(
 )
 RECOVERED = QT_TRANSLATE_NOOP("main_window", "Saved: the change that could not be saved is now.")
 PREFETCH_DELAY_MS = 40
-"""Render the next task this long after opening one: out of the way of painting this one."""
+"""Render the next task this long after one has painted: out of the way of painting it."""
 
 
 class MainWindow(QMainWindow):
@@ -134,10 +135,16 @@ class MainWindow(QMainWindow):
         self._apply_theme(theme)
         restore_geometry(self)
         self.update_progress()
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch_next)
         self._input = InputFilter(self)
         QApplication.instance().installEventFilter(self._input)  # type: ignore[union-attr]
         QTimer.singleShot(0, self.open_first_task)
         self.typesetting.start_soon()
+        self.search_indexing = SearchIndexing(workspace, self)
+        self.search_indexing.start_soon()
         self._reminder = QTimer(self)
         self._reminder.setInterval(60 * 60 * 1000)
         self._reminder.timeout.connect(self._remind_export)
@@ -169,6 +176,7 @@ class MainWindow(QMainWindow):
         self.span_marker = SpanMarker(self.comparison, self.answer_panel, c, self)
         self.pii_marker = PiiMarker(self.comparison, self.answer_panel, c, self.workspace, self)
         self.pii_marker.notice.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.pii_marker.scannedAhead.connect(self._scanned_ahead)
 
     # --- tasks ---------------------------------------------------------------------------
 
@@ -209,7 +217,7 @@ class MainWindow(QMainWindow):
         self.task_list.select_task(task_id)
         self.save_label.setText("")
         self.scroll_memory.restore(task_id)
-        QTimer.singleShot(PREFETCH_DELAY_MS, self._prefetch_next)
+        self._prefetch_timer.start()  # and again once this task has painted (event())
         return True
 
     def _prefetch_next(self) -> None:
@@ -227,6 +235,16 @@ class MainWindow(QMainWindow):
             self.comparison.prefetch(task, self.workspace.display_order(task), pii=marks)
         except DocketError:
             pass
+
+    def _scanned_ahead(self, task_id: str) -> None:
+        """The next task's PII scan came back: lay out its marks now, not on the move."""
+        c = self.controller
+        if (
+            c.task is not None
+            and not self.closed
+            and self.task_list.next_task_id(c.task.id) == task_id
+        ):
+            self._prefetch_next()
 
     def _show_issues(self, issues: list[tuple[str, str]]) -> None:
         if not issues:
@@ -249,6 +267,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         if changes.all_tasks:
             self.task_list.reload()
+            self.search_indexing.start_soon()  # an import: its tasks are indexed next
         else:
             for task_id in sorted(changes.tasks):
                 self.task_list.refresh_task(task_id)
@@ -490,12 +509,14 @@ class MainWindow(QMainWindow):
         return self.session.locked
 
     def lock(self, why: str = "manual") -> None:
+        self.search_indexing.stop()
         self.session.request(why)
 
     def unlock(self, passphrase: str) -> None:
         self.session.unlock(passphrase)
         if not self.session.locked:
             self.typesetting.start_soon()
+            self.search_indexing.start_soon()
 
     def security_settings(self) -> None:
         edit_security_settings(self)
@@ -535,6 +556,15 @@ class MainWindow(QMainWindow):
 
     # --- window events -------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest and self._prefetch_timer.isActive():
+            # The window has just painted the task: the next one is rendered a little
+            # after that, never on the way to the screen (on a busy machine the paint
+            # itself may take longer than the delay).
+            self._prefetch_timer.start()
+        return handled
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and not self.session.locked:
             self.controller.clock.set_active(self.isActiveWindow())
@@ -556,6 +586,7 @@ class MainWindow(QMainWindow):
         if not self.closed:
             self.closed = True
             self._reminder.stop()
+            self.search_indexing.stop()
             self.lock_watcher.stop()
             self.clipboard_guard.clear_now()
             self.operations.wait()

@@ -168,6 +168,8 @@ class PiiMarker(QObject):
 
     notice = Signal(str)
     """A quiet word for the status bar (the detector failed, nothing selected)."""
+    scannedAhead = Signal(str)
+    """A task other than the open one was scanned (the window prepares its marks)."""
 
     def __init__(
         self,
@@ -240,6 +242,8 @@ class PiiMarker(QObject):
         task = self.controller.task
         if task is not None and task.id == scan.task:
             self._apply(scan)
+        else:
+            self.scannedAhead.emit(scan.task)
 
     def _apply(self, scan: TaskScan) -> None:
         self.scan = scan

@@ -20,18 +20,18 @@ it.
 from __future__ import annotations
 
 import html
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QAbstractProxyModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -291,6 +291,10 @@ class TaskTableModel(ColumnsTableModel):
     def task_row_at(self, row: int) -> TaskRow:
         return self._rows[row]
 
+    def rows(self) -> list[TaskRow]:
+        """Every row, in bundle order (the list itself: read it, do not change it)."""
+        return self._rows
+
     def widest_number(self) -> int:
         """The largest number the "#" column shows (for sizing it)."""
         return max((r.position + 1 for r in self._rows), default=0)
@@ -375,12 +379,17 @@ class SearchCache:
         self._hits.clear()
 
 
-class TaskFilterProxy(QSortFilterProxyModel):
+class TaskFilterProxy(QAbstractProxyModel):
     """Filters a :class:`TaskTableModel` by status and search, keeping bundle order.
 
     Search is case-insensitive and covers prompt, conversation and responses; it runs
     once per distinct query (cached until the model is reset). An empty query and a
     status set of None filter nothing.
+
+    The rows shown are one list of source rows, worked out in one pass over the model's
+    rows when a filter changes (a model reset: one signal, whatever the number of rows;
+    about 10 ms for 100,000 tasks), never one call per row from Qt. A row whose status
+    changes leaves or joins the filter on its own (rows removed or inserted).
     """
 
     def __init__(self, model: TaskTableModel, parent: QObject | None = None) -> None:
@@ -390,11 +399,75 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._query = ""
         self._hits: frozenset[str] | None = None
         self._cache = SearchCache(model.store.search)
+        self._rows: list[int] | None = None  # the source rows shown; None: all of them
         self.setSourceModel(model)
-        model.modelAboutToBeReset.connect(self._forget_searches)
+        model.modelAboutToBeReset.connect(self._source_about_to_reset)
+        model.modelReset.connect(self._source_reset)
+        model.dataChanged.connect(self._source_data_changed)
+        model.headerDataChanged.connect(self.headerDataChanged.emit)
 
     def task_model(self) -> TaskTableModel:
         return self._model
+
+    # --- Qt model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return self._model.row_total() if self._rows is None else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < self.rowCount() and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        return self.index(row, column)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.rowCount() > 0
+
+    def _source_row(self, row: int) -> int:
+        return row if self._rows is None else self._rows[row]
+
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:
+        if not proxy_index.isValid() or proxy_index.model() is not self:
+            return QModelIndex()
+        return self._model.index(self._source_row(proxy_index.row()), proxy_index.column())
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        row = self._proxy_row(source_index.row())
+        return self.createIndex(row, source_index.column()) if row >= 0 else QModelIndex()
+
+    def _proxy_row(self, source: int) -> int:
+        if self._rows is None:
+            return source if 0 <= source < self._model.row_total() else -1
+        at = bisect_left(self._rows, source)
+        return at if at < len(self._rows) and self._rows[at] == source else -1
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if row >= self.rowCount():
+            return None
+        return self._model.data(self._model.index(self._source_row(row), index.column()), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return self._model.flags(self.mapToSource(index))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            return self._model.headerData(section, orientation, role)
+        return None
 
     # --- filters ------------------------------------------------------------------------
 
@@ -406,9 +479,8 @@ class TaskFilterProxy(QSortFilterProxyModel):
         wanted = None if statuses is None else frozenset(TaskStatus(s) for s in statuses)
         if wanted == self._statuses:
             return
-        self.beginFilterChange()
         self._statuses = wanted
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter()
 
     def search_query(self) -> str:
         return self._query
@@ -422,32 +494,93 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if key == self._query:
             return
         hits = self._cache(key) if key else None
-        self.beginFilterChange()
         self._query, self._hits = key, hits
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter()
 
     def is_filtered(self) -> bool:
         return self._statuses is not None or self._hits is not None
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._statuses is None and self._hits is None:
-            return True
-        row = self._model.task_row_at(source_row)
+    def accepts(self, row: TaskRow) -> bool:
+        """Whether the filters show ``row``."""
         if self._statuses is not None and row.status not in self._statuses:
             return False
         return self._hits is None or row.id in self._hits
 
+    def _shown_rows(self) -> list[int] | None:
+        if not self.is_filtered():
+            return None
+        statuses, hits = self._statuses, self._hits
+        rows = self._model.rows()
+        if hits is not None and statuses is None:
+            return [i for i, r in enumerate(rows) if r.id in hits]
+        if hits is None and statuses is not None:
+            return [i for i, r in enumerate(rows) if r.status in statuses]
+        return [i for i, r in enumerate(rows) if r.status in statuses and r.id in hits]  # type: ignore[operator]
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = self._shown_rows()
+        self.endResetModel()
+
+    # --- the source's changes ----------------------------------------------------------
+
+    def _source_about_to_reset(self) -> None:
+        """Before the source resets (an import): searches are run again, as needed."""
+        self.beginResetModel()
+        self._cache.clear()
+        self._rows = None
+
+    def _source_reset(self) -> None:
+        if self._query:
+            self._hits = self._cache(self._query)
+        self._rows = self._shown_rows()
+        self.endResetModel()
+
+    def _source_data_changed(
+        self,
+        top_left: QModelIndex,
+        bottom_right: QModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        first, last = top_left.row(), bottom_right.row()
+        if self._rows is not None and first == last:
+            # One task's row (refresh_task): it may leave or join the filter.
+            shown = self._proxy_row(first)
+            accepted = self.accepts(self._model.task_row_at(first))
+            if shown >= 0 and not accepted:
+                self.beginRemoveRows(QModelIndex(), shown, shown)
+                del self._rows[shown]
+                self.endRemoveRows()
+                return
+            if shown < 0 and accepted:
+                at = bisect_left(self._rows, first)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._rows.insert(at, first)
+                self.endInsertRows()
+                return
+        if self.rowCount() == 0:
+            return
+        if self._rows is None:
+            top, bottom = first, last
+        else:
+            top, bottom = bisect_left(self._rows, first), bisect_right(self._rows, last) - 1
+            if top > bottom:
+                return
+        self.dataChanged.emit(
+            self.index(top, top_left.column()),
+            self.index(bottom, bottom_right.column()),
+            list(roles),
+        )
+
     # --- reading, in what the reviewer sees ----------------------------------------------
 
     def task_id_at(self, row: int) -> str:
-        return self._model.task_id_at(self.mapToSource(self.index(row, 0)).row())
+        return self._model.task_id_at(self._source_row(row))
 
     def row_of(self, task_id: str) -> int:
         """The visible row of a task, or -1 when it is filtered out or unknown."""
         source = self._model.row_of(task_id)
-        if source < 0:
-            return -1
-        return self.mapFromSource(self._model.index(source, 0)).row()
+        return -1 if source < 0 else self._proxy_row(source)
 
     def task_ids(self) -> Iterator[str]:
         for row in range(self.rowCount()):
@@ -474,15 +607,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         source = self._model.row_of(task_id)
         if source < 0:
             return None
-        return bisect_right(
-            range(self.rowCount()), source, key=lambda r: self.mapToSource(self.index(r, 0)).row()
-        )
-
-    def _forget_searches(self) -> None:
-        """Before the source resets (an import): searches are run again, as needed."""
-        self._cache.clear()
-        if self._query:
-            self._hits = self._cache(self._query)
+        return source + 1 if self._rows is None else bisect_right(self._rows, source)
 
 
 class _SearchKeys(QObject):
