@@ -109,10 +109,13 @@ def reference_alpha(
     if len(totals) < 2:
         return None
     n = sum(totals.values())
-    coincidences: dict[tuple[int, int], float] = defaultdict(float)
+    # Each coincidence is summed exactly rounded, as the tallied path defines it (so that
+    # alpha does not depend on the order of the units).
+    terms: dict[tuple[int, int], list[float]] = defaultdict(list)
     for m, pairs in pairs_by_m.items():
         for pair, count in pairs.items():
-            coincidences[pair] += count / (m - 1)
+            terms[pair].append(count / (m - 1))
+    coincidences = {pair: math.fsum(found) for pair, found in terms.items()}
     up_to, running = {}, 0
     for rank in sorted(totals):
         running += totals[rank]

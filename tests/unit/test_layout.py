@@ -41,11 +41,12 @@ def test_runtime_dependencies_of_the_issue() -> None:
     names = {d.split(">")[0].split("=")[0].lower() for d in project["dependencies"]}
     # The libraries Docket is built on, plus pylatexenc (LaTeX -> Unicode for math in responses),
     # ziamath with latex2mathml (math typeset as SVG) and phonenumberslite (phone numbers
-    # of every country for the PII detector).
+    # of every country for the PII detector), msgspec (the fast JSON path of task files,
+    # checked against the standard parser) and tqdm (progress bars of the command line).
     assert names == {
         "pyside6-essentials", "sqlite-utils", "sqlcipher3", "markdown-it-py", "mdit-py-plugins",
         "pygments", "cryptography", "pyrage", "py-minisign", "platformdirs", "pylatexenc",
-        "ziamath", "latex2mathml", "phonenumberslite",
+        "ziamath", "latex2mathml", "phonenumberslite", "msgspec", "tqdm",
     }  # fmt: skip
     assert all(">=" in d for d in project["dependencies"])
     assert project["requires-python"] == ">=3.11"

@@ -130,7 +130,8 @@ def test_four_merging_connections_at_once_over_twenty_bundles(
     for t in threads:
         t.join(timeout=120)
     for i, report in enumerate(reports):
-        assert not isinstance(report, BaseException), report
+        if isinstance(report, BaseException):
+            raise report  # with the merging thread's traceback
         rejected = [o.reason for o in report.outcomes if o.status == "rejected"]  # type: ignore[union-attr]
         assert len(rejected) == (1 if i == 0 else 0), rejected
     assert table_rows(db, world.server) == expected

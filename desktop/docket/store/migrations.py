@@ -278,4 +278,10 @@ def migrate(
                 continue
             steps[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
+    # Another connection may have run the later steps while this one skipped them: its
+    # schema cache would still hold the tables as they were, and SQLite compiles a
+    # statement against that cache (an upsert then names a key the stale table lacks,
+    # "ON CONFLICT clause does not match"). A statement that reads the schema makes
+    # SQLite see the changed schema cookie and reload it.
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return start
