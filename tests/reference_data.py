@@ -30,8 +30,8 @@ ALPACA_MODELS = (
 HH_RLHF = ("hh-rlhf", "harmless-base-test.jsonl.xz")
 AGE_TESTKIT = "age-testkit.tar.xz"
 HEALTHBENCH = ("hard_sample50", "consensus_context_seeking_hard")
-"""The HealthBench files carried (``healthbench/<name>.jsonl.gz``)."""
-FINE_GRAINED = ("fine-grained-rlhf", "dev_feedback_0-49.jsonl.gz")
+"""The HealthBench files carried (``healthbench/<name>.jsonl.xz``)."""
+FINE_GRAINED = ("fine-grained-rlhf", "dev_feedback_0-49.jsonl.xz")
 """Fine-Grained RLHF's qa-feedback records 0-49, human span errors on ``prediction 1``."""
 
 
@@ -91,7 +91,7 @@ def age_testkit() -> list[tuple[str, bytes]]:
 
 def healthbench_lines(name: str = "hard_sample50") -> list[bytes]:
     """The raw JSONL lines of one carried HealthBench file (see :data:`HEALTHBENCH`)."""
-    return reference_bytes("healthbench", f"{name}.jsonl.gz").splitlines()
+    return reference_bytes("healthbench", f"{name}.jsonl.xz").splitlines()
 
 
 def healthbench_rows(name: str = "hard_sample50") -> list[dict[str, Any]]:
