@@ -23,6 +23,7 @@ from docket.bundles.manifest import TASK_TYPES, sha256
 from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
 from docket.bundles.task_bundle import TASKS, TaskReader
 from docket.core.answers import Answer
+from docket.core.bulk import paused_gc
 from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.pii import TaskScan, task_texts
@@ -213,12 +214,15 @@ class Workspace:
         def produce(add: Callable[[Task, Schema], None]) -> None:
             report(template("Storing"), 0.4)
             lines = LineSplitter(lambda line: add(*reader.add(line)))
-            streamed.replay(
-                TASKS,
-                lines.write,
-                progress=lambda done: report(template("Storing"), 0.4 + 0.55 * done / total),
-            )
-            lines.close()
+            # The tasks form no reference cycles: the cycle collector would only walk the
+            # batches being written, again and again (paused, as for reading a file).
+            with paused_gc():
+                streamed.replay(
+                    TASKS,
+                    lines.write,
+                    progress=lambda done: report(template("Storing"), 0.4 + 0.55 * done / total),
+                )
+                lines.close()
             reader.finish()
 
         content = reader.content
