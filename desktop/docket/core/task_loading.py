@@ -32,7 +32,7 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -427,16 +427,23 @@ def parse_task_row(
                 "'chosen' and 'rejected' conversations, or a prompt with 'responses'"
             )
         _check_citations(obj, documents)
+        spans = _prior_spans(obj, responses)
         task = Task(
             task_id,
             tuple(conversation),
             tuple(responses),
             meta=meta,
             documents=documents,
-            spans=_prior_spans(obj, responses),
+            spans=spans,
         )
         if "pii" in obj:
-            task = replace(task, pii=_findings(obj["pii"], task))
+            # Made again with its findings (checked against its texts), not through
+            # dataclasses.replace: a tenth of the time, on every line of a bundle.
+            pii = _findings(obj["pii"], task)
+            task = Task(
+                task_id, task.conversation, task.responses, meta=meta, documents=documents,
+                spans=spans, pii=pii,
+            )  # fmt: skip
         prior = _prior(obj.get("prior"), [r.id for r in responses])
     except (ValueError, TypeError) as exc:
         raise fail(str(exc)) from None
