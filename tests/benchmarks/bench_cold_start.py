@@ -6,7 +6,7 @@ Times the packaged app (``dist/docket/docket``, built by ``make package``) or, w
 package is built, the ``docket`` installed in ``.venv`` (the run says which: the
 development environment also loads pandas and numpy through sqlite-utils, which the
 packaged app leaves out). The start measured is the everyday one: ``docket`` with no
-argument, opening the last workspace (the demo's, 37 tasks, made once in a fresh HOME
+argument, opening the last workspace (the demo's 40 tasks, made once in a fresh HOME
 with ``docket demo --no-window`` and named in the settings as the last one), offscreen,
 in a clean environment (``HOME`` a temporary folder, ``PATH=/usr/bin:/bin``).
 
@@ -140,7 +140,7 @@ def start(app: Path, home: Path) -> tuple[float, float]:
     except subprocess.TimeoutExpired:
         child.kill()
         _, err = child.communicate()
-        raise SystemExit("cold start: the app did not end within 60 s of its first paint")
+        raise SystemExit("cold start: the app did not end within 60 s of its first paint") from None
     if wall is None or cpu is None or child.returncode != 0:
         raise SystemExit(f"cold start: no first paint reported ({child.returncode}): {err[-2000:]}")
     return wall, cpu
