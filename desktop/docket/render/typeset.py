@@ -21,18 +21,20 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import multiprocessing
 import re
 import threading
 import time
 import warnings
 from collections.abc import Callable, Container, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING, Any
+
+# The worker's machinery (multiprocessing, the process pool) and the MathML tree are
+# loaded when a formula is typeset, not with the renderer (the window's start).
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.process import BaseProcess
+    from xml.etree import ElementTree
 
 TYPESETTER_VERSION = "ziamath-0.13/2"
 """Part of every cache key: a new typesetter (or new settings) typesets again."""
@@ -148,6 +150,8 @@ def typeset(latex: str, display: bool) -> Result:
     if problem:
         return NotTypeset(problem)
     try:
+        from xml.etree import ElementTree
+
         tex2mml, ziamath = _typesetter()
         mathml = tex2mml(latex, inline=not display)
         unknown = _UNKNOWN_MACRO.search(mathml)
@@ -247,7 +251,7 @@ def _space_functions(element: ElementTree.Element) -> None:
     for child, following in itertools.pairwise(children):
         if row and _unspaced_function(child) and _local(following.tag) != "mo":
             namespace = child.tag[: -len(_local(child.tag))]
-            space = ElementTree.Element(f"{namespace}mspace", {"width": "0.1667em"})
+            space = child.makeelement(f"{namespace}mspace", {"width": "0.1667em"})
             space.tail = child.tail
             child.tail = None
             element.insert(list(element).index(child) + 1, space)
@@ -340,6 +344,9 @@ class Typesetter:
             _end(processes, STOP_WAIT_S)
 
     def _executor(self) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         self._raise_if_stopped()
         with self._lock:
             pool = self._pool
@@ -367,7 +374,7 @@ class Typesetter:
             raise TypesettingStopped("typesetting was stopped")
 
     def _wait(self, future: Future[Result], timeout: float) -> Result:
-        """The future's result within ``timeout`` (FutureTimeout otherwise), looking
+        """The future's result within ``timeout`` (TimeoutError otherwise), looking
         every :data:`_POLL_S` whether the typesetter was stopped."""
         deadline = time.monotonic() + timeout
         while True:
@@ -375,7 +382,7 @@ class Typesetter:
             left = deadline - time.monotonic()
             try:
                 return future.result(timeout=max(0.0, min(_POLL_S, left)))
-            except FutureTimeout:
+            except TimeoutError:
                 if left <= _POLL_S:
                     raise
 
@@ -390,6 +397,8 @@ class Typesetter:
             _end(processes, STOP_WAIT_S)
 
     def typeset(self, latex: str, display: bool) -> Result:
+        from concurrent.futures.process import BrokenProcessPool
+
         problem = bounds_problem(latex)
         if problem:
             return NotTypeset(problem)
@@ -400,7 +409,7 @@ class Typesetter:
             future = self._executor().submit(_typeset_job, (latex, display))
         try:
             return self._wait(future, self._time_limit)
-        except FutureTimeout:
+        except TimeoutError:
             self._kill()
             return NotTypeset(f"took longer than {self._time_limit:g} s to typeset")
         except BrokenProcessPool:
@@ -430,11 +439,11 @@ class Typesetter:
         return out
 
 
-def _processes_of(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
+def _processes_of(pool: ProcessPoolExecutor) -> list[BaseProcess]:
     return list((getattr(pool, "_processes", None) or {}).values())
 
 
-def _end(processes: Iterable[multiprocessing.process.BaseProcess], wait_s: float) -> None:
+def _end(processes: Iterable[BaseProcess], wait_s: float) -> None:
     """Wait up to ``wait_s`` for the processes to end, then kill what is left (and reap
     it, so that none stays a zombie and nothing at exit waits on it)."""
     deadline = time.monotonic() + wait_s
