@@ -376,6 +376,8 @@ class Typesetter:
     def _wait(self, future: Future[Result], timeout: float) -> Result:
         """The future's result within ``timeout`` (TimeoutError otherwise), looking
         every :data:`_POLL_S` whether the typesetter was stopped."""
+        from concurrent.futures import CancelledError
+
         deadline = time.monotonic() + timeout
         while True:
             self._raise_if_stopped()
@@ -385,6 +387,9 @@ class Typesetter:
             except TimeoutError:
                 if left <= _POLL_S:
                     raise
+            except CancelledError:  # stopped while the formula waited its turn
+                self._raise_if_stopped()
+                raise
 
     def _kill(self) -> None:
         with self._lock:
@@ -404,8 +409,10 @@ class Typesetter:
             return NotTypeset(problem)
         try:
             future = self._executor().submit(_typeset_job, (latex, display))
-        except BrokenProcessPool:  # the worker died since the last formula: a new one
+        except RuntimeError:  # BrokenProcessPool, or a pool shut down by stop() meanwhile
             self._kill()
+            self._raise_if_stopped()
+            # The worker died since the last formula: a new one.
             future = self._executor().submit(_typeset_job, (latex, display))
         try:
             return self._wait(future, self._time_limit)

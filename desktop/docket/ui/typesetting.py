@@ -6,10 +6,11 @@ typesetter itself runs in a separate process with a time limit per formula:
 :mod:`docket.render.typeset`), batch by batch, each batch committed to the encrypted
 workspace. The status bar says how far it is; after each batch the window shows the
 current task again if formulas it was waiting for have arrived. Anything else (locking,
-an import, closing the window) stops it after its current batch, and it resumes where it
-stopped the next time it starts. Stopping kills the typesetter's worker process at once
-(:meth:`~docket.render.typeset.Typesetter.stop`): locking or closing never waits on a
-worker that died or hangs, and the batch under way is typeset again the next time.
+an import, closing the window) stops it at once, and it resumes where it stopped the next
+time it starts: the typesetter's worker process is killed
+(:meth:`~docket.render.typeset.Typesetter.stop`), so locking or closing never waits on a
+worker that died or hangs, and the batch under way is typeset again the next time (the
+batches before it are committed).
 
 When the window opens, typesetting starts :data:`AFTER_OPEN_MS` later, so that its
 worker process does not compete with the window's first paint.
