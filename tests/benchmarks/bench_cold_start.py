@@ -133,7 +133,7 @@ def start(app: Path, home: Path) -> tuple[float, float]:
     for line in child.stdout:
         if line.startswith(PREFIX):
             wall = time.perf_counter() - began
-            cpu = float(line.split(",")[1].split()[0])
+            cpu = float(line.split("cpu_s=")[1])
             break
     try:
         _, err = child.communicate(timeout=60)

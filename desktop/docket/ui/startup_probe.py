@@ -4,7 +4,7 @@
 the process to the moment the window has painted its first task. With
 ``DOCKET_QUIT_AFTER_FIRST_PAINT=1`` in the environment, the window (``docket``,
 ``docket WORKSPACE``, ``docket demo``) prints one line on standard output once it has
-painted with a task open, ``docket: first paint, <seconds> s of CPU``, the process's CPU
+painted with a task open, ``docket: first paint, cpu_s=<seconds>``, the process's CPU
 time so far (user and system, the interpreter's own start included), and closes as the
 reviewer would. Nothing else changes, and without the variable nothing is installed.
 """
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 VARIABLE = "DOCKET_QUIT_AFTER_FIRST_PAINT"
 PREFIX = "docket: first paint"
+FIELD = "cpu_s"
 
 
 def cpu_seconds() -> float:
@@ -54,7 +55,7 @@ class FirstPaintProbe(QObject):
         return False
 
     def _report(self) -> None:
-        print(f"{PREFIX}, {cpu_seconds():.3f} s of CPU", flush=True)
+        print(PREFIX, f"{FIELD}={cpu_seconds():.3f}", sep=", ", flush=True)
         sys.stdout.flush()
         self._window.close()
         QApplication.quit()
