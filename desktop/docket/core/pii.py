@@ -170,8 +170,9 @@ def _sound(item: Any, texts: Mapping[str, str] | None) -> bool:
     check: a 100,000-task bundle carries half a million findings."""
     if type(item) is not dict or not item.keys() <= _FINDING_KEYS:
         return False
-    kind, severity, confidence = item.get("type"), item.get("severity"), item.get("confidence")
-    target, start, end = item.get("target"), item.get("start"), item.get("end")
+    get: Any = item.get
+    kind, severity, confidence = get("type"), get("severity"), get("confidence")
+    target, start, end = get("target"), get("start"), get("end")
     return (
         type(kind) is str
         and kind in PII_TYPES
