@@ -149,7 +149,7 @@ TASKS = st.lists(
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(TASKS)
 def test_tasks_written_in_batches_read_back_as_given(

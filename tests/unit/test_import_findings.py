@@ -49,7 +49,7 @@ ITEMS = st.one_of(
 )
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(ITEMS, max_size=4), st.sampled_from([TEXTS, None]))
 def test_the_quick_test_finds_what_the_full_check_finds(value: list[Any], texts: Any) -> None:
     with pytest.MonkeyPatch.context() as mp:
