@@ -151,6 +151,11 @@ class VerifiedResult:
         return self.opened.hash
 
     @property
+    def sealed_sha256(self) -> str:
+        """The SHA-256 of the server-only section, as the server signed it (checked)."""
+        return next(s.sha256 for s in self.task_manifest.sections if s.name == SEALED)
+
+    @property
     def chain(self) -> str:
         """Whose chain: the reviewer's key fingerprint and the workspace's chain id."""
         return f"{self.reviewer.fingerprint}/{self.opened.manifest.extra.get('chain', '')}"
@@ -242,8 +247,11 @@ def read_result_bundle(
     ref = m.extra.get("answers_bundle")
     if ref != {"bundle_id": task_manifest.bundle_id, "manifest_sha256": sha256(task_raw)}:
         raise BundleError("The result names another task bundle than the one it carries.")
+    # The result's manifest lists what its sections hash to (open_sealed checked them
+    # against the bytes): the server-only section must be the one the server signed.
     sealed_digest = next(s for s in task_manifest.sections if s.name == SEALED)
-    if sha256(opened.sections[SEALED]) != sealed_digest.sha256:
+    carried = next(s for s in m.sections if s.name == SEALED)
+    if (carried.sha256, carried.length) != (sealed_digest.sha256, sealed_digest.length):
         raise BundleError("The server-only section was altered.")
     if not isinstance(m.extra.get("chain", ""), str):
         raise BundleError("The result's chain id is malformed.")
@@ -262,14 +270,19 @@ def read_result_bundle(
     chain = f"{reviewer.fingerprint}/{m.extra.get('chain', '')}"
     section = opened.sections[AUDIT]
     prefix = known_prefix(chain) if known_prefix is not None else None
-    skipped = prefix if prefix is not None and _begins_with(section, prefix) else None
+    digest = _hash_of_prefix(section, prefix) if prefix is not None else None
+    skipped = prefix if digest is not None else None
     audit = _audit(section[skipped.length :] if skipped else section, skipped)
     whole = None
     if audit or skipped:
+        if skipped is None or digest is None:
+            digest = hashlib.sha256(section)
+        else:  # the prefix is hashed already: only the rest
+            digest.update(memoryview(section)[skipped.length :])
         whole = AuditPrefix(
             (skipped.entries if skipped else 0) + len(audit),
             len(section),
-            hashlib.sha256(section).hexdigest(),
+            digest.hexdigest(),
             audit[-1].hash if audit else skipped.last_hash if skipped else "",
         )
     return VerifiedResult(
@@ -277,14 +290,14 @@ def read_result_bundle(
     )
 
 
-def _begins_with(section: bytes, prefix: AuditPrefix) -> bool:
-    """Whether an audit section starts with the exact bytes of a verified one, ending a
-    line there (hashing the bytes, parsing none)."""
-    return (
-        len(section) >= prefix.length
-        and section[prefix.length - 1 : prefix.length] == b"\n"
-        and hashlib.sha256(memoryview(section)[: prefix.length]).hexdigest() == prefix.sha256
-    )
+def _hash_of_prefix(section: bytes, prefix: AuditPrefix) -> Any:
+    """When an audit section starts with the exact bytes of a verified one, ending a line
+    there, the SHA-256 hash object of those bytes (to go on with the rest); else None.
+    The bytes are hashed, none parsed."""
+    if len(section) < prefix.length or section[prefix.length - 1 : prefix.length] != b"\n":
+        return None
+    digest = hashlib.sha256(memoryview(section)[: prefix.length])
+    return digest if digest.hexdigest() == prefix.sha256 else None
 
 
 def _lines(data: bytes, what: str) -> list[Any]:

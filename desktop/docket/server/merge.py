@@ -26,7 +26,6 @@ out of the project's ``gold`` and its bundle out of ``issued``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,10 +34,18 @@ from pathlib import Path
 from typing import Any
 
 from docket.bundles import age_layer
-from docket.bundles.envelope import MAX_RESULT_BYTES, keyring, open_sealed, pinned, read_bundle_file
+from docket.bundles.envelope import (
+    MAX_RESULT_BYTES,
+    SignerLookup,
+    keyring,
+    open_sealed,
+    pinned,
+    read_bundle_file,
+)
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import AuditPrefix, VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import CALIBRATION_KIND, read_task_bundle
+from docket.core.bulk import paused_gc
 from docket.core.pii import finding_problems, task_texts
 from docket.core.rules import canonical_json
 from docket.core.suggestions import Suggestion, SuggestionError
@@ -289,8 +296,8 @@ class _Seen:
         the database's data version then)."""
         self._pending: dict[str, tuple[str, int]] = {}
 
-    def sealed(self, data: bytes, server: SecretKey) -> _Sealed:
-        digest = hashlib.sha256(data).hexdigest()
+    def sealed(self, data: bytes, digest: str, server: SecretKey) -> _Sealed:
+        """The section ``data``, whose SHA-256 (checked) is ``digest``, opened."""
         found = self._sealed.pop(digest, None)
         if found is None:
             try:
@@ -374,30 +381,41 @@ def merge_results(
     report = MergeReport()
     lookup = keyring(cards)
     seen = _Seen()
-
-    def known_prefix(chain: str) -> AuditPrefix | None:
-        return _audit_prefix(store.db, chain)
-
     for index, path in enumerate(paths):
         if progress is not None:
             progress(index, len(paths), path)
-        try:
-            result = read_result_bundle(
-                read_bundle_file(path, MAX_RESULT_BYTES), server, lookup, known_prefix
-            )
-        except BundleError as exc:
-            report.outcomes.append(BundleOutcome(path, "rejected", exc.message))
-            continue
-        try:
-            report.outcomes.append(_merge_one(store, server, result, path, report, seen))
-        except DocketError as exc:
-            report.outcomes.append(
-                BundleOutcome(path, "rejected", exc.message, result.reviewer.name)
-            )
+        # A bundle makes tens of thousands of small objects and no cycles worth a
+        # collection on the way: the collector waits until it is merged.
+        with paused_gc():
+            report.outcomes.append(_read_and_merge(store, server, lookup, path, report, seen))
     if progress is not None:
         progress(len(paths), len(paths), Path())
     report.gaps = chain_gaps(store)
     return report
+
+
+def _read_and_merge(
+    store: MergedStore,
+    server: SecretKey,
+    lookup: SignerLookup,
+    path: Path,
+    report: MergeReport,
+    seen: _Seen,
+) -> BundleOutcome:
+    """One result bundle verified whole, then merged (or the reason it is refused)."""
+    try:
+        result = read_result_bundle(
+            read_bundle_file(path, MAX_RESULT_BYTES),
+            server,
+            lookup,
+            lambda chain: _audit_prefix(store.db, chain),
+        )
+    except BundleError as exc:
+        return BundleOutcome(path, "rejected", exc.message)
+    try:
+        return _merge_one(store, server, result, path, report, seen)
+    except DocketError as exc:
+        return BundleOutcome(path, "rejected", exc.message, result.reviewer.name)
 
 
 def chain_gaps(store: MergedStore) -> list[str]:
@@ -430,7 +448,7 @@ def _merge_one(
     fp, name = result.reviewer.fingerprint, result.reviewer.name
     task_manifest = result.task_manifest
     project = task_manifest.project
-    opened_sealed = seen.sealed(result.opened.sections["sealed.age"], server)
+    opened_sealed = seen.sealed(result.opened.sections["sealed.age"], result.sealed_sha256, server)
     sealed = opened_sealed.content
     calibration = task_manifest.type == CALIBRATION_KIND
     if calibration != (sealed.get("calibration") is True):
