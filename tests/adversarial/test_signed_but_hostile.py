@@ -592,3 +592,20 @@ def _respelled_result(world: dict[str, Any], log: list[AuditEntry]) -> bytes:
         return forge(world, "alice", name="respelled-source.result").read_bytes()
     finally:
         result_bundle._jsonl = original
+
+
+def test_an_answer_recorded_neither_before_nor_after_the_merged_part_is_refused(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    """The log continues the merged part correctly, but one answer's revision is in
+    neither part: refused, as in a log read whole."""
+
+    def bump(rows: Rows, ws: Workspace) -> Rows:
+        return [rows[0] | {"revision": rows[0]["revision"] + 1}, *rows[1:]]
+
+    first = world["results"]["alice"]
+    second = forge(world, "alice", bump, audit=_entry_after, name="second-unrecorded.result")
+    report, rows, _ = merged(world, tmp_path, [first, second])
+    assert outcome(report, first).status == "accepted"
+    assert "is not in the result's audit log" in outcome(report, second).reason
+    assert rows == only(world, tmp_path, "alice")
