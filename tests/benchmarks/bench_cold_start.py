@@ -20,7 +20,7 @@ the app folder's files are evicted (``posix_fadvise``; the system's libraries an
 stay cached) and the run says so. Warm: the same start right after. One start before
 all of them fills the fresh HOME's font cache. Median of ``--runs`` (5) each.
 
-Merged into bench-results.json: ``cold_start_s`` (bar 0.8 s), ``cold_start_cpu_s``,
+Merged into bench-results.json: ``package_cold_start_s`` (bar 0.8 s), ``package_cold_start_cpu_s``,
 ``warm_start_s``, and ``cold_start_packaged`` (1 when the packaged app was timed, 0 for
 the development install).
 """
@@ -179,8 +179,8 @@ def main() -> dict[str, float | None]:
             f"CPU median {statistics.median(cpus):.3f} s"
         )
     return {
-        "cold_start_s": round(statistics.median(cold), 3),
-        "cold_start_cpu_s": round(statistics.median(cold_cpu), 3),
+        "package_cold_start_s": round(statistics.median(cold), 3),
+        "package_cold_start_cpu_s": round(statistics.median(cold_cpu), 3),
         "warm_start_s": round(statistics.median(warm), 3),
         "warm_start_cpu_s": round(statistics.median(warm_cpu), 3),
         "cold_start_packaged": 1.0 if packaged else 0.0,

@@ -407,22 +407,29 @@ class Typesetter:
         problem = bounds_problem(latex)
         if problem:
             return NotTypeset(problem)
-        try:
-            future = self._executor().submit(_typeset_job, (latex, display))
-        except RuntimeError:  # BrokenProcessPool, or a pool shut down by stop() meanwhile
-            self._kill()
-            self._raise_if_stopped()
-            # The worker died since the last formula: a new one.
-            future = self._executor().submit(_typeset_job, (latex, display))
-        try:
-            return self._wait(future, self._time_limit)
-        except TimeoutError:
-            self._kill()
-            return NotTypeset(f"took longer than {self._time_limit:g} s to typeset")
-        except BrokenProcessPool:
-            self._kill()
-            self._raise_if_stopped()
-            return NotTypeset("needs too much memory")
+        # A worker that died between formulas may not be known as dead yet when this one
+        # is handed to it: the formula then breaks the pool without having run. So a
+        # broken pool is tried once more with a new worker; the formula is blamed (its
+        # memory) only when it breaks that one too.
+        for attempt in (1, 2):
+            try:
+                future = self._executor().submit(_typeset_job, (latex, display))
+            except RuntimeError:  # BrokenProcessPool, or a pool shut down by stop() meanwhile
+                self._kill()
+                self._raise_if_stopped()
+                # The worker died since the last formula: a new one.
+                future = self._executor().submit(_typeset_job, (latex, display))
+            try:
+                return self._wait(future, self._time_limit)
+            except TimeoutError:
+                self._kill()
+                return NotTypeset(f"took longer than {self._time_limit:g} s to typeset")
+            except BrokenProcessPool:
+                self._kill()
+                self._raise_if_stopped()
+                if attempt == 2:
+                    break
+        return NotTypeset("needs too much memory")
 
     def typeset_all(
         self,
