@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Sequence
 
 import pytest
 
@@ -15,8 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from docket import Workspace
 from docket.core import TaskStatus
-from docket.store.review import ReviewStore, TaskRow
+from docket.store.review import ReviewStore, TaskList, TaskRow
 from docket.ui.task_list import (
+    PREVIEW_PAGES,
     COL_NUMBER,
     COL_PROMPT,
     COL_STATUS,
@@ -57,33 +59,41 @@ class CountingStore:
         self.inner = inner
         self.calls: Counter[str] = Counter()
 
-    def task_rows(self) -> list[TaskRow]:
-        self.calls["task_rows"] += 1
-        return self.inner.task_rows()  # type: ignore[attr-defined, no-any-return]
+    def task_list(self) -> TaskList:
+        self.calls["task_list"] += 1
+        return self.inner.task_list()  # type: ignore[attr-defined, no-any-return]
+
+    def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
+        self.calls["task_previews"] += 1
+        return self.inner.task_previews(keys)  # type: ignore[attr-defined, no-any-return]
 
     def task_row(self, task_id: str) -> TaskRow:
         self.calls["task_row"] += 1
         return self.inner.task_row(task_id)  # type: ignore[attr-defined, no-any-return]
 
-    def search(self, query: str) -> set[str]:
+    def search_keys(self, query: str) -> set[int]:
         self.calls["search"] += 1
-        return self.inner.search(query)  # type: ignore[attr-defined, no-any-return]
+        return self.inner.search_keys(query)  # type: ignore[attr-defined, no-any-return]
 
 
 class FakeRows:
-    """Synthetic rows, as ReviewStore.task_rows returns them, without a database."""
+    """Synthetic rows, as ReviewStore.task_rows returns them, without a database (keyed
+    by their place in the list)."""
 
     def __init__(self, rows: list[TaskRow]) -> None:
         self.rows = rows
 
-    def task_rows(self) -> list[TaskRow]:
-        return self.rows
+    def task_list(self) -> TaskList:
+        return TaskList.of_rows(self.rows)
+
+    def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
+        return {key: self.rows[key].preview for key in keys}
 
     def task_row(self, task_id: str) -> TaskRow:
         return next(r for r in self.rows if r.id == task_id)
 
-    def search(self, query: str) -> set[str]:
-        return {r.id for r in self.rows if query in r.preview.lower()}
+    def search_keys(self, query: str) -> set[int]:
+        return {i for i, r in enumerate(self.rows) if query in r.preview.lower()}
 
 
 def synthetic_rows(n: int) -> list[TaskRow]:
@@ -258,7 +268,7 @@ def test_refresh_task_after_a_skip_changes_only_that_row(
     assert model.index(row, COL_STATUS).data(DISPLAY) == "↷ skipped"
     assert model.index(row, COL_STATUS).data(StatusRole) == "skipped"
     assert texts(model, COL_STATUS) == ["• new", "↷ skipped", "• new"]
-    assert counting.calls == Counter(task_rows=1, task_row=1)
+    assert counting.calls == Counter(task_list=1, task_row=1)
 
 
 def test_refresh_task_after_recording_an_answer(
@@ -519,7 +529,9 @@ def test_focus_search(qtbot: QtBot, panel: TaskListPanel) -> None:
     assert panel.search_field.selectedText() == "abc"
 
 
-def test_ten_thousand_rows_take_one_query_and_no_per_row_work(qtbot: QtBot) -> None:
+def test_ten_thousand_rows_take_one_query_and_read_only_the_previews_shown(
+    qtbot: QtBot,
+) -> None:
     rows = synthetic_rows(10_000)
     store = CountingStore(FakeRows(rows))
     panel = TaskListPanel(store)
@@ -530,7 +542,9 @@ def test_ten_thousand_rows_take_one_query_and_no_per_row_work(qtbot: QtBot) -> N
     panel.grab()  # paints the visible rows
     model, view = panel.model, panel.view
     assert model.rowCount() == 10_000
-    assert model.task_row_at(9_999) is rows[9_999]  # the store's own list: no copies per row
+    # Only the page of previews in view was read, in one call.
+    assert store.calls == Counter(task_list=1, task_previews=1)
+    assert model.task_row_at(9_999) == rows[9_999]
     first = view.rowAt(0)
     last = view.rowAt(view.viewport().height() - 1)
     assert 0 <= first < last < 100
@@ -547,7 +561,10 @@ def test_ten_thousand_rows_take_one_query_and_no_per_row_work(qtbot: QtBot) -> N
     assert panel.count_label.text() == "286 of 10,000 shown"
     panel.select_task("t09999")
     assert panel.view.currentIndex().isValid()
-    assert store.calls == Counter(task_rows=1, search=1)
+    assert store.calls["task_list"] == 1 and store.calls["search"] == 1
+    # The previews of the rows shown since, a page at a time, and no more pages than kept.
+    assert store.calls["task_previews"] <= 6
+    assert len(model._previews) <= PREVIEW_PAGES
 
 
 def test_a_failed_search_says_so_and_keeps_the_filter(
@@ -556,7 +573,7 @@ def test_a_failed_search_says_so_and_keeps_the_filter(
     from docket.errors import WorkspaceError
 
     class Broken:
-        def search(self, query: str) -> set[str]:
+        def search_keys(self, query: str) -> set[int]:
             raise WorkspaceError("The workspace database is closed.", hint="Open it again.")
 
     panel.set_search("sort")

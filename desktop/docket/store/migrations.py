@@ -232,6 +232,27 @@ def _v12_search_index(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE tasks SET search_text = NULL WHERE search_text IS NOT NULL")
 
 
+def _v13_exact_search_and_task_list(db: sqlite_utils.Database) -> None:
+    """The search index with the position of every run of three characters (FTS5
+    ``detail = full``), so that a query is answered by the index alone, exactly, without
+    reading the tasks it names; and an index holding the task list's narrow columns
+    (position, id, status, time), so that the list of 100,000 tasks is read without
+    reading the tasks' texts. The new search index is filled from the folded texts
+    already kept (``search_text``), inside the database; tasks never folded wait for
+    :meth:`docket.store.review.ReviewStore.index_search` as before."""
+    db.execute("DROP TABLE IF EXISTS task_search")
+    db.execute(
+        "CREATE VIRTUAL TABLE task_search USING fts5(text, "
+        "tokenize = 'trigram case_sensitive 1', detail = full, content = '', "
+        "contentless_delete = 1)"
+    )
+    db.execute(
+        "INSERT INTO task_search (rowid, text) SELECT rowid, "
+        "replace(search_text, char(0), char(65535)) FROM tasks WHERE search_text IS NOT NULL"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS tasks_list ON tasks(position, id, status, time_spent_s)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -245,6 +266,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v10_pii,
     _v11_search_text,
     _v12_search_index,
+    _v13_exact_search_and_task_list,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 
