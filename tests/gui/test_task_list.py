@@ -18,11 +18,11 @@ from docket import Workspace
 from docket.core import TaskStatus
 from docket.store.review import ReviewStore, TaskList, TaskRow
 from docket.ui.task_list import (
-    PREVIEW_PAGES,
     COL_NUMBER,
     COL_PROMPT,
     COL_STATUS,
     COL_TIME,
+    PREVIEW_PAGES,
     STATUS_LABELS,
     StatusRole,
     TaskFilterProxy,
