@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from docket.core import Response, Role, Task, Turn, default_schema
 from docket.core.text_fold import SEPARATOR, fold
 from docket.store import WorkspaceStore, migrations
+from docket.store import review as review_module
 from docket.store.db import open_encrypted
 from docket.store.migrations import CURRENT_VERSION, MIGRATIONS, user_version
-from docket.store import review as review_module
 from docket.store.review import INDEX_SEPARATOR, ReviewStore
 
 KEY = bytes(range(32))
