@@ -24,6 +24,7 @@ from docket.ui.task_list import (
     COL_TIME,
     PREVIEW_PAGES,
     STATUS_LABELS,
+    SearchCache,
     StatusRole,
     TaskFilterProxy,
     TaskIdRole,
@@ -583,3 +584,23 @@ def test_a_failed_search_says_so_and_keeps_the_filter(
     assert blocker.args == ["The workspace database is closed.\nOpen it again."]
     assert panel.count_label.text() == "Search failed" and "closed" in panel.count_label.toolTip()
     assert shown_ids(panel.proxy) == ["three"]
+
+
+def test_the_search_cache_keeps_recent_queries_within_a_number_of_tasks_found() -> None:
+    asked: list[str] = []
+
+    def search(query: str) -> set[int]:
+        asked.append(query)
+        return set(range(len(query) * 10))
+
+    cache = SearchCache(search, size=3, max_hits=100)
+    assert cache(" AB ") == frozenset(range(20)) and cache("ab") == frozenset(range(20))
+    cache("abcd")  # 40 found, 60 held
+    cache("abcde")  # 50 found: 110 held, over the bound: "ab" (the oldest) goes
+    assert asked == ["ab", "abcd", "abcde"]
+    cache("ab")
+    assert asked[-1] == "ab"
+    cache("x" * 20)  # 200 found on its own: kept alone, the last one asked
+    assert cache("x" * 20) == frozenset(range(200)) and asked.count("x" * 20) == 1
+    cache("abcd")
+    assert asked[-1] == "abcd"

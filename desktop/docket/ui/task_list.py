@@ -399,11 +399,16 @@ class TaskTableModel(ColumnsTableModel):
 
 
 class SearchCache:
-    """Search results by normalised query (stripped, lower-cased), most recent kept."""
+    """Search results by normalised query (stripped, lower-cased), most recent kept: at
+    most ``size`` queries and ``max_hits`` tasks found in all (a query found in every one
+    of 100,000 tasks holds a few megabytes)."""
 
-    def __init__(self, search: Callable[[str], set[int]], size: int = 16) -> None:
+    def __init__(
+        self, search: Callable[[str], set[int]], size: int = 16, max_hits: int = 400_000
+    ) -> None:
         self._search = search
         self._size = size
+        self._max_hits = max_hits
         self._hits: dict[str, frozenset[int]] = {}
 
     @staticmethod
@@ -416,8 +421,9 @@ class SearchCache:
         if hits is None:
             hits = frozenset(self._search(key))
         self._hits[key] = hits  # (re)inserted last: the most recently used
-        while len(self._hits) > self._size:
-            del self._hits[next(iter(self._hits))]
+        held = sum(map(len, self._hits.values()))
+        while len(self._hits) > 1 and (len(self._hits) > self._size or held > self._max_hits):
+            held -= len(self._hits.pop(next(iter(self._hits))))
         return hits
 
     def clear(self) -> None:
