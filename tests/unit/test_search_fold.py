@@ -172,6 +172,7 @@ def test_tasks_waiting_to_be_indexed_are_found_without_indexing_them_first(
     keys = {task_id: key for key, task_id in zip(*_keys(review), strict=True)}
     assert review.search_keys("ECHOGRAPHIE") == {keys["fr"]}
     assert review.index_search() == 0
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
     assert review.search("echographie") == {"fr"}
     assert review.search_keys("muller") == {keys["de"]}
     store.close()

@@ -209,8 +209,17 @@ class ReviewStore:
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             pending = [row[0] for row in self._db.execute(sql).fetchall()]
-            for start in range(0, len(pending), INDEX_BATCH):
-                self._index_batch(pending[start : start + INDEX_BATCH])
+            if not pending:
+                return 0
+            # The index is derived from the tasks and is built again if lost: its commits
+            # need not wait for the disk (an answer's commit, with synchronous = FULL,
+            # writes them through with it).
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            try:
+                for start in range(0, len(pending), INDEX_BATCH):
+                    self._index_batch(pending[start : start + INDEX_BATCH])
+            finally:
+                self._db.execute("PRAGMA synchronous = FULL")
             return self.search_pending() if limit is not None else 0
 
     def _fold(self, rowids: list[int]) -> list[tuple[int, str, str]]:
