@@ -22,7 +22,8 @@ from docket.ui.task_list import (
     COL_PROMPT,
     COL_STATUS,
     COL_TIME,
-    PREVIEW_PAGES,
+    PREVIEW_BATCH,
+    PREVIEWS_KEPT,
     STATUS_LABELS,
     SearchCache,
     StatusRole,
@@ -543,7 +544,7 @@ def test_ten_thousand_rows_take_one_query_and_read_only_the_previews_shown(
     panel.grab()  # paints the visible rows
     model, view = panel.model, panel.view
     assert model.rowCount() == 10_000
-    # Only the page of previews in view was read, in one call.
+    # Only the previews in view (and a few after them) were read, in one call.
     assert store.calls == Counter(task_list=1, task_previews=1)
     assert model.task_row_at(9_999) == rows[9_999]
     first = view.rowAt(0)
@@ -563,9 +564,10 @@ def test_ten_thousand_rows_take_one_query_and_read_only_the_previews_shown(
     panel.select_task("t09999")
     assert panel.view.currentIndex().isValid()
     assert store.calls["task_list"] == 1 and store.calls["search"] == 1
-    # The previews of the rows shown since, a page at a time, and no more pages than kept.
+    # The previews of the rows shown since, read with the rows shown after them, and no
+    # more of them than kept.
     assert store.calls["task_previews"] <= 6
-    assert len(model._previews) <= PREVIEW_PAGES
+    assert len(model._previews) <= PREVIEWS_KEPT
 
 
 def test_a_failed_search_says_so_and_keeps_the_filter(
@@ -604,3 +606,27 @@ def test_the_search_cache_keeps_recent_queries_within_a_number_of_tasks_found() 
     assert cache("x" * 20) == frozenset(range(200)) and asked.count("x" * 20) == 1
     cache("abcd")
     assert asked[-1] == "abcd"
+
+
+def test_a_filtered_list_reads_the_previews_of_the_rows_it_shows(qtbot: QtBot) -> None:
+    rows = synthetic_rows(5_000)
+    asked: list[int] = []
+
+    class Recording(FakeRows):
+        def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
+            asked.extend(keys)
+            return super().task_previews(keys)
+
+    panel = TaskListPanel(Recording(rows))
+    qtbot.addWidget(panel)
+    panel.resize(600, 800)
+    panel.set_status_filter({TaskStatus.FLAGGED})  # every fifth row
+    panel.show()
+    qtbot.waitExposed(panel)
+    asked.clear()
+    panel.view.scrollTo(panel.proxy.index(500, 0))
+    panel.grab()
+    assert asked and all(rows[key].status is TaskStatus.FLAGGED for key in asked)
+    assert len(asked) <= 2 * PREVIEW_BATCH  # the rows in view and those shown after them
+    shown = panel.view.rowAt(0)
+    assert panel.proxy.index(shown, COL_PROMPT).data(DISPLAY) == rows[shown * 5 + 4].preview

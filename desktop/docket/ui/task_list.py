@@ -202,10 +202,11 @@ class TaskRowSource(Protocol):
     def search_keys(self, query: str) -> set[int]: ...
 
 
-PREVIEW_PAGE = 128
-"""Rows whose previews are read together (one query) when one of them shows."""
-PREVIEW_PAGES = 32
-"""Pages of previews kept (the most recently shown): about 4,000 rows, a few hundred KB."""
+PREVIEW_BATCH = 64
+"""Previews read together (one query) when a row without one shows: that row and the
+rows shown after it (the filter proxy says which)."""
+PREVIEWS_KEPT = 4096
+"""Previews kept (the most recently read): a few hundred kilobytes."""
 
 
 class TaskTableModel(ColumnsTableModel):
@@ -216,9 +217,9 @@ class TaskTableModel(ColumnsTableModel):
     numbers), TextAlignmentRole, :data:`TaskIdRole` and :data:`StatusRole`.
 
     It holds the list's narrow columns (:class:`TaskList`: one query, a few megabytes for
-    100,000 tasks) and the previews of the rows recently shown, read a page of
-    :data:`PREVIEW_PAGE` rows at a time when a row first shows, at most
-    :data:`PREVIEW_PAGES` pages kept.
+    100,000 tasks) and the previews of the rows recently shown: a row without one reads
+    it with those of the :data:`PREVIEW_BATCH` rows after it (or those the filter proxy
+    shows after it: :meth:`load_previews`), at most :data:`PREVIEWS_KEPT` kept.
     """
 
     columns = COLUMNS
@@ -230,7 +231,7 @@ class TaskTableModel(ColumnsTableModel):
         self._store = store
         self._list: TaskList = store.task_list()
         self._index: dict[str, int] | None = None  # built on the first row_of()
-        self._previews: dict[int, list[str]] = {}  # page number -> previews, LRU order
+        self._previews: dict[int, str] = {}  # row -> preview, in the order read
         self._theme = LIGHT
         self._colours: dict[TaskStatus, QColor] = status_colours(LIGHT)
         self._muted = QColor(LIGHT.muted)
@@ -292,20 +293,30 @@ class TaskTableModel(ColumnsTableModel):
     # --- reading ------------------------------------------------------------------------
 
     def preview(self, row: int) -> str:
-        """The prompt preview of ``row`` (its page is read when not held)."""
-        page_number, at = divmod(row, PREVIEW_PAGE)
-        page = self._previews.pop(page_number, None)
-        if page is None:
-            keys = self._list.keys[page_number * PREVIEW_PAGE : (page_number + 1) * PREVIEW_PAGE]
-            try:
-                found = self._store.task_previews(keys)
-            except DocketError:  # the workspace is locking or failed: nothing to show
-                return ""
-            page = [found.get(key, "") for key in keys]
-        self._previews[page_number] = page  # (re)inserted last: the most recently used
-        while len(self._previews) > PREVIEW_PAGES:
+        """The prompt preview of ``row`` (read with the rows after it when not held)."""
+        preview = self._previews.get(row)
+        if preview is None:
+            self.load_previews(range(row, min(row + PREVIEW_BATCH, len(self._list.ids))))
+            preview = self._previews.get(row, "")
+        return preview
+
+    def has_preview(self, row: int) -> bool:
+        return row in self._previews
+
+    def load_previews(self, rows: Iterable[int]) -> None:
+        """Read the previews of these rows (those not held) in one query."""
+        wanted = [r for r in rows if r not in self._previews]
+        if not wanted:
+            return
+        keys = self._list.keys
+        try:
+            found = self._store.task_previews([keys[r] for r in wanted])
+        except DocketError:  # the workspace is locking or failed: nothing to show
+            return
+        for r in wanted:
+            self._previews[r] = found.get(keys[r], "")
+        while len(self._previews) > PREVIEWS_KEPT:
             del self._previews[next(iter(self._previews))]
-        return page[at] if at < len(page) else ""
 
     def row_of(self, task_id: str) -> int:
         """The row of a task, or -1 when the model has no such task."""
@@ -510,7 +521,12 @@ class TaskFilterProxy(QAbstractProxyModel):
         row = index.row()
         if row >= self.rowCount():
             return None
-        return self._model.data(self._model.index(self._source_row(row), index.column()), role)
+        source = self._source_row(row)
+        if self._rows is not None and not self._model.has_preview(source):
+            # Read the previews of the rows shown from here on, not of the rows after it
+            # in the model (which the filter may hide).
+            self._model.load_previews(self._rows[row : row + PREVIEW_BATCH])
+        return self._model.data(self._model.index(source, index.column()), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return self._model.flags(self.mapToSource(index))
