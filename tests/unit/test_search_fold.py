@@ -204,6 +204,13 @@ def test_the_task_list_reads_its_columns_and_the_previews_it_shows(tmp_path: Pat
         ).fetchall()
     )
     assert "COVERING INDEX tasks_list" in plan
+    # The window counts the tasks whose formulas wait as it opens: an index, not the texts.
+    plan = str(
+        store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM tasks WHERE formulas_done = 0"
+        ).fetchall()
+    )
+    assert "COVERING INDEX tasks_formulas_waiting" in plan
     store.close()
 
 
