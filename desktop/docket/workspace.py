@@ -405,9 +405,10 @@ class Workspace:
         """The task list's columns but the previews (one narrow query)."""
         return self._review.task_list()
 
-    def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
-        """Previews of the task list's rows with these keys (``TaskList.keys``)."""
-        return self._review.task_previews(keys)
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        """Previews of the task list's rows at these positions (``TaskList.positions``),
+        by key (``TaskList.keys``)."""
+        return self._review.task_previews(positions)
 
     def search_keys(self, query: str) -> set[int]:
         """:meth:`search` answering with the task list's keys (``TaskList.keys``)."""

@@ -65,9 +65,9 @@ class CountingStore:
         self.calls["task_list"] += 1
         return self.inner.task_list()  # type: ignore[attr-defined, no-any-return]
 
-    def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
         self.calls["task_previews"] += 1
-        return self.inner.task_previews(keys)  # type: ignore[attr-defined, no-any-return]
+        return self.inner.task_previews(positions)  # type: ignore[attr-defined, no-any-return]
 
     def task_row(self, task_id: str) -> TaskRow:
         self.calls["task_row"] += 1
@@ -88,8 +88,9 @@ class FakeRows:
     def task_list(self) -> TaskList:
         return TaskList.of_rows(self.rows)
 
-    def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
-        return {key: self.rows[key].preview for key in keys}
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        wanted = set(positions)
+        return {i: r.preview for i, r in enumerate(self.rows) if r.position in wanted}
 
     def task_row(self, task_id: str) -> TaskRow:
         return next(r for r in self.rows if r.id == task_id)
@@ -613,9 +614,9 @@ def test_a_filtered_list_reads_the_previews_of_the_rows_it_shows(qtbot: QtBot) -
     asked: list[int] = []
 
     class Recording(FakeRows):
-        def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
-            asked.extend(keys)
-            return super().task_previews(keys)
+        def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+            asked.extend(positions)
+            return super().task_previews(positions)
 
     panel = TaskListPanel(Recording(rows))
     qtbot.addWidget(panel)

@@ -189,7 +189,7 @@ def test_the_task_list_reads_its_columns_and_the_previews_it_shows(tmp_path: Pat
     rows = review.task_list()
     assert rows.ids == ["de", "fr", "ar", "ja"] and list(rows.positions) == [0, 1, 2, 3]
     assert len(rows) == 4 and {s.value for s in rows.statuses} == {"new"}
-    previews = review.task_previews([rows.keys[1], rows.keys[3]])
+    previews = review.task_previews([1, 3])
     assert previews == {
         rows.keys[1]: "Interprétez ce compte rendu.",
         rows.keys[3]: "患者さんの血圧は？",
@@ -204,6 +204,13 @@ def test_the_task_list_reads_its_columns_and_the_previews_it_shows(tmp_path: Pat
         ).fetchall()
     )
     assert "COVERING INDEX tasks_list" in plan
+    plan = str(
+        store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT rowid, substr(prompt, 1, 160) FROM tasks "
+            "INDEXED BY tasks_previews WHERE position IN (1, 3)"
+        ).fetchall()
+    )
+    assert "COVERING INDEX tasks_previews" in plan
     # The window counts the tasks whose formulas wait as it opens: an index, not the texts.
     plan = str(
         store._db.execute(

@@ -235,12 +235,12 @@ def _v12_search_index(db: sqlite_utils.Database) -> None:
 def _v13_exact_search_and_task_list(db: sqlite_utils.Database) -> None:
     """The search index with the position of every run of three characters (FTS5
     ``detail = full``), so that a query is answered by the index alone, exactly, without
-    reading the tasks it names; and an index holding the task list's narrow columns
-    (position, id, status, time), so that the list of 100,000 tasks is read without
-    reading the tasks' texts; likewise the tasks whose formulas wait to be typeset, which
-    the window counts as it opens (a count over the tasks' table read every task). The
-    new search index is filled from the folded texts
-    already kept (``search_text``), inside the database; tasks never folded wait for
+    reading the tasks it names. Indexes for what the window reads as it opens and as the
+    task list scrolls, so that none of it reads the tasks' texts: the list's narrow
+    columns (position, id, status, time), the prompts' previews by position, and the
+    tasks whose formulas wait to be typeset (the window counts them). The new search
+    index is filled from the folded texts already kept (``search_text``), inside the
+    database; tasks never folded wait for
     :meth:`docket.store.review.ReviewStore.index_search` as before."""
     db.execute("DROP TABLE IF EXISTS task_search")
     db.execute(
@@ -256,6 +256,11 @@ def _v13_exact_search_and_task_list(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE INDEX IF NOT EXISTS tasks_formulas_waiting ON tasks(position) "
         "WHERE formulas_done = 0"
+    )
+    # The prompt previews the list shows, by position: rows coming into view are read
+    # from a few pages of this index rather than from a page of each task.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS tasks_previews ON tasks(position, substr(prompt, 1, 160))"
     )
 
 

@@ -103,15 +103,17 @@ class ReviewStore:
                     times.append(spent)
         return TaskList(keys, ids, positions, statuses, times)
 
-    def task_previews(self, keys: Sequence[int]) -> dict[int, str]:
-        """The previews of the rows with these keys (:attr:`TaskList.keys`), as shown."""
-        if not keys:
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        """The previews of the tasks at these positions (:attr:`TaskList.positions`), as
+        shown, by key (:attr:`TaskList.keys`): read from the ``tasks_previews`` index."""
+        if not positions:
             return {}
-        marks = ",".join("?" * len(keys))
+        marks = ",".join("?" * len(positions))
         with translated_errors(self.path):
             rows = self._db.execute(
-                f"SELECT rowid, substr(prompt, 1, ?) FROM tasks WHERE rowid IN ({marks})",
-                (PREVIEW_CHARS, *keys),
+                f"SELECT rowid, substr(prompt, 1, {PREVIEW_CHARS}) FROM tasks "
+                f"INDEXED BY tasks_previews WHERE position IN ({marks})",
+                tuple(positions),
             ).fetchall()
         return {key: _preview(text) for key, text in rows}
 

@@ -195,7 +195,7 @@ class TaskRowSource(Protocol):
 
     def task_list(self) -> TaskList: ...
 
-    def task_previews(self, keys: Sequence[int]) -> dict[int, str]: ...
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]: ...
 
     def task_row(self, task_id: str) -> TaskRow: ...
 
@@ -308,9 +308,9 @@ class TaskTableModel(ColumnsTableModel):
         wanted = [r for r in rows if r not in self._previews]
         if not wanted:
             return
-        keys = self._list.keys
+        keys, positions = self._list.keys, self._list.positions
         try:
-            found = self._store.task_previews([keys[r] for r in wanted])
+            found = self._store.task_previews([positions[r] for r in wanted])
         except DocketError:  # the workspace is locking or failed: nothing to show
             return
         for r in wanted:
