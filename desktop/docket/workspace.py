@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -33,6 +33,7 @@ from docket.core.review import (
     ADJUDICATION_OUTCOMES,
     EditState,
     StatusCounts,
+    TaskList,
     TaskRow,
     UiState,
 )
@@ -403,6 +404,19 @@ class Workspace:
 
     def task_row(self, task_id: str) -> TaskRow:
         return self._review.task_row(task_id)
+
+    def task_list(self) -> TaskList:
+        """The task list's columns but the previews (one narrow query)."""
+        return self._review.task_list()
+
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        """Previews of the task list's rows at these positions (``TaskList.positions``),
+        by key (``TaskList.keys``)."""
+        return self._review.task_previews(positions)
+
+    def search_keys(self, query: str) -> set[int]:
+        """:meth:`search` answering with the task list's keys (``TaskList.keys``)."""
+        return self._review.search_keys(query)
 
     def search(self, query: str) -> set[str]:
         """Ids of tasks whose text contains ``query`` (inside the encrypted database)."""

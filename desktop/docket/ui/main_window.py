@@ -181,10 +181,10 @@ class MainWindow(QMainWindow):
     # --- tasks ---------------------------------------------------------------------------
 
     def open_first_task(self) -> None:
-        rows = self.workspace.task_rows()[:1]
+        ids = self.task_list.model.task_list().ids  # read once, by the task list
         last = self.controller.last_task()
-        if not (last and self.open_task(last)) and rows:
-            self.open_task(rows[0].id)
+        if not (last and self.open_task(last)) and ids:
+            self.open_task(ids[0])
         self.task_list.view.setFocus()
 
     def open_task(self, task_id: str) -> bool:
