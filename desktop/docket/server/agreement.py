@@ -359,7 +359,7 @@ def facts_agreement(
     if read is None:
         return None
     rows, who = read
-    return agreement_from_facts(rows, who, _forms_of(rows, schemas), labels, seed=seed)
+    return agreement_from_facts(rows, who, forms_of(rows, schemas), labels, seed=seed)
 
 
 def agreement_from_facts(
@@ -404,14 +404,18 @@ def has_spans(schemas: Mapping[str, Schema]) -> bool:
     )  # fmt: skip
 
 
-def _forms_of(rows: Sequence[FactRow], schemas: Mapping[str, Schema]) -> dict[int, Schema]:
+def forms_of(rows: Sequence[tuple[Any, ...]], schemas: Mapping[str, Schema]) -> dict[int, Schema]:
     """The parsed form of each form id the fact rows name (through a task of each: the
     objects of ``schemas``, so that a layout is worked out once per form)."""
     out: dict[int, Schema] = {}
-    for task_id, _, form, _, _ in rows:
+    for row in rows:
+        task_id, form = row[0], row[2]
         if form not in out and task_id in schemas:
             out[form] = schemas[task_id]
     return out
+
+
+_forms_of = forms_of
 
 
 def _results(

@@ -194,26 +194,52 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
                     if not isinstance(marked, list):
                         continue
                     names = on_task if target == "task" else on_responses
+                    # A flag outside the form, or given twice, is counted by some readers
+                    # and not others: such an answer is read whole.
+                    if len(set(marked)) != len(marked) or not set(marked) <= names:
+                        return None
                     unit = ("task",) if target == "task" else (position[target],)
-                    for name in set(marked) & names:
+                    for name in marked:
                         put((f"flag {name}", "nominal"), unit, True)
+                for target in value:
+                    if target != "task" and target not in position:
+                        return None
     except (TypeError, ValueError):  # what the units could not be built from either
         return None
     return "".join(out)
 
 
+@lru_cache(maxsize=256)
+def _question_ids(schema: Schema) -> tuple[str, ...]:
+    return tuple(q.id for q in schema.questions)
+
+
+def answered(schema: Schema, answers: Mapping[str, Any]) -> str:
+    """Which questions of the form the answer holds: one character per question, in the
+    form's order, ``1`` where the answers carry its id, else ``0`` (the report counts a
+    response as judged for flags only where the answer holds the flags question)."""
+    return "".join("1" if qid in answers else "0" for qid in _question_ids(schema))
+
+
+FactsInput = tuple[str, str, int, Mapping[str, str], Mapping[str, Any], str, float]
+"""What :func:`write_facts` takes of one answer: task id, reviewer fingerprint,
+revision, display order, answers, the time it was saved (ISO 8601) and the seconds
+spent on it."""
+
+
 def write_facts(
     conn: Any,
     project: str,
-    rows: Sequence[tuple[str, str, int, Mapping[str, str], Mapping[str, Any]]],
+    rows: Sequence[FactsInput],
     forms: dict[int, Schema | None],
 ) -> int:
-    """Keep the facts of these answers (task id, reviewer fingerprint, revision, display
-    order, answers) of ``project``, through ``conn`` (a DB-API connection) in the caller's
-    transaction: each task's form is read
-    from ``task_forms`` (``forms`` caches them by id, parsed once); an answer with no
-    facts (no archived form, a form or an answer :func:`encode` cannot express) has any
-    older facts removed, so no reader mistakes them for its own. Returns how many were
+    """Keep the facts of these answers of ``project`` through ``conn`` (a DB-API
+    connection) in the caller's transaction: each task's form is read from
+    ``task_forms`` (``forms`` caches them by id, parsed once); an answer with no facts
+    (no archived form, a form or an answer :func:`encode` cannot express) has any older
+    facts removed, so no reader mistakes them for its own. Beside the facts: the day
+    the answer was saved (the first ten characters of its time), the seconds spent and
+    which questions it holds (:func:`answered`), for the report. Returns how many were
     written. Plain SQL, no engine's own functions."""
     from docket.errors import DocketError
 
@@ -230,9 +256,10 @@ def write_facts(
             ).fetchall()
         )
     keep, drop = [], []
-    for task_id, reviewer, revision, order, answers in rows:
+    for task_id, reviewer, revision, order, answers, saved_at, seconds in rows:
         form = form_of.get(task_id)
         facts = None
+        schema: Schema | None = None
         if form is not None:
             if form not in forms:
                 (text,) = conn.execute("SELECT schema FROM forms WHERE id = ?", (form,)).fetchone()
@@ -243,10 +270,15 @@ def write_facts(
             schema = forms[form]
             ids = [str(v) for v in order.values()]
             facts = None if schema is None else encode(schema, ids, answers)
-        if facts is None:
+        if facts is None or schema is None:
             drop.append((project, task_id, reviewer))
         else:
-            keep.append((project, task_id, reviewer, int(revision), form, len(ids), facts))
+            keep.append(
+                (
+                    project, task_id, reviewer, int(revision), form, len(ids), facts,
+                    str(saved_at)[:10], float(seconds), answered(schema, answers),
+                )
+            )  # fmt: skip
     if drop:
         conn.executemany(
             "DELETE FROM answer_facts WHERE project = ? AND task_id = ? AND reviewer = ?", drop
@@ -258,7 +290,7 @@ def write_facts(
         )
         conn.executemany(
             "INSERT INTO answer_facts (project, task_id, reviewer, revision, form, responses, "
-            "facts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "facts, day, seconds, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             keep,
         )
     return len(keep)

@@ -33,6 +33,7 @@ from docket.server.calibration import CalibrationScore, calibration_scores
 from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Outcome, pairwise_outcomes
+from docket.server.report_facts import FactFigures, fact_figures
 from docket.server.report_quality import (
     TARGET_AGREEMENT,
     PairMatrix,
@@ -59,6 +60,7 @@ from docket.server.report_scorecard import (
     length_check,
     likert_scores,
     model_ratings,
+    model_ratings_of_cells,
 )
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import ModelScore, rubric_report
@@ -162,6 +164,11 @@ def _build_report(
     seed: int,
     now: datetime | None,
 ) -> Report:
+    figures = fact_figures(
+        store, task_schemas(store), store.adjudications(), store.gold(), pseudonyms, seed=seed
+    )
+    if figures is not None:
+        return _report_from_facts(store, figures, pseudonyms, rounds, seed, now)
     answers: list[MergedAnswer] = distinct_names(store.answers())
     if pseudonyms is not None:
         answers = [
@@ -240,6 +247,72 @@ def _build_report(
     report.pii = pii_status(store, answers, schemas)
     report.readiness = readiness(report)
     report.missing = missing(report, bool(facts))
+    report.summary = summary(report)
+    report.warnings = list(store.warnings)
+    return report
+
+
+def _report_from_facts(
+    store: MergedStore,
+    fast: FactFigures,
+    pseudonyms: Mapping[str, str] | None,
+    rounds: int,
+    seed: int,
+    now: datetime | None,
+) -> Report:
+    """:func:`build_report` from the answers' facts (:mod:`docket.server.report_facts`):
+    the same figures, without decoding the answers."""
+    schemas = task_schemas(store)
+    adjudications = store.adjudications()
+    gold = store.gold()
+    counts = store.counts()
+    overview = Overview(
+        store.project,
+        store.task_count(),
+        fast.tasks_answered,
+        fast.answers,
+        fast.reviewers,
+        counts["bundles"],
+        len(adjudications),
+        len(gold),
+        counts["quarantined"],
+    )
+    calibration = calibration_scores(store)
+    if pseudonyms is not None:
+        calibration = [
+            replace(c, reviewer=pseudonyms.get(c.fingerprint, "reviewer-?"), fingerprint="")
+            for c in calibration
+        ]
+    agreements = fast.agreement.questions
+    matrix = fast.matrix
+    report = Report(
+        overview=overview,
+        generated_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        anonymised=pseudonyms is not None,
+        ratings=model_ratings_of_cells(fast.cells, rounds=rounds, seed=seed),
+        likert=fast.likert,
+        rubric=[],
+        flags=fast.flags,
+        length=fast.length,
+        agreements=agreements,
+        main_question=fast.main,
+        matrix=matrix,
+        reviewer_kappa=reviewer_agreement_rank(matrix) if matrix is not None else {},
+        gold=gold_accuracy(fast.gold_answers, gold, schemas),
+        timing=fast.timing,
+        calibration=calibration,
+        per_day=fast.per_day,
+        weekly=fast.weekly,
+        drift=fast.drift,
+        flags_over_time=fast.flags_over_time,
+        unresolved=fast.unresolved,
+        guidelines=store.guideline_coverage(),
+        readiness=[],
+    )
+    report.judges = store_judges(store, pseudonyms)
+    report.pii = pii_status(store, fast.pii_answers, schemas)
+    report.readiness = readiness(report)
+    report.missing = missing(report, fast.archived)
     report.summary = summary(report)
     report.warnings = list(store.warnings)
     return report
