@@ -194,16 +194,9 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
                     if not isinstance(marked, list):
                         continue
                     names = on_task if target == "task" else on_responses
-                    # A flag outside the form, or given twice, is counted by some readers
-                    # and not others: such an answer is read whole.
-                    if len(set(marked)) != len(marked) or not set(marked) <= names:
-                        return None
                     unit = ("task",) if target == "task" else (position[target],)
-                    for name in marked:
+                    for name in set(marked) & names:
                         put((f"flag {name}", "nominal"), unit, True)
-                for target in value:
-                    if target != "task" and target not in position:
-                        return None
     except (TypeError, ValueError):  # what the units could not be built from either
         return None
     return "".join(out)

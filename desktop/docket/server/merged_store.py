@@ -1018,6 +1018,16 @@ class MergedStore:
         with translated_errors(self.path):
             return {k: int(self.db.execute(q).fetchone()[0]) for k, q in queries.items()}
 
+    def bundle_count(self) -> int:
+        """``counts()["bundles"]`` alone (without counting every answer)."""
+        with translated_errors(self.path):
+            return int(self.db.execute("SELECT count(*) FROM merged").fetchone()[0])
+
+    def quarantined_count(self) -> int:
+        """``counts()["quarantined"]`` alone."""
+        with translated_errors(self.path):
+            return int(self.db.execute("SELECT count(*) FROM quarantine").fetchone()[0])
+
     def integrity_check(self) -> str:
         with translated_errors(self.path):
             return self.db.integrity_check()

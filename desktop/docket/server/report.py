@@ -164,20 +164,20 @@ def _build_report(
     seed: int,
     now: datetime | None,
 ) -> Report:
-    figures = fact_figures(
-        store, task_schemas(store), store.adjudications(), store.gold(), pseudonyms, seed=seed
-    )
+    schemas = task_schemas(store)
+    adjudications = store.adjudications()
+    gold = store.gold()
+    figures = fact_figures(store, schemas, adjudications, gold, pseudonyms, seed=seed)
     if figures is not None:
-        return _report_from_facts(store, figures, pseudonyms, rounds, seed, now)
+        return _report_from_facts(
+            store, figures, pseudonyms, rounds, seed, now, schemas, adjudications, gold
+        )
     answers: list[MergedAnswer] = distinct_names(store.answers())
     if pseudonyms is not None:
         answers = [
             replace(a, reviewer_name=pseudonyms.get(a.reviewer, "reviewer-?")) for a in answers
         ]
-    schemas = task_schemas(store)
-    adjudications = store.adjudications()
     facts = store.response_facts()
-    gold = store.gold()
     counts = store.counts()
 
     overview = Overview(
@@ -259,23 +259,22 @@ def _report_from_facts(
     rounds: int,
     seed: int,
     now: datetime | None,
+    schemas: Schemas,
+    adjudications: dict[str, tuple[str, dict[str, Any]]],
+    gold: dict[str, dict[str, Any]],
 ) -> Report:
     """:func:`build_report` from the answers' facts (:mod:`docket.server.report_facts`):
     the same figures, without decoding the answers."""
-    schemas = task_schemas(store)
-    adjudications = store.adjudications()
-    gold = store.gold()
-    counts = store.counts()
     overview = Overview(
         store.project,
         store.task_count(),
         fast.tasks_answered,
         fast.answers,
         fast.reviewers,
-        counts["bundles"],
+        store.bundle_count(),
         len(adjudications),
         len(gold),
-        counts["quarantined"],
+        store.quarantined_count(),
     )
     calibration = calibration_scores(store)
     if pseudonyms is not None:

@@ -27,11 +27,12 @@ ask for PII).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any, cast
 
 from docket.core.bulk import paused_gc
@@ -119,6 +120,8 @@ class _Group:
     """Their indexes among all the answers."""
     codes: Any
     """One row per answer, one column per slot: 0 absent, else the value's place + 1."""
+    held: Any
+    """One row per answer, one column per question: whether the answer holds it."""
 
     def slot(self, key: tuple[str, str], target: tuple[object, ...]) -> int | None:
         for i, slot in enumerate(self.slots):
@@ -174,22 +177,26 @@ def fact_figures(
         return figures
 
 
-Responses = Mapping[str, tuple[list[str], list[str | None], list[int]]]
-"""Per archived task: its responses' ids, models and lengths, in the order of the ids."""
+Responses = tuple[list[str], list[str], list[str | None], list[int]]
+"""The archive's responses as columns: task id, response id, model (``None``: none
+named), length in characters; by task, and by id within a task."""
 
 
-def _responses(store: MergedStore) -> dict[str, tuple[list[str], list[str | None], list[int]]]:
-    """:data:`Responses` of the project's archive (the ``responses`` table)."""
-    out: dict[str, tuple[list[str], list[str | None], list[int]]] = {}
+def _responses(store: MergedStore) -> Responses:
+    """:data:`Responses` of the project's archive (the ``responses`` table), sorted as
+    Python sorts (whatever the database's collation)."""
     query = "SELECT task_id, id, model, chars FROM responses WHERE project = ? ORDER BY task_id, id"
-    for task_id, rid, model, chars in store.db.execute(query, (store.project,)).fetchall():
-        found = out.get(task_id)
-        if found is None:
-            found = out[task_id] = ([], [], [])
-        found[0].append(str(rid))
-        found[1].append(model if isinstance(model, str) else None)
-        found[2].append(int(chars or 0))
-    return out
+    rows = store.db.execute(query, (store.project,)).fetchall()
+    keys = [(str(r[0]), str(r[1])) for r in rows]
+    if any(a > b for a, b in pairwise(keys)):
+        order = sorted(range(len(rows)), key=keys.__getitem__)
+        rows, keys = [rows[i] for i in order], [keys[i] for i in order]
+    return (
+        [k[0] for k in keys],
+        [k[1] for k in keys],
+        [m if isinstance(m, str) else None for _, _, m, _ in rows],
+        [int(c or 0) for _, _, _, c in rows],
+    )
 
 
 def figures_from_rows(
@@ -207,7 +214,13 @@ def figures_from_rows(
     (``found``) and the archive's responses; the answers to gold items and to PII
     questions are left for the caller to read (empty here)."""
     n = len(rows)
-    task_ids = np.array([r[0] for r in rows], dtype=object)
+    columns = list(zip(*rows, strict=True))
+    task_ids = np.array(columns[0], dtype=object)
+    if n > 1 and not bool(np.all(task_ids[1:] >= task_ids[:-1])):  # another collation's order
+        order = sorted(range(n), key=columns[0].__getitem__)
+        return figures_from_rows(
+            np, [rows[i] for i in order], who, schemas, forms, found, responses, adjudications
+        )
     first = np.empty(n, dtype=bool)
     first[0] = True
     first[1:] = task_ids[1:] != task_ids[:-1]
@@ -220,35 +233,23 @@ def figures_from_rows(
         return None
     place = {label: i for i, label in enumerate(names)}
     rank_of = {rater: place[shown[fp]] for rater, (fp, _) in who.items()}
-    rank = np.array([rank_of[r[1]] for r in rows], dtype=np.int64)
+    rank = np.array([rank_of[r] for r in columns[1]], dtype=np.int64)
     # Days (the first ten characters of the time saved), numbered as they sort.
-    day_texts = sorted({r[5] for r in rows})
+    day_texts = sorted(set(columns[5]))
     day_number = {d: i for i, d in enumerate(day_texts)}
-    day = np.array([day_number[r[5]] for r in rows], dtype=np.int64)
-    seconds = np.array([r[6] for r in rows], dtype=np.float64)
-    groups = _groups(np, rows, forms)
+    day = np.array([day_number[d] for d in columns[5]], dtype=np.int64)
+    seconds = np.array(columns[6], dtype=np.float64)
+    groups = _groups(np, columns, forms)
     if groups is None:
         return None
-    # The model and length behind each place of each task: the archived responses must
-    # be as many as its answers name.
-    model_names = sorted({m for _, ms, _ in responses.values() for m in ms if m is not None})
-    model_number = {m: i for i, m in enumerate(model_names)}
     width = max(g.responses for g in groups)
-    models = np.full((len(tasks), width), -1, dtype=np.int64)
-    lengths = np.zeros((len(tasks), width), dtype=np.int64)
-    archived = np.zeros(len(tasks), dtype=bool)
     per_task = np.zeros(len(tasks), dtype=np.int64)
     for g in groups:
         per_task[task[g.rows]] = g.responses
-    for t, task_id in enumerate(tasks):
-        known = responses.get(task_id)
-        if known is None:
-            continue
-        if len(known[0]) != per_task[t]:
-            return None
-        archived[t] = True
-        models[t, : len(known[1])] = [-1 if m is None else model_number[m] for m in known[1]]
-        lengths[t, : len(known[2])] = known[2]
+    known = _archive(np, responses, tasks, per_task, width)
+    if known is None:
+        return None
+    models, lengths, archived, model_names = known
     adjudicated = np.array([t in adjudications for t in tasks], dtype=bool)
 
     votes = {id(g): _pair_votes(np, g) for g in groups}
@@ -274,7 +275,7 @@ def figures_from_rows(
         reviewers=len(who),
         cells=cells,
         likert=_likert(np, groups, task, models, model_names, archived),
-        flags=_flag_rates(np, groups, task, models, model_names, archived, rows),
+        flags=_flag_rates(np, groups, task, models, model_names, archived),
         length=_length(np, groups, votes, task, lengths, archived),
         main=main,
         matrix=matrix,
@@ -286,15 +287,16 @@ def figures_from_rows(
         unresolved=_unresolved(np, groups, votes, task, len(tasks), adjudicated),
         gold_answers=[],
         pii_answers=[],
-        archived=bool(responses),
+        archived=bool(responses[0]),
     )
 
 
 def _groups(
-    np: Any, rows: Sequence[tuple[Any, ...]], forms: Mapping[int, Schema]
+    np: Any, columns: Sequence[Sequence[Any]], forms: Mapping[int, Schema]
 ) -> list[_Group] | None:
-    """The answers split by layout, each with its facts as a matrix of codes."""
-    shape = np.array([int(r[2]) * 4096 + int(r[3]) for r in rows], dtype=np.int64)
+    """The answers split by layout, each with its facts as a matrix of codes (and which
+    questions each holds)."""
+    shape = np.array(columns[2], dtype=np.int64) * 4096 + np.array(columns[3], dtype=np.int64)
     out = []
     for kind in np.unique(shape).tolist():
         form, count = divmod(int(kind), 4096)
@@ -303,12 +305,51 @@ def _groups(
         if schema is None or slots is None:
             return None
         chosen = np.flatnonzero(shape == kind)
-        text = "".join([rows[i][4] for i in chosen.tolist()]).encode("ascii")
+        every = len(chosen) == len(shape)
+        picked = columns[4] if every else [columns[4][i] for i in chosen.tolist()]
+        text = "".join(picked).encode("ascii")
         if len(text) != len(chosen) * len(slots):
             return None
         codes = np.frombuffer(text, dtype=np.uint8).reshape(len(chosen), len(slots))
-        out.append(_Group(schema, count, slots, chosen, (codes - ord(ABSENT)).astype(np.int64)))
+        picked = columns[7] if every else [columns[7][i] for i in chosen.tolist()]
+        text = "".join(picked).encode("ascii")
+        if len(text) != len(chosen) * len(schema.questions):
+            return None
+        held = np.frombuffer(text, dtype=np.uint8).reshape(len(chosen), -1) == ord("1")
+        out.append(
+            _Group(schema, count, slots, chosen, (codes - ord(ABSENT)).astype(np.int64), held)
+        )
     return out
+
+
+def _archive(
+    np: Any, responses: Responses, tasks: Sequence[str], per_task: Any, width: int
+) -> tuple[Any, Any, Any, list[str]] | None:
+    """Per task (of ``tasks``) and place: the model number (-1: none named) and the length
+    of the response, whether the task is archived, and the models' names; ``None`` where
+    an archived task's responses are not as many as its answers name."""
+    task_of, _, model_of, chars = responses
+    model_names = sorted({m for m in model_of if m is not None})
+    number = {m: i for i, m in enumerate(model_names)}
+    index = {t: i for i, t in enumerate(tasks)}
+    where = np.array([index.get(t, -1) for t in task_of], dtype=np.int64)
+    new = np.ones(len(task_of), dtype=bool)
+    if len(task_of) > 1:
+        same = np.array(task_of[1:], dtype=object) == np.array(task_of[:-1], dtype=object)
+        new[1:] = ~same
+    starts = np.flatnonzero(new)
+    place = np.arange(len(task_of)) - starts[np.cumsum(new) - 1]
+    ours = where >= 0
+    found = np.bincount(where[ours], minlength=len(tasks))
+    archived = found > 0
+    if np.any(found[archived] != per_task[archived]):
+        return None
+    models = np.full((len(tasks), width), -1, dtype=np.int64)
+    lengths = np.zeros((len(tasks), width), dtype=np.int64)
+    numbers = np.array([-1 if m is None else number[m] for m in model_of], dtype=np.int64)
+    models[where[ours], place[ours]] = numbers[ours]
+    lengths[where[ours], place[ours]] = np.array(chars, dtype=np.int64)[ours]
+    return models, lengths, archived, model_names
 
 
 def _label(q: Any) -> str:
@@ -384,18 +425,20 @@ def _cells(
         cell_all = np.concatenate(found_cells)
         key_all = np.concatenate(found_keys)
         order = np.argsort(key_all, kind="stable")
+        keys_sorted = key_all[order]
         ids, where, times = np.unique(cell_all[order], return_index=True, return_counts=True)
         for c, w, k in zip(ids.tolist(), where.tolist(), times.tolist(), strict=True):
-            at_task, rest = divmod(int(key_all[order][w]), raters * pairs)
+            at_task, rest = divmod(int(keys_sorted[w]), raters * pairs)
             totals[c] = k
             firsts[c] = (tasks[at_task], *divmod(rest, pairs))
     # Adjudicated verdicts, read as pairwise_outcomes reads them.
     number = {name: i for i, name in enumerate(model_names)}
     for task_id, (lead, verdict) in sorted(adjudications.items()):
-        archived = responses.get(task_id)
-        if archived is None or verdict.get("outcome") == "needs guideline change":
+        low = bisect_left(responses[0], task_id)
+        high = bisect_right(responses[0], task_id)
+        if low == high or verdict.get("outcome") == "needs guideline change":
             continue
-        found = dict(zip(archived[0], archived[1], strict=True))
+        found = dict(zip(responses[1][low:high], responses[2][low:high], strict=True))
         shown = {blinded_label(i): rid for i, rid in enumerate(found)}
         answer = MergedAnswer(lead, lead, task_id, "", 0, dict(verdict), shown, "", 0.0, "done")
         given = pair_votes(answer, schema_for(schemas, answer))
@@ -441,35 +484,28 @@ def _likert(
                 continue
             scale = list(range(q.scale_min, q.scale_max + 1))
             span = len(scale) + 1
+            dims = [str(d) for d in q.dimensions]
             for i in range(g.responses):
+                places = [g.slot((f"{_label(q)} {dim}", "ordinal"), (i,)) for dim in q.dimensions]
+                if any(at is None for at in places):
+                    continue
                 model = models[t, i]
                 known = archived[t] & (model >= 0)
-                for dim in q.dimensions:
-                    at = g.slot((f"{_label(q)} {dim}", "ordinal"), (i,))
-                    if at is None:
-                        continue
-                    code = g.codes[:, at]
-                    ok = known & (code > 0)
-                    found = np.bincount(model[ok] * span + code[ok], minlength=m * span)
-                    for cell in np.flatnonzero(found).tolist():
-                        which, c = divmod(cell, span)
-                        key = (q.id, str(dim), model_names[which])
-                        counts[key][scale[c - 1]] += int(found[cell])
-                        scales[key] = (q.scale_min, q.scale_max)
+                code = g.codes[:, places]  # one column per dimension
+                rows_, cols = np.nonzero(known[:, None] & (code > 0))
+                cell = (cols * m + model[rows_]) * span + code[rows_, cols]
+                found = np.bincount(cell, minlength=len(dims) * m * span)
+                for k in np.flatnonzero(found).tolist():
+                    rest, c = divmod(k, span)
+                    d, which = divmod(rest, m)
+                    key = (q.id, dims[d], model_names[which])
+                    counts[key][scale[c - 1]] += int(found[k])
+                    scales[key] = (q.scale_min, q.scale_max)
     out = []
     for key in sorted(counts):
         mean, low, high, n = mean_interval_of_counts(counts[key])
         out.append(LikertScore(*key, mean, low, high, n, scales[key]))
     return out
-
-
-def _held(np: Any, g: _Group, rows: Sequence[tuple[Any, ...]], question: int) -> Any:
-    """Whether each answer of ``g`` holds the form's ``question``-th question."""
-    text = "".join([rows[i][7] for i in g.rows.tolist()]).encode("ascii")
-    width = len(g.schema.questions)
-    if len(text) != len(g.rows) * width:
-        raise ValueError("answered: not one character per question")
-    return np.frombuffer(text, dtype=np.uint8).reshape(len(g.rows), width)[:, question] == ord("1")
 
 
 def _flag_rates(
@@ -479,7 +515,6 @@ def _flag_rates(
     models: Any,
     model_names: Sequence[str],
     archived: Any,
-    rows: Sequence[tuple[Any, ...]],
 ) -> list[FlagRate]:
     """:func:`docket.server.report_scorecard.flag_rates` from the facts."""
     flagged: dict[tuple[str, str], int] = defaultdict(int)
@@ -492,7 +527,7 @@ def _flag_rates(
         for place, q in enumerate(g.schema.questions):
             if not isinstance(q, FlagsQuestion):
                 continue
-            held = _held(np, g, rows, place) & archived[t]
+            held = g.held[:, place] & archived[t]
             if held.any():
                 firsts.append((int(g.rows[np.argmax(held)]), q))
             for i in range(g.responses):
@@ -750,12 +785,21 @@ def _flags_over_time(
     """:func:`docket.server.report_quality.flags_over_time` from the facts."""
     out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for g in groups:
-        days = day[g.rows]
-        for i, slot in enumerate(g.slots):
-            if not slot.key[0].startswith("flag "):
-                continue
-            found = np.bincount(days[g.codes[:, i] == 2], minlength=len(windows))
-            for d in np.flatnonzero(found).tolist():
-                if windows[d]:
-                    out[slot.key[0].removeprefix("flag ")][windows[d]] += int(found[d])
+        places = [i for i, slot in enumerate(g.slots) if slot.key[0].startswith("flag ")]
+        if not places:
+            continue
+        flag_names = sorted({g.slots[i].key[0].removeprefix("flag ") for i in places})
+        which = np.array(
+            [flag_names.index(g.slots[i].key[0].removeprefix("flag ")) for i in places],
+            dtype=np.int64,
+        )
+        rows_, cols = np.nonzero(g.codes[:, places] == 2)
+        found = np.bincount(
+            day[g.rows][rows_] * len(flag_names) + which[cols],
+            minlength=len(windows) * len(flag_names),
+        )
+        for k in np.flatnonzero(found).tolist():
+            d, f = divmod(k, len(flag_names))
+            if windows[d]:
+                out[flag_names[f]][windows[d]] += int(found[k])
     return {flag: dict(sorted(w.items())) for flag, w in sorted(out.items())}
