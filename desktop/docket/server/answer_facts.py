@@ -335,11 +335,7 @@ def _tallies(
     names: list[str],
     rank: Mapping[Any, int],
 ) -> dict[tuple[str, str], FactTally] | None:
-    tasks = [r[0] for r in rows]
-    raters = [r[1] for r in rows]
-    form_ids = [r[2] for r in rows]
-    counts = [r[3] for r in rows]
-    facts = [r[4] for r in rows]
+    tasks, raters, form_ids, counts, facts = list(zip(*rows, strict=True))[:5]
     task_array = np.array(tasks, dtype=object)
     new_task = np.empty(len(rows), dtype=bool)
     new_task[0] = True

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations, pairwise
+from itertools import combinations
 from typing import Any, cast
 
 from docket.core.bulk import paused_gc
@@ -119,7 +119,8 @@ class _Group:
     rows: Any
     """Their indexes among all the answers."""
     codes: Any
-    """One row per answer, one column per slot: 0 absent, else the value's place + 1."""
+    """One row per answer, one column per slot: 0 absent, else the value's place + 1
+    (``uint8``)."""
     held: Any
     """One row per answer, one column per question: whether the answer holds it."""
 
@@ -187,13 +188,20 @@ def _responses(store: MergedStore) -> Responses:
     Python sorts (whatever the database's collation)."""
     query = "SELECT task_id, id, model, chars FROM responses WHERE project = ? ORDER BY task_id, id"
     rows = store.db.execute(query, (store.project,)).fetchall()
-    keys = [(str(r[0]), str(r[1])) for r in rows]
-    if any(a > b for a, b in pairwise(keys)):
-        order = sorted(range(len(rows)), key=keys.__getitem__)
-        rows, keys = [rows[i] for i in order], [keys[i] for i in order]
+    if not rows:
+        return [], [], [], []
+    import numpy as np
+
+    tasks, ids = (
+        np.array([r[0] for r in rows], dtype=object),
+        np.array([r[1] for r in rows], dtype=object),
+    )
+    later = (tasks[1:] > tasks[:-1]) | ((tasks[1:] == tasks[:-1]) & (ids[1:] > ids[:-1]))
+    if not bool(np.all(later)):
+        rows = sorted(rows, key=lambda r: (r[0], r[1]))
     return (
-        [k[0] for k in keys],
-        [k[1] for k in keys],
+        [r[0] for r in rows],
+        [r[1] for r in rows],
         [m if isinstance(m, str) else None for _, _, m, _ in rows],
         [int(c or 0) for _, _, _, c in rows],
     )
@@ -316,9 +324,7 @@ def _groups(
         if len(text) != len(chosen) * len(schema.questions):
             return None
         held = np.frombuffer(text, dtype=np.uint8).reshape(len(chosen), -1) == ord("1")
-        out.append(
-            _Group(schema, count, slots, chosen, (codes - ord(ABSENT)).astype(np.int64), held)
-        )
+        out.append(_Group(schema, count, slots, chosen, codes - np.uint8(ord(ABSENT)), held))
     return out
 
 
@@ -370,7 +376,7 @@ def _pair_votes(np: Any, group: _Group) -> Votes:
     if questions.preference is not None and group.responses == 2:
         at = group.slot((f"{_label(questions.preference)} direction", "nominal"), ("task",))
         if at is not None:  # first, second, tie: the vote codes already
-            votes[(0, 1)] = group.codes[:, at]
+            votes[(0, 1)] = group.codes[:, at].astype(np.int64)
     if questions.ranking is not None:
         label = f"{_label(questions.ranking)} (pairs)"
         for i, j in combinations(range(group.responses), 2):
