@@ -46,10 +46,6 @@ FIRST = ord(ABSENT) + 1
 MAX_VALUES = 126 - ord(ABSENT)
 """Values one slot can tell apart (printable ASCII after ``0``)."""
 
-REPORT_COLUMNS_VERSION = 10
-"""The merged store's version that added the report's columns to ``answer_facts``
-(``docket.server.merged_store._v10``)."""
-
 PREFERENCE_SCALE: tuple[Hashable, ...] = (-2, -1, 0, 1, 2)
 DIRECTIONS: tuple[Hashable, ...] = ("first", "second", "tie")
 PAIR_SIGNS: tuple[Hashable, ...] = (-1, 0, 1)
@@ -285,10 +281,10 @@ def write_facts(
             "DELETE FROM answer_facts WHERE project = ? AND task_id = ? AND reviewer = ?",
             [k[:3] for k in keep],
         )
-        version = getattr(conn, "version", None)
-        if version is not None and version() < REPORT_COLUMNS_VERSION:
-            # A store still at version 9 (its migration runs on the next open, and writes
-            # every answer's facts again): that version's columns.
+        columns = getattr(conn, "columns", None)
+        if columns is not None and "day" not in columns("answer_facts"):
+            # A store still at version 9 (the next version's migration runs on the next
+            # open, and writes every answer's facts again): that version's columns.
             conn.executemany(
                 "INSERT INTO answer_facts (project, task_id, reviewer, revision, form, "
                 "responses, facts) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -164,14 +164,14 @@ def _build_report(
     seed: int,
     now: datetime | None,
 ) -> Report:
-    schemas = task_schemas(store)
     adjudications = store.adjudications()
     gold = store.gold()
-    figures = fact_figures(store, schemas, adjudications, gold, pseudonyms, seed=seed)
+    figures = fact_figures(store, None, adjudications, gold, pseudonyms, seed=seed)
     if figures is not None:
         return _report_from_facts(
-            store, figures, pseudonyms, rounds, seed, now, schemas, adjudications, gold
+            store, figures, pseudonyms, rounds, seed, now, figures.schemas, adjudications, gold
         )
+    schemas = task_schemas(store)
     answers: list[MergedAnswer] = distinct_names(store.answers())
     if pseudonyms is not None:
         answers = [

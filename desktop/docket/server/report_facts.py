@@ -30,7 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from typing import Any, cast
@@ -39,6 +39,7 @@ from docket.core.bulk import paused_gc
 from docket.core.display_order import blinded_label
 from docket.core.rules import comparison_questions
 from docket.core.schema import FlagsQuestion, LikertQuestion, PiiQuestion, Schema
+from docket.errors import DocketError
 from docket.server.agreement import (
     FactsAgreement,
     QuestionAgreement,
@@ -107,6 +108,8 @@ class FactFigures:
     """The answers given in forms that ask for PII (the others hold none)."""
     archived: bool
     """Whether the project's task archive (its responses' models) was merged."""
+    schemas: dict[str, Schema] = field(default_factory=dict)
+    """The form of every answered or adjudicated task (what the figures read)."""
 
 
 @dataclass(slots=True)
@@ -133,7 +136,7 @@ class _Group:
 
 def fact_figures(
     store: MergedStore,
-    schemas: Mapping[str, Schema],
+    schemas: Mapping[str, Schema] | None,
     adjudications: Mapping[str, tuple[str, Mapping[str, Any]]],
     gold: Mapping[str, Any],
     pseudonyms: Mapping[str, str] | None,
@@ -141,7 +144,9 @@ def fact_figures(
     seed: int = 0,
 ) -> FactFigures | None:
     """Every answer-based figure of the report from the facts (see the module), or
-    ``None`` where they cannot give them exactly."""
+    ``None`` where they cannot give them exactly. ``schemas``: each task's form
+    (:func:`docket.server.schemas.task_schemas`), or ``None`` to read only the forms of
+    the answered and adjudicated tasks (:attr:`FactFigures.schemas`)."""
     try:
         import numpy as np
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
@@ -150,6 +155,28 @@ def fact_figures(
     if read is None or not read[0]:
         return None
     rows, who = read
+    if schemas is None:  # each form parsed once; the tasks' forms from their facts
+        try:
+            parsed = {
+                int(i): Schema.loads(str(text))
+                for i, text in store.db.execute("SELECT id, schema FROM forms").fetchall()
+            }
+        except (ValueError, DocketError):
+            return None
+        wanted = {str(r[0]): parsed[r[2]] for r in rows if r[2] in parsed}
+        extra = sorted(set(adjudications) - set(wanted))
+        for start in range(0, len(extra), 500):
+            chunk = extra[start : start + 500]
+            wanted.update(
+                (str(t), parsed[int(f)])
+                for t, f in store.db.execute(
+                    "SELECT task_id, form FROM task_forms WHERE project = ? "
+                    f"AND task_id IN ({', '.join('?' * len(chunk))})",
+                    (store.project, *chunk),
+                ).fetchall()
+                if int(f) in parsed
+            )
+        schemas = wanted
     forms = forms_of(rows, schemas)
     labels: Callable[[str, str], str] | None = None
     if pseudonyms is not None:
@@ -175,6 +202,7 @@ def fact_figures(
         pii_tasks = sorted({str(r[0]) for r in rows if r[2] in pii_forms})
         if pii_tasks:
             figures.pii_answers = found.relabel(store.answers(tasks=pii_tasks))
+        figures.schemas = dict(schemas)
         return figures
 
 
