@@ -375,6 +375,22 @@ def _tallies(
     return out
 
 
+def count_layouts(
+    layouts: Sequence[tuple[Sequence[Slot], Any, Any, Any]], names: Sequence[str]
+) -> dict[tuple[str, str], FactTally]:
+    """:func:`fact_tallies` of answers already split by layout, for a caller that holds
+    them as arrays: per layout its slots, its answers' codes (one row per answer: 0
+    absent, else the value's place + 1, as ``uint8``), their tasks (numbered in order)
+    and their raters (places in ``names``, the raters' labels sorted)."""
+    import numpy as np
+
+    out: dict[tuple[str, str], FactTally] = {}
+    with paused_gc():
+        for slots, codes, tasks, who in layouts:
+            _count(np, out, slots, codes, tasks, who, names)
+    return out
+
+
 def _count(
     np: Any,
     out: dict[tuple[str, str], FactTally],

@@ -53,7 +53,7 @@ from docket.server.agreement_stats import (
     tally_percent_agreement,
     wilson_interval,
 )
-from docket.server.answer_facts import ABSENT, Slot, layout
+from docket.server.answer_facts import ABSENT, Slot, count_layouts, layout
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Cell
 from docket.server.report_quality import (
@@ -74,6 +74,7 @@ from docket.server.report_scorecard import (
     LikertScore,
     mean_interval_of_counts,
 )
+from docket.server.reviewer_names import reviewer_labels
 from docket.server.schemas import schema_for
 from docket.server.verdicts import pair_votes
 
@@ -182,11 +183,27 @@ def fact_figures(
     if pseudonyms is not None:
         labels = lambda fp, _: pseudonyms.get(fp, "reviewer-?")  # noqa: E731
     with paused_gc():
-        found = agreement_from_facts(rows, who, forms, labels, seed=seed)
+        # The rows as arrays once, counted for agreement and read for the other figures.
+        ordered = _in_order(np, rows)
+        distinct = reviewer_labels(who.values())
+        by_fp = {
+            fp: (labels(fp, name) if labels is not None else distinct[fp])
+            for fp, name in who.values()
+        }
+        shown = {rater: by_fp[fp] for rater, (fp, _) in who.items()}
+        prepared = _prepare(np, ordered, shown, forms)
+        if prepared is None:
+            return None
+        task, rank = prepared.task, prepared.rank
+        counted = count_layouts(
+            [(g.slots, g.codes, task[g.rows], rank[g.rows]) for g in prepared.groups],
+            prepared.names,
+        )
+        found = agreement_from_facts(ordered, who, forms, labels, seed=seed, counted=counted)
         if found is None:
             return None
         figures = figures_from_rows(
-            np, rows, who, schemas, forms, found, _responses(store), adjudications
+            np, ordered, who, schemas, forms, found, _responses(store), adjudications, prepared
         )
         if figures is None:
             return None
@@ -235,6 +252,58 @@ def _responses(store: MergedStore) -> Responses:
     )
 
 
+@dataclass(slots=True)
+class Prepared:
+    """The fact rows as arrays, worked out once for agreement and the other figures."""
+
+    columns: list[tuple[Any, ...]]
+    task: Any
+    """Each answer's task, numbered in order."""
+    tasks: list[str]
+    names: list[str]
+    """The reviewers' labels, sorted."""
+    rank: Any
+    """Each answer's reviewer, by the place of their label in :attr:`names`."""
+    groups: list[_Group]
+
+
+def _in_order(np: Any, rows: Sequence[tuple[Any, ...]]) -> Sequence[tuple[Any, ...]]:
+    """The rows by task as Python sorts the ids (a database's collation may not)."""
+    task_ids = np.array([r[0] for r in rows], dtype=object)
+    if len(rows) > 1 and not bool(np.all(task_ids[1:] >= task_ids[:-1])):
+        return sorted(rows, key=lambda r: r[0])
+    return rows
+
+
+def _prepare(
+    np: Any, rows: Sequence[tuple[Any, ...]], shown: Mapping[Any, str], forms: Mapping[int, Schema]
+) -> Prepared | None:
+    """:class:`Prepared` of rows in task order (``shown``: each rater's label); ``None``
+    where two raters share a label, a task's answers disagree on the form or the number
+    of responses, or a form has no layout."""
+    names = sorted(set(shown.values()))
+    if len(names) != len(shown):
+        return None
+    place = {label: i for i, label in enumerate(names)}
+    columns = list(zip(*rows, strict=True))
+    task_ids = np.array(columns[0], dtype=object)
+    first = np.empty(len(rows), dtype=bool)
+    first[0] = True
+    first[1:] = task_ids[1:] != task_ids[:-1]
+    shape = np.array(columns[2], dtype=np.int64) * 4096 + np.array(columns[3], dtype=np.int64)
+    if np.any(shape[1:][~first[1:]] != shape[:-1][~first[1:]]):
+        return None
+    rank_of = {rater: place[label] for rater, label in shown.items()}
+    try:
+        rank = np.array([rank_of[r] for r in columns[1]], dtype=np.int64)
+    except KeyError:
+        return None
+    groups = _groups(np, columns, forms)
+    if groups is None:
+        return None
+    return Prepared(columns, np.cumsum(first) - 1, task_ids[first].tolist(), names, rank, groups)
+
+
 def figures_from_rows(
     np: Any,
     rows: Sequence[tuple[Any, ...]],
@@ -244,40 +313,29 @@ def figures_from_rows(
     found: FactsAgreement,
     responses: Responses,
     adjudications: Mapping[str, tuple[str, Mapping[str, Any]]],
+    prepared: Prepared | None = None,
 ) -> FactFigures | None:
     """The figures of :func:`fact_figures` from the wide fact rows
     (:meth:`MergedStore.answer_fact_rows`, in task order), the agreement they gave
     (``found``) and the archive's responses; the answers to gold items and to PII
-    questions are left for the caller to read (empty here)."""
+    questions are left for the caller to read (empty here). ``prepared``: the rows as
+    :func:`prepare` gave them to the agreement already."""
+    if prepared is None:
+        rows = _in_order(np, rows)
+        shown = {rater: found.labels[fp] for rater, (fp, _) in who.items()}
+        prepared = _prepare(np, rows, shown, forms)
+        if prepared is None:
+            return None
     n = len(rows)
-    columns = list(zip(*rows, strict=True))
-    task_ids = np.array(columns[0], dtype=object)
-    if n > 1 and not bool(np.all(task_ids[1:] >= task_ids[:-1])):  # another collation's order
-        order = sorted(range(n), key=columns[0].__getitem__)
-        return figures_from_rows(
-            np, [rows[i] for i in order], who, schemas, forms, found, responses, adjudications
-        )
-    first = np.empty(n, dtype=bool)
-    first[0] = True
-    first[1:] = task_ids[1:] != task_ids[:-1]
-    task = np.cumsum(first) - 1
-    tasks: list[str] = task_ids[first].tolist()
-    # Reviewers by the label the report shows, ranked as the labels sort.
-    shown = found.labels
-    names = sorted(set(shown.values()))
-    if len(names) != len(shown):
-        return None
-    place = {label: i for i, label in enumerate(names)}
-    rank_of = {rater: place[shown[fp]] for rater, (fp, _) in who.items()}
-    rank = np.array([rank_of[r] for r in columns[1]], dtype=np.int64)
+    columns, task, tasks, names, rank, groups = (
+        prepared.columns, prepared.task, prepared.tasks, prepared.names, prepared.rank,
+        prepared.groups,
+    )  # fmt: skip
     # Days (the first ten characters of the time saved), numbered as they sort.
     day_texts = sorted(set(columns[5]))
     day_number = {d: i for i, d in enumerate(day_texts)}
     day = np.array([day_number[d] for d in columns[5]], dtype=np.int64)
     seconds = np.array(columns[6], dtype=np.float64)
-    groups = _groups(np, columns, forms)
-    if groups is None:
-        return None
     width = max(g.responses for g in groups)
     per_task = np.zeros(len(tasks), dtype=np.int64)
     for g in groups:
