@@ -1,7 +1,8 @@
 """``docket report``: what a lead decides from, computed from the merged database.
 
-:func:`build_report` reads the project's answers once and computes the model scorecard
-(:mod:`docket.server.report_scorecard`), the quality figures
+:func:`build_report` reads the project's answer facts (:mod:`docket.server.report_facts`;
+the answers themselves where the facts cannot give every figure) and computes the model
+scorecard (:mod:`docket.server.report_scorecard`), the quality figures
 (:mod:`docket.server.report_quality`), the release-readiness criteria and a summary in
 plain words; :mod:`docket.server.report_html` writes it as one self-contained HTML file.
 
