@@ -29,8 +29,9 @@ Built once in the user cache directory (workloads.py; about 2 GB, a few minutes)
 reused; the answers' facts (what ``docket merge`` keeps beside each answer for agreement
 and the report, docket.server.answer_facts) are filled as the merged store's migration
 fills them, from an older workload (v3, else v2) when there is one (its facts then take
-30 to 90 s on a 2-core machine, by its load). Timed, each the median of 3 runs in this process (the command's own code, from
-argument parsing to the last byte written; Python's start-up and imports not included):
+30 to 90 s on a 2-core machine, by its load). Timed, each the median of 3 runs in this
+process (the command's own code, from argument parsing to the last byte written;
+Python's start-up and imports not included):
 
 - ``agreement_1m_answers_s``: what ``docket agreement --json`` does (open, read, compute,
   write the JSON), in-process (``docket.cli.main``) with stdout to /dev/null;
