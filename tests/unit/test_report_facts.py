@@ -254,7 +254,7 @@ def test_every_figure_from_facts_is_the_one_the_answers_give(case: Case) -> None
         assert from_facts == from_answers, name
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     st.lists(
         st.tuples(
