@@ -8,7 +8,8 @@ SIGKILLs the child after a seeded random delay, then checks, every time:
 
 - ``PRAGMA integrity_check`` is ``ok`` and the audit chain verifies;
 - every acknowledged answer and draft is there (or the one operation in flight when the
-  kill came, which may or may not have committed);
+  kill came, which may or may not have committed: whichever happened is kept from then
+  on); a draft stays expected across later records of its task, which do not clear it;
 - no bundle is half-imported: each imported bundle has all its tasks, and one whose
   import was acknowledged is there;
 - every acknowledged export is a complete file that verifies against the server key.
@@ -16,7 +17,9 @@ SIGKILLs the child after a seeded random delay, then checks, every time:
 Forking a preloaded interpreter makes a life cost milliseconds, so hundreds of kills fit
 in the test suite; the seed fixes the workload and the delays (where a kill lands within
 an operation still depends on the machine's speed). Prints a JSON summary; exit status 1
-if any check failed. ``tests/adversarial/test_kill_harness.py`` runs it in ``make test``.
+if any check failed, each failure with the history of the task it names (``histories``);
+``--log FILE`` also writes every life's lines. ``tests/adversarial/test_kill_harness.py``
+runs it in ``make test``.
 """
 
 from __future__ import annotations
