@@ -505,19 +505,25 @@ class Workspace:
         progress: Callable[[int, int], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
         batch: int = 50,
+        typesetter: Typesetter | None = None,
     ) -> int:
         """Typeset every formula of every task (its conversation, responses, documents
         and guidelines) not typeset yet, in a worker process with a time limit per
         formula, committing after each ``batch`` of tasks so that stopping (or a crash)
         keeps what was done. ``progress(tasks done, tasks to do)``; ``should_stop`` is
-        asked between batches. Returns how many formulas were typeset."""
+        asked between batches. Returns how many formulas were typeset.
+
+        ``typesetter``: the caller's, so that it can stop it at once from another thread
+        (:meth:`Typesetter.stop`: the batch under way is then not kept, and
+        :class:`~docket.render.typeset.TypesettingStopped` is raised); a new one by
+        default."""
         total = self._formulas.remaining()
         if not total:
             return 0
         known = self._formulas.known()
         done = typeset = 0
         seen_guidelines: set[str] = set()
-        with Typesetter() as worker:
+        with typesetter or Typesetter() as worker:
             while not (should_stop and should_stop()):
                 todo = self._formulas.tasks_to_do(batch)
                 if not todo:
