@@ -645,7 +645,15 @@ def _write_one(
         db,
         project,
         [
-            (row["task_id"], fp, int(row["revision"]), row["display_order"], row["answers"])
+            (
+                row["task_id"],
+                fp,
+                int(row["revision"]),
+                row["display_order"],
+                row["answers"],
+                str(row["saved_at"]),
+                float(row["time_spent_s"]),
+            )
             for row in winners
         ],
         store.facts_forms,
