@@ -648,7 +648,9 @@ class ComparisonView(QWidget):
         question should not take the space of the responses."""
         total = sum(self.splitter.sizes()) or self.height()
         doc = self.prompt.document()
-        doc.setTextWidth(max(200, self.prompt.viewport().width()))
+        width = max(200, self.prompt.viewport().width())
+        if doc.textWidth() != width:  # (setting it, even unchanged, lays the text out again)
+            doc.setTextWidth(width)
         needed = int(doc.size().height()) + self.prompt_label.sizeHint().height() + 16
         top = max(int(total * 0.12), min(needed, int(total * 0.4)))
         sizes = [top, max(1, total - top)]
