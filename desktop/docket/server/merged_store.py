@@ -710,7 +710,7 @@ class MergedStore:
                     "CASE WHEN t.form = f.form THEN f.form ELSE NULL END, f.responses, f.facts "
                     "FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
                     "LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id "
-                    "WHERE f.project = ? ORDER BY f.task_id",
+                    "WHERE f.project = ? ORDER BY f.task_id, f.reviewer",
                     (project,),
                 ).fetchall()
         if len(rows) != answers or any(row[2] is None for row in rows):
