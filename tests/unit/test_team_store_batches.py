@@ -91,6 +91,7 @@ _row = st.tuples(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -141,3 +142,26 @@ def test_a_batch_that_fails_leaves_nothing(two_tables: tuple[PostgresDb, Any]) -
     # The connection is usable after it, and the same batch as an upsert goes through.
     db.write(lambda: db.executemany(STATEMENTS["update"]("batched"), rows))
     assert plain.execute("SELECT v FROM batched WHERE n = 0").fetchone() == ("again",)
+
+
+def test_a_role_that_may_not_create_temporary_tables_writes_row_by_row(
+    postgres_db: Callable[[str], str],
+) -> None:
+    import psycopg
+
+    url = postgres_db("notemp")
+    role = f"writer_{url.split('/')[3].split('?')[0]}"
+    with psycopg.connect(url, autocommit=True) as plain:
+        plain.execute(f"CREATE TABLE batched ({TABLE}, PRIMARY KEY (k, n))")
+        plain.execute(f"CREATE ROLE {role} LOGIN")
+        plain.execute(f"GRANT ALL ON batched TO {role}")
+        database = plain.execute("SELECT current_database()").fetchone()[0]
+        plain.execute(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
+        db = PostgresDb(url.replace("//docket@", f"//{role}@"))
+        try:
+            rows = [("a", i, "v", None) for i in range(COPY_ROWS * 2)]
+            db.write(lambda: db.executemany(STATEMENTS["update"]("batched"), rows))
+        finally:
+            db.close()
+            plain.execute(f"REVOKE ALL ON batched FROM {role}")
+        assert plain.execute("SELECT count(*) FROM batched").fetchone() == (COPY_ROWS * 2,)

@@ -327,13 +327,20 @@ class PostgresDb(Db):
     def _session_settings(self) -> None:
         """This connection's own settings, committed before its first snapshot: sorts and
         hashes of up to :data:`WORK_MEM_KB` in memory (the server's default, 4 MB, sorts
-        the readers' million rows on disk), never less than the server gives already."""
+        the readers' million rows on disk), never less than the server gives already; and
+        whether batches may be staged in a temporary table."""
         with self._errors():
             self.conn.execute(
                 "SELECT set_config('work_mem', %s, false) FROM pg_settings "
                 "WHERE name = 'work_mem' AND setting::bigint < %s",
                 (f"{WORK_MEM_KB}kB", WORK_MEM_KB),
             )
+            # Batches go through a temporary table where the role may create one (the
+            # default); a role without TEMP writes them row by row.
+            row = self.conn.execute(
+                "SELECT has_database_privilege(current_database(), 'TEMP')"
+            ).fetchone()
+            self._stage = bool(row and row[0])
             self.conn.commit()
 
     def _reading(self) -> None:
@@ -372,7 +379,7 @@ class PostgresDb(Db):
         batch = [tuple(r) for r in rows]
         if not batch:
             return
-        plan = batch_plan(sql) if len(batch) >= COPY_ROWS else None
+        plan = batch_plan(sql) if len(batch) >= COPY_ROWS and self._stage else None
         with self._errors(), self.conn.cursor() as cursor:
             if plan is None:
                 cursor.executemany(placeholders(sql), batch)
