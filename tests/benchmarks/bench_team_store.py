@@ -22,7 +22,8 @@ PostgreSQL server's processes (``*_server_cpu_s``), which do not depend on the l
 - ``disagreements_pg_1m_s``, ``export_dpo_pg_1m_s``, ``report_pg_1m_s``: the other reading
   verbs over the same database, one run each, each output compared with the file's
   (``docket disagreements --json``, ``docket dataset export --format dpo``, ``docket
-  report``; the file's times printed beside them). ``BENCH_TEAM=agreement`` leaves these out.
+  report``; the file's times printed beside them): only with ``BENCH_TEAM=...,readers``,
+  as they take many minutes on a busy machine (and this process holds their answers).
 - ``merge_pg_100x1000_s`` (information): 100 result bundles x 1,000 answers (10 reviewers'
   chained bundles of bench_merge.py's million-answer workload, ``merge-1m-v1``, built once)
   merged by 4 ``docket merge`` processes at once into a fresh PostgreSQL database, each
@@ -38,7 +39,7 @@ PostgreSQL server's processes (``*_server_cpu_s``), which do not depend on the l
   computed and compared.
 
 ``BENCH_TEAM`` chooses the parts (``agreement``, ``readers``, ``merge``, ``copy``; default
-``agreement,readers,merge``); ``BENCH_TEAM_REVIEWERS=N`` merges N reviewers' bundles
+``agreement,merge``); ``BENCH_TEAM_REVIEWERS=N`` merges N reviewers' bundles
 (10 bundles each) instead, a check of the benchmark itself (nothing recorded then).
 """
 
@@ -273,7 +274,7 @@ def _db_copy(server: PostgresServer) -> Figures:
 
 
 def main() -> Figures:
-    parts = os.environ.get("BENCH_TEAM", "agreement,readers,merge").split(",")
+    parts = os.environ.get("BENCH_TEAM", "agreement,merge").split(",")
     given = os.environ.get("BENCH_TEAM_REVIEWERS")
     reviewers = int(given) if given else (
         FULL_REVIEWERS if os.environ.get("BENCH_SCALE") == "100k" else QUICK_REVIEWERS
