@@ -28,13 +28,14 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pytest
 
-from docket.server.merged_store import OWNER_KEY
-from docket.server.sql import Db
+if TYPE_CHECKING:
+    from docket.server.sql import Db
+
 
 USER = "docket"
 
@@ -170,6 +171,8 @@ def load_tables(source: Db, target: Db) -> int:
     benchmarks' workloads and the tests that compare the two stores on the same rows. The
     tables a trigger derives from the tasks are derived again; ``forms`` goes first, so
     the tasks find their forms under the same ids."""
+    from docket.server.merged_store import OWNER_KEY
+
     derived = ("responses", "task_forms", "suggested")
     tables = ["forms", *(t for t in source.tables() if t not in ("forms", *derived))]
     copied = 0
