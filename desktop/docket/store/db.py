@@ -113,7 +113,10 @@ def open_encrypted(path: Path, key: bytes, *, wait_s: float | None = None) -> sq
         except BaseException:
             conn.close()
             raise
-    db = sqlite_utils.Database(conn)
+    # No sqlite-utils plugin (another package's entry point) runs on the encrypted
+    # connection, and opening it does not scan every installed package's metadata
+    # for one (a tenth of the window's start).
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     if wait_s is not None:
         _WRITE_WAIT[db] = wait_s
     return db
