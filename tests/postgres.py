@@ -17,6 +17,7 @@ PostgreSQL refuses to run as root: as root, the server runs as the ``postgres`` 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -27,9 +28,14 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pytest
+
+if TYPE_CHECKING:
+    from docket.server.sql import Db
+
 
 USER = "docket"
 
@@ -39,6 +45,33 @@ class PostgresServer:
     socket_dir: Path
     version: str
     stop: Callable[[], None]
+    data: Path | None = None
+    """Its data directory (``postmaster.pid`` names the server's process)."""
+
+    def cpu_s(self) -> float | None:
+        """CPU seconds the server's processes have used so far (the postmaster, its live
+        backends and those that ended), from /proc; ``None`` where that cannot be read.
+        The benchmarks give it beside the client's own CPU time: on a shared machine
+        the wall time says little."""
+        try:
+            assert self.data is not None
+            pid = int((self.data / "postmaster.pid").read_text().split()[0])
+            tick = os.sysconf("SC_CLK_TCK")
+
+            def fields(p: int | str) -> list[str]:
+                return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+
+            own = fields(pid)  # utime, stime, and the ended children's cutime, cstime
+            total = sum(int(x) for x in own[11:15])
+            for entry in os.listdir("/proc"):
+                if entry.isdigit() and entry != str(pid):
+                    with contextlib.suppress(OSError, IndexError, ValueError):
+                        child = fields(entry)
+                        if int(child[1]) == pid:
+                            total += int(child[11]) + int(child[12])
+            return total / tick
+        except (OSError, ValueError, IndexError, AssertionError):
+            return None
 
     def url(self, database: str) -> str:
         return f"postgresql://{USER}@/{database}?host={quote(str(self.socket_dir), safe='')}"
@@ -119,7 +152,7 @@ def start_server() -> PostgresServer:
         )
         shutil.rmtree(root, ignore_errors=True)
 
-    return PostgresServer(sockets, bin_dir.parent.name, stop)
+    return PostgresServer(sockets, bin_dir.parent.name, stop, data)
 
 
 def create_database(server: PostgresServer, name: str) -> str:
@@ -129,6 +162,41 @@ def create_database(server: PostgresServer, name: str) -> str:
     with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return server.url(name)
+
+
+def load_tables(source: Db, target: Db) -> int:
+    """Every row of the merged store ``source`` written into the new, empty team store
+    ``target`` with COPY, in one transaction; how many rows. What ``docket db copy`` does
+    without its checks (the content hashes, which cost more than the copy): for the
+    benchmarks' workloads and the tests that compare the two stores on the same rows. The
+    tables a trigger derives from the tasks are derived again; ``forms`` goes first, so
+    the tasks find their forms under the same ids."""
+    from docket.server.merged_store import OWNER_KEY
+
+    derived = ("responses", "task_forms", "suggested")
+    tables = ["forms", *(t for t in source.tables() if t not in ("forms", *derived))]
+    copied = 0
+
+    def counted(rows: Iterator[Any]) -> Iterator[Any]:
+        nonlocal copied
+        for row in rows:
+            copied += 1
+            yield row
+
+    def write() -> None:
+        for table in tables:
+            columns = source.columns(table)
+            # meta's row naming the server key is the new store's own.
+            where, args = (" WHERE key != ?", (OWNER_KEY,)) if table == "meta" else ("", ())
+            rows = source.stream(f"SELECT {', '.join(columns)} FROM {table}{where}", args)
+            target.bulk_insert(table, columns, counted(rows))
+        target.execute(
+            "SELECT setval(pg_get_serial_sequence('forms', 'id'), coalesce(max(id), 0) + 1, "
+            "false) FROM forms"
+        ).fetchone()
+
+    target.write(write)
+    return copied
 
 
 @pytest.fixture(scope="session")

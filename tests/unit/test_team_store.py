@@ -7,6 +7,7 @@ one snapshot while a merge writes, the connection rules (no password in the URL,
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from docket.server.merged_store import MergedStore
 from docket.server.sql import placeholders, postgres_ddl, upsert
 from tests.postgres import StoreTarget
 from tests.unit.test_merge_end_to_end import run  # noqa: F401  (fixture)
+
+_WHEN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
 
 
 def _merge_all(target: str | Path, run: dict[str, Any]) -> None:  # noqa: F811
@@ -191,6 +194,75 @@ def test_a_store_at_the_previous_version_is_migrated_and_answers_every_verb(
         assert main(argv) == 0, (argv, capsys.readouterr())
     assert (tmp_path / "dpo.jsonl").read_text().count("\n") > 0
     assert (tmp_path / "report.html").stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_every_reader_gives_the_same_bytes_from_either_store(
+    run: dict[str, Any],  # noqa: F811
+    tmp_path: Path,
+    postgres_db: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The same bundles merged into a file and into PostgreSQL, every write of the merge
+    through COPY there (batches of two rows and more): the same rows, and every reading
+    verb's output (printed and written) the same bytes from both."""
+    from docket.server import sql
+    from docket.server.agreement import agreement_from_facts
+    from docket.server.schemas import task_schemas
+
+    monkeypatch.setattr(sql, "COPY_ROWS", 2)
+    file, url = tmp_path / "merged.db", postgres_db("same")
+    for target in (file, url):
+        _merge_all(target, run)
+    # When each bundle was merged is the one thing that differs: the file's times, both.
+    with MergedStore.open(file, run["server"]) as own, MergedStore.open(url, run["server"]) as team:
+        times = own.db.execute("SELECT merged_at, hash FROM merged").fetchall()
+        team.db.write(
+            lambda: team.db.executemany("UPDATE merged SET merged_at = ? WHERE hash = ?", times)
+        )
+    hashes = []
+    facts = []
+    for target in (file, url):
+        with MergedStore.open(target, run["server"]) as store:
+            hashes.append(content_hash(store.db))
+            read = store.answer_fact_rows()
+            assert read is not None
+            rows, who = read
+            schemas = task_schemas(store)
+            forms = {form: schemas[task] for task, _, form, _, _ in rows}
+            found = agreement_from_facts(rows, who, forms, small_sample=0)
+            facts.append(([(r[0], who[r[1]], *r[2:]) for r in rows], found))
+    assert hashes[0] == hashes[1]
+    assert facts[0] == facts[1] and facts[0][1] is not None and facts[0][1].questions
+    key = str(run["tmp"] / "keys" / "server.key")
+    outputs = []
+    for store_name, target in (("file", file), ("pg", url)):
+        out = tmp_path / store_name
+        out.mkdir()
+        db = ["--db", str(target), "--server-key", key]
+        printed = []
+        for argv in (
+            ["agreement", *db, "--json"],
+            ["disagreements", *db, "--json"],
+            ["dataset", "export", *db, "--format", "dpo", "--out", str(out / "dpo.jsonl")],
+            ["dataset", "export", *db, "--format", "judgments", "--out", str(out / "all.jsonl")],
+            ["report", *db, "--out", str(out / "report.html")],
+        ):
+            assert main(argv) == 0, (argv, capsys.readouterr())
+            printed.append(capsys.readouterr().out)
+        written = {p.name: p.read_text() for p in sorted(out.iterdir())}
+        # Where the files went and when each command ran are all that differ.
+        outputs.append(
+            [
+                _WHEN.sub("<time>", text.replace(str(out), "<out>"))
+                for text in [*printed, *written.values()]
+            ]
+        )
+        names = list(written)
+    assert names == ["README.md", "all.jsonl", "dpo.jsonl", "report.html"]
+    for file_text, team_text in zip(*outputs, strict=True):
+        assert file_text == team_text
 
 
 def test_a_reader_sees_one_snapshot_while_a_merge_writes(

@@ -583,12 +583,20 @@ class MergedStore:
 
     def projects(self) -> list[str]:
         """Every project with tasks, answers or calibration answers in the database."""
+        # Each table's projects one after the other, each the least above the last, from
+        # the index that starts with the project: a million answers are never scanned (a
+        # UNION of the three columns read every row: 1.4 s on PostgreSQL at 1M answers).
+        found: set[str] = set()
         with translated_errors(self.path):
-            rows = self.db.execute(
-                "SELECT project FROM tasks UNION SELECT project FROM answers "
-                "UNION SELECT project FROM calibration ORDER BY 1"
-            ).fetchall()
-        return [str(r[0]) for r in rows]
+            for table in ("tasks", "answers", "calibration"):
+                last = self.db.execute(f"SELECT min(project) FROM {table}").fetchone()[0]
+                while last is not None:
+                    found.add(str(last))
+                    last = self.db.execute(
+                        f"SELECT min(project) FROM {table} WHERE project > ?", (last,)
+                    ).fetchone()[0]
+        # Code point order, as both stores sort text (SQLite's BINARY, COLLATE "C").
+        return sorted(found)
 
     @property
     def project(self) -> str:
@@ -718,7 +726,7 @@ class MergedStore:
                     "CASE WHEN t.form = f.form THEN f.form ELSE NULL END, f.responses, f.facts"
                     f"{extra} FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
                     "LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id "
-                    "WHERE f.project = ? ORDER BY f.task_id",
+                    "WHERE f.project = ? ORDER BY f.task_id, f.reviewer",
                     (project,),
                 ).fetchall()
         if len(rows) != answers or any(row[2] is None for row in rows):

@@ -24,6 +24,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -38,6 +39,9 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
 RETRIES = 20
 """How many times a write that a concurrent one made fail is tried again (PostgreSQL)."""
+WORK_MEM_KB = 64 * 1024
+"""The memory a PostgreSQL connection of Docket's may use for one sort or hash (see
+:meth:`PostgresDb._session_settings`)."""
 
 
 def is_url(target: str | Path) -> bool:
@@ -316,8 +320,28 @@ class PostgresDb(Db):
                 hint="Check the URL, that the server runs, and the password's place "
                 "(PGPASSWORD, ~/.pgpass or a service file).",
             ) from None
+        self._session_settings()
         self._reading()
         self._writing = False
+
+    def _session_settings(self) -> None:
+        """This connection's own settings, committed before its first snapshot: sorts and
+        hashes of up to :data:`WORK_MEM_KB` in memory (the server's default, 4 MB, sorts
+        the readers' million rows on disk), never less than the server gives already; and
+        whether batches may be staged in a temporary table."""
+        with self._errors():
+            self.conn.execute(
+                "SELECT set_config('work_mem', %s, false) FROM pg_settings "
+                "WHERE name = 'work_mem' AND setting::bigint < %s",
+                (f"{WORK_MEM_KB}kB", WORK_MEM_KB),
+            )
+            # Batches go through a temporary table where the role may create one (the
+            # default); a role without TEMP writes them row by row.
+            row = self.conn.execute(
+                "SELECT has_database_privilege(current_database(), 'TEMP')"
+            ).fetchone()
+            self._stage = bool(row and row[0])
+            self.conn.commit()
 
     def _reading(self) -> None:
         self.conn.isolation_level = self._psycopg.IsolationLevel.REPEATABLE_READ
@@ -355,8 +379,23 @@ class PostgresDb(Db):
         batch = [tuple(r) for r in rows]
         if not batch:
             return
+        plan = batch_plan(sql) if len(batch) >= COPY_ROWS and self._stage else None
         with self._errors(), self.conn.cursor() as cursor:
-            cursor.executemany(placeholders(sql), batch)
+            if plan is None:
+                cursor.executemany(placeholders(sql), batch)
+                return
+            # The rows into a temporary table of the target's column types with COPY,
+            # then one statement over all of them.
+            staged = f"docket_batch_{next(_batches)}"
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {staged} ON COMMIT DROP AS SELECT "
+                f"{', '.join(plan.columns)} FROM {plan.table} WITH NO DATA"
+            )
+            with cursor.copy(f"COPY {staged} ({', '.join(plan.columns)}) FROM STDIN") as copy:
+                for row in plan.rows(batch):
+                    copy.write_row(row)
+            cursor.execute(plan.statement(staged))
+            cursor.execute(f"DROP TABLE {staged}")
 
     def bulk_insert(
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
@@ -456,6 +495,100 @@ class PostgresDb(Db):
 
 
 _cursors = itertools.count()
+_batches = itertools.count()
+
+COPY_ROWS = 100
+"""Batches of at least this many rows that :func:`batch_plan` can take are written with
+COPY (PostgreSQL): a merge writes a thousand answers, their facts and audit entries per
+bundle, and one round of COPY plus one statement costs the client and the server a
+fraction of a thousand pipelined statements."""
+
+_INSERT = re.compile(
+    r"\s*INSERT\s+INTO\s+(\w+)\s*\(([\w\s,]+)\)\s*VALUES\s*\(([^()]*)\)\s*"
+    r"(ON\s+CONFLICT\s*\(([\w\s,]+)\)\s*DO\s+(NOTHING|UPDATE\s+SET\s+[\w\s,.=]+))?\s*",
+    re.IGNORECASE,
+)
+_DELETE = re.compile(
+    r"\s*DELETE\s+FROM\s+(\w+)\s+WHERE\s+(\w+\s*=\s*\?(?:\s+AND\s+\w+\s*=\s*\?)*)\s*",
+    re.IGNORECASE,
+)
+_LITERAL = re.compile(r"-?\d+(\.\d+)?|'[^']*'|NULL", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """How :meth:`PostgresDb.executemany` writes one statement's rows through COPY: the
+    target ``table``, the ``columns`` the parameters fill (in their order), and the
+    statement over the staged rows. Rows that an upsert would write twice (the same key)
+    are kept once, as running them one by one leaves it: the last (``DO UPDATE``) or the
+    first (``DO NOTHING``); a plain INSERT keeps them all (and fails on a duplicate, as
+    one by one it would)."""
+
+    table: str
+    columns: tuple[str, ...]
+    select: tuple[str, ...]
+    """Each target column's value: a staged column, or a literal of the statement."""
+    targets: tuple[str, ...]
+    conflict: str
+    key: tuple[int, ...]
+    keep_last: bool | None
+    delete: bool = False
+
+    def rows(self, batch: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        if self.keep_last is None:
+            return batch
+        kept: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        for row in batch:
+            key = tuple(row[i] for i in self.key)
+            if self.keep_last or key not in kept:
+                kept.pop(key, None)
+                kept[key] = row
+        # In key order: concurrent writers then take their row locks in one order.
+        return sorted(kept.values(), key=lambda row: tuple(row[i] for i in self.key))
+
+    def statement(self, staged: str) -> str:
+        if self.delete:
+            where = " AND ".join(f"{self.table}.{c} = b.{c}" for c in self.columns)
+            return f"DELETE FROM {self.table} USING {staged} b WHERE {where}"
+        return (
+            f"INSERT INTO {self.table} ({', '.join(self.targets)}) SELECT "
+            f"{', '.join(self.select)} FROM {staged} b{self.conflict}"
+        )
+
+
+@functools.lru_cache(maxsize=128)
+def batch_plan(sql: str) -> BatchPlan | None:
+    """The plan of ``sql`` for a batch written with COPY (see :class:`BatchPlan`):
+    ``INSERT INTO t (columns) VALUES (?, ..., literals)`` with or without ``ON CONFLICT
+    (key) DO NOTHING / DO UPDATE SET ...``, and ``DELETE FROM t WHERE a = ? AND b = ?``;
+    ``None`` for any other statement (it runs row by row, pipelined)."""
+    found = _DELETE.fullmatch(sql)
+    if found is not None:
+        columns = tuple(c.split("=")[0].strip() for c in re.split(r"(?i)\s+AND\s+", found[2]))
+        if len(set(columns)) != len(columns):
+            return None
+        return BatchPlan(found[1], columns, (), (), "", (), None, delete=True)
+    found = _INSERT.fullmatch(sql)
+    if found is None:
+        return None
+    targets = tuple(c.strip() for c in found[2].split(","))
+    values = tuple(v.strip() for v in found[3].split(","))
+    if len(targets) != len(values) or len(set(targets)) != len(targets):
+        return None
+    columns = tuple(c for c, v in zip(targets, values, strict=True) if v == "?")
+    if any(v != "?" and not _LITERAL.fullmatch(v) for v in values):
+        return None
+    select = tuple(f"b.{c}" if v == "?" else v for c, v in zip(targets, values, strict=True))
+    if found[4] is None:
+        return BatchPlan(found[1], columns, select, targets, "", (), None)
+    key = tuple(c.strip() for c in found[5].split(","))
+    if not set(key) <= set(columns):
+        return None
+    keep_last = not found[6].upper().startswith("NOTHING")
+    return BatchPlan(
+        found[1], columns, select, targets, f" {found[4]}",
+        tuple(columns.index(c) for c in key), keep_last,
+    )  # fmt: skip
 
 
 class _Retry(Exception):
