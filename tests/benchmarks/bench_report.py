@@ -33,7 +33,7 @@ fills them, from an older workload (v3, else v2) when there is one (its facts th
 process (the command's own code, from argument parsing to the last byte written;
 Python's start-up and imports not included):
 
-- ``agreement_1m_answers_s``: what ``docket agreement --json`` does (open, read, compute,
+- ``agreement_1m_s``: what ``docket agreement --json`` does (open, read, compute,
   write the JSON), in-process (``docket.cli.main``) with stdout to /dev/null;
 - ``report_1m_answers_s``: ``docket report --db ... --out report.html`` the same way,
   when ``docket report`` exists (None, said so, otherwise);
@@ -426,10 +426,10 @@ def main() -> dict[str, float | None]:
     MergedStore.open(db, keys.load_secret_key(key)).close()
     result: dict[str, float | None] = {}
     runs = [_cli(["agreement", "--db", db, "--server-key", key, "--json"]) for _ in range(3)]
-    result["agreement_1m_answers_s"] = round(sorted(runs)[1], 2)
+    result["agreement_1m_s"] = round(sorted(runs)[1], 2)
     print(
         f"agreement --json: {TASKS * OVERLAP:,} answers, median of 3 runs "
-        f"{result['agreement_1m_answers_s']} s (runs: {', '.join(f'{r:.2f}' for r in runs)})"
+        f"{result['agreement_1m_s']} s (runs: {', '.join(f'{r:.2f}' for r in runs)})"
     )
     result["agreement_1m_peak_mb"] = _peak_mb(
         ["agreement", "--db", db, "--server-key", key, "--json"]

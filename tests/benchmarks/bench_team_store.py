@@ -16,7 +16,7 @@ PostgreSQL server's processes (``*_server_cpu_s``), which do not depend on the l
   would after a load). The same rows on both stores, so every reader's output on the one
   is compared byte for byte with its output on the other.
 - ``agreement_pg_1m_s``: ``docket agreement --json`` over that database, in-process as
-  bench_report.py times ``agreement_1m_answers_s`` on the file (median of 3), its output
+  bench_report.py times ``agreement_1m_s`` on the file (median of 3), its output
   the file's byte for byte (the file's run is timed once, printed, not recorded);
   ``agreement_pg_1m_peak_mb``: its peak resident memory in a process of its own.
 - ``disagreements_pg_1m_s``, ``export_dpo_pg_1m_s``, ``report_pg_1m_s``: the other reading
