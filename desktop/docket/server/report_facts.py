@@ -33,6 +33,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
+from operator import itemgetter
 from typing import Any, cast
 
 from docket.core.bulk import paused_gc
@@ -156,6 +157,9 @@ def fact_figures(
     if read is None or not read[0]:
         return None
     rows, who = read
+    # The rows as columns once (task ids, raters, forms...), in task order.
+    rows = _in_order(np, rows)
+    columns = list(zip(*rows, strict=True))
     if schemas is None:  # each form parsed once; the tasks' forms from their facts
         try:
             parsed = {
@@ -164,7 +168,11 @@ def fact_figures(
             }
         except (ValueError, DocketError):
             return None
-        wanted = {str(r[0]): parsed[r[2]] for r in rows if r[2] in parsed}
+        found_forms = list(map(parsed.get, columns[2]))
+        if None in found_forms:  # a form not stored: the tasks whose rows name one
+            wanted = {str(r[0]): parsed[r[2]] for r in rows if r[2] in parsed}
+        else:
+            wanted = dict(zip(map(str, columns[0]), found_forms, strict=True))
         extra = sorted(set(adjudications) - set(wanted))
         for start in range(0, len(extra), 500):
             chunk = extra[start : start + 500]
@@ -184,14 +192,14 @@ def fact_figures(
         labels = lambda fp, _: pseudonyms.get(fp, "reviewer-?")  # noqa: E731
     with paused_gc():
         # The rows as arrays once, counted for agreement and read for the other figures.
-        ordered = _in_order(np, rows)
+        ordered = rows
         distinct = reviewer_labels(who.values())
         by_fp = {
             fp: (labels(fp, name) if labels is not None else distinct[fp])
             for fp, name in who.values()
         }
         shown = {rater: by_fp[fp] for rater, (fp, _) in who.items()}
-        prepared = _prepare(np, ordered, shown, forms)
+        prepared = _prepare(np, ordered, shown, forms, columns)
         if prepared is None:
             return None
         task, rank = prepared.task, prepared.rank
@@ -207,7 +215,7 @@ def fact_figures(
         )
         if figures is None:
             return None
-        tasks = {str(r[0]) for r in rows}
+        tasks = set(map(str, prepared.tasks))
         wanted_gold = sorted(tasks & set(gold))
         if wanted_gold:
             figures.gold_answers = found.relabel(store.answers(tasks=wanted_gold))
@@ -216,7 +224,10 @@ def fact_figures(
             for f, form in forms.items()
             if any(isinstance(q, PiiQuestion) for q in form.questions)
         }
-        pii_tasks = sorted({str(r[0]) for r in rows if r[2] in pii_forms})
+        pii_tasks: list[str] = []
+        if pii_forms:
+            asked = np.isin(np.array(columns[2], dtype=np.int64), sorted(pii_forms))
+            pii_tasks = sorted({str(prepared.tasks[t]) for t in np.unique(task[asked]).tolist()})
         if pii_tasks:
             figures.pii_answers = found.relabel(store.answers(tasks=pii_tasks))
         figures.schemas = dict(schemas)
@@ -235,20 +246,15 @@ def _responses(store: MergedStore) -> Responses:
     rows = store.db.execute(query, (store.project,)).fetchall()
     if not rows:
         return [], [], [], []
-    import numpy as np
-
-    tasks, ids = (
-        np.array([r[0] for r in rows], dtype=object),
-        np.array([r[1] for r in rows], dtype=object),
-    )
-    later = (tasks[1:] > tasks[:-1]) | ((tasks[1:] == tasks[:-1]) & (ids[1:] > ids[:-1]))
-    if not bool(np.all(later)):
-        rows = sorted(rows, key=lambda r: (r[0], r[1]))
+    # Sorted already where the collation is Python's: the sort then only compares
+    # neighbours.
+    rows.sort(key=itemgetter(0, 1))
+    tasks, ids, models, chars = (list(c) for c in zip(*rows, strict=True))
     return (
-        [r[0] for r in rows],
-        [r[1] for r in rows],
-        [m if isinstance(m, str) else None for _, _, m, _ in rows],
-        [int(c or 0) for _, _, _, c in rows],
+        tasks,
+        ids,
+        [m if isinstance(m, str) else None for m in models],
+        [int(c or 0) for c in chars],
     )
 
 
@@ -276,7 +282,11 @@ def _in_order(np: Any, rows: Sequence[tuple[Any, ...]]) -> Sequence[tuple[Any, .
 
 
 def _prepare(
-    np: Any, rows: Sequence[tuple[Any, ...]], shown: Mapping[Any, str], forms: Mapping[int, Schema]
+    np: Any,
+    rows: Sequence[tuple[Any, ...]],
+    shown: Mapping[Any, str],
+    forms: Mapping[int, Schema],
+    columns: list[tuple[Any, ...]] | None = None,
 ) -> Prepared | None:
     """:class:`Prepared` of rows in task order (``shown``: each rater's label); ``None``
     where two raters share a label, a task's answers disagree on the form or the number
@@ -285,7 +295,8 @@ def _prepare(
     if len(names) != len(shown):
         return None
     place = {label: i for i, label in enumerate(names)}
-    columns = list(zip(*rows, strict=True))
+    if columns is None:
+        columns = list(zip(*rows, strict=True))
     task_ids = np.array(columns[0], dtype=object)
     first = np.empty(len(rows), dtype=bool)
     first[0] = True
@@ -294,14 +305,37 @@ def _prepare(
     if np.any(shape[1:][~first[1:]] != shape[:-1][~first[1:]]):
         return None
     rank_of = {rater: place[label] for rater, label in shown.items()}
-    try:
-        rank = np.array([rank_of[r] for r in columns[1]], dtype=np.int64)
-    except KeyError:
+    rank = _ranks(np, columns[1], rank_of)
+    if rank is None:
         return None
     groups = _groups(np, columns, forms)
     if groups is None:
         return None
     return Prepared(columns, np.cumsum(first) - 1, task_ids[first].tolist(), names, rank, groups)
+
+
+def _ranks(np: Any, raters: Sequence[Any], rank_of: Mapping[Any, int]) -> Any | None:
+    """Each row's rater as its place (``rank_of``); ``None`` where a rater has none.
+    Raters that are small integers (SQLite's row ids) are looked up as an array."""
+    keys = list(rank_of)
+    if keys and all(type(k) is int and 0 <= k < 1 << 20 for k in keys):
+        table = np.full(max(keys) + 1, -1, dtype=np.int64)
+        table[keys] = [rank_of[k] for k in keys]
+        try:
+            given = np.array(raters, dtype=np.int64)
+        except (TypeError, ValueError, OverflowError):
+            given = None
+        if given is not None and given.ndim == 1:
+            if not len(given):
+                return given
+            if given.min() < 0 or given.max() >= len(table):
+                return None
+            rank = table[given]
+            return None if bool(np.any(rank < 0)) else rank
+    try:
+        return np.array([rank_of[r] for r in raters], dtype=np.int64)
+    except KeyError:
+        return None
 
 
 def figures_from_rows(
@@ -334,7 +368,7 @@ def figures_from_rows(
     # Days (the first ten characters of the time saved), numbered as they sort.
     day_texts = sorted(set(columns[5]))
     day_number = {d: i for i, d in enumerate(day_texts)}
-    day = np.array([day_number[d] for d in columns[5]], dtype=np.int64)
+    day = np.fromiter(map(day_number.__getitem__, columns[5]), dtype=np.int64, count=n)
     seconds = np.array(columns[6], dtype=np.float64)
     width = max(g.responses for g in groups)
     per_task = np.zeros(len(tasks), dtype=np.int64)
