@@ -402,3 +402,27 @@ def test_the_report_from_facts_is_the_report_from_the_answers(
         (fast, fast_page), (slow, slow_page) = _both(store, monkeypatch, pseudonyms=names)
         assert fast == slow
         assert fast_page == slow_page
+
+
+def test_the_facts_read_per_task_are_the_rows(tmp_path: Path) -> None:
+    """SQLite's per-task strings give every column the fact rows give, answer by answer;
+    where they cannot give one exactly (seconds missing) the rows decide, and the report
+    reads the answers."""
+    store, _ = _store(tmp_path)
+    with store:
+        fast = report_facts._sqlite_columns(np, store)
+        assert fast is not None
+        columns, who = fast
+        read = store.answer_fact_rows(wide=True)
+        assert read is not None
+        rows, row_who = read
+        assert who == row_who
+        expected = report_facts._Columns.of_rows(np, rows)
+        for field in dataclasses.fields(expected):
+            got, want = getattr(columns, field.name), getattr(expected, field.name)
+            assert np.array_equal(np.asarray(got), np.asarray(want)), field.name
+        assert len(columns.task) == store.counts()["answers"] == len(rows)
+        store.db.execute("UPDATE answer_facts SET seconds = NULL WHERE task_id = 't007'")
+        assert report_facts._sqlite_columns(np, store) is None
+        assert store.answer_fact_rows(wide=True) is None
+        assert report_facts.fact_figures(store, None, {}, {}, None) is None

@@ -45,7 +45,6 @@ from docket.server.agreement import (
     FactsAgreement,
     QuestionAgreement,
     agreement_from_facts,
-    forms_of,
 )
 from docket.server.agreement_stats import (
     Level,
@@ -153,13 +152,10 @@ def fact_figures(
         import numpy as np
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
         return None
-    read = store.answer_fact_rows(wide=True)
-    if read is None or not read[0]:
+    read = _read_columns(np, store)
+    if read is None:
         return None
-    rows, who = read
-    # The rows as columns once (task ids, raters, forms...), in task order.
-    rows = _in_order(np, rows)
-    columns = list(zip(*rows, strict=True))
+    columns, who = read
     if schemas is None:  # each form parsed once; the tasks' forms from their facts
         try:
             parsed = {
@@ -168,11 +164,12 @@ def fact_figures(
             }
         except (ValueError, DocketError):
             return None
-        found_forms = list(map(parsed.get, columns[2]))
-        if None in found_forms:  # a form not stored: the tasks whose rows name one
-            wanted = {str(r[0]): parsed[r[2]] for r in rows if r[2] in parsed}
-        else:
-            wanted = dict(zip(map(str, columns[0]), found_forms, strict=True))
+        # A task's answers share its form (else _prepare gives up): that of its first.
+        wanted = {
+            str(t): parsed[f]
+            for t, f in zip(columns.tasks, columns.task_forms().tolist(), strict=True)
+            if f in parsed
+        }
         extra = sorted(set(adjudications) - set(wanted))
         for start in range(0, len(extra), 500):
             chunk = extra[start : start + 500]
@@ -186,20 +183,19 @@ def fact_figures(
                 if int(f) in parsed
             )
         schemas = wanted
-    forms = forms_of(rows, schemas)
+    forms = columns.forms(schemas)
     labels: Callable[[str, str], str] | None = None
     if pseudonyms is not None:
         labels = lambda fp, _: pseudonyms.get(fp, "reviewer-?")  # noqa: E731
     with paused_gc():
         # The rows as arrays once, counted for agreement and read for the other figures.
-        ordered = rows
         distinct = reviewer_labels(who.values())
         by_fp = {
             fp: (labels(fp, name) if labels is not None else distinct[fp])
             for fp, name in who.values()
         }
         shown = {rater: by_fp[fp] for rater, (fp, _) in who.items()}
-        prepared = _prepare(np, ordered, shown, forms, columns)
+        prepared = _prepare_columns(np, columns, shown, forms)
         if prepared is None:
             return None
         task, rank = prepared.task, prepared.rank
@@ -207,11 +203,11 @@ def fact_figures(
             [(g.slots, g.codes, task[g.rows], rank[g.rows]) for g in prepared.groups],
             prepared.names,
         )
-        found = agreement_from_facts(ordered, who, forms, labels, seed=seed, counted=counted)
+        found = agreement_from_facts((), who, forms, labels, seed=seed, counted=counted)
         if found is None:
             return None
         figures = figures_from_rows(
-            np, ordered, who, schemas, forms, found, _responses(store), adjudications, prepared
+            np, (), who, schemas, forms, found, _responses(store), adjudications, prepared
         )
         if figures is None:
             return None
@@ -226,7 +222,7 @@ def fact_figures(
         }
         pii_tasks: list[str] = []
         if pii_forms:
-            asked = np.isin(np.array(columns[2], dtype=np.int64), sorted(pii_forms))
+            asked = np.isin(columns.form, sorted(pii_forms))
             pii_tasks = sorted({str(prepared.tasks[t]) for t in np.unique(task[asked]).tolist()})
         if pii_tasks:
             figures.pii_answers = found.relabel(store.answers(tasks=pii_tasks))
@@ -258,11 +254,232 @@ def _responses(store: MergedStore) -> Responses:
     )
 
 
+_CHAR_LIMIT = 50_000
+"""Numbers read back as characters (``char(n + 1)``) stay below this (and so below
+UTF-16's surrogates); a larger one, clipped to it, sends the reader to the rows."""
+
+_SQLITE_COLUMNS = f"""
+SELECT f.task_id, count(*),
+  sum(t.form IS NOT f.form OR f.day IS NULL OR f.seconds IS NULL OR f.answered IS NULL
+      OR CAST(CAST(f.seconds AS TEXT) AS REAL) IS NOT f.seconds),
+  group_concat(char(min(r.rowid, {_CHAR_LIMIT}) + 1, min(f.form, {_CHAR_LIMIT}) + 1,
+                    min(f.responses, {_CHAR_LIMIT}) + 1,
+                    min(length(f.facts), {_CHAR_LIMIT}) + 1,
+                    min(length(f.answered), {_CHAR_LIMIT}) + 1,
+                    min(length(f.day), {_CHAR_LIMIT}) + 1),
+               ''),
+  group_concat(f.facts, ''), group_concat(f.answered, ''), group_concat(f.day, ''),
+  group_concat(f.seconds, ',')
+FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer
+LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id
+WHERE f.project = ? GROUP BY f.task_id ORDER BY f.task_id
+"""
+"""Per task (in order), its answers' facts as a few strings: per answer its rater's row
+id, form, number of responses and the lengths of its texts as characters, then the texts
+one after the other and the seconds as text; and how many answers the rows could not
+give exactly (a stale form, a missing column, seconds that their text would not give
+back). Every aggregate of a task reads its answers in the same order, which
+:func:`_sqlite_columns` checks is that of :meth:`MergedStore.answer_fact_rows` (by
+reviewer): sorting them in SQL would cost a sort per task."""
+
+
+@dataclass(slots=True)
+class _Columns:
+    """The wide fact rows (:meth:`MergedStore.answer_fact_rows`) as arrays, in task
+    order: what the figures read, without a Python object per answer where SQLite can
+    give them as a few long strings (:func:`_read_columns`)."""
+
+    tasks: list[str]
+    """The tasks, in order."""
+    task: Any
+    """Each answer's task (its place in :attr:`tasks`)."""
+    raters: Any
+    """Each answer's rater key."""
+    form: Any
+    responses: Any
+    facts: Any
+    """Every answer's facts one after the other, as bytes (``uint8``)."""
+    facts_length: Any
+    answered: Any
+    """Every answer's ``answered`` text one after the other, as bytes."""
+    answered_length: Any
+    day_texts: list[str]
+    """The days the answers were saved on, sorted."""
+    day: Any
+    """Each answer's day (its place in :attr:`day_texts`)."""
+    seconds: Any
+
+    @classmethod
+    def of_rows(cls, np: Any, rows: Sequence[tuple[Any, ...]]) -> _Columns:
+        rows = _in_order(np, rows)
+        n = len(rows)
+        columns = list(zip(*rows, strict=True)) if n else [()] * 8
+        task_ids = np.array(columns[0], dtype=object)
+        first = np.ones(n, dtype=bool)
+        if n > 1:
+            first[1:] = task_ids[1:] != task_ids[:-1]
+        day_texts = sorted(set(columns[5]))
+        day_number = {d: i for i, d in enumerate(day_texts)}
+
+        def text(values: Sequence[str]) -> tuple[Any, Any]:
+            joined = np.frombuffer("".join(values).encode("ascii"), dtype=np.uint8)
+            return joined, np.fromiter(map(len, values), dtype=np.int64, count=n)
+
+        facts, facts_length = text(columns[4])
+        answered, answered_length = text(columns[7])
+        return cls(
+            task_ids[first].tolist(),
+            np.cumsum(first) - 1,
+            columns[1],
+            np.array(columns[2], dtype=np.int64),
+            np.array(columns[3], dtype=np.int64),
+            facts,
+            facts_length,
+            answered,
+            answered_length,
+            day_texts,
+            np.fromiter(map(day_number.__getitem__, columns[5]), dtype=np.int64, count=n),
+            np.array(columns[6], dtype=np.float64),
+        )
+
+    def firsts(self, np: Any) -> Any:
+        """Whether each answer is the first of its task."""
+        first = np.ones(len(self.task), dtype=bool)
+        first[1:] = self.task[1:] != self.task[:-1]
+        return first
+
+    def shape(self) -> Any:
+        """Each answer's layout as one number: form x 4096 + responses."""
+        return self.form * 4096 + self.responses
+
+    def task_forms(self) -> Any:
+        """Each task's form (that of its first answer)."""
+        import numpy as np
+
+        return self.form[np.flatnonzero(self.firsts(np))]
+
+    def forms(self, schemas: Mapping[str, Schema]) -> dict[int, Schema]:
+        """:func:`docket.server.agreement.forms_of` of these rows."""
+        out: dict[int, Schema] = {}
+        import numpy as np
+
+        for form in np.unique(self.form).tolist():
+            for t in np.unique(self.task[self.form == form]).tolist():
+                found = schemas.get(self.tasks[t])
+                if found is not None:
+                    out[int(form)] = found
+                    break
+        return out
+
+
+def _read_columns(
+    np: Any, store: MergedStore
+) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
+    """The project's wide fact rows as :class:`_Columns` with each rater's (fingerprint,
+    name), or ``None`` as :meth:`MergedStore.answer_fact_rows` (also without rows).
+    On SQLite, read per task as a few strings (:data:`_SQLITE_COLUMNS`) where they give
+    every row exactly; else from the rows."""
+    if store.db.dialect == "sqlite":
+        found = _sqlite_columns(np, store)
+        if found is not None:
+            return found
+    read = store.answer_fact_rows(wide=True)
+    if read is None or not read[0]:
+        return None
+    rows, who = read
+    return _Columns.of_rows(np, rows), who
+
+
+def _sqlite_columns(
+    np: Any, store: MergedStore
+) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
+    """:func:`_read_columns` on SQLite, or ``None`` where these strings cannot give
+    every row exactly (then the rows are read)."""
+    db = store.db
+    with paused_gc():
+        (answers,) = db.execute(
+            "SELECT count(*) FROM answers WHERE project = ?", (store.project,)
+        ).fetchone()
+        who = {
+            rater: (str(fp), str(name))
+            for rater, fp, name in db.execute("SELECT rowid, fingerprint, name FROM reviewers")
+        }
+        per_task = db.execute(_SQLITE_COLUMNS, (store.project,)).fetchall()
+    if not per_task:
+        return None
+    tasks, counts, inexact, heads, facts, answered, days, seconds = zip(*per_task, strict=True)
+    n = sum(counts)
+    if n != answers or any(inexact):
+        return None
+    tasks_sorted = list(tasks)
+    if any(not isinstance(t, str) for t in tasks_sorted) or tasks_sorted != sorted(tasks_sorted):
+        return None  # a collation that is not Python's: the rows, sorted as Python sorts
+    head_text = "".join(heads)
+    fact_text, answered_text, day_text = "".join(facts), "".join(answered), "".join(days)
+    if not (fact_text.isascii() and answered_text.isascii() and day_text.isascii()):
+        return None
+    head = np.frombuffer(head_text.encode("utf-32-le"), dtype=np.uint32)
+    if len(head) != 6 * n:
+        return None
+    head = head.reshape(n, 6).astype(np.int64) - 1
+    if int(head.max()) >= _CHAR_LIMIT:
+        return None
+    facts_length, answered_length, day_length = head[:, 3], head[:, 4], head[:, 5]
+    if (
+        int(facts_length.sum()) != len(fact_text)
+        or int(answered_length.sum()) != len(answered_text)
+        or int(day_length.sum()) != len(day_text)
+    ):
+        return None
+    spent = np.array(",".join(seconds).split(","), dtype=np.float64)
+    if len(spent) != n:
+        return None
+    day_bytes = day_text.encode("ascii")
+    width = int(day_length[0])
+    if width > 0 and bool(np.all(day_length == width)):
+        found, day = np.unique(np.frombuffer(day_bytes, dtype=f"S{width}"), return_inverse=True)
+        day_texts = [d.decode("ascii") for d in found.tolist()]
+    else:
+        ends = np.cumsum(day_length).tolist()
+        given = [day_text[e - k : e] for e, k in zip(ends, day_length.tolist(), strict=True)]
+        day_texts = sorted(set(given))
+        number = {d: i for i, d in enumerate(day_texts)}
+        day = np.fromiter(map(number.__getitem__, given), dtype=np.int64, count=n)
+    raters = head[:, 0]
+    present = {int(r) for r in np.unique(raters).tolist()}
+    if not present <= set(who):
+        return None
+    task = np.repeat(np.arange(len(tasks_sorted)), np.array(counts, dtype=np.int64))
+    # Within a task, by reviewer (their fingerprints as the database sorts them, BINARY:
+    # as Python sorts them).
+    by_fingerprint = sorted(present, key=lambda r: who[r][0])
+    place = np.zeros(max(present) + 1, dtype=np.int64)
+    place[by_fingerprint] = np.arange(len(by_fingerprint))
+    ranked = place[raters]
+    if not bool(np.all((task[1:] != task[:-1]) | (ranked[1:] > ranked[:-1]))):
+        return None
+    columns = _Columns(
+        tasks_sorted,
+        task,
+        raters,
+        head[:, 1],
+        head[:, 2],
+        np.frombuffer(fact_text.encode("ascii"), dtype=np.uint8),
+        facts_length,
+        np.frombuffer(answered_text.encode("ascii"), dtype=np.uint8),
+        answered_length,
+        day_texts,
+        np.asarray(day, dtype=np.int64).ravel(),
+        spent,
+    )
+    return columns, {rater: who[rater] for rater in sorted(present)}
+
+
 @dataclass(slots=True)
 class Prepared:
     """The fact rows as arrays, worked out once for agreement and the other figures."""
 
-    columns: list[tuple[Any, ...]]
+    columns: _Columns
     task: Any
     """Each answer's task, numbered in order."""
     tasks: list[str]
@@ -282,36 +499,34 @@ def _in_order(np: Any, rows: Sequence[tuple[Any, ...]]) -> Sequence[tuple[Any, .
 
 
 def _prepare(
-    np: Any,
-    rows: Sequence[tuple[Any, ...]],
-    shown: Mapping[Any, str],
-    forms: Mapping[int, Schema],
-    columns: list[tuple[Any, ...]] | None = None,
+    np: Any, rows: Sequence[tuple[Any, ...]], shown: Mapping[Any, str], forms: Mapping[int, Schema]
 ) -> Prepared | None:
     """:class:`Prepared` of rows in task order (``shown``: each rater's label); ``None``
     where two raters share a label, a task's answers disagree on the form or the number
     of responses, or a form has no layout."""
+    return _prepare_columns(np, _Columns.of_rows(np, rows), shown, forms)
+
+
+def _prepare_columns(
+    np: Any, columns: _Columns, shown: Mapping[Any, str], forms: Mapping[int, Schema]
+) -> Prepared | None:
+    """:func:`_prepare` of the rows as :class:`_Columns`."""
     names = sorted(set(shown.values()))
     if len(names) != len(shown):
         return None
     place = {label: i for i, label in enumerate(names)}
-    if columns is None:
-        columns = list(zip(*rows, strict=True))
-    task_ids = np.array(columns[0], dtype=object)
-    first = np.empty(len(rows), dtype=bool)
-    first[0] = True
-    first[1:] = task_ids[1:] != task_ids[:-1]
-    shape = np.array(columns[2], dtype=np.int64) * 4096 + np.array(columns[3], dtype=np.int64)
+    first = columns.firsts(np)
+    shape = columns.shape()
     if np.any(shape[1:][~first[1:]] != shape[:-1][~first[1:]]):
         return None
     rank_of = {rater: place[label] for rater, label in shown.items()}
-    rank = _ranks(np, columns[1], rank_of)
+    rank = _ranks(np, columns.raters, rank_of)
     if rank is None:
         return None
     groups = _groups(np, columns, forms)
     if groups is None:
         return None
-    return Prepared(columns, np.cumsum(first) - 1, task_ids[first].tolist(), names, rank, groups)
+    return Prepared(columns, columns.task, columns.tasks, names, rank, groups)
 
 
 def _ranks(np: Any, raters: Sequence[Any], rank_of: Mapping[Any, int]) -> Any | None:
@@ -360,16 +575,13 @@ def figures_from_rows(
         prepared = _prepare(np, rows, shown, forms)
         if prepared is None:
             return None
-    n = len(rows)
+    n = len(prepared.task)
     columns, task, tasks, names, rank, groups = (
         prepared.columns, prepared.task, prepared.tasks, prepared.names, prepared.rank,
         prepared.groups,
     )  # fmt: skip
     # Days (the first ten characters of the time saved), numbered as they sort.
-    day_texts = sorted(set(columns[5]))
-    day_number = {d: i for i, d in enumerate(day_texts)}
-    day = np.fromiter(map(day_number.__getitem__, columns[5]), dtype=np.int64, count=n)
-    seconds = np.array(columns[6], dtype=np.float64)
+    day_texts, day, seconds = columns.day_texts, columns.day, columns.seconds
     width = max(g.responses for g in groups)
     per_task = np.zeros(len(tasks), dtype=np.int64)
     for g in groups:
@@ -419,12 +631,10 @@ def figures_from_rows(
     )
 
 
-def _groups(
-    np: Any, columns: Sequence[Sequence[Any]], forms: Mapping[int, Schema]
-) -> list[_Group] | None:
+def _groups(np: Any, columns: _Columns, forms: Mapping[int, Schema]) -> list[_Group] | None:
     """The answers split by layout, each with its facts as a matrix of codes (and which
     questions each holds)."""
-    shape = np.array(columns[2], dtype=np.int64) * 4096 + np.array(columns[3], dtype=np.int64)
+    shape = columns.shape()
     out = []
     for kind in np.unique(shape).tolist():
         form, count = divmod(int(kind), 4096)
@@ -432,20 +642,30 @@ def _groups(
         slots = None if schema is None else layout(schema, count)
         if schema is None or slots is None:
             return None
-        chosen = np.flatnonzero(shape == kind)
-        every = len(chosen) == len(shape)
-        picked = columns[4] if every else [columns[4][i] for i in chosen.tolist()]
-        text = "".join(picked).encode("ascii")
-        if len(text) != len(chosen) * len(slots):
+        mine = shape == kind
+        chosen = np.flatnonzero(mine)
+        codes = _text_rows(np, columns.facts, columns.facts_length, mine, len(slots))
+        held = _text_rows(
+            np, columns.answered, columns.answered_length, mine, len(schema.questions)
+        )
+        if codes is None or held is None:
             return None
-        codes = np.frombuffer(text, dtype=np.uint8).reshape(len(chosen), len(slots))
-        picked = columns[7] if every else [columns[7][i] for i in chosen.tolist()]
-        text = "".join(picked).encode("ascii")
-        if len(text) != len(chosen) * len(schema.questions):
-            return None
-        held = np.frombuffer(text, dtype=np.uint8).reshape(len(chosen), -1) == ord("1")
-        out.append(_Group(schema, count, slots, chosen, codes - np.uint8(ord(ABSENT)), held))
+        out.append(
+            _Group(schema, count, slots, chosen, codes - np.uint8(ord(ABSENT)), held == ord("1"))
+        )
     return out
+
+
+def _text_rows(np: Any, text: Any, lengths: Any, mine: Any, width: int) -> Any | None:
+    """The texts of the rows ``mine`` picks (``text``: every row's text one after the
+    other as bytes, ``lengths`` each one's) as a matrix of ``width`` bytes per row;
+    ``None`` where one is not that long."""
+    if np.any(lengths[mine] != width):
+        return None
+    rows = int(np.count_nonzero(mine))
+    if rows == len(lengths):
+        return text.reshape(rows, width)
+    return text[np.repeat(mine, lengths)].reshape(rows, width)
 
 
 def _archive(
