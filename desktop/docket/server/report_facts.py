@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
+from itertools import combinations, repeat
 from operator import itemgetter
 from typing import Any, cast
 
@@ -246,12 +246,12 @@ def _responses(store: MergedStore) -> Responses:
     # neighbours.
     rows.sort(key=itemgetter(0, 1))
     tasks, ids, models, chars = (list(c) for c in zip(*rows, strict=True))
-    return (
-        tasks,
-        ids,
-        [m if isinstance(m, str) else None for m in models],
-        [int(c or 0) for c in chars],
-    )
+    # Each value looked at only where a column holds something else than its usual type.
+    if not set(map(type, models)) <= {str, type(None)}:
+        models = [m if isinstance(m, str) else None for m in models]
+    if not set(map(type, chars)) <= {int}:
+        chars = [int(c or 0) for c in chars]
+    return tasks, ids, models, chars
 
 
 _CHAR_LIMIT = 50_000
@@ -412,7 +412,7 @@ def _sqlite_columns(
     if n != answers or any(inexact):
         return None
     tasks_sorted = list(tasks)
-    if any(not isinstance(t, str) for t in tasks_sorted) or tasks_sorted != sorted(tasks_sorted):
+    if set(map(type, tasks_sorted)) != {str} or tasks_sorted != sorted(tasks_sorted):
         return None  # a collation that is not Python's: the rows, sorted as Python sorts
     head_text = "".join(heads)
     fact_text, answered_text, day_text = "".join(facts), "".join(answered), "".join(days)
@@ -678,7 +678,7 @@ def _archive(
     model_names = sorted({m for m in model_of if m is not None})
     number = {m: i for i, m in enumerate(model_names)}
     index = {t: i for i, t in enumerate(tasks)}
-    where = np.array([index.get(t, -1) for t in task_of], dtype=np.int64)
+    where = np.fromiter(map(index.get, task_of, repeat(-1)), dtype=np.int64, count=len(task_of))
     new = np.ones(len(task_of), dtype=bool)
     if len(task_of) > 1:
         same = np.array(task_of[1:], dtype=object) == np.array(task_of[:-1], dtype=object)
