@@ -72,6 +72,7 @@ from docket.server.report_scorecard import (
     LengthBucket,
     LengthCheck,
     LikertScore,
+    flag_rates_of_counts,
     mean_interval_of_counts,
 )
 from docket.server.reviewer_names import reviewer_labels
@@ -891,12 +892,7 @@ def _flag_rates(
     for _, q in sorted(firsts, key=lambda f: f[0]):  # the label met first, as the answers do
         for flag, label in q.response_flags:
             labels.setdefault(flag, label)
-    out = []
-    for flag, model in sorted(judged):
-        n, k = judged[(flag, model)], flagged[(flag, model)]
-        low, high = wilson_interval(k, n) or (None, None)
-        out.append(FlagRate(flag, labels.get(flag, flag), model, k, n, low, high))
-    return out
+    return flag_rates_of_counts(judged, flagged, labels)
 
 
 def _length(

@@ -297,9 +297,19 @@ def flag_rates(answers: Sequence[MergedAnswer], schemas: Schemas, facts: Facts) 
                     judged[(flag, model)] += 1
                     if flag in marked_set:
                         flagged[(flag, model)] += 1
+    return flag_rates_of_counts(judged, flagged, labels)
+
+
+def flag_rates_of_counts(
+    judged: Mapping[tuple[str, str], int],
+    flagged: Mapping[tuple[str, str], int],
+    labels: Mapping[str, str],
+) -> list[FlagRate]:
+    """Each (flag, model)'s rate with its Wilson interval, from how many of its responses
+    were judged and flagged, sorted by flag and model."""
     out = []
     for flag, model in sorted(judged):
-        n, k = judged[(flag, model)], flagged[(flag, model)]
+        n, k = judged[(flag, model)], flagged.get((flag, model), 0)
         low, high = wilson_interval(k, n) or (None, None)
         out.append(FlagRate(flag, labels.get(flag, flag), model, k, n, low, high))
     return out

@@ -132,17 +132,32 @@ def _switch_to_wal(conn: dbapi2.Connection, deadline: float) -> None:
     ever) and answers SQLITE_BUSY at once. Nothing has been changed when it does, so
     trying again is safe; once one process has switched, the others find WAL and the
     pragma needs no lock."""
-    delay = 0.001
+    _while_busy(
+        lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone(),
+        deadline,
+        first=0.001,
+        growth=2.0,
+        longest=0.05,
+    )
+
+
+def _while_busy(
+    attempt: Callable[[], object], deadline: float, *, first: float, growth: float, longest: float
+) -> None:
+    """``attempt()``, tried again while SQLite answers busy or locked, until ``deadline``
+    (``time.monotonic()``): jittered pauses from ``first`` seconds, ``growth`` times longer
+    each time, up to ``longest``. Only for statements that change nothing when refused."""
+    delay = first
     while True:
         try:
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            attempt()
             return
         except dbapi2.OperationalError as exc:
             code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
             if code not in (SQLITE_BUSY, SQLITE_LOCKED) or time.monotonic() >= deadline:
                 raise
             _pause(delay * (0.5 + random.random()))
-            delay = min(delay * 2, 0.05)
+            delay = min(delay * growth, longest)
 
 
 def open_migrated(
@@ -202,19 +217,15 @@ def _begin_immediate(db: sqlite_utils.Database) -> None:
         conn.execute("BEGIN IMMEDIATE")
         return
     deadline = time.monotonic() + wait
-    delay = 0.0005
     conn.execute("PRAGMA busy_timeout = 0")
     try:
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except dbapi2.OperationalError as exc:
-                code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-                if code not in (SQLITE_BUSY, SQLITE_LOCKED) or time.monotonic() >= deadline:
-                    raise
-                _pause(delay * (0.5 + random.random()))
-                delay = min(delay * 1.5, 0.004)
+        _while_busy(
+            lambda: conn.execute("BEGIN IMMEDIATE"),
+            deadline,
+            first=0.0005,
+            growth=1.5,
+            longest=0.004,
+        )
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(1000 * wait)}")
 
