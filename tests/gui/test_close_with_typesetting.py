@@ -22,6 +22,7 @@ from docket import Workspace
 from docket.core import Response, Role, Task, Turn
 from docket.settings import Settings
 from docket.ui.main_window import MainWindow
+from tests.render.test_typeset import gone
 
 CLOSE_BOUND_S = 5.0
 """Well above what a close takes (about 0.1 s), well below the old waits (20 s for a
@@ -71,12 +72,12 @@ def test_closing_does_not_wait_on_a_dead_or_hung_typesetting_worker(
         took = time.monotonic() - started
         assert took < CLOSE_BOUND_S, f"closing took {took:.1f} s"
         assert not window.operations.busy()
-        assert not any(worker.is_alive() for worker in workers)
+        assert all(gone(worker) for worker in workers)
         qtbot.waitUntil(lambda: not pool_threads(), timeout=int(CLOSE_BOUND_S * 1000))
         assert multiprocessing.active_children() == []
     finally:
         for worker in workers:  # never leave a stopped process behind a failed test
-            if worker.is_alive() and worker.pid is not None:
+            if not gone(worker, within=0) and worker.pid is not None:
                 os.kill(worker.pid, signal.SIGKILL)
                 worker.join(5)
         ws.close()

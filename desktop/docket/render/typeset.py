@@ -51,6 +51,9 @@ TIME_LIMIT_S = 0.15
 WORKER_START_S = 20.0
 STOP_WAIT_S = 1.0
 """How long closing waits for the worker to end by itself before it is killed."""
+REAP_WAIT_S = 5.0
+"""How long a killed worker is waited for, to be reaped: at once, unless the
+machine is loaded."""
 _POLL_S = 0.05
 """How often a wait for the worker looks whether the typesetter was stopped."""
 MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
@@ -465,4 +468,6 @@ def _end(processes: Iterable[BaseProcess], wait_s: float) -> None:
         process.join(max(0.0, deadline - time.monotonic()))
         if process.is_alive():
             process.kill()
-            process.join(wait_s)
+            # Killed, it cannot go on; the wait is for the kernel to tear it down, which a
+            # loaded machine may take more than a second to do.
+            process.join(max(wait_s, REAP_WAIT_S))
