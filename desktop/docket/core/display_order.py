@@ -8,6 +8,7 @@ in (a TRL row always lists ``chosen`` first; that must not leak into position A)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import string
@@ -53,8 +54,11 @@ class DisplayOrder:
 
     @classmethod
     def from_json(cls, data: dict[str, str]) -> DisplayOrder:
+        expected = _labels(len(data))
+        if tuple(data) == expected:  # the common case: written in order
+            return cls(tuple(data.values()))
         labels = sorted(data, key=lambda lab: (len(lab), lab))
-        expected = [blinded_label(i) for i in range(len(labels))]
+        expected = list(expected)
         if labels != expected:
             # A gap or a foreign key would otherwise silently shift every later label.
             raise ValueError(f"display order labels must be {expected}, got {labels}")
@@ -69,3 +73,9 @@ def display_order(reviewer: str, task_id: str, response_ids: Iterable[str]) -> D
     digest = hashlib.sha256(f"docket-display-order\0{reviewer}\0{task_id}".encode()).digest()
     random.Random(int.from_bytes(digest, "big")).shuffle(ids)
     return DisplayOrder(tuple(ids))
+
+
+@functools.lru_cache(maxsize=64)
+def _labels(n: int) -> tuple[str, ...]:
+    """The labels of a display order of ``n`` responses, in order."""
+    return tuple(blinded_label(i) for i in range(n))

@@ -7,7 +7,7 @@ the CLI can name it. Answers always name response ids, never screen positions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from docket.core.pii import DOCUMENT_PREFIX, TURN_PREFIX
@@ -548,3 +548,156 @@ def _one_of(allowed: list[str], got: Any) -> Reason:
 
 def _not_a_response(ids: list[str]) -> Reason:
     return Reason("not a response id of this task {ids}", ids=ids)
+
+
+# --- the quick test of the common case ---------------------------------------------------
+#
+# A server merging a million answers checks each against its form. Most answers fit, and
+# most forms ask only preferences, rankings, likert scores, flags, choices and texts:
+# for those, :func:`quick_check` compiles the rules above into one test per question that
+# answers only "fits" (no problem at all) or "ask :func:`check_answers`", which alone
+# words the problems. The tests hold the two to the same answer (a property test over
+# random forms and answers): the quick test never accepts what the full check refuses.
+
+QuickCheck = Callable[[Sequence[str], Any], bool]
+"""(response ids, answers) -> True where :func:`check_answers` finds no problem; False
+means only that the full check must decide."""
+
+_QUICK: dict[int, tuple[Schema, QuickCheck]] = {}
+"""Recent forms' quick tests by the form object's identity (the entry keeps the form
+alive, so its id is not reused while it is here)."""
+
+
+def quick_check(schema: Schema) -> QuickCheck:
+    """The quick test of ``schema``. A question it does not cover (spans, rewrites, PII,
+    rubrics: their rules read the task's texts or long lists) passes it only unanswered;
+    an answer to one is checked in full."""
+    found = _QUICK.get(id(schema))
+    if found is not None and found[0] is schema:
+        return found[1]
+    tests = tuple(
+        (
+            q.id,
+            q,
+            _QUICK_TESTS.get(type(q), _never),
+            None if isinstance(q, TextQuestion) else _is_required(q, {}),
+        )
+        for q in schema.questions
+    )
+    compiled = _compiled(schema, tests)
+    if len(_QUICK) >= 256:
+        _QUICK.clear()
+    _QUICK[id(schema)] = (schema, compiled)
+    return compiled
+
+
+def _never(q: Question, value: Any, ids: list[str], answers: Any) -> bool:
+    return False
+
+
+def _compiled(schema: Schema, tests: tuple[Any, ...]) -> QuickCheck:
+    known = frozenset(q.id for q in schema.questions)
+
+    def check(response_ids: Sequence[str], answers: Any) -> bool:
+        if type(answers) is not dict or not known.issuperset(answers):
+            return False
+        ids = list(response_ids)
+        for qid, q, test, required in tests:
+            value = answers.get(qid)
+            if _is_empty(value):
+                if _is_required(q, answers) if required is None else required:
+                    return False
+            elif not test(q, value, ids, answers):
+                return False
+        return True
+
+    return check
+
+
+def _quick_preference(q: PreferenceQuestion, value: Any, ids: list[str], _: Any) -> bool:
+    if type(value) is not dict or len(ids) != 2 or "better" not in value:
+        return False
+    if any(k not in ("better", "strength") for k in value):
+        return False
+    better, strength = value["better"], value.get("strength")
+    if better is None:
+        return q.allow_tie and strength is None
+    return type(better) is str and better in ids and strength in q.strengths
+
+
+def _quick_ranking(q: RankingQuestion, value: Any, ids: list[str], _: Any) -> bool:
+    if type(value) is not list:
+        return False
+    seen: list[str] = []
+    for group in value:
+        if type(group) is not list or not group or (len(group) > 1 and not q.allow_ties):
+            return False
+        for rid in group:
+            if type(rid) is not str or rid not in ids or rid in seen:
+                return False
+            seen.append(rid)
+    return all(rid in seen for rid in ids)
+
+
+def _quick_likert(q: LikertQuestion, value: Any, ids: list[str], _: Any) -> bool:
+    if type(value) is not dict:
+        return False
+    for rid, ratings in value.items():
+        if rid not in ids or type(ratings) is not dict:
+            return False
+        for dim, score in ratings.items():
+            if (
+                dim not in q.dimensions
+                or type(score) is not int
+                or not q.scale_min <= score <= q.scale_max
+            ):
+                return False
+    if q.required:
+        for rid in ids:
+            got = value.get(rid)
+            if type(got) is not dict or any(dim not in got for dim in q.dimensions):
+                return False
+    return True
+
+
+def _quick_flags(q: FlagsQuestion, value: Any, ids: list[str], _: Any) -> bool:
+    if type(value) is not dict:
+        return False
+    for key, flags in value.items():
+        if key == TASK_FLAGS_KEY:
+            allowed = [flag for flag, _ in q.task_flags]
+        elif key in ids:
+            allowed = [flag for flag, _ in q.response_flags]
+        else:
+            return False
+        if type(flags) is not list or not _quick_members(flags, allowed):
+            return False
+    return True
+
+
+def _quick_members(items: list[Any], allowed: list[str]) -> bool:
+    return all(type(item) is str and item in allowed for item in items) and len(set(items)) == len(
+        items
+    )
+
+
+def _quick_choice(q: ChoiceQuestion, value: Any, ids: list[str], _: Any) -> bool:
+    if q.multiple:
+        return type(value) is list and _quick_members(value, list(q.options))
+    return type(value) is str and value in q.options
+
+
+def _quick_text(q: TextQuestion, value: Any, ids: list[str], answers: Any) -> bool:
+    if type(value) is not str or len(value) > q.max_length:
+        return False
+    return not (q.is_required(answers) and len(value.strip()) < q.min_length)
+
+
+_QUICK_TESTS: dict[type, Callable[[Any, Any, list[str], Any], bool]] = {
+    PreferenceQuestion: _quick_preference,
+    RankingQuestion: _quick_ranking,
+    LikertQuestion: _quick_likert,
+    FlagsQuestion: _quick_flags,
+    ChoiceQuestion: _quick_choice,
+    TextQuestion: _quick_text,
+}

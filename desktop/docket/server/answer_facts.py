@@ -36,6 +36,7 @@ from docket.core.schema import (
     Schema,
 )
 from docket.server.agreement_stats import pairwise_from_ranking
+from docket.server.sql import upsert
 
 STRENGTH = {"slight": 1, "strong": 2}
 """A preference's strength on the agreement scale (one definition, shared with
@@ -111,15 +112,17 @@ def layout(schema: Schema, responses: int) -> tuple[Slot, ...] | None:
 class _Plan:
     """What encoding needs of one layout, worked out once: each unit's place, each
     place's character per value (by kind and value, so ``1`` and ``True`` stay apart),
-    and the facts of an answer that gives nothing (every flag unset)."""
+    the facts of an answer that gives nothing (every flag unset), and each question's
+    label (as :func:`_label` gives it)."""
 
     places: dict[tuple[Any, ...], int]
     codes: tuple[dict[tuple[type, Hashable], str], ...]
     blank: tuple[str, ...]
+    labels: tuple[str, ...]
 
 
 @lru_cache(maxsize=256)
-def _plan(schema: Schema, responses: int) -> _Plan | None:
+def _plan_of(schema: Schema, responses: int) -> _Plan | None:
     found = layout(schema, responses)
     if found is None:
         return None
@@ -127,7 +130,26 @@ def _plan(schema: Schema, responses: int) -> _Plan | None:
         {(type(v), v): chr(FIRST + k) for k, v in enumerate(slot.values)} for slot in found
     )
     blank = tuple(chr(FIRST) if slot.values is FLAG_VALUES else ABSENT for slot in found)
-    return _Plan({(s.key, s.target): i for i, s in enumerate(found)}, codes, blank)
+    labels = tuple(_label(q) for q in schema.questions)
+    return _Plan({(s.key, s.target): i for i, s in enumerate(found)}, codes, blank, labels)
+
+
+_BY_IDENTITY: dict[tuple[int, int], tuple[Schema, _Plan | None]] = {}
+"""Recent forms' plans by the form object's identity (the entry keeps the form alive, so
+its id is not reused while it is here): a merge encodes a million answers of a few
+forms, and the plan cached by the form's value hashes the whole form each time."""
+
+
+def _plan(schema: Schema, responses: int) -> _Plan | None:
+    """:func:`_plan_of`, looked up by the form's identity first."""
+    found = _BY_IDENTITY.get((id(schema), responses))
+    if found is not None and found[0] is schema:
+        return found[1]
+    plan = _plan_of(schema, responses)
+    if len(_BY_IDENTITY) >= 256:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[(id(schema), responses)] = (schema, plan)
+    return plan
 
 
 def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any]) -> str | None:
@@ -155,9 +177,8 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
         return True
 
     try:
-        for q in schema.questions:
+        for q, label in zip(schema.questions, plan.labels, strict=True):
             value = answers.get(q.id)
-            label = _label(q)
             if isinstance(q, LikertQuestion):
                 if not isinstance(value, dict):
                     continue
@@ -202,16 +223,11 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
     return "".join(out)
 
 
-@lru_cache(maxsize=256)
-def _question_ids(schema: Schema) -> tuple[str, ...]:
-    return tuple(q.id for q in schema.questions)
-
-
 def answered(schema: Schema, answers: Mapping[str, Any]) -> str:
     """Which questions of the form the answer holds: one character per question, in the
     form's order, ``1`` where the answers carry its id, else ``0`` (the report counts a
     response as judged for flags only where the answer holds the flags question)."""
-    return "".join("1" if qid in answers else "0" for qid in _question_ids(schema))
+    return "".join("1" if q.id in answers else "0" for q in schema.questions)
 
 
 FactsInput = tuple[str, str, int, Mapping[str, str], Mapping[str, Any], str, float]
@@ -277,26 +293,22 @@ def write_facts(
             "DELETE FROM answer_facts WHERE project = ? AND task_id = ? AND reviewer = ?", drop
         )
     if keep:
-        conn.executemany(
-            "DELETE FROM answer_facts WHERE project = ? AND task_id = ? AND reviewer = ?",
-            [k[:3] for k in keep],
-        )
+        # One upsert per answer (its older facts replaced whole), not a delete and an insert.
         columns = getattr(conn, "columns", None)
         if columns is not None and "day" not in columns("answer_facts"):
             # A store still at version 9 (the next version's migration runs on the next
             # open, and writes every answer's facts again): that version's columns.
-            conn.executemany(
-                "INSERT INTO answer_facts (project, task_id, reviewer, revision, form, "
-                "responses, facts) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [k[:7] for k in keep],
-            )
+            conn.executemany(upsert("answer_facts", FACT_COLUMNS[:7], KEY), [k[:7] for k in keep])
             return len(keep)
-        conn.executemany(
-            "INSERT INTO answer_facts (project, task_id, reviewer, revision, form, responses, "
-            "facts, day, seconds, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            keep,
-        )
+        conn.executemany(upsert("answer_facts", FACT_COLUMNS, KEY), keep)
     return len(keep)
+
+
+FACT_COLUMNS = (
+    "project", "task_id", "reviewer", "revision", "form", "responses", "facts", "day",
+    "seconds", "answered",
+)  # fmt: skip
+KEY = ("project", "task_id", "reviewer")
 
 
 WIDE = 2**62

@@ -291,10 +291,10 @@ class _Seen:
 
     def __init__(self) -> None:
         self._sealed: dict[str, _Sealed] = {}
-        self._stored: dict[str, tuple[str, int]] = {}
-        """project -> (digest of the section whose rows were last stored or found equal,
-        the database's data version then)."""
-        self._pending: dict[str, tuple[str, int]] = {}
+        self._stored: dict[str, tuple[SealedRows, int]] = {}
+        """project -> (the rows last stored or found equal, the database's data version
+        then)."""
+        self._pending: dict[str, tuple[SealedRows, int]] = {}
 
     def sealed(self, data: bytes, digest: str, server: SecretKey) -> _Sealed:
         """The section ``data``, whose SHA-256 (checked) is ``digest``, opened."""
@@ -316,15 +316,19 @@ class _Seen:
 
     def store_sealed(self, db: Db, sealed: _Sealed, project: str) -> None:
         """:func:`_store_sealed`, in the bundle's transaction; left out when this merge
-        stored (or found) the same section's rows last and no other connection has
-        committed since (SQLite's ``data_version``: our own commits do not change it)."""
+        stored (or found) the same rows last, from this section or another that gives
+        equal rows (every reviewer's section of one batch of tasks carries the same
+        originals), and no other connection has committed since (SQLite's
+        ``data_version``: our own commits do not change it)."""
         version = (
             int(db.execute("PRAGMA data_version").fetchone()[0]) if db.dialect == "sqlite" else None
         )
-        if version is not None and self._stored.get(project) == (sealed.digest, version):
+        rows = sealed.rows()
+        kept = self._stored.get(project)
+        if version is not None and kept is not None and kept[1] == version and kept[0] == rows:
             return
-        _store_sealed_rows(db, sealed.rows(), project)
-        self._pending = {} if version is None else {project: (sealed.digest, version)}
+        _store_sealed_rows(db, rows, project)
+        self._pending = {} if version is None else {project: (rows, version)}
 
     def begin(self) -> None:
         """A bundle's transaction begins: nothing it stores counts before it commits."""
