@@ -162,7 +162,7 @@ def agree(schema: Schema, ids: list[str], answers: Any) -> None:
         assert quick, answers
 
 
-@settings(max_examples=1000)
+@settings(max_examples=300)
 @given(st.data())
 def test_quick_and_full_agree_on_answers_near_the_form(data: st.DataObject) -> None:
     schema = data.draw(forms())

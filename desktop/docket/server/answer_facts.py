@@ -179,6 +179,8 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
     try:
         for q, label in zip(schema.questions, plan.labels, strict=True):
             value = answers.get(q.id)
+            if value is None:  # no question gives a unit a value from nothing
+                continue
             if isinstance(q, LikertQuestion):
                 if not isinstance(value, dict):
                     continue
