@@ -17,6 +17,9 @@ answers (``merge_1m_s``): 100 reviewers given the same 10,000 tasks, each answer
 ``merge-1m-v1``, 4.5 GB, as every result carries its workspace's whole audit log;
 building it took 33 minutes on a 2-core machine busy with other work, most of it
 writing the 1,000 signed, encrypted results). One run: it takes minutes.
+``BENCH_MERGE_1M_FIRST=N`` merges only the first N of those bundles (``N // 10``
+reviewers' whole chains), for a before/after comparison in one sitting on a busy
+machine (``merge_1m_first_n_s``; the million's keys are left out then).
 """
 
 from __future__ import annotations
@@ -149,6 +152,9 @@ def merge_million() -> dict[str, float | None]:
     server = keys.load_secret_key(cache / "keys" / "server.key")
     cards = [keys.PublicCard.load(p) for p in sorted((cache / "keys").glob("rev*.pub"))]
     files = sorted(cache.glob("*.result"))
+    first = int(os.environ.get("BENCH_MERGE_1M_FIRST") or 0)
+    if first:
+        files = files[:first]
     archive = next((cache / "bundles").glob("*.server-tasks"))
     with tempfile.TemporaryDirectory() as tmp:
         with MergedStore.open(Path(tmp) / "merged.db", server) as store:
@@ -166,6 +172,12 @@ def merge_million() -> dict[str, float | None]:
         f"{elapsed:.1f} s, {cpu:.1f} s of CPU, peak {peak:.0f} MB "
         f"(workload ready in {built:.0f} s; load average {os.getloadavg()[0]:.1f})"
     )
+    if first:
+        return {
+            "merge_1m_first_n": len(files),
+            "merge_1m_first_n_s": round(elapsed, 2),
+            "merge_1m_first_n_cpu_s": round(cpu, 2),
+        }
     return {
         "merge_1m_s": round(elapsed, 1),
         "merge_1m_cpu_s": round(cpu, 1),
@@ -205,5 +217,12 @@ def main() -> dict[str, float | None]:
     return result
 
 
+def main_or_slice() -> dict[str, float | None]:
+    """With ``BENCH_MERGE_1M_FIRST`` set, only that slice of the million; else :func:`main`."""
+    if os.environ.get("BENCH_MERGE_1M_FIRST"):
+        return merge_million()
+    return main()
+
+
 if __name__ == "__main__":
-    record(main())
+    record(main_or_slice())
