@@ -45,6 +45,7 @@ from docket.bundles.envelope import (
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import AuditPrefix, VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import CALIBRATION_KIND, read_task_bundle
+from docket.core import safe_json
 from docket.core.bulk import paused_gc
 from docket.core.pii import finding_problems, task_texts
 from docket.core.rules import canonical_json
@@ -301,7 +302,7 @@ class _Seen:
         found = self._sealed.pop(digest, None)
         if found is None:
             try:
-                content = json.loads(age_layer.decrypt(data, [server.identity()]))
+                content = safe_json.loads_utf8(age_layer.decrypt(data, [server.identity()]))
             except (ValueError, DocketError):
                 raise BundleError(
                     "The answered bundle's server-only section cannot be read."
@@ -325,7 +326,12 @@ class _Seen:
         )
         rows = sealed.rows()
         kept = self._stored.get(project)
-        if version is not None and kept is not None and kept[1] == version and kept[0] == rows:
+        if (
+            version is not None
+            and kept is not None
+            and kept[1] == version
+            and (kept[0] is rows or kept[0] == rows)  # the same section's: not compared again
+        ):
             return
         _store_sealed_rows(db, rows, project)
         self._pending = {} if version is None else {project: (rows, version)}
