@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import string
 from collections import Counter
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -275,3 +276,16 @@ def test_property_blinded_label_is_bijective_base_26(index: int) -> None:
     for ch in label:
         value = value * 26 + (ord(ch) - ord("A") + 1)
     assert value - 1 == index
+
+
+@given(
+    st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=30, unique=True), st.randoms()
+)
+def test_a_display_order_reads_the_same_whatever_order_its_labels_were_written_in(
+    ids: list[str], rng: Any
+) -> None:
+    written = DisplayOrder(tuple(ids)).to_json()
+    shuffled = list(written.items())
+    rng.shuffle(shuffled)
+    assert DisplayOrder.from_json(dict(shuffled)) == DisplayOrder.from_json(written)
+    assert DisplayOrder.from_json(written).order == tuple(ids)

@@ -54,11 +54,11 @@ class DisplayOrder:
 
     @classmethod
     def from_json(cls, data: dict[str, str]) -> DisplayOrder:
-        expected = _labels(len(data))
-        if tuple(data) == expected:  # the common case: written in order
+        in_order = _labels(len(data))
+        if tuple(data) == in_order:  # the common case: written in order
             return cls(tuple(data.values()))
         labels = sorted(data, key=lambda lab: (len(lab), lab))
-        expected = list(expected)
+        expected = list(in_order)
         if labels != expected:
             # A gap or a foreign key would otherwise silently shift every later label.
             raise ValueError(f"display order labels must be {expected}, got {labels}")
