@@ -41,7 +41,8 @@ class AuditEntry:
 
 def entry_hash(prev_hash: str, seq: int, at: str, action: str, subject: str, detail: str) -> str:
     """The SHA-256 of ``json.dumps([prev_hash, seq, at, action, subject, detail],
-    ensure_ascii=False)`` (through one encoder made once: a server checks millions)."""
+    ensure_ascii=False)``: spelled by hand for a whole number and five strings, through
+    one encoder made once for anything else (a server checks millions of entries)."""
     if (
         type(seq) is int
         and type(prev_hash) is str
@@ -50,8 +51,7 @@ def entry_hash(prev_hash: str, seq: int, at: str, action: str, subject: str, det
         and type(subject) is str
         and type(detail) is str
     ):
-        # What the encoder writes for these types, spelled out (a property test holds
-        # the two equal): a server hashes millions of entries.
+        # What the encoder writes for these types (a property test holds the two equal).
         s = _string
         canonical = (
             f"[{s(prev_hash)}, {int.__repr__(seq)}, {s(at)}, {s(action)}, {s(subject)}, "
