@@ -45,7 +45,6 @@ from docket.bundles.envelope import (
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import AuditPrefix, VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import CALIBRATION_KIND, read_task_bundle
-from docket.core import safe_json
 from docket.core.bulk import paused_gc
 from docket.core.pii import finding_problems, task_texts
 from docket.core.rules import canonical_json
@@ -302,7 +301,7 @@ class _Seen:
         found = self._sealed.pop(digest, None)
         if found is None:
             try:
-                content = safe_json.loads_utf8(age_layer.decrypt(data, [server.identity()]))
+                content = json.loads(age_layer.decrypt(data, [server.identity()]))
             except (ValueError, DocketError):
                 raise BundleError(
                     "The answered bundle's server-only section cannot be read."
