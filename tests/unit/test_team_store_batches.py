@@ -127,10 +127,12 @@ def test_a_batch_through_copy_leaves_the_rows_one_by_one_leaves(
         for t in ("batched", "one_by_one")
     )
     assert batched == one_by_one
-    # The staging tables went with their transaction.
-    assert db.execute(
-        "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'docket_batch%'"
-    ).fetchone() == (0,)
+    # The connection's staging table is kept for its next batch, and empty.
+    (staged,) = db.execute(
+        "SELECT relname FROM pg_class WHERE relname LIKE 'docket_batch%' "
+        "AND relpersistence = 't' AND pg_table_is_visible(oid)"
+    ).fetchone()
+    assert db.execute(f"SELECT count(*) FROM {staged}").fetchone() == (0,)
 
 
 def test_a_batch_that_fails_leaves_nothing(two_tables: tuple[PostgresDb, Any]) -> None:
