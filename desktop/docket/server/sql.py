@@ -303,6 +303,47 @@ def placeholders(sql: str) -> str:
     return "".join(out)
 
 
+_IN_LIST = re.compile(r"\b(NOT\s+)?IN\s*\(\s*\?(?:\s*,\s*\?)+\s*\)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=512)
+def any_lists(sql: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``sql`` for psycopg (:func:`placeholders`), each ``x IN (?, ?, ...)`` written as
+    ``x = ANY(%s)``, and where those lists' parameters are (index of the first, how
+    many): their values go as one array. The same statement then serves a list of any
+    length, which psycopg prepares once and the server plans once, instead of a
+    statement of its own for each length, as long as the list, parsed each time. Left as
+    it is: ``NOT IN`` (not the same as ``!= ALL`` where a value is NULL) and a statement
+    with quotes (its ``?`` are not all parameters)."""
+    if "'" in sql or '"' in sql:
+        return placeholders(sql), ()
+    lists: list[tuple[int, int]] = []
+    out: list[str] = []
+    end = 0
+    for found in _IN_LIST.finditer(sql):
+        if found[1]:
+            continue
+        out.append(sql[end : found.start()])
+        lists.append((sql.count("?", 0, found.start()), found[0].count("?")))
+        out.append("= ANY(?)")
+        end = found.end()
+    if not lists:
+        return placeholders(sql), ()
+    out.append(sql[end:])
+    return placeholders("".join(out)), tuple(lists)
+
+
+def _as_arrays(params: Sequence[Any], lists: tuple[tuple[int, int], ...]) -> tuple[Any, ...]:
+    args: list[Any] = []
+    at = 0
+    for first, count in lists:
+        args.extend(params[at:first])
+        args.append(list(params[first : first + count]))
+        at = first + count
+    args.extend(params[at:])
+    return tuple(args)
+
+
 class PostgresDb(Db):
     """A PostgreSQL database (see the module docstring)."""
 
@@ -371,7 +412,9 @@ class PostgresDb(Db):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         with self._errors():
             if params:
-                cursor: Cursor = self.conn.execute(placeholders(sql), tuple(params))
+                converted, lists = any_lists(sql)
+                args = tuple(params) if not lists else _as_arrays(params, lists)
+                cursor: Cursor = self.conn.execute(converted, args)
             else:
                 if _SCHEMA_CHANGE.match(sql):
                     self._columns.clear()
