@@ -369,6 +369,7 @@ class PostgresDb(Db):
         self._staged_now: list[tuple[str, tuple[str, ...]]] = []
         """Those created in the open transaction: gone again if it rolls back."""
         self._columns: dict[str, list[str]] = {}
+        self._keys: dict[str, list[str]] = {}
         self._session_settings()
         self._reading()
         self._writing = False
@@ -418,6 +419,7 @@ class PostgresDb(Db):
             else:
                 if _SCHEMA_CHANGE.match(sql):
                     self._columns.clear()
+                    self._keys.clear()
                 cursor = self.conn.execute(postgres_ddl(sql))
         return cursor
 
@@ -453,10 +455,27 @@ class PostgresDb(Db):
             with cursor.copy(f"COPY {staged} ({', '.join(plan.columns)}) FROM STDIN") as copy:
                 for row in plan.rows(batch):
                     copy.write_row(row)
-            cursor.execute(plan.statement(staged))
+            statement = plan.statement(staged)
+            if plan.delete and set(plan.columns) == set(self._key(plan.table)):
+                # By the key's index, one probe per row, as row by row: the planner takes
+                # the staged rows for few and the table for small, and would hash the
+                # whole table for each batch (a merge's time growing with the store).
+                statement = (
+                    f"SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
+                    f"{statement}; SET LOCAL enable_hashjoin TO DEFAULT; "
+                    "SET LOCAL enable_mergejoin TO DEFAULT"
+                )
+            cursor.execute(statement)
             # Emptied for the next batch (a DELETE: no new file, as TRUNCATE would make;
             # the commit empties it for good).
             cursor.execute(f"DELETE FROM {staged}")
+
+    def _key(self, table: str) -> list[str]:
+        """:meth:`primary_key`, asked once per connection and table."""
+        known = self._keys.get(table)
+        if known is None:
+            known = self._keys[table] = self.primary_key(table)
+        return known
 
     def _staging_table(self, cursor: Any, plan: BatchPlan) -> str:
         """The temporary table a batch of ``plan`` is staged in: created the first time
