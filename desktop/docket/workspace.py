@@ -27,7 +27,6 @@ from docket.core.bulk import paused_gc
 from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.pii import TaskScan, task_texts
-from docket.core.pii_detect import scan_task
 from docket.core.progress import Progress, held_interrupts, no_progress
 from docket.core.review import (
     ADJUDICATION_OUTCOMES,
@@ -303,6 +302,8 @@ class Workspace:
         found = self._pii_scans.get(task.id)
         if found is not None and found[0] == digest:
             return found[1]
+        from docket.core.pii_detect import scan_task  # its patterns: with the first scan
+
         try:
             scan = scan_task(task)
         except Exception as exc:  # the detector promises not to raise; review must go on

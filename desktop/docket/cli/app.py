@@ -9,6 +9,7 @@ These are the only places the command line reaches Qt, and only by importing
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +25,35 @@ def _before_qt() -> None:
     loaded, it reads the source of every module imported after it (looking for its
     ``__feature__`` switches), about a tenth of the window's start in the development
     environment, less in the packaged app (which carries no source)."""
+    _import_sqlite_utils_without_dataframes()
     import docket.render
     import docket.workspace  # noqa: F401
+
+
+#: What sqlite-utils imports when it is installed only to name columns for their types.
+DATAFRAME_LIBRARIES = ("pandas", "numpy")
+
+
+def _import_sqlite_utils_without_dataframes() -> None:
+    """Import sqlite-utils as the packaged app has it: without pandas and numpy.
+
+    sqlite-utils imports both whenever they are installed (as in the development
+    environment and in a server's), only to add their scalar types to the column types it
+    infers; the window never hands it such values, and the packaged app leaves both out.
+    Hidden while sqlite-utils is imported, they stay importable for what needs them
+    later (they are most of a second of CPU at start otherwise). A process that has
+    already imported either keeps it as it is."""
+    if "sqlite_utils" in sys.modules:
+        return
+    hidden = [name for name in DATAFRAME_LIBRARIES if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
