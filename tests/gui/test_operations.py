@@ -202,3 +202,59 @@ def test_a_stopped_runs_late_outcome_never_reaches_the_next_run(qtbot: Any) -> N
     gate.set()
     qtbot.waitUntil(lambda: got == ["imported"])
     assert not ops.busy()
+
+
+_WINDOW_DESTROYED_MID_OPERATION = """
+import gc, sys, threading, time
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
+from docket.ui.operations import Operations
+
+app = QApplication(sys.argv)
+parent = QWidget()
+ops = Operations(parent)
+started, release, ended = threading.Event(), threading.Event(), threading.Event()
+
+def work(progress):
+    started.set()
+    release.wait(30)
+    ended.set()
+    return 1
+
+ops.run("T", "L", work, on_success=print, on_failure=print, background=True)
+assert started.wait(30)
+shiboken6.delete(parent)  # the window destroyed (not closed) while the operation runs
+del ops, parent
+gc.collect()  # its runner is gone: its thread must not go with it
+release.set()
+assert ended.wait(30)
+deadline = time.monotonic() + 30
+from docket.ui import operations
+while operations._LIVE and time.monotonic() < deadline:
+    app.processEvents()
+    operations._release_finished()
+gc.collect()
+print("threads left:", len(operations._LIVE))
+"""
+
+
+def test_a_window_destroyed_mid_operation_does_not_end_the_process(tmp_path: Any) -> None:
+    """Qt aborts the process when a QThread is destroyed while it runs: a runner destroyed
+    with its window (deleted without being closed, as a failed test's teardown or a script
+    does) must leave its thread running to its end, and then let it go. Run in a process
+    of its own, since the failure is an abort."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _WINDOW_DESTROYED_MID_OPERATION],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "threads left: 0" in done.stdout
