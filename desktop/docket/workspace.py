@@ -57,6 +57,14 @@ RESULT_SUFFIX = ".docket-result"
 the desktop entry)."""
 
 
+def scan_task(task: Task) -> TaskScan:
+    """:func:`docket.core.pii_detect.scan_task`, imported with the first scan: its
+    patterns are compiled as it loads, which the window's start does not wait for."""
+    from docket.core.pii_detect import scan_task as scan
+
+    return scan(task)
+
+
 @dataclass(frozen=True, slots=True)
 class ExportedResults:
     path: Path
@@ -302,8 +310,6 @@ class Workspace:
         found = self._pii_scans.get(task.id)
         if found is not None and found[0] == digest:
             return found[1]
-        from docket.core.pii_detect import scan_task  # its patterns: with the first scan
-
         try:
             scan = scan_task(task)
         except Exception as exc:  # the detector promises not to raise; review must go on
