@@ -1,12 +1,16 @@
-"""The window imports sqlite-utils without pandas and numpy (docket.cli.app), and both
-stay importable afterwards for what needs them (the report's plots, the ratings)."""
+"""The window's start (docket.cli.app): sqlite-utils imported without pandas and numpy,
+both importable afterwards for what needs them (the report's plots, the ratings); the
+cycle collector paused while the window starts and running as before once it is gone."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
 import pytest
+
+from docket.cli.app import _collector_paused_for_the_start
 
 CHILD = r"""
 import sys
@@ -52,3 +56,23 @@ def test_a_process_that_has_them_keeps_them() -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize("running_before", [True, False])
+def test_the_collector_is_as_before_once_the_app_is_gone(running_before: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if running_before else gc.disable)()
+    inside: list[bool] = []
+
+    def start_that_fails() -> None:
+        with _collector_paused_for_the_start():
+            inside.append(gc.isenabled())
+            raise RuntimeError("the window failed to open")
+
+    try:
+        with pytest.raises(RuntimeError):
+            start_that_fails()
+        assert inside == [False]
+        assert gc.isenabled() is running_before
+    finally:
+        (gc.enable if was else gc.disable)()
