@@ -204,6 +204,31 @@ def test_a_stopped_runs_late_outcome_never_reaches_the_next_run(qtbot: Any) -> N
     assert not ops.busy()
 
 
+def test_the_window_gets_the_keyboard_back_when_the_dialog_closes(qtbot: Any) -> None:
+    """The progress dialog, active while the work ran, hands activation back to the window
+    when it closes (a window system does this for a modal dialog's parent; the offscreen
+    platform does not, and keys then went to no widget)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    qtbot.waitExposed(parent)
+    parent.activateWindow()
+    qtbot.waitUntil(parent.isActiveWindow)
+    ops = Operations(parent)
+    go_on = threading.Event()
+    done: list[int] = []
+    ops.run("T", "L", lambda progress: go_on.wait(10) and 1, on_success=done.append,
+            on_failure=print)  # fmt: skip
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)  # shown once the work has run for a moment
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    go_on.set()
+    qtbot.waitUntil(lambda: done == [1])
+    qtbot.waitUntil(parent.isActiveWindow)
+
+
 _WINDOW_DESTROYED_MID_OPERATION = """
 import gc, sys, threading, time
 import shiboken6

@@ -234,9 +234,16 @@ class Operations(QObject):
             thread.quit()
             _wait_bounded(thread, worker)
         if dialog is not None:
+            # The reviewer was in the dialog: the window gets the keyboard back (a window
+            # system activates a modal dialog's parent when it closes; the offscreen and
+            # some minimal ones do not, and keys then reach no widget). Not when the
+            # reviewer had turned to another program meanwhile: no focus stealing.
+            was_active = dialog.isActiveWindow()
             dialog.reset()
             dialog.close()
             dialog.deleteLater()
+            if was_active:
+                self._parent.window().activateWindow()
         self.busyChanged.emit(False)
         if callbacks is not None:
             on_success, on_failure = callbacks
