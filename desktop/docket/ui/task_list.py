@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -37,7 +38,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +59,7 @@ from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
 from docket.ui.error_texts import error_text
 from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
+from docket.ui.scroll_bars import opaque_scroll_bars
 from docket.ui.table_model import ColumnsTableModel
 
 __all__ = [
@@ -251,13 +253,16 @@ class TaskTableModel(ColumnsTableModel):
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if role not in _ROLES:
+        if role not in _ROLES or not index.isValid():
             return None
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, i: int, col: int, role: int) -> Any:
+        """What :meth:`data` answers for row ``i``, column ``col`` (the filter proxy asks
+        here directly: no model index made per role)."""
         rows = self._list
-        i = index.row()
-        if not index.isValid() or i >= len(rows.ids):
+        if not 0 <= i < len(rows.ids):
             return None
-        col = index.column()
         if role == _DISPLAY:
             if col == COL_PROMPT:
                 return self.preview(i)
@@ -516,17 +521,22 @@ class TaskFilterProxy(QAbstractProxyModel):
         return at if at < len(self._rows) and self._rows[at] == source else -1
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
+        # A painted cell asks for seven roles, three of which the model never serves
+        # (font, decoration, check state, background): they cost no more than this.
+        if role not in _ROLES or not index.isValid():
             return None
         row = index.row()
-        if row >= self.rowCount():
+        rows = self._rows
+        if rows is None:
+            return self._model.cell(row, index.column(), role)
+        if row >= len(rows):
             return None
-        source = self._source_row(row)
-        if self._rows is not None and not self._model.has_preview(source):
+        source = rows[row]
+        if not self._model.has_preview(source):
             # Read the previews of the rows shown from here on, not of the rows after it
             # in the model (which the filter may hide).
-            self._model.load_previews(self._rows[row : row + PREVIEW_BATCH])
-        return self._model.data(self._model.index(source, index.column()), role)
+            self._model.load_previews(rows[row : row + PREVIEW_BATCH])
+        return self._model.cell(source, index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return self._model.flags(self.mapToSource(index))
@@ -682,6 +692,19 @@ class TaskFilterProxy(QAbstractProxyModel):
         return source + 1 if self._rows is None else bisect_right(self._rows, source)
 
 
+class _ColumnHeader(QHeaderView):
+    """The task list's column header. It never shows which row is selected (its sections
+    are not highlighted), so selecting a row, as every move to a task does, leaves it
+    unpainted (a plain header repaints its whole width for a row selected across all
+    the columns)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        return QRegion()
+
+
 class _SearchKeys(QObject):
     """Escape clears the search (or, when empty, returns to the list); Down goes to it."""
 
@@ -757,6 +780,8 @@ class TaskListPanel(QWidget):
         self._count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
 
         self._view = QTableView(self)
+        self._view.setHorizontalHeader(_ColumnHeader(self._view))
+        opaque_scroll_bars(self._view)
         self._view.setAccessibleName(translate("task_list", "Task list"))
         self._view.horizontalHeader().setAccessibleName(translate("task_list", "Task list columns"))
         self._view.setAccessibleDescription(
