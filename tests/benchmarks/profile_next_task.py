@@ -33,14 +33,14 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_next_task as bench  # noqa: E402
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import bench_next_task as bench
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 
-from docket import Workspace  # noqa: E402
-from docket.bundles import keys  # noqa: E402
-from docket.settings import Settings  # noqa: E402
-from docket.ui.main_window import MainWindow  # noqa: E402
+from docket import Workspace
+from docket.bundles import keys
+from docket.settings import Settings
+from docket.ui.main_window import MainWindow
 
 
 class Timing(QApplication):
@@ -56,7 +56,7 @@ class Timing(QApplication):
         self.top = 0.0
         self.other: dict[str, float] = defaultdict(float)
 
-    def notify(self, receiver: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def notify(self, receiver: QObject, event: QEvent) -> bool:
         if not self.on:
             return super().notify(receiver, event)
         if event.type() != QEvent.Type.Paint:
@@ -165,7 +165,9 @@ def main() -> None:
         type(model).data = counted  # type: ignore[method-assign]
         changed: Counter[str] = Counter()
         source = window.task_list.model
-        source.dataChanged.connect(lambda a, b, *_: changed.update([f"rows {b.row() - a.row() + 1}"]))
+        source.dataChanged.connect(
+            lambda a, b, *_: changed.update([f"rows {b.row() - a.row() + 1}"])
+        )
         source.layoutChanged.connect(lambda *_: changed.update(["layoutChanged"]))
         source.modelReset.connect(lambda: changed.update(["modelReset"]))
         steps = wrap_steps(window)
@@ -208,12 +210,16 @@ def main() -> None:
         window.close()
         ws.close()
     n = len(cpu)
-    print(f"{n} moves: wall median {statistics.median(wall):.2f} ms, UI thread CPU median "
-          f"{statistics.median(cpu):.2f} ms, paint passes {statistics.median(paints):.2f} ms; "
-          f"task list data() calls per move: median {statistics.median(calls)}")
+    print(
+        f"{n} moves: wall median {statistics.median(wall):.2f} ms, UI thread CPU median "
+        f"{statistics.median(cpu):.2f} ms, paint passes {statistics.median(paints):.2f} ms; "
+        f"task list data() calls per move: median {statistics.median(calls)}"
+    )
     print("task list model signals over the moves:", dict(changed))
     print("paint CPU per move by widget class (median, mean ms; paint events per move):")
-    rows = sorted(per_move.items(), key=lambda kv: -statistics.fmean(kv[1] + [0] * (n - len(kv[1]))))
+    rows = sorted(
+        per_move.items(), key=lambda kv: -statistics.fmean(kv[1] + [0] * (n - len(kv[1])))
+    )
     for name, values in rows[:30]:
         values = values + [0.0] * (n - len(values))
         print(
@@ -224,13 +230,17 @@ def main() -> None:
     for name, values in sorted(per_event.items(), key=lambda kv: -sum(kv[1]))[:20]:
         calls = len(values) / n
         values = values + [0.0] * (n - len(values))
-        print(f"  {name:50s} {statistics.median(values):6.2f} {statistics.fmean(values):6.2f}  {calls:4.1f}")
+        print(
+            f"  {name:50s} {statistics.median(values):6.2f} {statistics.fmean(values):6.2f}  {calls:4.1f}"
+        )
     print("the UI thread's CPU per move in the steps of a move (median, mean ms; calls per move):")
     for name in steps:
         values = per_step.get(name, [])
         calls = len(values) / n
         values = values + [0.0] * (n - len(values))
-        print(f"  {name:50s} {statistics.median(values):6.2f} {statistics.fmean(values):6.2f}  {calls:4.1f}")
+        print(
+            f"  {name:50s} {statistics.median(values):6.2f} {statistics.fmean(values):6.2f}  {calls:4.1f}"
+        )
     if profiler:
         profiler.dump_stats(os.environ.get("PROFILE_OUT", "next_task.prof"))
         stats = pstats.Stats(profiler)

@@ -209,6 +209,9 @@ PREVIEW_BATCH = 64
 rows shown after it (the filter proxy says which)."""
 PREVIEWS_KEPT = 4096
 """Previews kept (the most recently read): a few hundred kilobytes."""
+CELL_ROWS_KEPT = 256
+"""Rows whose cells (every role asked of them) are kept as answered: the rows in view and
+around them. A move repaints two rows, seven roles a cell: looked up, not made again."""
 
 
 class TaskTableModel(ColumnsTableModel):
@@ -234,6 +237,7 @@ class TaskTableModel(ColumnsTableModel):
         self._list: TaskList = store.task_list()
         self._index: dict[str, int] | None = None  # built on the first row_of()
         self._previews: dict[int, str] = {}  # row -> preview, in the order read
+        self._cells: dict[int, dict[tuple[int, int], Any]] = {}  # row -> (column, role) -> value
         self._theme = LIGHT
         self._colours: dict[TaskStatus, QColor] = status_colours(LIGHT)
         self._muted = QColor(LIGHT.muted)
@@ -259,10 +263,25 @@ class TaskTableModel(ColumnsTableModel):
 
     def cell(self, i: int, col: int, role: int) -> Any:
         """What :meth:`data` answers for row ``i``, column ``col`` (the filter proxy asks
-        here directly: no model index made per role)."""
-        rows = self._list
-        if not 0 <= i < len(rows.ids):
+        here directly: no model index made per role), kept per row once answered."""
+        kept = self._cells.get(i)
+        if kept is not None:
+            try:
+                return kept[col, role]
+            except KeyError:
+                pass
+        if not 0 <= i < len(self._list.ids):
             return None
+        value = self._cell(i, col, role)
+        if kept is None:
+            if len(self._cells) >= CELL_ROWS_KEPT:
+                del self._cells[next(iter(self._cells))]
+            kept = self._cells[i] = {}
+        kept[col, role] = value
+        return value
+
+    def _cell(self, i: int, col: int, role: int) -> Any:
+        rows = self._list
         if role == _DISPLAY:
             if col == COL_PROMPT:
                 return self.preview(i)
@@ -320,6 +339,7 @@ class TaskTableModel(ColumnsTableModel):
             return
         for r in wanted:
             self._previews[r] = found.get(keys[r], "")
+            self._cells.pop(r, None)  # a prompt cell answered before its preview was read
         while len(self._previews) > PREVIEWS_KEPT:
             del self._previews[next(iter(self._previews))]
 
@@ -381,6 +401,7 @@ class TaskTableModel(ColumnsTableModel):
         rows.statuses[row] = fresh.status
         rows.times[row] = fresh.time_spent_s
         rows.positions[row] = fresh.position
+        self._cells.pop(row, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def clear(self) -> None:
@@ -389,6 +410,7 @@ class TaskTableModel(ColumnsTableModel):
         self._list = TaskList.of_rows([])
         self._index = None
         self._previews.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def reload(self) -> None:
@@ -397,6 +419,7 @@ class TaskTableModel(ColumnsTableModel):
         self._list = self._store.task_list()
         self._index = None
         self._previews.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def set_theme(self, theme: Theme) -> None:
@@ -406,6 +429,7 @@ class TaskTableModel(ColumnsTableModel):
         self._theme = theme
         self._colours = status_colours(theme)
         self._muted = QColor(theme.muted)
+        self._cells.clear()
         if self._list.ids:
             self.dataChanged.emit(
                 self.index(0, 0),
