@@ -60,7 +60,7 @@ from docket.render.theme import DARK, LIGHT, Theme
 from docket.ui.error_texts import error_text
 from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
 from docket.ui.scroll_bars import opaque_scroll_bars
-from docket.ui.table_model import ColumnsTableModel
+from docket.ui.table_model import ROW_FLAGS, ColumnsTableModel
 
 __all__ = [
     "COLUMNS",
@@ -563,7 +563,10 @@ class TaskFilterProxy(QAbstractProxyModel):
         return self._model.cell(source, index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return self._model.flags(self.mapToSource(index))
+        # The model's cells all have the same flags: no source index made per cell.
+        if not index.isValid() or index.model() is not self or index.row() >= self.rowCount():
+            return Qt.ItemFlag.NoItemFlags
+        return ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal:
