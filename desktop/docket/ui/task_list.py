@@ -145,6 +145,9 @@ _ROLES = frozenset(
     {_DISPLAY, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _ALIGNMENT, TaskIdRole, StatusRole}
 )
 
+_SELECT_ROW = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _HEADER_TIPS = (
@@ -1106,11 +1109,7 @@ class TaskListPanel(QWidget):
                 return False
             index = self._proxy.index(row, 0)
             if selection.currentIndex().row() != row or not selection.isRowSelected(row):
-                selection.setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+                selection.setCurrentIndex(index, _SELECT_ROW)
             self._view.scrollTo(index)
         return True
 
