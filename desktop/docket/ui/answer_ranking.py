@@ -359,6 +359,7 @@ class RankingEditor(QuestionEditor):
     def _render(self) -> None:
         ranks = ranks_of(self.entries)
         total = len(self.entries)
+        resized = False
         for row, ((position, tied), rank) in enumerate(zip(self.entries, ranks, strict=True)):
             item = self.list.item(row)
             name = response_name(position)
@@ -376,12 +377,15 @@ class RankingEditor(QuestionEditor):
                 spoken = translate(
                     "answer_ranking", "{name}, not ranked yet (shown {number} of {total})"
                 ).format(name=name, number=row + 1, total=total)
-            item.setText(text)
+            if item.text() != text:
+                item.setText(text)
+                resized = True
             item.setData(POSITION_ROLE, position)
             item.setData(TIED_ROLE, tied)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setToolTip(spoken)
-        self.list.updateGeometry()
+        if resized:  # the same texts (a new task not ranked yet): the same size, no new layout
+            self.list.updateGeometry()
         self.status.setText(translate("answer_ranking", RANKED if self.touched else NOT_RANKED))
         self.confirm_button.setEnabled(not self.touched)
         self.clear_button.setEnabled(self.touched)

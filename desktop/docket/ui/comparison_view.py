@@ -114,6 +114,7 @@ from docket.ui.math_images import (
     selection_with_latex,
     text_metrics,
 )
+from docket.ui.scroll_bars import opaque_scroll_bars
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
@@ -188,6 +189,7 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(self._anchor)
         self.setDocument(MathDocument(self))
         self.document().setDocumentMargin(12)
+        opaque_scroll_bars(self)
         self.pressed_at = -1
         self.followed_at = -1
         """Where in the text the last link followed is: under the mouse for a click, the
@@ -609,9 +611,15 @@ class ComparisonView(QWidget):
         self._fill_pairs()
         self._show_hidden_notice(task, order)
         self._refresh_prompt()
-        self._refresh_responses()
-        for browser in self.browsers():
-            browser.verticalScrollBar().setValue(0)
+        self._refresh_responses(keep_place=False)
+        self._syncing = True  # each pane goes to its top: nothing to keep in step
+        try:
+            for browser in self.browsers():
+                bar = browser.verticalScrollBar()
+                if bar.value():
+                    bar.setValue(0)
+        finally:
+            self._syncing = False
         self._fit_prompt()
         self._pin_answered()
 
@@ -1042,7 +1050,9 @@ class ComparisonView(QWidget):
         top = int(label.top()) - ANSWERED_GAP
         self.prompt.verticalScrollBar().setValue(0 if top <= doc.documentMargin() else top)
 
-    def _refresh_responses(self) -> None:
+    def _refresh_responses(self, *, keep_place: bool = True) -> None:
+        """Show the responses of the task as the toggles say (rendered, raw, differences);
+        ``keep_place``: each pane keeps its scroll position (a toggle, not a new task)."""
         task, order = self._task, self._order
         self.mark_citation(-1, None)
         if task is None or order is None:
@@ -1054,7 +1064,7 @@ class ComparisonView(QWidget):
             diffs[i], diffs[j] = diff_html(texts[i], texts[j], theme=self._theme)
         for index, (column, text) in enumerate(zip(self.columns, texts, strict=False)):
             browser = column.browser
-            value = browser.verticalScrollBar().value()
+            value = browser.verticalScrollBar().value() if keep_place else 0
             setattr(column.scratch, _SPACED, set())  # its text is set anew, or not shown
             if column.raw_button.isChecked():
                 # Raw and diff views write into the column's own document, never into
@@ -1073,7 +1083,8 @@ class ComparisonView(QWidget):
                 browser.setDocument(
                     self._response_document(task, order.order[index], self._width_of(browser))
                 )
-            browser.verticalScrollBar().setValue(value)
+            if keep_place:
+                browser.verticalScrollBar().setValue(value)
         self._apply_marks()
 
     # --- spans ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from docket.ui.text_edit import PlainTextEdit
 if TYPE_CHECKING:
     from docket.ui.main_window import MainWindow
 
-_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
@@ -42,9 +42,13 @@ class InputFilter(QObject):
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        w = self._window
+        # Every event of the application passes here (each widget's paint events too):
+        # anything but input leaves after one test.
         kind = event.type()
-        if w.session.locked or kind not in _INPUT:
+        if kind not in _INPUT:
+            return False
+        w = self._window
+        if w.session.locked:
             return False
         w.controller.clock.user_input()
         w.lock_watcher.user_input()

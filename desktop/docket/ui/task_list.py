@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -37,7 +38,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,7 +59,8 @@ from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
 from docket.ui.error_texts import error_text
 from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
-from docket.ui.table_model import ColumnsTableModel
+from docket.ui.scroll_bars import opaque_scroll_bars
+from docket.ui.table_model import ROW_FLAGS, ColumnsTableModel
 
 __all__ = [
     "COLUMNS",
@@ -143,6 +145,9 @@ _ROLES = frozenset(
     {_DISPLAY, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _ALIGNMENT, TaskIdRole, StatusRole}
 )
 
+_SELECT_ROW = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _HEADER_TIPS = (
@@ -207,6 +212,9 @@ PREVIEW_BATCH = 64
 rows shown after it (the filter proxy says which)."""
 PREVIEWS_KEPT = 4096
 """Previews kept (the most recently read): a few hundred kilobytes."""
+CELL_ROWS_KEPT = 256
+"""Rows whose cells (every role asked of them) are kept as answered: the rows in view and
+around them. A move repaints two rows, seven roles a cell: looked up, not made again."""
 
 
 class TaskTableModel(ColumnsTableModel):
@@ -232,6 +240,7 @@ class TaskTableModel(ColumnsTableModel):
         self._list: TaskList = store.task_list()
         self._index: dict[str, int] | None = None  # built on the first row_of()
         self._previews: dict[int, str] = {}  # row -> preview, in the order read
+        self._cells: dict[int, dict[tuple[int, int], Any]] = {}  # row -> (column, role) -> value
         self._theme = LIGHT
         self._colours: dict[TaskStatus, QColor] = status_colours(LIGHT)
         self._muted = QColor(LIGHT.muted)
@@ -251,13 +260,31 @@ class TaskTableModel(ColumnsTableModel):
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if role not in _ROLES:
+        if role not in _ROLES or not index.isValid():
             return None
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, i: int, col: int, role: int) -> Any:
+        """What :meth:`data` answers for row ``i``, column ``col`` (the filter proxy asks
+        here directly: no model index made per role), kept per row once answered."""
+        kept = self._cells.get(i)
+        if kept is not None:
+            try:
+                return kept[col, role]
+            except KeyError:
+                pass
+        if not 0 <= i < len(self._list.ids):
+            return None
+        value = self._cell(i, col, role)
+        if kept is None:
+            if len(self._cells) >= CELL_ROWS_KEPT:
+                del self._cells[next(iter(self._cells))]
+            kept = self._cells[i] = {}
+        kept[col, role] = value
+        return value
+
+    def _cell(self, i: int, col: int, role: int) -> Any:
         rows = self._list
-        i = index.row()
-        if not index.isValid() or i >= len(rows.ids):
-            return None
-        col = index.column()
         if role == _DISPLAY:
             if col == COL_PROMPT:
                 return self.preview(i)
@@ -315,6 +342,7 @@ class TaskTableModel(ColumnsTableModel):
             return
         for r in wanted:
             self._previews[r] = found.get(keys[r], "")
+            self._cells.pop(r, None)  # a prompt cell answered before its preview was read
         while len(self._previews) > PREVIEWS_KEPT:
             del self._previews[next(iter(self._previews))]
 
@@ -376,6 +404,7 @@ class TaskTableModel(ColumnsTableModel):
         rows.statuses[row] = fresh.status
         rows.times[row] = fresh.time_spent_s
         rows.positions[row] = fresh.position
+        self._cells.pop(row, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def clear(self) -> None:
@@ -384,6 +413,7 @@ class TaskTableModel(ColumnsTableModel):
         self._list = TaskList.of_rows([])
         self._index = None
         self._previews.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def reload(self) -> None:
@@ -392,6 +422,7 @@ class TaskTableModel(ColumnsTableModel):
         self._list = self._store.task_list()
         self._index = None
         self._previews.clear()
+        self._cells.clear()
         self.endResetModel()
 
     def set_theme(self, theme: Theme) -> None:
@@ -401,6 +432,7 @@ class TaskTableModel(ColumnsTableModel):
         self._theme = theme
         self._colours = status_colours(theme)
         self._muted = QColor(theme.muted)
+        self._cells.clear()
         if self._list.ids:
             self.dataChanged.emit(
                 self.index(0, 0),
@@ -516,20 +548,28 @@ class TaskFilterProxy(QAbstractProxyModel):
         return at if at < len(self._rows) and self._rows[at] == source else -1
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
+        # A painted cell asks for seven roles, three of which the model never serves
+        # (font, decoration, check state, background): they cost no more than this.
+        if role not in _ROLES or not index.isValid():
             return None
         row = index.row()
-        if row >= self.rowCount():
+        rows = self._rows
+        if rows is None:
+            return self._model.cell(row, index.column(), role)
+        if row >= len(rows):
             return None
-        source = self._source_row(row)
-        if self._rows is not None and not self._model.has_preview(source):
+        source = rows[row]
+        if not self._model.has_preview(source):
             # Read the previews of the rows shown from here on, not of the rows after it
             # in the model (which the filter may hide).
-            self._model.load_previews(self._rows[row : row + PREVIEW_BATCH])
-        return self._model.data(self._model.index(source, index.column()), role)
+            self._model.load_previews(rows[row : row + PREVIEW_BATCH])
+        return self._model.cell(source, index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return self._model.flags(self.mapToSource(index))
+        # The model's cells all have the same flags: no source index made per cell.
+        if not index.isValid() or index.model() is not self or index.row() >= self.rowCount():
+            return Qt.ItemFlag.NoItemFlags
+        return ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal:
@@ -682,6 +722,19 @@ class TaskFilterProxy(QAbstractProxyModel):
         return source + 1 if self._rows is None else bisect_right(self._rows, source)
 
 
+class _ColumnHeader(QHeaderView):
+    """The task list's column header. It never shows which row is selected (its sections
+    are not highlighted), so selecting a row, as every move to a task does, leaves it
+    unpainted (a plain header repaints its whole width for a row selected across all
+    the columns)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        return QRegion()
+
+
 class _SearchKeys(QObject):
     """Escape clears the search (or, when empty, returns to the list); Down goes to it."""
 
@@ -757,6 +810,8 @@ class TaskListPanel(QWidget):
         self._count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
 
         self._view = QTableView(self)
+        self._view.setHorizontalHeader(_ColumnHeader(self._view))
+        opaque_scroll_bars(self._view)
         self._view.setAccessibleName(translate("task_list", "Task list"))
         self._view.horizontalHeader().setAccessibleName(translate("task_list", "Task list columns"))
         self._view.setAccessibleDescription(
@@ -1054,11 +1109,7 @@ class TaskListPanel(QWidget):
                 return False
             index = self._proxy.index(row, 0)
             if selection.currentIndex().row() != row or not selection.isRowSelected(row):
-                selection.setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
+                selection.setCurrentIndex(index, _SELECT_ROW)
             self._view.scrollTo(index)
         return True
 
