@@ -105,7 +105,7 @@ def _write_json(rows: Sequence[dict[str, Any]], path: str, container: str) -> No
         for piece in encoder.iterencode(rows if isinstance(rows, list) else list(rows)):
             pieces.append(piece)
             size += len(piece)
-            if size >= 1 << 20:
+            if size >= 1 << 18:
                 fh.write("".join(pieces).encode())
                 pieces, size = [], 0
         fh.write("".join(pieces).encode())
