@@ -118,7 +118,7 @@ def _load(server: PostgresServer) -> tuple[str, str, str, Figures]:
     file, its URL, the server key's path, and the load's figures."""
     import psycopg
 
-    cache = workload("report-1m-v3", bench_report.build_with_facts)
+    cache = workload("report-1m-v4", bench_report.build_with_facts)
     key_path = str(cache / "keys" / "server.key")
     key = keys.load_secret_key(key_path)
     url = create_database(server, "report1m")
@@ -262,7 +262,7 @@ def _merges(server: PostgresServer, reviewers: int) -> Figures:
 
 
 def _db_copy(server: PostgresServer) -> Figures:
-    cache = workload("report-1m-v3", bench_report.build_with_facts)
+    cache = workload("report-1m-v4", bench_report.build_with_facts)
     key = keys.load_secret_key(cache / "keys" / "server.key")
     url = create_database(server, "copy1m")
     with MergedStore.open(cache / "merged.db", key) as source, MergedStore.open(url, key) as target:

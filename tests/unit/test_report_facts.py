@@ -452,6 +452,13 @@ def test_the_facts_read_per_task_are_the_rows(fact_store: Any) -> None:
     assert read_so
     assert found is not None
     assert found == agreement_from_facts(rows, row_who, {f: schemas[t] for t, _, f, *_ in rows})
+    # The dataset card's agreement comes from them too, under the card's pseudonyms: the
+    # figures the decoded answers give.
+    from docket.server.dataset_card import lineage
+
+    labels = {fp: f"reviewer-{i}" for i, (fp, _) in enumerate(sorted(row_who.values()))}
+    answers = [dataclasses.replace(a, reviewer_name=labels[a.reviewer]) for a in store.answers()]
+    assert lineage(store, labels).agreement == agreement(answers, schemas=schemas)
     store.db.write(
         lambda: store.db.execute("UPDATE answer_facts SET seconds = NULL WHERE task_id = 't007'")
     )
