@@ -3,6 +3,8 @@
 
     .venv/bin/python tests/benchmarks/bench_team_store.py
     BENCH_SCALE=100k .venv/bin/python tests/benchmarks/bench_team_store.py   # the full merge
+    BENCH_SCALE=100k BENCH_TEAM=merge .venv/bin/python tests/benchmarks/bench_team_store.py
+        # merge_pg_1m_s alone (without bench_report.py's database and agreement)
 
 A throwaway PostgreSQL is started from the machine's binaries (tests/postgres.py; without
 them, or without psycopg, every figure is recorded as null, said so). The machine may be

@@ -425,3 +425,44 @@ def test_upserts_and_ddl_as_each_store_takes_them() -> None:
         == 'ALTER TABLE a ADD COLUMN s TEXT COLLATE "C"'
     )
     assert postgres_ddl("SELECT 'TEXT' FROM t") == "SELECT 'TEXT' FROM t"
+
+
+def test_a_sealed_section_is_compared_again_only_when_its_rows_changed(
+    postgres_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merge compares a result's sealed rows (gold, references, priors, originals) with
+    the stored ones once, then again only after another connection has changed them (the
+    project's version in ``meta``), and then puts its own back, as a merge that compared
+    them every time would."""
+    from docket.bundles import keys
+    from docket.server import merge
+
+    server = keys.generate("server")
+    url = postgres_db("sealed")
+    mine = merge._Sealed("digest", {"originals": {"t1": {"a": "x"}, "t2": {"b": "y"}}})
+    theirs = merge._sealed_rows({"originals": {"t1": {"a": "changed"}}})
+    compared: list[int] = []
+    original = merge._sealed_changes
+    monkeypatch.setattr(merge, "_sealed_changes", lambda *a: compared.append(1) or original(*a))
+    with MergedStore.open(url, server) as one, MergedStore.open(url, server) as two:
+        seen = merge._Seen()
+
+        def merged() -> tuple[int, list[tuple[str, str]]]:
+            compared.clear()
+            seen.begin()
+            one.db.write(lambda: seen.store_sealed(one.db, mine, "p"))
+            seen.committed()
+            rows = two.db.write(
+                lambda: two.db.execute("SELECT task_id, body FROM originals ORDER BY 1").fetchall()
+            )
+            return len(compared), [tuple(r) for r in rows]
+
+        stored = [("t1", '{"a":"x"}'), ("t2", '{"b":"y"}')]
+        assert merged() == (2, stored)  # compared, written, compared again under the lock
+        assert merged() == (0, stored)  # nothing changed since: not compared
+        two.db.write(lambda: merge._store_sealed_rows(two.db, theirs, "p"))
+        assert merged() == (2, stored)  # changed by another: compared, and put back
+        assert merged() == (0, stored)
+        assert one.db.write(lambda: merge.sealed_version(one.db, "p")) == 3
+        # The version is the store's own: no copy or content hash carries it.
+        assert all(t.table != "meta" or t.rows == 0 for t in content_hash(one.db).tables)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docket.server.sql import COPY_ROWS, PostgresDb, batch_plan, placeholders, upsert
+from docket.server.sql import COPY_ROWS, PostgresDb, any_lists, batch_plan, placeholders, upsert
 
 COLUMNS = ("k", "n", "v", "x")
 KEY = ("k", "n")
@@ -127,10 +127,12 @@ def test_a_batch_through_copy_leaves_the_rows_one_by_one_leaves(
         for t in ("batched", "one_by_one")
     )
     assert batched == one_by_one
-    # The staging tables went with their transaction.
-    assert db.execute(
-        "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'docket_batch%'"
-    ).fetchone() == (0,)
+    # The connection's staging table is kept for its next batch, and empty.
+    (staged,) = db.execute(
+        "SELECT relname FROM pg_class WHERE relname LIKE 'docket_batch%' "
+        "AND relpersistence = 't' AND pg_table_is_visible(oid)"
+    ).fetchone()
+    assert db.execute(f"SELECT count(*) FROM {staged}").fetchone() == (0,)
 
 
 def test_a_batch_that_fails_leaves_nothing(two_tables: tuple[PostgresDb, Any]) -> None:
@@ -165,3 +167,81 @@ def test_a_role_that_may_not_create_temporary_tables_writes_row_by_row(
             db.close()
             plain.execute(f"REVOKE ALL ON batched FROM {role}")
         assert plain.execute("SELECT count(*) FROM batched").fetchone() == (COPY_ROWS * 2,)
+
+
+def test_a_batch_delete_by_key_probes_the_index_not_the_whole_table(
+    two_tables: tuple[PostgresDb, Any],
+) -> None:
+    """A store of many rows, a batch deleting a few hundred of them by their key: the
+    table is never read whole (a merge deletes a bundle's answer facts this way, and a
+    scan per bundle made the merge slow down as the store grew)."""
+    db, plain = two_tables
+    plain.execute("INSERT INTO batched SELECT 'k', n, 'v', NULL FROM generate_series(1, 20000) n")
+    plain.execute("ANALYZE batched")
+    rows = [(n, "k") for n in range(1, COPY_ROWS * 3, 3)]
+
+    def delete() -> tuple[int, int]:
+        db.executemany(STATEMENTS["delete"]("batched"), rows)
+        # This transaction's own reads of the table, so far.
+        found = db.execute(
+            "SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'batched'"
+        ).fetchone()
+        return int(found[0]), int(found[1])
+
+    seq_scans, index_scans = db.write(delete)
+    assert (seq_scans, index_scans > 0) == (0, True)
+    assert plain.execute("SELECT count(*) FROM batched").fetchone() == (20000 - len(rows),)
+    # The planner's own settings are back after the batch.
+    assert db.execute("SHOW enable_hashjoin").fetchone() == ("on",)
+
+
+def test_a_staging_table_made_in_a_transaction_that_failed_is_made_again(
+    two_tables: tuple[PostgresDb, Any],
+) -> None:
+    """The first batch's transaction rolls back, and the staging table it made with it:
+    the next batch makes it again instead of writing into a table that is gone."""
+    db, plain = two_tables
+    rows = [("a", i, None, None) for i in range(COPY_ROWS)]
+    with pytest.raises(Exception, match="duplicate key"):
+        db.write(lambda: db.executemany(STATEMENTS["insert"]("batched"), [*rows, rows[0]]))
+    db.write(lambda: db.executemany(STATEMENTS["insert"]("batched"), rows))
+    assert plain.execute("SELECT count(*) FROM batched").fetchone() == (COPY_ROWS,)
+
+
+def test_in_lists_become_one_array_parameter() -> None:
+    sql = "SELECT a FROM t WHERE p = ? AND x IN (?, ?, ?) AND y NOT IN (?, ?) AND z IN (?,?)"
+    converted, lists = any_lists(sql)
+    assert converted == (
+        "SELECT a FROM t WHERE p = %s AND x = ANY(%s) AND y NOT IN (%s, %s) AND z = ANY(%s)"
+    )
+    assert lists == ((1, 3), (6, 2))
+    # One value, quotes (whose ? is no parameter): left as they are.
+    assert any_lists("SELECT 1 FROM t WHERE x IN (?)") == ("SELECT 1 FROM t WHERE x IN (%s)", ())
+    assert any_lists("SELECT '?' FROM t WHERE x IN (?, ?)")[1] == ()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    wanted=st.lists(_row.map(lambda r: r[0]) | st.none(), min_size=2, max_size=40),
+    numbers=st.lists(st.integers(min_value=-3, max_value=40), min_size=2, max_size=10),
+)
+def test_an_in_list_as_an_array_finds_the_rows_the_list_finds(
+    two_tables: tuple[PostgresDb, Any], wanted: list[str | None], numbers: list[int]
+) -> None:
+    db, plain = two_tables
+    plain.execute("TRUNCATE batched")
+    stored = [(k, n) for k in ("a", "b", "é", "", "tab\there") for n in range(-2, 12)]
+    with plain.cursor() as cursor:
+        cursor.executemany("INSERT INTO batched (k, n) VALUES (%s, %s)", stored)
+    sql = (
+        f"SELECT k, n FROM batched WHERE k IN ({', '.join('?' * len(wanted))}) "
+        f"AND n IN ({', '.join('?' * len(numbers))}) ORDER BY k, n"
+    )
+    assert len(any_lists(sql)[1]) == 2
+    # In a transaction of its own (a read would keep its snapshot, and its lock, open).
+    found = db.write(lambda: db.execute(sql, (*wanted, *numbers)).fetchall())
+    assert [tuple(r) for r in found] == sorted(
+        (k, n) for k, n in stored if k in wanted and n in numbers
+    )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docket.errors import DocketError
-from docket.server.merged_store import OWNER_KEY, MergedStore
+from docket.server.merged_store import OWNER_KEY, SEALED_VERSION_KEY, MergedStore
 from docket.server.sql import Db
 
 DERIVED = ("responses", "task_forms", "suggested")
@@ -58,8 +58,8 @@ def _select(db: Db, table: str, columns: list[str]) -> tuple[str, tuple[Any, ...
     order = db.primary_key(table) or columns
     args: tuple[Any, ...]
     where, args = "", ()
-    if table == "meta":  # which server key a team store belongs to: the store's own
-        where, args = " WHERE key != ?", (OWNER_KEY,)
+    if table == "meta":  # the store's own: which server key it belongs to, versions
+        where, args = " WHERE key != ? AND key NOT LIKE ?", (OWNER_KEY, SEALED_VERSION_KEY + "%")
     return f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY {', '.join(order)}", args
 
 

@@ -52,7 +52,7 @@ from docket.core.suggestions import Suggestion, SuggestionError
 from docket.core.tasks import Task
 from docket.errors import BundleError, DocketError, ReplayError
 from docket.server.answer_facts import write_facts
-from docket.server.merged_store import MergedStore
+from docket.server.merged_store import SEALED_VERSION_KEY, MergedStore
 from docket.server.pii_masking import PLACEHOLDER
 from docket.server.result_checks import (
     IssuedTask,
@@ -62,7 +62,7 @@ from docket.server.result_checks import (
     check_result_rows,
     issued_tasks,
 )
-from docket.server.sql import Db, upsert
+from docket.server.sql import Db, lock_key, upsert
 from docket.store.db import translated_errors
 
 
@@ -231,10 +231,38 @@ def _sealed_rows(sealed: dict[str, object]) -> SealedRows:
     return given
 
 
-def _store_sealed_rows(db: Db, given: SealedRows, project: str) -> None:
+def _store_sealed_rows(db: Db, given: SealedRows, project: str) -> int | None:
     """Every result of a project carries the same: only rows that are new or differ are
     written, in task order, so that concurrent merges of the project's results neither
-    rewrite the same rows nor wait on each other for them (nor deadlock on their order)."""
+    rewrite the same rows nor wait on each other for them (nor deadlock on their order).
+    On PostgreSQL, rows to write are compared again under a lock on the project's sealed
+    rows and their version (:data:`SEALED_VERSION_KEY`) raised with them; returns that
+    version after (``None`` on the embedded store, which has one writer at a time)."""
+    changes = _sealed_changes(db, given, project)
+    version = None
+    if db.dialect != "sqlite":
+        if not any(changes.values()):
+            return None
+        db.execute("SELECT pg_advisory_xact_lock(?)", (lock_key(SEALED_VERSION_KEY + project),))
+        changes = _sealed_changes(db, given, project)  # what others wrote before the lock
+        version = sealed_version(db, project)
+        if any(changes.values()):
+            version += 1
+            db.execute(
+                upsert("meta", ("key", "value"), ("key",)),
+                (SEALED_VERSION_KEY + project, str(version)),
+            )
+    for table, rows in changes.items():
+        columns = _SEALED_COLUMNS[table]
+        db.executemany(
+            upsert(table, ("project", "task_id", *columns), ("project", "task_id")), rows
+        )
+    return version
+
+
+def _sealed_changes(db: Db, given: SealedRows, project: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Per table, the rows of ``given`` that are not stored as they are, in task order."""
+    changes: dict[str, list[tuple[Any, ...]]] = {}
     for table, rows in given.items():
         if not rows:
             continue
@@ -246,14 +274,19 @@ def _store_sealed_rows(db: Db, given: SealedRows, project: str) -> None:
                 (project,),
             ).fetchall()
         }
-        db.executemany(
-            upsert(table, ("project", "task_id", *columns), ("project", "task_id")),
-            [
-                (project, task_id, *values)
-                for task_id, values in sorted(rows.items())
-                if stored.get(task_id) != values
-            ],
-        )
+        changes[table] = [
+            (project, task_id, *values)
+            for task_id, values in sorted(rows.items())
+            if stored.get(task_id) != values
+        ]
+    return changes
+
+
+def sealed_version(db: Db, project: str) -> int:
+    """The version of ``project``'s sealed rows (see :data:`SEALED_VERSION_KEY`)."""
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (SEALED_VERSION_KEY + project,))
+    found = row.fetchone()
+    return 0 if found is None else int(found[0])
 
 
 @dataclass(slots=True)
@@ -316,15 +349,19 @@ class _Seen:
 
     def store_sealed(self, db: Db, sealed: _Sealed, project: str) -> None:
         """:func:`_store_sealed`, in the bundle's transaction; left out when this merge
-        stored (or found) the same section's rows last and no other connection has
-        committed since (SQLite's ``data_version``: our own commits do not change it)."""
+        stored (or found) the same section's rows last and nobody has changed them since:
+        on the embedded store, no other connection has committed (SQLite's
+        ``data_version``: our own commits do not change it); on PostgreSQL, the rows'
+        version (:func:`sealed_version`, read before the rows) is the same."""
         version = (
-            int(db.execute("PRAGMA data_version").fetchone()[0]) if db.dialect == "sqlite" else None
+            int(db.execute("PRAGMA data_version").fetchone()[0])
+            if db.dialect == "sqlite"
+            else sealed_version(db, project)
         )
-        if version is not None and self._stored.get(project) == (sealed.digest, version):
+        if self._stored.get(project) == (sealed.digest, version):
             return
-        _store_sealed_rows(db, sealed.rows(), project)
-        self._pending = {} if version is None else {project: (sealed.digest, version)}
+        raised = _store_sealed_rows(db, sealed.rows(), project)
+        self._pending = {project: (sealed.digest, version if raised is None else raised)}
 
     def begin(self) -> None:
         """A bundle's transaction begins: nothing it stores counts before it commits."""

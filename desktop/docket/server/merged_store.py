@@ -451,6 +451,12 @@ MIGRATIONS: list[Migration] = migrations()
 OWNER_KEY = "server_key_check"
 """The ``meta`` row tying a team store to the server key that created it (an HMAC under
 the merged store's key: it tells a wrong key without revealing the right one)."""
+SEALED_VERSION_KEY = "sealed-version/"
+"""``meta`` rows ``sealed-version/<project>`` (the team store's own, like
+:data:`OWNER_KEY`: neither copied nor hashed by ``db copy``): a number raised in the
+transaction of every write that changes a project's rows from sealed sections (gold,
+references, priors, originals), so that a merge knows whether the rows it compared a
+section with before may have changed since (SQLite's ``data_version`` tells it there)."""
 
 
 def _owner_check(server: SecretKey) -> str:
