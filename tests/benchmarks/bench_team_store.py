@@ -22,7 +22,9 @@ PostgreSQL server's processes (``*_server_cpu_s``), which do not depend on the l
   the file's byte for byte (the file's run is timed once, printed, not recorded);
   ``agreement_pg_1m_peak_mb``: its peak resident memory in a process of its own.
 - ``disagreements_pg_1m_s``, ``export_dpo_pg_1m_s``, ``report_pg_1m_s``: the other reading
-  verbs over the same database, one run each, each output compared with the file's
+  verbs over the same database, one run each (with the server's CPU; the dpo export's
+  peak memory in a process of its own, ``export_dpo_pg_1m_peak_mb``), each output
+  compared with the file's
   (``docket disagreements --json``, ``docket dataset export --format dpo``, ``docket
   report``; the file's times printed beside them): only with ``BENCH_TEAM=...,readers``,
   as they take many minutes on a busy machine (and this process holds their answers).
@@ -120,7 +122,7 @@ def _load(server: PostgresServer) -> tuple[str, str, str, Figures]:
     file, its URL, the server key's path, and the load's figures."""
     import psycopg
 
-    cache = workload("report-1m-v3", bench_report.build_with_facts)
+    cache = workload("report-1m-v4", bench_report.build_with_facts)
     key_path = str(cache / "keys" / "server.key")
     key = keys.load_secret_key(key_path)
     url = create_database(server, "report1m")
@@ -185,6 +187,10 @@ def _readers(server: PostgresServer, file: str, url: str, key: str) -> Figures:
             assert (pg_out, pg_files) == (own_out, own_files), f"{name} differs between stores"
             figures[f"{name}_pg_1m_s"] = round(pg[0], 2)
             figures[f"{name}_pg_1m_cpu_s"] = round(pg[1], 2)
+            figures[f"{name}_pg_1m_server_cpu_s"] = round(pg[2], 2)
+            if name == "export_dpo":  # its memory, which once grew with the output
+                peak_argv = [*argv(url, str(Path(tmp) / "peak")), "--server-key", key]
+                figures["export_dpo_pg_1m_peak_mb"] = bench_report._peak_mb(peak_argv)
             print(
                 f"{name} on PostgreSQL: {pg[0]:.1f} s (CPU {pg[1]:.1f} s, server {pg[2]:.1f} s); "
                 f"the file: {own[0]:.1f} s (CPU {own[1]:.1f} s); outputs identical"
@@ -264,7 +270,7 @@ def _merges(server: PostgresServer, reviewers: int) -> Figures:
 
 
 def _db_copy(server: PostgresServer) -> Figures:
-    cache = workload("report-1m-v3", bench_report.build_with_facts)
+    cache = workload("report-1m-v4", bench_report.build_with_facts)
     key = keys.load_secret_key(cache / "keys" / "server.key")
     url = create_database(server, "copy1m")
     with MergedStore.open(cache / "merged.db", key) as source, MergedStore.open(url, key) as target:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from docket import Workspace
 from docket.bundles import keys
@@ -200,3 +202,54 @@ def test_the_command_line_offers_every_container() -> None:
     from docket.server.dataset_files import CONTAINERS
 
     assert OFFERED == CONTAINERS
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(st.dictionaries(st.text(max_size=8), _json_values, max_size=4), max_size=6))
+def test_json_files_are_written_a_row_at_a_time_with_the_same_bytes(
+    rows: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """JSON lines and the JSON array come out as the one-shot encoders make them
+    (any text: astral characters, lone quotes, empty rows and files)."""
+    from docket.server.dataset_files import write_rows
+
+    for container, expected in (
+        ("jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)),
+        ("json", json.dumps(rows, ensure_ascii=False, indent=1)),
+    ):
+        out = tmp_path / f"rows.{container}"
+        write_rows(rows, out, container)
+        assert out.read_bytes() == expected.encode("utf-8", "surrogatepass")
+
+
+def test_a_large_export_is_never_held_whole_in_memory(tmp_path: Path) -> None:
+    """24 MB of rows (texts with an astral character, which makes a Python string of
+    them four bytes a character) written as JSON lines and as a JSON array: what the
+    writer allocates beside the rows stays a few megabytes."""
+    import tracemalloc
+
+    from docket.server.dataset_files import write_rows
+
+    text = "résumé 😀 " + "x" * 4000
+    rows = [{"prompt": text, "chosen": text, "rejected": text, "n": i} for i in range(2000)]
+    for container in ("jsonl", "json"):
+        out = tmp_path / f"big.{container}"
+        tracemalloc.start()
+        try:
+            write_rows(rows, out, container)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert out.stat().st_size > 24_000_000
+        assert peak < 6_000_000, (container, peak)

@@ -404,25 +404,67 @@ def test_the_report_from_facts_is_the_report_from_the_answers(
         assert fast_page == slow_page
 
 
-def test_the_facts_read_per_task_are_the_rows(tmp_path: Path) -> None:
-    """SQLite's per-task strings give every column the fact rows give, answer by answer;
-    where they cannot give one exactly (seconds missing) the rows decide, and the report
-    reads the answers."""
-    store, _ = _store(tmp_path)
-    with store:
-        fast = report_facts._sqlite_columns(np, store)
-        assert fast is not None
-        columns, who = fast
-        read = store.answer_fact_rows(wide=True)
-        assert read is not None
-        rows, row_who = read
-        assert who == row_who
-        expected = report_facts._Columns.of_rows(np, rows)
-        for field in dataclasses.fields(expected):
-            got, want = getattr(columns, field.name), getattr(expected, field.name)
-            assert np.array_equal(np.asarray(got), np.asarray(want)), field.name
-        assert len(columns.task) == store.counts()["answers"] == len(rows)
-        store.db.execute("UPDATE answer_facts SET seconds = NULL WHERE task_id = 't007'")
-        assert report_facts._sqlite_columns(np, store) is None
-        assert store.answer_fact_rows(wide=True) is None
-        assert report_facts.fact_figures(store, None, {}, {}, None) is None
+@pytest.fixture(params=["embedded", "postgresql"])
+def fact_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """The merged store of :func:`_store`, as the file or with the same rows in PostgreSQL."""
+    store, server = _store(tmp_path)
+    if request.param == "embedded":
+        with store:
+            yield store
+        return
+    from docket.server.merged_store import MergedStore
+    from tests.postgres import load_tables
+
+    url = request.getfixturevalue("postgres_db")("facts")
+    with store, MergedStore.open(url, server) as team:
+        load_tables(store.db, team.db)
+    with MergedStore.open(url, server) as team:
+        yield team
+
+
+def test_the_facts_read_per_task_are_the_rows(fact_store: Any) -> None:
+    """Each store's per-task strings give every column the fact rows give, answer by
+    answer, and agreement from them is agreement from the rows; where they cannot give a
+    column exactly (seconds missing) the rows decide: the report reads the answers,
+    agreement the fact rows."""
+    store = fact_store
+    fast = report_facts._string_columns(np, store)
+    assert fast is not None
+    columns, who = fast
+    read = store.answer_fact_rows(wide=True)
+    assert read is not None
+    rows, row_who = read
+    assert sorted(who.values()) == sorted(row_who.values())
+    expected = report_facts._Columns.of_rows(np, rows)
+    for field in dataclasses.fields(expected):
+        got, want = getattr(columns, field.name), getattr(expected, field.name)
+        if field.name == "raters":  # each store's own key of a reviewer, the same reviewer
+            got = [who[r] for r in np.asarray(got).tolist()]
+            want = [row_who[r] for r in want]
+        assert np.array_equal(np.asarray(got), np.asarray(want)), field.name
+    assert len(columns.task) == store.counts()["answers"] == len(rows)
+    # Agreement from the strings is agreement from the rows.
+    from docket.server.agreement import facts_agreement
+    from docket.server.schemas import task_schemas
+
+    schemas = task_schemas(store)
+    read_so, found = report_facts.columns_agreement(store, schemas)
+    assert read_so
+    assert found is not None
+    assert found == agreement_from_facts(rows, row_who, {f: schemas[t] for t, _, f, *_ in rows})
+    # The dataset card's agreement comes from them too, under the card's pseudonyms: the
+    # figures the decoded answers give.
+    from docket.server.dataset_card import lineage
+
+    labels = {fp: f"reviewer-{i}" for i, (fp, _) in enumerate(sorted(row_who.values()))}
+    answers = [dataclasses.replace(a, reviewer_name=labels[a.reviewer]) for a in store.answers()]
+    assert lineage(store, labels).agreement == agreement(answers, schemas=schemas)
+    store.db.write(
+        lambda: store.db.execute("UPDATE answer_facts SET seconds = NULL WHERE task_id = 't007'")
+    )
+    assert report_facts._string_columns(np, store) is None
+    assert report_facts.columns_agreement(store, schemas) == (False, None)
+    assert store.answer_fact_rows(wide=True) is None
+    assert report_facts.fact_figures(store, None, {}, {}, None) is None
+    # Agreement needs none of the report's columns: the rows give it, the same.
+    assert facts_agreement(store, schemas) == found

@@ -434,17 +434,17 @@ def _count(
     for key, places in by_key.items():
         values = slots[places[0]].values
         units = grid[places].reshape(-1, width)
-        rated_by = np.tile(raters, (len(places), 1))
-        present = units > 0
-        judged = present.sum(axis=1) >= 2
-        if not judged.any():
+        judged = np.flatnonzero(np.count_nonzero(units, axis=1) >= 2)
+        if not len(judged):
             continue
         tally = out.get(key)
         if tally is None:
             tally = out[key] = FactTally({}, {})
         span = len(values) + 1
+        # The judged units' codes as they are (bytes), and their raters picked from the
+        # tasks' rows (unit i is task i mod tasks), not copied once per place first.
         units, rated_by, weight = _distinct(
-            np, units[judged].astype(np.int64), rated_by[judged], base, span
+            np, units[judged], raters[judged % len(starts)], base, span
         )
         present = units > 0
         _add_multisets(np, tally, units, weight, values, width)
@@ -476,10 +476,11 @@ def _distinct(np: Any, units: Any, raters: Any, base: int, span: int) -> tuple[A
     width = units.shape[1]
     radix = (base + 1) * span
     if radix**width >= WIDE:
-        return units, raters, np.ones(len(units), dtype=np.int64)
+        return units.astype(np.int64), raters, np.ones(len(units), dtype=np.int64)
     number = np.zeros(len(units), dtype=np.int64)
     for k in range(width):
-        number += np.where(units[:, k] > 0, (raters[:, k] + 1) * span + units[:, k], 0) * (radix**k)
+        given = units[:, k].astype(np.int64)
+        number += np.where(given > 0, (raters[:, k] + 1) * span + given, 0) * (radix**k)
     found, times = np.unique(number, return_counts=True)
     digits = (found[:, None] // (radix ** np.arange(width, dtype=np.int64))) % radix
     return digits % span, digits // span - 1, times

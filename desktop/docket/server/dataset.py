@@ -42,7 +42,7 @@ on: see :func:`fine_grained_rows`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -143,14 +143,18 @@ class Rewrite:
     text: str
 
 
-def rewrites(store: MergedStore) -> tuple[list[Rewrite], int]:
+def rewrites(
+    store: MergedStore, answers: Sequence[MergedAnswer] | None = None
+) -> tuple[list[Rewrite], int]:
     """Every rewrite answer of a task the archive holds, in task and reviewer order, and
-    how many were left out (their task unknown, or a base the task does not have)."""
+    how many were left out (their task unknown, or a base the task does not have).
+    ``answers``: the project's answers as :func:`distinct_names` gives them, when the
+    caller read them already."""
     schemas = task_schemas(store)
     out: list[Rewrite] = []
     missing = 0
     tasks: dict[str, dict[str, Any] | None] = {}
-    for a in distinct_names(store.answers()):
+    for a in distinct_names(store.answers()) if answers is None else answers:
         questions = [q for q in schema_for(schemas, a).questions if isinstance(q, RewriteQuestion)]
         for q in questions:
             value = a.answers.get(q.id)
@@ -197,13 +201,16 @@ def sft_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
     return rows, ExportSummary(len(rows), 0, 0, missing)
 
 
-def rewrite_pairs(store: MergedStore) -> tuple[list[dict[str, Any]], int, int]:
+def rewrite_pairs(
+    store: MergedStore, found: tuple[list[Rewrite], int] | None = None
+) -> tuple[list[dict[str, Any]], int, int]:
     """DPO rows from rewrites with a base: the rewrite chosen over its base. Also how many
-    were left out as equal to their base, and how many name what the archive lacks."""
-    found, missing = rewrites(store)
+    were left out as equal to their base, and how many name what the archive lacks.
+    ``found``: :func:`rewrites` already read."""
+    written, missing = rewrites(store) if found is None else found
     rows = []
     unchanged = 0
-    for r in found:
+    for r in written:
         if r.base is None:
             continue
         texts = {x["id"]: x["text"] for x in r.task["responses"]}
@@ -235,16 +242,28 @@ def rewrite_pairs(store: MergedStore) -> tuple[list[dict[str, Any]], int, int]:
     return rows, unchanged, missing
 
 
+TASKS_A_READ = 500
+"""How many archived tasks :func:`dpo_rows` reads at a time."""
+
+
 def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
     _need_tasks(store)
     rows: list[dict[str, Any]] = []
     ties = unresolved = missing = 0
     schemas = task_schemas(store)
     adjudicated = store.adjudications()
+    # The answers read once, for the verdicts and the rewrites, and let go before the
+    # rows are built.
     answers = distinct_names(store.answers())
+    judged_rewrites = rewrites(store, answers)
+    found = sorted(verdicts(answers, schemas).items())
+    del answers
     suggestions = store.suggestions()
-    for task_id, pair_verdicts in sorted(verdicts(answers, schemas).items()):
-        task = store.task(task_id)
+    tasks: dict[str, dict[str, Any]] = {}
+    for place, (task_id, pair_verdicts) in enumerate(found):
+        if place % TASKS_A_READ == 0:  # the archive's tasks a few hundred a query
+            tasks = store.tasks([t for t, _ in found[place : place + TASKS_A_READ]])
+        task = tasks.get(task_id)
         if task is None:
             missing += 1
             continue
@@ -298,7 +317,7 @@ def dpo_rows(store: MergedStore) -> tuple[list[dict[str, Any]], ExportSummary]:
                 }
                 | ({"judge_agreed": agreed} if agreed else {})
             )
-    pairs, unchanged, lacking = rewrite_pairs(store)
+    pairs, unchanged, lacking = rewrite_pairs(store, judged_rewrites)
     rows += pairs
     return rows, ExportSummary(len(rows), ties, unresolved, missing + lacking, unchanged)
 

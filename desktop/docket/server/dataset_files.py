@@ -76,11 +76,7 @@ def write_rows(
     """Write ``rows`` to ``out`` in ``container``, and ``companion``'s file with them; the
     names of the columns written as JSON text (mixed types), for the card."""
     if container in ("jsonl", "json"):
-        if container == "jsonl":
-            data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
-        else:
-            data = json.dumps(list(rows), ensure_ascii=False, indent=1).encode()
-        _atomic_file(out, lambda tmp: Path(tmp).write_bytes(data), [], companion)
+        _atomic_file(out, lambda tmp: _write_json(rows, tmp, container), [], companion)
         return []
     pa = require_pyarrow()
     table, as_json = _table(pa, rows)
@@ -91,6 +87,28 @@ def write_rows(
         return as_json
     _write_hf_folder(pa, table, out, as_json, companion)
     return as_json
+
+
+def _write_json(rows: Sequence[dict[str, Any]], path: str, container: str) -> None:
+    """JSON lines, or one JSON array, written a row (or a piece of one) at a time: never
+    the whole file in memory (a million rows with their texts are gigabytes, and a
+    Python string of them up to four bytes a character, then its UTF-8 copy)."""
+    with open(path, "wb", buffering=1 << 20) as fh:
+        if container == "jsonl":
+            for r in rows:
+                fh.write((json.dumps(r, ensure_ascii=False) + "\n").encode())
+            return
+        # json.dumps(list(rows), indent=1)'s bytes, written as its encoder makes them.
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=1)
+        pieces: list[str] = []
+        size = 0
+        for piece in encoder.iterencode(rows if isinstance(rows, list) else list(rows)):
+            pieces.append(piece)
+            size += len(piece)
+            if size >= 1 << 18:
+                fh.write("".join(pieces).encode())
+                pieces, size = [], 0
+        fh.write("".join(pieces).encode())
 
 
 def _table(pa: Any, rows: Sequence[dict[str, Any]]) -> tuple[Any, list[str]]:

@@ -893,6 +893,27 @@ class MergedStore:
         task["guidelines_sha256"] = row[2]
         return dict(task)
 
+    def tasks(self, task_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """:meth:`task` of each of ``task_ids`` the archive holds, a few hundred a query
+        (one query per task costs a round trip each: minutes over 200,000 tasks on a
+        team store)."""
+        out: dict[str, dict[str, Any]] = {}
+        wanted = list(dict.fromkeys(task_ids))
+        with translated_errors(self.path):
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = self.db.execute(
+                    "SELECT id, task, schema, guidelines_sha256 FROM tasks WHERE project = ? "
+                    f"AND id IN ({', '.join('?' * len(chunk))})",
+                    (self.project, *chunk),
+                ).fetchall()
+                for tid, text, schema, guidelines in rows:
+                    task = json.loads(text)
+                    task["schema"] = json.loads(schema)
+                    task["guidelines_sha256"] = guidelines
+                    out[str(tid)] = dict(task)
+        return out
+
     def task_ids(self) -> list[str]:
         """The ids of the project's archived tasks."""
         with translated_errors(self.path):

@@ -190,13 +190,7 @@ def fact_figures(
         labels = lambda fp, _: pseudonyms.get(fp, "reviewer-?")  # noqa: E731
     with paused_gc():
         # The rows as arrays once, counted for agreement and read for the other figures.
-        distinct = reviewer_labels(who.values())
-        by_fp = {
-            fp: (labels(fp, name) if labels is not None else distinct[fp])
-            for fp, name in who.values()
-        }
-        shown = {rater: by_fp[fp] for rater, (fp, _) in who.items()}
-        prepared = _prepare_columns(np, columns, shown, forms)
+        prepared = _prepare_columns(np, columns, _shown(who, labels), forms)
         if prepared is None:
             return None
         task, rank = prepared.task, prepared.rank
@@ -229,6 +223,50 @@ def fact_figures(
             figures.pii_answers = found.relabel(store.answers(tasks=pii_tasks))
         figures.schemas = dict(schemas)
         return figures
+
+
+def columns_agreement(
+    store: MergedStore,
+    schemas: Mapping[str, Schema],
+    labels: Callable[[str, str], str] | None = None,
+    *,
+    seed: int = 0,
+) -> tuple[bool, FactsAgreement | None]:
+    """:func:`docket.server.agreement.facts_agreement` from the facts read per task as a
+    few strings (:func:`_string_columns`), counted as arrays: whether they could be read
+    so (if not, the rows decide) and the agreement (``None`` where the facts cannot give
+    it exactly)."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - NumPy comes with the report extra
+        return False, None
+    with paused_gc():
+        read = _string_columns(np, store)
+        if read is None:
+            return False, None
+        columns, who = read
+        forms = columns.forms(schemas)
+        prepared = _prepare_columns(np, columns, _shown(who, labels), forms)
+        if prepared is None:
+            return False, None
+        task, rank = prepared.task, prepared.rank
+        counted = count_layouts(
+            [(g.slots, g.codes, task[g.rows], rank[g.rows]) for g in prepared.groups],
+            prepared.names,
+        )
+        return True, agreement_from_facts((), who, forms, labels, seed=seed, counted=counted)
+
+
+def _shown(
+    who: Mapping[Any, tuple[str, str]], labels: Callable[[str, str], str] | None
+) -> dict[Any, str]:
+    """Each rater's label (``labels(fingerprint, name)``, by default the reviewers'
+    distinct names), as :func:`agreement_from_facts` names them."""
+    distinct = reviewer_labels(who.values())
+    by_fp = {
+        fp: (labels(fp, name) if labels is not None else distinct[fp]) for fp, name in who.values()
+    }
+    return {rater: by_fp[fp] for rater, (fp, _) in who.items()}
 
 
 Responses = tuple[list[str], list[str], list[str | None], list[int]]
@@ -280,8 +318,36 @@ id, form, number of responses and the lengths of its texts as characters, then t
 one after the other and the seconds as text; and how many answers the rows could not
 give exactly (a stale form, a missing column, seconds that their text would not give
 back). Every aggregate of a task reads its answers in the same order, which
-:func:`_sqlite_columns` checks is that of :meth:`MergedStore.answer_fact_rows` (by
+:func:`_string_columns` checks is that of :meth:`MergedStore.answer_fact_rows` (by
 reviewer): sorting them in SQL would cost a sort per task."""
+
+_POSTGRES_COLUMNS = f"""
+SELECT a.task_id, t.form, a.head, a.facts, a.answered, a.days, a.seconds FROM (
+  SELECT f.task_id,
+    string_agg(chr(least(array_position(?::text[], f.reviewer), {_CHAR_LIMIT})::int + 1)
+               || chr(least(f.form, {_CHAR_LIMIT})::int + 1)
+               || chr(least(f.responses, {_CHAR_LIMIT})::int + 1)
+               || chr(least(length(f.facts), {_CHAR_LIMIT}) + 1)
+               || chr(least(length(f.answered), {_CHAR_LIMIT}) + 1)
+               || chr(least(length(f.day), {_CHAR_LIMIT}) + 1), '') AS head,
+    string_agg(f.facts, '') AS facts, string_agg(f.answered, '') AS answered,
+    string_agg(f.day, '') AS days, string_agg(f.seconds::text, ',') AS seconds
+  FROM (SELECT * FROM answer_facts WHERE project = ? ORDER BY task_id, reviewer) f
+  GROUP BY f.task_id) a
+LEFT JOIN task_forms t ON t.project = ? AND t.task_id = a.task_id
+ORDER BY a.task_id
+"""
+""":data:`_SQLITE_COLUMNS` on the team store, with what costs PostgreSQL most per answer
+left to the reader: each answer's rater is its place (from 1) in the reviewers'
+fingerprints given as the first parameter, and each task's current form comes beside its
+strings (joined after grouping, so per task, not per answer) for the reader to compare
+with its answers'. A missing column leaves its answer out of the first string (a NULL in
+``||``), which the reader sees; the seconds' text gives them back exactly because each
+connection asks for shortest-exact floats (:meth:`docket.server.sql.PostgresDb.
+_session_settings`). The answers are sorted by the primary key (task, reviewer) before
+they are grouped: the index gives them in that order, and each task's strings follow it,
+which the reader checks as on SQLite. Measured at a million answers against the fact rows
+themselves: about 0.4 s more of the server's CPU, 1 s less of the reader's."""
 
 
 @dataclass(slots=True)
@@ -378,12 +444,11 @@ def _read_columns(
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """The project's wide fact rows as :class:`_Columns` with each rater's (fingerprint,
     name), or ``None`` as :meth:`MergedStore.answer_fact_rows` (also without rows).
-    On SQLite, read per task as a few strings (:data:`_SQLITE_COLUMNS`) where they give
-    every row exactly; else from the rows."""
-    if store.db.dialect == "sqlite":
-        found = _sqlite_columns(np, store)
-        if found is not None:
-            return found
+    Read per task as a few strings (:func:`_string_columns`) where they give every row
+    exactly; else from the rows."""
+    found = _string_columns(np, store)
+    if found is not None:
+        return found
     read = store.answer_fact_rows(wide=True)
     if read is None or not read[0]:
         return None
@@ -391,32 +456,60 @@ def _read_columns(
     return _Columns.of_rows(np, rows), who
 
 
-def _sqlite_columns(
+def _string_columns(
     np: Any, store: MergedStore
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
-    """:func:`_read_columns` on SQLite, or ``None`` where these strings cannot give
-    every row exactly (then the rows are read)."""
+    """:func:`_read_columns` from the per-task strings (:data:`_SQLITE_COLUMNS`,
+    :data:`_POSTGRES_COLUMNS`), or ``None`` where they cannot give every row exactly
+    (then the rows are read)."""
     db = store.db
+    postgres = db.dialect == "postgresql"
     with paused_gc():
         (answers,) = db.execute(
             "SELECT count(*) FROM answers WHERE project = ?", (store.project,)
         ).fetchone()
-        who = {
-            rater: (str(fp), str(name))
-            for rater, fp, name in db.execute("SELECT rowid, fingerprint, name FROM reviewers")
-        }
-        per_task = db.execute(_SQLITE_COLUMNS, (store.project,)).fetchall()
+        if postgres:
+            people = db.execute("SELECT fingerprint, name FROM reviewers").fetchall()
+            fingerprints = sorted(str(fp) for fp, _ in people)
+            names = {str(fp): str(name) for fp, name in people}
+            # The places array_position gives (from 1).
+            who = {i: (fp, names[fp]) for i, fp in enumerate(fingerprints, 1)}
+            per_task = db.execute(
+                _POSTGRES_COLUMNS, (fingerprints, store.project, store.project)
+            ).fetchall()
+        else:
+            who = {
+                int(rater): (str(fp), str(name))
+                for rater, fp, name in db.execute("SELECT rowid, fingerprint, name FROM reviewers")
+            }
+            per_task = db.execute(_SQLITE_COLUMNS, (store.project,)).fetchall()
     if not per_task:
         return None
-    tasks, counts, inexact, heads, facts, answered, days, seconds = zip(*per_task, strict=True)
-    n = sum(counts)
-    if n != answers or any(inexact):
+    task_form: Any = None
+    if postgres:
+        tasks, forms_now, heads, facts, answered, days, seconds = zip(*per_task, strict=True)
+        try:
+            task_form = np.array(forms_now, dtype=np.int64)
+        except TypeError:
+            return None  # answers to a task no longer archived: their form is stale
+    else:
+        tasks, counts, inexact, heads, facts, answered, days, seconds = zip(*per_task, strict=True)
+        if any(inexact):
+            return None
+    try:
+        head_text = "".join(heads)
+        fact_text, answered_text, day_text = "".join(facts), "".join(answered), "".join(days)
+        seconds_text = ",".join(seconds)
+    except TypeError:
+        return None  # a task none of whose answers has one of the columns
+    if postgres:
+        counts = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads)) // 6
+    n = int(np.sum(counts))
+    if n != answers:
         return None
     tasks_sorted = list(tasks)
     if set(map(type, tasks_sorted)) != {str} or tasks_sorted != sorted(tasks_sorted):
         return None  # a collation that is not Python's: the rows, sorted as Python sorts
-    head_text = "".join(heads)
-    fact_text, answered_text, day_text = "".join(facts), "".join(answered), "".join(days)
     if not (fact_text.isascii() and answered_text.isascii() and day_text.isascii()):
         return None
     head = np.frombuffer(head_text.encode("utf-32-le"), dtype=np.uint32)
@@ -432,7 +525,7 @@ def _sqlite_columns(
         or int(day_length.sum()) != len(day_text)
     ):
         return None
-    spent = np.array(",".join(seconds).split(","), dtype=np.float64)
+    spent = np.array(seconds_text.split(","), dtype=np.float64)
     if len(spent) != n:
         return None
     day_bytes = day_text.encode("ascii")
@@ -451,6 +544,8 @@ def _sqlite_columns(
     if not present <= set(who):
         return None
     task = np.repeat(np.arange(len(tasks_sorted)), np.array(counts, dtype=np.int64))
+    if task_form is not None and not bool(np.all(head[:, 1] == task_form[task])):
+        return None  # a task whose form changed after these facts were written
     # Within a task, by reviewer (their fingerprints as the database sorts them, BINARY:
     # as Python sorts them).
     by_fingerprint = sorted(present, key=lambda r: who[r][0])

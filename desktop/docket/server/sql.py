@@ -377,14 +377,18 @@ class PostgresDb(Db):
     def _session_settings(self) -> None:
         """This connection's own settings, committed before its first snapshot: sorts and
         hashes of up to :data:`WORK_MEM_KB` in memory (the server's default, 4 MB, sorts
-        the readers' million rows on disk), never less than the server gives already; and
-        whether batches may be staged in a temporary table."""
+        the readers' million rows on disk), never less than the server gives already;
+        floats as text that give back the same float; and whether batches may be staged
+        in a temporary table."""
         with self._errors():
             self.conn.execute(
                 "SELECT set_config('work_mem', %s, false) FROM pg_settings "
                 "WHERE name = 'work_mem' AND setting::bigint < %s",
                 (f"{WORK_MEM_KB}kB", WORK_MEM_KB),
             )
+            # Floats as text give back the very float (shortest-exact from PostgreSQL 12,
+            # 17 digits before): readers that take seconds as text rely on it.
+            self.conn.execute("SELECT set_config('extra_float_digits', '3', false)")
             # Batches go through a temporary table where the role may create one (the
             # default); a role without TEMP writes them row by row.
             row = self.conn.execute(
