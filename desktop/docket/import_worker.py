@@ -43,7 +43,7 @@ from docket.errors import DocketError, ImportWorkerError
 
 __all__ = ["WORKER_MIN_BYTES", "ImportWorker"]
 
-WORKER_MIN_BYTES = 32 * 1024 * 1024
+WORKER_MIN_BYTES = 128 * 1024 * 1024
 """Bundles from this size (the file's) read their tasks in the worker: below it, starting
 a process costs more than it saves."""
 POLL_S = 0.25
