@@ -26,6 +26,7 @@ holds little: sending a batch waits until it is read).
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -168,6 +169,9 @@ class ImportWorker:
 
 def _work(conn: Connection) -> None:
     """The worker's whole life: one job, its batches, then ``done`` or the error."""
+    # Ctrl+C on a terminal reaches the whole process group: the importing process
+    # decides (it rolls back and ends this worker), not the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         job: _Job = conn.recv()
     except (EOFError, OSError):  # the import ended before the second pass
