@@ -29,7 +29,6 @@ from docket.core.bulk import paused_gc
 from docket.core.calibration import Expected
 from docket.core.display_order import DisplayOrder, display_order
 from docket.core.pii import TaskScan, task_texts
-from docket.core.pii_detect import scan_task
 from docket.core.progress import Progress, held_interrupts, no_progress
 from docket.core.review import (
     ADJUDICATION_OUTCOMES,
@@ -61,6 +60,14 @@ DB_NAME = "workspace.db"
 RESULT_SUFFIX = ".docket-result"
 """What a result bundle is called when the window proposes a name (the file type of
 the desktop entry)."""
+
+
+def scan_task(task: Task) -> TaskScan:
+    """:func:`docket.core.pii_detect.scan_task`, imported with the first scan: its
+    patterns are compiled as it loads, which the window's start does not wait for."""
+    from docket.core.pii_detect import scan_task as scan
+
+    return scan(task)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,9 @@
     .venv/bin/python tests/benchmarks/bench_cold_start.py [--app PATH] [--runs 5]
 
 Times the packaged app (``dist/docket/docket``, built by ``make package``) or, when no
-package is built, the ``docket`` installed in ``.venv`` (the run says which: the
-development environment also loads pandas and numpy through sqlite-utils, which the
-packaged app leaves out). The start measured is the everyday one: ``docket`` with no
-argument, opening the last workspace (the demo's 40 tasks, made once in a fresh HOME
+package is built, the ``docket`` installed in ``.venv`` (the run says which). The
+start measured is the everyday one: ``docket`` with no argument, opening the last
+workspace (the demo's 40 tasks, made once in a fresh HOME
 with ``docket demo --no-window`` and named in the settings as the last one), offscreen,
 in a clean environment (``HOME`` a temporary folder, ``PATH=/usr/bin:/bin``).
 

@@ -12,7 +12,9 @@ its peak resident set (``VmHWM``) is its own:
   reviewer's bundle and the server's archive written);
 - ``import_100k_s``, ``import_100k_peak_mb``: ``Workspace.import_bundle`` of that bundle
   into a new workspace (decrypt, verify, store);
-- ``startup_100k_s``: process start to the first task painted on that workspace;
+- ``startup_100k_s``: process start to the first task painted on that workspace, the
+  ``docket`` command started as a reviewer starts it (bench_startup_100k.py, one start
+  after one untimed start that compiles the bytecode);
 - ``peak_rss_100k_mb``: the window's peak resident set after visiting 1,000 tasks;
 - ``pack_100k_cpu_s``, ``import_100k_cpu_s``, ``startup_100k_cpu_s``: the CPU time (user
   and system) of the same work, for information: on a shared machine it says how much of
@@ -38,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_startup_100k import time_starts  # noqa: E402
 from results import record  # noqa: E402
 from workloads import workload  # noqa: E402
 
@@ -176,12 +179,19 @@ def main() -> dict[str, float | None] | None:
         seconds, peak, cpu = run(IMPORT, Path(tmp) / "ws", key, bundle, card)
         result["import_100k_s"], result["import_100k_peak_mb"] = round(seconds, 1), round(peak)
         result["import_100k_cpu_s"] = round(cpu, 1)
-        seconds, peak, cpu = run(
+        # Start to first task as a reviewer starts the app (bench_startup_100k.py: the
+        # `docket` command, bytecode compiled once before), then the memory of a window
+        # that visits 1,000 tasks.
+        (walls, cpus) = time_starts(Path(tmp) / "ws", key, 1, {"after": None})["after"]
+        result["startup_100k_s"], result["startup_100k_cpu_s"] = (
+            round(walls[0], 2),
+            round(cpus[0], 2),
+        )
+        _, peak, _ = run(
             STARTUP, Path(tmp) / "ws", key,
             env={"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": tmp},
         )  # fmt: skip
-        result["startup_100k_s"], result["peak_rss_100k_mb"] = round(seconds, 2), round(peak)
-        result["startup_100k_cpu_s"] = round(cpu, 2)
+        result["peak_rss_100k_mb"] = round(peak)
     print("scale-100k:", ", ".join(f"{k} {v}" for k, v in result.items()))
     return result
 

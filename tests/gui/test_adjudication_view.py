@@ -27,6 +27,7 @@ from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from docket.settings import Settings
 from docket.ui.main_window import MainWindow
+from tests.gui.keyboard import focus, focused
 from tests.helpers import ROOT
 
 NAMES = ("dr-ahmed", "dr-brooks", "dr-chen")
@@ -102,16 +103,12 @@ def test_adjudication_view_and_keyboard_verdict(
         window.grab().save(os.environ["DOCKET_SCREENSHOT"])
 
     # The lead decides with the keyboard: A much better, a rationale, a note; submit.
-    window.task_list.view.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R)
-    qtbot.keyClicks(
-        QApplication.focusWidget(), "The dissenting reading ignores the official rules."
-    )
+    focus(qtbot, window.task_list.view)
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_1)
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_R)
+    qtbot.keyClicks(focused(qtbot), "The dissenting reading ignores the official rules.")
     task_id = window.controller.task.id
-    qtbot.keyClick(
-        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-    )
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ws.answer(task_id) is not None)
     saved = ws.answer(task_id)
     assert saved is not None

@@ -28,6 +28,7 @@ from docket.settings import Settings
 from docket.ui.comparison_view import EARLIER_TURNS_KEY, SafeBrowser
 from docket.ui.dialogs import SHORTCUTS
 from docket.ui.main_window import MainWindow
+from tests.gui.keyboard import focused
 from tests.gui.screenshots import screenshot_target
 from tests.reference_data import hh_rlhf_lines
 
@@ -146,7 +147,7 @@ def test_earlier_turns_show_and_hide_with_the_key(window: MainWindow, qtbot: Any
     assert EARLIER_TURNS_KEY in dict(SHORTCUTS)  # in the F1 sheet
     # Typed into the rationale, a "t" is text.
     assert window.answer_panel.focus_rationale()
-    editor = QApplication.focusWidget()
+    editor = focused(qtbot)
     qtbot.keyClick(editor, Qt.Key.Key_T)
     assert not view.earlier_turns_shown()
     assert "t" in editor.toPlainText()

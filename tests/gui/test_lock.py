@@ -38,6 +38,7 @@ from docket.bundles import keys
 from docket.settings import Settings
 from docket.store.review import ReviewStore
 from docket.ui.main_window import MainWindow
+from tests.gui.keyboard import focus, focused
 from tests.helpers import MARKER, sample_tasks
 
 PASSPHRASE = "lock test passphrase"
@@ -105,9 +106,9 @@ def test_lock_hides_the_task_drops_the_key_and_keeps_the_edit(
     qtbot.keyClicks(window.guidelines.search, f"{MARKER}-guidelines")
     window.task_list.set_search(f"{MARKER}-prompt")
     window.answer_panel.focus_rationale()
-    qtbot.keyClicks(QApplication.focusWidget(), f"typed {MARKER}-rationale")
+    qtbot.keyClicks(focused(qtbot), f"typed {MARKER}-rationale")
     window.task_list.set_search("")
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     qtbot.keyClick(window.task_list.view, Qt.Key.Key_4)  # an edit, not yet autosaved
     expected = window.answer_panel.answers()
     assert f"{MARKER}-rationale" in expected["rationale"]
@@ -146,7 +147,7 @@ def test_lock_hides_the_task_drops_the_key_and_keeps_the_edit(
     assert window.answer_panel.answers() == expected
     assert ReviewStore(window.workspace.store).current("pair").answers == expected
     assert MARKER in visible_text(window) and window.tasks_dock.isVisible()
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     qtbot.keyClick(window.task_list.view, Qt.Key.Key_J)
     assert window.controller.task.id == "three"
 

@@ -202,3 +202,84 @@ def test_a_stopped_runs_late_outcome_never_reaches_the_next_run(qtbot: Any) -> N
     gate.set()
     qtbot.waitUntil(lambda: got == ["imported"])
     assert not ops.busy()
+
+
+def test_the_window_gets_the_keyboard_back_when_the_dialog_closes(qtbot: Any) -> None:
+    """The progress dialog, active while the work ran, hands activation back to the window
+    when it closes (a window system does this for a modal dialog's parent; the offscreen
+    platform does not, and keys then went to no widget)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    qtbot.waitExposed(parent)
+    parent.activateWindow()
+    qtbot.waitUntil(parent.isActiveWindow)
+    ops = Operations(parent)
+    go_on = threading.Event()
+    done: list[int] = []
+    ops.run("T", "L", lambda progress: go_on.wait(10) and 1, on_success=done.append,
+            on_failure=print)  # fmt: skip
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)  # shown once the work has run for a moment
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    go_on.set()
+    qtbot.waitUntil(lambda: done == [1])
+    qtbot.waitUntil(parent.isActiveWindow)
+
+
+_WINDOW_DESTROYED_MID_OPERATION = """
+import gc, sys, threading, time
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
+from docket.ui.operations import Operations
+
+app = QApplication(sys.argv)
+parent = QWidget()
+ops = Operations(parent)
+started, release, ended = threading.Event(), threading.Event(), threading.Event()
+
+def work(progress):
+    started.set()
+    release.wait(30)
+    ended.set()
+    return 1
+
+ops.run("T", "L", work, on_success=print, on_failure=print, background=True)
+assert started.wait(30)
+shiboken6.delete(parent)  # the window destroyed (not closed) while the operation runs
+del ops, parent
+gc.collect()  # its runner is gone: its thread must not go with it
+release.set()
+assert ended.wait(30)
+deadline = time.monotonic() + 30
+from docket.ui import operations
+while operations._LIVE and time.monotonic() < deadline:
+    app.processEvents()
+    operations._release_finished()
+gc.collect()
+print("threads left:", len(operations._LIVE))
+"""
+
+
+def test_a_window_destroyed_mid_operation_does_not_end_the_process(tmp_path: Any) -> None:
+    """Qt aborts the process when a QThread is destroyed while it runs: a runner destroyed
+    with its window (deleted without being closed, as a failed test's teardown or a script
+    does) must leave its thread running to its end, and then let it go. Run in a process
+    of its own, since the failure is an abort."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _WINDOW_DESTROYED_MID_OPERATION],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "threads left: 0" in done.stdout

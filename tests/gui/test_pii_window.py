@@ -31,6 +31,7 @@ from docket.settings import Settings
 from docket.ui.main_window import MainWindow
 from docket.ui.pii_list import PiiEditor
 from docket.ui.pii_marking import PiiTypeDialog
+from tests.gui.keyboard import activate, focused
 from tests.helpers import verified_answers
 
 pytestmark = pytest.mark.gui
@@ -137,6 +138,7 @@ def _window(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.controller.task is not None)
+    activate(qtbot, window)
     window.ws = ws
     return window
 
@@ -144,8 +146,7 @@ def _window(
 def _key(
     qtbot: Any, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has focus"
+    target = focused(qtbot)
     qtbot.keyClick(target, key, mods)
 
 
@@ -432,6 +433,7 @@ def test_a_task_with_too_many_findings_shows_the_first_ones_and_says_so(
     window.resize(1200, 800)
     window.show()
     qtbot.waitUntil(lambda: window.controller.task is not None)
+    activate(qtbot, window)
     editor = _editor(window)
     qtbot.waitUntil(lambda: editor.notice.isVisible())
     assert f"first {MAX_SHOWN_FINDINGS:,} of {MAX_SHOWN_FINDINGS + 100:,}" in editor.notice.text()

@@ -26,6 +26,7 @@ from docket.server.pack import pack
 from docket.settings import Settings
 from docket.ui.main_window import MainWindow
 from docket.ui.review_controller import ActiveClock
+from tests.gui.keyboard import focused
 from tests.gui.screenshots import screenshot_target
 from tests.reference_data import alpaca_eval
 
@@ -124,8 +125,7 @@ def open_window(qtbot: Any, setup: dict[str, Any], bundle: str, name: str, theme
 def key(
     qtbot: Any, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    widget = QApplication.focusWidget()
-    assert widget is not None
+    widget = focused(qtbot)
     qtbot.keyClick(widget, k, modifier)
 
 

@@ -17,13 +17,14 @@ import pytest
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from docket import Workspace
 from docket.bundles import keys
 from docket.server.pack import pack
 from docket.settings import Settings
 from docket.ui.main_window import MainWindow
+from tests.gui.keyboard import activate, focus, focused
 from tests.helpers import ROOT, verified_answers
 
 DEMO = ROOT / "resources" / "demo" / "tasks.jsonl"
@@ -62,8 +63,7 @@ def key(
     mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
     text: str = "",
 ) -> None:
-    target = QApplication.focusWidget() or window
-    qtbot.keyClick(target, k, mods)
+    qtbot.keyClick(focused(qtbot), k, mods)
 
 
 def test_a_whole_review_with_the_keyboard(
@@ -92,12 +92,13 @@ def test_a_whole_review_with_the_keyboard(
     # Open the bundle.
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.controller.task is not None)
+    activate(qtbot, window)
     assert "Imported 3 tasks." in informed
     assert window.controller.task.id == pair1
 
     # Task 1, a pair: "B better" is key 4.
     order1 = window.controller.order
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     key(qtbot, window, Qt.Key.Key_4)
     assert window.answer_panel.answers()["preference"] == {
         "better": order1.id_of("B"),
@@ -121,14 +122,14 @@ def test_a_whole_review_with_the_keyboard(
 
     # Task 3: A much better, flagged, with a rationale; an extra edit undone.
     order3 = window.controller.order
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     key(qtbot, window, Qt.Key.Key_1)
     key(qtbot, window, Qt.Key.Key_F)
     key(qtbot, window, Qt.Key.Key_Space)  # the first flag: Response A, hallucination
     key(qtbot, window, Qt.Key.Key_R)
-    qtbot.keyClicks(QApplication.focusWidget(), "B invents the rules of kickball.")
+    qtbot.keyClicks(focused(qtbot), "B invents the rules of kickball.")
     window.controller.flush()
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     key(qtbot, window, Qt.Key.Key_2)  # changes "much better" to "better" ...
     assert window.answer_panel.answers()["preference"]["strength"] == "slight"
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # ... undone

@@ -44,6 +44,7 @@ from docket.ui.answer_rewrite import (
 )
 from docket.ui.answer_widgets import interactive_children
 from docket.ui.main_window import MainWindow
+from tests.gui.keyboard import focus, focused
 from tests.gui.screenshots import screenshot_target
 from tests.reference_data import alpaca_eval
 
@@ -104,7 +105,7 @@ def open_window(qtbot: Any, ws: Workspace, key: Path, theme: str = "light") -> M
 
 
 def key(qtbot: Any, k: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), k, mods)
+    qtbot.keyClick(focused(qtbot), k, mods)
 
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -121,7 +122,7 @@ def test_rewriting_a_response_by_keyboard_saves_it_and_undo_takes_the_reset_back
     assert task is not None and window.controller.order is not None
     first_id = window.controller.order.order[0]  # Response A, whichever it is
     original = task.response(first_id).text
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     key(qtbot, Qt.Key.Key_W)
     editor = window.answer_panel.current_editors()["rewrite"]
     assert isinstance(editor, RewriteEditor)
@@ -130,7 +131,7 @@ def test_rewriting_a_response_by_keyboard_saves_it_and_undo_takes_the_reset_back
     key(qtbot, Qt.Key.Key_Down)  # Response A
     assert editor.base == first_id and editor.edit.toPlainText() == original
     qtbot.waitUntil(lambda: ws.editing("t0").answers.get("rewrite", {}).get("base") == first_id)
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     key(qtbot, Qt.Key.Key_W)
     assert QApplication.focusWidget() is editor.edit
     key(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
@@ -364,7 +365,7 @@ def test_a_copy_of_the_base_is_not_submitted(qtbot: Any, tmp_path: Path, key_pat
     form = Schema((RewriteQuestion("rewrite", min_changed_chars=20, allow_empty=False),))
     ws.load_tasks(tasks(1), schema=form)
     window = open_window(qtbot, ws, key_path)
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     key(qtbot, Qt.Key.Key_W)
     key(qtbot, Qt.Key.Key_Down)  # Response A, unchanged
     editor = window.answer_panel.current_editors()["rewrite"]
@@ -377,7 +378,7 @@ def test_a_copy_of_the_base_is_not_submitted(qtbot: Any, tmp_path: Path, key_pat
     assert label.text() == "⚠ Change at least 20 characters of the response (0 changed so far)"
     assert "Not submitted" in window.statusBar().currentMessage()
     assert ws.answer("t0") is None
-    window.task_list.view.setFocus()
+    focus(qtbot, window.task_list.view)
     key(qtbot, Qt.Key.Key_W)
     qtbot.keyClicks(editor.edit, "In short: tape, paper, patience. ")
     key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

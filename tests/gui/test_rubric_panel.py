@@ -53,6 +53,7 @@ from docket.ui.answer_rubric import (
 from docket.ui.answer_rubric_writing import RubricWritingEditor, parse_tags, reword
 from docket.ui.answer_widgets import interactive_children
 from docket.ui.main_window import MainWindow
+from tests.gui.keyboard import activate, focus, focused
 from tests.gui.screenshots import screenshot_target
 from tests.helpers import verified_answers
 from tests.reference_data import healthbench_rows
@@ -119,8 +120,7 @@ def press(qtbot: Any, keys_: str) -> None:
         "⇱": Qt.Key.Key_Home,
     }
     for k in keys_:
-        target = QApplication.focusWidget()
-        assert target is not None, "nothing has focus"
+        target = focused(qtbot)
         mods = Qt.KeyboardModifier.NoModifier
         if k == "⇤":
             mods = Qt.KeyboardModifier.ShiftModifier
@@ -204,6 +204,7 @@ def test_grading_two_responses_by_keyboard_and_the_result_bundle(
 
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.controller.task is not None)
+    activate(qtbot, window)
     assert any("Imported 1 task" in m for m in informed), informed
     task_id = window.controller.task.id
     order = window.controller.order
@@ -215,8 +216,8 @@ def test_grading_two_responses_by_keyboard_and_the_result_bundle(
     editor = rubric_of(window.answer_panel)
 
     # A: the answer form (the rubric list), then one key per criterion.
-    window.task_list.view.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)
+    focus(qtbot, window.task_list.view)
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_A)
     assert QApplication.focusWidget() is editor.view
     assert editor.summary.text().startswith("Response A: ")
     press(qtbot, PLAN_A)
@@ -249,9 +250,7 @@ def test_grading_two_responses_by_keyboard_and_the_result_bundle(
     assert editor.summary.text().startswith(f"Response A: {shown_percent(value_a)} (")
 
     # Submit (Ctrl+Enter) and export (Ctrl+E).
-    qtbot.keyClick(
-        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-    )
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ws.answer(task_id) is not None)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert result_path.exists()
@@ -666,14 +665,12 @@ def test_writing_eight_criteria_by_keyboard_and_submitting(
     qtbot.waitUntil(lambda: window.controller.task is not None and window.isActiveWindow())
     editor = window.answer_panel.current_editors()["criteria"]
     assert isinstance(editor, RubricWritingEditor)
-    window.task_list.view.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)  # the answer form: "Add"
+    focus(qtbot, window.task_list.view)
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_A)  # the answer form: "Add"
     assert QApplication.focusWidget() is editor.add_button
 
     for text, points, tags in WRITTEN:
-        qtbot.keyClick(
-            QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
-        )
+        qtbot.keyClick(focused(qtbot), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         assert QApplication.focusWidget() is editor.text
         qtbot.keyClicks(editor.text, text)
         qtbot.keyClick(editor.text, Qt.Key.Key_Tab)
@@ -707,9 +704,7 @@ def test_writing_eight_criteria_by_keyboard_and_submitting(
     qtbot.keyClicks(editor.points, "2")
     assert editor.issue.isHidden()
 
-    qtbot.keyClick(
-        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-    )
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ws.answer(task.id) is not None)
     order = [WRITTEN[i] for i in (0, 2, 1, 3, 4, 5, 6, 7)]
     expected = [
@@ -814,8 +809,8 @@ def test_an_early_submit_says_once_per_question_what_is_open_and_dark_stays_dark
     window = open_window(qtbot, ws, setup, theme="dark")
     window.submit_and_next()
     untouched = window.statusBar().currentMessage()
-    window.task_list.view.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)  # to the answer form
+    focus(qtbot, window.task_list.view)
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_A)  # to the answer form
     press(qtbot, "yyn")
     window.submit_and_next()
     message = window.statusBar().currentMessage()

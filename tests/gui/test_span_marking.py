@@ -25,6 +25,7 @@ from docket.ui.answer_rewrite import RewriteEditor
 from docket.ui.main_window import MainWindow
 from docket.ui.span_list import SpansEditor
 from docket.ui.span_marking import SpanDialog
+from tests.gui.keyboard import activate, focused
 from tests.helpers import verified_answers
 
 pytestmark = pytest.mark.gui
@@ -91,6 +92,7 @@ def _window(qtbot: Any, setup: dict[str, Any], monkeypatch: pytest.MonkeyPatch) 
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.controller.task is not None)
+    activate(qtbot, window)
     window.ws = ws
     return window
 
@@ -104,8 +106,7 @@ def _editor(window: Any) -> SpansEditor:
 def _key(
     qtbot: Any, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has focus"
+    target = focused(qtbot)
     qtbot.keyClick(target, key, mods)
 
 
@@ -213,9 +214,7 @@ def test_three_spans_by_keyboard_reach_the_result_bundle(
     qtbot.keyClicks(rewrite.edit, " Then restart.")
     qtbot.waitUntil(lambda: "+2 words inserted" in rewrite.counts.text())
 
-    qtbot.keyClick(
-        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-    )
+    qtbot.keyClick(focused(qtbot), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ws.answer(task_id) is not None)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     result_path = setup["tmp"] / "alice.result"

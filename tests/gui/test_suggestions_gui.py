@@ -31,6 +31,7 @@ from docket.core.suggestions import RevealPolicy, Suggestion, SuggestionRecord
 from docket.core.tasks import Response, Role, Task, Turn
 from docket.settings import Settings
 from docket.ui.main_window import MainWindow
+from tests.gui.keyboard import focused
 from tests.gui.screenshots import screenshot_target
 from tests.reference_data import alpaca_eval
 
@@ -107,8 +108,7 @@ def open_window(
 def key(
     qtbot: Any, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    widget = QApplication.focusWidget()
-    assert widget is not None
+    widget = focused(qtbot)
     qtbot.keyClick(widget, k, modifier)
 
 

@@ -9,6 +9,10 @@ These are the only places the command line reaches Qt, and only by importing
 from __future__ import annotations
 
 import argparse
+import gc
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,16 +28,60 @@ def _before_qt() -> None:
     loaded, it reads the source of every module imported after it (looking for its
     ``__feature__`` switches), about a tenth of the window's start in the development
     environment, less in the packaged app (which carries no source)."""
+    _import_sqlite_utils_without_dataframes()
     import docket.render
     import docket.workspace  # noqa: F401
 
 
+@contextmanager
+def _collector_paused_for_the_start() -> Iterator[None]:
+    """The cycle collector paused while the window starts (what the start makes forms
+    few cycles, and its collections were about 90 ms of it at 100,000 tasks): the window
+    starts it again once its first task has painted (docket.ui.startup_probe); whatever
+    happens, it runs as before once the window is gone (a caller that runs the app in
+    its own process, as tests do, gets it back)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+#: What sqlite-utils imports when it is installed only to name columns for their types.
+DATAFRAME_LIBRARIES = ("pandas", "numpy")
+
+
+def _import_sqlite_utils_without_dataframes() -> None:
+    """Import sqlite-utils as the packaged app has it: without pandas and numpy.
+
+    sqlite-utils imports both whenever they are installed (as in the development
+    environment and in a server's), only to add their scalar types to the column types it
+    infers; the window never hands it such values, and the packaged app leaves both out.
+    Hidden while sqlite-utils is imported, they stay importable for what needs them
+    later (about 0.6 s of CPU at start otherwise). A process that has
+    already imported either keeps it as it is."""
+    if "sqlite_utils" in sys.modules:
+        return
+    hidden = [name for name in DATAFRAME_LIBRARIES if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     if not args.no_window:
-        _before_qt()
-        from docket.ui.app import run_demo  # Qt is loaded only to open a window
+        with _collector_paused_for_the_start():
+            _before_qt()
+            from docket.ui.app import run_demo  # Qt is loaded only to open a window
 
-        return run_demo(Path(args.screenshot) if args.screenshot else None)
+            return run_demo(Path(args.screenshot) if args.screenshot else None)
     from docket.demo import prepare_demo
 
     demo = prepare_demo()
@@ -61,10 +109,11 @@ def open_app(args: argparse.Namespace) -> int:
             f"{target} does not exist.",
             hint="Give a bundle file or a workspace folder, or a verb (see `docket --help`).",
         )
-    _before_qt()
-    from docket.ui.app import run  # Qt is loaded only to open a window
+    with _collector_paused_for_the_start():
+        _before_qt()
+        from docket.ui.app import run  # Qt is loaded only to open a window
 
-    return run(target)
+        return run(target)
 
 
 def register(verbs: Verbs) -> None:

@@ -7,6 +7,7 @@ user can cause is shown as its message, never a traceback.
 
 from __future__ import annotations
 
+import gc
 import sys
 from importlib import resources
 from pathlib import Path
@@ -35,7 +36,7 @@ from docket.ui.dialogs import ask_passphrase
 from docket.ui.error_texts import error_text, short_text
 from docket.ui.fonts import register_fonts
 from docket.ui.i18n import install_language, translate
-from docket.ui.startup_probe import install_if_asked
+from docket.ui.startup_probe import install_if_asked, resume_collector_after_first_paint
 from docket.workspace import Workspace
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -194,6 +195,7 @@ def run(target: str | None = None) -> int:
         or not key.exists()
         or (bundle is not None and not settings.server_card)
     ):
+        gc.enable()  # paused for the window's start (docket.cli.app): this one waits for the user
         dialog = WelcomeDialog(settings, bundle)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return EXIT_OK
@@ -215,6 +217,7 @@ def run(target: str | None = None) -> int:
 
     window = MainWindow(workspace, key, settings)
     window.show()
+    resume_collector_after_first_paint(window)
     install_if_asked(window)
     if bundle is not None:
         QTimer.singleShot(0, lambda: window.import_bundle(bundle))
@@ -243,6 +246,7 @@ def run_demo(screenshot: Path | None = None) -> int:
         server_card=info.server_card,
     )
     window.show()
+    resume_collector_after_first_paint(window)
     install_if_asked(window)
     if screenshot is not None:
 

@@ -41,7 +41,12 @@ STOP_WAIT_MS = 10_000
 """How long stopping background work (locking, closing) waits for its thread: its work
 is told to stop at once (``on_stop``), so this bound is only ever reached by a bug. A
 thread still running then is kept (never destroyed while it runs) and left behind."""
-_LEFT_BEHIND: list[tuple[QThread, _Worker]] = []
+_LIVE: list[tuple[QThread, _Worker]] = []
+"""Every worker thread started and not yet seen finished, with its worker. Qt ends the
+process when a QThread is destroyed while it runs; a runner destroyed with its window
+mid-operation (a window deleted without being closed, a script that drops it) would
+take its thread with it. Held here instead, a thread outlives its runner, ends its event
+loop itself once its work returns, and is let go once it has finished."""
 
 
 class _Worker(QObject):
@@ -148,9 +153,14 @@ class Operations(QObject):
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             dialog.canceled.connect(self._cancel)
+        _release_finished()
         worker = _Worker(work)
         thread = QThread()
         worker.moveToThread(thread)
+        _LIVE.append((thread, worker))
+        # The thread's event loop ends as soon as the work returns, from the worker's own
+        # thread (QThread.quit is thread-safe), even when this runner is gone by then.
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         # Bound slots of this UI-thread object: the worker's signals arrive queued here.
         worker.progressed.connect(self._progressed)
         worker.finished.connect(self._finished)
@@ -224,9 +234,16 @@ class Operations(QObject):
             thread.quit()
             _wait_bounded(thread, worker)
         if dialog is not None:
+            # The reviewer was in the dialog: the window gets the keyboard back (a window
+            # system activates a modal dialog's parent when it closes; the offscreen and
+            # some minimal ones do not, and keys then reach no widget). Not when the
+            # reviewer had turned to another program meanwhile: no focus stealing.
+            was_active = dialog.isActiveWindow()
             dialog.reset()
             dialog.close()
             dialog.deleteLater()
+            if was_active:
+                self._parent.window().activateWindow()
         self.busyChanged.emit(False)
         if callbacks is not None:
             on_success, on_failure = callbacks
@@ -241,9 +258,15 @@ class Operations(QObject):
 
 def _wait_bounded(thread: QThread, worker: _Worker) -> None:
     """Wait for the thread to end, at most :data:`STOP_WAIT_MS`; a thread still running
-    then is kept with its worker (Qt ends the process if one is destroyed running)."""
-    if not thread.wait(STOP_WAIT_MS):
-        _LEFT_BEHIND.append((thread, worker))
+    then stays in :data:`_LIVE` with its worker (Qt ends the process if one is destroyed
+    running)."""
+    if thread.wait(STOP_WAIT_MS):
+        _release_finished()
+
+
+def _release_finished() -> None:
+    """Let go of the threads that have finished (their Qt objects may now be destroyed)."""
+    _LIVE[:] = [(t, w) for t, w in _LIVE if not t.isFinished()]
 
 
 def _wait_at_exit(ref: weakref.ReferenceType[Operations]) -> None:
@@ -253,8 +276,12 @@ def _wait_at_exit(ref: weakref.ReferenceType[Operations]) -> None:
             if ops.busy():
                 ops.cancel()
             ops.wait()
-    except RuntimeError:  # the runner's Qt object is gone already: so is its thread
+    except RuntimeError:  # the runner's Qt object is gone already; its thread is in _LIVE
         pass
+    for thread, worker in list(_LIVE):
+        worker.cancelled = True  # work that reports progress stops at its next stage
+        thread.wait(STOP_WAIT_MS)
+    _release_finished()
 
 
 def shown_stage(stage: str) -> str:
