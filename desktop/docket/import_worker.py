@@ -214,12 +214,14 @@ def _read(job: _Job, conn: Connection) -> None:
         if len(batch) >= job.batch or chars >= job.batch_chars:
             send()
 
-    def progressed(n: int) -> None:
-        nonlocal done
-        done = n
-
     lines = LineSplitter(add)
-    streamed.replay(TASKS, lines.write, progress=progressed)
+
+    def write(chunk: memoryview) -> None:
+        nonlocal done
+        done += len(chunk)  # the tasks' bytes read: nearly all of the plaintext
+        lines.write(chunk)
+
+    streamed.replay(TASKS, write)
     lines.close()
     reader.finish()
     done = streamed.plaintext_bytes

@@ -7,6 +7,7 @@ every operation is a :class:`~docket.store.WorkspaceStore` call.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -192,7 +193,13 @@ class Workspace:
         size = max(path.stat().st_size if path.is_file() else 1, 1)
         # A large bundle's tasks are read by a process of its own while this one writes
         # them (docket.import_worker); started first, so its start overlaps the first pass.
-        with ImportWorker() if size >= import_worker.WORKER_MIN_BYTES else nullcontext() as worker:
+        # A process that cannot be started (no memory, too many processes) is no reason
+        # to refuse the import: it is then read in this process, as a small one is.
+        worker = None
+        if size >= import_worker.WORKER_MIN_BYTES:
+            with contextlib.suppress(OSError):
+                worker = ImportWorker()
+        with worker if worker is not None else nullcontext():
             return self._import(path, server, size, worker, report)
 
     def _import(
