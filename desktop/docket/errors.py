@@ -196,5 +196,10 @@ class ReplayError(BundleError):
     )
 
 
+class ImportWorkerError(BundleError):
+    """The process that reads a large bundle during an import ended or failed without
+    finishing (killed, out of memory, a bug): nothing was imported."""
+
+
 class ImportCancelledError(BundleError):
     hint = template("Nothing was imported; import the bundle again when you are ready.")

@@ -7,15 +7,18 @@ every operation is a :class:`~docket.store.WorkspaceStore` call.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from docket import import_worker
 from docket.bundles.container import LineSplitter
 from docket.bundles.envelope import open_sealed_streaming, pinned, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey, load_secret_key
@@ -40,11 +43,14 @@ from docket.core.schema import Schema, SpansQuestion, default_schema
 from docket.core.suggestion_review import QuestionState, question_states, still_accepted
 from docket.core.suggestions import Suggestion, SuggestionError, SuggestionRecord
 from docket.core.task_loading import load_tasks_jsonl
+from docket.core.task_rows import TaskRows
 from docket.core.tasks import Task
 from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
+from docket.import_worker import ImportWorker
 from docket.reasons import template
 from docket.render.markdown import formulas_in
 from docket.render.typeset import Result, Typesetter, result_from_json, result_to_json
+from docket.store import workspace_store
 from docket.store.formulas import FormulaStore
 from docket.store.review import ReviewStore
 from docket.store.workspace_store import BundleRecord, ImportedTasks, WorkspaceStore
@@ -185,6 +191,25 @@ class Workspace:
         server = PublicCard.load(server_card_path)
         path = Path(path)
         size = max(path.stat().st_size if path.is_file() else 1, 1)
+        # A large bundle's tasks are read by a process of its own while this one writes
+        # them (docket.import_worker); started first, so its start overlaps the first pass.
+        # A process that cannot be started (no memory, too many processes) is no reason
+        # to refuse the import: it is then read in this process, as a small one is.
+        worker = None
+        if size >= import_worker.WORKER_MIN_BYTES:
+            with contextlib.suppress(OSError):
+                worker = ImportWorker()
+        with worker if worker is not None else nullcontext():
+            return self._import(path, server, size, worker, report)
+
+    def _import(
+        self,
+        path: Path,
+        server: PublicCard,
+        size: int,
+        worker: ImportWorker | None,
+        report: Callable[[str, float], None],
+    ) -> ImportedTasks:
         # Two passes over the file, neither holding it: the first decrypts, hashes every
         # section and verifies the signature and the hashes (keeping the small sections);
         # the second decrypts again and stores the tasks as they come, in a transaction
@@ -218,30 +243,47 @@ class Workspace:
             guidelines=reader.content.guidelines,
         )
         total = max(streamed.plaintext_bytes, 1)
-
-        def produce(add: Callable[[Task, Schema], None]) -> None:
-            report(template("Storing"), 0.4)
-            lines = LineSplitter(lambda line: add(*reader.add(line)))
-            # The tasks form no reference cycles: the cycle collector would only walk the
-            # batches being written, again and again (paused, as for reading a file).
-            with paused_gc():
-                streamed.replay(
-                    TASKS,
-                    lines.write,
-                    progress=lambda done: report(template("Storing"), 0.4 + 0.55 * done / total),
-                )
-                lines.close()
-            reader.finish()
-
         content = reader.content
-        done = self._store.import_task_stream(
-            record,
-            produce,
-            before_commit=lambda: report(template("Saving"), 0.95),
-            reviews=content.reviews,
-            calibration={t: e.to_json() for t, e in content.calibration.items()},
-            suggestions=reader.all_suggestions,
-        )
+        save: dict[str, Any] = {
+            "before_commit": lambda: report(template("Saving"), 0.95),
+            "reviews": content.reviews,
+            "calibration": {t: e.to_json() for t, e in content.calibration.items()},
+        }
+
+        def stored(done: int) -> None:
+            report(template("Storing"), 0.4 + 0.55 * done / total)
+
+        if worker is not None:
+
+            def produce_rows(base: int, add_rows: Callable[[TaskRows], None]) -> None:
+                report(template("Storing"), 0.4)
+                assert worker is not None
+                worker.produce_rows(
+                    streamed,
+                    record.id,
+                    base,
+                    add_rows,
+                    batch=workspace_store.TASK_BATCH,
+                    batch_chars=workspace_store.TASK_BATCH_CHARS,
+                    progress=stored,
+                )
+
+            done = self._store.import_task_rows(record, produce_rows, **save)
+        else:
+
+            def produce(add: Callable[[Task, Schema], None]) -> None:
+                report(template("Storing"), 0.4)
+                lines = LineSplitter(lambda line: add(*reader.add(line)))
+                # The tasks form no reference cycles: the cycle collector would only walk
+                # the batches being written, again and again (paused, as for reading a file).
+                with paused_gc():
+                    streamed.replay(TASKS, lines.write, progress=stored)
+                    lines.close()
+                reader.finish()
+
+            done = self._store.import_task_stream(
+                record, produce, suggestions=reader.all_suggestions, **save
+            )
         report(template("Done"), 1.0)
         return done
 

@@ -9,7 +9,9 @@ cache directory (``~/.cache/docket/bench/import-100k``: the reviewer's bundle, 6
 and the server's archive), and imports that bundle ``RUNS`` times (3 by default), each
 in a fresh process and a new workspace, with ``bench_scale_100k.py``'s own import
 child: wall time from opening the workspace to closing it (its WAL folded back), the
-process's CPU time and its peak resident set (``VmHWM``). Records the medians as
+CPU time of the process and of the worker process that reads the tasks
+(``docket.import_worker``), and the peak resident set (``VmHWM``) with the worker's
+peak added (the two run at once). Records the medians as
 ``import_100k_median_s``, ``import_100k_median_cpu_s`` and
 ``import_100k_median_peak_mb``; each run's figures are printed, with the load average
 (the CPU time says how much of the wall time was the import on a shared machine).

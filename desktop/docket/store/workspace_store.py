@@ -25,9 +25,15 @@ from docket.core.pii import Finding, task_texts
 from docket.core.rules import canonical_json, submitted_status
 from docket.core.schema import Schema
 from docket.core.spans import Span
-from docket.core.suggestion_checks import suggestion_problem
 from docket.core.suggestion_review import record_for
 from docket.core.suggestions import Suggestion, SuggestionRecord
+from docket.core.task_rows import (
+    TASK_COLUMNS,
+    TaskRows,
+    suggestions_by_task,
+    task_rows,
+    unclaimed_suggestion,
+)
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
 from docket.core.validation import validate_answers
 from docket.errors import BundleError, UnknownTaskError, WorkspaceError, WorkspaceLockedError
@@ -59,11 +65,6 @@ class ImportedTasks:
 TASK_BATCH, TASK_BATCH_CHARS = 1000, 4_000_000
 """Tasks written per batch by :meth:`WorkspaceStore.import_task_stream`: at most this many,
 and no more once their texts reach this many characters."""
-TASK_COLUMNS = (
-    "id", "bundle_id", "position", "prompt", "conversation", "schema_id", "meta", "documents",
-    "spans", "search_text", "pii",
-)  # fmt: skip
-"""The columns :meth:`WorkspaceStore._write_tasks` writes, in the order of its rows."""
 BUNDLE_COLUMNS = (
     "id", "source", "kind", "project", "assignment", "created_at", "manifest", "manifest_sha256",
     "manifest_raw", "signature", "server_card", "sealed", "guidelines",
@@ -236,6 +237,50 @@ class WorkspaceStore:
         written in batches inside the one transaction, which commits only once ``produce``
         has returned (so a bundle it verifies as it goes is committed only once verified)
         and ``before_commit`` has not raised. The same rules as :meth:`import_tasks`."""
+        suggested = suggestions_by_task(suggestions)
+
+        def produce_rows(base: int, add_rows: Callable[[TaskRows], None]) -> None:
+            batch: list[tuple[Task, Schema]] = []
+            chars = written = 0
+
+            def add(task: Task, schema: Schema) -> None:
+                nonlocal chars, written
+                batch.append((task, schema))
+                chars += sum(len(r.text) for r in task.responses) + len(task.prompt)
+                if len(batch) >= TASK_BATCH or chars >= TASK_BATCH_CHARS:
+                    add_rows(task_rows(record.id, batch, base + written, suggested))
+                    written += len(batch)
+                    batch.clear()
+                    chars = 0
+
+            produce(add)
+            add_rows(task_rows(record.id, batch, base + written, suggested))
+            if (error := unclaimed_suggestion(suggested)) is not None:
+                raise error
+
+        return self.import_task_rows(
+            record,
+            produce_rows,
+            before_commit=before_commit,
+            reviews=reviews,
+            calibration=calibration,
+        )
+
+    def import_task_rows(
+        self,
+        record: BundleRecord,
+        produce_rows: Callable[[int, Callable[[TaskRows], None]], None],
+        *,
+        before_commit: Callable[[], None] | None = None,
+        reviews: Mapping[str, Mapping[str, Any]] | None = None,
+        calibration: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> ImportedTasks:
+        """:meth:`import_task_stream` for tasks that come as rows already built
+        (:func:`~docket.core.task_rows.task_rows`, by another process for a large bundle):
+        ``produce_rows(base, add_rows)`` calls ``add_rows`` once per batch, in bundle
+        order, the positions numbered from ``base``, and raises if the bundle fails a
+        check. The one transaction commits only once it has returned and
+        ``before_commit`` has not raised; the same rules as :meth:`import_tasks`."""
         at = now_iso()
         with translated_errors(self.path), _import_cache(self._db), write_transaction(self._db):
             if self._db.execute("SELECT 1 FROM bundles WHERE id = ?", (record.id,)).fetchone():
@@ -265,48 +310,25 @@ class WorkspaceStore:
                 base = self._db.execute(
                     "SELECT COALESCE(MIN(position), 0) FROM tasks WHERE bundle_id = ?", (previous,)
                 ).fetchone()[0]
-            suggested = self._suggestions_by_task(suggestions)
             kept: set[str] = set()
             clashes: list[str] = []
-            batch: list[tuple[Task, Schema]] = []
-            written = 0
-            batch_chars = 0
 
-            def flush() -> None:
-                nonlocal written
+            def add_rows(rows: TaskRows) -> None:
+                if existing:
+                    clashes.extend(
+                        t for t in rows.ids if t in existing and existing[t] not in replaced
+                    )
+                kept.update(rows.ids)
                 if not clashes:  # no more writing: the import fails once all are counted
-                    again = {t.id for t, _ in batch if t.id in existing}  # O(batch)
-                    self._write_tasks(record.id, batch, base + written, update=again)
-                    self._write_suggestions(batch, suggested)
-                written += len(batch)
-                batch.clear()
+                    again = {t for t in rows.ids if t in existing} if existing else set()
+                    self._write_rows(rows, update=again)
 
-            def add(task: Task, schema: Schema) -> None:
-                if task.id in existing and existing[task.id] not in replaced:
-                    clashes.append(task.id)
-                nonlocal batch_chars
-                kept.add(task.id)
-                batch.append((task, schema))
-                batch_chars += sum(len(r.text) for r in task.responses) + len(task.prompt)
-                if len(batch) >= TASK_BATCH or batch_chars >= TASK_BATCH_CHARS:
-                    flush()
-                    batch_chars = 0
-
-            produce(add)
-            flush()
+            produce_rows(base, add_rows)
             if clashes:
                 raise BundleError(
                     f"Task id {clashes[0]!r} already belongs to another bundle in this workspace "
                     f"({len(clashes)} clash{'es' if len(clashes) > 1 else ''}).",
                     hint="Import this bundle into its own workspace.",
-                )
-            if suggested:
-                position, s = min(
-                    (p for group in suggested.values() for p in group), key=lambda p: p[0]
-                )
-                raise BundleError(
-                    f"Suggestion {position + 1} ({s.agent} on task {s.task!r}) names a task "
-                    "that is not in this bundle."
                 )
             removed = 0
             if previous:
@@ -384,105 +406,39 @@ class WorkspaceStore:
             self._db.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
         return len(gone)
 
-    def _write_tasks(
-        self, bundle_id: str, tasks: Sequence[tuple[Task, Schema]], base: int, *, update: set[str]
-    ) -> None:
-        task_rows: list[tuple[Any, ...]] = []
-        response_rows: list[tuple[str, str, int, str, str | None]] = []
-        schema_rows: dict[str, tuple[str, str]] = {}
-        schema_ids: dict[int, str] = {}
-        for offset, (task, schema) in enumerate(tasks):
-            schema_id = schema_ids.get(id(schema))
-            if schema_id is None:
-                body = schema.dumps()
-                schema_id = hashlib.sha256(body.encode()).hexdigest()
-                schema_ids[id(schema)] = schema_id
-                schema_rows[schema_id] = (schema_id, body)
-            # Columns in the order of TASK_COLUMNS; empty lists spelled as canonical_json
-            # spells them without calling it (most tasks carry no documents or spans).
-            task_rows.append(
-                (
-                    task.id,
-                    bundle_id,
-                    base + offset,
-                    task.prompt,
-                    canonical_json([[t.role.value, t.content] for t in task.conversation]),
-                    schema_id,
-                    canonical_json(task.meta) if task.meta else "{}",
-                    canonical_json([d.to_json() for d in task.documents])
-                    if task.documents
-                    else "[]",
-                    canonical_json([sp.to_json() for sp in task.spans]) if task.spans else "[]",
-                    None,  # search_text: folded on the first search (ReviewStore.search)
-                    None if task.pii is None else canonical_json([f.to_json() for f in task.pii]),
-                )
-            )
-            response_rows.extend(
-                (task.id, r.id, i, r.text, r.model) for i, r in enumerate(task.responses)
-            )
-        self._db.conn.executemany(
-            "INSERT OR IGNORE INTO schemas (id, body) VALUES (?, ?)", list(schema_rows.values())
+    def _write_rows(self, rows: TaskRows, *, update: set[str]) -> None:
+        """Write a batch of rows; the tasks in ``update`` are already in the workspace (same
+        task, new content: their status, time and answers kept, their responses new)."""
+        conn = self._db.conn
+        conn.executemany(
+            "INSERT OR IGNORE INTO schemas (id, body) VALUES (?, ?)", list(rows.schemas.values())
         )
+        task_rows = rows.tasks
         if update:
-            # Same task, new content: keep its status, time and answers; new responses.
             for task_id in update:
                 self._db.execute("DELETE FROM responses WHERE task_id = ?", (task_id,))
-            self._db.conn.executemany(
+            conn.executemany(
                 "UPDATE tasks SET bundle_id = ?, position = ?, prompt = ?, conversation = ?, "
                 "schema_id = ?, meta = ?, documents = ?, spans = ?, search_text = ?, pii = ?, "
                 "formulas_done = 0 WHERE id = ?",
                 [(*row[1:], row[0]) for row in task_rows if row[0] in update],
             )
+            task_rows = [row for row in task_rows if row[0] not in update]
         # Plain prepared statements (sqlite-utils' insert_all inspects every row).
-        self._db.conn.executemany(
+        conn.executemany(
             f"INSERT INTO tasks ({', '.join(TASK_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(TASK_COLUMNS))})",
-            [row for row in task_rows if row[0] not in update] if update else task_rows,
+            task_rows,
         )
-        self._db.conn.executemany(
+        conn.executemany(
             "INSERT INTO responses (task_id, id, position, text, model) VALUES (?, ?, ?, ?, ?)",
-            response_rows,
+            rows.responses,
         )
-
-    @staticmethod
-    def _suggestions_by_task(
-        suggestions: Sequence[Suggestion],
-    ) -> dict[str, list[tuple[int, Suggestion]]]:
-        """Suggestions by task, with their place in the bundle; one per agent and task."""
-        out: dict[str, list[tuple[int, Suggestion]]] = {}
-        for position, s in enumerate(suggestions):
-            group = out.setdefault(s.task, [])
-            if any(other.agent == s.agent for _, other in group):
-                raise BundleError(
-                    f"Suggestion {position + 1} ({s.agent} on task {s.task!r}) is the second "
-                    "from that agent for that task."
-                )
-            group.append((position, s))
-        return out
-
-    def _write_suggestions(
-        self,
-        tasks: Sequence[tuple[Task, Schema]],
-        suggested: dict[str, list[tuple[int, Suggestion]]],
-    ) -> None:
-        """Replace these tasks' suggestions by theirs in ``suggested`` (taken out of it),
-        each checked against its task's form."""
-        rows: list[tuple[str, str, int, str]] = []
-        for task, schema in tasks:
-            for position, s in suggested.pop(task.id, []):
-                texts = {r.id: r.text for r in task.responses}
-                problem = suggestion_problem(s.answers, schema, task.response_ids, texts)
-                if problem is not None:
-                    raise BundleError(
-                        f"Suggestion {position + 1} ({s.agent} on task {s.task!r}) does not "
-                        f"fit the task's form: {problem}."
-                    )
-                rows.append((s.task, s.agent, position, canonical_json(s.to_json())))
-        self._db.conn.executemany(
-            "DELETE FROM suggestions WHERE task_id = ?", [(t.id,) for t, _ in tasks]
-        )
-        self._db.conn.executemany(
-            "INSERT INTO suggestions (task_id, agent, position, body) VALUES (?, ?, ?, ?)", rows
+        # A batch's tasks keep only the suggestions this bundle gives them.
+        conn.executemany("DELETE FROM suggestions WHERE task_id = ?", [(t,) for t in rows.ids])
+        conn.executemany(
+            "INSERT INTO suggestions (task_id, agent, position, body) VALUES (?, ?, ?, ?)",
+            rows.suggestions,
         )
 
     def suggestion(self, task_id: str) -> Suggestion | None:
