@@ -25,13 +25,11 @@ holds little: sending a batch waits until it is read).
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docket.bundles.container import LineSplitter
 from docket.bundles.envelope import StreamedBundle
@@ -41,6 +39,9 @@ from docket.core.schema import Schema
 from docket.core.task_rows import TaskRows, suggestions_by_task, task_rows, unclaimed_suggestion
 from docket.core.tasks import Task
 from docket.errors import DocketError, ImportWorkerError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 __all__ = ["WORKER_MIN_BYTES", "ImportWorker"]
 
@@ -77,6 +78,8 @@ class ImportWorker:
     manager) ends it and reaps it, killing it if it has not ended."""
 
     def __init__(self) -> None:
+        import multiprocessing  # only for a large bundle: not on the window's start path
+
         context = multiprocessing.get_context("spawn")  # no fork of a process with threads
         self._conn, child = context.Pipe()
         self._process = context.Process(

@@ -9,14 +9,13 @@ These are the only places the command line reaches Qt, and only by importing
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.cli.common import EXIT_OK, add_verb
+from docket.core.bulk import paused_gc
 from docket.errors import DocketError
 
 if TYPE_CHECKING:
@@ -33,20 +32,13 @@ def _before_qt() -> None:
     import docket.workspace  # noqa: F401
 
 
-@contextmanager
-def _collector_paused_for_the_start() -> Iterator[None]:
+def _collector_paused_for_the_start() -> AbstractContextManager[None]:
     """The cycle collector paused while the window starts (what the start makes forms
     few cycles, and its collections were about 90 ms of it at 100,000 tasks): the window
     starts it again once its first task has painted (docket.ui.startup_probe); whatever
     happens, it runs as before once the window is gone (a caller that runs the app in
     its own process, as tests do, gets it back)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return paused_gc()
 
 
 #: What sqlite-utils imports when it is installed only to name columns for their types.
