@@ -18,6 +18,7 @@ import pytest
 from docket.core import Response, Role, Task, Turn
 
 if TYPE_CHECKING:
+    from docket import Workspace
     from docket.core.audit_chain import AuditEntry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,3 +168,14 @@ def verified_answers(result: Path, server: Any, card: Path) -> list[dict[str, An
     assert verdict.ok, verdict.reason
     assert verdict.result is not None
     return list(verdict.result.answers)
+
+
+def workspace_tables(ws: Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the workspace (the search index's own tables too)."""
+    db = ws.store._db
+    names = [
+        name
+        for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        if not sql.upper().startswith("CREATE VIRTUAL")
+    ]
+    return {n: sorted(db.execute(f"SELECT * FROM [{n}]").fetchall(), key=repr) for n in names}

@@ -21,6 +21,7 @@ from docket.errors import BundleError, ImportCancelledError
 from docket.server.pack import pack
 from docket.store import workspace_store
 from docket.store.workspace_store import BundleRecord, WorkspaceStore
+from tests.helpers import workspace_tables as tables
 
 
 @pytest.fixture
@@ -46,17 +47,6 @@ def packed(setup: dict[str, Path], name: str, ids: list[str], *, size: int = 2_0
         source, server=server, reviewers=[alice.card()], out_dir=setup["dir"] / name, project="p"
     )
     return done.bundles[0].path
-
-
-def tables(ws: Workspace) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table of the workspace (the search index's own tables too)."""
-    db = ws.store._db
-    names = [
-        name
-        for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
-        if not sql.upper().startswith("CREATE VIRTUAL")
-    ]
-    return {n: sorted(db.execute(f"SELECT * FROM [{n}]").fetchall(), key=repr) for n in names}
 
 
 def cache_size(ws: Workspace) -> int:

@@ -28,6 +28,7 @@ from docket.errors import (
 )
 from docket.server.pack import pack
 from docket.store import workspace_store
+from tests.helpers import workspace_tables as tables
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self").exists(), reason="checks that the worker is gone through /proc"
@@ -97,16 +98,6 @@ def packed(setup: dict[str, Path], name: str, ids: list[str], size: int = 300) -
         source, server=server, reviewers=[alice.card()], out_dir=setup["dir"] / name, project="p"
     )
     return done.bundles[0].path
-
-
-def tables(ws: Workspace) -> dict[str, list[tuple[Any, ...]]]:
-    db = ws.store._db
-    names = [
-        name
-        for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
-        if not sql.upper().startswith("CREATE VIRTUAL")
-    ]
-    return {n: sorted(db.execute(f"SELECT * FROM [{n}]").fetchall(), key=repr) for n in names}
 
 
 def gone(pids: list[int]) -> bool:
