@@ -59,6 +59,10 @@ QUERIES = [
 WINDOW = r"""
 import os, statistics, sys, time
 from pathlib import Path
+# The window's modules imported as the `docket` command imports them before it opens the
+# window (sqlite-utils without pandas and numpy, which the app never loads).
+from docket.cli.app import _before_qt
+_before_qt()
 from PySide6.QtCore import QEvent
 from docket import Workspace
 from docket.core.tasks import TaskStatus
