@@ -41,19 +41,17 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_cold_start import timed_start  # noqa: E402
 from results import record  # noqa: E402
 from workloads import BENCH_CACHE, workload  # noqa: E402
 
-PREFIX = "docket: first paint"  # docket.ui.startup_probe.PREFIX (no Qt import here)
 WORKLOAD = "tasklist-100k-v2"  # bench_task_list.py's, for workspace version 13
 PYCACHE = BENCH_CACHE / "startup-pycache"
 
@@ -103,32 +101,8 @@ def prepare(home: Path, workspace: Path, key: Path) -> None:
 
 
 def start(app: Path, env: dict[str, str], home: Path) -> tuple[float, float]:
-    """One start: seconds from starting the process to its first paint, and the CPU
-    seconds it had used by then."""
-    began = time.perf_counter()
-    child = subprocess.Popen(
-        [str(app)], env=env, cwd=home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert child.stdout is not None
-    wall = cpu = None
-    for line in child.stdout:
-        if line.startswith(PREFIX):
-            wall = time.perf_counter() - began
-            cpu = float(line.split("cpu_s=")[1])
-            break
-    try:
-        _, err = child.communicate(timeout=120)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        _, err = child.communicate()
-        raise SystemExit(
-            "startup 100k: the app did not end within 120 s of its first paint"
-        ) from None
-    if wall is None or cpu is None or child.returncode != 0:
-        raise SystemExit(
-            f"startup 100k: no first paint reported ({child.returncode}): {err[-3000:]}"
-        )
-    return wall, cpu
+    """One start, timed as the packaged app's cold start is (bench_cold_start.py)."""
+    return timed_start(app, env, home, name="startup 100k", wait_s=120)
 
 
 def summary(label: str, walls: list[float], cpus: list[float]) -> str:
