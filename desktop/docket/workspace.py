@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from docket.core.review import (
     StatusCounts,
     TaskList,
     TaskRow,
+    TaskView,
     UiState,
 )
 from docket.core.schema import Schema, SpansQuestion, default_schema
@@ -45,7 +47,7 @@ from docket.core.suggestions import Suggestion, SuggestionError, SuggestionRecor
 from docket.core.task_loading import load_tasks_jsonl
 from docket.core.task_rows import TaskRows
 from docket.core.tasks import Task
-from docket.errors import KeyFileError, WorkspaceError, WorkspaceLockedError
+from docket.errors import DocketError, KeyFileError, WorkspaceError, WorkspaceLockedError
 from docket.import_worker import ImportWorker
 from docket.reasons import template
 from docket.render.markdown import formulas_in
@@ -80,6 +82,74 @@ class ExportedResults:
     manifest_sha256: str
 
 
+Stamp = tuple[int, int, int]
+
+
+class PreparedViews:
+    """Task views read ahead (:meth:`Workspace.prepare_view`), each handed out once.
+
+    A view is kept only while nothing it holds can have changed. The workspace's own
+    writes name the tasks they change (:meth:`writing`): those tasks' views are dropped,
+    the others kept. Any other change drops them all: a write on the workspace's
+    connection it did not name (seen by the connection's count of changed rows), a commit
+    by another connection (a worker thread, another process: SQLite's ``data_version``),
+    a new connection (after unlocking)."""
+
+    SIZE = 8
+
+    def __init__(self) -> None:
+        self._views: OrderedDict[str, TaskView] = OrderedDict()
+        self._stamp: Stamp | None = None
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+    def clear(self) -> None:
+        self._views.clear()
+        self._stamp = None
+
+    def _settle(self, stamp: Stamp) -> None:
+        if stamp != self._stamp:
+            self._views.clear()
+            self._stamp = stamp
+
+    def take(self, stamp: Stamp, task_id: str) -> TaskView | None:
+        self._settle(stamp)
+        return self._views.pop(task_id, None)
+
+    def peek(self, stamp: Stamp, task_id: str) -> TaskView | None:
+        self._settle(stamp)
+        return self._views.get(task_id)
+
+    def keep(self, stamp: Stamp, view: TaskView) -> None:
+        """Keep ``view``, read after ``stamp`` was taken."""
+        self._settle(stamp)
+        self._views[view.task.id] = view
+        self._views.move_to_end(view.task.id)
+        while len(self._views) > self.SIZE:
+            self._views.popitem(last=False)
+
+    @contextlib.contextmanager
+    def writing(self, store: WorkspaceStore, task_ids: Iterable[str]) -> Iterator[None]:
+        """Around a write by the workspace that changes only ``task_ids`` (none: a write
+        no view holds, such as the time accounting)."""
+        before = store.change_stamp()
+        self._settle(before)
+        try:
+            yield
+        finally:
+            try:
+                after: Stamp | None = store.change_stamp()
+            except DocketError:
+                after = None
+            if after is None or (after[0], after[2]) != (before[0], before[2]):
+                self.clear()  # another connection committed meanwhile, or it closed
+            else:
+                for task_id in task_ids:
+                    self._views.pop(task_id, None)
+                self._stamp = after
+
+
 class Workspace:
     """One reviewer's workspace. Use :meth:`open`; close it (or use ``with``) when done."""
 
@@ -92,6 +162,7 @@ class Workspace:
         self._fingerprint = key.card().fingerprint
         self.directory = directory
         self._pii_scans: dict[str, tuple[int, TaskScan]] = {}
+        self._views = PreparedViews()
 
     @classmethod
     def open(
@@ -135,6 +206,7 @@ class Workspace:
         if self._key is None:
             return
         self._pii_scans.clear()
+        self._views.clear()
         try:
             self._store.close()
         finally:
@@ -385,6 +457,49 @@ class Workspace:
         body = self._store.calibration(task_id)
         return None if body is None else Expected.from_json(body)
 
+    # --- opening a task in the review window ------------------------------------------------
+
+    def task_view(self, task_id: str) -> TaskView:
+        """Everything the review window shows of a task (its text, form, order, answers
+        to show, reviews, calibration, suggestion, guidelines): the view read ahead by
+        :meth:`prepare_view` if nothing it holds has changed since, else read now (two
+        queries). Each view read ahead is handed out once."""
+        view = self._views.take(self._store.change_stamp(), task_id)
+        return view if view is not None else self._read_view(task_id)
+
+    def prepare_view(self, task_id: str) -> TaskView:
+        """Read a task's view ahead (the window does it for the tasks around the open one
+        while the reviewer reads): :meth:`task_view` then hands it out without reading."""
+        stamp = self._store.change_stamp()
+        view = self._views.peek(stamp, task_id)
+        if view is None:
+            view = self._read_view(task_id)
+            self._views.keep(stamp, view)
+        return view
+
+    def _read_view(self, task_id: str) -> TaskView:
+        opened = self._review.opening(task_id)
+        task, schema = opened.task, opened.schema
+        reviews = opened.review
+        suggestion = None if schema.reveal_policy == "hidden" else opened.suggestion
+        state = opened.state
+        if not state.answers:
+            start = starting_answers(task, schema, reviews, suggestion)
+            state = EditState(start, state.can_undo, state.can_redo)
+        return TaskView(
+            task=task,
+            schema=schema,
+            order=display_order(self.reviewer, task.id, task.response_ids),
+            editing=state,
+            reviews=reviews,
+            calibration=(
+                None if opened.calibration is None else Expected.from_json(opened.calibration)
+            ),
+            suggestion=suggestion,
+            answered=opened.answered,
+            guidelines=opened.guidelines,
+        )
+
     # --- an AI judge's suggestions ----------------------------------------------------------
 
     def suggestion(self, task_id: str) -> Suggestion | None:
@@ -418,7 +533,8 @@ class Workspace:
             return ()
         wanted = {*self._store.accepted(task_id), *question_ids}
         kept = still_accepted(suggestion, answers, wanted)
-        self._store.set_accepted(task_id, kept)
+        with self._views.writing(self._store, (task_id,)):
+            self._store.set_accepted(task_id, kept)
         return kept
 
     def forget_changed_acceptances(self, task_id: str, answers: Mapping[str, Any]) -> None:
@@ -430,7 +546,8 @@ class Workspace:
         accepted = self._store.accepted(task_id)
         kept = still_accepted(suggestion, answers, accepted)
         if set(kept) != set(accepted):
-            self._store.set_accepted(task_id, kept)
+            with self._views.writing(self._store, (task_id,)):
+                self._store.set_accepted(task_id, kept)
 
     def suggestion_record(self, task_id: str) -> SuggestionRecord | None:
         """What the task's latest answer records about the suggestion its reviewer saw."""
@@ -475,7 +592,8 @@ class Workspace:
         """Fold and index for search up to ``limit`` tasks not indexed yet (all by
         default); how many still wait. The window calls it a few tasks at a time while
         the reviewer works, so that the first search after an import is at once."""
-        return self._review.index_search(limit)
+        with self._views.writing(self._store, ()):  # the search index: no view holds it
+            return self._review.index_search(limit)
 
     def status_counts(self) -> StatusCounts:
         return self._review.status_counts()
@@ -497,50 +615,49 @@ class Workspace:
         """What a task's form holds before the reviewer's first edit (see :meth:`editing`)."""
         reviews = self._store.review(task_id)
         if reviews is not None:
-            return {**dict(reviews.get("majority") or {}), "outcome": ADJUDICATION_OUTCOMES[0]}
+            return starting_answers(None, self.schema(task_id), reviews, None)
         schema = self.schema(task_id)
-        start: dict[str, Any] = {}
-        suggestion = self.suggestion(task_id)
-        if suggestion is not None and schema.reveal_policy == "before":
-            start.update(suggestion.answers)
-        marking = next((q for q in schema.questions if isinstance(q, SpansQuestion)), None)
-        if marking is not None and marking.id not in start:
-            prior = [s.to_json() for s in self._store.task(task_id).spans]
-            if prior:
-                start[marking.id] = prior
-        return start
+        spans = any(isinstance(q, SpansQuestion) for q in schema.questions)
+        task = self._store.task(task_id) if spans else None  # its prior spans
+        return starting_answers(task, schema, None, self.suggestion(task_id))
 
     def save_draft(self, task_id: str, answers: Mapping[str, Any]) -> EditState:
         """Save the form as it is (unvalidated) as the task's next undoable edit."""
-        return self._review.edit(task_id, dict(answers))
+        with self._views.writing(self._store, (task_id,)):
+            return self._review.edit(task_id, dict(answers))
 
     def undo(self, task_id: str) -> EditState | None:
         """Step back one edit. Back before the first edit of a task never submitted, the
         form holds what it started with (the agent's answers under ``before``, prior
         spans, an adjudication's majority), not an empty form."""
-        state = self._review.undo(task_id)
+        with self._views.writing(self._store, (task_id,)):
+            state = self._review.undo(task_id)
         if state is not None and not state.answers and self._store.answer(task_id) is None:
             return EditState(self._starting_answers(task_id), state.can_undo, state.can_redo)
         return state
 
     def redo(self, task_id: str) -> EditState | None:
-        return self._review.redo(task_id)
+        with self._views.writing(self._store, (task_id,)):
+            return self._review.redo(task_id)
 
     def submit(
         self, task_id: str, answers: Mapping[str, Any], *, time_spent_s: float = 0.0
     ) -> Answer:
         """Validate and record the answers, folding the task's draft into the record."""
-        return self._review.submit(self.reviewer, task_id, dict(answers), time_spent_s)
+        with self._views.writing(self._store, (task_id,)):
+            return self._review.submit(self.reviewer, task_id, dict(answers), time_spent_s)
 
     def skip(self, task_id: str, reason: str) -> None:
-        self._review.skip(task_id, reason)
+        with self._views.writing(self._store, (task_id,)):
+            self._review.skip(task_id, reason)
 
     def skip_reason(self, task_id: str) -> str | None:
         return self._review.skip_reason(task_id)
 
     def record_time(self, times: Mapping[str, float], last_task: str | None) -> None:
         """Active seconds per task and the task to reopen on, in one commit."""
-        self._review.bookkeeping(dict(times), last_task)
+        with self._views.writing(self._store, ()):  # no view holds the time or the last task
+            self._review.bookkeeping(dict(times), last_task)
 
     def last_task(self) -> str | None:
         return self._review.last_task()
@@ -553,7 +670,8 @@ class Workspace:
         return self._review.ui_state()
 
     def save_ui_state(self, state: UiState) -> None:
-        self._review.save_ui_state(state)
+        with self._views.writing(self._store, ()):
+            self._review.save_ui_state(state)
 
     # --- typeset math --------------------------------------------------------------------
 
@@ -620,7 +738,8 @@ class Workspace:
     ) -> Answer:
         """Validate against the task's schema (a ``pii`` answer against the task's texts),
         commit, audit; returns the saved Answer."""
-        return self._store.record(self.reviewer, task_id, answers, time_spent_s=time_spent_s)
+        with self._views.writing(self._store, (task_id,)):
+            return self._store.record(self.reviewer, task_id, answers, time_spent_s=time_spent_s)
 
     def answer(self, task_id: str) -> Answer | None:
         return self._store.answer(task_id)
@@ -730,6 +849,29 @@ class Workspace:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def starting_answers(
+    task: Task | None,
+    schema: Schema,
+    reviews: Mapping[str, Any] | None,
+    suggestion: Suggestion | None,
+) -> dict[str, Any]:
+    """What a task's form holds before the reviewer's first edit (see
+    :meth:`Workspace.editing`): an adjudication's majority with the usual outcome; else the
+    agent's answers under the ``before`` policy (``suggestion`` as the reviewer may see
+    it), and the task's prior spans in its spans question."""
+    if reviews is not None:
+        return {**dict(reviews.get("majority") or {}), "outcome": ADJUDICATION_OUTCOMES[0]}
+    start: dict[str, Any] = {}
+    if suggestion is not None and schema.reveal_policy == "before":
+        start.update(suggestion.answers)
+    marking = next((q for q in schema.questions if isinstance(q, SpansQuestion)), None)
+    if marking is not None and marking.id not in start and task is not None:
+        prior = [s.to_json() for s in task.spans]
+        if prior:
+            start[marking.id] = prior
+    return start
 
 
 def _suggestions(source: str | Path | Iterable[Suggestion]) -> list[Suggestion]:

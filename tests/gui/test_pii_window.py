@@ -220,8 +220,9 @@ def test_underlined_dismissed_marked_and_in_the_result_bundle(
     # The PII flag is suggested beside response A's flags (not set), and B has no hint.
     flags = window.answer_panel.current_editors()["flags"]
     hint = flags.pii_hints[index_a]
-    assert hint.isVisible() and "2 findings" in hint.label.text()
-    assert not flags.pii_hints[1 - index_a].isVisible()
+    assert hint.is_shown() and hint.button.isVisible() and "2 findings" in hint.label.text()
+    other = flags.pii_hints[1 - index_a]
+    assert not other.is_shown() and not other.button.isVisible() and not other.label.text()
     assert flags.value() is None
 
     # Dismiss the email from the context menu of the finding, then restore it there.
@@ -272,7 +273,7 @@ def test_underlined_dismissed_marked_and_in_the_result_bundle(
     # The reviewer sets the PII flag from the hint's button (never set for them).
     hint.button.click()
     assert flags.value() == {rid_a: ["pii"]}
-    assert not hint.isVisible()
+    assert not hint.is_shown() and not hint.button.isVisible() and not hint.label.text()
 
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ws.answer(task_id) is not None)

@@ -11,9 +11,16 @@ import json
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docket.core.tasks import TaskStatus
+
+if TYPE_CHECKING:
+    from docket.core.calibration import Expected
+    from docket.core.display_order import DisplayOrder
+    from docket.core.schema import Schema
+    from docket.core.suggestions import Suggestion
+    from docket.core.tasks import Task
 
 ANSWERED = frozenset({TaskStatus.DONE, TaskStatus.FLAGGED})
 """Submitted: what "N / M answered" and the export summary count."""
@@ -71,6 +78,26 @@ class EditState:
     answers: dict[str, Any]
     can_undo: bool
     can_redo: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    """Everything the review window reads to open a task, as one value: what
+    :meth:`docket.Workspace.task_view` gives (read ahead for the tasks around the open one,
+    and read again whenever anything it holds may have changed)."""
+
+    task: Task
+    schema: Schema
+    order: DisplayOrder
+    editing: EditState
+    """As :meth:`docket.Workspace.editing`: the answers to show on opening."""
+    reviews: dict[str, Any] | None
+    calibration: Expected | None
+    suggestion: Suggestion | None
+    """As :meth:`docket.Workspace.suggestion`: None when hidden by the reveal policy."""
+    answered: bool
+    """The task has a submitted answer (:meth:`docket.Workspace.answer` is not None)."""
+    guidelines: str
 
 
 @dataclass(frozen=True, slots=True)

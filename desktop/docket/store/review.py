@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,13 +23,15 @@ from docket.core.answers import Answer
 from docket.core.bulk import paused_gc
 from docket.core.review import EditState, StatusCounts, TaskList, TaskRow, UiState
 from docket.core.rules import canonical_json
-from docket.core.tasks import TaskStatus
+from docket.core.schema import Schema
+from docket.core.suggestions import Suggestion
+from docket.core.tasks import Response, Task, TaskStatus
 from docket.core.text_fold import SEPARATOR, fold, search_text
 from docket.errors import UnknownTaskError
 from docket.render.hidden import mark_hidden_text
 from docket.store import audit
 from docket.store.db import translated_errors, write_transaction
-from docket.store.workspace_store import WorkspaceStore, now_iso
+from docket.store.workspace_store import WorkspaceStore, _task, now_iso
 
 PREVIEW_CHARS = 160
 TRIGRAM = 3
@@ -56,6 +59,23 @@ def _phrase(needle: str) -> str:
     """An FTS5 query for the tasks holding ``needle`` (three characters or more): one
     phrase, its runs of three characters one after the other."""
     return '"' + needle.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """A task as the store holds it for opening (see :meth:`ReviewStore.opening`)."""
+
+    task: Task
+    schema: Schema
+    guidelines: str
+    calibration: dict[str, Any] | None
+    review: dict[str, Any] | None
+    suggestion: Suggestion | None
+    """The first suggestion the bundle carries, whatever the form's reveal policy."""
+    state: EditState
+    """As :meth:`ReviewStore.current`: the draft, else the last submitted answers."""
+    answered: bool
+    """The task has a submitted answer."""
 
 
 class ReviewStore:
@@ -276,6 +296,64 @@ class ReviewStore:
         answer = self._store.answer(task_id)
         answers = answer.answers if answer else {}
         return EditState(answers, top > 0, False)
+
+    _OPENING_SQL = (
+        "SELECT t.id, t.conversation, t.meta, t.status, t.documents, t.spans, t.pii, "
+        "t.schema_id, s.body, b.guidelines, "
+        "(SELECT body FROM calibration WHERE task_id = t.id), "
+        "(SELECT body FROM reviews WHERE task_id = t.id), "
+        "(SELECT body FROM suggestions WHERE task_id = t.id ORDER BY position LIMIT 1), "
+        "d.position, "
+        "(SELECT COALESCE(MAX(seq), 0) FROM edits WHERE task_id = t.id), "
+        "(SELECT body FROM edits WHERE task_id = t.id AND seq = d.position), "
+        "(SELECT body FROM answers WHERE task_id = t.id ORDER BY revision DESC LIMIT 1) "
+        "FROM tasks t JOIN schemas s ON s.id = t.schema_id "
+        "JOIN bundles b ON b.id = t.bundle_id LEFT JOIN drafts d ON d.task_id = t.id "
+        "WHERE t.id = ?"
+    )
+
+    def opening(self, task_id: str) -> Opening:
+        """What the review window reads to open a task, in two queries (the task with
+        its form, guidelines, calibration, review, first suggestion, draft and latest
+        answer; then its responses) instead of one per item."""
+        with translated_errors(self.path):
+            row = self._db.execute(self._OPENING_SQL, (task_id,)).fetchone()
+            if row is None:
+                raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
+            responses = [
+                Response(rid, text, model)
+                for rid, text, model in self._db.execute(
+                    "SELECT id, text, model FROM responses WHERE task_id = ? ORDER BY position",
+                    (task_id,),
+                )
+            ]
+        (
+            tid, conversation, meta, status, documents, spans, pii,
+            schema_id, schema_body, guidelines, calibration, review, suggestion,
+            draft, top, draft_body, answer_body,
+        ) = row  # fmt: skip
+        schemas = self._store._schemas
+        if schema_id not in schemas:
+            schemas[schema_id] = Schema.loads(schema_body)
+        submitted = dict(json.loads(answer_body)) if answer_body is not None else None
+        # As current(): the draft's edit, else (before the first edit) the last submitted.
+        if draft is not None:
+            position = int(draft)
+            body = dict(json.loads(draft_body)) if position > 0 and draft_body else None
+            answers = body if body is not None else dict(submitted or {})
+            state = EditState(answers, position > 0, position < int(top))
+        else:
+            state = EditState(dict(submitted or {}), int(top) > 0, False)
+        return Opening(
+            task=_task(tid, conversation, meta, status, responses, documents, spans, pii),
+            schema=schemas[schema_id],
+            guidelines=str(guidelines),
+            calibration=None if calibration is None else dict(json.loads(calibration)),
+            review=None if review is None else dict(json.loads(review)),
+            suggestion=None if suggestion is None else Suggestion.from_json(json.loads(suggestion)),
+            state=state,
+            answered=submitted is not None,
+        )
 
     def edit(self, task_id: str, answers: dict[str, Any]) -> EditState:
         """Save the form as it is now (unvalidated) as the next edit of the task."""

@@ -441,6 +441,16 @@ class WorkspaceStore:
             rows.suggestions,
         )
 
+    def change_stamp(self) -> tuple[int, int, int]:
+        """Differs from an earlier stamp whenever the database may have changed since:
+        this connection (a new one after unlocking), the rows it has changed
+        (``total_changes``), and SQLite's ``data_version`` (commits by other connections,
+        such as a worker thread's or another process's)."""
+        with translated_errors(self.path):
+            conn = self._db.conn
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            return id(conn), int(conn.total_changes), int(version)
+
     def suggestion(self, task_id: str) -> Suggestion | None:
         """The suggestion a reviewer is shown for a task: the first the bundle carries
         for it (None when it carries none)."""

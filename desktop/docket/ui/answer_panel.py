@@ -182,6 +182,8 @@ def alert_label(parent: QWidget | None = None) -> QLabel:
 
 def show_alert(label: QLabel, messages: list[str]) -> None:
     text = "\n".join(f"⚠ {m}" for m in messages)
+    if text == label.text() and label.isHidden() != bool(messages):
+        return  # as shown already (every task opened clears them)
     label.setText(text)
     label.setAccessibleDescription(text)
     label.setVisible(bool(messages))

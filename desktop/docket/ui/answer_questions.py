@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -280,18 +281,28 @@ class LikertEditor(QuestionEditor):
         return out or None
 
 
+HINT_SPACING = 8
+"""Between a PII hint's words and its button."""
+MAX_HINTED_FINDINGS = 2000
+"""The count the room of a PII hint is kept for (the window lists this many at most)."""
+
+
 class PiiHint(QWidget):
     """Under a response's flags: the detector found possible PII there; a button sets
-    the PII flag (never set without the reviewer: it stays their judgment)."""
+    the PII flag (never set without the reviewer: it stays their judgment).
 
-    def __init__(self, who: str, parent: QWidget | None = None) -> None:
+    Always in the form, its room kept: with no hint it is empty (no words, no button).
+    It places its words and button itself and its height depends only on its width, so a
+    hint coming, going or changing with the next task repaints the hint alone: showing or
+    hiding a widget in the form's layout, or changing a wrapped label's text there, lays
+    out the whole form again (about half a millisecond a hint)."""
+
+    def __init__(self, who: str, widest: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.button = QPushButton(translate("answer_questions", "Set PII flag"), self)
         self.button.setAccessibleName(
             translate("answer_questions", "{who}: set the PII flag").format(who=who)
@@ -301,14 +312,72 @@ class PiiHint(QWidget):
                 "answer_questions", "Possible PII was found in this response: flag it if it is"
             )
         )
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button, 0)
-        # Its room is kept while hidden: a hint coming or going with the next task then
-        # repaints only itself, not every check box of the form moved by a line.
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
+        self.button.hide()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.hide()
+        self._widest = widest
+        """The longest hint: the room kept fits every real one."""
+
+    def set_hint(self, text: str) -> None:
+        """Show ``text`` and the button ("": nothing)."""
+        if text != self.label.text():
+            self.label.setText(text)
+            self.label.setAccessibleName(text)
+        if self.button.isVisibleTo(self) != bool(text):
+            self.button.setVisible(bool(text))
+
+    def is_shown(self) -> bool:
+        return self.button.isVisibleTo(self)
+
+    def _label_width(self, width: int) -> int:
+        return max(0, width - self.button.sizeHint().width() - HINT_SPACING)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        room = QRect(0, 0, max(1, self._label_width(width)), 100_000)
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        lines = self.label.fontMetrics().boundingRect(room, flags, self._widest).height()
+        return max(self.button.sizeHint().height(), lines)
+
+    def sizeHint(self) -> QSize:
+        button = self.button.sizeHint()
+        words = self.label.fontMetrics().horizontalAdvance(self._widest)
+        width = button.width() + HINT_SPACING + words
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        button = self.button.sizeHint()
+        width = button.width() + HINT_SPACING + self.label.fontMetrics().averageCharWidth() * 12
+        return QSize(width, self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+            self._place()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:
+            self._place()
+
+    def _place(self) -> None:
+        area = self.rect()
+        button = self.button.sizeHint()
+        at = QRect(
+            area.right() - button.width() + 1,
+            area.top() + (area.height() - button.height()) // 2,
+            button.width(),
+            button.height(),
+        )
+        words = QRect(area.left(), area.top(), self._label_width(area.width()), area.height())
+        direction = self.layoutDirection()
+        self.button.setGeometry(QStyle.visualRect(direction, area, at))
+        self.label.setGeometry(QStyle.visualRect(direction, area, words))
 
 
 class FlagsEditor(QuestionEditor):
@@ -333,7 +402,8 @@ class FlagsEditor(QuestionEditor):
                     self._group(layout, response_name(position), question.response_flags)
                 )
                 if self._pii_index >= 0:
-                    hint = PiiHint(response_name(position), self)
+                    widest = self.hint_text(MAX_HINTED_FINDINGS)
+                    hint = PiiHint(response_name(position), widest, self)
                     hint.button.clicked.connect(partial(self._set_pii_flag, position))
                     self.boxes[-1][self._pii_index].toggled.connect(self._show_pii_hints)
                     layout.addWidget(hint)
@@ -390,15 +460,12 @@ class FlagsEditor(QuestionEditor):
         for position, hint in enumerate(self.pii_hints):
             count = self._pii_counts.get(position, 0)
             flagged = self.boxes[position][self._pii_index].isChecked()
-            if count:
-                text = english_plural(
-                    self.tr("⚠ Possible PII in this response (%n finding(s)).", "", count), count
-                )
-                if hint.label.text() != text:
-                    hint.label.setText(text)
-            shown = bool(count) and not flagged
-            if hint.isVisibleTo(self) != shown:
-                hint.setVisible(shown)
+            hint.set_hint(self.hint_text(count) if count and not flagged else "")
+
+    def hint_text(self, count: int) -> str:
+        return english_plural(
+            self.tr("⚠ Possible PII in this response (%n finding(s)).", "", count), count
+        )
 
     def _set_pii_flag(self, position: int, *_args: object) -> None:
         box = self.boxes[position][self._pii_index]

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
             show_reviews_panel(self)
         else:
             self.reviews_panel.hide()
-        self.guidelines.set_guidelines(self.workspace.guidelines(task_id))
+        self.guidelines.set_guidelines(c.guidelines)
         self.task_list.select_task(task_id)
         self.save_label.setText("")
         self.scroll_memory.restore(task_id)
@@ -227,12 +227,16 @@ class MainWindow(QMainWindow):
         if following is None:
             return
         try:
-            task = self.workspace.task(following)
+            view = self.workspace.prepare_view(following)  # the store's reads, once
+            task = view.task
             scan = self.workspace.cached_pii(task)
             if scan is None:
                 self.pii_marker.scan_soon(task)
             marks = shown_pii(scan.findings) if scan is not None else []
-            self.comparison.prefetch(task, self.workspace.display_order(task), pii=marks)
+            self.comparison.prefetch(task, view.order, pii=marks)
+            before = self.task_list.previous_task_id(c.task.id) if c.task else None
+            if before is not None:
+                self.workspace.prepare_view(before)  # for a step back
         except DocketError:
             pass
 

@@ -110,6 +110,8 @@ class ReviewController(QObject):
         self.schema: Schema | None = None
         self.order: DisplayOrder | None = None
         self.reviews: dict[str, Any] | None = None
+        self.guidelines = ""
+        """The open task's guidelines (markdown; "" when its bundle carries none)."""
         self.calibration: Expected | None = None
         """For a task of a calibration round: its expected answer and explanation."""
         self.revealed = False
@@ -157,17 +159,16 @@ class ReviewController(QObject):
                 )
             )
             return False
-        ws = self.workspace
-        self.task = ws.task(task_id)
-        self.schema = ws.schema(task_id)
-        self.order = ws.display_order(self.task)
-        state = ws.editing(task_id)
+        view = self.workspace.task_view(task_id)  # read ahead while the last one was read
+        self.task, self.schema, self.order = view.task, view.schema, view.order
+        state = view.editing
         self._answers = dict(state.answers)
-        self.reviews = ws.reviews(task_id)
-        self.calibration = ws.calibration(task_id)
-        self.revealed = self.calibration is not None and ws.answer(task_id) is not None
-        self.suggestion = ws.suggestion(task_id)
-        self.judge_shown = self.policy() == "after-answer" and ws.answer(task_id) is not None
+        self.reviews = view.reviews
+        self.calibration = view.calibration
+        self.revealed = self.calibration is not None and view.answered
+        self.suggestion = view.suggestion
+        self.judge_shown = self.policy() == "after-answer" and view.answered
+        self.guidelines = view.guidelines
         self.clock.take()
         self._pending_last = task_id
         self._bookkeeping.start()
@@ -214,6 +215,7 @@ class ReviewController(QObject):
         self._retry.stop()
         unsaved = dict(self._answers) if self._dirty else None
         self.task = self.schema = self.order = self.reviews = self.calibration = None
+        self.guidelines = ""
         self.suggestion, self.revealed, self.judge_shown = None, False, False
         self._answers, self._dirty = {}, False
         self.clock.set_active(False)
