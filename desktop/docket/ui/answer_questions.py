@@ -625,6 +625,8 @@ class TextEditor(QuestionEditor):
         self.count_label = muted_label("", self)
         layout.addWidget(self.count_label)
         self.required_now = False
+        self._context: dict[str, Any] | None = None
+        """The answers the rule was last worded for."""
         self.edit.textChanged.connect(self._changed)
         self.update_context({})
 
@@ -643,6 +645,9 @@ class TextEditor(QuestionEditor):
         return text if text.strip() else None
 
     def update_context(self, answers: Mapping[str, Any]) -> None:
+        if answers == self._context:
+            return  # the same rule (the count follows the text by itself)
+        self._context = dict(answers)
         required, text = rule_text(self.text_q, answers)
         self.required_now = required
         self.rule.setText(text)

@@ -171,21 +171,27 @@ class ToggleRow(QWidget):
         return self._index
 
     def set_index(self, index: int) -> None:
-        self._index = index if 0 <= index < len(self.buttons) else -1
+        index = index if 0 <= index < len(self.buttons) else -1
+        if index != self._index:  # the buttons show ``_index`` already (the next task's
+            self._index = index  # form re-filled with the same value touches none)
+            self._sync()
+
+    def _sync(self) -> None:
         for i, button in enumerate(self.buttons):
             button.setChecked(i == self._index)
 
     def choose(self, index: int) -> None:
         """Turn ``index`` on as the reviewer would (emits ``picked`` if it changed)."""
         if index == self._index:
-            self.set_index(index)
+            self._sync()
             return
         self.set_index(index)
         self.picked.emit()
 
     def _clicked(self, index: int, *_args: object) -> None:
         # The click has already toggled the button; PySide may or may not pass ``checked``.
-        self.set_index(index if self.buttons[index].isChecked() else -1)
+        self._index = index if self.buttons[index].isChecked() else -1
+        self._sync()
         self.picked.emit()
 
 

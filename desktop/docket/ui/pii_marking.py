@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -89,12 +90,39 @@ def mark_tooltip(pii_type: str) -> str:
     )
 
 
+SHOWN_KEPT = 8
+"""The last lists of what to draw kept (the task read ahead is drawn again on opening)."""
+_shown_kept: OrderedDict[tuple[Any, ...], tuple[ShownPii, ...]] = OrderedDict()
+
+
 def shown_pii(
     findings: Sequence[Finding],
     dismissed: set[tuple[Any, ...]] | frozenset[tuple[Any, ...]] = frozenset(),
     marks: Sequence[Mapping[str, Any]] = (),
 ) -> list[ShownPii]:
-    """What to draw: each finding (dismissed or not) and each of the reviewer's marks."""
+    """What to draw: each finding (dismissed or not) and each of the reviewer's marks.
+    The same findings, dismissals and marks give the same list (kept for the last few:
+    the window draws the task it reads ahead, then the same task when it opens)."""
+    key = (tuple(findings), frozenset(dismissed), tuple(mark_key(m) for m in marks))
+    try:
+        kept = _shown_kept.get(key)
+    except TypeError:  # a mark of a hand-edited draft holding a list, say: not kept
+        return _shown_pii(findings, dismissed, marks)
+    if kept is None:
+        kept = tuple(_shown_pii(findings, dismissed, marks))
+        _shown_kept[key] = kept
+        while len(_shown_kept) > SHOWN_KEPT:
+            _shown_kept.popitem(last=False)
+    else:
+        _shown_kept.move_to_end(key)
+    return list(kept)
+
+
+def _shown_pii(
+    findings: Sequence[Finding],
+    dismissed: set[tuple[Any, ...]] | frozenset[tuple[Any, ...]],
+    marks: Sequence[Mapping[str, Any]],
+) -> list[ShownPii]:
     shown = [
         ShownPii(
             f.target,
