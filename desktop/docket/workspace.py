@@ -133,6 +133,9 @@ class PreparedViews:
     def writing(self, store: WorkspaceStore, task_ids: Iterable[str]) -> Iterator[None]:
         """Around a write by the workspace that changes only ``task_ids`` (none: a write
         no view holds, such as the time accounting)."""
+        if not self._views:  # nothing to keep or drop: the next view kept settles anew
+            yield
+            return
         before = store.change_stamp()
         self._settle(before)
         try:
