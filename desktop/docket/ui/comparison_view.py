@@ -114,7 +114,7 @@ from docket.ui.math_images import (
     selection_with_latex,
     text_metrics,
 )
-from docket.ui.scroll_bars import opaque_scroll_bars
+from docket.ui.scroll_bars import flat_scroll_bars
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
@@ -189,7 +189,7 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(self._anchor)
         self.setDocument(MathDocument(self))
         self.document().setDocumentMargin(12)
-        opaque_scroll_bars(self)
+        flat_scroll_bars(self)
         self.pressed_at = -1
         self.followed_at = -1
         """Where in the text the last link followed is: under the mouse for a click, the
