@@ -1,6 +1,7 @@
-"""The response and prompt documents keep their shaped text between paints: the same
-pixels as before, in both directions of writing, and the cache on every block of the
-documents a move shows."""
+"""The response and prompt documents: they keep their shaped text between paints (the
+same pixels as before, in both directions of writing; the cache on every block of the
+documents a move shows), and those laid out ahead beyond the few kept are deleted at
+once, never one a pane shows."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from docket import Workspace
 from docket.core import Response, Role, Task, Turn
+from docket.core.display_order import DisplayOrder
 from docket.render import to_html
-from docket.render.theme import LIGHT
+from docket.render.theme import DARK, LIGHT
 from docket.settings import Settings
-from docket.ui.comparison_view import SafeBrowser, keep_shaped_text
+from docket.ui.comparison_view import MAX_DOCUMENTS, ComparisonView, SafeBrowser, keep_shaped_text
 from docket.ui.main_window import MainWindow
 from docket.ui.math_images import MathDocument
 
@@ -86,3 +89,32 @@ def test_a_move_shows_documents_that_keep_their_shaped_text(
         assert blocks > 1
     window.close()
     ws.close()
+
+
+def test_documents_beyond_those_kept_are_deleted_at_once_never_a_shown_one(qtbot: Any) -> None:
+    view = ComparisonView(DARK)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    tasks = [
+        Task(
+            f"t{i}",
+            (Turn(Role.USER, f"Question {i}?"),),
+            tuple(Response(f"r{j}", f"Answer {j} of {i}.\n\n{TEXT}", f"m{j}") for j in range(3)),
+        )
+        for i in range(12)
+    ]
+    order = DisplayOrder(("r0", "r1", "r2"))
+    view.set_task(tasks[0], order)
+    shown = [view.prompt.document()] + [c.browser.document() for c in view.columns]
+    for task in tasks[1:]:  # laid out ahead, as while the reviewer reads
+        view.prefetch(task, order)
+    # No event loop has run (deleteLater would still hold them all): 11 tasks x 4
+    # documents were made, the kept ones are all that is left.
+    kept = view.findChildren(MathDocument, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert len(kept) == MAX_DOCUMENTS
+    assert all(any(doc is k for k in kept) for doc in shown)
+    assert view.columns[0].browser.toPlainText().startswith("Answer 0 of 0.")
+    view.set_task(tasks[11], order)  # the last laid out is still there, shown as it was
+    assert view.columns[2].browser.toPlainText().startswith("Answer 2 of 11.")
