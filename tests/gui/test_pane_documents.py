@@ -13,7 +13,9 @@ import pytest
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+from shiboken6 import Shiboken
 
 from docket import Workspace
 from docket.core import Response, Role, Task, Turn
@@ -118,3 +120,29 @@ def test_documents_beyond_those_kept_are_deleted_at_once_never_a_shown_one(qtbot
     assert view.columns[0].browser.toPlainText().startswith("Answer 0 of 0.")
     view.set_task(tasks[11], order)  # the last laid out is still there, shown as it was
     assert view.columns[2].browser.toPlainText().startswith("Answer 2 of 11.")
+
+
+def test_a_pane_drops_its_marks_with_the_document_they_were_made_for(qtbot: Any) -> None:
+    """Marks hold cursors into their document, which may be deleted once no pane shows
+    it; the window draws the new document's marks after showing it."""
+    browser = SafeBrowser()
+    qtbot.addWidget(browser)
+    first, second = MathDocument(browser), MathDocument(browser)
+    first.setPlainText("call 555-010-2233 now")
+    second.setPlainText("another text")
+    browser.setDocument(first)
+    mark = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(first)
+    cursor.setPosition(5)
+    cursor.setPosition(17, QTextCursor.MoveMode.KeepAnchor)
+    mark.cursor = cursor
+    browser.setExtraSelections([mark])
+    browser.setDocument(first)  # the same document: its marks stay
+    assert len(browser.extraSelections()) == 1
+    browser.setDocument(second)
+    assert browser.extraSelections() == []
+    Shiboken.delete(first)
+    browser.show()
+    qtbot.waitExposed(browser)
+    browser.viewport().repaint()
+    assert browser.toPlainText() == "another text"

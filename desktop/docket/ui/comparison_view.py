@@ -185,6 +185,7 @@ class SafeBrowser(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._marked = False  # extra selections (span and PII marks) are drawn
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._anchor)
@@ -235,6 +236,10 @@ class SafeBrowser(QTextBrowser):
                 QToolTip.showText(event.globalPos(), tip, self)
                 return True
         return super().event(event)
+
+    def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
+        self._marked = bool(selections)
+        super().setExtraSelections(selections)
 
     def set_pii_runs(self, runs: list[PiiRun]) -> None:
         self.pii_runs = runs
@@ -353,6 +358,10 @@ class SafeBrowser(QTextBrowser):
         Qt's own document would), so no text outlives its view (the window locks)."""
         old = self.document()
         ours = isinstance(old, MathDocument) and old is not document and old.parent() is self
+        if self._marked and old is not document:
+            # Marks are cursors into the document they were made for, which may be
+            # deleted once no pane shows it: the caller draws the new document's marks.
+            self.setExtraSelections([])
         super().setDocument(document)
         if ours:
             old.deleteLater()
@@ -1640,8 +1649,7 @@ def keep_shaped_text(doc: QTextDocument) -> None:
     QTextLayout caches them, so every paint of a response shaped its visible text again
     (itemizing, HarfBuzz, line by line): about a fifth of painting a pane. Kept, a paint
     only draws; a layout (a width change, the document shown in a pane) still shapes
-    anew. Memory: a few tens of bytes a character of the documents kept
-    (:data:`MAX_DOCUMENTS`)."""
+    anew. Memory: the shaped text of the documents kept (:data:`MAX_DOCUMENTS`)."""
     block = doc.begin()
     while block.isValid():
         block.layout().setCacheEnabled(True)

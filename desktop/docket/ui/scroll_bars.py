@@ -10,8 +10,9 @@ the task list's do on every move to another task. Two costs came with that:
   (:func:`opaque_scroll_bars`). Under another style (a transient scroll bar draws over
   the text), nothing changes.
 - Fusion draws the groove and the handle as gradients with rounded, antialiased edges:
-  about five times what flat rectangles cost, on every move. The panes that change on
-  every move (the prompt, the responses, the task list) take a :class:`FlatScrollBar`
+  about five times what flat rectangles cost, on every move. The text panes (the
+  prompt and the responses, which change on every move, and the guidelines, sources
+  and reviews, so that they look alike) and the task list take a :class:`FlatScrollBar`
   instead (:func:`flat_scroll_bars`): the groove in the window's colour with a line
   where it meets the text, the handle a filled rectangle with a border in the muted
   text colour (visible in both themes by its outline, not by a shade alone), darker
@@ -57,8 +58,9 @@ def opaque_scroll_bars(area: QAbstractScrollArea) -> None:
 
 
 def flat_scroll_bars(area: QAbstractScrollArea) -> None:
-    """Give ``area`` :class:`FlatScrollBar` s (under Fusion; else only opaque ones).
-    Call it before connecting to the area's scroll bars: they are replaced."""
+    """Give ``area`` :class:`FlatScrollBar` s, opaque (under a style that paints scroll
+    bars whole, Fusion; under another, the style's own bars stay). Call it before
+    connecting to the area's scroll bars: they are replaced."""
     if not paints_whole_scroll_bars():
         return
     area.setVerticalScrollBar(FlatScrollBar(Qt.Orientation.Vertical, area))
