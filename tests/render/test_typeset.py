@@ -174,6 +174,26 @@ def test_stop_from_another_thread_ends_a_wait_on_a_hung_worker_at_once() -> None
         typesetter.close()
 
 
+def test_a_worker_killed_while_it_answers_leaves_no_thread_that_blocks_exit() -> None:
+    """A worker killed half-way through writing a result (a formula over its time, the
+    window closing) left the pool's manager thread reading the rest of that result for
+    ever: the parent held the other end of the pipe open, and Python's exit joins that
+    thread, so the process never ended (seen in the benchmarks under load)."""
+    import struct
+
+    typesetter = Typesetter(time_limit=60.0)
+    pool = typesetter._executor()
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    assert manager is not None and manager.is_alive()
+    # Half a result: a header announcing 1,000 bytes, then 10 of them.
+    writer = pool._result_queue._writer  # type: ignore[attr-defined]
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    time.sleep(0.2)  # the manager thread is now reading the rest
+    typesetter.stop()
+    manager.join(10)
+    assert not manager.is_alive()
+
+
 @pytest.mark.parametrize("name", ["sin", "det", "gcd", "Pr", "log_2", "lim_{n}", "max_i"])
 def test_a_function_name_is_spaced_from_its_argument(name: str) -> None:
     """``\\det B`` reads "det B", not "detB", as ``\\sin x`` does; ``\\det(B)`` gets no

@@ -18,6 +18,7 @@ A formula the typesetter cannot handle (an unknown macro, a syntax error) is rep
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -342,9 +343,10 @@ class Typesetter:
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            processes = _processes_of(pool)
+            processes, results = _processes_of(pool), _results_of(pool)
             pool.shutdown(wait=False, cancel_futures=True)
             _end(processes, STOP_WAIT_S)
+            _release(results)
 
     def _executor(self) -> ProcessPoolExecutor:
         import multiprocessing
@@ -398,11 +400,12 @@ class Typesetter:
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            processes = _processes_of(pool)
+            processes, results = _processes_of(pool), _results_of(pool)
             for process in processes:
                 process.kill()
             pool.shutdown(wait=False, cancel_futures=True)
             _end(processes, STOP_WAIT_S)
+            _release(results)
 
     def typeset(self, latex: str, display: bool) -> Result:
         from concurrent.futures.process import BrokenProcessPool
@@ -458,6 +461,23 @@ class Typesetter:
 
 def _processes_of(pool: ProcessPoolExecutor) -> list[BaseProcess]:
     return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _results_of(pool: ProcessPoolExecutor) -> Any:
+    """The pipe the pool's worker answers through (``shutdown`` forgets it)."""
+    return getattr(pool, "_result_queue", None)
+
+
+def _release(results: Any) -> None:
+    """Once the pool's worker has ended: close this process's end of the pipe the worker
+    answers through. A worker killed half-way through writing a result left the pool's
+    thread waiting for the rest for ever (this process held the pipe open, so it never
+    ended), and Python's exit joins that thread: the program never ended. Closed, the
+    pipe ends, and the thread marks the pool broken and stops."""
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _end(processes: Iterable[BaseProcess], wait_s: float) -> None:
