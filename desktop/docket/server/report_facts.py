@@ -56,6 +56,7 @@ from docket.server.agreement_stats import (
 from docket.server.answer_facts import ABSENT, Slot, count_layouts, layout
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Cell
+from docket.server.report_parallel import Reads, parallel_reads, result
 from docket.server.report_quality import (
     DAILY_WINDOWS_UP_TO,
     MIN_WINDOW_UNITS,
@@ -77,6 +78,7 @@ from docket.server.report_scorecard import (
 )
 from docket.server.reviewer_names import reviewer_labels
 from docket.server.schemas import schema_for
+from docket.server.sql import Db
 from docket.server.verdicts import pair_votes
 
 RESULTS = (1.0, 0.0, 0.5)
@@ -144,16 +146,21 @@ def fact_figures(
     pseudonyms: Mapping[str, str] | None,
     *,
     seed: int = 0,
+    reads: Reads | None = None,
 ) -> FactFigures | None:
     """Every answer-based figure of the report from the facts (see the module), or
     ``None`` where they cannot give them exactly. ``schemas``: each task's form
     (:func:`docket.server.schemas.task_schemas`), or ``None`` to read only the forms of
-    the answered and adjudicated tasks (:attr:`FactFigures.schemas`)."""
+    the answered and adjudicated tasks (:attr:`FactFigures.schemas`). ``reads``: other
+    connections that read the facts and the archive's responses beside this one
+    (:mod:`docket.server.report_parallel`)."""
     try:
         import numpy as np
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
         return None
-    read = _read_columns(np, store)
+    project = store.project
+    archive = None if reads is None else reads.submit(lambda db: _responses(db, project))
+    read = _read_columns(np, store, reads)
     if read is None:
         return None
     columns, who = read
@@ -201,8 +208,9 @@ def fact_figures(
         found = agreement_from_facts((), who, forms, labels, seed=seed, counted=counted)
         if found is None:
             return None
+        responses = result(archive, lambda: _responses(store.db, project))
         figures = figures_from_rows(
-            np, (), who, schemas, forms, found, _responses(store), adjudications, prepared
+            np, (), who, schemas, forms, found, responses, adjudications, prepared
         )
         if figures is None:
             return None
@@ -240,8 +248,8 @@ def columns_agreement(
         import numpy as np
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
         return False, None
-    with paused_gc():
-        read = _string_columns(np, store)
+    with paused_gc(), parallel_reads(store.db, None) as reads:
+        read = _string_columns(np, store, reads)
         if read is None:
             return False, None
         columns, who = read
@@ -274,11 +282,11 @@ Responses = tuple[list[str], list[str], list[str | None], list[int]]
 named), length in characters; by task, and by id within a task."""
 
 
-def _responses(store: MergedStore) -> Responses:
+def _responses(db: Db, project: str) -> Responses:
     """:data:`Responses` of the project's archive (the ``responses`` table), sorted as
     Python sorts (whatever the database's collation)."""
     query = "SELECT task_id, id, model, chars FROM responses WHERE project = ? ORDER BY task_id, id"
-    rows = store.db.execute(query, (store.project,)).fetchall()
+    rows = db.execute(query, (project,)).fetchall()
     if not rows:
         return [], [], [], []
     # Sorted already where the collation is Python's: the sort then only compares
@@ -320,6 +328,17 @@ give exactly (a stale form, a missing column, seconds that their text would not 
 back). Every aggregate of a task reads its answers in the same order, which
 :func:`_string_columns` checks is that of :meth:`MergedStore.answer_fact_rows` (by
 reviewer): sorting them in SQL would cost a sort per task."""
+
+_SQLITE_BELOW = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id < ?")
+_SQLITE_FROM = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id >= ?")
+""":data:`_SQLITE_COLUMNS` of the tasks before a task id, and of the others: the two halves
+two connections read at once (:func:`_sqlite_strings`)."""
+_MIDDLE_TASK = (
+    "SELECT task_id FROM task_forms WHERE project = ? ORDER BY task_id LIMIT 1 "
+    "OFFSET (SELECT count(*) FROM task_forms WHERE project = ?) / 2"
+)
+"""The archive's middle task, where the facts are split in two (the archive's index is a
+fifth of the facts', and any task splits them correctly: the middle only balances)."""
 
 _POSTGRES_COLUMNS = f"""
 SELECT a.task_id, t.form, a.head, a.facts, a.answered, a.days, a.seconds FROM (
@@ -440,13 +459,13 @@ class _Columns:
 
 
 def _read_columns(
-    np: Any, store: MergedStore
+    np: Any, store: MergedStore, reads: Reads | None = None
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """The project's wide fact rows as :class:`_Columns` with each rater's (fingerprint,
     name), or ``None`` as :meth:`MergedStore.answer_fact_rows` (also without rows).
     Read per task as a few strings (:func:`_string_columns`) where they give every row
     exactly; else from the rows."""
-    found = _string_columns(np, store)
+    found = _string_columns(np, store, reads)
     if found is not None:
         return found
     read = store.answer_fact_rows(wide=True)
@@ -457,17 +476,22 @@ def _read_columns(
 
 
 def _string_columns(
-    np: Any, store: MergedStore
+    np: Any, store: MergedStore, reads: Reads | None = None
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """:func:`_read_columns` from the per-task strings (:data:`_SQLITE_COLUMNS`,
     :data:`_POSTGRES_COLUMNS`), or ``None`` where they cannot give every row exactly
-    (then the rows are read)."""
+    (then the rows are read). ``reads``: connections that read half of them (and count
+    the answers) beside this one."""
     db = store.db
     postgres = db.dialect == "postgresql"
+    project = store.project
+    count = "SELECT count(*) FROM answers WHERE project = ?"
     with paused_gc():
-        (answers,) = db.execute(
-            "SELECT count(*) FROM answers WHERE project = ?", (store.project,)
-        ).fetchone()
+        counted = None
+        if reads is not None:
+            counted = reads.submit(lambda d: d.execute(count, (project,)).fetchone())
+        else:
+            (answers,) = db.execute(count, (project,)).fetchone()
         if postgres:
             people = db.execute("SELECT fingerprint, name FROM reviewers").fetchall()
             fingerprints = sorted(str(fp) for fp, _ in people)
@@ -482,7 +506,9 @@ def _string_columns(
                 int(rater): (str(fp), str(name))
                 for rater, fp, name in db.execute("SELECT rowid, fingerprint, name FROM reviewers")
             }
-            per_task = db.execute(_SQLITE_COLUMNS, (store.project,)).fetchall()
+            per_task = _sqlite_strings(db, project, reads)
+        if counted is not None:
+            (answers,) = counted.result()
     if not per_task:
         return None
     task_form: Any = None
@@ -569,6 +595,19 @@ def _string_columns(
         spent,
     )
     return columns, {rater: who[rater] for rater in sorted(present)}
+
+
+def _sqlite_strings(db: Db, project: str, reads: Reads | None) -> list[Any]:
+    """The rows of :data:`_SQLITE_COLUMNS`: with ``reads``, the tasks from the archive's
+    middle one read by another connection while this one reads those before it."""
+    row = None if reads is None else db.execute(_MIDDLE_TASK, (project, project)).fetchone()
+    if reads is None or row is None:
+        return list(db.execute(_SQLITE_COLUMNS, (project,)).fetchall())
+    middle = row[0]
+    upper = reads.submit(lambda d: d.execute(_SQLITE_FROM, (project, middle)).fetchall())
+    rows = list(db.execute(_SQLITE_BELOW, (project, middle)).fetchall())
+    rows += upper.result()
+    return rows
 
 
 @dataclass(slots=True)
