@@ -1,0 +1,117 @@
+"""The report on both cores (docket.server.report_parallel): the reads in threads and the
+sections drawn by a forked child give the plain path's report byte for byte, and an error
+(Ctrl+C) leaves no thread, no query and no child process behind."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docket.bundles import keys
+from docket.server import report_parallel
+from docket.server.merged_store import MergedStore
+from docket.server.report_parallel import Reads, forked, parallel_reads
+from docket.server.sql import SqliteDb
+
+# Counted up to 10^10: minutes of work, unless it is interrupted.
+ENDLESS = (
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000000) "
+    "SELECT count(*) FROM c"
+)
+
+
+def _readers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "docket-report-read"]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> MergedStore:
+    keys.write_key_pair(keys.generate("server"), tmp_path / "keys", passphrase=None)
+    server = keys.load_secret_key(tmp_path / "keys" / "server.key")
+    return MergedStore.open(tmp_path / "merged.db", server)
+
+
+def test_small_databases_are_read_on_one_connection(store: MergedStore) -> None:
+    with store, parallel_reads(store.db, None) as reads:
+        assert reads is None
+    assert not _readers()
+
+
+def test_an_error_interrupts_the_reads_and_joins_their_threads(store: MergedStore) -> None:
+    started = threading.Event()
+
+    def endless(db: Any) -> Any:
+        started.set()
+        return db.execute(ENDLESS).fetchone()
+
+    submitted: list[Any] = []
+
+    def interrupted(db: SqliteDb) -> None:
+        with Reads(db) as reads:
+            submitted.append(reads)
+            submitted.append(reads.submit(endless))
+            assert started.wait(30)
+            raise KeyboardInterrupt  # as Ctrl+C while the caller reads beside them
+
+    with store:
+        assert isinstance(store.db, SqliteDb)
+        begun = time.monotonic()
+        with pytest.raises(KeyboardInterrupt):
+            interrupted(store.db)
+        assert time.monotonic() - begun < 30
+    reads, future = submitted
+    assert not _readers()
+    assert future.exception() is not None  # interrupted, not finished
+    with pytest.raises(report_parallel.Cancelled):
+        reads.submit(endless)  # closed: nothing more starts
+
+
+def test_a_read_that_fails_raises_where_its_result_is_wanted(store: MergedStore) -> None:
+    with store, Reads(store.db) as reads:  # type: ignore[arg-type]
+        future = reads.submit(lambda db: db.execute("SELECT * FROM no_such_table").fetchall())
+        with pytest.raises(Exception, match="no_such_table"):
+            future.result()
+    assert not _readers()
+
+
+def test_forked_sections_come_back_in_order() -> None:
+    here, there = forked(
+        [lambda: "a", lambda: "b"], [lambda: f"c{os.getpid()}", lambda: "d" * 300_000]
+    )
+    assert here == ["a", "b"]
+    assert there[0] != f"c{os.getpid()}"  # written by the child
+    assert there[1] == "d" * 300_000  # more than a pipe holds at once
+
+
+def test_a_child_that_fails_is_done_again_here_and_raises_here() -> None:
+    def broken() -> str:
+        raise ValueError("no plot")
+
+    with pytest.raises(ValueError, match="no plot"):
+        forked([lambda: "a"], [broken])
+
+
+def test_an_error_here_kills_the_child(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child.pid"
+
+    def stuck() -> str:
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(600)  # a drawing that would never end: the parent must kill it
+        return "never"
+
+    def interrupted() -> str:
+        deadline = time.monotonic() + 30
+        while not pid_file.exists() and time.monotonic() < deadline:
+            threading.Event().wait(0.01)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        forked([interrupted], [stuck])
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):  # killed and reaped: no such process
+        os.kill(pid, 0)
