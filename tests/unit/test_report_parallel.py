@@ -55,6 +55,7 @@ def test_an_error_interrupts_the_reads_and_joins_their_threads(store: MergedStor
         with Reads(db) as reads:
             submitted.append(reads)
             submitted.append(reads.submit(endless))
+            reads.start()
             assert started.wait(30)
             raise KeyboardInterrupt  # as Ctrl+C while the caller reads beside them
 
@@ -75,7 +76,30 @@ def test_a_read_that_fails_raises_where_its_result_is_wanted(store: MergedStore)
     with store, Reads(store.db) as reads:  # type: ignore[arg-type]
         future = reads.submit(lambda db: db.execute("SELECT * FROM no_such_table").fetchall())
         with pytest.raises(Exception, match="no_such_table"):
-            future.result()
+            reads.wait(future)
+    assert not _readers()
+
+
+def test_reads_run_by_rank_once_started_and_what_never_started_is_dropped(
+    store: MergedStore,
+) -> None:
+    ran: list[str] = []
+
+    def read(name: str) -> Any:
+        return lambda db: ran.append(name) or db.execute("SELECT 1").fetchone()[0]
+
+    with store, Reads(store.db) as reads:  # type: ignore[arg-type]
+        last = reads.submit(read("coverage"), rank=report_parallel.LAST)
+        archive = reads.submit(read("archive"), rank=report_parallel.ARCHIVE)
+        first = reads.submit(read("half"))
+        assert not _readers() and not ran  # nothing runs before it is started
+        assert reads.wait(last) == 1
+        assert reads.wait(first) == reads.wait(archive) == 1
+        assert ran == ["half", "archive", "coverage"]
+    with store, Reads(store.db) as reads:  # type: ignore[arg-type]
+        never = reads.submit(read("never"))
+    assert never.cancelled()
+    assert ran == ["half", "archive", "coverage"]
     assert not _readers()
 
 

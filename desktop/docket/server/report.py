@@ -23,6 +23,7 @@ from docket.core.bulk import paused_gc
 from docket.core.pii import summary_counts
 from docket.core.pii_answers import reviewed_findings
 from docket.core.schema import PiiQuestion, Schema
+from docket.server import report_parallel
 from docket.server.agreement import (
     GoldAccuracy,
     QuestionAgreement,
@@ -173,14 +174,16 @@ def _build_report(
     coverage = None
     if reads is not None:
         project = store.project
-        coverage = reads.submit(lambda db: MergedStore(db, project).guideline_coverage())
+        coverage = reads.submit(
+            lambda db: MergedStore(db, project).guideline_coverage(), rank=report_parallel.LAST
+        )
     adjudications = store.adjudications()
     gold = store.gold()
     figures = fact_figures(store, None, adjudications, gold, pseudonyms, seed=seed, reads=reads)
     if figures is not None:
         return _report_from_facts(
             store, figures, pseudonyms, rounds, seed, now, figures.schemas, adjudications, gold,
-            result(coverage, store.guideline_coverage),
+            result(reads, coverage, store.guideline_coverage),
         )  # fmt: skip
     schemas = task_schemas(store)
     answers: list[MergedAnswer] = distinct_names(store.answers())
@@ -251,7 +254,7 @@ def _build_report(
         drift=agreement_over_time(answers, main, units, weekly) if main is not None else [],
         flags_over_time=flags_over_time(answers, schemas, weekly),
         unresolved=unresolved,
-        guidelines=result(coverage, store.guideline_coverage),
+        guidelines=result(reads, coverage, store.guideline_coverage),
         readiness=[],
     )
     report.judges = store_judges(store, pseudonyms)

@@ -30,6 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations, repeat
@@ -56,7 +57,7 @@ from docket.server.agreement_stats import (
 from docket.server.answer_facts import ABSENT, Slot, count_layouts, layout
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Cell
-from docket.server.report_parallel import Reads, parallel_reads, result
+from docket.server.report_parallel import ARCHIVE, Reads, parallel_reads, result
 from docket.server.report_quality import (
     DAILY_WINDOWS_UP_TO,
     MIN_WINDOW_UNITS,
@@ -159,7 +160,9 @@ def fact_figures(
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
         return None
     project = store.project
-    archive = None if reads is None else reads.submit(lambda db: _responses(db, project))
+    archive = None
+    if reads is not None:  # wanted once the facts are counted
+        archive = reads.submit(lambda db: _responses(db, project), rank=ARCHIVE)
     read = _read_columns(np, store, reads)
     if read is None:
         return None
@@ -208,7 +211,7 @@ def fact_figures(
         found = agreement_from_facts((), who, forms, labels, seed=seed, counted=counted)
         if found is None:
             return None
-        responses = result(archive, lambda: _responses(store.db, project))
+        responses = result(reads, archive, lambda: _responses(store.db, project))
         figures = figures_from_rows(
             np, (), who, schemas, forms, found, responses, adjudications, prepared
         )
@@ -332,7 +335,7 @@ reviewer): sorting them in SQL would cost a sort per task."""
 _SQLITE_BELOW = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id < ?")
 _SQLITE_FROM = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id >= ?")
 """:data:`_SQLITE_COLUMNS` of the tasks before a task id, and of the others: the two halves
-two connections read at once (:func:`_sqlite_strings`)."""
+two connections read at once (:func:`_lower_half`)."""
 _MIDDLE_TASK = (
     "SELECT task_id FROM task_forms WHERE project = ? ORDER BY task_id LIMIT 1 "
     "OFFSET (SELECT count(*) FROM task_forms WHERE project = ?) / 2"
@@ -480,19 +483,15 @@ def _string_columns(
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """:func:`_read_columns` from the per-task strings (:data:`_SQLITE_COLUMNS`,
     :data:`_POSTGRES_COLUMNS`), or ``None`` where they cannot give every row exactly
-    (then the rows are read). ``reads``: connections that read half of them (and count
-    the answers) beside this one."""
+    (then the rows are read). ``reads``: another connection that reads half of them
+    beside this one."""
     db = store.db
     postgres = db.dialect == "postgresql"
     project = store.project
     count = "SELECT count(*) FROM answers WHERE project = ?"
     with paused_gc():
-        counted = None
-        if reads is not None:
-            counted = reads.submit(lambda d: d.execute(count, (project,)).fetchone())
-        else:
-            (answers,) = db.execute(count, (project,)).fetchone()
         if postgres:
+            (answers,) = db.execute(count, (project,)).fetchone()
             people = db.execute("SELECT fingerprint, name FROM reviewers").fetchall()
             fingerprints = sorted(str(fp) for fp, _ in people)
             names = {str(fp): str(name) for fp, name in people}
@@ -506,9 +505,9 @@ def _string_columns(
                 int(rater): (str(fp), str(name))
                 for rater, fp, name in db.execute("SELECT rowid, fingerprint, name FROM reviewers")
             }
-            per_task = _sqlite_strings(db, project, reads)
-        if counted is not None:
-            (answers,) = counted.result()
+            upper = _upper_half(db, project, reads)  # read meanwhile by another connection
+            (answers,) = db.execute(count, (project,)).fetchone()
+            per_task = _lower_half(db, project, reads, upper)
     if not per_task:
         return None
     task_form: Any = None
@@ -597,16 +596,30 @@ def _string_columns(
     return columns, {rater: who[rater] for rater in sorted(present)}
 
 
-def _sqlite_strings(db: Db, project: str, reads: Reads | None) -> list[Any]:
-    """The rows of :data:`_SQLITE_COLUMNS`: with ``reads``, the tasks from the archive's
-    middle one read by another connection while this one reads those before it."""
-    row = None if reads is None else db.execute(_MIDDLE_TASK, (project, project)).fetchone()
-    if reads is None or row is None:
-        return list(db.execute(_SQLITE_COLUMNS, (project,)).fetchall())
-    middle = row[0]
+def _upper_half(db: Db, project: str, reads: Reads | None) -> tuple[str, Future[Any]] | None:
+    """With ``reads``, the rows of :data:`_SQLITE_COLUMNS` from the archive's middle task
+    on, queued first for the other connection (and the task): see :func:`_lower_half`."""
+    if reads is None:
+        return None
+    row = db.execute(_MIDDLE_TASK, (project, project)).fetchone()
+    if row is None:
+        return None
+    middle = str(row[0])
     upper = reads.submit(lambda d: d.execute(_SQLITE_FROM, (project, middle)).fetchall())
+    reads.start()
+    return middle, upper
+
+
+def _lower_half(
+    db: Db, project: str, reads: Reads | None, upper: tuple[str, Future[Any]] | None
+) -> list[Any]:
+    """The rows of :data:`_SQLITE_COLUMNS`: those before the middle task read here while
+    the other connection reads the others (``upper``), or all of them here."""
+    if reads is None or upper is None:
+        return list(db.execute(_SQLITE_COLUMNS, (project,)).fetchall())
+    middle, rest = upper
     rows = list(db.execute(_SQLITE_BELOW, (project, middle)).fetchall())
-    rows += upper.result()
+    rows += reads.wait(rest)
     return rows
 
 

@@ -4,9 +4,9 @@ A report over a million answers spends most of its time in two places that one c
 one after the other and two cores can share:
 
 - reading the store: SQLite releases the GIL while it steps through a query, so queries
-  on connections of their own (:meth:`docket.server.sql.SqliteDb.reader`), each in a
-  thread (:class:`Reads`), run beside the caller's own query and beside its NumPy
-  counting;
+  on a connection of its own (:meth:`docket.server.sql.SqliteDb.reader`), in a thread
+  (:class:`Reads`), run beside the caller's own query (half of the answer facts each)
+  and beside its NumPy counting (the archive's responses);
 - drawing the plots: matplotlib holds the GIL, so half of the report's sections are
   written by a child process forked once the figures are computed (:func:`forked`), which
   inherits them and sends back only its HTML.
@@ -21,6 +21,7 @@ before the error goes on: nothing is left running.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import os
 import pickle
 import signal
@@ -28,7 +29,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from docket.server.sql import Db, SqliteDb
 
@@ -63,67 +64,104 @@ class Cancelled(Exception):
     """A read given up because its :class:`Reads` was closed before it ran."""
 
 
+FIRST, ARCHIVE, LAST = 0, 1, 2
+"""The order :class:`Reads` runs what it is given: what the caller waits for first (half
+of the answer facts), the archive's responses (wanted once the facts are counted), then
+the rest (wanted at the end)."""
+
+
 class Reads:
-    """Queries run each in a thread of its own, on a connection of its own to the same
-    database, while the caller goes on: :meth:`submit` returns a future whose result
-    the caller waits for where it needs it. :meth:`close` (the end of a ``with``) waits
-    for every thread; when the caller leaves on an error (Ctrl+C), the queries still
-    running are interrupted first and their results dropped."""
+    """Queries run one after the other in a thread of its own, on a connection of its own
+    to the same database, while the caller goes on with its own: :meth:`submit` queues
+    one and returns a future the caller waits for (:meth:`wait`) where it needs it. One
+    thread beside the caller, not one per query: two cores are two threads, and more
+    would only take turns with each other (and with the GIL).
+
+    The thread starts at :meth:`start` (or the first :meth:`wait`), so that what is
+    queued before runs in the order of its ``rank``, not in the order it was asked for.
+    :meth:`close` (the end of a ``with``) drops what has not started and waits for the
+    thread; when the caller leaves on an error (Ctrl+C), the query still running is
+    interrupted first (``sqlite3_interrupt``)."""
 
     def __init__(self, db: SqliteDb) -> None:
         self._db = db
-        self._lock = threading.Lock()
-        self._open: list[SqliteDb] = []
-        self._threads: list[threading.Thread] = []
+        self._ready = threading.Condition()
+        self._queue: list[tuple[int, int, Callable[[Db], Any], Future[Any]]] = []
+        self._count = 0
+        self._thread: threading.Thread | None = None
+        self._reader: SqliteDb | None = None
         self._stopping = False
 
-    def submit(self, work: Callable[[Db], T]) -> Future[T]:
-        """Run ``work(connection)`` in a new thread, on a connection opened there."""
+    def submit(self, work: Callable[[Db], T], *, rank: int = FIRST) -> Future[T]:
+        """Queue ``work(connection)``; it runs after whatever has a lower ``rank``."""
         future: Future[T] = Future()
-        thread = threading.Thread(
-            target=self._run, args=(work, future), name="docket-report-read", daemon=True
-        )
-        with self._lock:
+        with self._ready:
             if self._stopping:
                 raise Cancelled("the reads were closed")
-            self._threads.append(thread)
-        thread.start()
+            self._count += 1
+            heapq.heappush(self._queue, (rank, self._count, work, future))
+            self._ready.notify()
         return future
 
-    def _run(self, work: Callable[[Db], T], future: Future[T]) -> None:
-        if not future.set_running_or_notify_cancel():  # pragma: no cover - never cancelled
-            return
-        reader: SqliteDb | None = None
+    def start(self) -> None:
+        """Start the thread (once)."""
+        with self._ready:
+            if self._thread is not None or self._stopping:
+                return
+            self._thread = threading.Thread(
+                target=self._run, name="docket-report-read", daemon=True
+            )
+            self._thread.start()
+
+    def wait(self, future: Future[T]) -> T:
+        """The result of a queued read (the thread started first if need be)."""
+        self.start()
+        return future.result()
+
+    def _run(self) -> None:
         try:
-            with self._lock:
+            with self._ready:
                 if self._stopping:
-                    raise Cancelled("the reads were closed")
-                reader = self._db.reader()
-                if reader is None:  # pragma: no cover - a store opened without its key
-                    raise Cancelled("the database cannot be opened again")
-                self._open.append(reader)
-            result = work(reader)
-        except BaseException as exc:  # handed to the waiting caller
-            future.set_exception(exc)
-        else:
-            future.set_result(result)
+                    return
+                self._reader = self._db.reader()
+            while True:
+                with self._ready:
+                    while not self._queue and not self._stopping:
+                        self._ready.wait()
+                    if self._stopping or self._reader is None:
+                        return
+                    _, _, work, future = heapq.heappop(self._queue)
+                if not future.set_running_or_notify_cancel():  # pragma: no cover
+                    continue
+                try:
+                    future.set_result(work(self._reader))
+                except BaseException as exc:  # handed to the waiting caller
+                    future.set_exception(exc)
         finally:
+            with self._ready:
+                reader, self._reader = self._reader, None
+                for _, _, _, future in self._queue:
+                    future.cancel()
+                self._queue.clear()
             if reader is not None:
-                with self._lock:
-                    self._open.remove(reader)
                 reader.conn.close()  # a reader: nothing to checkpoint
 
     def close(self, *, interrupt: bool = False) -> None:
-        """Wait for every thread; ``interrupt``: stop their queries first."""
-        with self._lock:
+        """Drop what has not started and wait for the thread; ``interrupt``: stop the
+        query it runs first."""
+        with self._ready:
             self._stopping = True
-        for thread in self._threads:
-            while thread.is_alive():
-                if interrupt:
-                    with self._lock:
-                        for reader in self._open:
-                            reader.conn.interrupt()
-                thread.join(0.05 if interrupt else None)
+            thread = self._thread
+            for _, _, _, future in self._queue:
+                future.cancel()
+            self._queue.clear()
+            self._ready.notify_all()
+        while thread is not None and thread.is_alive():
+            if interrupt:
+                with self._ready:
+                    if self._reader is not None:
+                        self._reader.conn.interrupt()
+            thread.join(0.05 if interrupt else None)
 
     def __enter__(self) -> Reads:
         return self
@@ -145,9 +183,11 @@ def parallel_reads(db: Db, parallel: bool | None) -> Iterator[Reads | None]:
         yield reads
 
 
-def result(future: Future[T] | None, fallback: Callable[[], T]) -> T:
+def result(reads: Reads | None, future: Future[T] | None, fallback: Callable[[], T]) -> T:
     """The future's result, or ``fallback()`` where there is no future."""
-    return fallback() if future is None else future.result()
+    if reads is None or future is None:
+        return fallback()
+    return reads.wait(future)
 
 
 # --- the sections of the report in a forked child -------------------------------------------
