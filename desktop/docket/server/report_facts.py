@@ -161,9 +161,9 @@ def fact_figures(
         return None
     project = store.project
     archive = None
-    if reads is not None:  # wanted once the facts are counted
+    if reads is not None:  # read first by the other connection (see report_parallel)
         archive = reads.submit(lambda db: _responses(db, project), rank=ARCHIVE)
-    read = _read_columns(np, store, reads)
+    read = _read_columns(np, store, reads, SHARE_WITH_ARCHIVE)
     if read is None:
         return None
     columns, who = read
@@ -252,7 +252,7 @@ def columns_agreement(
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
         return False, None
     with paused_gc(), parallel_reads(store.db, None) as reads:
-        read = _string_columns(np, store, reads)
+        read = _string_columns(np, store, reads, SHARE)
         if read is None:
             return False, None
         columns, who = read
@@ -334,14 +334,20 @@ reviewer): sorting them in SQL would cost a sort per task."""
 
 _SQLITE_BELOW = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id < ?")
 _SQLITE_FROM = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id >= ?")
-""":data:`_SQLITE_COLUMNS` of the tasks before a task id, and of the others: the two halves
+""":data:`_SQLITE_COLUMNS` of the tasks before a task id, and of the others: the two parts
 two connections read at once (:func:`_lower_half`)."""
 _MIDDLE_TASK = (
     "SELECT task_id FROM task_forms WHERE project = ? ORDER BY task_id LIMIT 1 "
-    "OFFSET (SELECT count(*) FROM task_forms WHERE project = ?) / 2"
+    "OFFSET CAST((SELECT count(*) FROM task_forms WHERE project = ?) * ? AS INTEGER)"
 )
-"""The archive's middle task, where the facts are split in two (the archive's index is a
-fifth of the facts', and any task splits them correctly: the middle only balances)."""
+"""The task where the facts are split between two connections: the share of the archive's
+tasks before it (a parameter) is read by the caller, the rest by the other connection.
+Any task splits them correctly: the place only balances the work (and the archive's
+index is a fifth of the facts')."""
+SHARE_WITH_ARCHIVE, SHARE = 5 / 8, 1 / 2
+"""The caller's share of the facts: five eighths where the other connection reads the
+archive's responses first (:func:`fact_figures`), which balances the two at a million
+answers, else half (:func:`columns_agreement`)."""
 
 _POSTGRES_COLUMNS = f"""
 SELECT a.task_id, t.form, a.head, a.facts, a.answered, a.days, a.seconds FROM (
@@ -462,13 +468,13 @@ class _Columns:
 
 
 def _read_columns(
-    np: Any, store: MergedStore, reads: Reads | None = None
+    np: Any, store: MergedStore, reads: Reads | None = None, share: float = SHARE
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """The project's wide fact rows as :class:`_Columns` with each rater's (fingerprint,
     name), or ``None`` as :meth:`MergedStore.answer_fact_rows` (also without rows).
     Read per task as a few strings (:func:`_string_columns`) where they give every row
     exactly; else from the rows."""
-    found = _string_columns(np, store, reads)
+    found = _string_columns(np, store, reads, share)
     if found is not None:
         return found
     read = store.answer_fact_rows(wide=True)
@@ -479,12 +485,12 @@ def _read_columns(
 
 
 def _string_columns(
-    np: Any, store: MergedStore, reads: Reads | None = None
+    np: Any, store: MergedStore, reads: Reads | None = None, share: float = SHARE
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """:func:`_read_columns` from the per-task strings (:data:`_SQLITE_COLUMNS`,
     :data:`_POSTGRES_COLUMNS`), or ``None`` where they cannot give every row exactly
-    (then the rows are read). ``reads``: another connection that reads half of them
-    beside this one."""
+    (then the rows are read). ``reads``: another connection that reads part of them
+    beside this one (this one reads ``share`` of the tasks)."""
     db = store.db
     postgres = db.dialect == "postgresql"
     project = store.project
@@ -505,7 +511,7 @@ def _string_columns(
                 int(rater): (str(fp), str(name))
                 for rater, fp, name in db.execute("SELECT rowid, fingerprint, name FROM reviewers")
             }
-            upper = _upper_half(db, project, reads)  # read meanwhile by another connection
+            upper = _upper_half(db, project, reads, share)  # read meanwhile by another
             (answers,) = db.execute(count, (project,)).fetchone()
             per_task = _lower_half(db, project, reads, upper)
     if not per_task:
@@ -596,25 +602,27 @@ def _string_columns(
     return columns, {rater: who[rater] for rater in sorted(present)}
 
 
-def _upper_half(db: Db, project: str, reads: Reads | None) -> tuple[str, Future[Any]] | None:
-    """With ``reads``, the rows of :data:`_SQLITE_COLUMNS` from the archive's middle task
-    on, queued first for the other connection (and the task): see :func:`_lower_half`."""
+def _upper_half(
+    db: Db, project: str, reads: Reads | None, share: float
+) -> tuple[str, Future[Any]] | None:
+    """With ``reads``, the rows of :data:`_SQLITE_COLUMNS` from the :data:`_MIDDLE_TASK`
+    on, queued for the other connection (and the task): see :func:`_lower_half`."""
     if reads is None:
         return None
-    row = db.execute(_MIDDLE_TASK, (project, project)).fetchone()
+    row = db.execute(_MIDDLE_TASK, (project, project, share)).fetchone()
     if row is None:
         return None
     middle = str(row[0])
     upper = reads.submit(lambda d: d.execute(_SQLITE_FROM, (project, middle)).fetchall())
-    reads.start()
+    reads.start()  # the archive's responses first (queued before), then these
     return middle, upper
 
 
 def _lower_half(
     db: Db, project: str, reads: Reads | None, upper: tuple[str, Future[Any]] | None
 ) -> list[Any]:
-    """The rows of :data:`_SQLITE_COLUMNS`: those before the middle task read here while
-    the other connection reads the others (``upper``), or all of them here."""
+    """The rows of :data:`_SQLITE_COLUMNS`: those before the :data:`_MIDDLE_TASK` read here
+    while the other connection reads the others (``upper``), or all of them here."""
     if reads is None or upper is None:
         return list(db.execute(_SQLITE_COLUMNS, (project,)).fetchall())
     middle, rest = upper

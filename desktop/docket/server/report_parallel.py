@@ -5,8 +5,8 @@ one after the other and two cores can share:
 
 - reading the store: SQLite releases the GIL while it steps through a query, so queries
   on a connection of its own (:meth:`docket.server.sql.SqliteDb.reader`), in a thread
-  (:class:`Reads`), run beside the caller's own query (half of the answer facts each)
-  and beside its NumPy counting (the archive's responses);
+  (:class:`Reads`), run beside the caller's own query: the archive's responses, then
+  part of the answer facts while the caller reads the rest;
 - drawing the plots: matplotlib holds the GIL, so half of the report's sections are
   written by a child process forked once the figures are computed (:func:`forked`), which
   inherits them and sends back only its HTML.
@@ -64,10 +64,11 @@ class Cancelled(Exception):
     """A read given up because its :class:`Reads` was closed before it ran."""
 
 
-FIRST, ARCHIVE, LAST = 0, 1, 2
-"""The order :class:`Reads` runs what it is given: what the caller waits for first (half
-of the answer facts), the archive's responses (wanted once the facts are counted), then
-the rest (wanted at the end)."""
+ARCHIVE, FACTS, LAST = 0, 1, 2
+"""The order :class:`Reads` runs what it is given: the archive's responses (600,000 rows
+at a million answers, each taking the GIL to become a tuple, so read while the caller's
+own query leaves the GIL free, not while it counts), the share of the answer facts read
+beside the caller's, then the rest (wanted at the end)."""
 
 
 class Reads:
@@ -92,7 +93,7 @@ class Reads:
         self._reader: SqliteDb | None = None
         self._stopping = False
 
-    def submit(self, work: Callable[[Db], T], *, rank: int = FIRST) -> Future[T]:
+    def submit(self, work: Callable[[Db], T], *, rank: int = FACTS) -> Future[T]:
         """Queue ``work(connection)``; it runs after whatever has a lower ``rank``."""
         future: Future[T] = Future()
         with self._ready:
