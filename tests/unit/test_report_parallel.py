@@ -7,13 +7,16 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from docket.bundles import keys
-from docket.server import report_parallel
+from docket.server import report_facts, report_parallel
 from docket.server.merged_store import MergedStore
 from docket.server.report_parallel import Reads, forked, parallel_reads
 from docket.server.sql import SqliteDb
@@ -30,14 +33,16 @@ def _readers() -> list[threading.Thread]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> MergedStore:
+def store(tmp_path: Path) -> Iterator[MergedStore]:
     keys.write_key_pair(keys.generate("server"), tmp_path / "keys", passphrase=None)
     server = keys.load_secret_key(tmp_path / "keys" / "server.key")
-    return MergedStore.open(tmp_path / "merged.db", server)
+    opened = MergedStore.open(tmp_path / "merged.db", server)
+    yield opened
+    opened.close()
 
 
 def test_small_databases_are_read_on_one_connection(store: MergedStore) -> None:
-    with store, parallel_reads(store.db, None) as reads:
+    with parallel_reads(store.db, None) as reads:
         assert reads is None
     assert not _readers()
 
@@ -59,12 +64,11 @@ def test_an_error_interrupts_the_reads_and_joins_their_threads(store: MergedStor
             assert started.wait(30)
             raise KeyboardInterrupt  # as Ctrl+C while the caller reads beside them
 
-    with store:
-        assert isinstance(store.db, SqliteDb)
-        begun = time.monotonic()
-        with pytest.raises(KeyboardInterrupt):
-            interrupted(store.db)
-        assert time.monotonic() - begun < 30
+    assert isinstance(store.db, SqliteDb)
+    begun = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        interrupted(store.db)
+    assert time.monotonic() - begun < 30
     reads, future = submitted
     assert not _readers()
     assert future.exception() is not None  # interrupted, not finished
@@ -73,7 +77,7 @@ def test_an_error_interrupts_the_reads_and_joins_their_threads(store: MergedStor
 
 
 def test_a_read_that_fails_raises_where_its_result_is_wanted(store: MergedStore) -> None:
-    with store, Reads(store.db) as reads:  # type: ignore[arg-type]
+    with Reads(store.db) as reads:  # type: ignore[arg-type]
         future = reads.submit(lambda db: db.execute("SELECT * FROM no_such_table").fetchall())
         with pytest.raises(Exception, match="no_such_table"):
             reads.wait(future)
@@ -88,7 +92,7 @@ def test_reads_run_by_rank_once_started_and_what_never_started_is_dropped(
     def read(name: str) -> Any:
         return lambda db: ran.append(name) or db.execute("SELECT 1").fetchone()[0]
 
-    with store, Reads(store.db) as reads:  # type: ignore[arg-type]
+    with Reads(store.db) as reads:  # type: ignore[arg-type]
         last = reads.submit(read("coverage"), rank=report_parallel.LAST)
         archive = reads.submit(read("archive"), rank=report_parallel.ARCHIVE)
         first = reads.submit(read("half"))
@@ -96,7 +100,7 @@ def test_reads_run_by_rank_once_started_and_what_never_started_is_dropped(
         assert reads.wait(last) == 1
         assert reads.wait(first) == reads.wait(archive) == 1
         assert ran == ["archive", "half", "coverage"]
-    with store, Reads(store.db) as reads:  # type: ignore[arg-type]
+    with Reads(store.db) as reads:  # type: ignore[arg-type]
         never = reads.submit(read("never"))
     assert never.cancelled()
     assert ran == ["archive", "half", "coverage"]
@@ -124,7 +128,8 @@ def test_an_error_here_kills_the_child(tmp_path: Path) -> None:
     pid_file = tmp_path / "child.pid"
 
     def stuck() -> str:
-        pid_file.write_text(str(os.getpid()))
+        (tmp_path / "child.tmp").write_text(str(os.getpid()))
+        (tmp_path / "child.tmp").rename(pid_file)  # whole, or not there yet
         time.sleep(600)  # a drawing that would never end: the parent must kill it
         return "never"
 
@@ -139,3 +144,53 @@ def test_an_error_here_kills_the_child(tmp_path: Path) -> None:
     pid = int(pid_file.read_text())
     with pytest.raises(ProcessLookupError):  # killed and reaped: no such process
         os.kill(pid, 0)
+
+
+_IDS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=6)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.tuples(
+            _IDS,
+            st.integers(0, 3),
+            st.one_of(st.none(), _IDS),
+            st.one_of(st.none(), _IDS),
+            st.one_of(st.integers(0, 10**6), st.just(-1)),
+        ),
+        max_size=12,
+        unique_by=lambda r: (r[0], r[1]),
+    )
+)
+def test_the_responses_read_as_strings_are_the_rows(
+    store: MergedStore, rows: list[tuple[str, int, str | None, str | None, int]]
+) -> None:
+    """Whatever the ids and models (none, empty, any character), the archive's responses
+    read as a few strings are the rows; where the strings cannot say (an id missing), the
+    rows are read."""
+    db = store.db
+
+    def fill() -> None:
+        db.execute("DELETE FROM responses")
+        db.executemany(
+            "INSERT INTO responses (project, task_id, position, id, model, chars) "
+            "VALUES ('p', ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    db.write(fill)
+    as_rows = db.execute(
+        "SELECT task_id, id, model, chars FROM responses WHERE project = 'p' ORDER BY task_id, id"
+    ).fetchall()
+    read = report_facts._response_strings(db, "p")
+    if any(r[2] is None for r in rows):
+        assert read is None
+    elif not any("\x00" in (r[0] + r[2] + (r[3] or "")) for r in rows):
+        assert read == as_rows
+    else:  # SQLite's text functions stop at a NUL: the rows are read instead
+        assert read in (None, as_rows)
+    if not any(r[2] is None for r in rows):
+        assert report_facts._responses(db, "p") == report_facts._responses_of_rows(as_rows)
