@@ -349,25 +349,28 @@ def _response_strings(db: Db, project: str) -> list[tuple[str, str, str | None, 
         return []
     if inexact or None in (head, task_text, id_text, chars):
         return None
+    import numpy as np
+
     model_text = model_text or ""
-    sizes = [ord(c) - 1 for c in head]
-    if len(sizes) != 3 * n:
-        return None
+    sizes = np.frombuffer(head.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - 1
     counts = chars.split(",")
-    if len(counts) != n:
+    if len(sizes) != 3 * n or len(counts) != n:
         return None
-    tasks, ids, models = [], [], []
-    at = [0, 0, 0]
-    for k in range(n):
-        t, i, m = sizes[3 * k : 3 * k + 3]
-        tasks.append(task_text[at[0] : at[0] + t])
-        ids.append(id_text[at[1] : at[1] + i])
-        models.append(None if m == 0 else model_text[at[2] : at[2] + m - 1])
-        at[0] += t
-        at[1] += i
-        at[2] += max(m - 1, 0)
-    if at != [len(task_text), len(id_text), len(model_text)]:
+    sizes = sizes.reshape(n, 3)
+    sizes[:, 2] = np.maximum(sizes[:, 2] - 1, -1)  # -1: no model
+    ends = np.cumsum(np.maximum(sizes, 0), axis=0)
+    if ends[-1].tolist() != [len(task_text), len(id_text), len(model_text)]:
         return None
+    starts = ends - np.maximum(sizes, 0)
+
+    def cut(text: str, k: int) -> list[str]:
+        return [text[a:b] for a, b in zip(starts[:, k].tolist(), ends[:, k].tolist(), strict=True)]
+
+    tasks, ids = cut(task_text, 0), cut(id_text, 1)
+    models = [
+        m if size >= 0 else None
+        for m, size in zip(cut(model_text, 2), sizes[:, 2].tolist(), strict=True)
+    ]
     return list(zip(tasks, ids, models, map(int, counts), strict=True))
 
 
