@@ -33,7 +33,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations, repeat
+from itertools import accumulate, combinations, repeat
 from operator import itemgetter
 from typing import Any, cast
 
@@ -375,17 +375,17 @@ def _response_strings(db: Db, project: str) -> list[tuple[str, str, str | None, 
 
 
 _SQLITE_COLUMNS = f"""
-SELECT f.task_id, count(*),
+SELECT f.task_id AS task_id, count(*) AS n,
   sum(t.form IS NOT f.form OR f.day IS NULL OR f.seconds IS NULL OR f.answered IS NULL
-      OR CAST(CAST(f.seconds AS TEXT) AS REAL) IS NOT f.seconds),
+      OR CAST(CAST(f.seconds AS TEXT) AS REAL) IS NOT f.seconds) AS inexact,
   group_concat(char(min(r.rowid, {_CHAR_LIMIT}) + 1, min(f.form, {_CHAR_LIMIT}) + 1,
                     min(f.responses, {_CHAR_LIMIT}) + 1,
                     min(length(f.facts), {_CHAR_LIMIT}) + 1,
                     min(length(f.answered), {_CHAR_LIMIT}) + 1,
                     min(length(f.day), {_CHAR_LIMIT}) + 1),
-               ''),
-  group_concat(f.facts, ''), group_concat(f.answered, ''), group_concat(f.day, ''),
-  group_concat(f.seconds, ',')
+               '') AS head,
+  group_concat(f.facts, '') AS facts, group_concat(f.answered, '') AS answered,
+  group_concat(f.day, '') AS days, group_concat(f.seconds, ',') AS seconds
 FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer
 LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id
 WHERE f.project = ? GROUP BY f.task_id ORDER BY f.task_id
@@ -402,6 +402,42 @@ _SQLITE_BELOW = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.ta
 _SQLITE_FROM = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id >= ?")
 """:data:`_SQLITE_COLUMNS` of the tasks before a task id, and of the others: the two parts
 two connections read at once (:func:`_lower_half`)."""
+_SQLITE_ONE_ROW = f"""
+SELECT count(*), sum(g.inexact) + sum(typeof(g.task_id) IS NOT 'text'),
+  group_concat(char(min(length(g.task_id), {_CHAR_LIMIT}) + 1, min(g.n, {_CHAR_LIMIT}) + 1), ''),
+  group_concat(g.task_id, ''), group_concat(g.head, ''), group_concat(g.facts, ''),
+  group_concat(g.answered, ''), group_concat(g.days, ''), group_concat(g.seconds, ',')
+FROM ({{}}) g
+"""
+"""A query of :data:`_SQLITE_COLUMNS`' rows as one row: how many tasks, how many answers
+the strings cannot give exactly (and tasks whose id is not text), per task the length of
+its id and its number of answers as characters, then the ids and the tasks' strings one
+after the other. One step of SQLite: the GIL stays free for the other thread meanwhile
+(a row per task takes it 200,000 times at a million answers, and two threads doing so
+wait for each other on a busy machine)."""
+
+
+def _one_row(db: Db, query: str, params: tuple[Any, ...]) -> list[Any]:
+    """The rows of ``query`` (:data:`_SQLITE_COLUMNS` or one of its parts) as one chunk
+    (see :func:`_string_columns`) read by :data:`_SQLITE_ONE_ROW`: the tasks, their
+    numbers of answers, how many answers are inexact and the strings; an empty list
+    without tasks. A chunk the strings cannot give exactly has its ``inexact`` set."""
+    tasks, inexact, sizes, ids, *texts = db.execute(
+        _SQLITE_ONE_ROW.format(query), params
+    ).fetchone()
+    if not tasks:
+        return []
+    if inexact or None in (sizes, ids, *texts) or len(sizes) != 2 * tasks:
+        return [((), (), 1, "", "", "", "", "")]
+    lengths = [ord(c) - 1 for c in sizes[0::2]]
+    counts = [ord(c) - 1 for c in sizes[1::2]]
+    ends = list(accumulate(lengths))
+    if ends[-1] != len(ids) or max(counts) >= _CHAR_LIMIT or max(lengths) >= _CHAR_LIMIT:
+        return [((), (), 1, "", "", "", "", "")]
+    cut = [ids[e - k : e] for e, k in zip(ends, lengths, strict=True)]
+    return [(cut, counts, 0, *texts)]
+
+
 _MIDDLE_TASK = (
     "SELECT task_id FROM task_forms WHERE project = ? ORDER BY task_id LIMIT 1 "
     "OFFSET CAST((SELECT count(*) FROM task_forms WHERE project = ?) * ? AS INTEGER)"
@@ -589,10 +625,14 @@ def _string_columns(
             task_form = np.array(forms_now, dtype=np.int64)
         except TypeError:
             return None  # answers to a task no longer archived: their form is stale
-    else:
-        tasks, counts, inexact, heads, facts, answered, days, seconds = zip(*per_task, strict=True)
+    else:  # chunks of tasks (_one_row): their ids and numbers of answers, then strings
+        chunk_tasks, chunk_counts, inexact, heads, facts, answered, days, seconds = zip(
+            *per_task, strict=True
+        )
         if any(inexact):
             return None
+        tasks = tuple(t for chunk in chunk_tasks for t in chunk)
+        counts = [k for chunk in chunk_counts for k in chunk]
     try:
         head_text = "".join(heads)
         fact_text, answered_text, day_text = "".join(facts), "".join(answered), "".join(days)
@@ -679,7 +719,7 @@ def _upper_half(
     if row is None:
         return None
     middle = str(row[0])
-    upper = reads.submit(lambda d: d.execute(_SQLITE_FROM, (project, middle)).fetchall())
+    upper = reads.submit(lambda d: _one_row(d, _SQLITE_FROM, (project, middle)))
     reads.start()  # the archive's responses first (queued before), then these
     return middle, upper
 
@@ -690,9 +730,9 @@ def _lower_half(
     """The rows of :data:`_SQLITE_COLUMNS`: those before the :data:`_MIDDLE_TASK` read here
     while the other connection reads the others (``upper``), or all of them here."""
     if reads is None or upper is None:
-        return list(db.execute(_SQLITE_COLUMNS, (project,)).fetchall())
+        return _one_row(db, _SQLITE_COLUMNS, (project,))
     middle, rest = upper
-    rows = list(db.execute(_SQLITE_BELOW, (project, middle)).fetchall())
+    rows = _one_row(db, _SQLITE_BELOW, (project, middle))
     rows += reads.wait(rest)
     return rows
 
