@@ -59,7 +59,7 @@ from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
 from docket.ui.error_texts import error_text
 from docket.ui.i18n import QT_TRANSLATE_NOOP, Plural, english_plural, translate
-from docket.ui.scroll_bars import opaque_scroll_bars
+from docket.ui.scroll_bars import flat_scroll_bars
 from docket.ui.table_model import ROW_FLAGS, ColumnsTableModel
 
 __all__ = [
@@ -811,7 +811,7 @@ class TaskListPanel(QWidget):
 
         self._view = QTableView(self)
         self._view.setHorizontalHeader(_ColumnHeader(self._view))
-        opaque_scroll_bars(self._view)
+        flat_scroll_bars(self._view)
         self._view.setAccessibleName(translate("task_list", "Task list"))
         self._view.horizontalHeader().setAccessibleName(translate("task_list", "Task list columns"))
         self._view.setAccessibleDescription(
