@@ -1,0 +1,186 @@
+"""The reading half of a large merge, in a process of its own.
+
+Merging a result bundle is two halves of about equal work on one core: reading it
+(decrypting the file, checking the signatures and the section hashes, parsing the
+answers and the audit log, hashing the log's new entries, checking every answer against
+the form the server issued and against the log) and writing it (the checks that need
+the database: the reviewer's chain, a duplicate, a fork, the audit log merged so far,
+the highest revision; then the rows, one transaction per bundle). Threads cannot share
+them (both halves hold Python's lock), so a merge of many bundles reads them in this
+worker, in their order, while the merging process writes the one before
+(:func:`docket.server.merge.merge_pipelined`).
+
+Every guarantee of the merge holds as it is. Only the worker reads a file, once: what
+it sends is what it verified (the parsed, checked rows; never the file's bytes to be
+read again), so a file changed after the worker read it is not merged in its new form.
+The merging process writes a bundle only once the worker has sent its whole verdict,
+and does, in the bundle's transaction, every check that depends on what is merged
+(including those of the audit log the worker took as verified: see
+:class:`docket.server.merge.Verifier`). An error in the worker, its death or Ctrl+C
+stops the merge between two bundles' transactions: the bundles merged before stay
+merged, nothing of the next is written, and the worker is ended and reaped before the
+merge returns. The server's secret key reaches the worker through the pipe between the
+two processes, never through a file, an argument or the environment. Memory stays
+bounded: the worker reads one bundle ahead (sending a bundle's verdict waits until the
+merging process takes it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docket.bundles.keys import PublicCard, SecretKey
+from docket.bundles.result_bundle import AuditPrefix
+from docket.core.bulk import paused_gc
+from docket.errors import DocketError, MergeWorkerError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+__all__ = ["PIPELINE_MIN_BYTES", "MergeWorker", "worth_a_worker"]
+
+PIPELINE_MIN_BYTES = 16 * 1024 * 1024
+"""Merges of files of at least this size in all (and of two files or more) read them in
+the worker: below it, starting a process costs more than it saves."""
+POLL_S = 0.25
+"""How often the merging process, waiting for the worker, looks whether it still runs."""
+END_WAIT_S = 5.0
+"""How long a worker is given to end once its part is done, before it is killed."""
+
+_HINT = (
+    "The bundles merged before it stopped are kept (each in a transaction of its own); "
+    "merge the files again: a bundle merged again changes nothing."
+)
+
+
+def worth_a_worker(paths: Sequence[Path]) -> bool:
+    """Whether to read ``paths`` in a worker: two files or more, of at least
+    :data:`PIPELINE_MIN_BYTES` in all (a file that cannot be read counts nothing)."""
+    if len(paths) < 2:
+        return False
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue
+        if total >= PIPELINE_MIN_BYTES:
+            return True
+    return False
+
+
+class MergeWorker:
+    """One worker process for one merge: it reads ``paths`` in order and
+    :meth:`receive` gives each one's verdict (:data:`docket.server.merge.Verdict`);
+    :meth:`close` (always: use as a context manager) ends it and reaps it, killing it if
+    it has not ended."""
+
+    def __init__(
+        self,
+        server: SecretKey,
+        cards: list[PublicCard],
+        paths: list[Path],
+        merged: dict[str, AuditPrefix],
+    ) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+        self._conn, child = context.Pipe()
+        self._process = context.Process(
+            target=_work, args=(child,), name="docket-merge-reader", daemon=True
+        )
+        self._left = len(paths)
+        self._process.start()
+        child.close()  # only the worker holds its end: its death is an end of file here
+        try:
+            self._conn.send((server, cards, paths, merged))
+        except OSError:
+            self.close()
+            raise self._died() from None
+
+    def __enter__(self) -> MergeWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def receive(self) -> tuple[Any, ...]:
+        """The next bundle's verdict; raises :class:`MergeWorkerError` when the worker
+        failed or died before sending it."""
+        while not self._conn.poll(POLL_S):  # an end of file, too, ends the wait
+            if not self._process.is_alive():
+                break
+        try:
+            message: tuple[Any, ...] = self._conn.recv()
+        except (EOFError, OSError):
+            raise self._died() from None
+        if message[0] == "error":
+            self._left = 0
+            raise message[1]
+        if message[0] == "failed":
+            self._left = 0
+            raise MergeWorkerError(
+                f"The process reading the result bundles failed: {message[1]}", hint=_HINT
+            )
+        self._left -= 1
+        return message
+
+    def _died(self) -> MergeWorkerError:
+        self._process.join(END_WAIT_S)
+        code = self._process.exitcode
+        how = "was killed" if code is not None and code < 0 else f"ended (exit code {code})"
+        return MergeWorkerError(
+            f"The process reading the result bundles {how} before it finished.", hint=_HINT
+        )
+
+    def close(self) -> None:
+        """End the worker: at once if it still has bundles to send (a cancel, a failure),
+        or once it has sent its last; either way it is reaped before this returns."""
+        process = self._process
+        self._conn.close()
+        if self._left <= 0:
+            process.join(END_WAIT_S)
+        if process.is_alive():
+            process.kill()
+        process.join()
+        process.close()
+
+
+def _work(conn: Connection) -> None:
+    """The worker's whole life: each path's verdict in order, or the error that stopped it."""
+    # Ctrl+C on a terminal reaches the whole process group: the merging process decides
+    # (it stops between two bundles and ends this worker), not the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        server, cards, paths, merged = conn.recv()
+    except (EOFError, OSError):  # the merge ended before it began
+        return
+    from docket.server.merge import Verifier
+
+    try:
+        verifier = Verifier(server, cards, merged)
+        for path in paths:
+            # A bundle makes tens of thousands of small objects and no cycles.
+            with paused_gc():
+                verdict = verifier.verdict(path)
+                conn.send(verdict)
+    except OSError:  # the merging process stopped listening (a cancel, an error)
+        pass
+    except DocketError as exc:  # the merge raises it as a merge in one process would
+        with contextlib.suppress(OSError):
+            conn.send(("error", exc))
+    except Exception as exc:  # a bug: said in words, the merge raises it
+        with contextlib.suppress(OSError):
+            conn.send(("failed", "".join(traceback.format_exception_only(exc)).strip()))
+    finally:
+        conn.close()
