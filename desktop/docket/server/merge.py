@@ -1135,11 +1135,11 @@ class Verifier:
     audit log, with no database. ``merged``: the longest audit log merged of each
     workspace (:func:`merged_prefixes`) when the merge began.
 
-    A result's log is read after the part of it already verified: a log merged before,
-    or the longest log of the workspace this worker verified in this merge (which may yet
-    be refused when it is merged): the hashes of that part's entries go with the result,
-    so that the merging process compares them with the merged ones when that part turns
-    out not to be a merged log (:func:`_continue_audit`)."""
+    A result's log is read after the part of it already verified: the log of the
+    workspace's result this worker verified last in this merge (which may yet be refused
+    when it is merged), else the log merged before. The hashes of that part's entries go
+    with the result, so that the merging process compares them with the merged ones when
+    that part turns out not to be a merged log (:func:`_continue_audit`)."""
 
     def __init__(
         self, server: SecretKey, cards: list[PublicCard], merged: dict[str, AuditPrefix]
@@ -1148,7 +1148,7 @@ class Verifier:
         self._lookup = keyring(cards)
         self._merged = merged
         self._verified: dict[str, tuple[AuditPrefix, AuditPrefix | None, str]] = {}
-        """chain -> (the longest log verified, its part merged before, the hashes of the
+        """chain -> (the log verified last, its part merged before, the hashes of the
         entries after that part)."""
         self._seen = _Seen()
         self._sent = _Recent(_Seen.KEEP)
@@ -1209,9 +1209,6 @@ class Verifier:
     def _keep_log(self, result: VerifiedResult, base: AuditPrefix | None, hashes: str) -> None:
         section = result.audit_section
         if section is None:
-            return
-        kept = self._verified.get(result.chain)
-        if kept is not None and kept[0].entries >= section.entries:
             return
         read = "".join(e.hash for e in result.audit)
         self._verified.pop(result.chain, None)

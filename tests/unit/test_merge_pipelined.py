@@ -1,0 +1,251 @@
+"""The pipelined merge (a worker process reads and checks the next result bundles while
+the merging process writes): the same tables and the same outcomes as the merge in one
+process, hostile bundles included; a killed worker, a cancel and a file changed after the
+worker read it leave the database as the bundles merged whole before them left it, and
+no process behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docket import Workspace
+from docket.errors import MergeWorkerError
+from docket.server import merge, merge_worker
+from docket.server.merge import MergeReport, import_task_archive, merge_results
+from docket.server.merged_store import MergedStore
+from tests.merge_world import World, build_world, table_rows
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world-3x4"), reviewers=3, exports=4, tasks=12)
+
+
+@pytest.fixture(scope="module")
+def hostile(world: World, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Bundles signed with a reviewer's real key that must be refused or change nothing:
+    the fork of rev0's second result and a third result continuing the fork's log (its
+    chain and log depart from the merged ones), a copy of a result (a duplicate), a file
+    cut short and one that is no bundle."""
+    out = tmp_path_factory.mktemp("hostile")
+    key = world.root / "keys" / "rev0.key"
+    with Workspace.open(world.root / "ws-fork", key) as ws:
+        task_id = next(iter(ws.tasks())).id
+        ws.record(task_id, {"preference": {"better": ws.task(task_id).responses[0].id,
+                                           "strength": "slight"}, "rationale": "Forked."})  # fmt: skip
+        assert ws.export_results(out / "rev0-fork-3.result").sequence == 3
+    shutil.copy(world.results["rev1"][1], out / "rev1-2-copy.result")
+    data = world.results["rev2"][2].read_bytes()
+    (out / "rev2-3-cut.result").write_bytes(data[: len(data) // 2])
+    (out / "garbage.result").write_bytes(b"not a bundle at all\n")
+    return {p.stem: p for p in out.iterdir()}
+
+
+def merged(
+    world: World,
+    db: Path,
+    paths: list[Path],
+    *,
+    pipelined: bool,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> MergeReport:
+    with MergedStore.open(db, world.server) as store:
+        import_task_archive(store, world.server, world.archive)
+        return merge_results(
+            paths,
+            server=world.server,
+            cards=world.cards,
+            store=store,
+            pipelined=pipelined,
+            progress=progress,
+        )
+
+
+def outcomes(report: MergeReport) -> list[tuple[Any, ...]]:
+    return [
+        (o.path.name, o.status, o.reason, o.reviewer, o.new, o.updated) for o in report.outcomes
+    ]
+
+
+def no_worker_left() -> None:
+    assert multiprocessing.active_children() == []
+
+
+def sequences(world: World, hostile: dict[str, Path]) -> dict[str, list[Path]]:
+    """Each chain in order with the hostile bundles late; then arrival out of order
+    (later results first, older ones replayed after newer ones)."""
+    r = world.results
+    in_order = [
+        *world.all_results,
+        world.fork,
+        hostile["rev0-fork-3"],
+        hostile["rev1-2-copy"],
+        r["rev0"][0],  # a replay
+        hostile["rev2-3-cut"],
+        hostile["garbage"],
+    ]
+    shuffled = [
+        r["rev1"][3], r["rev1"][2], r["rev0"][0], r["rev2"][1], world.fork, r["rev0"][1],
+        hostile["rev0-fork-3"], r["rev2"][0], r["rev1"][0], r["rev0"][3], r["rev0"][2],
+        r["rev2"][3], hostile["garbage"], r["rev1"][1], r["rev2"][2], hostile["rev1-2-copy"],
+        r["rev0"][1],
+    ]  # fmt: skip
+    return {"in order": in_order, "out of order": shuffled}
+
+
+@pytest.mark.parametrize("order", ["in order", "out of order"])
+def test_the_pipelined_merge_gives_the_one_process_merge_tables_and_outcomes(
+    world: World, hostile: dict[str, Path], tmp_path: Path, order: str
+) -> None:
+    paths = sequences(world, hostile)[order]
+    one = merged(world, tmp_path / "one.db", paths, pipelined=False)
+    two = merged(world, tmp_path / "two.db", paths, pipelined=True)
+    no_worker_left()
+    assert outcomes(two) == outcomes(one)
+    assert two.gaps == one.gaps
+    assert {o.status for o in one.outcomes} == {"accepted", "duplicate", "rejected"}
+    rejected = {o.path.name: o.reason for o in one.outcomes if o.status == "rejected"}
+    assert "garbage.result" in rejected
+    if order == "in order":
+        assert set(rejected) == {
+            "rev0-fork-2.result", "rev0-fork-3.result", "rev2-3-cut.result", "garbage.result"
+        }  # fmt: skip
+    else:  # the fork came first: rev0's own later results depart from its log
+        assert {"rev0-2.result", "rev0-3.result", "rev0-4.result"} <= set(rejected)
+    expected = table_rows(tmp_path / "one.db", world.server)
+    assert expected["answers"] and table_rows(tmp_path / "two.db", world.server) == expected
+
+
+def test_a_fork_refused_before_its_continuation_is_not_taken_as_merged(
+    world: World, hostile: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker reads the fork's continuation after the fork's own log, which it
+    verified itself; the fork is then refused, so the continuation's log is compared
+    entry by entry with the merged one, as the merge in one process compares it."""
+    r = world.results
+    paths = [r["rev0"][0], r["rev0"][1], world.fork, hostile["rev0-fork-3"]]
+    one = merged(world, tmp_path / "one.db", paths, pipelined=False)
+    compared: list[int] = []
+    skipped_entries = merge._Checked.skipped_entries
+
+    def spy(self: Any) -> list[tuple[int, str]]:
+        found = skipped_entries(self)
+        compared.append(len(found))
+        return found
+
+    monkeypatch.setattr(merge._Checked, "skipped_entries", spy)
+    two = merged(world, tmp_path / "two.db", paths, pipelined=True)
+    assert compared and compared[0] > 0  # the fork's entries, compared with the merged ones
+    assert [o.status for o in two.outcomes] == ["accepted", "accepted", "rejected", "rejected"]
+    assert outcomes(two) == outcomes(one)
+    assert table_rows(tmp_path / "two.db", world.server) == table_rows(
+        tmp_path / "one.db", world.server
+    )
+    # Without the merged second result, the fork's continuation follows the fork's log.
+    alone = [r["rev0"][0], world.fork, hostile["rev0-fork-3"]]
+    one = merged(world, tmp_path / "one-b.db", alone, pipelined=False)
+    two = merged(world, tmp_path / "two-b.db", alone, pipelined=True)
+    assert [o.status for o in two.outcomes] == ["accepted"] * 3
+    assert outcomes(two) == outcomes(one)
+    assert table_rows(tmp_path / "two-b.db", world.server) == table_rows(
+        tmp_path / "one-b.db", world.server
+    )
+
+
+def stopped_merge(
+    world: World, tmp_path: Path, stop: Callable[[int], None], error: type[BaseException]
+) -> None:
+    """Merge every result with the worker, ``stop(index)`` called as each bundle is
+    reached; the merge must raise ``error``, leave the bundles merged before it whole and
+    the others untouched (the tables of the merge in one process of those bundles), and no
+    process behind."""
+    paths = world.all_results
+    db = tmp_path / "stopped.db"
+    with pytest.raises(error):
+        merged(world, db, paths, pipelined=True, progress=lambda i, n, p: stop(i))
+    no_worker_left()
+    with MergedStore.open(db, world.server) as store:
+        done = int(store.db.execute("SELECT COUNT(*) FROM merged").fetchone()[0])
+    assert 2 <= done < len(paths)
+    merged(world, tmp_path / "prefix.db", paths[:done], pipelined=False)
+    assert table_rows(db, world.server) == table_rows(tmp_path / "prefix.db", world.server)
+
+
+def test_a_killed_worker_stops_the_merge_between_two_bundles(world: World, tmp_path: Path) -> None:
+    killed: list[int] = []
+
+    def kill(index: int) -> None:
+        if index == 3 and not killed:
+            (child,) = multiprocessing.active_children()
+            assert child.pid is not None
+            os.kill(child.pid, signal.SIGKILL)
+            killed.append(child.pid)
+
+    stopped_merge(world, tmp_path, kill, MergeWorkerError)
+    assert killed
+
+
+def test_a_cancel_stops_the_merge_between_two_bundles(world: World, tmp_path: Path) -> None:
+    def cancel(index: int) -> None:
+        if index == 3:
+            raise KeyboardInterrupt
+
+    stopped_merge(world, tmp_path, cancel, KeyboardInterrupt)
+
+
+def test_a_file_changed_after_the_worker_read_it_is_merged_as_it_was_read(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the worker has sent a bundle's verdict, its file is replaced by another valid
+    result (the reviewer's next one): the merge writes what the worker verified, never
+    the new file."""
+    r = world.results
+    originals = [r["rev0"][0], r["rev1"][0], r["rev2"][0]]
+    paths = []
+    for p in originals:
+        paths.append(tmp_path / p.name)
+        shutil.copy(p, paths[-1])
+    swaps = {paths[1]: r["rev1"][1]}
+    receive = merge_worker.MergeWorker.receive
+    received = [0]
+
+    def receive_then_swap(self: merge_worker.MergeWorker) -> tuple[Any, ...]:
+        message = receive(self)
+        path = paths[received[0]]
+        received[0] += 1
+        if path in swaps:
+            shutil.copy(swaps[path], path)
+        return message
+
+    monkeypatch.setattr(merge_worker.MergeWorker, "receive", receive_then_swap)
+    report = merged(world, tmp_path / "swapped.db", paths, pipelined=True)
+    assert [o.status for o in report.outcomes] == ["accepted"] * 3
+    assert paths[1].read_bytes() == r["rev1"][1].read_bytes()  # the file did change
+    merged(world, tmp_path / "original.db", originals, pipelined=False)
+    assert table_rows(tmp_path / "swapped.db", world.server) == table_rows(
+        tmp_path / "original.db", world.server
+    )
+
+
+def test_a_merge_of_a_few_small_files_stays_in_one_process(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_worker(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker was started")
+
+    monkeypatch.setattr(merge_worker.MergeWorker, "__init__", no_worker)
+    assert not merge_worker.worth_a_worker(world.all_results)
+    assert not merge_worker.worth_a_worker([world.fork])
+    report = merged(world, tmp_path / "small.db", world.all_results[:3], pipelined=None)
+    assert [o.status for o in report.outcomes] == ["accepted"] * 3
+    monkeypatch.setattr(merge_worker, "PIPELINE_MIN_BYTES", 1)
+    assert merge_worker.worth_a_worker(world.all_results[:2])
+    assert not merge_worker.worth_a_worker(world.all_results[:1])
