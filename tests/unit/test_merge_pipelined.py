@@ -21,6 +21,9 @@ from docket.errors import MergeWorkerError
 from docket.server import merge, merge_worker
 from docket.server.merge import MergeReport, import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
+from tests.adversarial.test_hostile_pii_answers import HOSTILE as PII_HOSTILE
+from tests.adversarial.test_hostile_pii_answers import world as pii_world  # noqa: F401
+from tests.helpers import forged_result
 from tests.merge_world import World, build_world, table_rows
 
 
@@ -249,3 +252,47 @@ def test_a_merge_of_a_few_small_files_stays_in_one_process(
     monkeypatch.setattr(merge_worker, "PIPELINE_MIN_BYTES", 1)
     assert merge_worker.worth_a_worker(world.all_results[:2])
     assert not merge_worker.worth_a_worker(world.all_results[:1])
+
+
+@pytest.mark.parametrize(
+    "attack",
+    ["a mark whose quote is not the text", "a mark in the prompt whose quote is not the text",
+     "a dismissal past the end of the response"],
+)  # fmt: skip
+def test_answers_checked_against_the_archive_are_checked_by_the_merging_process(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    attack: str,
+) -> None:
+    """PII marks are checked against the archived texts, which only the merging process
+    reads: the worker hands such a result over whole, verified, and the merging process
+    checks it, refusing the same forgeries with the same reasons (signed with the
+    reviewer's real key, after a genuine result)."""
+    w = request.getfixturevalue("pii_world")
+    handed_over: list[Path] = []
+    merge_one = merge._merge_one
+
+    def spy(store: Any, server: Any, result: Any, path: Path, *args: Any, **kw: Any) -> Any:
+        handed_over.append(path)
+        return merge_one(store, server, result, path, *args, **kw)
+
+    bad = forged_result(w["tmp"], PII_HOSTILE[attack], f"hostile-{len(attack)}.result")
+    paths = [w["results"]["bob"], bad, w["results"]["alice"]]
+    reports = []
+    for pipelined in (False, True):
+        if pipelined:
+            monkeypatch.setattr(merge, "_merge_one", spy)
+        with MergedStore.open(tmp_path / f"{pipelined}.db", w["server"]) as store:
+            import_task_archive(store, w["server"], w["archive"])
+            report = merge_results(
+                paths, server=w["server"], cards=w["cards"], store=store, pipelined=pipelined
+            )
+        reports.append(report)
+    assert handed_over == paths  # every result: each holds pii answers
+    assert [o.status for o in reports[1].outcomes] == ["accepted", "rejected", "accepted"]
+    assert "pii" in reports[1].outcomes[1].reason
+    assert outcomes(reports[1]) == outcomes(reports[0])
+    assert table_rows(tmp_path / "True.db", w["server"]) == table_rows(
+        tmp_path / "False.db", w["server"]
+    )
