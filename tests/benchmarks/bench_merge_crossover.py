@@ -24,13 +24,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_merge import build  # noqa: E402
-from workloads import workload  # noqa: E402
-
-from docket.bundles import keys  # noqa: E402
-from docket.server.merge import import_task_archive, merge_results  # noqa: E402
-from docket.server.merged_store import MergedStore  # noqa: E402
-
 COUNTS = (1, 2, 3, 4, 6, 8, 16)
 RUNS = 5
 
@@ -41,6 +34,16 @@ def _children_cpu() -> float:
 
 
 def main() -> None:
+    # Imported here, not at the top: the worker process imports this script again (as
+    # any spawned process imports its parent's main module), and `docket merge`'s main
+    # module imports little.
+    from bench_merge import build
+    from workloads import workload
+
+    from docket.bundles import keys
+    from docket.server.merge import import_task_archive, merge_results
+    from docket.server.merged_store import MergedStore
+
     cache = workload("merge-v2", build)
     server = keys.load_secret_key(cache / "keys" / "server.key")
     cards = [keys.PublicCard.load(p) for p in sorted((cache / "keys").glob("rev*.pub"))]

@@ -52,6 +52,20 @@ def hostile(world: World, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     return {p.stem: p for p in out.iterdir()}
 
 
+@pytest.fixture
+def from_the_first_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The merging process waits for its worker instead of merging the first bundles
+    itself while the worker starts: every bundle then goes through the worker."""
+    ready = merge_worker.MergeWorker.ready
+
+    def waiting(self: merge_worker.MergeWorker) -> bool:
+        while not ready(self):
+            self._wait()
+        return True
+
+    monkeypatch.setattr(merge_worker.MergeWorker, "ready", waiting)
+
+
 def merged(
     world: World,
     db: Path,
@@ -104,10 +118,21 @@ def sequences(world: World, hostile: dict[str, Path]) -> dict[str, list[Path]]:
     return {"in order": in_order, "out of order": shuffled}
 
 
-@pytest.mark.parametrize("order", ["in order", "out of order"])
+@pytest.mark.parametrize(
+    ("order", "head_start"), [("in order", False), ("out of order", False), ("in order", True)]
+)
 def test_the_pipelined_merge_gives_the_one_process_merge_tables_and_outcomes(
-    world: World, hostile: dict[str, Path], tmp_path: Path, order: str
+    world: World,
+    hostile: dict[str, Path],
+    tmp_path: Path,
+    order: str,
+    head_start: bool,
+    request: pytest.FixtureRequest,
 ) -> None:
+    """Every bundle through the worker; and as the merge runs, the first ones merged by
+    the merging process itself while the worker starts."""
+    if not head_start:
+        request.getfixturevalue("from_the_first_bundle")
     paths = sequences(world, hostile)[order]
     one = merged(world, tmp_path / "one.db", paths, pipelined=False)
     two = merged(world, tmp_path / "two.db", paths, pipelined=True)
@@ -127,6 +152,7 @@ def test_the_pipelined_merge_gives_the_one_process_merge_tables_and_outcomes(
     assert expected["answers"] and table_rows(tmp_path / "two.db", world.server) == expected
 
 
+@pytest.mark.usefixtures("from_the_first_bundle")
 def test_a_fork_refused_before_its_continuation_is_not_taken_as_merged(
     world: World, hostile: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -152,7 +178,15 @@ def test_a_fork_refused_before_its_continuation_is_not_taken_as_merged(
     assert table_rows(tmp_path / "two.db", world.server) == table_rows(
         tmp_path / "one.db", world.server
     )
-    # Without the merged second result, the fork's continuation follows the fork's log.
+
+
+@pytest.mark.usefixtures("from_the_first_bundle")
+def test_a_fork_merged_first_is_continued_by_its_next_result(
+    world: World, hostile: dict[str, Path], tmp_path: Path
+) -> None:
+    """Without the original second result, the fork's continuation follows the fork's
+    log, merged: both are accepted, as in one process."""
+    r = world.results
     alone = [r["rev0"][0], world.fork, hostile["rev0-fork-3"]]
     one = merged(world, tmp_path / "one-b.db", alone, pipelined=False)
     two = merged(world, tmp_path / "two-b.db", alone, pipelined=True)
@@ -182,6 +216,7 @@ def stopped_merge(
     assert table_rows(db, world.server) == table_rows(tmp_path / "prefix.db", world.server)
 
 
+@pytest.mark.usefixtures("from_the_first_bundle")
 def test_a_killed_worker_stops_the_merge_between_two_bundles(world: World, tmp_path: Path) -> None:
     killed: list[int] = []
 
@@ -196,6 +231,7 @@ def test_a_killed_worker_stops_the_merge_between_two_bundles(world: World, tmp_p
     assert killed
 
 
+@pytest.mark.usefixtures("from_the_first_bundle")
 def test_a_cancel_stops_the_merge_between_two_bundles(world: World, tmp_path: Path) -> None:
     def cancel(index: int) -> None:
         if index == 3:
@@ -204,6 +240,7 @@ def test_a_cancel_stops_the_merge_between_two_bundles(world: World, tmp_path: Pa
     stopped_merge(world, tmp_path, cancel, KeyboardInterrupt)
 
 
+@pytest.mark.usefixtures("from_the_first_bundle")
 def test_a_file_changed_after_the_worker_read_it_is_merged_as_it_was_read(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -256,9 +293,9 @@ def test_a_merge_of_a_few_small_files_stays_in_one_process(
 
 @pytest.mark.parametrize(
     "attack",
-    ["a mark whose quote is not the text", "a mark in the prompt whose quote is not the text",
-     "a dismissal past the end of the response"],
+    ["a mark in the prompt whose quote is not the text", "a dismissal past the end of the response"],
 )  # fmt: skip
+@pytest.mark.usefixtures("from_the_first_bundle")
 def test_answers_checked_against_the_archive_are_checked_by_the_merging_process(
     request: pytest.FixtureRequest,
     tmp_path: Path,

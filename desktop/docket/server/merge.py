@@ -1268,11 +1268,13 @@ class _Applier:
     """The writing half: each bundle's verdict from the worker merged as
     :func:`_read_and_merge` merges a bundle it read itself, to the same outcome."""
 
-    def __init__(self, store: MergedStore, server: SecretKey, report: MergeReport) -> None:
+    def __init__(
+        self, store: MergedStore, server: SecretKey, report: MergeReport, seen: _Seen
+    ) -> None:
         self._store = store
         self._server = server
         self._report = report
-        self._seen = _Seen()
+        self._seen = seen
         self._rows = _Recent(_Seen.KEEP)
         self._last_rows: SealedRows | None = None
 
@@ -1326,14 +1328,29 @@ def merge_pipelined(
     progress: Progress | None = None,
 ) -> None:
     """:func:`merge_results` with a worker process reading and checking the bundles
-    ahead of this one, which merges them in order (:mod:`docket.server.merge_worker`)."""
+    ahead of this one, which merges them in order (:mod:`docket.server.merge_worker`).
+    While the worker starts, this process reads and merges the first bundles itself;
+    the worker then begins with the next one."""
     from docket.server.merge_worker import MergeWorker
 
-    applier = _Applier(store, server, report)
-    with MergeWorker(server, cards, list(paths), merged_prefixes(store)) as worker:
-        for index, path in enumerate(paths):
+    seen = _Seen()
+    applier = _Applier(store, server, report, seen)
+    lookup = keyring(cards)
+    with MergeWorker(server, cards, list(paths)) as worker:
+        index = 0
+        while index < len(paths) and not worker.ready():
             if progress is not None:
-                progress(index, len(paths), path)
+                progress(index, len(paths), paths[index])
+            with paused_gc():
+                report.outcomes.append(
+                    _read_and_merge(store, server, lookup, paths[index], report, seen)
+                )
+            index += 1
+        worker.start(index, merged_prefixes(store))
+        for at in range(index, len(paths)):
+            path = paths[at]
+            if progress is not None:
+                progress(at, len(paths), path)
             message = worker.receive()
             with paused_gc():
                 report.outcomes.append(applier.apply(path, message))

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import AuditPrefix
 from docket.core.bulk import paused_gc
+from docket.core.imports import import_sqlite_utils_without_dataframes
 from docket.errors import DocketError, MergeWorkerError
 
 if TYPE_CHECKING:
@@ -76,18 +77,12 @@ def worth_a_worker(paths: Sequence[Path]) -> bool:
 
 
 class MergeWorker:
-    """One worker process for one merge: it reads ``paths`` in order and
-    :meth:`receive` gives each one's verdict (:data:`docket.server.merge.Verdict`);
-    :meth:`close` (always: use as a context manager) ends it and reaps it, killing it if
-    it has not ended."""
+    """One worker process for one merge: once :meth:`ready`, :meth:`start` has it read
+    ``paths`` from an index on, in order, and :meth:`receive` gives each one's verdict
+    (:data:`docket.server.merge.Verdict`); :meth:`close` (always: use as a context
+    manager) ends it and reaps it, killing it if it has not ended."""
 
-    def __init__(
-        self,
-        server: SecretKey,
-        cards: list[PublicCard],
-        paths: list[Path],
-        merged: dict[str, AuditPrefix],
-    ) -> None:
+    def __init__(self, server: SecretKey, cards: list[PublicCard], paths: list[Path]) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # no fork of a process with threads
@@ -95,11 +90,13 @@ class MergeWorker:
         self._process = context.Process(
             target=_work, args=(child,), name="docket-merge-reader", daemon=True
         )
-        self._left = len(paths)
+        self._paths = len(paths)
+        self._left = 0
+        self._ready = False
         self._process.start()
         child.close()  # only the worker holds its end: its death is an end of file here
         try:
-            self._conn.send((server, cards, paths, merged))
+            self._conn.send((server, cards, paths))
         except OSError:
             self.close()
             raise self._died() from None
@@ -114,12 +111,37 @@ class MergeWorker:
     def pid(self) -> int | None:
         return self._process.pid
 
+    def ready(self) -> bool:
+        """Whether the worker has started (without waiting for it)."""
+        if not self._ready and self._conn.poll(0):
+            self._ready = self._message()[0] == "ready"
+        return self._ready
+
+    def start(self, index: int, merged: dict[str, AuditPrefix]) -> None:
+        """Have the worker read the paths from ``index`` on, ``merged`` the longest audit
+        log merged of each workspace (:func:`docket.server.merge.merged_prefixes`)."""
+        while not self.ready():
+            self._wait()
+        self._left = self._paths - index
+        try:
+            self._conn.send((index, merged))
+        except OSError:
+            raise self._died() from None
+
     def receive(self) -> tuple[Any, ...]:
         """The next bundle's verdict; raises :class:`MergeWorkerError` when the worker
         failed or died before sending it."""
+        self._wait()
+        message = self._message()
+        self._left -= 1
+        return message
+
+    def _wait(self) -> None:
         while not self._conn.poll(POLL_S):  # an end of file, too, ends the wait
             if not self._process.is_alive():
                 break
+
+    def _message(self) -> tuple[Any, ...]:
         try:
             message: tuple[Any, ...] = self._conn.recv()
         except (EOFError, OSError):
@@ -132,7 +154,6 @@ class MergeWorker:
             raise MergeWorkerError(
                 f"The process reading the result bundles failed: {message[1]}", hint=_HINT
             )
-        self._left -= 1
         return message
 
     def _died(self) -> MergeWorkerError:
@@ -162,14 +183,18 @@ def _work(conn: Connection) -> None:
     # (it stops between two bundles and ends this worker), not the worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        server, cards, paths, merged = conn.recv()
+        server, cards, paths = conn.recv()
+        # As the docket command imports it: without pandas and numpy (0.5 s of CPU).
+        import_sqlite_utils_without_dataframes()
+        from docket.server.merge import Verifier
+
+        conn.send(("ready",))
+        start, merged = conn.recv()
     except (EOFError, OSError):  # the merge ended before it began
         return
-    from docket.server.merge import Verifier
-
     try:
         verifier = Verifier(server, cards, merged)
-        for path in paths:
+        for path in paths[start:]:
             # A bundle makes tens of thousands of small objects and no cycles.
             with paused_gc():
                 verdict = verifier.verdict(path)
