@@ -1346,7 +1346,8 @@ def merge_pipelined(
                     _read_and_merge(store, server, lookup, paths[index], report, seen)
                 )
             index += 1
-        worker.start(index, merged_prefixes(store))
+        if index < len(paths):  # else the worker is ended as it starts
+            worker.start(index, merged_prefixes(store))
         for at in range(index, len(paths)):
             path = paths[at]
             if progress is not None:

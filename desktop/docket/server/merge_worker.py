@@ -92,7 +92,7 @@ class MergeWorker:
         )
         self._paths = len(paths)
         self._left = 0
-        self._ready = False
+        self._ready = self._started = False
         self._process.start()
         child.close()  # only the worker holds its end: its death is an end of file here
         try:
@@ -123,6 +123,7 @@ class MergeWorker:
         while not self.ready():
             self._wait()
         self._left = self._paths - index
+        self._started = True
         try:
             self._conn.send((index, merged))
         except OSError:
@@ -165,11 +166,12 @@ class MergeWorker:
         )
 
     def close(self) -> None:
-        """End the worker: at once if it still has bundles to send (a cancel, a failure),
-        or once it has sent its last; either way it is reaped before this returns."""
+        """End the worker: at once if it was not started or still has bundles to send (a
+        cancel, a failure), or once it has sent its last; either way it is reaped before
+        this returns."""
         process = self._process
         self._conn.close()
-        if self._left <= 0:
+        if self._started and self._left <= 0:
             process.join(END_WAIT_S)
         if process.is_alive():
             process.kill()
