@@ -29,7 +29,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
+import queue
 import signal
+import threading
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +53,10 @@ PIPELINE_MIN_BYTES = 16 * 1024 * 1024
 """Merges of files of at least this size in all (and of two files or more) read them in
 the worker: below it, starting a process costs more than it saves."""
 POLL_S = 0.25
+AHEAD = 4
+"""Verdicts the worker may have made and not yet handed over: on a shared machine the two
+processes are rarely on the cores at the same moment, and a few bundles of slack keep
+each from waiting on the other (a bundle of a thousand answers is about 0.7 MB)."""
 """How often the merging process, waiting for the worker, looks whether it still runs."""
 END_WAIT_S = 5.0
 """How long a worker is given to end once its part is done, before it is killed."""
@@ -194,20 +201,69 @@ def _work(conn: Connection) -> None:
         start, merged = conn.recv()
     except (EOFError, OSError):  # the merge ended before it began
         return
+    outbox = _Outbox(conn)
     try:
         verifier = Verifier(server, cards, merged)
         for path in paths[start:]:
             # A bundle makes tens of thousands of small objects and no cycles.
             with paused_gc():
-                verdict = verifier.verdict(path)
-                conn.send(verdict)
-    except OSError:  # the merging process stopped listening (a cancel, an error)
+                outbox.put(verifier.verdict(path))
+    except _Gone:  # the merging process stopped listening (a cancel, an error)
         pass
     except DocketError as exc:  # the merge raises it as a merge in one process would
-        with contextlib.suppress(OSError):
-            conn.send(("error", exc))
+        with contextlib.suppress(_Gone):
+            outbox.put(("error", exc))
     except Exception as exc:  # a bug: said in words, the merge raises it
-        with contextlib.suppress(OSError):
-            conn.send(("failed", "".join(traceback.format_exception_only(exc)).strip()))
+        with contextlib.suppress(_Gone):
+            outbox.put(("failed", "".join(traceback.format_exception_only(exc)).strip()))
     finally:
+        outbox.close()
         conn.close()
+
+
+class _Gone(Exception):
+    """The merging process no longer reads what the worker sends."""
+
+
+class _Outbox:
+    """The verdicts on their way, up to :data:`AHEAD` of them: a thread of the worker
+    writes them to the pipe (which holds far less than one), so the worker goes on
+    reading the next bundles while the merging process is busy, rather than each process
+    waiting for the other at every bundle (which, on a machine busy with other work, cost
+    more than the second process gave)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._queue: queue.Queue[bytes | None] = queue.Queue(AHEAD)
+        self._gone = threading.Event()
+        self._thread = threading.Thread(target=self._send, name="docket-merge-outbox", daemon=True)
+        self._thread.start()
+
+    def put(self, message: tuple[Any, ...]) -> None:
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        while True:
+            if self._gone.is_set():
+                raise _Gone
+            try:
+                self._queue.put(data, timeout=POLL_S)
+                return
+            except queue.Full:
+                continue
+
+    def _send(self) -> None:
+        while (data := self._queue.get()) is not None:
+            try:
+                self._conn.send_bytes(data)
+            except OSError:
+                self._gone.set()
+                return
+
+    def close(self) -> None:
+        """Send what is waiting, then end the thread (at once if nobody listens)."""
+        while not self._gone.is_set():
+            try:
+                self._queue.put(None, timeout=POLL_S)
+                break
+            except queue.Full:
+                continue
+        self._thread.join(timeout=None if not self._gone.is_set() else 0)
