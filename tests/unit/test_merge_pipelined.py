@@ -287,8 +287,11 @@ def test_a_merge_of_a_few_small_files_stays_in_one_process(
     report = merged(world, tmp_path / "small.db", world.all_results[:3], pipelined=None)
     assert [o.status for o in report.outcomes] == ["accepted"] * 3
     monkeypatch.setattr(merge_worker, "PIPELINE_MIN_BYTES", 1)
+    monkeypatch.setattr(merge_worker, "_processors", lambda: 2)
     assert merge_worker.worth_a_worker(world.all_results[:2])
     assert not merge_worker.worth_a_worker(world.all_results[:1])
+    monkeypatch.setattr(merge_worker, "_processors", lambda: 1)  # nothing to gain
+    assert not merge_worker.worth_a_worker(world.all_results[:2])
 
 
 @pytest.mark.parametrize(

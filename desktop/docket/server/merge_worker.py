@@ -69,8 +69,9 @@ _HINT = (
 
 def worth_a_worker(paths: Sequence[Path]) -> bool:
     """Whether to read ``paths`` in a worker: two files or more, of at least
-    :data:`PIPELINE_MIN_BYTES` in all (a file that cannot be read counts nothing)."""
-    if len(paths) < 2:
+    :data:`PIPELINE_MIN_BYTES` in all (a file that cannot be read counts nothing), and
+    two processors or more for this process."""
+    if len(paths) < 2 or _processors() < 2:
         return False
     total = 0
     for path in paths:
@@ -81,6 +82,14 @@ def worth_a_worker(paths: Sequence[Path]) -> bool:
         if total >= PIPELINE_MIN_BYTES:
             return True
     return False
+
+
+def _processors() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class MergeWorker:
