@@ -6,10 +6,11 @@
 result bundles (sequence 1..10, every answer revised each time), built once with the real
 bundle code and cached in the user cache directory (workloads.py:
 ~/.cache/docket/bench/merge on Linux). The timed part is `merge_results`
-into a fresh merged database: decrypting, verifying and merging all 100. Merged into
-bench-results.json (merge_100x1000_s, and the CPU time of that run,
-merge_100x1000_cpu_s: the machine may be shared, and the CPU time tells what the merge
-itself spent).
+into a fresh merged database: decrypting, verifying and merging all 100 (a worker
+process reads ahead, as `docket merge` decides: docket.server.merge_worker). Merged into
+bench-results.json (merge_100x1000_s, and the CPU time of that run, merge_100x1000_cpu_s
+for the merging process and merge_100x1000_worker_cpu_s for the worker: the machine may
+be shared, and the CPU time tells what the merge itself spent).
 
 With ``BENCH_SCALE=100k`` (``make bench BENCH_SCALE=100k``) it also merges a million
 answers (``merge_1m_s``): 100 reviewers given the same 10,000 tasks, each answering them
