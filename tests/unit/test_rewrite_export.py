@@ -173,3 +173,26 @@ def test_the_rows_load_as_datasets(world: dict[str, Any]) -> None:
         loaded = datasets.load_dataset("json", data_files=str(out), split="train")
         assert loaded.num_rows == len(rows) and columns <= set(loaded.column_names)
         assert sorted(loaded["source"]) == sorted(r["source"] for r in rows)
+
+
+def test_openai_chat_rows_are_the_conversations_openai_documents(world: dict[str, Any]) -> None:
+    """OpenAI's chat fine-tuning file: a ``messages`` list per line and nothing else,
+    each message a ``role`` among system/user/assistant and a string ``content``, ending
+    with the assistant's answer: here each reviewer's rewrite of the task."""
+    datasets = pytest.importorskip("datasets", reason="the `datasets` library is not installed")
+    rows = export(world, "openai-chat")
+    expected = world["expected"]
+    assert len(rows) == len(expected)
+    wanted = sorted((w["prompt"], w["text"]) for w in expected.values())
+    for row in rows:
+        assert set(row) == {"messages"}
+        assert all(set(m) == {"role", "content"} for m in row["messages"])
+        assert all(isinstance(m["content"], str) for m in row["messages"])
+        assert {m["role"] for m in row["messages"]} <= {"system", "user", "assistant"}
+        assert row["messages"][-1]["role"] == "assistant"
+    got = sorted((r["messages"][0]["content"], r["messages"][-1]["content"]) for r in rows)
+    assert got == wanted
+    out = world["tmp"] / "openai-chat.jsonl"
+    loaded = datasets.load_dataset("json", data_files=str(out), split="train")
+    assert loaded.column_names == ["messages"] and loaded.num_rows == len(rows)
+    assert loaded[0]["messages"] == rows[0]["messages"]
