@@ -119,23 +119,56 @@ def sequences(world: World, hostile: dict[str, Path]) -> dict[str, list[Path]]:
 
 
 @pytest.mark.parametrize(
-    ("order", "head_start"), [("in order", False), ("out of order", False), ("in order", True)]
+    ("order", "how"),
+    [
+        ("in order", "every bundle through the worker"),
+        ("out of order", "every bundle through the worker"),
+        ("in order", "as it runs"),
+        ("in order", "facts worked out by the merging process"),
+    ],
 )
 def test_the_pipelined_merge_gives_the_one_process_merge_tables_and_outcomes(
     world: World,
     hostile: dict[str, Path],
     tmp_path: Path,
     order: str,
-    head_start: bool,
+    how: str,
     request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Every bundle through the worker; and as the merge runs, the first ones merged by
-    the merging process itself while the worker starts."""
-    if not head_start:
+    """Every bundle through the worker; as the merge runs (the first ones merged by the
+    merging process itself while the worker starts); and with the merging process always
+    waiting for the worker, which then leaves the answers' facts to it."""
+    if how != "as it runs":
         request.getfixturevalue("from_the_first_bundle")
+    told: list[bool] = []
+    with_facts: list[bool] = []
+    if how == "facts worked out by the merging process":
+        work_out_facts = merge_worker.MergeWorker.work_out_facts
+
+        def tell(self: merge_worker.MergeWorker, yes: bool) -> None:
+            told.append(yes)
+            work_out_facts(self, yes)
+
+        monkeypatch.setattr(merge_worker.MergeWorker, "ahead", lambda self: False)
+        monkeypatch.setattr(merge_worker.MergeWorker, "work_out_facts", tell)
+        write_facts = merge.write_facts
+
+        def spy(*args: Any, given: Any = None, **kw: Any) -> int:
+            with_facts.append(given is not None)
+            return write_facts(*args, given=given, **kw)
+
+        monkeypatch.setattr(merge, "write_facts", spy)
     paths = sequences(world, hostile)[order]
     one = merged(world, tmp_path / "one.db", paths, pipelined=False)
+    with_facts.clear()
     two = merged(world, tmp_path / "two.db", paths, pipelined=True)
+    if how == "facts worked out by the merging process":
+        # Told once, after three bundles; the worker worked out the facts of those and of
+        # the bundles it had read ahead, then left them to the merging process.
+        assert told == [False]
+        first = with_facts.index(False)
+        assert first >= 3 and with_facts[first:] == [False] * (len(with_facts) - first)
     no_worker_left()
     assert outcomes(two) == outcomes(one)
     assert two.gaps == one.gaps

@@ -558,6 +558,8 @@ class _Checked:
     """A calibration round's: per task of its rows, the gold answer's canonical JSON
     (None: the task has none) and the issued form; None when its server-only section
     holds no gold answers (or for any other result)."""
+    facts: bool = True
+    """The rows carry their answers' facts (else the transaction works them out)."""
 
     @property
     def name(self) -> str:
@@ -607,10 +609,12 @@ def _check(
     shown: Callable[[str], dict[str, Suggestion]],
     skipped_base: AuditPrefix | None,
     skipped_hashes: str = "",
+    facts: bool = True,
 ) -> _Checked:
     """Every check of a verified result against what the server issued and against its
     own audit log (``texts`` and ``shown`` read the project's archive, when a row needs
-    them), and what its merge writes. ``skipped_base``: see :attr:`_Checked.skipped_base`."""
+    them), and what its merge writes. ``skipped_base``: see :attr:`_Checked.skipped_base`.
+    ``facts``: work out the answers' facts here (else the transaction does)."""
     task_manifest = result.task_manifest
     issued = sealed.issued()
     check_result_rows(
@@ -625,7 +629,7 @@ def _check(
         result.answers, result.audit, result.audit_unhashed, whole=result.full_audit
     )
     check_first_answers_recorded(result.answers, result.full_audit, result.audit_unhashed)
-    facts = not calibration and result.opened.manifest.type != "adjudication"
+    facts = facts and not calibration and result.opened.manifest.type != "adjudication"
     forms: dict[int, str] = {}  # the issued forms' JSON, by the form object
     rows: list[_Row] = []
     for row in result.answers:
@@ -690,6 +694,7 @@ def _check(
         skipped_hashes=skipped_hashes,
         audit_section=result.audit_section,
         expected=expected,
+        facts=facts,
     )
 
 
@@ -900,7 +905,9 @@ def _write_one(
             for row in winners
         ],
         store.facts_forms,
-        given=[(row[_FORM], row[_FACTS], row[_ANSWERED]) for row in winners],
+        given=[(row[_FORM], row[_FACTS], row[_ANSWERED]) for row in winners]
+        if result.facts
+        else None,
     )
     updated += sum(1 for r in winners if r[_TASK] in current and _newer(r, current))
     new += sum(1 for r in winners if r[_TASK] not in current)
@@ -1176,7 +1183,8 @@ class Verifier:
         self._sent = _Recent(_Seen.KEEP)
         self._last_rows: SealedRows | None = None
 
-    def verdict(self, path: Path) -> Verdict:
+    def verdict(self, path: Path, *, facts: bool = True) -> Verdict:
+        """``path`` read and checked; ``facts``: the answers' facts worked out too."""
         used: list[tuple[AuditPrefix, AuditPrefix | None, str]] = []
 
         def known(chain: str) -> AuditPrefix | None:
@@ -1213,6 +1221,7 @@ class Verifier:
                 shown=_needs_archive,
                 skipped_base=base,
                 skipped_hashes=hashes,
+                facts=facts,
             )
         except _NeedsArchive:
             message = ("full", result, base, hashes)
@@ -1348,10 +1357,17 @@ def merge_pipelined(
             index += 1
         if index < len(paths):  # else the worker is ended as it starts
             worker.start(index, merged_prefixes(store))
+        waits = 0
         for at in range(index, len(paths)):
             path = paths[at]
             if progress is not None:
                 progress(at, len(paths), path)
+            # The answers' facts go to whichever process waits for the other: this one
+            # when it has waited for the worker at three bundles in a row, the worker
+            # when it was ahead three times in a row.
+            waits = max(waits, 0) + 1 if not worker.ahead() else min(waits, 0) - 1
+            if waits in (3, -3):
+                worker.work_out_facts(waits < 0)
             message = worker.receive()
             with paused_gc():
                 report.outcomes.append(applier.apply(path, message))

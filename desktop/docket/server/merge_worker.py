@@ -145,6 +145,18 @@ class MergeWorker:
         except OSError:
             raise self._died() from None
 
+    def ahead(self) -> bool:
+        """Whether a verdict is waiting to be received."""
+        return self._conn.poll(0)
+
+    def work_out_facts(self, yes: bool) -> None:
+        """Have the worker work out the answers' facts (or leave them to the merging
+        process) from its next bundle on."""
+        try:
+            self._conn.send(("facts", yes))
+        except OSError:
+            raise self._died() from None
+
     def receive(self) -> tuple[Any, ...]:
         """The next bundle's verdict; raises :class:`MergeWorkerError` when the worker
         failed or died before sending it."""
@@ -213,10 +225,13 @@ def _work(conn: Connection) -> None:
     outbox = _Outbox(conn)
     try:
         verifier = Verifier(server, cards, merged)
+        facts = True
         for path in paths[start:]:
+            while conn.poll(0):  # the merging process's word on who works out the facts
+                facts = bool(conn.recv()[1])
             # A bundle makes tens of thousands of small objects and no cycles.
             with paused_gc():
-                outbox.put(verifier.verdict(path))
+                outbox.put(verifier.verdict(path, facts=facts))
     except _Gone:  # the merging process stopped listening (a cancel, an error)
         pass
     except DocketError as exc:  # the merge raises it as a merge in one process would
