@@ -151,11 +151,11 @@ class MergeWorker:
 
     def work_out_facts(self, yes: bool) -> None:
         """Have the worker work out the answers' facts (or leave them to the merging
-        process) from its next bundle on."""
-        try:
+        process) from its next bundle on. A word only: a worker that has read its last
+        bundle (and may have ended) does not need it; one that died says so at the next
+        :meth:`receive`."""
+        with contextlib.suppress(OSError):
             self._conn.send(("facts", yes))
-        except OSError:
-            raise self._died() from None
 
     def receive(self) -> tuple[Any, ...]:
         """The next bundle's verdict; raises :class:`MergeWorkerError` when the worker
