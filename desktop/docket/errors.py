@@ -201,5 +201,11 @@ class ImportWorkerError(BundleError):
     finishing (killed, out of memory, a bug): nothing was imported."""
 
 
+class MergeWorkerError(BundleError):
+    """The process that reads result bundles during a large merge ended or failed without
+    finishing (killed, out of memory, a bug): the bundles merged before are kept, nothing
+    of the next was written."""
+
+
 class ImportCancelledError(BundleError):
     hint = template("Nothing was imported; import the bundle again when you are ready.")

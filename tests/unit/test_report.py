@@ -15,6 +15,9 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
+import sys
+import threading
 from collections import defaultdict
 from html.parser import HTMLParser
 from itertools import combinations
@@ -27,12 +30,14 @@ from docket import Workspace
 from docket.bundles import keys
 from docket.bundles.keys import PublicCard
 from docket.cli import main
+from docket.server import report_parallel
 from docket.server.adjudication import pack_adjudication
 from docket.server.merge import import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 from docket.server.pseudonyms import pseudonyms
 from docket.server.report import build_report
+from docket.server.report_parallel import Reads
 from tests.reference_data import alpaca_eval
 
 pytest.importorskip("matplotlib", reason="the report's plots need the report extra")
@@ -42,6 +47,7 @@ MODELS = ["gpt-4o-2024-05-13", "claude-3-5-sonnet-20240620", "Meta-Llama-3.1-405
 REVIEWERS = ("ana", "ben", "chloe", "dev")
 PAIRS = [(0, 1), (0, 2), (1, 2)]
 ROUNDS = 200
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _h(*parts: str) -> int:
@@ -610,3 +616,134 @@ def test_the_report_in_headless_chromium(desk: dict[str, Any], tmp_path: Path) -
         assert len(sizes) >= 6 and min(sizes) > 50
         width, height = browser.screenshot(tmp_path / "report.png")
         assert width == 1200 and height > 3000
+
+
+# --- the parallel paths (docket.server.report_parallel) ------------------------------------
+
+_BOTH_WAYS = """
+import json, sys, threading
+from datetime import UTC, datetime
+sys.path.insert(0, {desktop!r})
+from docket.bundles import keys
+from docket.server import report_parallel
+from docket.server.merged_store import MergedStore
+from docket.server.report import build_report
+from docket.server.report_html import render_html
+
+used = {{"reads": 0, "forks": 0}}
+submit, fork = report_parallel.Reads.submit, report_parallel.forked
+def counted_submit(self, work, **how):
+    used["reads"] += 1
+    return submit(self, work, **how)
+def counted_fork(mine, theirs):
+    used["forks"] += 1
+    return fork(mine, theirs)
+report_parallel.Reads.submit = counted_submit
+report_parallel.forked = counted_fork
+now = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+server = keys.load_secret_key({key!r})
+pages = {{}}
+for parallel in (False, True):
+    with MergedStore.open({db!r}, server) as store:
+        report = build_report(store, rounds={rounds}, now=now, parallel=parallel)
+    pages[parallel] = render_html(report, parallel=parallel)
+    if not parallel:
+        assert used == {{"reads": 0, "forks": 0}}, used
+open({out!r} + ".plain", "w").write(pages[False])
+open({out!r} + ".parallel", "w").write(pages[True])
+print(json.dumps(used), threading.active_count())
+"""
+
+
+def test_parallel_paths_in_this_process_give_the_same_report(
+    desk: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads in threads and sections forked (forced here: pytest's timeout thread would
+    keep the fork from being chosen), against the plain path."""
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+    with MergedStore.open(desk["db"], desk["server"]) as store:
+        plain = render_html(
+            build_report(store, rounds=ROUNDS, now=now, parallel=False), parallel=False
+        )
+    used = {"reads": 0, "forks": 0}
+    submit, fork = Reads.submit, report_parallel.forked
+
+    def counted_submit(self: Reads, work: Any, **how: Any) -> Any:
+        used["reads"] += 1
+        return submit(self, work, **how)
+
+    def counted_fork(mine: Any, theirs: Any) -> Any:
+        used["forks"] += 1
+        return fork(mine, theirs)
+
+    monkeypatch.setattr(Reads, "submit", counted_submit)
+    monkeypatch.setattr(report_parallel, "forked", counted_fork)
+    monkeypatch.setattr(report_parallel, "can_fork", lambda: True)
+    with MergedStore.open(desk["db"], desk["server"]) as store:
+        fast = render_html(
+            build_report(store, rounds=ROUNDS, now=now, parallel=True), parallel=True
+        )
+    assert used["reads"] == 3 and used["forks"] == 1, used  # coverage, responses, half
+    assert fast == plain
+    assert not [t for t in threading.enumerate() if t.name == "docket-report-read"]
+
+
+@pytest.mark.slow
+def test_the_parallel_report_is_the_plain_one_byte_for_byte(
+    desk: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    """In a process of its own (as `docket report` runs: one thread when the plots are
+    drawn, so the sections are forked), the report with every parallel path and with
+    none: the same bytes, and the parallel paths were taken."""
+    out = str(tmp_path / "report.html")
+    code = _BOTH_WAYS.format(
+        desktop=str(ROOT / "desktop"),
+        key=str(desk["tmp"] / "keys" / "server.key"),
+        db=str(desk["db"]),
+        rounds=ROUNDS,
+        out=out,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    used_text, threads = done.stdout.rsplit(maxsplit=1)
+    used = json.loads(used_text)
+    # The guideline coverage, the archive's responses and half of the facts.
+    assert used["reads"] == 3, used
+    assert used["forks"] == 1, used
+    assert threads == "1"  # every reader joined
+    plain = Path(out + ".plain").read_text()
+    parallel = Path(out + ".parallel").read_text()
+    assert "<svg" in plain
+    assert parallel == plain
+
+
+def test_agreement_read_in_two_halves_is_the_same(
+    desk: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from docket.cli import main
+
+    argv = ["agreement", "--db", str(desk["db"]), "--json"]
+    argv += ["--server-key", str(desk["tmp"] / "keys" / "server.key")]
+    assert main(argv) == 0
+    plain = capsys.readouterr().out
+    submitted: list[object] = []
+    submit = Reads.submit
+
+    def counted(self: Reads, work: Any, **how: Any) -> Any:
+        submitted.append(work)
+        return submit(self, work, **how)
+
+    monkeypatch.setattr(Reads, "submit", counted)
+    monkeypatch.setattr(report_parallel, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(report_parallel, "cores", lambda: 2)
+    assert main(argv) == 0
+    assert len(submitted) == 1  # the upper half of the facts
+    assert capsys.readouterr().out == plain
+    assert json.loads(plain)["questions"]
+    assert not [t for t in threading.enumerate() if t.name == "docket-report-read"]

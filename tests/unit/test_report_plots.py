@@ -460,6 +460,8 @@ def test_without_matplotlib_a_hint_says_how_to_install_it(
         rp.require_plotting()
     assert "matplotlib" in caught.value.message
     assert "pip install 'docket[report]'" in caught.value.hint
+    with pytest.raises(DocketError, match="matplotlib"):
+        rp.preload()  # as early, before the store is read
     for name, draw in CHARTS.items():
         with pytest.raises(DocketError):
             draw()

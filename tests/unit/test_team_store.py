@@ -450,7 +450,7 @@ def test_a_sealed_section_is_compared_again_only_when_its_rows_changed(
         def merged() -> tuple[int, list[tuple[str, str]]]:
             compared.clear()
             seen.begin()
-            one.db.write(lambda: seen.store_sealed(one.db, mine, "p"))
+            one.db.write(lambda: seen.store_sealed(one.db, mine.rows, "p"))
             seen.committed()
             rows = two.db.write(
                 lambda: two.db.execute("SELECT task_id, body FROM originals ORDER BY 1").fetchall()

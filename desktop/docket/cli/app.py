@@ -9,13 +9,16 @@ These are the only places the command line reaches Qt, and only by importing
 from __future__ import annotations
 
 import argparse
-import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docket.cli.common import EXIT_OK, add_verb
 from docket.core.bulk import paused_gc
+from docket.core.imports import DATAFRAME_LIBRARIES  # noqa: F401  # re-exported
+from docket.core.imports import (
+    import_sqlite_utils_without_dataframes as _import_sqlite_utils_without_dataframes,
+)
 from docket.errors import DocketError
 
 if TYPE_CHECKING:
@@ -39,32 +42,6 @@ def _collector_paused_for_the_start() -> AbstractContextManager[None]:
     happens, it runs as before once the window is gone (a caller that runs the app in
     its own process, as tests do, gets it back)."""
     return paused_gc()
-
-
-#: What sqlite-utils imports when it is installed only to name columns for their types.
-DATAFRAME_LIBRARIES = ("pandas", "numpy")
-
-
-def _import_sqlite_utils_without_dataframes() -> None:
-    """Import sqlite-utils as the packaged app has it: without pandas and numpy.
-
-    sqlite-utils imports both whenever they are installed (as in the development
-    environment and in a server's), only to add their scalar types to the column types it
-    infers; the window never hands it such values, and the packaged app leaves both out.
-    Hidden while sqlite-utils is imported, they stay importable for what needs them
-    later (about 0.6 s of CPU at start otherwise). A process that has
-    already imported either keeps it as it is."""
-    if "sqlite_utils" in sys.modules:
-        return
-    hidden = [name for name in DATAFRAME_LIBRARIES if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -28,11 +28,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from docket.server.report import build_report
     from docket.server.report_html import render_html
 
-    report_plots.require_plotting()  # before the work, not after it
-    store, server = open_merged(args)
-    with store:
-        names = reviewer_pseudonyms(store, server) if args.anonymise else None
-        report = build_report(store, pseudonyms=names, rounds=args.bootstrap_rounds)
+    # Checked before the work, not after it; imported while the store is read.
+    importing = report_plots.preload()
+    try:
+        store, server = open_merged(args)
+        with store:
+            names = reviewer_pseudonyms(store, server) if args.anonymise else None
+            report = build_report(store, pseudonyms=names, rounds=args.bootstrap_rounds)
+    finally:
+        importing.join()
     page = render_html(report)
     write_atomically(Path(args.out), page.encode("utf-8"))
     assessed = [c for c in report.readiness if c.status != "not assessed"]

@@ -232,10 +232,15 @@ def answered(schema: Schema, answers: Mapping[str, Any]) -> str:
     return "".join("1" if q.id in answers else "0" for q in schema.questions)
 
 
-FactsInput = tuple[str, str, int, Mapping[str, str], Mapping[str, Any], str, float]
+FactsInput = tuple[
+    str, str, int, Mapping[str, str] | Sequence[str], Mapping[str, Any] | str, str, float
+]
 """What :func:`write_facts` takes of one answer: task id, reviewer fingerprint,
-revision, display order, answers, the time it was saved (ISO 8601) and the seconds
-spent on it."""
+revision, display order (or the response ids in the order shown), answers (or their
+JSON), the time it was saved (ISO 8601) and the seconds spent on it."""
+GivenFacts = tuple[str, str | None, str]
+"""An answer's facts worked out before its transaction (by ``docket merge``'s worker):
+the JSON of the form they were worked out in, :func:`encode` and :func:`answered` in it."""
 
 
 def write_facts(
@@ -243,6 +248,8 @@ def write_facts(
     project: str,
     rows: Sequence[FactsInput],
     forms: dict[int, Schema | None],
+    *,
+    given: Sequence[GivenFacts] | None = None,
 ) -> int:
     """Keep the facts of these answers of ``project`` through ``conn`` (a DB-API
     connection) in the caller's transaction: each task's form is read from
@@ -250,8 +257,12 @@ def write_facts(
     (no archived form, a form or an answer :func:`encode` cannot express) has any older
     facts removed, so no reader mistakes them for its own. Beside the facts: the day
     the answer was saved (the first ten characters of its time), the seconds spent and
-    which questions it holds (:func:`answered`), for the report. Returns how many were
-    written. Plain SQL, no engine's own functions."""
+    which questions it holds (:func:`answered`), for the report. ``given`` (one per
+    row) are taken as they are where the task's archived form equals the form they were
+    worked out in (compared once per form and call); the others are worked out here.
+    Returns how many were written. Plain SQL, no engine's own functions."""
+    import json
+
     from docket.errors import DocketError
 
     wanted = sorted({r[0] for r in rows})
@@ -267,10 +278,12 @@ def write_facts(
             ).fetchall()
         )
     keep, drop = [], []
-    for task_id, reviewer, revision, order, answers, saved_at, seconds in rows:
+    same: dict[tuple[int, int], bool] = {}  # (archived form, id of a given form's JSON)
+    for i, (task_id, reviewer, revision, order, answers, saved_at, seconds) in enumerate(rows):
         form = form_of.get(task_id)
         facts = None
         schema: Schema | None = None
+        held = ""
         if form is not None:
             if form not in forms:
                 (text,) = conn.execute("SELECT schema FROM forms WHERE id = ?", (form,)).fetchone()
@@ -279,15 +292,26 @@ def write_facts(
                 except (ValueError, DocketError):
                     forms[form] = None
             schema = forms[form]
-            ids = [str(v) for v in order.values()]
-            facts = None if schema is None else encode(schema, ids, answers)
+            ids = [str(v) for v in (order.values() if isinstance(order, Mapping) else order)]
+            worked = given[i] if given is not None else None
+            if worked is not None and (form, id(worked[0])) not in same:
+                same[(form, id(worked[0]))] = _form_of_json(worked[0]) == schema
+            if schema is None:
+                pass
+            elif worked is not None and same[(form, id(worked[0]))]:
+                facts, held = worked[1], worked[2]
+            else:
+                if isinstance(answers, str):
+                    answers = json.loads(answers)
+                facts = encode(schema, ids, answers)
+                held = answered(schema, answers)
         if facts is None or schema is None:
             drop.append((project, task_id, reviewer))
         else:
             keep.append(
                 (
                     project, task_id, reviewer, int(revision), form, len(ids), facts,
-                    str(saved_at)[:10], float(seconds), answered(schema, answers),
+                    str(saved_at)[:10], float(seconds), held,
                 )
             )  # fmt: skip
     if drop:
@@ -304,6 +328,16 @@ def write_facts(
             return len(keep)
         conn.executemany(upsert("answer_facts", FACT_COLUMNS, KEY), keep)
     return len(keep)
+
+
+@lru_cache(maxsize=64)
+def _form_of_json(text: str) -> Schema | None:
+    from docket.errors import DocketError
+
+    try:
+        return Schema.loads(text)
+    except (ValueError, DocketError):
+        return None
 
 
 FACT_COLUMNS = (

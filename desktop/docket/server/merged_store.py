@@ -574,7 +574,7 @@ class MergedStore:
         opened = open_migrated(
             path, key, lambda d: migrate(d, path=str(path), migrations=steps), wait_s=WRITE_WAIT_S
         )
-        return cls(SqliteDb(opened, path), project)
+        return cls(SqliteDb(opened, path, key), project)
 
     def close(self) -> None:
         self.db.close()

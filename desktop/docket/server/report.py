@@ -23,6 +23,7 @@ from docket.core.bulk import paused_gc
 from docket.core.pii import summary_counts
 from docket.core.pii_answers import reviewed_findings
 from docket.core.schema import PiiQuestion, Schema
+from docket.server import report_parallel
 from docket.server.agreement import (
     GoldAccuracy,
     QuestionAgreement,
@@ -35,6 +36,7 @@ from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Outcome, pairwise_outcomes
 from docket.server.report_facts import FactFigures, fact_figures
+from docket.server.report_parallel import Reads, parallel_reads, result
 from docket.server.report_quality import (
     TARGET_AGREEMENT,
     PairMatrix,
@@ -146,6 +148,7 @@ def build_report(
     rounds: int = BOOTSTRAP_ROUNDS,
     seed: int = SEED,
     now: datetime | None = None,
+    parallel: bool | None = None,
 ) -> Report:
     """Every figure of the report for the store's project. ``pseudonyms`` (key
     fingerprint -> pseudonym, :func:`docket.server.pseudonyms.pseudonyms`) replaces every
@@ -153,9 +156,11 @@ def build_report(
 
     The cycle collector is paused meanwhile: the answers are millions of small objects
     that hold no cycles, and every collection would walk them all
-    (:func:`docket.core.bulk.paused_gc`)."""
-    with paused_gc():
-        return _build_report(store, pseudonyms, rounds, seed, now)
+    (:func:`docket.core.bulk.paused_gc`). ``parallel``: whether other connections read
+    the store beside this one, in threads (:mod:`docket.server.report_parallel`;
+    ``None``: where the store is large enough for that to pay); the report is the same."""
+    with paused_gc(), parallel_reads(store.db, parallel) as reads:
+        return _build_report(store, pseudonyms, rounds, seed, now, reads)
 
 
 def _build_report(
@@ -164,14 +169,22 @@ def _build_report(
     rounds: int,
     seed: int,
     now: datetime | None,
+    reads: Reads | None = None,
 ) -> Report:
+    coverage = None
+    if reads is not None:
+        project = store.project
+        coverage = reads.submit(
+            lambda db: MergedStore(db, project).guideline_coverage(), rank=report_parallel.LAST
+        )
     adjudications = store.adjudications()
     gold = store.gold()
-    figures = fact_figures(store, None, adjudications, gold, pseudonyms, seed=seed)
+    figures = fact_figures(store, None, adjudications, gold, pseudonyms, seed=seed, reads=reads)
     if figures is not None:
         return _report_from_facts(
-            store, figures, pseudonyms, rounds, seed, now, figures.schemas, adjudications, gold
-        )
+            store, figures, pseudonyms, rounds, seed, now, figures.schemas, adjudications, gold,
+            result(reads, coverage, store.guideline_coverage),
+        )  # fmt: skip
     schemas = task_schemas(store)
     answers: list[MergedAnswer] = distinct_names(store.answers())
     if pseudonyms is not None:
@@ -241,7 +254,7 @@ def _build_report(
         drift=agreement_over_time(answers, main, units, weekly) if main is not None else [],
         flags_over_time=flags_over_time(answers, schemas, weekly),
         unresolved=unresolved,
-        guidelines=store.guideline_coverage(),
+        guidelines=result(reads, coverage, store.guideline_coverage),
         readiness=[],
     )
     report.judges = store_judges(store, pseudonyms)
@@ -263,9 +276,11 @@ def _report_from_facts(
     schemas: Schemas,
     adjudications: dict[str, tuple[str, dict[str, Any]]],
     gold: dict[str, dict[str, Any]],
+    guidelines: dict[str, int],
 ) -> Report:
     """:func:`build_report` from the answers' facts (:mod:`docket.server.report_facts`):
-    the same figures, without decoding the answers."""
+    the same figures, without decoding the answers (``guidelines``: the store's
+    :meth:`~MergedStore.guideline_coverage`)."""
     overview = Overview(
         store.project,
         store.task_count(),
@@ -306,7 +321,7 @@ def _report_from_facts(
         drift=fast.drift,
         flags_over_time=fast.flags_over_time,
         unresolved=fast.unresolved,
-        guidelines=store.guideline_coverage(),
+        guidelines=guidelines,
         readiness=[],
     )
     report.judges = store_judges(store, pseudonyms)

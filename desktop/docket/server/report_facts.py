@@ -30,9 +30,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations, repeat
+from itertools import accumulate, combinations, repeat
 from operator import itemgetter
 from typing import Any, cast
 
@@ -56,6 +57,7 @@ from docket.server.agreement_stats import (
 from docket.server.answer_facts import ABSENT, Slot, count_layouts, layout
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Cell
+from docket.server.report_parallel import ARCHIVE, Reads, parallel_reads, result
 from docket.server.report_quality import (
     DAILY_WINDOWS_UP_TO,
     MIN_WINDOW_UNITS,
@@ -77,6 +79,7 @@ from docket.server.report_scorecard import (
 )
 from docket.server.reviewer_names import reviewer_labels
 from docket.server.schemas import schema_for
+from docket.server.sql import Db
 from docket.server.verdicts import pair_votes
 
 RESULTS = (1.0, 0.0, 0.5)
@@ -144,16 +147,23 @@ def fact_figures(
     pseudonyms: Mapping[str, str] | None,
     *,
     seed: int = 0,
+    reads: Reads | None = None,
 ) -> FactFigures | None:
     """Every answer-based figure of the report from the facts (see the module), or
     ``None`` where they cannot give them exactly. ``schemas``: each task's form
     (:func:`docket.server.schemas.task_schemas`), or ``None`` to read only the forms of
-    the answered and adjudicated tasks (:attr:`FactFigures.schemas`)."""
+    the answered and adjudicated tasks (:attr:`FactFigures.schemas`). ``reads``: other
+    connections that read the facts and the archive's responses beside this one
+    (:mod:`docket.server.report_parallel`)."""
     try:
         import numpy as np
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
         return None
-    read = _read_columns(np, store)
+    project = store.project
+    archive = None
+    if reads is not None:  # read first by the other connection (see report_parallel)
+        archive = reads.submit(lambda db: _responses(db, project), rank=ARCHIVE)
+    read = _read_columns(np, store, reads, SHARE_WITH_ARCHIVE)
     if read is None:
         return None
     columns, who = read
@@ -201,8 +211,9 @@ def fact_figures(
         found = agreement_from_facts((), who, forms, labels, seed=seed, counted=counted)
         if found is None:
             return None
+        responses = result(reads, archive, lambda: _responses(store.db, project))
         figures = figures_from_rows(
-            np, (), who, schemas, forms, found, _responses(store), adjudications, prepared
+            np, (), who, schemas, forms, found, responses, adjudications, prepared
         )
         if figures is None:
             return None
@@ -240,8 +251,8 @@ def columns_agreement(
         import numpy as np
     except ImportError:  # pragma: no cover - NumPy comes with the report extra
         return False, None
-    with paused_gc():
-        read = _string_columns(np, store)
+    with paused_gc(), parallel_reads(store.db, None) as reads:
+        read = _string_columns(np, store, reads, SHARE)
         if read is None:
             return False, None
         columns, who = read
@@ -274,11 +285,21 @@ Responses = tuple[list[str], list[str], list[str | None], list[int]]
 named), length in characters; by task, and by id within a task."""
 
 
-def _responses(store: MergedStore) -> Responses:
+def _responses(db: Db, project: str) -> Responses:
     """:data:`Responses` of the project's archive (the ``responses`` table), sorted as
-    Python sorts (whatever the database's collation)."""
-    query = "SELECT task_id, id, model, chars FROM responses WHERE project = ? ORDER BY task_id, id"
-    rows = store.db.execute(query, (store.project,)).fetchall()
+    Python sorts (whatever the database's collation): on SQLite read as a few long
+    strings (:data:`_SQLITE_RESPONSES`) where they give every row exactly, else as rows."""
+    rows = _response_strings(db, project) if db.dialect == "sqlite" else None
+    if rows is None:
+        query = (
+            "SELECT task_id, id, model, chars FROM responses WHERE project = ? ORDER BY task_id, id"
+        )
+        rows = db.execute(query, (project,)).fetchall()
+    return _responses_of_rows(rows)
+
+
+def _responses_of_rows(rows: list[Any]) -> Responses:
+    """:data:`Responses` of the rows (task id, id, model, length) in any order."""
     if not rows:
         return [], [], [], []
     # Sorted already where the collation is Python's: the sort then only compares
@@ -297,18 +318,74 @@ _CHAR_LIMIT = 50_000
 """Numbers read back as characters (``char(n + 1)``) stay below this (and so below
 UTF-16's surrogates); a larger one, clipped to it, sends the reader to the rows."""
 
+_SQLITE_RESPONSES = f"""
+SELECT count(*),
+  sum(typeof(task_id) IS NOT 'text' OR typeof(id) IS NOT 'text'
+      OR typeof(model) NOT IN ('text', 'null') OR typeof(chars) IS NOT 'integer'
+      OR length(task_id) >= {_CHAR_LIMIT} OR length(id) >= {_CHAR_LIMIT}
+      OR length(model) >= {_CHAR_LIMIT} - 1),
+  group_concat(char(min(length(task_id), {_CHAR_LIMIT}) + 1, min(length(id), {_CHAR_LIMIT}) + 1,
+                    CASE WHEN model IS NULL THEN 1 ELSE min(length(model), {_CHAR_LIMIT}) + 2 END),
+               ''),
+  group_concat(task_id, ''), group_concat(id, ''), group_concat(model, ''),
+  group_concat(chars, ',')
+FROM (SELECT task_id, id, model, chars FROM responses WHERE project = ? ORDER BY task_id, id)
+"""
+"""The archive's responses as one row of a few long strings: how many, how many the
+strings could not give exactly (a value of another type, a text too long), per response
+the lengths of its task id, id and model (0: none) as characters, then the texts one
+after the other and the lengths in characters. One step of SQLite, which keeps the GIL
+free for the caller meanwhile (a row per response takes it 600,000 times at a million
+answers), and no tuple per response."""
+
+
+def _response_strings(db: Db, project: str) -> list[tuple[str, str, str | None, int]] | None:
+    """The rows of the archive's responses from :data:`_SQLITE_RESPONSES`, in its order;
+    ``None`` where the strings cannot give them exactly (then the rows are read)."""
+    n, inexact, head, task_text, id_text, model_text, chars = db.execute(
+        _SQLITE_RESPONSES, (project,)
+    ).fetchone()
+    if not n:
+        return []
+    if inexact or None in (head, task_text, id_text, chars):
+        return None
+    import numpy as np
+
+    model_text = model_text or ""
+    sizes = np.frombuffer(head.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - 1
+    counts = chars.split(",")
+    if len(sizes) != 3 * n or len(counts) != n:
+        return None
+    sizes = sizes.reshape(n, 3)
+    sizes[:, 2] = np.maximum(sizes[:, 2] - 1, -1)  # -1: no model
+    ends = np.cumsum(np.maximum(sizes, 0), axis=0)
+    if ends[-1].tolist() != [len(task_text), len(id_text), len(model_text)]:
+        return None
+    starts = ends - np.maximum(sizes, 0)
+
+    def cut(text: str, k: int) -> list[str]:
+        return [text[a:b] for a, b in zip(starts[:, k].tolist(), ends[:, k].tolist(), strict=True)]
+
+    tasks, ids = cut(task_text, 0), cut(id_text, 1)
+    models = [
+        m if size >= 0 else None
+        for m, size in zip(cut(model_text, 2), sizes[:, 2].tolist(), strict=True)
+    ]
+    return list(zip(tasks, ids, models, map(int, counts), strict=True))
+
+
 _SQLITE_COLUMNS = f"""
-SELECT f.task_id, count(*),
+SELECT f.task_id AS task_id, count(*) AS n,
   sum(t.form IS NOT f.form OR f.day IS NULL OR f.seconds IS NULL OR f.answered IS NULL
-      OR CAST(CAST(f.seconds AS TEXT) AS REAL) IS NOT f.seconds),
+      OR CAST(CAST(f.seconds AS TEXT) AS REAL) IS NOT f.seconds) AS inexact,
   group_concat(char(min(r.rowid, {_CHAR_LIMIT}) + 1, min(f.form, {_CHAR_LIMIT}) + 1,
                     min(f.responses, {_CHAR_LIMIT}) + 1,
                     min(length(f.facts), {_CHAR_LIMIT}) + 1,
                     min(length(f.answered), {_CHAR_LIMIT}) + 1,
                     min(length(f.day), {_CHAR_LIMIT}) + 1),
-               ''),
-  group_concat(f.facts, ''), group_concat(f.answered, ''), group_concat(f.day, ''),
-  group_concat(f.seconds, ',')
+               '') AS head,
+  group_concat(f.facts, '') AS facts, group_concat(f.answered, '') AS answered,
+  group_concat(f.day, '') AS days, group_concat(f.seconds, ',') AS seconds
 FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer
 LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id
 WHERE f.project = ? GROUP BY f.task_id ORDER BY f.task_id
@@ -320,6 +397,59 @@ give exactly (a stale form, a missing column, seconds that their text would not 
 back). Every aggregate of a task reads its answers in the same order, which
 :func:`_string_columns` checks is that of :meth:`MergedStore.answer_fact_rows` (by
 reviewer): sorting them in SQL would cost a sort per task."""
+
+_SQLITE_BELOW = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id < ?")
+_SQLITE_FROM = _SQLITE_COLUMNS.replace("f.project = ?", "f.project = ? AND f.task_id >= ?")
+""":data:`_SQLITE_COLUMNS` of the tasks before a task id, and of the others: the two parts
+two connections read at once (:func:`_lower_half`)."""
+_SQLITE_ONE_ROW = f"""
+SELECT count(*), sum(g.inexact) + sum(typeof(g.task_id) IS NOT 'text'),
+  group_concat(char(min(length(g.task_id), {_CHAR_LIMIT}) + 1, min(g.n, {_CHAR_LIMIT}) + 1), ''),
+  group_concat(g.task_id, ''), group_concat(g.head, ''), group_concat(g.facts, ''),
+  group_concat(g.answered, ''), group_concat(g.days, ''), group_concat(g.seconds, ',')
+FROM ({{}}) g
+"""
+"""A query of :data:`_SQLITE_COLUMNS`' rows as one row: how many tasks, how many answers
+the strings cannot give exactly (and tasks whose id is not text), per task the length of
+its id and its number of answers as characters, then the ids and the tasks' strings one
+after the other. One step of SQLite: the GIL stays free for the other thread meanwhile
+(a row per task takes it 200,000 times at a million answers, and two threads doing so
+wait for each other on a busy machine)."""
+
+
+def _one_row(db: Db, query: str, params: tuple[Any, ...]) -> list[Any]:
+    """The rows of ``query`` (:data:`_SQLITE_COLUMNS` or one of its parts) as one chunk
+    (see :func:`_string_columns`) read by :data:`_SQLITE_ONE_ROW`: the tasks, their
+    numbers of answers, how many answers are inexact and the strings; an empty list
+    without tasks. A chunk the strings cannot give exactly has its ``inexact`` set."""
+    tasks, inexact, sizes, ids, *texts = db.execute(
+        _SQLITE_ONE_ROW.format(query), params
+    ).fetchone()
+    if not tasks:
+        return []
+    if inexact or None in (sizes, ids, *texts) or len(sizes) != 2 * tasks:
+        return [((), (), 1, "", "", "", "", "")]
+    lengths = [ord(c) - 1 for c in sizes[0::2]]
+    counts = [ord(c) - 1 for c in sizes[1::2]]
+    ends = list(accumulate(lengths))
+    if ends[-1] != len(ids) or max(counts) >= _CHAR_LIMIT or max(lengths) >= _CHAR_LIMIT:
+        return [((), (), 1, "", "", "", "", "")]
+    cut = [ids[e - k : e] for e, k in zip(ends, lengths, strict=True)]
+    return [(cut, counts, 0, *texts)]
+
+
+_MIDDLE_TASK = (
+    "SELECT task_id FROM task_forms WHERE project = ? ORDER BY task_id LIMIT 1 "
+    "OFFSET CAST((SELECT count(*) FROM task_forms WHERE project = ?) * ? AS INTEGER)"
+)
+"""The task where the facts are split between two connections: the share of the archive's
+tasks before it (a parameter) is read by the caller, the rest by the other connection.
+Any task splits them correctly: the place only balances the work (and the archive's
+index is a fifth of the facts')."""
+SHARE_WITH_ARCHIVE, SHARE = 5 / 8, 1 / 2
+"""The caller's share of the facts: five eighths where the other connection reads the
+archive's responses first (:func:`fact_figures`), which balances the two at a million
+answers, else half (:func:`columns_agreement`)."""
 
 _POSTGRES_COLUMNS = f"""
 SELECT a.task_id, t.form, a.head, a.facts, a.answered, a.days, a.seconds FROM (
@@ -440,13 +570,13 @@ class _Columns:
 
 
 def _read_columns(
-    np: Any, store: MergedStore
+    np: Any, store: MergedStore, reads: Reads | None = None, share: float = SHARE
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """The project's wide fact rows as :class:`_Columns` with each rater's (fingerprint,
     name), or ``None`` as :meth:`MergedStore.answer_fact_rows` (also without rows).
     Read per task as a few strings (:func:`_string_columns`) where they give every row
     exactly; else from the rows."""
-    found = _string_columns(np, store)
+    found = _string_columns(np, store, reads, share)
     if found is not None:
         return found
     read = store.answer_fact_rows(wide=True)
@@ -457,18 +587,19 @@ def _read_columns(
 
 
 def _string_columns(
-    np: Any, store: MergedStore
+    np: Any, store: MergedStore, reads: Reads | None = None, share: float = SHARE
 ) -> tuple[_Columns, dict[Any, tuple[str, str]]] | None:
     """:func:`_read_columns` from the per-task strings (:data:`_SQLITE_COLUMNS`,
     :data:`_POSTGRES_COLUMNS`), or ``None`` where they cannot give every row exactly
-    (then the rows are read)."""
+    (then the rows are read). ``reads``: another connection that reads part of them
+    beside this one (this one reads ``share`` of the tasks)."""
     db = store.db
     postgres = db.dialect == "postgresql"
+    project = store.project
+    count = "SELECT count(*) FROM answers WHERE project = ?"
     with paused_gc():
-        (answers,) = db.execute(
-            "SELECT count(*) FROM answers WHERE project = ?", (store.project,)
-        ).fetchone()
         if postgres:
+            (answers,) = db.execute(count, (project,)).fetchone()
             people = db.execute("SELECT fingerprint, name FROM reviewers").fetchall()
             fingerprints = sorted(str(fp) for fp, _ in people)
             names = {str(fp): str(name) for fp, name in people}
@@ -482,7 +613,9 @@ def _string_columns(
                 int(rater): (str(fp), str(name))
                 for rater, fp, name in db.execute("SELECT rowid, fingerprint, name FROM reviewers")
             }
-            per_task = db.execute(_SQLITE_COLUMNS, (store.project,)).fetchall()
+            upper = _upper_half(db, project, reads, share)  # read meanwhile by another
+            (answers,) = db.execute(count, (project,)).fetchone()
+            per_task = _lower_half(db, project, reads, upper)
     if not per_task:
         return None
     task_form: Any = None
@@ -492,10 +625,14 @@ def _string_columns(
             task_form = np.array(forms_now, dtype=np.int64)
         except TypeError:
             return None  # answers to a task no longer archived: their form is stale
-    else:
-        tasks, counts, inexact, heads, facts, answered, days, seconds = zip(*per_task, strict=True)
+    else:  # chunks of tasks (_one_row): their ids and numbers of answers, then strings
+        chunk_tasks, chunk_counts, inexact, heads, facts, answered, days, seconds = zip(
+            *per_task, strict=True
+        )
         if any(inexact):
             return None
+        tasks = tuple(t for chunk in chunk_tasks for t in chunk)
+        counts = [k for chunk in chunk_counts for k in chunk]
     try:
         head_text = "".join(heads)
         fact_text, answered_text, day_text = "".join(facts), "".join(answered), "".join(days)
@@ -569,6 +706,35 @@ def _string_columns(
         spent,
     )
     return columns, {rater: who[rater] for rater in sorted(present)}
+
+
+def _upper_half(
+    db: Db, project: str, reads: Reads | None, share: float
+) -> tuple[str, Future[Any]] | None:
+    """With ``reads``, the rows of :data:`_SQLITE_COLUMNS` from the :data:`_MIDDLE_TASK`
+    on, queued for the other connection (and the task): see :func:`_lower_half`."""
+    if reads is None:
+        return None
+    row = db.execute(_MIDDLE_TASK, (project, project, share)).fetchone()
+    if row is None:
+        return None
+    middle = str(row[0])
+    upper = reads.submit(lambda d: _one_row(d, _SQLITE_FROM, (project, middle)))
+    reads.start()  # the archive's responses first (queued before), then these
+    return middle, upper
+
+
+def _lower_half(
+    db: Db, project: str, reads: Reads | None, upper: tuple[str, Future[Any]] | None
+) -> list[Any]:
+    """The rows of :data:`_SQLITE_COLUMNS`: those before the :data:`_MIDDLE_TASK` read here
+    while the other connection reads the others (``upper``), or all of them here."""
+    if reads is None or upper is None:
+        return _one_row(db, _SQLITE_COLUMNS, (project,))
+    middle, rest = upper
+    rows = _one_row(db, _SQLITE_BELOW, (project, middle))
+    rows += reads.wait(rest)
+    return rows
 
 
 @dataclass(slots=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import html
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from docket.server import report_parallel
 from docket.server import report_plots as plots
 from docket.server.report import GOLD_TARGET, Criterion, Report
 from docket.server.report_quality import TARGET_AGREEMENT
@@ -462,8 +463,8 @@ def _gold(r: Report) -> str:
     return out + '<p class="method">Intervals: Wilson score interval (95 %).</p>'
 
 
-def _quantile(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
+def _quantile(ordered: Sequence[float], q: float) -> float:
+    """The ``q`` quantile of sorted values (linear between the two nearest)."""
     position = q * (len(ordered) - 1)
     low = int(position)
     high = min(low + 1, len(ordered) - 1)
@@ -479,20 +480,22 @@ def _timing(r: Report) -> str:
             "are not timed)."
         )
     minimum = t.min_seconds[0] if len(t.min_seconds) == 1 else None
-    rows = [
-        (
-            who,
-            len(values),
-            f"{statistics.median(values):.0f} s",
-            f"{_quantile(values, 0.1):.0f} s",
-            f"{_quantile(values, 0.9):.0f} s",
-            f"{t.fast.get(who, 0)} ({_pct(t.fast.get(who, 0) / len(values))})"
-            if t.min_seconds
-            else "–",
-            t.untimed.get(who, 0),
+    rows = []
+    for who, values in t.seconds.items():
+        ordered = sorted(values)  # once: the median and the quantiles read it as it is
+        rows.append(
+            (
+                who,
+                len(values),
+                f"{statistics.median(ordered):.0f} s",
+                f"{_quantile(ordered, 0.1):.0f} s",
+                f"{_quantile(ordered, 0.9):.0f} s",
+                f"{t.fast.get(who, 0)} ({_pct(t.fast.get(who, 0) / len(values))})"
+                if t.min_seconds
+                else "–",
+                t.untimed.get(who, 0),
+            )
         )
-        for who, values in t.seconds.items()
-    ]
     out += _table(
         [
             "Reviewer",
@@ -767,8 +770,16 @@ def _flags_over_time(r: Report) -> str:
     return out + _table(["Flag", "Times set"], rows, (1,))
 
 
-def render_html(r: Report) -> str:
-    """The whole report as one HTML document (a string)."""
+FORKED_SECTIONS = frozenset({"_ratings", "_matrix", "_timing"})
+"""The sections a forked child writes while this process writes the others
+(:func:`render_html` with ``parallel``): about half of the drawing at a million answers
+(the time per task's box plots, the reviewer heat map and the ratings' intervals)."""
+
+
+def render_html(r: Report, *, parallel: bool | None = None) -> str:
+    """The whole report as one HTML document (a string). ``parallel``: whether a forked
+    child writes :data:`FORKED_SECTIONS` meanwhile (:func:`docket.server.report_parallel.
+    forked`; ``None``: wherever it can); the document is the same."""
     plots.require_plotting()
     o = r.overview
     title = f"Review report: {o.project or 'project'}"
@@ -793,28 +804,37 @@ def render_html(r: Report) -> str:
         f"<title>{e(title)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{e(title)}</h1><p class=meta>{meta}</p></header>",
         nav,
-        _summary(r),
-        _readiness(r.readiness),
-        '<h2 id="scorecard">Model scorecard</h2>',
-        _ratings(r),
-        _likert(r),
-        _rubric(r),
-        _flags(r),
-        _length(r),
-        '<h2 id="quality">Quality</h2>',
-        _agreement(r),
-        _matrix(r),
-        _gold(r),
-        _timing(r),
-        _calibration(r),
-        _judges(r),
-        _throughput(r),
-        _drift(r),
-        _flags_over_time(r),
-        _methods(r),
+        *_sections(r, parallel),
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def _sections(r: Report, parallel: bool | None) -> list[str]:
+    """The report's sections in order, :data:`FORKED_SECTIONS` written by a forked child
+    where ``parallel`` allows it and the platform can (:func:`report_parallel.can_fork`)."""
+    scorecard = '<h2 id="scorecard">Model scorecard</h2>'
+    quality = '<h2 id="quality">Quality</h2>'
+    writers: list[Callable[[Report], str] | str] = [
+        _summary, lambda r: _readiness(r.readiness),
+        scorecard, _ratings, _likert, _rubric, _flags, _length,
+        quality, _agreement, _matrix, _gold, _timing, _calibration, _judges, _throughput,
+        _drift, _flags_over_time, _methods,
+    ]  # fmt: skip
+    if parallel is False or not report_parallel.can_fork():
+        return [w if isinstance(w, str) else w(r) for w in writers]
+    forked = [i for i, w in enumerate(writers) if getattr(w, "__name__", "") in FORKED_SECTIONS]
+    here = [i for i in range(len(writers)) if i not in forked]
+
+    def writer(i: int) -> Callable[[], str]:
+        w = writers[i]
+        return (lambda: w) if isinstance(w, str) else (lambda: w(r))
+
+    mine, theirs = report_parallel.forked([writer(i) for i in here], [writer(i) for i in forked])
+    out = [""] * len(writers)
+    for i, text in [*zip(here, mine, strict=True), *zip(forked, theirs, strict=True)]:
+        out[i] = text
+    return out
 
 
 def _methods(r: Report) -> str:

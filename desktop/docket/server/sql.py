@@ -32,7 +32,7 @@ from typing import Any, Protocol, TypeVar
 import sqlite_utils
 
 from docket.errors import DocketError, WorkspaceError
-from docket.store.db import translated_errors, write_transaction
+from docket.store.db import open_encrypted, translated_errors, write_transaction
 
 T = TypeVar("T")
 
@@ -151,12 +151,26 @@ class SqliteDb(Db):
 
     dialect = "sqlite"
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path, key: bytes | None = None) -> None:
         self.sqlite = db
         self.conn = db.conn
         self.file = path
         self.path = path
         self.label = path.name
+        self._key = key
+
+    @property
+    def reopenable(self) -> bool:
+        """Whether :meth:`reader` can open another connection (the key is known)."""
+        return self._key is not None
+
+    def reader(self) -> SqliteDb | None:
+        """Another connection to the same file, for reading beside this one in a thread of
+        its own (SQLite releases the GIL while it steps through a query); ``None`` where
+        this one was opened without its key. Open it in the thread that uses it."""
+        if self._key is None:
+            return None
+        return SqliteDb(open_encrypted(self.file, self._key), self.file)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         with translated_errors(self.path):
