@@ -38,6 +38,7 @@ from docket.core.bulk import paused_gc
 from docket.core.schema import Schema
 from docket.core.task_rows import TaskRows, suggestions_by_task, task_rows, unclaimed_suggestion
 from docket.core.tasks import Task
+from docket.core.worker_process import end_worker, how_it_ended
 from docket.errors import DocketError, ImportWorkerError
 
 if TYPE_CHECKING:
@@ -51,8 +52,6 @@ a process costs more than it saves."""
 POLL_S = 0.25
 """How often the importing process, waiting for the worker, looks whether it still runs
 (and reports progress, which is where a cancel comes in)."""
-END_WAIT_S = 5.0
-"""How long a worker is given to end once its part is done, before it is killed."""
 
 _HINT = (
     "Nothing was imported. Import the bundle again; if it fails the same way, the "
@@ -150,9 +149,7 @@ class ImportWorker:
         return message
 
     def _died(self) -> ImportWorkerError:
-        self._process.join(END_WAIT_S)
-        code = self._process.exitcode
-        how = "was killed" if code is not None and code < 0 else f"ended (exit code {code})"
+        how = how_it_ended(self._process)
         return ImportWorkerError(
             f"The process reading the bundle {how} before it finished.", hint=_HINT
         )
@@ -160,14 +157,8 @@ class ImportWorker:
     def close(self) -> None:
         """End the worker: at once if it is still working (a cancel, a failure), or once
         it has sent its last message; either way it is reaped before this returns."""
-        process = self._process
         self._conn.close()
-        if self._answered:
-            process.join(END_WAIT_S)
-        if process.is_alive():
-            process.kill()
-        process.join()
-        process.close()
+        end_worker(self._process, finished=self._answered)
 
 
 def _work(conn: Connection) -> None:

@@ -42,6 +42,7 @@ from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import AuditPrefix
 from docket.core.bulk import paused_gc
 from docket.core.imports import import_sqlite_utils_without_dataframes
+from docket.core.worker_process import end_worker, how_it_ended
 from docket.errors import DocketError, MergeWorkerError
 
 if TYPE_CHECKING:
@@ -58,8 +59,6 @@ AHEAD = 4
 processes are rarely on the cores at the same moment, and a few bundles of slack keep
 each from waiting on the other (a bundle of a thousand answers is about 0.7 MB)."""
 """How often the merging process, waiting for the worker, looks whether it still runs."""
-END_WAIT_S = 5.0
-"""How long a worker is given to end once its part is done, before it is killed."""
 
 _HINT = (
     "The bundles merged before it stopped are kept (each in a transaction of its own); "
@@ -186,9 +185,7 @@ class MergeWorker:
         return message
 
     def _died(self) -> MergeWorkerError:
-        self._process.join(END_WAIT_S)
-        code = self._process.exitcode
-        how = "was killed" if code is not None and code < 0 else f"ended (exit code {code})"
+        how = how_it_ended(self._process)
         return MergeWorkerError(
             f"The process reading the result bundles {how} before it finished.", hint=_HINT
         )
@@ -197,14 +194,8 @@ class MergeWorker:
         """End the worker: at once if it was not started or still has bundles to send (a
         cancel, a failure), or once it has sent its last; either way it is reaped before
         this returns."""
-        process = self._process
         self._conn.close()
-        if self._started and self._left <= 0:
-            process.join(END_WAIT_S)
-        if process.is_alive():
-            process.kill()
-        process.join()
-        process.close()
+        end_worker(self._process, finished=self._started and self._left <= 0)
 
 
 def _work(conn: Connection) -> None:

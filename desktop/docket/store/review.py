@@ -25,7 +25,7 @@ from docket.core.review import EditState, StatusCounts, TaskList, TaskRow, UiSta
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema
 from docket.core.suggestions import Suggestion
-from docket.core.tasks import Response, Task, TaskStatus
+from docket.core.tasks import Task, TaskStatus
 from docket.core.text_fold import SEPARATOR, fold, search_text
 from docket.errors import UnknownTaskError
 from docket.render.hidden import mark_hidden_text
@@ -320,13 +320,7 @@ class ReviewStore:
             row = self._db.execute(self._OPENING_SQL, (task_id,)).fetchone()
             if row is None:
                 raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
-            responses = [
-                Response(rid, text, model)
-                for rid, text, model in self._db.execute(
-                    "SELECT id, text, model FROM responses WHERE task_id = ? ORDER BY position",
-                    (task_id,),
-                )
-            ]
+            responses = self._store.responses_of(task_id)
         (
             tid, conversation, meta, status, documents, spans, pii,
             schema_id, schema_body, guidelines, calibration, review, suggestion,

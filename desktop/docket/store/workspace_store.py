@@ -546,6 +546,16 @@ class WorkspaceStore:
                 task_id, conversation, meta, status, responses[task_id], documents, spans, pii
             )
 
+    def responses_of(self, task_id: str) -> list[Response]:
+        """The task's responses in the bundle's order (inside ``translated_errors``)."""
+        return [
+            Response(rid, text, model)
+            for rid, text, model in self._db.execute(
+                "SELECT id, text, model FROM responses WHERE task_id = ? ORDER BY position",
+                (task_id,),
+            )
+        ]
+
     def task(self, task_id: str) -> Task:
         with translated_errors(self.path):
             row = self._db.execute(
@@ -555,13 +565,7 @@ class WorkspaceStore:
             ).fetchone()
             if row is None:
                 raise UnknownTaskError(f"There is no task {task_id!r} in this workspace.")
-            responses = [
-                Response(rid, text, model)
-                for rid, text, model in self._db.execute(
-                    "SELECT id, text, model FROM responses WHERE task_id = ? ORDER BY position",
-                    (task_id,),
-                )
-            ]
+            responses = self.responses_of(task_id)
         task_id, conversation, meta, status, documents, spans, pii = row
         return _task(task_id, conversation, meta, status, responses, documents, spans, pii)
 
