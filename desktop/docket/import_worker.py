@@ -38,7 +38,7 @@ from docket.core.bulk import paused_gc
 from docket.core.schema import Schema
 from docket.core.task_rows import TaskRows, suggestions_by_task, task_rows, unclaimed_suggestion
 from docket.core.tasks import Task
-from docket.core.worker_process import end_worker, how_it_ended
+from docket.core.worker_process import WorkerHandle, end_worker, how_it_ended
 from docket.errors import DocketError, ImportWorkerError
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class _Job:
     batch_chars: int
 
 
-class ImportWorker:
+class ImportWorker(WorkerHandle):
     """One worker process for one import: :meth:`produce_rows` hands it the verified
     bundle and passes on the rows it sends; :meth:`close` (always: use as a context
     manager) ends it and reaps it, killing it if it has not ended."""
@@ -87,16 +87,6 @@ class ImportWorker:
         self._answered = False  # the worker sent its last message
         self._process.start()
         child.close()  # only the worker holds its end: its death is an end of file here
-
-    def __enter__(self) -> ImportWorker:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid
 
     def produce_rows(
         self,

@@ -4,7 +4,6 @@ painted (so they repaint alone), the handle told by its outline in both themes a
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory, QStyleOptionSlider, QWidget
 
@@ -24,6 +23,7 @@ from docket.ui.comparison_view import SafeBrowser
 from docket.ui.main_window import MainWindow
 from docket.ui.palette import palette_for
 from docket.ui.scroll_bars import FlatScrollBar, flat_scroll_bars
+from tests.gui.paint_counter import Paints
 
 
 def tasks(n: int = 12) -> list[Task]:
@@ -150,19 +150,6 @@ def test_only_under_a_style_that_paints_them_whole(qapp: Any, monkeypatch: Any) 
     monkeypatch.undo()
     flat_scroll_bars(browser)
     assert isinstance(browser.verticalScrollBar(), FlatScrollBar)
-
-
-class Paints(QObject):
-    def __init__(self, *widgets: QWidget) -> None:
-        super().__init__()
-        self.count: Counter[int] = Counter()
-        for widget in widgets:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count[id(watched)] += 1
-        return False
 
 
 @pytest.fixture

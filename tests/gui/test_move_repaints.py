@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyleFactory, QWidget
 
@@ -30,6 +30,7 @@ from docket.ui.task_list import (
     TaskListPanel,
     TaskTableModel,
 )
+from tests.gui.paint_counter import Paints
 
 ROLES = (
     Qt.ItemDataRole.DisplayRole,
@@ -58,21 +59,6 @@ def tasks(n: int = 40) -> list[Task]:
         )
         for i in range(n)
     ]
-
-
-class Paints(QObject):
-    """Counts the paint events of the widgets it watches."""
-
-    def __init__(self, *widgets: QWidget) -> None:
-        super().__init__()
-        self.count: Counter[int] = Counter()
-        for widget in widgets:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count[id(watched)] += 1
-        return False
 
 
 @pytest.fixture

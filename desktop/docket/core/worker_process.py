@@ -3,7 +3,7 @@ hand their work over a pipe and must never leave a process behind, whatever happ
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 END_WAIT_S = 5.0
 """How long a worker is given to end once its part is done, before it is killed."""
@@ -27,3 +27,24 @@ def how_it_ended(process: Any) -> str:
     process.join(END_WAIT_S)
     code = process.exitcode
     return "was killed" if code is not None and code < 0 else f"ended (exit code {code})"
+
+
+class WorkerHandle:
+    """What the import's and the merge's worker handles share: the process they started
+    (``_process``), used as a context manager that ends it (:meth:`close`) on the way
+    out, whatever happened."""
+
+    _process: Any
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        raise NotImplementedError

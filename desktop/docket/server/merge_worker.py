@@ -42,7 +42,7 @@ from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import AuditPrefix
 from docket.core.bulk import paused_gc
 from docket.core.imports import import_sqlite_utils_without_dataframes
-from docket.core.worker_process import end_worker, how_it_ended
+from docket.core.worker_process import WorkerHandle, end_worker, how_it_ended
 from docket.errors import DocketError, MergeWorkerError
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _processors() -> int:
         return os.cpu_count() or 1
 
 
-class MergeWorker:
+class MergeWorker(WorkerHandle):
     """One worker process for one merge: once :meth:`ready`, :meth:`start` has it read
     ``paths`` from an index on, in order, and :meth:`receive` gives each one's verdict
     (:data:`docket.server.merge.Verdict`); :meth:`close` (always: use as a context
@@ -115,16 +115,6 @@ class MergeWorker:
         except OSError:
             self.close()
             raise self._died() from None
-
-    def __enter__(self) -> MergeWorker:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid
 
     def ready(self) -> bool:
         """Whether the worker has started (without waiting for it)."""
