@@ -461,8 +461,7 @@ class PanePool(QStackedWidget):
         if spare.font() != font:  # (a text pane gives its font to its document)
             spare.setDocument(MathDocument(spare))
             spare.setFont(font)
-        spare.setDocument(document)
-        document.size()  # the whole layout now, not after the pane shows
+        spare.setDocument(document)  # lays out what the pane shows; the rest while idle
         self._recent.remove(spare)
         self._recent.append(spare)
         return True
@@ -1034,13 +1033,14 @@ class ComparisonView(QWidget):
         then raises those panes (:class:`PanePool`). Staged last, a task is kept the
         longest."""
         turns = task.conversation
+        # Staged, a document is laid out by its pane (at the pane's width: once).
+        staging = stage and self.prompt_pool.isVisibleTo(self)
+        width = 0 if staging else self._width_of(self.prompt)
         if len(turns) == 1 and turns[0].role is Role.USER:
-            prompt = self._document(
-                f"{task.id}/prompt", turns[0].content, self._width_of(self.prompt)
-            )
+            prompt = self._document(f"{task.id}/prompt", turns[0].content, width)
         else:
-            prompt = self._conversation_document(task, self._width_of(self.prompt))
-        widths = [self._width_of(c.browser) for c in self.columns]
+            prompt = self._conversation_document(task, width)
+        widths = [0 if staging else self._width_of(c.browser) for c in self.columns]
         docs = [prompt] + [
             self._response_document(task, rid, widths[index] if index < len(widths) else 0)
             for index, rid in enumerate(order.order)
@@ -1050,11 +1050,11 @@ class ComparisonView(QWidget):
                 doc.prepare_images()
         if pii:
             self._prepare_pii(task, order, prompt, docs[1:], pii)
-        if stage:  # laid out in hidden panes: showing the task raises them
+        if staging:  # laid out in hidden panes: showing the task raises them
             font = self._body_font()
             for pool, doc in zip(self.pools(), docs, strict=False):
-                if pool.isVisibleTo(self):
-                    pool.stage(doc, font)
+                if not (pool.isVisibleTo(self) and pool.stage(doc, font)):
+                    doc.setTextWidth(pool.current().viewport().width())
 
     def _prepare_pii(
         self,

@@ -229,10 +229,13 @@ class MainWindow(QMainWindow):
         found = (self.task_list.previous_task_id(c.task.id), self.task_list.next_task_id(c.task.id))
         return [task_id for task_id in found if task_id is not None]
 
-    def _prefetch_next(self) -> None:
-        """Render and lay out the tasks next to this one while the reviewer reads it,
-        each in panes of its own (the next task last: it is kept the longest)."""
+    def _prefetch_next(self, only: str | None = None) -> None:
+        """Render and lay out the tasks next to this one (or ``only`` that one of them)
+        while the reviewer reads it, each in panes of its own (the next task last: it is
+        kept the longest)."""
         for task_id in self._neighbours():
+            if only is not None and task_id != only:
+                continue
             try:
                 task = self.workspace.task(task_id)
                 scan = self.workspace.cached_pii(task)
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
     def _scanned_ahead(self, task_id: str) -> None:
         """A neighbour's PII scan came back: lay out its marks now, not on the move."""
         if task_id in self._neighbours():
-            self._prefetch_next()
+            self._prefetch_next(task_id)
 
     def _show_issues(self, issues: list[tuple[str, str]]) -> None:
         if not issues:
