@@ -203,3 +203,26 @@ def test_panes_and_documents_stay_bounded(window: MainWindow, qtbot: Any) -> Non
     assert all(len(pool.panes) == PANES for pool in view.pools())
     assert len(view._docs) <= MAX_DOCUMENTS
     assert shown_texts(view) == expected_texts(window)
+
+
+def test_the_tasks_next_to_the_open_one_are_read_ahead(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.waitUntil(lambda: staged(window, "t1"))
+    read: list[str] = []
+    original = window.workspace.task
+
+    def task(task_id: str) -> Task:
+        read.append(task_id)
+        return original(task_id)
+
+    monkeypatch.setattr(window.workspace, "task", task)
+    window.next_task()
+    assert window.controller.task is not None and window.controller.task.id == "t1"
+    assert "t1" not in read  # read while the reviewer read t0
+    assert shown_texts(window.comparison) == expected_texts(window)
+    qtbot.waitUntil(lambda: staged(window, "t2"))
+    window.controller.forget_ahead()  # an import may change tasks: read again
+    window.next_task()
+    assert read[-1] == "t2"
+    assert shown_texts(window.comparison) == expected_texts(window)

@@ -1212,8 +1212,9 @@ class ComparisonView(QWidget):
 
     def _refresh_responses(self) -> None:
         task, order = self._task, self._order
-        self.mark_citation(-1, None)
+        self._citation_mark = None  # (drawn with the rest below, not on the text before)
         if task is None or order is None:
+            self._apply_marks()
             return
         texts = [task.response(rid).text for rid in order.order]
         diffs: dict[int, str] = {}

@@ -233,11 +233,10 @@ class MainWindow(QMainWindow):
         """Render and lay out the tasks next to this one (or ``only`` that one of them)
         while the reviewer reads it, each in panes of its own (the next task last: it is
         kept the longest)."""
-        for task_id in self._neighbours():
-            if only is not None and task_id != only:
+        for task in self.controller.read_ahead(self._neighbours()):
+            if only is not None and task.id != only:
                 continue
             try:
-                task = self.workspace.task(task_id)
                 scan = self.workspace.cached_pii(task)
                 if scan is None:
                     self.pii_marker.scan_soon(task)
@@ -271,6 +270,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         if changes.all_tasks:
+            self.controller.forget_ahead()
             self.task_list.reload()
             self.search_indexing.start_soon()  # an import: its tasks are indexed next
         else:

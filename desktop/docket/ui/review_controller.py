@@ -123,6 +123,9 @@ class ReviewController(QObject):
         the reveal (what was seen cannot be unseen)."""
         self._answers: dict[str, Any] = {}
         self._dirty = False
+        self._ahead: dict[str, Task] = {}
+        """The tasks next to the open one, read while the reviewer reads it (the window
+        lays them out then): opening one takes it from here instead of the store."""
         self.clock = ActiveClock()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -158,7 +161,8 @@ class ReviewController(QObject):
             )
             return False
         ws = self.workspace
-        self.task = ws.task(task_id)
+        ahead = self._ahead.get(task_id)
+        self.task = ahead if ahead is not None else ws.task(task_id)
         self.schema = ws.schema(task_id)
         self.order = ws.display_order(self.task)
         state = ws.editing(task_id)
@@ -174,6 +178,24 @@ class ReviewController(QObject):
         self.undoStateChanged.emit(state.can_undo, state.can_redo)
         self.issuesChanged.emit([])
         return True
+
+    def read_ahead(self, task_ids: list[str]) -> list[Task]:
+        """Read the tasks a move may open next (kept until the next call: only these)."""
+        kept: dict[str, Task] = {}
+        for task_id in task_ids:
+            task = self._ahead.get(task_id)
+            if task is None and self.task is not None and self.task.id == task_id:
+                task = self.task  # the task just left
+            try:
+                kept[task_id] = task if task is not None else self.workspace.task(task_id)
+            except DocketError:  # gone from the store: opened (and reported) when moved to
+                continue
+        self._ahead = kept
+        return list(kept.values())
+
+    def forget_ahead(self) -> None:
+        """Tasks read ahead are read again (an import may have changed them)."""
+        self._ahead = {}
 
     def leave_task(self) -> None:
         """Save what is pending and bank the time spent on the current task."""
@@ -213,6 +235,7 @@ class ReviewController(QObject):
         self.save_bookkeeping()
         self._retry.stop()
         unsaved = dict(self._answers) if self._dirty else None
+        self._ahead = {}
         self.task = self.schema = self.order = self.reviews = self.calibration = None
         self.suggestion, self.revealed, self.judge_shown = None, False, False
         self._answers, self._dirty = {}, False
