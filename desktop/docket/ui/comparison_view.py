@@ -461,7 +461,8 @@ class PanePool(QStackedWidget):
         if spare.font() != font:  # (a text pane gives its font to its document)
             spare.setDocument(MathDocument(spare))
             spare.setFont(font)
-        spare.setDocument(document)  # lays out what the pane shows; the rest while idle
+        spare.setDocument(document)  # lays out what the pane shows
+        document.size()  # and the rest now (the scroll bar's range is the whole text)
         self._recent.remove(spare)
         self._recent.append(spare)
         return True
