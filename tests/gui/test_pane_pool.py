@@ -226,3 +226,31 @@ def test_the_tasks_next_to_the_open_one_are_read_ahead(
     window.next_task()
     assert read[-1] == "t2"
     assert shown_texts(window.comparison) == expected_texts(window)
+
+
+def test_a_pane_drops_its_marks_with_the_text_they_point_into(qtbot: Any) -> None:
+    # A hidden pane once kept underlines into a document that was then deleted: shown
+    # again, Qt read them and the window crashed.
+    from PySide6.QtGui import QTextCursor, QTextDocument
+    from PySide6.QtWidgets import QTextEdit
+
+    from docket.ui.comparison_view import SafeBrowser
+
+    browser = SafeBrowser()
+    qtbot.addWidget(browser)
+    first, second = QTextDocument("first text"), QTextDocument("second text")
+    browser.setDocument(first)
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(first)
+    cursor.setPosition(0)
+    cursor.setPosition(5, QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    browser.setExtraSelections([selection])
+    browser.set_chips([(5, "PII")])
+    assert len(browser.extraSelections()) == 1
+    browser.setDocument(second)
+    assert browser.extraSelections() == [] and browser.chips == [] and browser.pii_runs == []
+    del first  # gone, as an evicted document is
+    browser.setExtraSelections([])  # reads the old marks: none left
+    browser.show()
+    qtbot.waitExposed(browser)

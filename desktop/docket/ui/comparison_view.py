@@ -354,6 +354,12 @@ class SafeBrowser(QTextBrowser):
         Qt's own document would), so no text outlives its view (the window locks)."""
         old = self.document()
         ours = isinstance(old, MathDocument) and old is not document and old.parent() is self
+        if old is not document and hasattr(self, "pii_runs"):  # (not while being built)
+            # Marks point into the text shown: they go with it (a pane keeps its marks
+            # while hidden, and the text they point into may be deleted meanwhile).
+            self.setExtraSelections([])
+            self.set_chips([])
+            self.pii_runs = []
         super().setDocument(document)
         if ours:
             old.deleteLater()
