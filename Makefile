@@ -153,7 +153,7 @@ bench: $(VENV)/.installed-test
 # A longer crash-safety run than the 200 kills of `make test`.
 KILLS ?= 2000
 kill-test: $(VENV)/.installed-test
-	$(PY) tests/adversarial/kill_harness.py $$(mktemp -d) --kills $(KILLS) --seed $${SEED:-20261121}
+	$(PY) tests/adversarial/kill_harness.py $$(mktemp -d) --kills $(KILLS) --seed $${SEED:-20261121} $${LOG:+--log $$LOG}
 
 # The parser fuzz properties under the "fuzz" Hypothesis profile (tests/conftest.py): random
 # inputs, many times the examples `make test` runs. Failures are saved in .hypothesis/ and

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +32,7 @@ from docket.core.review import (
     ADJUDICATION_OUTCOMES,
     EditState,
     StatusCounts,
+    TaskList,
     TaskRow,
     UiState,
 )
@@ -400,6 +401,19 @@ class Workspace:
     def task_row(self, task_id: str) -> TaskRow:
         return self._review.task_row(task_id)
 
+    def task_list(self) -> TaskList:
+        """The task list's columns but the previews (one narrow query)."""
+        return self._review.task_list()
+
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        """Previews of the task list's rows at these positions (``TaskList.positions``),
+        by key (``TaskList.keys``)."""
+        return self._review.task_previews(positions)
+
+    def search_keys(self, query: str) -> set[int]:
+        """:meth:`search` answering with the task list's keys (``TaskList.keys``)."""
+        return self._review.search_keys(query)
+
     def search(self, query: str) -> set[str]:
         """Ids of tasks whose text contains ``query`` (inside the encrypted database)."""
         return self._review.search(query)
@@ -505,19 +519,25 @@ class Workspace:
         progress: Callable[[int, int], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
         batch: int = 50,
+        typesetter: Typesetter | None = None,
     ) -> int:
         """Typeset every formula of every task (its conversation, responses, documents
         and guidelines) not typeset yet, in a worker process with a time limit per
         formula, committing after each ``batch`` of tasks so that stopping (or a crash)
         keeps what was done. ``progress(tasks done, tasks to do)``; ``should_stop`` is
-        asked between batches. Returns how many formulas were typeset."""
+        asked between batches. Returns how many formulas were typeset.
+
+        ``typesetter``: the caller's, so that it can stop it at once from another thread
+        (:meth:`Typesetter.stop`: the batch under way is then not kept, and
+        :class:`~docket.render.typeset.TypesettingStopped` is raised); a new one by
+        default."""
         total = self._formulas.remaining()
         if not total:
             return 0
         known = self._formulas.known()
         done = typeset = 0
         seen_guidelines: set[str] = set()
-        with Typesetter() as worker:
+        with typesetter or Typesetter() as worker:
             while not (should_stop and should_stop()):
                 todo = self._formulas.tasks_to_do(batch)
                 if not todo:

@@ -8,7 +8,8 @@ SIGKILLs the child after a seeded random delay, then checks, every time:
 
 - ``PRAGMA integrity_check`` is ``ok`` and the audit chain verifies;
 - every acknowledged answer and draft is there (or the one operation in flight when the
-  kill came, which may or may not have committed);
+  kill came, which may or may not have committed: whichever happened is kept from then
+  on); a draft stays expected across later records of its task, which do not clear it;
 - no bundle is half-imported: each imported bundle has all its tasks, and one whose
   import was acknowledged is there;
 - every acknowledged export is a complete file that verifies against the server key.
@@ -16,7 +17,9 @@ SIGKILLs the child after a seeded random delay, then checks, every time:
 Forking a preloaded interpreter makes a life cost milliseconds, so hundreds of kills fit
 in the test suite; the seed fixes the workload and the delays (where a kill lands within
 an operation still depends on the machine's speed). Prints a JSON summary; exit status 1
-if any check failed. ``tests/adversarial/test_kill_harness.py`` runs it in ``make test``.
+if any check failed, each failure with the history of the task it names (``histories``);
+``--log FILE`` also writes every life's lines. ``tests/adversarial/test_kill_harness.py``
+runs it in ``make test``.
 """
 
 from __future__ import annotations
@@ -150,12 +153,27 @@ def life(setup: dict[str, Any], seed: int, fd: int, workspace: str) -> None:
             say("ACK export", out)
 
 
+def drafted(review: ReviewStore, task_id: str) -> bool:
+    """Whether the form shows a draft of the task (an edit, not the last record): a draft
+    at edit 0 (everything undone) or no draft at all shows the record."""
+    return review.has_draft(task_id) and review.current(task_id).can_undo
+
+
 class Expectations:
-    """What the acknowledged operations promise, across all lives."""
+    """What the acknowledged operations promise, across all lives.
+
+    ``shown`` holds only drafts the form shows in place of the record (at edit 1 or
+    later); a task whose form shows its record has no entry there, its record being
+    checked through ``answer``. A record leaves a draft as it is (the window folds a draft
+    into a record through ``ReviewStore.submit``, the harness records through
+    ``Workspace.record``), so a draft stays expected across later records. The record's
+    own digest is never put in ``shown``: a later record changes what the form shows
+    without losing anything (that is how "acknowledged draft lost" was once reported for
+    a draft a kill had stopped before it committed, followed by a committed record)."""
 
     def __init__(self) -> None:
         self.answer: dict[str, tuple[int, str]] = {}  # task -> (revision, digest)
-        self.shown: dict[str, str] = {}  # task -> digest of what the form would show
+        self.shown: dict[str, str] = {}  # task -> digest of the draft the form shows
         self.imported: set[str] = set()
         self.exports: list[Path] = []
 
@@ -172,8 +190,7 @@ class Expectations:
                 if op == "import":
                     self.imported.add(args[0])
                 elif op == "answer":
-                    self.answer[args[0]] = (int(args[2]), args[1])
-                    self.shown.pop(args[0], None)  # a record does not clear a draft
+                    self.answer[args[0]] = (int(args[2]), args[1])  # drafts stay shown
                 elif op == "draft":
                     self.shown[args[0]] = args[1]
                 elif op == "undo" and args[1] != "-":
@@ -190,11 +207,18 @@ class Expectations:
         tid, intended = args[0], args[1]
         now = digest(review.current(tid).answers)
         if op == "draft":
-            if now not in (self.shown.get(tid, now), intended):
+            # An edit leaves a draft at edit 1 or later, so whether it committed is read
+            # from the draft, not from the digest: answers are often equal by chance (a
+            # preference of two responses without a rationale has two values).
+            if not drafted(review, tid):  # it did not commit, and there was no draft
+                if tid in self.shown:
+                    return [f"acknowledged draft of {tid} lost (kept {self.shown[tid]})"]
+                return []  # the form shows the record, checked as answers
+            if now not in (self.shown.get(tid), intended):
                 return [f"draft of {tid} in flight left a third state"]
             self.shown[tid] = now
         elif op == "undo":
-            if review.current(tid).can_undo:
+            if drafted(review, tid):
                 self.shown[tid] = now
             else:  # undone to the start: the form shows the record
                 self.shown.pop(tid, None)
@@ -230,8 +254,8 @@ def check(
         for tid, want in expect.shown.items():
             if flying_op in ("draft", "undo") and flying_args[0] == tid:
                 continue  # the edit in flight may have committed: settled below
-            if digest(review.current(tid).answers) != want:
-                problems.append(f"acknowledged draft of {tid} lost")
+            if (got := digest(review.current(tid).answers)) != want:
+                problems.append(f"acknowledged draft of {tid} lost (kept {want}, found {got})")
         if flying_op in ("draft", "undo", "answer"):  # (a lock in flight changes no answer)
             problems += expect.settle(flying_op, flying_args, ws, review)
         counts = dict(
@@ -254,7 +278,18 @@ def check(
     return problems
 
 
-def run(root: Path, kills: int, seed: int, max_delay: float) -> dict[str, Any]:
+def history_of(history: list[tuple[int, str]], problem: str) -> list[str]:
+    """The lines of earlier lives about the task a problem names: what each life began and
+    acknowledged on it, the operation each kill interrupted, and what the model expected
+    after each check. A failure that happens once under load explains itself."""
+    words = set(problem.replace("(", " ").replace(")", " ").split())
+    tids = {text.split()[2] for _, text in history if len(text.split()) > 2} & words
+    return [f"life {i}: {text}" for i, text in history if tids & set(text.split()[1:4])]
+
+
+def run(
+    root: Path, kills: int, seed: int, max_delay: float, log: Path | None = None
+) -> dict[str, Any]:
     root.mkdir(parents=True, exist_ok=True)
     setup = prepare(root)
     Path(setup["exports"]).mkdir()
@@ -264,6 +299,10 @@ def run(root: Path, kills: int, seed: int, max_delay: float) -> dict[str, Any]:
     failures: list[str] = []
     killed_during: Counter[str] = Counter()
     acknowledged: Counter[str] = Counter()
+    # Per workspace: every life's lines, the operation in flight at each kill and what the
+    # model expects afterwards, for the history of a task a failure names.
+    histories: dict[str, list[tuple[int, str]]] = {"main": [], "scratch": []}
+    explained: dict[str, list[str]] = {}
     for i in range(kills):
         life_seed = rng.randrange(2**32)
         delay = rng.uniform(0, max_delay)
@@ -272,6 +311,8 @@ def run(root: Path, kills: int, seed: int, max_delay: float) -> dict[str, Any]:
         if fresh:
             shutil.rmtree(setup["scratch"], ignore_errors=True)
             scratch = Expectations()
+            histories["scratch"] = []
+        history = histories["scratch" if fresh else "main"]
         workspace, expected = (setup["scratch"], scratch) if fresh else (setup["workspace"], expect)
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -295,14 +336,37 @@ def run(root: Path, kills: int, seed: int, max_delay: float) -> dict[str, Any]:
         acknowledged.update(line.split()[1] for line in lines if line.startswith("ACK"))
         in_flight = expected.apply([line for line in lines if not line.startswith("CRASH")])
         killed_during[in_flight[0] if in_flight else ("opening" if not lines else "between")] += 1
+        touched = {
+            line.split()[2]
+            for line in lines
+            if line.split()[1:2] in (["answer"], ["draft"], ["undo"])
+        }
+        history += [(i, line) for line in lines]
+        if in_flight:
+            history.append((i, f"KILLED {in_flight[0]} {' '.join(in_flight[1])}"))
         problems = check(setup, workspace, expected, in_flight, server)
+        history += [
+            (i, f"EXPECT {tid} answer={expected.answer.get(tid)} shown={expected.shown.get(tid)}")
+            for tid in sorted(touched)
+        ]
         failures += [f"after kill {i} (seed {life_seed}): {p}" for p in problems]
+        for p in problems:
+            explained[f"after kill {i} (seed {life_seed}): {p}"] = history_of(history, p)
+        if log is not None:
+            with log.open("a", encoding="utf-8") as out:
+                record = {"kill": i, "seed": life_seed, "delay": delay, "fresh": fresh}
+                record |= {"lines": lines, "in_flight": in_flight, "problems": problems}
+                record["expect"] = {
+                    tid: [expected.answer.get(tid), expected.shown.get(tid)] for tid in touched
+                }
+                out.write(json.dumps(record) + "\n")
         if len(failures) > 20:
             break
     return {
         "kills": i + 1,
         "seed": seed,
         "failures": failures,
+        "histories": explained,
         "killed_during": dict(killed_during),
         "acknowledged": dict(acknowledged),
         "answers_checked": len(expect.answer),
@@ -316,8 +380,9 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261121)
     parser.add_argument("--max-delay", type=float, default=0.12, help="seconds (default 0.12)")
+    parser.add_argument("--log", type=Path, help="append each life's lines here (JSON lines)")
     args = parser.parse_args()
-    summary = run(args.directory, args.kills, args.seed, args.max_delay)
+    summary = run(args.directory, args.kills, args.seed, args.max_delay, args.log)
     print(json.dumps(summary, indent=2))
     return 1 if summary["failures"] else 0
 

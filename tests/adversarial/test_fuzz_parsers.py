@@ -1645,6 +1645,47 @@ def test_json_lines_read_what_they_were_written_from(values: list[Any]) -> None:
     assert safe_json.loads_lines(data) == [safe_json.loads(json.dumps(v)) for v in values]
 
 
+def _lines_by_the_standard_parser(data: bytes) -> list[Any]:
+    """``safe_json.loads_lines`` as it was before msgspec read the lines first: the
+    standard parser alone, line by line, with the same checks."""
+    text = data.decode("utf-8")
+    out = []
+    for line in text.split("\n"):
+        line = line.strip(" \t\r")
+        if line:
+            _, end = json.JSONDecoder().raw_decode(line)
+            if end != len(line):
+                raise ValueError("more than one JSON value on a line")
+            out.append(safe_json.loads(line))
+    return out
+
+
+_JSON_LINE_PIECES = st.sampled_from(
+    [b"{", b"}", b"[", b"]", b'"a"', b":", b",", b"1", b"-0.5", b"1e400", b"NaN", b"true",
+     b"null", b" ", b"\t", b"\r", b"\n", b'"\\ud83d\\ude00"', b'"\\ud800"', b'"\xc3\xa9"',
+     b"\xff", b'"\xe2\x80\xa8"', b"99999999999999999999999", b'{"a": 1, "a": 2}']
+)  # fmt: skip
+
+
+@given(st.lists(_JSON_LINE_PIECES, max_size=30).map(b"".join))
+def test_json_lines_give_what_the_standard_parser_gives(data: bytes) -> None:
+    """msgspec reads each line first; any line it refuses goes to the standard parser, so
+    the values, and the fact of an error, are the standard parser's for any bytes."""
+    try:
+        expected: Any = _lines_by_the_standard_parser(data)
+    except (ValueError, RecursionError):
+        expected = ValueError
+    try:
+        got: Any = safe_json.loads_lines(data)
+    except ValueError:
+        got = ValueError
+    if expected is ValueError or got is ValueError:
+        assert got is expected
+    else:  # NaN is not equal to itself: compare the JSON both give back
+        assert json.dumps(got) == json.dumps(expected)
+        assert [type(v) for v in got] == [type(v) for v in expected]
+
+
 def test_untrusted_json_accepts_what_docket_writes() -> None:
     assert safe_json.loads("[" * 64 + "]" * 64) == json.loads("[" * 64 + "]" * 64)
     assert safe_json.loads(b'{"a":' * 64 + b"0" + b"}" * 64) is not None

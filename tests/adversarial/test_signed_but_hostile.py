@@ -22,13 +22,14 @@ import pytest
 
 from docket import Workspace
 from docket.bundles import keys
+from docket.bundles.envelope import keyring
 from docket.bundles.keys import PublicCard
-from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
+from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle, read_result_bundle
 from docket.cli import main
 from docket.core.audit_chain import AuditEntry, entry_hash
 from docket.server.adjudication import pack_adjudication
 from docket.server.dataset import dpo_rows, judgment_rows
-from docket.server.merge import import_task_archive, merge_results
+from docket.server.merge import _audit_prefix, import_task_archive, merge_results
 from docket.server.merged_store import MergedStore
 from docket.server.pack import pack
 
@@ -437,3 +438,174 @@ def test_a_genuine_second_result_still_merges(world: dict[str, Any], tmp_path: P
     second = forge(world, "alice", name="genuine-second.result")
     report, _, _ = merged(world, tmp_path, [world["results"]["alice"], second])
     assert [o.status for o in report.outcomes] == ["accepted", "accepted"], report.outcomes
+
+
+# --- 11. the part of a log merged before -----------------------------------------------
+# The server keeps the longest audit section it merged of each workspace (its length and
+# SHA-256): a later result whose section begins with exactly those bytes has only the
+# entries after them parsed and checked. Anything else is read and hashed whole.
+
+
+def _known_prefix(db: Path, world: dict[str, Any]) -> Callable[[str], Any]:
+    def known(chain: str) -> Any:
+        with MergedStore.open(db, world["server"]) as store:
+            return _audit_prefix(store.db, chain)
+
+    return known
+
+
+def _entry_after(entries: list[AuditEntry], **change: Any) -> list[AuditEntry]:
+    """The log with one more entry, hash-chained to the last unless ``change`` says
+    otherwise (its number, the hash it follows, its hash)."""
+    last = entries[-1]
+    fields = {
+        "seq": last.seq + 1,
+        "at": last.at,
+        "action": "note",
+        "subject": "t0",
+        "detail": "{}",
+        "prev_hash": last.hash,
+    }
+    fields.update({k: v for k, v in change.items() if k != "hash"})
+    h = change.get("hash") or entry_hash(
+        fields["prev_hash"], fields["seq"], fields["at"], fields["action"],
+        fields["subject"], fields["detail"],
+    )  # fmt: skip
+    return [*entries, AuditEntry(**fields, hash=h)]
+
+
+def test_a_later_result_is_read_from_where_the_merged_log_ends(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    """Alice's second result carries her first one's log, byte for byte, and one entry
+    more (after the record of that first export): only those are parsed; her answers,
+    recorded in the part merged before, are still found there; the merge ends as a merge
+    of both read whole would."""
+    first = world["results"]["alice"]
+    second = forge(world, "alice", audit=_entry_after, name="second-plus-one.result")
+    report, _, db = merged(world, tmp_path, [first])
+    assert [o.status for o in report.outcomes] == ["accepted"]
+    result = read_result_bundle(
+        second.read_bytes(), world["server"], keyring(world["cards"]), _known_prefix(db, world)
+    )
+    assert result.audit_skipped is not None
+    assert [e.action for e in result.audit] == ["export", "note"]  # the first export, then ours
+    assert result.audit_section is not None
+    assert result.audit_section.entries == result.audit_skipped.entries + 2
+    assert len(result.full_audit()) == result.audit_section.entries
+    with MergedStore.open(db, world["server"]) as store:
+        again = merge_results([second], server=world["server"], cards=world["cards"], store=store)
+        assert _audit_prefix(store.db, result.chain) == result.audit_section
+    assert [o.status for o in again.outcomes] == ["accepted"], again.outcomes
+    # The same two results in the other order, each log read whole: the same answers.
+    report2, rows2, _ = merged(world, tmp_path / "reversed", [second, first])
+    assert [o.status for o in report2.outcomes] == ["accepted", "accepted"]
+    with MergedStore.open(db, world["server"], project="px") as store:
+        assert judgment_rows(store) == rows2
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"prev_hash": "f" * 64}, "does not follow"),
+        ({"seq": 10_000}, "is missing"),
+        ({"hash": "e" * 64}, "was altered"),
+    ],
+)
+def test_entries_after_the_merged_log_must_continue_it(
+    world: dict[str, Any], tmp_path: Path, change: dict[str, Any], words: str
+) -> None:
+    """The merged part is not parsed again, so what follows it must chain to its last
+    entry: numbered next, following its hash, hashing to its own."""
+    first = world["results"]["alice"]
+    second = forge(
+        world, "alice", audit=lambda entries: _entry_after(entries, **change),
+        name="second-bad-tail.result",
+    )  # fmt: skip
+    report, rows, _ = merged(world, tmp_path, [first, second])
+    assert outcome(report, first).status == "accepted"
+    assert words in outcome(report, second).reason
+    assert rows == only(world, tmp_path, "alice")
+
+
+def test_a_past_entry_changed_under_its_old_hash_is_refused(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    """An entry of the merged part whose content changed while its hash and links were
+    kept: the section no longer begins with the merged bytes, so it is read whole and
+    every entry hashed (the server once took entries it knew on their hash alone)."""
+
+    def tamper(entries: list[AuditEntry]) -> list[AuditEntry]:
+        return [dataclasses.replace(entries[0], at="2000-01-01T00:00:00.000+00:00"), *entries[1:]]
+
+    first = world["results"]["alice"]
+    second = forge(world, "alice", audit=tamper, name="second-tampered.result")
+    report, rows, _ = merged(world, tmp_path, [first, second])
+    assert outcome(report, first).status == "accepted"
+    assert "was altered" in outcome(report, second).reason
+    assert rows == only(world, tmp_path, "alice")
+
+
+def test_a_log_equal_to_the_merged_one_but_written_differently_is_read_whole(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    """The same entries in other bytes (keys in another order): no byte prefix, so the
+    whole log is read, checked against the merged entries, and merged."""
+    first = world["results"]["alice"]
+    second = forge(world, "alice", name="second-respelled.result")
+    _, _, db = merged(world, tmp_path, [first])
+    result = read_result_bundle(
+        second.read_bytes(), world["server"], keyring(world["cards"]), _known_prefix(db, world)
+    )
+    assert result.audit_skipped is not None  # the genuine bytes: the prefix is recognised
+    respelled = second.with_name("respelled.result")
+    with Workspace.open(world["tmp"] / "ws-alice", world["tmp"] / "keys" / "alice.key") as ws:
+        log = ws.store.audit_entries()
+    data = _respelled_result(world, log)
+    respelled.write_bytes(data)
+    result = read_result_bundle(
+        data, world["server"], keyring(world["cards"]), _known_prefix(db, world)
+    )
+    assert result.audit_skipped is None and len(result.audit) == len(log)
+    with MergedStore.open(db, world["server"]) as store:
+        again = merge_results(
+            [respelled], server=world["server"], cards=world["cards"], store=store
+        )
+    assert [o.status for o in again.outcomes] == ["accepted"], again.outcomes
+
+
+def _respelled_result(world: dict[str, Any], log: list[AuditEntry]) -> bytes:
+    """Alice's next result with its audit section written with keys in reverse order."""
+    import docket.bundles.result_bundle as result_bundle
+
+    original = result_bundle._jsonl
+
+    def reversed_keys(rows: Any) -> bytes:
+        if rows and "prev_hash" in rows[0]:
+            return "".join(
+                json.dumps(dict(reversed(list(r.items())))) + "\n" for r in rows
+            ).encode()
+        return original(rows)
+
+    result_bundle._jsonl = reversed_keys
+    try:
+        return forge(world, "alice", name="respelled-source.result").read_bytes()
+    finally:
+        result_bundle._jsonl = original
+
+
+def test_an_answer_recorded_neither_before_nor_after_the_merged_part_is_refused(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    """The log continues the merged part correctly, but one answer's revision is in
+    neither part: refused, as in a log read whole."""
+
+    def bump(rows: Rows, ws: Workspace) -> Rows:
+        return [rows[0] | {"revision": rows[0]["revision"] + 1}, *rows[1:]]
+
+    first = world["results"]["alice"]
+    second = forge(world, "alice", bump, audit=_entry_after, name="second-unrecorded.result")
+    report, rows, _ = merged(world, tmp_path, [first, second])
+    assert outcome(report, first).status == "accepted"
+    assert "is not in the result's audit log" in outcome(report, second).reason
+    assert rows == only(world, tmp_path, "alice")

@@ -12,6 +12,7 @@ language on a response in its script: the README's images.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -236,6 +237,47 @@ def test_pii_badges_and_tooltips_speak_the_interface_language(
     assert isolate("555-010-2233") == "555-010-2233"
     interface("ar")
     assert isolate("555-010-2233") == "\u2068555-010-2233\u2069"
+
+
+@pytest.mark.parametrize(
+    ("code", "one", "tags"),
+    [
+        ("en", "U+202E RIGHT-TO-LEFT OVERRIDE (hidden character)", "spelling hidden text"),
+        ("de", "U+202E RIGHT-TO-LEFT OVERRIDE (verborgenes Zeichen)", "verborgenen Text"),
+        ("ja", "U+202E RIGHT-TO-LEFT OVERRIDE（隠し文字）", "隠されたテキスト"),
+    ],
+)
+def test_hidden_character_tooltips_speak_the_interface_language(
+    interface: Callable[[str], str], code: str, one: str, tags: str
+) -> None:
+    """A hidden character's mark names it by its code point and Unicode name (the
+    standard's, in every language) and says in the interface's words that it is hidden."""
+    from docket.render.hidden import find_hidden, mark_html
+    from docket.render.theme import theme_named
+
+    interface(code)
+    rlo, run, spelled = (find_hidden(t)[0] for t in ("a\u202eb", "a\u200b\u200bb", TAG_TEXT))
+    assert rlo.title == one
+    assert run.title.startswith("2") and "U+200B ZERO WIDTH SPACE" in run.title
+    assert tags in spelled.title and "U+E0068" in spelled.title
+    assert html.escape(one) in mark_html(rlo, theme_named("light"))
+    if code != "en":  # English is back with the English interface
+        interface("en")
+        assert rlo.title == "U+202E RIGHT-TO-LEFT OVERRIDE (hidden character)"
+
+
+def test_a_hidden_character_title_translated_with_a_wrong_field_falls_back_to_english() -> None:
+    from docket.render.hidden import TITLES, find_hidden, use_titles
+
+    try:
+        use_titles({"one": "{nom} (caché)", "run": "{count} × {name}", "tags": "{count} {start}"})
+        assert TITLES["one"] == "{name} (hidden character)"
+        assert find_hidden("a\u200b\u200bb")[0].title == "2 × U+200B ZERO WIDTH SPACE"
+    finally:
+        use_titles(None)
+
+
+TAG_TEXT = "x" + "".join(chr(0xE0000 + ord(c)) for c in "hi") + "y"
 
 
 @pytest.mark.parametrize(("code", "file_menu"), [("ar", "&ملف"), ("he", "&קובץ")])

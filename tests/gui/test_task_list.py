@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Sequence
 
 import pytest
 
@@ -15,13 +16,16 @@ from pytestqt.qtbot import QtBot
 
 from docket import Workspace
 from docket.core import TaskStatus
-from docket.store.review import ReviewStore, TaskRow
+from docket.store.review import ReviewStore, TaskList, TaskRow
 from docket.ui.task_list import (
     COL_NUMBER,
     COL_PROMPT,
     COL_STATUS,
     COL_TIME,
+    PREVIEW_BATCH,
+    PREVIEWS_KEPT,
     STATUS_LABELS,
+    SearchCache,
     StatusRole,
     TaskFilterProxy,
     TaskIdRole,
@@ -57,33 +61,42 @@ class CountingStore:
         self.inner = inner
         self.calls: Counter[str] = Counter()
 
-    def task_rows(self) -> list[TaskRow]:
-        self.calls["task_rows"] += 1
-        return self.inner.task_rows()  # type: ignore[attr-defined, no-any-return]
+    def task_list(self) -> TaskList:
+        self.calls["task_list"] += 1
+        return self.inner.task_list()  # type: ignore[attr-defined, no-any-return]
+
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        self.calls["task_previews"] += 1
+        return self.inner.task_previews(positions)  # type: ignore[attr-defined, no-any-return]
 
     def task_row(self, task_id: str) -> TaskRow:
         self.calls["task_row"] += 1
         return self.inner.task_row(task_id)  # type: ignore[attr-defined, no-any-return]
 
-    def search(self, query: str) -> set[str]:
+    def search_keys(self, query: str) -> set[int]:
         self.calls["search"] += 1
-        return self.inner.search(query)  # type: ignore[attr-defined, no-any-return]
+        return self.inner.search_keys(query)  # type: ignore[attr-defined, no-any-return]
 
 
 class FakeRows:
-    """Synthetic rows, as ReviewStore.task_rows returns them, without a database."""
+    """Synthetic rows, as ReviewStore.task_rows returns them, without a database (keyed
+    by their place in the list)."""
 
     def __init__(self, rows: list[TaskRow]) -> None:
         self.rows = rows
 
-    def task_rows(self) -> list[TaskRow]:
-        return self.rows
+    def task_list(self) -> TaskList:
+        return TaskList.of_rows(self.rows)
+
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        wanted = set(positions)
+        return {i: r.preview for i, r in enumerate(self.rows) if r.position in wanted}
 
     def task_row(self, task_id: str) -> TaskRow:
         return next(r for r in self.rows if r.id == task_id)
 
-    def search(self, query: str) -> set[str]:
-        return {r.id for r in self.rows if query in r.preview.lower()}
+    def search_keys(self, query: str) -> set[int]:
+        return {i for i, r in enumerate(self.rows) if query in r.preview.lower()}
 
 
 def synthetic_rows(n: int) -> list[TaskRow]:
@@ -258,7 +271,7 @@ def test_refresh_task_after_a_skip_changes_only_that_row(
     assert model.index(row, COL_STATUS).data(DISPLAY) == "↷ skipped"
     assert model.index(row, COL_STATUS).data(StatusRole) == "skipped"
     assert texts(model, COL_STATUS) == ["• new", "↷ skipped", "• new"]
-    assert counting.calls == Counter(task_rows=1, task_row=1)
+    assert counting.calls == Counter(task_list=1, task_row=1)
 
 
 def test_refresh_task_after_recording_an_answer(
@@ -519,7 +532,9 @@ def test_focus_search(qtbot: QtBot, panel: TaskListPanel) -> None:
     assert panel.search_field.selectedText() == "abc"
 
 
-def test_ten_thousand_rows_take_one_query_and_no_per_row_work(qtbot: QtBot) -> None:
+def test_ten_thousand_rows_take_one_query_and_read_only_the_previews_shown(
+    qtbot: QtBot,
+) -> None:
     rows = synthetic_rows(10_000)
     store = CountingStore(FakeRows(rows))
     panel = TaskListPanel(store)
@@ -530,7 +545,9 @@ def test_ten_thousand_rows_take_one_query_and_no_per_row_work(qtbot: QtBot) -> N
     panel.grab()  # paints the visible rows
     model, view = panel.model, panel.view
     assert model.rowCount() == 10_000
-    assert model.task_row_at(9_999) is rows[9_999]  # the store's own list: no copies per row
+    # Only the previews in view (and a few after them) were read, in one call.
+    assert store.calls == Counter(task_list=1, task_previews=1)
+    assert model.task_row_at(9_999) == rows[9_999]
     first = view.rowAt(0)
     last = view.rowAt(view.viewport().height() - 1)
     assert 0 <= first < last < 100
@@ -547,7 +564,11 @@ def test_ten_thousand_rows_take_one_query_and_no_per_row_work(qtbot: QtBot) -> N
     assert panel.count_label.text() == "286 of 10,000 shown"
     panel.select_task("t09999")
     assert panel.view.currentIndex().isValid()
-    assert store.calls == Counter(task_rows=1, search=1)
+    assert store.calls["task_list"] == 1 and store.calls["search"] == 1
+    # The previews of the rows shown since, read with the rows shown after them, and no
+    # more of them than kept.
+    assert store.calls["task_previews"] <= 6
+    assert len(model._previews) <= PREVIEWS_KEPT
 
 
 def test_a_failed_search_says_so_and_keeps_the_filter(
@@ -556,7 +577,7 @@ def test_a_failed_search_says_so_and_keeps_the_filter(
     from docket.errors import WorkspaceError
 
     class Broken:
-        def search(self, query: str) -> set[str]:
+        def search_keys(self, query: str) -> set[int]:
             raise WorkspaceError("The workspace database is closed.", hint="Open it again.")
 
     panel.set_search("sort")
@@ -566,3 +587,47 @@ def test_a_failed_search_says_so_and_keeps_the_filter(
     assert blocker.args == ["The workspace database is closed.\nOpen it again."]
     assert panel.count_label.text() == "Search failed" and "closed" in panel.count_label.toolTip()
     assert shown_ids(panel.proxy) == ["three"]
+
+
+def test_the_search_cache_keeps_recent_queries_within_a_number_of_tasks_found() -> None:
+    asked: list[str] = []
+
+    def search(query: str) -> set[int]:
+        asked.append(query)
+        return set(range(len(query) * 10))
+
+    cache = SearchCache(search, size=3, max_hits=100)
+    assert cache(" AB ") == frozenset(range(20)) and cache("ab") == frozenset(range(20))
+    cache("abcd")  # 40 found, 60 held
+    cache("abcde")  # 50 found: 110 held, over the bound: "ab" (the oldest) goes
+    assert asked == ["ab", "abcd", "abcde"]
+    cache("ab")
+    assert asked[-1] == "ab"
+    cache("x" * 20)  # 200 found on its own: kept alone, the last one asked
+    assert cache("x" * 20) == frozenset(range(200)) and asked.count("x" * 20) == 1
+    cache("abcd")
+    assert asked[-1] == "abcd"
+
+
+def test_a_filtered_list_reads_the_previews_of_the_rows_it_shows(qtbot: QtBot) -> None:
+    rows = synthetic_rows(5_000)
+    asked: list[int] = []
+
+    class Recording(FakeRows):
+        def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+            asked.extend(positions)
+            return super().task_previews(positions)
+
+    panel = TaskListPanel(Recording(rows))
+    qtbot.addWidget(panel)
+    panel.resize(600, 800)
+    panel.set_status_filter({TaskStatus.FLAGGED})  # every fifth row
+    panel.show()
+    qtbot.waitExposed(panel)
+    asked.clear()
+    panel.view.scrollTo(panel.proxy.index(500, 0))
+    panel.grab()
+    assert asked and all(rows[key].status is TaskStatus.FLAGGED for key in asked)
+    assert len(asked) <= 2 * PREVIEW_BATCH  # the rows in view and those shown after them
+    shown = panel.view.rowAt(0)
+    assert panel.proxy.index(shown, COL_PROMPT).data(DISPLAY) == rows[shown * 5 + 4].preview

@@ -368,6 +368,52 @@ def test_a_readme_docket_did_not_write_is_never_overwritten(
     assert not (tmp_path / "sub").exists()
 
 
+@pytest.mark.parametrize("name", ["train.jsonl", "train.parquet", "hf-folder"])
+def test_ctrl_c_while_the_files_move_into_place_leaves_both_or_neither(
+    merged: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Ctrl+C just after the data took its name (the card not yet): it is held until the
+    card has taken its own, then delivered; Ctrl+C while the card is being written leaves
+    the earlier export (data and card) as it was."""
+    import os
+    import signal
+
+    from docket.server import dataset_files
+
+    pytest.importorskip("pyarrow", reason="Parquet and the Hugging Face folder need pyarrow")
+    out = tmp_path / name
+    extra = ("--container", "hf") if name == "hf-folder" else ()
+    assert _export(merged, out, *extra) == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    real_replace = os.replace
+    moved: list[str] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        real_replace(src, dst)
+        moved.append(Path(dst).name)
+        if len(moved) == 1:
+            signal.raise_signal(signal.SIGINT)  # between the data and its card
+
+    monkeypatch.setattr(dataset_files.os, "replace", replace)
+    assert _export(merged, out, *extra, "--license", "mit") == 130  # "docket: interrupted"
+    assert moved == [out.name, "README.md"]  # both moved before the interrupt
+    assert 'license: "mit"' in (tmp_path / "README.md").read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+
+    # Interrupted while the card is written (before any rename): nothing changes.
+    monkeypatch.setattr(dataset_files.os, "replace", real_replace)
+    after = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after != before
+
+    def interrupted(*args: Any, **kwargs: Any) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("docket.server.dataset_card.card_text", interrupted)
+    assert _export(merged, out, *extra, "--license", "apache-2.0") == 130
+    assert {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == after
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
 def test_a_bad_license_or_language_is_refused(
     merged: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

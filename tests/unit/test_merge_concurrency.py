@@ -56,7 +56,7 @@ def sequential_rows(world: World, db: Path) -> dict[str, list[tuple[object, ...]
 def merge_at_once(world: World, db: Path, lists: list[list[Path]]) -> list[tuple[int, str]]:
     """One `docket merge --tasks ARCHIVE ...` process per list, all started together on a
     database none of them finds (each creates or migrates it, imports the archive)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop"), "DOCKET_DEBUG": "1"}
     procs = [
         subprocess.Popen(
             [

@@ -309,3 +309,37 @@ def test_merge_keeps_the_answer_facts_agreement_reads(run: dict[str, Any], tmp_p
         with write_transaction(store.db):
             store.db.execute("UPDATE answer_facts SET form = form + 100 WHERE task_id = 't02'")
         assert store.answer_fact_rows() is None
+
+
+def test_a_write_by_another_connection_between_bundles_is_put_right(
+    run: dict[str, Any], tmp_path: Path
+) -> None:
+    """A merge does not compare again the rows of a server-only section (original ids,
+    gold, references) it stored itself while no other connection has written since (the
+    embedded store's data version): a change made by another connection between two
+    results carrying that section is seen, and the next result puts the row right."""
+    db = tmp_path / "merged.db"
+    task_id = next(t for (r, t) in run["latest"] if r == "rev1")
+    with MergedStore.open(db, run["server"]) as store:
+        import_task_archive(store, run["server"], run["archive"])
+        select = "SELECT body FROM originals WHERE task_id = ?"
+        (body,) = store.db.execute(select, (task_id,)).fetchone()
+
+        def meddle(index: int, total: int, path: Path) -> None:
+            if index == 1:  # between rev1's first and second result
+                with MergedStore.open(db, run["server"]) as other:
+                    other.db.write(
+                        lambda: other.db.execute(
+                            "UPDATE originals SET body = '{}' WHERE task_id = ?", (task_id,)
+                        )
+                    )
+
+        report = merge_results(
+            run["results"]["rev1"],
+            server=run["server"],
+            cards=run["cards"],
+            store=store,
+            progress=meddle,
+        )
+        assert [o.status for o in report.outcomes] == ["accepted", "accepted"], report.outcomes
+        assert store.db.execute(select, (task_id,)).fetchone() == (body,)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from docket.core import Response, Role, Task, Turn, default_schema
 from docket.core.text_fold import SEPARATOR, fold
 from docket.store import WorkspaceStore, migrations
+from docket.store import review as review_module
 from docket.store.db import open_encrypted
 from docket.store.migrations import CURRENT_VERSION, MIGRATIONS, user_version
 from docket.store.review import INDEX_SEPARATOR, ReviewStore
@@ -151,4 +152,102 @@ def test_tasks_imported_after_a_search_are_indexed_and_found(tmp_path: Path) -> 
     assert review.search_pending() == 1
     assert review.index_search(limit=10) == 0  # all indexed: none waits
     assert review.search("fieber") == {"de", "en"}
+    store.close()
+
+
+def test_tasks_waiting_to_be_indexed_are_found_without_indexing_them_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # More tasks wait than one batch: a search answers from the index and looks through
+    # the rest as they are, writing nothing (the window indexes them while idle).
+    monkeypatch.setattr(review_module, "INDEX_BATCH", 1)
+    store = _store(tmp_path / "w.db")
+    review = ReviewStore(store)
+    assert review.index_search(limit=1) == 3  # "de" indexed, three wait
+    assert review.search("muller") == {"de"}
+    assert review.search("echographie") == {"fr"}  # not indexed yet
+    assert review.search("ガイドライン") == {"ja"}
+    assert review.search("血圧") == {"ja"}  # two characters: the folded texts, and the rest
+    assert review.search_pending() == 3
+    keys = {task_id: key for key, task_id in zip(*_keys(review), strict=True)}
+    assert review.search_keys("ECHOGRAPHIE") == {keys["fr"]}
+    assert review.index_search() == 0
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+    assert review.search("echographie") == {"fr"}
+    assert review.search_keys("muller") == {keys["de"]}
+    store.close()
+
+
+def _keys(review: ReviewStore) -> tuple[list[int], list[str]]:
+    rows = review.task_list()
+    return list(rows.keys), rows.ids
+
+
+def test_the_task_list_reads_its_columns_and_the_previews_it_shows(tmp_path: Path) -> None:
+    store = _store(tmp_path / "w.db")
+    review = ReviewStore(store)
+    rows = review.task_list()
+    assert rows.ids == ["de", "fr", "ar", "ja"] and list(rows.positions) == [0, 1, 2, 3]
+    assert len(rows) == 4 and {s.value for s in rows.statuses} == {"new"}
+    previews = review.task_previews([1, 3])
+    assert previews == {
+        rows.keys[1]: "Interprétez ce compte rendu.",
+        rows.keys[3]: "患者さんの血圧は？",
+    }
+    assert [review.task_row(i).preview for i in rows.ids] == [r.preview for r in review.task_rows()]
+    # One query over the task list's own index: no task's text is read.
+    plan = " ".join(
+        str(row[-1])
+        for row in store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT rowid, id, position, status, time_spent_s FROM tasks "
+            "INDEXED BY tasks_list ORDER BY position"
+        ).fetchall()
+    )
+    assert "COVERING INDEX tasks_list" in plan
+    plan = str(
+        store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT rowid, substr(prompt, 1, 160) FROM tasks "
+            "INDEXED BY tasks_previews WHERE position IN (1, 3)"
+        ).fetchall()
+    )
+    assert "COVERING INDEX tasks_previews" in plan
+    # The window counts the tasks whose formulas wait as it opens: an index, not the texts.
+    plan = str(
+        store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM tasks WHERE formulas_done = 0"
+        ).fetchall()
+    )
+    assert "COVERING INDEX tasks_formulas_waiting" in plan
+    store.close()
+
+
+def test_a_workspace_indexed_without_positions_gains_them_from_its_folded_texts(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "w.db"
+    store = _store(path)
+    assert ReviewStore(store).index_search() == 0
+    store.close()
+    db = open_encrypted(path, KEY)  # as workspace version 12 left it: indexed, no positions
+    db.execute("DROP INDEX tasks_list")
+    db.execute("DROP TABLE task_search")
+    db.execute(
+        "CREATE VIRTUAL TABLE task_search USING fts5(text, tokenize = 'trigram "
+        "case_sensitive 1', detail = none, content = '', contentless_delete = 1)"
+    )
+    db.execute(
+        "INSERT INTO task_search (rowid, text) SELECT rowid, "
+        "replace(search_text, char(0), char(65535)) FROM tasks"
+    )
+    db.execute(f"PRAGMA user_version = {MIGRATIONS.index(migrations._v12_search_index) + 1}")
+    db.conn.commit()
+    db.close()
+    store = WorkspaceStore.open(path, KEY)
+    review = ReviewStore(store)
+    assert user_version(store._db) == CURRENT_VERSION
+    assert review.search_pending() == 0  # nothing folded again
+    sql = store._db.execute("SELECT sql FROM sqlite_master WHERE name = 'task_search'")
+    assert "detail = full" in sql.fetchone()[0]
+    assert review.search("muller") == {"de"} and review.search("resultat de l") == {"fr"}
+    assert review.search("ler hat") == {"de"} and review.search("muller hat fieber!") == set()
     store.close()

@@ -11,9 +11,10 @@ a chain in which a replay, a gap or a fork shows.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,7 @@ from docket.bundles.envelope import (
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.manifest import ANSWERED_TYPE, Manifest, Party, iso, sha256, utc_now
 from docket.core import safe_json
-from docket.core.audit_chain import AuditEntry, first_break
+from docket.core.audit_chain import GENESIS, AuditEntry, first_break
 from docket.errors import BundleError, SignatureError
 
 ANSWERS, AUDIT = "answers.jsonl", "audit.jsonl"
@@ -69,14 +70,68 @@ class AnsweredBundle:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditPrefix:
+    """An audit section the server verified entry by entry and merged (every entry hashed
+    against its content, each equal to the entry of the same number in every result of
+    the workspace merged before): how many entries it holds, its length in bytes, the
+    SHA-256 of those bytes and its last entry's hash. A later result of the workspace
+    whose audit section begins with exactly these bytes carries these entries unchanged,
+    so only what follows them needs parsing and checking."""
+
+    entries: int
+    length: int
+    sha256: str
+    last_hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "entries": self.entries,
+            "length": self.length,
+            "sha256": self.sha256,
+            "last_hash": self.last_hash,
+        }
+
+    @classmethod
+    def from_json(cls, value: Any) -> AuditPrefix | None:
+        """The prefix a stored record describes; None when it is not one."""
+        try:
+            prefix = cls(
+                int(value["entries"]),
+                int(value["length"]),
+                str(value["sha256"]),
+                str(value["last_hash"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+        return prefix if prefix.entries > 0 and prefix.length > 0 else None
+
+
+@dataclass(frozen=True, slots=True)
 class VerifiedResult:
     opened: Opened
     task_manifest: Manifest
     answers: list[dict[str, Any]]
     audit: list[AuditEntry]
+    """The audit log's entries after the first ``audit_skipped`` (all of them when none
+    was skipped), each checked: numbered in order, chained, its hash its content's."""
     audit_unhashed: frozenset[int] = frozenset()
-    """Numbers of audit entries taken on the server's word (``known_audit``) rather than
-    hashed again: whoever reads their content must check them."""
+    """Numbers of audit entries taken on the server's word rather than hashed again:
+    whoever reads their content must check them. (Every entry read is hashed now; kept
+    for the checks that take it.)"""
+    audit_skipped: AuditPrefix | None = None
+    """The entries at the start of the log that were not parsed (None: none was skipped):
+    their bytes are exactly those of a log the server verified and merged before."""
+    audit_section: AuditPrefix | None = None
+    """The whole audit section, as the server records it once this result is merged
+    (None for an empty log)."""
+
+    def full_audit(self) -> list[AuditEntry]:
+        """Every entry of the log, the skipped ones included (parsed now, not checked
+        again: their bytes are those of a log verified before)."""
+        if self.audit_skipped is None:
+            return self.audit
+        section = self.opened.sections[AUDIT]
+        return [*_entries(section[: self.audit_skipped.length]), *self.audit]
 
     @property
     def reviewer(self) -> PublicCard:
@@ -94,6 +149,11 @@ class VerifiedResult:
     @property
     def hash(self) -> str:
         return self.opened.hash
+
+    @property
+    def sealed_sha256(self) -> str:
+        """The SHA-256 of the server-only section, as the server signed it (checked)."""
+        return next(s.sha256 for s in self.task_manifest.sections if s.name == SEALED)
 
     @property
     def chain(self) -> str:
@@ -150,13 +210,15 @@ def read_result_bundle(
     data: bytes,
     server: SecretKey,
     signer: SignerLookup,
-    known_audit: Callable[[str], Mapping[int, str]] | None = None,
+    known_prefix: Callable[[str], AuditPrefix | None] | None = None,
 ) -> VerifiedResult:
     """Decrypt with the server key and verify everything a single file can prove.
 
-    ``known_audit(chain)`` may give the audit entries of this workspace's log the server
-    has verified before (number -> hash): those are not hashed again (see
-    :func:`~docket.core.audit_chain.first_break`)."""
+    ``known_prefix(chain)`` may give the audit section of this workspace the server
+    verified and merged before (:class:`AuditPrefix`): when this result's audit section
+    begins with exactly its bytes, only the entries after them are parsed and checked
+    (they must continue its last entry). Any other log is read and checked whole, every
+    entry hashed."""
     opened = open_sealed(
         data, server, signer=signer, expected_type=("result", "adjudication"), check_expiry=False
     )
@@ -185,8 +247,11 @@ def read_result_bundle(
     ref = m.extra.get("answers_bundle")
     if ref != {"bundle_id": task_manifest.bundle_id, "manifest_sha256": sha256(task_raw)}:
         raise BundleError("The result names another task bundle than the one it carries.")
+    # The result's manifest lists what its sections hash to (open_sealed checked them
+    # against the bytes): the server-only section must be the one the server signed.
     sealed_digest = next(s for s in task_manifest.sections if s.name == SEALED)
-    if sha256(opened.sections[SEALED]) != sealed_digest.sha256:
+    carried = next(s for s in m.sections if s.name == SEALED)
+    if (carried.sha256, carried.length) != (sealed_digest.sha256, sealed_digest.length):
         raise BundleError("The server-only section was altered.")
     if not isinstance(m.extra.get("chain", ""), str):
         raise BundleError("The result's chain id is malformed.")
@@ -203,10 +268,36 @@ def read_result_bundle(
         raise BundleError("The result's chain link is malformed (first result has no previous).")
     answers = _answers(opened.sections[ANSWERS], m.extra.get("answer_count"))
     chain = f"{reviewer.fingerprint}/{m.extra.get('chain', '')}"
-    verified = known_audit(chain) if known_audit is not None else None
-    audit = _audit(opened.sections[AUDIT], verified)
-    unhashed = frozenset(e.seq for e in audit if verified and verified.get(e.seq) == e.hash)
-    return VerifiedResult(opened, task_manifest, answers, audit, unhashed)
+    section = opened.sections[AUDIT]
+    prefix = known_prefix(chain) if known_prefix is not None else None
+    digest = _hash_of_prefix(section, prefix) if prefix is not None else None
+    skipped = prefix if digest is not None else None
+    audit = _audit(section[skipped.length :] if skipped else section, skipped)
+    whole = None
+    if audit or skipped:
+        if skipped is None or digest is None:
+            digest = hashlib.sha256(section)
+        else:  # the prefix is hashed already: only the rest
+            digest.update(memoryview(section)[skipped.length :])
+        whole = AuditPrefix(
+            (skipped.entries if skipped else 0) + len(audit),
+            len(section),
+            digest.hexdigest(),
+            audit[-1].hash if audit else skipped.last_hash if skipped else "",
+        )
+    return VerifiedResult(
+        opened, task_manifest, answers, audit, audit_skipped=skipped, audit_section=whole
+    )
+
+
+def _hash_of_prefix(section: bytes, prefix: AuditPrefix) -> Any:
+    """When an audit section starts with the exact bytes of a verified one, ending a line
+    there, the SHA-256 hash object of those bytes (to go on with the rest); else None.
+    The bytes are hashed, none parsed."""
+    if len(section) < prefix.length or section[prefix.length - 1 : prefix.length] != b"\n":
+        return None
+    digest = hashlib.sha256(memoryview(section)[: prefix.length])
+    return digest if digest.hexdigest() == prefix.sha256 else None
 
 
 def _lines(data: bytes, what: str) -> list[Any]:
@@ -257,7 +348,8 @@ def _answers(data: bytes, count: Any) -> list[dict[str, Any]]:
 AUDIT_FIELDS = ("seq", "at", "action", "subject", "detail", "prev_hash", "hash")
 
 
-def _audit(data: bytes, verified: Mapping[int, str] | None = None) -> list[AuditEntry]:
+def _entries(data: bytes) -> list[AuditEntry]:
+    """An audit section's entries, each of the seven fields present and nothing more."""
     entries = []
     for row in _lines(data, "audit"):
         # Positional, not AuditEntry(**row): a result carries tens of thousands of entries.
@@ -267,7 +359,15 @@ def _audit(data: bytes, verified: Mapping[int, str] | None = None) -> list[Audit
             entries.append(AuditEntry(*(row[f] for f in AUDIT_FIELDS)))
         except KeyError:
             raise BundleError("The result's audit log is malformed.") from None
-    problem = first_break(entries, verified)
+    return entries
+
+
+def _audit(data: bytes, after: AuditPrefix | None = None) -> list[AuditEntry]:
+    """The entries of ``data``, checked as a hash chain (each one hashed against its
+    content): the whole log, or with ``after`` the entries that follow a verified part."""
+    entries = _entries(data)
+    start = (after.entries, after.last_hash) if after is not None else (0, GENESIS)
+    problem = first_break(entries, after=start)
     if problem:
         raise BundleError(f"The result's audit log does not verify: {problem}")
     return entries

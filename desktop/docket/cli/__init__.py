@@ -27,6 +27,7 @@ import argparse
 import contextlib
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from docket import __version__
@@ -111,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A message can quote a bundle (a name, an id): its lines are kept, its control
         # characters escaped.
         print(f"docket: error: {terminal_safe(exc, keep_newlines=True)}", file=sys.stderr)
+        if os.environ.get("DOCKET_DEBUG"):  # where it was raised, for a report
+            traceback.print_exc(file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("docket: interrupted", file=sys.stderr)

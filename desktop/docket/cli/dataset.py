@@ -24,6 +24,7 @@ from docket.cli.progress import Bars, add_quiet
 
 if TYPE_CHECKING:
     from docket.cli.common import Verbs
+    from docket.server.dataset import ExportSummary
 
 FORMATS = (
     "dpo",
@@ -50,16 +51,29 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
         check_language,
         check_license,
         lineage,
-        write_card,
     )
     from docket.server.pseudonyms import reviewer_pseudonyms
 
     out = Path(args.out)
     license = check_license(args.license)
     languages = tuple(dict.fromkeys(check_language(x) for x in args.language or ()))
-    check_card_writable(out)  # before anything is written
+    card = check_card_writable(out)  # refused before anything is written
     store, server = open_merged(args)
     with store, Bars.of(args) as bars:
+        found = lineage(store, reviewer_pseudonyms(store, server))
+
+        def card_file(summary: ExportSummary) -> tuple[Path, bytes]:
+            text = card_text(
+                found,
+                summary,
+                fmt=args.format,
+                data_file=out.name,
+                license=license,
+                languages=languages,
+            )
+            return check_card_writable(out), text.encode("utf-8")
+
+        # The card is written and moved into place with the data: never one without the other.
         summary = export(
             store,
             args.format,
@@ -68,16 +82,8 @@ def _cmd_dataset_export(args: argparse.Namespace) -> int:
             redact=args.redact,
             restore_pii=args.restore_pii,
             progress=bars,
+            card=card_file,
         )
-        text = card_text(
-            lineage(store, reviewer_pseudonyms(store, server)),
-            summary,
-            fmt=args.format,
-            data_file=out.name,
-            license=license,
-            languages=languages,
-        )
-    card = write_card(out, text)
     left_out = summary.left_out(args.format)
     extra = f"; left out: {', '.join(left_out)}" if left_out else ""
     how = "" if summary.container == "jsonl" else f", {summary.container}"

@@ -50,9 +50,15 @@ def entry_is_intact(e: AuditEntry) -> bool:
 
 
 def first_break(
-    entries: Iterable[AuditEntry], verified: Mapping[int, str] | None = None
+    entries: Iterable[AuditEntry],
+    verified: Mapping[int, str] | None = None,
+    *,
+    after: tuple[int, str] = (0, GENESIS),
 ) -> str | None:
     """None if the chain holds; else what is wrong with the first entry that does not fit.
+
+    ``after`` is the (number, hash) of the entry the first one follows: the start of the
+    log by default, or the last entry of a part of the log checked before.
 
     ``verified`` maps entry numbers to hashes already checked against their content (the
     server's record of a workspace's log): an entry carrying such a hash is only checked
@@ -60,7 +66,7 @@ def first_break(
     whoever reads an entry's content must check that entry's hash
     (:func:`entry_is_intact`)."""
     known = verified or {}
-    prev, expected_seq = GENESIS, 1
+    prev, expected_seq = after[1], after[0] + 1
     for e in entries:
         if e.seq != expected_seq:
             return f"Audit log entry {expected_seq} is missing (next is {e.seq})."

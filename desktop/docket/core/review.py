@@ -8,7 +8,8 @@ These travel from the workspace to the views; nothing here touches a database or
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,37 @@ class TaskRow:
     status: TaskStatus
     preview: str
     time_spent_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class TaskList:
+    """Every line of the task list but the previews, column by column: 100,000 tasks
+    take a few megabytes, read in one narrow query; a preview is read when its row shows
+    (:meth:`docket.store.review.ReviewStore.task_previews`, by key).
+
+    ``keys`` identify rows to the store (the database's row ids), ``ids`` are the task
+    ids; each column has one entry per task, in bundle order.
+    """
+
+    keys: array[int]
+    ids: list[str]
+    positions: array[int]
+    statuses: list[TaskStatus]
+    times: array[float]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def of_rows(cls, rows: Sequence[TaskRow]) -> TaskList:
+        """The columns of ``rows`` (keyed by their place in it: for tests and fakes)."""
+        return cls(
+            array("q", range(len(rows))),
+            [r.id for r in rows],
+            array("q", (r.position for r in rows)),
+            [r.status for r in rows],
+            array("d", (r.time_spent_s for r in rows)),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
+from typing import TYPE_CHECKING
 
 from docket.render.theme import Theme
+
+if TYPE_CHECKING:
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexer import Lexer
 
 MAX_HIGHLIGHT_CHARS = 100_000
 
 
 @lru_cache(maxsize=128)
 def _lexer(language: str) -> Lexer | None:
+    # Pygments is loaded with the first code block (not with the window).
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:
@@ -33,6 +36,8 @@ def _lexer(language: str) -> Lexer | None:
 
 @lru_cache(maxsize=8)
 def _formatter(style: str) -> HtmlFormatter[str]:
+    from pygments.formatters import HtmlFormatter
+
     return HtmlFormatter(style=style, noclasses=True, nowrap=True)
 
 
@@ -41,6 +46,8 @@ def highlight_code(code: str, language: str, theme: Theme) -> str:
     lexer = _lexer(language.strip().lower()) if language.strip() else None
     if lexer is None or len(code) > MAX_HIGHLIGHT_CHARS:
         return html.escape(code, quote=False)
+    from pygments import highlight
+
     body = code.lstrip("\ufeff")
     boms = code[: len(code) - len(body)]
     return boms + str(highlight(body, lexer, _formatter(theme.pygments_style)))

@@ -40,10 +40,11 @@ import html
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from types import MappingProxyType
 
 from docket.reasons import Listed, Reason, template
 from docket.render.theme import Theme
@@ -257,15 +258,45 @@ class Hidden:
 
     @property
     def title(self) -> str:
-        """What the tooltip says: code point and name, and that it is hidden."""
+        """What the tooltip says: code point and name, and that it is hidden (in the
+        words of :data:`TITLES`)."""
         if len(self.text) == 1:
-            return f"{describe(self.text)} (hidden character)"
+            return TITLES["one"].format(name=describe(self.text))
         if _spelled_by_tags(self.text) is None:
-            return f"{len(self.text)} × {describe(self.text[0])} (hidden characters)"
-        return (
-            f"{len(self.text)} TAG characters from U+{ord(self.text[0]):04X}, spelling hidden "
-            "text (hidden characters)"
-        )
+            return TITLES["run"].format(count=len(self.text), name=describe(self.text[0]))
+        return TITLES["tags"].format(count=len(self.text), start=f"U+{ord(self.text[0]):04X}")
+
+
+ENGLISH_TITLES: Mapping[str, str] = MappingProxyType(
+    {
+        "one": "{name} (hidden character)",
+        "run": "{count} × {name} (hidden characters)",
+        "tags": "{count} TAG characters from {start}, spelling hidden text (hidden characters)",
+    }
+)
+"""The words of a mark's tooltip: ``name`` is the code point and Unicode name
+(``U+202E RIGHT-TO-LEFT OVERRIDE``, the standard's own, in every language), ``count`` how
+many, ``start`` the first code point."""
+
+TITLES: dict[str, str] = dict(ENGLISH_TITLES)
+"""The words in use: English, or the interface's language (:func:`use_titles`)."""
+
+
+def use_titles(titles: Mapping[str, str] | None) -> None:
+    """Word the marks' tooltips from now on with ``titles`` (the same keys and fields as
+    :data:`ENGLISH_TITLES`), or in English with None. The interface calls it when it sets
+    its language, before anything is rendered."""
+    given = dict(titles or {})
+    if given and given.keys() != ENGLISH_TITLES.keys():
+        raise ValueError(f"hidden-character titles need the keys {sorted(ENGLISH_TITLES)}")
+    TITLES.clear()
+    for key, english in ENGLISH_TITLES.items():
+        words = given.get(key, english)
+        try:  # a translation that names a field the title does not have: English
+            words.format(name="", count=0, start="")
+        except (KeyError, IndexError, ValueError):
+            words = english
+        TITLES[key] = words
 
 
 def char_name(ch: str) -> str:

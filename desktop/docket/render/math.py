@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from pylatexenc import macrospec
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
-from pylatexenc.latexwalker import get_default_latex_context_db as walker_context_db
+if TYPE_CHECKING:
+    from pylatexenc import macrospec
+    from pylatexenc.latex2text import LatexNodes2Text
 
 MAX_MATH_CHARS = 4_000
 MAX_GROUPS = 40
@@ -31,7 +31,12 @@ _RELATIONS = re.compile(r"\s*([=≤≥≠≈≡∼→←↔⇒⇔∈∉⊂⊆⊃
 _SCRIPT = re.compile(r"([\^_])(\\[A-Za-z]+|[^\s{\\])")
 
 
+@cache
 def _walker_context() -> macrospec.LatexContextDb:
+    # pylatexenc and its tables are loaded with the first formula shown as text.
+    from pylatexenc import macrospec
+    from pylatexenc.latexwalker import get_default_latex_context_db as walker_context_db
+
     db = walker_context_db()
     db.add_context_category(
         "docket",
@@ -81,7 +86,10 @@ def _group(text: str) -> str:
     return text
 
 
+@cache
 def _converter() -> LatexNodes2Text:
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
     db = get_default_latex_context_db()
     extra = [
         MacroTextSpec("dktsup", simplify_repl=_SUP_OPEN + "%s" + _SUP_CLOSE),
@@ -105,10 +113,6 @@ def _converter() -> LatexNodes2Text:
     ]
     db.add_context_category("docket", prepend=True, macros=extra)
     return LatexNodes2Text(latex_context=db, math_mode="text", strict_latex_spaces=False)
-
-
-_CONVERTER = _converter()
-_WALKER_CONTEXT = _walker_context()
 
 
 def _mark_scripts(latex: str) -> str:
@@ -162,11 +166,13 @@ def latex_to_html(latex: str) -> str:
         )
     if _too_costly(source):
         return html.escape(source, quote=False)
+    from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
+
     try:
         nodes = LatexWalker(
-            _mark_scripts(source), latex_context=_WALKER_CONTEXT, tolerant_parsing=True
+            _mark_scripts(source), latex_context=_walker_context(), tolerant_parsing=True
         ).get_latex_nodes()[0]
-        text = _CONVERTER.nodelist_to_text(nodes)
+        text = _converter().nodelist_to_text(nodes)
     except (LatexWalkerError, RecursionError, ValueError, IndexError, TypeError):
         return html.escape(source, quote=False)
     text = _space_relations(text)

@@ -21,16 +21,20 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import multiprocessing
 import re
+import threading
+import time
 import warnings
 from collections.abc import Callable, Container, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING, Any
+
+# The worker's machinery (multiprocessing, the process pool) and the MathML tree are
+# loaded when a formula is typeset, not with the renderer (the window's start).
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.process import BaseProcess
+    from xml.etree import ElementTree
 
 TYPESETTER_VERSION = "ziamath-0.13/2"
 """Part of every cache key: a new typesetter (or new settings) typesets again."""
@@ -45,6 +49,10 @@ MAX_CELLS = 400
 TIME_LIMIT_S = 0.15
 """Per formula, once the worker is running; real formulas take 1-50 ms."""
 WORKER_START_S = 20.0
+STOP_WAIT_S = 1.0
+"""How long closing waits for the worker to end by itself before it is killed."""
+_POLL_S = 0.05
+"""How often a wait for the worker looks whether the typesetter was stopped."""
 MEMORY_LIMIT_BYTES = 512 * 1024 * 1024
 """Address space the worker may take beyond what it holds once started (the program
 that starts it is imported again in it: a window's modules alone map 0.5 GB)."""
@@ -142,6 +150,8 @@ def typeset(latex: str, display: bool) -> Result:
     if problem:
         return NotTypeset(problem)
     try:
+        from xml.etree import ElementTree
+
         tex2mml, ziamath = _typesetter()
         mathml = tex2mml(latex, inline=not display)
         unknown = _UNKNOWN_MACRO.search(mathml)
@@ -241,7 +251,7 @@ def _space_functions(element: ElementTree.Element) -> None:
     for child, following in itertools.pairwise(children):
         if row and _unspaced_function(child) and _local(following.tag) != "mo":
             namespace = child.tag[: -len(_local(child.tag))]
-            space = ElementTree.Element(f"{namespace}mspace", {"width": "0.1667em"})
+            space = child.makeelement(f"{namespace}mspace", {"width": "0.1667em"})
             space.tail = child.tail
             child.tail = None
             element.insert(list(element).index(child) + 1, space)
@@ -286,14 +296,27 @@ def _typeset_job(item: tuple[str, bool]) -> Result:
         return NotTypeset("needs too much memory")
 
 
+class TypesettingStopped(Exception):
+    """The typesetter was stopped (:meth:`Typesetter.stop`): nothing more is typeset, and
+    the formula under way gets no result (it is typeset again the next time)."""
+
+
 class Typesetter:
     """Typesets formulas in one worker process, each within :data:`TIME_LIMIT_S` and
     the worker within :data:`MEMORY_LIMIT_BYTES`; a formula over the limit is reported
-    as :class:`NotTypeset` and the worker replaced. Use as a context manager."""
+    as :class:`NotTypeset` and the worker replaced. Use as a context manager.
+
+    Nothing waits on the worker without a bound: a worker that died is replaced, one that
+    hangs is killed once its formula's time is up, and :meth:`close` kills a worker that
+    has not ended :data:`STOP_WAIT_S` after being told to. :meth:`stop`, from any thread
+    (the window closing or locking), kills the worker at once; every call after it raises
+    :class:`TypesettingStopped`."""
 
     def __init__(self, *, time_limit: float = TIME_LIMIT_S) -> None:
         self._time_limit = time_limit
         self._pool: ProcessPoolExecutor | None = None
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()  # the pool is made or dropped by one thread at a time
 
     def __enter__(self) -> Typesetter:
         return self
@@ -301,43 +324,112 @@ class Typesetter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped.is_set()
+
+    def stop(self) -> None:
+        """End typesetting at once, from any thread: the worker is killed (it may be
+        hung), and the call waiting on it raises :class:`TypesettingStopped`."""
+        self._stopped.set()
+        self._kill()
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        """Let the worker end, killing it if it has not within :data:`STOP_WAIT_S`."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            processes = _processes_of(pool)
+            pool.shutdown(wait=False, cancel_futures=True)
+            _end(processes, STOP_WAIT_S)
 
     def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_worker_init,
-            )
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._raise_if_stopped()
+        with self._lock:
+            pool = self._pool
+            if pool is None:
+                pool = self._pool = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_worker_init,
+                )
+                fresh = True
+            else:
+                fresh = False
+        if fresh:
             # Start the worker and load the typesetter before any time limit applies.
-            pool.submit(_typeset_job, ("x", False)).result(timeout=WORKER_START_S)
-            self._pool = pool
-        return self._pool
+            try:
+                self._wait(pool.submit(_typeset_job, ("x", False)), WORKER_START_S)
+            except BaseException:
+                self._kill()
+                self._raise_if_stopped()
+                raise
+        return pool
+
+    def _raise_if_stopped(self) -> None:
+        if self._stopped.is_set():
+            raise TypesettingStopped("typesetting was stopped")
+
+    def _wait(self, future: Future[Result], timeout: float) -> Result:
+        """The future's result within ``timeout`` (TimeoutError otherwise), looking
+        every :data:`_POLL_S` whether the typesetter was stopped."""
+        from concurrent.futures import CancelledError
+
+        deadline = time.monotonic() + timeout
+        while True:
+            self._raise_if_stopped()
+            left = deadline - time.monotonic()
+            try:
+                return future.result(timeout=max(0.0, min(_POLL_S, left)))
+            except TimeoutError:
+                if left <= _POLL_S:
+                    raise
+            except CancelledError:  # stopped while the formula waited its turn
+                self._raise_if_stopped()
+                raise
 
     def _kill(self) -> None:
-        pool, self._pool = self._pool, None
+        with self._lock:
+            pool, self._pool = self._pool, None
         if pool is not None:
-            for process in list(getattr(pool, "_processes", {}).values()):
+            processes = _processes_of(pool)
+            for process in processes:
                 process.kill()
             pool.shutdown(wait=False, cancel_futures=True)
+            _end(processes, STOP_WAIT_S)
 
     def typeset(self, latex: str, display: bool) -> Result:
+        from concurrent.futures.process import BrokenProcessPool
+
         problem = bounds_problem(latex)
         if problem:
             return NotTypeset(problem)
-        future = self._executor().submit(_typeset_job, (latex, display))
-        try:
-            return future.result(timeout=self._time_limit)
-        except FutureTimeout:
-            self._kill()
-            return NotTypeset(f"took longer than {self._time_limit:g} s to typeset")
-        except BrokenProcessPool:
-            self._kill()
-            return NotTypeset("needs too much memory")
+        # A worker that died between formulas may not be known as dead yet when this one
+        # is handed to it: the formula then breaks the pool without having run. So a
+        # broken pool is tried once more with a new worker; the formula is blamed (its
+        # memory) only when it breaks that one too.
+        for attempt in (1, 2):
+            try:
+                future = self._executor().submit(_typeset_job, (latex, display))
+            except RuntimeError:  # BrokenProcessPool, or a pool shut down by stop() meanwhile
+                self._kill()
+                self._raise_if_stopped()
+                # The worker died since the last formula: a new one.
+                future = self._executor().submit(_typeset_job, (latex, display))
+            try:
+                return self._wait(future, self._time_limit)
+            except TimeoutError:
+                self._kill()
+                return NotTypeset(f"took longer than {self._time_limit:g} s to typeset")
+            except BrokenProcessPool:
+                self._kill()
+                self._raise_if_stopped()
+                if attempt == 2:
+                    break
+        return NotTypeset("needs too much memory")
 
     def typeset_all(
         self,
@@ -354,7 +446,23 @@ class Typesetter:
                 todo[key] = (latex, display)
         out: dict[str, Result] = {}
         for done, (key, (latex, display)) in enumerate(todo.items(), start=1):
+            self._raise_if_stopped()
             out[key] = self.typeset(latex, display)
             if progress is not None:
                 progress(done, len(todo))
         return out
+
+
+def _processes_of(pool: ProcessPoolExecutor) -> list[BaseProcess]:
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _end(processes: Iterable[BaseProcess], wait_s: float) -> None:
+    """Wait up to ``wait_s`` for the processes to end, then kill what is left (and reap
+    it, so that none stays a zombie and nothing at exit waits on it)."""
+    deadline = time.monotonic() + wait_s
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(wait_s)

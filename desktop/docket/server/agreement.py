@@ -59,7 +59,7 @@ from docket.server.agreement_stats import (
     tally_percent_agreement,
     wilson_interval,
 )
-from docket.server.answer_facts import STRENGTH, FactRow, fact_tallies
+from docket.server.answer_facts import STRENGTH, FactRow, FactTally, fact_tallies
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.reviewer_names import reviewer_labels
 from docket.server.rubric_agreement import answer_grades, grade_name, item_unit
@@ -359,7 +359,7 @@ def facts_agreement(
     if read is None:
         return None
     rows, who = read
-    return agreement_from_facts(rows, who, _forms_of(rows, schemas), labels, seed=seed)
+    return agreement_from_facts(rows, who, forms_of(rows, schemas), labels, seed=seed)
 
 
 def agreement_from_facts(
@@ -370,17 +370,20 @@ def agreement_from_facts(
     *,
     seed: int = 0,
     small_sample: int = SMALL_SAMPLE,
+    counted: Mapping[tuple[str, str], FactTally] | None = None,
 ) -> FactsAgreement | None:
     """:func:`facts_agreement` of fact rows (task id, rater, form id, responses, facts;
     in task order), ``who`` naming each rater (fingerprint, name) and ``forms`` giving
     each form id's form. A question with fewer than ``small_sample`` units gives
-    ``None`` (its bootstrap interval needs the units themselves)."""
+    ``None`` (its bootstrap interval needs the units themselves). ``counted``: the
+    rows' units counted already (:func:`docket.server.answer_facts.count_layouts`, under
+    the labels this gives the raters)."""
     distinct = reviewer_labels(who.values())
     by_fp = {
         fp: (labels(fp, name) if labels is not None else distinct[fp]) for fp, name in who.values()
     }
     shown = {rater: by_fp[fp] for rater, (fp, _) in who.items()}
-    found = fact_tallies(rows, forms, shown)
+    found = fact_tallies(rows, forms, shown) if counted is None else counted
     if found is None or any(sum(t.values.values()) < small_sample for t in found.values()):
         return None
     tallies: dict[tuple[str, str], UnitTally] = {}
@@ -404,14 +407,18 @@ def has_spans(schemas: Mapping[str, Schema]) -> bool:
     )  # fmt: skip
 
 
-def _forms_of(rows: Sequence[FactRow], schemas: Mapping[str, Schema]) -> dict[int, Schema]:
+def forms_of(rows: Sequence[tuple[Any, ...]], schemas: Mapping[str, Schema]) -> dict[int, Schema]:
     """The parsed form of each form id the fact rows name (through a task of each: the
     objects of ``schemas``, so that a layout is worked out once per form)."""
     out: dict[int, Schema] = {}
-    for task_id, _, form, _, _ in rows:
+    for row in rows:
+        task_id, form = row[0], row[2]
         if form not in out and task_id in schemas:
             out[form] = schemas[task_id]
     return out
+
+
+_forms_of = forms_of
 
 
 def _results(

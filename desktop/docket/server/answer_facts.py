@@ -202,18 +202,37 @@ def encode(schema: Schema, display_ids: Sequence[str], answers: Mapping[str, Any
     return "".join(out)
 
 
+@lru_cache(maxsize=256)
+def _question_ids(schema: Schema) -> tuple[str, ...]:
+    return tuple(q.id for q in schema.questions)
+
+
+def answered(schema: Schema, answers: Mapping[str, Any]) -> str:
+    """Which questions of the form the answer holds: one character per question, in the
+    form's order, ``1`` where the answers carry its id, else ``0`` (the report counts a
+    response as judged for flags only where the answer holds the flags question)."""
+    return "".join("1" if qid in answers else "0" for qid in _question_ids(schema))
+
+
+FactsInput = tuple[str, str, int, Mapping[str, str], Mapping[str, Any], str, float]
+"""What :func:`write_facts` takes of one answer: task id, reviewer fingerprint,
+revision, display order, answers, the time it was saved (ISO 8601) and the seconds
+spent on it."""
+
+
 def write_facts(
     conn: Any,
     project: str,
-    rows: Sequence[tuple[str, str, int, Mapping[str, str], Mapping[str, Any]]],
+    rows: Sequence[FactsInput],
     forms: dict[int, Schema | None],
 ) -> int:
-    """Keep the facts of these answers (task id, reviewer fingerprint, revision, display
-    order, answers) of ``project``, through ``conn`` (a DB-API connection) in the caller's
-    transaction: each task's form is read
-    from ``task_forms`` (``forms`` caches them by id, parsed once); an answer with no
-    facts (no archived form, a form or an answer :func:`encode` cannot express) has any
-    older facts removed, so no reader mistakes them for its own. Returns how many were
+    """Keep the facts of these answers of ``project`` through ``conn`` (a DB-API
+    connection) in the caller's transaction: each task's form is read from
+    ``task_forms`` (``forms`` caches them by id, parsed once); an answer with no facts
+    (no archived form, a form or an answer :func:`encode` cannot express) has any older
+    facts removed, so no reader mistakes them for its own. Beside the facts: the day
+    the answer was saved (the first ten characters of its time), the seconds spent and
+    which questions it holds (:func:`answered`), for the report. Returns how many were
     written. Plain SQL, no engine's own functions."""
     from docket.errors import DocketError
 
@@ -230,9 +249,10 @@ def write_facts(
             ).fetchall()
         )
     keep, drop = [], []
-    for task_id, reviewer, revision, order, answers in rows:
+    for task_id, reviewer, revision, order, answers, saved_at, seconds in rows:
         form = form_of.get(task_id)
         facts = None
+        schema: Schema | None = None
         if form is not None:
             if form not in forms:
                 (text,) = conn.execute("SELECT schema FROM forms WHERE id = ?", (form,)).fetchone()
@@ -243,10 +263,15 @@ def write_facts(
             schema = forms[form]
             ids = [str(v) for v in order.values()]
             facts = None if schema is None else encode(schema, ids, answers)
-        if facts is None:
+        if facts is None or schema is None:
             drop.append((project, task_id, reviewer))
         else:
-            keep.append((project, task_id, reviewer, int(revision), form, len(ids), facts))
+            keep.append(
+                (
+                    project, task_id, reviewer, int(revision), form, len(ids), facts,
+                    str(saved_at)[:10], float(seconds), answered(schema, answers),
+                )
+            )  # fmt: skip
     if drop:
         conn.executemany(
             "DELETE FROM answer_facts WHERE project = ? AND task_id = ? AND reviewer = ?", drop
@@ -256,9 +281,19 @@ def write_facts(
             "DELETE FROM answer_facts WHERE project = ? AND task_id = ? AND reviewer = ?",
             [k[:3] for k in keep],
         )
+        columns = getattr(conn, "columns", None)
+        if columns is not None and "day" not in columns("answer_facts"):
+            # A store still at version 9 (the next version's migration runs on the next
+            # open, and writes every answer's facts again): that version's columns.
+            conn.executemany(
+                "INSERT INTO answer_facts (project, task_id, reviewer, revision, form, "
+                "responses, facts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [k[:7] for k in keep],
+            )
+            return len(keep)
         conn.executemany(
             "INSERT INTO answer_facts (project, task_id, reviewer, revision, form, responses, "
-            "facts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "facts, day, seconds, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             keep,
         )
     return len(keep)
@@ -310,11 +345,7 @@ def _tallies(
     names: list[str],
     rank: Mapping[Any, int],
 ) -> dict[tuple[str, str], FactTally] | None:
-    tasks = [r[0] for r in rows]
-    raters = [r[1] for r in rows]
-    form_ids = [r[2] for r in rows]
-    counts = [r[3] for r in rows]
-    facts = [r[4] for r in rows]
+    tasks, raters, form_ids, counts, facts = list(zip(*rows, strict=True))[:5]
     task_array = np.array(tasks, dtype=object)
     new_task = np.empty(len(rows), dtype=bool)
     new_task[0] = True
@@ -341,6 +372,22 @@ def _tallies(
             return None
         codes = (np.frombuffer(text, dtype=np.uint8) - ord(ABSENT)).reshape(len(chosen), -1)
         _count(np, out, slots, codes, task_index[chosen], who[chosen], names)
+    return out
+
+
+def count_layouts(
+    layouts: Sequence[tuple[Sequence[Slot], Any, Any, Any]], names: Sequence[str]
+) -> dict[tuple[str, str], FactTally]:
+    """:func:`fact_tallies` of answers already split by layout, for a caller that holds
+    them as arrays: per layout its slots, its answers' codes (one row per answer: 0
+    absent, else the value's place + 1, as ``uint8``), their tasks (numbered in order)
+    and their raters (places in ``names``, the raters' labels sorted)."""
+    import numpy as np
+
+    out: dict[tuple[str, str], FactTally] = {}
+    with paused_gc():
+        for slots, codes, tasks, who in layouts:
+            _count(np, out, slots, codes, tasks, who, names)
     return out
 
 

@@ -42,6 +42,7 @@ on: see :func:`fine_grained_rows`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -552,12 +553,14 @@ def export(
     redact: bool = False,
     restore_pii: bool = False,
     progress: Progress | None = None,
+    card: Callable[[ExportSummary], tuple[Path, bytes]] | None = None,
 ) -> ExportSummary:
     """Write the rows of format ``fmt`` to ``out`` (JSON lines by default, or the
     container ``container`` or ``out``'s suffix names: :mod:`docket.server.dataset_files`;
     atomically); what was left out, for every format, in the summary (see
     :meth:`ExportSummary.left_out`). The dataset card beside it is
-    :func:`docket.server.dataset_card.write_card`'s.
+    :func:`docket.server.dataset_card.write_card`'s, or ``card``'s: given the summary, the
+    card's path and bytes, written and moved into place together with the data.
 
     ``redact`` masks PII in every text field (:mod:`docket.server.pii_export`);
     ``restore_pii`` (``judgments`` only, never with ``redact``) puts back the originals of
@@ -611,5 +614,10 @@ def export(
         skipped=len(set(store.warnings)),
         pii=pii,
     )
-    as_json = write_rows(rows, out, chosen)
+
+    def beside(as_json: list[str]) -> tuple[Path, bytes]:
+        assert card is not None
+        return card(replace(summary, container=chosen, json_columns=tuple(as_json)))
+
+    as_json = write_rows(rows, out, chosen, companion=beside if card is not None else None)
     return replace(summary, container=chosen, json_columns=tuple(as_json))

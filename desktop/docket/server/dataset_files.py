@@ -16,7 +16,9 @@ Rows are written as they are. A column whose values are not all of one type (a
 preference pair's ``prompt`` is a string for a one-turn task and a message list for a
 conversation) is written as JSON text in those two containers, and the function returns
 its name so that the card can say so. Every file is written to a temporary name and moved
-into place, so a failure leaves nothing half-written.
+into place, so a failure leaves nothing half-written; a companion file (the dataset card)
+is written beside its temporary copy and both are moved into place together, with Ctrl+C
+held for those two renames, so the data never lands without its card.
 """
 
 from __future__ import annotations
@@ -26,14 +28,19 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from docket.bundles.envelope import write_atomically
+from docket.bundles.envelope import _write_error
+from docket.core.progress import held_interrupts
 from docket.errors import DocketError
 
 CONTAINERS = ("jsonl", "json", "parquet", "hf")
+
+Companion = Callable[[list[str]], tuple[Path, bytes]]
+"""What goes beside the data (the dataset card), given the columns written as JSON text:
+its path and its bytes."""
 
 
 def container_for(out: Path, given: str | None) -> str:
@@ -59,24 +66,30 @@ def require_pyarrow() -> Any:
     return pyarrow
 
 
-def write_rows(rows: Sequence[dict[str, Any]], out: Path, container: str) -> list[str]:
-    """Write ``rows`` to ``out`` in ``container``; the names of the columns written as
-    JSON text (mixed types), for the card."""
-    if container == "jsonl":
-        data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-        write_atomically(out, data.encode())
-        return []
-    if container == "json":
-        write_atomically(out, json.dumps(list(rows), ensure_ascii=False, indent=1).encode())
+def write_rows(
+    rows: Sequence[dict[str, Any]],
+    out: Path,
+    container: str,
+    *,
+    companion: Companion | None = None,
+) -> list[str]:
+    """Write ``rows`` to ``out`` in ``container``, and ``companion``'s file with them; the
+    names of the columns written as JSON text (mixed types), for the card."""
+    if container in ("jsonl", "json"):
+        if container == "jsonl":
+            data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+        else:
+            data = json.dumps(list(rows), ensure_ascii=False, indent=1).encode()
+        _atomic_file(out, lambda tmp: Path(tmp).write_bytes(data), [], companion)
         return []
     pa = require_pyarrow()
     table, as_json = _table(pa, rows)
     if container == "parquet":
         import pyarrow.parquet as pq
 
-        _atomic_file(out, lambda tmp: pq.write_table(table, tmp))
+        _atomic_file(out, lambda tmp: pq.write_table(table, tmp), as_json, companion)
         return as_json
-    _write_hf_folder(pa, table, out)
+    _write_hf_folder(pa, table, out, as_json, companion)
     return as_json
 
 
@@ -95,19 +108,61 @@ def _table(pa: Any, rows: Sequence[dict[str, Any]]) -> tuple[Any, list[str]]:
     return pa.table(data) if columns else pa.table({}), as_json
 
 
-def _atomic_file(out: Path, write: Any) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _staged(companion: Companion | None, as_json: list[str]) -> tuple[Path, Path] | None:
+    """The companion written, on disk, under a temporary name beside its own: (that name,
+    its own)."""
+    if companion is None:
+        return None
+    path, data = companion(as_json)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return Path(tmp), path
+
+
+def _into_place(tmp: Path, out: Path, staged: tuple[Path, Path] | None) -> None:
+    """Both renames or neither: Ctrl+C waits until they are done."""
+    with held_interrupts():
+        if out.is_dir() and tmp.is_dir():
+            shutil.rmtree(out)
         os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if staged is not None:
+            os.replace(*staged)
+
+
+def _atomic_file(out: Path, write: Any, as_json: list[str], companion: Companion | None) -> None:
+    staged = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(name)
+        _fsync(tmp)
+        staged = _staged(companion, as_json)
+        _into_place(tmp, out, staged)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if staged is not None:
+            staged[0].unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _write_error(out, exc) from exc
         raise
 
 
-def _write_hf_folder(pa: Any, table: Any, out: Path) -> None:
+def _write_hf_folder(
+    pa: Any, table: Any, out: Path, as_json: list[str], companion: Companion | None
+) -> None:
     """The layout ``Dataset.save_to_disk`` writes for one shard, with the features left
     for ``datasets`` to read off the Arrow schema."""
     if out.exists() and not out.is_dir():
@@ -118,6 +173,7 @@ def _write_hf_folder(pa: Any, table: Any, out: Path) -> None:
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    staged = None
     try:
         shard = "data-00000-of-00001.arrow"
         with (
@@ -143,9 +199,10 @@ def _write_hf_folder(pa: Any, table: Any, out: Path) -> None:
         (tmp / "dataset_info.json").write_text(
             json.dumps({"citation": "", "description": "", "homepage": "", "license": ""})
         )
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
+        staged = _staged(companion, as_json)
+        _into_place(tmp, out, staged)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        if staged is not None:
+            staged[0].unlink(missing_ok=True)
         raise

@@ -34,10 +34,18 @@ from pathlib import Path
 from typing import Any
 
 from docket.bundles import age_layer
-from docket.bundles.envelope import MAX_RESULT_BYTES, keyring, open_sealed, pinned, read_bundle_file
+from docket.bundles.envelope import (
+    MAX_RESULT_BYTES,
+    SignerLookup,
+    keyring,
+    open_sealed,
+    pinned,
+    read_bundle_file,
+)
 from docket.bundles.keys import PublicCard, SecretKey
-from docket.bundles.result_bundle import VerifiedResult, read_result_bundle
+from docket.bundles.result_bundle import AuditPrefix, VerifiedResult, read_result_bundle
 from docket.bundles.task_bundle import CALIBRATION_KIND, read_task_bundle
+from docket.core.bulk import paused_gc
 from docket.core.pii import finding_problems, task_texts
 from docket.core.rules import canonical_json
 from docket.core.suggestions import Suggestion, SuggestionError
@@ -185,14 +193,26 @@ def _is_mapping(value: Any) -> bool:
 def _store_sealed(db: Db, sealed: dict[str, object], project: str) -> None:
     """Gold answers, TRL references, what a foreign source said of its responses
     (``prior``) and the responses' original ids, from a section only the server can read
-    (and whose hash the server signed): the project's own, never another's.
+    (and whose hash the server signed): the project's own, never another's."""
+    _store_sealed_rows(db, _sealed_rows(sealed), project)
 
-    Every result of a project carries the same: only rows that are new or differ are
-    written, in task order, so that concurrent merges of the project's results neither
-    rewrite the same rows nor wait on each other for them (nor deadlock on their order)."""
+
+_SEALED_COLUMNS = {
+    "gold": ("answers",),
+    "reference": ("chosen", "rejected"),
+    "priors": ("body",),
+    "originals": ("body",),
+}
+
+SealedRows = dict[str, dict[str, tuple[Any, ...]]]
+
+
+def _sealed_rows(sealed: dict[str, object]) -> SealedRows:
+    """What :func:`_store_sealed` keeps of a sealed section: per table, per task id, the
+    row's values."""
     gold = sealed.get("gold") or {}
     reference = sealed.get("reference") or {}
-    given: dict[str, dict[str, tuple[Any, ...]]] = {"gold": {}, "reference": {}}
+    given: SealedRows = {"gold": {}, "reference": {}}
     if isinstance(gold, dict):
         given["gold"] = {str(t): (canonical_json(a),) for t, a in gold.items()}
     if isinstance(reference, dict):
@@ -208,30 +228,146 @@ def _store_sealed(db: Db, sealed: dict[str, object], project: str) -> None:
             if isinstance(bodies, dict)
             else {}
         )
-    columns = {
-        "gold": ("answers",),
-        "reference": ("chosen", "rejected"),
-        "priors": ("body",),
-        "originals": ("body",),
-    }
+    return given
+
+
+def _store_sealed_rows(db: Db, given: SealedRows, project: str) -> None:
+    """Every result of a project carries the same: only rows that are new or differ are
+    written, in task order, so that concurrent merges of the project's results neither
+    rewrite the same rows nor wait on each other for them (nor deadlock on their order)."""
     for table, rows in given.items():
         if not rows:
             continue
+        columns = _SEALED_COLUMNS[table]
         stored = {
             str(r[0]): tuple(r[1:])
             for r in db.execute(
-                f"SELECT task_id, {', '.join(columns[table])} FROM {table} WHERE project = ?",
+                f"SELECT task_id, {', '.join(columns)} FROM {table} WHERE project = ?",
                 (project,),
             ).fetchall()
         }
         db.executemany(
-            upsert(table, ("project", "task_id", *columns[table]), ("project", "task_id")),
+            upsert(table, ("project", "task_id", *columns), ("project", "task_id")),
             [
                 (project, task_id, *values)
                 for task_id, values in sorted(rows.items())
                 if stored.get(task_id) != values
             ],
         )
+
+
+@dataclass(slots=True)
+class _Sealed:
+    """A result's server-only section, decrypted and parsed once however many results
+    of the same answered bundle carry it: its content, the tasks it issued and the rows
+    :func:`_store_sealed` keeps, each worked out when first needed."""
+
+    digest: str
+    content: dict[str, Any]
+    _issued: dict[str, IssuedTask] | None = None
+    _rows: SealedRows | None = None
+
+    def issued(self) -> dict[str, IssuedTask]:
+        if self._issued is None:
+            self._issued = issued_tasks(self.content)
+        return self._issued
+
+    def rows(self) -> SealedRows:
+        if self._rows is None:
+            self._rows = _sealed_rows(self.content)
+        return self._rows
+
+
+class _Seen:
+    """What one merge keeps from bundle to bundle, so that the work a bundle shares with
+    the ones before it is done once: the server-only sections it opened (a reviewer's
+    results all carry their task bundle's; the last few kept, by the SHA-256 of their
+    encrypted bytes, which the server signed), and which section's rows it last stored per
+    project. Checks are never skipped: a cached section is the same bytes, and its rows
+    are not compared again only while nobody else has written to the database since."""
+
+    KEEP = 4
+    """Sections kept: each may list a large bundle's every task."""
+
+    def __init__(self) -> None:
+        self._sealed: dict[str, _Sealed] = {}
+        self._stored: dict[str, tuple[str, int]] = {}
+        """project -> (digest of the section whose rows were last stored or found equal,
+        the database's data version then)."""
+        self._pending: dict[str, tuple[str, int]] = {}
+
+    def sealed(self, data: bytes, digest: str, server: SecretKey) -> _Sealed:
+        """The section ``data``, whose SHA-256 (checked) is ``digest``, opened."""
+        found = self._sealed.pop(digest, None)
+        if found is None:
+            try:
+                content = json.loads(age_layer.decrypt(data, [server.identity()]))
+            except (ValueError, DocketError):
+                raise BundleError(
+                    "The answered bundle's server-only section cannot be read."
+                ) from None
+            if not isinstance(content, dict):
+                raise BundleError("The answered bundle's server-only section is malformed.")
+            found = _Sealed(digest, content)
+        self._sealed[digest] = found  # the most recent last
+        while len(self._sealed) > self.KEEP:
+            del self._sealed[next(iter(self._sealed))]
+        return found
+
+    def store_sealed(self, db: Db, sealed: _Sealed, project: str) -> None:
+        """:func:`_store_sealed`, in the bundle's transaction; left out when this merge
+        stored (or found) the same section's rows last and no other connection has
+        committed since (SQLite's ``data_version``: our own commits do not change it)."""
+        version = (
+            int(db.execute("PRAGMA data_version").fetchone()[0]) if db.dialect == "sqlite" else None
+        )
+        if version is not None and self._stored.get(project) == (sealed.digest, version):
+            return
+        _store_sealed_rows(db, sealed.rows(), project)
+        self._pending = {} if version is None else {project: (sealed.digest, version)}
+
+    def begin(self) -> None:
+        """A bundle's transaction begins: nothing it stores counts before it commits."""
+        self._pending = {}
+
+    def committed(self) -> None:
+        """The bundle's transaction committed: what it stored holds from now on."""
+        self._stored.update(self._pending)
+        self._pending = {}
+
+
+def _audit_prefix(db: Db, chain: str) -> AuditPrefix | None:
+    """The longest audit section of a workspace merged so far (see :class:`AuditPrefix`)."""
+    with translated_errors(db.path):
+        row = db.execute(
+            "SELECT value FROM meta WHERE key = ?", (AUDIT_PREFIX_KEY + chain,)
+        ).fetchone()
+    if row is None:
+        return None
+    try:
+        return AuditPrefix.from_json(json.loads(row[0]))
+    except ValueError:
+        return None
+
+
+AUDIT_PREFIX_KEY = "audit-prefix/"
+"""``meta`` rows ``audit-prefix/<chain>``: the longest audit section merged of each
+reviewer workspace, so that a later result of it parses only the entries it adds."""
+
+
+def _record_audit_prefix(db: Db, chain: str, result: VerifiedResult) -> None:
+    """Keep this result's audit section as its workspace's known prefix when it is longer
+    than the one kept (in the merge's transaction: only a merged result's log counts)."""
+    section = result.audit_section
+    if section is None:
+        return
+    kept = _audit_prefix(db, chain)
+    if kept is not None and kept.entries >= section.entries:
+        return
+    db.execute(
+        upsert("meta", ("key", "value"), ("key",)),
+        (AUDIT_PREFIX_KEY + chain, json.dumps(section.to_json(), sort_keys=True)),
+    )
 
 
 def merge_results(
@@ -244,32 +380,42 @@ def merge_results(
 ) -> MergeReport:
     report = MergeReport()
     lookup = keyring(cards)
-
-    def known_audit(chain: str) -> dict[int, str]:
-        with translated_errors(store.path):
-            rows = store.db.execute("SELECT seq, hash FROM audit WHERE chain = ?", (chain,))
-            return {int(seq): str(h) for seq, h in rows.fetchall()}
-
+    seen = _Seen()
     for index, path in enumerate(paths):
         if progress is not None:
             progress(index, len(paths), path)
-        try:
-            result = read_result_bundle(
-                read_bundle_file(path, MAX_RESULT_BYTES), server, lookup, known_audit
-            )
-        except BundleError as exc:
-            report.outcomes.append(BundleOutcome(path, "rejected", exc.message))
-            continue
-        try:
-            report.outcomes.append(_merge_one(store, server, result, path, report))
-        except DocketError as exc:
-            report.outcomes.append(
-                BundleOutcome(path, "rejected", exc.message, result.reviewer.name)
-            )
+        # A bundle makes tens of thousands of small objects and no cycles worth a
+        # collection on the way: the collector waits until it is merged.
+        with paused_gc():
+            report.outcomes.append(_read_and_merge(store, server, lookup, path, report, seen))
     if progress is not None:
         progress(len(paths), len(paths), Path())
     report.gaps = chain_gaps(store)
     return report
+
+
+def _read_and_merge(
+    store: MergedStore,
+    server: SecretKey,
+    lookup: SignerLookup,
+    path: Path,
+    report: MergeReport,
+    seen: _Seen,
+) -> BundleOutcome:
+    """One result bundle verified whole, then merged (or the reason it is refused)."""
+    try:
+        result = read_result_bundle(
+            read_bundle_file(path, MAX_RESULT_BYTES),
+            server,
+            lookup,
+            lambda chain: _audit_prefix(store.db, chain),
+        )
+    except BundleError as exc:
+        return BundleOutcome(path, "rejected", exc.message)
+    try:
+        return _merge_one(store, server, result, path, report, seen)
+    except DocketError as exc:
+        return BundleOutcome(path, "rejected", exc.message, result.reviewer.name)
 
 
 def chain_gaps(store: MergedStore) -> list[str]:
@@ -296,18 +442,14 @@ def _merge_one(
     result: VerifiedResult,
     path: Path,
     report: MergeReport,
+    seen: _Seen | None = None,
 ) -> BundleOutcome:
+    seen = seen if seen is not None else _Seen()
     fp, name = result.reviewer.fingerprint, result.reviewer.name
     task_manifest = result.task_manifest
     project = task_manifest.project
-    try:
-        sealed = json.loads(
-            age_layer.decrypt(result.opened.sections["sealed.age"], [server.identity()])
-        )
-    except (ValueError, DocketError):
-        raise BundleError("The answered bundle's server-only section cannot be read.") from None
-    if not isinstance(sealed, dict):
-        raise BundleError("The answered bundle's server-only section is malformed.")
+    opened_sealed = seen.sealed(result.opened.sections["sealed.age"], result.sealed_sha256, server)
+    sealed = opened_sealed.content
     calibration = task_manifest.type == CALIBRATION_KIND
     if calibration != (sealed.get("calibration") is True):
         raise BundleError(
@@ -320,7 +462,7 @@ def _merge_one(
             "checked against them.",
             hint="Merge the project's task archive first (--tasks PROJECT.server-tasks).",
         )
-    issued = issued_tasks(sealed)
+    issued = opened_sealed.issued()
     adjudication = result.opened.manifest.type == "adjudication"
     check_result_rows(
         result.answers,
@@ -331,33 +473,40 @@ def _merge_one(
         texts=None if calibration else _archive_texts(store, project, result.answers),
         shown=lambda task_id: _shown_suggestions(store, project, sealed, task_id),
     )
-    bodies = check_audit_covers(result.answers, result.audit, result.audit_unhashed)
-    check_first_answers_recorded(result.answers, result.audit, result.audit_unhashed)
+    bodies = check_audit_covers(
+        result.answers, result.audit, result.audit_unhashed, whole=result.full_audit
+    )
+    check_first_answers_recorded(result.answers, result.full_audit, result.audit_unhashed)
 
     def write() -> BundleOutcome:
         return _write_one(
-            store, result, path, sealed, issued, bodies, calibration=calibration,
-            adjudication=adjudication,
+            store, result, path, opened_sealed, issued, bodies, calibration=calibration,
+            adjudication=adjudication, seen=seen,
         )  # fmt: skip
 
     # One reviewer's bundles are merged one at a time (their chain and answers).
+    seen.begin()
     with translated_errors(store.path):
-        return store.db.write(write, lock=f"reviewer/{fp}")
+        outcome = store.db.write(write, lock=f"reviewer/{fp}")
+    seen.committed()
+    return outcome
 
 
 def _write_one(
     store: MergedStore,
     result: VerifiedResult,
     path: Path,
-    sealed: dict[str, Any],
+    opened_sealed: _Sealed,
     issued: dict[str, IssuedTask],
     bodies: dict[str, str],
     *,
     calibration: bool,
     adjudication: bool,
+    seen: _Seen,
 ) -> BundleOutcome:
     """The writing half of :func:`_merge_one`, in its transaction."""
     db = store.db
+    sealed = opened_sealed.content
     reviewer = result.reviewer
     fp, name = reviewer.fingerprint, reviewer.name
     chain = result.chain
@@ -404,6 +553,7 @@ def _write_one(
         "INSERT INTO chain (chain, sequence, hash, previous) VALUES (?, ?, ?, ?)",
         (chain, result.sequence, digest, result.previous),
     )
+    _record_audit_prefix(db, chain, result)
     if calibration:
         new, updated = _merge_calibration(db, fp, project, result, sealed, issued, bodies)
         _record_merged(db, digest, result, fp, "calibration")
@@ -425,7 +575,7 @@ def _write_one(
             str(task_manifest.extra.get("guidelines_sha256", "")),
         ),
     )
-    _store_sealed(db, sealed, project)
+    seen.store_sealed(db, opened_sealed, project)
     new = updated = 0
     if adjudication:
         for row in result.answers:
@@ -451,7 +601,7 @@ def _write_one(
     else:
         result_rows = result.answers
     # One read of this reviewer's current revisions, one batch of writes.
-    current = _current(db, "answers", fp, project)
+    current = _current(db, "answers", fp, project, result_rows)
     winners = _winners(result_rows, current, result)
     db.executemany(
         upsert(
@@ -495,7 +645,15 @@ def _write_one(
         db,
         project,
         [
-            (row["task_id"], fp, int(row["revision"]), row["display_order"], row["answers"])
+            (
+                row["task_id"],
+                fp,
+                int(row["revision"]),
+                row["display_order"],
+                row["answers"],
+                str(row["saved_at"]),
+                float(row["time_spent_s"]),
+            )
             for row in winners
         ],
         store.facts_forms,
@@ -540,7 +698,7 @@ def _merge_calibration(
     gold = sealed.get("gold")
     if not isinstance(gold, dict):
         raise BundleError("The calibration round's server-only section holds no gold answers.")
-    current = _current(db, "calibration", fp, project)
+    current = _current(db, "calibration", fp, project, result.answers)
     winners = _winners(result.answers, current, result)
     rows = []
     for row in winners:
@@ -571,17 +729,25 @@ def _merge_calibration(
 Stored = dict[str, tuple[int, tuple[int, str]]]
 
 
-def _current(db: Db, table: str, fp: str, project: str) -> Stored:
-    """Per task, the revision a reviewer's stored answer has, and the (sequence, hash) of
-    the result bundle it was taken from (sequence -1 where that bundle is not on record)."""
-    rows = db.execute(
-        f"SELECT a.task_id, a.revision, m.sequence, a.bundle FROM {table} a "
-        "LEFT JOIN merged m ON m.hash = a.bundle WHERE a.reviewer = ? AND a.project = ?",
-        (fp, project),
-    ).fetchall()
-    return {
-        str(t): (int(rev), (-1 if seq is None else int(seq), str(b))) for t, rev, seq, b in rows
-    }
+def _current(db: Db, table: str, fp: str, project: str, rows: Sequence[dict[str, Any]]) -> Stored:
+    """Per task of ``rows``, the revision a reviewer's stored answer has, and the
+    (sequence, hash) of the result bundle it was taken from (sequence -1 where that bundle
+    is not on record). Read by the rows' tasks, 500 at a time: a reviewer's later results
+    do not read every answer merged before."""
+    wanted = sorted({str(r["task_id"]) for r in rows})
+    found: Stored = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            (str(t), (int(rev), (-1 if seq is None else int(seq), str(b))))
+            for t, rev, seq, b in db.execute(
+                f"SELECT a.task_id, a.revision, m.sequence, a.bundle FROM {table} a "
+                "LEFT JOIN merged m ON m.hash = a.bundle WHERE a.reviewer = ? AND a.project = ? "
+                f"AND a.task_id IN ({', '.join('?' * len(chunk))})",
+                (fp, project, *chunk),
+            ).fetchall()
+        )
+    return found
 
 
 def _newer(row: dict[str, Any], current: Stored) -> bool:

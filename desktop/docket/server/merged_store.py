@@ -360,14 +360,26 @@ def _v9(db: Db) -> None:
     """Answer facts (:mod:`docket.server.answer_facts`): per answer, one short text of
     the values it gives the agreement units, under the task's form (``form``, a
     ``forms`` id) over its number of responses, and the answer's revision. Written by
-    ``docket merge`` with the answer; filled here for the answers checked at merge
-    (the others are checked by their readers, which decode them)."""
+    ``docket merge`` with the answer. The answers merged before get theirs from the next
+    version's fill (:func:`_v10`), in the table's final shape, once."""
     db.execute(
         "CREATE TABLE answer_facts (project TEXT NOT NULL, task_id TEXT NOT NULL, "
         "reviewer TEXT NOT NULL, revision INTEGER NOT NULL, form INTEGER NOT NULL, "
         "responses INTEGER NOT NULL, facts TEXT NOT NULL, "
         "PRIMARY KEY (project, task_id, reviewer))"
     )
+
+
+def _v10(db: Db) -> None:
+    """What the report reads of an answer beside its facts, so that it never decodes a
+    million answers: the day it was saved (``day``, the first ten characters of its
+    ISO time), the seconds spent (``seconds``) and which questions of the form it holds
+    (``answered``, :func:`docket.server.answer_facts.answered`). Every checked answer's
+    facts are written again with them (facts written by an older merge included, so
+    that every row has the same shape)."""
+    for column, kind in (("day", "TEXT"), ("seconds", "FLOAT"), ("answered", "TEXT")):
+        db.execute(f"ALTER TABLE answer_facts ADD COLUMN {column} {kind}")
+    db.execute("DELETE FROM answer_facts")
     fill_answer_facts(db)
 
 
@@ -376,7 +388,8 @@ def fill_answer_facts(db: Db, batch: int = 20_000) -> int:
     batches; the caller's transaction). Returns how many were written."""
     forms: dict[int, Schema | None] = {}
     query = (
-        "SELECT a.project, a.task_id, a.reviewer, a.revision, a.display_order, a.body "
+        "SELECT a.project, a.task_id, a.reviewer, a.revision, a.display_order, a.body, "
+        "a.saved_at, a.time_spent_s "
         "FROM answers a WHERE a.checked = 1 AND NOT EXISTS (SELECT 1 FROM answer_facts f "
         "WHERE f.project = a.project AND f.task_id = a.task_id AND f.reviewer = a.reviewer)"
     )
@@ -388,14 +401,14 @@ def fill_answer_facts(db: Db, batch: int = 20_000) -> int:
             if not found:
                 break
             by_project: dict[str, list[Any]] = {}
-            for project, task_id, reviewer, revision, order, body in found:
+            for project, task_id, reviewer, revision, order, body, saved_at, spent in found:
                 try:
                     decoded = (fast_json_loads(order), fast_json_loads(body))
                 except ValueError:
                     continue
                 if isinstance(decoded[0], dict) and isinstance(decoded[1], dict):
                     by_project.setdefault(project, []).append(
-                        (task_id, reviewer, revision, *decoded)
+                        (task_id, reviewer, revision, *decoded, saved_at, spent)
                     )
             for project, answers in by_project.items():
                 written += write_facts(db, project, answers, forms)
@@ -408,7 +421,7 @@ its JSON functions). Never more: what comes next is :data:`PORTABLE`."""
 
 PortableMigration = Callable[[Db], None]
 
-PORTABLE: list[PortableMigration] = [_v9]
+PORTABLE: list[PortableMigration] = [_v9, _v10]
 """The migrations after :data:`EMBEDDED` (version 9 on), each written once in SQL that both
 stores run (:mod:`docket.server.sql`: ``?`` placeholders, ``ON CONFLICT`` upserts, no JSON
 functions, TEXT / INTEGER / FLOAT columns) and given the :class:`~docket.server.sql.Db`.
@@ -672,13 +685,15 @@ class MergedStore:
         return iter(out)
 
     def answer_fact_rows(
-        self,
-    ) -> tuple[list[tuple[str, Any, int, int, str]], dict[Any, tuple[str, str]]] | None:
+        self, *, wide: bool = False
+    ) -> tuple[list[tuple[Any, ...]], dict[Any, tuple[str, str]]] | None:
         """The facts of every answer of the project (:mod:`docket.server.answer_facts`):
         (task id, reviewer key, form id, number of responses, facts) in task order, and
         each reviewer key's (fingerprint, name) (the key: SQLite's row id, or the
         fingerprint on the team store); ``None`` when some answer has no facts
         or facts of a form its task no longer has (the readers then decode the answers).
+        ``wide`` adds the answer's day, seconds spent and the questions it holds (the
+        report's columns) to each row.
 
         A few narrow columns per answer, never an answer's body."""
         project = self.project
@@ -697,15 +712,18 @@ class MergedStore:
             with paused_gc():
                 # The form is that of the task now (NULL: no longer archived); one that
                 # differs from the facts' makes them stale.
+                extra = ", f.day, f.seconds, f.answered" if wide else ""
                 rows = self.db.execute(
                     f"SELECT f.task_id, r.{who_key}, "
-                    "CASE WHEN t.form = f.form THEN f.form ELSE NULL END, f.responses, f.facts "
-                    "FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
+                    "CASE WHEN t.form = f.form THEN f.form ELSE NULL END, f.responses, f.facts"
+                    f"{extra} FROM answer_facts f JOIN reviewers r ON r.fingerprint = f.reviewer "
                     "LEFT JOIN task_forms t ON t.project = f.project AND t.task_id = f.task_id "
                     "WHERE f.project = ? ORDER BY f.task_id",
                     (project,),
                 ).fetchall()
         if len(rows) != answers or any(row[2] is None for row in rows):
+            return None
+        if wide and any(row[5] is None or row[6] is None or row[7] is None for row in rows):
             return None
         present = {row[1] for row in rows}
         return rows, {rater: who[rater] for rater in present}
@@ -999,6 +1017,16 @@ class MergedStore:
         }
         with translated_errors(self.path):
             return {k: int(self.db.execute(q).fetchone()[0]) for k, q in queries.items()}
+
+    def bundle_count(self) -> int:
+        """``counts()["bundles"]`` alone (without counting every answer)."""
+        with translated_errors(self.path):
+            return int(self.db.execute("SELECT count(*) FROM merged").fetchone()[0])
+
+    def quarantined_count(self) -> int:
+        """``counts()["quarantined"]`` alone."""
+        with translated_errors(self.path):
+            return int(self.db.execute("SELECT count(*) FROM quarantine").fetchone()[0])
 
     def integrity_check(self) -> str:
         with translated_errors(self.path):

@@ -35,10 +35,14 @@ __all__ = [
     "Outcome",
     "WinCounts",
     "bootstrap_intervals",
+    "bootstrap_intervals_of_cells",
     "bradley_terry",
+    "bradley_terry_of_cells",
     "davidson_tie_parameter",
+    "outcome_cells",
     "pairwise_outcomes",
     "win_matrix",
+    "win_matrix_of_cells",
 ]
 
 Ties = Literal["davidson", "half"]
@@ -463,6 +467,86 @@ def bootstrap_intervals(
     else:
         for o in outcomes:
             kinds[(_cell(o),)] += 1
+    unit = "outcomes" if by == "outcome" else "tasks"
+    return _bootstrap(ratings, kinds, unit, rounds, seed, level, ties, prior, tol, use_numpy)
+
+
+def outcome_cells(outcomes: Iterable[Outcome]) -> dict[Cell, int]:
+    """How many outcomes fall in each cell (pair of models and result: :data:`Cell`), in
+    the order each cell first occurs: all that the ratings, their intervals over
+    resampled outcomes and the win matrix depend on (:func:`bradley_terry_of_cells`,
+    :func:`bootstrap_intervals_of_cells`, :func:`win_matrix_of_cells`)."""
+    counts: dict[Cell, int] = {}
+    for o in outcomes:
+        cell = _cell(o)
+        counts[cell] = counts.get(cell, 0) + 1
+    return counts
+
+
+def bradley_terry_of_cells(
+    cells: Mapping[Cell, int],
+    *,
+    ties: Ties = "davidson",
+    prior: float | None = None,
+    iterations: int = 10_000,
+    tol: float = 1e-10,
+) -> dict[str, float]:
+    """:func:`bradley_terry` of the outcomes counted in ``cells`` (:func:`outcome_cells`):
+    the same ratings to the last bit."""
+    tally = _tally_of_cells(cells)
+    if not tally.models:
+        return {}
+    strengths, _ = _fit(tally, ties, prior, iterations, tol)
+    return {m: ANCHOR + SCALE * math.log10(s) for m, s in zip(tally.models, strengths, strict=True)}
+
+
+def bootstrap_intervals_of_cells(
+    cells: Mapping[Cell, int],
+    *,
+    rounds: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+    ties: Ties = "davidson",
+    prior: float | None = None,
+    tol: float = 1e-8,
+    use_numpy: bool | None = None,
+) -> Intervals:
+    """:func:`bootstrap_intervals` over resampled outcomes (``by="outcome"``) of the
+    outcomes counted in ``cells`` (:func:`outcome_cells`, in the order each cell first
+    occurs): the same intervals to the last bit."""
+    if not 0 < level < 1:
+        raise ValueError("level must be between 0 and 1")
+    ratings = bradley_terry_of_cells(cells, ties=ties, prior=prior, tol=tol)
+    kinds: dict[tuple[Cell, ...], int] = {(cell,): n for cell, n in cells.items() if n}
+    return _bootstrap(ratings, kinds, "outcomes", rounds, seed, level, ties, prior, tol, use_numpy)
+
+
+def win_matrix_of_cells(cells: Mapping[Cell, int]) -> dict[tuple[str, str], WinCounts]:
+    """:func:`win_matrix` of the outcomes counted in ``cells``."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for (a, b, result), n in cells.items():
+        if a == b or not n:
+            continue
+        column = 0 if result > 0.5 else 1 if result == 0.5 else 2
+        counts[(a, b)][column] += n
+        counts[(b, a)][2 - column] += n
+    return {pair: WinCounts(*c) for pair, c in sorted(counts.items())}
+
+
+def _bootstrap(
+    ratings: dict[str, float],
+    kinds: Mapping[tuple[Cell, ...], int],
+    unit: str,
+    rounds: int,
+    seed: int,
+    level: float,
+    ties: Ties,
+    prior: float | None,
+    tol: float,
+    use_numpy: bool | None,
+) -> Intervals:
+    """The rounds of :func:`bootstrap_intervals` over the distinct groups ``kinds`` (each
+    with how often it occurs, in the order first seen)."""
     groups = list(kinds)
     drawn_groups = sum(kinds.values())
     samples: dict[str, list[float]] = {m: [] for m in ratings}
@@ -486,7 +570,6 @@ def bootstrap_intervals(
         if values:
             values.sort()
             interval[m] = (_percentile(values, tail), _percentile(values, 1 - tail))
-    unit = "outcomes" if by == "outcome" else "tasks"
     method = (
         f"percentile bootstrap, {rounds} resamples of the {unit} (seed {seed}), "
         f"Bradley-Terry refitted each time (ties: {ties})"

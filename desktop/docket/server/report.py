@@ -1,7 +1,8 @@
 """``docket report``: what a lead decides from, computed from the merged database.
 
-:func:`build_report` reads the project's answers once and computes the model scorecard
-(:mod:`docket.server.report_scorecard`), the quality figures
+:func:`build_report` reads the project's answer facts (:mod:`docket.server.report_facts`;
+the answers themselves where the facts cannot give every figure) and computes the model
+scorecard (:mod:`docket.server.report_scorecard`), the quality figures
 (:mod:`docket.server.report_quality`), the release-readiness criteria and a summary in
 plain words; :mod:`docket.server.report_html` writes it as one self-contained HTML file.
 
@@ -33,6 +34,7 @@ from docket.server.calibration import CalibrationScore, calibration_scores
 from docket.server.judge import JudgeFigures, store_judges
 from docket.server.merged_store import MergedAnswer, MergedStore
 from docket.server.ratings import Outcome, pairwise_outcomes
+from docket.server.report_facts import FactFigures, fact_figures
 from docket.server.report_quality import (
     TARGET_AGREEMENT,
     PairMatrix,
@@ -59,6 +61,7 @@ from docket.server.report_scorecard import (
     length_check,
     likert_scores,
     model_ratings,
+    model_ratings_of_cells,
 )
 from docket.server.reviewer_names import distinct_names
 from docket.server.rubric_agreement import ModelScore, rubric_report
@@ -162,15 +165,20 @@ def _build_report(
     seed: int,
     now: datetime | None,
 ) -> Report:
+    adjudications = store.adjudications()
+    gold = store.gold()
+    figures = fact_figures(store, None, adjudications, gold, pseudonyms, seed=seed)
+    if figures is not None:
+        return _report_from_facts(
+            store, figures, pseudonyms, rounds, seed, now, figures.schemas, adjudications, gold
+        )
+    schemas = task_schemas(store)
     answers: list[MergedAnswer] = distinct_names(store.answers())
     if pseudonyms is not None:
         answers = [
             replace(a, reviewer_name=pseudonyms.get(a.reviewer, "reviewer-?")) for a in answers
         ]
-    schemas = task_schemas(store)
-    adjudications = store.adjudications()
     facts = store.response_facts()
-    gold = store.gold()
     counts = store.counts()
 
     overview = Overview(
@@ -240,6 +248,71 @@ def _build_report(
     report.pii = pii_status(store, answers, schemas)
     report.readiness = readiness(report)
     report.missing = missing(report, bool(facts))
+    report.summary = summary(report)
+    report.warnings = list(store.warnings)
+    return report
+
+
+def _report_from_facts(
+    store: MergedStore,
+    fast: FactFigures,
+    pseudonyms: Mapping[str, str] | None,
+    rounds: int,
+    seed: int,
+    now: datetime | None,
+    schemas: Schemas,
+    adjudications: dict[str, tuple[str, dict[str, Any]]],
+    gold: dict[str, dict[str, Any]],
+) -> Report:
+    """:func:`build_report` from the answers' facts (:mod:`docket.server.report_facts`):
+    the same figures, without decoding the answers."""
+    overview = Overview(
+        store.project,
+        store.task_count(),
+        fast.tasks_answered,
+        fast.answers,
+        fast.reviewers,
+        store.bundle_count(),
+        len(adjudications),
+        len(gold),
+        store.quarantined_count(),
+    )
+    calibration = calibration_scores(store)
+    if pseudonyms is not None:
+        calibration = [
+            replace(c, reviewer=pseudonyms.get(c.fingerprint, "reviewer-?"), fingerprint="")
+            for c in calibration
+        ]
+    agreements = fast.agreement.questions
+    matrix = fast.matrix
+    report = Report(
+        overview=overview,
+        generated_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        anonymised=pseudonyms is not None,
+        ratings=model_ratings_of_cells(fast.cells, rounds=rounds, seed=seed),
+        likert=fast.likert,
+        rubric=[],
+        flags=fast.flags,
+        length=fast.length,
+        agreements=agreements,
+        main_question=fast.main,
+        matrix=matrix,
+        reviewer_kappa=reviewer_agreement_rank(matrix) if matrix is not None else {},
+        gold=gold_accuracy(fast.gold_answers, gold, schemas),
+        timing=fast.timing,
+        calibration=calibration,
+        per_day=fast.per_day,
+        weekly=fast.weekly,
+        drift=fast.drift,
+        flags_over_time=fast.flags_over_time,
+        unresolved=fast.unresolved,
+        guidelines=store.guideline_coverage(),
+        readiness=[],
+    )
+    report.judges = store_judges(store, pseudonyms)
+    report.pii = pii_status(store, fast.pii_answers, schemas)
+    report.readiness = readiness(report)
+    report.missing = missing(report, fast.archived)
     report.summary = summary(report)
     report.warnings = list(store.warnings)
     return report

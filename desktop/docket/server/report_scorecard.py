@@ -22,13 +22,15 @@ from docket.core.schema import FlagsQuestion, LikertQuestion, Question, Schema
 from docket.server.agreement_stats import wilson_interval
 from docket.server.merged_store import MergedAnswer
 from docket.server.ratings import (
+    Cell,
     Intervals,
     Outcome,
     Ties,
     WinCounts,
-    bootstrap_intervals,
-    bradley_terry,
-    win_matrix,
+    bootstrap_intervals_of_cells,
+    bradley_terry_of_cells,
+    outcome_cells,
+    win_matrix_of_cells,
 )
 from docket.server.schemas import Schemas, schema_for
 from docket.server.verdicts import PairVote
@@ -152,9 +154,20 @@ def model_ratings(
     outcome between two models."""
     if not outcomes:
         return None
-    intervals: Intervals = bootstrap_intervals(outcomes, rounds=rounds, seed=seed, ties=TIES)
-    ratings = intervals.ratings or bradley_terry(outcomes, ties=TIES)
-    matrix = win_matrix(outcomes)
+    return model_ratings_of_cells(outcome_cells(outcomes), rounds=rounds, seed=seed)
+
+
+def model_ratings_of_cells(
+    cells: Mapping[Cell, int], *, rounds: int = BOOTSTRAP_ROUNDS, seed: int = SEED
+) -> Ratings | None:
+    """:func:`model_ratings` of the outcomes counted in ``cells``
+    (:func:`docket.server.ratings.outcome_cells`: each cell in the order it first occurs),
+    the same figures to the last bit; ``None`` without any outcome."""
+    if not any(cells.values()):
+        return None
+    intervals: Intervals = bootstrap_intervals_of_cells(cells, rounds=rounds, seed=seed, ties=TIES)
+    ratings = intervals.ratings or bradley_terry_of_cells(cells, ties=TIES)
+    matrix = win_matrix_of_cells(cells)
     rows = []
     for model, rating in ratings.items():
         counts = [c for (a, _), c in matrix.items() if a == model]
@@ -171,7 +184,8 @@ def model_ratings(
             )
         )
     rows.sort(key=lambda r: (-r.rating, r.model))
-    return Ratings(tuple(rows), matrix, METHODS["ratings"], intervals.method, len(outcomes))
+    total = sum(cells.values())
+    return Ratings(tuple(rows), matrix, METHODS["ratings"], intervals.method, total)
 
 
 Q = TypeVar("Q", bound=Question)
@@ -202,6 +216,24 @@ def _mean_interval(values: Sequence[float]) -> tuple[float, float | None, float 
     variance = math.fsum((v - mean) ** 2 for v in values) / (n - 1)
     half = Z95 * math.sqrt(variance / n)
     return mean, mean - half, mean + half
+
+
+def mean_interval_of_counts(
+    counts: Mapping[int, int],
+) -> tuple[float, float | None, float | None, int]:
+    """:func:`_mean_interval` of integer scores given as score -> how many times (and
+    their number): the same floats to the last bit (``math.fsum`` is exactly rounded,
+    and so is the exact sum of the same terms taken ``counts`` times each)."""
+    from fractions import Fraction
+
+    n = sum(counts.values())
+    mean = float(sum(v * c for v, c in counts.items())) / n
+    if n < 2:
+        return mean, None, None, n
+    exact = sum((Fraction((float(v) - mean) ** 2) * c for v, c in counts.items()), Fraction(0))
+    variance = float(exact) / (n - 1)
+    half = Z95 * math.sqrt(variance / n)
+    return mean, mean - half, mean + half, n
 
 
 def likert_scores(

@@ -33,7 +33,7 @@ from docket.core.display_order import DisplayOrder
 from docket.core.documents import Document
 from docket.core.pii import task_texts
 from docket.core.rules import canonical_json
-from docket.core.schema import PiiQuestion, Schema, SpansQuestion
+from docket.core.schema import PiiQuestion, RewriteQuestion, Schema, SpansQuestion
 from docket.core.suggestion_checks import record_problem
 from docket.core.suggestions import Suggestion
 from docket.core.tasks import Response, Role, Task, TaskStatus, Turn
@@ -166,6 +166,7 @@ def check_result_rows(
     gives a task's texts, looked up only for forms with a spans or a pii question.
     ``shown`` gives the suggestions a task's reviewer saw: a row's ``suggestion`` record
     must hold against them (none shown: no record holds)."""
+    pointing: dict[int, tuple[str, ...] | None] = {}
     for row in rows:
         task_id = str(row["task_id"])
         task = issued.get(task_id)
@@ -175,10 +176,12 @@ def check_result_rows(
                 "the whole result is refused."
             )
         known = None
-        if texts is not None and any(
-            isinstance(q, SpansQuestion | PiiQuestion) for q in task.schema.questions
-        ):
-            known = texts(task_id)
+        if texts is not None:
+            form = id(task.schema)  # the issued tasks share their forms' objects
+            if form not in pointing:
+                pointing[form] = _pointing_questions(task.schema)
+            if _points_into_texts(row, pointing[form]):
+                known = texts(task_id)
         problem = row_problem(row, task, known)
         if problem is None and "suggestion" in row:
             seen = shown(task_id) if shown is not None else {}
@@ -187,15 +190,46 @@ def check_result_rows(
             raise BundleError(f"Task {task_id!r}: {problem}.")
 
 
+def _pointing_questions(schema: Schema) -> tuple[str, ...] | None:
+    """The questions whose answers are checked against the task's texts (spans, pii, and
+    a rewrite's changes from its base), or None when the form asks for no spans and no
+    pii (its texts are then never read)."""
+    questions = schema.questions
+    if not any(isinstance(q, SpansQuestion | PiiQuestion) for q in questions):
+        return None
+    return tuple(
+        q.id for q in questions if isinstance(q, SpansQuestion | PiiQuestion | RewriteQuestion)
+    )
+
+
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
+
+
+def _points_into_texts(row: Mapping[str, Any], pointing: tuple[str, ...] | None) -> bool:
+    """Whether checking this row reads its task's texts: a form that asks for spans or pii
+    and a row that answers one of the questions pointing into them, or records what its
+    reviewer did with a suggestion (its answers may hold spans too). An empty answer
+    (nothing, "", [], {}) is checked without them, as the validator does."""
+    if pointing is None:
+        return False
+    if "suggestion" in row:
+        return True
+    answers = row["answers"]
+    if not isinstance(answers, Mapping):
+        return False
+    return any(answers.get(q) not in _EMPTY for q in pointing)
+
+
 def check_first_answers_recorded(
     rows: Sequence[Mapping[str, Any]],
-    audit: Sequence[AuditEntry],
+    audit: Sequence[AuditEntry] | Callable[[], Sequence[AuditEntry]],
     unhashed: frozenset[int] = frozenset(),
 ) -> None:
     """A row's record of an ``after-answer`` suggestion names the blind first answer: it
     must be an answer the workspace's audit log recorded for that task, at a revision no
     later than the row's (the log is the reviewer's own: this proves the record and the
-    log agree, not who typed them)."""
+    log agree, not who typed them). ``audit`` is the whole log, or a function giving it
+    (called only when a row holds such a record)."""
     wanted = {
         str(row["task_id"]): row
         for row in rows
@@ -205,7 +239,7 @@ def check_first_answers_recorded(
     if not wanted:
         return
     recorded: dict[str, list[AuditEntry]] = {}
-    for entry in audit:
+    for entry in audit() if callable(audit) else audit:
         if entry.action == "record" and entry.subject in wanted:
             recorded.setdefault(entry.subject, []).append(entry)
     for task_id, row in wanted.items():
@@ -233,16 +267,22 @@ def check_audit_covers(
     rows: Sequence[Mapping[str, Any]],
     audit: Sequence[AuditEntry],
     unhashed: frozenset[int] = frozenset(),
+    *,
+    whole: Callable[[], Sequence[AuditEntry]] | None = None,
 ) -> dict[str, str]:
     """Every answer a result carries must be one its workspace's audit log recorded: the
     task, the revision and the SHA-256 of the answers' canonical JSON. (The log is the
     reviewer's own, signed with the result: this proves the answers and the log agree,
     not who typed them.) Entries in ``unhashed`` were not hashed when the log was read, so
-    one relied on here is hashed now. Returns each answer's canonical JSON by task."""
+    one relied on here is hashed now. ``audit`` may be the end of the log only (the
+    entries after a part verified before): ``whole()`` then gives the whole log, read only
+    when an answer is recorded in none of those. Returns each answer's canonical JSON by
+    task."""
     # The workspace writes a record's detail as canonical JSON, so the expected detail is
     # compared as a string (no parse per entry); each entry relied on is hashed again.
     recorded = {(e.subject, e.detail): e for e in audit if e.action == "record"}
     bodies: dict[str, str] = {}
+    earlier = False
     for row in rows:
         text = canonical_json(row["answers"])
         body = text.encode()
@@ -250,6 +290,10 @@ def check_audit_covers(
         # canonical_json({"answers_sha256": ..., "revision": ...}), spelled out: one per row.
         detail = f'{{"answers_sha256":"{hashlib.sha256(body).hexdigest()}","revision":{revision}}}'
         entry = recorded.get((task_id, detail))
+        if entry is None and whole is not None and not earlier:
+            earlier = True  # recorded before the part read: the whole log, once
+            recorded = {(e.subject, e.detail): e for e in whole() if e.action == "record"}
+            entry = recorded.get((task_id, detail))
         if entry is None or (entry.seq in unhashed and not entry_is_intact(entry)):
             raise BundleError(
                 f"Task {task_id!r}: revision {revision} is not in the result's audit log; the "

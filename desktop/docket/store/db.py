@@ -106,17 +106,43 @@ def open_encrypted(path: Path, key: bytes, *, wait_s: float | None = None) -> sq
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
             conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            _switch_to_wal(conn, time.monotonic() + timeout_ms / 1000)
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA foreign_keys = ON")
         except BaseException:
             conn.close()
             raise
-    db = sqlite_utils.Database(conn)
+    # No sqlite-utils plugin (another package's entry point) runs on the encrypted
+    # connection, and opening it does not scan every installed package's metadata
+    # for one (a tenth of the window's start).
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     if wait_s is not None:
         _WRITE_WAIT[db] = wait_s
     return db
+
+
+def _switch_to_wal(conn: dbapi2.Connection, deadline: float) -> None:
+    """``PRAGMA journal_mode = WAL``, tried again while another connection holds a lock,
+    until ``deadline`` (``time.monotonic()``).
+
+    On a file no one has switched yet, the pragma reads the header, then upgrades to a
+    write lock. Two processes creating the file at once can each hold the read lock while
+    wanting the write lock; SQLite does not call the busy handler there (it would wait for
+    ever) and answers SQLITE_BUSY at once. Nothing has been changed when it does, so
+    trying again is safe; once one process has switched, the others find WAL and the
+    pragma needs no lock."""
+    delay = 0.001
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except dbapi2.OperationalError as exc:
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            if code not in (SQLITE_BUSY, SQLITE_LOCKED) or time.monotonic() >= deadline:
+                raise
+            _pause(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.05)
 
 
 def open_migrated(

@@ -232,6 +232,38 @@ def _v12_search_index(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE tasks SET search_text = NULL WHERE search_text IS NOT NULL")
 
 
+def _v13_exact_search_and_task_list(db: sqlite_utils.Database) -> None:
+    """The search index with the position of every run of three characters (FTS5
+    ``detail = full``), so that a query is answered by the index alone, exactly, without
+    reading the tasks it names. Indexes for what the window reads as it opens and as the
+    task list scrolls, so that none of it reads the tasks' texts: the list's narrow
+    columns (position, id, status, time), the prompts' previews by position, and the
+    tasks whose formulas wait to be typeset (the window counts them). The new search
+    index is filled from the folded texts already kept (``search_text``), inside the
+    database; tasks never folded wait for
+    :meth:`docket.store.review.ReviewStore.index_search` as before."""
+    db.execute("DROP TABLE IF EXISTS task_search")
+    db.execute(
+        "CREATE VIRTUAL TABLE task_search USING fts5(text, "
+        "tokenize = 'trigram case_sensitive 1', detail = full, content = '', "
+        "contentless_delete = 1)"
+    )
+    db.execute(
+        "INSERT INTO task_search (rowid, text) SELECT rowid, "
+        "replace(search_text, char(0), char(65535)) FROM tasks WHERE search_text IS NOT NULL"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS tasks_list ON tasks(position, id, status, time_spent_s)")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS tasks_formulas_waiting ON tasks(position) "
+        "WHERE formulas_done = 0"
+    )
+    # The prompt previews the list shows, by position: rows coming into view are read
+    # from a few pages of this index rather than from a page of each task.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS tasks_previews ON tasks(position, substr(prompt, 1, 160))"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_signed_bundles,
@@ -245,6 +277,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v10_pii,
     _v11_search_text,
     _v12_search_index,
+    _v13_exact_search_and_task_list,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

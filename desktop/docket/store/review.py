@@ -11,13 +11,15 @@ editor. Drafts are saved unvalidated (a half-filled form is fine); :meth:`submit
 from __future__ import annotations
 
 import json
+from array import array
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
 from docket.core.answers import Answer
-from docket.core.review import EditState, StatusCounts, TaskRow, UiState
+from docket.core.review import EditState, StatusCounts, TaskList, TaskRow, UiState
 from docket.core.rules import canonical_json
 from docket.core.tasks import TaskStatus
 from docket.core.text_fold import SEPARATOR, fold, search_text
@@ -36,20 +38,23 @@ query; the index's tokenizer would drop ``SEPARATOR``): no run of three spans tw
 LAST_TASK_KEY = "ui.last_task"
 UI_STATE_KEY = "ui.state"
 
-__all__ = ["EditState", "ReviewStore", "TaskRow"]
+__all__ = ["EditState", "ReviewStore", "TaskList", "TaskRow"]
 
 
 def _task_row(task_id: str, position: int, status: str, preview: str, spent: float) -> TaskRow:
+    return TaskRow(task_id, position, TaskStatus(status), _preview(preview), float(spent))
+
+
+def _preview(prompt: str) -> str:
     # The preview is shown as plain text: hidden characters (a right-to-left override that
     # reverses the line) are spelled out as marks, as everywhere else a task is shown.
-    shown = mark_hidden_text(" ".join(str(preview).split()))
-    return TaskRow(task_id, position, TaskStatus(status), shown, float(spent))
+    return mark_hidden_text(" ".join(str(prompt).split()))
 
 
-def _trigram_query(needle: str) -> str:
-    """An FTS5 query for the tasks holding every three-character run of ``needle``."""
-    runs = sorted({needle[i : i + TRIGRAM] for i in range(len(needle) - TRIGRAM + 1)})
-    return " ".join('"' + run.replace('"', '""') + '"' for run in runs)
+def _phrase(needle: str) -> str:
+    """An FTS5 query for the tasks holding ``needle`` (three characters or more): one
+    phrase, its runs of three characters one after the other."""
+    return '"' + needle.replace('"', '""') + '"'
 
 
 class ReviewStore:
@@ -69,9 +74,48 @@ class ReviewStore:
     _ROW_SQL = "SELECT id, position, status, substr(prompt, 1, ?), time_spent_s FROM tasks"
 
     def task_rows(self) -> list[TaskRow]:
+        """Every row with its preview (reads every prompt: the window reads
+        :meth:`task_list` and the previews it shows instead)."""
         with translated_errors(self.path):
             rows = self._db.execute(f"{self._ROW_SQL} ORDER BY position", (PREVIEW_CHARS,))
             return [_task_row(*row) for row in rows.fetchall()]
+
+    def task_list(self) -> TaskList:
+        """The task list's columns but the previews, in bundle order: one query over the
+        ``tasks_list`` index, which holds them (no task's text is read)."""
+        keys: array[int] = array("q")
+        positions: array[int] = array("q")
+        times: array[float] = array("d")
+        ids: list[str] = []
+        statuses: list[TaskStatus] = []
+        status_of = {s.value: s for s in TaskStatus}
+        with translated_errors(self.path):
+            rows = self._db.execute(
+                "SELECT rowid, id, position, status, time_spent_s FROM tasks "
+                "INDEXED BY tasks_list ORDER BY position"
+            )
+            while batch := rows.fetchmany(4096):
+                for key, task_id, position, status, spent in batch:
+                    keys.append(key)
+                    ids.append(task_id)
+                    positions.append(position)
+                    statuses.append(status_of[status])
+                    times.append(spent)
+        return TaskList(keys, ids, positions, statuses, times)
+
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]:
+        """The previews of the tasks at these positions (:attr:`TaskList.positions`), as
+        shown, by key (:attr:`TaskList.keys`): read from the ``tasks_previews`` index."""
+        if not positions:
+            return {}
+        marks = ",".join("?" * len(positions))
+        with translated_errors(self.path):
+            rows = self._db.execute(
+                f"SELECT rowid, substr(prompt, 1, {PREVIEW_CHARS}) FROM tasks "
+                f"INDEXED BY tasks_previews WHERE position IN ({marks})",
+                tuple(positions),
+            ).fetchall()
+        return {key: _preview(text) for key, text in rows}
 
     def task_row(self, task_id: str) -> TaskRow:
         with translated_errors(self.path):
@@ -93,31 +137,59 @@ class ReviewStore:
         case and accents ignored in every script (:func:`docket.core.text_fold.fold`).
         Runs inside the encrypted database, on a folded copy of the texts kept there and
         its trigram index (no plaintext index): three characters or more are looked up
-        in the index (the tasks holding every three-character run of the query, then,
-        for a longer query, those holding it whole), one or two are searched for in
-        every task's text. Tasks not indexed yet are indexed first."""
+        in the index, which keeps where each run of three characters is and so answers
+        exactly; one or two are searched for in every task's folded text. Tasks not
+        indexed yet are indexed first when they are few (:data:`INDEX_BATCH`), else
+        looked through as they are (folded on the way, nothing written)."""
+        return self._search(query, "id")
+
+    def search_keys(self, query: str) -> set[int]:
+        """:meth:`search` answering with the rows' keys (:attr:`TaskList.keys`): what
+        the task list filters by, without reading each task found."""
+        return self._search(query, "rowid")
+
+    def _search(self, query: str, column: str) -> set[Any]:
         needle = fold(query.strip()).replace(SEPARATOR, "").replace(INDEX_SEPARATOR, "")
+        found: set[Any] = set()
         if not needle:
-            return set()
+            return found
         with translated_errors(self.path):
-            self.index_search()
+            if self.search_pending() <= INDEX_BATCH:
+                self.index_search()
             if len(needle) < TRIGRAM:
                 rows = self._db.execute(
-                    "SELECT id FROM tasks WHERE instr(search_text, ?) > 0", (needle,)
+                    f"SELECT {column} FROM tasks WHERE instr(search_text, ?) > 0", (needle,)
                 )
-            elif len(needle) == TRIGRAM:  # the index answers exactly
+            elif column == "rowid":  # the index answers exactly, with the keys
+                rows = self._db.execute(
+                    "SELECT rowid FROM task_search WHERE task_search MATCH ?",
+                    (_phrase(needle),),
+                )
+            else:
                 rows = self._db.execute(
                     "SELECT t.id FROM task_search JOIN tasks t ON t.rowid = task_search.rowid "
                     "WHERE task_search MATCH ?",
-                    (_trigram_query(needle),),
+                    (_phrase(needle),),
                 )
-            else:  # each run of three is in these tasks; is the whole query?
-                rows = self._db.execute(
-                    "SELECT t.id FROM task_search JOIN tasks t ON t.rowid = task_search.rowid "
-                    "WHERE task_search MATCH ? AND instr(t.search_text, ?) > 0",
-                    (_trigram_query(needle), needle),
-                )
-            return {row[0] for row in rows.fetchall()}
+            found.update(row[0] for row in rows.fetchall())
+            found.update(self._scan_pending(needle, column))
+        return found
+
+    def _scan_pending(self, needle: str, column: str) -> set[Any]:
+        """The tasks not indexed yet that contain ``needle``: folded here, not kept."""
+        found: set[Any] = set()
+        pending = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT rowid FROM tasks INDEXED BY tasks_to_index WHERE search_text IS NULL"
+            ).fetchall()
+        ]
+        for start in range(0, len(pending), INDEX_BATCH):
+            batch = pending[start : start + INDEX_BATCH]
+            for rowid, task_id, text in self._fold(batch):
+                if needle in text:
+                    found.add(rowid if column == "rowid" else task_id)
+        return found
 
     def search_pending(self) -> int:
         """How many tasks are not folded and indexed for search yet."""
@@ -130,8 +202,7 @@ class ReviewStore:
     def index_search(self, limit: int | None = None) -> int:
         """Fold and index for search the tasks imported (or updated) since (``limit`` of
         them at most; all by default), in transactions of :data:`INDEX_BATCH` tasks;
-        returns how many are still waiting. About a millisecond a task of three real
-        responses: the window does it a few tasks at a time while the reviewer works."""
+        returns how many are still waiting. The window does it while the reviewer works."""
         with translated_errors(self.path):
             sql = (
                 "SELECT rowid FROM tasks INDEXED BY tasks_to_index WHERE search_text IS NULL "
@@ -140,38 +211,51 @@ class ReviewStore:
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             pending = [row[0] for row in self._db.execute(sql).fetchall()]
-            for start in range(0, len(pending), INDEX_BATCH):
-                self._index_batch(pending[start : start + INDEX_BATCH])
+            if not pending:
+                return 0
+            # The index is derived from the tasks and is built again if lost: its commits
+            # need not wait for the disk (an answer's commit, with synchronous = FULL,
+            # writes them through with it).
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            try:
+                for start in range(0, len(pending), INDEX_BATCH):
+                    self._index_batch(pending[start : start + INDEX_BATCH])
+            finally:
+                self._db.execute("PRAGMA synchronous = FULL")
             return self.search_pending() if limit is not None else 0
 
-    def _index_batch(self, rowids: list[int]) -> None:
+    def _fold(self, rowids: list[int]) -> list[tuple[int, str, str]]:
+        """``(rowid, task id, folded search text)`` of these tasks."""
         marks = ",".join("?" * len(rowids))
+        texts: dict[int, tuple[str, list[str]]] = {}
+        for rowid, task_id, conversation in self._db.execute(
+            f"SELECT rowid, id, conversation FROM tasks WHERE rowid IN ({marks})", rowids
+        ):
+            texts[rowid] = (task_id, [content for _, content in json.loads(conversation)])
+        responses: dict[str, list[str]] = {}
+        ids = [task_id for task_id, _ in texts.values()]
+        for task_id, text in self._db.execute(
+            f"SELECT task_id, text FROM responses WHERE task_id IN ({marks}) "
+            "ORDER BY task_id, position",
+            ids,
+        ):
+            responses.setdefault(task_id, []).append(text)
+        return [
+            (rowid, task_id, search_text(turns, responses.get(task_id, [])))
+            for rowid, (task_id, turns) in texts.items()
+        ]
+
+    def _index_batch(self, rowids: list[int]) -> None:
         with write_transaction(self._db):
-            texts: dict[int, tuple[str, list[str]]] = {}
-            for rowid, task_id, conversation in self._db.execute(
-                f"SELECT rowid, id, conversation FROM tasks WHERE rowid IN ({marks})", rowids
-            ):
-                texts[rowid] = (task_id, [content for _, content in json.loads(conversation)])
-            responses: dict[str, list[str]] = {}
-            ids = [task_id for task_id, _ in texts.values()]
-            for task_id, text in self._db.execute(
-                f"SELECT task_id, text FROM responses WHERE task_id IN ({marks}) "
-                "ORDER BY task_id, position",
-                ids,
-            ):
-                responses.setdefault(task_id, []).append(text)
-            folded = [
-                (rowid, search_text(turns, responses.get(task_id, [])))
-                for rowid, (task_id, turns) in texts.items()
-            ]
+            folded = self._fold(rowids)
             conn = self._db.conn
             conn.executemany("UPDATE tasks SET search_text = ? WHERE rowid = ?",
-                             [(text, rowid) for rowid, text in folded])  # fmt: skip
+                             [(text, rowid) for rowid, _, text in folded])  # fmt: skip
             # A task updated by a newer bundle is indexed anew: its old entry goes first.
             conn.executemany("DELETE FROM task_search WHERE rowid = ?", [(r,) for r in rowids])
             conn.executemany(
                 "INSERT INTO task_search (rowid, text) VALUES (?, ?)",
-                [(rowid, text.replace(SEPARATOR, INDEX_SEPARATOR)) for rowid, text in folded],
+                [(rowid, text.replace(SEPARATOR, INDEX_SEPARATOR)) for rowid, _, text in folded],
             )
 
     # --- drafts, undo, redo ---------------------------------------------------------------

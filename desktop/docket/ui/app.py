@@ -35,6 +35,7 @@ from docket.ui.dialogs import ask_passphrase
 from docket.ui.error_texts import error_text, short_text
 from docket.ui.fonts import register_fonts
 from docket.ui.i18n import install_language, translate
+from docket.ui.startup_probe import install_if_asked
 from docket.workspace import Workspace
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -214,6 +215,7 @@ def run(target: str | None = None) -> int:
 
     window = MainWindow(workspace, key, settings)
     window.show()
+    install_if_asked(window)
     if bundle is not None:
         QTimer.singleShot(0, lambda: window.import_bundle(bundle))
     code = app.exec()
@@ -241,6 +243,7 @@ def run_demo(screenshot: Path | None = None) -> int:
         server_card=info.server_card,
     )
     window.show()
+    install_if_asked(window)
     if screenshot is not None:
 
         def shoot() -> None:

@@ -27,6 +27,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from docket.render.hidden import use_titles
+
 T = TypeVar("T")
 
 # The shipped languages, each named in itself (the settings list them so).
@@ -138,6 +140,18 @@ def install_language(choice: str) -> str:
             if translator.load(f"{name}_{language}", folder):
                 app.installTranslator(translator)
                 _TRANSLATORS.append(translator)
+    use_titles(
+        None
+        if language == "en"
+        else {
+            "one": translate("hidden_marks", "{name} (hidden character)"),
+            "run": translate("hidden_marks", "{count} × {name} (hidden characters)"),
+            "tags": translate(
+                "hidden_marks",
+                "{count} TAG characters from {start}, spelling hidden text (hidden characters)",
+            ),
+        }
+    )
     set_direction = getattr(app, "setLayoutDirection", None)
     if set_direction is not None:
         set_direction(

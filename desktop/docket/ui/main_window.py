@@ -59,7 +59,7 @@ from docket.ui.sources_pane import SourcesPane
 from docket.ui.span_marking import SpanMarker
 from docket.ui.suggestion_views import JudgeView
 from docket.ui.task_list import TaskListPanel
-from docket.ui.typesetting import BackgroundTypesetting
+from docket.ui.typesetting import AFTER_OPEN_MS, BackgroundTypesetting
 from docket.ui.window_layout import SaveIndicator, build_views, show_reviews_panel, show_sources
 from docket.ui.window_menus import build_menus
 from docket.ui.window_state import ScrollMemory, may_close, restore_geometry, save_on_close
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self._input = InputFilter(self)
         QApplication.instance().installEventFilter(self._input)  # type: ignore[union-attr]
         QTimer.singleShot(0, self.open_first_task)
-        self.typesetting.start_soon()
+        self.typesetting.start_soon(AFTER_OPEN_MS)  # its worker process: after the first paint
         self.search_indexing = SearchIndexing(workspace, self)
         self.search_indexing.start_soon()
         self._reminder = QTimer(self)
@@ -181,10 +181,10 @@ class MainWindow(QMainWindow):
     # --- tasks ---------------------------------------------------------------------------
 
     def open_first_task(self) -> None:
-        rows = self.workspace.task_rows()[:1]
+        ids = self.task_list.model.task_list().ids  # read once, by the task list
         last = self.controller.last_task()
-        if not (last and self.open_task(last)) and rows:
-            self.open_task(rows[0].id)
+        if not (last and self.open_task(last)) and ids:
+            self.open_task(ids[0])
         self.task_list.view.setFocus()
 
     def open_task(self, task_id: str) -> bool:
@@ -592,6 +592,7 @@ class MainWindow(QMainWindow):
             self.closed = True
             self._reminder.stop()
             self.search_indexing.stop()
+            self.typesetting.stop()  # never waits on its worker process, even a hung one
             self.lock_watcher.stop()
             self.clipboard_guard.clear_now()
             self.operations.wait()

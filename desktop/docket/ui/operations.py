@@ -37,6 +37,12 @@ from docket.ui.i18n import translate
 Progress = Callable[[str, float], None]
 Work = Callable[[Progress], Any]
 
+STOP_WAIT_MS = 10_000
+"""How long stopping background work (locking, closing) waits for its thread: its work
+is told to stop at once (``on_stop``), so this bound is only ever reached by a bug. A
+thread still running then is kept (never destroyed while it runs) and left behind."""
+_LEFT_BEHIND: list[tuple[QThread, _Worker]] = []
+
 
 class _Worker(QObject):
     """Runs the work on its thread; its signals reach the runner queued, in the UI thread."""
@@ -95,6 +101,7 @@ class Operations(QObject):
         self._dialog: QProgressDialog | None = None
         self._callbacks: tuple[Callable[[Any], None], Callable[[DocketError], None]] | None = None
         self._on_progress: Callable[[str, float], None] | None = None
+        self._on_stop: Callable[[], None] | None = None
         self._background = False
         self._idle: list[Callable[[], None]] = []
         # A program that ends without closing the window (a script, a benchmark) must not
@@ -123,10 +130,13 @@ class Operations(QObject):
         on_failure: Callable[[DocketError], None],
         background: bool = False,
         on_progress: Callable[[str, float], None] | None = None,
+        on_stop: Callable[[], None] | None = None,
     ) -> bool:
         """Start ``work`` on a worker thread behind a cancellable progress dialog (or,
         ``background``, with no dialog: progress goes to ``on_progress`` only); False
-        (and nothing started) while another operation runs."""
+        (and nothing started) while another operation runs. ``on_stop`` (background work)
+        is called, from this thread, when the work must give way: it ends what the work
+        waits on (a worker process), so that nothing waits for its next stage."""
         if self.busy():
             return False
         dialog = None
@@ -148,6 +158,7 @@ class Operations(QObject):
         self._thread, self._worker, self._dialog = thread, worker, dialog
         self._callbacks = (on_success, on_failure)
         self._on_progress, self._background = on_progress, background
+        self._on_stop = on_stop
         self.busyChanged.emit(True)
         thread.start()
         return True
@@ -176,11 +187,13 @@ class Operations(QObject):
     def _stop_background(self) -> None:
         """Stop background work at its next stage, wait for it, and end it here (its
         ``finished`` signal, still on its way, is then ignored)."""
-        worker, thread = self._worker, self._thread
+        worker, thread, on_stop = self._worker, self._thread, self._on_stop
         assert worker is not None and thread is not None
         worker.cancelled = True
+        if on_stop is not None:
+            on_stop()
         thread.quit()
-        thread.wait()
+        _wait_bounded(thread, worker)
         self._finished(worker, *worker.outcome)
 
     @Slot(str, float)
@@ -206,10 +219,10 @@ class Operations(QObject):
             return  # a run already ended by _stop_background
         thread, dialog, callbacks = self._thread, self._dialog, self._callbacks
         self._thread = self._worker = self._dialog = self._callbacks = None
-        self._on_progress, self._background = None, False
+        self._on_progress, self._background, self._on_stop = None, False, None
         if thread is not None:
             thread.quit()
-            thread.wait()
+            _wait_bounded(thread, worker)
         if dialog is not None:
             dialog.reset()
             dialog.close()
@@ -224,6 +237,13 @@ class Operations(QObject):
         idle, self._idle = self._idle, []
         for callback in idle:
             callback()
+
+
+def _wait_bounded(thread: QThread, worker: _Worker) -> None:
+    """Wait for the thread to end, at most :data:`STOP_WAIT_MS`; a thread still running
+    then is kept with its worker (Qt ends the process if one is destroyed running)."""
+    if not thread.wait(STOP_WAIT_MS):
+        _LEFT_BEHIND.append((thread, worker))
 
 
 def _wait_at_exit(ref: weakref.ReferenceType[Operations]) -> None:

@@ -17,10 +17,11 @@ from PySide6.QtCore import QObject, QTimer
 
 from docket.errors import DocketError
 
-SLICE_MS = 8
-"""How long one slice of indexing may take (well inside a frame)."""
-PAUSE_MS = 12
-"""The pause between two slices: the window handles input and paints meanwhile."""
+SLICE_MS = 10
+"""How long one slice of indexing may take (inside a frame)."""
+PAUSE_MS = 6
+"""The pause between two slices: the window handles input and paints meanwhile (a slice
+and a pause make a 60 Hz frame)."""
 START_MS = 1500
 """How long after the window opens (or an import ends) indexing starts."""
 

@@ -3,11 +3,12 @@ status filter above it.
 
 Three layers, each usable on its own:
 
-- :class:`TaskTableModel` adapts :meth:`Workspace.task_rows` (one query, one list of
-  :class:`TaskRow`) to Qt. It holds nothing else per row, so 10,000 tasks cost one query
-  and one list; :meth:`TaskTableModel.data` only indexes that list.
+- :class:`TaskTableModel` adapts :meth:`Workspace.task_list` (one narrow query: ids,
+  numbers, statuses, times, column by column) to Qt; the prompt previews are read a page
+  at a time as rows show. 100,000 tasks cost one query and a few megabytes;
+  :meth:`TaskTableModel.data` only indexes those columns.
 - :class:`TaskFilterProxy` filters by status and by a search that runs inside the
-  encrypted database (:meth:`Workspace.search`, once per query, cached). It never sorts:
+  encrypted database (:meth:`Workspace.search_keys`, once per query, cached). It never sorts:
   the list is always in bundle order, so "next" and "previous" mean what the reviewer
   sees.
 - :class:`TaskListPanel` is the widget: search field, status filter, "N of M shown",
@@ -51,7 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from docket.core.review import ANSWERED, TaskRow
+from docket.core.review import ANSWERED, TaskList, TaskRow
 from docket.core.tasks import TaskStatus
 from docket.errors import DocketError
 from docket.render.theme import DARK, LIGHT, Theme
@@ -192,11 +193,20 @@ def status_colours(theme: Theme) -> dict[TaskStatus, QColor]:
 class TaskRowSource(Protocol):
     """What the task list reads: :class:`docket.Workspace` provides it."""
 
-    def task_rows(self) -> list[TaskRow]: ...
+    def task_list(self) -> TaskList: ...
+
+    def task_previews(self, positions: Sequence[int]) -> dict[int, str]: ...
 
     def task_row(self, task_id: str) -> TaskRow: ...
 
-    def search(self, query: str) -> set[str]: ...
+    def search_keys(self, query: str) -> set[int]: ...
+
+
+PREVIEW_BATCH = 64
+"""Previews read together (one query) when a row without one shows: that row and the
+rows shown after it (the filter proxy says which)."""
+PREVIEWS_KEPT = 4096
+"""Previews kept (the most recently read): a few hundred kilobytes."""
 
 
 class TaskTableModel(ColumnsTableModel):
@@ -205,6 +215,11 @@ class TaskTableModel(ColumnsTableModel):
     Roles: DisplayRole, ToolTipRole (the whole preview, escaped so Qt never reads it as
     markup), AccessibleTextRole (spoken forms), ForegroundRole (status colour; muted
     numbers), TextAlignmentRole, :data:`TaskIdRole` and :data:`StatusRole`.
+
+    It holds the list's narrow columns (:class:`TaskList`: one query, a few megabytes for
+    100,000 tasks) and the previews of the rows recently shown: a row without one reads
+    it with those of the :data:`PREVIEW_BATCH` rows after it (or those the filter proxy
+    shows after it: :meth:`load_previews`), at most :data:`PREVIEWS_KEPT` kept.
     """
 
     columns = COLUMNS
@@ -214,8 +229,9 @@ class TaskTableModel(ColumnsTableModel):
     def __init__(self, store: TaskRowSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._rows: list[TaskRow] = store.task_rows()
+        self._list: TaskList = store.task_list()
         self._index: dict[str, int] | None = None  # built on the first row_of()
+        self._previews: dict[int, str] = {}  # row -> preview, in the order read
         self._theme = LIGHT
         self._colours: dict[TaskStatus, QColor] = status_colours(LIGHT)
         self._muted = QColor(LIGHT.muted)
@@ -227,7 +243,7 @@ class TaskTableModel(ColumnsTableModel):
     # --- Qt model interface --------------------------------------------------------------
 
     def row_total(self) -> int:
-        return len(self._rows)
+        return len(self._list.ids)
 
     def header_extra(self, section: int, role: int) -> Any:
         if role == _ALIGNMENT:
@@ -237,74 +253,105 @@ class TaskTableModel(ColumnsTableModel):
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if role not in _ROLES:
             return None
-        rows = self._rows
+        rows = self._list
         i = index.row()
-        if not index.isValid() or i >= len(rows):
+        if not index.isValid() or i >= len(rows.ids):
             return None
-        r = rows[i]
         col = index.column()
         if role == _DISPLAY:
             if col == COL_PROMPT:
-                return r.preview
+                return self.preview(i)
             if col == COL_STATUS:
-                return status_label(r.status)
+                return status_label(rows.statuses[i])
             if col == COL_NUMBER:
-                return str(r.position + 1)
-            return format_duration(r.time_spent_s)
+                return str(rows.positions[i] + 1)
+            return format_duration(rows.times[i])
         if role == _FOREGROUND:
             if col == COL_STATUS:
-                return self._colours.get(r.status)
+                return self._colours.get(rows.statuses[i])
             return self._muted if col in (COL_NUMBER, COL_TIME) else None
         if role == _ALIGNMENT:
             return _RIGHT if col in (COL_NUMBER, COL_TIME) else _LEFT
         if role == TaskIdRole:
-            return r.id
+            return rows.ids[i]
         if role == StatusRole:
-            return r.status.value
+            return rows.statuses[i].value
         if role == _TOOLTIP:
-            return f"<p>{html.escape(r.preview)}</p>" if r.preview else None
+            preview = self.preview(i)
+            return f"<p>{html.escape(preview)}</p>" if preview else None
         # AccessibleTextRole
         if col == COL_PROMPT:
-            return r.preview or translate("task_list", "no prompt")
+            return self.preview(i) or translate("task_list", "no prompt")
         if col == COL_STATUS:
             return translate("task_list", "status {status}").format(
-                status=translate("task_list", STATUS_WORDS[r.status])
+                status=translate("task_list", STATUS_WORDS[rows.statuses[i]])
             )
         if col == COL_NUMBER:
-            return translate("task_list", "task {number}").format(number=r.position + 1)
-        return _spoken_duration(r.time_spent_s)
+            return translate("task_list", "task {number}").format(number=rows.positions[i] + 1)
+        return _spoken_duration(rows.times[i])
 
     # --- reading ------------------------------------------------------------------------
+
+    def preview(self, row: int) -> str:
+        """The prompt preview of ``row`` (read with the rows after it when not held)."""
+        preview = self._previews.get(row)
+        if preview is None:
+            self.load_previews(range(row, min(row + PREVIEW_BATCH, len(self._list.ids))))
+            preview = self._previews.get(row, "")
+        return preview
+
+    def has_preview(self, row: int) -> bool:
+        return row in self._previews
+
+    def load_previews(self, rows: Iterable[int]) -> None:
+        """Read the previews of these rows (those not held) in one query."""
+        wanted = [r for r in rows if r not in self._previews]
+        if not wanted:
+            return
+        keys, positions = self._list.keys, self._list.positions
+        try:
+            found = self._store.task_previews([positions[r] for r in wanted])
+        except DocketError:  # the workspace is locking or failed: nothing to show
+            return
+        for r in wanted:
+            self._previews[r] = found.get(keys[r], "")
+        while len(self._previews) > PREVIEWS_KEPT:
+            del self._previews[next(iter(self._previews))]
 
     def row_of(self, task_id: str) -> int:
         """The row of a task, or -1 when the model has no such task."""
         if self._index is None:
-            self._index = {r.id: i for i, r in enumerate(self._rows)}
+            self._index = {task_id: i for i, task_id in enumerate(self._list.ids)}
         return self._index.get(task_id, -1)
 
     def task_id_at(self, row: int) -> str:
         """The id of the task in ``row`` (IndexError when out of range)."""
-        if not 0 <= row < len(self._rows):
+        if not 0 <= row < len(self._list.ids):
             raise IndexError(f"no task at row {row}")
-        return self._rows[row].id
+        return self._list.ids[row]
 
     def task_row_at(self, row: int) -> TaskRow:
-        return self._rows[row]
+        rows = self._list
+        return TaskRow(
+            rows.ids[row], rows.positions[row], rows.statuses[row], self.preview(row),
+            rows.times[row],
+        )  # fmt: skip
 
-    def rows(self) -> list[TaskRow]:
-        """Every row, in bundle order (the list itself: read it, do not change it)."""
-        return self._rows
+    def task_list(self) -> TaskList:
+        """Every row's columns, in bundle order (read them, do not change them)."""
+        return self._list
 
     def widest_number(self) -> int:
         """The largest number the "#" column shows (for sizing it)."""
-        return max((r.position + 1 for r in self._rows), default=0)
+        return max(self._list.positions, default=-1) + 1
 
     def progress(self) -> tuple[int, int]:
         """``(answered, total)``; answered means submitted: status done or flagged.
 
         Drafts, skipped and new tasks are not answered.
         """
-        return sum(1 for r in self._rows if r.status in ANSWERED), len(self._rows)
+        statuses = self._list.statuses
+        return sum(1 for s in statuses if s in ANSWERED), len(statuses)
 
     # --- changes ------------------------------------------------------------------------
 
@@ -319,23 +366,32 @@ class TaskTableModel(ColumnsTableModel):
         if row < 0:
             self.reload()
             return
-        if fresh == self._rows[row]:
+        rows = self._list
+        if (fresh.status, fresh.time_spent_s, fresh.position) == (
+            rows.statuses[row],
+            rows.times[row],
+            rows.positions[row],
+        ):
             return
-        self._rows[row] = fresh
+        rows.statuses[row] = fresh.status
+        rows.times[row] = fresh.time_spent_s
+        rows.positions[row] = fresh.position
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def clear(self) -> None:
         """Hold no rows (the window is locking: prompts are in the rows)."""
         self.beginResetModel()
-        self._rows = []
+        self._list = TaskList.of_rows([])
         self._index = None
+        self._previews.clear()
         self.endResetModel()
 
     def reload(self) -> None:
         """Read every row again (after an import): one query, a model reset."""
         self.beginResetModel()
-        self._rows = self._store.task_rows()
+        self._list = self._store.task_list()
         self._index = None
+        self._previews.clear()
         self.endResetModel()
 
     def set_theme(self, theme: Theme) -> None:
@@ -345,34 +401,40 @@ class TaskTableModel(ColumnsTableModel):
         self._theme = theme
         self._colours = status_colours(theme)
         self._muted = QColor(theme.muted)
-        if self._rows:
+        if self._list.ids:
             self.dataChanged.emit(
                 self.index(0, 0),
-                self.index(len(self._rows) - 1, len(COLUMNS) - 1),
+                self.index(len(self._list.ids) - 1, len(COLUMNS) - 1),
                 [Qt.ItemDataRole.ForegroundRole],
             )
 
 
 class SearchCache:
-    """Search results by normalised query (stripped, lower-cased), most recent kept."""
+    """Search results by normalised query (stripped, lower-cased), most recent kept: at
+    most ``size`` queries and ``max_hits`` tasks found in all (a query found in every one
+    of 100,000 tasks holds a few megabytes)."""
 
-    def __init__(self, search: Callable[[str], set[str]], size: int = 16) -> None:
+    def __init__(
+        self, search: Callable[[str], set[int]], size: int = 16, max_hits: int = 400_000
+    ) -> None:
         self._search = search
         self._size = size
-        self._hits: dict[str, frozenset[str]] = {}
+        self._max_hits = max_hits
+        self._hits: dict[str, frozenset[int]] = {}
 
     @staticmethod
     def normalise(query: str) -> str:
         return query.strip().lower()
 
-    def __call__(self, query: str) -> frozenset[str]:
+    def __call__(self, query: str) -> frozenset[int]:
         key = self.normalise(query)
         hits = self._hits.pop(key, None)
         if hits is None:
             hits = frozenset(self._search(key))
         self._hits[key] = hits  # (re)inserted last: the most recently used
-        while len(self._hits) > self._size:
-            del self._hits[next(iter(self._hits))]
+        held = sum(map(len, self._hits.values()))
+        while len(self._hits) > 1 and (len(self._hits) > self._size or held > self._max_hits):
+            held -= len(self._hits.pop(next(iter(self._hits))))
         return hits
 
     def clear(self) -> None:
@@ -397,8 +459,8 @@ class TaskFilterProxy(QAbstractProxyModel):
         self._model = model
         self._statuses: frozenset[TaskStatus] | None = None
         self._query = ""
-        self._hits: frozenset[str] | None = None
-        self._cache = SearchCache(model.store.search)
+        self._hits: frozenset[int] | None = None  # the keys of the tasks found
+        self._cache = SearchCache(model.store.search_keys)
         self._rows: list[int] | None = None  # the source rows shown; None: all of them
         self.setSourceModel(model)
         model.modelAboutToBeReset.connect(self._source_about_to_reset)
@@ -459,7 +521,12 @@ class TaskFilterProxy(QAbstractProxyModel):
         row = index.row()
         if row >= self.rowCount():
             return None
-        return self._model.data(self._model.index(self._source_row(row), index.column()), role)
+        source = self._source_row(row)
+        if self._rows is not None and not self._model.has_preview(source):
+            # Read the previews of the rows shown from here on, not of the rows after it
+            # in the model (which the filter may hide).
+            self._model.load_previews(self._rows[row : row + PREVIEW_BATCH])
+        return self._model.data(self._model.index(source, index.column()), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return self._model.flags(self.mapToSource(index))
@@ -500,22 +567,27 @@ class TaskFilterProxy(QAbstractProxyModel):
     def is_filtered(self) -> bool:
         return self._statuses is not None or self._hits is not None
 
-    def accepts(self, row: TaskRow) -> bool:
-        """Whether the filters show ``row``."""
-        if self._statuses is not None and row.status not in self._statuses:
+    def accepts(self, row: int) -> bool:
+        """Whether the filters show the model's ``row``."""
+        rows = self._model.task_list()
+        if self._statuses is not None and rows.statuses[row] not in self._statuses:
             return False
-        return self._hits is None or row.id in self._hits
+        return self._hits is None or rows.keys[row] in self._hits
 
     def _shown_rows(self) -> list[int] | None:
         if not self.is_filtered():
             return None
         statuses, hits = self._statuses, self._hits
-        rows = self._model.rows()
+        rows = self._model.task_list()
         if hits is not None and statuses is None:
-            return [i for i, r in enumerate(rows) if r.id in hits]
+            return [i for i, key in enumerate(rows.keys) if key in hits]
         if hits is None and statuses is not None:
-            return [i for i, r in enumerate(rows) if r.status in statuses]
-        return [i for i, r in enumerate(rows) if r.status in statuses and r.id in hits]  # type: ignore[operator]
+            return [i for i, s in enumerate(rows.statuses) if s in statuses]
+        assert statuses is not None and hits is not None
+        return [
+            i for i, (s, key) in enumerate(zip(rows.statuses, rows.keys, strict=True))
+            if s in statuses and key in hits
+        ]  # fmt: skip
 
     def _refilter(self) -> None:
         self.beginResetModel()
@@ -546,7 +618,7 @@ class TaskFilterProxy(QAbstractProxyModel):
         if self._rows is not None and first == last:
             # One task's row (refresh_task): it may leave or join the filter.
             shown = self._proxy_row(first)
-            accepted = self.accepts(self._model.task_row_at(first))
+            accepted = self.accepts(first)
             if shown >= 0 and not accepted:
                 self.beginRemoveRows(QModelIndex(), shown, shown)
                 del self._rows[shown]
