@@ -116,6 +116,7 @@ from docket.ui.math_images import (
     selection_with_latex,
     text_metrics,
 )
+from docket.ui.pane_picture import PictureAhead
 from docket.ui.scroll_bars import flat_scroll_bars
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
@@ -211,6 +212,13 @@ class SafeBrowser(QTextBrowser):
         """PII marks drawn on the text: (first, last, the mark), in document order."""
         self.context_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
         """Extra actions for the context menu at a position (the window's PII actions)."""
+        self.marks_drawn = 0
+        """Bumped whenever the marks drawn change (a picture drawn ahead is then stale)."""
+        self.picture = PictureAhead(
+            self,
+            lambda: (self.marks_drawn, tuple(self.chips), self.chip_colours if self.chips else ()),
+        )
+        """The first frame of a pane laid out ahead, drawn while the reviewer reads."""
 
     def caret_on(self) -> bool:
         return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -242,6 +250,8 @@ class SafeBrowser(QTextBrowser):
         return super().event(event)
 
     def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
+        if selections or self._marked:
+            self.marks_drawn += 1
         self._marked = bool(selections)
         super().setExtraSelections(selections)
 
@@ -276,6 +286,8 @@ class SafeBrowser(QTextBrowser):
         menu.deleteLater()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.picture.paint(event):  # the first frame of a pane raised: drawn ahead
+            return
         super().paintEvent(event)
         if not self.chips:
             return
@@ -371,6 +383,7 @@ class SafeBrowser(QTextBrowser):
             if self.chips:
                 self.set_chips([])
             self.pii_runs = []
+            self.picture.drop()  # (a picture shows task text: none outlives it)
         super().setDocument(document)
         if ours:
             old.deleteLater()
@@ -469,6 +482,8 @@ class PanePool(QStackedWidget):
         if held is not None:
             self._recent.remove(held)
             self._recent.append(held)  # kept: the pane given a document next is another
+            if held is not self.current():
+                held.picture.draw()  # (kept if nothing changed since it was drawn)
             return True
         shown = self.current()
         spare = next((p for p in self._recent if p is not shown), None)
@@ -480,6 +495,7 @@ class PanePool(QStackedWidget):
             spare.setFont(font)
         spare.setDocument(document)  # lays out what the pane shows
         document.size()  # and the rest now (the scroll bar's range is the whole text)
+        spare.picture.draw()  # its first frame too (see docket.ui.pane_picture)
         self._recent.remove(spare)
         self._recent.append(spare)
         return True
