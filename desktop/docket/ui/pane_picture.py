@@ -10,7 +10,8 @@ and chips again.
 A picture is only used if nothing that changes a pixel happened since it was drawn: the
 same size and device pixel ratio, scroll position, document and document revision (any
 edit of its text or formats, such as the room made under a line for a PII chip), font,
-palette (the theme), focus and active window, caret and selection, interaction flags,
+palette (the theme), active window, caret and selection (and focus where it shows: in
+a caret or a selection), interaction flags,
 marks (underlines, highlights, a followed citation) and chips. Anything else drops it
 at the paint, which then draws as always. A picture is dropped after its first paint
 (whether used or not), so at most one per hidden pane is held, a few megabytes each.
@@ -38,6 +39,10 @@ def picture_key(pane: QTextEdit, extra: Hashable = ()) -> tuple[Hashable, ...]:
     doc = pane.document()
     cursor = pane.textCursor()
     size = viewport.size()
+    # Focus shows only in a caret or a selection (its colours: active or inactive).
+    focus_shows = cursor.hasSelection() or bool(
+        pane.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     return (
         size.width(),
         size.height(),
@@ -50,7 +55,7 @@ def picture_key(pane: QTextEdit, extra: Hashable = ()) -> tuple[Hashable, ...]:
         pane.font().key(),
         viewport.palette().cacheKey(),
         pane.palette().cacheKey(),
-        pane.hasFocus(),
+        pane.hasFocus() if focus_shows else None,
         pane.isActiveWindow(),
         cursor.anchor(),
         cursor.position(),
