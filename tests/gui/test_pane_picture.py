@@ -206,9 +206,7 @@ def test_a_change_drops_the_picture(view: ComparisonView, qtbot: Any, change: st
     doc = staged_docs(view, 1)[1]
     pane = view.columns[0].pool.holding(doc)
     assert pane is not None and pane.picture.held()
-    if change == "mark":  # (the move draws the task's own marks: none here)
-        pane.setExtraSelections([mark(doc)])
-    elif change == "text":  # the room made under a line for a chip, say
+    if change == "text":  # the room made under a line for a chip, say
         cursor = QTextCursor(doc.firstBlock())
         block = cursor.blockFormat()
         block.setBottomMargin(block.bottomMargin() + 9)
@@ -230,6 +228,8 @@ def test_a_change_drops_the_picture(view: ComparisonView, qtbot: Any, change: st
     shown = view.columns[0].browser
     if change == "scroll":  # (the window puts a task seen before where it was left)
         shown.verticalScrollBar().setValue(60)
+    elif change == "mark":  # a span drawn on the move, say
+        shown.setExtraSelections([mark(shown.document())])
     elif change == "chip":  # a PII finding drawn on the move
         shown.setExtraSelections([mark(shown.document())])
         shown.set_chips([(5, "⚠ PII: email")])

@@ -212,8 +212,9 @@ class SafeBrowser(QTextBrowser):
         """PII marks drawn on the text: (first, last, the mark), in document order."""
         self.context_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
         """Extra actions for the context menu at a position (the window's PII actions)."""
-        self.marks_drawn = 0
-        """Bumped whenever the marks drawn change (a picture drawn ahead is then stale)."""
+        self.marks_drawn: tuple[tuple[int, int, QTextCharFormat], ...] = ()
+        """The marks drawn (extra selections): where, and how (a picture drawn ahead
+        with other marks is stale)."""
         self.picture = PictureAhead(
             self,
             lambda: (self.marks_drawn, tuple(self.chips), self.chip_colours if self.chips else ()),
@@ -251,7 +252,10 @@ class SafeBrowser(QTextBrowser):
 
     def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
         if selections or self._marked:
-            self.marks_drawn += 1
+            self.marks_drawn = tuple(
+                (s.cursor.anchor(), s.cursor.position(), QTextCharFormat(s.format))
+                for s in selections
+            )
         self._marked = bool(selections)
         super().setExtraSelections(selections)
 
@@ -627,6 +631,8 @@ class ShownPii(NamedTuple):
 
 
 PiiRun = tuple[int, int, ShownPii]
+_Marks = tuple[list[QTextEdit.ExtraSelection], list[tuple[int, str]], list[PiiRun]]
+"""A text's PII marks: its underlines, its badges (position, text) and its places."""
 """A PII mark as drawn: the first and last position of its text in the document."""
 
 
@@ -1093,13 +1099,14 @@ class ComparisonView(QWidget):
         for doc in docs:  # formulas drawn now, not when the task is painted
             if isinstance(doc, MathDocument):
                 doc.prepare_images()
-        if pii:
-            self._prepare_pii(task, order, prompt, docs[1:], pii)
+        marks = self._prepare_pii(task, order, prompt, docs[1:], pii) if pii else []
         if staging:  # laid out in hidden panes: showing the task raises them
             font = self._body_font()
             for pool, doc in zip(self.pools(), docs, strict=False):
                 if not (pool.isVisibleTo(self) and pool.stage(doc, font)):
                     doc.setTextWidth(pool.current().viewport().width())
+            if marks:
+                self._mark_ahead(docs, marks)
 
     def _prepare_pii(
         self,
@@ -1108,7 +1115,9 @@ class ComparisonView(QWidget):
         prompt: QTextDocument,
         docs: Sequence[QTextDocument],
         pii: Sequence[ShownPii],
-    ) -> None:
+    ) -> list[_Marks]:
+        """Make room under the lines of ``pii``'s badges and find their underlines, badges
+        and places: the prompt's, then each response's."""
         tmap = self._turns_map_of(task, prompt, self._earlier_shown)
         ends = set()
         for mark in pii:
@@ -1118,7 +1127,7 @@ class ComparisonView(QWidget):
                 ends |= {runs[-1][1]} if runs else set()
         _make_room(prompt, ends, self.prompt.chip_room())
         in_prompt = [m for m in pii if m.target.startswith(TURN_PREFIX)]
-        self._pii_runs(prompt, in_prompt, partial(_runs_in_turns, tmap))
+        found = [self._pii_runs(prompt, in_prompt, partial(_runs_in_turns, tmap))]
         for index, (rid, doc) in enumerate(zip(order.order, docs, strict=True)):
             smap = getattr(doc, _SOURCE_MAP, None)
             if not isinstance(smap, SourceMap):
@@ -1132,8 +1141,26 @@ class ComparisonView(QWidget):
             if index < len(self.columns):
                 _make_room(doc, runs_ends, self.columns[index].browser.chip_room())
             mine = [m for m in pii if m.target == rid]
-            if mine:
-                self._pii_runs(doc, mine, partial(_runs_in, smap))
+            found.append(
+                self._pii_runs(doc, mine, partial(_runs_in, smap)) if mine else ([], [], [])
+            )
+        return found
+
+    def _mark_ahead(self, docs: Sequence[QTextDocument], marks: Sequence[_Marks]) -> None:
+        """Draw the PII marks of a task laid out ahead on the hidden panes that hold its
+        documents, as showing it will (then their pictures, drawn again, show them)."""
+        t = self._theme
+        for pool, doc, (selections, badges, located) in zip(
+            self.pools(), docs, marks, strict=False
+        ):
+            pane = pool.holding(doc)
+            if pane is None or pane is pool.current():
+                continue
+            pane.set_chips(badges)
+            pane.chip_colours = (t.background, t.text, t.hidden_text)
+            pane.set_pii_runs(located)
+            pane.setExtraSelections(selections)
+            pane.picture.draw()
 
     def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
         """A response rendered, its citations of the task's documents as links."""
