@@ -302,3 +302,24 @@ def test_at_200_percent(tmp_path: Any) -> None:
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "3 passed" in done.stdout
+
+
+def test_the_frame_around_the_panes_is_a_panes_own(qtbot: Any) -> None:
+    # The panes of one place have no frame of their own: their stack draws it, so a
+    # pane raised paints only its text and scroll bars. The same pixels as a text pane.
+    from docket.ui.comparison_view import PanePool
+    from docket.ui.scroll_bars import paints_whole_scroll_bars
+
+    assert paints_whole_scroll_bars()  # (Docket's style: else each pane keeps its frame)
+    alone = SafeBrowser()
+    pool = PanePool(SafeBrowser, count=2)
+    assert pool.current().frameWidth() == 0 and pool.frameWidth() == alone.frameWidth() > 0
+    text = "\n\n".join(f"Line {i} of a text long enough to scroll." for i in range(40))
+    for widget, pane in ((alone, alone), (pool, pool.current())):
+        qtbot.addWidget(widget)
+        pane.setPlainText(text)
+        widget.resize(320, 240)
+        widget.show()
+        qtbot.waitExposed(widget)
+    assert pool.current().viewport().size() == alone.viewport().size()
+    assert pool.grab().toImage() == alone.grab().toImage()

@@ -74,6 +74,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -117,7 +118,7 @@ from docket.ui.math_images import (
     text_metrics,
 )
 from docket.ui.pane_picture import PictureAhead
-from docket.ui.scroll_bars import flat_scroll_bars
+from docket.ui.scroll_bars import flat_scroll_bars, paints_whole_scroll_bars
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
@@ -454,11 +455,22 @@ class PanePool(QStackedWidget):
         for pane in self.panes:
             self.addWidget(pane)
         self._recent = list(self.panes)  # least recently shown first
+        self._shown = self.panes[0]
+        if paints_whole_scroll_bars():
+            # The panes' frame is drawn once, around them, not by each pane raised: a
+            # pane then paints only its text area and scroll bars, which are opaque.
+            # (Fusion draws a text pane's frame as any frame's.)
+            first = self.panes[0]
+            self.setFrameShape(first.frameShape())
+            self.setFrameShadow(first.frameShadow())
+            self.setLineWidth(first.lineWidth())
+            self.setMidLineWidth(first.midLineWidth())
+            for pane in self.panes:
+                pane.setFrameShape(QFrame.Shape.NoFrame)
 
     def current(self) -> SafeBrowser:
-        pane = self.currentWidget()
-        assert isinstance(pane, SafeBrowser)
-        return pane
+        """The pane shown."""
+        return self._shown
 
     def holding(self, document: QTextDocument) -> SafeBrowser | None:
         return next((p for p in self.panes if p.document() is document), None)
@@ -523,10 +535,13 @@ class PanePool(QStackedWidget):
         if pane.textInteractionFlags() != flags:
             pane.setTextInteractionFlags(flags)
             pane.setCursorWidth(shown.cursorWidth())
-        focused = shown.hasFocus()
-        self.setCurrentWidget(pane)
-        if focused and not pane.hasFocus():
+        # Shown over the pane shown, which is then hidden (not QStackedWidget's switch,
+        # which repaints the whole stack, frame included, on top of the pane raised).
+        pane.show()
+        if shown.hasFocus():
             pane.setFocus(Qt.FocusReason.OtherFocusReason)
+        shown.hide()
+        self._shown = pane
 
 
 def _fit(pane: QTextBrowser, like: QTextBrowser) -> None:
