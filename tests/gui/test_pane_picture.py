@@ -14,8 +14,8 @@ import pytest
 
 pytest.importorskip("PySide6", reason="PySide6 is not installed")
 
-from PySide6.QtGui import QColor, QImage, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtGui import QColor, QImage, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
 from docket.core import Response, Role, Task, Turn
 from docket.core.display_order import DisplayOrder
@@ -24,6 +24,7 @@ from docket.render.theme import Theme
 from docket.render.typeset import Result, formula_key, typeset
 from docket.ui.comparison_view import ComparisonView, SafeBrowser
 from docket.ui.palette import palette_for
+from docket.ui.scroll_bars import FlatScrollBar
 from tests.helpers import ROOT
 
 RTL = "שלום עולם, זוהי תשובה בעברית עם מספר 42 ומילה English באמצע."
@@ -73,10 +74,10 @@ def panes(view: ComparisonView) -> list[SafeBrowser]:
     return [view.prompt, *(c.browser for c in view.columns if c.isVisible())]
 
 
-def on_screen(pane: SafeBrowser) -> QImage:
-    """What the window's backing store holds for ``pane``'s text area (nothing painted
-    again to read it)."""
-    viewport = pane.viewport()
+def on_screen(pane: SafeBrowser | QWidget) -> QImage:
+    """What the window's backing store holds for ``pane``'s text area (or a widget's
+    place: nothing painted again to read it)."""
+    viewport = pane.viewport() if isinstance(pane, SafeBrowser) else pane
     top = viewport.mapTo(viewport.window(), viewport.rect().topLeft())
     screen = viewport.screen()
     shot = screen.grabWindow(
@@ -97,9 +98,13 @@ def move_ahead(view: ComparisonView, qtbot: Any, n: int) -> list[SafeBrowser]:
     return panes(view)
 
 
-def picture_of(pane: SafeBrowser) -> QImage:
-    pixmap = pane.picture._pixmap
+def picture_of(widget: SafeBrowser | FlatScrollBar) -> QImage:
+    pixmap = widget.picture._pixmap
     assert pixmap is not None
+    return rgb(pixmap)
+
+
+def rgb(pixmap: QPixmap) -> QImage:
     return pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
@@ -116,8 +121,20 @@ def first_frames_equal_normal_paints(view: ComparisonView, qtbot: Any, n: int) -
     assert view.devicePixelRatioF() == scale
     raised = move_ahead(view, qtbot, n)
     drawn = [picture_of(p) for p in raised]
+    bars = [p.verticalScrollBar() for p in raised if p.verticalScrollBar().isVisible()]
+    assert len(bars) >= 3  # (each response has its bar; the prompt has one if it scrolls)
+    assert all(isinstance(bar, FlatScrollBar) and bar.picture.held() for bar in bars)
+    bars_drawn = [picture_of(bar) for bar in bars]
     qtbot.waitUntil(lambda: all(not p.picture.held() for p in raised))
+    qtbot.waitUntil(lambda: all(not bar.picture.held() for bar in bars))
     assert [p.picture.used for p in raised] == [1, 1, 1, 1]
+    assert [bar.picture.used for bar in bars] == [1] * len(bars)
+    if scale == 1:
+        on_bars = [on_screen(bar) for bar in bars]
+        for bar in bars:
+            bar.repaint()
+        assert on_bars == [on_screen(bar) for bar in bars]
+    assert bars_drawn == [rgb(bar.grab()) for bar in bars]
     # The offscreen platform reads its backing store right at 100 % only: there, what
     # the first paint left on screen; at any scale, the picture against a paint now.
     pictures = [on_screen(p) for p in raised] if scale == 1 else []

@@ -118,7 +118,7 @@ from docket.ui.math_images import (
     text_metrics,
 )
 from docket.ui.pane_picture import PictureAhead
-from docket.ui.scroll_bars import flat_scroll_bars, paints_whole_scroll_bars
+from docket.ui.scroll_bars import FlatScrollBar, flat_scroll_bars, paints_whole_scroll_bars
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
@@ -221,6 +221,16 @@ class SafeBrowser(QTextBrowser):
             lambda: (self.marks_drawn, tuple(self.chips), self.chip_colours if self.chips else ()),
         )
         """The first frame of a pane laid out ahead, drawn while the reviewer reads."""
+
+    def draw_ahead(self) -> None:
+        """Draw this hidden pane's first frame ahead: its text area and its scroll bar."""
+        self.picture.draw()
+        bar = self.verticalScrollBar()
+        if isinstance(bar, FlatScrollBar):
+            if bar.isVisibleTo(self):
+                bar.picture.draw()
+            else:  # (no scroll bar where the text fits)
+                bar.picture.drop()
 
     def caret_on(self) -> bool:
         return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -389,6 +399,9 @@ class SafeBrowser(QTextBrowser):
                 self.set_chips([])
             self.pii_runs = []
             self.picture.drop()  # (a picture shows task text: none outlives it)
+            bar = self.verticalScrollBar()
+            if isinstance(bar, FlatScrollBar):
+                bar.picture.drop()
         super().setDocument(document)
         if ours:
             old.deleteLater()
@@ -499,7 +512,7 @@ class PanePool(QStackedWidget):
             self._recent.remove(held)
             self._recent.append(held)  # kept: the pane given a document next is another
             if held is not self.current():
-                held.picture.draw()  # (kept if nothing changed since it was drawn)
+                held.draw_ahead()  # (kept if nothing changed since it was drawn)
             return True
         shown = self.current()
         spare = next((p for p in self._recent if p is not shown), None)
@@ -511,7 +524,7 @@ class PanePool(QStackedWidget):
             spare.setFont(font)
         spare.setDocument(document)  # lays out what the pane shows
         document.size()  # and the rest now (the scroll bar's range is the whole text)
-        spare.picture.draw()  # its first frame too (see docket.ui.pane_picture)
+        spare.draw_ahead()  # its first frame too (see docket.ui.pane_picture)
         self._recent.remove(spare)
         self._recent.append(spare)
         return True
@@ -1175,7 +1188,7 @@ class ComparisonView(QWidget):
             pane.chip_colours = (t.background, t.text, t.hidden_text)
             pane.set_pii_runs(located)
             pane.setExtraSelections(selections)
-            pane.picture.draw()
+            pane.draw_ahead()
 
     def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
         """A response rendered, its citations of the task's documents as links."""

@@ -27,7 +27,7 @@ from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QScrollBar, QTextEdit, QWidget
 
 _OPAQUE = Qt.WidgetAttribute.WA_OpaquePaintEvent
 
@@ -66,72 +66,97 @@ def picture_key(pane: QTextEdit, extra: Hashable = ()) -> tuple[Hashable, ...]:
     )
 
 
-class PictureAhead:
-    """One text pane's picture of its text area, drawn ahead (see the module's notes).
+class Picture:
+    """A widget's picture, drawn ahead, and the key of what its pixels depend on
+    (see the module's notes): ``key`` gives it now."""
 
-    ``extra`` gives what the pane draws itself that the key must also hold."""
-
-    def __init__(self, pane: QTextEdit, extra: Callable[[], Hashable]) -> None:
-        self._pane = pane
-        self._extra = extra
-        self._key: tuple[Hashable, ...] | None = None
+    def __init__(self, widget: QWidget, key: Callable[[], Hashable]) -> None:
+        self._widget = widget
+        self.key = key
+        self._key: Hashable | None = None
         self._pixmap: QPixmap | None = None
+        self._opaque = widget.testAttribute(_OPAQUE)  # (a flat scroll bar is, always)
         self.drawing = False
-        """True while the picture is being drawn (the pane paints as always then)."""
+        """True while the picture is being drawn (the widget paints as always then)."""
         self.used = 0
         """How many paints were a picture copied (for tests and profiles)."""
 
     def held(self) -> bool:
         return self._pixmap is not None
 
-    def key(self) -> tuple[Hashable, ...]:
-        return picture_key(self._pane, self._extra())
-
     def draw(self) -> bool:
-        """Draw the pane's text area into the picture now (kept if it is still right).
-        False when there is nothing to draw (no size yet)."""
+        """Draw the widget into the picture now (kept if it is still right). False when
+        there is nothing to draw (no size yet)."""
         key = self.key()
         if self._pixmap is not None and key == self._key:
             return True
-        viewport = self._pane.viewport()
-        if viewport.width() <= 0 or viewport.height() <= 0:
-            self.drop()
-            return False
+        widget = self._widget
         self.drop()
+        if widget.width() <= 0 or widget.height() <= 0:
+            return False
         self.drawing = True
         try:
-            pixmap = viewport.grab()
+            pixmap = widget.grab()
         finally:
             self.drawing = False
         if pixmap.isNull():
             return False
         self._pixmap, self._key = pixmap, key
-        viewport.setAttribute(_OPAQUE, True)
+        widget.setAttribute(_OPAQUE, True)
         return True
 
     def drop(self) -> None:
-        """Forget the picture (the pane paints as always)."""
+        """Forget the picture (the widget paints as always)."""
         if self._pixmap is None:
             return
         self._pixmap = self._key = None
-        self._pane.viewport().setAttribute(_OPAQUE, False)
+        if not self._opaque:
+            self._widget.setAttribute(_OPAQUE, False)
 
     def paint(self, event: QPaintEvent) -> bool:
-        """Paint the text area from the picture if it still shows what the pane would
-        draw (True), else fill the background the picture spared and let the pane paint
-        (False). The picture is dropped either way."""
+        """Paint the widget from the picture if it still shows what the widget would
+        draw (True), else fill the background the picture spared and let the widget
+        paint (False). The picture is dropped either way."""
         pixmap, key = self._pixmap, self._key
         if pixmap is None or self.drawing:
             return False
         self.drop()
-        viewport = self._pane.viewport()
-        painter = QPainter(viewport)
+        widget = self._widget
         if key == self.key():
+            painter = QPainter(widget)
             painter.drawPixmap(QPoint(0, 0), pixmap)
             painter.end()
             self.used += 1
             return True
-        if viewport.autoFillBackground():  # what Qt would have filled first
-            painter.fillRect(event.rect(), viewport.palette().brush(viewport.backgroundRole()))
-        painter.end()
+        if widget.autoFillBackground() and not self._opaque:
+            painter = QPainter(widget)  # what Qt would have filled first
+            painter.fillRect(event.rect(), widget.palette().brush(widget.backgroundRole()))
+            painter.end()
         return False
+
+
+class PictureAhead(Picture):
+    """A text pane's picture of its text area; ``extra`` gives what the pane draws
+    itself that the key must also hold (its marks and chips)."""
+
+    def __init__(self, pane: QTextEdit, extra: Callable[[], Hashable]) -> None:
+        super().__init__(pane.viewport(), lambda: picture_key(pane, extra()))
+
+
+def scroll_bar_key(bar: QScrollBar) -> tuple[Hashable, ...]:
+    """What the pixels of a flat scroll bar depend on."""
+    return (
+        bar.width(),
+        bar.height(),
+        bar.devicePixelRatioF(),
+        bar.minimum(),
+        bar.maximum(),
+        bar.value(),
+        bar.pageStep(),
+        bar.isEnabled(),
+        bar.isRightToLeft(),
+        bar.underMouse(),
+        bar.isSliderDown(),
+        bar.palette().cacheKey(),
+        bar.isActiveWindow(),
+    )
