@@ -340,3 +340,50 @@ def test_the_frame_around_the_panes_is_a_panes_own(qtbot: Any) -> None:
         qtbot.waitExposed(widget)
     assert pool.current().viewport().size() == alone.viewport().size()
     assert pool.grab().toImage() == alone.grab().toImage()
+
+
+@pytest.mark.slow  # (the window and its PII scans: several seconds on a shared machine)
+def test_a_move_in_the_window_shows_the_pictures_with_their_pii_marks(
+    qtbot: Any, tmp_path: Any, key_path: Any
+) -> None:
+    from docket import Workspace
+    from docket.settings import Settings
+    from docket.ui.main_window import MainWindow
+
+    contact = "Write to jane.doe@example.com for the forms."
+    tasks = [
+        Task(
+            f"w{n}",
+            (Turn(Role.USER, f"Question {n}?"),),
+            tuple(
+                Response(f"r{j}", f"{contact}\n\n{body(n * 10 + j)}", f"model-{j}")
+                for j in range(3)
+            ),
+        )
+        for n in range(4)
+    ]
+    ws = Workspace.open(tmp_path / "ws", key_path)
+    ws.load_tasks(tasks)
+    window = MainWindow(ws, key_path, Settings(theme="light"), restore_layout=False)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.controller.task is not None)
+    view = window.comparison
+
+    def marked_ahead() -> bool:  # the next task's panes: laid out, marked and drawn
+        pools = [c.pool for c in view.columns]
+        hidden = [p for pool in pools for p in pool.panes if p is not pool.current()]
+        return sum(1 for p in hidden if p.picture.held() and p.chips) >= 3
+
+    qtbot.waitUntil(marked_ahead)
+    window.next_task()
+    raised = [c.browser for c in view.columns if c.isVisible()]
+    qtbot.waitUntil(lambda: all(not p.picture.held() for p in raised))
+    assert [p.picture.used for p in raised] == [1, 1, 1]
+    assert all(p.chips for p in raised)  # the PII badges, drawn ahead and shown
+    for pane in raised:
+        picture = on_screen(pane)
+        pane.viewport().repaint()
+        assert picture == on_screen(pane)
