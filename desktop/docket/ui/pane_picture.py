@@ -2,19 +2,20 @@
 
 The review window lays the tasks next to the open one out in hidden text panes (see
 ``PanePool`` in :mod:`docket.ui.comparison_view`); a move raises them. While the
-reviewer reads, each of those panes also draws its text area once into a picture
-(:meth:`PictureAhead.draw`, at the screen's device pixel ratio): when the pane is raised,
-its first paint copies the picture instead of drawing the text, its backgrounds, marks
-and chips again.
+reviewer reads, each of those panes also draws its text area and its scroll bar once
+into pictures (:class:`PictureAhead`, and a flat scroll bar's :class:`Picture`, at the
+screen's device pixel ratio): when the pane is raised, their first paints copy the
+pictures instead of drawing the text, its backgrounds, marks and chips, and the bar.
 
 A picture is only used if nothing that changes a pixel happened since it was drawn: the
 same size and device pixel ratio, scroll position, document and document revision (any
 edit of its text or formats, such as the room made under a line for a PII chip), font,
-palette (the theme), active window, caret and selection (and focus where it shows: in
-a caret or a selection), interaction flags,
-marks (underlines, highlights, a followed citation) and chips. Anything else drops it
-at the paint, which then draws as always. A picture is dropped after its first paint
-(whether used or not), so at most one per hidden pane is held, a few megabytes each.
+palette (the theme), active window, caret and selection (and focus where it shows: in a
+caret or a selection), interaction flags, marks (underlines, highlights, a followed
+citation, compared by place and format) and chips; for a scroll bar, its range,
+position, page step, size, palette and hover. Anything else drops it at the paint,
+which then draws as always. A picture is dropped after its first paint (whether used or
+not), so at most one per hidden pane and bar is held, a few megabytes each.
 
 While a pane holds a picture, its text area says it paints every pixel
 (``WA_OpaquePaintEvent``), so its background is not filled first only to be covered; a
