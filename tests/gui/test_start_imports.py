@@ -40,6 +40,7 @@ NOT_AT_START = (
     "importlib.metadata",  # sqlite-utils' plugin scan (not done: execute_plugins=False)
     "pandas",  # sqlite-utils' column types for DataFrames: docket.cli.app
     "numpy",
+    "dateutil.parser._parser",  # sqlite-utils' date recipes: deferred to their first use
     "docket.core.pii_detect",  # a task without packed findings is scanned off the UI thread
     "docket.import_worker",  # the bundle readers and writers: the first import or export
     "docket.bundles.envelope",
