@@ -9,7 +9,7 @@ typesetter itself, the scan of every installed package's metadata for sqlite-uti
 plugins, pandas and numpy (which sqlite-utils imports whenever they are installed, as in
 the development environment: the window imports it without them, as the packaged app
 has it), the PII detector's patterns (the tasks here were packed with their findings,
-so none is scanned), the bundle readers and writers (the first import or export loads
+so none is scanned), the command line's verbs, the bundle readers and writers (the first import or export loads
 them) and the answer panel's editors for question types the form does not ask.
 """
 
@@ -42,6 +42,10 @@ NOT_AT_START = (
     "numpy",
     "dateutil.parser._parser",  # sqlite-utils' date recipes: deferred to their first use
     "docket.core.pii_detect",  # a task without packed findings is scanned off the UI thread
+    "docket.cli.server",  # the command line's verbs: `docket` alone builds no parser
+    "docket.cli.reviewer",
+    "docket.cli.keys",
+    "docket.cli.dataset",
     "docket.import_worker",  # the bundle readers and writers: the first import or export
     "docket.bundles.envelope",
     "docket.bundles.task_bundle",
