@@ -310,6 +310,7 @@ _SILENT_CALLS = {
     "__import__",
     "import_module",
     "TypeVar",
+    "cast",  # a type named as a string: typing.cast("RewriteEditor", editor)
     "mark_hidden_html",
 }
 # Whole literals that are identifiers, values or symbols rather than language.
