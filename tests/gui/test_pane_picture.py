@@ -342,7 +342,6 @@ def test_the_frame_around_the_panes_is_a_panes_own(qtbot: Any) -> None:
     assert pool.grab().toImage() == alone.grab().toImage()
 
 
-@pytest.mark.slow  # (the window and its PII scans: several seconds on a shared machine)
 def test_a_move_in_the_window_shows_the_pictures_with_their_pii_marks(
     qtbot: Any, tmp_path: Any, key_path: Any
 ) -> None:
