@@ -331,6 +331,57 @@ def test_a_drop_is_a_user_ranking(qtbot: Any, panel: AnswerPanel) -> None:
     assert answers == {"ranking": [[TB], [TC], [TA]]}
 
 
+def test_a_new_task_not_ranked_leaves_the_ranking_as_shown(
+    panel: AnswerPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most moves open a task not ranked yet after another: the list's texts, spoken
+    texts and buttons stay as they are (nothing is set again); a ranked one shows."""
+    panel.set_task(default_schema(3), TRIPLE, {})
+    editor = ranking_of(panel)
+    words: list[str] = []
+    monkeypatch.setattr(editor.status, "setText", words.append)
+    panel.set_task(default_schema(3), DisplayOrder((TB, TC, TA)), {})
+    assert words == []
+    assert editor.list.item(0).text() == "–    Response A" and editor.value() is None
+    panel.set_task(default_schema(3), TRIPLE, {"ranking": [[TB], [TA], [TC]]})
+    assert len(words) == 1 and "Not ranked yet" not in words[0]
+    assert [editor.list.item(r).text() for r in range(3)] == [
+        "1.   Response B",
+        "2.   Response A",
+        "3.   Response C",
+    ]
+    panel.set_task(default_schema(3), TRIPLE, {})
+    assert "Not ranked yet" in words[-1]
+    assert editor.list.item(0).text() == "–    Response A"
+
+
+def test_clearing_problem_messages_that_are_not_shown_touches_nothing(
+    panel: AnswerPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docket.ui.answer_panel as module
+
+    panel.set_task(default_schema(3), TRIPLE, {})
+    shown: list[list[str]] = []
+    original = module.show_alert
+    monkeypatch.setattr(
+        module,
+        "show_alert",
+        lambda label, messages: (shown.append(messages), original(label, messages)),
+    )
+    panel.set_task(default_schema(3), TRIPLE, {})
+    panel.clear_issues()
+    assert shown == []
+    panel.show_issues([("ranking", "required")])
+    label = panel.issue_label("ranking")
+    assert label is not None and not label.isHidden() and "Required" in label.text()
+    shown.clear()
+    panel.set_task(default_schema(3), TRIPLE, {})  # a move clears them
+    assert label.isHidden() and shown and all(m == [] for m in shown)
+    shown.clear()
+    panel.clear_issues()
+    assert shown == []
+
+
 # --- likert and flags ---------------------------------------------------------------------
 
 
