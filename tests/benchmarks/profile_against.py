@@ -1,13 +1,14 @@
 """A move to the next task in this checkout's window against another commit's, in one
 process where the load is the same.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/profile_against.py [REV] [N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/profile_against.py [REV] [rubric] [N]
 
 The code of ``REV`` (default ``main``) is taken from git (``git archive``) into a
 temporary package named ``docket_before`` (its imports renamed), so that two review
 windows, one of each, run in the same process on the plain workload of
 ``bench_next_task.py`` (200 AlpacaEval tasks x 3 responses, 1600x1000, 80 ms of reading
-between moves) and take turns move by move (which goes first alternates): whatever else
+between moves; with ``rubric``, its rubric workload: 50 criteria of their own per task,
+every other task with a full draft) and take turns move by move (which goes first alternates): whatever else
 the machine runs weighs on both alike. Each window's application-wide activity filter is
 on only during its own moves (and the reading). Prints the UI thread's CPU time per move
 (median of N moves, default 199), the wall-clock median and 95th percentile of each
@@ -19,6 +20,7 @@ cores, so the absolute figures are above a single window's.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import statistics
@@ -67,8 +69,36 @@ def checkout(rev: str, into: Path) -> None:
         source.write_text(text, encoding="utf-8")
 
 
+def rubric_bundle(tmp: Path, tasks: list[Any]) -> tuple[Path, Path, Path]:
+    """The rubric workload of ``bench_next_task.py`` packed once: (bundle, server card,
+    the reviewer's key)."""
+    pool = bench.criteria_pool()
+    rows = []
+    for i, task in enumerate(tasks):
+        start = (i * 7) % len(pool)
+        rows.append(
+            {
+                "id": task.id,
+                "prompt": task.conversation[-1].content,
+                "responses": [
+                    {"id": r.id, "model": r.model, "text": r.text} for r in task.responses
+                ],
+                "rubrics": (pool + pool)[start : start + bench.CRITERIA],
+            }
+        )
+    path = tmp / "rubric-tasks.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for name in ("server", "grader"):
+        keys.write_key_pair(keys.generate(name), tmp / "keys", passphrase=None)
+    server = keys.load_secret_key(tmp / "keys" / "server.key")
+    grader = keys.load_secret_key(tmp / "keys" / "grader.key")
+    packed = bench.pack(path, server=server, reviewers=[grader.card()], out_dir=tmp / "bundles")
+    return packed.bundles[0].path, tmp / "keys" / "server.pub", tmp / "keys" / "grader.key"
+
+
 def main() -> None:
-    rev = next((a for a in sys.argv[1:] if not a.isdigit()), "main")
+    rubric = "rubric" in sys.argv[1:]
+    rev = next((a for a in sys.argv[1:] if not a.isdigit() and a != "rubric"), "main")
     moves = int(next((a for a in sys.argv[1:] if a.isdigit()), "199"))
     app = bench.application()
     tasks = bench.alpaca_tasks()
@@ -95,11 +125,26 @@ def main() -> None:
             )
             for t in tasks
         ]
-        key, _ = keys.write_key_pair(keys.generate("bench"), Path(tmp) / "keys", passphrase=None)
-        this = Workspace.open(Path(tmp) / "ws-this", key)
-        this.load_tasks(tasks)
-        before = WorkspaceB.open(Path(tmp) / "ws-before", key)
-        before.load_tasks(tasks_b)
+        if rubric:
+            bundle, server_card, key = rubric_bundle(Path(tmp), tasks)
+            this = Workspace.open(Path(tmp) / "ws-this", key)
+            this.import_bundle(bundle, server_card)
+            before = WorkspaceB.open(Path(tmp) / "ws-before", key)
+            before.import_bundle(bundle, server_card)
+            first = [row.id for row in this.task_rows()]
+            for n, task_id in enumerate(first):
+                if n % 2:  # the same full drafts in both
+                    draft = bench.full_answer(this, task_id, n)
+                    this.save_draft(task_id, draft)
+                    before.save_draft(task_id, draft)
+        else:
+            key, _ = keys.write_key_pair(
+                keys.generate("bench"), Path(tmp) / "keys", passphrase=None
+            )
+            this = Workspace.open(Path(tmp) / "ws-this", key)
+            this.load_tasks(tasks)
+            before = WorkspaceB.open(Path(tmp) / "ws-before", key)
+            before.load_tasks(tasks_b)
         windows: dict[str, Any] = {
             "this checkout": MainWindow(this, key, Settings(), restore_layout=False),
             rev: MainWindowB(before, key, SettingsB(), restore_layout=False),
@@ -112,7 +157,7 @@ def main() -> None:
         for _ in range(20):
             app.processEvents()
         for window in windows.values():
-            window.open_task(tasks[0].id)
+            window.open_task(this.task_rows()[0].id)
             app.processEvents()
         bench.read(2000)  # the first tasks read ahead, the search index started
         names = list(windows)
