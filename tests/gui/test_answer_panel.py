@@ -31,7 +31,7 @@ from docket.core.schema import (
 )
 from docket.core.validation import check_answers
 from docket.ui.answer_panel import AnswerPanel, question_of
-from docket.ui.answer_questions import PreferenceEditor, TextEditor, rule_text
+from docket.ui.answer_questions import FlagsEditor, PreferenceEditor, TextEditor, rule_text
 from docket.ui.answer_ranking import RankingEditor, dropped, move_entry, ranks_of
 from docket.ui.answer_widgets import interactive_children
 from docket.ui.text_edit import PlainTextEdit
@@ -380,6 +380,36 @@ def test_clearing_problem_messages_that_are_not_shown_touches_nothing(
     shown.clear()
     panel.clear_issues()
     assert shown == []
+
+
+def test_pii_hints_follow_their_counts_and_flags_and_are_not_set_again_unchanged(
+    panel: AnswerPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel.set_task(default_schema(3), TRIPLE, {})
+    flags = panel.current_editors()["flags"]
+    assert isinstance(flags, FlagsEditor)
+    calls: list[tuple[int, str]] = []
+    for i, hint in enumerate(flags.pii_hints):
+        original = hint.set_hint
+        monkeypatch.setattr(
+            hint, "set_hint", lambda text, i=i, f=original: (calls.append((i, text)), f(text))
+        )
+    flags.set_pii_hints({0: 2, 2: 1})
+    shown = [h.is_shown() for h in flags.pii_hints]
+    assert shown == [True, False, True] and "2 findings" in flags.pii_hints[0].label.text()
+    assert "1 finding)" in flags.pii_hints[2].label.text()
+    calls.clear()
+    flags.set_pii_hints({0: 2, 2: 1})  # the same: nothing is set again
+    panel.set_task(default_schema(3), TRIPLE, {})  # a refill with the same flags
+    assert calls == []
+    pii_box = named(panel, QCheckBox, "Response A: PII")
+    pii_box.setChecked(True)  # flagged: its hint goes
+    assert [h.is_shown() for h in flags.pii_hints] == [False, False, True]
+    pii_box.setChecked(False)
+    assert [h.is_shown() for h in flags.pii_hints] == [True, False, True]
+    flags.set_pii_hints({})
+    assert not any(h.is_shown() for h in flags.pii_hints)
+    assert all(h.label.text() == "" for h in flags.pii_hints)
 
 
 # --- likert and flags ---------------------------------------------------------------------
