@@ -250,6 +250,9 @@ class SchemaPage(QWidget):
         self.general_issue.setAccessibleName(translate("answer_panel", "Problem with the answers"))
         layout.addWidget(self.general_issue)
         self.sections: dict[str, QuestionSection] = {}
+        self._issues_shown = False
+        """Whether any problem message may be showing (none: clearing them is nothing
+        to do, as on most moves to another task)."""
         for i, question in enumerate(schema.questions):
             if i:
                 line = QFrame(self)
@@ -310,6 +313,10 @@ class SchemaPage(QWidget):
         return None
 
     def show_issues(self, issues: Iterable[tuple[str, str]]) -> None:
+        issues = list(issues)
+        if not issues and not self._issues_shown:
+            return
+        self._issues_shown = bool(issues)
         per_question: dict[str, list[tuple[str, str]]] = {}
         general: list[str] = []
         for field, message in issues:

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
     def open_task(self, task_id: str) -> bool:
         """Show a task; False (and the current one stays) when it cannot be opened."""
         c = self.controller
+        self.search_indexing.postpone()  # the move paints first
         try:
             opened = c.open_task(task_id)
         except DocketError:
