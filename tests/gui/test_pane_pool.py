@@ -90,7 +90,7 @@ def test_each_move_shows_the_right_tasks_texts(window: MainWindow, qtbot: Any) -
     view = window.comparison
     route = ["next", "next", "previous", "next", "next", "next", "previous", "previous"]
     for step in route:
-        qtbot.waitUntil(lambda: not window._prefetch_timer.isActive())
+        qtbot.waitUntil(lambda: not window.reading_ahead())
         (window.next_task if step == "next" else window.previous_task)()
         assert shown_texts(view) == expected_texts(window), step
     # A task opened from the list (not a neighbour) shows right too.
@@ -136,7 +136,7 @@ def test_a_size_change_reaches_the_panes_laid_out_ahead(window: MainWindow, qtbo
         for pane in pool.panes:
             assert pane.font().pointSizeF() == expected
     window.next_task()
-    qtbot.waitUntil(lambda: not window._prefetch_timer.isActive())
+    qtbot.waitUntil(lambda: not window.reading_ahead())
     for pane in [view.prompt, *(c.browser for c in view.columns if c.isVisible())]:
         assert pane.font().pointSizeF() == expected
         assert pane.document().defaultFont().pointSizeF() == expected
@@ -196,7 +196,7 @@ def test_panes_and_documents_stay_bounded(window: MainWindow, qtbot: Any) -> Non
     view = window.comparison
     for _ in range(3):
         for _ in range(COUNT - 1):
-            qtbot.waitUntil(lambda: not window._prefetch_timer.isActive())
+            qtbot.waitUntil(lambda: not window.reading_ahead())
             window.next_task()
         for _ in range(COUNT - 1):
             window.previous_task()
@@ -231,3 +231,34 @@ def test_a_pane_drops_its_marks_with_the_text_they_point_into(qtbot: Any) -> Non
     browser.setExtraSelections([])  # reads the old marks: none left
     browser.show()
     qtbot.waitExposed(browser)
+
+
+def test_the_neighbours_are_laid_out_one_per_turn_and_a_move_drops_the_rest(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key pressed while the tasks around are laid out ahead waits for one task's work,
+    not both; a move in between leaves the old neighbours alone."""
+    window.next_task()  # t1: both t0 and t2 are neighbours
+    qtbot.waitUntil(lambda: not window.reading_ahead())
+    laid_out: list[str] = []
+    prefetch = window.comparison.prefetch
+
+    def counting(task: Task, *args: Any, **kwargs: Any) -> None:
+        laid_out.append(task.id)
+        prefetch(task, *args, **kwargs)
+
+    monkeypatch.setattr(window.comparison, "prefetch", counting)
+    window._prefetch_next()
+    assert laid_out == ["t0"]  # the one before now, the one after on a later turn
+    assert window.reading_ahead()
+    qtbot.waitUntil(lambda: not window.reading_ahead())
+    assert laid_out[:2] == ["t0", "t2"]  # (again later only when a PII scan comes back)
+    assert set(laid_out) == {"t0", "t2"}
+
+    laid_out.clear()
+    window._prefetch_next()
+    window.next_task()  # t2 opens before t2 itself was laid out as a neighbour
+    qtbot.waitUntil(lambda: not window.reading_ahead())
+    assert laid_out[0] == "t0" and "t2" not in laid_out  # the new neighbours follow
+    assert set(laid_out[1:]) <= {"t1", "t3"}
+    assert shown_texts(window.comparison) == expected_texts(window)

@@ -139,6 +139,13 @@ class MainWindow(QMainWindow):
         self._prefetch_timer.setSingleShot(True)
         self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch_next)
+        # The second neighbour is read on a later turn of the event loop, so a key pressed
+        # while the first is laid out waits for one task's work, not two.
+        self._prefetch_rest = QTimer(self)
+        self._prefetch_rest.setSingleShot(True)
+        self._prefetch_rest.setInterval(0)
+        self._prefetch_rest.timeout.connect(self._prefetch_later)
+        self._prefetch_waiting: list[str] = []
         self._input = InputFilter(self)
         QApplication.instance().installEventFilter(self._input)  # type: ignore[union-attr]
         QTimer.singleShot(0, self.open_first_task)
@@ -218,6 +225,8 @@ class MainWindow(QMainWindow):
         self.task_list.select_task(task_id)
         self.save_label.setText("")
         self.scroll_memory.restore(task_id)
+        self._prefetch_rest.stop()  # nothing laid out ahead on the way to the screen
+        self._prefetch_waiting = []
         self._prefetch_timer.start()  # and again once this task has painted (event())
         return True
 
@@ -233,24 +242,43 @@ class MainWindow(QMainWindow):
     def _prefetch_next(self, only: str | None = None) -> None:
         """Read, render and lay out the tasks next to this one (or ``only`` that one of
         them) while the reviewer reads it, each in text panes of its own (the next task
-        last: it is kept the longest)."""
-        for task_id in self._neighbours():
-            if only is not None and task_id != only:
-                continue
-            try:
-                view = self.workspace.prepare_view(task_id)  # the store's reads, once
-                scan = self.workspace.cached_pii(view.task)
-                if scan is None:
-                    self.pii_marker.scan_soon(view.task)
-                marks = shown_pii(scan.findings) if scan is not None else []
-                self.comparison.prefetch(view.task, view.order, pii=marks)
-            except DocketError:
-                pass
+        last: it is kept the longest). One task per turn of the event loop: the one
+        before now, the one after on the next turn, unless a move came first."""
+        if only is not None:
+            if only in self._neighbours():
+                self._prepare_neighbour(only)
+            return
+        self._prefetch_waiting = self._neighbours()
+        self._prefetch_later()
+
+    def reading_ahead(self) -> bool:
+        """Whether the tasks next to the open one are still to be laid out ahead."""
+        return self._prefetch_timer.isActive() or self._prefetch_rest.isActive()
+
+    def _prefetch_later(self) -> None:
+        """Lay out the next waiting neighbour, if it still is one."""
+        while self._prefetch_waiting:
+            task_id = self._prefetch_waiting.pop(0)
+            if task_id in self._neighbours():
+                self._prepare_neighbour(task_id)
+                break
+        if self._prefetch_waiting:
+            self._prefetch_rest.start()
+
+    def _prepare_neighbour(self, task_id: str) -> None:
+        try:
+            view = self.workspace.prepare_view(task_id)  # the store's reads, once
+            scan = self.workspace.cached_pii(view.task)
+            if scan is None:
+                self.pii_marker.scan_soon(view.task)
+            marks = shown_pii(scan.findings) if scan is not None else []
+            self.comparison.prefetch(view.task, view.order, pii=marks)
+        except DocketError:
+            pass
 
     def _scanned_ahead(self, task_id: str) -> None:
         """A neighbour's PII scan came back: lay out its marks now, not on the move."""
-        if task_id in self._neighbours():
-            self._prefetch_next(task_id)
+        self._prefetch_next(task_id)
 
     def _show_issues(self, issues: list[tuple[str, str]]) -> None:
         if not issues:
