@@ -17,16 +17,19 @@ import pytest
 from docket.errors import BundleError, MergeWorkerError
 from docket.server import merge, merge_worker
 from tests.merge_world import World, table_rows
-from tests.unit.test_merge_pipelined import (  # noqa: F401 (fixtures)
-    from_the_first_bundle,
-    hostile,
+from tests.unit import test_merge_pipelined as pipelined
+from tests.unit.test_merge_pipelined import (
     merged,
     no_worker_left,
     outcomes,
     sequences,
     stopped_merge,
-    world,
 )
+
+# The pipelined merge's tests' fixtures: the same world of real results.
+world = pipelined.world
+hostile = pipelined.hostile
+from_the_first_bundle = pipelined.from_the_first_bundle
 
 
 @pytest.fixture
@@ -121,7 +124,7 @@ def bundle_id(path: Path, world: World) -> str:
     result = read_result_bundle(
         read_bundle_file(path, MAX_RESULT_BYTES), world.server, keyring(world.cards)
     )
-    return result.opened.manifest.bundle_id
+    return str(result.opened.manifest.bundle_id)
 
 
 @pytest.mark.usefixtures("from_the_first_bundle")
@@ -133,9 +136,9 @@ def test_a_bundle_refused_after_its_rows_were_written_leaves_the_rest_of_its_gro
     one = merged(world, tmp_path / "one.db", paths, pipelined=False)
     two = merged(world, tmp_path / "two.db", paths, pipelined=True)
     assert grouped == [len(paths)]
-    assert [o.status for o in two.outcomes] == ["accepted"] * 4 + ["rejected"] + [
-        "accepted"
-    ] * (len(paths) - 5)
+    assert [o.status for o in two.outcomes] == ["accepted"] * 4 + ["rejected"] + ["accepted"] * (
+        len(paths) - 5
+    )
     assert outcomes(two) == outcomes(one)
     assert table_rows(tmp_path / "two.db", world.server) == table_rows(
         tmp_path / "one.db", world.server
