@@ -195,3 +195,42 @@ def test_a_worker_killed_in_the_middle_of_a_group_keeps_the_bundles_it_sent(
     stopped_merge(world, tmp_path, kill, MergeWorkerError)
     assert killed
     assert len(grouped) <= 1
+
+
+@pytest.mark.usefixtures("from_the_first_bundle")
+def test_a_large_merge_s_cache_and_log_settings_hold_during_it_only(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docket.server.merged_store import MergedStore
+
+    during: list[tuple[int, int]] = []
+    bundle_done = merge._Group.bundle_done
+
+    def settings(self: merge._Group) -> None:
+        assert self._db is not None
+        during.append(
+            (
+                int(self._db.execute("PRAGMA cache_size").fetchone()[0]),
+                int(self._db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]),
+            )
+        )
+        bundle_done(self)
+
+    monkeypatch.setattr(merge._Group, "bundle_done", settings)
+    with MergedStore.open(tmp_path / "m.db", world.server) as store:
+        merge.import_task_archive(store, world.server, world.archive)
+        before = [
+            store.db.execute(f"PRAGMA {p}").fetchone()[0]
+            for p in ("cache_size", "wal_autocheckpoint")
+        ]
+        report = merge.merge_results(
+            world.all_results, server=world.server, cards=world.cards, store=store, pipelined=True
+        )
+        after = [
+            store.db.execute(f"PRAGMA {p}").fetchone()[0]
+            for p in ("cache_size", "wal_autocheckpoint")
+        ]
+    no_worker_left()
+    assert report.count("accepted") == len(world.all_results)
+    assert set(during) == {(-merge.MERGE_CACHE_KIB, merge.MERGE_CHECKPOINT_PAGES)}
+    assert after == before and before != [-merge.MERGE_CACHE_KIB, merge.MERGE_CHECKPOINT_PAGES]

@@ -793,22 +793,33 @@ it). Each result's answers land all over the answers' task index and the answer 
 (kept in task order); with the usual 8 MB most of those pages were read and decrypted
 again at every bundle (over results 700 to 800 of a million answers, 1.6 GB read
 against 1.1 GB with a cache of 256 MB, which peaked as this one there)."""
+MERGE_CHECKPOINT_PAGES = 40_000
+"""A large merge's connection copies its write-ahead log into the database once the log
+holds this many pages (160 MB; SQLite's usual 1,000). A page changed by several
+transactions meanwhile (the indexes' pages each reviewer's results come back to) is
+copied once: over results 700 to 800 of a million answers, 0.9 GB written instead of
+1.2 GB, and about a tenth less CPU in the merging process. The log is emptied when the
+store is closed."""
 
 
 @contextlib.contextmanager
-def _larger_cache(store: MergedStore) -> Iterator[None]:
-    """The merge's connection with a page cache of :data:`MERGE_CACHE_KIB` at most, the
-    one it had after."""
+def _merge_connection(store: MergedStore) -> Iterator[None]:
+    """The merge's connection with a page cache of :data:`MERGE_CACHE_KIB` at most and
+    its log copied into the database every :data:`MERGE_CHECKPOINT_PAGES` pages, as it
+    was after."""
     db = store.db
     if not isinstance(db, SqliteDb):
         yield
         return
-    (before,) = db.execute("PRAGMA cache_size").fetchone()
+    (cache,) = db.execute("PRAGMA cache_size").fetchone()
+    (pages,) = db.execute("PRAGMA wal_autocheckpoint").fetchone()
     db.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
+    db.execute(f"PRAGMA wal_autocheckpoint = {MERGE_CHECKPOINT_PAGES}")
     try:
         yield
     finally:
-        db.execute(f"PRAGMA cache_size = {int(before)}")
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
+        db.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
 
 
 GROUP_BUNDLES = 16
@@ -1495,7 +1506,7 @@ def merge_pipelined(
     lookup = keyring(cards)
     with (
         MergeWorker(server, cards, list(paths)) as worker,
-        _larger_cache(store),
+        _merge_connection(store),
         _Group(store) as group,
     ):
         index = 0
