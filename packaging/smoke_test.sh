@@ -49,6 +49,11 @@ for lang in de fr es ar he zh_CN ja; do
     done
 done
 [ -f "$DIST/_internal/docket/resources/demo/tasks.jsonl" ] || fail "the demo tasks are missing"
+# The CJK font carried unpacked (registered by its path at start: docket.ui.fonts).
+fonts="$DIST/_internal/docket/resources/fonts"
+[ "$(head -c 4 "$fonts/NotoSansCJKsc-Common.otf" 2>/dev/null)" = OTTO ] \
+    || fail "the CJK font is not carried as plain OpenType"
+[ ! -e "$fonts/NotoSansCJKsc-Common.otf.gz" ] || fail "the CJK font is carried twice"
 [ -n "$(find "$DIST" -iname 'QtDBus*')" ] || fail "QtDBus (the screen-lock signal) is missing"
 step "  $size_mb MB, no unused Qt modules, resources present"
 

@@ -17,15 +17,10 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docket import import_worker
-from docket.bundles.container import LineSplitter
-from docket.bundles.envelope import open_sealed_streaming, pinned, write_atomically
 from docket.bundles.keys import PublicCard, SecretKey, load_secret_key
 from docket.bundles.manifest import TASK_TYPES, sha256
-from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
-from docket.bundles.task_bundle import TASKS, TaskReader
 from docket.core.answers import Answer
 from docket.core.bulk import paused_gc
 from docket.core.calibration import Expected
@@ -48,7 +43,6 @@ from docket.core.task_loading import load_tasks_jsonl
 from docket.core.task_rows import TaskRows
 from docket.core.tasks import Task
 from docket.errors import DocketError, KeyFileError, WorkspaceError, WorkspaceLockedError
-from docket.import_worker import ImportWorker
 from docket.reasons import template
 from docket.render.markdown import formulas_in
 from docket.render.typeset import Result, Typesetter, result_from_json, result_to_json
@@ -56,6 +50,12 @@ from docket.store import workspace_store
 from docket.store.formulas import FormulaStore
 from docket.store.review import ReviewStore
 from docket.store.workspace_store import BundleRecord, ImportedTasks, WorkspaceStore
+
+if TYPE_CHECKING:
+    # The bundle readers and writers and the import's worker process are imported by the
+    # import and the export that use them: opening a workspace (the window's start) does
+    # not need them.
+    from docket.import_worker import ImportWorker
 
 __all__ = ["RESULT_SUFFIX", "ExportedResults", "ImportedTasks", "Workspace"]
 
@@ -261,6 +261,8 @@ class Workspace:
         ``progress(stage, fraction)`` is called between stages; it may raise
         :class:`~docket.errors.ImportCancelledError` to stop, up to the moment of commit,
         and nothing is imported."""
+        from docket import import_worker
+
         report = progress or (lambda stage, fraction: None)
         report(template("Decrypting and verifying"), 0.05)
         server = PublicCard.load(server_card_path)
@@ -273,7 +275,7 @@ class Workspace:
         worker = None
         if size >= import_worker.WORKER_MIN_BYTES:
             with contextlib.suppress(OSError):
-                worker = ImportWorker()
+                worker = import_worker.ImportWorker()
         with worker if worker is not None else nullcontext():
             return self._import(path, server, size, worker, report)
 
@@ -289,6 +291,10 @@ class Workspace:
         # section and verifies the signature and the hashes (keeping the small sections);
         # the second decrypts again and stores the tasks as they come, in a transaction
         # that commits only once their bytes hashed to the signed value.
+        from docket.bundles.container import LineSplitter
+        from docket.bundles.envelope import open_sealed_streaming, pinned
+        from docket.bundles.task_bundle import TASKS, TaskReader
+
         streamed = open_sealed_streaming(
             path,
             self._secret(),
@@ -764,6 +770,9 @@ class Workspace:
         ``progress`` hears of the steps (reading, signing and encrypting, writing); if it
         raises, nothing was written. The file and the record of the export are written
         with Ctrl+C held (:func:`~docket.core.progress.held_interrupts`): both or neither."""
+        from docket.bundles.envelope import write_atomically
+        from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle
+
         tick = progress or no_progress
         tick("exporting", 0, 3)
         bundle = self._bundle_to_export(bundle_id)

@@ -49,7 +49,8 @@ def find_app(given: str | None) -> tuple[Path, bool]:
     """The executable to time, and whether it is the packaged app."""
     if given:
         path = Path(given).resolve()
-        return path, path.parent.name == "docket" and (path.parent / "_internal").is_dir()
+        # A one-folder package wherever it was copied (its folder need not be "docket").
+        return path, (path.parent / "_internal").is_dir()
     packaged = ROOT / "dist" / "docket" / "docket"
     if packaged.exists():
         return packaged, True
@@ -100,7 +101,7 @@ def evict(app: Path) -> str:
         return "whole page cache dropped"
     except OSError:
         pass
-    folder = app.parent if app.parent.name == "docket" else app.parents[1]
+    folder = app.parent if (app.parent / "_internal").is_dir() else app.parents[1]
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink():
             try:

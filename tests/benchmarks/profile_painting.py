@@ -1,6 +1,7 @@
 """What the painting changes of a move are worth, measured where the load is the same.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/profile_painting.py [all|bars|shaped|none] [N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/profile_painting.py \
+        [all|bars|shaped|picture|ahead|none] [N]
 
 Two review windows of this code on the plain workload of ``bench_next_task.py`` (200
 AlpacaEval tasks x 3 responses, 1600x1000, 80 ms of reading between moves) take turns
@@ -8,7 +9,9 @@ move by move (which goes first alternates), so that whatever else the machine ru
 weighs on both alike. In the second window one change is undone: ``bars``, the flat
 scroll bars (Fusion's own are put back on the prompt, the responses and the task list);
 ``shaped``, the documents' shaped text kept (each block's cache turned off again);
-``all``, both; ``none``, nothing (the two windows' difference is then the noise). Prints
+``all``, both; ``picture``, the text panes' first frames drawn ahead (docket.ui.pane_picture);
+``ahead``, the tasks next to the open one laid out in hidden panes and their pictures
+(each move lays its texts out again, as one pane per place does); ``none``, nothing (the two windows' difference is then the noise). Prints
 the UI thread's CPU time per move (median of N moves, default 199) and the wall time for
 each window. Not a benchmark (nothing is recorded): an A/B comparison for a busy machine.
 """
@@ -61,6 +64,15 @@ def undo(window: MainWindow, change: str) -> None:
         for column in comparison.columns:  # what the view connects to its bars
             column.browser.verticalScrollBar().valueChanged.connect(comparison._scrolled)
         comparison.prompt.verticalScrollBar().actionTriggered.connect(comparison._unpin)
+    if change in ("picture", "ahead"):
+        for pool in comparison.pools():
+            for pane in pool.panes:
+                pane.picture.drop()
+                pane.picture.draw = lambda: False  # type: ignore[method-assign]
+    if change == "ahead":
+        for pool in comparison.pools():
+            pool.stage = lambda document, font: False  # type: ignore[method-assign]
+            pool.release()
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from docket.core.schema import (
 )
 from docket.core.validation import check_answers
 from docket.ui.answer_panel import AnswerPanel, question_of
-from docket.ui.answer_questions import PreferenceEditor, TextEditor, rule_text
+from docket.ui.answer_questions import FlagsEditor, PreferenceEditor, TextEditor, rule_text
 from docket.ui.answer_ranking import RankingEditor, dropped, move_entry, ranks_of
 from docket.ui.answer_widgets import interactive_children
 from docket.ui.text_edit import PlainTextEdit
@@ -329,6 +329,87 @@ def test_a_drop_is_a_user_ranking(qtbot: Any, panel: AnswerPanel) -> None:
     rows.insertItem(2, item)
     answers = edited(qtbot, panel, lambda: editor.list.dropped.emit(0))
     assert answers == {"ranking": [[TB], [TC], [TA]]}
+
+
+def test_a_new_task_not_ranked_leaves_the_ranking_as_shown(
+    panel: AnswerPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most moves open a task not ranked yet after another: the list's texts, spoken
+    texts and buttons stay as they are (nothing is set again); a ranked one shows."""
+    panel.set_task(default_schema(3), TRIPLE, {})
+    editor = ranking_of(panel)
+    words: list[str] = []
+    monkeypatch.setattr(editor.status, "setText", words.append)
+    panel.set_task(default_schema(3), DisplayOrder((TB, TC, TA)), {})
+    assert words == []
+    assert editor.list.item(0).text() == "–    Response A" and editor.value() is None
+    panel.set_task(default_schema(3), TRIPLE, {"ranking": [[TB], [TA], [TC]]})
+    assert len(words) == 1 and "Not ranked yet" not in words[0]
+    assert [editor.list.item(r).text() for r in range(3)] == [
+        "1.   Response B",
+        "2.   Response A",
+        "3.   Response C",
+    ]
+    panel.set_task(default_schema(3), TRIPLE, {})
+    assert "Not ranked yet" in words[-1]
+    assert editor.list.item(0).text() == "–    Response A"
+
+
+def test_clearing_problem_messages_that_are_not_shown_touches_nothing(
+    panel: AnswerPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docket.ui.answer_panel as module
+
+    panel.set_task(default_schema(3), TRIPLE, {})
+    shown: list[list[str]] = []
+    original = module.show_alert
+    monkeypatch.setattr(
+        module,
+        "show_alert",
+        lambda label, messages: (shown.append(messages), original(label, messages)),
+    )
+    panel.set_task(default_schema(3), TRIPLE, {})
+    panel.clear_issues()
+    assert shown == []
+    panel.show_issues([("ranking", "required")])
+    label = panel.issue_label("ranking")
+    assert label is not None and not label.isHidden() and "Required" in label.text()
+    shown.clear()
+    panel.set_task(default_schema(3), TRIPLE, {})  # a move clears them
+    assert label.isHidden() and shown and all(m == [] for m in shown)
+    shown.clear()
+    panel.clear_issues()
+    assert shown == []
+
+
+def test_pii_hints_follow_their_counts_and_flags_and_are_not_set_again_unchanged(
+    panel: AnswerPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel.set_task(default_schema(3), TRIPLE, {})
+    flags = panel.current_editors()["flags"]
+    assert isinstance(flags, FlagsEditor)
+    calls: list[tuple[int, str]] = []
+    for i, hint in enumerate(flags.pii_hints):
+        original = hint.set_hint
+        monkeypatch.setattr(
+            hint, "set_hint", lambda text, i=i, f=original: (calls.append((i, text)), f(text))
+        )
+    flags.set_pii_hints({0: 2, 2: 1})
+    shown = [h.is_shown() for h in flags.pii_hints]
+    assert shown == [True, False, True] and "2 findings" in flags.pii_hints[0].label.text()
+    assert "1 finding)" in flags.pii_hints[2].label.text()
+    calls.clear()
+    flags.set_pii_hints({0: 2, 2: 1})  # the same: nothing is set again
+    panel.set_task(default_schema(3), TRIPLE, {})  # a refill with the same flags
+    assert calls == []
+    pii_box = named(panel, QCheckBox, "Response A: PII")
+    pii_box.setChecked(True)  # flagged: its hint goes
+    assert [h.is_shown() for h in flags.pii_hints] == [False, False, True]
+    pii_box.setChecked(False)
+    assert [h.is_shown() for h in flags.pii_hints] == [True, False, True]
+    flags.set_pii_hints({})
+    assert not any(h.is_shown() for h in flags.pii_hints)
+    assert all(h.label.text() == "" for h in flags.pii_hints)
 
 
 # --- likert and flags ---------------------------------------------------------------------

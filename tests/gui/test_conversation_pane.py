@@ -227,12 +227,13 @@ def test_switching_tasks_folds_and_coming_back_restores(window: MainWindow, qtbo
     window.next_task()  # another long conversation: folded, on its answered turn
     assert window.controller.task.id == "chat-two"
     assert not view.earlier_turns_shown()
-    qtbot.waitUntil(lambda: in_view(prompt, f"chat-two: {LAST_QUESTION}"))
+    # (the prompt pane shown may be another one now: tasks are laid out ahead in panes)
+    qtbot.waitUntil(lambda: in_view(view.prompt, f"chat-two: {LAST_QUESTION}"))
     window.previous_task()
     window.previous_task()  # back where the reviewer left it: unfolded, scrolled to 40
     assert window.controller.task.id == "chat"
     qtbot.waitUntil(view.earlier_turns_shown)
-    qtbot.waitUntil(lambda: prompt.verticalScrollBar().value() == 40)
+    qtbot.waitUntil(lambda: view.prompt.verticalScrollBar().value() == 40)
     assert view.scroll_state()[0] == 40 and view.scroll_state()[-1] == 1
 
 

@@ -46,3 +46,18 @@ def test_a_locked_workspace_stops_the_slices(qtbot: QtBot) -> None:
     indexing.start_soon(0)  # unlocked again: it goes on
     qtbot.waitUntil(lambda: len(workspace.calls) == 4)
     indexing.stop()
+
+
+def test_a_move_postpones_the_next_slice(qtbot: QtBot) -> None:
+    workspace = FakeWorkspace(10**6)
+    indexing = SearchIndexing(workspace)
+    indexing.start_soon(5)
+    indexing.postpone(400)  # a move: the slice due in 5 ms waits
+    assert indexing.active() and indexing._timer.remainingTime() > 300
+    indexing.start_soon(1000)
+    indexing.postpone(400)  # a slice due later than that keeps its time
+    assert indexing._timer.remainingTime() > 900
+    indexing.stop()
+    indexing.postpone(400)  # nothing due: nothing starts
+    assert not indexing.active()
+    assert workspace.calls == []

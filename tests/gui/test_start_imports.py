@@ -8,8 +8,9 @@ the LaTeX-to-text converter, the typesetter's worker machinery and MathML tree, 
 typesetter itself, the scan of every installed package's metadata for sqlite-utils
 plugins, pandas and numpy (which sqlite-utils imports whenever they are installed, as in
 the development environment: the window imports it without them, as the packaged app
-has it), and the PII detector's patterns (the tasks here were packed with their findings,
-so none is scanned).
+has it), the PII detector's patterns (the tasks here were packed with their findings,
+so none is scanned), the command line's verbs, the bundle readers and writers (the first import or export loads
+them) and the answer panel's editors for question types the form does not ask.
 """
 
 from __future__ import annotations
@@ -39,7 +40,20 @@ NOT_AT_START = (
     "importlib.metadata",  # sqlite-utils' plugin scan (not done: execute_plugins=False)
     "pandas",  # sqlite-utils' column types for DataFrames: docket.cli.app
     "numpy",
+    "dateutil.parser._parser",  # sqlite-utils' date recipes: deferred to their first use
     "docket.core.pii_detect",  # a task without packed findings is scanned off the UI thread
+    "docket.cli.server",  # the command line's verbs: `docket` alone builds no parser
+    "docket.cli.reviewer",
+    "docket.cli.keys",
+    "docket.cli.dataset",
+    "docket.import_worker",  # the bundle readers and writers: the first import or export
+    "docket.bundles.envelope",
+    "docket.bundles.task_bundle",
+    "docket.bundles.result_bundle",
+    "docket.ui.answer_ranking",  # the editors of question types this form does not ask
+    "docket.ui.answer_rubric",
+    "docket.ui.answer_rubric_writing",
+    "docket.ui.answer_rewrite",
 )
 
 CHILD = r"""

@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from docket import Workspace, import_worker
-from docket import workspace as workspace_module
 from docket.bundles import envelope, keys
 from docket.bundles.envelope import digests, open_sealed, pinned, seal
 from docket.bundles.manifest import TASK_TYPES
@@ -78,7 +77,7 @@ def workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             assert self.pid is not None
             pids.append(self.pid)
 
-    monkeypatch.setattr(workspace_module, "ImportWorker", Recorded)
+    monkeypatch.setattr(import_worker, "ImportWorker", Recorded)  # as the import finds it
     return pids
 
 
@@ -219,7 +218,7 @@ def test_a_file_swapped_after_the_first_pass_is_refused_by_the_worker(
     first, second = setup["v1"], setup["v2"]
     target = setup["dir"] / "target.docket"
     shutil.copyfile(second, target)
-    real = workspace_module.open_sealed_streaming
+    real = envelope.open_sealed_streaming
 
     def then_swap(*args: Any, **kwargs: Any) -> envelope.StreamedBundle:
         streamed = real(*args, **kwargs)
@@ -229,7 +228,7 @@ def test_a_file_swapped_after_the_first_pass_is_refused_by_the_worker(
     with Workspace.open(setup["dir"] / "ws", setup["keys"] / "alice.key") as ws:
         before = tables(ws)
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(workspace_module, "open_sealed_streaming", then_swap)
+            mp.setattr(envelope, "open_sealed_streaming", then_swap)
             with pytest.raises(ManifestError, match="changed while the bundle was being read"):
                 ws.import_bundle(target, setup["keys"] / "server.pub")
         assert tables(ws) == before
@@ -243,7 +242,7 @@ def test_a_worker_that_cannot_start_leaves_the_import_to_the_importing_process(
         def __init__(self) -> None:
             raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(workspace_module, "ImportWorker", Refused)
+    monkeypatch.setattr(import_worker, "ImportWorker", Refused)
     with Workspace.open(setup["dir"] / "ws", setup["keys"] / "alice.key") as ws:
         done = ws.import_bundle(setup["v2"], setup["keys"] / "server.pub")
         assert (done.added, done.updated, done.removed) == (30, 4, 4)

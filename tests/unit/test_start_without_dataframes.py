@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from docket.cli.app import _collector_paused_for_the_start
+from docket.core.imports import defer
 
 CHILD = r"""
 import sys
@@ -76,3 +77,32 @@ def test_the_collector_is_as_before_once_the_app_is_gone(running_before: bool) -
         assert gc.isenabled() is running_before
     finally:
         (gc.enable if was else gc.disable)()
+
+
+DEFERRED = r"""
+import sys
+from docket.core.imports import import_sqlite_utils_without_dataframes
+import_sqlite_utils_without_dataframes()
+import sqlite_utils.recipes
+assert "dateutil.parser._parser" not in sys.modules  # its date parser: not run yet
+assert sqlite_utils.recipes.parsedate("3/4/2021") == "2021-03-04"  # runs on first use
+assert "dateutil.parser._parser" in sys.modules
+print("ok")
+"""
+
+
+def test_sqlite_utils_date_parser_runs_only_when_used() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", DEFERRED], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_module_that_is_not_there_is_not_deferred() -> None:
+    before = dict(sys.modules)
+    defer("docket_no_such_module")
+    assert "docket_no_such_module" not in sys.modules
+    with pytest.raises(ImportError):
+        __import__("docket_no_such_module")
+    assert sys.modules.keys() == before.keys()

@@ -310,11 +310,12 @@ _SILENT_CALLS = {
     "__import__",
     "import_module",
     "TypeVar",
+    "cast",  # a type named as a string: typing.cast("RewriteEditor", editor)
     "mark_hidden_html",
 }
 # Whole literals that are identifiers, values or symbols rather than language.
 _NOT_LANGUAGE = re.compile(
-    r"^(?:[a-z_][a-z0-9_]*|[\w.-]+\.(?:woff2|png|svg|qm)|/[\w/]+|[a-z]+(?:\.[A-Za-z]+)+"
+    r"^(?:[a-z_][a-z0-9_]*|[\w.-]+\.(?:otf|woff2|png|svg|qm)|/[\w/]+|[a-z]+(?:\.[A-Za-z]+)+"
     r"|rgba?\([\d., ]+\)|[A-Z][A-Z0-9_]+|[a-z]+(?:[-.:/][a-z0-9_]+)+|#[0-9a-fA-F]{3,8}"
     r"|(?:Ctrl|Shift|Alt|Meta|F\d+|Pg\w+|Page\w*|Enter|Return|Esc|Tab|Del\w*|Home|End"
     r"|Up|Down|Left|Right|Space|Backspace|[A-Z0-9+=\-/ ]|[+,.;:!?()\[\]{}<>=|/\\ ])+)$"

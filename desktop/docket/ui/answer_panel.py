@@ -22,7 +22,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -62,10 +62,6 @@ from docket.ui.answer_questions import (
     PreferenceEditor,
     TextEditor,
 )
-from docket.ui.answer_ranking import RankingEditor
-from docket.ui.answer_rewrite import RewriteEditor
-from docket.ui.answer_rubric import RubricEditor
-from docket.ui.answer_rubric_writing import RubricWritingEditor
 from docket.ui.answer_widgets import (
     ALERT_BAR,
     ALERT_TINT,
@@ -80,6 +76,13 @@ from docket.ui.i18n import translate
 from docket.ui.pii_list import PiiEditor
 from docket.ui.span_list import SpansEditor
 from docket.ui.suggestion_views import SuggestionMark
+
+if TYPE_CHECKING:
+    # The editors of the rarer question types are imported when a form first asks one
+    # (build_editor): the window's first task does not wait for the others' modules.
+    from docket.ui.answer_rewrite import RewriteEditor
+    from docket.ui.answer_rubric import RubricEditor
+    from docket.ui.answer_rubric_writing import RubricWritingEditor
 
 STYLE = f"""
 QLabel[role="alert"] {{
@@ -132,6 +135,8 @@ def build_editor(question: Question, count: int, parent: QWidget | None = None) 
     if isinstance(question, PreferenceQuestion):
         return PreferenceEditor(question, count, parent)
     if isinstance(question, RankingQuestion):
+        from docket.ui.answer_ranking import RankingEditor
+
         return RankingEditor(question, count, parent)
     if isinstance(question, LikertQuestion):
         return LikertEditor(question, count, parent)
@@ -142,10 +147,16 @@ def build_editor(question: Question, count: int, parent: QWidget | None = None) 
     if isinstance(question, TextQuestion):
         return TextEditor(question, count, parent)
     if isinstance(question, RubricQuestion):
+        from docket.ui.answer_rubric import RubricEditor
+
         return RubricEditor(question, count, parent)
     if isinstance(question, RubricWritingQuestion):
+        from docket.ui.answer_rubric_writing import RubricWritingEditor
+
         return RubricWritingEditor(question, count, parent)
     if isinstance(question, RewriteQuestion):
+        from docket.ui.answer_rewrite import RewriteEditor
+
         return RewriteEditor(question, count, parent)
     if isinstance(question, SpansQuestion):
         return SpansEditor(question, count, parent)
@@ -239,6 +250,9 @@ class SchemaPage(QWidget):
         self.general_issue.setAccessibleName(translate("answer_panel", "Problem with the answers"))
         layout.addWidget(self.general_issue)
         self.sections: dict[str, QuestionSection] = {}
+        self._issues_shown = False
+        """Whether any problem message may be showing (none: clearing them is nothing
+        to do, as on most moves to another task)."""
         for i, question in enumerate(schema.questions):
             if i:
                 line = QFrame(self)
@@ -268,12 +282,14 @@ class SchemaPage(QWidget):
             self.texts = dict(texts)
         for qid, section in self.sections.items():
             editor = section.editor
-            if isinstance(editor, RubricEditor):
+            # The editor of a question is built for its type (build_editor): its
+            # question's type says which it is, without importing its module.
+            if isinstance(editor.question, RubricQuestion):
                 question = schema.question(qid)
                 assert isinstance(question, RubricQuestion)
-                editor.set_question(question)
-            if isinstance(editor, RewriteEditor):
-                editor.set_texts(self.texts)
+                cast("RubricEditor", editor).set_question(question)
+            if isinstance(editor.question, RewriteQuestion):
+                cast("RewriteEditor", editor).set_texts(self.texts)
             editor.load(order, answers.get(qid))
         self.update_context()
 
@@ -297,6 +313,10 @@ class SchemaPage(QWidget):
         return None
 
     def show_issues(self, issues: Iterable[tuple[str, str]]) -> None:
+        issues = list(issues)
+        if not issues and not self._issues_shown:
+            return
+        self._issues_shown = bool(issues)
         per_question: dict[str, list[tuple[str, str]]] = {}
         general: list[str] = []
         for field, message in issues:
@@ -308,8 +328,11 @@ class SchemaPage(QWidget):
         for qid, section in self.sections.items():
             mine = per_question.get(qid, [])
             editor = section.editor
-            if mine and isinstance(editor, (RubricEditor, RubricWritingEditor, RewriteEditor)):
-                messages = editor.describe_issues(mine)
+            if mine and isinstance(
+                editor.question, (RubricQuestion, RubricWritingQuestion, RewriteQuestion)
+            ):
+                described = cast("RubricEditor | RubricWritingEditor | RewriteEditor", editor)
+                messages = described.describe_issues(mine)
             else:
                 messages = [self._describe(qid, f, m) for f, m in mine]
             show_alert(section.issue, messages)
@@ -379,8 +402,8 @@ class AnswerPanel(QWidget):
     def _theme_page(self, page: SchemaPage) -> None:
         if self._theme is not None:
             for editor in page.editors:
-                if isinstance(editor, RewriteEditor):
-                    editor.set_theme(self._theme)
+                if isinstance(editor.question, RewriteQuestion):
+                    cast("RewriteEditor", editor).set_theme(self._theme)
 
     def _repolish(self) -> None:
         for widget in (self, *self.findChildren(QWidget)):

@@ -394,6 +394,9 @@ class FlagsEditor(QuestionEditor):
         self.boxes: list[list[QCheckBox]] = []
         self.pii_hints: list[PiiHint] = []
         self._pii_counts: dict[int, int] = {}
+        self._hinted: tuple[tuple[int, ...], tuple[bool, ...]] | None = None
+        """The counts and PII flags the hints show (none worded again while they hold)."""
+        self._hint_texts: dict[int, str] = {}
         flag_ids = [f for f, _ in question.response_flags]
         self._pii_index = flag_ids.index(PII_FLAG) if PII_FLAG in flag_ids else -1
         if question.response_flags:
@@ -457,15 +460,24 @@ class FlagsEditor(QuestionEditor):
         self._show_pii_hints()
 
     def _show_pii_hints(self, *_args: object) -> None:
-        for position, hint in enumerate(self.pii_hints):
-            count = self._pii_counts.get(position, 0)
-            flagged = self.boxes[position][self._pii_index].isChecked()
-            hint.set_hint(self.hint_text(count) if count and not flagged else "")
+        if not self.pii_hints:
+            return
+        counts = tuple(self._pii_counts.get(p, 0) for p in range(len(self.pii_hints)))
+        flagged = tuple(boxes[self._pii_index].isChecked() for boxes in self.boxes)
+        if (counts, flagged) == self._hinted:
+            return  # as shown (a move's refill, then the new task's findings)
+        self._hinted = (counts, flagged)
+        for hint, count, is_flagged in zip(self.pii_hints, counts, flagged, strict=True):
+            hint.set_hint(self.hint_text(count) if count and not is_flagged else "")
 
     def hint_text(self, count: int) -> str:
-        return english_plural(
-            self.tr("⚠ Possible PII in this response (%n finding(s)).", "", count), count
-        )
+        text = self._hint_texts.get(count)
+        if text is None:  # the interface's language is chosen at start: worded once
+            text = english_plural(
+                self.tr("⚠ Possible PII in this response (%n finding(s)).", "", count), count
+            )
+            self._hint_texts[count] = text
+        return text
 
     def _set_pii_flag(self, position: int, *_args: object) -> None:
         box = self.boxes[position][self._pii_index]

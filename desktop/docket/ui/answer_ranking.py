@@ -151,6 +151,7 @@ class RankList(QListWidget):
             item = self.currentItem()
             dragged = None if item is None else int(item.data(POSITION_ROLE))
         super().dropEvent(event)
+        self._editor._rendered = None  # the items moved: shown again in full
         if dragged is not None:
             self.dropped.emit(dragged)
 
@@ -176,6 +177,8 @@ class RankingEditor(QuestionEditor):
         self.ranking = question
         self.entries: list[Entry] = [(p, False) for p in range(count)]
         self.touched = False
+        self._rendered: tuple[tuple[Entry, ...], bool] | None = None
+        """The entries and state the list and buttons show (see :meth:`_render`)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -309,6 +312,7 @@ class RankingEditor(QuestionEditor):
         self._user_edit()
 
     def _dropped(self, moved: int) -> None:
+        self._rendered = None  # the list moved its items itself
         after = [int(self.list.item(r).data(POSITION_ROLE)) for r in range(self.list.count())]
         entries = dropped(self.entries, after, moved)
         if not self.ranking.allow_ties:
@@ -357,6 +361,12 @@ class RankingEditor(QuestionEditor):
         return [[self.ids[p] for p in group] for group in groups_of(self.entries)]
 
     def _render(self) -> None:
+        # A new task not ranked yet (most moves) shows what the last one showed: its
+        # texts, spoken texts and buttons are left as they are.
+        shown = (tuple(self.entries), self.touched)
+        if shown == self._rendered:
+            return
+        self._rendered = shown
         ranks = ranks_of(self.entries)
         total = len(self.entries)
         resized = False

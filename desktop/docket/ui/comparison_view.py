@@ -74,10 +74,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -115,11 +117,15 @@ from docket.ui.math_images import (
     selection_with_latex,
     text_metrics,
 )
-from docket.ui.scroll_bars import flat_scroll_bars
+from docket.ui.pane_picture import PictureAhead
+from docket.ui.scroll_bars import FlatScrollBar, flat_scroll_bars, paints_whole_scroll_bars
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
 MAX_DOCUMENTS = 24
 """Laid-out documents kept: the current task, the next one, and a few behind."""
+PANES = 3
+"""Text panes per place (the prompt, each response): the task shown, the next one laid
+out ahead, and the one before (the pane just left)."""
 NEXT_CITATION_KEY = "C"
 """Selects the next citation of the focused response (Shift: the previous); Enter follows it."""
 EARLIER_TURNS_KEY = "T"
@@ -207,6 +213,24 @@ class SafeBrowser(QTextBrowser):
         """PII marks drawn on the text: (first, last, the mark), in document order."""
         self.context_actions: Callable[[SafeBrowser, int], list[QAction]] | None = None
         """Extra actions for the context menu at a position (the window's PII actions)."""
+        self.marks_drawn: tuple[tuple[int, int, QTextCharFormat], ...] = ()
+        """The marks drawn (extra selections): where, and how (a picture drawn ahead
+        with other marks is stale)."""
+        self.picture = PictureAhead(
+            self,
+            lambda: (self.marks_drawn, tuple(self.chips), self.chip_colours if self.chips else ()),
+        )
+        """The first frame of a pane laid out ahead, drawn while the reviewer reads."""
+
+    def draw_ahead(self) -> None:
+        """Draw this hidden pane's first frame ahead: its text area and its scroll bar."""
+        self.picture.draw()
+        bar = self.verticalScrollBar()
+        if isinstance(bar, FlatScrollBar):
+            if bar.isVisibleTo(self):
+                bar.picture.draw()
+            else:  # (no scroll bar where the text fits)
+                bar.picture.drop()
 
     def caret_on(self) -> bool:
         return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -238,6 +262,11 @@ class SafeBrowser(QTextBrowser):
         return super().event(event)
 
     def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
+        if selections or self._marked:
+            self.marks_drawn = tuple(
+                (s.cursor.anchor(), s.cursor.position(), QTextCharFormat(s.format))
+                for s in selections
+            )
         self._marked = bool(selections)
         super().setExtraSelections(selections)
 
@@ -272,6 +301,8 @@ class SafeBrowser(QTextBrowser):
         menu.deleteLater()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.picture.paint(event):  # the first frame of a pane raised: drawn ahead
+            return
         super().paintEvent(event)
         if not self.chips:
             return
@@ -358,10 +389,19 @@ class SafeBrowser(QTextBrowser):
         Qt's own document would), so no text outlives its view (the window locks)."""
         old = self.document()
         ours = isinstance(old, MathDocument) and old is not document and old.parent() is self
-        if self._marked and old is not document:
+        if old is not document and hasattr(self, "pii_runs"):  # (not while being built)
             # Marks are cursors into the document they were made for, which may be
-            # deleted once no pane shows it: the caller draws the new document's marks.
-            self.setExtraSelections([])
+            # deleted once no pane shows it (a hidden pane keeps its marks): they go with
+            # it, and the caller draws the new document's marks.
+            if self._marked:
+                self.setExtraSelections([])
+            if self.chips:
+                self.set_chips([])
+            self.pii_runs = []
+            self.picture.drop()  # (a picture shows task text: none outlives it)
+            bar = self.verticalScrollBar()
+            if isinstance(bar, FlatScrollBar):
+                bar.picture.drop()
         super().setDocument(document)
         if ours:
             old.deleteLater()
@@ -413,12 +453,133 @@ class PromptBrowser(SafeBrowser):
         self.resized.emit()
 
 
+class PanePool(QStackedWidget):
+    """A few panes in one place, one shown: each keeps the document it was given, laid
+    out at the pane's width.
+
+    A document given to a pane shown before at the same size (:meth:`stage`, while the
+    reviewer reads another task) is shown by raising that pane (:meth:`show_document`):
+    nothing is laid out again, which ``QTextEdit.setDocument`` would do (it resets the
+    document's page size). The shown pane's caret and focus go with the swap."""
+
+    def __init__(self, make: Callable[[], SafeBrowser], count: int = PANES) -> None:
+        super().__init__()
+        self.panes = [make() for _ in range(count)]
+        for pane in self.panes:
+            self.addWidget(pane)
+        self._recent = list(self.panes)  # least recently shown first
+        self._shown = self.panes[0]
+        if paints_whole_scroll_bars():
+            # The panes' frame is drawn once, around them, not by each pane raised: a
+            # pane then paints only its text area and scroll bars, which are opaque.
+            # (Fusion draws a text pane's frame as any frame's.)
+            first = self.panes[0]
+            self.setFrameShape(first.frameShape())
+            self.setFrameShadow(first.frameShadow())
+            self.setLineWidth(first.lineWidth())
+            self.setMidLineWidth(first.midLineWidth())
+            for pane in self.panes:
+                pane.setFrameShape(QFrame.Shape.NoFrame)
+
+    def current(self) -> SafeBrowser:
+        """The pane shown."""
+        return self._shown
+
+    def holding(self, document: QTextDocument) -> SafeBrowser | None:
+        return next((p for p in self.panes if p.document() is document), None)
+
+    def show_document(self, document: QTextDocument) -> SafeBrowser:
+        """Show ``document``: in the pane that holds it, else in the shown pane."""
+        shown = self.current()
+        pane = self.holding(document)
+        if pane is None:
+            shown.setDocument(document)  # laid out now, as in any text pane
+            pane = shown
+        elif pane is not shown:
+            self._swap(shown, pane)
+        self._recent.remove(pane)
+        self._recent.append(pane)
+        return pane
+
+    def stage(self, document: QTextDocument, font: QFont) -> bool:
+        """Give ``document`` to a hidden pane ahead of time (the one used least
+        recently), sized as the shown one and laid out at its width in ``font`` (the
+        pane's: a font change lays the text out again); a pane that holds it already is
+        kept the longest. False when no pane can take it now (the pool is not on
+        screen)."""
+        held = self.holding(document)
+        if held is not None:
+            self._recent.remove(held)
+            self._recent.append(held)  # kept: the pane given a document next is another
+            if held is not self.current():
+                held.draw_ahead()  # (kept if nothing changed since it was drawn)
+            return True
+        shown = self.current()
+        spare = next((p for p in self._recent if p is not shown), None)
+        if spare is None or not self.isVisible():
+            return False
+        _fit(spare, shown)
+        if spare.font() != font:  # (a text pane gives its font to its document)
+            spare.setDocument(MathDocument(spare))
+            spare.setFont(font)
+        spare.setDocument(document)  # lays out what the pane shows
+        document.size()  # and the rest now (the scroll bar's range is the whole text)
+        spare.draw_ahead()  # its first frame too (see docket.ui.pane_picture)
+        self._recent.remove(spare)
+        self._recent.append(spare)
+        return True
+
+    def release(self, document: QTextDocument | None = None) -> None:
+        """Hidden panes let go of ``document`` (it is about to be deleted), or of every
+        document (None: the text's size or theme changes, and a text pane gives its font
+        to its document)."""
+        shown = self.current()
+        for pane in self.panes:
+            held = pane.document()
+            own = isinstance(held, MathDocument) and held.parent() is pane
+            if pane is not shown and not own and (held is document or document is None):
+                pane.setDocument(MathDocument(pane))
+
+    def documents(self) -> list[QTextDocument]:
+        return [pane.document() for pane in self.panes]
+
+    def _swap(self, shown: SafeBrowser, pane: SafeBrowser) -> None:
+        flags = shown.textInteractionFlags()
+        if pane.textInteractionFlags() != flags:
+            pane.setTextInteractionFlags(flags)
+            pane.setCursorWidth(shown.cursorWidth())
+        # Shown over the pane shown, which is then hidden (not QStackedWidget's switch,
+        # which repaints the whole stack, frame included, on top of the pane raised).
+        pane.show()
+        if shown.hasFocus():
+            pane.setFocus(Qt.FocusReason.OtherFocusReason)
+        shown.hide()
+        self._shown = pane
+
+
+def _fit(pane: QTextBrowser, like: QTextBrowser) -> None:
+    """Give hidden ``pane`` the geometry of ``like`` (shown) now, its text area
+    included: a hidden widget's resize is otherwise put off until it shows, where the
+    text pane would lay its document out again (its old size counts as unknown)."""
+    viewport = pane.viewport()
+    if pane.geometry() == like.geometry() and viewport.size() == like.viewport().size():
+        return
+    sizes = [(widget, widget.size()) for widget in (pane, viewport)]
+    pane.setGeometry(like.geometry())  # its resize lays out the viewport
+    for widget, old in sizes:
+        if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+            QApplication.sendEvent(widget, QResizeEvent(widget.size(), old))
+            widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
+
+
 class ResponseColumn(QWidget):
     """One response: its blinded label, a rendered/raw toggle, and the text."""
 
     rawToggled = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, setup: Callable[[SafeBrowser], None] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.label = QLabel()
         font = self.label.font()
@@ -439,24 +600,37 @@ class ResponseColumn(QWidget):
         header.addWidget(self.label)
         header.addStretch(1)
         header.addWidget(self.raw_button)
-        self.browser = SafeBrowser()
-        self.browser.setMinimumWidth(220)
-        # The scroll bar always has its place: a response that needs one after one that
-        # did not (or the reverse) never narrows the text and lays it out a second time.
-        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
+        def make() -> SafeBrowser:
+            browser = SafeBrowser()
+            browser.setMinimumWidth(220)
+            # The scroll bar always has its place: a response that needs one after one
+            # that did not (or the reverse) never narrows the text and lays it out again.
+            browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            if setup is not None:
+                setup(browser)
+            return browser
+
+        self.pool = PanePool(make)
         self.scratch = MathDocument(self)  # raw and differences: text, never images
         self.scratch.setDocumentMargin(12)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(header)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.pool, 1)
+
+    @property
+    def browser(self) -> SafeBrowser:
+        """The pane shown (the others hold tasks laid out ahead)."""
+        return self.pool.current()
 
     def set_label(self, letter: str) -> None:
         self.label.setText(translate("comparison_view", "Response {letter}").format(letter=letter))
-        self.browser.setAccessibleName(
-            translate("comparison_view", "Response {letter}").format(letter=letter)
-        )
+        for pane in self.pool.panes:
+            pane.setAccessibleName(
+                translate("comparison_view", "Response {letter}").format(letter=letter)
+            )
         self.raw_button.setAccessibleName(
             translate("comparison_view", "Show response {letter} raw").format(letter=letter)
         )
@@ -485,6 +659,8 @@ class ShownPii(NamedTuple):
 
 
 PiiRun = tuple[int, int, ShownPii]
+_Marks = tuple[list[QTextEdit.ExtraSelection], list[tuple[int, str]], list[PiiRun]]
+"""A text's PII marks: its underlines, its badges (position, text) and its places."""
 """A PII mark as drawn: the first and last position of its text in the document."""
 
 
@@ -528,13 +704,7 @@ class ComparisonView(QWidget):
         so a task opens with one layout, not three."""
         self._pii_pending = False
 
-        self.prompt = PromptBrowser()
-        self.prompt.setAccessibleName(translate("comparison_view", "Prompt"))
-        self.prompt.linkRequested.connect(self.linkRequested.emit)
-        self.prompt.internalLinkActivated.connect(self._internal_link)
-        self.prompt.resized.connect(self._prompt_resized)
-        self.prompt.verticalScrollBar().actionTriggered.connect(self._unpin)
-        self.prompt.context_actions = self._context_actions
+        self.prompt_pool = PanePool(self._prompt_pane)
         self.earlier_action = QAction(
             translate("comparison_view", "Show or hide earlier turns"), self
         )
@@ -561,7 +731,7 @@ class ComparisonView(QWidget):
         bold.setBold(True)
         self.prompt_label.setFont(bold)
         prompt_layout.addWidget(self.prompt_label)
-        prompt_layout.addWidget(self.prompt, 1)
+        prompt_layout.addWidget(self.prompt_pool, 1)
 
         self.pair = QComboBox()
         self.pair.setAccessibleName(translate("comparison_view", "Responses to compare"))
@@ -605,6 +775,31 @@ class ComparisonView(QWidget):
         layout.addWidget(self.hidden_notice)
         layout.addWidget(self.splitter)
         self._apply_font()
+
+    @property
+    def prompt(self) -> PromptBrowser:
+        """The prompt pane shown (the others hold tasks laid out ahead)."""
+        pane = self.prompt_pool.current()
+        assert isinstance(pane, PromptBrowser)
+        return pane
+
+    def _prompt_pane(self) -> PromptBrowser:
+        pane = PromptBrowser()
+        pane.setAccessibleName(translate("comparison_view", "Prompt"))
+        pane.linkRequested.connect(self.linkRequested.emit)
+        pane.internalLinkActivated.connect(self._internal_link)
+        pane.resized.connect(self._prompt_resized)
+        pane.verticalScrollBar().actionTriggered.connect(self._unpin)
+        pane.context_actions = self._context_actions
+        return pane
+
+    def pools(self) -> list[PanePool]:
+        """The prompt's panes and each response column's."""
+        return [self.prompt_pool, *(c.pool for c in self.columns)]
+
+    def _held(self) -> set[int]:
+        """The documents some pane holds, shown or laid out ahead (by id)."""
+        return {id(doc) for pool in self.pools() for doc in pool.documents()}
 
     # --- content -------------------------------------------------------------------------
 
@@ -677,25 +872,8 @@ class ComparisonView(QWidget):
 
     def _ensure_columns(self, n: int) -> None:
         while len(self.columns) < n:
-            column = ResponseColumn()
-            column.browser.linkRequested.connect(self.linkRequested.emit)
-            column.browser.context_actions = self._context_actions
-            column.browser.citationActivated.connect(
-                lambda document, label, c=column: self._citation(c, document, label)
-            )
+            column = ResponseColumn(partial(self._response_pane, len(self.columns)))
             column.rawToggled.connect(lambda _=False: self._refresh_responses())
-            column.browser.markKey.connect(lambda c=column: self._mark_key(c))
-            column.browser.caretToggled.connect(
-                lambda on: self.message.emit(
-                    translate(
-                        "comparison_view",
-                        "Caret on: Shift+arrows select, M marks a span (F7: off).",
-                    )
-                    if on
-                    else translate("comparison_view", "Caret off.")
-                )
-            )
-            column.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
             self.columns.append(column)
             self.columns_splitter.addWidget(column)
         shown = [column.isVisibleTo(self) for column in self.columns]
@@ -708,6 +886,26 @@ class ComparisonView(QWidget):
         sizes = [1000] * n + [0] * (len(self.columns) - n)
         self.columns_splitter.setSizes(sizes)
         self._columns_shown = n
+
+    def _response_pane(self, index: int, browser: SafeBrowser) -> None:
+        """Connect a pane of response column ``index``."""
+        browser.linkRequested.connect(self.linkRequested.emit)
+        browser.context_actions = self._context_actions
+        browser.citationActivated.connect(
+            lambda document, label: self._citation(self.columns[index], document, label)
+        )
+        browser.markKey.connect(lambda: self._mark_key(self.columns[index]))
+        browser.caretToggled.connect(
+            lambda on: self.message.emit(
+                translate(
+                    "comparison_view",
+                    "Caret on: Shift+arrows select, M marks a span (F7: off).",
+                )
+                if on
+                else translate("comparison_view", "Caret off.")
+            )
+        )
+        browser.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     def _fill_pairs(self) -> None:
         assert self._order is not None
@@ -743,8 +941,9 @@ class ComparisonView(QWidget):
         self.mark_citation(-1, None)
         self.hidden_notice.clear()
         self.hidden_notice.hide()
-        for browser in [self.prompt, *(c.browser for c in self.columns)]:
-            browser.setDocument(MathDocument(browser))
+        for pool in self.pools():
+            for browser in pool.panes:
+                browser.setDocument(MathDocument(browser))
         for column in self.columns:
             column.scratch.clear()
         self._html_cache.clear()
@@ -760,7 +959,7 @@ class ComparisonView(QWidget):
         for key, doc in list(self._docs.items()):
             if id(doc) not in shown:
                 del self._docs[key]
-                doc.deleteLater()
+                self._forget(doc)
 
     # --- typeset formulas ----------------------------------------------------------------
 
@@ -792,7 +991,9 @@ class ComparisonView(QWidget):
             del self._docs[key]
             if id(doc) in shown:
                 redraw = True
-            doc.deleteLater()
+                doc.deleteLater()  # no longer shown once the task is shown again below
+            else:
+                self._forget(doc)
         if redraw and self._task is not None and self._order is not None:
             self._reload_prompt()
             self._refresh_responses()
@@ -845,12 +1046,18 @@ class ComparisonView(QWidget):
             doc.size()  # lay out now rather than at paint
         return doc
 
+    def _forget(self, doc: QTextDocument) -> None:
+        """Delete a document that is not shown (hidden panes holding it let it go)."""
+        for pool in self.pools():
+            pool.release(doc)
+        doc.deleteLater()
+
     def _evict_documents(self) -> None:
         """Delete the oldest documents no pane shows beyond :data:`MAX_DOCUMENTS`, at
         once: nothing else holds them, and ``deleteLater`` waits for the event loop to
         come back, which a window driven by ``processEvents`` alone never does (every
         document it ever showed stayed in memory: 807 after 200 moves)."""
-        shown = {id(b.document()) for b in [self.prompt, *(c.browser for c in self.columns)]}
+        shown = self._held()  # laid out ahead in a pane: kept (a few documents a pane)
         while len(self._docs) > MAX_DOCUMENTS:
             for key, doc in self._docs.items():
                 if id(doc) not in shown:
@@ -889,19 +1096,30 @@ class ComparisonView(QWidget):
             doc.setProperty(_ANSWERED_BLOCK, _answered_block(doc))
         return doc
 
-    def prefetch(self, task: Task, order: DisplayOrder, *, pii: Sequence[ShownPii] = ()) -> None:
+    def prefetch(
+        self,
+        task: Task,
+        order: DisplayOrder,
+        *,
+        pii: Sequence[ShownPii] = (),
+        stage: bool = True,
+    ) -> None:
         """Parse and lay out a task's prompt and responses ahead of time (called when
-        idle for the task the reviewer will most likely open next); with ``pii``, also
+        idle for the tasks the reviewer will most likely open next); with ``pii``, also
         the maps from shown to raw text that drawing these PII marks needs, and the room
-        under their lines for their badges."""
+        under their lines for their badges. With ``stage``, each document is given to a
+        hidden pane of its place, laid out at the shown pane's width: showing the task
+        then raises those panes (:class:`PanePool`). Staged last, a task is kept the
+        longest."""
         turns = task.conversation
+        # Staged, a document is laid out by its pane (at the pane's width: once).
+        staging = stage and self.prompt_pool.isVisibleTo(self)
+        width = 0 if staging else self._width_of(self.prompt)
         if len(turns) == 1 and turns[0].role is Role.USER:
-            prompt = self._document(
-                f"{task.id}/prompt", turns[0].content, self._width_of(self.prompt)
-            )
+            prompt = self._document(f"{task.id}/prompt", turns[0].content, width)
         else:
-            prompt = self._conversation_document(task, self._width_of(self.prompt))
-        widths = [self._width_of(c.browser) for c in self.columns]
+            prompt = self._conversation_document(task, width)
+        widths = [0 if staging else self._width_of(c.browser) for c in self.columns]
         docs = [prompt] + [
             self._response_document(task, rid, widths[index] if index < len(widths) else 0)
             for index, rid in enumerate(order.order)
@@ -909,8 +1127,14 @@ class ComparisonView(QWidget):
         for doc in docs:  # formulas drawn now, not when the task is painted
             if isinstance(doc, MathDocument):
                 doc.prepare_images()
-        if pii:
-            self._prepare_pii(task, order, prompt, docs[1:], pii)
+        marks = self._prepare_pii(task, order, prompt, docs[1:], pii) if pii else []
+        if staging:  # laid out in hidden panes: showing the task raises them
+            font = self._body_font()
+            for pool, doc in zip(self.pools(), docs, strict=False):
+                if not (pool.isVisibleTo(self) and pool.stage(doc, font)):
+                    doc.setTextWidth(pool.current().viewport().width())
+            if marks:
+                self._mark_ahead(docs, marks)
 
     def _prepare_pii(
         self,
@@ -919,7 +1143,9 @@ class ComparisonView(QWidget):
         prompt: QTextDocument,
         docs: Sequence[QTextDocument],
         pii: Sequence[ShownPii],
-    ) -> None:
+    ) -> list[_Marks]:
+        """Make room under the lines of ``pii``'s badges and find their underlines, badges
+        and places: the prompt's, then each response's."""
         tmap = self._turns_map_of(task, prompt, self._earlier_shown)
         ends = set()
         for mark in pii:
@@ -929,7 +1155,7 @@ class ComparisonView(QWidget):
                 ends |= {runs[-1][1]} if runs else set()
         _make_room(prompt, ends, self.prompt.chip_room())
         in_prompt = [m for m in pii if m.target.startswith(TURN_PREFIX)]
-        self._pii_runs(prompt, in_prompt, partial(_runs_in_turns, tmap))
+        found = [self._pii_runs(prompt, in_prompt, partial(_runs_in_turns, tmap))]
         for index, (rid, doc) in enumerate(zip(order.order, docs, strict=True)):
             smap = getattr(doc, _SOURCE_MAP, None)
             if not isinstance(smap, SourceMap):
@@ -943,8 +1169,26 @@ class ComparisonView(QWidget):
             if index < len(self.columns):
                 _make_room(doc, runs_ends, self.columns[index].browser.chip_room())
             mine = [m for m in pii if m.target == rid]
-            if mine:
-                self._pii_runs(doc, mine, partial(_runs_in, smap))
+            found.append(
+                self._pii_runs(doc, mine, partial(_runs_in, smap)) if mine else ([], [], [])
+            )
+        return found
+
+    def _mark_ahead(self, docs: Sequence[QTextDocument], marks: Sequence[_Marks]) -> None:
+        """Draw the PII marks of a task laid out ahead on the hidden panes that hold its
+        documents, as showing it will (then their pictures, drawn again, show them)."""
+        t = self._theme
+        for pool, doc, (selections, badges, located) in zip(
+            self.pools(), docs, marks, strict=False
+        ):
+            pane = pool.holding(doc)
+            if pane is None or pane is pool.current():
+                continue
+            pane.set_chips(badges)
+            pane.chip_colours = (t.background, t.text, t.hidden_text)
+            pane.set_pii_runs(located)
+            pane.setExtraSelections(selections)
+            pane.draw_ahead()
 
     def _response_document(self, task: Task, rid: str, width: int) -> QTextDocument:
         """A response rendered, its citations of the task's documents as links."""
@@ -971,7 +1215,7 @@ class ComparisonView(QWidget):
         if len(turns) == 1 and turns[0].role is Role.USER:
             self.prompt_label.setText(translate("comparison_view", "Prompt"))
             key, text = f"{task.id}/prompt", turns[0].content
-            self.prompt.setDocument(self._document(key, text, width))
+            self.prompt_pool.show_document(self._document(key, text, width))
             self.earlier_action.setEnabled(False)
         else:
             hidden = foldable_turns(turns)
@@ -984,7 +1228,7 @@ class ComparisonView(QWidget):
                 else english_plural(self.tr("Conversation (%n turn(s))", "", n), n)
             )
             doc = self._conversation_document(task, width, show_earlier=self._earlier_shown)
-            self.prompt.setDocument(doc)
+            self.prompt_pool.show_document(doc)
             self.earlier_action.setEnabled(bool(hidden))
         if (self._pii or self.prompt.pii_runs) and not self._pii_pending:
             self._apply_prompt_marks()
@@ -998,6 +1242,7 @@ class ComparisonView(QWidget):
         if self._pinned:
             self._show_answered()
         else:
+            bar = self.prompt.verticalScrollBar()  # (the same pane unless it changed)
             bar.setValue(round(self._block_top(at) + offset))
 
     def _block_top(self, position: int) -> float:
@@ -1069,8 +1314,9 @@ class ComparisonView(QWidget):
         """Show the responses of the task as the toggles say (rendered, raw, differences);
         ``keep_place``: each pane keeps its scroll position (a toggle, not a new task)."""
         task, order = self._task, self._order
-        self.mark_citation(-1, None)
+        self._citation_mark = None  # (drawn with the rest below, not on the text before)
         if task is None or order is None:
+            self._apply_marks()
             return
         texts = [task.response(rid).text for rid in order.order]
         diffs: dict[int, str] = {}
@@ -1078,26 +1324,27 @@ class ComparisonView(QWidget):
             i, j = self.pair.currentData() or (0, 1)
             diffs[i], diffs[j] = diff_html(texts[i], texts[j], theme=self._theme)
         for index, (column, text) in enumerate(zip(self.columns, texts, strict=False)):
-            browser = column.browser
-            value = browser.verticalScrollBar().value() if keep_place else 0
+            value = column.browser.verticalScrollBar().value() if keep_place else 0
             setattr(column.scratch, _SPACED, set())  # its text is set anew, or not shown
             if column.raw_button.isChecked():
                 # Raw and diff views write into the column's own document, never into
                 # a cached one.
-                browser.setDocument(column.scratch)
+                browser = column.pool.show_document(column.scratch)
                 browser.setFont(self._mono())
                 if contains_hidden(text):
                     browser.setHtml(plain_text_html(text, self._theme))
                 else:
                     browser.setPlainText(text)
             elif index in diffs:
-                browser.setDocument(column.scratch)
+                browser = column.pool.show_document(column.scratch)
                 browser.setFont(self._body_font())
                 browser.setHtml(diffs[index])
             else:
-                browser.setDocument(
-                    self._response_document(task, order.order[index], self._width_of(browser))
-                )
+                width = self._width_of(column.browser)
+                doc = self._response_document(task, order.order[index], width)
+                browser = column.pool.show_document(doc)
+                if browser.font() != self._body_font():  # it showed raw text before
+                    browser.setFont(self._body_font())
             if keep_place:
                 browser.verticalScrollBar().setValue(value)
         self._apply_marks()
@@ -1516,6 +1763,8 @@ class ComparisonView(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+        for pool in self.pools():
+            pool.release()
         self._style_notice()
         self._reload_prompt()
         self._refresh_responses()
@@ -1557,14 +1806,19 @@ class ComparisonView(QWidget):
         return font
 
     def _apply_font(self) -> None:
-        self.prompt.setFont(self._body_font())
+        for pool in self.pools():
+            pool.release()
+        for pane in self.prompt_pool.panes:  # every pane: those laid out ahead too
+            pane.setFont(self._body_font())
         if self._task is not None and self._order is not None:
             self._reload_prompt()
             self._refresh_responses()
         for column in self.columns:
             raw = column.raw_button.isChecked()
-            column.browser.setFont(self._mono() if raw else self._body_font())
-            column.browser.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            for pane in column.pool.panes:
+                shown = pane is column.browser
+                pane.setFont(self._mono() if raw and shown else self._body_font())
+                pane.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
     # --- scrolling -----------------------------------------------------------------------
 
@@ -1572,6 +1826,8 @@ class ComparisonView(QWidget):
         if not self._sync or self._syncing:
             return
         source = self.sender()
+        if isinstance(source, QWidget) and not source.isVisible():
+            return  # a hidden pane given a task ahead of time
         maximum = source.maximum() if hasattr(source, "maximum") else 0
         ratio = value / maximum if maximum else 0.0
         self._syncing = True
@@ -1590,10 +1846,11 @@ class ComparisonView(QWidget):
         return [b.verticalScrollBar().value() for b in browsers] + [int(self._earlier_shown)]
 
     def restore_scroll(self, values: list[int]) -> None:
-        browsers = self.browsers()
-        shown = len(values) > len(browsers) and values[len(browsers)] == 1
+        count = len(self.browsers())
+        shown = len(values) > count and values[count] == 1
         if shown != self._earlier_shown:
             self.toggle_earlier_turns()
+        browsers = self.browsers()  # (the prompt may show in another pane now)
         if values and values[0] != self.prompt.verticalScrollBar().value():
             self._pinned = False
         self._syncing = True

@@ -5,21 +5,43 @@ A minimal system may have no font for these scripts at all; Qt would then draw a
 every character (tofu). Qt's font fallback considers the application's own fonts after
 the requested family, so once these are registered a character the UI font lacks is
 drawn with them; a system that has its own fonts for a script keeps using those.
+
+The CJK font is the large one (2.4 MB as OpenType). Registered from WOFF2, Qt unpacked it
+at every start (40-50 ms of CPU); it is kept as gzipped OpenType instead
+(``NotoSansCJKsc-Common.otf.gz``, within the repository's size cap), which the packaged
+app carries unpacked (packaging/docket.spec): Qt registers a plain OpenType file by its
+path in about 1 ms, and the gzipped one from a source checkout in about 15 ms.
 """
 
 from __future__ import annotations
 
+import gzip
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
 FONTS = (
-    "NotoSansCJKsc-Common.woff2",
+    "NotoSansCJKsc-Common.otf",
     "NotoSansArabic-Regular.woff2",
     "NotoSansHebrew-Regular.woff2",
 )
+PACKED = "gz"
+"""A carried font kept gzipped has this extension after its own in the source tree."""
 
 _registered: dict[str, str] = {}
+
+
+def font_source(folder: Traversable, name: str) -> str | bytes:
+    """Font ``name`` in ``folder``: the path of the file itself where it is one (Qt reads
+    only what it needs of it), else its bytes (a gzipped copy's unpacked)."""
+    plain = folder / name
+    if isinstance(plain, Path) and plain.is_file():
+        return str(plain)
+    if plain.is_file():
+        return plain.read_bytes()
+    return gzip.decompress((folder / f"{name}.{PACKED}").read_bytes())
 
 
 def register_fonts() -> dict[str, str]:
@@ -29,7 +51,15 @@ def register_fonts() -> dict[str, str]:
         return dict(_registered)
     folder = resources.files("docket.resources") / "fonts"
     for name in FONTS:
-        font_id = QFontDatabase.addApplicationFontFromData((folder / name).read_bytes())
+        try:
+            source = font_source(folder, name)
+        except OSError:
+            continue
+        font_id = (
+            QFontDatabase.addApplicationFont(source)
+            if isinstance(source, str)
+            else QFontDatabase.addApplicationFontFromData(source)
+        )
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
             _registered[name] = families[0]

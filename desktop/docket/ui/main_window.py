@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
     def open_task(self, task_id: str) -> bool:
         """Show a task; False (and the current one stays) when it cannot be opened."""
         c = self.controller
+        self.search_indexing.postpone()  # the move paints first
         try:
             opened = c.open_task(task_id)
         except DocketError:
@@ -220,35 +221,36 @@ class MainWindow(QMainWindow):
         self._prefetch_timer.start()  # and again once this task has painted (event())
         return True
 
-    def _prefetch_next(self) -> None:
-        """Render and lay out the next task while the reviewer reads this one."""
+    def _neighbours(self) -> list[str]:
+        """The tasks a move opens from here: the one before, then the one after (the
+        list as shown: its status filter picks what "next" is, "to do" included)."""
         c = self.controller
-        following = self.task_list.next_task_id(c.task.id) if c.task and not self.closed else None
-        if following is None:
-            return
-        try:
-            view = self.workspace.prepare_view(following)  # the store's reads, once
-            task = view.task
-            scan = self.workspace.cached_pii(task)
-            if scan is None:
-                self.pii_marker.scan_soon(task)
-            marks = shown_pii(scan.findings) if scan is not None else []
-            self.comparison.prefetch(task, view.order, pii=marks)
-            before = self.task_list.previous_task_id(c.task.id) if c.task else None
-            if before is not None:
-                self.workspace.prepare_view(before)  # for a step back
-        except DocketError:
-            pass
+        if c.task is None or self.closed:
+            return []
+        found = (self.task_list.previous_task_id(c.task.id), self.task_list.next_task_id(c.task.id))
+        return [task_id for task_id in found if task_id is not None]
+
+    def _prefetch_next(self, only: str | None = None) -> None:
+        """Read, render and lay out the tasks next to this one (or ``only`` that one of
+        them) while the reviewer reads it, each in text panes of its own (the next task
+        last: it is kept the longest)."""
+        for task_id in self._neighbours():
+            if only is not None and task_id != only:
+                continue
+            try:
+                view = self.workspace.prepare_view(task_id)  # the store's reads, once
+                scan = self.workspace.cached_pii(view.task)
+                if scan is None:
+                    self.pii_marker.scan_soon(view.task)
+                marks = shown_pii(scan.findings) if scan is not None else []
+                self.comparison.prefetch(view.task, view.order, pii=marks)
+            except DocketError:
+                pass
 
     def _scanned_ahead(self, task_id: str) -> None:
-        """The next task's PII scan came back: lay out its marks now, not on the move."""
-        c = self.controller
-        if (
-            c.task is not None
-            and not self.closed
-            and self.task_list.next_task_id(c.task.id) == task_id
-        ):
-            self._prefetch_next()
+        """A neighbour's PII scan came back: lay out its marks now, not on the move."""
+        if task_id in self._neighbours():
+            self._prefetch_next(task_id)
 
     def _show_issues(self, issues: list[tuple[str, str]]) -> None:
         if not issues:

@@ -22,6 +22,8 @@ the task list's do on every move to another task. Two costs came with that:
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPolygonF
 from PySide6.QtWidgets import (
@@ -32,6 +34,8 @@ from PySide6.QtWidgets import (
     QStyleOptionSlider,
     QWidget,
 )
+
+from docket.ui.pane_picture import Picture, scroll_bar_key
 
 _CC = QStyle.ComplexControl.CC_ScrollBar
 _SLIDER = QStyle.SubControl.SC_ScrollBarSlider
@@ -74,8 +78,13 @@ class FlatScrollBar(QScrollBar):
     def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
         super().__init__(orientation, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.picture = Picture(self, partial(scroll_bar_key, self))
+        """The bar of a text pane laid out ahead, drawn while the reviewer reads
+        (:mod:`docket.ui.pane_picture`)."""
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.picture.paint(event):
+            return
         option = QStyleOptionSlider()
         self.initStyleOption(option)
         style = self.style()

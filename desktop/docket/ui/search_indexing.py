@@ -24,6 +24,9 @@ PAUSE_MS = 6
 and a pause make a 60 Hz frame)."""
 START_MS = 1500
 """How long after the window opens (or an import ends) indexing starts."""
+AFTER_MOVE_MS = 60
+"""No slice runs sooner than this after a move to another task: the move paints first,
+and the window reads the next task ahead (a slice due meanwhile waits its turn)."""
 
 
 class Indexable(Protocol):
@@ -46,6 +49,12 @@ class SearchIndexing(QObject):
     def start_soon(self, delay_ms: int = START_MS) -> None:
         """Index what is waiting, starting in ``delay_ms``."""
         self._timer.start(delay_ms)
+
+    def postpone(self, delay_ms: int = AFTER_MOVE_MS) -> None:
+        """The reviewer moved to another task: the slice due next waits at least
+        ``delay_ms`` (nothing changes when none is due)."""
+        if self._timer.isActive() and self._timer.remainingTime() < delay_ms:
+            self._timer.start(delay_ms)
 
     def stop(self) -> None:
         """No more slices (the window locks or closes) until :meth:`start_soon`."""

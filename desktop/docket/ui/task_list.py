@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractProxyModel,
+    QAbstractTableModel,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -473,7 +473,7 @@ class SearchCache:
         self._hits.clear()
 
 
-class TaskFilterProxy(QAbstractProxyModel):
+class TaskFilterProxy(QAbstractTableModel):
     """Filters a :class:`TaskTableModel` by status and search, keeping bundle order.
 
     Search is case-insensitive and covers prompt, conversation and responses; it runs
@@ -484,6 +484,11 @@ class TaskFilterProxy(QAbstractProxyModel):
     rows when a filter changes (a model reset: one signal, whatever the number of rows;
     about 10 ms for 100,000 tasks), never one call per row from Qt. A row whose status
     changes leaves or joins the filter on its own (rows removed or inserted).
+
+    It is a table model of its own rather than a ``QAbstractProxyModel``: Qt then
+    answers ``parent()`` itself, which selecting a row asks about thirty times, and maps
+    no index to the source on the way (each a call into Python); the rows shown are read
+    from the source model directly.
     """
 
     def __init__(self, model: TaskTableModel, parent: QObject | None = None) -> None:
@@ -494,7 +499,6 @@ class TaskFilterProxy(QAbstractProxyModel):
         self._hits: frozenset[int] | None = None  # the keys of the tasks found
         self._cache = SearchCache(model.store.search_keys)
         self._rows: list[int] | None = None  # the source rows shown; None: all of them
-        self.setSourceModel(model)
         model.modelAboutToBeReset.connect(self._source_about_to_reset)
         model.modelReset.connect(self._source_reset)
         model.dataChanged.connect(self._source_data_changed)
@@ -518,9 +522,6 @@ class TaskFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        return QModelIndex()
-
     def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
         return self.index(row, column)
 
@@ -529,17 +530,6 @@ class TaskFilterProxy(QAbstractProxyModel):
 
     def _source_row(self, row: int) -> int:
         return row if self._rows is None else self._rows[row]
-
-    def mapToSource(self, proxy_index: Index) -> QModelIndex:
-        if not proxy_index.isValid() or proxy_index.model() is not self:
-            return QModelIndex()
-        return self._model.index(self._source_row(proxy_index.row()), proxy_index.column())
-
-    def mapFromSource(self, source_index: Index) -> QModelIndex:
-        if not source_index.isValid():
-            return QModelIndex()
-        row = self._proxy_row(source_index.row())
-        return self.createIndex(row, source_index.column()) if row >= 0 else QModelIndex()
 
     def _proxy_row(self, source: int) -> int:
         if self._rows is None:
