@@ -9,6 +9,7 @@ import hashlib
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,4 +55,20 @@ def test_a_true_sequence_number_is_not_spelled_as_one() -> None:
 def test_canonical_json_is_the_standard_spelling(value: Any) -> None:
     assert canonical_json(value) == json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+@given(values, values)
+def test_a_value_refused_halfway_leaves_the_next_spelled_as_the_standard(
+    first: Any, value: Any
+) -> None:
+    """The encoder is kept from call to call: a call that fails inside a nested value
+    (something JSON cannot spell) leaves nothing behind that changes the next."""
+    with pytest.raises(TypeError):
+        canonical_json({"a": [first, {"b": {1, 2}}]})
+    assert canonical_json(value) == json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    assert canonical_json([value, value]) == json.dumps(
+        [value, value], sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )

@@ -269,7 +269,12 @@ def read_bundle_file(path: str | Path, limit: int = MAX_BUNDLE_BYTES) -> bytes:
             size = os.fstat(fh.fileno()).st_size
             if size > limit:  # replaced since the check
                 raise _too_large(path, size, limit)
-            data = fh.read(limit + 1)
+            # The size it has, then whatever it grew by meanwhile (up to the limit): a
+            # read of the limit's size would take a buffer of that size (256 MB for a
+            # result), fresh memory faulted in at every file.
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(limit + 1 - len(data))
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror or exc}") from None
     if len(data) > limit:

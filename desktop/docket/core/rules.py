@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from json import encoder as json_encoder
+from json.encoder import encode_basestring
 from typing import Any
 
 from docket.core.schema import (
@@ -43,11 +45,28 @@ def canonical_json(value: Any) -> str:
     are the same answer exactly when their canonical JSON is equal.
 
     ``json.dumps`` with these options, through one encoder made once (``json.dumps``
-    makes a new one per call when given options: a merge spells millions of values)."""
-    return _CANONICAL.encode(value)
+    makes a new one per call when given options, and an encoder makes its C part anew
+    at each call: a merge spells millions of values). A value that contains itself is
+    refused with the recursion's error rather than the standard library's
+    ``ValueError`` (no parsed JSON value can)."""
+    if _C_CANONICAL is None or isinstance(value, str):
+        return _CANONICAL.encode(value)
+    return "".join(_C_CANONICAL(value, 0))
 
 
+# The standard library's C encoder (None on an interpreter without the accelerator).
+c_make_encoder: Any = getattr(json_encoder, "c_make_encoder", None)
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_C_CANONICAL = (
+    None
+    if c_make_encoder is None
+    # The arguments json.JSONEncoder.iterencode gives it for _CANONICAL's options, less
+    # the circular-reference markers: a dict kept from call to call would keep the marks
+    # of a call that failed halfway.
+    else c_make_encoder(
+        None, _CANONICAL.default, encode_basestring, None, ":", ",", True, False, True
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ Merging a result bundle is two halves of about equal work on one core: reading i
 answers and the audit log, hashing the log's new entries, checking every answer against
 the form the server issued and against the log) and writing it (the checks that need
 the database: the reviewer's chain, a duplicate, a fork, the audit log merged so far,
-the highest revision; then the rows, one transaction per bundle). Threads cannot share
+the highest revision; then the rows, a savepoint per bundle in transactions shared by a
+few consecutive bundles). Threads cannot share
 them (both halves hold Python's lock), so a merge of many bundles reads them in this
 worker, in their order, while the merging process writes the one before
 (:func:`docket.server.merge.merge_pipelined`).

@@ -230,6 +230,12 @@ def _begin_immediate(db: sqlite_utils.Database) -> None:
         conn.execute(f"PRAGMA busy_timeout = {int(1000 * wait)}")
 
 
+def begin_write(db: sqlite_utils.Database) -> None:
+    """``BEGIN IMMEDIATE`` as :func:`write_transaction` begins it (waiting its turn behind
+    other writers), for a caller that commits or rolls back itself."""
+    _begin_immediate(db)
+
+
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT``: all of it lands, or none of it does. A connection
