@@ -26,7 +26,7 @@ LOCK := requirements.lock
 UV_VERSION ?= 0.13.9
 LOCK_ARGS ?=
 
-.PHONY: translations translations-update translations-pack demo test test-fast test-slow test-all test-headless lint lock bench fuzz kill-test reference-check clean help
+.PHONY: fonts translations translations-update translations-pack demo test test-fast test-slow test-all test-headless lint lock bench fuzz kill-test reference-check clean help
 
 help:
 	@echo "make demo   - open Docket on the built-in demo"
@@ -79,6 +79,17 @@ QM := $(TS_GZ:.ts.gz=.qm)
 TS_WORK := build/translations
 UI_SOURCES := $(wildcard desktop/docket/ui/*.py)
 
+# The carried fonts kept compressed (resources/fonts/*.otf.xz: the repository has a size
+# cap) are unpacked beside themselves (not tracked), so that the window registers them by
+# their path as the package does (docket.ui.fonts).
+FONT_XZ := $(wildcard resources/fonts/*.otf.xz)
+FONT_PLAIN := $(FONT_XZ:.otf.xz=.otf)
+
+fonts: $(FONT_PLAIN)
+
+resources/fonts/%.otf: resources/fonts/%.otf.xz
+	$(PYTHON) -c "import lzma, os, sys; d = lzma.decompress(open(sys.argv[1], 'rb').read()); open(sys.argv[2] + '.part', 'wb').write(d); os.replace(sys.argv[2] + '.part', sys.argv[2])" $< $@
+
 translations: $(QM)
 
 resources/translations/%.qm: resources/translations/%.ts.gz $(VENV)/.installed-app
@@ -99,23 +110,23 @@ translations-pack:
 		gz=resources/translations/$$(basename $$ts).gz; \
 		if [ ! -e $$gz ] || [ $$ts -nt $$gz ]; then gzip -9 -n -c $$ts > $$gz; fi; done
 
-demo: $(VENV)/.installed-app translations
+demo: $(VENV)/.installed-app translations fonts
 	$(BIN)/docket demo
 
 # The suite without the tests marked slow (each about 5 s or more on two busy cores):
 # under ten minutes on two cores. `make test-slow` runs those; CI runs both.
-test: $(VENV)/.installed-test translations
+test: $(VENV)/.installed-test translations fonts
 	$(BIN)/lint-imports --no-cache
 	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 # Kept for the habit of earlier versions: the same as `make test`.
 test-fast: test
 
-test-slow: $(VENV)/.installed-test translations
+test-slow: $(VENV)/.installed-test translations fonts
 	$(PY) -m pytest -m slow $(PYTEST_ARGS)
 
 # Everything, slow tests included, in one run.
-test-all: $(VENV)/.installed-test translations
+test-all: $(VENV)/.installed-test translations fonts
 	$(BIN)/lint-imports --no-cache
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -146,7 +157,7 @@ lint: $(VENV)/.installed-dev
 # Benchmarks are scripts, not tests: the machine is shared and noisy.
 # BENCH_SCALE=100k adds the 100,000-task workloads (bench_scale_100k.py).
 BENCH_SCALE ?=
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test fonts
 	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; BENCH_SCALE=$(BENCH_SCALE) $(PY) $$b || exit 1; done
 	@$(PY) tests/benchmarks/history.py
 
@@ -169,7 +180,7 @@ reference-check: $(VENV)/.installed-app
 	$(PY) tests/reference_check.py
 
 clean:
-	rm -rf $(VENV) $(HEADLESS_VENV) build *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(HEADLESS_VENV) build *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache $(FONT_PLAIN)
 
 # --- packaging (packaging/README.md) ---------------------------------------------------
 .PHONY: package package-test
@@ -179,7 +190,7 @@ $(VENV)/.installed-package: $(VENV)/.created pyproject.toml $(LOCK)
 	@touch $@ $(VENV)/.installed-app
 
 # The one-folder app for this platform: dist/docket/ (and dist/Docket.app on macOS).
-package: $(VENV)/.installed-package translations
+package: $(VENV)/.installed-package translations fonts
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/docket.spec
 

@@ -53,7 +53,7 @@ done
 fonts="$DIST/_internal/docket/resources/fonts"
 [ "$(head -c 4 "$fonts/NotoSansCJKsc-Common.otf" 2>/dev/null)" = OTTO ] \
     || fail "the CJK font is not carried as plain OpenType"
-[ ! -e "$fonts/NotoSansCJKsc-Common.otf.gz" ] || fail "the CJK font is carried twice"
+[ ! -e "$fonts/NotoSansCJKsc-Common.otf.xz" ] || fail "the CJK font is carried twice"
 [ -n "$(find "$DIST" -iname 'QtDBus*')" ] || fail "QtDBus (the screen-lock signal) is missing"
 step "  $size_mb MB, no unused Qt modules, resources present"
 

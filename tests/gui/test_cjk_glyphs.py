@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
 import os
 import subprocess
 import sys
@@ -78,7 +79,7 @@ def test_docket_carries_fonts_for_cjk_arabic_and_hebrew(qapp: object) -> None:
 
 
 def test_the_cjk_font_is_carried_as_opentype_not_woff2() -> None:
-    """Plain OpenType tables once unpacked from gzip, not WOFF2: Qt registers them without
+    """Plain OpenType tables once unpacked from xz, not WOFF2: Qt registers them without
     unpacking them itself (the WOFF2 took 40-50 ms of CPU at every start)."""
     folder = resources.files("docket.resources") / "fonts"
     source = font_source(folder, "NotoSansCJKsc-Common.otf")
@@ -88,8 +89,8 @@ def test_the_cjk_font_is_carried_as_opentype_not_woff2() -> None:
 
 def test_a_plain_font_file_is_registered_by_its_path(tmp_path: Path) -> None:
     """The packaged app carries the CJK font unpacked: its path is given to Qt; a
-    source checkout's gzipped copy is unpacked instead."""
-    (tmp_path / "a.otf.gz").write_bytes(gzip.compress(b"OTTO packed"))
+    bare checkout's compressed copy is unpacked instead."""
+    (tmp_path / "a.otf.xz").write_bytes(lzma.compress(b"OTTO packed"))
     assert font_source(tmp_path, "a.otf") == b"OTTO packed"
     (tmp_path / "a.otf").write_bytes(b"OTTO plain")
     assert font_source(tmp_path, "a.otf") == str(tmp_path / "a.otf")

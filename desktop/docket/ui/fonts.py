@@ -7,15 +7,16 @@ the requested family, so once these are registered a character the UI font lacks
 drawn with them; a system that has its own fonts for a script keeps using those.
 
 The CJK font is the large one (2.4 MB as OpenType). Registered from WOFF2, Qt unpacked it
-at every start (40-50 ms of CPU); it is kept as gzipped OpenType instead
-(``NotoSansCJKsc-Common.otf.gz``, within the repository's size cap), which the packaged
-app carries unpacked (packaging/docket.spec): Qt registers a plain OpenType file by its
-path in about 1 ms, and the gzipped one from a source checkout in about 15 ms.
+at every start (40-50 ms of CPU); it is kept as OpenType compressed with xz instead
+(``NotoSansCJKsc-Common.otf.xz``, 1.6 MB: within the repository's size cap), which the
+packaged app carries unpacked (packaging/docket.spec) and `make fonts` unpacks beside
+itself in a checkout: Qt registers a plain OpenType file by its path in about 1 ms. A
+bare checkout without it unpacks the compressed one at start (about 130 ms).
 """
 
 from __future__ import annotations
 
-import gzip
+import lzma
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -27,21 +28,23 @@ FONTS = (
     "NotoSansArabic-Regular.woff2",
     "NotoSansHebrew-Regular.woff2",
 )
-PACKED = "gz"
-"""A carried font kept gzipped has this extension after its own in the source tree."""
+PACKED = "xz"
+"""A carried font kept compressed (xz: the smallest, and the repository has a size cap)
+has this extension after its own in the source tree; `make fonts` and the package
+unpack it beside itself, so that only a bare checkout unpacks it at start."""
 
 _registered: dict[str, str] = {}
 
 
 def font_source(folder: Traversable, name: str) -> str | bytes:
     """Font ``name`` in ``folder``: the path of the file itself where it is one (Qt reads
-    only what it needs of it), else its bytes (a gzipped copy's unpacked)."""
+    only what it needs of it), else its bytes (a compressed copy's unpacked)."""
     plain = folder / name
     if isinstance(plain, Path) and plain.is_file():
         return str(plain)
     if plain.is_file():
         return plain.read_bytes()
-    return gzip.decompress((folder / f"{name}.{PACKED}").read_bytes())
+    return lzma.decompress((folder / f"{name}.{PACKED}").read_bytes())
 
 
 def register_fonts() -> dict[str, str]:
