@@ -559,3 +559,24 @@ def test_masking_many_findings_is_not_quadratic(count: int) -> None:
     ]
     masked = Masker().mask(text, findings)
     assert "ab" not in masked
+
+
+_DIGIT_GROUP = st.text(alphabet=string.digits, min_size=4, max_size=4)
+_HEX_GROUP = st.text(alphabet="0123456789abcdef", min_size=4, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 5).flatmap(lambda k: st.tuples(*[_DIGIT_GROUP] * k, *[_HEX_GROUP] * (5 - k))))
+def test_a_key_fingerprint_is_never_a_phone_number(groups: tuple[str, ...]) -> None:
+    """A reviewer's fingerprint (five groups of four hex digits, docket.bundles.keys) whose
+    first groups happen to be all digits is not a phone number: a redacted export that
+    carries it must pass `docket scan`."""
+    fingerprint = " ".join(groups)
+    hexed = any(c in "abcdef" for c in fingerprint)
+    phones = [f for f in scan_text(fingerprint).findings if f.type == "PHONE"]
+    assert phones == [] or not hexed  # twenty digits alone are not a fingerprint's shape
+
+
+def test_a_fingerprint_of_digits_first_is_not_a_phone_but_a_phone_still_is() -> None:
+    assert list(scan_text("5123 0456 0789 a1b2 c3d4").findings) == []
+    assert [f.type for f in scan_text("Call 5123 0456 0789 today").findings] == ["PHONE"]

@@ -233,6 +233,11 @@ _PHONE_CUE = re.compile(
     r"registered|on|at)\W{0,6}$"
 )
 _PHONE_AFTER = re.compile(r"[ -]{0,2}(?i:office|fax|mobile|cell|home|work|phone|tel)\b")
+_HEX_GROUP_AFTER = re.compile(r" (?=[0-9a-f]{0,3}[a-f])[0-9a-f]{4}\b")
+_HEX_GROUP_BEFORE = re.compile(r"\b(?=[0-9a-f]{0,3}[a-f])[0-9a-f]{4} $")
+"""A group of four hex digits with a letter, next to a run of digit groups: the run is
+part of a key fingerprint (``5123 0456 0789 a1b2 c3d4``, docket.bundles.keys), not a
+phone number."""
 _SSN_CUE = re.compile(r"(?i:ssn|social security|social sec|ss#|ss no)")
 _DEVICE_CUE = re.compile(r"(?i:imei|serial|s/n|device)")
 _CARD_CUE = re.compile(r"(?i:card|visa|mastercard|amex|credit|debit|cc)")
@@ -305,6 +310,10 @@ def _numbers(text: str) -> Iterator[_Hit]:
         cue = _PHONE_CUE.search(before) is not None or _PHONE_AFTER.match(text, end) is not None
         plus = value.startswith("+")
         groups = _GROUP_SEPARATORS.split(value.strip("+() "))
+        if all(len(g) == 4 for g in groups) and (
+            _HEX_GROUP_AFTER.match(text, end) or _HEX_GROUP_BEFORE.search(before)
+        ):
+            continue  # digit groups of a hex fingerprint
         if not (cue or plus) and (not grouped or len(groups) <= 2):
             # 1162261467, 0.5901984, 800-1000: a phone only when the text says so
             continue
