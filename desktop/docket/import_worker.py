@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from docket.bundles.container import LineSplitter
 from docket.bundles.envelope import StreamedBundle
 from docket.bundles.task_bundle import SEALED, TASKS, TaskReader
-from docket.core.bulk import paused_gc
+from docket.core.bulk import paused_gc, retained_heap
 from docket.core.schema import Schema
 from docket.core.task_rows import TaskRows, suggestions_by_task, task_rows, unclaimed_suggestion
 from docket.core.tasks import Task
@@ -156,6 +156,7 @@ def _work(conn: Connection) -> None:
     # Ctrl+C on a terminal reaches the whole process group: the importing process
     # decides (it rolls back and ends this worker), not the worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    retained_heap()  # batch after batch of megabytes, built, pickled and sent
     try:
         job: _Job = conn.recv()
     except (EOFError, OSError):  # the import ended before the second pass

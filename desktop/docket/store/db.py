@@ -141,6 +141,46 @@ def _switch_to_wal(conn: dbapi2.Connection, deadline: float) -> None:
     )
 
 
+@contextlib.contextmanager
+def writing_alone(db: sqlite_utils.Database) -> Iterator[bool]:
+    """Inside, a large write (an import) goes straight into the database file when no
+    other connection has it open; yields whether it does.
+
+    In WAL mode every page is written twice: into the WAL at commit, then copied into the
+    database by the checkpoint that follows. For an import of 100,000 tasks that is a
+    gigabyte written and copied again, four to five seconds after the last task, with
+    nothing else to do meanwhile. In rollback-journal mode the new pages go into the
+    database file once; the journal keeps only the original of each page the
+    transaction changes (for an import, a few index and schema pages), and a crash is
+    undone from it at the next open, as SQLite undoes any interrupted transaction.
+
+    Leaving WAL mode needs the database to itself: while any other connection has it
+    open (the window, its worker threads, another process) SQLite refuses at once (no
+    wait: the busy timeout is off for the attempt) and the write goes through the WAL as
+    before. While the write runs another process cannot open the workspace (it is told
+    the workspace is in use). Afterwards the database is switched back to WAL; should
+    another process hold it at that moment, the next open switches it
+    (:func:`open_encrypted` always does)."""
+    conn = db.conn
+    (timeout_ms,) = conn.execute("PRAGMA busy_timeout").fetchone()
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except dbapi2.OperationalError as exc:
+        if (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF not in (SQLITE_BUSY, SQLITE_LOCKED):
+            raise
+        mode = "wal"
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+    alone = str(mode).lower() == "delete"
+    try:
+        yield alone
+    finally:
+        if alone:
+            with contextlib.suppress(dbapi2.OperationalError):
+                _switch_to_wal(conn, time.monotonic() + int(timeout_ms) / 1000)
+
+
 def _while_busy(
     attempt: Callable[[], object], deadline: float, *, first: float, growth: float, longest: float
 ) -> None:
@@ -244,8 +284,10 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     _begin_immediate(db)
     try:
         yield
+        # Inside the try: a COMMIT refused (busy, a full disk) leaves the transaction open
+        # in SQLite, and it must not stay open on the connection.
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")

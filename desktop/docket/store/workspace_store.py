@@ -43,6 +43,7 @@ from docket.store.db import (
     open_migrated,
     translated_errors,
     write_transaction,
+    writing_alone,
 )
 from docket.store.migrations import migrate
 
@@ -282,7 +283,12 @@ class WorkspaceStore:
         check. The one transaction commits only once it has returned and
         ``before_commit`` has not raised; the same rules as :meth:`import_tasks`."""
         at = now_iso()
-        with translated_errors(self.path), _import_cache(self._db), write_transaction(self._db):
+        with (
+            translated_errors(self.path),
+            _import_cache(self._db),
+            writing_alone(self._db),
+            write_transaction(self._db),
+        ):
             if self._db.execute("SELECT 1 FROM bundles WHERE id = ?", (record.id,)).fetchone():
                 return ImportedTasks(record.id, "unchanged", 0, 0, 0)
             previous = self._previous_of(record)
