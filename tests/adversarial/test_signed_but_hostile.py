@@ -12,6 +12,7 @@ a modified client would.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -24,7 +25,12 @@ from docket import Workspace
 from docket.bundles import keys
 from docket.bundles.envelope import keyring
 from docket.bundles.keys import PublicCard
-from docket.bundles.result_bundle import AnsweredBundle, build_result_bundle, read_result_bundle
+from docket.bundles.result_bundle import (
+    AUDIT,
+    AnsweredBundle,
+    build_result_bundle,
+    read_result_bundle,
+)
 from docket.cli import main
 from docket.core.audit_chain import AuditEntry, entry_hash
 from docket.server.adjudication import pack_adjudication
@@ -493,6 +499,15 @@ def test_a_later_result_is_read_from_where_the_merged_log_ends(
     assert result.audit_section is not None
     assert result.audit_section.entries == result.audit_skipped.entries + 2
     assert len(result.full_audit()) == result.audit_section.entries
+    # What the server records of the whole section: its bytes' length and SHA-256.
+    for read in (result, read_result_bundle(second.read_bytes(), world["server"],
+                                            keyring(world["cards"]))):  # fmt: skip
+        section = read.opened.sections[AUDIT]
+        assert read.audit_section is not None
+        assert (read.audit_section.length, read.audit_section.sha256) == (
+            len(section),
+            hashlib.sha256(section).hexdigest(),
+        )
     with MergedStore.open(db, world["server"]) as store:
         again = merge_results([second], server=world["server"], cards=world["cards"], store=store)
         assert _audit_prefix(store.db, result.chain) == result.audit_section

@@ -234,3 +234,54 @@ def test_a_large_merge_s_cache_and_log_settings_hold_during_it_only(
     assert report.count("accepted") == len(world.all_results)
     assert set(during) == {(-merge.MERGE_CACHE_KIB, merge.MERGE_CHECKPOINT_PAGES)}
     assert after == before and before != [-merge.MERGE_CACHE_KIB, merge.MERGE_CHECKPOINT_PAGES]
+
+
+@pytest.mark.usefixtures("from_the_first_bundle")
+def test_a_verdict_on_its_way_joins_the_open_group(
+    world: World, grouped: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merging process finding no verdict ready waits for one, within what is left of
+    the group's time, rather than committing at once: with time enough the groups are
+    full however often it finds the worker behind, and the merge is the same."""
+    monkeypatch.setattr(merge_worker.MergeWorker, "ahead", lambda self: False)
+    monkeypatch.setattr(merge, "GROUP_BUNDLES", 4)
+    paths = world.all_results
+    assert len(paths) == 12
+    one = merged(world, tmp_path / "one.db", paths, pipelined=False)
+    two = merged(world, tmp_path / "two.db", paths, pipelined=True)
+    no_worker_left()
+    assert grouped == [4, 4, 4]
+    assert outcomes(two) == outcomes(one)
+    assert table_rows(tmp_path / "two.db", world.server) == table_rows(
+        tmp_path / "one.db", world.server
+    )
+
+
+@pytest.mark.usefixtures("from_the_first_bundle")
+def test_a_worker_slower_than_the_group_s_time_has_the_group_committed_before_the_wait(
+    world: World, grouped: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No verdict within what is left of the group's time: the bundles merged so far are
+    committed before the merging process waits (the write lock is not held meanwhile),
+    and it never waits holding the lock longer than the group's time."""
+    monkeypatch.setattr(merge, "GROUP_SECONDS", 30.0)
+    monkeypatch.setattr(merge_worker.MergeWorker, "ahead", lambda self: False)
+    waited: list[float] = []
+
+    def late(self: merge_worker.MergeWorker, seconds: float) -> bool:
+        waited.append(seconds)
+        return False
+
+    monkeypatch.setattr(merge_worker.MergeWorker, "ahead_within", late)
+    paths = world.all_results
+    one = merged(world, tmp_path / "one.db", paths, pipelined=False)
+    two = merged(world, tmp_path / "two.db", paths, pipelined=True)
+    no_worker_left()
+    assert grouped == [1] * len(paths)
+    assert len(waited) == len(paths)
+    assert waited[0] == 0.0  # no transaction open yet
+    assert all(0.0 < s <= 30.0 for s in waited[1:])
+    assert outcomes(two) == outcomes(one)
+    assert table_rows(tmp_path / "two.db", world.server) == table_rows(
+        tmp_path / "one.db", world.server
+    )

@@ -270,19 +270,16 @@ def read_result_bundle(
     chain = f"{reviewer.fingerprint}/{m.extra.get('chain', '')}"
     section = opened.sections[AUDIT]
     prefix = known_prefix(chain) if known_prefix is not None else None
-    digest = _hash_of_prefix(section, prefix) if prefix is not None else None
-    skipped = prefix if digest is not None else None
+    skipped = prefix if prefix is not None and _starts_with(section, prefix) else None
     audit = _audit(section[skipped.length :] if skipped else section, skipped)
     whole = None
     if audit or skipped:
-        if skipped is None or digest is None:
-            digest = hashlib.sha256(section)
-        else:  # the prefix is hashed already: only the rest
-            digest.update(memoryview(section)[skipped.length :])
+        # The section's SHA-256 as the signed manifest lists it (open_sealed checked it
+        # against these bytes): not hashed again.
         whole = AuditPrefix(
             (skipped.entries if skipped else 0) + len(audit),
             len(section),
-            digest.hexdigest(),
+            next(s.sha256 for s in m.sections if s.name == AUDIT),
             audit[-1].hash if audit else skipped.last_hash if skipped else "",
         )
     return VerifiedResult(
@@ -290,14 +287,12 @@ def read_result_bundle(
     )
 
 
-def _hash_of_prefix(section: bytes, prefix: AuditPrefix) -> Any:
-    """When an audit section starts with the exact bytes of a verified one, ending a line
-    there, the SHA-256 hash object of those bytes (to go on with the rest); else None.
-    The bytes are hashed, none parsed."""
+def _starts_with(section: bytes, prefix: AuditPrefix) -> bool:
+    """Whether an audit section starts with the exact bytes of a verified one, ending a
+    line there. The bytes are hashed, none parsed."""
     if len(section) < prefix.length or section[prefix.length - 1 : prefix.length] != b"\n":
-        return None
-    digest = hashlib.sha256(memoryview(section)[: prefix.length])
-    return digest if digest.hexdigest() == prefix.sha256 else None
+        return False
+    return hashlib.sha256(memoryview(section)[: prefix.length]).hexdigest() == prefix.sha256
 
 
 def _lines(data: bytes, what: str) -> list[Any]:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from docket.bundles.keys import PublicCard, SecretKey
 from docket.bundles.result_bundle import AuditPrefix
-from docket.core.bulk import paused_gc
+from docket.core.bulk import paused_gc, retained_heap
 from docket.core.imports import import_sqlite_utils_without_dataframes
 from docket.core.worker_process import WorkerHandle, end_worker, how_it_ended
 from docket.errors import DocketError, MergeWorkerError
@@ -139,6 +139,11 @@ class MergeWorker(WorkerHandle):
         """Whether a verdict is waiting to be received."""
         return self._conn.poll(0)
 
+    def ahead_within(self, seconds: float) -> bool:
+        """Whether a verdict is waiting, or comes within ``seconds`` (an end of the
+        worker ends the wait too: :meth:`receive` then says how it ended)."""
+        return seconds > 0 and self._conn.poll(seconds)
+
     def work_out_facts(self, yes: bool) -> None:
         """Have the worker work out the answers' facts (or leave them to the merging
         process) from its next bundle on. A word only: a worker that has read its last
@@ -194,6 +199,7 @@ def _work(conn: Connection) -> None:
     # Ctrl+C on a terminal reaches the whole process group: the merging process decides
     # (it stops between two bundles and ends this worker), not the worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    retained_heap()  # bundle after bundle of megabytes decrypted, parsed, pickled and sent
     try:
         server, cards, paths = conn.recv()
         # As the docket command imports it: without pandas and numpy (0.5 s of CPU).
