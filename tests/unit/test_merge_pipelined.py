@@ -384,3 +384,43 @@ def test_answers_checked_against_the_archive_are_checked_by_the_merging_process(
     assert table_rows(tmp_path / "True.db", w["server"]) == table_rows(
         tmp_path / "False.db", w["server"]
     )
+
+
+class _CountedRows(dict):  # type: ignore[type-arg]
+    """Sealed rows that count how often they are compared by value."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        type(self).compared += 1
+        return dict.__eq__(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def test_equal_sealed_rows_in_another_object_are_compared_once(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows this process stored itself while its worker started, then the worker's
+    equal copy at every bundle: compared by value once, neither written again nor
+    compared again after."""
+    written: list[int] = []
+    original = merge._store_sealed_rows
+    monkeypatch.setattr(merge, "_store_sealed_rows", lambda *a: written.append(1) or original(*a))
+    rows = merge._sealed_rows({"originals": {"t1": {"a": "x"}, "t2": {"b": "y"}}})
+    copy = _CountedRows(rows)
+    with MergedStore.open(tmp_path / "m.db", world.server) as store:
+        seen = merge._Seen()
+
+        def stored(given: merge.SealedRows) -> None:
+            seen.begin()
+            store.db.write(lambda: seen.store_sealed(store.db, lambda: given, "p"))
+            seen.committed()
+
+        stored(rows)
+        assert written == [1]
+        for _ in range(3):
+            stored(copy)
+        assert written == [1]
+        assert _CountedRows.compared == 1
+        assert store.db.execute("SELECT COUNT(*) FROM originals").fetchone()[0] == 2
