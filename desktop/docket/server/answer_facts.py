@@ -292,25 +292,40 @@ def write_facts(
                 except (ValueError, DocketError):
                     forms[form] = None
             schema = forms[form]
-            ids = [str(v) for v in (order.values() if isinstance(order, Mapping) else order)]
             worked = given[i] if given is not None else None
-            if worked is not None and (form, id(worked[0])) not in same:
-                same[(form, id(worked[0]))] = _form_of_json(worked[0]) == schema
+            fits: bool | None = False
+            if worked is not None:
+                key = (form, id(worked[0]))
+                fits = same.get(key)
+                if fits is None:
+                    fits = same[key] = _form_of_json(worked[0]) == schema
             if schema is None:
                 pass
-            elif worked is not None and same[(form, id(worked[0]))]:
+            elif worked is not None and fits:
                 facts, held = worked[1], worked[2]
+                responses = len(order)
             else:
+                # A tuple or list first: a check against the abstract Mapping costs a
+                # microsecond for every row that is not one.
+                shown = (
+                    order
+                    if isinstance(order, (tuple, list))
+                    else order.values()
+                    if isinstance(order, Mapping)
+                    else order
+                )
+                ids = [str(v) for v in shown]
                 if isinstance(answers, str):
                     answers = json.loads(answers)
                 facts = encode(schema, ids, answers)
                 held = answered(schema, answers)
+                responses = len(ids)
         if facts is None or schema is None:
             drop.append((project, task_id, reviewer))
         else:
             keep.append(
                 (
-                    project, task_id, reviewer, int(revision), form, len(ids), facts,
+                    project, task_id, reviewer, int(revision), form, responses, facts,
                     str(saved_at)[:10], float(seconds), held,
                 )
             )  # fmt: skip
