@@ -6,6 +6,7 @@ no process behind."""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docket import Workspace
 from docket.errors import MergeWorkerError
@@ -424,3 +427,34 @@ def test_equal_sealed_rows_in_another_object_are_compared_once(
         assert written == [1]
         assert _CountedRows.compared == 1
         assert store.db.execute("SELECT COUNT(*) FROM originals").fetchone()[0] == 2
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_the_midway_hash_is_the_hash_of_a_section_s_first_bytes(
+    world: World, data: st.DataObject
+) -> None:
+    """The envelope hashes the first bytes of the section asked for (a result's audit
+    log up to its part merged before) in the pass that checks the section's own hash;
+    the bundle opened is the same."""
+    from docket.bundles.envelope import keyring, open_sealed
+
+    raw = world.all_results[-1].read_bytes()
+
+    def opened(**midway: Any) -> Any:
+        return open_sealed(raw, world.server, signer=keyring(world.cards),
+                           expected_type="result", check_expiry=False, **midway)  # fmt: skip
+
+    plain = opened()
+    name = data.draw(st.sampled_from(["audit.jsonl", "answers.jsonl", "no such section"]))
+    section = plain.sections.get(name, b"")
+    length = data.draw(st.integers(min_value=-1, max_value=len(section) + 1))
+    asked = opened(midway=lambda manifest, card: (name, length))
+    expected = hashlib.sha256(section[:length]).hexdigest() if 0 < length <= len(section) else None
+    assert asked.midway_sha256 == expected
+    assert plain.midway_sha256 is None
+    assert (asked.manifest, asked.sections, asked.signer) == (
+        plain.manifest,
+        plain.sections,
+        plain.signer,
+    )

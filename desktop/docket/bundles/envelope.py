@@ -56,6 +56,10 @@ class Opened:
     signature: bytes
     sections: dict[str, bytes]
     signer: PublicCard
+    midway_sha256: str | None = None
+    """The SHA-256 of the first bytes of a section that :func:`open_sealed` was asked
+    for (``midway``), taken in the same pass as the section's own hash; None when not
+    asked or when the section is shorter."""
 
     @property
     def hash(self) -> str:
@@ -358,11 +362,15 @@ def open_sealed(
     expected_type: str | tuple[str, ...] | None,
     now: datetime | None = None,
     check_expiry: bool = True,
+    midway: Midway | None = None,
 ) -> Opened:
     """Decrypt with ``key``, verify, and parse. Raises a :class:`BundleError` subclass
     naming what is wrong; returns only bundles that passed every check. ``signer`` picks
     the key the signature must verify with (None: the one the manifest names, for
-    ``inspect``); ``expected_type`` None accepts any payload type."""
+    ``inspect``); ``expected_type`` None accepts any payload type. ``midway(manifest,
+    signer)``, asked once the signature is verified, may name a section and a length:
+    the SHA-256 of that many first bytes of it is :attr:`Opened.midway_sha256` (one pass
+    over the section gives both hashes)."""
     if isinstance(data, Path):
         plain = age_layer.decrypt_path(check_bundle_path(data), [key.identity()])
     else:
@@ -370,12 +378,47 @@ def open_sealed(
     # Which payload sections belong is known only from the (verified) manifest; here
     # every name is allow-listed and capped, and the manifest and signature must exist.
     sections = container.unpack(plain, required=None)
-    return _verified(sections, digests(sections), key, signer, expected_type, now, check_expiry)
+    if midway is None:
+        found: _Found = digests(sections)
+    else:
+        found = _digests_midway(sections, midway)
+    return _verified(sections, found, key, signer, expected_type, now, check_expiry)
+
+
+Midway = Callable[[Manifest, PublicCard], tuple[str, int] | None]
+"""See :func:`open_sealed`."""
+_Found = (
+    tuple[SectionDigest, ...]
+    | Callable[[Manifest, PublicCard], tuple[tuple[SectionDigest, ...], str | None]]
+)
+
+
+def _digests_midway(
+    sections: dict[str, bytes], midway: Midway
+) -> Callable[[Manifest, PublicCard], tuple[tuple[SectionDigest, ...], str | None]]:
+    """:func:`digests` once the manifest is verified, with the hash of the first bytes
+    of the section ``midway`` names taken on the way."""
+
+    def found(manifest: Manifest, card: PublicCard) -> tuple[tuple[SectionDigest, ...], str | None]:
+        asked = midway(manifest, card)
+        out, first = [], None
+        for name, data in sections.items():
+            if asked is not None and name == asked[0] and 0 < asked[1] <= len(data):
+                view = memoryview(data)
+                h = hashlib.sha256(view[: asked[1]])
+                first = h.hexdigest()
+                h.update(view[asked[1] :])
+                out.append(SectionDigest(name, h.hexdigest(), len(data)))
+            else:
+                out.append(SectionDigest(name, sha256(data), len(data)))
+        return tuple(out), first
+
+    return found
 
 
 def _verified(
     sections: dict[str, bytes],
-    found: tuple[SectionDigest, ...],
+    found: _Found,
     key: SecretKey,
     signer: SignerLookup | None,
     expected_type: str | tuple[str, ...] | None,
@@ -384,11 +427,11 @@ def _verified(
 ) -> Opened:
     """Verify the signature, then parse and check the manifest against what the container
     holds: ``found`` is the digest of every payload section in container order (those
-    in ``sections`` and the ones only hashed), manifest and signature excluded."""
+    in ``sections`` and the ones only hashed), manifest and signature excluded; or a
+    function giving it, and a midway hash, once the manifest is verified."""
     if container.MANIFEST not in sections or container.SIGNATURE not in sections:
         raise ContainerError("The bundle lacks its manifest or signature.")
     raw, sig_bytes = sections.pop(container.MANIFEST), sections.pop(container.SIGNATURE)
-    found = tuple(d for d in found if d.name not in (container.MANIFEST, container.SIGNATURE))
     try:
         signature = minisign.Signature.from_bytes(sig_bytes)
     except (minisign.Error, ValueError):
@@ -417,6 +460,10 @@ def _verified(
         )
     if check_expiry and manifest.is_expired(now):
         raise ExpiredBundleError(f"The bundle expired on {manifest.expires_at}.")
+    midway = None
+    if callable(found):
+        found, midway = found(manifest, card)
+    found = tuple(d for d in found if d.name not in (container.MANIFEST, container.SIGNATURE))
     if manifest.sections != found:
         got = {d.name: d for d in found}
         for declared in manifest.sections:
@@ -425,7 +472,7 @@ def _verified(
                     f"Section {declared.name!r} does not match its hash in the manifest."
                 )
         raise ManifestError("The bundle's sections are not the ones its manifest lists.")
-    return Opened(manifest, raw, bytes(sig_bytes), sections, card)
+    return Opened(manifest, raw, bytes(sig_bytes), sections, card, midway)
 
 
 STREAMED = frozenset({"tasks.jsonl"})

@@ -11,7 +11,6 @@ a chain in which a replay, a gap or a fork shows.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Callable, Sequence
@@ -219,8 +218,27 @@ def read_result_bundle(
     begins with exactly its bytes, only the entries after them are parsed and checked
     (they must continue its last entry). Any other log is read and checked whole, every
     entry hashed."""
+    asked: list[AuditPrefix] = []
+
+    def midway(manifest: Manifest, reviewer: PublicCard) -> tuple[str, int] | None:
+        """The known part of this workspace's log, hashed as the envelope hashes its
+        section: the audit section's bytes pass through SHA-256 once."""
+        chain = manifest.extra.get("chain", "")
+        if known_prefix is None or not isinstance(chain, str):
+            return None
+        known = known_prefix(f"{reviewer.fingerprint}/{chain}")
+        if known is None:
+            return None
+        asked.append(known)
+        return AUDIT, known.length
+
     opened = open_sealed(
-        data, server, signer=signer, expected_type=("result", "adjudication"), check_expiry=False
+        data,
+        server,
+        signer=signer,
+        expected_type=("result", "adjudication"),
+        check_expiry=False,
+        midway=midway,
     )
     m = opened.manifest
     reviewer = opened.signer
@@ -267,10 +285,13 @@ def read_result_bundle(
     ):
         raise BundleError("The result's chain link is malformed (first result has no previous).")
     answers = _answers(opened.sections[ANSWERS], m.extra.get("answer_count"))
-    chain = f"{reviewer.fingerprint}/{m.extra.get('chain', '')}"
     section = opened.sections[AUDIT]
-    prefix = known_prefix(chain) if known_prefix is not None else None
-    skipped = prefix if prefix is not None and _starts_with(section, prefix) else None
+    prefix = asked[0] if asked else None
+    skipped = (
+        prefix
+        if prefix is not None and _starts_with(section, prefix, opened.midway_sha256)
+        else None
+    )
     audit = _audit(section[skipped.length :] if skipped else section, skipped)
     whole = None
     if audit or skipped:
@@ -287,12 +308,13 @@ def read_result_bundle(
     )
 
 
-def _starts_with(section: bytes, prefix: AuditPrefix) -> bool:
+def _starts_with(section: bytes, prefix: AuditPrefix, digest: str | None) -> bool:
     """Whether an audit section starts with the exact bytes of a verified one, ending a
-    line there. The bytes are hashed, none parsed."""
+    line there: ``digest`` the SHA-256 of its first ``prefix.length`` bytes (hashed with
+    the section by the envelope). None parsed."""
     if len(section) < prefix.length or section[prefix.length - 1 : prefix.length] != b"\n":
         return False
-    return hashlib.sha256(memoryview(section)[: prefix.length]).hexdigest() == prefix.sha256
+    return digest == prefix.sha256
 
 
 def _lines(data: bytes, what: str) -> list[Any]:
