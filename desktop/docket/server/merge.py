@@ -845,12 +845,8 @@ class _Group:
     own, as in a transaction of its own: a refused bundle is rolled back alone.
 
     The transaction commits after :data:`GROUP_BUNDLES` bundles, after
-    :data:`GROUP_SECONDS`, before the merging process waits for its worker longer than
-    what is left of those seconds (:meth:`commit`: the write lock is never held longer
-    than that for a slow worker; waiting a moment for a verdict on its way, rather than
-    committing at once, makes groups of several bundles when the two processes keep
-    pace, each commit costing the merging process a tenth of a bundle's work or more),
-    and when the merge ends. When it stops
+    :data:`GROUP_SECONDS`, before the merging process waits for its worker (:meth:`commit`:
+    the write lock is never held while waiting), and when the merge ends. When it stops
     (Ctrl+C, a failed or killed worker, any error), the bundles merged whole in the group
     are committed and a bundle stopped halfway is rolled back: the database holds the
     merge of the bundles before the one it stopped at, as when each had a transaction of
@@ -876,13 +872,6 @@ class _Group:
         self._began = time.monotonic()
         self._bundles = 0
         _OPEN_GROUPS[db] = self
-
-    def left(self) -> float:
-        """Seconds before the open transaction has been open :data:`GROUP_SECONDS` (0
-        when none is open)."""
-        if self._db is None or not self._db.conn.in_transaction:
-            return 0.0
-        return max(0.0, GROUP_SECONDS - (time.monotonic() - self._began))
 
     def bundle_done(self) -> None:
         """After a bundle's merge: commit when the group is full or has been open long
@@ -1548,9 +1537,7 @@ def merge_pipelined(
             waits = max(waits, 0) + 1 if not ahead else min(waits, 0) - 1
             if waits in (3, -3):
                 worker.work_out_facts(waits < 0)
-            # A verdict on its way within the group's time joins the group; a worker
-            # slower than that: commit meanwhile (the lock is not held while waiting).
-            if not ahead and not worker.ahead_within(group.left()):
+            if not ahead:  # about to wait for the worker: commit meanwhile
                 group.commit()
             message = worker.receive()
             group.begin()

@@ -139,11 +139,6 @@ class MergeWorker(WorkerHandle):
         """Whether a verdict is waiting to be received."""
         return self._conn.poll(0)
 
-    def ahead_within(self, seconds: float) -> bool:
-        """Whether a verdict is waiting, or comes within ``seconds`` (an end of the
-        worker ends the wait too: :meth:`receive` then says how it ended)."""
-        return seconds > 0 and self._conn.poll(seconds)
-
     def work_out_facts(self, yes: bool) -> None:
         """Have the worker work out the answers' facts (or leave them to the merging
         process) from its next bundle on. A word only: a worker that has read its last
