@@ -234,4 +234,3 @@ def test_a_large_merge_s_cache_and_log_settings_hold_during_it_only(
     assert report.count("accepted") == len(world.all_results)
     assert set(during) == {(-merge.MERGE_CACHE_KIB, merge.MERGE_CHECKPOINT_PAGES)}
     assert after == before and before != [-merge.MERGE_CACHE_KIB, merge.MERGE_CHECKPOINT_PAGES]
-
