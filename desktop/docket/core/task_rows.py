@@ -91,7 +91,9 @@ def task_rows(
                 bundle_id,
                 base + offset,
                 task.prompt,
-                canonical_json([[t.role.value, t.content] for t in task.conversation]),
+                # A role is a str enum: its JSON is its value's, spelled without the
+                # enum's .value (a property: a call per turn).
+                canonical_json([[t.role, t.content] for t in task.conversation]),
                 schema_id,
                 canonical_json(task.meta) if task.meta else "{}",
                 canonical_json([d.to_json() for d in task.documents]) if task.documents else "[]",
