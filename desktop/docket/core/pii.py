@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from docket.reasons import Reason
 
 if TYPE_CHECKING:
@@ -207,20 +209,22 @@ def _fits(
     )
 
 
-def sound_findings(items: Iterable[Any], texts: Mapping[str, str]) -> tuple[Finding, ...] | None:
+def sound_findings(items: Sequence[Any], texts: Mapping[str, str]) -> tuple[Finding, ...] | None:
     """The findings of typed items (objects with the attributes ``target``, ``type``,
     ``start``, ``end``, ``confidence`` and ``severity``, as a typed JSON decoder makes
     them from a bundle line's ``pii``) when every one is sound; None when any is not
     (:func:`finding_problems` over the line's JSON then says what is wrong). The
     findings are those :meth:`Finding.from_json` makes from the same JSON."""
-    out = []
     for item in items:
-        kind, severity, confidence = item.type, item.severity, item.confidence
-        target, start, end = item.target, item.start, item.end
-        if not _fits(kind, severity, confidence, target, start, end, texts):
+        if not _fits(item.type, item.severity, item.confidence, item.target, item.start,
+                     item.end, texts):  # fmt: skip
             return None
-        out.append(Finding(kind, start, end, float(confidence), _SEVERITY_OF[severity], target))
-    return tuple(out)
+    # Made in C from the checked attributes (half the time of calling the constructor
+    # for each): the same values, the severity the enum's member.
+    return msgspec.convert(items, _FINDINGS, from_attributes=True)
+
+
+_FINDINGS = tuple[Finding, ...]
 
 
 def finding_problems(
