@@ -452,11 +452,6 @@ def parse_task_row(
     return LoadedRow(task, line, reference, criteria, prior)
 
 
-class _PackedTurn(msgspec.Struct, forbid_unknown_fields=True):
-    role: str
-    content: str
-
-
 class _PackedResponse(msgspec.Struct, forbid_unknown_fields=True):
     id: str
     text: str
@@ -477,14 +472,16 @@ class _PackedLine(msgspec.Struct, forbid_unknown_fields=True):
     spans, criteria, prior or meta of its own."""
 
     id: str
-    conversation: list[_PackedTurn]
+    conversation: list[Turn]
+    """Made by msgspec as :func:`_messages` makes them: a role of :class:`Role`, a string
+    content, any other key of a message ignored."""
     responses: list[_PackedResponse]
     schema: str
     pii: list[_PackedFinding] | msgspec.UnsetType = msgspec.UNSET
 
 
 _PACKED_LINE = msgspec.json.Decoder(_PackedLine)
-_ROLES = {role.value: role for role in Role}
+_RESPONSES = tuple[Response, ...]
 
 
 def parse_packed_line(raw: bytes, *, line: int) -> tuple[Task, str] | None:
@@ -514,28 +511,22 @@ def parse_packed_line(raw: bytes, *, line: int) -> tuple[Task, str] | None:
         or len(given) > MAX_RESPONSES
     ):
         return None
-    roles = _ROLES
-    conversation = []
-    for turn in turns:
-        role = roles.get(turn.role)
-        if role is None:
-            return None
-        conversation.append(Turn(role, turn.content))
-    responses = []
     taken: set[str] = set()
     for item in given:
         rid = item.id
         if rid in taken or not _given_response_id(rid):
             return None
         taken.add(rid)
-        responses.append(Response(rid, item.text, item.model))
+    conversation = tuple(turns)
+    # Made in C from the checked values (as the constructor would make them).
+    responses: tuple[Response, ...] = msgspec.convert(given, _RESPONSES, from_attributes=True)
     pii = None
     if parsed.pii is not msgspec.UNSET:
         pii = sound_findings(parsed.pii, texts_of(conversation, responses, ()))
         if pii is None:
             return None
     meta = {"source_line": str(line)} if line else {}
-    task = Task(task_id, tuple(conversation), tuple(responses), meta=meta, pii=pii)
+    task = Task(task_id, conversation, responses, meta=meta, pii=pii)
     return task, parsed.schema
 
 
