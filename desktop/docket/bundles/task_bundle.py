@@ -379,7 +379,7 @@ class TaskReader:
         number = self.count
         try:
             # Most lines have the shape docket pack writes: read by a typed decoder
-            # (the same task, in a third of the time); any other, and any line with
+            # (the same task, in half the time); any other, and any line with
             # something wrong, by the general path, which says what.
             packed = parse_packed_line(line, line=number)
             if packed is None:

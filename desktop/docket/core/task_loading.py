@@ -490,7 +490,7 @@ def parse_packed_line(raw: bytes, *, line: int) -> tuple[Task, str] | None:
     with anything wrong in it, which :func:`parse_task_row` then reads (it gives its
     errors). Where this takes a line, it gives the task that :func:`parse_task_row` gives
     for ``safe_json.loads_utf8(raw)`` (``source="the bundle"``), with the same checks,
-    in a third of the time: msgspec checks the shape and the types as it decodes (no
+    in half the time: msgspec checks the shape and the types as it decodes (no
     key but these, no bool for a number, no null for a list), and the rules on the
     values are the ones the general path applies (the same functions).
 

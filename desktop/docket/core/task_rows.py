@@ -76,7 +76,7 @@ _SORTED_JSON = msgspec.json.Encoder(order="sorted")
 
 def findings_json(findings: Sequence[Finding]) -> str:
     """``canonical_json([f.to_json() for f in findings])`` (how a workspace stores a
-    task's findings), ten times faster for findings as a bundle carries them: plain
+    task's findings), three times faster for findings as a bundle carries them: plain
     values, confidences already rounded to 3 places in [0, 1]. msgspec encodes those
     (fields in sorted order) exactly as :func:`~docket.core.rules.canonical_json`
     spells them (a property test holds the two equal); any other finding, whose values
