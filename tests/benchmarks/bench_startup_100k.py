@@ -52,7 +52,7 @@ from bench_cold_start import timed_start  # noqa: E402
 from results import record  # noqa: E402
 from workloads import BENCH_CACHE, workload  # noqa: E402
 
-WORKLOAD = "tasklist-100k-v2"  # bench_task_list.py's, for workspace version 13
+WORKLOAD = "tasklist-100k-v3"  # bench_task_list.py's: workspace version 13, 16 KiB pages
 PYCACHE = BENCH_CACHE / "startup-pycache"
 
 

@@ -22,7 +22,7 @@ from docket.core.schema import default_schema
 from docket.errors import WorkspaceBusyError
 from docket.store.db import BUSY_TIMEOUT_S
 from docket.store.workspace_store import BundleRecord
-from tests.helpers import ROOT
+from tests.helpers import MARKER, ROOT
 
 SCHEMA = default_schema(2)
 
@@ -32,7 +32,7 @@ def tasks(count: int, prefix: str = "t") -> list[Task]:
         Task(
             f"{prefix}{i:05d}",
             (Turn(Role.USER, f"Question {i}: " + "why? " * 40),),
-            (Response("a", "Because. " * 200), Response("b", "It depends. " * 150)),
+            (Response("a", f"{MARKER} " + "Because. " * 200), Response("b", "It depends. " * 150)),
         )
         for i in range(count)
     ]
@@ -157,6 +157,10 @@ def test_a_kill_halfway_through_an_import_alone_leaves_none_of_it(
         # The tasks written so far are in the database file itself, the originals of the
         # pages they changed in the journal.
         assert line.split() == ["spilled", "True"], line
+        # Encrypted, both: the tasks' pages in the file, the originals in the journal.
+        db = tmp_path / "ws" / "workspace.db"
+        for path in (db, Path(f"{db}-journal")):
+            assert MARKER.encode() not in path.read_bytes()
         # Meanwhile another process cannot read the workspace at all: it is told the
         # workspace is in use, and sees none of the tasks half written.
         with pytest.raises(WorkspaceBusyError):
@@ -167,7 +171,6 @@ def test_a_kill_halfway_through_an_import_alone_leaves_none_of_it(
         child.wait()
         if child.stdout is not None:
             child.stdout.close()
-    db = tmp_path / "ws" / "workspace.db"
     assert db.stat().st_size > before + 2_000_000  # the spilled pages are on disk
     with Workspace.open(tmp_path / "ws", key_path) as ws:
         assert [t.id for t in ws.tasks()] == [f"s{i:05d}" for i in range(20)]

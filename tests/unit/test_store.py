@@ -351,3 +351,45 @@ def test_a_workspace_of_the_previous_version_gains_documents_and_keeps_its_tasks
     assert again.task("grounded") == grounded
     assert again.task("grounded").documents[0].source == "2019 WL 1"
     again.close()
+
+
+def test_a_new_workspace_has_large_pages_and_one_made_with_small_pages_opens_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docket.store import workspace_store
+
+    def page_size(s: WorkspaceStore) -> int:
+        return int(s._db.execute("PRAGMA page_size").fetchone()[0])
+
+    new = WorkspaceStore.open(tmp_path / "new.db", KEY)
+    assert page_size(new) == workspace_store.PAGE_SIZE == 16384
+    new.close()
+    # A workspace written with SQLCipher's 4 KiB pages (every workspace before the
+    # larger pages) keeps them: its tasks read back, and it takes new ones.
+    monkeypatch.setattr(workspace_store, "PAGE_SIZE", 4096)
+    old = WorkspaceStore.open(tmp_path / "old.db", KEY)
+    old.add_tasks("b1", [(t, default_schema(len(t.responses))) for t in sample_tasks()], source="t")
+    old.close()
+    monkeypatch.undo()
+    for _ in range(2):
+        again = WorkspaceStore.open(tmp_path / "old.db", KEY)
+        assert page_size(again) == 4096
+        assert [t.id for t in again.tasks()] == [t.id for t in sample_tasks()]
+        assert again.integrity_check() == "ok"
+        again.close()
+    again = WorkspaceStore.open(tmp_path / "old.db", KEY)
+    again.add_tasks(
+        "b2", [(t, default_schema(2)) for t in [Task("more", (Turn(Role.USER, "q"),),
+        (Response("a", "x"), Response("b", "y")))]], source="t",
+    )  # fmt: skip
+    assert len(list(again.tasks())) == len(sample_tasks()) + 1
+    again.close()
+    # A wrong key is still a wrong key, whatever the page size.
+    for name in ("new.db", "old.db"):
+        with pytest.raises(WrongKeyError):
+            WorkspaceStore.open(tmp_path / name, OTHER_KEY)
+
+
+def test_the_page_size_is_one_docket_knows(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="page size"):
+        open_encrypted(tmp_path / "x.db", KEY, page_size=2048)

@@ -83,7 +83,16 @@ _WRITE_WAIT: weakref.WeakKeyDictionary[sqlite_utils.Database, float] = weakref.W
 begin, beyond SQLite's own busy handler."""
 
 
-def open_encrypted(path: Path, key: bytes, *, wait_s: float | None = None) -> sqlite_utils.Database:
+PAGE_SIZE = 4096
+"""SQLCipher's page size, and every store's but the workspace's."""
+PAGE_SIZES = (4096, 16384)
+"""The page sizes a Docket database may have (SQLCipher must be told before it reads: the
+page size is inside the encrypted header)."""
+
+
+def open_encrypted(
+    path: Path, key: bytes, *, wait_s: float | None = None, page_size: int = PAGE_SIZE
+) -> sqlite_utils.Database:
     """Open (creating if missing) the SQLCipher database at ``path`` with a raw 256-bit key.
 
     WAL with ``synchronous=FULL``: a committed answer survives kill -9 and power loss.
@@ -95,17 +104,38 @@ def open_encrypted(path: Path, key: bytes, *, wait_s: float | None = None) -> sq
     SQLite's busy handler and in :func:`write_transaction`'s retries, instead of
     :data:`BUSY_TIMEOUT_S`. The busy timeout is set first, before switching to WAL
     (which takes a lock of its own when processes create the file at once).
+
+    ``page_size``: the page size of a new database. An existing one keeps its own, one
+    of :data:`PAGE_SIZES`, found by trying (``page_size`` first): SQLCipher cannot read
+    it from the file, and a database written before its store's size changed is opened
+    as it is.
     """
     if len(key) != KEY_BYTES:
         raise ValueError(f"the database key must be {KEY_BYTES} bytes")
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"the page size must be one of {PAGE_SIZES}")
     timeout_ms = int(1000 * (BUSY_TIMEOUT_S if wait_s is None else wait_s))
     with translated_errors(path):
-        conn = dbapi2.connect(str(path), isolation_level=None)
+        sizes = _page_sizes(path, page_size)
+        for tried, size in enumerate(sizes, start=1):
+            conn = dbapi2.connect(str(path), isolation_level=None)
+            try:
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+                conn.execute(f"PRAGMA cipher_page_size = {size}")
+                conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except dbapi2.DatabaseError as exc:
+                conn.close()
+                code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+                if code == SQLITE_NOTADB and tried < len(sizes):
+                    continue  # the next size (a wrong key fails them all)
+                raise
+            except BaseException:
+                conn.close()
+                raise
+            break
         try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             _switch_to_wal(conn, time.monotonic() + timeout_ms / 1000)
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA temp_store = MEMORY")
@@ -120,6 +150,18 @@ def open_encrypted(path: Path, key: bytes, *, wait_s: float | None = None) -> sq
     if wait_s is not None:
         _WRITE_WAIT[db] = wait_s
     return db
+
+
+def _page_sizes(path: Path, preferred: int) -> tuple[int, ...]:
+    """The page sizes to try on ``path``, in order: ``preferred`` alone for a new file
+    (a database's first page is in the file from its switch to WAL on), else each."""
+    try:
+        written = path.stat().st_size > 0
+    except OSError:
+        written = False
+    if not written:
+        return (preferred,)
+    return (preferred, *(size for size in PAGE_SIZES if size != preferred))
 
 
 def _switch_to_wal(conn: dbapi2.Connection, deadline: float) -> None:
@@ -206,9 +248,10 @@ def open_migrated(
     migrate: Callable[[sqlite_utils.Database], object],
     *,
     wait_s: float | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> sqlite_utils.Database:
     """:func:`open_encrypted`, then ``migrate``; the connection is closed if that fails."""
-    db = open_encrypted(path, key, wait_s=wait_s)
+    db = open_encrypted(path, key, wait_s=wait_s, page_size=page_size)
     try:
         with translated_errors(path):
             migrate(db)
