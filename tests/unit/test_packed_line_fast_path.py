@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import example, given, note, settings
 from hypothesis import strategies as st
@@ -297,7 +298,7 @@ def test_msgspec_refuses_a_lone_surrogate_escape_where_the_fast_path_decodes() -
     for escape in (b"\\ud800", b"\\udfff", b"\\ud800\\u0041", b"\\udc00\\ud800"):
         raw = CANONICAL.replace(b"Who", escape)
         assert safe_json.loads_typed(raw, task_loading._PACKED_LINE) is None
-        with pytest.raises(task_loading.msgspec.DecodeError):
+        with pytest.raises(msgspec.DecodeError):
             task_loading._PACKED_LINE.decode(raw)
 
 
