@@ -232,6 +232,10 @@ CANONICAL = (
 @example((CANONICAL.replace(b'"id":"t000001"', b'"id":"t000001","id":7'), ""))
 @example((CANONICAL.replace(b'"id":"t000001"', b'"id":7,"id":"t000001"'), ""))
 @example((CANONICAL.replace(b"}]}", b',"x":1}]}'), ""))
+@example((CANONICAL.replace(b'"role":"user"', b'"role":"user","content":"b","role":"tool"'), ""))
+@example((CANONICAL.replace(b'"role":"user"', b'"role":"robot","role":"user"'), ""))
+@example((CANONICAL.replace(b'"text":"I do', b'"text":"x","text":"I do'), ""))
+@example((CANONICAL.replace(b'"start":0,', b'"start":3,"start":0,'), ""))
 @example(
     (CANONICAL.replace(b'"text":"I do not know."', b'"text":"I do not know.","model":null'), "")
 )
