@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
+
+T = TypeVar("T")
 
 MAX_DEPTH = 64
 """Deepest nesting of arrays and objects accepted."""
@@ -83,6 +85,25 @@ def loads_utf8(raw: bytes) -> Any:
         raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
     if _SURROGATE_ESCAPE.search(raw) is not None:
         _no_lone_surrogates(value)
+    return value
+
+
+def loads_typed(raw: bytes, decoder: msgspec.json.Decoder[T]) -> T | None:
+    """UTF-8 bytes decoded by a typed msgspec ``decoder``, or None when it refuses them
+    (not JSON, not of its type) or when they hold a ``\\u`` escape that may spell a
+    surrogate: the caller then reads them with :func:`loads_utf8`, which says why.
+
+    Only for a type of bounded nesting (structs of strings, numbers and lists of such
+    structs) far below :data:`MAX_DEPTH`: no value of such a type is nested deeper than
+    its type, so the nesting check of :func:`loads_utf8` has nothing to find. msgspec
+    refuses invalid UTF-8 and lone surrogate escapes itself; a line with a surrogate
+    escape is still left to :func:`loads_utf8`, so that check stays its own."""
+    try:
+        value = decoder.decode(raw)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    if _SURROGATE_ESCAPE.search(raw) is not None:
+        return None
     return value
 
 

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
+
+from docket.core.pii import Finding, Severity
 from docket.core.rules import canonical_json
 from docket.core.schema import Schema
 from docket.core.suggestion_checks import suggestion_problem
@@ -68,6 +71,33 @@ def unclaimed_suggestion(suggested: Suggested) -> BundleError | None:
     )
 
 
+_SORTED_JSON = msgspec.json.Encoder(order="sorted")
+
+
+def findings_json(findings: Sequence[Finding]) -> str:
+    """``canonical_json([f.to_json() for f in findings])`` (how a workspace stores a
+    task's findings), three times faster for findings as a bundle carries them: plain
+    values, confidences already rounded to 3 places in [0, 1]. msgspec encodes those
+    (fields in sorted order) exactly as :func:`~docket.core.rules.canonical_json`
+    spells them (a property test holds the two equal); any other finding, whose values
+    it might spell otherwise (a number written with an exponent, a bool), goes through
+    ``canonical_json`` itself."""
+    for f in findings:
+        confidence = f.confidence
+        if not (
+            type(confidence) is float
+            and 0.0 <= confidence <= 1.0
+            and round(confidence, 3) == confidence
+            and type(f.start) is int
+            and type(f.end) is int
+            and type(f.type) is str
+            and type(f.target) is str
+            and type(f.severity) is Severity
+        ):
+            return canonical_json([f.to_json() for f in findings])
+    return _SORTED_JSON.encode(findings).decode()
+
+
 def task_rows(
     bundle_id: str, tasks: Sequence[tuple[Task, Schema]], base: int, suggested: Suggested
 ) -> TaskRows:
@@ -91,18 +121,20 @@ def task_rows(
                 bundle_id,
                 base + offset,
                 task.prompt,
-                canonical_json([[t.role.value, t.content] for t in task.conversation]),
+                # A role is a str enum: its JSON is its value's, spelled without the
+                # enum's .value (a property: a call per turn).
+                canonical_json([[t.role, t.content] for t in task.conversation]),
                 schema_id,
                 canonical_json(task.meta) if task.meta else "{}",
                 canonical_json([d.to_json() for d in task.documents]) if task.documents else "[]",
                 canonical_json([sp.to_json() for sp in task.spans]) if task.spans else "[]",
                 None,  # search_text: folded on the first search (ReviewStore.search)
-                None if task.pii is None else canonical_json([f.to_json() for f in task.pii]),
+                None if task.pii is None else findings_json(task.pii),
             )
         )
         out.responses.extend(
-            (task.id, r.id, i, r.text, r.model) for i, r in enumerate(task.responses)
-        )
+            [(task.id, r.id, i, r.text, r.model) for i, r in enumerate(task.responses)]
+        )  # a list, not a generator: half the time
         for position, s in suggested.pop(task.id, []) if suggested else ():
             texts = {r.id: r.text for r in task.responses}
             problem = suggestion_problem(s.answers, schema, task.response_ids, texts)
