@@ -121,6 +121,7 @@ from tests.unit.test_import_writing_alone import SCHEMA, tasks
 # A small page cache: the transaction's pages spill into the database file long before
 # the commit, which is what a kill must then undo.
 workspace_store.IMPORT_CACHE_KIB = 256
+workspace_store.PAGE_SIZE = int(sys.argv[3])
 directory, key = Path(sys.argv[1]), Path(sys.argv[2])
 with Workspace.open(directory, key) as ws:
     db = ws.store.path
@@ -138,14 +139,20 @@ with Workspace.open(directory, key) as ws:
 """
 
 
+@pytest.mark.parametrize("page_size", [16384, 4096], ids=["new", "4 KiB pages"])
 def test_a_kill_halfway_through_an_import_alone_leaves_none_of_it(
-    tmp_path: Path, key_path: Path
+    tmp_path: Path, key_path: Path, page_size: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A workspace made with 4 KiB pages is opened afterwards by trying the new size
+    # first: the interrupted import must still be undone, not misread.
+    from docket.store import workspace_store
+
+    monkeypatch.setattr(workspace_store, "PAGE_SIZE", page_size)
     with Workspace.open(tmp_path / "ws", key_path) as ws:
         ws.store.import_tasks(BundleRecord("b0", "test"), [(t, SCHEMA) for t in tasks(20, "s")])
         before = ws.store.path.stat().st_size
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path / "ws"), str(key_path)],
+        [sys.executable, "-c", CHILD, str(tmp_path / "ws"), str(key_path), str(page_size)],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
@@ -171,6 +178,7 @@ def test_a_kill_halfway_through_an_import_alone_leaves_none_of_it(
         child.wait()
         if child.stdout is not None:
             child.stdout.close()
+    monkeypatch.undo()
     assert db.stat().st_size > before + 2_000_000  # the spilled pages are on disk
     with Workspace.open(tmp_path / "ws", key_path) as ws:
         assert [t.id for t in ws.tasks()] == [f"s{i:05d}" for i in range(20)]
